@@ -1,0 +1,113 @@
+package dev.takedown.app;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two doors. The API (and Camunda's REST API) is stateless: every request authenticates itself, so no cookie can
+ * be ridden by a forged request. Pages use a session with form login and CSRF tokens. Anything not listed is denied.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    static final String[] STAFF = {"MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN"};
+    static final String[] READERS = {"RIGHTS_HOLDER", "MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN"};
+    static final String[] MODERATORS = {"MODERATOR", "SENIOR_MODERATOR"};
+    static final String[] AUDITORS = {"COMPLIANCE_OFFICER", "ADMIN"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json,
+            @Value("${takedown.security.api-basic-auth:false}") boolean basicAuth) throws Exception {
+        http.securityMatchers(m -> m.requestMatchers(path("/api/**"), path("/engine-rest/**")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(path(POST, "/api/notices")).hasRole("RIGHTS_HOLDER")
+                        .requestMatchers(path(GET, "/api/notices"), path(GET, "/api/notices/*")).hasAnyRole(READERS)
+                        .requestMatchers(path("/api/tasks"), path("/api/tasks/**")).hasAnyRole(MODERATORS)
+                        .requestMatchers(path(GET, "/api/audit/**")).hasAnyRole(AUDITORS)
+                        .requestMatchers(path(GET, "/api/screening/**")).hasAnyRole(STAFF)
+                        .requestMatchers(path("/engine-rest/**")).hasRole("ADMIN")
+                        .anyRequest().denyAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problem(response, json,
+                                HttpStatus.UNAUTHORIZED, "Authentication required"))
+                        .accessDeniedHandler((request, response, ex) -> problem(response, json, HttpStatus.FORBIDDEN,
+                                "Your role may not do this")));
+        if (basicAuth) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"takedown\"");
+                problem(response, json, HttpStatus.UNAUTHORIZED, "Authentication required");
+            }));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(path("/login"), path("/css/**"), path("/error"), path("/actuator/health"),
+                                path("/actuator/health/**"), path("/v3/api-docs"), path("/v3/api-docs/**"),
+                                path("/swagger-ui.html"), path("/swagger-ui/**")).permitAll()
+                        .requestMatchers(path(GET, "/")).authenticated()
+                        .requestMatchers(path(GET, "/notices/new"), path(POST, "/notices")).hasRole("RIGHTS_HOLDER")
+                        .requestMatchers(path(GET, "/notices"), path(GET, "/notices/*")).hasAnyRole(READERS)
+                        .requestMatchers(path("/tasks"), path("/tasks/**")).hasAnyRole(MODERATORS)
+                        .requestMatchers(path(GET, "/audit")).hasAnyRole(AUDITORS)
+                        .requestMatchers(path("/camunda/**")).hasRole("ADMIN")
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(Customizer.withDefaults())
+                // Camunda's webapps send their own CSRF token, checked by Camunda's filter
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    /** Path patterns on the whole request path: Camunda's REST API and webapps are not Spring MVC handlers. */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("about:blank"));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

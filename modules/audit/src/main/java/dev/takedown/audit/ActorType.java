@@ -1,0 +1,15 @@
+package dev.takedown.audit;
+
+import dev.takedown.events.TakedownEvent;
+
+/** Whether a ledger record was caused by a person or by automation (the system itself or a rights-holder portal). */
+public enum ActorType {
+    HUMAN,
+    AUTOMATED;
+
+    public static ActorType of(String actor) {
+        return actor.equals(TakedownEvent.SYSTEM) || actor.startsWith("system:") || actor.startsWith("portal:")
+                ? AUTOMATED
+                : HUMAN;
+    }
+}

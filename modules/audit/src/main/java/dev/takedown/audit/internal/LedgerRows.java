@@ -1,0 +1,30 @@
+package dev.takedown.audit.internal;
+
+import dev.takedown.audit.ActorType;
+import dev.takedown.audit.LedgerRecord;
+import java.time.OffsetDateTime;
+import org.springframework.jdbc.core.RowMapper;
+
+/** How ledger rows are read. */
+public final class LedgerRows {
+
+    public static final String SELECT = "select seq, event_id, topic, event_type, case_id, actor, actor_type,"
+            + " occurred_at, recorded_at, payload, prev_hash, hash from audit_ledger";
+
+    public static final RowMapper<LedgerRecord> MAPPER = (rs, row) -> new LedgerRecord(
+            rs.getLong("seq"),
+            rs.getString("event_id"),
+            rs.getString("topic"),
+            rs.getString("event_type"),
+            rs.getString("case_id"),
+            rs.getString("actor"),
+            ActorType.valueOf(rs.getString("actor_type")),
+            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+            rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+            rs.getString("payload"),
+            rs.getString("prev_hash"),
+            rs.getString("hash"));
+
+    private LedgerRows() {
+    }
+}

@@ -1,0 +1,15 @@
+package dev.takedown.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A measure took effect; platform enforcement adapters and screening nodes act on it. */
+@EventType(value = "dev.takedown.measure.applied.v1", topic = Topics.MEASURES)
+public record MeasureApplied(UUID eventId, Instant occurredAt, String caseId, String actor, String measureId,
+        String type, String targetUrl) implements TakedownEvent {
+
+    @Override
+    public String key() {
+        return measureId;
+    }
+}

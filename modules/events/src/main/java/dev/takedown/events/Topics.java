@@ -1,0 +1,26 @@
+package dev.takedown.events;
+
+import java.util.List;
+
+/** Kafka topic names of the public contract (see docs/architecture.md for keys and producers). */
+public final class Topics {
+
+    /** Notices filed by external rights-holder portals; key = organisation id + ":" + idempotency key. */
+    public static final String NOTICES_INBOUND = "takedown.notices.inbound";
+    /** Case lifecycle facts; key = case id. */
+    public static final String NOTICE_EVENTS = "takedown.notice-events";
+    /** Moderation task facts; key = case id. */
+    public static final String TASKS = "takedown.tasks";
+    /** Measures applied and lifted (compacted); key = measure id. */
+    public static final String MEASURES = "takedown.measures";
+    /** Acknowledgements from platform enforcement adapters; key = measure id. */
+    public static final String ENFORCEMENT_RESULTS = "takedown.enforcement-results";
+    /** Who viewed which case or evidence; key = actor id. */
+    public static final String ACCESS_LOG = "takedown.access-log";
+
+    public static final List<String> ALL =
+            List.of(NOTICES_INBOUND, NOTICE_EVENTS, TASKS, MEASURES, ENFORCEMENT_RESULTS, ACCESS_LOG);
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,30 @@
+package dev.takedown.local;
+
+import dev.takedown.TakedownApplication;
+import java.nio.file.Path;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The one-command local system: {@code ./mvnw -pl modules/local -am spring-boot:run}. Data lives in
+ * {@code .data/postgres} under the working directory (git-ignored), so cases survive a restart.
+ */
+public final class LocalTakedown {
+
+    private LocalTakedown() {
+    }
+
+    public static void main(String[] args) {
+        LocalInfrastructure infrastructure = LocalInfrastructure.start(
+                Path.of(System.getProperty("takedown.local.data", ".data/postgres")), 54329, 9092);
+        SpringApplication application = new SpringApplication(TakedownApplication.class);
+        application.setAdditionalProfiles("local");
+        application.setDefaultProperties(infrastructure.properties());
+        application.setRegisterShutdownHook(false);
+        ConfigurableApplicationContext context = application.run(args);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            infrastructure.close();
+        }, "takedown-local-shutdown"));
+    }
+}

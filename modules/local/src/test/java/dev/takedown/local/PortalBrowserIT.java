@@ -1,0 +1,137 @@
+package dev.takedown.local;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole story in Debian's Chromium: a rights holder files a notice, a moderator claims and accepts it, and a
+ * compliance officer sees the case timeline and an intact chain.
+ */
+class PortalBrowserIT extends StackTest {
+
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getProperty("takedown.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void rightsHolderFilesModeratorAcceptsComplianceSeesIntactChain() {
+        String target = "https://gen.example/browser/" + UUID.randomUUID();
+        String caseId;
+
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "rightsholder-a");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My notices")))
+                    .isVisible();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("File a notice").setExact(true))
+                    .first().click();
+            page.locator("[name=notifierName]").fill("Studio A");
+            page.locator("[name=notifierEmail]").fill("legal@a.test");
+            page.locator("[name=identityType]").fill("USCC");
+            page.locator("[name=identityNumber]").fill("91310000MA1FL0000X");
+            page.locator("[name=workTitle]").fill("Ultraman Tiga");
+            page.locator("[name=targetUrls]").fill(target);
+            page.locator("[name=evidenceUrl]").fill("https://evidence.a.test/capture.png");
+            page.locator("[name=truthfulnessResponsibility]").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("File notice")).click();
+
+            assertThat(page.locator(".notice-ok")).containsText("Notice received");
+            caseId = page.locator(".notice-ok code").textContent().strip();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("1-notice-filed.png")));
+        }
+
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "moderator");
+            var row = page.locator("tr[data-case='" + caseId + "']");
+            for (int attempt = 0; attempt < 60 && row.count() == 0; attempt++) {
+                page.waitForTimeout(500);
+                page.reload();
+            }
+            row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Claim"))
+                    .click();
+            assertThat(page.locator("dl.facts")).containsText(target);
+            page.locator("input[name=measures][value=DELETE]").check();
+            page.locator("textarea[name=reason]").fill("The image reproduces the character.");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("2-review.png")));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept")).click();
+            assertThat(page.locator(".notice-ok")).containsText("Decision recorded");
+        }
+
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "compliance");
+            assertThat(page.locator("#chain-status")).containsText("intact");
+            page.navigate(baseUrl() + "/audit?caseId=" + caseId);
+            for (int attempt = 0; attempt < 60
+                    && !page.locator("#timeline").textContent().contains("parties-notified"); attempt++) {
+                page.waitForTimeout(500);
+                page.reload();
+            }
+            assertThat(page.locator("#timeline")).containsText("dev.takedown.notice.received.v1");
+            assertThat(page.locator("#timeline")).containsText("dev.takedown.measure.applied.v1");
+            assertThat(page.locator("#chain-status")).containsText("intact");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("3-audit.png"))
+                    .setFullPage(true));
+        }
+    }
+
+    @Test
+    void adminReachesCockpitThroughOurSignOn() {
+        try (BrowserContext context = browser.newContext()) {
+            signIn(context, "admin");
+            var user = context.request().get(baseUrl() + "/camunda/api/admin/auth/user/default");
+            assertThat(user.status()).isEqualTo(200);
+            assertThat(user.text()).contains("\"userId\":\"admin\"").contains("cockpit");
+        }
+        try (BrowserContext context = browser.newContext()) {
+            signIn(context, "moderator");
+            assertThat(context.request().get(baseUrl() + "/camunda/app/cockpit/default/").status()).isEqualTo(403);
+        }
+    }
+
+    private Page signIn(BrowserContext context, String user) {
+        Page page = context.newPage();
+        page.navigate(baseUrl() + "/login");
+        page.locator("[name=username]").fill(user);
+        page.locator("[name=password]").fill("demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(url -> !url.contains("/login"));
+        return page;
+    }
+}

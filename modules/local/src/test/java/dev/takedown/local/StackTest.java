@@ -1,0 +1,33 @@
+package dev.takedown.local;
+
+import dev.takedown.TakedownApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every integration test: the whole application on real PostgreSQL and a real KRaft broker, in the local
+ * profile (demo accounts, HTTP Basic on the API). All subclasses share one cached context.
+ */
+@SpringBootTest(classes = TakedownApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                // timers are fired by the tests; a running job executor would race them
+                "takedown.review.reminder=PT1H", "takedown.review.escalation=PT2H",
+                "spring.datasource.hikari.connection-timeout=5000"})
+@ActiveProfiles("local")
+public abstract class StackTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.get().properties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+}

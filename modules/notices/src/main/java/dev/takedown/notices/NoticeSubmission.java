@@ -1,0 +1,71 @@
+package dev.takedown.notices;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+
+/**
+ * A notice as filed (legal-requirements §6.1). Every field is optional at this level: which ones a notice
+ * needs is decided by its jurisdiction profiles, so that one answer can name every missing element.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record NoticeSubmission(
+        List<String> jurisdictionProfiles,
+        String language,
+        Notifier notifier,
+        RightsHolder rightsHolder,
+        Signature signature,
+        Claim claim,
+        List<Work> works,
+        List<Target> targets,
+        List<Evidence> evidence,
+        String explanation,
+        List<String> requestedMeasures,
+        Attestations attestations) {
+
+    public NoticeSubmission {
+        jurisdictionProfiles = jurisdictionProfiles == null ? List.of() : List.copyOf(jurisdictionProfiles);
+        works = works == null ? List.of() : works;
+        targets = targets == null ? List.of() : targets;
+        evidence = evidence == null ? List.of() : evidence;
+        requestedMeasures = requestedMeasures == null ? List.of() : requestedMeasures;
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Notifier(String type, String legalName, String email, String phone, String postalAddress,
+            String country, IdentityDocument identityDocument) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record IdentityDocument(String type, String number) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record RightsHolder(String name) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Signature(String type, String value, String signedAt) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Claim(String rightType) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Work(String title, List<String> protectedTerms) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Target(String type, String url) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Evidence(String kind, String url, String description, String sha256) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Attestations(Boolean goodFaith, Boolean accuracyAuthorityPerjury, Boolean bonaFideAccurateComplete,
+            Boolean truthfulnessResponsibility) {
+    }
+}

@@ -1,0 +1,33 @@
+package dev.takedown.notices.web;
+
+import dev.takedown.notices.IdempotencyConflictException;
+import dev.takedown.notices.NoticeIncompleteException;
+import java.net.URI;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** RFC 9457 answers for notice intake: every missing element in one response. */
+@Order(0)
+@RestControllerAdvice(assignableTypes = NoticeApi.class)
+class NoticeProblems {
+
+    @ExceptionHandler(NoticeIncompleteException.class)
+    ProblemDetail incomplete(NoticeIncompleteException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setType(URI.create("https://takedown.dev/problems/notice-incomplete"));
+        problem.setTitle("Notice incomplete");
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(IdempotencyConflictException.class)
+    ProblemDetail conflict(IdempotencyConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setType(URI.create("https://takedown.dev/problems/idempotency-key-reused"));
+        problem.setTitle("Idempotency-Key reused");
+        return problem;
+    }
+}

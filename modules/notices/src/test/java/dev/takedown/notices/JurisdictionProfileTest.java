@@ -1,0 +1,69 @@
+package dev.takedown.notices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JurisdictionProfileTest {
+
+    private static NoticeSubmission.Notifier notifier(String email, NoticeSubmission.IdentityDocument id) {
+        return new NoticeSubmission.Notifier("RIGHTS_HOLDER", "Studio A", email, null, null, "CN", id);
+    }
+
+    private static NoticeSubmission notice(List<String> profiles, NoticeSubmission.Notifier notifier,
+            NoticeSubmission.Signature signature, List<NoticeSubmission.Evidence> evidence,
+            NoticeSubmission.Attestations attestations, String url) {
+        return new NoticeSubmission(profiles, null, notifier, null, signature, null,
+                List.of(new NoticeSubmission.Work("Ultraman", List.of())),
+                List.of(new NoticeSubmission.Target("URL", url)), evidence, null, List.of(), attestations);
+    }
+
+    @Test
+    void chineseProfileNeedsIdentityEvidenceAndTruthfulness() {
+        var problems = JurisdictionProfile.check(notice(List.of(), notifier(null, null), null, List.of(),
+                null, "https://x.test/1"));
+
+        assertThat(problems).extracting(FieldProblem::field).containsExactlyInAnyOrder(
+                "notifier.identity_document.type", "notifier.identity_document.number", "evidence",
+                "attestations.truthfulness_responsibility");
+    }
+
+    @Test
+    void completeChineseNoticePasses() {
+        var problems = JurisdictionProfile.check(notice(List.of("CN_CC_1195"),
+                notifier(null, new NoticeSubmission.IdentityDocument("USCC", "9131")), null,
+                List.of(new NoticeSubmission.Evidence("SCREENSHOT", "https://e.test/1", null, null)),
+                new NoticeSubmission.Attestations(null, null, null, true), "https://x.test/1"));
+
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void dmcaProfileNeedsSignatureContactAndBothStatements() {
+        var problems = JurisdictionProfile.check(notice(List.of("US_DMCA_512C3"), null, null, List.of(),
+                new NoticeSubmission.Attestations(true, false, null, null), "https://x.test/1"));
+
+        assertThat(problems).extracting(FieldProblem::field).containsExactlyInAnyOrder("signature.value",
+                "notifier.email", "attestations.accuracy_authority_perjury");
+    }
+
+    @Test
+    void profilesAddUpAndEachFieldIsNamedOnce() {
+        var problems = JurisdictionProfile.check(notice(List.of("CN_CC_1195", "US_DMCA_512C3", "XX_NOPE"),
+                notifier("a@b.test", null), new NoticeSubmission.Signature("electronic", "/s/ A", null), List.of(),
+                new NoticeSubmission.Attestations(true, true, null, true), "ftp://x.test/1"));
+
+        assertThat(problems).extracting(FieldProblem::field).containsExactlyInAnyOrder(
+                "notifier.identity_document.type", "notifier.identity_document.number", "evidence",
+                "jurisdiction_profiles[2]", "targets[0].url");
+    }
+
+    @Test
+    void targetUrlsAreCanonical() {
+        assertThat(TargetUrl.canonical("HTTPS://Gen.Example/a/../b?x=1#frag")).isEqualTo("https://gen.example/b?x=1");
+        assertThat(TargetUrl.canonical("http://gen.example")).isEqualTo("http://gen.example/");
+        assertThat(TargetUrl.isValid("javascript:alert(1)")).isFalse();
+        assertThat(TargetUrl.isValid("not a url")).isFalse();
+    }
+}

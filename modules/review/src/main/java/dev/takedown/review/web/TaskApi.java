@@ -1,0 +1,53 @@
+package dev.takedown.review.web;
+
+import dev.takedown.review.Decision;
+import dev.takedown.review.DecisionRequest;
+import dev.takedown.review.Moderator;
+import dev.takedown.review.Review;
+import dev.takedown.workflow.ReviewTask;
+import dev.takedown.workflow.TaskQuery;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
+class TaskApi {
+
+    private final Review review;
+
+    TaskApi(Review review) {
+        this.review = review;
+    }
+
+    /** My queues; {@code sort=priority} (default) or {@code sort=due}, {@code min_priority} filters. */
+    @GetMapping
+    List<ReviewTask> list(@RequestParam(name = "sort", defaultValue = "priority") String sort,
+            @RequestParam(name = "min_priority", required = false) Integer minPriority,
+            Authentication authentication) {
+        return review.queue(Moderator.of(authentication), new TaskQuery(minPriority, TaskSort.parse(sort)));
+    }
+
+    @GetMapping("/{taskId}")
+    ReviewTask get(@PathVariable String taskId, Authentication authentication) {
+        return review.task(Moderator.of(authentication), taskId);
+    }
+
+    @PostMapping("/{taskId}/claim")
+    ReviewTask claim(@PathVariable String taskId, Authentication authentication) {
+        return review.claim(Moderator.of(authentication), taskId);
+    }
+
+    @PostMapping(path = "/{taskId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Decision decide(@PathVariable String taskId, @RequestBody DecisionRequest decision,
+            Authentication authentication) {
+        return review.decide(Moderator.of(authentication), taskId, decision);
+    }
+}

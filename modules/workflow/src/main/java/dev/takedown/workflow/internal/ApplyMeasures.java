@@ -1,0 +1,26 @@
+package dev.takedown.workflow.internal;
+
+import dev.takedown.measures.Measures;
+import dev.takedown.notices.NoticeCases;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_ApplyMeasures: puts the planned measures into effect (idempotent, so a retried job is harmless). */
+@Component("applyMeasures")
+class ApplyMeasures implements JavaDelegate {
+
+    private final Measures measures;
+    private final NoticeCases cases;
+
+    ApplyMeasures(Measures measures, NoticeCases cases) {
+        this.measures = measures;
+        this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseId = CaseVariables.caseId(execution);
+        cases.recordMeasuresApplied(caseId, measures.applyPlanned(caseId));
+    }
+}

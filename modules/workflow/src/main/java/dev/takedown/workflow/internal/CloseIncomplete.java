@@ -1,0 +1,23 @@
+package dev.takedown.workflow.internal;
+
+import dev.takedown.notices.NoticeCases;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_CloseIncomplete: closes the case and tells the notifier which elements were missing. */
+@Component("closeIncomplete")
+class CloseIncomplete implements JavaDelegate {
+
+    private final NoticeCases cases;
+
+    CloseIncomplete(NoticeCases cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseId = CaseVariables.caseId(execution);
+        cases.closeIncomplete(caseId, cases.problems(caseId));
+    }
+}
