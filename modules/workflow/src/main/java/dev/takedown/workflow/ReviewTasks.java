@@ -5,6 +5,7 @@ import dev.takedown.events.TaskCompleted;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +45,9 @@ public class ReviewTasks {
         var camundaQuery = tasks.createTaskQuery().taskCandidateGroupIn(List.copyOf(groups)).includeAssignedTasks();
         if (query.minPriority() != null) {
             camundaQuery.taskMinPriority(query.minPriority());
+        }
+        if (query.dueBefore() != null) {
+            camundaQuery.dueBefore(Date.from(query.dueBefore()));
         }
         Comparator<ReviewTask> order = "due".equals(query.sort()) ? BY_DUE : BY_PRIORITY;
         return camundaQuery.list().stream().map(this::view).sorted(order).toList();

@@ -6,6 +6,7 @@ import dev.takedown.review.Moderator;
 import dev.takedown.review.Review;
 import dev.takedown.workflow.ReviewTask;
 import dev.takedown.workflow.TaskQuery;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -27,12 +28,16 @@ class TaskApi {
         this.review = review;
     }
 
-    /** My queues; {@code sort=priority} (default) or {@code sort=due}, {@code min_priority} filters. */
+    /**
+     * My queues; {@code sort=priority} (default) or {@code sort=due}; {@code min_priority} and {@code due_before}
+     * (ISO-8601 instant) filter.
+     */
     @GetMapping
     List<ReviewTask> list(@RequestParam(name = "sort", defaultValue = "priority") String sort,
             @RequestParam(name = "min_priority", required = false) Integer minPriority,
+            @RequestParam(name = "due_before", required = false) Instant dueBefore,
             Authentication authentication) {
-        return review.queue(Moderator.of(authentication), new TaskQuery(minPriority, TaskSort.parse(sort)));
+        return review.queue(Moderator.of(authentication), new TaskQuery(minPriority, dueBefore, TaskSort.parse(sort)));
     }
 
     @GetMapping("/{taskId}")

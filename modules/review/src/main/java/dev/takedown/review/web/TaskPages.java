@@ -46,7 +46,7 @@ class TaskPages {
     String list(@RequestParam(name = "sort", defaultValue = "priority") String sort, Authentication authentication,
             Model model) {
         model.addAttribute("tasks", review.queue(Moderator.of(authentication),
-                new TaskQuery(null, "due".equals(sort) ? "due" : "priority")));
+                new TaskQuery(null, null, "due".equals(sort) ? "due" : "priority")));
         model.addAttribute("sort", sort);
         model.addAttribute("me", authentication.getName());
         return "review/tasks";

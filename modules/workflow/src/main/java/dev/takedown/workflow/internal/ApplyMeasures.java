@@ -21,6 +21,9 @@ class ApplyMeasures implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseId = CaseVariables.caseId(execution);
-        cases.recordMeasuresApplied(caseId, measures.applyPlanned(caseId));
+        int inEffect = measures.applyPlanned(caseId);
+        if (inEffect > 0) {
+            cases.recordMeasuresApplied(caseId, inEffect);
+        }
     }
 }
