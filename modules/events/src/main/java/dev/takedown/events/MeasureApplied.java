@@ -3,10 +3,14 @@ package dev.takedown.events;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A measure took effect; platform enforcement adapters and screening nodes act on it. */
+/**
+ * A measure took effect; platform enforcement adapters and screening nodes act on it.
+ *
+ * @param rule what a filter measure blocks; null for measures on a single target (e.g. {@code DELETE})
+ */
 @EventType(value = "dev.takedown.measure.applied.v1", topic = Topics.MEASURES)
 public record MeasureApplied(UUID eventId, Instant occurredAt, String caseId, String actor, String measureId,
-        String type, String targetUrl) implements TakedownEvent {
+        String type, String targetUrl, ScreeningRule rule) implements TakedownEvent {
 
     @Override
     public String key() {

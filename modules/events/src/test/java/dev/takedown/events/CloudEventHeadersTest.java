@@ -12,7 +12,7 @@ class CloudEventHeadersTest {
     void describesEventInBinaryMode() {
         UUID id = UUID.randomUUID();
         Instant at = Instant.parse("2026-01-02T03:04:05Z");
-        var event = new MeasureApplied(id, at, "case-1", "mod", "m-9", "DELETE", "https://x.test/a");
+        var event = new MeasureApplied(id, at, "case-1", "mod", "m-9", "DELETE", "https://x.test/a", null);
 
         var headers = CloudEventHeaders.of(event);
 

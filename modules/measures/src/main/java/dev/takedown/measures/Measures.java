@@ -49,7 +49,7 @@ public class Measures {
         for (Measure measure : all) {
             if (measure.apply(now)) {
                 events.publishEvent(new MeasureApplied(UUID.randomUUID(), now, caseId, measure.plannedBy(),
-                        measure.id().toString(), measure.type().name(), measure.targetUrl()));
+                        measure.id().toString(), measure.type().name(), measure.targetUrl(), null));
             }
         }
         return all.size();

@@ -333,7 +333,7 @@ class LedgerAppenderTest {
     void caseTimelineListsOnlyThatCaseInLedgerOrder() {
         appendAll(taskClaimed("case-A", "mod-1"), taskClaimed("case-B", "mod-2"));
         var measure = new MeasureApplied(UUID.randomUUID(), Instant.parse("2025-06-01T00:00:00Z"), "case-A",
-                TakedownEvent.SYSTEM, "measure-1", "REMOVE", "https://example.org/x");
+                TakedownEvent.SYSTEM, "measure-1", "REMOVE", "https://example.org/x", null);
         appender.append(record(Topics.MEASURES, measure));
 
         List<LedgerRecord> timeline = trail.caseTimeline("case-A");
