@@ -53,8 +53,13 @@ class SecurityConfiguration {
                         .requestMatchers(path(POST, "/api/notices")).hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(GET, "/api/notices"), path(GET, "/api/notices/*")).hasAnyRole(READERS)
                         .requestMatchers(path("/api/tasks"), path("/api/tasks/**")).hasAnyRole(MODERATORS)
+                        .requestMatchers(path(POST, "/api/works"), path(GET, "/api/works"), path(GET, "/api/works/*"))
+                        .hasRole("RIGHTS_HOLDER")
+                        .requestMatchers(path(POST, "/api/measures/*/lift")).hasRole("SENIOR_MODERATOR")
+                        .requestMatchers(path(GET, "/api/measures"), path(GET, "/api/measures/*")).hasAnyRole(STAFF)
                         .requestMatchers(path(GET, "/api/audit/**")).hasAnyRole(AUDITORS)
                         .requestMatchers(path(GET, "/api/screening/**")).hasAnyRole(STAFF)
+                        .requestMatchers(path(POST, "/api/screen/**")).hasAnyRole("PLATFORM_SERVICE", "ADMIN")
                         .requestMatchers(path("/engine-rest/**")).hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e

@@ -26,7 +26,8 @@ class DemoAccounts implements ApplicationRunner {
             new Account("moderator", "MODERATOR", null),
             new Account("senior", "SENIOR_MODERATOR", null),
             new Account("compliance", "COMPLIANCE_OFFICER", null),
-            new Account("admin", "ADMIN", null));
+            new Account("admin", "ADMIN", null),
+            new Account("platform", "PLATFORM_SERVICE", null));
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;

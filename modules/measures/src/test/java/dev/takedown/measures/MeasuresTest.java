@@ -1,11 +1,17 @@
 package dev.takedown.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.takedown.events.MeasureApplied;
+import dev.takedown.events.MeasureLifted;
+import dev.takedown.events.ScreeningRule;
 import dev.takedown.measures.internal.Measure;
 import dev.takedown.measures.internal.MeasureRepository;
 import java.time.Instant;
@@ -19,30 +25,67 @@ class MeasuresTest {
 
     private final MeasureRepository repository = mock(MeasureRepository.class);
     private final List<Object> published = new ArrayList<>();
-    private final Measures measures = new Measures(repository, published::add, Optional.empty());
+    private final Measures measures = new Measures(repository, published::add,
+            new ObjectMapper().registerModule(new JavaTimeModule()), Optional.empty());
+    private final ScreeningRule rule = new ScreeningRule("Ultraman", List.of("奥特曼", "Ultraman"), List.of(),
+            List.of("licensee-1"), List.of(), List.of("画一个奥特曼"));
 
     @Test
-    void plansOneMeasurePerTypeAndTarget() {
+    void plansTargetMeasuresPerTargetAndFiltersOncePerCase() {
         when(repository.saveAll(anyList())).thenAnswer(call -> call.getArgument(0));
 
-        var planned = measures.plan("c1", "d1", List.of(MeasureType.DELETE, MeasureType.GEO_BLOCK,
-                MeasureType.DELETE), List.of("https://a.test/1", "https://a.test/2"), "mod");
+        var planned = measures.plan("c1", "d1", List.of(MeasureType.DELETE, MeasureType.PROMPT_FILTER,
+                MeasureType.DELETE), List.of("https://a.test/1", "https://a.test/2"), rule, "mod");
 
-        assertThat(planned).hasSize(4).allMatch(m -> m.status().equals("PLANNED"));
+        assertThat(planned).hasSize(3).allMatch(m -> m.status().equals("PLANNED"));
+        assertThat(planned).filteredOn(m -> m.type() == MeasureType.PROMPT_FILTER).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.targetUrl()).isNull();
+                    assertThat(m.rule()).isEqualTo(rule);
+                });
     }
 
     @Test
-    void applyingTwicePublishesOnce() {
-        Measure measure = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.DELETE, "https://a.test/1", "mod",
-                Instant.now());
+    void aFilterWithoutRuleIsRefused() {
+        assertThatThrownBy(() -> measures.plan("c1", "d1", List.of(MeasureType.PROMPT_FILTER), List.of(), null,
+                "mod")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void applyingTwicePublishesOnceAndCarriesTheRule() {
+        Measure target = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.DELETE, "https://a.test/1", null,
+                "mod", Instant.now());
+        Measure filter = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.PROMPT_FILTER, null,
+                "{\"workTitle\":\"Ultraman\",\"terms\":[\"奥特曼\"]}", "mod", Instant.now());
+        when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(List.of(target, filter));
+
+        assertThat(measures.applyPlanned("c1")).isEqualTo(2);
+        assertThat(measures.applyPlanned("c1")).isEqualTo(2);
+
+        assertThat(published).hasSize(2).allMatch(MeasureApplied.class::isInstance);
+        MeasureApplied filterApplied = (MeasureApplied) published.get(1);
+        assertThat(filterApplied.rule().terms()).containsExactly("奥特曼");
+        assertThat(((MeasureApplied) published.get(0)).rule()).isNull();
+    }
+
+    @Test
+    void liftingTwicePublishesOnceAndALiftedMeasureIsNotReapplied() {
+        Measure measure = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.DELETE, "https://a.test/1", null,
+                "mod", Instant.now());
+        measure.apply(Instant.now());
+        when(repository.findById(any())).thenReturn(Optional.of(measure));
         when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(List.of(measure));
 
-        assertThat(measures.applyPlanned("c1")).isEqualTo(1);
-        assertThat(measures.applyPlanned("c1")).isEqualTo(1);
+        measures.lift(measure.id().toString(), "senior", "restored after counter-notice");
+        measures.lift(measure.id().toString(), "senior", "again");
+        int inEffect = measures.applyPlanned("c1");
 
-        assertThat(published).hasSize(1).first().isInstanceOfSatisfying(MeasureApplied.class, event -> {
-            assertThat(event.measureId()).isEqualTo(measure.id().toString());
-            assertThat(event.targetUrl()).isEqualTo("https://a.test/1");
-        });
+        assertThat(published).hasSize(1).first().isInstanceOf(MeasureLifted.class);
+        assertThat(inEffect).isZero();
+    }
+
+    @Test
+    void unknownMeasureIsNotFound() {
+        assertThatThrownBy(() -> measures.find("not-a-uuid")).isInstanceOf(MeasureNotFoundException.class);
     }
 }

@@ -53,7 +53,11 @@ public record NoticeSubmission(
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Work(String title, List<String> protectedTerms) {
+    public record Work(String title, List<String> protectedTerms, String registeredWorkId) {
+
+        public Work(String title, List<String> protectedTerms) {
+            this(title, protectedTerms, null);
+        }
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

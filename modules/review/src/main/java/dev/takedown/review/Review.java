@@ -1,10 +1,12 @@
 package dev.takedown.review;
 
 import dev.takedown.events.NoticeDecided;
+import dev.takedown.events.ScreeningRule;
 import dev.takedown.measures.MeasureType;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.FieldProblem;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.ProtectedWorks;
 import dev.takedown.review.internal.DecisionRecord;
 import dev.takedown.review.internal.DecisionRepository;
 import dev.takedown.workflow.ReviewTask;
@@ -30,12 +32,14 @@ public class Review {
     private final ReviewTasks tasks;
     private final NoticeCases cases;
     private final Measures measures;
+    private final ProtectedWorks works;
     private final DecisionRepository decisions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Review(ReviewTasks tasks, NoticeCases cases, Measures measures, DecisionRepository decisions,
+    Review(ReviewTasks tasks, NoticeCases cases, Measures measures, ProtectedWorks works, DecisionRepository decisions,
             ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.works = works;
         this.tasks = tasks;
         this.cases = cases;
         this.measures = measures;
@@ -68,7 +72,10 @@ public class Review {
         DecisionRecord record = decisions.save(new DecisionRecord(decisionId, task.caseId(), taskId,
                 accepted ? "ACCEPT" : "REJECT", String.join(",", measureNames), reason, moderator.id(), now));
         if (accepted) {
-            measures.plan(task.caseId(), decisionId, measureTypes, cases.targetUrls(task.caseId()), moderator.id());
+            ScreeningRule rule = measureTypes.stream().anyMatch(MeasureType::isFilter)
+                    ? screeningRule(task.caseId(), measureTypes) : null;
+            measures.plan(task.caseId(), decisionId, measureTypes, cases.targetUrls(task.caseId()), rule,
+                    moderator.id());
         }
         cases.recordDecision(task.caseId(), accepted, moderator.id(),
                 accepted ? "accepted: " + String.join(", ", measureNames) + (reason == null ? "" : " — " + reason)
@@ -77,6 +84,17 @@ public class Review {
         events.publishEvent(new NoticeDecided(UUID.randomUUID(), now, task.caseId(), moderator.id(), decisionId,
                 record.outcome(), measureNames, reason));
         return record.view();
+    }
+
+    /** A filter needs something to match: terms from the notice's works or a registered work's definition. */
+    private ScreeningRule screeningRule(String caseId, List<MeasureType> types) {
+        ScreeningRule rule = works.ruleFor(caseId);
+        if (rule.terms().isEmpty() && rule.combinations().isEmpty() && rule.imageHashes().isEmpty()) {
+            int index = types.indexOf(types.stream().filter(MeasureType::isFilter).findFirst().orElseThrow());
+            throw new InvalidDecisionException(List.of(new FieldProblem("measures[" + index + "]",
+                    "the notice names no protected terms or reference images to filter on")));
+        }
+        return rule;
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,7 @@
 package dev.takedown.measures.internal;
 
 import dev.takedown.measures.MeasureType;
-import dev.takedown.measures.MeasureView;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,12 +10,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "measure")
 public class Measure {
 
-    public enum Status { PLANNED, APPLIED }
+    public enum Status { PLANNED, APPLIED, LIFTED }
 
     @Id
     private UUID id;
@@ -24,32 +26,39 @@ public class Measure {
     @Enumerated(EnumType.STRING)
     private MeasureType type;
     private String targetUrl;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private String rule;
     @Enumerated(EnumType.STRING)
     private Status status;
     private String plannedBy;
     private Instant plannedAt;
     private Instant appliedAt;
+    private Instant liftedAt;
+    private String liftedBy;
+    private String liftReason;
     @Version
     private long version;
 
     protected Measure() {
     }
 
-    public Measure(UUID id, String caseId, String decisionId, MeasureType type, String targetUrl, String plannedBy,
-            Instant plannedAt) {
+    public Measure(UUID id, String caseId, String decisionId, MeasureType type, String targetUrl, String rule,
+            String plannedBy, Instant plannedAt) {
         this.id = id;
         this.caseId = caseId;
         this.decisionId = decisionId;
         this.type = type;
         this.targetUrl = targetUrl;
+        this.rule = rule;
         this.plannedBy = plannedBy;
         this.plannedAt = plannedAt;
         this.status = Status.PLANNED;
     }
 
-    /** True when this call put the measure into effect, false when it already was. */
+    /** True when this call put the measure into effect, false when it already was (or was lifted since). */
     public boolean apply(Instant at) {
-        if (status == Status.APPLIED) {
+        if (status != Status.PLANNED) {
             return false;
         }
         status = Status.APPLIED;
@@ -57,8 +66,24 @@ public class Measure {
         return true;
     }
 
+    /** True when this call lifted the measure; lifting twice changes nothing. */
+    public boolean lift(Instant at, String actor, String reason) {
+        if (status == Status.LIFTED) {
+            return false;
+        }
+        status = Status.LIFTED;
+        liftedAt = at;
+        liftedBy = actor;
+        liftReason = reason;
+        return true;
+    }
+
     public UUID id() {
         return id;
+    }
+
+    public String caseId() {
+        return caseId;
     }
 
     public MeasureType type() {
@@ -69,11 +94,23 @@ public class Measure {
         return targetUrl;
     }
 
+    public String rule() {
+        return rule;
+    }
+
     public String plannedBy() {
         return plannedBy;
     }
 
-    public MeasureView view() {
-        return new MeasureView(id.toString(), caseId, type, targetUrl, status.name(), appliedAt);
+    public Status status() {
+        return status;
+    }
+
+    public Instant appliedAt() {
+        return appliedAt;
+    }
+
+    public Instant liftedAt() {
+        return liftedAt;
     }
 }

@@ -1,6 +1,7 @@
 package dev.takedown.notices.web;
 
 import dev.takedown.notices.IdempotencyConflictException;
+import dev.takedown.notices.InvalidWorkException;
 import dev.takedown.notices.NoticeIncompleteException;
 import java.net.URI;
 import org.springframework.core.annotation.Order;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** RFC 9457 answers for notice intake: every missing element in one response. */
 @Order(0)
-@RestControllerAdvice(assignableTypes = NoticeApi.class)
+@RestControllerAdvice(assignableTypes = {NoticeApi.class, WorkApi.class})
 class NoticeProblems {
 
     @ExceptionHandler(NoticeIncompleteException.class)
@@ -19,6 +20,15 @@ class NoticeProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setType(URI.create("https://takedown.dev/problems/notice-incomplete"));
         problem.setTitle("Notice incomplete");
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidWorkException.class)
+    ProblemDetail invalidWork(InvalidWorkException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setType(URI.create("https://takedown.dev/problems/work-invalid"));
+        problem.setTitle("Work definition invalid");
         problem.setProperty("errors", e.problems());
         return problem;
     }

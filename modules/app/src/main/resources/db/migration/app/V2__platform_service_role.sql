@@ -1,0 +1,5 @@
+-- the platform's own services (generation front-ends, enforcement adapters) call the screening API
+alter table app_user drop constraint app_user_role_check;
+alter table app_user add constraint app_user_role_check
+    check (role in ('RIGHTS_HOLDER', 'MODERATOR', 'SENIOR_MODERATOR', 'COMPLIANCE_OFFICER', 'ADMIN',
+                    'PLATFORM_SERVICE'));

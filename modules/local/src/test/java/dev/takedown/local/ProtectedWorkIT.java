@@ -1,0 +1,98 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A registered work becomes a filter measure when a moderator accepts a notice naming it. */
+class ProtectedWorkIT extends StackTest {
+
+    static final String ULTRAMAN = """
+            {
+              "title": "Ultraman",
+              "terms": ["奥特曼", "Ultraman", "ウルトラマン", "迪迦", "Tiga", "戴拿", "Dyna"],
+              "combinations": [{"phrases": ["giant", "red and silver", "colour timer"], "at_least": 2,
+                                "window_words": 8}],
+              "licensees": ["licensed-studio"],
+              "replay_prompts": ["画一个奥特曼", "Ultraman fighting a monster"]
+            }
+            """;
+
+    @Test
+    void registeredWorkCompilesIntoAFilterMeasure() {
+        Api holderA = Api.as(baseUrl(), "rightsholder-a");
+        Api.Response registered = holderA.post("/api/works", ULTRAMAN);
+        assertThat(registered.status()).isEqualTo(201);
+        String workId = registered.json().get("work_id").asText();
+        assertThat(registered.location()).isEqualTo("/api/works/" + workId);
+        assertThat(Api.as(baseUrl(), "rightsholder-b").get("/api/works/" + workId).status())
+                .as("another organisation's work").isEqualTo(404);
+
+        String caseId = holderA.post("/api/notices", Notices.complete("https://gen.example/w/" + UUID.randomUUID())
+                .replace("\"works\": [{\"title\": \"Ultraman Tiga\"}]",
+                        "\"works\": [{\"title\": \"Ultraman Tiga\", \"registered_work_id\": \"" + workId + "\"}]"))
+                .json().get("case_id").asText();
+        Api moderator = Api.as(baseUrl(), "moderator");
+        String taskId = NoticeLifecycleIT.awaitTask(moderator, caseId);
+        moderator.post("/api/tasks/" + taskId + "/claim", "");
+        assertThat(moderator.post("/api/tasks/" + taskId + "/decision",
+                "{\"outcome\":\"ACCEPT\",\"measures\":[\"DELETE\",\"PROMPT_FILTER\"]}").status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(moderator, caseId).equals(List.of("APPLIED",
+                "APPLIED")));
+        JsonNode filter = filterOf(moderator, caseId);
+        assertThat(texts(filter.get("rule").get("terms"))).contains("奥特曼", "ウルトラマン", "Tiga", "Ultraman Tiga");
+        assertThat(texts(filter.get("rule").get("licensees"))).containsExactly("licensed-studio");
+        assertThat(filter.get("target_url")).as("a filter has no single target").isNull();
+
+        Api senior = Api.as(baseUrl(), "senior");
+        String measureId = filter.get("measure_id").asText();
+        assertThat(moderator.post("/api/measures/" + measureId + "/lift", "{\"reason\":\"x\"}").status())
+                .as("only senior moderators lift").isEqualTo(403);
+        assertThat(senior.post("/api/measures/" + measureId + "/lift", "{}").status()).isEqualTo(400);
+        assertThat(senior.post("/api/measures/" + measureId + "/lift", "{\"reason\":\"licence shown\"}").json()
+                .get("status").asText()).isEqualTo("LIFTED");
+        assertThat(senior.post("/api/measures/" + UUID.randomUUID() + "/lift", "{\"reason\":\"x\"}").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void invalidWorkNamesEveryProblem() {
+        Api.Response refused = Api.as(baseUrl(), "rightsholder-b").post("/api/works", """
+                {"terms": [""], "combinations": [{"phrases": ["giant"], "at_least": 1}],
+                 "image_hashes": ["xyz"]}
+                """);
+        assertThat(refused.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        refused.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("title", "terms[0]", "combinations[0].phrases",
+                "image_hashes[0]");
+    }
+
+    private static List<String> statuses(Api api, String caseId) {
+        List<String> statuses = new ArrayList<>();
+        api.get("/api/measures?case_id=" + caseId).json().forEach(m -> statuses.add(m.get("status").asText()));
+        return statuses;
+    }
+
+    private static JsonNode filterOf(Api api, String caseId) {
+        for (JsonNode measure : api.get("/api/measures?case_id=" + caseId).json()) {
+            if (measure.get("type").asText().equals("PROMPT_FILTER")) {
+                return measure;
+            }
+        }
+        throw new AssertionError("no filter measure on " + caseId);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(t -> texts.add(t.asText()));
+        return texts;
+    }
+}
