@@ -2,6 +2,7 @@ package dev.takedown.app;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,6 +53,13 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(path(POST, "/api/notices")).hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(GET, "/api/notices"), path(GET, "/api/notices/*")).hasAnyRole(READERS)
+                        .requestMatchers(path(PUT, "/api/notices/*"), path(POST, "/api/notices/*/legal-action-proof"),
+                                path(POST, "/api/notices/*/retraction"), path(POST, "/api/notices/*/appeal"))
+                        .hasRole("RIGHTS_HOLDER")
+                        .requestMatchers(path(GET, "/api/notices/*/notifications")).hasAnyRole(STAFF)
+                        // the signed link is the uploader's credential; UploaderLinks checks it on every request
+                        .requestMatchers(path(GET, "/api/uploader/*"), path(POST, "/api/uploader/*/counter-notice"),
+                                path(POST, "/api/uploader/*/appeal")).permitAll()
                         .requestMatchers(path("/api/tasks"), path("/api/tasks/**")).hasAnyRole(MODERATORS)
                         .requestMatchers(path(POST, "/api/works"), path(GET, "/api/works"), path(GET, "/api/works/*"))
                         .hasRole("RIGHTS_HOLDER")
@@ -86,6 +94,8 @@ class SecurityConfiguration {
                         .requestMatchers(path(GET, "/")).authenticated()
                         .requestMatchers(path(GET, "/notices/new"), path(POST, "/notices")).hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(GET, "/notices"), path(GET, "/notices/*")).hasAnyRole(READERS)
+                        .requestMatchers(path(GET, "/u/*"), path(POST, "/u/*/counter-notice"), path(POST, "/u/*/appeal"))
+                        .permitAll()
                         .requestMatchers(path("/tasks"), path("/tasks/**")).hasAnyRole(MODERATORS)
                         .requestMatchers(path(GET, "/audit")).hasAnyRole(AUDITORS)
                         .requestMatchers(path("/camunda/**")).hasRole("ADMIN")

@@ -55,11 +55,11 @@ class NoticeLifecycleIT extends StackTest {
         assertThat(decided.json().get("decided_by").asText()).isEqualTo("moderator");
         assertThat(decided.json().get("decided_at").asText()).isNotBlank();
 
-        await().atMost(PATIENCE).until(() -> "CLOSED".equals(holderA.get("/api/notices/" + caseId).json()
+        await().atMost(PATIENCE).until(() -> "NOTIFIED".equals(holderA.get("/api/notices/" + caseId).json()
                 .get("status").asText()));
         JsonNode history = holderA.get("/api/notices/" + caseId).json().get("history");
         assertThat(StreamSupport.stream(history.spliterator(), false).map(h -> h.get("status").asText()))
-                .containsExactly("RECEIVED", "UNDER_REVIEW", "DECIDED_ACTION", "MEASURE_APPLIED", "CLOSED");
+                .containsExactly("RECEIVED", "UNDER_REVIEW", "DECIDED_ACTION", "MEASURE_APPLIED", "NOTIFIED");
 
         String canonicalTarget = target.replace("GEN.example", "gen.example").replace("#preview", "");
         ConsumerRecord<String, String> measure = awaitRecord(Topics.MEASURES,
@@ -105,7 +105,7 @@ class NoticeLifecycleIT extends StackTest {
 
         assertThat(senior.post("/api/tasks/" + taskId + "/decision",
                 "{\"outcome\":\"REJECT\",\"reason\":\"parody, not a copy\"}").status()).isEqualTo(200);
-        await().atMost(PATIENCE).until(() -> "CLOSED".equals(holderA.get("/api/notices/" + caseId).json()
+        await().atMost(PATIENCE).until(() -> "NOTIFIED".equals(holderA.get("/api/notices/" + caseId).json()
                 .get("status").asText()));
         JsonNode history = holderA.get("/api/notices/" + caseId).json().get("history");
         assertThat(StreamSupport.stream(history.spliterator(), false).map(h -> h.get("status").asText()))
@@ -209,7 +209,7 @@ class NoticeLifecycleIT extends StackTest {
         assertThat(moderator.get("/api/tasks?due_before=yesterday").status()).isEqualTo(400);
     }
 
-    private static List<String> ids(JsonNode tasks) {
+    static List<String> ids(JsonNode tasks) {
         List<String> ids = new ArrayList<>();
         tasks.forEach(t -> ids.add(t.get("case_id").asText()));
         return ids;

@@ -13,8 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = TakedownApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                // timers are fired by the tests; a running job executor would race them
-                "takedown.review.reminder=PT1H", "takedown.review.escalation=PT2H",
+                // real durations: tests fire the timers they mean to, nothing fires on its own mid-test
+                "takedown.review.time-compression=1", "takedown.time-compression=1",
                 "spring.datasource.hikari.connection-timeout=5000"})
 @ActiveProfiles("local")
 public abstract class StackTest {

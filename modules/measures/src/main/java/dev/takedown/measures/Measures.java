@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.ScreeningRule;
+import dev.takedown.events.StrikeRecorded;
+import dev.takedown.events.TakedownEvent;
 import dev.takedown.measures.internal.Measure;
 import dev.takedown.measures.internal.MeasureRepository;
+import dev.takedown.measures.internal.Strikes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -25,12 +30,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Measures {
 
     private final MeasureRepository measures;
+    private final Strikes strikes;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Measures(MeasureRepository measures, ApplicationEventPublisher events, ObjectMapper json, Optional<Clock> clock) {
+    Measures(MeasureRepository measures, Strikes strikes, ApplicationEventPublisher events, ObjectMapper json,
+            Optional<Clock> clock) {
         this.measures = measures;
+        this.strikes = strikes;
         this.events = events;
         this.json = json;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -41,8 +49,8 @@ public class Measures {
      * {@code rule} (required when a filter type is planned).
      */
     @Transactional
-    public List<MeasureView> plan(String caseId, String decisionId, List<MeasureType> types, List<String> targetUrls,
-            ScreeningRule rule, String actor) {
+    public List<MeasureView> plan(String caseId, String decisionId, List<MeasureType> types,
+            List<MeasureTarget> targets, ScreeningRule rule, String actor) {
         Instant now = clock.instant();
         List<Measure> planned = new ArrayList<>();
         for (MeasureType type : types.stream().distinct().toList()) {
@@ -50,30 +58,80 @@ public class Measures {
                 if (rule == null) {
                     throw new IllegalArgumentException(type + " needs a screening rule");
                 }
-                planned.add(new Measure(UUID.randomUUID(), caseId, decisionId, type, null, write(rule), actor, now));
+                planned.add(new Measure(UUID.randomUUID(), caseId, decisionId, type, null, null, write(rule), actor,
+                        now));
             } else {
-                targetUrls.forEach(url -> planned.add(new Measure(UUID.randomUUID(), caseId, decisionId, type, url,
-                        null, actor, now)));
+                targets.forEach(target -> planned.add(new Measure(UUID.randomUUID(), caseId, decisionId, type,
+                        target.url(), target.accountId(), null, actor, now)));
             }
         }
         return measures.saveAll(planned).stream().map(this::view).toList();
     }
 
-    /** Puts every planned measure of the case into effect; returns how many are in effect. */
+    /**
+     * Puts every planned measure of the case into effect and adds the case's strike to each uploader account it
+     * acts against; returns how many measures are in effect.
+     */
     @Transactional
     public int applyPlanned(String caseId) {
         Instant now = clock.instant();
         int inEffect = 0;
+        Set<String> accounts = new LinkedHashSet<>();
         for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
             if (measure.apply(now)) {
                 events.publishEvent(new MeasureApplied(UUID.randomUUID(), now, caseId, measure.plannedBy(),
                         measure.id().toString(), measure.type().name(), measure.targetUrl(), rule(measure)));
+                if (measure.accountId() != null) {
+                    accounts.add(measure.accountId());
+                }
             }
             if (measure.status() == Measure.Status.APPLIED) {
                 inEffect++;
             }
         }
+        for (String account : accounts) {
+            strikes.add(account, caseId, now).ifPresent(active -> events.publishEvent(new StrikeRecorded(
+                    UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM, account, active, strikes.statusFor(active))));
+        }
         return inEffect;
+    }
+
+    /**
+     * Lifts every applied measure of the case (restoration after a counter-notice, a retraction, a reversed appeal)
+     * and removes the case's strikes, since the infringement they counted was not upheld. Returns how many were
+     * lifted.
+     */
+    @Transactional
+    public int liftAll(String caseId, String actor, String reason) {
+        Instant now = clock.instant();
+        int lifted = 0;
+        Set<String> accounts = new LinkedHashSet<>();
+        for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
+            if (measure.status() == Measure.Status.APPLIED && measure.lift(now, actor, reason)) {
+                lifted++;
+                events.publishEvent(new MeasureLifted(UUID.randomUUID(), now, caseId, actor, measure.id().toString(),
+                        reason));
+                if (measure.accountId() != null) {
+                    accounts.add(measure.accountId());
+                }
+            }
+        }
+        for (String account : accounts) {
+            strikes.remove(account, caseId, now).ifPresent(active -> events.publishEvent(new StrikeRecorded(
+                    UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM, account, active, strikes.statusFor(active))));
+        }
+        return lifted;
+    }
+
+    /** A second reviewer overturned the decision: what was planned never takes effect. */
+    @Transactional
+    public void cancelPlanned(String caseId) {
+        measures.deleteByCaseIdAndStatus(caseId, Measure.Status.PLANNED);
+    }
+
+    @Transactional(readOnly = true)
+    public int activeStrikes(String accountId) {
+        return strikes.active(accountId, clock.instant());
     }
 
     /** Ends a measure; screening nodes and enforcement adapters restore on {@link MeasureLifted}. */

@@ -14,6 +14,7 @@ import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.ScreeningRule;
 import dev.takedown.measures.internal.Measure;
 import dev.takedown.measures.internal.MeasureRepository;
+import dev.takedown.measures.internal.Strikes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ class MeasuresTest {
 
     private final MeasureRepository repository = mock(MeasureRepository.class);
     private final List<Object> published = new ArrayList<>();
-    private final Measures measures = new Measures(repository, published::add,
+    private final Strikes strikes = mock(Strikes.class);
+    private final Measures measures = new Measures(repository, strikes, published::add,
             new ObjectMapper().registerModule(new JavaTimeModule()), Optional.empty());
     private final ScreeningRule rule = new ScreeningRule("Ultraman", List.of("奥特曼", "Ultraman"), List.of(),
             List.of("licensee-1"), List.of(), List.of("画一个奥特曼"));
@@ -35,7 +37,8 @@ class MeasuresTest {
         when(repository.saveAll(anyList())).thenAnswer(call -> call.getArgument(0));
 
         var planned = measures.plan("c1", "d1", List.of(MeasureType.DELETE, MeasureType.PROMPT_FILTER,
-                MeasureType.DELETE), List.of("https://a.test/1", "https://a.test/2"), rule, "mod");
+                MeasureType.DELETE), List.of(new MeasureTarget("https://a.test/1", "acc-1"),
+                new MeasureTarget("https://a.test/2", null)), rule, "mod");
 
         assertThat(planned).hasSize(3).allMatch(m -> m.status().equals("PLANNED"));
         assertThat(planned).filteredOn(m -> m.type() == MeasureType.PROMPT_FILTER).singleElement()
@@ -53,9 +56,9 @@ class MeasuresTest {
 
     @Test
     void applyingTwicePublishesOnceAndCarriesTheRule() {
-        Measure target = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.DELETE, "https://a.test/1", null,
+        Measure target = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.DELETE, "https://a.test/1", null, null,
                 "mod", Instant.now());
-        Measure filter = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.PROMPT_FILTER, null,
+        Measure filter = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.PROMPT_FILTER, null, null,
                 "{\"workTitle\":\"Ultraman\",\"terms\":[\"奥特曼\"]}", "mod", Instant.now());
         when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(List.of(target, filter));
 
@@ -70,7 +73,7 @@ class MeasuresTest {
 
     @Test
     void liftingTwicePublishesOnceAndALiftedMeasureIsNotReapplied() {
-        Measure measure = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.DELETE, "https://a.test/1", null,
+        Measure measure = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.DELETE, "https://a.test/1", null, null,
                 "mod", Instant.now());
         measure.apply(Instant.now());
         when(repository.findById(any())).thenReturn(Optional.of(measure));
@@ -82,6 +85,30 @@ class MeasuresTest {
 
         assertThat(published).hasSize(1).first().isInstanceOf(MeasureLifted.class);
         assertThat(inEffect).isZero();
+    }
+
+    @Test
+    void applyingAddsAStrikePerAccountAndLiftingRemovesIt() {
+        Measure a = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.DELETE, "https://a.test/1", "acc-1", null,
+                "mod", Instant.now());
+        Measure b = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.GEO_BLOCK, "https://a.test/1", "acc-1",
+                null, "mod", Instant.now());
+        when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(List.of(a, b));
+        when(strikes.add(org.mockito.ArgumentMatchers.eq("acc-1"), org.mockito.ArgumentMatchers.eq("c1"), any()))
+                .thenReturn(java.util.OptionalInt.of(2));
+        when(strikes.remove(org.mockito.ArgumentMatchers.eq("acc-1"), org.mockito.ArgumentMatchers.eq("c1"), any()))
+                .thenReturn(java.util.OptionalInt.of(1));
+        when(strikes.statusFor(2)).thenReturn("SUSPENDED");
+        when(strikes.statusFor(1)).thenReturn("WARNED");
+
+        measures.applyPlanned("c1");
+        int lifted = measures.liftAll("c1", "system", "restored");
+
+        assertThat(lifted).isEqualTo(2);
+        assertThat(published).filteredOn(dev.takedown.events.StrikeRecorded.class::isInstance)
+                .extracting(e -> ((dev.takedown.events.StrikeRecorded) e).accountStatus())
+                .containsExactly("SUSPENDED", "WARNED");
+        assertThat(published).filteredOn(MeasureLifted.class::isInstance).hasSize(2);
     }
 
     @Test

@@ -1,13 +1,33 @@
 package dev.takedown.notices;
 
-/** Where a case stands (legal-requirements §7.1, the part the first lifecycle covers). */
+/** Where a case stands (legal-requirements §7.1). */
 public enum CaseStatus {
     RECEIVED,
+    INCOMPLETE_CURE,
+    JOINED,
+    LOGGED_NOT_PROCESSED,
     UNDER_REVIEW,
     ESCALATED,
+    AWAITING_SECOND_REVIEW,
     DECIDED_ACTION,
     DECIDED_NO_ACTION,
     MEASURE_APPLIED,
+    NOTIFIED,
+    COUNTER_NOTICE_FORWARDED,
+    MAINTAINED_PENDING_PROCEEDINGS,
+    RESTORED,
+    RETRACTED,
+    APPEAL_REVIEW,
+    APPEAL_UPHELD,
+    APPEAL_REVERSED,
     CLOSED,
-    CLOSED_INCOMPLETE
+    CLOSED_INCOMPLETE;
+
+    /** A case that can still change: new notices on its targets join it. */
+    public boolean isOpen() {
+        return switch (this) {
+            case JOINED, LOGGED_NOT_PROCESSED, RESTORED, RETRACTED, CLOSED, CLOSED_INCOMPLETE -> false;
+            default -> true;
+        };
+    }
 }

@@ -2,8 +2,16 @@ package dev.takedown.notices;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
 
-/** The case a notice opened; {@code replayed} when an earlier submission with the same idempotency key is returned. */
+/**
+ * The case a notice opened. {@code replayed} when an earlier submission with the same idempotency key is returned;
+ * {@code missing} lists what a curable notice still lacks (it waits for completion, legal-requirements T2).
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record IntakeResult(String caseId, CaseStatus status, boolean replayed) {
+public record IntakeResult(String caseId, CaseStatus status, boolean replayed, List<FieldProblem> missing) {
+
+    public IntakeResult {
+        missing = missing == null ? List.of() : List.copyOf(missing);
+    }
 }

@@ -1,64 +1,93 @@
 package dev.takedown.notices;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * Completeness rules of a notice under one law. Each profile names what its statute requires, so a
- * notifier learns every missing element at once rather than one per attempt.
+ * The law a notice is filed under: which elements its notice and counter-notice must carry, and which legal family
+ * (calendar, restoration rules) governs its timers. Each profile names what its statute requires, so a notifier
+ * learns every missing element at once rather than one per attempt.
  */
 public enum JurisdictionProfile {
 
     /** China Civil Code Art. 1195: preliminary evidence and the notifier's real identity (R3). */
-    CN_CC_1195((notice, problems) -> {
+    CN_CC_1195(Family.CN, JurisdictionProfile::chineseNotice),
+
+    /** China E-Commerce Law Arts. 42–43: as the Civil Code, with a fixed 15-day wait after a declaration (R19). */
+    CN_ECOM(Family.CN, JurisdictionProfile::chineseNotice),
+
+    /** 2013 Regulations Arts. 14–17: name, contact and address; immediate restoration (R4, R21). Off by default. */
+    CN_REGS_2013(Family.CN, (notice, problems) -> {
+        chineseNotice(notice, problems);
         var notifier = notice.notifier();
-        require(problems, notifier != null && present(notifier.legalName()), "notifier.legal_name",
-                "real name of the notifier is required (Civil Code 1195)");
-        var id = notifier == null ? null : notifier.identityDocument();
-        require(problems, id != null && present(id.type()), "notifier.identity_document.type",
-                "identity document type is required (resident ID, passport or business licence)");
-        require(problems, id != null && present(id.number()), "notifier.identity_document.number",
-                "identity document number is required");
-        require(problems, !notice.evidence().isEmpty(), "evidence",
-                "at least one item of preliminary evidence is required (Civil Code 1195)");
-        requireWorks(notice, problems);
-        require(problems, attested(notice, JurisdictionProfile::truthfulness),
-                "attestations.truthfulness_responsibility",
-                "the notifier must accept responsibility for the truth of the notice");
+        require(problems, notifier != null && present(notifier.postalAddress()), "notifier.postal_address",
+                "the notifier's address is required (Regulations Art. 14(1))");
+        require(problems, notifier != null && (present(notifier.email()) || present(notifier.phone())),
+                "notifier.email", "contact details are required (Regulations Art. 14(1))");
     }),
 
-    /** US 17 U.S.C. §512(c)(3)(A) elements (i)-(vi) (R5). */
-    US_DMCA_512C3((notice, problems) -> {
+    /** US 17 U.S.C. §512(c)(3)(A) elements (i)–(vi) (R5). */
+    US_DMCA(Family.US, (notice, problems) -> {
         require(problems, notice.signature() != null && present(notice.signature().value()), "signature.value",
                 "a physical or electronic signature is required (512(c)(3)(A)(i))");
         requireWorks(notice, problems);
-        var notifier = notice.notifier();
-        require(problems, notifier != null
-                && (present(notifier.email()) || present(notifier.phone()) || present(notifier.postalAddress())),
-                "notifier.email", "contact information (email, phone or address) is required (512(c)(3)(A)(iv))");
-        require(problems, attested(notice, JurisdictionProfile::goodFaith), "attestations.good_faith",
+        require(problems, hasContact(notice), "notifier.email",
+                "contact information (email, phone or address) is required (512(c)(3)(A)(iv))");
+        require(problems, attested(notice, NoticeSubmission.Attestations::goodFaith), "attestations.good_faith",
                 "a good-faith statement is required (512(c)(3)(A)(v))");
-        require(problems, attested(notice, JurisdictionProfile::perjury), "attestations.accuracy_authority_perjury",
+        require(problems, attested(notice, NoticeSubmission.Attestations::accuracyAuthorityPerjury),
+                "attestations.accuracy_authority_perjury",
                 "a statement of accuracy and authority under penalty of perjury is required (512(c)(3)(A)(vi))");
+    }),
+
+    /** EU Digital Services Act Art. 16(2): explanation, exact location, name and email, bona fide statement (R7). */
+    EU_DSA(Family.EU, (notice, problems) -> {
+        require(problems, notice.explanation() != null && notice.explanation().strip().length() >= 20, "explanation",
+                "a sufficiently substantiated explanation (at least 20 characters) is required (DSA 16(2)(a))");
+        boolean csam = Boolean.TRUE.equals(notice.csamFlag());
+        var notifier = notice.notifier();
+        require(problems, csam || notifier != null && present(notifier.legalName()), "notifier.legal_name",
+                "the notifier's name is required (DSA 16(2)(c))");
+        require(problems, csam || notifier != null && present(notifier.email()), "notifier.email",
+                "the notifier's email address is required (DSA 16(2)(c))");
+        require(problems, attested(notice, NoticeSubmission.Attestations::bonaFideAccurateComplete),
+                "attestations.bona_fide_accurate_complete",
+                "a statement of bona fide belief in accuracy and completeness is required (DSA 16(2)(d))");
     });
+
+    /** The legal family decides the calendar and whether counter-notices exist at all. */
+    public enum Family { CN, US, EU }
 
     public static final JurisdictionProfile DEFAULT = CN_CC_1195;
 
+    private final Family family;
     private final BiConsumer<NoticeSubmission, List<FieldProblem>> rules;
 
-    JurisdictionProfile(BiConsumer<NoticeSubmission, List<FieldProblem>> rules) {
+    JurisdictionProfile(Family family, BiConsumer<NoticeSubmission, List<FieldProblem>> rules) {
+        this.family = family;
         this.rules = rules;
     }
 
+    public Family family() {
+        return family;
+    }
+
+    /** The profiles a notice names (the default when none), in order; the first governs its timers. */
+    public static List<String> namesOf(NoticeSubmission notice) {
+        return notice.jurisdictionProfiles().isEmpty() ? List.of(DEFAULT.name()) : notice.jurisdictionProfiles();
+    }
+
     /**
-     * Every problem of the notice under the given profiles (the default profile when none is named), plus the
-     * structural checks every profile shares. An empty list means the notice is complete.
+     * Every problem of the notice under its profiles, plus the structural checks every profile shares. An empty list
+     * means the notice is complete.
      */
     public static List<FieldProblem> check(NoticeSubmission notice) {
         List<FieldProblem> problems = new ArrayList<>();
-        List<String> names = notice.jurisdictionProfiles().isEmpty()
-                ? List.of(DEFAULT.name()) : notice.jurisdictionProfiles();
+        List<String> names = namesOf(notice);
         for (int i = 0; i < names.size(); i++) {
             JurisdictionProfile profile = byName(names.get(i));
             if (profile == null) {
@@ -72,13 +101,101 @@ public enum JurisdictionProfile {
         return dedupe(problems);
     }
 
+    /**
+     * Whether an incomplete notice is worth curing rather than refusing: it names a work, a locatable target and a
+     * way to reach the notifier (DMCA 512(c)(3)(B)(ii): elements (ii)–(iv) present).
+     */
+    public static boolean curable(NoticeSubmission notice) {
+        List<FieldProblem> structural = new ArrayList<>();
+        requireTargets(notice, structural);
+        requireWorks(notice, structural);
+        return structural.isEmpty() && hasContact(notice) && namesOf(notice).stream().allMatch(n -> byName(n) != null);
+    }
+
+    /** Every problem of a counter-notice filed against a case under this profile. */
+    public List<FieldProblem> checkCounterNotice(CounterNoticeSubmission counter) {
+        List<FieldProblem> problems = new ArrayList<>();
+        var user = counter.user();
+        var material = counter.material();
+        switch (family) {
+            case CN -> {
+                require(problems, user != null && present(user.legalName()), "user.legal_name",
+                        "the real name of the declarant is required (Civil Code 1196)");
+                var id = user == null ? null : user.identityDocument();
+                require(problems, id != null && present(id.type()) && present(id.number()),
+                        "user.identity_document", "an identity document is required (Civil Code 1196)");
+                require(problems, user != null && (present(user.address()) || present(user.phone())
+                        || present(user.email())), "user.phone", "contact details are required");
+                require(problems, material != null && present(material.priorLocation()), "material.prior_location",
+                        "the network address of the material is required (Regulations Art. 16(2))");
+                require(problems, !counter.nonInfringementEvidence().isEmpty(), "non_infringement_evidence",
+                        "preliminary evidence of non-infringement is required (Civil Code 1196)");
+                require(problems, counter.attestations() != null
+                        && Boolean.TRUE.equals(counter.attestations().truthfulnessResponsibility()),
+                        "attestations.truthfulness_responsibility",
+                        "the declarant must accept responsibility for the truth of the declaration");
+            }
+            case US -> {
+                require(problems, counter.signature() != null && present(counter.signature().value()),
+                        "signature.value", "a physical or electronic signature is required (512(g)(3)(A))");
+                require(problems, material != null && present(material.identification()), "material.identification",
+                        "identify the material removed (512(g)(3)(B))");
+                require(problems, material != null && present(material.priorLocation()), "material.prior_location",
+                        "the location where the material appeared is required (512(g)(3)(B))");
+                require(problems, counter.statement() != null
+                        && Boolean.TRUE.equals(counter.statement().mistakeOrMisidentificationPerjury()),
+                        "statement.mistake_or_misidentification_perjury",
+                        "a statement under penalty of perjury of mistake or misidentification is required (512(g)(3)(C))");
+                require(problems, user != null && present(user.legalName()), "user.legal_name",
+                        "the subscriber's name is required (512(g)(3)(D))");
+                require(problems, user != null && present(user.address()), "user.address",
+                        "the subscriber's address is required (512(g)(3)(D))");
+                require(problems, user != null && present(user.phone()), "user.phone",
+                        "the subscriber's telephone number is required (512(g)(3)(D))");
+                require(problems, Boolean.TRUE.equals(counter.consentToJurisdiction()), "consent_to_jurisdiction",
+                        "consent to the jurisdiction of the federal district court is required (512(g)(3)(D))");
+                require(problems, Boolean.TRUE.equals(counter.acceptServiceOfProcess()), "accept_service_of_process",
+                        "acceptance of service of process is required (512(g)(3)(D))");
+            }
+            case EU -> problems.add(new FieldProblem("jurisdiction_profile",
+                    "the DSA has no counter-notice; file an internal complaint (appeal) instead (DSA Art. 20)"));
+        }
+        return problems;
+    }
+
     public static JurisdictionProfile byName(String name) {
+        if ("US_DMCA_512C3".equals(name)) {
+            return US_DMCA;
+        }
         for (JurisdictionProfile profile : values()) {
             if (profile.name().equals(name)) {
                 return profile;
             }
         }
         return null;
+    }
+
+    private static void chineseNotice(NoticeSubmission notice, List<FieldProblem> problems) {
+        var notifier = notice.notifier();
+        require(problems, notifier != null && present(notifier.legalName()), "notifier.legal_name",
+                "real name of the notifier is required (Civil Code 1195)");
+        var id = notifier == null ? null : notifier.identityDocument();
+        require(problems, id != null && present(id.type()), "notifier.identity_document.type",
+                "identity document type is required (resident ID, passport or business licence)");
+        require(problems, id != null && present(id.number()), "notifier.identity_document.number",
+                "identity document number is required");
+        require(problems, !notice.evidence().isEmpty(), "evidence",
+                "at least one item of preliminary evidence is required (Civil Code 1195)");
+        requireWorks(notice, problems);
+        require(problems, attested(notice, NoticeSubmission.Attestations::truthfulnessResponsibility),
+                "attestations.truthfulness_responsibility",
+                "the notifier must accept responsibility for the truth of the notice");
+    }
+
+    private static boolean hasContact(NoticeSubmission notice) {
+        var notifier = notice.notifier();
+        return notifier != null
+                && (present(notifier.email()) || present(notifier.phone()) || present(notifier.postalAddress()));
     }
 
     private static void requireWorks(NoticeSubmission notice, List<FieldProblem> problems) {
@@ -108,11 +225,10 @@ public enum JurisdictionProfile {
     }
 
     private static List<FieldProblem> dedupe(List<FieldProblem> problems) {
+        Set<String> seen = new LinkedHashSet<>();
         List<FieldProblem> unique = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
         for (FieldProblem problem : problems) {
-            if (!seen.contains(problem.field())) {
-                seen.add(problem.field());
+            if (seen.add(problem.field())) {
                 unique.add(problem);
             }
         }
@@ -126,20 +242,8 @@ public enum JurisdictionProfile {
     }
 
     private static boolean attested(NoticeSubmission notice,
-            java.util.function.Function<NoticeSubmission.Attestations, Boolean> statement) {
+            Function<NoticeSubmission.Attestations, Boolean> statement) {
         return notice.attestations() != null && Boolean.TRUE.equals(statement.apply(notice.attestations()));
-    }
-
-    private static Boolean truthfulness(NoticeSubmission.Attestations a) {
-        return a.truthfulnessResponsibility();
-    }
-
-    private static Boolean goodFaith(NoticeSubmission.Attestations a) {
-        return a.goodFaith();
-    }
-
-    private static Boolean perjury(NoticeSubmission.Attestations a) {
-        return a.accuracyAuthorityPerjury();
     }
 
     private static boolean present(String value) {

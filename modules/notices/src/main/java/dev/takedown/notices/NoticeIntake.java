@@ -3,19 +3,20 @@ package dev.takedown.notices;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.NoticeReceived;
+import dev.takedown.events.TakedownEvent;
 import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeRepository;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.takedown.notices.internal.NoticeTarget;
+import dev.takedown.notices.internal.NotifierStanding;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,8 +33,13 @@ public class NoticeIntake {
     private final ObjectMapper json;
     private final Clock clock;
 
+    private final NotifierStanding standing;
+    private final ProfilePolicies policies;
+
     NoticeIntake(NoticeRepository notices, ApplicationEventPublisher events, TransactionTemplate transaction,
-            ObjectMapper json, Optional<Clock> clock) {
+            ObjectMapper json, NotifierStanding standing, ProfilePolicies policies, Optional<Clock> clock) {
+        this.standing = standing;
+        this.policies = policies;
         this.notices = notices;
         this.events = events;
         this.transaction = transaction;
@@ -42,9 +48,10 @@ public class NoticeIntake {
     }
 
     /**
-     * Files a notice. With {@code requireComplete} an incomplete notice is refused with every problem named;
-     * without it (asynchronous channels that cannot answer) it is stored and the lifecycle closes it as incomplete.
-     * Retries with the same idempotency key return the first case, even when they race each other.
+     * Files a notice. With {@code requireComplete} a notice too incomplete to cure (no work, no locatable target or
+     * no way to reach the notifier) is refused with every problem named; a curable one is stored and waits for
+     * completion. Without it (asynchronous channels that cannot answer) every notice is stored and the lifecycle
+     * cures or closes it. Retries with the same idempotency key return the first case, even when they race.
      */
     public IntakeResult submit(NoticeSubmission submission, Submitter submitter, String idempotencyKey,
             boolean requireComplete) {
@@ -56,12 +63,12 @@ public class NoticeIntake {
                 return earlier.get();
             }
         }
-        List<FieldProblem> problems = JurisdictionProfile.check(submission);
-        if (requireComplete && !problems.isEmpty()) {
+        List<FieldProblem> problems = policies.problems(submission);
+        if (requireComplete && !problems.isEmpty() && !policies.curable(submission)) {
             throw new NoticeIncompleteException(problems);
         }
         try {
-            return transaction.execute(status -> register(submission, submitter, key, hash));
+            return transaction.execute(status -> register(submission, submitter, key, hash, problems));
         } catch (DataIntegrityViolationException raced) {
             if (key == null) {
                 throw raced;
@@ -75,14 +82,14 @@ public class NoticeIntake {
             if (!earlier.requestHash().equals(hash)) {
                 throw new IdempotencyConflictException(key);
             }
-            return new IntakeResult(earlier.id().toString(), earlier.status(), true);
+            return new IntakeResult(earlier.id().toString(), earlier.status(), true, List.of());
         });
     }
 
-    private IntakeResult register(NoticeSubmission submission, Submitter submitter, String key, String hash) {
+    private IntakeResult register(NoticeSubmission submission, Submitter submitter, String key, String hash,
+            List<FieldProblem> problems) {
         Instant now = clock.instant();
-        List<String> profiles = submission.jurisdictionProfiles().isEmpty()
-                ? List.of(JurisdictionProfile.DEFAULT.name()) : submission.jurisdictionProfiles();
+        List<String> profiles = JurisdictionProfile.namesOf(submission);
         var notifier = submission.notifier();
         String firstTitle = submission.works().stream().filter(w -> w != null && w.title() != null)
                 .map(NoticeSubmission.Work::title).findFirst().orElse(null);
@@ -92,13 +99,39 @@ public class NoticeIntake {
         for (int i = 0; i < submission.targets().size(); i++) {
             var target = submission.targets().get(i);
             if (target != null && target.url() != null && TargetUrl.isValid(target.url())) {
-                notice.addTarget(i, target.type() == null ? "URL" : target.type(), TargetUrl.canonical(target.url()));
+                notice.addTarget(i, target.type() == null ? "URL" : target.type(), TargetUrl.canonical(target.url()),
+                        target.accountId());
+            }
+        }
+        String disposition = NoticeReceived.PROCESS;
+        String joined = null;
+        if (standing.of(submitter.organisationId(), now).status() == NotifierStanding.Status.SUSPENDED) {
+            disposition = NoticeReceived.NOT_PROCESSED;
+            notice.moveTo(CaseStatus.LOGGED_NOT_PROCESSED, TakedownEvent.SYSTEM,
+                    "notifier suspended for manifestly unfounded notices (DSA Art. 23(2)); recorded, not processed",
+                    now);
+        } else if (problems.isEmpty()) {
+            Optional<Notice> open = openCaseOn(notice);
+            if (open.isPresent()) {
+                disposition = NoticeReceived.JOINED;
+                joined = open.get().id().toString();
+                notice.join(open.get().id(), now);
             }
         }
         notices.saveAndFlush(notice);
         events.publishEvent(new NoticeReceived(UUID.randomUUID(), now, notice.id().toString(), submitter.actor(),
-                submitter.organisationId(), profiles, submitter.channel().name(), notice.targets().size()));
-        return new IntakeResult(notice.id().toString(), notice.status(), false);
+                submitter.organisationId(), profiles, submitter.channel().name(), notice.targets().size(),
+                disposition, joined));
+        return new IntakeResult(notice.id().toString(), notice.status(), false, problems);
+    }
+
+    private Optional<Notice> openCaseOn(Notice notice) {
+        List<String> urls = notice.targets().stream().map(NoticeTarget::url).toList();
+        if (urls.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CaseStatus> open = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
+        return notices.findOpenOnTargets(urls, open, Limit.of(1)).stream().findFirst();
     }
 
     private String toJson(NoticeSubmission submission) {
@@ -110,12 +143,6 @@ public class NoticeIntake {
     }
 
     private String hash(NoticeSubmission submission) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(toJson(submission).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return NoticeHashes.of(toJson(submission));
     }
 }

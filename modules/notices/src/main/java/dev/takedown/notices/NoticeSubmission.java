@@ -21,7 +21,15 @@ public record NoticeSubmission(
         List<Evidence> evidence,
         String explanation,
         List<String> requestedMeasures,
-        Attestations attestations) {
+        Attestations attestations,
+        Boolean csamFlag) {
+
+    public NoticeSubmission(List<String> jurisdictionProfiles, String language, Notifier notifier,
+            RightsHolder rightsHolder, Signature signature, Claim claim, List<Work> works, List<Target> targets,
+            List<Evidence> evidence, String explanation, List<String> requestedMeasures, Attestations attestations) {
+        this(jurisdictionProfiles, language, notifier, rightsHolder, signature, claim, works, targets, evidence,
+                explanation, requestedMeasures, attestations, null);
+    }
 
     public NoticeSubmission {
         jurisdictionProfiles = jurisdictionProfiles == null ? List.of() : List.copyOf(jurisdictionProfiles);
@@ -33,7 +41,12 @@ public record NoticeSubmission(
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Notifier(String type, String legalName, String email, String phone, String postalAddress,
-            String country, IdentityDocument identityDocument) {
+            String country, IdentityDocument identityDocument, String trustedFlaggerId) {
+
+        public Notifier(String type, String legalName, String email, String phone, String postalAddress,
+                String country, IdentityDocument identityDocument) {
+            this(type, legalName, email, phone, postalAddress, country, identityDocument, null);
+        }
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -61,7 +74,11 @@ public record NoticeSubmission(
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Target(String type, String url) {
+    public record Target(String type, String url, String accountId) {
+
+        public Target(String type, String url) {
+            this(type, url, null);
+        }
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

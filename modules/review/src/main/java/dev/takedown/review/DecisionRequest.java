@@ -7,14 +7,21 @@ import java.util.List;
 /**
  * A moderator's decision on a review task.
  *
- * @param outcome  {@code ACCEPT} (with at least one measure) or {@code REJECT} (with a reason)
- * @param measures measure types from the catalogue, e.g. {@code DELETE}, {@code PROMPT_FILTER}
- * @param reason   the reasons, shown to both parties (DSA Art. 17(3)(d))
+ * @param outcome             on a review {@code ACCEPT} (with at least one measure) or {@code REJECT} (with a reason);
+ *                            on a confirmation {@code CONFIRM} or {@code OVERTURN}; on an appeal {@code UPHOLD} or
+ *                            {@code REVERSE}
+ * @param measures            measure types from the catalogue, e.g. {@code DELETE}, {@code PROMPT_FILTER}
+ * @param reason              the reasons, shown to both parties (DSA Art. 17(3)(d))
+ * @param manifestlyUnfounded on a rejection: the notice was manifestly unfounded (counts towards DSA Art. 23(2))
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record DecisionRequest(String outcome, List<String> measures, String reason) {
+public record DecisionRequest(String outcome, List<String> measures, String reason, Boolean manifestlyUnfounded) {
 
     public DecisionRequest {
         measures = measures == null ? List.of() : measures;
+    }
+
+    public DecisionRequest(String outcome, List<String> measures, String reason) {
+        this(outcome, measures, reason, null);
     }
 }

@@ -1,7 +1,9 @@
 package dev.takedown.review;
 
+import dev.takedown.events.AppealDecided;
 import dev.takedown.events.NoticeDecided;
 import dev.takedown.events.ScreeningRule;
+import dev.takedown.measures.MeasureTarget;
 import dev.takedown.measures.MeasureType;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.FieldProblem;
@@ -11,12 +13,15 @@ import dev.takedown.review.internal.DecisionRecord;
 import dev.takedown.review.internal.DecisionRepository;
 import dev.takedown.workflow.ReviewTask;
 import dev.takedown.workflow.ReviewTasks;
+import dev.takedown.workflow.TaskClaimConflictException;
 import dev.takedown.workflow.TaskQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -25,9 +30,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Moderator work: queues, claiming, deciding. A decision, its planned measures, the case status and the task
  * completion commit together, so a decision is never recorded without the lifecycle moving on (or vice versa).
+ * Confirmations of high-impact measures and appeals go to someone other than the original decider.
  */
 @Service
 public class Review {
+
+    /** Measures whose effect is hard to undo: a second reviewer confirms them (four-eyes). */
+    static final Set<MeasureType> HIGH_IMPACT = Set.of(MeasureType.ACCOUNT_TERMINATE, MeasureType.UNPUBLISH_MODEL,
+            MeasureType.TOTAL_SERVICE_SUSPENSION);
 
     private final ReviewTasks tasks;
     private final NoticeCases cases;
@@ -39,10 +49,10 @@ public class Review {
 
     Review(ReviewTasks tasks, NoticeCases cases, Measures measures, ProtectedWorks works, DecisionRepository decisions,
             ApplicationEventPublisher events, Optional<Clock> clock) {
-        this.works = works;
         this.tasks = tasks;
         this.cases = cases;
         this.measures = measures;
+        this.works = works;
         this.decisions = decisions;
         this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -56,34 +66,119 @@ public class Review {
         return tasks.get(taskId, moderator.id(), moderator.queues());
     }
 
+    /** Confirmations and appeals cannot be claimed by whoever took the decision under review. */
     public ReviewTask claim(Moderator moderator, String taskId) {
+        ReviewTask task = tasks.get(taskId, moderator.id(), moderator.queues());
+        requireOtherThanDecider(task, moderator);
         return tasks.claim(taskId, moderator.id(), moderator.queues());
     }
 
+    /** Decides whatever the task asks: a review, a confirmation, or an appeal. */
     @Transactional
     public Decision decide(Moderator moderator, String taskId, DecisionRequest request) {
+        ReviewTask task = tasks.get(taskId, moderator.id(), moderator.queues());
+        return switch (task.kind()) {
+            case ReviewTask.CONFIRMATION -> confirm(moderator, task, request);
+            case ReviewTask.APPEAL -> decideAppeal(moderator, task, request);
+            default -> review(moderator, task, request);
+        };
+    }
+
+    private Decision review(Moderator moderator, ReviewTask task, DecisionRequest request) {
         List<MeasureType> measureTypes = validate(request);
         boolean accepted = "ACCEPT".equals(request.outcome());
-        ReviewTask task = tasks.get(taskId, moderator.id(), moderator.queues());
-        Instant now = clock.instant();
-        String decisionId = UUID.randomUUID().toString();
-        String reason = request.reason() == null ? null : request.reason().strip();
-        List<String> measureNames = measureTypes.stream().map(Enum::name).toList();
-        DecisionRecord record = decisions.save(new DecisionRecord(decisionId, task.caseId(), taskId,
-                accepted ? "ACCEPT" : "REJECT", String.join(",", measureNames), reason, moderator.id(), now));
+        String reason = reason(request);
+        List<String> names = measureTypes.stream().map(Enum::name).toList();
+        Decision decision = record(task, moderator, "REVIEW", accepted ? "ACCEPT" : "REJECT", names, reason);
         if (accepted) {
-            ScreeningRule rule = measureTypes.stream().anyMatch(MeasureType::isFilter)
-                    ? screeningRule(task.caseId(), measureTypes) : null;
-            measures.plan(task.caseId(), decisionId, measureTypes, cases.targetUrls(task.caseId()), rule,
-                    moderator.id());
+            plan(task.caseId(), decision.decisionId(), measureTypes, moderator);
         }
-        cases.recordDecision(task.caseId(), accepted, moderator.id(),
-                accepted ? "accepted: " + String.join(", ", measureNames) + (reason == null ? "" : " — " + reason)
-                        : "rejected: " + reason);
-        tasks.complete(taskId, moderator.id(), moderator.queues(), decisionId, accepted);
-        events.publishEvent(new NoticeDecided(UUID.randomUUID(), now, task.caseId(), moderator.id(), decisionId,
-                record.outcome(), measureNames, reason));
-        return record.view();
+        cases.recordDecision(task.caseId(), accepted, moderator.id(), names, reason);
+        if (!accepted && Boolean.TRUE.equals(request.manifestlyUnfounded())) {
+            cases.recordUnfounded(task.caseId());
+        }
+        boolean secondReview = accepted && measureTypes.stream().anyMatch(HIGH_IMPACT::contains);
+        if (secondReview) {
+            cases.awaitSecondReview(task.caseId());
+        }
+        tasks.complete(task.taskId(), moderator.id(), moderator.queues(), Map.of("accepted", accepted,
+                "secondReview", secondReview, "decisionId", decision.decisionId()));
+        events.publishEvent(new NoticeDecided(UUID.randomUUID(), decision.decidedAt(), task.caseId(), moderator.id(),
+                decision.decisionId(), decision.outcome(), names, reason));
+        return decision;
+    }
+
+    private Decision confirm(Moderator moderator, ReviewTask task, DecisionRequest request) {
+        requireOtherThanDecider(task, moderator);
+        requireOutcome(request, "CONFIRM", "OVERTURN");
+        boolean confirmed = "CONFIRM".equals(request.outcome());
+        String reason = reason(request);
+        if (!confirmed && reason == null) {
+            throw new InvalidDecisionException(List.of(new FieldProblem("reason", "overturning needs a reason")));
+        }
+        Decision decision = record(task, moderator, "CONFIRMATION", request.outcome(), List.of(), reason);
+        if (!confirmed) {
+            measures.cancelPlanned(task.caseId());
+            cases.recordDecision(task.caseId(), false, moderator.id(), List.of(), "overturned on second review: "
+                    + reason);
+        }
+        tasks.complete(task.taskId(), moderator.id(), moderator.queues(), Map.of("confirmed", confirmed));
+        events.publishEvent(new NoticeDecided(UUID.randomUUID(), decision.decidedAt(), task.caseId(), moderator.id(),
+                decision.decisionId(), decision.outcome(), List.of(), reason));
+        return decision;
+    }
+
+    private Decision decideAppeal(Moderator moderator, ReviewTask task, DecisionRequest request) {
+        requireOtherThanDecider(task, moderator);
+        requireOutcome(request, "UPHOLD", "REVERSE");
+        String reason = reason(request);
+        if (reason == null) {
+            throw new InvalidDecisionException(List.of(new FieldProblem("reason",
+                    "the complainant is owed a reasoned decision (DSA Art. 20(5))")));
+        }
+        boolean reversed = "REVERSE".equals(request.outcome());
+        boolean actionWasTaken = !measures.forCase(task.caseId()).isEmpty();
+        List<MeasureType> newMeasures = List.of();
+        if (reversed && !actionWasTaken) {
+            newMeasures = validate(new DecisionRequest("ACCEPT", request.measures(), reason));
+        }
+        List<String> names = newMeasures.stream().map(Enum::name).toList();
+        Decision decision = record(task, moderator, "APPEAL", request.outcome(), names, reason);
+        if (!newMeasures.isEmpty()) {
+            plan(task.caseId(), decision.decisionId(), newMeasures, moderator);
+        }
+        cases.recordAppealOutcome(task.caseId(), reversed, moderator.id(), reason);
+        tasks.complete(task.taskId(), moderator.id(), moderator.queues(), Map.of("reversed", reversed,
+                "decisionId", decision.decisionId()));
+        events.publishEvent(new AppealDecided(UUID.randomUUID(), decision.decidedAt(), task.caseId(), moderator.id(),
+                decision.decisionId(), decision.outcome(), names, reason));
+        return decision;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Decision> decisions(String caseId) {
+        return decisions.findByCaseIdOrderByDecidedAt(caseId).stream().map(DecisionRecord::view).toList();
+    }
+
+    private void requireOtherThanDecider(ReviewTask task, Moderator moderator) {
+        if (!ReviewTask.REVIEW.equals(task.kind()) && moderator.id().equals(cases.decidedBy(task.caseId()))) {
+            throw new TaskClaimConflictException("the decision under review was taken by you; "
+                    + "a different reviewer must handle this " + task.kind().toLowerCase());
+        }
+    }
+
+    private Decision record(ReviewTask task, Moderator moderator, String kind, String outcome, List<String> measures,
+            String reason) {
+        Instant now = clock.instant();
+        return decisions.save(new DecisionRecord(UUID.randomUUID().toString(), task.caseId(), task.taskId(), kind,
+                outcome, String.join(",", measures), reason, moderator.id(), now)).view();
+    }
+
+    private void plan(String caseId, String decisionId, List<MeasureType> types, Moderator moderator) {
+        ScreeningRule rule = types.stream().anyMatch(MeasureType::isFilter) ? screeningRule(caseId, types) : null;
+        List<MeasureTarget> targets = cases.targets(caseId).stream()
+                .map(t -> new MeasureTarget(t.url(), t.accountId())).toList();
+        measures.plan(caseId, decisionId, types, targets, rule, moderator.id());
     }
 
     /** A filter needs something to match: terms from the notice's works or a registered work's definition. */
@@ -97,12 +192,18 @@ public class Review {
         return rule;
     }
 
-    @Transactional(readOnly = true)
-    public List<Decision> decisions(String caseId) {
-        return decisions.findByCaseIdOrderByDecidedAt(caseId).stream().map(DecisionRecord::view).toList();
+    private static String reason(DecisionRequest request) {
+        return request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
     }
 
-    /** Checks the request shape before anything is touched; names every problem. */
+    private static void requireOutcome(DecisionRequest request, String... allowed) {
+        if (!List.of(allowed).contains(request.outcome())) {
+            throw new InvalidDecisionException(List.of(new FieldProblem("outcome",
+                    "this task is decided with " + String.join(" or ", allowed))));
+        }
+    }
+
+    /** Checks a review decision's shape before anything is touched; names every problem. */
     static List<MeasureType> validate(DecisionRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         List<MeasureType> types = new ArrayList<>();

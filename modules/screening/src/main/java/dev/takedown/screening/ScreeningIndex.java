@@ -7,17 +7,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-memory view of active measures that generation and upload paths consult. It is rebuilt from the compacted
- * {@code takedown.measures} topic and never reads the database, so a screening node answers from memory.
+ * The in-memory view of target URLs under a measure that platform services consult before serving a URL. It is
+ * rebuilt from the compacted {@code takedown.measures} topic and never reads the database.
  */
 @Component
 public class ScreeningIndex {
 
     private final Map<String, Set<String>> measuresByTarget = new ConcurrentHashMap<>();
+    private final Map<String, String> targetByMeasure = new ConcurrentHashMap<>();
 
     /** Records a measure on a target; applying the same measure twice changes nothing. */
     public void block(String targetUrl, String measureId) {
         measuresByTarget.computeIfAbsent(targetUrl, url -> ConcurrentHashMap.newKeySet()).add(measureId);
+        targetByMeasure.put(measureId, targetUrl);
+    }
+
+    /** Removes the measure's block; other measures on the same target stay. */
+    public void unblock(String measureId) {
+        String target = targetByMeasure.remove(measureId);
+        if (target != null) {
+            measuresByTarget.computeIfPresent(target, (url, ids) -> {
+                ids.remove(measureId);
+                return ids.isEmpty() ? null : ids;
+            });
+        }
     }
 
     /** The measures that block the target, if any. */

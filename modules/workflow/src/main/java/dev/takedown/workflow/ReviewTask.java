@@ -6,6 +6,13 @@ import java.time.Instant;
 
 /** A moderation task as a queue shows it. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ReviewTask(String taskId, String caseId, String name, String queue, int priority, Instant due,
-        Instant created, String assignee) {
+public record ReviewTask(String taskId, String caseId, String name, String kind, String queue, int priority,
+        Instant due, Instant created, String assignee) {
+
+    /** A first review of a notice (ordinary or escalated). */
+    public static final String REVIEW = "REVIEW";
+    /** The second pair of eyes on a high-impact measure. */
+    public static final String CONFIRMATION = "CONFIRMATION";
+    /** An internal complaint against a decision (DSA Art. 20). */
+    public static final String APPEAL = "APPEAL";
 }

@@ -72,15 +72,19 @@ public class ReviewTasks {
         return view(tasks.createTaskQuery().taskId(taskId).singleResult());
     }
 
-    /** Completes a review the user has claimed, routing the process by {@code accepted}. */
+    /**
+     * Completes a task the user has claimed with the routing variables of its kind: {@code accepted},
+     * {@code secondReview}, {@code decisionId} for reviews; {@code confirmed} for confirmations; {@code reversed}
+     * for appeals.
+     */
     @Transactional
-    public String complete(String taskId, String user, Collection<String> groups, String decisionId, boolean accepted) {
+    public String complete(String taskId, String user, Collection<String> groups, Map<String, Object> routing) {
         Task task = visible(taskId, user, groups);
         if (!user.equals(task.getAssignee())) {
             throw new TaskClaimConflictException("claim task " + taskId + " before deciding it");
         }
         String caseId = caseIdOf(task);
-        tasks.complete(taskId, Map.of("accepted", accepted, "decisionId", decisionId));
+        tasks.complete(taskId, routing);
         events.publishEvent(new TaskCompleted(UUID.randomUUID(), Instant.now(), caseId, user, taskId));
         return caseId;
     }
@@ -94,6 +98,14 @@ public class ReviewTasks {
         return task;
     }
 
+    private static String kindOf(Task task) {
+        return switch (task.getTaskDefinitionKey()) {
+            case "Task_ConfirmDecision" -> ReviewTask.CONFIRMATION;
+            case "Task_ReviewAppeal" -> ReviewTask.APPEAL;
+            default -> ReviewTask.REVIEW;
+        };
+    }
+
     private String caseIdOf(Task task) {
         return (String) tasks.getVariable(task.getId(), "caseId");
     }
@@ -102,7 +114,7 @@ public class ReviewTasks {
         String queue = tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(link -> link.getGroupId()).findFirst().orElse(null);
-        return new ReviewTask(task.getId(), caseIdOf(task), task.getName(), queue, task.getPriority(),
+        return new ReviewTask(task.getId(), caseIdOf(task), task.getName(), kindOf(task), queue, task.getPriority(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getCreateTime().toInstant(),
                 task.getAssignee());
     }

@@ -26,6 +26,7 @@ public class Measure {
     @Enumerated(EnumType.STRING)
     private MeasureType type;
     private String targetUrl;
+    private String accountId;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private String rule;
@@ -43,8 +44,9 @@ public class Measure {
     protected Measure() {
     }
 
-    public Measure(UUID id, String caseId, String decisionId, MeasureType type, String targetUrl, String rule,
-            String plannedBy, Instant plannedAt) {
+    public Measure(UUID id, String caseId, String decisionId, MeasureType type, String targetUrl, String accountId,
+            String rule, String plannedBy, Instant plannedAt) {
+        this.accountId = accountId;
         this.id = id;
         this.caseId = caseId;
         this.decisionId = decisionId;
@@ -92,6 +94,10 @@ public class Measure {
 
     public String targetUrl() {
         return targetUrl;
+    }
+
+    public String accountId() {
+        return accountId;
     }
 
     public String rule() {

@@ -1,6 +1,7 @@
 package dev.takedown.notices.internal;
 
 import dev.takedown.notices.CaseStatus;
+import dev.takedown.notices.JurisdictionProfile;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -43,6 +45,12 @@ public class Notice {
     private Instant receivedAt;
     private String idempotencyKey;
     private String requestHash;
+    private UUID joinedCaseId;
+    private Instant notifiedAt;
+    private String outcome;
+    private String decidedBy;
+    private String decisionMeasures;
+    private String decisionReason;
     @Version
     private long version;
 
@@ -78,8 +86,46 @@ public class Notice {
         this.history.add(new NoticeHistoryEntry(CaseStatus.RECEIVED, submittedBy, "via " + channel, receivedAt));
     }
 
-    public void addTarget(int position, String type, String url) {
-        targets.add(new NoticeTarget(position, type, url));
+    public void addTarget(int position, String type, String url, String accountId) {
+        targets.add(new NoticeTarget(position, type, url, accountId));
+    }
+
+    /** A notice on a target that already has an open case joins that case instead of opening another. */
+    public void join(UUID caseId, Instant at) {
+        joinedCaseId = caseId;
+        moveTo(CaseStatus.JOINED, submittedBy, "joins open case " + caseId + " on the same target", at);
+    }
+
+    /** The notifier completed the notice during its cure period: the new content replaces the old. */
+    public void cure(String newBody, String newHash, String actor, Instant at) {
+        body = newBody;
+        requestHash = newHash;
+        targets.clear();
+        history.add(new NoticeHistoryEntry(CaseStatus.INCOMPLETE_CURE, actor, "notice completed", at));
+    }
+
+    public void recordDecision(boolean accepted, String actor, List<String> measures, String reason) {
+        outcome = accepted ? "ACTION_TAKEN" : "NO_ACTION";
+        decidedBy = actor;
+        decisionMeasures = String.join(",", measures);
+        decisionReason = reason;
+    }
+
+    public void markNotified(Instant at) {
+        notifiedAt = at;
+    }
+
+    public String decidedBy() {
+        return decidedBy;
+    }
+
+    public List<String> decisionMeasures() {
+        return decisionMeasures == null || decisionMeasures.isEmpty() ? List.of()
+                : Arrays.asList(decisionMeasures.split(","));
+    }
+
+    public String decisionReason() {
+        return decisionReason;
     }
 
     /** Moves the case on; a repeated transition (a retried delegate, a redelivered event) changes nothing. */
@@ -90,6 +136,17 @@ public class Notice {
         status = next;
         history.add(new NoticeHistoryEntry(next, actor, note, at));
         return true;
+    }
+
+    /** A fact on the case's history that does not change its status. */
+    public void note(String actor, String note, Instant at) {
+        history.add(new NoticeHistoryEntry(status, actor, note, at));
+    }
+
+    /** The first profile the notice names governs its timers and texts. */
+    public JurisdictionProfile governingProfile() {
+        return profiles().stream().map(JurisdictionProfile::byName).filter(Objects::nonNull).findFirst()
+                .orElse(JurisdictionProfile.DEFAULT);
     }
 
     public UUID id() {
@@ -138,6 +195,18 @@ public class Notice {
 
     public String requestHash() {
         return requestHash;
+    }
+
+    public UUID joinedCaseId() {
+        return joinedCaseId;
+    }
+
+    public Instant notifiedAt() {
+        return notifiedAt;
+    }
+
+    public String outcome() {
+        return outcome;
     }
 
     public List<NoticeTarget> targets() {

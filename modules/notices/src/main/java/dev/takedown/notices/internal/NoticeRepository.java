@@ -1,9 +1,14 @@
 package dev.takedown.notices.internal;
 
+import dev.takedown.notices.CaseStatus;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface NoticeRepository extends JpaRepository<Notice, UUID> {
 
@@ -12,4 +17,12 @@ public interface NoticeRepository extends JpaRepository<Notice, UUID> {
     List<Notice> findByOrganisationIdOrderByReceivedAtDesc(String organisationId);
 
     List<Notice> findTop200ByOrderByReceivedAtDesc();
+
+    List<Notice> findByJoinedCaseId(UUID caseId);
+
+    /** The oldest case that is still open on any of the targets; new notices on them join it. */
+    @Query("select n from Notice n join n.targets t where t.url in :urls and n.status in :open "
+            + "and n.joinedCaseId is null order by n.receivedAt")
+    List<Notice> findOpenOnTargets(@Param("urls") Collection<String> urls, @Param("open") Collection<CaseStatus> open,
+            Limit limit);
 }

@@ -17,14 +17,16 @@ public class NoticeTarget {
     private int position;
     private String type;
     private String url;
+    private String accountId;
 
     protected NoticeTarget() {
     }
 
-    NoticeTarget(int position, String type, String url) {
+    NoticeTarget(int position, String type, String url, String accountId) {
         this.position = position;
         this.type = type;
         this.url = url;
+        this.accountId = accountId;
     }
 
     public String type() {
@@ -33,5 +35,9 @@ public class NoticeTarget {
 
     public String url() {
         return url;
+    }
+
+    public String accountId() {
+        return accountId;
     }
 }

@@ -1,6 +1,13 @@
 package dev.takedown.notices.web;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.notices.CaseNotFoundException;
+import dev.takedown.notices.CaseNotification;
 import dev.takedown.notices.CaseSummary;
+import dev.takedown.notices.CounterNotices;
+import dev.takedown.notices.FieldProblem;
+import dev.takedown.notices.NoticeIncompleteException;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.IntakeResult;
 import dev.takedown.notices.NoticeCases;
@@ -17,11 +24,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping(path = "/api/notices", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -29,10 +36,12 @@ class NoticeApi {
 
     private final NoticeIntake intake;
     private final NoticeCases cases;
+    private final CounterNotices counterNotices;
 
-    NoticeApi(NoticeIntake intake, NoticeCases cases) {
+    NoticeApi(NoticeIntake intake, NoticeCases cases, CounterNotices counterNotices) {
         this.intake = intake;
         this.cases = cases;
+        this.counterNotices = counterNotices;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -55,7 +64,43 @@ class NoticeApi {
 
     @GetMapping("/{caseId}")
     CaseView get(@PathVariable String caseId, Authentication authentication) {
-        return cases.find(caseId, Reader.of(authentication))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId));
+        return cases.find(caseId, Reader.of(authentication)).orElseThrow(() -> new CaseNotFoundException(caseId));
+    }
+
+    /** Completes a notice that waits for its cure (status INCOMPLETE_CURE); the lifecycle validates it again. */
+    @PutMapping(path = "/{caseId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> cure(@PathVariable String caseId, @RequestBody NoticeSubmission completed,
+            Authentication authentication) {
+        cases.cure(caseId, completed, Reader.of(authentication));
+        return ResponseEntity.accepted().build();
+    }
+
+    /** Proof that the rights holder complained to an authority or sued, after a counter-notice. */
+    @PostMapping(path = "/{caseId}/legal-action-proof", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> legalActionProof(@PathVariable String caseId, @RequestBody LegalActionProof proof,
+            Authentication authentication) {
+        if (proof.kind() == null || proof.kind().isBlank() || proof.reference() == null || proof.reference().isBlank()) {
+            throw new NoticeIncompleteException(List.of(new FieldProblem("reference",
+                    "name the kind of proceedings and its reference (case acceptance notice, complaint receipt)")));
+        }
+        counterNotices.fileLegalActionProof(caseId, proof.kind().strip(), proof.reference().strip(),
+                Reader.of(authentication));
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/{caseId}/retraction")
+    ResponseEntity<Void> retract(@PathVariable String caseId, Authentication authentication) {
+        counterNotices.retract(caseId, Reader.of(authentication));
+        return ResponseEntity.accepted().build();
+    }
+
+    /** What each party was told (staff only: forwarded notices carry the uploader's link). */
+    @GetMapping("/{caseId}/notifications")
+    List<CaseNotification> notifications(@PathVariable String caseId) {
+        return cases.notifications(caseId);
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record LegalActionProof(String kind, String reference) {
     }
 }

@@ -1,5 +1,8 @@
 package dev.takedown.notices.web;
 
+import dev.takedown.notices.CaseNotFoundException;
+import dev.takedown.notices.CaseStateException;
+import dev.takedown.notices.CounterNoticeInvalidException;
 import dev.takedown.notices.IdempotencyConflictException;
 import dev.takedown.notices.InvalidWorkException;
 import dev.takedown.notices.NoticeIncompleteException;
@@ -12,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** RFC 9457 answers for notice intake: every missing element in one response. */
 @Order(0)
-@RestControllerAdvice(assignableTypes = {NoticeApi.class, WorkApi.class})
+@RestControllerAdvice(assignableTypes = {NoticeApi.class, WorkApi.class, UploaderApi.class})
 class NoticeProblems {
 
     @ExceptionHandler(NoticeIncompleteException.class)
@@ -31,6 +34,28 @@ class NoticeProblems {
         problem.setTitle("Work definition invalid");
         problem.setProperty("errors", e.problems());
         return problem;
+    }
+
+    @ExceptionHandler(CounterNoticeInvalidException.class)
+    ProblemDetail invalidCounterNotice(CounterNoticeInvalidException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setType(URI.create("https://takedown.dev/problems/counter-notice-incomplete"));
+        problem.setTitle("Counter-notice incomplete");
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(CaseStateException.class)
+    ProblemDetail wrongState(CaseStateException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(URI.create("https://takedown.dev/problems/case-state"));
+        problem.setTitle("Not possible at this stage of the case");
+        return problem;
+    }
+
+    @ExceptionHandler(CaseNotFoundException.class)
+    ProblemDetail notFound(CaseNotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(IdempotencyConflictException.class)

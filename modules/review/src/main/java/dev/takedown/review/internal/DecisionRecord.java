@@ -16,6 +16,7 @@ public class DecisionRecord {
     private String id;
     private String caseId;
     private String taskId;
+    private String kind;
     private String outcome;
     private String measures;
     private String reason;
@@ -25,8 +26,9 @@ public class DecisionRecord {
     protected DecisionRecord() {
     }
 
-    public DecisionRecord(String id, String caseId, String taskId, String outcome, String measures, String reason,
-            String decidedBy, Instant decidedAt) {
+    public DecisionRecord(String id, String caseId, String taskId, String kind, String outcome, String measures,
+            String reason, String decidedBy, Instant decidedAt) {
+        this.kind = kind;
         this.id = id;
         this.caseId = caseId;
         this.taskId = taskId;
@@ -43,6 +45,6 @@ public class DecisionRecord {
 
     public Decision view() {
         List<String> list = measures == null || measures.isEmpty() ? List.of() : Arrays.asList(measures.split(","));
-        return new Decision(id, caseId, taskId, outcome, list, reason, decidedBy, decidedAt);
+        return new Decision(id, caseId, taskId, kind, outcome, list, reason, decidedBy, decidedAt);
     }
 }

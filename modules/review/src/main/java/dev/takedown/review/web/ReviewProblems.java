@@ -1,5 +1,7 @@
 package dev.takedown.review.web;
 
+import dev.takedown.notices.CaseNotFoundException;
+import dev.takedown.notices.CaseStateException;
 import dev.takedown.review.InvalidDecisionException;
 import dev.takedown.workflow.TaskClaimConflictException;
 import dev.takedown.workflow.TaskNotFoundException;
@@ -11,7 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 @Order(0)
-@RestControllerAdvice(assignableTypes = TaskApi.class)
+@RestControllerAdvice(assignableTypes = {TaskApi.class, AppealApi.class})
 class ReviewProblems {
 
     @ExceptionHandler(InvalidDecisionException.class)
@@ -21,6 +23,18 @@ class ReviewProblems {
         problem.setTitle("Invalid request");
         problem.setProperty("errors", e.problems());
         return problem;
+    }
+
+    @ExceptionHandler(CaseStateException.class)
+    ProblemDetail wrongState(CaseStateException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not possible at this stage of the case");
+        return problem;
+    }
+
+    @ExceptionHandler(CaseNotFoundException.class)
+    ProblemDetail caseNotFound(CaseNotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(TaskNotFoundException.class)

@@ -8,7 +8,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts one lifecycle per case. The event arrives through the publication registry, so it may arrive again after a
+ * Starts one lifecycle per case (notices that joined an open case, or come from a suspended notifier, start none).
+ * The event arrives through the publication registry, so it may arrive again after a
  * crash; the {@code workflow_case} row, written in the same transaction as the process start, makes the second
  * delivery a no-op.
  */
@@ -27,6 +28,9 @@ class CaseProcesses {
 
     @ApplicationModuleListener
     void on(NoticeReceived received) {
+        if (!NoticeReceived.PROCESS.equals(received.disposition())) {
+            return;
+        }
         int claimed = jdbc.update("insert into workflow_case (case_id) values (?) on conflict do nothing",
                 received.caseId());
         if (claimed == 0) {

@@ -7,6 +7,7 @@ final class CaseVariables {
 
     static final String CASE_ID = "caseId";
     static final String COMPLETE = "complete";
+    static final String CURABLE = "curable";
     static final String ACCEPTED = "accepted";
     static final String DECISION_ID = "decisionId";
 

@@ -1,11 +1,15 @@
 package dev.takedown.workflow.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** What the BPMN reads as {@code ${reviewSla.…}}: due dates and ISO-8601 timer durations from {@link ReviewSla}. */
+/**
+ * What the BPMN reads as {@code ${reviewSla.…}}: the review task's due date and the ISO-8601 timer durations, from
+ * the SLA hours triage chose and {@link ReviewSla}.
+ */
 @Component("reviewSla")
 public class ReviewDeadlines {
 
@@ -17,19 +21,25 @@ public class ReviewDeadlines {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    public Date dueDate() {
-        return Date.from(clock.instant().plus(sla.due()));
+    public Date dueDate(Number slaHours) {
+        return Date.from(clock.instant().plus(escalationAfter(slaHours)));
     }
 
     public Date seniorDueDate() {
-        return Date.from(clock.instant().plus(sla.seniorDue()));
+        return Date.from(clock.instant().plus(sla.seniorDue().dividedBy(sla.timeCompression())));
     }
 
-    public String reminder() {
-        return sla.reminder().toString();
+    public String reminder(Number slaHours) {
+        Duration full = escalationAfter(slaHours);
+        return Duration.ofMillis((long) (full.toMillis() * sla.reminderShare())).toString();
     }
 
-    public String escalation() {
-        return sla.escalation().toString();
+    /** The review is escalated when its SLA runs out. */
+    public String escalation(Number slaHours) {
+        return escalationAfter(slaHours).toString();
+    }
+
+    private Duration escalationAfter(Number slaHours) {
+        return Duration.ofMinutes(Math.round(slaHours.doubleValue() * 60)).dividedBy(sla.timeCompression());
     }
 }

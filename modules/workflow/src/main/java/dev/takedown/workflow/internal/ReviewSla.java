@@ -4,25 +4,23 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Review deadlines from configuration ({@code takedown.review.*}), so that a demo or test can run a 24-hour SLA
- * in seconds.
+ * Review deadlines from configuration ({@code takedown.review.*}). The SLA itself comes from triage (hours per
+ * case); these settings say when to remind and how long senior moderators have after an escalation.
  *
- * @param due        time a moderator has to decide (T3)
- * @param reminder   when the non-interrupting reminder fires
- * @param escalation when the review is taken away and given to senior moderators
- * @param seniorDue  time the senior moderators have after escalation
+ * @param reminderShare   share of the SLA after which the non-interrupting reminder fires
+ * @param seniorDue       time the senior moderators have after an escalation
+ * @param timeCompression demo only: review SLAs pass this many times faster (1 in production)
  */
 @ConfigurationProperties("takedown.review")
-public record ReviewSla(Duration due, Duration reminder, Duration escalation, Duration seniorDue) {
+public record ReviewSla(Double reminderShare, Duration seniorDue, Integer timeCompression) {
 
     public ReviewSla {
-        due = due == null ? Duration.ofHours(24) : due;
-        reminder = reminder == null ? Duration.ofHours(20) : reminder;
-        escalation = escalation == null ? Duration.ofHours(24) : escalation;
+        reminderShare = reminderShare == null ? 0.8 : reminderShare;
         seniorDue = seniorDue == null ? Duration.ofHours(2) : seniorDue;
-        if (reminder.compareTo(escalation) >= 0) {
-            throw new IllegalArgumentException("takedown.review.reminder (" + reminder
-                    + ") must come before takedown.review.escalation (" + escalation + "), or it never fires");
+        timeCompression = timeCompression == null || timeCompression < 1 ? 1 : timeCompression;
+        if (reminderShare <= 0 || reminderShare >= 1) {
+            throw new IllegalArgumentException("takedown.review.reminder-share must be between 0 and 1 (exclusive), "
+                    + "or the reminder never comes before the escalation");
         }
     }
 }

@@ -2,12 +2,18 @@ package dev.takedown.workflow.internal;
 
 import dev.takedown.notices.FieldProblem;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.TriageFacts;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** Task_ValidateNotice: checks the stored notice against its profiles and routes Gateway_NoticeComplete. */
+/**
+ * Task_ValidateNotice: checks the stored notice against its profiles and routes Gateway_NoticeComplete. For a
+ * complete notice it hands triage its facts as transient variables: they feed the decision table and are never
+ * stored in the process.
+ */
 @Component("validateNotice")
 class ValidateNotice implements JavaDelegate {
 
@@ -21,9 +27,16 @@ class ValidateNotice implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseId = CaseVariables.caseId(execution);
         List<FieldProblem> problems = cases.problems(caseId);
-        if (problems.isEmpty()) {
+        boolean complete = problems.isEmpty();
+        if (complete) {
             cases.startReview(caseId);
+            TriageFacts facts = cases.triageFacts(caseId);
+            execution.setVariable("profile", Variables.stringValue(facts.profile(), true));
+            execution.setVariable("notifierType", Variables.stringValue(facts.notifierType(), true));
+            execution.setVariable("targetType", Variables.stringValue(facts.targetType(), true));
+            execution.setVariable("wellKnownWork", Variables.booleanValue(facts.wellKnownWork(), true));
         }
-        execution.setVariable(CaseVariables.COMPLETE, problems.isEmpty());
+        execution.setVariable(CaseVariables.COMPLETE, complete);
+        execution.setVariable(CaseVariables.CURABLE, !complete && cases.curable(caseId));
     }
 }

@@ -5,18 +5,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_NotifyParties: the notifier learns the outcome, the uploader receives the forwarded notice. */
-@Component("notifyParties")
-class NotifyParties implements JavaDelegate {
+/** Task_RequestCure: tells the notifier exactly what is missing; the case waits for completion (T2). */
+@Component("requestCure")
+class RequestCure implements JavaDelegate {
 
     private final NoticeCases cases;
 
-    NotifyParties(NoticeCases cases) {
+    RequestCure(NoticeCases cases) {
         this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.notifyPartiesAndClose(CaseVariables.caseId(execution));
+        String caseId = CaseVariables.caseId(execution);
+        cases.requestCure(caseId, cases.problems(caseId));
     }
 }

@@ -1,0 +1,82 @@
+package dev.takedown.bench.screening;
+
+import dev.takedown.screening.PdqHash;
+import dev.takedown.screening.internal.MultiIndexHash;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One PDQ lookup within 31 bits among 1M / 10M stored hashes: multi-index hashing vs brute force. Queries are
+ * stored hashes with 0–31 random bits flipped. Setup checks 100 % recall of MIH against brute force on a sample
+ * and fails the run otherwise.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+public class ImageLookupBenchmark {
+
+    @Param({"1000000", "10000000"})
+    public int hashes;
+
+    /** Queries whose recall is checked in setup; brute force at 10M costs ~10 ms each. */
+    public int recallSample = 50;
+
+    private MultiIndexHash index;
+    private PdqHash[] queries;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(3);
+        long[] words = new long[hashes * 4];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = random.nextLong();
+        }
+        index = new MultiIndexHash(words, hashes, 31);
+        queries = new PdqHash[1024];
+        for (int q = 0; q < queries.length; q++) {
+            int id = random.nextInt(hashes);
+            long[] query = {words[id * 4], words[id * 4 + 1], words[id * 4 + 2], words[id * 4 + 3]};
+            for (int f = random.nextInt(32); f > 0; f--) {
+                int bit = random.nextInt(256);
+                query[bit >> 6] ^= 1L << (bit & 63);
+            }
+            queries[q] = PdqHash.fromBits(query);
+        }
+        Comparator<MultiIndexHash.Match> byId = Comparator.comparingInt(MultiIndexHash.Match::id);
+        for (int q = 0; q < recallSample; q++) {
+            List<MultiIndexHash.Match> expected = index.bruteForce(queries[q]).stream().sorted(byId).toList();
+            List<MultiIndexHash.Match> actual = index.find(queries[q]).stream().sorted(byId).toList();
+            if (expected.isEmpty() || !expected.equals(actual)) {
+                throw new IllegalStateException("MIH recall below 100 % on query " + q);
+            }
+        }
+    }
+
+    @Benchmark
+    public int multiIndex() {
+        return index.find(queries[next++ & 1023]).size();
+    }
+
+    @Benchmark
+    public int bruteForce() {
+        return index.bruteForce(queries[next++ & 1023]).size();
+    }
+}

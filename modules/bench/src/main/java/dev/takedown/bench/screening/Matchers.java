@@ -1,0 +1,70 @@
+package dev.takedown.bench.screening;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import java.util.List;
+import java.util.TreeMap;
+import org.ahocorasick.trie.Trie;
+
+/** The four candidates, each reduced to "count every occurrence of every pattern in this text". */
+public final class Matchers {
+
+    private Matchers() {
+    }
+
+    @FunctionalInterface
+    public interface Matcher {
+        int count(String text);
+    }
+
+    public static Matcher build(String kind, List<String> patterns) {
+        return switch (kind) {
+            case "ours" -> ours(patterns);
+            case "hankcs" -> hankcs(patterns);
+            case "robertbor" -> robertBor(patterns);
+            case "naive" -> naive(patterns);
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    private static Matcher ours(List<String> patterns) {
+        TermAutomaton automaton = new TermAutomaton(patterns);
+        return text -> {
+            int[] hits = {0};
+            automaton.scan(text, (end, p) -> hits[0]++);
+            return hits[0];
+        };
+    }
+
+    private static Matcher hankcs(List<String> patterns) {
+        TreeMap<String, Integer> map = new TreeMap<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            map.put(patterns.get(i), i);
+        }
+        AhoCorasickDoubleArrayTrie<Integer> trie = new AhoCorasickDoubleArrayTrie<>();
+        trie.build(map);
+        return text -> {
+            int[] hits = {0};
+            trie.parseText(text, (AhoCorasickDoubleArrayTrie.IHit<Integer>) (begin, end, value) -> hits[0]++);
+            return hits[0];
+        };
+    }
+
+    private static Matcher robertBor(List<String> patterns) {
+        Trie trie = Trie.builder().addKeywords(patterns).build();
+        return text -> trie.parseText(text).size();
+    }
+
+    /** One {@code indexOf} per pattern: the baseline the automaton has to beat. */
+    private static Matcher naive(List<String> patterns) {
+        String[] all = patterns.toArray(String[]::new);
+        return text -> {
+            int hits = 0;
+            for (String pattern : all) {
+                if (text.contains(pattern)) {
+                    hits++;
+                }
+            }
+            return hits;
+        };
+    }
+}

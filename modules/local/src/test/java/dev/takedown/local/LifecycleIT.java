@@ -1,0 +1,221 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The lifecycle beyond the first decision: cure, triage, duplicates, four-eyes, retraction, appeals, misuse. */
+class LifecycleIT extends StackTest {
+
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PasswordEncoder passwords;
+
+    private Cases cases;
+
+    @BeforeEach
+    void setUp() {
+        cases = new Cases(baseUrl(), management, runtime);
+    }
+
+    @Test
+    void incompleteNoticeIsCuredOrClosedWhenItsCurePeriodEnds() {
+        String curable = Cases.notice("US_DMCA", "acct").replace("\"good_faith\": true,", "");
+        Api.Response filed = Api.as(baseUrl(), "rightsholder-a").post("/api/notices", curable);
+        assertThat(filed.status()).isEqualTo(201);
+        assertThat(filed.json().get("missing").get(0).get("field").asText()).isEqualTo("attestations.good_faith");
+        String caseId = filed.json().get("case_id").asText();
+        cases.awaitStatus("rightsholder-a", caseId, "INCOMPLETE_CURE");
+        assertThat(cases.notificationKinds(caseId)).anyMatch(k -> k.startsWith("CURE_REQUEST→notifier:"));
+
+        assertThat(Api.as(baseUrl(), "rightsholder-b").put("/api/notices/" + caseId, Cases.notice("US_DMCA", "x"))
+                .status()).as("another organisation cannot complete it").isEqualTo(404);
+        assertThat(Api.as(baseUrl(), "rightsholder-a").put("/api/notices/" + caseId, "{}").status()).isEqualTo(400);
+        assertThat(Api.as(baseUrl(), "rightsholder-a").put("/api/notices/" + caseId,
+                Cases.notice("US_DMCA", "acct")).status()).isEqualTo(202);
+        NoticeLifecycleIT.awaitTask(Api.as(baseUrl(), "moderator"), caseId);
+        assertThat(cases.history("rightsholder-a", caseId)).containsSubsequence("INCOMPLETE_CURE", "UNDER_REVIEW");
+
+        String abandoned = Api.as(baseUrl(), "rightsholder-a").post("/api/notices", curable).json().get("case_id")
+                .asText();
+        cases.fire(cases.awaitTimer(abandoned, "notice-lifecycle", "Event_CurePeriodOver"));
+        cases.awaitStatus("rightsholder-a", abandoned, "CLOSED_INCOMPLETE");
+    }
+
+    @Test
+    void triageRanksTrustedFlaggersAndLiveGenerationFirst() {
+        String flagged = cases.file("rightsholder-a", Cases.notice("EU_DSA", "a")
+                .replace("\"type\": \"RIGHTS_HOLDER\",", "\"type\": \"RIGHTS_HOLDER\", \"trusted_flagger_id\": \"TF-7\","));
+        String live = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "a")
+                .replace("\"type\": \"URL\"", "\"type\": \"GENERATED_OUTPUT\""));
+        String model = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "a")
+                .replace("\"type\": \"URL\"", "\"type\": \"LORA\""));
+        Api senior = Api.as(baseUrl(), "senior");
+        NoticeLifecycleIT.awaitTask(senior, flagged);
+        NoticeLifecycleIT.awaitTask(senior, live);
+        NoticeLifecycleIT.awaitTask(senior, model);
+
+        JsonNode tasks = senior.get("/api/tasks").json();
+        assertThat(task(tasks, flagged).get("priority").asInt()).isEqualTo(90);
+        assertThat(task(tasks, live).get("priority").asInt()).isEqualTo(85);
+        assertThat(task(tasks, model).get("queue").asText()).isEqualTo("SENIOR_MODERATOR");
+        assertThat(NoticeLifecycleIT.ids(Api.as(baseUrl(), "moderator").get("/api/tasks").json()))
+                .as("models go to senior moderators only").doesNotContain(model);
+    }
+
+    @Test
+    void aNoticeOnATargetWithAnOpenCaseJoinsItAndLearnsTheOutcome() {
+        String notice = Cases.notice("CN_CC_1195", "acct-dup");
+        String first = cases.file("rightsholder-a", notice);
+        String second = cases.file("rightsholder-b", notice.replace("Studio A", "Studio B"));
+        cases.awaitStatus("rightsholder-b", second, "JOINED");
+
+        cases.decide("moderator", first, "{\"outcome\":\"ACCEPT\",\"measures\":[\"DELETE\"]}");
+        cases.awaitStatus("rightsholder-b", second, "CLOSED");
+        assertThat(Api.as(baseUrl(), "rightsholder-b").get("/api/notices/" + second).json().get("history").toString())
+                .contains("ACTION_TAKEN");
+        assertThat(Api.as(baseUrl(), "rightsholder-b").get("/api/notices/" + first).status()).isEqualTo(404);
+    }
+
+    @Test
+    void highImpactMeasuresNeedASecondReviewerWhoIsNotTheFirst() {
+        String caseId = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-4e"));
+        assertThat(cases.decide("senior", caseId, "{\"outcome\":\"ACCEPT\",\"measures\":[\"ACCOUNT_TERMINATE\"]}")
+                .status()).isEqualTo(200);
+        cases.awaitStatus("rightsholder-a", caseId, "AWAITING_SECOND_REVIEW");
+        Api senior = Api.as(baseUrl(), "senior");
+        String confirmation = NoticeLifecycleIT.awaitTask(senior, caseId);
+        assertThat(senior.post("/api/tasks/" + confirmation + "/claim", "").status())
+                .as("the first decider cannot confirm").isEqualTo(409);
+        assertThat(cases.measureStatuses(caseId)).containsOnly("PLANNED");
+
+        String secondSenior = seniorModerator();
+        Api other = Api.as(baseUrl(), secondSenior);
+        other.post("/api/tasks/" + confirmation + "/claim", "");
+        assertThat(other.post("/api/tasks/" + confirmation + "/decision", "{\"outcome\":\"ACCEPT\"}").status())
+                .isEqualTo(400);
+        assertThat(other.post("/api/tasks/" + confirmation + "/decision", "{\"outcome\":\"CONFIRM\"}").status())
+                .isEqualTo(200);
+        cases.awaitStatus("rightsholder-a", caseId, "NOTIFIED");
+        assertThat(cases.measureStatuses(caseId)).containsOnly("APPLIED");
+    }
+
+    @Test
+    void retractionLiftsTheMeasures() {
+        String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_ECOM", "acct-r"), "[\"DELIST\"]");
+        assertThat(Api.as(baseUrl(), "rightsholder-b").post("/api/notices/" + caseId + "/retraction", "").status())
+                .isEqualTo(404);
+        assertThat(Api.as(baseUrl(), "rightsholder-a").post("/api/notices/" + caseId + "/retraction", "").status())
+                .isEqualTo(202);
+        cases.awaitStatus("rightsholder-a", caseId, "CLOSED");
+        assertThat(cases.history("rightsholder-a", caseId)).contains("RETRACTED");
+        assertThat(cases.measureStatuses(caseId)).containsOnly("LIFTED");
+    }
+
+    @Test
+    void uploaderComplaintIsDecidedBySomeoneElseAndAReversalLiftsTheMeasure() {
+        String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("EU_DSA", "acct-ap"), "[\"DELETE\"]");
+        String token = cases.uploaderToken(caseId);
+        Api uploader = Api.anonymous(baseUrl());
+        assertThat(uploader.post("/api/uploader/" + token + "/appeal", "{\"grounds\":\"BECAUSE\"}").status())
+                .isEqualTo(400);
+        assertThat(uploader.post("/api/uploader/" + token + "/appeal",
+                "{\"grounds\":\"NOT_ILLEGAL\",\"explanation\":\"parody\"}").status()).isEqualTo(202);
+        assertThat(uploader.post("/api/uploader/" + token + "/appeal", "{\"grounds\":\"NOT_ILLEGAL\"}").status())
+                .as("a second appeal").isEqualTo(409);
+        cases.awaitStatus("rightsholder-a", caseId, "APPEAL_REVIEW");
+
+        Api senior = Api.as(baseUrl(), "senior");
+        String appealTask = NoticeLifecycleIT.awaitTask(senior, caseId);
+        senior.post("/api/tasks/" + appealTask + "/claim", "");
+        assertThat(senior.post("/api/tasks/" + appealTask + "/decision", "{\"outcome\":\"REVERSE\"}").status())
+                .as("reasons are owed").isEqualTo(400);
+        assertThat(senior.post("/api/tasks/" + appealTask + "/decision",
+                "{\"outcome\":\"REVERSE\",\"reason\":\"parody is allowed\"}").status()).isEqualTo(200);
+        cases.awaitStatus("rightsholder-a", caseId, "CLOSED");
+        assertThat(cases.history("rightsholder-a", caseId)).containsSubsequence("APPEAL_REVIEW", "APPEAL_REVERSED");
+        await().atMost(Cases.PATIENCE).until(() -> cases.measureStatuses(caseId).equals(List.of("LIFTED")));
+    }
+
+    @Test
+    void notifierComplaintAgainstNoActionCanApplyMeasuresButNotAfterItsWindow() {
+        String caseId = cases.file("rightsholder-a", Cases.notice("EU_DSA", "acct-na"));
+        cases.decide("moderator", caseId, "{\"outcome\":\"REJECT\",\"reason\":\"looks like parody\"}");
+        cases.awaitStatus("rightsholder-a", caseId, "NOTIFIED");
+        assertThat(Api.as(baseUrl(), "rightsholder-b").post("/api/notices/" + caseId + "/appeal",
+                "{\"grounds\":\"NO_ACTION_UNFOUNDED\"}").status()).isEqualTo(404);
+        assertThat(Api.as(baseUrl(), "rightsholder-a").post("/api/notices/" + caseId + "/appeal",
+                "{\"grounds\":\"NO_ACTION_UNFOUNDED\"}").status()).isEqualTo(202);
+        Api senior = Api.as(baseUrl(), "senior");
+        String appealTask = NoticeLifecycleIT.awaitTask(senior, caseId);
+        senior.post("/api/tasks/" + appealTask + "/claim", "");
+        assertThat(senior.post("/api/tasks/" + appealTask + "/decision",
+                "{\"outcome\":\"REVERSE\",\"reason\":\"a copy, not parody\",\"measures\":[\"DELETE\"]}").status())
+                .isEqualTo(200);
+        await().atMost(Cases.PATIENCE).until(() -> cases.measureStatuses(caseId).equals(List.of("APPLIED")));
+
+        String late = cases.file("rightsholder-a", Cases.notice("EU_DSA", "acct-late"));
+        cases.decide("moderator", late, "{\"outcome\":\"REJECT\",\"reason\":\"no\"}");
+        cases.awaitStatus("rightsholder-a", late, "NOTIFIED");
+        jdbc.update("update notice set notified_at = now() - interval '200 days' where id = ?::uuid", late);
+        assertThat(Api.as(baseUrl(), "rightsholder-a").post("/api/notices/" + late + "/appeal",
+                "{\"grounds\":\"NO_ACTION_UNFOUNDED\"}").status()).as("after the window").isEqualTo(409);
+    }
+
+    @Test
+    void frequentManifestlyUnfoundedNoticesWarnThenSuspendTheNotifier() {
+        String holder = rightsHolderOfNewOrganisation();
+        for (int round = 0; round < 6; round++) {
+            String caseId = cases.file(holder, Cases.notice("EU_DSA", "acct-m"));
+            cases.decide("moderator", caseId, "{\"outcome\":\"REJECT\",\"reason\":\"nothing like the work\","
+                    + "\"manifestly_unfounded\":true}");
+            cases.awaitStatus(holder, caseId, "NOTIFIED");
+            if (round == 2) {
+                assertThat(cases.notificationKinds(caseId)).anyMatch(k -> k.startsWith("MISUSE_WARNED"));
+            }
+        }
+        Api.Response ignored = Api.as(baseUrl(), holder).post("/api/notices", Cases.notice("EU_DSA", "acct-m"));
+        assertThat(ignored.json().get("status").asText()).isEqualTo("LOGGED_NOT_PROCESSED");
+        assertThat(NoticeLifecycleIT.ids(Api.as(baseUrl(), "moderator").get("/api/tasks").json()))
+                .doesNotContain(ignored.json().get("case_id").asText());
+    }
+
+    private String seniorModerator() {
+        String user = "senior-" + UUID.randomUUID();
+        jdbc.update("insert into app_user (username, password_hash, role) values (?, ?, 'SENIOR_MODERATOR')", user,
+                passwords.encode("demo"));
+        return user;
+    }
+
+    private String rightsHolderOfNewOrganisation() {
+        String org = "org-" + UUID.randomUUID();
+        jdbc.update("insert into organisation (id, name) values (?, 'Test')", org);
+        jdbc.update("insert into app_user (username, password_hash, role, organisation_id) "
+                + "values (?, ?, 'RIGHTS_HOLDER', ?)", org + "-user", passwords.encode("demo"), org);
+        return org + "-user";
+    }
+
+    private static JsonNode task(JsonNode tasks, String caseId) {
+        for (JsonNode task : tasks) {
+            if (task.get("case_id").asText().equals(caseId)) {
+                return task;
+            }
+        }
+        throw new AssertionError("no task for " + caseId);
+    }
+}

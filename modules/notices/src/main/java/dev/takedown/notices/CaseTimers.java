@@ -1,0 +1,17 @@
+package dev.takedown.notices;
+
+import java.time.Instant;
+
+/**
+ * What the lifecycle's timers are computed from.
+ *
+ * @param profile                  the governing profile (the notice's first)
+ * @param policy                   its configured durations
+ * @param receivedAt               when the notice arrived
+ * @param notifiedAt               when the parties were told the decision (appeal windows run from here)
+ * @param counterNoticeReceivedAt  US: the 10–14 business days run from receipt
+ * @param counterNoticeDeliveredAt CN: the 15 days run from delivery to the rights holder
+ */
+public record CaseTimers(JurisdictionProfile profile, ProfilePolicies.Policy policy, int timeCompression,
+        Instant receivedAt, Instant notifiedAt, Instant counterNoticeReceivedAt, Instant counterNoticeDeliveredAt) {
+}

@@ -1,0 +1,57 @@
+package dev.takedown.notices;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.notices.internal.Notice;
+import dev.takedown.notices.internal.NoticeRepository;
+import dev.takedown.notices.internal.NoticeTarget;
+import dev.takedown.notices.internal.Notifications;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The case as the uploader sees it through a signed link: no notifier identity, the statement of reasons. */
+@Service
+public class UploaderCases {
+
+    private final UploaderLinks links;
+    private final NoticeRepository notices;
+    private final Notifications notifications;
+
+    UploaderCases(UploaderLinks links, NoticeRepository notices, Notifications notifications) {
+        this.links = links;
+        this.notices = notices;
+        this.notifications = notifications;
+    }
+
+    /** Actions through a link are the uploader's, recorded under one actor id per case. */
+    public static String actorFor(String caseId) {
+        return "uploader:" + caseId;
+    }
+
+    public Optional<String> caseOf(String token) {
+        return links.verify(token);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ForwardedNotice> forwarded(String token) {
+        return links.verify(token).flatMap(caseId -> notices.findById(UUID.fromString(caseId))).map(this::view);
+    }
+
+    private ForwardedNotice view(Notice notice) {
+        String statement = notifications.forCase(notice.id()).stream()
+                .filter(n -> "FORWARDED_NOTICE".equals(n.kind())).map(Notifications.Sent::body).findFirst()
+                .orElse(null);
+        return new ForwardedNotice(notice.id().toString(), notice.status(), notice.workTitle(),
+                notice.targets().stream().map(NoticeTarget::url).toList(), notice.decisionMeasures(), statement,
+                notice.governingProfile().name(), notice.governingProfile().family().name());
+    }
+
+    /** The forwarded notice: the work, the targets, the measures and the statement of reasons. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ForwardedNotice(String caseId, CaseStatus status, String workTitle, List<String> targetUrls,
+            List<String> measures, String statementOfReasons, String profile, String family) {
+    }
+}

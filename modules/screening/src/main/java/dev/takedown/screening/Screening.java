@@ -1,0 +1,173 @@
+package dev.takedown.screening;
+
+import dev.takedown.events.ScreeningRule;
+import dev.takedown.screening.ImageVerdict.ImageMatch;
+import dev.takedown.screening.internal.CompiledMeasure;
+import dev.takedown.screening.internal.ImageDecoder;
+import dev.takedown.screening.internal.ImageIndex;
+import dev.takedown.screening.internal.Normaliser;
+import dev.takedown.screening.internal.PdqHasher;
+import dev.takedown.screening.internal.PromptIndex;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks generation prompts and images against every active filter measure, from memory. Readers use an immutable
+ * snapshot of the indexes; a change (one measure or a batch from Kafka) builds a new snapshot and swaps it in, so
+ * checks never wait for a rebuild and never see half of one.
+ */
+@Component
+public class Screening {
+
+    /** The usual PDQ match threshold (Meta's recommendation). */
+    public static final int DEFAULT_IMAGE_DISTANCE = 31;
+    /** 10 000 × 4 000 pixels; larger uploads are refused before decoding. */
+    public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
+
+    private record Snapshot(PromptIndex prompts, ImageIndex images) {
+    }
+
+    private final ScreeningIndex urls;
+    private final int imageDistance;
+    private final Normaliser normaliser = new Normaliser();
+    private final PdqHasher hasher = new PdqHasher();
+    private final ImageDecoder decoder;
+    /** Written only under {@code this} lock by the single rebuilding writer. */
+    private final Map<String, CompiledMeasure> measures = new HashMap<>();
+    private final AtomicReference<Snapshot> snapshot;
+
+    @Autowired
+    public Screening(ScreeningIndex urls, @Value("${takedown.screening.image-distance:31}") int imageDistance,
+            @Value("${takedown.screening.max-image-pixels:40000000}") long maxPixels) {
+        this.urls = urls;
+        this.imageDistance = imageDistance;
+        this.decoder = new ImageDecoder(maxPixels);
+        this.snapshot = new AtomicReference<>(build(List.of()));
+    }
+
+    public Screening() {
+        this(new ScreeningIndex(), DEFAULT_IMAGE_DISTANCE, DEFAULT_MAX_PIXELS);
+    }
+
+    public ScreeningIndex urls() {
+        return urls;
+    }
+
+    public void apply(String measureId, String caseId, ScreeningRule rule) {
+        update(List.of(new MeasureChange.Apply(measureId, caseId, rule)));
+    }
+
+    public void lift(String measureId) {
+        update(List.of(new MeasureChange.Lift(measureId)));
+    }
+
+    /**
+     * Applies the changes in order and publishes one new snapshot for all of them. Normalisation runs before the
+     * lock; the lock only serialises writers (readers never take it). An invalid rule throws before anything changes.
+     */
+    public void update(List<? extends MeasureChange> changes) {
+        Map<String, CompiledMeasure> compiled = new HashMap<>();
+        for (MeasureChange change : changes) {
+            if (change instanceof MeasureChange.Apply apply) {
+                compiled.put(apply.measureId(),
+                        CompiledMeasure.compile(apply.measureId(), apply.caseId(), apply.rule(), normaliser));
+            }
+        }
+        synchronized (this) {
+            boolean filtersChanged = false;
+            for (MeasureChange change : changes) {
+                if (change instanceof MeasureChange.Apply apply) {
+                    measures.put(apply.measureId(), compiled.get(apply.measureId()));
+                    filtersChanged = true;
+                } else if (change instanceof MeasureChange.BlockUrl block) {
+                    urls.block(block.targetUrl(), block.measureId());
+                } else {
+                    urls.unblock(change.measureId());
+                    filtersChanged |= measures.remove(change.measureId()) != null;
+                }
+            }
+            if (filtersChanged) {
+                snapshot.set(build(List.copyOf(measures.values())));
+            }
+        }
+    }
+
+    private Snapshot build(List<CompiledMeasure> active) {
+        return new Snapshot(new PromptIndex(active), new ImageIndex(active, imageDistance));
+    }
+
+    /** Number of filter measures in the current snapshot. */
+    public int activeFilters() {
+        return snapshot.get().prompts().measureCount();
+    }
+
+    public PromptVerdict checkPrompt(String prompt, String accountId) {
+        PromptIndex.Result result = snapshot.get().prompts().check(prompt, normaliser.normalise(prompt), accountId);
+        List<String> ids = result.matched().stream().map(CompiledMeasure::measureId).sorted().toList();
+        return new PromptVerdict(result.decision(), ids, result.spans(), result.licensed(),
+                warning(result.decision(), result.matched()));
+    }
+
+    /** Decodes the image, hashes it with all eight dihedral variants and looks each up. */
+    public ImageVerdict checkImage(byte[] imageBytes, String accountId) {
+        PdqHasher.Result hashed = hasher.hash(decoder.decode(imageBytes));
+        return imageVerdict(hashed.dihedral(), hashed.hash(), hashed.quality(), accountId);
+    }
+
+    /** Looks up a hash computed by the caller (its dihedral variants cannot be derived from the hash alone). */
+    public ImageVerdict checkImage(PdqHash hash, String accountId) {
+        return imageVerdict(List.of(hash), hash, null, accountId);
+    }
+
+    public PdqHasher.Result hash(byte[] imageBytes) {
+        return hasher.hash(decoder.decode(imageBytes));
+    }
+
+    private ImageVerdict imageVerdict(List<PdqHash> queries, PdqHash hash, Integer quality, String accountId) {
+        Map<CompiledMeasure, List<ImageMatch>> found = snapshot.get().images().find(queries);
+        List<CompiledMeasure> blocking = new ArrayList<>();
+        Set<String> licensed = new LinkedHashSet<>();
+        List<ImageMatch> matches = new ArrayList<>();
+        found.forEach((measure, hits) -> {
+            if (accountId != null && measure.licensees().contains(accountId)) {
+                licensed.add(measure.measureId());
+            } else {
+                blocking.add(measure);
+                matches.addAll(hits);
+            }
+        });
+        blocking.sort(Comparator.comparing(CompiledMeasure::measureId));
+        matches.sort(Comparator.comparingInt(ImageMatch::distance).thenComparing(ImageMatch::measureId));
+        Decision decision = blocking.isEmpty() ? Decision.ALLOW : Decision.BLOCK;
+        return new ImageVerdict(decision, blocking.stream().map(CompiledMeasure::measureId).toList(), matches,
+                hash.toHex(), quality, licensed.stream().sorted().toList(), warning(decision, blocking));
+    }
+
+    private static String warning(Decision decision, List<CompiledMeasure> matched) {
+        if (decision == Decision.ALLOW) {
+            return null;
+        }
+        String titles = matched.stream().map(CompiledMeasure::workTitle).distinct().sorted()
+                .collect(Collectors.joining("、"));
+        String titlesEn = matched.stream().map(CompiledMeasure::workTitle).distinct().sorted()
+                .collect(Collectors.joining(", "));
+        if (decision == Decision.REVIEW) {
+            return "风险提示：您的请求可能涉及受保护的作品《" + titles + "》，已转人工审核，审核通过前不会生成。"
+                    + " Risk warning: your request may involve the protected work \"" + titlesEn
+                    + "\"; it has been held for human review and will not be generated until it is cleared.";
+        }
+        return "风险提示：您的请求涉及受保护的作品《" + titles + "》，依据权利人通知及相关法院裁判，平台不能生成该内容。"
+                + " Risk warning: your request involves the protected work \"" + titlesEn
+                + "\"; under a rights holder's notice and the related court ruling, it cannot be generated.";
+    }
+}

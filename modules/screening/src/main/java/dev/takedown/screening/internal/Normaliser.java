@@ -1,0 +1,227 @@
+package dev.takedown.screening.internal;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.SpoofChecker;
+import com.ibm.icu.text.Transliterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Brings terms and prompts to one compact form so that spelling tricks do not defeat the matcher: NFKC with case
+ * folding (fullwidth and styled letters), removal of default-ignorable and format characters (zero-width joiners),
+ * UTS #39 confusable skeletons (Cyrillic а in "Ultrаman"), accents stripped, traditional → simplified Chinese, kana
+ * → romaji, and everything that is not a letter or digit dropped so that "U l t r a-man" reads "ultraman". Word
+ * boundaries of the original survive in {@link NormalisedText#word()}, which is how the matcher avoids finding
+ * "dyna" in "dynamic" although spaces are gone.
+ *
+ * <p>Per-code-point results are cached, so the ICU work (which is slow) happens once per distinct character and the
+ * hot path is a table lookup. ICU transliterators are not thread-safe, hence one per thread.
+ */
+public final class Normaliser {
+
+    private static final byte SEPARATOR = 1;
+    private static final byte IGNORABLE = 2;
+    private static final byte LETTER = 3;
+    private static final byte HAN = 4;
+    private static final byte KANA = 5;
+
+    private static final int MAX_CACHED_EXTRA = 16_384;
+    private static final String SMALL_KANA = "ぁぃぅぇぉゃゅょゎゕゖァィゥェォャュョヮヵヶー";
+    private static final char[] SOKUON = {'っ', 'ッ'};
+
+    /** Immutable, so a racy publication into the cache array is safe. */
+    private record Folded(byte kind, String out) {
+    }
+
+    private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
+    private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
+    private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
+    private static final ThreadLocal<Transliterator> TRAD_SIMP =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
+    private static final ThreadLocal<Transliterator> KANA_LATIN =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Hiragana-Latin; Katakana-Latin"));
+    private static final ThreadLocal<Transliterator> HAN_LATIN =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified; Han-Latin; Latin-ASCII"));
+
+    private final Folded[] bmp = new Folded[0x10000];
+    private final Map<Integer, Folded> supplementary = new ConcurrentHashMap<>();
+    private final Map<String, String> romaji = new ConcurrentHashMap<>();
+
+    /** The compact form of a prompt or term, with offsets into {@code original}. */
+    public NormalisedText normalise(String original) {
+        int n = original.length();
+        StringBuilder text = new StringBuilder(n);
+        int[] start = new int[n + 8];
+        int[] end = new int[n + 8];
+        int[] word = new int[n + 8];
+        int words = 0;
+        boolean inWord = false;
+        boolean previousLower = false;
+        int i = 0;
+        while (i < n) {
+            int cp = original.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            Folded f = fold(cp);
+            String out = f.out;
+            switch (f.kind) {
+                case SEPARATOR -> inWord = false;
+                case IGNORABLE -> {
+                    // zero-width and combining characters neither add text nor split a word
+                }
+                case HAN -> {
+                    inWord = false;
+                    words++;
+                }
+                case KANA -> {
+                    next = syllableEnd(original, i, next);
+                    out = romaji(original.substring(i, next));
+                    inWord = false;
+                    words++;
+                }
+                default -> {
+                    boolean upper = UCharacter.isUUppercase(cp);
+                    // camel case ("UltraMan") splits words the way a space would
+                    if (!inWord || (upper && previousLower)) {
+                        words++;
+                    }
+                    inWord = true;
+                    previousLower = UCharacter.isULowercase(cp);
+                }
+            }
+            if (!out.isEmpty()) {
+                int at = text.length();
+                text.append(out);
+                if (text.length() > start.length) {
+                    int size = Math.max(text.length(), start.length * 2);
+                    start = Arrays.copyOf(start, size);
+                    end = Arrays.copyOf(end, size);
+                    word = Arrays.copyOf(word, size);
+                }
+                for (int k = at; k < text.length(); k++) {
+                    start[k] = i;
+                    end[k] = next;
+                    word[k] = words;
+                }
+            }
+            i = next;
+        }
+        int len = text.length();
+        return new NormalisedText(text.toString(), Arrays.copyOf(start, len), Arrays.copyOf(end, len),
+                Arrays.copyOf(word, len));
+    }
+
+    /**
+     * The compact forms a term is matched in: its own, and for terms with Han characters also their pinyin, so that
+     * 奥特曼 is found in "aoteman" and "ao te man".
+     */
+    public List<String> variants(String term) {
+        Set<String> variants = new LinkedHashSet<>();
+        variants.add(normalise(term).text());
+        if (term.codePoints().anyMatch(cp -> UScript.getScript(cp) == UScript.HAN)) {
+            variants.add(normalise(HAN_LATIN.get().transliterate(term)).text());
+        }
+        variants.remove("");
+        return new ArrayList<>(variants);
+    }
+
+    private Folded fold(int cp) {
+        if (cp < 0x10000) {
+            Folded f = bmp[cp];
+            if (f == null) {
+                f = compute(cp);
+                bmp[cp] = f;
+            }
+            return f;
+        }
+        Folded f = supplementary.get(cp);
+        if (f == null) {
+            f = compute(cp);
+            if (supplementary.size() < MAX_CACHED_EXTRA) {
+                supplementary.put(cp, f);
+            }
+        }
+        return f;
+    }
+
+    private static Folded compute(int cp) {
+        String folded = NFKC_CASEFOLD.normalize(new String(Character.toChars(cp)));
+        if (folded.isEmpty()) {
+            return new Folded(IGNORABLE, "");
+        }
+        int first = folded.codePointAt(0);
+        int script = UScript.getScript(first);
+        if (script == UScript.HAN) {
+            return new Folded(HAN, TRAD_SIMP.get().transliterate(folded));
+        }
+        if (script == UScript.HIRAGANA || script == UScript.KATAKANA || first == 'ー') {
+            return new Folded(KANA, "");
+        }
+        String letters = letters(folded);
+        if (!letters.isEmpty()) {
+            return new Folded(LETTER, letters);
+        }
+        int type = UCharacter.getType(cp);
+        boolean ignorable = type == UCharacter.NON_SPACING_MARK || type == UCharacter.ENCLOSING_MARK
+                || type == UCharacter.FORMAT;
+        return new Folded(ignorable ? IGNORABLE : SEPARATOR, "");
+    }
+
+    /** Skeleton, fold again, strip marks, keep letters and digits. */
+    private static String letters(String folded) {
+        String skeleton = NFD.normalize(NFKC_CASEFOLD.normalize(SPOOF.getSkeleton(folded)));
+        StringBuilder out = new StringBuilder(skeleton.length());
+        skeleton.codePoints().filter(UCharacter::isLetterOrDigit).forEach(c -> {
+            // the skeleton keeps i apart from l although I, l, 1 and | are the classic swap; fold them together
+            out.appendCodePoint(c == 'i' ? 'l' : c);
+        });
+        return out.toString();
+    }
+
+    /** A kana syllable: leading small tsu, the base kana, trailing small kana and long-vowel marks. */
+    private static int syllableEnd(String s, int from, int next) {
+        int end = next;
+        if (isSokuon(s.charAt(from))) {
+            while (end < s.length() && isSokuon(s.charAt(end))) {
+                end++;
+            }
+            if (end < s.length() && isKana(s.charAt(end))) {
+                end++;
+            }
+        }
+        while (end < s.length() && SMALL_KANA.indexOf(s.charAt(end)) >= 0) {
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean isSokuon(char c) {
+        return c == SOKUON[0] || c == SOKUON[1];
+    }
+
+    private static boolean isKana(char c) {
+        int script = UScript.getScript(c);
+        return script == UScript.HIRAGANA || script == UScript.KATAKANA;
+    }
+
+    private String romaji(String syllable) {
+        String cached = romaji.get(syllable);
+        if (cached != null) {
+            return cached;
+        }
+        String kana = NFKC_CASEFOLD.normalize(syllable);
+        StringBuilder out = new StringBuilder();
+        KANA_LATIN.get().transliterate(kana).codePoints().forEach(cp -> out.append(fold(cp).out));
+        String result = out.toString();
+        if (romaji.size() < MAX_CACHED_EXTRA) {
+            romaji.put(syllable, result);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.takedown.screening.internal;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import dev.takedown.screening.Decision;
+import dev.takedown.screening.MatchedSpan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One immutable automaton over every term variant and combination phrase of every active filter measure. A prompt
+ * is scanned once whatever the number of measures. The automaton is hankcs' double-array Aho–Corasick trie: it beat
+ * our own flat-array automaton 3–5× in {@code PromptMatchBenchmark} (modules/bench), so we use the library.
+ */
+public final class PromptIndex {
+
+    /**
+     * Terms shorter than this must end at a word end in the prompt, so that "dyna" is not found in "dynamic"; longer
+     * ones may run into a suffix ("ultramans"). Every match must start at a word start.
+     */
+    static final int SUFFIX_TOLERANT_LENGTH = 5;
+
+    /** Which measure's term ({@code combination < 0}) or combination phrase a pattern stands for. */
+    private record Ref(int measure, int combination, int item) {
+    }
+
+    /** The outcome before the engine words it for the user. */
+    public record Result(Decision decision, List<CompiledMeasure> matched, List<MatchedSpan> spans,
+            List<String> licensed) {
+    }
+
+    private final List<CompiledMeasure> measures;
+    private final AhoCorasickDoubleArrayTrie<Integer> automaton;
+    private final Ref[][] refs;
+
+    public PromptIndex(List<CompiledMeasure> measures) {
+        this.measures = List.copyOf(measures);
+        Map<String, Integer> ids = new HashMap<>();
+        List<List<Ref>> refsByPattern = new ArrayList<>();
+        for (int m = 0; m < this.measures.size(); m++) {
+            CompiledMeasure measure = this.measures.get(m);
+            for (int t = 0; t < measure.terms().size(); t++) {
+                for (String variant : measure.terms().get(t).variants()) {
+                    register(variant, new Ref(m, -1, t), ids, refsByPattern);
+                }
+            }
+            for (int c = 0; c < measure.combinations().size(); c++) {
+                List<CompiledMeasure.Term> phrases = measure.combinations().get(c).phrases();
+                for (int p = 0; p < phrases.size(); p++) {
+                    for (String variant : phrases.get(p).variants()) {
+                        register(variant, new Ref(m, c, p), ids, refsByPattern);
+                    }
+                }
+            }
+        }
+        TreeMap<String, Integer> byPattern = new TreeMap<>(ids);
+        if (byPattern.isEmpty()) {
+            this.automaton = null;
+        } else {
+            this.automaton = new AhoCorasickDoubleArrayTrie<>();
+            this.automaton.build(byPattern);
+        }
+        this.refs = refsByPattern.stream().map(r -> r.toArray(Ref[]::new)).toArray(Ref[][]::new);
+    }
+
+    private static void register(String variant, Ref ref, Map<String, Integer> ids, List<List<Ref>> refs) {
+        int id = ids.computeIfAbsent(variant, v -> {
+            refs.add(new ArrayList<>());
+            return refs.size() - 1;
+        });
+        if (!refs.get(id).contains(ref)) {
+            refs.get(id).add(ref);
+        }
+    }
+
+    public int measureCount() {
+        return measures.size();
+    }
+
+    public Result check(String original, NormalisedText text, String accountId) {
+        List<int[]> hits = new ArrayList<>();
+        if (automaton != null) {
+            automaton.parseText(text.text(), (AhoCorasickDoubleArrayTrie.IHit<Integer>) (from, end, pattern) -> {
+                if (text.startsWord(from) && (text.endsWord(end) || end - from >= SUFFIX_TOLERANT_LENGTH)) {
+                    hits.add(new int[] {from, end, pattern});
+                }
+            });
+        }
+        if (hits.isEmpty()) {
+            return new Result(Decision.ALLOW, List.of(), List.of(), List.of());
+        }
+        Set<Integer> blocking = new TreeSet<>();
+        Set<Integer> licensed = new TreeSet<>();
+        Set<MatchedSpan> spans = new LinkedHashSet<>();
+        Map<Long, List<PhraseHit>> phraseHits = new HashMap<>();
+        for (int[] hit : hits) {
+            for (Ref ref : refs[hit[2]]) {
+                CompiledMeasure measure = measures.get(ref.measure);
+                if (accountId != null && measure.licensees().contains(accountId)) {
+                    licensed.add(ref.measure);
+                    continue;
+                }
+                int start = text.start()[hit[0]];
+                int end = text.end()[hit[1] - 1];
+                if (ref.combination < 0) {
+                    blocking.add(ref.measure);
+                    spans.add(new MatchedSpan(measure.measureId(), start, end, original.substring(start, end),
+                            measure.terms().get(ref.item).term(), MatchedSpan.TERM));
+                } else {
+                    String phrase = measure.combinations().get(ref.combination).phrases().get(ref.item).term();
+                    phraseHits.computeIfAbsent(((long) ref.measure << 32) | ref.combination, k -> new ArrayList<>())
+                            .add(new PhraseHit(ref.item, text.word()[hit[0]], new MatchedSpan(measure.measureId(),
+                                    start, end, original.substring(start, end), phrase, MatchedSpan.COMBINATION)));
+                }
+            }
+        }
+        Set<Integer> reviewing = new TreeSet<>();
+        phraseHits.forEach((key, found) -> {
+            int m = (int) (key >>> 32);
+            CompiledMeasure.Combination combination = measures.get(m).combinations().get((int) (long) key);
+            List<PhraseHit> window = satisfied(combination, found);
+            if (!window.isEmpty()) {
+                reviewing.add(m);
+                window.forEach(h -> spans.add(h.span));
+            }
+        });
+        licensed.removeAll(blocking);
+        licensed.removeAll(reviewing);
+        Decision decision = !blocking.isEmpty() ? Decision.BLOCK : !reviewing.isEmpty() ? Decision.REVIEW
+                : Decision.ALLOW;
+        Set<Integer> matched = new TreeSet<>(blocking);
+        matched.addAll(reviewing);
+        List<MatchedSpan> sorted = spans.stream()
+                .sorted(Comparator.comparingInt(MatchedSpan::start).thenComparingInt(MatchedSpan::end)).toList();
+        return new Result(decision, matched.stream().map(measures::get).toList(), sorted,
+                licensed.stream().map(i -> measures.get(i).measureId()).sorted().toList());
+    }
+
+    private record PhraseHit(int phrase, int word, MatchedSpan span) {
+    }
+
+    /** The hits of the first window of {@code windowWords} words holding {@code atLeast} distinct phrases. */
+    private static List<PhraseHit> satisfied(CompiledMeasure.Combination combination, List<PhraseHit> found) {
+        List<PhraseHit> hits = found.stream().sorted(Comparator.comparingInt(PhraseHit::word)).toList();
+        int window = combination.windowWords() > 0 ? combination.windowWords() : Integer.MAX_VALUE;
+        for (int first = 0; first < hits.size(); first++) {
+            Set<Integer> phrases = new HashSet<>();
+            List<PhraseHit> inside = new ArrayList<>();
+            for (int k = first; k < hits.size() && hits.get(k).word - hits.get(first).word < window; k++) {
+                phrases.add(hits.get(k).phrase);
+                inside.add(hits.get(k));
+            }
+            if (phrases.size() >= combination.atLeast()) {
+                return inside;
+            }
+        }
+        return List.of();
+    }
+}

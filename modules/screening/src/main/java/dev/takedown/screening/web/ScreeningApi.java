@@ -1,0 +1,170 @@
+package dev.takedown.screening.web;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.screening.ImageVerdict;
+import dev.takedown.screening.PdqHash;
+import dev.takedown.screening.PromptVerdict;
+import dev.takedown.screening.Screening;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Asked by the platform's generation and upload services before they serve a prompt, an image or a URL. Answers
+ * come from the node's memory (see {@link Screening}); bad input is refused with RFC 9457 problem details.
+ */
+@RestController
+class ScreeningApi {
+
+    static final int MAX_PROMPT_BYTES = 64 * 1024;
+    static final int MAX_BATCH = 1000;
+
+    private final Screening screening;
+
+    ScreeningApi(Screening screening) {
+        this.screening = screening;
+    }
+
+    @GetMapping("/api/screening/url")
+    UrlVerdict url(@RequestParam String url) {
+        return screening.urls().check(url).map(ids -> new UrlVerdict(url, true, ids.stream().sorted().toList()))
+                .orElseGet(() -> new UrlVerdict(url, false, List.of()));
+    }
+
+    @PostMapping(path = "/api/screen/prompt", consumes = MediaType.APPLICATION_JSON_VALUE)
+    PromptVerdict prompt(@RequestBody PromptRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        validate(request, "", problems);
+        refuse(problems);
+        return screening.checkPrompt(request.prompt(), request.accountId());
+    }
+
+    @PostMapping(path = "/api/screen/prompts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    List<PromptVerdict> prompts(@RequestBody List<PromptRequest> requests) {
+        List<FieldProblem> problems = new ArrayList<>();
+        batchSize(requests, problems);
+        for (int i = 0; problems.isEmpty() && i < requests.size(); i++) {
+            validate(requests.get(i), "[" + i + "].", problems);
+        }
+        refuse(problems);
+        return requests.stream().map(r -> screening.checkPrompt(r.prompt(), r.accountId())).toList();
+    }
+
+    @PostMapping(path = "/api/screen/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImageVerdict image(@RequestPart("image") MultipartFile image,
+            @RequestParam(name = "account_id", required = false) String accountId) {
+        return screening.checkImage(bytes(image, "image"), accountId);
+    }
+
+    @PostMapping(path = "/api/screen/image", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ImageVerdict imageHash(@RequestBody HashRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        PdqHash hash = hash(request, "", problems);
+        refuse(problems);
+        return screening.checkImage(hash, request.accountId());
+    }
+
+    @PostMapping(path = "/api/screen/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    List<ImageVerdict> images(@RequestPart("image") List<MultipartFile> images,
+            @RequestParam(name = "account_id", required = false) String accountId) {
+        List<FieldProblem> problems = new ArrayList<>();
+        batchSize(images, problems);
+        refuse(problems);
+        List<ImageVerdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            verdicts.add(screening.checkImage(bytes(images.get(i), "image[" + i + "]"), accountId));
+        }
+        return verdicts;
+    }
+
+    @PostMapping(path = "/api/screen/images", consumes = MediaType.APPLICATION_JSON_VALUE)
+    List<ImageVerdict> imageHashes(@RequestBody List<HashRequest> requests) {
+        List<FieldProblem> problems = new ArrayList<>();
+        batchSize(requests, problems);
+        List<PdqHash> hashes = new ArrayList<>();
+        for (int i = 0; problems.isEmpty() && i < requests.size(); i++) {
+            hashes.add(hash(requests.get(i), "[" + i + "].", problems));
+        }
+        refuse(problems);
+        List<ImageVerdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < hashes.size(); i++) {
+            verdicts.add(screening.checkImage(hashes.get(i), requests.get(i).accountId()));
+        }
+        return verdicts;
+    }
+
+    private static void validate(PromptRequest request, String path, List<FieldProblem> problems) {
+        if (request == null || request.prompt() == null || request.prompt().isBlank()) {
+            problems.add(new FieldProblem(path + "prompt", "must not be empty"));
+        } else if (utf8Length(request.prompt()) > MAX_PROMPT_BYTES) {
+            throw new BadScreeningRequest(HttpStatus.PAYLOAD_TOO_LARGE, List.of(new FieldProblem(path + "prompt",
+                    "must be at most " + MAX_PROMPT_BYTES + " bytes of UTF-8")));
+        }
+    }
+
+    private static PdqHash hash(HashRequest request, String path, List<FieldProblem> problems) {
+        try {
+            return PdqHash.fromHex(request == null ? null : request.pdq());
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(path + "pdq", e.getMessage()));
+            return null;
+        }
+    }
+
+    private static void batchSize(List<?> items, List<FieldProblem> problems) {
+        if (items == null || items.isEmpty()) {
+            problems.add(new FieldProblem("$", "must hold at least one item"));
+        } else if (items.size() > MAX_BATCH) {
+            problems.add(new FieldProblem("$", "must hold at most " + MAX_BATCH + " items"));
+        }
+    }
+
+    private static byte[] bytes(MultipartFile file, String part) {
+        if (file.isEmpty()) {
+            throw new BadScreeningRequest(HttpStatus.BAD_REQUEST, List.of(new FieldProblem(part, "is empty")));
+        }
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void refuse(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new BadScreeningRequest(HttpStatus.BAD_REQUEST, problems);
+        }
+    }
+
+    /** Exact UTF-8 size without allocating the encoded bytes; a string longer in chars is certainly too big. */
+    private static long utf8Length(String s) {
+        if (s.length() > MAX_PROMPT_BYTES) {
+            return s.length();
+        }
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record PromptRequest(String prompt, String accountId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record HashRequest(String pdq, String accountId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record UrlVerdict(String url, boolean blocked, List<String> measureIds) {
+    }
+}

@@ -1,0 +1,60 @@
+package dev.takedown.workflow.internal;
+
+import dev.takedown.events.AppealFiled;
+import dev.takedown.events.CounterNoticeFiled;
+import dev.takedown.events.LegalActionProofFiled;
+import dev.takedown.events.NoticeCured;
+import dev.takedown.events.NoticeRetracted;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the parties' answers into BPMN messages, correlated by the case id (every lifecycle instance and its called
+ * processes carry it as business key). The modules that accept the answers check first that the case is waiting for
+ * them, so correlation finds its receiver.
+ */
+@Component
+class CaseMessages {
+
+    static final String NOTICE_CURED = "NoticeCured";
+    static final String COUNTER_NOTICE_FILED = "CounterNoticeFiled";
+    static final String LEGAL_ACTION_PROOF_FILED = "LegalActionProofFiled";
+    static final String NOTICE_RETRACTED = "NoticeRetracted";
+    static final String APPEAL_FILED = "AppealFiled";
+
+    private final RuntimeService runtime;
+
+    CaseMessages(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    @ApplicationModuleListener
+    void on(NoticeCured cured) {
+        correlate(NOTICE_CURED, cured.caseId());
+    }
+
+    @ApplicationModuleListener
+    void on(CounterNoticeFiled filed) {
+        correlate(COUNTER_NOTICE_FILED, filed.caseId());
+    }
+
+    @ApplicationModuleListener
+    void on(LegalActionProofFiled filed) {
+        correlate(LEGAL_ACTION_PROOF_FILED, filed.caseId());
+    }
+
+    @ApplicationModuleListener
+    void on(NoticeRetracted retracted) {
+        correlate(NOTICE_RETRACTED, retracted.caseId());
+    }
+
+    @ApplicationModuleListener
+    void on(AppealFiled filed) {
+        correlate(APPEAL_FILED, filed.caseId());
+    }
+
+    private void correlate(String message, String caseId) {
+        runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseId).correlateWithResult();
+    }
+}

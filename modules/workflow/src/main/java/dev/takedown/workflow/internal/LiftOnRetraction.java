@@ -1,0 +1,28 @@
+package dev.takedown.workflow.internal;
+
+import dev.takedown.events.TakedownEvent;
+import dev.takedown.measures.Measures;
+import dev.takedown.notices.NoticeCases;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_LiftMeasures: the rights holder withdrew its notice, so nothing done on it stays. */
+@Component("liftOnRetraction")
+class LiftOnRetraction implements JavaDelegate {
+
+    private final Measures measures;
+    private final NoticeCases cases;
+
+    LiftOnRetraction(Measures measures, NoticeCases cases) {
+        this.measures = measures;
+        this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseId = CaseVariables.caseId(execution);
+        measures.liftAll(caseId, TakedownEvent.SYSTEM, "notice retracted by the rights holder");
+        cases.recordRetracted(caseId);
+    }
+}

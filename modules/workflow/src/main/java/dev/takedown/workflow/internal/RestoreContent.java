@@ -1,0 +1,28 @@
+package dev.takedown.workflow.internal;
+
+import dev.takedown.events.TakedownEvent;
+import dev.takedown.measures.Measures;
+import dev.takedown.notices.NoticeCases;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RestoreContent: no proof of proceedings within the wait, so the measures are lifted and the strikes removed. */
+@Component("restoreContent")
+class RestoreContent implements JavaDelegate {
+
+    private final Measures measures;
+    private final NoticeCases cases;
+
+    RestoreContent(Measures measures, NoticeCases cases) {
+        this.measures = measures;
+        this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseId = CaseVariables.caseId(execution);
+        measures.liftAll(caseId, TakedownEvent.SYSTEM, "restored after counter-notice");
+        cases.recordRestored(caseId);
+    }
+}
