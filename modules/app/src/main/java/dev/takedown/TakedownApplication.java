@@ -1,6 +1,8 @@
 package dev.takedown;
 
+import dev.takedown.app.NodeRole;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableAsync;
 
@@ -9,7 +11,13 @@ import org.springframework.scheduling.annotation.EnableAsync;
 @EnableAsync
 public class TakedownApplication {
 
+    /** Runs the whole application, or the role {@code --takedown.role} / {@code TAKEDOWN_ROLE} names. */
     public static void main(String[] args) {
-        SpringApplication.run(TakedownApplication.class, args);
+        NodeRole role = NodeRole.of(args, System.getenv());
+        if (role.source() == null) {
+            SpringApplication.run(TakedownApplication.class, args);
+        } else {
+            new SpringApplicationBuilder(role.source()).profiles(role.profile()).run(args);
+        }
     }
 }

@@ -1,32 +1,46 @@
 package dev.takedown.audit;
 
-import dev.takedown.audit.internal.ChainVerifier;
+import dev.takedown.audit.internal.Checkpointer;
+import dev.takedown.audit.internal.EvidenceBundle;
 import dev.takedown.audit.internal.LedgerRows;
+import dev.takedown.audit.internal.LedgerVerifier;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Read side of the audit ledger: case timelines and chain verification. */
+/** Read side of the audit ledger: case timelines, verification and evidence bundles. */
 @Service
 public class AuditTrail {
 
     private final JdbcTemplate jdbc;
-    private final ChainVerifier verifier;
+    private final LedgerVerifier verifier;
+    private final EvidenceBundle bundles;
 
-    public AuditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public AuditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactions, Checkpointer checkpointer) {
         this.jdbc = jdbc;
-        this.verifier = new ChainVerifier(jdbc, transactions);
+        this.verifier = new LedgerVerifier(jdbc, transactions, checkpointer.publicKey());
+        this.bundles = new EvidenceBundle(jdbc, transactions, checkpointer.signingKey());
     }
 
-    /** Every record about the case, in ledger order. */
+    /** Every record about the case, in the order it was recorded. */
     public List<LedgerRecord> caseTimeline(String caseId) {
-        return jdbc.query(LedgerRows.SELECT + " where case_id = ? order by seq", LedgerRows.MAPPER, caseId);
+        return jdbc.query(LedgerRows.SELECT + " where case_id = ? order by recorded_at, chain, seq", LedgerRows.MAPPER,
+                caseId);
     }
 
-    /** Recomputes every hash from the genesis hash on; reads the whole ledger, so it is not cheap. */
+    /**
+     * Recomputes every chain from its genesis hash and checks every checkpoint (root, signature, timestamp token);
+     * reads the whole ledger, so it is not cheap.
+     */
     public ChainStatus verify() {
         return verifier.verify();
+    }
+
+    /** The case's evidence bundle (a ZIP, the same bytes for the same ledger state); empty for an unknown case. */
+    public Optional<byte[]> evidenceBundle(String caseId) {
+        return bundles.export(caseId);
     }
 
     public long count() {

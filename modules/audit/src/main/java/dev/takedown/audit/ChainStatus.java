@@ -4,17 +4,22 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * Outcome of recomputing the ledger's hash chain. {@code records} is the number of records in the ledger;
- * {@code firstBrokenSeq} and {@code reason} are null when the chain is intact.
+ * Outcome of recomputing the ledger: every chain's links and record hashes, every checkpoint's Merkle root,
+ * signature and timestamp token. {@code records} and {@code checkpoints} count what the ledger holds;
+ * {@code pendingTimestamps} counts checkpoints still waiting for their RFC 3161 token (not a break). When broken,
+ * {@code chain} with {@code firstBrokenSeq} names the first bad record and/or {@code brokenCheckpoint} the tree size
+ * of the first bad checkpoint of that chain; {@code reason} says what is wrong. All four are null when intact.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ChainStatus(boolean intact, long records, Long firstBrokenSeq, String reason) {
+public record ChainStatus(boolean intact, long records, long checkpoints, long pendingTimestamps, Integer chain,
+        Long firstBrokenSeq, Long brokenCheckpoint, String reason) {
 
-    public static ChainStatus intact(long records) {
-        return new ChainStatus(true, records, null, null);
+    public static ChainStatus intact(long records, long checkpoints, long pendingTimestamps) {
+        return new ChainStatus(true, records, checkpoints, pendingTimestamps, null, null, null, null);
     }
 
-    public static ChainStatus broken(long records, Long firstBrokenSeq, String reason) {
-        return new ChainStatus(false, records, firstBrokenSeq, reason);
+    public ChainStatus broken(Integer chain, Long firstBrokenSeq, Long brokenCheckpoint, String reason) {
+        return new ChainStatus(false, records, checkpoints, pendingTimestamps, chain, firstBrokenSeq,
+                brokenCheckpoint, reason);
     }
 }

@@ -84,7 +84,8 @@ public final class CanonicalJson {
         }
     }
 
-    private static void string(String s, StringBuilder out) {
+    /** Appends {@code s} as a JCS string literal; the ledger's hash preimages are built from these. */
+    static void string(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

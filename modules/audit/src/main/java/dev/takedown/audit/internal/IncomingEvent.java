@@ -18,9 +18,10 @@ import org.apache.kafka.common.header.Header;
  * Kafka's own coordinates. Records from outside the contract (no headers, no JSON) are still recorded.
  */
 record IncomingEvent(String eventId, String topic, String eventType, String caseId, String actor,
-        Instant occurredAt, JsonNode payload) {
+        String legalBasis, String policyVersion, Instant occurredAt, JsonNode payload) {
 
-    static IncomingEvent of(ConsumerRecord<String, String> record) {
+    /** @param policyVersion the version recorded when the event does not name the policy it was decided under */
+    static IncomingEvent of(ConsumerRecord<String, String> record, String policyVersion) {
         // a null value is a tombstone (the measures topic is compacted): recorded as JSON null
         JsonNode body = record.value() == null
                 ? JsonNodeFactory.instance.nullNode()
@@ -33,6 +34,8 @@ record IncomingEvent(String eventId, String topic, String eventType, String case
                 header(record, CloudEventHeaders.TYPE).orElse("raw:" + record.topic()),
                 header(record, CloudEventHeaders.SUBJECT).or(() -> field(body, "caseId")).orElse(null),
                 field(body, "actor").orElse(TakedownEvent.SYSTEM),
+                field(body, "legalBasis").orElse(null),
+                field(body, "policyVersion").orElse(policyVersion),
                 header(record, CloudEventHeaders.TIME).flatMap(IncomingEvent::instant)
                         .or(() -> field(body, "occurredAt").flatMap(IncomingEvent::instant))
                         // a record without a timestamp (-1) is recorded as happening now
@@ -42,9 +45,14 @@ record IncomingEvent(String eventId, String topic, String eventType, String case
                 body);
     }
 
-    LedgerEntry entry(long seq, String prevHash) {
-        return new LedgerEntry(seq, eventId, topic, eventType, caseId, actor, ActorType.of(actor), occurredAt,
-                payload, prevHash);
+    /** Cases stay on one chain, so a case's records are in order; records without a case spread by event id. */
+    int chain(int chains) {
+        return Math.floorMod((caseId != null ? caseId : eventId).hashCode(), chains);
+    }
+
+    LedgerEntry entry(int chain, long seq, String prevHash) {
+        return new LedgerEntry(LedgerEntry.CURRENT_FORMAT, chain, seq, eventId, topic, eventType, caseId, actor,
+                ActorType.of(actor), legalBasis, policyVersion, occurredAt, CanonicalJson.write(payload), prevHash);
     }
 
     /**

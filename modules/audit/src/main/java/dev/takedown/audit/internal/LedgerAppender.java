@@ -1,69 +1,180 @@
 package dev.takedown.audit.internal;
 
 import dev.takedown.events.Topics;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Appends every record of every contract topic to the hash-chained ledger, once per event id. */
+/**
+ * Appends every record of every contract topic to the hash-chained ledger, once per event id: a whole poll in one
+ * transaction, each chain's head locked once.
+ */
 @Component
 public class LedgerAppender {
 
-    private static final Logger log = LoggerFactory.getLogger(LedgerAppender.class);
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final AuditProperties properties;
 
-    public LedgerAppender(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public LedgerAppender(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditProperties properties) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.properties = properties;
     }
 
     // an annotation cannot take Topics.ALL (a List); LedgerAppenderTest checks this list against it.
     // A new ledger starts from the oldest retained record, not from "now" (Kafka's default).
-    @KafkaListener(groupId = "takedown-audit", properties = "auto.offset.reset=earliest",
+    @KafkaListener(groupId = "takedown-audit", properties = "auto.offset.reset=earliest", batch = "true",
             topics = {Topics.NOTICES_INBOUND, Topics.NOTICE_EVENTS, Topics.TASKS, Topics.MEASURES,
                     Topics.ENFORCEMENT_RESULTS, Topics.ACCESS_LOG})
-    void onRecord(ConsumerRecord<String, String> record) {
-        append(record);
+    void onRecords(List<ConsumerRecord<String, String>> records) {
+        appendAll(records);
+    }
+
+    /** One record in its own transaction; empty for a redelivery. */
+    public OptionalLong append(ConsumerRecord<String, String> record) {
+        List<Appended> appended = appendAll(List.of(record));
+        return appended.isEmpty() ? OptionalLong.empty() : OptionalLong.of(appended.get(0).seq());
     }
 
     /**
-     * Appends the record unless its event id is already in the ledger (a redelivery).
-     *
-     * @return the seq it was appended as, or empty for a redelivery
+     * Appends the records, in order within each chain, skipping event ids already in the ledger or earlier in the
+     * list (redeliveries). All or nothing: on failure the container redelivers the batch.
      */
-    public OptionalLong append(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
+    public List<Appended> appendAll(List<ConsumerRecord<String, String>> records) {
+        Map<String, IncomingEvent> events = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            IncomingEvent event = IncomingEvent.of(record, properties.policyVersion());
+            events.putIfAbsent(event.eventId(), event);
+        }
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        // ascending chain order: two batches lock shared heads in the same order and cannot deadlock
+        Map<Integer, List<IncomingEvent>> byChain = new TreeMap<>();
+        events.values().forEach(e -> byChain.computeIfAbsent(e.chain(properties.chains()), c -> new ArrayList<>())
+                .add(e));
         return transaction.execute(status -> {
-            // the row lock serialises appenders, also across nodes, which keeps seq gapless and the chain linear
-            Head head = jdbc.queryForObject("select seq, hash from audit_chain_head where id = 1 for update",
-                    (rs, row) -> new Head(rs.getLong("seq"), rs.getString("hash")));
-            if (jdbc.queryForObject("select exists (select 1 from audit_ledger where event_id = ?)", Boolean.class,
-                    event.eventId())) {
-                log.debug("event {} is already in the ledger", event.eventId());
-                return OptionalLong.empty();
+            if (properties.restrictedRole()) {
+                jdbc.execute("set local role takedown_ledger");
             }
-            LedgerEntry entry = event.entry(head.seq() + 1, head.hash());
-            String hash = entry.hash();
-            jdbc.update("""
-                    insert into audit_ledger (seq, event_id, topic, event_type, case_id, actor, actor_type,
-                                              occurred_at, payload, prev_hash, hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    entry.seq(), entry.eventId(), entry.topic(), entry.eventType(), entry.caseId(), entry.actor(),
-                    entry.actorType().name(), OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC),
-                    CanonicalJson.write(entry.payload()), entry.prevHash(), hash);
-            jdbc.update("update audit_chain_head set seq = ?, hash = ? where id = 1", entry.seq(), hash);
-            return OptionalLong.of(entry.seq());
+            Map<Integer, Head> heads = lockHeads(byChain.keySet());
+            // checked under the head locks: an event id always maps to the same chain, so no one else can be
+            // appending it now
+            Set<String> known = known(events.keySet());
+            List<LedgerEntry> entries = new ArrayList<>();
+            List<Appended> appended = new ArrayList<>();
+            byChain.forEach((chain, chainEvents) -> {
+                Head head = heads.get(chain);
+                long seq = head.seq();
+                String hash = head.hash();
+                for (IncomingEvent event : chainEvents) {
+                    if (known.contains(event.eventId())) {
+                        continue;
+                    }
+                    LedgerEntry entry = event.entry(chain, ++seq, hash);
+                    hash = entry.hash();
+                    entries.add(entry);
+                    appended.add(new Appended(event.eventId(), chain, seq, hash));
+                }
+                heads.put(chain, new Head(seq, hash));
+            });
+            insert(entries, appended);
+            jdbc.batchUpdate("update audit_chain_head set seq = ?, hash = ? where chain = ?",
+                    heads.entrySet().stream()
+                            .map(h -> new Object[] {h.getValue().seq(), h.getValue().hash(), h.getKey()})
+                            .toList());
+            return appended;
         });
+    }
+
+    private Map<Integer, Head> lockHeads(Set<Integer> chains) {
+        Map<Integer, Head> heads = selectHeadsForUpdate(chains);
+        if (heads.size() < chains.size()) {
+            for (Integer chain : chains) {
+                if (!heads.containsKey(chain)) {
+                    jdbc.update("insert into audit_chain_head (chain, seq, hash) values (?, 0, ?)"
+                            + " on conflict do nothing", chain, LedgerEntry.GENESIS_HASH);
+                }
+            }
+            heads = selectHeadsForUpdate(chains);
+        }
+        return heads;
+    }
+
+    private Map<Integer, Head> selectHeadsForUpdate(Set<Integer> chains) {
+        Map<Integer, Head> heads = new TreeMap<>();
+        // the sort runs before the row locks are taken, so locks are acquired in chain order
+        jdbc.query("select chain, seq, hash from audit_chain_head where chain in (" + placeholders(chains.size())
+                + ") order by chain for update", rs -> {
+                    heads.put(rs.getInt("chain"), new Head(rs.getLong("seq"), rs.getString("hash")));
+                }, chains.toArray());
+        return heads;
+    }
+
+    private Set<String> known(Set<String> eventIds) {
+        return new HashSet<>(jdbc.queryForList("select event_id from audit_ledger where event_id in ("
+                + placeholders(eventIds.size()) + ")", String.class, eventIds.toArray()));
+    }
+
+    private void insert(List<LedgerEntry> entries, List<Appended> appended) {
+        jdbc.batchUpdate("""
+                insert into audit_ledger (chain, seq, event_id, topic, event_type, case_id, actor, actor_type,
+                                          legal_basis, policy_version, occurred_at, payload, prev_hash, hash, format)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        set(ps, entries.get(i), appended.get(i).hash());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return entries.size();
+                    }
+                });
+    }
+
+    private static void set(PreparedStatement ps, LedgerEntry entry, String hash) throws SQLException {
+        ps.setInt(1, entry.chain());
+        ps.setLong(2, entry.seq());
+        ps.setString(3, entry.eventId());
+        ps.setString(4, entry.topic());
+        ps.setString(5, entry.eventType());
+        ps.setString(6, entry.caseId());
+        ps.setString(7, entry.actor());
+        ps.setString(8, entry.actorType().name());
+        ps.setString(9, entry.legalBasis());
+        ps.setString(10, entry.policyVersion());
+        ps.setObject(11, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
+        ps.setString(12, entry.payload());
+        ps.setString(13, entry.prevHash());
+        ps.setString(14, hash);
+        ps.setInt(15, entry.format());
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+
+    /** Where an event went: its chain, its seq there and its hash. */
+    public record Appended(String eventId, int chain, long seq, String hash) {
     }
 
     private record Head(long seq, String hash) {

@@ -1,51 +1,80 @@
 package dev.takedown.audit.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.audit.ActorType;
+import dev.takedown.audit.LedgerRecord;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
-/** The fields of a ledger record that its hash covers, so the appender and the verifier hash the same thing. */
-public record LedgerEntry(long seq, String eventId, String topic, String eventType, String caseId, String actor,
-        ActorType actorType, Instant occurredAt, JsonNode payload, String prevHash) {
+/**
+ * The fields of a ledger record that its hash covers, so the appender and both verifiers hash the same thing.
+ * {@code payload} is the stored canonical JSON text.
+ *
+ * <p>Format 1 records (written before chains were partitioned) hash {actor, actorType, caseId, eventId, eventType,
+ * occurredAt, payload, prevHash, seq, topic}; format 2 adds chain, legalBasis and policyVersion.
+ */
+public record LedgerEntry(int format, int chain, long seq, String eventId, String topic, String eventType,
+        String caseId, String actor, ActorType actorType, String legalBasis, String policyVersion, Instant occurredAt,
+        String payload, String prevHash) {
 
-    /** The prev_hash of record 1. */
+    /** The prev_hash of every chain's first record. */
     public static final String GENESIS_HASH = "0".repeat(64);
+    public static final int CURRENT_FORMAT = 2;
 
     public LedgerEntry {
         // PostgreSQL keeps microseconds: hashing finer time than is stored would fail verification later
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
     }
 
-    /**
-     * SHA-256 (lower-case hex) of the canonical JSON of {seq, eventId, topic, eventType, caseId, actor, actorType,
-     * occurredAt (ISO-8601 UTC), payload, prevHash}: any change to a record, or to the order of records, changes
-     * this hash or the next record's prev_hash.
-     */
+    public static LedgerEntry of(LedgerRecord record) {
+        return new LedgerEntry(record.format(), record.chain(), record.seq(), record.eventId(), record.topic(),
+                record.eventType(), record.caseId(), record.actor(), record.actorType(), record.legalBasis(),
+                record.policyVersion(), record.occurredAt(), record.payload(), record.prevHash());
+    }
+
+    /** SHA-256 (lower-case hex) of {@link #preimage()}. */
     public String hash() {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("seq", seq);
-        node.put("eventId", eventId);
-        node.put("topic", topic);
-        node.put("eventType", eventType);
-        node.put("caseId", caseId);
-        node.put("actor", actor);
-        node.put("actorType", actorType.name());
-        node.put("occurredAt", occurredAt.toString());
-        node.set("payload", payload);
-        node.put("prevHash", prevHash);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(CanonicalJson.write(node).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JRE has SHA-256", impossible);
+        return HexFormat.of().formatHex(Sha256.digest(preimage().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The RFC 8785 canonical JSON of the hashed fields, written member by member in JCS key order rather than
+     * through a tree: the payload is spliced in verbatim, so a payload reformatted after the fact changes the hash,
+     * and verification costs little more than the SHA-256 itself.
+     */
+    public String preimage() {
+        StringBuilder out = new StringBuilder(320 + payload.length());
+        out.append("{\"actor\":");
+        CanonicalJson.string(actor, out);
+        out.append(",\"actorType\":\"").append(actorType.name()).append("\",\"caseId\":");
+        nullable(caseId, out);
+        if (format >= 2) {
+            out.append(",\"chain\":").append(chain);
+        }
+        out.append(",\"eventId\":");
+        CanonicalJson.string(eventId, out);
+        out.append(",\"eventType\":");
+        CanonicalJson.string(eventType, out);
+        if (format >= 2) {
+            out.append(",\"legalBasis\":");
+            nullable(legalBasis, out);
+        }
+        out.append(",\"occurredAt\":\"").append(occurredAt).append("\",\"payload\":").append(payload);
+        if (format >= 2) {
+            out.append(",\"policyVersion\":");
+            nullable(policyVersion, out);
+        }
+        out.append(",\"prevHash\":\"").append(prevHash).append("\",\"seq\":").append(seq).append(",\"topic\":");
+        CanonicalJson.string(topic, out);
+        return out.append('}').toString();
+    }
+
+    private static void nullable(String value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else {
+            CanonicalJson.string(value, out);
         }
     }
 }

@@ -8,10 +8,12 @@ import org.springframework.jdbc.core.RowMapper;
 /** How ledger rows are read. */
 public final class LedgerRows {
 
-    public static final String SELECT = "select seq, event_id, topic, event_type, case_id, actor, actor_type,"
-            + " occurred_at, recorded_at, payload, prev_hash, hash from audit_ledger";
+    public static final String SELECT = "select chain, seq, event_id, topic, event_type, case_id, actor, actor_type,"
+            + " legal_basis, policy_version, occurred_at, recorded_at, payload, prev_hash, hash, format"
+            + " from audit_ledger";
 
     public static final RowMapper<LedgerRecord> MAPPER = (rs, row) -> new LedgerRecord(
+            rs.getInt("chain"),
             rs.getLong("seq"),
             rs.getString("event_id"),
             rs.getString("topic"),
@@ -19,11 +21,14 @@ public final class LedgerRows {
             rs.getString("case_id"),
             rs.getString("actor"),
             ActorType.valueOf(rs.getString("actor_type")),
+            rs.getString("legal_basis"),
+            rs.getString("policy_version"),
             rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
             rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
             rs.getString("payload"),
             rs.getString("prev_hash"),
-            rs.getString("hash"));
+            rs.getString("hash"),
+            rs.getInt("format"));
 
     private LedgerRows() {
     }

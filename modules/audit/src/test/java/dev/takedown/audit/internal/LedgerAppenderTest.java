@@ -4,10 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.takedown.audit.ActorType;
 import dev.takedown.audit.AuditTrail;
 import dev.takedown.audit.ChainStatus;
@@ -18,12 +14,11 @@ import dev.takedown.events.NoticeReceived;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.events.TaskClaimed;
 import dev.takedown.events.Topics;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,62 +29,43 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.annotation.KafkaListener;
 
-/** The appender and the verifier against a real PostgreSQL 17 with the module's Flyway migration. */
+/** The appender and the verifier against a real PostgreSQL 17 with the module's Flyway migrations, one chain. */
 class LedgerAppenderTest {
 
     private static final String GENESIS = "0".repeat(64);
-    private static final Instant KAFKA_TIME = Instant.parse("2025-03-01T12:00:00.123Z");
-    private static final JsonMapper EVENTS = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
+    private static final Instant KAFKA_TIME = EmbeddedLedger.KAFKA_TIME;
 
-    private static EmbeddedPostgres postgres;
-    private static HikariDataSource dataSource;
-    private static Flyway flyway;
+    private static EmbeddedLedger ledger;
 
     private JdbcTemplate jdbc;
     private LedgerAppender appender;
     private AuditTrail trail;
-    private long nextOffset;
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setMaximumPoolSize(6);
-        flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/audit")
-                .cleanDisabled(false).load();
+        ledger = new EmbeddedLedger();
     }
 
     @AfterAll
     static void stopPostgres() throws IOException {
-        dataSource.close();
-        postgres.close();
+        ledger.close();
     }
 
     @BeforeEach
     void freshLedger() {
-        // the ledger refuses TRUNCATE, so every test starts from a freshly migrated schema
-        flyway.clean();
-        flyway.migrate();
-        jdbc = new JdbcTemplate(dataSource);
-        var transactions = new DataSourceTransactionManager(dataSource);
-        appender = new LedgerAppender(jdbc, transactions);
-        trail = new AuditTrail(jdbc, transactions);
+        ledger.reset();
+        jdbc = ledger.jdbc;
+        appender = new LedgerAppender(jdbc, ledger.transactions, EmbeddedLedger.properties(1));
+        trail = new AuditTrail(jdbc, ledger.transactions, new Checkpointer(jdbc, ledger.transactions, true,
+                Optional.empty(), Optional.empty(), Clock.systemUTC()));
     }
 
     @Test
@@ -103,7 +79,7 @@ class LedgerAppenderTest {
         assertThat(rows.get(2).prevHash()).isEqualTo(rows.get(1).hash());
         assertThat(rows).extracting(LedgerRecord::hash)
                 .doesNotHaveDuplicates().allMatch(h -> h.matches("[0-9a-f]{64}"));
-        assertThat(jdbc.queryForMap("select seq, hash from audit_chain_head"))
+        assertThat(jdbc.queryForMap("select seq, hash from audit_chain_head where chain = 0"))
                 .containsEntry("seq", 3L).containsEntry("hash", rows.get(2).hash());
     }
 
@@ -116,9 +92,10 @@ class LedgerAppenderTest {
 
         String payload = "{\"actor\":\"mod-1\",\"caseId\":\"case-1\",\"eventId\":\"" + id + "\","
                 + "\"occurredAt\":\"2025-01-02T03:04:05.123456Z\",\"taskId\":\"task-7\"}";
-        String hashed = "{\"actor\":\"mod-1\",\"actorType\":\"HUMAN\",\"caseId\":\"case-1\",\"eventId\":\"" + id + "\","
-                + "\"eventType\":\"dev.takedown.task.claimed.v1\",\"occurredAt\":\"2025-01-02T03:04:05.123456Z\","
-                + "\"payload\":" + payload + ",\"prevHash\":\"" + GENESIS + "\","
+        String hashed = "{\"actor\":\"mod-1\",\"actorType\":\"HUMAN\",\"caseId\":\"case-1\",\"chain\":0,"
+                + "\"eventId\":\"" + id + "\",\"eventType\":\"dev.takedown.task.claimed.v1\",\"legalBasis\":null,"
+                + "\"occurredAt\":\"2025-01-02T03:04:05.123456Z\",\"payload\":" + payload + ","
+                + "\"policyVersion\":\"2026-11-01\",\"prevHash\":\"" + GENESIS + "\","
                 + "\"seq\":1,\"topic\":\"takedown.tasks\"}";
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(hashed.getBytes(UTF_8)));
         LedgerRecord row = allRows().get(0);
@@ -165,7 +142,7 @@ class LedgerAppenderTest {
         appender.append(record(Topics.NOTICES_INBOUND, body, Map.of()));
 
         LedgerRecord row = allRows().get(0);
-        assertThat(row.eventId()).isEqualTo(Topics.NOTICES_INBOUND + "-0-" + (nextOffset - 1));
+        assertThat(row.eventId()).isEqualTo(Topics.NOTICES_INBOUND + "-0-" + ledger.lastOffset());
         assertThat(row.eventType()).isEqualTo("raw:" + Topics.NOTICES_INBOUND);
         assertThat(row.caseId()).isEqualTo("case-3");
         assertThat(row.actor()).isEqualTo("system:sla");
@@ -187,7 +164,7 @@ class LedgerAppenderTest {
         assertThat(rows).extracting(LedgerRecord::actorType).containsOnly(ActorType.AUTOMATED);
         assertThat(rows).extracting(LedgerRecord::caseId).containsOnlyNulls();
         assertThat(rows).extracting(LedgerRecord::occurredAt).containsOnly(KAFKA_TIME);
-        assertThat(trail.verify()).isEqualTo(ChainStatus.intact(2));
+        assertThat(trail.verify()).isEqualTo(ChainStatus.intact(2, 0, 0));
     }
 
     @Test
@@ -221,13 +198,13 @@ class LedgerAppenderTest {
             appender.append(record(Topics.TASKS, taskClaimed("case-" + (i % 7), "mod-" + i)));
         }
 
-        assertThat(trail.verify()).isEqualTo(new ChainStatus(true, 1003, null, null));
+        assertThat(trail.verify()).isEqualTo(ChainStatus.intact(1003, 0, 0));
         assertThat(trail.count()).isEqualTo(1003);
     }
 
     @Test
     void anEmptyLedgerIsIntact() {
-        assertThat(trail.verify()).isEqualTo(ChainStatus.intact(0));
+        assertThat(trail.verify()).isEqualTo(ChainStatus.intact(0, 0, 0));
     }
 
     @Test
@@ -242,7 +219,7 @@ class LedgerAppenderTest {
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only: TRUNCATE refused");
 
         assertThat(allRows()).extracting(LedgerRecord::actor).containsExactly("mod-1", "mod-2");
-        assertThat(trail.verify()).isEqualTo(ChainStatus.intact(2));
+        assertThat(trail.verify()).isEqualTo(ChainStatus.intact(2, 0, 0));
     }
 
     @Test
@@ -273,9 +250,9 @@ class LedgerAppenderTest {
     void aRecordRewrittenWithAFreshHashBreaksTheNextLink() {
         appendAll(taskClaimed("case-1", "mod-1"), taskClaimed("case-1", "mod-2"), taskClaimed("case-1", "mod-3"));
         LedgerRecord second = allRows().get(1);
-        String forgedHash = new LedgerEntry(2, second.eventId(), second.topic(), second.eventType(), second.caseId(),
-                "mallory", ActorType.HUMAN, second.occurredAt(), CanonicalJson.read(second.payload()).orElseThrow(),
-                second.prevHash()).hash();
+        String forgedHash = new LedgerEntry(2, 0, 2, second.eventId(), second.topic(), second.eventType(),
+                second.caseId(), "mallory", ActorType.HUMAN, null, second.policyVersion(), second.occurredAt(),
+                second.payload(), second.prevHash()).hash();
 
         tamper("update audit_ledger set actor = 'mallory', hash = ? where seq = 2", forgedHash);
 
@@ -292,7 +269,7 @@ class LedgerAppenderTest {
         tamper("delete from audit_ledger where seq = 2");
 
         assertThat(trail.verify()).isEqualTo(
-                ChainStatus.broken(2, 2L, "record 2 is missing; the next one is 3"));
+                new ChainStatus(false, 2, 0, 0, 0, 2L, null, "record 2 is missing; the next one is 3"));
     }
 
     @Test
@@ -301,8 +278,8 @@ class LedgerAppenderTest {
 
         tamper("delete from audit_ledger where seq = 3");
 
-        assertThat(trail.verify()).isEqualTo(ChainStatus.broken(2, 3L,
-                "the chain head is at record 3 but the ledger ends at record 2"));
+        assertThat(trail.verify()).isEqualTo(new ChainStatus(false, 2, 0, 0, 0, 3L, null,
+                "the head of chain 0 is at record 3 but the chain ends at record 2"));
     }
 
     @Test
@@ -326,7 +303,7 @@ class LedgerAppenderTest {
 
         assertThat(allRows()).extracting(LedgerRecord::seq).containsExactlyElementsOf(
                 LongStream.rangeClosed(1, 100).boxed().toList());
-        assertThat(trail.verify()).isEqualTo(ChainStatus.intact(100));
+        assertThat(trail.verify()).isEqualTo(ChainStatus.intact(100, 0, 0));
     }
 
     @Test
@@ -347,13 +324,61 @@ class LedgerAppenderTest {
     }
 
     @Test
+    void recordsLegalBasisAndPolicyVersionFromTheEventElseTheConfiguredVersionAndHashesThem() {
+        appender.append(record(Topics.NOTICE_EVENTS, "{\"caseId\":\"case-5\",\"legalBasis\":\"DSA_ART_16\","
+                + "\"policyVersion\":\"2025-07-01\"}", Map.of()));
+        appender.append(record(Topics.NOTICE_EVENTS, "{\"caseId\":\"case-5\"}", Map.of()));
+
+        List<LedgerRecord> rows = allRows();
+        assertThat(rows).extracting(LedgerRecord::legalBasis).containsExactly("DSA_ART_16", null);
+        assertThat(rows).extracting(LedgerRecord::policyVersion).containsExactly("2025-07-01", "2026-11-01");
+        assertThat(rows).extracting(LedgerRecord::format).containsOnly(LedgerEntry.CURRENT_FORMAT);
+        assertThat(trail.verify().intact()).isTrue();
+
+        tamper("update audit_ledger set legal_basis = 'NONE' where seq = 1");
+        assertThat(trail.verify()).extracting(ChainStatus::intact, ChainStatus::firstBrokenSeq)
+                .containsExactly(false, 1L);
+    }
+
+    @Test
+    void aBatchIsOneTransactionThatSkipsKnownAndRepeatedEventIds() {
+        var known = record(Topics.TASKS, taskClaimed("case-1", "mod-0"));
+        appender.append(known);
+        var fresh = record(Topics.TASKS, taskClaimed("case-1", "mod-1"));
+
+        List<LedgerAppender.Appended> appended = appender.appendAll(List.of(known, fresh, fresh,
+                record(Topics.TASKS, taskClaimed("case-2", "mod-2"))));
+
+        assertThat(appended).extracting(LedgerAppender.Appended::seq).containsExactly(2L, 3L);
+        assertThat(allRows()).extracting(LedgerRecord::actor).containsExactly("mod-0", "mod-1", "mod-2");
+        assertThat(appender.appendAll(List.of(known, fresh))).isEmpty();
+        assertThat(trail.verify()).isEqualTo(ChainStatus.intact(3, 0, 0));
+    }
+
+    @Test
+    void aFailingBatchAppendsNothing() {
+        appendAll(taskClaimed("case-1", "mod-1"));
+        // a row squatting on seq 3 makes the batch's second insert fail
+        tamper("insert into audit_ledger (chain, seq, event_id, topic, event_type, actor, actor_type, occurred_at,"
+                + " payload, prev_hash, hash, format) values (0, 3, 'squatter', 't', 't', 'a', 'HUMAN', now(), 'null',"
+                + " repeat('0', 64), repeat('0', 64), 2)");
+
+        assertThatThrownBy(() -> appender.appendAll(List.of(record(Topics.TASKS, taskClaimed("case-1", "mod-2")),
+                record(Topics.TASKS, taskClaimed("case-1", "mod-3"))))).isInstanceOf(DataAccessException.class);
+
+        assertThat(allRows()).extracting(LedgerRecord::eventId).hasSize(2).contains("squatter");
+        assertThat(jdbc.queryForObject("select seq from audit_chain_head", Long.class)).isEqualTo(1);
+    }
+
+    @Test
     void listensToEveryContractTopicInItsOwnGroup() throws NoSuchMethodException {
-        KafkaListener listener = LedgerAppender.class.getDeclaredMethod("onRecord", ConsumerRecord.class)
+        KafkaListener listener = LedgerAppender.class.getDeclaredMethod("onRecords", List.class)
                 .getAnnotation(KafkaListener.class);
 
         assertThat(listener.topics()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
         assertThat(listener.groupId()).isEqualTo("takedown-audit");
         assertThat(listener.properties()).containsExactly("auto.offset.reset=earliest");
+        assertThat(listener.batch()).as("one transaction per poll").isEqualTo("true");
     }
 
     private void appendAll(TaskClaimed... events) {
@@ -364,37 +389,22 @@ class LedgerAppenderTest {
 
     /** Changes the ledger behind the trigger's back, as a superuser could. */
     private void tamper(String sql, Object... args) {
-        jdbc.execute("alter table audit_ledger disable trigger audit_ledger_no_update_delete");
-        try {
-            jdbc.update(sql, args);
-        } finally {
-            jdbc.execute("alter table audit_ledger enable trigger audit_ledger_no_update_delete");
-        }
+        ledger.tamper(sql, args);
     }
 
     private List<LedgerRecord> allRows() {
-        return jdbc.query(LedgerRows.SELECT + " order by seq", LedgerRows.MAPPER);
+        return ledger.rows();
     }
 
     private static TaskClaimed taskClaimed(String caseId, String actor) {
         return new TaskClaimed(UUID.randomUUID(), Instant.now(), caseId, actor, "task-" + UUID.randomUUID());
     }
 
-    /** A record as the Modulith externaliser sends it: CloudEvents headers, the event's JSON as the value. */
     private ConsumerRecord<String, String> record(String topic, TakedownEvent event) {
-        Map<String, String> headers = new HashMap<>();
-        CloudEventHeaders.of(event).forEach((name, value) -> headers.put(name, String.valueOf(value)));
-        try {
-            return record(topic, EVENTS.writeValueAsString(event), headers);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ledger.record(topic, event);
     }
 
     private ConsumerRecord<String, String> record(String topic, String value, Map<String, String> headers) {
-        RecordHeaders kafkaHeaders = new RecordHeaders();
-        headers.forEach((name, text) -> kafkaHeaders.add(name, text.getBytes(UTF_8)));
-        return new ConsumerRecord<>(topic, 0, nextOffset++, KAFKA_TIME.toEpochMilli(), TimestampType.CREATE_TIME,
-                -1, -1, "key", value, kafkaHeaders, Optional.empty());
+        return ledger.record(topic, value, headers);
     }
 }

@@ -7,6 +7,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
@@ -18,9 +20,11 @@ import dev.takedown.audit.ChainStatus;
 import dev.takedown.audit.LedgerRecord;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentMatchers;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
@@ -51,7 +55,7 @@ class AuditWebTest {
         var json = new MappingJackson2HttpMessageConverter(Jackson2ObjectMapperBuilder.json()
                 .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build());
         mvc = MockMvcBuilders.standaloneSetup(new AuditApi(trail), new AuditPages(trail))
-                .setMessageConverters(json).setViewResolvers(views).build();
+                .setMessageConverters(new ByteArrayHttpMessageConverter(), json).setViewResolvers(views).build();
     }
 
     @Test
@@ -69,24 +73,48 @@ class AuditWebTest {
                 .andExpect(jsonPath("$[0].occurred_at").value("2025-01-02T03:04:05Z"))
                 .andExpect(jsonPath("$[0].payload").value("{\"a\":1}"))
                 .andExpect(jsonPath("$[0].prev_hash").value("0".repeat(64)))
+                .andExpect(jsonPath("$[0].chain").value(0))
+                .andExpect(jsonPath("$[0].legal_basis").value("DSA_ART_16"))
+                .andExpect(jsonPath("$[0].policy_version").value("2026-11-01"))
                 .andExpect(jsonPath("$[1].actor_type").value("AUTOMATED"));
     }
 
     @Test
     void verifyIsSnakeCaseJson() throws Exception {
-        when(trail.verify()).thenReturn(ChainStatus.broken(3, 2L, "hash does not match the record's content"));
+        when(trail.verify()).thenReturn(ChainStatus.intact(3, 1, 0).broken(0, 2L, null, "hash does not match the record's content"));
 
         mvc.perform(get("/api/audit/verify"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.intact").value(false))
                 .andExpect(jsonPath("$.records").value(3))
+                .andExpect(jsonPath("$.checkpoints").value(1))
+                .andExpect(jsonPath("$.chain").value(0))
                 .andExpect(jsonPath("$.first_broken_seq").value(2))
                 .andExpect(jsonPath("$.reason").value("hash does not match the record's content"));
     }
 
     @Test
+    void bundleIsAZipAttachment() throws Exception {
+        when(trail.evidenceBundle("case 1")).thenReturn(Optional.of(new byte[] {'P', 'K', 3, 4}));
+
+        mvc.perform(get("/api/audit/cases/{caseId}/bundle", "case 1"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/zip"))
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"case-case_1-evidence.zip\""))
+                .andExpect(content().bytes(new byte[] {'P', 'K', 3, 4}));
+    }
+
+    @Test
+    void bundleOfAnUnknownCaseIsNotFound() throws Exception {
+        when(trail.evidenceBundle("nope")).thenReturn(Optional.empty());
+
+        mvc.perform(get("/api/audit/cases/nope/bundle")).andExpect(status().isNotFound());
+    }
+
+    @Test
     void pageShowsAnIntactChainWithoutATimeline() throws Exception {
-        when(trail.verify()).thenReturn(ChainStatus.intact(42));
+        when(trail.verify()).thenReturn(ChainStatus.intact(42, 0, 0));
 
         mvc.perform(get("/audit"))
                 .andExpect(status().isOk())
@@ -100,7 +128,7 @@ class AuditWebTest {
 
     @Test
     void pageShowsABrokenChainAndTheCaseTimeline() throws Exception {
-        when(trail.verify()).thenReturn(ChainStatus.broken(2, 2L, "record 2 is missing; the next one is 3"));
+        when(trail.verify()).thenReturn(ChainStatus.intact(2, 0, 0).broken(0, 2L, null, "record 2 is missing; the next one is 3"));
         when(trail.caseTimeline("case-1")).thenReturn(timeline());
 
         mvc.perform(get("/audit").param("caseId", "case-1"))
@@ -121,7 +149,7 @@ class AuditWebTest {
 
     @Test
     void pageShowsAnEmptyTimelineForACaseWithoutRecords() throws Exception {
-        when(trail.verify()).thenReturn(ChainStatus.intact(0));
+        when(trail.verify()).thenReturn(ChainStatus.intact(0, 0, 0));
         when(trail.caseTimeline("nope")).thenReturn(List.of());
 
         mvc.perform(get("/audit").param("caseId", "nope"))
@@ -133,9 +161,9 @@ class AuditWebTest {
     private static List<LedgerRecord> timeline() {
         Instant at = Instant.parse("2025-01-02T03:04:05Z");
         return List.of(
-                new LedgerRecord(1, "e-1", "takedown.tasks", "dev.takedown.task.claimed.v1", "case-1", "mod-1",
-                        ActorType.HUMAN, at, at, "{\"a\":1}", "0".repeat(64), HASH_1),
-                new LedgerRecord(3, "e-3", "takedown.measures", "dev.takedown.measure.applied.v1", "case-1",
-                        "system", ActorType.AUTOMATED, at, at, "{}", HASH_1, HASH_2));
+                new LedgerRecord(0, 1, "e-1", "takedown.tasks", "dev.takedown.task.claimed.v1", "case-1", "mod-1",
+                        ActorType.HUMAN, "DSA_ART_16", "2026-11-01", at, at, "{\"a\":1}", "0".repeat(64), HASH_1, 2),
+                new LedgerRecord(0, 3, "e-3", "takedown.measures", "dev.takedown.measure.applied.v1", "case-1",
+                        "system", ActorType.AUTOMATED, null, "2026-11-01", at, at, "{}", HASH_1, HASH_2, 2));
     }
 }

@@ -1,0 +1,90 @@
+package dev.takedown.app;
+
+import java.util.Map;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * A screening node: the screening module alone, its index rebuilt from the compacted measures topic, answering
+ * the platform's generation services. It has no database, no engine and no outbox, so any number can run.
+ */
+@Profile("screening-node")
+@SpringBootConfiguration
+@EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+        HibernateJpaAutoConfiguration.class, JpaRepositoriesAutoConfiguration.class, FlywayAutoConfiguration.class},
+        excludeName = {"org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration",
+                "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
+                "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
+                "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+                "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
+                "org.springframework.modulith.events.kafka.KafkaEventExternalizerConfiguration",
+                "org.springframework.modulith.events.jpa.JpaEventPublicationAutoConfiguration",
+                "org.springframework.modulith.events.jpa.archiving.ArchivingAutoConfiguration"})
+@ComponentScan("dev.takedown.screening")
+@Import(ScreeningNode.NodeSecurity.class)
+public class ScreeningNode {
+
+    /**
+     * The platform services allowed to call this node: client id → BCrypt hash of its secret. There is no user
+     * database on a node, and no default: a node without clients answers every request with 401.
+     */
+    @ConfigurationProperties("takedown.node")
+    public record Clients(Map<String, String> clients) {
+
+        public Clients {
+            clients = clients == null ? Map.of() : Map.copyOf(clients);
+        }
+    }
+
+    @EnableWebSecurity
+    @EnableConfigurationProperties(Clients.class)
+    static class NodeSecurity {
+
+        @Bean
+        InMemoryUserDetailsManager platformClients(Clients clients) {
+            return new InMemoryUserDetailsManager(clients.clients().entrySet().stream()
+                    .map(c -> User.withUsername(c.getKey()).password(c.getValue()).roles("PLATFORM_SERVICE").build())
+                    .toList());
+        }
+
+        @Bean
+        BCryptPasswordEncoder passwordEncoder() {
+            return new BCryptPasswordEncoder();
+        }
+
+        @Bean
+        SecurityFilterChain screeningNodeSecurity(HttpSecurity http) throws Exception {
+            var paths = PathPatternRequestMatcher.withDefaults();
+            return http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .csrf(csrf -> csrf.disable())
+                    .httpBasic(basic -> { })
+                    .authorizeHttpRequests(a -> a
+                            .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"))
+                            .permitAll()
+                            .requestMatchers(paths.matcher(HttpMethod.POST, "/api/screen/**"))
+                            .hasRole("PLATFORM_SERVICE")
+                            .anyRequest().denyAll())
+                    .build();
+        }
+    }
+}

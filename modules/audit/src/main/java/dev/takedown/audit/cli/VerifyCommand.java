@@ -1,0 +1,136 @@
+package dev.takedown.audit.cli;
+
+import dev.takedown.audit.ChainStatus;
+import dev.takedown.audit.internal.BundleVerifier;
+import dev.takedown.audit.internal.LedgerVerifier;
+import dev.takedown.audit.internal.SigningKey;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Command-line verifier of a ledger database or an evidence bundle, for people who do not run the application.
+ * Exit code 0 = intact, 1 = broken, 2 = usage error.
+ */
+public final class VerifyCommand {
+
+    static final int INTACT = 0;
+    static final int BROKEN = 1;
+    static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = """
+            usage: VerifyCommand [--public-key KEY.pem] BUNDLE.zip
+                   VerifyCommand [--public-key KEY.pem] --jdbc URL [--user USER] [--password PASSWORD]
+              BUNDLE.zip     an evidence bundle from GET /api/audit/cases/{caseId}/bundle
+              --jdbc URL     a ledger database, e.g. jdbc:postgresql://host:5432/takedown
+                             (the password may instead come from TAKEDOWN_AUDIT_DB_PASSWORD)
+              --public-key   the published Ed25519 checkpoint key; required for --jdbc when the ledger has
+                             checkpoints (a key read from the database under test proves nothing); for a bundle,
+                             replaces the key shipped in it
+            exit code: 0 intact, 1 broken, 2 usage error""";
+
+    private VerifyCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) {
+        Deque<String> rest = new ArrayDeque<>(List.of(args));
+        Optional<Path> publicKey = Optional.empty();
+        String jdbc = null;
+        String user = null;
+        String password = System.getenv("TAKEDOWN_AUDIT_DB_PASSWORD");
+        Path bundle = null;
+        try {
+            while (!rest.isEmpty()) {
+                String arg = rest.pop();
+                switch (arg) {
+                    case "--public-key" -> publicKey = Optional.of(Path.of(value(rest, arg)));
+                    case "--jdbc" -> jdbc = value(rest, arg);
+                    case "--user" -> user = value(rest, arg);
+                    case "--password" -> password = value(rest, arg);
+                    default -> {
+                        if (arg.startsWith("-") || bundle != null) {
+                            throw new IllegalArgumentException("unexpected argument " + arg);
+                        }
+                        bundle = Path.of(arg);
+                    }
+                }
+            }
+            if ((jdbc == null) == (bundle == null)) {
+                throw new IllegalArgumentException("give either a bundle or --jdbc");
+            }
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            out.println(USAGE_TEXT);
+            return USAGE;
+        }
+        Optional<PublicKey> key;
+        byte[] zip = null;
+        try {
+            key = publicKey.isPresent()
+                    ? Optional.of(SigningKey.publicKeyFromPem(Files.readString(publicKey.get(),
+                            StandardCharsets.US_ASCII)))
+                    : Optional.empty();
+            if (bundle != null) {
+                zip = Files.readAllBytes(bundle);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            out.println("cannot read " + e.getMessage());
+            return USAGE;
+        }
+        return zip != null ? verifyBundle(bundle, zip, key, out) : verifyDatabase(jdbc, user, password, key, out);
+    }
+
+    private static int verifyBundle(Path path, byte[] zip, Optional<PublicKey> key, PrintStream out) {
+        out.println("Evidence bundle " + path);
+        BundleVerifier.Report report = BundleVerifier.verify(zip, key);
+        report.lines().forEach(line -> out.println("  " + line));
+        return report.intact() ? INTACT : BROKEN;
+    }
+
+    private static int verifyDatabase(String url, String user, String password, Optional<PublicKey> key,
+            PrintStream out) {
+        out.println("Ledger at " + url);
+        key.ifPresent(k -> out.println("  checkpoint key (pinned): " + SigningKey.keyId(k)));
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, password);
+        ChainStatus status;
+        try {
+            status = new LedgerVerifier(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
+                    key).verify();
+        } catch (RuntimeException e) {
+            out.println("  cannot read the ledger: " + e.getMessage());
+            return USAGE;
+        }
+        out.println("  " + status.records() + " record(s), " + status.checkpoints() + " checkpoint(s), "
+                + status.pendingTimestamps() + " awaiting a timestamp");
+        if (status.intact()) {
+            out.println("  INTACT");
+            return INTACT;
+        }
+        out.println("  BROKEN in chain " + status.chain()
+                + (status.firstBrokenSeq() != null ? " at record " + status.firstBrokenSeq() : "")
+                + (status.brokenCheckpoint() != null ? " (checkpoint " + status.brokenCheckpoint() + ")" : "")
+                + ": " + status.reason());
+        return BROKEN;
+    }
+
+    private static String value(Deque<String> rest, String option) {
+        if (rest.isEmpty()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return rest.pop();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.takedown.audit.internal;
+
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The checkpoint job and its key and TSA, from {@code takedown.audit.*}. */
+@Configuration
+@EnableScheduling
+@EnableConfigurationProperties(AuditProperties.class)
+class AuditConfiguration {
+
+    @Bean
+    Checkpointer checkpointer(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditProperties audit) {
+        // a configured key that is missing and may not be generated stops the start: checkpoints are not optional
+        return new Checkpointer(jdbc, transactions, audit.restrictedRole(),
+                audit.signing().key().map(path -> SigningKey.load(path, audit.signing().generateIfMissing())),
+                audit.tsa().uri().map(url -> new TimestampAuthority(url, audit.tsa().timeout())),
+                Clock.systemUTC());
+    }
+}

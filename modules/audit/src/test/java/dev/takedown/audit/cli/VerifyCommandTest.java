@@ -1,0 +1,146 @@
+package dev.takedown.audit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takedown.audit.internal.BundleFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line verifier on bundles and on a live database. */
+class VerifyCommandTest {
+
+    private static BundleFixture fixture;
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void start(@TempDir Path keys) throws Exception {
+        fixture = new BundleFixture(keys);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        fixture.close();
+    }
+
+    @Test
+    void exportingTwiceGivesTheSameBytes() {
+        byte[] first = fixture.bundle("case-b");
+        assertThat(fixture.bundle("case-b")).isEqualTo(first);
+        assertThat(fixture.trail().evidenceBundle("case-unknown")).isEmpty();
+    }
+
+    @Test
+    void theBundleHoldsTheDocumentedEntriesInAFixedOrderWithFixedTimes() throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(fixture.bundle("case-b")))) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                names.add(entry.getName());
+                assertThat(entry.getTimeLocal()).isEqualTo(java.time.LocalDateTime.of(2000, 1, 1, 0, 0));
+                assertThat(entry.getExtra()).isNull();
+                if (entry.getName().equals("evidence.jsonl")) {
+                    assertThat(new String(zip.readAllBytes(), StandardCharsets.UTF_8))
+                            .contains("\"sha256\":\"" + "ab".repeat(32) + "\"");
+                }
+            }
+            assertThat(names).startsWith("HOW-TO-VERIFY.txt", "public-key.pem", "records.jsonl", "evidence.jsonl",
+                    "checkpoints.jsonl", "inclusion-proofs.jsonl", "consistency-proofs.jsonl");
+            assertThat(names).anyMatch(n -> n.matches("checkpoints/chain-\\d+-size-\\d+\\.statement\\.json"))
+                    .anyMatch(n -> n.endsWith(".sig")).anyMatch(n -> n.endsWith(".tst"));
+        }
+    }
+
+    @Test
+    void acceptsAnIntactBundle() throws IOException {
+        Path bundle = write("bundle.zip", fixture.bundle("case-b"));
+
+        assertThat(run(bundle.toString())).as(output()).isEqualTo(VerifyCommand.INTACT);
+        assertThat(output()).contains("INTACT").contains("proven included").contains("timestamped")
+                .contains(fixture.keyId());
+        assertThat(run("--public-key", fixture.publicKeyFile().toString(), bundle.toString()))
+                .isEqualTo(VerifyCommand.INTACT);
+    }
+
+    @Test
+    void rejectsEveryOneByteChange() throws IOException {
+        byte[] original = fixture.bundle("case-b");
+        // every byte of a stored ZIP is either content, a checked header, or structure that must be canonical
+        for (int at = 0; at < original.length; at += Math.max(1, original.length / 400)) {
+            byte[] changed = original.clone();
+            changed[at] ^= 0x01;
+            Path bundle = write("changed.zip", changed);
+            assertThat(run(bundle.toString())).as("byte %d: %s", at, output()).isEqualTo(VerifyCommand.BROKEN);
+        }
+    }
+
+    @Test
+    void rejectsARecordChangedInsideAWellFormedZip() throws IOException {
+        var files = BundleFixture.entries(fixture.bundle("case-b"));
+        files.put("records.jsonl", new String(files.get("records.jsonl"), StandardCharsets.UTF_8)
+                .replaceFirst("\"actor\":\"mod-", "\"actor\":\"mallory-").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(run(write("forged.zip", BundleFixture.zip(files)).toString())).isEqualTo(VerifyCommand.BROKEN);
+        assertThat(output()).contains("hash does not match");
+    }
+
+    @Test
+    void rejectsABundleSignedByAnotherKeyThanThePinnedOne() throws Exception {
+        Path other = write("other.pem", BundleFixture.otherPublicKeyPem().getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(run("--public-key", other.toString(), write("b.zip", fixture.bundle("case-b")).toString()))
+                .isEqualTo(VerifyCommand.BROKEN);
+        assertThat(output()).contains("not the trusted key");
+    }
+
+    @Test
+    void verifiesALiveDatabaseAndNamesTheFirstBrokenRecord() {
+        String key = fixture.publicKeyFile().toString();
+        assertThat(run("--public-key", key, "--jdbc", fixture.jdbcUrl(), "--user", "postgres", "--password",
+                "postgres")).as(output()).isEqualTo(VerifyCommand.INTACT);
+
+        fixture.tamperCaseB();
+        try {
+            assertThat(run("--public-key", key, "--jdbc", fixture.jdbcUrl(), "--user", "postgres", "--password",
+                    "postgres")).isEqualTo(VerifyCommand.BROKEN);
+            assertThat(output()).contains("BROKEN in chain").contains("at record 2").contains("hash does not match");
+        } finally {
+            fixture.untamperCaseB();
+        }
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(run()).isEqualTo(VerifyCommand.USAGE);
+        assertThat(output()).contains("usage:");
+        assertThat(run("--jdbc")).isEqualTo(VerifyCommand.USAGE);
+        assertThat(run("a.zip", "b.zip")).isEqualTo(VerifyCommand.USAGE);
+        assertThat(run("--jdbc", "jdbc:postgresql://x/y", "a.zip")).isEqualTo(VerifyCommand.USAGE);
+        assertThat(run(dir.resolve("missing.zip").toString())).isEqualTo(VerifyCommand.USAGE);
+    }
+
+    private int run(String... args) {
+        output.reset();
+        return VerifyCommand.run(args, new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    private String output() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        return Files.write(dir.resolve(name), bytes);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.takedown.audit.internal;
+
+import dev.takedown.audit.AuditTrail;
+import dev.takedown.events.TaskClaimed;
+import dev.takedown.events.Topics;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A ledger with three cases over two chains, two checkpoint rounds (the first time-stamped, the second pending),
+ * and records newer than the last checkpoint: every part of a bundle has something in it.
+ */
+public final class BundleFixture implements AutoCloseable {
+
+    private final EmbeddedLedger ledger;
+    private final LoopbackTsa tsa;
+    private final SigningKey key;
+    private final Path publicKey;
+    private final Checkpointer checkpointer;
+    private final AuditTrail trail;
+    private String tamperedActor;
+
+    public BundleFixture(Path dir) throws Exception {
+        ledger = new EmbeddedLedger();
+        ledger.reset();
+        tsa = new LoopbackTsa();
+        key = SigningKey.load(dir.resolve("audit.pem"), true);
+        publicKey = Files.writeString(dir.resolve("audit.pub.pem"), key.publicKeyPem());
+        LedgerAppender appender = new LedgerAppender(ledger.jdbc, ledger.transactions, EmbeddedLedger.properties(2));
+        checkpointer = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(key),
+                Optional.of(new TimestampAuthority(tsa.url(), Duration.ofSeconds(5))),
+                Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC));
+        trail = new AuditTrail(ledger.jdbc, ledger.transactions, checkpointer);
+        for (int round = 0; round < 3; round++) {
+            for (String caseId : new String[] {"case-a", "case-b", "case-c"}) {
+                appender.append(ledger.record(Topics.TASKS, new TaskClaimed(UUID.randomUUID(),
+                        Instant.parse("2026-11-01T09:00:00Z").plusSeconds(round), caseId, "mod-" + round,
+                        "task-" + round)));
+            }
+            if (round == 0) {
+                appender.append(ledger.record(Topics.NOTICE_EVENTS, "{\"caseId\":\"case-b\",\"evidence\":[{\"kind\":"
+                        + "\"IMAGE\",\"sha256\":\"" + "ab".repeat(32) + "\",\"url\":\"https://x.example/1\"}]}",
+                        Map.of("ce_id", "evt-evidence")));
+                checkpoint();
+            }
+            if (round == 1) {
+                tsa.down.set(true);
+                checkpoint();
+                tsa.down.set(false);
+            }
+        }
+    }
+
+    private void checkpoint() {
+        // stamping happens in the same run, so an outage during it leaves the new checkpoints pending
+        checkpointer.run();
+    }
+
+    public byte[] bundle(String caseId) {
+        tsa.down.set(true); // exporting must not depend on, or trigger, stamping
+        try {
+            return trail.evidenceBundle(caseId).orElseThrow();
+        } finally {
+            tsa.down.set(false);
+        }
+    }
+
+    public AuditTrail trail() {
+        return trail;
+    }
+
+    public String keyId() {
+        return key.keyId();
+    }
+
+    public Path publicKeyFile() {
+        return publicKey;
+    }
+
+    public String jdbcUrl() {
+        return ledger.postgres.getJdbcUrl("postgres", "postgres").replaceAll("[?&](user|password)=[^&]*", "");
+    }
+
+    public void tamperCaseB() {
+        tamperedActor = ledger.jdbc.queryForObject("select actor from audit_ledger where case_id = 'case-b'"
+                + " and seq = 2", String.class);
+        ledger.tamper("update audit_ledger set actor = 'mallory' where case_id = 'case-b' and seq = 2");
+    }
+
+    public void untamperCaseB() {
+        ledger.tamper("update audit_ledger set actor = ? where case_id = 'case-b' and seq = 2", tamperedActor);
+    }
+
+    public static Map<String, byte[]> entries(byte[] zip) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    public static byte[] zip(Map<String, byte[]> files) {
+        return EvidenceBundle.zip(files);
+    }
+
+    public static String otherPublicKeyPem() throws Exception {
+        var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        return new SigningKey(pair.getPrivate(), pair.getPublic()).publicKeyPem();
+    }
+
+    @Override
+    public void close() throws IOException {
+        tsa.close();
+        ledger.close();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.app.ScreeningNode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The Ultraman remedy end to end: a moderator accepts a notice with a prompt filter, and moments later ordinary
+ * prompts are refused by the app's screening and by a separate screening node that only reads Kafka; a licensee is
+ * let through; lifting the measure lets the prompt through again everywhere.
+ */
+class ScreeningNodesIT extends StackTest {
+
+    private static ConfigurableApplicationContext node;
+
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+
+    static synchronized String nodeUrl() {
+        if (node == null) {
+            node = new SpringApplicationBuilder(ScreeningNode.class).profiles("screening-node")
+                    .properties(Map.of("server.port", "0",
+                            "spring.kafka.bootstrap-servers", TestInfrastructure.get().kafkaBootstrapServers(),
+                            "takedown.node.clients.platform", new BCryptPasswordEncoder().encode("demo")))
+                    .run();
+        }
+        return "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
+    }
+
+    @AfterAll
+    static void stopNode() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void acceptedPromptFilterBlocksOrdinaryPromptsOnEveryNodeUntilLifted() {
+        Cases cases = new Cases(baseUrl(), management, runtime);
+        String distinct = "Zyx" + UUID.randomUUID().toString().substring(0, 8);
+        String workId = Api.as(baseUrl(), "rightsholder-a").post("/api/works", """
+                {"title": "%s", "terms": ["%s", "奥特曼%s"], "licensees": ["licensed-studio"],
+                 "replay_prompts": ["draw %s"]}
+                """.formatted(distinct, distinct, distinct, distinct)).json().get("work_id").asText();
+        String caseId = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-s").replace(
+                "\"works\": [{\"title\": \"Ultraman Tiga\"}]",
+                "\"works\": [{\"title\": \"" + distinct + "\", \"registered_work_id\": \"" + workId + "\"}]"));
+        cases.decide("moderator", caseId, "{\"outcome\":\"ACCEPT\",\"measures\":[\"PROMPT_FILTER\"]}");
+        String measureId = filterMeasure(caseId);
+
+        String spaced = String.join(" ", distinct.split(""));
+        List<Api> nodes = List.of(Api.as(baseUrl(), "platform"), Api.as(nodeUrl(), "platform"));
+        for (Api screening : nodes) {
+            await().atMost(Cases.PATIENCE).untilAsserted(() -> assertThat(decision(screening,
+                    "a giant hero " + spaced + " fighting a monster", "user-1")).isEqualTo("BLOCK"));
+            JsonNode verdict = screening.post("/api/screen/prompt", prompt("please draw " + distinct.toUpperCase()
+                    + " at night", "user-1")).json();
+            assertThat(verdict.get("measure_ids").get(0).asText()).isEqualTo(measureId);
+            assertThat(verdict.get("warning").asText()).contains(distinct);
+            assertThat(decision(screening, "draw " + distinct, "licensed-studio")).isEqualTo("ALLOW");
+            assertThat(decision(screening, "a quiet landscape with mountains", "user-1")).isEqualTo("ALLOW");
+        }
+
+        Api.as(baseUrl(), "senior").post("/api/measures/" + measureId + "/lift", "{\"reason\":\"licence shown\"}");
+        for (Api screening : nodes) {
+            await().atMost(Cases.PATIENCE).untilAsserted(() -> assertThat(decision(screening,
+                    "please draw " + distinct, "user-1")).isEqualTo("ALLOW"));
+        }
+    }
+
+    @Test
+    void screeningRefusesBadInputAndStrangers() {
+        Api platform = Api.as(baseUrl(), "platform");
+        assertThat(platform.post("/api/screen/prompt", prompt("", "u")).status()).isEqualTo(400);
+        assertThat(platform.post("/api/screen/prompt", prompt("x".repeat(1_048_576), "u")).status()).isEqualTo(413);
+        assertThat(platform.post("/api/screen/image", "{\"pdq\":\"not-hex\"}").status()).isEqualTo(400);
+        assertThat(Api.anonymous(baseUrl()).post("/api/screen/prompt", prompt("hi", "u")).status()).isEqualTo(401);
+        assertThat(Api.as(baseUrl(), "moderator").post("/api/screen/prompt", prompt("hi", "u")).status())
+                .isEqualTo(403);
+        assertThat(Api.as(nodeUrl(), "platform", "wrong").post("/api/screen/prompt", prompt("hi", "u")).status())
+                .isEqualTo(401);
+        assertThat(Api.as(nodeUrl(), "platform").get("/api/notices").status()).as("a node serves screening only")
+                .isEqualTo(403);
+    }
+
+    private String filterMeasure(String caseId) {
+        String[] id = new String[1];
+        await().atMost(Cases.PATIENCE).until(() -> {
+            for (JsonNode m : Api.as(baseUrl(), "compliance").get("/api/measures?case_id=" + caseId).json()) {
+                if (m.get("type").asText().equals("PROMPT_FILTER") && m.get("status").asText().equals("APPLIED")) {
+                    id[0] = m.get("measure_id").asText();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return id[0];
+    }
+
+    private static String decision(Api screening, String text, String account) {
+        return screening.post("/api/screen/prompt", prompt(text, account)).json().get("decision").asText();
+    }
+
+    private static String prompt(String text, String account) {
+        return "{\"prompt\":\"" + text + "\",\"account_id\":\"" + account + "\"}";
+    }
+}
