@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,10 +41,11 @@ class CounterNoticeIT extends StackTest {
         cases = new Cases(baseUrl(), management, runtime);
     }
 
-    @Test
-    void chineseCounterNoticeRestoresAfterFifteenDaysFromDelivery() {
+    @ParameterizedTest
+    @ValueSource(strings = {"CN_CC_1195", "CN_ECOM"})
+    void chineseCounterNoticeRestoresAfterFifteenDaysFromDelivery(String profile) {
         String account = "uploader-" + UUID.randomUUID();
-        String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_CC_1195", account), "[\"DELETE\"]");
+        String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice(profile, account), "[\"DELETE\"]");
         await().atMost(Cases.PATIENCE).until(() -> strikes(account) == 1);
         String token = cases.uploaderToken(caseId);
 
@@ -105,7 +108,8 @@ class CounterNoticeIT extends StackTest {
                 java.sql.Timestamp.class, caseId).toInstant();
         ZoneId eastern = ZoneId.of("America/New_York");
         assertThat(wait.getDuedate().toInstant()).isEqualTo(calendars.us()
-                .addBusinessDays(received.atZone(eastern).toLocalDate(), 10).atStartOfDay(eastern).toInstant());
+                .addBusinessDays(received.atZone(eastern).toLocalDate(), 10).plusDays(1).atStartOfDay(eastern)
+                .toInstant());
 
         assertThat(Api.as(baseUrl(), "rightsholder-b").post("/api/notices/" + caseId + "/legal-action-proof",
                 "{\"kind\":\"LAWSUIT\",\"reference\":\"1:26-cv-1\"}").status())
@@ -116,10 +120,14 @@ class CounterNoticeIT extends StackTest {
 
         assertThat(Api.as(baseUrl(), "rightsholder-a").post("/api/notices/" + caseId + "/legal-action-proof",
                 "{\"kind\":\"LAWSUIT\",\"reference\":\"1:26-cv-1\"}").status()).isEqualTo(202);
-        cases.awaitStatus("rightsholder-a", caseId, "CLOSED");
-        assertThat(cases.history("rightsholder-a", caseId)).contains("MAINTAINED_PENDING_PROCEEDINGS")
-                .doesNotContain("RESTORED");
+        cases.awaitStatus("rightsholder-a", caseId, "MAINTAINED_PENDING_PROCEEDINGS");
+        await().atMost(Cases.PATIENCE).until(() -> runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId).count() == 0);
+        assertThat(cases.history("rightsholder-a", caseId)).doesNotContain("RESTORED", "CLOSED");
         assertThat(cases.measureStatuses(caseId)).containsOnly("APPLIED");
+        await().atMost(Cases.PATIENCE).untilAsserted(() -> assertThat(ledgerTypes(caseId)).contains(
+                "dev.takedown.notice.counter-notice-filed.v1", "dev.takedown.notice.legal-action-proof-filed.v1")
+                .doesNotContain("dev.takedown.measure.lifted.v1"));
     }
 
     @Test

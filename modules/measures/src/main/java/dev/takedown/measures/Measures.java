@@ -13,8 +13,10 @@ import dev.takedown.measures.internal.Strikes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -76,23 +78,23 @@ public class Measures {
     public int applyPlanned(String caseId) {
         Instant now = clock.instant();
         int inEffect = 0;
-        Set<String> accounts = new LinkedHashSet<>();
+        Map<String, MeasureType> gravest = new LinkedHashMap<>();
         for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
             if (measure.apply(now)) {
                 events.publishEvent(new MeasureApplied(UUID.randomUUID(), now, caseId, measure.plannedBy(),
                         measure.id().toString(), measure.type().name(), measure.targetUrl(), rule(measure)));
                 if (measure.accountId() != null) {
-                    accounts.add(measure.accountId());
+                    gravest.merge(measure.accountId(), measure.type(),
+                            (a, b) -> strikes.weightOf(a) >= strikes.weightOf(b) ? a : b);
                 }
             }
             if (measure.status() == Measure.Status.APPLIED) {
                 inEffect++;
             }
         }
-        for (String account : accounts) {
-            strikes.add(account, caseId, now).ifPresent(active -> events.publishEvent(new StrikeRecorded(
-                    UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM, account, active, strikes.statusFor(active))));
-        }
+        gravest.forEach((account, type) -> strikes.add(account, caseId, type, now).ifPresent(active ->
+                events.publishEvent(new StrikeRecorded(UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM, account,
+                        active, strikes.statusFor(active)))));
         return inEffect;
     }
 

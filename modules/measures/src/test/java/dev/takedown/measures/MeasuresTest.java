@@ -94,8 +94,10 @@ class MeasuresTest {
         Measure b = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.GEO_BLOCK, "https://a.test/1", "acc-1",
                 null, "mod", Instant.now());
         when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(List.of(a, b));
-        when(strikes.add(org.mockito.ArgumentMatchers.eq("acc-1"), org.mockito.ArgumentMatchers.eq("c1"), any()))
-                .thenReturn(java.util.OptionalInt.of(2));
+        when(strikes.weightOf(MeasureType.DELETE)).thenReturn(1);
+        when(strikes.weightOf(MeasureType.GEO_BLOCK)).thenReturn(2);
+        when(strikes.add(org.mockito.ArgumentMatchers.eq("acc-1"), org.mockito.ArgumentMatchers.eq("c1"),
+                org.mockito.ArgumentMatchers.eq(MeasureType.GEO_BLOCK), any())).thenReturn(java.util.OptionalInt.of(2));
         when(strikes.remove(org.mockito.ArgumentMatchers.eq("acc-1"), org.mockito.ArgumentMatchers.eq("c1"), any()))
                 .thenReturn(java.util.OptionalInt.of(1));
         when(strikes.statusFor(2)).thenReturn("SUSPENDED");

@@ -11,7 +11,10 @@ import java.time.Instant;
  * @param notifiedAt               when the parties were told the decision (appeal windows run from here)
  * @param counterNoticeReceivedAt  US: the 10–14 business days run from receipt
  * @param counterNoticeDeliveredAt CN: the 15 days run from delivery to the rights holder
+ * @param cureRequestedAt          the cure period runs from the first request to complete, however often the
+ *                                 notifier sends an improved but still incomplete version
  */
 public record CaseTimers(JurisdictionProfile profile, ProfilePolicies.Policy policy, int timeCompression,
-        Instant receivedAt, Instant notifiedAt, Instant counterNoticeReceivedAt, Instant counterNoticeDeliveredAt) {
+        Instant receivedAt, Instant notifiedAt, Instant counterNoticeReceivedAt, Instant counterNoticeDeliveredAt,
+        Instant cureRequestedAt) {
 }

@@ -151,8 +151,10 @@ public class NoticeCases {
                 "select received_at, delivered_at from counter_notice where case_id = ?", notice.id());
         Instant received = counter.isEmpty() ? null : instant(counter.get(0).get("received_at"));
         Instant delivered = counter.isEmpty() ? null : instant(counter.get(0).get("delivered_at"));
+        Instant cureRequested = notice.history().stream().filter(h -> h.status() == CaseStatus.INCOMPLETE_CURE)
+                .map(h -> h.at()).findFirst().orElse(null);
         return new CaseTimers(profile, policies.of(profile), policies.timeCompression(), notice.receivedAt(),
-                notice.notifiedAt(), received, delivered);
+                notice.notifiedAt(), received, delivered, cureRequested);
     }
 
     @Transactional(readOnly = true)
@@ -381,10 +383,15 @@ public class NoticeCases {
         }
     }
 
-    /** The redress window ended (or redress finished): the case is closed. */
+    /**
+     * The redress window ended (or redress finished): the case is closed. A measure maintained pending proceedings
+     * stays open until the proceedings end, so that case keeps its status.
+     */
     @Transactional
     public void close(String caseId) {
-        move(caseId, CaseStatus.CLOSED, TakedownEvent.SYSTEM, "case closed");
+        if (require(caseId).status() != CaseStatus.MAINTAINED_PENDING_PROCEEDINGS) {
+            move(caseId, CaseStatus.CLOSED, TakedownEvent.SYSTEM, "case closed");
+        }
     }
 
     private void tellBoth(Notice notice, String kind, String subject, String body, Instant now) {

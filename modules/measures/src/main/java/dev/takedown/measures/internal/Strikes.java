@@ -1,5 +1,6 @@
 package dev.takedown.measures.internal;
 
+import dev.takedown.measures.MeasureType;
 import dev.takedown.measures.StrikePolicy;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,15 +20,15 @@ public class Strikes {
         this.policy = policy;
     }
 
-    /** Adds the case's strike against the account; returns the active count when a strike was added. */
-    public OptionalInt add(String accountId, String caseId, Instant at) {
-        int added = jdbc.update("insert into strike (account_id, case_id, created_at, expires_at) values (?, ?, ?, ?) "
-                + "on conflict do nothing", accountId, caseId, Timestamp.from(at),
-                Timestamp.from(at.plus(policy.expiry())));
+    /** Adds the case's strike against the account; returns the active weight when a strike was added. */
+    public OptionalInt add(String accountId, String caseId, MeasureType gravest, Instant at) {
+        int added = jdbc.update("insert into strike (account_id, case_id, weight, created_at, expires_at) "
+                + "values (?, ?, ?, ?, ?) on conflict do nothing", accountId, caseId, policy.weightOf(gravest),
+                Timestamp.from(at), Timestamp.from(at.plus(policy.expiry())));
         return added == 0 ? OptionalInt.empty() : OptionalInt.of(active(accountId, at));
     }
 
-    /** Removes the case's strike; returns the active count when a strike was removed. */
+    /** Removes the case's strike; returns the active weight when a strike was removed. */
     public OptionalInt remove(String accountId, String caseId, Instant at) {
         int removed = jdbc.update("update strike set removed_at = ? where account_id = ? and case_id = ? "
                 + "and removed_at is null", Timestamp.from(at), accountId, caseId);
@@ -35,9 +36,13 @@ public class Strikes {
     }
 
     public int active(String accountId, Instant at) {
-        Integer count = jdbc.queryForObject("select count(*) from strike where account_id = ? and removed_at is null "
-                + "and expires_at > ?", Integer.class, accountId, Timestamp.from(at));
+        Integer count = jdbc.queryForObject("select coalesce(sum(weight), 0) from strike where account_id = ? "
+                + "and removed_at is null and expires_at > ?", Integer.class, accountId, Timestamp.from(at));
         return count == null ? 0 : count;
+    }
+
+    public int weightOf(MeasureType type) {
+        return policy.weightOf(type);
     }
 
     public String statusFor(int active) {

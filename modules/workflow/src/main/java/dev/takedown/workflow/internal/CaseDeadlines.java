@@ -3,12 +3,16 @@ package dev.takedown.workflow.internal;
 import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.workflow.calendar.StatutoryCalendars;
+import dev.takedown.workflow.calendar.UnknownHolidayYearException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +23,10 @@ import org.springframework.stereotype.Component;
 @Component("caseDeadlines")
 public class CaseDeadlines {
 
+    private static final Logger log = LoggerFactory.getLogger(CaseDeadlines.class);
     private static final ZoneId US_EASTERN = ZoneId.of("America/New_York");
+    static final int UNKNOWN_HOLIDAYS_MARGIN_DAYS = 9;
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final NoticeCases cases;
     private final StatutoryCalendars calendars;
@@ -31,10 +38,11 @@ public class CaseDeadlines {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** T2: when an incomplete notice is closed if not completed. */
+    /** T2: when an incomplete notice is closed if not completed, counted from the first request to complete it. */
     public Date cureEnds(String caseId) {
         CaseTimers timers = cases.timers(caseId);
-        return compressed(clock.instant().plus(timers.policy().curePeriod()), timers);
+        Instant from = timers.cureRequestedAt() == null ? clock.instant() : timers.cureRequestedAt();
+        return compressed(from.plus(timers.policy().curePeriod()), timers);
     }
 
     /** T5: the window for counter-notices and complaints, from notification (DSA Art. 20: at least 6 months). */
@@ -49,18 +57,46 @@ public class CaseDeadlines {
         return cases.timers(caseId).policy().restoreImmediately();
     }
 
-    /** T6: when the measure is lifted unless proof of proceedings arrived first. */
+    /**
+     * T6: when the measure is lifted unless proof of proceedings arrived first. US: at the end of business day 10
+     * after receipt, so ten full business days have passed (512(g)(2)(C): not less than 10 nor more than 14). CN: at
+     * 24:00 of the last day counted from the day after delivery.
+     */
     public Date restoreAt(String caseId) {
         CaseTimers timers = cases.timers(caseId);
         int days = timers.policy().counterNoticeWaitDays();
         Instant deadline = switch (timers.profile().family()) {
             case US -> calendars.us().addBusinessDays(
-                    timers.counterNoticeReceivedAt().atZone(US_EASTERN).toLocalDate(), days)
-                    .atStartOfDay(US_EASTERN).toInstant();
-            case CN, EU -> calendars.china().endOfPeriodInDays(timers.counterNoticeDeliveredAt()
-                    .atZone(ZoneId.of("Asia/Shanghai")), days).toInstant();
+                    require(timers.counterNoticeReceivedAt(), "received", caseId).atZone(US_EASTERN).toLocalDate(),
+                    days).plusDays(1).atStartOfDay(US_EASTERN).toInstant();
+            case CN -> chinaPeriodEnd(require(timers.counterNoticeDeliveredAt(), "delivered", caseId), days);
+            case EU -> throw new IllegalStateException("EU_DSA has no counter-notice wait (case " + caseId + ")");
         };
         return compressed(deadline, timers);
+    }
+
+    /**
+     * A year missing from the holiday table must not stop a counter-notice from being forwarded. Holidays only ever
+     * move the end later, so without the table the wait is extended by {@link #UNKNOWN_HOLIDAYS_MARGIN_DAYS} (longer
+     * than the Spring Festival and National Day breaks): later than the law requires rather than earlier.
+     */
+    private Instant chinaPeriodEnd(Instant delivered, int days) {
+        ZonedDateTime start = delivered.atZone(CHINA);
+        try {
+            return calendars.china().endOfPeriodInDays(start, days).toInstant();
+        } catch (UnknownHolidayYearException missing) {
+            log.warn("No Chinese holiday table for {} ({}): the wait ends {} days later to be safe", missing.year(),
+                    missing.getMessage(), UNKNOWN_HOLIDAYS_MARGIN_DAYS);
+            return start.toLocalDate().plusDays(days + UNKNOWN_HOLIDAYS_MARGIN_DAYS + 1L).atStartOfDay(CHINA)
+                    .toInstant();
+        }
+    }
+
+    private static Instant require(Instant value, String what, String caseId) {
+        if (value == null) {
+            throw new IllegalStateException("case " + caseId + " has no counter-notice " + what + " time");
+        }
+        return value;
     }
 
     private Date compressed(Instant deadline, CaseTimers timers) {

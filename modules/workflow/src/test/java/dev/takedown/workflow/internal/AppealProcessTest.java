@@ -1,0 +1,182 @@
+package dev.takedown.workflow.internal;
+
+import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.fire;
+import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.jobAt;
+import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.registerBeans;
+import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.timer;
+import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.timers;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import dev.takedown.events.TaskReminderDue;
+import dev.takedown.measures.Measures;
+import dev.takedown.notices.NoticeCases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The internal complaint process (DSA Art. 20) with the real delegates and {@link AppealDeadlines} (due P7D, reminder
+ * P5D) on Camunda's clock, and mocked module services.
+ */
+@ExtendWith(MockitoExtension.class)
+@Deployment(resources = "bpmn/appeal.bpmn")
+class AppealProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
+            .builder("camunda-unit.cfg.xml")
+            .assertClassCoverageAtLeast(0.9)
+            .build();
+
+    private static final String PROCESS = "appeal";
+    private static final Instant FILED_AT = Instant.parse("2025-10-20T08:00:00Z");
+
+    @Mock
+    NoticeCases noticeCases;
+    @Mock
+    Measures measures;
+    @Mock
+    ApplicationEventPublisher publisher;
+
+    private final String caseId = UUID.randomUUID().toString();
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(ENGINE.getProcessEngine());
+        ClockUtil.setCurrentTime(Date.from(FILED_AT));
+        // the complaint process reads no statutory deadline, so no calendars
+        registerBeans(noticeCases, measures, publisher, null);
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void upheldComplaintChangesNothing() {
+        ProcessInstance processInstance = startAndOpen();
+
+        complete(complaintReview(), decision(false));
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Task_OpenAppeal", "Task_ReviewAppeal", "Gateway_AppealReversed",
+                        "EndEvent_DecisionUpheld")
+                .hasNotPassed("Task_ReverseDecision", "Task_RemindAppeal")
+                .isEnded();
+        Assertions.assertThat(timers("Event_AppealOverdue")).isEmpty();
+        verify(noticeCases).recordAppealReview(caseId);
+        verifyNoInteractions(measures, publisher);
+    }
+
+    @Test
+    void reversedDecisionLiftsTheMeasuresThatWereApplied() {
+        when(measures.liftAll(caseId, "system", "decision reversed on appeal")).thenReturn(2);
+        ProcessInstance processInstance = startAndOpen();
+
+        complete(complaintReview(), decision(true));
+        assertThat(processInstance).hasPassed("Gateway_AppealReversed").isWaitingAt("Task_ReverseDecision");
+        execute(jobAt("Task_ReverseDecision"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Task_ReviewAppeal", "Gateway_AppealReversed", "Task_ReverseDecision",
+                        "EndEvent_DecisionReversed")
+                .hasNotPassed("EndEvent_DecisionUpheld")
+                .isEnded();
+        verify(measures).liftAll(caseId, "system", "decision reversed on appeal");
+        verify(measures, never()).applyPlanned(anyString());
+    }
+
+    @Test
+    void reversedDecisionToDoNothingAppliesTheMeasuresTheComplaintReviewPlanned() {
+        when(measures.liftAll(caseId, "system", "decision reversed on appeal")).thenReturn(0);
+        ProcessInstance processInstance = startAndOpen();
+
+        complete(complaintReview(), decision(true));
+        execute(jobAt("Task_ReverseDecision"));
+
+        assertThat(processInstance).hasPassed("Task_ReverseDecision", "EndEvent_DecisionReversed").isEnded();
+        InOrder order = inOrder(measures);
+        order.verify(measures).liftAll(caseId, "system", "decision reversed on appeal");
+        order.verify(measures).applyPlanned(caseId);
+    }
+
+    @Test
+    void reminderFiresWhileTheComplaintStaysOpen() {
+        ProcessInstance processInstance = startAndOpen();
+        Task review = complaintReview();
+
+        Job reminder = timer("Event_AppealOverdue");
+        Assertions.assertThat(reminder.getDuedate()).isEqualTo(Date.from(FILED_AT.plus(Duration.ofDays(5))));
+        fire(reminder);
+
+        assertThat(processInstance)
+                .hasPassed("Event_AppealOverdue", "Task_RemindAppeal", "EndEvent_AppealReminded")
+                .isWaitingAt("Task_ReviewAppeal");
+        assertThat(task()).hasId(review.getId());
+        ArgumentCaptor<Object> published = ArgumentCaptor.forClass(Object.class);
+        verify(publisher).publishEvent(published.capture());
+        Assertions.assertThat(published.getValue()).isInstanceOfSatisfying(TaskReminderDue.class, event -> {
+            Assertions.assertThat(event.caseId()).isEqualTo(caseId);
+            Assertions.assertThat(event.actor()).isEqualTo("system");
+        });
+
+        complete(review, decision(false));
+        assertThat(processInstance).hasPassed("EndEvent_DecisionUpheld").isEnded();
+        verifyNoInteractions(measures);
+    }
+
+    private ProcessInstance startAndOpen() {
+        ProcessInstance processInstance = runtimeService().startProcessInstanceByKey(PROCESS, caseId,
+                Map.of("caseId", caseId));
+        assertThat(processInstance).hasPassed("Task_OpenAppeal").isWaitingAt("Task_ReviewAppeal");
+        verify(noticeCases).recordAppealReview(caseId);
+        return processInstance;
+    }
+
+    /** Senior moderators, 7 days, reminder after 5. */
+    private Task complaintReview() {
+        Task review = task();
+        assertThat(review).hasDefinitionKey("Task_ReviewAppeal").hasCandidateGroup("SENIOR_MODERATOR").isNotAssigned();
+        Assertions.assertThat(review.getPriority()).isEqualTo(70);
+        Assertions.assertThat(review.getDueDate()).isEqualTo(Date.from(FILED_AT.plus(Duration.ofDays(7))));
+        return review;
+    }
+
+    private static Map<String, Object> decision(boolean reversed) {
+        return withVariables("reversed", reversed, "decisionId", UUID.randomUUID().toString());
+    }
+}

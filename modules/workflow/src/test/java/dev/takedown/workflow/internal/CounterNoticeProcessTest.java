@@ -1,0 +1,236 @@
+package dev.takedown.workflow.internal;
+
+import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.calendarsFromConfig;
+import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.fire;
+import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.jobAt;
+import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.registerBeans;
+import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.timer;
+import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.timers;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import dev.takedown.measures.Measures;
+import dev.takedown.notices.CaseTimers;
+import dev.takedown.notices.JurisdictionProfile;
+import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.ProfilePolicies;
+import dev.takedown.workflow.calendar.StatutoryCalendars;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mockito.InOrder;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The counter-notice process with the real delegates, the real {@link CaseDeadlines} on the real statutory calendars
+ * (config/holidays-cn.yml, US federal holidays) and mocked module services. The statutory wait is asserted to the
+ * instant, for each legal family, and passed by moving Camunda's clock.
+ */
+@ExtendWith(MockitoExtension.class)
+@Deployment(resources = "bpmn/counter-notice.bpmn")
+class CounterNoticeProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
+            .builder("camunda-unit.cfg.xml")
+            .assertClassCoverageAtLeast(0.9)
+            .build();
+
+    private static final String PROCESS = "counter-notice";
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final Instant NOTICE_RECEIVED_AT = Instant.parse("2025-09-01T01:00:00Z");
+    private static final Instant NOTIFIED_AT = Instant.parse("2025-09-02T01:00:00Z");
+
+    private static StatutoryCalendars calendars;
+
+    @Mock
+    NoticeCases noticeCases;
+    @Mock
+    Measures measures;
+    @Mock
+    ApplicationEventPublisher publisher;
+
+    private final String caseId = UUID.randomUUID().toString();
+
+    @BeforeAll
+    static void readTheConfiguredCalendars() {
+        calendars = calendarsFromConfig();
+    }
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(ENGINE.getProcessEngine());
+        registerBeans(noticeCases, measures, publisher, calendars);
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    /**
+     * CN: 15 days from the day after delivery, a last day on a rest day rolling to the next working day, ending at
+     * 24:00 (Civil Code 201, 203). US: at the end of the 10th business day after receipt (512(g)(2)(C)), federal
+     * holidays skipped.
+     */
+    @ParameterizedTest(name = "{0}: counter-notice at {1} -> restored at {3}")
+    @CsvSource({
+            // day 15 is Sun Oct 5, inside the National Day holiday (Oct 1–8): the last day is Thu Oct 9
+            "CN_CC_1195, 2025-09-20T10:00+08:00, 15, 2025-10-10T00:00+08:00",
+            // day 15 is Sun Nov 16: the last day is Mon Nov 17
+            "CN_ECOM,    2025-11-01T15:00+08:00, 15, 2025-11-18T00:00+08:00",
+            // Thu Nov 20; Thanksgiving (Nov 27) does not count: business day 10 is Fri Dec 5, restored at its end
+            "US_DMCA,    2025-11-20T10:00-05:00, 10, 2025-12-06T00:00-05:00",
+            // Christmas and New Year's Day do not count: business day 10 is Tue Jan 6, restored at its end
+            "US_DMCA,    2025-12-19T16:00-05:00, 10, 2026-01-07T00:00-05:00",
+    })
+    void withoutProofOfProceedingsTheContentIsRestoredWhenTheStatutoryWaitIsOver(JurisdictionProfile profile,
+            OffsetDateTime filedAt, int waitDays, OffsetDateTime expectedRestoreAt) {
+        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        ClockUtil.setCurrentTime(Date.from(filedAt.toInstant()));
+        stubTimers(profile, new ProfilePolicies.Policy(true, Duration.ofDays(14), waitDays, false,
+                Duration.ofDays(183)), 1, filedAt.toInstant());
+
+        ProcessInstance processInstance = startAndForward();
+
+        assertThat(processInstance).hasPassed("Gateway_RestoreImmediately").isWaitingAt("Gateway_AwaitLegalAction");
+        Job wait = timer("Event_StatutoryWaitOver");
+        Assertions.assertThat(wait.getDuedate()).isEqualTo(Date.from(expectedRestoreAt.toInstant()))
+                .isEqualTo(Date.from(calendarResult(profile, filedAt.toInstant(), waitDays)));
+        fire(wait);
+        assertThat(processInstance).isWaitingAt("Task_RestoreContent");
+        execute(jobAt("Task_RestoreContent"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Task_ForwardCounterNotice", "Gateway_RestoreImmediately",
+                        "Gateway_AwaitLegalAction", "Event_StatutoryWaitOver", "Gateway_Restore",
+                        "Task_RestoreContent", "EndEvent_ContentRestored")
+                .hasNotPassed("Event_LegalActionProofFiled", "Task_MaintainMeasures")
+                .isEnded();
+        InOrder order = inOrder(noticeCases, measures);
+        order.verify(noticeCases).forwardCounterNotice(caseId);
+        order.verify(measures).liftAll(caseId, "system", "restored after counter-notice");
+        order.verify(noticeCases).recordRestored(caseId);
+        verify(noticeCases, never()).recordMaintained(anyString());
+        verifyNoInteractions(publisher);
+    }
+
+    @Test
+    void demoTimeCompressionShortensTheRemainingWaitNotTheRule() {
+        Instant deliveredAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
+        Instant legalEnd = OffsetDateTime.parse("2025-10-10T00:00+08:00").toInstant();
+        ClockUtil.setCurrentTime(Date.from(deliveredAt));
+        stubTimers(JurisdictionProfile.CN_CC_1195, new ProfilePolicies.Policy(true, null, 15, false, null), 10,
+                deliveredAt);
+
+        startAndForward();
+
+        Assertions.assertThat(timer("Event_StatutoryWaitOver").getDuedate())
+                .isEqualTo(Date.from(deliveredAt.plus(Duration.between(deliveredAt, legalEnd).dividedBy(10))));
+    }
+
+    @Test
+    void proofOfProceedingsMaintainsTheMeasures() {
+        Instant deliveredAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
+        ClockUtil.setCurrentTime(Date.from(deliveredAt));
+        stubTimers(JurisdictionProfile.CN_CC_1195, new ProfilePolicies.Policy(true, null, 15, false, null), 1,
+                deliveredAt);
+        ProcessInstance processInstance = startAndForward();
+        assertThat(processInstance).isWaitingAt("Gateway_AwaitLegalAction");
+
+        ClockUtil.setCurrentTime(Date.from(deliveredAt.plus(Duration.ofDays(10))));
+        runtimeService().createMessageCorrelation("LegalActionProofFiled").processInstanceBusinessKey(caseId)
+                .correlateWithResult();
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Gateway_AwaitLegalAction", "Event_LegalActionProofFiled", "Task_MaintainMeasures",
+                        "EndEvent_MeasuresMaintained")
+                .hasNotPassed("Event_StatutoryWaitOver", "Task_RestoreContent")
+                .isEnded();
+        Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
+        verify(noticeCases).forwardCounterNotice(caseId);
+        verify(noticeCases).recordMaintained(caseId);
+        verify(noticeCases, never()).recordRestored(anyString());
+        verifyNoInteractions(measures, publisher);
+    }
+
+    @Test
+    void profileThatRestoresOnTheCounterNoticeItselfDoesNotWait() {
+        Instant deliveredAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
+        ClockUtil.setCurrentTime(Date.from(deliveredAt));
+        stubTimers(JurisdictionProfile.CN_REGS_2013, new ProfilePolicies.Policy(false, null, null, true, null), 1,
+                deliveredAt);
+
+        ProcessInstance processInstance = startAndForward();
+        assertThat(processInstance).hasPassed("Gateway_RestoreImmediately", "Gateway_Restore")
+                .isWaitingAt("Task_RestoreContent");
+        Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
+        execute(jobAt("Task_RestoreContent"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Task_ForwardCounterNotice", "Gateway_RestoreImmediately", "Gateway_Restore",
+                        "Task_RestoreContent", "EndEvent_ContentRestored")
+                .hasNotPassed("Gateway_AwaitLegalAction", "Event_StatutoryWaitOver")
+                .isEnded();
+        InOrder order = inOrder(noticeCases, measures);
+        order.verify(noticeCases).forwardCounterNotice(caseId);
+        order.verify(measures).liftAll(caseId, "system", "restored after counter-notice");
+        order.verify(noticeCases).recordRestored(caseId);
+    }
+
+    private ProcessInstance startAndForward() {
+        ProcessInstance processInstance = runtimeService().startProcessInstanceByKey(PROCESS, caseId,
+                Map.of("caseId", caseId));
+        assertThat(processInstance).isWaitingAt("Task_ForwardCounterNotice");
+        execute(jobAt("Task_ForwardCounterNotice"));
+        return processInstance;
+    }
+
+    /** The counter-notice was received and forwarded (delivered) at the same moment. */
+    private void stubTimers(JurisdictionProfile profile, ProfilePolicies.Policy policy, int timeCompression,
+            Instant counterNoticeAt) {
+        when(noticeCases.timers(caseId)).thenReturn(new CaseTimers(profile, policy, timeCompression,
+                NOTICE_RECEIVED_AT, NOTIFIED_AT, counterNoticeAt, counterNoticeAt, null));
+    }
+
+    private static Instant calendarResult(JurisdictionProfile profile, Instant counterNoticeAt, int days) {
+        return switch (profile.family()) {
+            case US -> calendars.us().addBusinessDays(counterNoticeAt.atZone(NEW_YORK).toLocalDate(), days)
+                    .plusDays(1).atStartOfDay(NEW_YORK).toInstant();
+            case CN -> calendars.china().endOfPeriodInDays(counterNoticeAt.atZone(BEIJING), days).toInstant();
+            case EU -> throw new IllegalArgumentException("no counter-notice wait under EU_DSA");
+        };
+    }
+}

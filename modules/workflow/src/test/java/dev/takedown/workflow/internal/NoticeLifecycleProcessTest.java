@@ -1,0 +1,637 @@
+package dev.takedown.workflow.internal;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import dev.takedown.events.TaskEscalated;
+import dev.takedown.events.TaskReminderDue;
+import dev.takedown.measures.Measures;
+import dev.takedown.notices.CaseTimers;
+import dev.takedown.notices.FieldProblem;
+import dev.takedown.notices.JurisdictionProfile;
+import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.ProfilePolicies;
+import dev.takedown.notices.TriageFacts;
+import dev.takedown.workflow.calendar.StatutoryCalendars;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The notice lifecycle on an in-memory engine with the real delegates, the real deadline beans, the real triage
+ * decision table and the real called processes; only the module services are mocked. One test per path through the
+ * model. Camunda's clock is moved instead of waiting, and the deadline beans read the same clock, so every due date
+ * is asserted exactly. The called processes have their own classes (and coverage gates), so they are left out of
+ * this class's coverage.
+ */
+@ExtendWith(MockitoExtension.class)
+@Deployment(resources = {"bpmn/notice-lifecycle.bpmn", "bpmn/counter-notice.bpmn", "bpmn/appeal.bpmn",
+        "bpmn/triage.dmn"})
+class NoticeLifecycleProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
+            .builder("camunda-unit.cfg.xml")
+            .excludeProcessDefinitionKeys("counter-notice", "appeal")
+            .assertClassCoverageAtLeast(0.9)
+            .build();
+
+    private static final String PROCESS = "notice-lifecycle";
+
+    /** Fri 2025-09-19 09:00 in Beijing: the notice arrives. */
+    private static final Instant RECEIVED_AT = Instant.parse("2025-09-19T01:00:00Z");
+    /** The parties are told the decision three hours later. */
+    private static final Instant NOTIFIED_AT = RECEIVED_AT.plus(Duration.ofHours(3));
+    /** Sat 2025-09-20 10:00 in Beijing: a counter-notice is forwarded to the rights holder. */
+    private static final Instant COUNTER_NOTICE_DELIVERED_AT = Instant.parse("2025-09-20T02:00:00Z");
+    /** 15 days from Sep 21 end on Sun Oct 5, inside the National Day holiday; the last day rolls to Thu Oct 9. */
+    private static final Instant CN_RESTORE_AT = OffsetDateTime.parse("2025-10-10T00:00+08:00").toInstant();
+
+    private static final ProfilePolicies.Policy CN_POLICY =
+            new ProfilePolicies.Policy(true, Duration.ofDays(14), 15, false, Duration.ofDays(183));
+    private static final ReviewSla SLA = new ReviewSla(0.8, Duration.ofHours(2), 1);
+
+    private static StatutoryCalendars calendars;
+
+    @Mock
+    NoticeCases noticeCases;
+    @Mock
+    Measures measures;
+    @Mock
+    ApplicationEventPublisher publisher;
+
+    private final String caseId = UUID.randomUUID().toString();
+    private final List<FieldProblem> missingSignature = List.of(new FieldProblem("signature.value", "is required"));
+    /** What validation finds; a cure empties it. */
+    private final AtomicReference<List<FieldProblem>> problems = new AtomicReference<>(List.of());
+
+    @BeforeAll
+    static void readTheConfiguredCalendars() {
+        calendars = calendarsFromConfig();
+    }
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(ENGINE.getProcessEngine());
+        ClockUtil.setCurrentTime(Date.from(RECEIVED_AT));
+        registerBeans(noticeCases, measures, publisher, calendars);
+        lenient().when(noticeCases.problems(caseId)).thenAnswer(invocation -> problems.get());
+        lenient().when(noticeCases.triageFacts(caseId))
+                .thenReturn(new TriageFacts("CN_CC_1195", "RIGHTS_HOLDER", "URL", false));
+        lenient().when(noticeCases.timers(caseId)).thenReturn(new CaseTimers(JurisdictionProfile.CN_CC_1195,
+                CN_POLICY, 1, RECEIVED_AT, NOTIFIED_AT, COUNTER_NOTICE_DELIVERED_AT, COUNTER_NOTICE_DELIVERED_AT,
+                RECEIVED_AT));
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    // --- validation and cure ---------------------------------------------------------------------------------------
+
+    @Test
+    void noticeThatCannotBeCuredIsClosedIncomplete() {
+        problems.set(missingSignature);
+        when(noticeCases.curable(caseId)).thenReturn(false);
+
+        ProcessInstance processInstance = start();
+        assertThat(processInstance).isWaitingAt("Task_ValidateNotice");
+        execute(jobAt("Task_ValidateNotice"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Task_ValidateNotice", "Gateway_NoticeComplete", "Gateway_CloseIncomplete",
+                        "Task_CloseIncomplete", "EndEvent_NoticeIncomplete")
+                .hasNotPassed("Task_RequestCure", "Task_TriageNotice", "Task_ReviewNotice")
+                .isEnded();
+        verify(noticeCases).closeIncomplete(caseId, missingSignature);
+        verify(noticeCases, never()).startReview(anyString());
+        verify(noticeCases, never()).requestCure(anyString(), anyList());
+        verifyNoInteractions(measures, publisher);
+    }
+
+    @Test
+    void curedNoticeIsValidatedAgainAndGoesToReview() {
+        problems.set(missingSignature);
+        when(noticeCases.curable(caseId)).thenReturn(true);
+
+        ProcessInstance processInstance = startAndValidate();
+        assertThat(processInstance).hasPassed("Task_RequestCure").isWaitingAt("Gateway_AwaitCure");
+        verify(noticeCases).requestCure(caseId, missingSignature);
+        Assertions.assertThat(timer("Event_CurePeriodOver").getDuedate())
+                .isEqualTo(Date.from(RECEIVED_AT.plus(Duration.ofDays(14))));
+
+        ClockUtil.setCurrentTime(Date.from(RECEIVED_AT.plus(Duration.ofDays(3))));
+        problems.set(List.of());
+        correlate("NoticeCured");
+
+        assertThat(processInstance).hasPassed("Event_NoticeCured").isWaitingAt("Task_ValidateNotice");
+        Assertions.assertThat(timers("Event_CurePeriodOver")).isEmpty();
+        execute(jobAt("Task_ValidateNotice"));
+
+        assertThat(processInstance)
+                .hasPassed("Task_TriageNotice")
+                .hasNotPassed("Task_CloseIncomplete")
+                .isWaitingAt("Task_ReviewNotice")
+                .variables().containsEntry("complete", true).containsEntry("curable", false);
+        verify(noticeCases).startReview(caseId);
+        verify(noticeCases, never()).closeIncomplete(anyString(), anyList());
+    }
+
+    @Test
+    void noticeNotCuredWithinTheCurePeriodIsClosedIncomplete() {
+        problems.set(missingSignature);
+        when(noticeCases.curable(caseId)).thenReturn(true);
+
+        ProcessInstance processInstance = startAndValidate();
+        Job curePeriod = timer("Event_CurePeriodOver");
+        Assertions.assertThat(curePeriod.getDuedate()).isEqualTo(Date.from(RECEIVED_AT.plus(Duration.ofDays(14))));
+
+        fire(curePeriod);
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Task_RequestCure", "Gateway_AwaitCure", "Event_CurePeriodOver",
+                        "Gateway_CloseIncomplete", "Task_CloseIncomplete", "EndEvent_NoticeIncomplete")
+                .hasNotPassed("Event_NoticeCured", "Task_ReviewNotice")
+                .isEnded();
+        InOrder order = inOrder(noticeCases);
+        order.verify(noticeCases).requestCure(caseId, missingSignature);
+        order.verify(noticeCases).closeIncomplete(caseId, missingSignature);
+        verify(noticeCases, never()).startReview(anyString());
+    }
+
+    // --- triage -------------------------------------------------------------------------------------------------
+
+    /** Every row of triage.dmn, plus two where the FIRST hit policy decides between matching rows. */
+    @ParameterizedTest(name = "{0} / {1} / {2} / well known {3} -> {4}, {5}, {6} h")
+    @CsvSource({
+            "CN_CC_1195, AUTHORITY_ORDER, LORA,             true,  95, SENIOR_MODERATOR,  1",
+            "US_DMCA,    TRUSTED_FLAGGER, LORA,             false, 90, MODERATOR,         2",
+            "CN_CC_1195, RIGHTS_HOLDER,   GENERATED_OUTPUT, false, 85, MODERATOR,         2",
+            "CN_ECOM,    RIGHTS_HOLDER,   PROMPT_PATTERN,   false, 85, MODERATOR,         2",
+            "EU_DSA,     RIGHTS_HOLDER,   URL,              true,  80, MODERATOR,         2",
+            "CN_CC_1195, RIGHTS_HOLDER,   LORA,             false, 60, SENIOR_MODERATOR, 24",
+            "CN_ECOM,    RIGHTS_HOLDER,   MODEL,            false, 60, SENIOR_MODERATOR, 24",
+            "US_DMCA,    RIGHTS_HOLDER,   DATASET_ITEM,     false, 60, SENIOR_MODERATOR, 24",
+            "CN_ECOM,    RIGHTS_HOLDER,   LISTING,          false, 60, MODERATOR,        24",
+            "CN_CC_1195, RIGHTS_HOLDER,   URL,              false, 50, MODERATOR,        24",
+    })
+    void triageSetsPriorityQueueAndDeadlinesOfTheReview(String profile, String notifierType, String targetType,
+            boolean wellKnown, int priority, String queue, int slaHours) {
+        when(noticeCases.triageFacts(caseId)).thenReturn(new TriageFacts(profile, notifierType, targetType, wellKnown));
+
+        ProcessInstance processInstance = startAndValidate();
+
+        Task review = reviewTask();
+        assertThat(review).hasDefinitionKey("Task_ReviewNotice").hasCandidateGroup(queue).isNotAssigned();
+        Assertions.assertThat(taskService().getIdentityLinksForTask(review.getId())).hasSize(1);
+        Assertions.assertThat(review.getPriority()).isEqualTo(priority);
+        Duration sla = Duration.ofHours(slaHours);
+        Assertions.assertThat(review.getDueDate()).isEqualTo(Date.from(RECEIVED_AT.plus(sla)));
+        Assertions.assertThat(timer("Event_ReviewReminder").getDuedate())
+                .isEqualTo(Date.from(RECEIVED_AT.plus(sla.multipliedBy(4).dividedBy(5))));
+        Assertions.assertThat(timer("Event_ReviewOverdue").getDuedate()).isEqualTo(Date.from(RECEIVED_AT.plus(sla)));
+        assertThat(processInstance).variables()
+                .containsEntry("triage", Map.of("priority", priority, "queue", queue, "slaHours", slaHours))
+                // the facts are transient: they feed the decision and are never stored
+                .doesNotContainKeys("profile", "notifierType", "targetType", "wellKnownWork");
+    }
+
+    // --- review, four-eyes, measures, notification ----------------------------------------------------------------
+
+    @Test
+    void acceptedNoticeHasMeasuresAppliedThenTheRedressWindowClosesTheCase() {
+        when(measures.applyPlanned(caseId)).thenReturn(2);
+        ProcessInstance processInstance = startAndValidate();
+
+        complete(reviewTask(), decision(true, false));
+        assertThat(processInstance).hasPassed("Gateway_NoticeAccepted", "Gateway_SecondReviewNeeded")
+                .isWaitingAt("Task_ApplyMeasures");
+        execute(jobAt("Task_ApplyMeasures"));
+        notifyParties(processInstance);
+
+        Job window = timer("Event_RedressWindowClosed");
+        Assertions.assertThat(window.getDuedate()).isEqualTo(Date.from(NOTIFIED_AT.plus(Duration.ofDays(183))));
+        fire(window);
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Task_ReviewNotice", "Gateway_NoticeAccepted", "Gateway_SecondReviewNeeded",
+                        "Gateway_ApplyMeasures", "Task_ApplyMeasures", "Gateway_DecisionMerge", "Task_NotifyDecision",
+                        "Gateway_RedressWindow", "Event_RedressWindowClosed", "Gateway_CloseMerge", "Task_CloseCase",
+                        "EndEvent_CaseClosed")
+                .hasNotPassed("Task_ConfirmDecision", "Task_SendReviewReminder", "Task_RecordEscalation",
+                        "Event_CounterNoticeFiled", "Event_AppealFiled", "Event_NoticeRetracted")
+                .isEnded();
+        Assertions.assertThat(managementService().createJobQuery().processInstanceId(processInstance.getId()).count())
+                .isZero();
+        InOrder lifecycle = inOrder(noticeCases, measures);
+        lifecycle.verify(noticeCases).startReview(caseId);
+        lifecycle.verify(measures).applyPlanned(caseId);
+        lifecycle.verify(noticeCases).recordMeasuresApplied(caseId, 2);
+        lifecycle.verify(noticeCases).notifyDecision(caseId);
+        lifecycle.verify(noticeCases).close(caseId);
+        verify(measures, never()).liftAll(anyString(), anyString(), anyString());
+        verifyNoInteractions(publisher);
+    }
+
+    @Test
+    void rejectedNoticeIsNotifiedWithoutMeasuresAndClosedWhenTheWindowEnds() {
+        ProcessInstance processInstance = startAndValidate();
+
+        complete(reviewTask(), decision(false, false));
+        assertThat(processInstance).isWaitingAt("Task_NotifyDecision");
+        notifyParties(processInstance);
+        fire(timer("Event_RedressWindowClosed"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Task_ReviewNotice", "Gateway_NoticeAccepted", "Gateway_DecisionMerge",
+                        "Task_NotifyDecision", "Event_RedressWindowClosed", "Task_CloseCase", "EndEvent_CaseClosed")
+                .hasNotPassed("Gateway_SecondReviewNeeded", "Task_ApplyMeasures")
+                .isEnded();
+        verify(noticeCases).notifyDecision(caseId);
+        verify(noticeCases).close(caseId);
+        verify(noticeCases, never()).recordMeasuresApplied(anyString(), anyInt());
+        verifyNoInteractions(measures, publisher);
+    }
+
+    @Test
+    void reminderFiresWhileTheReviewStaysOpenThenTheModeratorDecides() {
+        when(noticeCases.triageFacts(caseId))
+                .thenReturn(new TriageFacts("CN_CC_1195", "TRUSTED_FLAGGER", "URL", false));
+        ProcessInstance processInstance = startAndValidate();
+        Task review = reviewTask();
+        Assertions.assertThat(review.getPriority()).isEqualTo(90);
+
+        Job reminder = timer("Event_ReviewReminder");
+        Assertions.assertThat(reminder.getDuedate()).isEqualTo(Date.from(RECEIVED_AT.plus(Duration.ofMinutes(96))));
+        fire(reminder);
+
+        assertThat(processInstance)
+                .hasPassed("Event_ReviewReminder", "Task_SendReviewReminder", "EndEvent_ReminderSent")
+                .hasNotPassed("Task_RecordEscalation")
+                .isWaitingAt("Task_ReviewNotice");
+        assertThat(reviewTask()).hasId(review.getId()).hasCandidateGroup("MODERATOR");
+        Assertions.assertThat(timer("Event_ReviewOverdue").getDuedate())
+                .isEqualTo(Date.from(RECEIVED_AT.plus(Duration.ofHours(2))));
+        ArgumentCaptor<Object> published = ArgumentCaptor.forClass(Object.class);
+        verify(publisher).publishEvent(published.capture());
+        Assertions.assertThat(published.getValue()).isInstanceOfSatisfying(TaskReminderDue.class, event -> {
+            Assertions.assertThat(event.caseId()).isEqualTo(caseId);
+            Assertions.assertThat(event.actor()).isEqualTo("system");
+        });
+
+        complete(review, decision(false, false));
+
+        assertThat(processInstance).isWaitingAt("Task_NotifyDecision");
+        Assertions.assertThat(timers("Event_ReviewOverdue")).isEmpty();
+        verify(noticeCases, never()).recordEscalation(anyString(), anyString());
+    }
+
+    @Test
+    void overdueReviewIsEscalatedToSeniorModeratorsWhoDecide() {
+        when(measures.applyPlanned(caseId)).thenReturn(1);
+        ProcessInstance processInstance = startAndValidate();
+
+        Job overdue = timer("Event_ReviewOverdue");
+        Instant escalatedAt = RECEIVED_AT.plus(Duration.ofHours(24));
+        Assertions.assertThat(overdue.getDuedate()).isEqualTo(Date.from(escalatedAt));
+        fire(overdue);
+
+        assertThat(processInstance)
+                .hasPassed("Event_ReviewOverdue", "Task_RecordEscalation")
+                .hasNotPassed("Task_SendReviewReminder", "Gateway_NoticeAccepted")
+                .isWaitingAt("Task_ReviewEscalated");
+        Task seniorReview = reviewTask();
+        assertThat(seniorReview).hasDefinitionKey("Task_ReviewEscalated").hasCandidateGroup("SENIOR_MODERATOR")
+                .isNotAssigned();
+        Assertions.assertThat(seniorReview.getPriority()).isEqualTo(80);
+        Assertions.assertThat(seniorReview.getDueDate()).isEqualTo(Date.from(escalatedAt.plus(Duration.ofHours(2))));
+        Assertions.assertThat(timers("Event_ReviewReminder")).isEmpty();
+        verify(noticeCases).recordEscalation(caseId, "SENIOR_MODERATOR");
+        ArgumentCaptor<Object> published = ArgumentCaptor.forClass(Object.class);
+        verify(publisher).publishEvent(published.capture());
+        Assertions.assertThat(published.getValue()).isInstanceOfSatisfying(TaskEscalated.class, event -> {
+            Assertions.assertThat(event.caseId()).isEqualTo(caseId);
+            Assertions.assertThat(event.toGroup()).isEqualTo("SENIOR_MODERATOR");
+        });
+
+        complete(seniorReview, decision(true, false));
+        assertThat(processInstance).isWaitingAt("Task_ApplyMeasures");
+        execute(jobAt("Task_ApplyMeasures"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Task_RecordEscalation", "Task_ReviewEscalated", "Gateway_NoticeAccepted",
+                        "Task_ApplyMeasures")
+                .isWaitingAt("Task_NotifyDecision");
+        verify(measures).applyPlanned(caseId);
+        verify(noticeCases).recordMeasuresApplied(caseId, 1);
+    }
+
+    @Test
+    void highImpactMeasureIsAppliedOnlyAfterASecondReviewerConfirms() {
+        when(measures.applyPlanned(caseId)).thenReturn(0);
+        ProcessInstance processInstance = startAndValidate();
+        Instant decidedAt = RECEIVED_AT.plus(Duration.ofHours(1));
+        ClockUtil.setCurrentTime(Date.from(decidedAt));
+
+        complete(reviewTask(), decision(true, true));
+
+        assertThat(processInstance).hasPassed("Gateway_SecondReviewNeeded").isWaitingAt("Task_ConfirmDecision");
+        Task confirmation = reviewTask();
+        assertThat(confirmation).hasCandidateGroup("SENIOR_MODERATOR").isNotAssigned();
+        Assertions.assertThat(confirmation.getPriority()).isEqualTo(85);
+        Assertions.assertThat(confirmation.getDueDate()).isEqualTo(Date.from(decidedAt.plus(Duration.ofHours(2))));
+        verifyNoInteractions(measures);
+
+        complete(confirmation, withVariables("confirmed", true));
+        assertThat(processInstance).isWaitingAt("Task_ApplyMeasures");
+        execute(jobAt("Task_ApplyMeasures"));
+        notifyParties(processInstance);
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Gateway_SecondReviewNeeded", "Task_ConfirmDecision", "Gateway_DecisionConfirmed",
+                        "Gateway_ApplyMeasures", "Task_ApplyMeasures", "Gateway_DecisionMerge", "Task_NotifyDecision");
+        verify(measures).applyPlanned(caseId);
+        // nothing came into effect (already applied by a retried job, say): no status change
+        verify(noticeCases, never()).recordMeasuresApplied(anyString(), anyInt());
+        verify(noticeCases).notifyDecision(caseId);
+    }
+
+    @Test
+    void overturnedOnSecondReviewTheNotifierIsToldWithoutMeasures() {
+        ProcessInstance processInstance = startAndValidate();
+        complete(reviewTask(), decision(true, true));
+
+        complete(reviewTask(), withVariables("confirmed", false));
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Task_ConfirmDecision", "Gateway_DecisionConfirmed", "Gateway_DecisionMerge")
+                .hasNotPassed("Gateway_ApplyMeasures", "Task_ApplyMeasures")
+                .isWaitingAt("Task_NotifyDecision");
+        notifyParties(processInstance);
+        verify(noticeCases).notifyDecision(caseId);
+        verifyNoInteractions(measures);
+    }
+
+    // --- redress window ---------------------------------------------------------------------------------------------
+
+    @Test
+    void counterNoticeRunsTheCounterNoticeProcessWhichRestoresAfterTheStatutoryWait() {
+        when(measures.liftAll(eq(caseId), any(), any())).thenReturn(1);
+        ProcessInstance processInstance = acceptedAndNotified();
+
+        ClockUtil.setCurrentTime(Date.from(COUNTER_NOTICE_DELIVERED_AT));
+        correlate("CounterNoticeFiled");
+
+        assertThat(processInstance).hasPassed("Event_CounterNoticeFiled").isWaitingAt("CallActivity_CounterNotice");
+        assertThat(processInstance).calledProcessInstance("counter-notice").hasBusinessKey(caseId)
+                .variables().containsEntry("caseId", caseId);
+        Assertions.assertThat(timers("Event_RedressWindowClosed")).isEmpty();
+        execute(jobAt("Task_ForwardCounterNotice"));
+        Job wait = timer("Event_StatutoryWaitOver");
+        Assertions.assertThat(wait.getDuedate()).isEqualTo(Date.from(CN_RESTORE_AT));
+        fire(wait);
+        execute(jobAt("Task_RestoreContent"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Gateway_RedressWindow", "Event_CounterNoticeFiled", "CallActivity_CounterNotice",
+                        "Gateway_CloseMerge", "Task_CloseCase", "EndEvent_CaseClosed")
+                .hasNotPassed("Event_RedressWindowClosed", "Task_LiftMeasures")
+                .isEnded();
+        InOrder order = inOrder(noticeCases, measures);
+        order.verify(noticeCases).forwardCounterNotice(caseId);
+        order.verify(measures).liftAll(eq(caseId), eq("system"), any());
+        order.verify(noticeCases).recordRestored(caseId);
+        order.verify(noticeCases).close(caseId);
+        verify(noticeCases, never()).recordRetracted(anyString());
+    }
+
+    @Test
+    void complaintRunsTheAppealProcessAndTheUpheldDecisionClosesTheCase() {
+        ProcessInstance processInstance = acceptedAndNotified();
+
+        correlate("AppealFiled");
+
+        assertThat(processInstance).hasPassed("Event_AppealFiled").isWaitingAt("CallActivity_Appeal");
+        assertThat(processInstance).calledProcessInstance("appeal").hasBusinessKey(caseId);
+        verify(noticeCases).recordAppealReview(caseId);
+        Task complaint = taskService().createTaskQuery().processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("Task_ReviewAppeal").singleResult();
+        assertThat(complaint).hasCandidateGroup("SENIOR_MODERATOR");
+        complete(complaint, withVariables("reversed", false));
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Gateway_RedressWindow", "Event_AppealFiled", "CallActivity_Appeal",
+                        "Gateway_CloseMerge", "Task_CloseCase", "EndEvent_CaseClosed")
+                .hasNotPassed("CallActivity_CounterNotice", "Event_RedressWindowClosed")
+                .isEnded();
+        verify(noticeCases).close(caseId);
+        verify(measures, never()).liftAll(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void retractionLiftsTheMeasuresAndClosesTheCase() {
+        ProcessInstance processInstance = acceptedAndNotified();
+
+        correlate("NoticeRetracted");
+        assertThat(processInstance).hasPassed("Event_NoticeRetracted").isWaitingAt("Task_LiftMeasures");
+        Assertions.assertThat(timers("Event_RedressWindowClosed")).isEmpty();
+        execute(jobAt("Task_LiftMeasures"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Gateway_RedressWindow", "Event_NoticeRetracted", "Task_LiftMeasures",
+                        "Gateway_CloseMerge", "Task_CloseCase", "EndEvent_CaseClosed")
+                .isEnded();
+        InOrder order = inOrder(noticeCases, measures);
+        order.verify(measures).liftAll(eq(caseId), eq("system"), eq("notice retracted by the rights holder"));
+        order.verify(noticeCases).recordRetracted(caseId);
+        order.verify(noticeCases).close(caseId);
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------------
+
+    /** The delegates and expression beans the three processes name, wired to the mocks and the engine's clock. */
+    static void registerBeans(NoticeCases noticeCases, Measures measures, ApplicationEventPublisher publisher,
+            StatutoryCalendars calendars) {
+        Optional<Clock> clock = Optional.of(ENGINE_CLOCK);
+        Mocks.register("validateNotice", new ValidateNotice(noticeCases));
+        Mocks.register("requestCure", new RequestCure(noticeCases));
+        Mocks.register("closeIncomplete", new CloseIncomplete(noticeCases));
+        Mocks.register("sendReviewReminder", new SendReviewReminder(publisher));
+        Mocks.register("recordEscalation", new RecordEscalation(noticeCases, publisher));
+        Mocks.register("applyMeasures", new ApplyMeasures(measures, noticeCases));
+        Mocks.register("notifyDecision", new NotifyDecision(noticeCases));
+        Mocks.register("liftOnRetraction", new LiftOnRetraction(measures, noticeCases));
+        Mocks.register("closeCase", new CloseCase(noticeCases));
+        Mocks.register("forwardCounterNotice", new ForwardCounterNotice(noticeCases));
+        Mocks.register("maintainMeasures", new MaintainMeasures(noticeCases));
+        Mocks.register("restoreContent", new RestoreContent(measures, noticeCases));
+        Mocks.register("openAppeal", new OpenAppeal(noticeCases));
+        Mocks.register("reverseDecision", new ReverseDecision(measures));
+        Mocks.register("reviewSla", new ReviewDeadlines(SLA, clock));
+        Mocks.register("caseDeadlines", new CaseDeadlines(noticeCases, calendars, clock));
+        Mocks.register("appealSla", new AppealDeadlines(Duration.ofDays(7), Duration.ofDays(5), 1, clock));
+    }
+
+    /** The deadline beans read Camunda's clock, so moving {@link ClockUtil} moves what they compute. */
+    static final Clock ENGINE_CLOCK = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return ClockUtil.getCurrentTime().toInstant();
+        }
+    };
+
+    /**
+     * The real calendars on the repository's config/holidays-cn.yml. {@link StatutoryCalendars} reads the table from
+     * the classpath (through the thread's context class loader), and config/ is only on the app module's classpath,
+     * so config/ is put on the context class loader while it is constructed.
+     */
+    static StatutoryCalendars calendarsFromConfig() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader config = new URLClassLoader(new URL[] {Path.of("../../config/").toUri().toURL()},
+                previous)) {
+            thread.setContextClassLoader(config);
+            return new StatutoryCalendars(Optional.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Moves Camunda's clock to the timer's due date (it is not due a moment earlier) and fires it. */
+    static void fire(Job timer) {
+        Assertions.assertThat(managementService().createJobQuery().jobId(timer.getId()).executable().count())
+                .as("%s is not due before %s", timer.getId(), timer.getDuedate()).isZero();
+        ClockUtil.setCurrentTime(timer.getDuedate());
+        Assertions.assertThat(managementService().createJobQuery().jobId(timer.getId()).executable().count())
+                .as("%s is due at %s", timer.getId(), timer.getDuedate()).isOne();
+        execute(timer);
+    }
+
+    /** The one timer of an activity, in whichever process instance (each test runs a single case). */
+    static Job timer(String activityId) {
+        List<Job> timers = timers(activityId);
+        Assertions.assertThat(timers).as("timers of %s", activityId).hasSize(1);
+        return timers.get(0);
+    }
+
+    static List<Job> timers(String activityId) {
+        return managementService().createJobQuery().timers().activityId(activityId).list();
+    }
+
+    /** The async continuation waiting before an activity. */
+    static Job jobAt(String activityId) {
+        List<Job> jobs = managementService().createJobQuery().messages().activityId(activityId).list();
+        Assertions.assertThat(jobs).as("async continuation before %s", activityId).hasSize(1);
+        return jobs.get(0);
+    }
+
+    private ProcessInstance start() {
+        return runtimeService().startProcessInstanceByKey(PROCESS, caseId, Map.of("caseId", caseId));
+    }
+
+    /** Starts the case and runs the validation job. */
+    private ProcessInstance startAndValidate() {
+        ProcessInstance processInstance = start();
+        assertThat(processInstance).isWaitingAt("Task_ValidateNotice");
+        execute(jobAt("Task_ValidateNotice"));
+        assertThat(processInstance).hasPassed("Task_ValidateNotice", "Gateway_NoticeComplete");
+        return processInstance;
+    }
+
+    /** Accepted without four-eyes, measures applied, parties notified: the redress window is open. */
+    private ProcessInstance acceptedAndNotified() {
+        ProcessInstance processInstance = startAndValidate();
+        complete(reviewTask(), decision(true, false));
+        execute(jobAt("Task_ApplyMeasures"));
+        notifyParties(processInstance);
+        return processInstance;
+    }
+
+    private void notifyParties(ProcessInstance processInstance) {
+        assertThat(processInstance).isWaitingAt("Task_NotifyDecision");
+        ClockUtil.setCurrentTime(Date.from(NOTIFIED_AT));
+        execute(jobAt("Task_NotifyDecision"));
+        assertThat(processInstance).hasPassed("Task_NotifyDecision").isWaitingAt("Gateway_RedressWindow");
+        Assertions.assertThat(timer("Event_RedressWindowClosed").getDuedate())
+                .isEqualTo(Date.from(NOTIFIED_AT.plus(CN_POLICY.appealWindow())));
+    }
+
+    private Task reviewTask() {
+        return taskService().createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+    }
+
+    private void correlate(String message) {
+        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(caseId).correlateWithResult();
+    }
+
+    private static Map<String, Object> decision(boolean accepted, boolean secondReview) {
+        return withVariables("accepted", accepted, "secondReview", secondReview,
+                "decisionId", UUID.randomUUID().toString());
+    }
+}
