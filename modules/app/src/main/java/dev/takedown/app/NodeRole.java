@@ -5,14 +5,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What one process of the Takedown artifact runs: the whole application, or a screening node that rebuilds its index
- * from Kafka and never opens the database. Chosen by {@code --takedown.role=…} or the {@code TAKEDOWN_ROLE}
+ * What one process of the Takedown artifact runs: the whole application, a screening node that rebuilds its index
+ * from Kafka and never opens the database, or an audit node that keeps the ledger. Chosen by {@code --takedown.role=…} or the {@code TAKEDOWN_ROLE}
  * environment variable.
  */
 public enum NodeRole {
 
     APP(null),
-    SCREENING(ScreeningNode.class);
+    SCREENING(ScreeningNode.class),
+    AUDIT(AuditNode.class);
 
     private final Class<?> source;
 

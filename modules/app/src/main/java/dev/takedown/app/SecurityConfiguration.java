@@ -94,8 +94,6 @@ class SecurityConfiguration {
                         .requestMatchers(path(GET, "/")).authenticated()
                         .requestMatchers(path(GET, "/notices/new"), path(POST, "/notices")).hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(GET, "/notices"), path(GET, "/notices/*")).hasAnyRole(READERS)
-                        .requestMatchers(path(GET, "/u/*"), path(POST, "/u/*/counter-notice"), path(POST, "/u/*/appeal"))
-                        .permitAll()
                         .requestMatchers(path("/tasks"), path("/tasks/**")).hasAnyRole(MODERATORS)
                         .requestMatchers(path(GET, "/audit")).hasAnyRole(AUDITORS)
                         .requestMatchers(path("/camunda/**")).hasRole("ADMIN")

@@ -119,9 +119,12 @@ public class NoticeIntake {
             }
         }
         notices.saveAndFlush(notice);
+        String notifierType = notifier == null ? null
+                : notifier.trustedFlaggerId() != null ? "TRUSTED_FLAGGER" : notifier.type();
         events.publishEvent(new NoticeReceived(UUID.randomUUID(), now, notice.id().toString(), submitter.actor(),
                 submitter.organisationId(), profiles, submitter.channel().name(), notice.targets().size(),
-                disposition, joined));
+                disposition, joined, notifierType == null ? "RIGHTS_HOLDER" : notifierType,
+                submission.claim() == null ? null : submission.claim().rightType()));
         return new IntakeResult(notice.id().toString(), notice.status(), false, problems);
     }
 

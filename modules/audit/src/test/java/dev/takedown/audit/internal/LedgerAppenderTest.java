@@ -106,7 +106,8 @@ class LedgerAppenderTest {
     @Test
     void takesIdTypeSubjectAndTimeFromCloudEventHeaders() {
         var event = new NoticeReceived(UUID.randomUUID(), Instant.parse("2025-02-03T04:05:06Z"), "case-7",
-                "portal:acme", "org-1", List.of("EU_DSA"), "API", 2, NoticeReceived.PROCESS, null);
+                "portal:acme", "org-1", List.of("EU_DSA"), "API", 2, NoticeReceived.PROCESS, null, "RIGHTS_HOLDER",
+                "COPYRIGHT_REPRODUCTION");
 
         appender.append(record(Topics.NOTICE_EVENTS, event));
 
