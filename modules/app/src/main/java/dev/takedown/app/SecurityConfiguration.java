@@ -1,5 +1,6 @@
 package dev.takedown.app;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,13 +18,21 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -31,6 +41,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration
 class SecurityConfiguration {
+
+    /** Pages load scripts, styles and images from this origin only; no inline script can run. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     static final String[] STAFF = {"MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN"};
     static final String[] READERS = {"RIGHTS_HOLDER", "MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN"};
@@ -43,8 +57,16 @@ class SecurityConfiguration {
     }
 
     @Bean
+    AuthenticationProvider passwordAuthentication(UserAccounts accounts, PasswordEncoder encoder,
+            LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthentication(passwords, throttle);
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json,
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> tokens, ApiKeys keys,
             @Value("${takedown.security.api-basic-auth:false}") boolean basicAuth) throws Exception {
         http.securityMatchers(m -> m.requestMatchers(path("/api/**"), path("/engine-rest/**")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,16 +87,31 @@ class SecurityConfiguration {
                         .hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(POST, "/api/measures/*/lift")).hasRole("SENIOR_MODERATOR")
                         .requestMatchers(path(GET, "/api/measures"), path(GET, "/api/measures/*")).hasAnyRole(STAFF)
+                        .requestMatchers(path(POST, "/api/audit/cases/*/legal-hold"),
+                                path(DELETE, "/api/audit/cases/*/legal-hold")).hasRole("ADMIN")
                         .requestMatchers(path(GET, "/api/audit/**")).hasAnyRole(AUDITORS)
+                        // E-Commerce Law Art. 44: notices, declarations and outcomes are published, redacted
+                        .requestMatchers(path(GET, "/api/public/disclosures")).permitAll()
                         .requestMatchers(path(GET, "/api/screening/**")).hasAnyRole(STAFF)
                         .requestMatchers(path(POST, "/api/screen/**")).hasAnyRole("PLATFORM_SERVICE", "ADMIN")
+                        .requestMatchers(path("/api/admin/**")).hasRole("ADMIN")
                         .requestMatchers(path("/engine-rest/**")).hasRole("ADMIN")
                         .anyRequest().denyAll())
+                .addFilterBefore(new ApiKeyAuthentication(keys), BasicAuthenticationFilter.class)
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(response, json,
                                 HttpStatus.UNAUTHORIZED, "Authentication required"))
                         .accessDeniedHandler((request, response, ex) -> problem(response, json, HttpStatus.FORBIDDEN,
                                 "Your role may not do this")));
+        // OAuth2 bearer tokens from any OIDC issuer, when one is configured (spring.security.oauth2.resourceserver.jwt.*)
+        if (tokens.getIfAvailable() != null) {
+            http.oauth2ResourceServer(server -> server
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenAuthorities()))
+                    .authenticationEntryPoint((request, response, ex) -> problem(response, json,
+                            HttpStatus.UNAUTHORIZED, "Authentication required")));
+        }
         if (basicAuth) {
             http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"takedown\"");
@@ -88,21 +125,31 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers(path("/login"), path("/css/**"), path("/error"), path("/actuator/health"),
+                        .requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/webjars/**"),
+                                path("/error"), path("/actuator/health"),
                                 path("/actuator/health/**"), path("/v3/api-docs"), path("/v3/api-docs/**"),
                                 path("/swagger-ui.html"), path("/swagger-ui/**")).permitAll()
                         .requestMatchers(path(GET, "/")).authenticated()
                         .requestMatchers(path(GET, "/notices/new"), path(POST, "/notices")).hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(GET, "/notices"), path(GET, "/notices/*")).hasAnyRole(READERS)
                         .requestMatchers(path("/tasks"), path("/tasks/**")).hasAnyRole(MODERATORS)
-                        .requestMatchers(path(GET, "/audit")).hasAnyRole(AUDITORS)
+                        .requestMatchers(path(GET, "/audit"), path(GET, "/audit/cases/*"),
+                                path(GET, "/audit/cases/*/bundle"), path(GET, "/audit/sla"),
+                                path(GET, "/audit/reports/transparency"),
+                                path(GET, "/audit/reports/transparency/download")).hasAnyRole(AUDITORS)
                         .requestMatchers(path("/camunda/**")).hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(Customizer.withDefaults())
                 // Camunda's webapps send their own CSRF token, checked by Camunda's filter
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+                .headers(h -> h
+                        .frameOptions(f -> f.sameOrigin())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        // Camunda's webapps send their own policy; ours would forbid their inline scripts
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(path("/camunda/**")),
+                                new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))));
         return http.build();
     }
 

@@ -17,9 +17,11 @@ public final class Topics {
     public static final String ENFORCEMENT_RESULTS = "takedown.enforcement-results";
     /** Who viewed which case or evidence; key = actor id. */
     public static final String ACCESS_LOG = "takedown.access-log";
+    /** Sampled screening blocks and replay-suite results, from every screening node; key = case id. */
+    public static final String SCREENING_EVENTS = "takedown.screening-events";
 
-    public static final List<String> ALL =
-            List.of(NOTICES_INBOUND, NOTICE_EVENTS, TASKS, MEASURES, ENFORCEMENT_RESULTS, ACCESS_LOG);
+    public static final List<String> ALL = List.of(NOTICES_INBOUND, NOTICE_EVENTS, TASKS, MEASURES,
+            ENFORCEMENT_RESULTS, ACCESS_LOG, SCREENING_EVENTS);
 
     private Topics() {
     }

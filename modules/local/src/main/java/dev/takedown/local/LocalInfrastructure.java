@@ -27,9 +27,8 @@ public final class LocalInfrastructure implements AutoCloseable {
     /**
      * @param dataDirectory where PostgreSQL keeps its files; kept between starts so cases survive a restart
      * @param postgresPort  0 for any free port
-     * @param kafkaPort     0 for any free port
      */
-    public static LocalInfrastructure start(Path dataDirectory, int postgresPort, int kafkaPort) {
+    public static LocalInfrastructure start(Path dataDirectory, int postgresPort) {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -40,10 +39,8 @@ public final class LocalInfrastructure implements AutoCloseable {
                 builder.setPort(postgresPort);
             }
             EmbeddedPostgres postgres = builder.start();
+            // the KRaft test broker picks a free port itself (kafkaPorts is ignored); clients learn it from here
             EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3, Topics.ALL.toArray(String[]::new));
-            if (kafkaPort > 0) {
-                kafka.kafkaPorts(kafkaPort);
-            }
             kafka.afterPropertiesSet();
             return new LocalInfrastructure(postgres, kafka);
         } catch (IOException e) {

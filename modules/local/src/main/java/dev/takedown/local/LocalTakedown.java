@@ -2,6 +2,7 @@ package dev.takedown.local;
 
 import dev.takedown.TakedownApplication;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -16,12 +17,15 @@ public final class LocalTakedown {
 
     public static void main(String[] args) {
         LocalInfrastructure infrastructure = LocalInfrastructure.start(
-                Path.of(System.getProperty("takedown.local.data", ".data/postgres")), 54329, 9092);
+                Path.of(System.getProperty("takedown.local.data", ".data/postgres")), 54329);
         SpringApplication application = new SpringApplication(TakedownApplication.class);
         application.setAdditionalProfiles("local");
         application.setDefaultProperties(infrastructure.properties());
         application.setRegisterShutdownHook(false);
         ConfigurableApplicationContext context = application.run(args);
+        LoggerFactory.getLogger(LocalTakedown.class).info("Takedown is up on http://localhost:{}; Kafka for external "
+                + "clients at {}", context.getEnvironment().getProperty("local.server.port"),
+                infrastructure.kafkaBootstrapServers());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             context.close();
             infrastructure.close();

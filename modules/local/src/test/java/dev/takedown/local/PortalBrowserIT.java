@@ -105,9 +105,14 @@ class PortalBrowserIT extends StackTest {
             }
             assertThat(page.locator("#timeline")).containsText("dev.takedown.notice.received.v1");
             assertThat(page.locator("#timeline")).containsText("dev.takedown.measure.applied.v1");
-            assertThat(page.locator("#chain-status")).containsText("intact");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("3-audit.png"))
                     .setFullPage(true));
+            var bundle = context.request().get(baseUrl() + page.locator("#bundle").getAttribute("href"));
+            assertThat(bundle.status()).isEqualTo(200);
+            assertThat(new String(bundle.body(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII))
+                    .as("an evidence bundle is a ZIP").isEqualTo("PK");
+            page.navigate(baseUrl() + "/audit");
+            assertThat(page.locator("#chain-status")).containsText("intact");
         }
     }
 

@@ -44,6 +44,22 @@ class SecurityIT extends StackTest {
     }
 
     @Test
+    void pagesForbidInlineScriptsAndFraming() throws Exception {
+        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String policy = login.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.body()).doesNotContain("<script");
+
+        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/api/notices")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
+    }
+
+    @Test
     void camundaWebappsAndPagesNeedLogin() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> cockpit = http.send(HttpRequest.newBuilder(

@@ -9,7 +9,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of every integration test: the whole application on real PostgreSQL and a real KRaft broker, in the local
- * profile (demo accounts, HTTP Basic on the API). All subclasses share one cached context.
+ * profile (demo accounts, HTTP Basic on the API, bearer tokens signed by {@link TestTokens}). All subclasses share
+ * one cached context: a second one would start a second process engine in this JVM, which Camunda's webapps and REST
+ * API cannot tell apart from the first.
  */
 @SpringBootTest(classes = TakedownApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -25,6 +27,8 @@ public abstract class StackTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.get().properties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                () -> TestTokens.PUBLIC_KEY.toUri().toString());
     }
 
     protected String baseUrl() {

@@ -20,7 +20,7 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
     static synchronized LocalInfrastructure get() {
         if (infrastructure == null) {
             try {
-                infrastructure = LocalInfrastructure.start(Files.createTempDirectory("takedown-it-pg"), 0, 0);
+                infrastructure = LocalInfrastructure.start(Files.createTempDirectory("takedown-it-pg"), 0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -3,7 +3,9 @@ package dev.takedown.notices;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -98,23 +100,34 @@ public enum JurisdictionProfile {
             }
         }
         requireTargets(notice, problems);
+        problems.addAll(TextBounds.check(notice, LIMITS));
         return dedupe(problems);
     }
 
+    /** Column sizes of what a notice is stored as; everything else defaults to {@link TextBounds#DEFAULT_MAX}. */
+    private static final Map<String, Integer> LIMITS = Map.of(
+            "notifier.legal_name", 500, "notifier.email", 500, "works[].title", 1000, "targets[].type", 40,
+            "targets[].account_id", 200, "jurisdiction_profiles[]", 40, "explanation", 20_000);
+
+    /** What a target can be (legal-requirements §6.1). */
+    public static final Set<String> TARGET_TYPES = Set.of("URL", "POST", "GENERATED_OUTPUT",
+            "PROMPT_PATTERN", "MODEL", "LORA", "DATASET_ITEM", "ACCOUNT", "LISTING");
+
     /**
      * Whether an incomplete notice is worth curing rather than refusing: it names a work, a locatable target and a
-     * way to reach the notifier (DMCA 512(c)(3)(B)(ii): elements (ii)–(iv) present).
+     * way to reach the notifier (DMCA 512(c)(3)(B)(ii): elements (ii)–(iv) present), and nothing in it is oversized.
      */
     public static boolean curable(NoticeSubmission notice) {
         List<FieldProblem> structural = new ArrayList<>();
         requireTargets(notice, structural);
         requireWorks(notice, structural);
-        return structural.isEmpty() && hasContact(notice) && namesOf(notice).stream().allMatch(n -> byName(n) != null);
+        return structural.isEmpty() && hasContact(notice) && namesOf(notice).stream().allMatch(n -> byName(n) != null)
+                && TextBounds.check(notice, LIMITS).isEmpty();
     }
 
     /** Every problem of a counter-notice filed against a case under this profile. */
     public List<FieldProblem> checkCounterNotice(CounterNoticeSubmission counter) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>(TextBounds.check(counter, Map.of()));
         var user = counter.user();
         var material = counter.material();
         switch (family) {
@@ -216,6 +229,10 @@ public enum JurisdictionProfile {
         for (int i = 0; i < notice.targets().size(); i++) {
             var target = notice.targets().get(i);
             String field = "targets[" + i + "].url";
+            if (target != null && target.type() != null && !TARGET_TYPES.contains(target.type())) {
+                problems.add(new FieldProblem("targets[" + i + "].type",
+                        "one of " + new TreeSet<>(TARGET_TYPES)));
+            }
             if (target == null || !present(target.url())) {
                 problems.add(new FieldProblem(field, "the exact URL of the material is required"));
             } else if (!TargetUrl.isValid(target.url())) {

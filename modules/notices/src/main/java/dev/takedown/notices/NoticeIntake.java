@@ -56,6 +56,9 @@ public class NoticeIntake {
     public IntakeResult submit(NoticeSubmission submission, Submitter submitter, String idempotencyKey,
             boolean requireComplete) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && key.length() > 200) {
+            throw new NoticeIncompleteException(List.of(new FieldProblem("Idempotency-Key", "at most 200 characters")));
+        }
         String hash = hash(submission);
         if (key != null) {
             Optional<IntakeResult> earlier = replay(submitter.organisationId(), key, hash);

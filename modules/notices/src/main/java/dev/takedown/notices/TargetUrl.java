@@ -11,6 +11,9 @@ public final class TargetUrl {
     }
 
     public static boolean isValid(String url) {
+        if (url.length() > 4000) {
+            return false;
+        }
         try {
             URI uri = new URI(url.strip());
             String scheme = uri.getScheme();

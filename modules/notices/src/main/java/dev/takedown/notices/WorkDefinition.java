@@ -35,6 +35,16 @@ public record WorkDefinition(String title, List<String> terms, List<Combination>
         if (title == null || title.isBlank()) {
             problems.add(new FieldProblem("title", "the work's title is required"));
         }
+        TextBounds.requireWithin("title", title, 1000, problems);
+        if (replayPrompts.size() > 1000) {
+            problems.add(new FieldProblem("replay_prompts", "at most 1000 prompts"));
+        }
+        for (int i = 0; i < replayPrompts.size(); i++) {
+            TextBounds.requireWithin("replay_prompts[" + i + "]", replayPrompts.get(i), 2000, problems);
+        }
+        for (int i = 0; i < licensees.size(); i++) {
+            TextBounds.requireWithin("licensees[" + i + "]", licensees.get(i), 200, problems);
+        }
         if (terms.isEmpty() && imageHashes.isEmpty() && combinations.isEmpty()) {
             problems.add(new FieldProblem("terms", "name at least one term, combination or reference image hash"));
         }

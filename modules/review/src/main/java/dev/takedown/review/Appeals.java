@@ -8,9 +8,11 @@ import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.FieldProblem;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.Reader;
+import dev.takedown.notices.TextBounds;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,8 +61,13 @@ public class Appeals {
     }
 
     private String file(String caseId, String role, AppealRequest request, String actor) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (request.grounds() == null || !GROUNDS.contains(request.grounds())) {
-            throw new InvalidDecisionException(List.of(new FieldProblem("grounds", "one of " + GROUNDS)));
+            problems.add(new FieldProblem("grounds", "one of " + GROUNDS));
+        }
+        TextBounds.requireWithin("explanation", request.explanation(), 4000, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidDecisionException(problems);
         }
         CaseStatus status = cases.status(caseId);
         if (status != CaseStatus.NOTIFIED) {

@@ -9,6 +9,7 @@ import dev.takedown.measures.Measures;
 import dev.takedown.notices.FieldProblem;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.ProtectedWorks;
+import dev.takedown.notices.TextBounds;
 import dev.takedown.review.internal.DecisionRecord;
 import dev.takedown.review.internal.DecisionRepository;
 import dev.takedown.workflow.ReviewTask;
@@ -76,6 +77,11 @@ public class Review {
     /** Decides whatever the task asks: a review, a confirmation, or an appeal. */
     @Transactional
     public Decision decide(Moderator moderator, String taskId, DecisionRequest request) {
+        List<FieldProblem> tooLong = new ArrayList<>();
+        TextBounds.requireWithin("reason", request.reason(), 4000, tooLong);
+        if (!tooLong.isEmpty()) {
+            throw new InvalidDecisionException(tooLong);
+        }
         ReviewTask task = tasks.get(taskId, moderator.id(), moderator.queues());
         return switch (task.kind()) {
             case ReviewTask.CONFIRMATION -> confirm(moderator, task, request);

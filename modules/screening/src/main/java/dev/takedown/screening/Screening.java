@@ -8,6 +8,14 @@ import dev.takedown.screening.internal.ImageIndex;
 import dev.takedown.screening.internal.Normaliser;
 import dev.takedown.screening.internal.PdqHasher;
 import dev.takedown.screening.internal.PromptIndex;
+import dev.takedown.screening.internal.EventPublisher;
+import dev.takedown.screening.internal.KafkaEventSink;
+import dev.takedown.screening.internal.ReplayRunner;
+import dev.takedown.screening.internal.VerdictRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.net.InetAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,14 +25,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks generation prompts and images against every active filter measure, from memory. Readers use an immutable
  * snapshot of the indexes; a change (one measure or a batch from Kafka) builds a new snapshot and swaps it in, so
  * checks never wait for a rebuild and never see half of one.
+ *
+ * <p>Every BLOCK/REVIEW is counted per measure ({@link #blockCounts()}, Micrometer {@code takedown.screening.verdicts})
+ * and sampled to the audit ledger as a {@link ScreeningEvents#BLOCKED} event. After every index change the filter
+ * measures' replay suites run in the background ({@link #replayResults()}, {@link ScreeningEvents#REPLAY_COMPLETED}).
  */
 @Component
 public class Screening {
@@ -34,7 +50,30 @@ public class Screening {
     /** 10 000 × 4 000 pixels; larger uploads are refused before decoding. */
     public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
 
+    /** Default of {@code takedown.screening.sample-every}: besides the first per minute, 1 in N blocks is sampled. */
+    public static final int DEFAULT_SAMPLE_EVERY = 100;
+
     private record Snapshot(PromptIndex prompts, ImageIndex images) {
+    }
+
+    /**
+     * Settings, each a {@code takedown.screening.*} property.
+     *
+     * @param imageDistance  {@code image-distance}, default 31
+     * @param maxImagePixels {@code max-image-pixels}, default 40 000 000
+     * @param sampleEvery    {@code sample-every}, default 100
+     * @param nodeId         {@code node-id}, default host name + random suffix
+     */
+    public record Options(int imageDistance, long maxImagePixels, int sampleEvery, String nodeId, Clock clock) {
+
+        public static Options defaults() {
+            return new Options(DEFAULT_IMAGE_DISTANCE, DEFAULT_MAX_PIXELS, DEFAULT_SAMPLE_EVERY, null,
+                    Clock.systemUTC());
+        }
+
+        public Options withSampleEvery(int sampleEvery) {
+            return new Options(imageDistance, maxImagePixels, sampleEvery, nodeId, clock);
+        }
     }
 
     private final ScreeningIndex urls;
@@ -45,18 +84,80 @@ public class Screening {
     /** Written only under {@code this} lock by the single rebuilding writer. */
     private final Map<String, CompiledMeasure> measures = new HashMap<>();
     private final AtomicReference<Snapshot> snapshot;
+    private final EventPublisher events;
+    private final VerdictRecorder recorder;
+    private final ReplayRunner replay;
 
     @Autowired
+    @SuppressWarnings("unchecked")
     public Screening(ScreeningIndex urls, @Value("${takedown.screening.image-distance:31}") int imageDistance,
-            @Value("${takedown.screening.max-image-pixels:40000000}") long maxPixels) {
+            @Value("${takedown.screening.max-image-pixels:40000000}") long maxPixels,
+            @Value("${takedown.screening.sample-every:100}") int sampleEvery,
+            @Value("${takedown.screening.node-id:}") String nodeId,
+            ObjectProvider<KafkaTemplate<?, ?>> kafka, ObjectProvider<MeterRegistry> meters) {
+        this(urls, new Options(imageDistance, maxPixels, sampleEvery, nodeId, Clock.systemUTC()),
+                kafka.getIfUnique() == null ? ScreeningEvents.Sink.NONE
+                        : new KafkaEventSink((KafkaOperations<String, byte[]>) kafka.getIfUnique()),
+                meters.getIfUnique());
+    }
+
+    /** {@code meters} may be null (no Micrometer counter then). */
+    public Screening(ScreeningIndex urls, Options options, ScreeningEvents.Sink sink, MeterRegistry meters) {
         this.urls = urls;
-        this.imageDistance = imageDistance;
-        this.decoder = new ImageDecoder(maxPixels);
+        this.imageDistance = options.imageDistance();
+        this.decoder = new ImageDecoder(options.maxImagePixels());
         this.snapshot = new AtomicReference<>(build(List.of()));
+        this.events = new EventPublisher(sink, nodeId(options.nodeId()), 10_000);
+        this.recorder = new VerdictRecorder(options.sampleEvery(), options.clock(), events, meters);
+        this.replay = new ReplayRunner(() -> snapshot.get().prompts(), normaliser, events, options.clock());
     }
 
     public Screening() {
-        this(new ScreeningIndex(), DEFAULT_IMAGE_DISTANCE, DEFAULT_MAX_PIXELS);
+        this(new ScreeningIndex(), Options.defaults(), ScreeningEvents.Sink.NONE, null);
+    }
+
+    private static String nodeId(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception unknown) {
+            host = "screening";
+        }
+        return host + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
+    }
+
+    /** This node's id in screening events. */
+    public String nodeId() {
+        return events.node();
+    }
+
+    /** BLOCK/REVIEW verdicts per measure id on this node since start. */
+    public Map<String, BlockCount> blockCounts() {
+        return recorder.counts();
+    }
+
+    /** The latest replay-suite result per active filter measure that has a suite. */
+    public Map<String, ReplayResult> replayResults() {
+        return replay.results();
+    }
+
+    /** Completed replay runs (one per coalesced burst of index changes); for tests and health checks. */
+    public long replayRuns() {
+        return replay.runs();
+    }
+
+    /** Waits up to {@code millis} for queued screening events to reach the sink; for tests and shutdown. */
+    public boolean flushEvents(long millis) {
+        return events.flush(millis);
+    }
+
+    @PreDestroy
+    public void close() {
+        replay.close();
+        events.close();
     }
 
     public ScreeningIndex urls() {
@@ -98,6 +199,7 @@ public class Screening {
             }
             if (filtersChanged) {
                 snapshot.set(build(List.copyOf(measures.values())));
+                replay.indexChanged();
             }
         }
     }
@@ -112,8 +214,16 @@ public class Screening {
     }
 
     public PromptVerdict checkPrompt(String prompt, String accountId) {
-        PromptIndex.Result result = snapshot.get().prompts().check(prompt, normaliser.normalise(prompt), accountId);
-        List<String> ids = result.matched().stream().map(CompiledMeasure::measureId).sorted().toList();
+        PromptIndex.Result result = snapshot.get().prompts().check(prompt, normaliser.scratch(prompt), accountId);
+        if (result.decision() == Decision.ALLOW) {
+            recorder.record(Decision.ALLOW, List.of(), List.of(), prompt, null);
+            return new PromptVerdict(Decision.ALLOW, List.of(), result.spans(), result.licensed(), null);
+        }
+        List<CompiledMeasure> matched = result.matched().stream()
+                .sorted(Comparator.comparing(CompiledMeasure::measureId)).toList();
+        List<String> ids = matched.stream().map(CompiledMeasure::measureId).toList();
+        recorder.record(result.decision(), ids, matched.stream().map(CompiledMeasure::caseId).toList(), prompt,
+                null);
         return new PromptVerdict(result.decision(), ids, result.spans(), result.licensed(),
                 warning(result.decision(), result.matched()));
     }
@@ -149,6 +259,8 @@ public class Screening {
         blocking.sort(Comparator.comparing(CompiledMeasure::measureId));
         matches.sort(Comparator.comparingInt(ImageMatch::distance).thenComparing(ImageMatch::measureId));
         Decision decision = blocking.isEmpty() ? Decision.ALLOW : Decision.BLOCK;
+        recorder.record(decision, blocking.stream().map(CompiledMeasure::measureId).toList(),
+                blocking.stream().map(CompiledMeasure::caseId).toList(), null, hash.toHex());
         return new ImageVerdict(decision, blocking.stream().map(CompiledMeasure::measureId).toList(), matches,
                 hash.toHex(), quality, licensed.stream().sorted().toList(), warning(decision, blocking));
     }

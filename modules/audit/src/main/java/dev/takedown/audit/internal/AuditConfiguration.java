@@ -8,10 +8,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The checkpoint job and its key and TSA, from {@code takedown.audit.*}. */
+/** The checkpoint job and its key and TSA, from {@code takedown.audit.*}; the Transparency Database submitter. */
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties(AuditProperties.class)
+@EnableConfigurationProperties({AuditProperties.class, ReportProperties.class, RetentionProperties.class,
+        TdbProperties.class})
 class AuditConfiguration {
 
     @Bean
@@ -21,5 +22,11 @@ class AuditConfiguration {
                 audit.signing().key().map(path -> SigningKey.load(path, audit.signing().generateIfMissing())),
                 audit.tsa().uri().map(url -> new TimestampAuthority(url, audit.tsa().timeout())),
                 Clock.systemUTC());
+    }
+
+    @Bean
+    TransparencyDatabase transparencyDatabase(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            TdbProperties tdb) {
+        return new TransparencyDatabase(jdbc, transactions, tdb, Clock.systemUTC());
     }
 }

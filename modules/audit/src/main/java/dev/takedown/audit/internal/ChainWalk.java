@@ -1,6 +1,7 @@
 package dev.takedown.audit.internal;
 
 import dev.takedown.audit.LedgerRecord;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -22,13 +23,29 @@ public final class ChainWalk {
         if (!record.prevHash().equals(hash)) {
             return Optional.of("prev_hash does not match the hash of record " + seq);
         }
-        if (!LedgerEntry.of(record).hash().equals(record.hash())) {
+        // raw bytes: no hex string per record
+        byte[] stored = stored(record.hash());
+        if (stored == null || !MessageDigest.isEqual(LedgerEntry.of(record).digest(), stored)) {
             return Optional.of("hash does not match the record's content");
         }
         seq = record.seq();
         hash = record.hash();
-        tree.add(MerkleTree.leafHash(HexFormat.of().parseHex(hash)));
+        tree.add(MerkleTree.leafHash(stored));
         return Optional.empty();
+    }
+
+    /** The stored hash as bytes; null unless it is 64 lower-case hex digits, the only form the appender writes. */
+    private static byte[] stored(String hex) {
+        if (hex == null || hex.length() != 64) {
+            return null;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = hex.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return null;
+            }
+        }
+        return HexFormat.of().parseHex(hex);
     }
 
     public long seq() {

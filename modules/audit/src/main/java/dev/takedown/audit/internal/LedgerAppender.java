@@ -1,8 +1,10 @@
 package dev.takedown.audit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.events.Topics;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class LedgerAppender {
 
+    /** Topic of the facts the audit module records itself; no Kafka topic has this name. */
+    public static final String INTERNAL_TOPIC = "audit.internal";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final AuditProperties properties;
@@ -43,7 +49,7 @@ public class LedgerAppender {
     // A new ledger starts from the oldest retained record, not from "now" (Kafka's default).
     @KafkaListener(groupId = "takedown-audit", properties = "auto.offset.reset=earliest", batch = "true",
             topics = {Topics.NOTICES_INBOUND, Topics.NOTICE_EVENTS, Topics.TASKS, Topics.MEASURES,
-                    Topics.ENFORCEMENT_RESULTS, Topics.ACCESS_LOG})
+                    Topics.ENFORCEMENT_RESULTS, Topics.ACCESS_LOG, Topics.SCREENING_EVENTS})
     void onRecords(List<ConsumerRecord<String, String>> records) {
         appendAll(records);
     }
@@ -64,6 +70,21 @@ public class LedgerAppender {
             IncomingEvent event = IncomingEvent.of(record, properties.policyVersion());
             events.putIfAbsent(event.eventId(), event);
         }
+        return append(events);
+    }
+
+    /**
+     * Records a fact the audit module establishes itself (a legal hold placed, say), on topic
+     * {@value #INTERNAL_TOPIC}: it is chained and checkpointed like every event. Joins the caller's transaction, and
+     * switches it to the restricted role, so the caller must write its own tables before calling this.
+     */
+    public Appended appendFact(String eventType, String caseId, String actor, Instant occurredAt, JsonNode payload) {
+        IncomingEvent fact = new IncomingEvent(UUID.randomUUID().toString(), INTERNAL_TOPIC, eventType, caseId, actor,
+                null, properties.policyVersion(), occurredAt, payload);
+        return append(Map.of(fact.eventId(), fact)).get(0);
+    }
+
+    private List<Appended> append(Map<String, IncomingEvent> events) {
         if (events.isEmpty()) {
             return List.of();
         }

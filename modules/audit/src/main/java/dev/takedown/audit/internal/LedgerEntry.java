@@ -2,7 +2,6 @@ package dev.takedown.audit.internal;
 
 import dev.takedown.audit.ActorType;
 import dev.takedown.audit.LedgerRecord;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -22,6 +21,10 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
     public static final String GENESIS_HASH = "0".repeat(64);
     public static final int CURRENT_FORMAT = 2;
 
+    /** A buffer grown past this by one huge payload is dropped rather than kept for the thread's lifetime. */
+    private static final int MAX_KEPT_BUFFER = 1 << 16;
+    private static final ThreadLocal<StringBuilder> PREIMAGE = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+
     public LedgerEntry {
         // PostgreSQL keeps microseconds: hashing finer time than is stored would fail verification later
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
@@ -35,7 +38,22 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
 
     /** SHA-256 (lower-case hex) of {@link #preimage()}. */
     public String hash() {
-        return HexFormat.of().formatHex(Sha256.digest(preimage().getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(digest());
+    }
+
+    /**
+     * SHA-256 of {@link #preimage()} as raw bytes. The verifier calls this for every record, so the preimage is built
+     * in a reused per-thread buffer and hashed without an intermediate String or byte array.
+     */
+    public byte[] digest() {
+        StringBuilder out = PREIMAGE.get();
+        out.setLength(0);
+        writePreimage(out);
+        byte[] digest = Sha256.digestUtf8(out);
+        if (out.capacity() > MAX_KEPT_BUFFER) {
+            PREIMAGE.remove();
+        }
+        return digest;
     }
 
     /**
@@ -45,6 +63,11 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
      */
     public String preimage() {
         StringBuilder out = new StringBuilder(320 + payload.length());
+        writePreimage(out);
+        return out.toString();
+    }
+
+    private void writePreimage(StringBuilder out) {
         out.append("{\"actor\":");
         CanonicalJson.string(actor, out);
         out.append(",\"actorType\":\"").append(actorType.name()).append("\",\"caseId\":");
@@ -60,14 +83,16 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
             out.append(",\"legalBasis\":");
             nullable(legalBasis, out);
         }
-        out.append(",\"occurredAt\":\"").append(occurredAt).append("\",\"payload\":").append(payload);
+        out.append(",\"occurredAt\":\"");
+        IsoInstant.append(occurredAt, out);
+        out.append("\",\"payload\":").append(payload);
         if (format >= 2) {
             out.append(",\"policyVersion\":");
             nullable(policyVersion, out);
         }
         out.append(",\"prevHash\":\"").append(prevHash).append("\",\"seq\":").append(seq).append(",\"topic\":");
         CanonicalJson.string(topic, out);
-        return out.append('}').toString();
+        out.append('}');
     }
 
     private static void nullable(String value, StringBuilder out) {

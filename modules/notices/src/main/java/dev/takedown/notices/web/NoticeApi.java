@@ -15,7 +15,9 @@ import dev.takedown.notices.NoticeIntake;
 import dev.takedown.notices.NoticeSubmission;
 import dev.takedown.notices.Reader;
 import dev.takedown.notices.Submitter;
+import dev.takedown.notices.TextBounds;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -79,9 +81,15 @@ class NoticeApi {
     @PostMapping(path = "/{caseId}/legal-action-proof", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> legalActionProof(@PathVariable String caseId, @RequestBody LegalActionProof proof,
             Authentication authentication) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (proof.kind() == null || proof.kind().isBlank() || proof.reference() == null || proof.reference().isBlank()) {
-            throw new NoticeIncompleteException(List.of(new FieldProblem("reference",
-                    "name the kind of proceedings and its reference (case acceptance notice, complaint receipt)")));
+            problems.add(new FieldProblem("reference",
+                    "name the kind of proceedings and its reference (case acceptance notice, complaint receipt)"));
+        }
+        TextBounds.requireWithin("kind", proof.kind(), 40, problems);
+        TextBounds.requireWithin("reference", proof.reference(), 1000, problems);
+        if (!problems.isEmpty()) {
+            throw new NoticeIncompleteException(problems);
         }
         counterNotices.fileLegalActionProof(caseId, proof.kind().strip(), proof.reference().strip(),
                 Reader.of(authentication));

@@ -10,7 +10,8 @@ import java.util.Set;
  * the automaton and never re-runs ICU over every active measure.
  */
 public record CompiledMeasure(String measureId, String caseId, String workTitle, List<Term> terms,
-        List<Combination> combinations, Set<String> licensees, List<PdqHash> imageHashes) {
+        List<Combination> combinations, Set<String> licensees, List<PdqHash> imageHashes,
+        List<String> replayPrompts) {
 
     /** A term and the compact forms it is matched in. */
     public record Term(String term, List<String> variants) {
@@ -31,7 +32,8 @@ public record CompiledMeasure(String measureId, String caseId, String workTitle,
                 .filter(c -> !c.phrases().isEmpty()).toList();
         List<PdqHash> hashes = rule.imageHashes().stream().map(PdqHash::fromHex).toList();
         String title = rule.workTitle() == null || rule.workTitle().isBlank() ? measureId : rule.workTitle();
+        List<String> replay = rule.replayPrompts().stream().filter(p -> p != null && !p.isBlank()).toList();
         return new CompiledMeasure(measureId, caseId, title, terms, combinations, Set.copyOf(rule.licensees()),
-                hashes);
+                hashes, replay);
     }
 }

@@ -37,7 +37,11 @@ public final class Normaliser {
     private static final char[] SOKUON = {'っ', 'ッ'};
 
     /** Immutable, so a racy publication into the cache array is safe. */
-    private record Folded(byte kind, String out) {
+    private record Folded(byte kind, String out, boolean upper, boolean lower) {
+
+        Folded(byte kind, String out) {
+            this(kind, out, false, false);
+        }
     }
 
     private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
@@ -54,20 +58,100 @@ public final class Normaliser {
     private final Map<Integer, Folded> supplementary = new ConcurrentHashMap<>();
     private final Map<String, String> romaji = new ConcurrentHashMap<>();
 
+    /**
+     * The compact form being built, reused per thread so that the hot path allocates nothing: the compact text and,
+     * per compact character, where it came from in the original and which original word it belongs to. Valid until
+     * the same thread normalises again.
+     */
+    public static final class Scratch implements CharSequence {
+        char[] text = new char[256];
+        int[] start = new int[256];
+        int[] end = new int[256];
+        int[] word = new int[256];
+        int length;
+
+        void ensure(int capacity) {
+            if (capacity > text.length) {
+                int size = Math.max(capacity, text.length * 2);
+                text = Arrays.copyOf(text, size);
+                start = Arrays.copyOf(start, size);
+                end = Arrays.copyOf(end, size);
+                word = Arrays.copyOf(word, size);
+            }
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return text[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            return new String(text, from, to - from);
+        }
+
+        @Override
+        public String toString() {
+            return new String(text, 0, length);
+        }
+
+        /** UTF-16 offset in the original where compact character {@code i} comes from. */
+        public int start(int i) {
+            return start[i];
+        }
+
+        /** UTF-16 offset in the original just after compact character {@code i}'s source. */
+        public int end(int i) {
+            return end[i];
+        }
+
+        public int word(int i) {
+            return word[i];
+        }
+
+        /** Whether compact position {@code from} begins an original word. */
+        public boolean startsWord(int from) {
+            return from == 0 || word[from - 1] != word[from];
+        }
+
+        /** Whether compact position {@code to} (exclusive) ends an original word. */
+        public boolean endsWord(int to) {
+            return to == length || word[to] != word[to - 1];
+        }
+
+        public NormalisedText toNormalisedText() {
+            return new NormalisedText(toString(), Arrays.copyOf(start, length), Arrays.copyOf(end, length),
+                    Arrays.copyOf(word, length));
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     /** The compact form of a prompt or term, with offsets into {@code original}. */
     public NormalisedText normalise(String original) {
+        return scratch(original).toNormalisedText();
+    }
+
+    /** Like {@link #normalise} into this thread's reusable buffer: no allocation once the buffer has grown. */
+    public Scratch scratch(String original) {
+        Scratch s = SCRATCH.get();
         int n = original.length();
-        StringBuilder text = new StringBuilder(n);
-        int[] start = new int[n + 8];
-        int[] end = new int[n + 8];
-        int[] word = new int[n + 8];
+        s.ensure(n + 8);
+        char[] text = s.text;
+        int length = 0;
         int words = 0;
         boolean inWord = false;
         boolean previousLower = false;
         int i = 0;
         while (i < n) {
-            int cp = original.codePointAt(i);
-            int next = i + Character.charCount(cp);
+            char ch = original.charAt(i);
+            int cp = Character.isSurrogate(ch) ? original.codePointAt(i) : ch;
+            int next = i + (cp > 0xFFFF ? 2 : 1);
             Folded f = fold(cp);
             String out = f.out;
             switch (f.kind) {
@@ -86,35 +170,35 @@ public final class Normaliser {
                     words++;
                 }
                 default -> {
-                    boolean upper = UCharacter.isUUppercase(cp);
                     // camel case ("UltraMan") splits words the way a space would
-                    if (!inWord || (upper && previousLower)) {
+                    if (!inWord || (f.upper && previousLower)) {
                         words++;
                     }
                     inWord = true;
-                    previousLower = UCharacter.isULowercase(cp);
+                    previousLower = f.lower;
                 }
             }
-            if (!out.isEmpty()) {
-                int at = text.length();
-                text.append(out);
-                if (text.length() > start.length) {
-                    int size = Math.max(text.length(), start.length * 2);
-                    start = Arrays.copyOf(start, size);
-                    end = Arrays.copyOf(end, size);
-                    word = Arrays.copyOf(word, size);
+            int outLength = out.length();
+            if (outLength > 0) {
+                if (length + outLength > text.length) {
+                    s.ensure(length + outLength);
+                    text = s.text;
                 }
-                for (int k = at; k < text.length(); k++) {
-                    start[k] = i;
-                    end[k] = next;
-                    word[k] = words;
+                int[] start = s.start;
+                int[] end = s.end;
+                int[] word = s.word;
+                for (int k = 0; k < outLength; k++) {
+                    text[length] = out.charAt(k);
+                    start[length] = i;
+                    end[length] = next;
+                    word[length] = words;
+                    length++;
                 }
             }
             i = next;
         }
-        int len = text.length();
-        return new NormalisedText(text.toString(), Arrays.copyOf(start, len), Arrays.copyOf(end, len),
-                Arrays.copyOf(word, len));
+        s.length = length;
+        return s;
     }
 
     /**
@@ -165,7 +249,7 @@ public final class Normaliser {
         }
         String letters = letters(folded);
         if (!letters.isEmpty()) {
-            return new Folded(LETTER, letters);
+            return new Folded(LETTER, letters, UCharacter.isUUppercase(cp), UCharacter.isULowercase(cp));
         }
         int type = UCharacter.getType(cp);
         boolean ignorable = type == UCharacter.NON_SPACING_MARK || type == UCharacter.ENCLOSING_MARK

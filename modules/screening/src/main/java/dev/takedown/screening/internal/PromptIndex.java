@@ -33,8 +33,31 @@ public final class PromptIndex {
 
     /** The outcome before the engine words it for the user. */
     public record Result(Decision decision, List<CompiledMeasure> matched, List<MatchedSpan> spans,
-            List<String> licensed) {
+            List<String> licensed, List<CompiledMeasure> blocking) {
     }
+
+    private static final Result ALLOW = new Result(Decision.ALLOW, List.of(), List.of(), List.of(), List.of());
+
+    /** Collects the automaton's hits into a reused per-thread buffer: no allocation while a prompt has none. */
+    private static final class Hits implements AhoCorasickDoubleArrayTrie.IHit<Integer> {
+        Normaliser.Scratch text;
+        int[] hits = new int[3 * 64];
+        int count;
+
+        @Override
+        public void hit(int from, int end, Integer pattern) {
+            if (text.startsWord(from) && (text.endsWord(end) || end - from >= SUFFIX_TOLERANT_LENGTH)) {
+                if (count + 3 > hits.length) {
+                    hits = java.util.Arrays.copyOf(hits, hits.length * 2);
+                }
+                hits[count++] = from;
+                hits[count++] = end;
+                hits[count++] = pattern;
+            }
+        }
+    }
+
+    private static final ThreadLocal<Hits> HITS = ThreadLocal.withInitial(Hits::new);
 
     private final List<CompiledMeasure> measures;
     private final AhoCorasickDoubleArrayTrie<Integer> automaton;
@@ -84,17 +107,36 @@ public final class PromptIndex {
         return measures.size();
     }
 
-    public Result check(String original, NormalisedText text, String accountId) {
-        List<int[]> hits = new ArrayList<>();
-        if (automaton != null) {
-            automaton.parseText(text.text(), (AhoCorasickDoubleArrayTrie.IHit<Integer>) (from, end, pattern) -> {
-                if (text.startsWord(from) && (text.endsWord(end) || end - from >= SUFFIX_TOLERANT_LENGTH)) {
-                    hits.add(new int[] {from, end, pattern});
-                }
-            });
+    public List<CompiledMeasure> measures() {
+        return measures;
+    }
+
+    /** Whether this index BLOCKs {@code prompt} for {@code measure} (a replay check: no account, no licence). */
+    public boolean blocks(CompiledMeasure measure, String prompt, Normaliser.Scratch text) {
+        return check(prompt, text, null).blocking().contains(measure);
+    }
+
+    /** {@code text} is {@code original} normalised by this thread (it is read before this returns). */
+    public Result check(String original, Normaliser.Scratch text, String accountId) {
+        if (automaton == null) {
+            return ALLOW;
         }
-        if (hits.isEmpty()) {
-            return new Result(Decision.ALLOW, List.of(), List.of(), List.of());
+        Hits collector = HITS.get();
+        collector.text = text;
+        collector.count = 0;
+        int[] raw;
+        try {
+            automaton.parseText(text, collector);
+            if (collector.count == 0) {
+                return ALLOW;
+            }
+            raw = java.util.Arrays.copyOf(collector.hits, collector.count);
+        } finally {
+            collector.text = null;
+        }
+        List<int[]> hits = new ArrayList<>(raw.length / 3);
+        for (int k = 0; k < raw.length; k += 3) {
+            hits.add(new int[] {raw[k], raw[k + 1], raw[k + 2]});
         }
         Set<Integer> blocking = new TreeSet<>();
         Set<Integer> licensed = new TreeSet<>();
@@ -107,8 +149,8 @@ public final class PromptIndex {
                     licensed.add(ref.measure);
                     continue;
                 }
-                int start = text.start()[hit[0]];
-                int end = text.end()[hit[1] - 1];
+                int start = text.start(hit[0]);
+                int end = text.end(hit[1] - 1);
                 if (ref.combination < 0) {
                     blocking.add(ref.measure);
                     spans.add(new MatchedSpan(measure.measureId(), start, end, original.substring(start, end),
@@ -116,7 +158,7 @@ public final class PromptIndex {
                 } else {
                     String phrase = measure.combinations().get(ref.combination).phrases().get(ref.item).term();
                     phraseHits.computeIfAbsent(((long) ref.measure << 32) | ref.combination, k -> new ArrayList<>())
-                            .add(new PhraseHit(ref.item, text.word()[hit[0]], new MatchedSpan(measure.measureId(),
+                            .add(new PhraseHit(ref.item, text.word(hit[0]), new MatchedSpan(measure.measureId(),
                                     start, end, original.substring(start, end), phrase, MatchedSpan.COMBINATION)));
                 }
             }
@@ -140,7 +182,8 @@ public final class PromptIndex {
         List<MatchedSpan> sorted = spans.stream()
                 .sorted(Comparator.comparingInt(MatchedSpan::start).thenComparingInt(MatchedSpan::end)).toList();
         return new Result(decision, matched.stream().map(measures::get).toList(), sorted,
-                licensed.stream().map(i -> measures.get(i).measureId()).sorted().toList());
+                licensed.stream().map(i -> measures.get(i).measureId()).sorted().toList(),
+                blocking.stream().map(measures::get).toList());
     }
 
     private record PhraseHit(int phrase, int word, MatchedSpan span) {

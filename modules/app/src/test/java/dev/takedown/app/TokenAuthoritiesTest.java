@@ -1,0 +1,45 @@
+package dev.takedown.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+class TokenAuthoritiesTest {
+
+    private static Jwt token(Map<String, Object> claims) {
+        Jwt.Builder builder = Jwt.withTokenValue("t").header("alg", "RS256").subject("sub-1")
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60));
+        claims.forEach(builder::claim);
+        return builder.build();
+    }
+
+    @Test
+    void keycloakRealmRolesAndOrganisationBecomeAuthorities() {
+        var authentication = new TokenAuthorities().convert(token(Map.of(
+                "realm_access", Map.of("roles", List.of("RIGHTS_HOLDER", "offline_access", "uma_authorization")),
+                "organisation", "org-a", "preferred_username", "alice")));
+
+        assertThat(authentication.getName()).isEqualTo("alice");
+        assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_RIGHTS_HOLDER", "ORG_org-a");
+    }
+
+    @Test
+    void plainRolesClaimWorksForOtherIssuersAndUnknownRolesAreDropped() {
+        var authentication = new TokenAuthorities().convert(token(Map.of("roles", List.of("MODERATOR", "ROOT"))));
+
+        assertThat(authentication.getName()).isEqualTo("sub-1");
+        assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactly("ROLE_MODERATOR");
+    }
+
+    @Test
+    void aTokenWithoutRolesGrantsNothing() {
+        assertThat(new TokenAuthorities().convert(token(Map.of("scope", "openid"))).getAuthorities()).isEmpty();
+    }
+}

@@ -1,0 +1,280 @@
+package dev.takedown.audit.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.takedown.audit.LedgerRecord;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Statements of reasons to the DSA Transparency Database (Art. 24(5), R17): builds one per accepting EU_DSA decision
+ * with a measure in effect, validates it locally, and sends pending ones in batches to the multiple-statements
+ * endpoint, which answers 201. Transient failures (network, 5xx, 429) are retried with exponential back-off and then
+ * wait for the next run. A 422 naming puids the TDB already holds is not a failure: the statement is there, so it is
+ * reconciled and the rest of the batch is sent again; any other 422 is narrowed down to the statements at fault.
+ */
+public final class TransparencyDatabase {
+
+    private static final Logger log = LoggerFactory.getLogger(TransparencyDatabase.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int PREPARE_LIMIT = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final TdbProperties properties;
+    private final StatementBuilder builder;
+    private final HttpClient http;
+    private final Clock clock;
+
+    public TransparencyDatabase(JdbcTemplate jdbc, PlatformTransactionManager transactions, TdbProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.properties = properties;
+        this.builder = new StatementBuilder(properties.territorialScope());
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${takedown.audit.tdb.interval:PT1M}", initialDelayString = "${takedown.audit.tdb.interval:PT1M}")
+    void run() {
+        if (properties.endpoint().isEmpty()) {
+            return;
+        }
+        prepare();
+        submitPending();
+    }
+
+    /** Builds and stores the statements of decisions that have none yet; returns how many were stored. */
+    public int prepare() {
+        Instant settled = clock.instant().minus(properties.settle());
+        List<Map<String, Object>> decisions = jdbc.queryForList("""
+                select d.case_id, d.payload::jsonb ->> 'decisionId' as decision_id
+                from audit_ledger d
+                where d.event_type = ? and d.payload::jsonb ->> 'outcome' = 'ACCEPT'
+                  and d.payload::jsonb ->> 'decisionId' is not null
+                  and not exists (select 1 from audit_tdb_statement s where s.puid = d.payload::jsonb ->> 'decisionId')
+                  and exists (select 1 from audit_ledger r where r.case_id = d.case_id and r.event_type = ?
+                              and r.payload::jsonb -> 'jurisdictionProfiles' @> cast(? as jsonb))
+                  and (select min(m.occurred_at) from audit_ledger m
+                       where m.case_id = d.case_id and m.event_type = ?) < ?
+                order by d.occurred_at limit ?""", EventTypes.NOTICE_DECIDED, EventTypes.NOTICE_RECEIVED,
+                "[\"" + StatementBuilder.PROFILE + "\"]", EventTypes.MEASURE_APPLIED,
+                OffsetDateTime.ofInstant(settled, ZoneOffset.UTC), PREPARE_LIMIT);
+        int stored = 0;
+        for (Map<String, Object> decision : decisions) {
+            String caseId = (String) decision.get("case_id");
+            String decisionId = (String) decision.get("decision_id");
+            List<LedgerRecord> records = jdbc.query(LedgerRows.SELECT + " where case_id = ?"
+                    + " order by occurred_at, chain, seq", LedgerRows.MAPPER, caseId);
+            Optional<StatementOfReasons> statement = builder.build(decisionId, records);
+            if (statement.isPresent()) {
+                List<StatementValidator.Problem> problems = StatementValidator.problems(statement.get());
+                stored += jdbc.update("insert into audit_tdb_statement (puid, case_id, state, statement, problem)"
+                        + " values (?, ?, ?, ?, ?) on conflict (puid) do nothing", decisionId, caseId,
+                        problems.isEmpty() ? "PENDING" : "INVALID", write(statement.get()),
+                        problems.isEmpty() ? null : problems.stream().map(Object::toString)
+                                .collect(Collectors.joining("; ")));
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * Sends pending statements batch by batch until none are left or a batch fails after all its attempts.
+     * Rows are locked while their batch is out, so two nodes never send the same statement.
+     */
+    public void submitPending() {
+        URI endpoint = properties.endpoint().orElseThrow(() -> new IllegalStateException("takedown.audit.tdb.url"
+                + " is not set"));
+        boolean more = true;
+        while (more) {
+            more = Boolean.TRUE.equals(transaction.execute(status -> {
+                List<Pending> batch = jdbc.query("select puid, statement from audit_tdb_statement"
+                        + " where state = 'PENDING' order by created_at, puid limit ? for update skip locked",
+                        (rs, row) -> new Pending(rs.getString("puid"), rs.getString("statement")),
+                        properties.batchSize());
+                return !batch.isEmpty() && send(endpoint, batch) && batch.size() == properties.batchSize();
+            }));
+        }
+    }
+
+    /** False when the batch is still pending after all attempts. */
+    private boolean send(URI endpoint, List<Pending> batch) {
+        Answer answer = post(endpoint, batch);
+        return switch (answer.status()) {
+            case 201 -> {
+                Map<String, JsonNode> created = byPuid(answer.body().path("statements"));
+                for (Pending p : batch) {
+                    JsonNode saved = created.getOrDefault(p.puid(), NullNode.instance);
+                    settle(p.puid(), "SUBMITTED", null, answer.attempts(), saved.path("uuid").asText(null),
+                            saved.path("permalink").asText(null));
+                }
+                yield true;
+            }
+            case 422 -> unprocessable(endpoint, batch, answer);
+            default -> {
+                for (Pending p : batch) {
+                    jdbc.update("update audit_tdb_statement set attempts = attempts + ?, problem = ?, updated_at = ?"
+                            + " where puid = ?", answer.attempts(), answer.problem(), now(), p.puid());
+                }
+                log.warn("TDB submission of {} statements failed after {} attempts: {}", batch.size(),
+                        answer.attempts(), answer.problem());
+                yield false;
+            }
+        };
+    }
+
+    private boolean unprocessable(URI endpoint, List<Pending> batch, Answer answer) {
+        Set<String> duplicates = duplicates(answer.body(), batch);
+        if (!duplicates.isEmpty()) {
+            JsonNode existing = answer.body().path("existing");
+            for (String puid : duplicates) {
+                settle(puid, "RECONCILED", "the TDB already holds this puid", answer.attempts(),
+                        existing.path("uuid").asText(null), existing.path("permalink").asText(null));
+            }
+            List<Pending> rest = batch.stream().filter(p -> !duplicates.contains(p.puid())).toList();
+            return rest.isEmpty() || send(endpoint, rest);
+        }
+        if (batch.size() > 1) {
+            // the TDB names statements by their index in the call; sending one by one finds the faulty ones and
+            // lets the others through
+            boolean all = true;
+            for (Pending p : batch) {
+                all &= send(endpoint, List.of(p));
+            }
+            return all;
+        }
+        settle(batch.get(0).puid(), "REJECTED", answer.problem(), answer.attempts(), null, null);
+        return true;
+    }
+
+    /**
+     * The puids the TDB says it already holds: its multiple-statements answer lists them in
+     * {@code errors.existing_puids}; its single-statement answer only says the puid is "not unique" (or "already
+     * exists"), which identifies the statement only when it was sent alone.
+     */
+    private static Set<String> duplicates(JsonNode body, List<Pending> batch) {
+        Set<String> sent = batch.stream().map(Pending::puid).collect(Collectors.toSet());
+        Set<String> duplicates = new HashSet<>();
+        body.path("errors").path("existing_puids").forEach(p -> {
+            if (sent.contains(p.asText())) {
+                duplicates.add(p.asText());
+            }
+        });
+        if (duplicates.isEmpty() && batch.size() == 1) {
+            String said = (body.path("message").asText("") + " " + body.path("errors").path("puid"))
+                    .toLowerCase(Locale.ROOT);
+            if (said.contains("puid") || body.path("errors").has("puid")) {
+                if (said.contains("not unique") || said.contains("already exists")) {
+                    duplicates.add(batch.get(0).puid());
+                }
+            }
+        }
+        return duplicates;
+    }
+
+    private Answer post(URI endpoint, List<Pending> batch) {
+        ArrayNode statements = JsonNodeFactory.instance.arrayNode();
+        batch.forEach(p -> statements.add(CanonicalJson.read(p.statement()).orElseThrow()));
+        String body = JsonNodeFactory.instance.objectNode().set("statements", statements).toString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(properties.timeout())
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (properties.token() != null && !properties.token().isBlank()) {
+            request.header("Authorization", "Bearer " + properties.token());
+        }
+        String problem = null;
+        long backoff = properties.initialBackoff().toMillis();
+        for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 201 || response.statusCode() == 422) {
+                    return new Answer(response.statusCode(), read(response.body()), attempt,
+                            "HTTP " + response.statusCode() + ": " + abbreviate(response.body()));
+                }
+                problem = "HTTP " + response.statusCode() + ": " + abbreviate(response.body());
+            } catch (IOException e) {
+                problem = "no answer: " + e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Answer(0, NullNode.instance, attempt, "interrupted");
+            }
+            if (attempt < properties.maxAttempts()) {
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new Answer(0, NullNode.instance, attempt, problem);
+                }
+                backoff *= 2;
+            }
+        }
+        return new Answer(0, NullNode.instance, properties.maxAttempts(), problem);
+    }
+
+    private void settle(String puid, String state, String problem, int attempts, String uuid, String permalink) {
+        jdbc.update("update audit_tdb_statement set state = ?, problem = ?, attempts = attempts + ?, tdb_uuid = ?,"
+                + " permalink = ?, updated_at = ? where puid = ?", state, problem, attempts, uuid, permalink, now(),
+                puid);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static Map<String, JsonNode> byPuid(JsonNode statements) {
+        Map<String, JsonNode> byPuid = new HashMap<>();
+        statements.forEach(s -> byPuid.put(s.path("puid").asText(), s));
+        return byPuid;
+    }
+
+    private static JsonNode read(String body) {
+        return body == null ? NullNode.instance : CanonicalJson.read(body).orElse(NullNode.instance);
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 1000 ? body.substring(0, 1000) + "…" : body;
+    }
+
+    private static String write(StatementOfReasons statement) {
+        try {
+            return JSON.writeValueAsString(statement);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a statement is plain strings and lists", e);
+        }
+    }
+
+    private record Pending(String puid, String statement) {
+    }
+
+    /** status 0: no usable answer after {@code attempts} tries. */
+    private record Answer(int status, JsonNode body, int attempts, String problem) {
+    }
+}

@@ -1,0 +1,316 @@
+package dev.takedown.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.takedown.events.TakedownEvent;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Statements of reasons built from the seeded ledger and sent to a loopback stand-in for the TDB. */
+class TransparencyDatabaseTest {
+
+    private static EmbeddedLedger ledger;
+
+    private LedgerAppender appender;
+    private HttpServer server;
+    private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
+    /** Scripted answers, then the default: 201 echoing each statement with a uuid. */
+    private final Deque<Function<JsonNode, Reply>> script = new ArrayDeque<>();
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        ledger = new EmbeddedLedger();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        ledger.close();
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        ledger.reset();
+        appender = new LedgerAppender(ledger.jdbc, ledger.transactions, EmbeddedLedger.properties(4));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/v1/statements", exchange -> {
+            JsonNode body = CanonicalJson.read(new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8)).orElseThrow();
+            requests.add(body);
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            Function<JsonNode, Reply> next;
+            synchronized (script) {
+                next = script.isEmpty() ? TransparencyDatabaseTest::created : script.poll();
+            }
+            Reply reply = next.apply(body);
+            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(reply.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void buildsStatementsOnlyForAcceptedEuDsaDecisionsWithAMeasure() {
+        ReportSeed.seed(ledger, appender);
+
+        assertThat(tdb(3).prepare()).isEqualTo(2);
+
+        // c1 and c2 (EU_DSA, accepted, measure applied); not c3 (reject), c4 (CN_ECOM), c6 (no measure)
+        assertThat(states()).containsOnly(Map.entry("d-1", "PENDING"), Map.entry("d-2", "PENDING"));
+        JsonNode c1 = statement("d-1");
+        assertThat(texts(c1.path("decision_visibility"))).containsExactly("DECISION_VISIBILITY_CONTENT_REMOVED");
+        assertThat(c1.path("decision_ground").asText()).isEqualTo("DECISION_GROUND_ILLEGAL_CONTENT");
+        assertThat(c1.path("illegal_content_legal_ground").asText()).contains("copyright reproduction");
+        assertThat(c1.path("illegal_content_explanation").asText()).isEqualTo("reproduces the notified work");
+        assertThat(texts(c1.path("content_type"))).containsExactly("CONTENT_TYPE_IMAGE");
+        assertThat(c1.path("category").asText()).isEqualTo("STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS");
+        assertThat(texts(c1.path("category_specification"))).containsExactly("KEYWORD_COPYRIGHT_INFRINGEMENT");
+        assertThat(texts(c1.path("territorial_scope"))).hasSize(30).contains("DE", "FR", "NO");
+        assertThat(c1.path("content_date").asText()).isEqualTo("2026-03-01");
+        assertThat(c1.path("application_date").asText()).isEqualTo("2026-03-01");
+        assertThat(c1.path("source_type").asText()).isEqualTo("SOURCE_ARTICLE_16");
+        assertThat(c1.path("automated_detection").asText()).isEqualTo("No");
+        assertThat(c1.path("automated_decision").asText()).isEqualTo("AUTOMATED_DECISION_NOT_AUTOMATED");
+        assertThat(c1.path("puid").asText()).isEqualTo("d-1");
+        // no personal data: neither the notifier's organisation nor the moderator
+        assertThat(c1.path("decision_facts").asText()).contains("rights holder", "A human moderator", "DELETE")
+                .doesNotContain("org-a", "mod-1", "portal:");
+        JsonNode c2 = statement("d-2");
+        assertThat(c2.path("source_type").asText()).isEqualTo("SOURCE_TRUSTED_FLAGGER");
+        assertThat(texts(c2.path("decision_visibility"))).containsExactly("DECISION_VISIBILITY_OTHER");
+        assertThat(c2.path("decision_visibility_other").asText()).contains("PROMPT_FILTER");
+        assertThat(texts(c2.path("content_type"))).containsExactly("CONTENT_TYPE_SYNTHETIC_MEDIA");
+        // a second run finds nothing new
+        assertThat(tdb(3).prepare()).isZero();
+    }
+
+    @Test
+    void sendsBatchesOfAHundredAndKeepsTheTdbUuid() {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            records.addAll(acceptedCase("case-" + i, "dec-" + i, "DELETE"));
+        }
+        appender.appendAll(records);
+        TransparencyDatabase tdb = tdb(3);
+
+        assertThat(tdb.prepare()).isEqualTo(150);
+        tdb.submitPending();
+
+        assertThat(requests).extracting(r -> r.path("statements").size()).containsExactly(100, 50);
+        assertThat(authorizations).containsOnly("Bearer test-token");
+        assertThat(states().values()).hasSize(150).containsOnly("SUBMITTED");
+        assertThat(ledger.jdbc.queryForObject("select tdb_uuid from audit_tdb_statement where puid = 'dec-7'",
+                String.class)).isEqualTo("uuid-dec-7");
+    }
+
+    @Test
+    void retriesAServerErrorAndThenSucceeds() {
+        appender.appendAll(acceptedCase("case-1", "dec-1", "DELETE"));
+        script.add(body -> new Reply(500, "{\"message\":\"Server Error\"}"));
+        TransparencyDatabase tdb = tdb(3);
+        tdb.prepare();
+
+        tdb.submitPending();
+
+        assertThat(requests).hasSize(2);
+        assertThat(states()).containsExactly(Map.entry("dec-1", "SUBMITTED"));
+        assertThat(ledger.jdbc.queryForObject("select attempts from audit_tdb_statement", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchThatKeepsFailingStaysPendingWithTheProblem() {
+        appender.appendAll(acceptedCase("case-1", "dec-1", "DELETE"));
+        for (int i = 0; i < 3; i++) {
+            script.add(body -> new Reply(503, "down"));
+        }
+        TransparencyDatabase tdb = tdb(3);
+        tdb.prepare();
+
+        tdb.submitPending();
+
+        assertThat(requests).hasSize(3);
+        assertThat(states()).containsExactly(Map.entry("dec-1", "PENDING"));
+        assertThat(ledger.jdbc.queryForMap("select attempts, problem from audit_tdb_statement"))
+                .containsEntry("attempts", 3).containsEntry("problem", "HTTP 503: down");
+    }
+
+    @Test
+    void aPuidTheTdbAlreadyHoldsIsReconciledAndTheRestIsSent() {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        records.addAll(acceptedCase("case-1", "dec-1", "DELETE"));
+        records.addAll(acceptedCase("case-2", "dec-2", "DELETE"));
+        records.addAll(acceptedCase("case-3", "dec-3", "DELETE"));
+        appender.appendAll(records);
+        script.add(body -> new Reply(422, "{\"message\":\"The platform identifier(s) are not all unique within this"
+                + " call.\",\"errors\":{\"puid\":[\"The platform identifier(s) are not all unique within this call.\"],"
+                + "\"existing_puids\":[\"dec-2\"]}}"));
+        TransparencyDatabase tdb = tdb(3);
+        tdb.prepare();
+
+        tdb.submitPending();
+
+        assertThat(states()).containsOnly(Map.entry("dec-1", "SUBMITTED"), Map.entry("dec-2", "RECONCILED"),
+                Map.entry("dec-3", "SUBMITTED"));
+        assertThat(requests).extracting(r -> r.path("statements").size()).containsExactly(3, 2);
+        assertThat(texts(requests.get(1).path("statements").findValues("puid")))
+                .containsExactlyInAnyOrder("dec-1", "dec-3");
+    }
+
+    @Test
+    void theSingleStatementDuplicateAnswerReconcilesToo() {
+        appender.appendAll(acceptedCase("case-1", "dec-1", "DELETE"));
+        script.add(body -> new Reply(422, "{\"message\":\"The identifier given is not unique within this platform.\","
+                + "\"errors\":{\"puid\":[\"The identifier given is not unique within this platform.\"]},"
+                + "\"existing\":{\"uuid\":\"uuid-old\",\"puid\":\"dec-1\"}}"));
+        TransparencyDatabase tdb = tdb(3);
+        tdb.prepare();
+
+        tdb.submitPending();
+
+        assertThat(requests).hasSize(1);
+        assertThat(states()).containsExactly(Map.entry("dec-1", "RECONCILED"));
+        assertThat(ledger.jdbc.queryForObject("select tdb_uuid from audit_tdb_statement", String.class))
+                .isEqualTo("uuid-old");
+    }
+
+    @Test
+    void anotherRefusalIsNarrowedToTheStatementAtFault() {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        records.addAll(acceptedCase("case-1", "dec-1", "DELETE"));
+        records.addAll(acceptedCase("case-2", "dec-2", "DELETE"));
+        appender.appendAll(records);
+        String refusal = "{\"message\":\"The territorial scope is invalid.\",\"errors\":{\"territorial_scope\":[\"x\"]}}";
+        script.add(body -> new Reply(422, refusal));
+        script.add(body -> body.path("statements").get(0).path("puid").asText().equals("dec-1")
+                ? new Reply(422, refusal) : created(body));
+        script.add(body -> body.path("statements").get(0).path("puid").asText().equals("dec-1")
+                ? new Reply(422, refusal) : created(body));
+        TransparencyDatabase tdb = tdb(3);
+        tdb.prepare();
+
+        tdb.submitPending();
+
+        assertThat(requests).extracting(r -> r.path("statements").size()).containsExactly(2, 1, 1);
+        assertThat(states()).containsOnly(Map.entry("dec-1", "REJECTED"), Map.entry("dec-2", "SUBMITTED"));
+        assertThat(ledger.jdbc.queryForObject("select problem from audit_tdb_statement where puid = 'dec-1'",
+                String.class)).startsWith("HTTP 422: ").contains("territorial scope");
+    }
+
+    @Test
+    void anInvalidStatementIsKeptWithTheFieldAtFaultAndNeverSent() {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        // a warning restricts nothing the TDB records
+        records.addAll(acceptedCase("case-1", "dec-1", "ACCOUNT_WARNING"));
+        records.addAll(acceptedCase("case-2", "dec 2!", "DELETE"));
+        records.addAll(acceptedCase("case-3", "dec-3", "DELETE"));
+        appender.appendAll(records);
+        TransparencyDatabase tdb = tdb(3);
+
+        assertThat(tdb.prepare()).isEqualTo(3);
+        tdb.submitPending();
+
+        assertThat(states()).containsOnly(Map.entry("dec-1", "INVALID"), Map.entry("dec 2!", "INVALID"),
+                Map.entry("dec-3", "SUBMITTED"));
+        assertThat(ledger.jdbc.queryForObject("select problem from audit_tdb_statement where puid = 'dec-1'",
+                String.class)).startsWith("decision_visibility: at least one of");
+        assertThat(ledger.jdbc.queryForObject("select problem from audit_tdb_statement where puid = 'dec 2!'",
+                String.class)).isEqualTo("puid: must match ^[a-zA-Z0-9-_]+$");
+        assertThat(requests).hasSize(1);
+        assertThat(texts(requests.get(0).path("statements").findValues("puid"))).containsExactly("dec-3");
+    }
+
+    @Test
+    void validatorNamesEveryFieldAtFault() {
+        StatementOfReasons bad = new StatementOfReasons(List.of("DECISION_VISIBILITY_VANISHED"), null, null, null,
+                null, "DECISION_GROUND_ILLEGAL_CONTENT", null, "x".repeat(2001), List.of(),
+                "STATEMENT_CATEGORY_PORNOGRAPHY_OR_SEXUALIZED_CONTENT", null, List.of("US"), "1999-12-31",
+                "2026-13-01", null, "SOURCE_ARTICLE_16", "Maybe", "AUTOMATED_DECISION_NOT_AUTOMATED", "p".repeat(501));
+
+        assertThat(StatementValidator.problems(bad)).extracting(StatementValidator.Problem::field).containsExactly(
+                "decision_visibility", "illegal_content_legal_ground", "illegal_content_explanation", "content_type",
+                "category", "territorial_scope", "content_date", "application_date", "decision_facts",
+                "automated_detection", "puid");
+    }
+
+    private TransparencyDatabase tdb(int maxAttempts) {
+        TdbProperties properties = new TdbProperties("http://127.0.0.1:" + server.getAddress().getPort()
+                + "/api/v1/statements", "test-token", 100, Duration.ofMinutes(1), maxAttempts, Duration.ofMillis(5),
+                Duration.ofSeconds(5), Duration.ZERO, List.copyOf(StatementValidator.EU_EEA));
+        return new TransparencyDatabase(ledger.jdbc, ledger.transactions, properties, Clock.systemUTC());
+    }
+
+    private List<ConsumerRecord<String, String>> acceptedCase(String caseId, String decisionId, String measure) {
+        return List.of(
+                ReportSeed.notice(ledger, caseId, 1, "org-a", List.of("EU_DSA", "CN_CC_1195"), "RIGHTS_HOLDER",
+                        "COPYRIGHT_REPRODUCTION", "PROCESS", null),
+                ReportSeed.decided(ledger, caseId, 2, "mod-1", decisionId, "ACCEPT", List.of(measure), null),
+                ReportSeed.applied(ledger, caseId, 3, TakedownEvent.SYSTEM, measure, "https://x.example/" + caseId,
+                        null));
+    }
+
+    private Map<String, String> states() {
+        Map<String, String> states = new java.util.TreeMap<>();
+        ledger.jdbc.query("select puid, state from audit_tdb_statement", rs -> {
+            states.put(rs.getString("puid"), rs.getString("state"));
+        });
+        return states;
+    }
+
+    private JsonNode statement(String puid) {
+        return CanonicalJson.read(ledger.jdbc.queryForObject("select statement from audit_tdb_statement where puid = ?",
+                String.class, puid)).orElseThrow();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(v -> texts.add(v.asText()));
+        return texts;
+    }
+
+    private static List<String> texts(List<JsonNode> nodes) {
+        return nodes.stream().map(JsonNode::asText).toList();
+    }
+
+    private static Reply created(JsonNode request) {
+        StringBuilder out = new StringBuilder("{\"statements\":[");
+        request.path("statements").forEach(s -> {
+            if (out.charAt(out.length() - 1) != '[') {
+                out.append(',');
+            }
+            String puid = s.path("puid").asText();
+            out.append("{\"puid\":\"").append(puid).append("\",\"uuid\":\"uuid-").append(puid)
+                    .append("\",\"permalink\":\"https://tdb.example/statement/").append(puid).append("\"}");
+        });
+        return new Reply(201, out.append("]}").toString());
+    }
+
+    private record Reply(int status, String body) {
+    }
+}

@@ -1,0 +1,445 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every door against every role (issue 7). The expectation table below is written by hand from the intended access
+ * rules; every Spring MVC handler of the application must have an entry, so a new endpoint fails this test until
+ * someone decides who may use it. Camunda's REST API and webapps (Jersey and servlet filters, not MVC handlers) and
+ * the default-deny are covered by extra entries.
+ *
+ * <p>Each cell sends one real HTTP request with concrete path variables (real fixtures of org-a) and asserts:
+ * allowed roles get neither 401 nor 403 (any other answer proves the door was open; bodies are made to fail
+ * validation so the matrix does not change its fixtures), forbidden roles get 401 (anonymous, API), 403
+ * (authenticated) or a redirect to /login (anonymous, pages). Tenant rules: on OWN_ORGANISATION entries
+ * rightsholder-b gets 404 for org-a's resource and rightsholder-a gets neither 401, 403 nor 404; on TOKEN entries
+ * the signed link opens the door for anyone and a forged link is a 404.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT extends StackTest {
+
+    /** Cells checked; the table has ~70 entries × 8 roles. */
+    private static final int FLOOR = 400;
+
+    enum Role {
+        ANONYMOUS(null), RIGHTS_HOLDER_A("rightsholder-a"), RIGHTS_HOLDER_B("rightsholder-b"), MODERATOR("moderator"),
+        SENIOR_MODERATOR("senior"), COMPLIANCE_OFFICER("compliance"), ADMIN("admin"), PLATFORM_SERVICE("platform");
+
+        final String user;
+
+        Role(String user) {
+            this.user = user;
+        }
+    }
+
+    enum Tenant { NONE, OWN_ORGANISATION, TOKEN }
+
+    enum Door { API, PAGE }
+
+    private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> AUTHENTICATED = EnumSet.complementOf(EnumSet.of(Role.ANONYMOUS));
+    private static final Set<Role> RIGHTS_HOLDERS = EnumSet.of(Role.RIGHTS_HOLDER_A, Role.RIGHTS_HOLDER_B);
+    private static final Set<Role> STAFF = EnumSet.of(Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE_OFFICER,
+            Role.ADMIN);
+    private static final Set<Role> READERS = union(RIGHTS_HOLDERS, STAFF);
+    private static final Set<Role> MODERATORS = EnumSet.of(Role.MODERATOR, Role.SENIOR_MODERATOR);
+    private static final Set<Role> AUDITORS = EnumSet.of(Role.COMPLIANCE_OFFICER, Role.ADMIN);
+    private static final Set<Role> SCREENING_CLIENTS = EnumSet.of(Role.PLATFORM_SERVICE, Role.ADMIN);
+    private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    private static final Set<Role> SENIOR = EnumSet.of(Role.SENIOR_MODERATOR);
+
+    /** Which fixture a {@code {caseId}} stands for. */
+    enum CaseFixture { ACCEPTED, IN_REVIEW, UNKNOWN }
+
+    /**
+     * One row of the table.
+     *
+     * @param mvc  false for doors that are not Spring MVC handlers (Camunda, actuator, the default deny)
+     * @param body JSON for the API, form fields for pages ({@code null}: no body)
+     */
+    record Entry(String method, String pattern, Door door, Set<Role> allowed, Tenant tenant, String body,
+            CaseFixture caseFixture, boolean mvc, String query) {
+
+        String key() {
+            return method + " " + pattern;
+        }
+
+        Entry on(CaseFixture fixture) {
+            return new Entry(method, pattern, door, allowed, tenant, body, fixture, mvc, query);
+        }
+
+        Entry query(String q) {
+            return new Entry(method, pattern, door, allowed, tenant, body, caseFixture, mvc, q);
+        }
+
+        Entry notMvc() {
+            return new Entry(method, pattern, door, allowed, tenant, body, caseFixture, false, query);
+        }
+    }
+
+    private static Entry api(String method, String pattern, Set<Role> allowed, Tenant tenant, String body) {
+        return new Entry(method, pattern, Door.API, allowed, tenant, body, CaseFixture.ACCEPTED, true, "");
+    }
+
+    private static Entry page(String method, String pattern, Set<Role> allowed, Tenant tenant) {
+        return new Entry(method, pattern, Door.PAGE, allowed, tenant, null, CaseFixture.ACCEPTED, true, "");
+    }
+
+    /**
+     * The intended access rules, by hand (mirrors SecurityConfiguration and the tenancy rules of Reader; change both
+     * together). Bodies fail validation where a valid one would change the fixture.
+     */
+    static final List<Entry> TABLE = List.of(
+            // notices API
+            api("POST", "/api/notices", RIGHTS_HOLDERS, Tenant.NONE, "{}"),
+            api("GET", "/api/notices", READERS, Tenant.NONE, null),
+            api("GET", "/api/notices/{caseId}", READERS, Tenant.OWN_ORGANISATION, null),
+            // cure: the accepted case is not waiting for completion → 409 for its owner, 404 for the other org
+            api("PUT", "/api/notices/{caseId}", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}"),
+            // a valid proof: the owner gets 409 (no counter-notice forwarded), the other org 404
+            api("POST", "/api/notices/{caseId}/legal-action-proof", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION,
+                    "{\"kind\":\"COURT\",\"reference\":\"matrix\"}"),
+            // on the case still in review: nothing to retract → 409 for its owner
+            api("POST", "/api/notices/{caseId}/retraction", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "")
+                    .on(CaseFixture.IN_REVIEW),
+            api("POST", "/api/notices/{caseId}/appeal", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}"),
+            api("GET", "/api/notices/{caseId}/notifications", STAFF, Tenant.NONE, null),
+            // uploader: the signed link is the credential, whoever else the caller is
+            api("GET", "/api/uploader/{token}", EVERYONE, Tenant.TOKEN, null),
+            api("POST", "/api/uploader/{token}/counter-notice", EVERYONE, Tenant.TOKEN, "{}"),
+            api("POST", "/api/uploader/{token}/appeal", EVERYONE, Tenant.TOKEN, "{}"),
+            // moderation
+            api("GET", "/api/tasks", MODERATORS, Tenant.NONE, null).query("?sort=due&min_priority=0"),
+            api("GET", "/api/tasks/{taskId}", MODERATORS, Tenant.NONE, null),
+            api("POST", "/api/tasks/{taskId}/claim", MODERATORS, Tenant.NONE, ""),
+            api("POST", "/api/tasks/{taskId}/decision", MODERATORS, Tenant.NONE, "{}"),
+            // protected works
+            api("POST", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, "{}"),
+            api("GET", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, null),
+            api("GET", "/api/works/{workId}", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, null),
+            // measures
+            api("GET", "/api/measures", STAFF, Tenant.NONE, null).query("?case_id={caseId}"),
+            api("GET", "/api/measures/{measureId}", STAFF, Tenant.NONE, null),
+            api("POST", "/api/measures/{measureId}/lift", SENIOR, Tenant.NONE, "{}"),
+            // audit
+            api("GET", "/api/audit/cases/{caseId}", AUDITORS, Tenant.NONE, null),
+            api("GET", "/api/audit/cases/{caseId}/bundle", AUDITORS, Tenant.NONE, null),
+            api("GET", "/api/audit/verify", AUDITORS, Tenant.NONE, null),
+            api("GET", "/api/audit/cases", AUDITORS, Tenant.NONE, null).query("?notifier=Studio"),
+            api("GET", "/api/audit/reports/transparency", AUDITORS, Tenant.NONE, null)
+                    .query("?from=2026-01-01&to=2026-01-31"),
+            api("GET", "/api/audit/reports/sla", AUDITORS, Tenant.NONE, null).query("?from=2026-01-01&to=2026-01-31"),
+            api("GET", "/api/audit/legal-holds", AUDITORS, Tenant.NONE, null),
+            // on a case without ledger records: 404 for whoever may place or release holds, nothing changes
+            api("POST", "/api/audit/cases/{caseId}/legal-hold", ADMIN, Tenant.NONE, "{\"reason\":\"matrix\"}")
+                    .on(CaseFixture.UNKNOWN),
+            api("DELETE", "/api/audit/cases/{caseId}/legal-hold", ADMIN, Tenant.NONE, null)
+                    .on(CaseFixture.UNKNOWN),
+            api("GET", "/api/audit/retention", AUDITORS, Tenant.NONE, null),
+            // the E-Commerce Law Art. 44 disclosure feed is public by design (no personal data)
+            api("GET", "/api/public/disclosures", EVERYONE, Tenant.NONE, null),
+            // API keys (issue 7): administrators only; {} is refused, an unknown key id is a 404
+            api("POST", "/api/admin/api-keys", ADMIN, Tenant.NONE, "{}"),
+            api("GET", "/api/admin/api-keys", ADMIN, Tenant.NONE, null),
+            api("POST", "/api/admin/api-keys/{keyId}/revocation", ADMIN, Tenant.NONE, ""),
+            // screening
+            api("GET", "/api/screening/url", STAFF, Tenant.NONE, null).query("?url=https%3A%2F%2Fmatrix.test%2Fx"),
+            api("POST", "/api/screen/prompt", SCREENING_CLIENTS, Tenant.NONE, "{}"),
+            api("POST", "/api/screen/prompts", SCREENING_CLIENTS, Tenant.NONE, "[]"),
+            api("POST", "/api/screen/image", SCREENING_CLIENTS, Tenant.NONE, "{}"),
+            api("POST", "/api/screen/images", SCREENING_CLIENTS, Tenant.NONE, "[]"),
+            // pages
+            page("GET", "/login", EVERYONE, Tenant.NONE),
+            page("GET", "/", AUTHENTICATED, Tenant.NONE),
+            page("GET", "/notices", READERS, Tenant.NONE),
+            page("GET", "/notices/new", RIGHTS_HOLDERS, Tenant.NONE),
+            page("POST", "/notices", RIGHTS_HOLDERS, Tenant.NONE),
+            page("GET", "/notices/{caseId}", READERS, Tenant.OWN_ORGANISATION),
+            page("GET", "/tasks", MODERATORS, Tenant.NONE),
+            page("GET", "/tasks/{taskId}", MODERATORS, Tenant.NONE),
+            page("POST", "/tasks/{taskId}/claim", MODERATORS, Tenant.NONE),
+            page("POST", "/tasks/{taskId}/decision", MODERATORS, Tenant.NONE),
+            page("GET", "/audit", AUDITORS, Tenant.NONE),
+            page("GET", "/audit/cases/{caseId}", AUDITORS, Tenant.NONE),
+            page("GET", "/audit/cases/{caseId}/bundle", AUDITORS, Tenant.NONE),
+            page("GET", "/audit/sla", AUDITORS, Tenant.NONE),
+            page("GET", "/audit/reports/transparency", AUDITORS, Tenant.NONE),
+            page("GET", "/audit/reports/transparency/download", AUDITORS, Tenant.NONE)
+                    .query("?from=2026-01-01&to=2026-01-31&format=csv"),
+            // not MVC handlers: Camunda's REST API (Jersey) and webapps, actuator, the default deny
+            api("GET", "/engine-rest/process-definition", ADMIN, Tenant.NONE, null).notMvc(),
+            api("GET", "/engine-rest/task", ADMIN, Tenant.NONE, null).notMvc(),
+            api("POST", "/engine-rest/task", ADMIN, Tenant.NONE, "{}").notMvc(),
+            api("GET", "/engine-rest/deployment", ADMIN, Tenant.NONE, null).notMvc(),
+            page("GET", "/camunda/app/cockpit/default/", ADMIN, Tenant.NONE).notMvc(),
+            page("GET", "/camunda/app/admin/default/", ADMIN, Tenant.NONE).notMvc(),
+            page("GET", "/camunda/app/tasklist/default/", ADMIN, Tenant.NONE).notMvc(),
+            page("GET", "/camunda/api/admin/auth/user/default", ADMIN, Tenant.NONE).notMvc(),
+            page("GET", "/actuator/health", EVERYONE, Tenant.NONE).notMvc(),
+            api("GET", "/api/not-a-door", NOBODY, Tenant.NONE, null).notMvc(),
+            api("DELETE", "/api/notices/{caseId}", NOBODY, Tenant.NONE, null).notMvc(),
+            page("GET", "/not-a-page", NOBODY, Tenant.NONE).notMvc(),
+            page("GET", "/actuator/env", NOBODY, Tenant.NONE).notMvc());
+
+    /**
+     * Framework handlers in the MVC mapping that are deliberately not in the table, with the reason. Matched by
+     * pattern; anything else without an entry fails the test.
+     */
+    static final Map<String, String> EXCLUDED = Map.of(
+            "/error", "Spring Boot's BasicErrorController: renders the error of any dispatch; permitAll by design",
+            "/v3/api-docs", "springdoc OpenAPI document of /api/** (no data); permitAll by design",
+            "/v3/api-docs.yaml", "springdoc OpenAPI document (YAML); permitAll by design",
+            "/v3/api-docs/swagger-config", "springdoc Swagger UI configuration; permitAll by design",
+            "/swagger-ui.html", "springdoc Swagger UI redirect; permitAll by design");
+    // Actuator endpoints live in their own WebMvcEndpointHandlerMapping; /actuator/health is a table row above.
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping handlerMapping;
+
+    @Autowired
+    private ManagementService management;
+
+    @Autowired
+    private RuntimeService runtime;
+
+    private final Map<Role, PageSession> sessions = new EnumMap<>(Role.class);
+    private final Map<String, String> fixtures = new LinkedHashMap<>();
+
+    @BeforeAll
+    void fixtures() {
+        Cases cases = new Cases(baseUrl(), management, runtime);
+        String accepted = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_CC_1195", "acct-matrix-"
+                + UUID.randomUUID()), "[\"DELETE\"]");
+        fixtures.put("accepted", accepted);
+        fixtures.put("token", cases.uploaderToken(accepted));
+        JsonNode measures = Api.as(baseUrl(), "compliance").get("/api/measures?case_id=" + accepted).json();
+        assertThat(measures).isNotEmpty();
+        fixtures.put("measureId", measures.get(0).get("measure_id").asText());
+
+        String inReview = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-matrix-" + UUID.randomUUID()));
+        fixtures.put("inReview", inReview);
+        fixtures.put("taskId", NoticeLifecycleIT.awaitTask(Api.as(baseUrl(), "moderator"), inReview));
+
+        Api.Response work = Api.as(baseUrl(), "rightsholder-a").post("/api/works",
+                "{\"title\":\"Matrix work\",\"terms\":[\"matrix-term-" + UUID.randomUUID() + "\"]}");
+        assertThat(work.status()).as(work.body()).isEqualTo(201);
+        fixtures.put("workId", work.json().get("work_id").asText());
+
+        for (Role role : Role.values()) {
+            sessions.put(role, role.user == null ? PageSession.anonymous(baseUrl())
+                    : PageSession.login(baseUrl(), role.user));
+        }
+    }
+
+    @Test
+    void everyMvcHandlerHasAnEntry() {
+        Set<String> tableKeys = new TreeSet<>();
+        TABLE.stream().filter(Entry::mvc).forEach(e -> tableKeys.add(e.key()));
+        Set<String> missing = new TreeSet<>();
+        Set<String> seen = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : handlerMapping.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = handler.getKey();
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (EXCLUDED.containsKey(pattern)) {
+                    continue;
+                }
+                if (methods.isEmpty()) {
+                    missing.add("ANY " + pattern + " (" + handler.getValue() + ": declare its method)");
+                    continue;
+                }
+                for (RequestMethod method : methods) {
+                    String key = method.name() + " " + pattern;
+                    seen.add(key);
+                    if (!tableKeys.contains(key)) {
+                        missing.add(key + " (" + handler.getValue() + ")");
+                    }
+                }
+            }
+        }
+        System.out.println("[authorization-matrix] MVC handlers: " + seen.size() + " (method, pattern) pairs, "
+                + EXCLUDED.size() + " framework patterns excluded");
+        assertThat(missing).as("handlers without an entry in AuthorizationMatrixIT.TABLE — add who may use them")
+                .isEmpty();
+        Set<String> stale = new TreeSet<>(tableKeys);
+        stale.removeAll(seen);
+        assertThat(stale).as("table entries marked as MVC handlers that no longer exist").isEmpty();
+    }
+
+    @Test
+    void everyDoorAgainstEveryRole() {
+        List<String> failures = new ArrayList<>();
+        int cells = 0;
+        for (Entry entry : TABLE) {
+            StringBuilder row = new StringBuilder(String.format("%-48s", entry.key()));
+            for (Role role : Role.values()) {
+                String cell = entry.key() + " as " + role;
+                try {
+                    cells += check(entry, role, failures, cell, row);
+                } catch (RuntimeException e) {
+                    failures.add(cell + ": " + e);
+                }
+            }
+            System.out.println("[authorization-matrix] " + row);
+        }
+        System.out.println("[authorization-matrix] cells checked: " + cells + " (" + TABLE.size() + " entries × "
+                + Role.values().length + " roles, plus forged-token cells); failures: " + failures.size());
+        failures.forEach(f -> System.out.println("[authorization-matrix] FAIL " + f));
+        assertThat(failures).isEmpty();
+        assertThat(cells).isGreaterThan(FLOOR);
+    }
+
+    /** A POST on a page with a session but without its CSRF token is refused; with the token it goes through. */
+    @Test
+    void pagePostWithoutCsrfTokenIsRefused() {
+        PageSession holder = PageSession.login(baseUrl(), "rightsholder-a");
+        assertThat(holder.hasSessionCookie()).isTrue();
+        PageSession.Response forged = holder.postForm("/notices", Map.of("workTitle", "csrf"), false);
+        assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+        PageSession.Response wrongToken = holder.postForm("/notices",
+                List.of(Map.entry("workTitle", "csrf"), Map.entry("_csrf", "forged-" + UUID.randomUUID())));
+        assertThat(wrongToken.status()).isEqualTo(403);
+        PageSession.Response genuine = holder.postForm("/notices", Map.of("workTitle", "csrf"), true);
+        assertThat(genuine.status()).as("same form with the token").isNotIn(401, 403);
+
+        PageSession moderator = PageSession.login(baseUrl(), "moderator");
+        assertThat(moderator.postForm("/tasks/" + fixtures.get("taskId") + "/claim", Map.of(), false).status())
+                .isEqualTo(403);
+    }
+
+    /** The list endpoints filter by organisation (not a door, but the same tenancy rule). */
+    @Test
+    void listsShowOnlyTheOwnOrganisation() {
+        String accepted = fixtures.get("accepted");
+        assertThat(Api.as(baseUrl(), "rightsholder-a").get("/api/notices").body()).contains(accepted);
+        assertThat(Api.as(baseUrl(), "rightsholder-b").get("/api/notices").body()).doesNotContain(accepted);
+        assertThat(Api.as(baseUrl(), "rightsholder-b").get("/api/works").body()).doesNotContain(fixtures.get("workId"));
+        assertThat(sessions.get(Role.RIGHTS_HOLDER_B).get("/notices").body()).doesNotContain(accepted);
+        assertThat(sessions.get(Role.RIGHTS_HOLDER_A).get("/notices").body()).contains(accepted);
+    }
+
+    private int check(Entry entry, Role role, List<String> failures, String cell, StringBuilder row) {
+        int cells = 0;
+        String path = concrete(entry.pattern() + entry.query(), entry.caseFixture(), fixtures.get("token"));
+        Outcome outcome = send(entry, role, path);
+        cells++;
+        row.append(' ').append(role.user == null ? "anonymous" : role.user).append('=')
+                .append(outcome.toLogin ? "login" : String.valueOf(outcome.status));
+        boolean allowed = entry.allowed().contains(role);
+        if (allowed) {
+            if (outcome.status == 401 || outcome.status == 403 || outcome.toLogin) {
+                failures.add(cell + ": allowed but refused " + outcome);
+            } else if (entry.tenant() == Tenant.OWN_ORGANISATION && role == Role.RIGHTS_HOLDER_B
+                    && outcome.status != 404) {
+                failures.add(cell + ": org-b must get 404 on org-a's resource, got " + outcome);
+            } else if (entry.tenant() == Tenant.OWN_ORGANISATION && role == Role.RIGHTS_HOLDER_A
+                    && outcome.status == 404) {
+                failures.add(cell + ": org-a must reach its own resource, got " + outcome);
+            } else if (entry.tenant() == Tenant.TOKEN && outcome.status == 404) {
+                failures.add(cell + ": a valid link must open the door, got " + outcome);
+            } else if (outcome.status >= 500) {
+                failures.add(cell + ": server error " + outcome);
+            }
+            if (entry.tenant() == Tenant.TOKEN) {
+                // forged, tampered and re-targeted links are nobody's credential
+                String token = fixtures.get("token");
+                String retargeted = fixtures.get("inReview") + token.substring(token.indexOf('.'));
+                for (String bad : List.of("forged-" + UUID.randomUUID(), tamper(token), retargeted)) {
+                    Outcome forged = send(entry, role, concrete(entry.pattern() + entry.query(), entry.caseFixture(),
+                            bad));
+                    cells++;
+                    if (forged.status != 404) {
+                        failures.add(cell + " with a forged token: expected 404, got " + forged);
+                    }
+                }
+            }
+        } else if (role == Role.ANONYMOUS) {
+            boolean refused = entry.door() == Door.API ? outcome.status == 401 : outcome.toLogin;
+            if (!refused) {
+                failures.add(cell + ": anonymous must be " + (entry.door() == Door.API ? "401" : "sent to /login")
+                        + ", got " + outcome);
+            }
+        } else if (outcome.status != 403) {
+            failures.add(cell + ": forbidden role must get 403, got " + outcome);
+        }
+        return cells;
+    }
+
+    private Outcome send(Entry entry, Role role, String path) {
+        if (entry.door() == Door.API) {
+            Api api = role.user == null ? Api.anonymous(baseUrl()) : Api.as(baseUrl(), role.user);
+            Api.Response r = switch (entry.method()) {
+                case "GET" -> api.get(path);
+                case "POST" -> api.post(path, entry.body());
+                case "PUT" -> api.put(path, entry.body());
+                default -> RawHttp.send(baseUrl(), entry.method(), path, role.user);
+            };
+            return new Outcome(r.status(), false, r.body());
+        }
+        PageSession session = sessions.get(role);
+        PageSession.Response r = entry.method().equals("GET") ? session.get(path)
+                : session.postForm(path, Map.of(), true);
+        return new Outcome(r.status(), r.redirectsToLogin(), r.location() != null ? "→ " + r.location() : r.body());
+    }
+
+    private String concrete(String pattern, CaseFixture caseFixture, String token) {
+        String caseId = switch (caseFixture) {
+            case ACCEPTED -> fixtures.get("accepted");
+            case IN_REVIEW -> fixtures.get("inReview");
+            case UNKNOWN -> UUID.nameUUIDFromBytes("no such case".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .toString();
+        };
+        return pattern.replace("{caseId}", caseId)
+                .replace("{keyId}", "no-such-key")
+                .replace("{taskId}", fixtures.get("taskId"))
+                .replace("{workId}", fixtures.get("workId"))
+                .replace("{measureId}", fixtures.get("measureId"))
+                .replace("{token}", token);
+    }
+
+    /** The same link with one character of its signature changed. */
+    private static String tamper(String token) {
+        char last = token.charAt(token.length() - 1);
+        return token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+    }
+
+    private static Set<Role> union(Set<Role> a, Set<Role> b) {
+        Set<Role> all = EnumSet.noneOf(Role.class);
+        all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private record Outcome(int status, boolean toLogin, String body) {
+
+        @Override
+        public String toString() {
+            String excerpt = body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
+            return status + (toLogin ? " (to /login)" : "") + " " + excerpt.replaceAll("\\s+", " ");
+        }
+    }
+}

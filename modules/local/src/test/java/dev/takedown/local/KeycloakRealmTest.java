@@ -1,0 +1,133 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.app.TokenAuthorities;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Keycloak realm in {@code config/keycloak/} gives tokens what {@link TokenAuthorities} reads: exactly the roles
+ * Takedown knows, the demo users of the local profile with the same roles and organisations, and the
+ * {@code organisation} claim.
+ */
+class KeycloakRealmTest {
+
+    private static final Path REALM = Path.of("../../config/keycloak/takedown-realm.json");
+
+    private static JsonNode realm;
+
+    @BeforeAll
+    static void read() throws IOException {
+        assertThat(REALM).as("realm export, relative to modules/local").exists();
+        realm = new ObjectMapper().readTree(Files.readString(REALM));
+    }
+
+    @Test
+    void realmRolesAreExactlyTheRolesTheApplicationMaps() {
+        assertThat(realm.get("realm").asText()).isEqualTo("takedown");
+        assertThat(realm.get("enabled").asBoolean()).isTrue();
+        assertThat(names(realm.at("/roles/realm"))).containsExactlyInAnyOrderElementsOf(TokenAuthorities.ROLES);
+        assertThat(realm.at("/roles/client").isMissingNode() || realm.at("/roles/client").isEmpty())
+                .as("no client roles: the application reads realm_access.roles only").isTrue();
+    }
+
+    @Test
+    void demoUsersHaveTheRoleAndOrganisationOfTheLocalProfile() {
+        Map<String, DemoAccounts.Account> expected = DemoAccounts.ACCOUNTS.stream()
+                .collect(Collectors.toMap(DemoAccounts.Account::username, a -> a, (a, b) -> a, TreeMap::new));
+        Map<String, JsonNode> users = new TreeMap<>();
+        realm.get("users").forEach(u -> users.put(u.get("username").asText(), u));
+        assertThat(users.keySet()).isEqualTo(expected.keySet());
+
+        users.forEach((username, user) -> {
+            DemoAccounts.Account account = expected.get(username);
+            assertThat(user.get("enabled").asBoolean()).as(username).isTrue();
+            assertThat(texts(user.get("realmRoles"))).as(username + " realm roles").containsExactly(account.role());
+            assertThat(user.path("clientRoles").isEmpty()).as(username + " has no client roles").isTrue();
+            assertThat(user.path("groups").isEmpty()).as(username + " gets no roles through groups").isTrue();
+            JsonNode organisation = user.at("/attributes/organisation");
+            if (account.organisation() == null) {
+                assertThat(organisation.isMissingNode()).as(username + " acts for no organisation").isTrue();
+            } else {
+                assertThat(texts(organisation)).as(username + " organisation").containsExactly(account.organisation());
+            }
+            JsonNode credentials = user.get("credentials");
+            assertThat(credentials).as(username + " credentials").hasSize(1);
+            assertThat(credentials.get(0).get("type").asText()).isEqualTo("password");
+            assertThat(credentials.get(0).get("value").asText()).isEqualTo("demo");
+            assertThat(credentials.get(0).get("temporary").asBoolean()).isFalse();
+        });
+    }
+
+    @Test
+    void everyClientPutsTheOrganisationAttributeIntoTokens() {
+        JsonNode clients = realm.get("clients");
+        assertThat(clients).isNotEmpty();
+        for (JsonNode client : clients) {
+            String id = client.get("clientId").asText();
+            JsonNode mapper = StreamSupport.stream(client.path("protocolMappers").spliterator(), false)
+                    .filter(m -> "organisation".equals(m.at("/config/claim.name").asText()))
+                    .findFirst().orElseThrow(() -> new AssertionError(id + " has no organisation mapper"));
+            assertThat(mapper.get("protocol").asText()).isEqualTo("openid-connect");
+            assertThat(mapper.get("protocolMapper").asText()).isEqualTo("oidc-usermodel-attribute-mapper");
+            assertThat(mapper.at("/config/user.attribute").asText()).isEqualTo("organisation");
+            assertThat(mapper.at("/config/access.token.claim").asText()).isEqualTo("true");
+            assertThat(mapper.at("/config/jsonType.label").asText()).isEqualTo("String");
+            assertThat(mapper.at("/config/multivalued").asText()).isEqualTo("false");
+        }
+    }
+
+    @Test
+    void portalIsConfidentialWithStandardFlowAndApiClientIsPublic() {
+        Map<String, JsonNode> clients = new TreeMap<>();
+        realm.get("clients").forEach(c -> clients.put(c.get("clientId").asText(), c));
+        assertThat(clients).containsOnlyKeys("takedown-portal", "takedown-api");
+
+        JsonNode portal = clients.get("takedown-portal");
+        assertThat(portal.get("protocol").asText()).isEqualTo("openid-connect");
+        assertThat(portal.get("publicClient").asBoolean()).isFalse();
+        assertThat(portal.get("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(portal.get("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(portal.get("secret").asText()).as("the secret comes from the environment, never the file")
+                .startsWith("${");
+
+        JsonNode api = clients.get("takedown-api");
+        assertThat(api.get("publicClient").asBoolean()).isTrue();
+        assertThat(api.get("implicitFlowEnabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void usersCannotEditTheirOwnOrganisation() throws IOException {
+        JsonNode provider = realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0");
+        JsonNode profile = new ObjectMapper().readTree(provider.at("/config/kc.user.profile.config/0").asText());
+        JsonNode organisation = StreamSupport.stream(profile.get("attributes").spliterator(), false)
+                .filter(a -> a.get("name").asText().equals("organisation")).findFirst()
+                .orElseThrow(() -> new AssertionError("organisation is not a declared user-profile attribute"));
+        assertThat(texts(organisation.at("/permissions/edit"))).as("a tenant is assigned, not chosen")
+                .containsExactly("admin");
+        assertThat(profile.get("unmanagedAttributePolicy").asText()).isNotEqualTo("ENABLED");
+    }
+
+    private static Set<String> names(JsonNode array) {
+        Set<String> names = new HashSet<>();
+        array.forEach(n -> names.add(n.get("name").asText()));
+        return names;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+}

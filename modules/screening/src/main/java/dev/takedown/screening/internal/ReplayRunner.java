@@ -1,0 +1,121 @@
+package dev.takedown.screening.internal;
+
+import dev.takedown.screening.ReplayResult;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every filter measure's replay suite against the current prompt index after each index change, on one
+ * background thread. Bursts coalesce: a change while a run is queued adds nothing, a change during a run queues
+ * exactly one more, and each run reads the newest snapshot. The latest result per active measure is kept; a
+ * {@code replay-completed} event is published the first time a measure version is replayed and whenever its outcome
+ * changes, so that an unchanged index does not flood the ledger.
+ */
+public final class ReplayRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
+
+    private final Supplier<PromptIndex> index;
+    private final Normaliser normaliser;
+    private final EventPublisher events;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "screening-replay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicLong runs = new AtomicLong();
+    private final Map<String, ReplayResult> results = new ConcurrentHashMap<>();
+    /** Only touched by the replay thread: which compiled version each result belongs to. */
+    private final Map<String, CompiledMeasure> replayedVersion = new ConcurrentHashMap<>();
+
+    public ReplayRunner(Supplier<PromptIndex> index, Normaliser normaliser, EventPublisher events, Clock clock) {
+        this.index = index;
+        this.normaliser = normaliser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Called after every snapshot swap; returns at once. */
+    public void indexChanged() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::run);
+            } catch (RuntimeException shutDown) {
+                queued.set(false);
+            }
+        }
+    }
+
+    /** Completed runs since start (each may cover a burst of changes). */
+    public long runs() {
+        return runs.get();
+    }
+
+    /** Latest result per active measure with a replay suite, sorted by measure id. */
+    public Map<String, ReplayResult> results() {
+        return new TreeMap<>(results);
+    }
+
+    private void run() {
+        queued.set(false);
+        try {
+            PromptIndex current = index.get();
+            Set<String> active = new HashSet<>();
+            Map<CompiledMeasure, Boolean> seen = new IdentityHashMap<>();
+            for (CompiledMeasure measure : current.measures()) {
+                if (measure.replayPrompts().isEmpty() || seen.put(measure, true) != null) {
+                    continue;
+                }
+                active.add(measure.measureId());
+                int passed = 0;
+                List<String> failed = new ArrayList<>();
+                for (String prompt : measure.replayPrompts()) {
+                    if (current.blocks(measure, prompt, normaliser.scratch(prompt))) {
+                        passed++;
+                    } else {
+                        failed.add(prompt);
+                    }
+                }
+                ReplayResult result = new ReplayResult(measure.measureId(), measure.caseId(), passed,
+                        List.copyOf(failed), clock.instant());
+                ReplayResult previous = results.put(measure.measureId(), result);
+                CompiledMeasure previousVersion = replayedVersion.put(measure.measureId(), measure);
+                boolean changed = previous == null || previousVersion != measure || previous.passed() != passed
+                        || !previous.failedPrompts().equals(result.failedPrompts());
+                if (changed) {
+                    events.replayed(result);
+                }
+                if (!failed.isEmpty()) {
+                    log.warn("Replay suite of measure {}: {} of {} prompts no longer blocked", measure.measureId(),
+                            failed.size(), measure.replayPrompts().size());
+                }
+            }
+            results.keySet().retainAll(active);
+            replayedVersion.keySet().retainAll(active);
+            runs.incrementAndGet();
+        } catch (RuntimeException e) {
+            log.error("Replay run failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
