@@ -17,7 +17,7 @@ public class TakedownApplication {
         if (role.source() == null) {
             SpringApplication.run(TakedownApplication.class, args);
         } else {
-            new SpringApplicationBuilder(role.source()).profiles(role.profile()).run(args);
+            new SpringApplicationBuilder(role.source()).profiles(role.profiles()).run(args);
         }
     }
 }

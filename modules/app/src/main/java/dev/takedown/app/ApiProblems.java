@@ -2,6 +2,7 @@ package dev.takedown.app;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.takedown.notices.FieldProblem;
+import dev.takedown.notices.Problems;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setProperty("errors", e.problems());
-        return problem;
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(),
+                e.problems());
     }
 
     @ExceptionHandler(Exception.class)

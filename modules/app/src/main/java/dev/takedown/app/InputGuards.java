@@ -11,7 +11,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Collections;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,8 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -57,9 +54,9 @@ class InputGuards {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                     FilterChain chain) throws ServletException, IOException {
                 if (hasNul(request)) {
-                    refuse(response, json, HttpStatus.BAD_REQUEST, "NUL characters are not accepted");
+                    SecurityConfiguration.problem(response, json, HttpStatus.BAD_REQUEST, "NUL characters are not accepted");
                 } else if (isJson(request) && request.getContentLengthLong() > maxJsonBytes) {
-                    refuse(response, json, HttpStatus.PAYLOAD_TOO_LARGE,
+                    SecurityConfiguration.problem(response, json, HttpStatus.PAYLOAD_TOO_LARGE,
                             "JSON bodies are limited to " + maxJsonBytes + " bytes");
                 } else {
                     chain.doFilter(request, response);
@@ -67,7 +64,8 @@ class InputGuards {
             }
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(guard);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // after Spring's CharacterEncodingFilter, so that reading parameters does not fix their charset first
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 
@@ -92,14 +90,5 @@ class InputGuards {
     private static boolean isJson(HttpServletRequest request) {
         String type = request.getContentType();
         return type != null && type.toLowerCase().contains("json");
-    }
-
-    private static void refuse(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("about:blank"));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -3,6 +3,10 @@ package dev.takedown.app;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * What one process of the Takedown artifact runs: the whole application, a screening node that rebuilds its index
@@ -26,8 +30,22 @@ public enum NodeRole {
         return source;
     }
 
-    public String profile() {
-        return name().toLowerCase(Locale.ROOT) + "-node";
+    /** The role's own profile and {@code node}, whose configuration every node shares (application-node.yml). */
+    public String[] profiles() {
+        return new String[] {name().toLowerCase(Locale.ROOT) + "-node", "node"};
+    }
+
+    /** What every node's API shares: stateless HTTP Basic, an open health probe, one door for its roles. */
+    static HttpSecurity statelessBasic(HttpSecurity http, RequestMatcher api, String... roles) throws Exception {
+        var paths = PathPatternRequestMatcher.withDefaults();
+        return http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> { })
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"))
+                        .permitAll()
+                        .requestMatchers(api).hasAnyRole(roles)
+                        .anyRequest().denyAll());
     }
 
     public static NodeRole of(String[] args, Map<String, String> environment) {

@@ -3,11 +3,8 @@ package dev.takedown.app;
 import java.util.Map;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
-import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
-import org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +14,6 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -26,20 +22,13 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * A screening node: the screening module alone, its index rebuilt from the compacted measures topic, answering
- * the platform's generation services. It has no database, no engine and no outbox, so any number can run.
+ * the platform's generation services. It has no database, no engine and no outbox (application-node.yml), so any
+ * number can run.
  */
 @Profile("screening-node")
 @SpringBootConfiguration
-@EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-        HibernateJpaAutoConfiguration.class, JpaRepositoriesAutoConfiguration.class, FlywayAutoConfiguration.class},
-        excludeName = {"org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration",
-                "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
-                "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
-                "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
-                "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
-                "org.springframework.modulith.events.kafka.KafkaEventExternalizerConfiguration",
-                "org.springframework.modulith.events.jpa.JpaEventPublicationAutoConfiguration",
-                "org.springframework.modulith.events.jpa.archiving.ArchivingAutoConfiguration"})
+@EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class})
 @ComponentScan("dev.takedown.screening")
 @Import(ScreeningNode.NodeSecurity.class)
 public class ScreeningNode {
@@ -75,15 +64,7 @@ public class ScreeningNode {
         @Bean
         SecurityFilterChain screeningNodeSecurity(HttpSecurity http) throws Exception {
             var paths = PathPatternRequestMatcher.withDefaults();
-            return http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .csrf(csrf -> csrf.disable())
-                    .httpBasic(basic -> { })
-                    .authorizeHttpRequests(a -> a
-                            .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"))
-                            .permitAll()
-                            .requestMatchers(paths.matcher(HttpMethod.POST, "/api/screen/**"))
-                            .hasRole("PLATFORM_SERVICE")
-                            .anyRequest().denyAll())
+            return NodeRole.statelessBasic(http, paths.matcher(HttpMethod.POST, "/api/screen/**"), "PLATFORM_SERVICE")
                     .build();
         }
     }

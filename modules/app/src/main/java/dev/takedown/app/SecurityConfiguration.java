@@ -76,7 +76,8 @@ class SecurityConfiguration {
                         .requestMatchers(path(POST, "/api/notices")).hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(GET, "/api/notices"), path(GET, "/api/notices/*")).hasAnyRole(READERS)
                         .requestMatchers(path(PUT, "/api/notices/*"), path(POST, "/api/notices/*/legal-action-proof"),
-                                path(POST, "/api/notices/*/retraction"), path(POST, "/api/notices/*/appeal"))
+                                path(POST, "/api/notices/*/retraction"), path(POST, "/api/notices/*/appeal"),
+                                path(POST, "/api/notices/*/targets"))
                         .hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(GET, "/api/notices/*/notifications")).hasAnyRole(STAFF)
                         // the signed link is the uploader's credential; UploaderLinks checks it on every request
@@ -130,6 +131,13 @@ class SecurityConfiguration {
                                 path("/actuator/health/**"), path("/v3/api-docs"), path("/v3/api-docs/**"),
                                 path("/swagger-ui.html"), path("/swagger-ui/**")).permitAll()
                         .requestMatchers(path(GET, "/")).authenticated()
+                        // the public complaint channel (DSA Art. 16: no login) and the uploader's signed link
+                        .requestMatchers(path(GET, "/complaints"), path(POST, "/complaints"),
+                                path(GET, "/complaints/received"), path(GET, "/u/*"),
+                                path(POST, "/u/*/counter-notice"), path(POST, "/u/*/appeal")).permitAll()
+                        .requestMatchers(path(GET, "/works"), path(GET, "/works/new"), path(POST, "/works"),
+                                path(POST, "/notices/*/retraction"), path(POST, "/notices/*/legal-action-proof"),
+                                path(POST, "/notices/*/appeal")).hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(GET, "/notices/new"), path(POST, "/notices")).hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(GET, "/notices"), path(GET, "/notices/*")).hasAnyRole(READERS)
                         .requestMatchers(path("/tasks"), path("/tasks/**")).hasAnyRole(MODERATORS)
@@ -162,7 +170,8 @@ class SecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
     }
 
-    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+    /** Answers a request refused before any controller, as problem+json. */
+    static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("about:blank"));

@@ -3,6 +3,7 @@ package dev.takedown.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.takedown.app.NodeRole;
 import dev.takedown.app.AuditNode;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ class AuditNodeIT extends StackTest {
     void auditNodeServesTheLedgerToComplianceOnly() {
         Map<String, Object> properties = new HashMap<>(TestInfrastructure.get().properties());
         properties.put("server.port", "0");
-        node = new SpringApplicationBuilder(AuditNode.class).profiles("audit-node").properties(properties).run();
+        node = new SpringApplicationBuilder(AuditNode.class).profiles(NodeRole.AUDIT.profiles()).properties(properties).run();
         String nodeUrl = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
 
         String caseId = Api.as(baseUrl(), "rightsholder-a").post("/api/notices",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.app.NodeRole;
 import dev.takedown.app.ScreeningNode;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class ScreeningNodesIT extends StackTest {
 
     static synchronized String nodeUrl() {
         if (node == null) {
-            node = new SpringApplicationBuilder(ScreeningNode.class).profiles("screening-node")
+            node = new SpringApplicationBuilder(ScreeningNode.class).profiles(NodeRole.SCREENING.profiles())
                     .properties(Map.of("server.port", "0",
                             "spring.kafka.bootstrap-servers", TestInfrastructure.get().kafkaBootstrapServers(),
                             "takedown.node.clients.platform", new BCryptPasswordEncoder().encode("demo")))

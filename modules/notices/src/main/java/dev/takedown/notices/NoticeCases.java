@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Limit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -88,6 +89,16 @@ public class NoticeCases {
     @Transactional(readOnly = true)
     public List<String> targetUrls(String caseId) {
         return require(caseId).targets().stream().map(NoticeTarget::url).toList();
+    }
+
+    /** Earlier cases on the same targets (at most 20, newest first), for the reviewer. */
+    @Transactional(readOnly = true)
+    public List<CaseSummary> casesOnTargets(String caseId) {
+        Notice notice = require(caseId);
+        List<String> urls = notice.targets().stream().map(NoticeTarget::url).limit(50).toList();
+        return urls.isEmpty() ? List.of() : notices.findOthersOnTargets(urls, notice.id(), Limit.of(20)).stream()
+                .map(n -> new CaseSummary(n.id().toString(), n.status(), n.workTitle(), n.targets().size(),
+                        n.receivedAt())).toList();
     }
 
     @Transactional(readOnly = true)

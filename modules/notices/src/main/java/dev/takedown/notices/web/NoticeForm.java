@@ -10,6 +10,8 @@ public class NoticeForm {
     private String profile = "CN_CC_1195";
     private String notifierName;
     private String notifierEmail;
+    private String notifierPhone;
+    private String postalAddress;
     private String identityType;
     private String identityNumber;
     private String signature;
@@ -21,6 +23,7 @@ public class NoticeForm {
     private boolean goodFaith;
     private boolean accuracyAuthorityPerjury;
     private boolean truthfulnessResponsibility;
+    private boolean bonaFideAccurateComplete;
 
     NoticeSubmission toSubmission() {
         List<NoticeSubmission.Target> targets = targetUrls == null ? List.of()
@@ -31,13 +34,13 @@ public class NoticeForm {
                         emptyToNull(evidenceDescription), null));
         return new NoticeSubmission(List.of(profile), null,
                 new NoticeSubmission.Notifier("RIGHTS_HOLDER", emptyToNull(notifierName), emptyToNull(notifierEmail),
-                        null, null, null, blank(identityType) && blank(identityNumber) ? null
+                        emptyToNull(notifierPhone), emptyToNull(postalAddress), null, blank(identityType) && blank(identityNumber) ? null
                                 : new NoticeSubmission.IdentityDocument(emptyToNull(identityType),
                                         emptyToNull(identityNumber))),
                 null, blank(signature) ? null : new NoticeSubmission.Signature("electronic", signature, null), null,
                 blank(workTitle) ? List.of() : List.of(new NoticeSubmission.Work(workTitle, List.of())), targets,
                 evidence, emptyToNull(explanation), List.of(),
-                new NoticeSubmission.Attestations(goodFaith, accuracyAuthorityPerjury, null,
+                new NoticeSubmission.Attestations(goodFaith, accuracyAuthorityPerjury, bonaFideAccurateComplete,
                         truthfulnessResponsibility));
     }
 
@@ -159,5 +162,29 @@ public class NoticeForm {
 
     public void setTruthfulnessResponsibility(boolean truthfulnessResponsibility) {
         this.truthfulnessResponsibility = truthfulnessResponsibility;
+    }
+
+    public String getNotifierPhone() {
+        return notifierPhone;
+    }
+
+    public void setNotifierPhone(String notifierPhone) {
+        this.notifierPhone = notifierPhone;
+    }
+
+    public String getPostalAddress() {
+        return postalAddress;
+    }
+
+    public void setPostalAddress(String postalAddress) {
+        this.postalAddress = postalAddress;
+    }
+
+    public boolean isBonaFideAccurateComplete() {
+        return bonaFideAccurateComplete;
+    }
+
+    public void setBonaFideAccurateComplete(boolean bonaFideAccurateComplete) {
+        this.bonaFideAccurateComplete = bonaFideAccurateComplete;
     }
 }

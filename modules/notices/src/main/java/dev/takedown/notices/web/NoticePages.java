@@ -1,12 +1,28 @@
 package dev.takedown.notices.web;
 
+import dev.takedown.notices.CaseNotFoundException;
+import dev.takedown.notices.CaseStateException;
+import dev.takedown.notices.CaseStatus;
+import dev.takedown.notices.CaseSummary;
+import dev.takedown.notices.CounterNotices;
+import dev.takedown.notices.FieldProblem;
+import dev.takedown.notices.IdempotencyConflictException;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.NoticeIncompleteException;
 import dev.takedown.notices.NoticeIntake;
+import dev.takedown.notices.ProfilePolicies;
 import dev.takedown.notices.Reader;
 import dev.takedown.notices.Submitter;
+import dev.takedown.notices.TextBounds;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -16,32 +32,66 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Rights-holder pages: My notices, File a notice, and the case page. */
+/**
+ * Rights-holder pages: the dashboard of cases by status, the notice wizard (choose the law, then the fields that law
+ * asks for, problems shown at their fields), and the case page with its timeline and the answers the case waits for
+ * (retract, proof of proceedings; the appeal is the review module's).
+ */
 @Controller
 @RequestMapping("/notices")
 class NoticePages {
 
     private final NoticeIntake intake;
     private final NoticeCases cases;
+    private final CounterNotices counterNotices;
+    private final ProfilePolicies policies;
+    private final MessageSource messages;
 
-    NoticePages(NoticeIntake intake, NoticeCases cases) {
+    NoticePages(NoticeIntake intake, NoticeCases cases, CounterNotices counterNotices, ProfilePolicies policies,
+            MessageSource messages) {
         this.intake = intake;
         this.cases = cases;
+        this.counterNotices = counterNotices;
+        this.policies = policies;
+        this.messages = messages;
     }
 
     @GetMapping
-    String list(Authentication authentication, Model model) {
-        model.addAttribute("cases", cases.list(Reader.of(authentication)));
+    String list(@RequestParam(name = "status", required = false) String status, Authentication authentication,
+            Model model) {
+        List<CaseSummary> all = cases.list(Reader.of(authentication));
+        Map<CaseStatus, Long> counts = new EnumMap<>(CaseStatus.class);
+        all.forEach(c -> counts.merge(c.status(), 1L, Long::sum));
+        CaseStatus filter = Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                .orElse(null);
+        model.addAttribute("counts", counts);
+        model.addAttribute("total", all.size());
+        model.addAttribute("openCount", all.stream().filter(c -> c.status().isOpen()).count());
+        model.addAttribute("filter", filter);
+        model.addAttribute("cases", filter == null ? all : all.stream().filter(c -> c.status() == filter).toList());
         return "notices/list";
     }
 
+    /**
+     * The wizard: the tabs choose the law ({@code ?profile=}, the default profile first), the form shows the fields
+     * that law asks for and marks the ones it requires.
+     */
     @GetMapping("/new")
-    String form(Model model) {
-        model.addAttribute("form", new NoticeForm());
-        model.addAttribute("profiles", JurisdictionProfile.values());
+    String form(@RequestParam(name = "profile", required = false) String profile, Model model) {
+        JurisdictionProfile chosen = enabled(profile);
+        if (chosen == null) {
+            chosen = enabled(JurisdictionProfile.DEFAULT.name()) != null ? JurisdictionProfile.DEFAULT
+                    : enabledProfiles().get(0);
+        }
+        NoticeForm form = new NoticeForm();
+        form.setProfile(chosen.name());
+        model.addAttribute("form", form);
         model.addAttribute("formToken", UUID.randomUUID().toString());
+        wizard(model, chosen);
         return "notices/new";
     }
 
@@ -50,15 +100,20 @@ class NoticePages {
     String file(@ModelAttribute("form") NoticeForm form, @ModelAttribute("formToken") String formToken,
             Authentication authentication, Model model) {
         Reader reader = Reader.of(authentication);
+        JurisdictionProfile chosen = JurisdictionProfile.byName(form.getProfile());
         try {
             var result = intake.submit(form.toSubmission(),
                     new Submitter(reader.actor(), reader.organisationId(), Submitter.Channel.PORTAL), formToken, true);
             return "redirect:/notices/" + result.caseId() + "?filed";
         } catch (NoticeIncompleteException incomplete) {
-            model.addAttribute("problems", incomplete.problems());
-            model.addAttribute("profiles", JurisdictionProfile.values());
-            return "notices/new";
+            FormProblems.addTo(model, incomplete.problems(), ProfileFields.NOTICE_INPUTS, messages);
+        } catch (IdempotencyConflictException changed) {
+            FormProblems.general(model, text("notice.resubmitted"));
+            model.addAttribute("formToken", UUID.randomUUID().toString());
         }
+        model.addAttribute("problems", model.getAttribute("generalProblems"));
+        wizard(model, chosen == null ? JurisdictionProfile.DEFAULT : chosen);
+        return "notices/new";
     }
 
     @GetMapping("/{caseId}")
@@ -66,5 +121,75 @@ class NoticePages {
         model.addAttribute("case", cases.find(caseId, Reader.of(authentication))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId)));
         return "notices/case";
+    }
+
+    @PostMapping("/{caseId}/retraction")
+    String retract(@PathVariable String caseId, Authentication authentication, RedirectAttributes redirect) {
+        try {
+            counterNotices.retract(caseId, Reader.of(authentication));
+            redirect.addFlashAttribute("actionDone", text("case.retracted"));
+        } catch (CaseStateException notNow) {
+            redirect.addFlashAttribute("actionError", text("case.notRetractable"));
+        } catch (CaseNotFoundException | IllegalArgumentException unknown) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId);
+        }
+        return "redirect:/notices/" + caseId;
+    }
+
+    @PostMapping("/{caseId}/legal-action-proof")
+    String proof(@PathVariable String caseId, @RequestParam(name = "kind", required = false) String kind,
+            @RequestParam(name = "reference", required = false) String reference, Authentication authentication,
+            RedirectAttributes redirect) {
+        if (cases.find(caseId, Reader.of(authentication)).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId);
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (kind == null || kind.isBlank()) {
+            problems.add(new FieldProblem("kind", text("case.proof.kindMissing")));
+        }
+        if (reference == null || reference.isBlank()) {
+            problems.add(new FieldProblem("reference", text("case.proof.referenceMissing")));
+        }
+        TextBounds.requireWithin("kind", kind, 40, problems);
+        TextBounds.requireWithin("reference", reference, 1000, problems);
+        if (problems.isEmpty()) {
+            try {
+                counterNotices.fileLegalActionProof(caseId, kind.strip(), reference.strip(),
+                        Reader.of(authentication));
+                redirect.addFlashAttribute("actionDone", text("case.proof.filed"));
+                return "redirect:/notices/" + caseId;
+            } catch (CaseStateException notNow) {
+                redirect.addFlashAttribute("actionError", text("case.proof.notNow"));
+                return "redirect:/notices/" + caseId;
+            } catch (CaseNotFoundException | IllegalArgumentException unknown) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId);
+            }
+        }
+        Map<String, String> byField = new java.util.LinkedHashMap<>();
+        problems.forEach(p -> byField.putIfAbsent(p.field(), p.message()));
+        redirect.addFlashAttribute("proofProblems", byField);
+        redirect.addFlashAttribute("proofKind", kind);
+        redirect.addFlashAttribute("proofReference", reference);
+        return "redirect:/notices/" + caseId + "#proof";
+    }
+
+    private void wizard(Model model, JurisdictionProfile profile) {
+        model.addAttribute("profile", profile);
+        model.addAttribute("profiles", enabledProfiles());
+        model.addAttribute("shown", ProfileFields.shown(profile));
+        model.addAttribute("required", ProfileFields.required(profile));
+    }
+
+    private List<JurisdictionProfile> enabledProfiles() {
+        return Arrays.stream(JurisdictionProfile.values()).filter(p -> policies.of(p).enabled()).toList();
+    }
+
+    private JurisdictionProfile enabled(String name) {
+        JurisdictionProfile profile = name == null ? null : JurisdictionProfile.byName(name);
+        return profile != null && policies.of(profile).enabled() ? profile : null;
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
     }
 }

@@ -6,7 +6,7 @@ import dev.takedown.notices.CounterNoticeInvalidException;
 import dev.takedown.notices.IdempotencyConflictException;
 import dev.takedown.notices.InvalidWorkException;
 import dev.takedown.notices.NoticeIncompleteException;
-import java.net.URI;
+import dev.takedown.notices.Problems;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,49 +20,36 @@ class NoticeProblems {
 
     @ExceptionHandler(NoticeIncompleteException.class)
     ProblemDetail incomplete(NoticeIncompleteException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(URI.create("https://takedown.dev/problems/notice-incomplete"));
-        problem.setTitle("Notice incomplete");
-        problem.setProperty("errors", e.problems());
-        return problem;
+        return Problems.of(HttpStatus.BAD_REQUEST, "notice-incomplete", "Notice incomplete", e.getMessage(),
+                e.problems());
     }
 
     @ExceptionHandler(InvalidWorkException.class)
     ProblemDetail invalidWork(InvalidWorkException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(URI.create("https://takedown.dev/problems/work-invalid"));
-        problem.setTitle("Work definition invalid");
-        problem.setProperty("errors", e.problems());
-        return problem;
+        return Problems.of(HttpStatus.BAD_REQUEST, "work-invalid", "Work definition invalid", e.getMessage(),
+                e.problems());
     }
 
     @ExceptionHandler(CounterNoticeInvalidException.class)
     ProblemDetail invalidCounterNotice(CounterNoticeInvalidException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(URI.create("https://takedown.dev/problems/counter-notice-incomplete"));
-        problem.setTitle("Counter-notice incomplete");
-        problem.setProperty("errors", e.problems());
-        return problem;
+        return Problems.of(HttpStatus.BAD_REQUEST, "counter-notice-incomplete", "Counter-notice incomplete",
+                e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(CaseStateException.class)
     ProblemDetail wrongState(CaseStateException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(URI.create("https://takedown.dev/problems/case-state"));
-        problem.setTitle("Not possible at this stage of the case");
-        return problem;
+        return Problems.of(HttpStatus.CONFLICT, "case-state", "Not possible at this stage of the case",
+                e.getMessage());
     }
 
     @ExceptionHandler(CaseNotFoundException.class)
     ProblemDetail notFound(CaseNotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
 
     @ExceptionHandler(IdempotencyConflictException.class)
     ProblemDetail conflict(IdempotencyConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setType(URI.create("https://takedown.dev/problems/idempotency-key-reused"));
-        problem.setTitle("Idempotency-Key reused");
-        return problem;
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
+                e.getMessage());
     }
 }

@@ -2,10 +2,10 @@ package dev.takedown.review.web;
 
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
+import dev.takedown.notices.Problems;
 import dev.takedown.review.InvalidDecisionException;
 import dev.takedown.workflow.TaskClaimConflictException;
 import dev.takedown.workflow.TaskNotFoundException;
-import java.net.URI;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,34 +18,23 @@ class ReviewProblems {
 
     @ExceptionHandler(InvalidDecisionException.class)
     ProblemDetail invalid(InvalidDecisionException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(URI.create("https://takedown.dev/problems/invalid-decision"));
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", e.problems());
-        return problem;
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-decision", "Invalid request", e.getMessage(),
+                e.problems());
     }
 
     @ExceptionHandler(CaseStateException.class)
     ProblemDetail wrongState(CaseStateException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Not possible at this stage of the case");
-        return problem;
+        return Problems.of(HttpStatus.CONFLICT, "case-state", "Not possible at this stage of the case",
+                e.getMessage());
     }
 
-    @ExceptionHandler(CaseNotFoundException.class)
-    ProblemDetail caseNotFound(CaseNotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(TaskNotFoundException.class)
-    ProblemDetail notFound(TaskNotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    @ExceptionHandler({CaseNotFoundException.class, TaskNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
 
     @ExceptionHandler(TaskClaimConflictException.class)
     ProblemDetail conflict(TaskClaimConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Task not yours");
-        return problem;
+        return Problems.of(HttpStatus.CONFLICT, "task-not-yours", "Task not yours", e.getMessage());
     }
 }

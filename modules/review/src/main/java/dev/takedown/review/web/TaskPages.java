@@ -1,8 +1,12 @@
 package dev.takedown.review.web;
 
 import dev.takedown.measures.MeasureType;
+import dev.takedown.notices.CaseView;
+import dev.takedown.notices.FieldProblem;
+import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.Reader;
+import dev.takedown.notices.TriageFacts;
 import dev.takedown.review.DecisionRequest;
 import dev.takedown.review.InvalidDecisionException;
 import dev.takedown.review.Moderator;
@@ -11,13 +15,24 @@ import dev.takedown.workflow.ReviewTask;
 import dev.takedown.workflow.TaskClaimConflictException;
 import dev.takedown.workflow.TaskNotFoundException;
 import dev.takedown.workflow.TaskQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,7 +40,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Moderator task list with claim and decide. */
+/**
+ * The moderator console: queues with counts, filters (profile, priority, due, target type) and sort, claim next,
+ * the review screen (notice, evidence and target side by side, earlier cases on the same target), decisions with
+ * reason templates, and bulk decisions on claimed tasks. Keyboard shortcuts are {@code /js/takedown.js}.
+ */
 @Controller
 @RequestMapping("/tasks")
 class TaskPages {
@@ -34,30 +53,126 @@ class TaskPages {
             MeasureType.GEO_BLOCK, MeasureType.PROMPT_FILTER, MeasureType.OUTPUT_SIMILARITY_FILTER,
             MeasureType.STOP_GENERATION);
 
+    /** Reason templates: {@code reason.<key>.label} names one, {@code reason.<key>.text} is what the parties read. */
+    static final List<String> REASONS = List.of("copy", "character", "licensed", "insufficient", "notIdentified",
+            "parody");
+
+    private static final Map<String, Duration> DUE = Map.of("overdue", Duration.ZERO, "2h", Duration.ofHours(2),
+            "24h", Duration.ofHours(24));
+
     private final Review review;
     private final NoticeCases cases;
+    private final MessageSource messages;
 
-    TaskPages(Review review, NoticeCases cases) {
+    TaskPages(Review review, NoticeCases cases, MessageSource messages) {
         this.review = review;
         this.cases = cases;
+        this.messages = messages;
+    }
+
+    /** The console's filters, bound from the query string (and from the claim-next form's hidden fields). */
+    public record Filters(String profile, Integer priority, String due, String target, String sort) {
+
+        public Filters {
+            profile = blankToNull(profile);
+            due = due != null && DUE.containsKey(due) ? due : null;
+            target = blankToNull(target);
+            sort = "due".equals(sort) ? "due" : "priority";
+        }
+
+        public boolean any() {
+            return profile != null || priority != null || due != null || target != null;
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s;
+        }
+    }
+
+    /** A task with what triage knew about its case, for the filters and the list. */
+    public record Row(ReviewTask task, String profile, String targetType) {
+    }
+
+    @ModelAttribute("filters")
+    Filters filters(@RequestParam(name = "profile", required = false) String profile,
+            @RequestParam(name = "priority", required = false) String priority,
+            @RequestParam(name = "due", required = false) String due,
+            @RequestParam(name = "target", required = false) String target,
+            @RequestParam(name = "sort", required = false) String sort) {
+        Integer minPriority = null;
+        try {
+            minPriority = priority == null || priority.isBlank() ? null
+                    : Math.max(0, Math.min(100, Integer.parseInt(priority.strip())));
+        } catch (NumberFormatException notANumber) {
+            // an unreadable filter filters nothing
+        }
+        return new Filters(profile, minPriority, due, target, sort);
     }
 
     @GetMapping
-    String list(@RequestParam(name = "sort", defaultValue = "priority") String sort, Authentication authentication,
-            Model model) {
-        model.addAttribute("tasks", review.queue(Moderator.of(authentication),
-                new TaskQuery(null, null, "due".equals(sort) ? "due" : "priority")));
-        model.addAttribute("sort", sort);
+    String list(@ModelAttribute("filters") Filters filters, Authentication authentication, Model model) {
+        Moderator moderator = Moderator.of(authentication);
+        List<Row> everything = rows(moderator, new Filters(null, null, null, null, filters.sort()));
+        List<Row> shown = everything.stream().filter(r -> matches(r, filters)).toList();
+        Map<String, long[]> queues = new LinkedHashMap<>();
+        moderator.queues().forEach(q -> queues.put(q, new long[3]));
+        for (Row row : everything) {
+            long[] counts = queues.computeIfAbsent(row.task().queue() == null ? "—" : row.task().queue(),
+                    q -> new long[3]);
+            counts[0]++;
+            if (row.task().assignee() == null) {
+                counts[1]++;
+            } else if (row.task().assignee().equals(moderator.id())) {
+                counts[2]++;
+            }
+        }
+        model.addAttribute("rows", shown);
+        model.addAttribute("queues", queues);
+        model.addAttribute("total", everything.size());
+        model.addAttribute("mine", everything.stream().filter(r -> moderator.id().equals(r.task().assignee()))
+                .count());
+        model.addAttribute("profiles", JurisdictionProfile.values());
+        model.addAttribute("targetTypes", new TreeSet<>(JurisdictionProfile.TARGET_TYPES));
+        model.addAttribute("measures", COMMON_MEASURES);
+        model.addAttribute("reasons", REASONS);
+        model.addAttribute("sort", filters.sort());
         model.addAttribute("me", authentication.getName());
+        model.addAttribute("now", Instant.now());
         return "review/tasks";
+    }
+
+    /** Claims the most urgent unclaimed task of my queues (within the current filters) and opens it. */
+    @PostMapping("/claim-next")
+    String claimNext(@ModelAttribute("filters") Filters filters, Authentication authentication,
+            RedirectAttributes redirect) {
+        Moderator moderator = Moderator.of(authentication);
+        Filters byPriority = new Filters(filters.profile(), filters.priority(), filters.due(), filters.target(),
+                "priority");
+        for (Row row : rows(moderator, byPriority)) {
+            if (row.task().assignee() != null || !matches(row, byPriority)) {
+                continue;
+            }
+            try {
+                review.claim(moderator, row.task().taskId());
+                return "redirect:/tasks/" + row.task().taskId();
+            } catch (TaskClaimConflictException | TaskNotFoundException takenMeanwhile) {
+                // someone was quicker, or this one is not for me: the next one
+            }
+        }
+        redirect.addFlashAttribute("message", text("tasks.nothingToClaim"));
+        return "redirect:/tasks";
     }
 
     @GetMapping("/{taskId}")
     String show(@PathVariable String taskId, Authentication authentication, Model model) {
         ReviewTask task = review.task(Moderator.of(authentication), taskId);
+        CaseView view = cases.find(task.caseId(), Reader.of(authentication)).orElseThrow();
         model.addAttribute("task", task);
-        model.addAttribute("case", cases.find(task.caseId(), Reader.of(authentication)).orElseThrow());
+        model.addAttribute("case", view);
+        model.addAttribute("facts", facts(task.caseId()).orElse(null));
+        model.addAttribute("earlier", cases.casesOnTargets(task.caseId()));
         model.addAttribute("measures", COMMON_MEASURES);
+        model.addAttribute("reasons", REASONS);
         model.addAttribute("me", authentication.getName());
         return "review/task";
     }
@@ -74,20 +189,69 @@ class TaskPages {
     }
 
     @PostMapping("/{taskId}/decision")
-    String decide(@PathVariable String taskId, @RequestParam String outcome,
+    String decide(@PathVariable String taskId, @RequestParam(name = "outcome", required = false) String outcome,
             @RequestParam(name = "measures", required = false) List<String> measures,
-            @RequestParam(name = "reason", required = false) String reason, Authentication authentication,
-            RedirectAttributes redirect) {
+            @RequestParam(name = "reason", required = false) String reason,
+            @RequestParam(name = "reasonTemplate", required = false) String reasonTemplate,
+            Authentication authentication, RedirectAttributes redirect) {
         try {
-            review.decide(Moderator.of(authentication), taskId, new DecisionRequest(outcome, measures, reason));
+            review.decide(Moderator.of(authentication), taskId,
+                    new DecisionRequest(outcome, measures, reason(reason, reasonTemplate)));
         } catch (InvalidDecisionException invalid) {
-            redirect.addFlashAttribute("problems", invalid.problems());
+            Map<String, String> byField = new LinkedHashMap<>();
+            for (FieldProblem p : invalid.problems()) {
+                String field = p.field().replaceAll("\\[\\d+]", "");
+                byField.merge(field, messages.getMessage("problem.decision." + field, null, p.message(), locale()),
+                        (a, b) -> a);
+            }
+            redirect.addFlashAttribute("decisionProblems", byField);
+            redirect.addFlashAttribute("reason", reason);
+            redirect.addFlashAttribute("chosenMeasures", measures == null ? List.of() : measures);
             return "redirect:/tasks/" + taskId;
         } catch (TaskClaimConflictException notYours) {
             redirect.addFlashAttribute("error", notYours.getMessage());
             return "redirect:/tasks/" + taskId;
         }
-        redirect.addFlashAttribute("message", "Decision recorded.");
+        redirect.addFlashAttribute("message", text("tasks.decided"));
+        return "redirect:/tasks";
+    }
+
+    /** The same decision on several tasks I have claimed; each is decided on its own, failures are listed. */
+    @PostMapping("/bulk-decision")
+    String bulk(@RequestParam(name = "taskIds", required = false) List<String> taskIds,
+            @RequestParam(name = "outcome", required = false) String outcome,
+            @RequestParam(name = "measures", required = false) List<String> measures,
+            @RequestParam(name = "reason", required = false) String reason,
+            @RequestParam(name = "reasonTemplate", required = false) String reasonTemplate,
+            Authentication authentication, RedirectAttributes redirect) {
+        if (taskIds == null || taskIds.isEmpty()) {
+            redirect.addFlashAttribute("error", text("tasks.bulk.none"));
+            return "redirect:/tasks";
+        }
+        Moderator moderator = Moderator.of(authentication);
+        DecisionRequest request = new DecisionRequest(outcome, measures, reason(reason, reasonTemplate));
+        int decided = 0;
+        List<String> failures = new ArrayList<>();
+        for (String taskId : taskIds.stream().distinct().limit(200).toList()) {
+            try {
+                review.decide(moderator, taskId, request);
+                decided++;
+            } catch (InvalidDecisionException invalid) {
+                failures.add(shortId(taskId) + ": " + invalid.problems().stream()
+                        .map(p -> messages.getMessage("problem.decision." + p.field().replaceAll("\\[\\d+]", ""),
+                                null, p.message(), locale()))
+                        .reduce((a, b) -> a + "; " + b).orElse(""));
+            } catch (TaskClaimConflictException | TaskNotFoundException notYours) {
+                failures.add(shortId(taskId) + ": " + notYours.getMessage());
+            }
+        }
+        if (decided > 0) {
+            redirect.addFlashAttribute("message", messages.getMessage("tasks.bulk.done", new Object[] {decided},
+                    locale()));
+        }
+        if (!failures.isEmpty()) {
+            redirect.addFlashAttribute("bulkFailures", failures);
+        }
         return "redirect:/tasks";
     }
 
@@ -97,5 +261,57 @@ class TaskPages {
         model.addAttribute("status", 404);
         model.addAttribute("message", e.getMessage());
         return "error";
+    }
+
+    private List<Row> rows(Moderator moderator, Filters filters) {
+        Instant dueBefore = filters.due() == null ? null : Instant.now().plus(DUE.get(filters.due()));
+        List<ReviewTask> tasks = review.queue(moderator, new TaskQuery(filters.priority(), dueBefore,
+                filters.sort()));
+        Map<String, Optional<TriageFacts>> byCase = new LinkedHashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (ReviewTask task : tasks) {
+            Optional<TriageFacts> facts = byCase.computeIfAbsent(task.caseId(), this::facts);
+            rows.add(new Row(task, facts.map(TriageFacts::profile).orElse(null),
+                    facts.map(TriageFacts::targetType).orElse(null)));
+        }
+        return rows;
+    }
+
+    private Optional<TriageFacts> facts(String caseId) {
+        try {
+            return Optional.of(cases.triageFacts(caseId));
+        } catch (RuntimeException gone) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean matches(Row row, Filters filters) {
+        return (filters.profile() == null || filters.profile().equals(row.profile()))
+                && (filters.target() == null || filters.target().equals(row.targetType()))
+                && (filters.priority() == null || row.task().priority() >= filters.priority())
+                && (filters.due() == null || row.task().due() != null
+                        && row.task().due().isBefore(Instant.now().plus(DUE.get(filters.due()))));
+    }
+
+    /** An earlier case on the same target URLs (newest first): what was decided there. */
+    private String reason(String reason, String template) {
+        if ((reason == null || reason.isBlank()) && template != null && REASONS.contains(template)) {
+            String english = messages.getMessage("reason." + template + ".text", null, Locale.ENGLISH);
+            String chinese = messages.getMessage("reason." + template + ".text", null, Locale.SIMPLIFIED_CHINESE);
+            return english.equals(chinese) ? english : english + " / " + chinese;
+        }
+        return reason;
+    }
+
+    private static String shortId(String taskId) {
+        return taskId.length() > 8 ? taskId.substring(0, 8) : taskId;
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, locale());
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
     }
 }

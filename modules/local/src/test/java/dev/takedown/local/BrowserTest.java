@@ -1,0 +1,108 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the browser scenarios: Debian's Chromium through Playwright (as {@link PortalBrowserIT} launches it), one
+ * context per role, and a watch on the console: any Content-Security-Policy violation or uncaught script error
+ * fails the test, since our pages promise to run under a policy without inline script or style.
+ */
+abstract class BrowserTest extends StackTest {
+
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static Playwright playwright;
+    static Browser browser;
+
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getProperty("takedown.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void clearViolations() {
+        violations.clear();
+    }
+
+    @AfterEach
+    void noPolicyViolations() {
+        assertThat(violations).as("Content-Security-Policy violations and script errors").isEmpty();
+    }
+
+    /** A fresh browser context (own cookies) in English, in the given time zone. */
+    BrowserContext context(String timeZone) {
+        return browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setTimezoneId(timeZone)
+                .setViewportSize(1366, 900));
+    }
+
+    BrowserContext context() {
+        return context("Europe/Berlin");
+    }
+
+    /** A page whose console is watched for policy violations. */
+    Page page(BrowserContext context) {
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy") || message.text().contains("Content-Security-Policy")) {
+                violations.add(page.url() + ": " + message.text());
+            }
+        });
+        page.onPageError(error -> violations.add(page.url() + ": script error " + error));
+        return page;
+    }
+
+    Page signIn(BrowserContext context, String user) {
+        Page page = page(context);
+        page.navigate(baseUrl() + "/login");
+        page.locator("[name=username]").fill(user);
+        page.locator("[name=password]").fill("demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(url -> !url.contains("/login"));
+        return page;
+    }
+
+    static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+    }
+
+    /** The message shown under an input (the inline problem), located by the input's name. */
+    static com.microsoft.playwright.Locator problemAt(Page page, String inputName) {
+        return page.locator("[name='" + inputName + "']").locator(
+                "xpath=ancestor::*[contains(@class,'field')][1]//*[contains(@class,'field-problem')]");
+    }
+}

@@ -1,0 +1,129 @@
+package dev.takedown.local;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The moderator console: queue counts, filters, keyboard shortcuts (help, j/k, c, r, a), blurred evidence, reason
+ * templates and claim next. The notices target listings, a target type no other test files, so the filters single
+ * them out of the shared queues.
+ */
+class ModeratorBrowserIT extends BrowserTest {
+
+    private static final String IMAGE = "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString((
+            "<svg xmlns='http://www.w3.org/2000/svg' width='320' height='180'><rect width='320' height='180' "
+                    + "fill='#c62828'/><circle cx='160' cy='90' r='55' fill='#e0e0e0'/><text x='160' y='100' "
+                    + "font-size='30' font-family='sans-serif' text-anchor='middle'>TIGA</text></svg>")
+            .getBytes(StandardCharsets.UTF_8));
+
+    @Test
+    void moderatorFiltersUsesShortcutsAndClaimsNext() {
+        String euTarget = "https://gen.example/listings/" + UUID.randomUUID();
+        String usTarget = "https://gen.example/listings/" + UUID.randomUUID();
+        String euCase = file("EU_DSA", euTarget);
+        String usCase = file("US_DMCA", usTarget);
+        Api moderatorApi = Api.as(baseUrl(), "moderator");
+        NoticeLifecycleIT.awaitTask(moderatorApi, euCase);
+        NoticeLifecycleIT.awaitTask(moderatorApi, usCase);
+
+        try (BrowserContext context = context("Asia/Shanghai")) {
+            Page page = signIn(context, "moderator");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Task list")))
+                    .isVisible();
+            assertThat(page.locator("#queues .tile[data-queue=MODERATOR] .count")).isVisible();
+            assertThat(page.locator("footer")).containsText("Asia/Shanghai");
+
+            // filters: EU notices on listings
+            page.locator("#filter-profile").selectOption("EU_DSA");
+            page.locator("#filter-target").selectOption("LISTING");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
+            assertThat(page.locator("tr.task-row[data-case='" + euCase + "']")).isVisible();
+            assertThat(page.locator("tr.task-row[data-case='" + usCase + "']")).hasCount(0);
+            java.util.List<?> profiles = (java.util.List<?>) page.locator("tr.task-row")
+                    .evaluateAll("rows => rows.map(r => r.dataset.profile)");
+            assertThat(profiles).isNotEmpty().allMatch("EU_DSA"::equals);
+            screenshot(page, "moderator-filtered.png");
+
+            // keyboard: help, select with j, claim with c
+            page.keyboard().press("?");
+            assertThat(page.locator("dialog#shortcuts")).isVisible();
+            screenshot(page, "moderator-shortcuts.png");
+            page.keyboard().press("Escape");
+            assertThat(page.locator("dialog#shortcuts")).isHidden();
+            // other tests' tasks may share the queue: move down with j until this test's case is selected
+            int rows = page.locator("tr.task-row").count();
+            for (int i = 0; i < rows && !euCase.equals(selectedCase(page)); i++) {
+                page.keyboard().press("j");
+            }
+            assertThat(page.locator("tr.task-row.selected")).hasAttribute("data-case", euCase);
+            page.keyboard().press("c");
+            page.waitForURL(url -> url.matches(".*/tasks/[^/?]+$"));
+            assertThat(page.locator("dl.facts")).containsText(euTarget);
+
+            // the evidence image stays blurred until clicked
+            var image = page.locator("button.evidence-image");
+            assertThat(image).hasClass(java.util.regex.Pattern.compile("blurred"));
+            screenshot(page, "moderator-review-blurred.png");
+            image.click();
+            assertThat(image).not().hasClass(java.util.regex.Pattern.compile("blurred"));
+
+            // r without reasons: the problem appears at the reasons box; a template fills it
+            page.evaluate("document.activeElement && document.activeElement.blur()");
+            page.keyboard().press("r");
+            assertThat(problemAt(page, "reason")).isVisible();
+            page.locator("select.reason-template").selectOption("insufficient");
+            assertThat(page.locator("#reason")).hasValue("The notice does not substantiate the claimed infringement.");
+            screenshot(page, "moderator-review.png");
+            page.evaluate("document.activeElement && document.activeElement.blur()");
+            page.keyboard().press("r");
+            assertThat(page.locator(".notice-ok")).containsText("Decision recorded");
+
+            // claim next, within the US/listing filter
+            page.navigate(baseUrl() + "/tasks?profile=US_DMCA&target=LISTING");
+            assertThat(page.locator("tr.task-row[data-case='" + usCase + "']")).isVisible();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim next")).click();
+            page.waitForURL(url -> url.matches(".*/tasks/[^/?]+$"));
+            assertThat(page.locator("dl.facts")).containsText(usTarget);
+            page.locator("input[name=measures][value=DISABLE_ACCESS]").check();
+            page.locator("select.reason-template").selectOption("copy");
+            page.evaluate("document.activeElement && document.activeElement.blur()");
+            page.keyboard().press("a");
+            assertThat(page.locator(".notice-ok")).containsText("Decision recorded");
+            screenshot(page, "moderator-after-decisions.png");
+        }
+        Cases cases = new Cases(baseUrl(), null, null);
+        assertThat(cases.history("rightsholder-b", euCase)).contains("DECIDED_NO_ACTION");
+        assertThat(cases.history("rightsholder-b", usCase)).contains("DECIDED_ACTION");
+    }
+
+    private String file(String profile, String target) {
+        String notice = """
+                {"jurisdiction_profiles": ["%s"],
+                 "notifier": {"type": "RIGHTS_HOLDER", "legal_name": "Studio B", "email": "legal@b.test",
+                              "identity_document": {"type": "USCC", "number": "9132"}},
+                 "signature": {"type": "electronic", "value": "/s/ Studio B"},
+                 "works": [{"title": "Ultraman Tiga"}],
+                 "targets": [{"type": "LISTING", "url": "%s", "account_id": "acct-%s"}],
+                 "evidence": [{"kind": "SCREENSHOT", "url": "%s", "description": "output of the model"}],
+                 "explanation": "The model generates the protected character on ordinary prompts.",
+                 "attestations": {"truthfulness_responsibility": true, "good_faith": true,
+                                  "accuracy_authority_perjury": true, "bona_fide_accurate_complete": true}}
+                """.formatted(profile, target, UUID.randomUUID(), IMAGE);
+        Api.Response filed = Api.as(baseUrl(), "rightsholder-b").post("/api/notices", notice);
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        return filed.json().get("case_id").asText();
+    }
+
+    private static String selectedCase(Page page) {
+        var selected = page.locator("tr.task-row.selected");
+        return selected.count() == 0 ? null : selected.first().getAttribute("data-case");
+    }
+}

@@ -1,0 +1,463 @@
+package dev.takedown.notices;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Adds up to {@code takedown.bulk.max-rows} target URLs to an open case from a CSV or TSV upload (issue 9: large
+ * senders name tens of thousands of URLs per notice). The upload is read line by line and never held in memory: rows
+ * are canonicalised, staged 1,000 at a time into a transaction-local temporary table, and one insert-select then
+ * stores each URL the case does not have yet (first occurrence wins). Malformed rows are counted and named, good rows
+ * are kept. Everything happens in one transaction under a row lock on the notice, so two uploads to the same case
+ * cannot both add a URL and an upload over the limit stores nothing.
+ */
+@Service
+public class BulkTargets {
+
+    /** Cases that still take targets. */
+    public static final Set<CaseStatus> OPEN_FOR_TARGETS =
+            Set.of(CaseStatus.RECEIVED, CaseStatus.INCOMPLETE_CURE, CaseStatus.UNDER_REVIEW);
+    /** Rows named in {@link Result#errors()}; the counts cover all of them. */
+    public static final int MAX_ERRORS = 1000;
+    static final int BATCH = 1000;
+    /** Longest line read; longer ones are malformed and skipped without being buffered. */
+    static final int MAX_LINE = 8192;
+    private static final int MAX_URL = 4000;
+    private static final int MAX_ACCOUNT = 200;
+
+    public enum Format {
+        CSV(','), TSV('\t');
+
+        final char separator;
+
+        Format(char separator) {
+            this.separator = separator;
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record RowError(long row, String message) {
+    }
+
+    /** {@code accepted} URLs were added; {@code duplicates} were already on the case or earlier in the upload. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Result(long accepted, long duplicates, long malformed, List<RowError> errors) {
+    }
+
+    /** More rows than the configured limit: nothing was stored. */
+    public static class TooManyRowsException extends RuntimeException {
+
+        public TooManyRowsException(long limit) {
+            super("at most " + limit + " rows per upload");
+        }
+    }
+
+    private final DataSource dataSource;
+    private final long maxRows;
+    private final Clock clock;
+
+    @Autowired
+    BulkTargets(DataSource dataSource, @Value("${takedown.bulk.max-rows:100000}") long maxRows,
+            Optional<Clock> clock) {
+        this(dataSource, maxRows, clock.orElse(Clock.systemUTC()));
+    }
+
+    /** Outside Spring (benchmarks): a plain data source. */
+    public BulkTargets(DataSource dataSource, long maxRows, Clock clock) {
+        this.dataSource = dataSource;
+        this.maxRows = maxRows;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws CaseNotFoundException no such case, or not one of the reader's organisation
+     * @throws CaseStateException    the case no longer takes targets
+     * @throws TooManyRowsException  the upload has more rows than allowed (nothing stored)
+     */
+    public Result upload(String caseId, Reader reader, InputStream body, Format format) {
+        UUID id = parseId(caseId);
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                Result result = upload(connection, id, caseId, reader, body, format);
+                connection.commit();
+                return result;
+            } catch (RuntimeException | SQLException | IOException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("bulk targets for case " + caseId + " not stored", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("upload for case " + caseId + " could not be read", e);
+        }
+    }
+
+    private Result upload(Connection connection, UUID id, String caseId, Reader reader, InputStream body,
+            Format format) throws SQLException, IOException {
+        CaseStatus status = lockCase(connection, id, caseId, reader);
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("create temporary table bulk_target_stage (position int not null, url text not null, "
+                    + "account_id text) on commit drop");
+        }
+        long good = 0;
+        long malformed = 0;
+        List<RowError> errors = new ArrayList<>();
+        Stage stage = new Stage(connection);
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        LineReader lines = new LineReader(new InputStreamReader(body, utf8), MAX_LINE);
+        long dataRows = 0;
+        boolean first = true;
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            long row = lines.lineNumber();
+            if (first) {
+                first = false;
+                if (line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (isHeader(line, format)) {
+                    continue;
+                }
+            }
+            if (line != LineReader.TOO_LONG && line.isBlank()) {
+                continue;
+            }
+            if (++dataRows > maxRows) {
+                throw new TooManyRowsException(maxRows);
+            }
+            String problem;
+            if (line == LineReader.TOO_LONG) {
+                problem = "row longer than " + MAX_LINE + " characters";
+            } else {
+                ParsedRow parsed = parse(line, format.separator);
+                problem = parsed.problem();
+                if (problem == null) {
+                    stage.add((int) dataRows - 1, parsed.url(), parsed.accountId());
+                    good++;
+                    continue;
+                }
+            }
+            malformed++;
+            if (errors.size() < MAX_ERRORS) {
+                errors.add(new RowError(row, problem));
+            }
+        }
+        stage.flush();
+        long accepted = good == 0 ? 0 : store(connection, id);
+        if (accepted > 0) {
+            note(connection, id, status, reader.actor(), "%d target URLs added in bulk (%d duplicates, %d malformed)"
+                    .formatted(accepted, good - accepted, malformed));
+        }
+        return new Result(accepted, good - accepted, malformed, Collections.unmodifiableList(errors));
+    }
+
+    private static CaseStatus lockCase(Connection connection, UUID id, String caseId, Reader reader)
+            throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "select organisation_id, status from notice where id = ? for update")) {
+            lock.setObject(1, id);
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next() || reader.organisationId() == null
+                        || !reader.organisationId().equals(rs.getString(1))) {
+                    throw new CaseNotFoundException(caseId);
+                }
+                CaseStatus status = CaseStatus.valueOf(rs.getString(2));
+                if (!OPEN_FOR_TARGETS.contains(status)) {
+                    throw new CaseStateException("targets can be added while a case is RECEIVED, INCOMPLETE_CURE or "
+                            + "UNDER_REVIEW; this one is " + status);
+                }
+                return status;
+            }
+        }
+    }
+
+    /** First occurrence of each URL that the case does not have yet, numbered after the case's own targets. */
+    private static long store(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into notice_target (notice_id, position, type, url, account_id)
+                select ?, base.next + s.position, 'URL', s.url, s.account_id
+                from (select distinct on (url) position, url, account_id from bulk_target_stage
+                      order by url, position) s
+                cross join (select coalesce(max(position), -1) + 1 as next from notice_target where notice_id = ?) base
+                where not exists (select 1 from notice_target t where t.notice_id = ? and t.url = s.url)
+                order by s.position""")) {
+            insert.setObject(1, id);
+            insert.setObject(2, id);
+            insert.setObject(3, id);
+            return insert.executeLargeUpdate();
+        }
+    }
+
+    private void note(Connection connection, UUID id, CaseStatus status, String actor, String text)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into notice_history (notice_id, status, actor, note, at) values (?, ?, ?, ?, ?)")) {
+            insert.setObject(1, id);
+            insert.setString(2, status.name());
+            insert.setString(3, actor);
+            insert.setString(4, text);
+            insert.setTimestamp(5, Timestamp.from(clock.instant()));
+            insert.executeUpdate();
+        }
+    }
+
+    private static UUID parseId(String caseId) {
+        try {
+            return UUID.fromString(caseId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new CaseNotFoundException(caseId);
+        }
+    }
+
+    private static boolean isHeader(String line, Format format) {
+        List<String> fields = split(line, format.separator);
+        return fields != null && !fields.isEmpty() && fields.get(0).strip().equalsIgnoreCase("url");
+    }
+
+    record ParsedRow(String url, String accountId, String problem) {
+
+        static ParsedRow bad(String problem) {
+            return new ParsedRow(null, null, problem);
+        }
+    }
+
+    /** One data row: {@code url[,account_id]}. Package-private for tests. */
+    static ParsedRow parse(String line, char separator) {
+        if (line.indexOf('\0') >= 0) {
+            return ParsedRow.bad("NUL characters are not accepted");
+        }
+        List<String> fields = split(line, separator);
+        if (fields == null) {
+            return ParsedRow.bad("unterminated quoted field");
+        }
+        if (fields.size() > 2) {
+            return ParsedRow.bad("expected url[" + separator + "account_id], found " + fields.size() + " fields");
+        }
+        String url = fields.get(0).strip();
+        if (url.isEmpty()) {
+            return ParsedRow.bad("no URL");
+        }
+        if (!TargetUrl.isValid(url)) {
+            return ParsedRow.bad("not an http(s) URL with a host");
+        }
+        String canonical;
+        try {
+            canonical = TargetUrl.canonical(url);
+        } catch (IllegalArgumentException e) {
+            return ParsedRow.bad("not an http(s) URL with a host");
+        }
+        if (canonical.length() > MAX_URL) {
+            return ParsedRow.bad("URL longer than " + MAX_URL + " characters");
+        }
+        String account = fields.size() == 2 ? fields.get(1).strip() : null;
+        if (account != null && account.isEmpty()) {
+            account = null;
+        }
+        if (account != null && account.length() > MAX_ACCOUNT) {
+            return ParsedRow.bad("account_id longer than " + MAX_ACCOUNT + " characters");
+        }
+        return new ParsedRow(canonical, account, null);
+    }
+
+    /**
+     * RFC 4180 fields on one line (a quoted field may contain the separator and doubled quotes, not a line break);
+     * TSV has no quoting. Null when a quote is left open.
+     */
+    static List<String> split(String line, char separator) {
+        List<String> fields = new ArrayList<>(2);
+        if (separator == '\t') {
+            int start = 0;
+            for (int i = line.indexOf('\t'); i >= 0; i = line.indexOf('\t', start)) {
+                fields.add(line.substring(start, i));
+                start = i + 1;
+            }
+            fields.add(line.substring(start));
+            return fields;
+        }
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        int n = line.length();
+        while (true) {
+            field.setLength(0);
+            while (i < n && line.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < n && line.charAt(i) == '"') {
+                i++;
+                boolean closed = false;
+                while (i < n) {
+                    char c = line.charAt(i++);
+                    if (c == '"') {
+                        if (i < n && line.charAt(i) == '"') {
+                            field.append('"');
+                            i++;
+                        } else {
+                            closed = true;
+                            break;
+                        }
+                    } else {
+                        field.append(c);
+                    }
+                }
+                if (!closed) {
+                    return null;
+                }
+                while (i < n && line.charAt(i) != separator) {
+                    i++; // text after a closing quote is ignored
+                }
+            } else {
+                int end = line.indexOf(separator, i);
+                end = end < 0 ? n : end;
+                field.append(line, i, end);
+                i = end;
+            }
+            fields.add(field.toString());
+            if (i >= n) {
+                return fields;
+            }
+            i++; // separator
+        }
+    }
+
+    /** Rows go to the stage table 1,000 at a time as three arrays: one round trip per batch. */
+    private static final class Stage {
+
+        private final Connection connection;
+        private final PreparedStatement insert;
+        private final Integer[] positions = new Integer[BATCH];
+        private final String[] urls = new String[BATCH];
+        private final String[] accounts = new String[BATCH];
+        private int size;
+
+        Stage(Connection connection) throws SQLException {
+            this.connection = connection;
+            this.insert = connection.prepareStatement("insert into bulk_target_stage (position, url, account_id) "
+                    + "select * from unnest(?::int[], ?::text[], ?::text[])");
+        }
+
+        void add(int position, String url, String account) throws SQLException {
+            positions[size] = position;
+            urls[size] = url;
+            accounts[size] = account;
+            if (++size == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            if (size > 0) {
+                Array p = connection.createArrayOf("int4", Arrays.copyOf(positions, size));
+                Array u = connection.createArrayOf("text", Arrays.copyOf(urls, size));
+                Array a = connection.createArrayOf("text", Arrays.copyOf(accounts, size));
+                insert.setArray(1, p);
+                insert.setArray(2, u);
+                insert.setArray(3, a);
+                insert.executeUpdate();
+                p.free();
+                u.free();
+                a.free();
+                Arrays.fill(urls, null);
+                Arrays.fill(accounts, null);
+                size = 0;
+            }
+        }
+    }
+
+    /**
+     * Lines of at most {@code max} characters (LF, CRLF or CR); a longer line is skipped to its end and answered
+     * with {@link #TOO_LONG} so that one huge row cannot fill the heap.
+     */
+    static final class LineReader {
+
+        static final String TOO_LONG = new String("\u0000too long");
+
+        private final java.io.Reader in;
+        private final int max;
+        private final char[] buffer = new char[16384];
+        private final StringBuilder line = new StringBuilder();
+        private int position;
+        private int limit;
+        private long number;
+        private boolean pendingCr;
+
+        LineReader(java.io.Reader in, int max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        long lineNumber() {
+            return number;
+        }
+
+        String next() throws IOException {
+            line.setLength(0);
+            boolean tooLong = false;
+            boolean any = false;
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer, 0, buffer.length);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        if (!any) {
+                            return null;
+                        }
+                        number++;
+                        return tooLong ? TOO_LONG : line.toString();
+                    }
+                }
+                char c = buffer[position++];
+                if (pendingCr) {
+                    pendingCr = false;
+                    if (c == '\n') {
+                        continue;
+                    }
+                }
+                if (c == '\n' || c == '\r') {
+                    pendingCr = c == '\r';
+                    number++;
+                    return tooLong ? TOO_LONG : line.toString();
+                }
+                any = true;
+                if (!tooLong) {
+                    if (line.length() == max) {
+                        tooLong = true;
+                        line.setLength(0);
+                    } else {
+                        line.append(c);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.takedown.notices.web;
+
+import dev.takedown.notices.IdempotencyConflictException;
+import dev.takedown.notices.JurisdictionProfile;
+import dev.takedown.notices.NoticeIncompleteException;
+import dev.takedown.notices.NoticeIntake;
+import dev.takedown.notices.NoticeSubmission;
+import dev.takedown.notices.ProfilePolicies;
+import dev.takedown.notices.Submitter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The public complaint channel (the Ultraman court faulted a platform for having none): how notices are handled,
+ * the published response times, the risk of misuse, and an EU_DSA notice form for anyone, without an account. Its
+ * notices are filed for the fixed organisation {@value #PUBLIC_ORGANISATION}; only complete notices are taken, since
+ * an anonymous notifier cannot come back to cure one.
+ */
+@Controller
+@RequestMapping("/complaints")
+class ComplaintPages {
+
+    static final String PUBLIC_ORGANISATION = "public";
+
+    private static final Set<String> SHOWN = Set.of("notifierName", "notifierEmail", "workTitle", "targetUrls",
+            "evidenceUrl", "explanation", "bonaFideAccurateComplete");
+    private static final Set<String> REQUIRED = Set.of("notifierName", "notifierEmail", "targetUrls", "explanation",
+            "bonaFideAccurateComplete");
+
+    private final NoticeIntake intake;
+    private final ProfilePolicies policies;
+    private final MessageSource messages;
+    private final long standardHours;
+    private final long priorityHours;
+    private final Duration appealDue;
+
+    ComplaintPages(NoticeIntake intake, ProfilePolicies policies, MessageSource messages,
+            @Value("${takedown.complaints.standard-hours:24}") long standardHours,
+            @Value("${takedown.complaints.priority-hours:2}") long priorityHours,
+            @Value("${takedown.appeal.due:P7D}") Duration appealDue) {
+        this.intake = intake;
+        this.policies = policies;
+        this.messages = messages;
+        this.standardHours = standardHours;
+        this.priorityHours = priorityHours;
+        this.appealDue = appealDue;
+    }
+
+    @GetMapping
+    String page(Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new ComplaintForm());
+        }
+        return render(model, UUID.randomUUID().toString());
+    }
+
+    @PostMapping
+    String file(@ModelAttribute("form") ComplaintForm form, @ModelAttribute("formToken") String formToken,
+            Model model, RedirectAttributes redirect) {
+        NoticeSubmission submission = form.toSubmission();
+        List<dev.takedown.notices.FieldProblem> problems = policies.problems(submission);
+        if (!problems.isEmpty()) {
+            FormProblems.addTo(model, problems, ProfileFields.NOTICE_INPUTS, messages);
+            return render(model, formToken);
+        }
+        try {
+            var result = intake.submit(submission, new Submitter("public",
+                    PUBLIC_ORGANISATION, Submitter.Channel.PORTAL), "public-" + formToken, true);
+            redirect.addFlashAttribute("filedCase", result.caseId());
+            return "redirect:/complaints/received";
+        } catch (NoticeIncompleteException incomplete) {
+            FormProblems.addTo(model, incomplete.problems(), ProfileFields.NOTICE_INPUTS, messages);
+        } catch (IdempotencyConflictException changed) {
+            FormProblems.general(model, messages.getMessage("notice.resubmitted", null,
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            formToken = UUID.randomUUID().toString();
+        }
+        return render(model, formToken);
+    }
+
+    /** After filing: the reference and what happens next (a redirect, so a reload files nothing twice). */
+    @GetMapping("/received")
+    String received(Model model) {
+        if (!model.containsAttribute("filedCase")) {
+            return "redirect:/complaints";
+        }
+        times(model);
+        return "notices/complaint-received";
+    }
+
+    private String render(Model model, String formToken) {
+        model.addAttribute("formToken", formToken);
+        model.addAttribute("shown", SHOWN);
+        model.addAttribute("required", REQUIRED);
+        model.addAttribute("enabled", policies.of(JurisdictionProfile.EU_DSA).enabled());
+        times(model);
+        return "notices/complaints";
+    }
+
+    private void times(Model model) {
+        model.addAttribute("standardHours", standardHours);
+        model.addAttribute("priorityHours", priorityHours);
+        model.addAttribute("appealDays", appealDue.toDays());
+        model.addAttribute("appealWindowDays", policies.of(JurisdictionProfile.EU_DSA).appealWindow().toDays());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.takedown.review.web;
+
+import dev.takedown.notices.CaseNotFoundException;
+import dev.takedown.notices.CaseStateException;
+import dev.takedown.notices.FieldProblem;
+import dev.takedown.notices.Reader;
+import dev.takedown.notices.UploaderCases;
+import dev.takedown.review.AppealRequest;
+import dev.takedown.review.Appeals;
+import dev.takedown.review.InvalidDecisionException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Internal complaints (DSA Art. 20) from the pages: the uploader through the signed link, the notifier from its case
+ * page. Both go back to the page they came from, with the outcome or the problems at their fields.
+ */
+@Controller
+class AppealPages {
+
+    private final Appeals appeals;
+    private final UploaderCases uploaderCases;
+    private final MessageSource messages;
+
+    AppealPages(Appeals appeals, UploaderCases uploaderCases, MessageSource messages) {
+        this.appeals = appeals;
+        this.uploaderCases = uploaderCases;
+        this.messages = messages;
+    }
+
+    @PostMapping("/u/{token}/appeal")
+    String byUploader(@PathVariable String token, @RequestParam(name = "grounds", required = false) String grounds,
+            @RequestParam(name = "explanation", required = false) String explanation,
+            RedirectAttributes redirect) {
+        Optional<String> caseId = uploaderCases.caseOf(token);
+        if (caseId.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case behind this link");
+        }
+        file(() -> appeals.fileAsUploader(caseId.get(), new AppealRequest(blankToNull(grounds), explanation),
+                UploaderCases.actorFor(caseId.get())), grounds, explanation, redirect);
+        return "redirect:/u/" + token + "#appeal";
+    }
+
+    @PostMapping("/notices/{caseId}/appeal")
+    String byNotifier(@PathVariable String caseId, @RequestParam(name = "grounds", required = false) String grounds,
+            @RequestParam(name = "explanation", required = false) String explanation, Authentication authentication,
+            RedirectAttributes redirect) {
+        try {
+            file(() -> appeals.fileAsNotifier(caseId, new AppealRequest(blankToNull(grounds), explanation),
+                    Reader.of(authentication)), grounds, explanation, redirect);
+        } catch (CaseNotFoundException | IllegalArgumentException unknown) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId);
+        }
+        return "redirect:/notices/" + caseId + "#appeal";
+    }
+
+    private void file(Runnable filing, String grounds, String explanation, RedirectAttributes redirect) {
+        try {
+            filing.run();
+            redirect.addFlashAttribute("appealDone", text("appeal.filed", "Your complaint was received."));
+        } catch (InvalidDecisionException invalid) {
+            Map<String, String> byField = new LinkedHashMap<>();
+            for (FieldProblem p : invalid.problems()) {
+                byField.putIfAbsent(p.field(), messages.getMessage("problem.appeal." + p.field(), null, p.message(),
+                        LocaleContextHolder.getLocale()));
+            }
+            redirect.addFlashAttribute("appealProblems", byField);
+            redirect.addFlashAttribute("appealGrounds", grounds);
+            redirect.addFlashAttribute("appealExplanation", explanation);
+        } catch (CaseStateException notNow) {
+            redirect.addFlashAttribute("appealError", text("appeal.notNow", notNow.getMessage()));
+        }
+    }
+
+    private String text(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
