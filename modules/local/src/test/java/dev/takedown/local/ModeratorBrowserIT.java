@@ -58,7 +58,9 @@ class ModeratorBrowserIT extends BrowserTest {
             screenshot(page, "moderator-shortcuts.png");
             page.keyboard().press("Escape");
             assertThat(page.locator("dialog#shortcuts")).isHidden();
-            // other tests' tasks may share the queue: move down with j until this test's case is selected
+            // other tests' tasks may share the queue: move down with j until this test's case is selected; shortcuts
+            // are ignored while a button or field has the focus, as after the help dialog closes
+            page.evaluate("document.activeElement && document.activeElement.blur()");
             int rows = page.locator("tr.task-row").count();
             for (int i = 0; i < rows && !euCase.equals(selectedCase(page)); i++) {
                 page.keyboard().press("j");
