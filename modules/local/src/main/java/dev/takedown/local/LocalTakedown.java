@@ -22,7 +22,14 @@ public final class LocalTakedown {
         application.setAdditionalProfiles("local");
         application.setDefaultProperties(infrastructure.properties());
         application.setRegisterShutdownHook(false);
-        ConfigurableApplicationContext context = application.run(args);
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(args);
+        } catch (RuntimeException failedToStart) {
+            // otherwise PostgreSQL keeps running and holds the data folder's lock for the next start
+            infrastructure.close();
+            throw failedToStart;
+        }
         LoggerFactory.getLogger(LocalTakedown.class).info("Takedown is up on http://localhost:{}; Kafka for external "
                 + "clients at {}", context.getEnvironment().getProperty("local.server.port"),
                 infrastructure.kafkaBootstrapServers());
