@@ -59,16 +59,9 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /**
-     * This JVM's class path plus the local module's classes (demo accounts, {@code LocalTakedown}), from
-     * {@code -Dtakedown.local.classes} or {@code modules/local/target/classes}.
-     */
+    /** This JVM's class path, which holds the local stack (demo accounts, {@code LocalTakedown}). */
     public static String ownClasspath() {
-        Path local = Path.of(System.getProperty("takedown.local.classes", "modules/local/target/classes"));
-        if (!Files.isDirectory(local)) {
-            throw new IllegalStateException("build modules/local first: no " + local.toAbsolutePath());
-        }
-        return System.getProperty("java.class.path") + File.pathSeparator + local.toAbsolutePath();
+        return System.getProperty("java.class.path");
     }
 
     public String baseUrl() {

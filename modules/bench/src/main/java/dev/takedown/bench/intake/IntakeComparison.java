@@ -1,6 +1,7 @@
 package dev.takedown.bench.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.local.LocalInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,7 +71,7 @@ public final class IntakeComparison {
         System.out.println("work directory " + work + "; cores " + Runtime.getRuntime().availableProcessors());
 
         Map<String, List<LoadDriver.Report>> results = new LinkedHashMap<>();
-        try (BenchInfrastructure infrastructure = BenchInfrastructure.start(work.resolve("pg"), 0)) {
+        try (LocalInfrastructure infrastructure = LocalInfrastructure.start(work.resolve("pg"), 0)) {
             String postgres = infrastructure.jdbcUrl();
             try (Connection c = DriverManager.getConnection(postgres, "postgres", "postgres");
                     Statement s = c.createStatement()) {

@@ -1,5 +1,6 @@
 package dev.takedown.bench.intake;
 
+import dev.takedown.local.LocalInfrastructure;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public final class StartupFootprint {
 
         double jarReady;
         double jarRss;
-        try (BenchInfrastructure infrastructure = BenchInfrastructure.start(work.resolve("jar-pg"), 0)) {
+        try (LocalInfrastructure infrastructure = LocalInfrastructure.start(work.resolve("jar-pg"), 0)) {
             int jarPort = ChildJvm.freePort();
             try (ChildJvm app = ChildJvm.start(List.of(), jar.toAbsolutePath().toString(), true, null, List.of(
                     "--spring.profiles.active=local", "--server.port=" + jarPort,
