@@ -67,7 +67,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> tokens, ApiKeys keys,
-            @Value("${takedown.security.api-basic-auth:false}") boolean basicAuth) throws Exception {
+            OidcLogin oidc, @Value("${takedown.security.api-basic-auth:false}") boolean basicAuth) throws Exception {
         http.securityMatchers(m -> m.requestMatchers(path("/api/**"), path("/engine-rest/**")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -93,6 +93,8 @@ class SecurityConfiguration {
                         .requestMatchers(path(GET, "/api/audit/**")).hasAnyRole(AUDITORS)
                         // E-Commerce Law Art. 44: notices, declarations and outcomes are published, redacted
                         .requestMatchers(path(GET, "/api/public/disclosures")).permitAll()
+                        // the published response times and every earlier version of them
+                        .requestMatchers(path(GET, "/api/response-times")).permitAll()
                         .requestMatchers(path(GET, "/api/screening/**")).hasAnyRole(STAFF)
                         .requestMatchers(path(POST, "/api/screen/**")).hasAnyRole("PLATFORM_SERVICE", "ADMIN")
                         .requestMatchers(path("/api/admin/**")).hasRole("ADMIN")
@@ -109,7 +111,7 @@ class SecurityConfiguration {
         // OAuth2 bearer tokens from any OIDC issuer, when one is configured (spring.security.oauth2.resourceserver.jwt.*)
         if (tokens.getIfAvailable() != null) {
             http.oauth2ResourceServer(server -> server
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenAuthorities()))
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(oidc.tokenAuthorities()))
                     .authenticationEntryPoint((request, response, ex) -> problem(response, json,
                             HttpStatus.UNAUTHORIZED, "Authentication required")));
         }
@@ -124,7 +126,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, OidcLogin oidc) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/webjars/**"),
                                 path("/error"), path("/actuator/health"),
@@ -158,6 +160,8 @@ class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(path("/camunda/**")),
                                 new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))));
+        // sign-in through an OIDC issuer beside the form, when takedown.oidc.issuer-uri is set
+        oidc.configure(http);
         return http.build();
     }
 

@@ -14,34 +14,71 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Maps an OIDC access token to Takedown's roles: Keycloak's {@code realm_access.roles} (or a plain {@code roles}
- * claim from other issuers), keeping only the roles Takedown knows, and the rights holder's organisation from the
- * {@code organisation} claim. The user is the token's {@code preferred_username}, else its subject.
+ * Maps the claims of an OIDC token to Takedown's roles, for API bearer tokens and for page sign-in through the same
+ * issuer alike: the roles claim (a dotted path, by default Keycloak's {@code realm_access.roles}, else a plain
+ * {@code roles} claim as other issuers send it), keeping only the roles Takedown knows, and the rights holder's
+ * organisation from the organisation claim. The user is the token's {@code preferred_username}, else its subject.
  */
 public class TokenAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
 
     public static final Set<String> ROLES = Set.of("RIGHTS_HOLDER", "MODERATOR", "SENIOR_MODERATOR",
             "COMPLIANCE_OFFICER", "ADMIN", "PLATFORM_SERVICE");
 
-    @Override
-    public AbstractAuthenticationToken convert(Jwt jwt) {
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        roles(jwt).stream().filter(ROLES::contains).distinct()
-                .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
-        String organisation = jwt.getClaimAsString("organisation");
-        if (organisation != null && !organisation.isBlank()) {
-            authorities.add(new SimpleGrantedAuthority(Reader.ORGANISATION_PREFIX + organisation));
-        }
-        String name = jwt.getClaimAsString("preferred_username");
-        return new JwtAuthenticationToken(jwt, authorities, name != null ? name : jwt.getSubject());
+    private final String rolesClaim;
+    private final String organisationClaim;
+
+    public TokenAuthorities() {
+        this("realm_access.roles", "organisation");
     }
 
-    private static Collection<String> roles(Jwt jwt) {
-        Object realmAccess = jwt.getClaims().get("realm_access");
-        if (realmAccess instanceof Map<?, ?> access && access.get("roles") instanceof Collection<?> realmRoles) {
-            return realmRoles.stream().map(String::valueOf).toList();
+    public TokenAuthorities(String rolesClaim, String organisationClaim) {
+        this.rolesClaim = rolesClaim;
+        this.organisationClaim = organisationClaim;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        return new JwtAuthenticationToken(jwt, authorities(jwt.getClaims()), name(jwt.getClaims()));
+    }
+
+    /** The known roles as {@code ROLE_*} and the organisation as {@code ORG_*}; empty when the token has neither. */
+    public List<GrantedAuthority> authorities(Map<String, Object> claims) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        roles(claims).stream().filter(ROLES::contains).distinct()
+                .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        if (claim(claims, organisationClaim) instanceof String organisation && !organisation.isBlank()) {
+            authorities.add(new SimpleGrantedAuthority(Reader.ORGANISATION_PREFIX + organisation));
         }
-        List<String> plain = jwt.getClaimAsStringList("roles");
-        return plain == null ? List.of() : plain;
+        return authorities;
+    }
+
+    /** The claim that names the user: {@code preferred_username} where the issuer sends it, else {@code sub}. */
+    public static String nameClaim(Map<String, Object> claims) {
+        return claims.get("preferred_username") instanceof String name && !name.isBlank() ? "preferred_username"
+                : "sub";
+    }
+
+    private static String name(Map<String, Object> claims) {
+        return String.valueOf(claims.get(nameClaim(claims)));
+    }
+
+    private Collection<String> roles(Map<String, Object> claims) {
+        Object roles = claim(claims, rolesClaim);
+        if (!(roles instanceof Collection<?>)) {
+            roles = claims.get("roles");
+        }
+        return roles instanceof Collection<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /** A claim by dotted path into nested objects, e.g. {@code realm_access.roles}; null where a step is missing. */
+    private static Object claim(Map<String, Object> claims, String path) {
+        Object value = claims;
+        for (String step : path.split("\\.")) {
+            if (!(value instanceof Map<?, ?> object)) {
+                return null;
+            }
+            value = object.get(step);
+        }
+        return value;
     }
 }

@@ -42,4 +42,14 @@ class TokenAuthoritiesTest {
     void aTokenWithoutRolesGrantsNothing() {
         assertThat(new TokenAuthorities().convert(token(Map.of("scope", "openid"))).getAuthorities()).isEmpty();
     }
+
+    @Test
+    void theRolesAndOrganisationClaimsAreConfigurable() {
+        var authorities = new TokenAuthorities("resource_access.takedown-portal.roles", "tenant").convert(token(Map.of(
+                "resource_access", Map.of("takedown-portal", Map.of("roles", List.of("SENIOR_MODERATOR"))),
+                "realm_access", Map.of("roles", List.of("ADMIN")), "tenant", "org-c"))).getAuthorities();
+
+        assertThat(authorities).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_SENIOR_MODERATOR", "ORG_org-c");
+    }
 }

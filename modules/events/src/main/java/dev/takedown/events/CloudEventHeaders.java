@@ -25,7 +25,10 @@ public final class CloudEventHeaders {
         headers.put(SOURCE, SOURCE_VALUE);
         headers.put(SPEC_VERSION, "1.0");
         headers.put(TIME, event.occurredAt().toString());
-        headers.put(SUBJECT, event.caseId());
+        // optional in CloudEvents: a fact about no case (a publication, say) has none
+        if (event.caseId() != null) {
+            headers.put(SUBJECT, event.caseId());
+        }
         headers.put(CONTENT_TYPE, "application/json");
         return headers;
     }

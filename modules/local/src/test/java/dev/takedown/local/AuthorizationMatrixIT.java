@@ -163,6 +163,8 @@ class AuthorizationMatrixIT extends StackTest {
             api("GET", "/api/audit/retention", AUDITORS, Tenant.NONE, null),
             // the E-Commerce Law Art. 44 disclosure feed is public by design (no personal data)
             api("GET", "/api/public/disclosures", EVERYONE, Tenant.NONE, null),
+            // the published response times and their earlier versions, public like the complaint page
+            api("GET", "/api/response-times", EVERYONE, Tenant.NONE, null),
             // API keys (issue 7): administrators only; {} is refused, an unknown key id is a 404
             api("POST", "/api/admin/api-keys", ADMIN, Tenant.NONE, "{}"),
             api("GET", "/api/admin/api-keys", ADMIN, Tenant.NONE, null),
@@ -216,6 +218,9 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/camunda/app/tasklist/default/", ADMIN, Tenant.NONE).notMvc(),
             page("GET", "/camunda/api/admin/auth/user/default", ADMIN, Tenant.NONE).notMvc(),
             page("GET", "/actuator/health", EVERYONE, Tenant.NONE).notMvc(),
+            // OIDC sign-in (Spring Security filters): to the issuer; a callback without a request is refused
+            page("GET", "/oauth2/authorization/oidc", EVERYONE, Tenant.NONE).notMvc(),
+            page("GET", "/login/oauth2/code/oidc", EVERYONE, Tenant.NONE).query("?code=matrix&state=matrix").notMvc(),
             api("GET", "/api/not-a-door", NOBODY, Tenant.NONE, null).notMvc(),
             api("DELETE", "/api/notices/{caseId}", NOBODY, Tenant.NONE, null).notMvc(),
             page("GET", "/not-a-page", NOBODY, Tenant.NONE).notMvc(),

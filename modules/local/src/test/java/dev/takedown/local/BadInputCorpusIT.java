@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -97,21 +96,6 @@ class BadInputCorpusIT extends StackTest {
             "(?i)<script(?![^>]*\\bsrc=\"/(?:js|webjars)/[^\"<>]+\"[^>]*>\\s*</script>)|<img[^>]*onerror|<svg"
                     + "|<iframe|onfocus=\"alert");
 
-    /*
-     * A failure found by this corpus and left open (issue 7): Camunda's own REST API, reachable by ADMIN only, names
-     * exception classes. The sweep reports its cells as KNOWN; its @Disabled test below states the expected
-     * behaviour. Any other 500 or leak fails the sweep.
-     */
-    static final String KNOWN_CAMUNDA = "KNOWN-4 Camunda REST (ADMIN only) answers 10k-deep JSON with 500 and names"
-            + " exception classes in its error body (StreamConstraintsException, InvalidRequestException)";
-
-    private static String knownIssue(String where, Map.Entry<String, String> payload, int status) {
-        if (where.startsWith("POST /engine-rest")) {
-            return KNOWN_CAMUNDA;
-        }
-        return null;
-    }
-
     @Autowired
     private ManagementService management;
 
@@ -131,7 +115,6 @@ class BadInputCorpusIT extends StackTest {
     private final List<String> evaluations = new ArrayList<>();
     private final List<String> activeMarkup = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private final List<String> known = new ArrayList<>();
 
     @BeforeAll
     void fixtures() throws IOException {
@@ -156,9 +139,7 @@ class BadInputCorpusIT extends StackTest {
         System.out.println("[bad-input] ==== report ====");
         System.out.println("[bad-input] corpus payloads: " + CORPUS.size() + "; inputs tried (requests): "
                 + inputs.get());
-        long known500 = known.stream().filter(k -> k.matches(".*? \\| 5\\d\\d \\| .*")).count();
-        System.out.println("[bad-input] HTTP 500s: " + (serverErrors.size() + known500) + " (" + serverErrors.size()
-                + " new, " + known500 + " in known issue-7 cells listed below)");
+        System.out.println("[bad-input] HTTP 500s: " + serverErrors.size());
         serverErrors.forEach(e -> System.out.println("[bad-input]   500 " + e));
         System.out.println("[bad-input] evaluations: " + evaluations.size() + " (canary " + (canary ? "PRESENT"
                 : "absent") + ")");
@@ -167,9 +148,6 @@ class BadInputCorpusIT extends StackTest {
         leaks.forEach(e -> System.out.println("[bad-input]   LEAK " + e));
         System.out.println("[bad-input] active markup on pages: " + activeMarkup.size());
         activeMarkup.forEach(e -> System.out.println("[bad-input]   XSS " + e));
-        System.out.println("[bad-input] known issues (issue 7, production fix needed; cells not counted above): "
-                + known.size());
-        known.forEach(e -> System.out.println("[bad-input]   KNOWN " + e));
         notes.forEach(e -> System.out.println("[bad-input]   note " + e));
     }
 
@@ -447,6 +425,20 @@ class BadInputCorpusIT extends StackTest {
             check("POST /api/screen/images pdq", payload, () -> platform.post("/api/screen/images",
                     JSON.createArrayNode().add(JSON.createObjectNode().put("pdq", p)).toString()));
         }
+        // Camunda's REST API (ADMIN only, behind CamundaRestGuard), the OIDC callback and the login page's ?oidc=
+        Api admin = Api.as(baseUrl(), "admin");
+        PageSession anonymousPages = PageSession.anonymous(baseUrl());
+        for (var payload : CORPUS.entrySet()) {
+            String p = payload.getValue();
+            String q = query(p);
+            check("GET /engine-rest/task?nameLike", payload, () -> admin.get("/engine-rest/task?nameLike=" + q));
+            check("GET /engine-rest/task/{id}", payload, () -> admin.get("/engine-rest/task/" + segment(p)));
+            check("POST /engine-rest/task nameLike", payload, () -> admin.post("/engine-rest/task",
+                    JSON.createObjectNode().put("nameLike", p).put("assignee", p).toString()));
+            page("GET /login/oauth2/code/oidc?code&state", payload, anonymousPages,
+                    "/login/oauth2/code/oidc?code=" + q + "&state=" + q);
+            page("GET /login?oidc", payload, anonymousPages, "/login?oidc=" + q);
+        }
         // SQL in parameters did not reach the database: the notice table is still there and answers
         assertThat(holder.get("/api/notices").status()).isEqualTo(200);
         assertThat(compliance.get("/api/audit/verify").json().path("intact").asBoolean()).isTrue();
@@ -691,7 +683,6 @@ class BadInputCorpusIT extends StackTest {
 
     @Test
     @Order(14)
-    @Disabled("issue 7: " + KNOWN_CAMUNDA)
     void camundaRestRefusesDeepJsonWithoutNamingExceptions() {
         int depth = 10_000;
         String nested = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
@@ -703,6 +694,18 @@ class BadInputCorpusIT extends StackTest {
                 new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}'});
         assertThat(utf8.status()).isEqualTo(400);
         assertThat(utf8.body()).doesNotContainPattern(EXCEPTION_NAME);
+        // Camunda's own refusals (CamundaRestGuard rewrites them): problem+json, no exception type
+        Api.Response wrongType = RawHttp.send(baseUrl(), "POST", "/engine-rest/task", "admin", "application/json",
+                "{\"priority\":\"high\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.contentType()).startsWith("application/problem+json");
+        assertThat(wrongType.body()).doesNotContainPattern(EXCEPTION_NAME).doesNotContain("\"type\":\"Invalid");
+        Api.Response unknown = RawHttp.send(baseUrl(), "GET", "/engine-rest/task/no-such-task", "admin");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).doesNotContainPattern(EXCEPTION_NAME).contains("no-such-task");
+        // and what is fine still works
+        assertThat(RawHttp.send(baseUrl(), "POST", "/engine-rest/task/count", "admin", "application/json",
+                "{\"nameLike\":\"%review%\"}".getBytes(StandardCharsets.UTF_8)).body()).contains("\"count\"");
     }
 
     // ---------------------------------------------------------------- the verdict
@@ -741,19 +744,14 @@ class BadInputCorpusIT extends StackTest {
     private void inspect(String where, Map.Entry<String, String> payload, int status, String body, boolean html) {
         String cell = where + " | " + payload.getKey();
         String detail = cell + " | " + status + " | " + excerpt(body);
-        String knownIssue = knownIssue(where, payload, status);
-        boolean isKnown = knownIssue != null;
-        if (isKnown) {
-            detail = detail + " | " + knownIssue;
-        }
         if (status >= 500) {
-            (isKnown ? known : serverErrors).add(detail);
+            serverErrors.add(detail);
         }
         if (body == null) {
             return;
         }
         if (EXCEPTION_NAME.matcher(body).find() || STACK_FRAME.matcher(body).find()) {
-            (isKnown ? known : leaks).add(detail + " | " + EXCEPTION_NAME.matcher(body).results().map(m -> m.group())
+            leaks.add(detail + " | " + EXCEPTION_NAME.matcher(body).results().map(m -> m.group())
                     .distinct().toList());
         }
         for (String marker : EVALUATION_MARKERS) {

@@ -109,6 +109,25 @@ class KeycloakRealmTest {
         assertThat(api.get("implicitFlowEnabled").asBoolean()).isFalse();
     }
 
+    /** Page sign-in (OidcLogin): the callback Spring Security serves, PKCE, and roles readable from the ID token. */
+    @Test
+    void portalSignInRedirectsToTheOidcCallbackWithPkceAndRolesInTheIdToken() {
+        JsonNode portal = StreamSupport.stream(realm.get("clients").spliterator(), false)
+                .filter(c -> c.get("clientId").asText().equals("takedown-portal")).findFirst().orElseThrow();
+        assertThat(texts(portal.get("redirectUris")))
+                .containsExactly("${TAKEDOWN_PUBLIC_BASE_URL:http://localhost:8080}/login/oauth2/code/oidc");
+        assertThat(portal.at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
+        JsonNode roles = StreamSupport.stream(portal.path("protocolMappers").spliterator(), false)
+                .filter(m -> "oidc-usermodel-realm-role-mapper".equals(m.get("protocolMapper").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("takedown-portal puts no realm roles in tokens"));
+        assertThat(roles.at("/config/claim.name").asText()).as("TokenAuthorities' default roles claim")
+                .isEqualTo("realm_access.roles");
+        assertThat(roles.at("/config/id.token.claim").asText()).isEqualTo("true");
+        JsonNode organisation = StreamSupport.stream(portal.path("protocolMappers").spliterator(), false)
+                .filter(m -> "organisation".equals(m.at("/config/claim.name").asText())).findFirst().orElseThrow();
+        assertThat(organisation.at("/config/id.token.claim").asText()).isEqualTo("true");
+    }
+
     @Test
     void usersCannotEditTheirOwnOrganisation() throws IOException {
         JsonNode provider = realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0");

@@ -16,6 +16,7 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
 
     private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
     private static LocalInfrastructure infrastructure;
+    private static FakeOidcProvider oidc;
 
     static synchronized LocalInfrastructure get() {
         if (infrastructure == null) {
@@ -31,6 +32,16 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
             }, "takedown-test-shutdown"));
         }
         return infrastructure;
+    }
+
+    /** The OIDC issuer of the page sign-in, started before the shared context reads its metadata. */
+    static synchronized FakeOidcProvider oidc() {
+        if (oidc == null) {
+            oidc = FakeOidcProvider.start();
+            FakeOidcProvider started = oidc;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "takedown-test-oidc-shutdown"));
+        }
+        return oidc;
     }
 
     @Override

@@ -6,12 +6,14 @@ import dev.takedown.notices.NoticeIncompleteException;
 import dev.takedown.notices.NoticeIntake;
 import dev.takedown.notices.NoticeSubmission;
 import dev.takedown.notices.ProfilePolicies;
+import dev.takedown.notices.ResponseTimes;
 import dev.takedown.notices.Submitter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,9 +25,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The public complaint channel (the Ultraman court faulted a platform for having none): how notices are handled,
- * the published response times, the risk of misuse, and an EU_DSA notice form for anyone, without an account. Its
- * notices are filed for the fixed organisation {@value #PUBLIC_ORGANISATION}; only complete notices are taken, since
- * an anonymous notifier cannot come back to cure one.
+ * the published response times (the current {@link ResponseTimes} version and since when it applies), the risk of
+ * misuse, and an EU_DSA notice form for anyone, without an account. Its notices are filed for the fixed organisation
+ * {@value #PUBLIC_ORGANISATION}; only complete notices are taken, since an anonymous notifier cannot come back to
+ * cure one.
  */
 @Controller
 @RequestMapping("/complaints")
@@ -41,20 +44,18 @@ class ComplaintPages {
     private final NoticeIntake intake;
     private final ProfilePolicies policies;
     private final MessageSource messages;
-    private final long standardHours;
-    private final long priorityHours;
-    private final Duration appealDue;
+    private final ResponseTimes responseTimes;
+
+    /** One legal regime's row of the published times. */
+    record ProfileTimes(String profile, Long counterNoticeDays, long appealWindowDays) {
+    }
 
     ComplaintPages(NoticeIntake intake, ProfilePolicies policies, MessageSource messages,
-            @Value("${takedown.complaints.standard-hours:24}") long standardHours,
-            @Value("${takedown.complaints.priority-hours:2}") long priorityHours,
-            @Value("${takedown.appeal.due:P7D}") Duration appealDue) {
+            ResponseTimes responseTimes) {
         this.intake = intake;
         this.policies = policies;
         this.messages = messages;
-        this.standardHours = standardHours;
-        this.priorityHours = priorityHours;
-        this.appealDue = appealDue;
+        this.responseTimes = responseTimes;
     }
 
     @GetMapping
@@ -108,10 +109,26 @@ class ComplaintPages {
         return "notices/complaints";
     }
 
+    /** The times as published: the current version, which start-up made from the configuration. */
     private void times(Model model) {
-        model.addAttribute("standardHours", standardHours);
-        model.addAttribute("priorityHours", priorityHours);
-        model.addAttribute("appealDays", appealDue.toDays());
+        ResponseTimes.Version published = responseTimes.current()
+                .orElseGet(() -> responseTimes.publish(responseTimes.configured()));
+        Map<String, String> times = published.times();
+        model.addAttribute("timesVersion", published.version());
+        model.addAttribute("timesSince", published.appliesFrom());
+        model.addAttribute("standardHours", Duration.parse(times.get("review.standard")).toHours());
+        model.addAttribute("priorityHours", Duration.parse(times.get("review.priority")).toHours());
+        model.addAttribute("appealDays", Duration.parse(times.get("complaint.decision")).toDays());
         model.addAttribute("appealWindowDays", policies.of(JurisdictionProfile.EU_DSA).appealWindow().toDays());
+        List<ProfileTimes> profiles = new ArrayList<>();
+        for (JurisdictionProfile profile : JurisdictionProfile.values()) {
+            String window = times.get(profile.name() + ".appeal-window");
+            if (window != null) {
+                String wait = times.get(profile.name() + ".counter-notice-wait");
+                profiles.add(new ProfileTimes(profile.name(), wait == null ? null : Duration.parse(wait).toDays(),
+                        Duration.parse(window).toDays()));
+            }
+        }
+        model.addAttribute("profileTimes", profiles);
     }
 }
