@@ -173,6 +173,7 @@ class AuthorizationMatrixIT extends StackTest {
             api("POST", "/api/screen/prompts", SCREENING_CLIENTS, Tenant.NONE, "[]"),
             api("POST", "/api/screen/image", SCREENING_CLIENTS, Tenant.NONE, "{}"),
             api("POST", "/api/screen/images", SCREENING_CLIENTS, Tenant.NONE, "[]"),
+            api("POST", "/api/screen/file", SCREENING_CLIENTS, Tenant.NONE, "{}"),
             // pages
             page("GET", "/login", EVERYONE, Tenant.NONE),
             page("GET", "/", AUTHENTICATED, Tenant.NONE),

@@ -185,7 +185,8 @@ class BadInputCorpusIT extends StackTest {
                 "notifier.identity_document.type", "notifier.identity_document.number", "notifier.trusted_flagger_id",
                 "rights_holder.name", "signature.type", "signature.value", "signature.signed_at", "claim.right_type",
                 "works.0.title", "works.0.protected_terms.0", "works.0.registered_work_id", "targets.0.type",
-                "targets.0.url", "targets.0.account_id", "evidence.0.kind", "evidence.0.url",
+                "targets.0.url", "targets.0.account_id", "targets.0.produce_id", "targets.0.sha256",
+                "targets.0.model_id", "targets.0.dataset_id", "targets.0.item_id", "evidence.0.kind", "evidence.0.url",
                 "evidence.0.description", "evidence.0.sha256", "explanation", "requested_measures.0",
                 "jurisdiction_profiles.0");
         Api holder = Api.as(baseUrl(), "rightsholder-a");
@@ -446,6 +447,8 @@ class BadInputCorpusIT extends StackTest {
                     JSON.createObjectNode().put("pdq", p).put("account_id", p).toString()));
             check("POST /api/screen/images pdq", payload, () -> platform.post("/api/screen/images",
                     JSON.createArrayNode().add(JSON.createObjectNode().put("pdq", p)).toString()));
+            check("POST /api/screen/file sha256", payload, () -> platform.post("/api/screen/file",
+                    JSON.createObjectNode().put("sha256", p).toString()));
         }
         // SQL in parameters did not reach the database: the notice table is still there and answers
         assertThat(holder.get("/api/notices").status()).isEqualTo(200);

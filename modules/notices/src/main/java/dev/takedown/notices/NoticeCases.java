@@ -103,7 +103,8 @@ public class NoticeCases {
 
     @Transactional(readOnly = true)
     public List<CaseTarget> targets(String caseId) {
-        return require(caseId).targets().stream().map(t -> new CaseTarget(t.url(), t.accountId())).toList();
+        return require(caseId).targets().stream().map(t -> new CaseTarget(t.url(), t.accountId(), t.type(), t.produceId(), t.sha256()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -218,7 +219,7 @@ public class NoticeCases {
             var target = completed.targets().get(i);
             if (target != null && target.url() != null && TargetUrl.isValid(target.url())) {
                 notice.addTarget(i, target.type() == null ? "URL" : target.type(), TargetUrl.canonical(target.url()),
-                        target.accountId());
+                        target);
             }
         }
         events.publishEvent(new NoticeCured(UUID.randomUUID(), now, caseId, reader.actor()));

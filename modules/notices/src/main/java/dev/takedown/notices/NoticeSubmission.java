@@ -74,7 +74,17 @@ public record NoticeSubmission(
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Target(String type, String url, String accountId) {
+    /**
+     * Where the material is, plus what identifies it beyond a URL for AIGC targets: a generated output's ProduceID
+     * (GB 45438-2025), a model or LoRA file's SHA-256 (its re-upload is blocked by hash), a model id, a training
+     * dataset and item id.
+     */
+    public record Target(String type, String url, String accountId, String produceId, String sha256, String modelId,
+            String datasetId, String itemId) {
+
+        public Target(String type, String url, String accountId) {
+            this(type, url, accountId, null, null, null, null, null);
+        }
 
         public Target(String type, String url) {
             this(type, url, null);
