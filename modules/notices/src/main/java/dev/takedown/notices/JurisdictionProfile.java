@@ -1,5 +1,7 @@
 package dev.takedown.notices;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,6 +103,10 @@ public enum JurisdictionProfile {
             }
         }
         requireTargets(notice, problems);
+        var creation = notice.creationEvidence();
+        if (creation != null && present(creation.originalPostUrl()) && !TargetUrl.isValid(creation.originalPostUrl())) {
+            problems.add(new FieldProblem("creation_evidence.original_post_url", "not an absolute http(s) URL"));
+        }
         problems.addAll(TextBounds.check(notice, LIMITS));
         return dedupe(problems);
     }
@@ -263,6 +269,13 @@ public enum JurisdictionProfile {
                 require(problems, present(target.itemId()), prefix + "item_id", "the dataset item id is required");
             }
             default -> {
+            }
+        }
+        if (present(target.generatedAt())) {
+            try {
+                Instant.parse(target.generatedAt());
+            } catch (DateTimeParseException e) {
+                problems.add(new FieldProblem(prefix + "generated_at", "an ISO-8601 instant, e.g. 2025-09-01T08:00:00Z"));
             }
         }
         if (present(target.sha256()) && !SHA256.matcher(target.sha256()).matches()) {

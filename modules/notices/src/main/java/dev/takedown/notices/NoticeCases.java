@@ -136,7 +136,14 @@ public class NoticeCases {
         boolean wellKnown = submission.works().stream().filter(w -> w != null && w.registeredWorkId() != null)
                 .anyMatch(w -> wellKnownWork(w.registeredWorkId(), notice.organisationId()));
         return new TriageFacts(notice.governingProfile().name(), notifierType == null ? "RIGHTS_HOLDER" : notifierType,
-                targetType, wellKnown);
+                targetType, wellKnown, submission.creationEvidence() != null
+                        && submission.creationEvidence().isPresent());
+    }
+
+    /** A note on the case's history without a change of status (e.g. what triage asks the reviewer to assess). */
+    @Transactional
+    public void note(String caseId, String actor, String note) {
+        require(caseId).note(actor, note, clock.instant());
     }
 
     private boolean wellKnownWork(String workId, String organisationId) {

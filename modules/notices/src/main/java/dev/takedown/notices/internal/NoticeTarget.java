@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.Locale;
 
 /** One location named by a notice; targets live in a table, never inside the process. */
@@ -25,6 +26,7 @@ public class NoticeTarget {
     private String modelId;
     private String datasetId;
     private String itemId;
+    private Instant generatedAt;
 
     protected NoticeTarget() {
     }
@@ -39,6 +41,7 @@ public class NoticeTarget {
         this.modelId = target.modelId();
         this.datasetId = target.datasetId();
         this.itemId = target.itemId();
+        this.generatedAt = target.generatedAt() == null ? null : Instant.parse(target.generatedAt());
     }
 
     public String produceId() {
@@ -59,6 +62,10 @@ public class NoticeTarget {
 
     public String itemId() {
         return itemId;
+    }
+
+    public Instant generatedAt() {
+        return generatedAt;
     }
 
     public String type() {
