@@ -42,7 +42,8 @@ class EventExternalization {
                 topic(Topics.NOTICES_INBOUND), topic(Topics.NOTICE_EVENTS), topic(Topics.TASKS),
                 TopicBuilder.name(Topics.MEASURES).partitions(3).replicas(1)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)).build(),
-                topic(Topics.ENFORCEMENT_RESULTS), topic(Topics.ACCESS_LOG), topic(Topics.SCREENING_EVENTS));
+                topic(Topics.ENFORCEMENT_RESULTS), topic(Topics.ACCESS_LOG), topic(Topics.SCREENING_EVENTS),
+                topic(Topics.RISK_WARNINGS));
     }
 
     /**

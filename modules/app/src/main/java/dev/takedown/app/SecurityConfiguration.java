@@ -79,7 +79,10 @@ class SecurityConfiguration {
                                 path(POST, "/api/notices/*/retraction"), path(POST, "/api/notices/*/appeal"),
                                 path(POST, "/api/notices/*/targets"))
                         .hasRole("RIGHTS_HOLDER")
-                        .requestMatchers(path(GET, "/api/notices/*/notifications")).hasAnyRole(STAFF)
+                        .requestMatchers(path(GET, "/api/notices/*/notifications"),
+                                path(GET, "/api/notices/*/risk-warnings")).hasAnyRole(STAFF)
+                        .requestMatchers(path(POST, "/api/notices/*/targets/*/label-check")).hasAnyRole(MODERATORS)
+                        .requestMatchers(path(POST, "/api/risk-warnings")).hasRole("PLATFORM_SERVICE")
                         // the signed link is the uploader's credential; UploaderLinks checks it on every request
                         .requestMatchers(path(GET, "/api/uploader/*"), path(POST, "/api/uploader/*/counter-notice"),
                                 path(POST, "/api/uploader/*/appeal")).permitAll()

@@ -6,11 +6,17 @@ import java.util.UUID;
 /**
  * A measure took effect; platform enforcement adapters and screening nodes act on it.
  *
- * @param rule what a filter measure blocks; null for measures on a single target (e.g. {@code DELETE})
+ * @param rule       what a filter measure blocks; null for measures on a single target (e.g. {@code DELETE})
+ * @param fileSha256 the file a {@code BLOCK_REUPLOAD} refuses (a model or LoRA); null for other measures
  */
 @EventType(value = "dev.takedown.measure.applied.v1", topic = Topics.MEASURES)
 public record MeasureApplied(UUID eventId, Instant occurredAt, String caseId, String actor, String measureId,
-        String type, String targetUrl, ScreeningRule rule) implements TakedownEvent {
+        String type, String targetUrl, ScreeningRule rule, String fileSha256) implements TakedownEvent {
+
+    public MeasureApplied(UUID eventId, Instant occurredAt, String caseId, String actor, String measureId,
+            String type, String targetUrl, ScreeningRule rule) {
+        this(eventId, occurredAt, caseId, actor, measureId, type, targetUrl, rule, null);
+    }
 
     @Override
     public String key() {

@@ -20,6 +20,9 @@ public final class Topics {
     /** Sampled screening blocks and replay-suite results, from every screening node; key = case id. */
     public static final String SCREENING_EVENTS = "takedown.screening-events";
 
+    /** Which user agreement and risk warning a platform user saw, reported by the platform; key = account id. */
+    public static final String RISK_WARNINGS = "takedown.risk-warnings";
+
     public static final List<String> ALL = List.of(NOTICES_INBOUND, NOTICE_EVENTS, TASKS, MEASURES,
             ENFORCEMENT_RESULTS, ACCESS_LOG, SCREENING_EVENTS);
 

@@ -129,6 +129,10 @@ class AuthorizationMatrixIT extends StackTest {
             api("GET", "/api/notices/{caseId}/notifications", STAFF, Tenant.NONE, null),
             // bulk targets take CSV: this JSON body is refused (415) before tenancy is checked (BulkTargetsIT does)
             api("POST", "/api/notices/{caseId}/targets", RIGHTS_HOLDERS, Tenant.NONE, "{}"),
+            // AIGC (issue 11): label checks take an image (this JSON is refused with 415); risk warnings
+            api("POST", "/api/notices/{caseId}/targets/{index}/label-check", MODERATORS, Tenant.NONE, "{}"),
+            api("GET", "/api/notices/{caseId}/risk-warnings", STAFF, Tenant.NONE, null),
+            api("POST", "/api/risk-warnings", EnumSet.of(Role.PLATFORM_SERVICE), Tenant.NONE, "{}"),
             // uploader: the signed link is the credential, whoever else the caller is
             api("GET", "/api/uploader/{token}", EVERYONE, Tenant.TOKEN, null),
             api("POST", "/api/uploader/{token}/counter-notice", EVERYONE, Tenant.TOKEN, "{}"),
@@ -175,6 +179,7 @@ class AuthorizationMatrixIT extends StackTest {
             api("POST", "/api/screen/prompts", SCREENING_CLIENTS, Tenant.NONE, "[]"),
             api("POST", "/api/screen/image", SCREENING_CLIENTS, Tenant.NONE, "{}"),
             api("POST", "/api/screen/images", SCREENING_CLIENTS, Tenant.NONE, "[]"),
+            api("POST", "/api/screen/file", SCREENING_CLIENTS, Tenant.NONE, "{}"),
             // pages
             page("GET", "/login", EVERYONE, Tenant.NONE),
             page("GET", "/", AUTHENTICATED, Tenant.NONE),
@@ -437,6 +442,7 @@ class AuthorizationMatrixIT extends StackTest {
         };
         return pattern.replace("{caseId}", caseId)
                 .replace("{keyId}", "no-such-key")
+                .replace("{index}", "0")
                 .replace("{taskId}", fixtures.get("taskId"))
                 .replace("{workId}", fixtures.get("workId"))
                 .replace("{measureId}", fixtures.get("measureId"))

@@ -163,7 +163,11 @@ class BadInputCorpusIT extends StackTest {
                 "notifier.identity_document.type", "notifier.identity_document.number", "notifier.trusted_flagger_id",
                 "rights_holder.name", "signature.type", "signature.value", "signature.signed_at", "claim.right_type",
                 "works.0.title", "works.0.protected_terms.0", "works.0.registered_work_id", "targets.0.type",
-                "targets.0.url", "targets.0.account_id", "evidence.0.kind", "evidence.0.url",
+                "targets.0.url", "targets.0.account_id", "targets.0.produce_id", "targets.0.sha256",
+                "targets.0.model_id", "targets.0.dataset_id", "targets.0.item_id", "targets.0.generated_at",
+                "creation_evidence.prompts.0", "creation_evidence.parameters", "creation_evidence.seeds.0",
+                "creation_evidence.iteration_history.0", "creation_evidence.original_post_url",
+                "creation_evidence.watermark", "evidence.0.kind", "evidence.0.url",
                 "evidence.0.description", "evidence.0.sha256", "explanation", "requested_measures.0",
                 "jurisdiction_profiles.0");
         Api holder = Api.as(baseUrl(), "rightsholder-a");
@@ -424,6 +428,16 @@ class BadInputCorpusIT extends StackTest {
                     JSON.createObjectNode().put("pdq", p).put("account_id", p).toString()));
             check("POST /api/screen/images pdq", payload, () -> platform.post("/api/screen/images",
                     JSON.createArrayNode().add(JSON.createObjectNode().put("pdq", p)).toString()));
+            check("POST /api/screen/file sha256", payload, () -> platform.post("/api/screen/file",
+                    JSON.createObjectNode().put("sha256", p).toString()));
+            for (String field : List.of("account_id", "agreement_version", "risk_warning_version", "shown_at")) {
+                ObjectNode ack = JSON.createObjectNode().put("account_id", "a").put("agreement_version", "1")
+                        .put("risk_warning_version", "1").put("shown_at", "2025-09-01T00:00:00Z").put(field, p);
+                check("POST /api/risk-warnings " + field, payload, () -> platform.post("/api/risk-warnings",
+                        ack.toString()));
+            }
+            check("GET /api/notices/{id}/risk-warnings", payload,
+                    () -> moderator.get("/api/notices/" + seg + "/risk-warnings"));
         }
         // Camunda's REST API (ADMIN only, behind CamundaRestGuard), the OIDC callback and the login page's ?oidc=
         Api admin = Api.as(baseUrl(), "admin");

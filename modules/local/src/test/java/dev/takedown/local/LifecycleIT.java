@@ -62,9 +62,9 @@ class LifecycleIT extends StackTest {
         String flagged = cases.file("rightsholder-a", Cases.notice("EU_DSA", "a")
                 .replace("\"type\": \"RIGHTS_HOLDER\",", "\"type\": \"RIGHTS_HOLDER\", \"trusted_flagger_id\": \"TF-7\","));
         String live = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "a")
-                .replace("\"type\": \"URL\"", "\"type\": \"GENERATED_OUTPUT\""));
+                .replace("\"type\": \"URL\"", "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-1\""));
         String model = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "a")
-                .replace("\"type\": \"URL\"", "\"type\": \"LORA\""));
+                .replace("\"type\": \"URL\"", "\"type\": \"LORA\", \"sha256\": \"" + "ab".repeat(32) + "\""));
         Api senior = Api.as(baseUrl(), "senior");
         NoticeLifecycleIT.awaitTask(senior, flagged);
         NoticeLifecycleIT.awaitTask(senior, live);

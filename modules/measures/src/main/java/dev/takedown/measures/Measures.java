@@ -62,6 +62,13 @@ public class Measures {
                 }
                 planned.add(new Measure(UUID.randomUUID(), caseId, decisionId, type, null, null, write(rule), actor,
                         now));
+            } else if (type.needsFileHash()) {
+                List<MeasureTarget> hashed = targets.stream().filter(t -> t.sha256() != null).toList();
+                if (hashed.isEmpty()) {
+                    throw new IllegalArgumentException(type + " needs a target with a file sha256");
+                }
+                hashed.forEach(target -> planned.add(new Measure(UUID.randomUUID(), caseId, decisionId, type,
+                        target.url(), target.accountId(), null, actor, now).withFileSha256(target.sha256())));
             } else {
                 targets.forEach(target -> planned.add(new Measure(UUID.randomUUID(), caseId, decisionId, type,
                         target.url(), target.accountId(), null, actor, now)));
@@ -82,7 +89,8 @@ public class Measures {
         for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
             if (measure.apply(now)) {
                 events.publishEvent(new MeasureApplied(UUID.randomUUID(), now, caseId, measure.plannedBy(),
-                        measure.id().toString(), measure.type().name(), measure.targetUrl(), rule(measure)));
+                        measure.id().toString(), measure.type().name(), measure.targetUrl(), rule(measure),
+                        measure.fileSha256()));
                 if (measure.accountId() != null) {
                     gravest.merge(measure.accountId(), measure.type(),
                             (a, b) -> strikes.weightOf(a) >= strikes.weightOf(b) ? a : b);

@@ -1,5 +1,7 @@
 package dev.takedown.notices;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The law a notice is filed under: which elements its notice and counter-notice must carry, and which legal family
@@ -100,14 +103,21 @@ public enum JurisdictionProfile {
             }
         }
         requireTargets(notice, problems);
+        var creation = notice.creationEvidence();
+        if (creation != null && present(creation.originalPostUrl()) && !TargetUrl.isValid(creation.originalPostUrl())) {
+            problems.add(new FieldProblem("creation_evidence.original_post_url", "not an absolute http(s) URL"));
+        }
         problems.addAll(TextBounds.check(notice, LIMITS));
         return dedupe(problems);
     }
 
     /** Column sizes of what a notice is stored as; everything else defaults to {@link TextBounds#DEFAULT_MAX}. */
-    private static final Map<String, Integer> LIMITS = Map.of(
-            "notifier.legal_name", 500, "notifier.email", 500, "works[].title", 1000, "targets[].type", 40,
-            "targets[].account_id", 200, "jurisdiction_profiles[]", 40, "explanation", 20_000);
+    private static final Map<String, Integer> LIMITS = Map.ofEntries(Map.entry("notifier.legal_name", 500),
+            Map.entry("notifier.email", 500), Map.entry("works[].title", 1000), Map.entry("targets[].type", 40),
+            Map.entry("targets[].account_id", 200), Map.entry("jurisdiction_profiles[]", 40),
+            Map.entry("explanation", 20_000), Map.entry("targets[].produce_id", 200),
+            Map.entry("targets[].model_id", 200), Map.entry("targets[].dataset_id", 200),
+            Map.entry("targets[].item_id", 200));
 
     /** What a target can be (legal-requirements §6.1). */
     public static final Set<String> TARGET_TYPES = Set.of("URL", "POST", "GENERATED_OUTPUT",
@@ -233,6 +243,9 @@ public enum JurisdictionProfile {
                 problems.add(new FieldProblem("targets[" + i + "].type",
                         "one of " + new TreeSet<>(TARGET_TYPES)));
             }
+            if (target != null && target.type() != null) {
+                requireIdentifiers(target, "targets[" + i + "].", problems);
+            }
             if (target == null || !present(target.url())) {
                 problems.add(new FieldProblem(field, "the exact URL of the material is required"));
             } else if (!TargetUrl.isValid(target.url())) {
@@ -240,6 +253,37 @@ public enum JurisdictionProfile {
             }
         }
     }
+
+    /** AIGC targets are acted on by what identifies them, not only by their page: each type needs its own ids. */
+    private static void requireIdentifiers(NoticeSubmission.Target target, String prefix, List<FieldProblem> problems) {
+        switch (target.type()) {
+            case "GENERATED_OUTPUT" -> require(problems, present(target.produceId()), prefix + "produce_id",
+                    "a generated output is identified by its ProduceID (GB 45438-2025 implicit label)");
+            case "MODEL" -> require(problems, present(target.modelId()), prefix + "model_id",
+                    "a model is identified by its model id on the platform");
+            case "LORA" -> require(problems, present(target.sha256()), prefix + "sha256",
+                    "a LoRA or checkpoint is identified by the SHA-256 of its file (its re-upload is blocked by hash)");
+            case "DATASET_ITEM" -> {
+                require(problems, present(target.datasetId()), prefix + "dataset_id",
+                        "the training dataset is required");
+                require(problems, present(target.itemId()), prefix + "item_id", "the dataset item id is required");
+            }
+            default -> {
+            }
+        }
+        if (present(target.generatedAt())) {
+            try {
+                Instant.parse(target.generatedAt());
+            } catch (DateTimeParseException e) {
+                problems.add(new FieldProblem(prefix + "generated_at", "an ISO-8601 instant, e.g. 2025-09-01T08:00:00Z"));
+            }
+        }
+        if (present(target.sha256()) && !SHA256.matcher(target.sha256()).matches()) {
+            problems.add(new FieldProblem(prefix + "sha256", "64 hexadecimal characters (SHA-256 of the file)"));
+        }
+    }
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
     private static List<FieldProblem> dedupe(List<FieldProblem> problems) {
         Set<String> seen = new LinkedHashSet<>();

@@ -103,7 +103,8 @@ public class NoticeCases {
 
     @Transactional(readOnly = true)
     public List<CaseTarget> targets(String caseId) {
-        return require(caseId).targets().stream().map(t -> new CaseTarget(t.url(), t.accountId())).toList();
+        return require(caseId).targets().stream().map(t -> new CaseTarget(t.url(), t.accountId(), t.type(), t.produceId(), t.sha256()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -135,7 +136,14 @@ public class NoticeCases {
         boolean wellKnown = submission.works().stream().filter(w -> w != null && w.registeredWorkId() != null)
                 .anyMatch(w -> wellKnownWork(w.registeredWorkId(), notice.organisationId()));
         return new TriageFacts(notice.governingProfile().name(), notifierType == null ? "RIGHTS_HOLDER" : notifierType,
-                targetType, wellKnown);
+                targetType, wellKnown, submission.creationEvidence() != null
+                        && submission.creationEvidence().isPresent());
+    }
+
+    /** A note on the case's history without a change of status (e.g. what triage asks the reviewer to assess). */
+    @Transactional
+    public void note(String caseId, String actor, String note) {
+        require(caseId).note(actor, note, clock.instant());
     }
 
     private boolean wellKnownWork(String workId, String organisationId) {
@@ -218,7 +226,7 @@ public class NoticeCases {
             var target = completed.targets().get(i);
             if (target != null && target.url() != null && TargetUrl.isValid(target.url())) {
                 notice.addTarget(i, target.type() == null ? "URL" : target.type(), TargetUrl.canonical(target.url()),
-                        target.accountId());
+                        target);
             }
         }
         events.publishEvent(new NoticeCured(UUID.randomUUID(), now, caseId, reader.actor()));

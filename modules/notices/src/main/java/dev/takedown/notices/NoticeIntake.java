@@ -103,7 +103,7 @@ public class NoticeIntake {
             var target = submission.targets().get(i);
             if (target != null && target.url() != null && TargetUrl.isValid(target.url())) {
                 notice.addTarget(i, target.type() == null ? "URL" : target.type(), TargetUrl.canonical(target.url()),
-                        target.accountId());
+                        target);
             }
         }
         String disposition = NoticeReceived.PROCESS;

@@ -22,7 +22,16 @@ public record NoticeSubmission(
         String explanation,
         List<String> requestedMeasures,
         Attestations attestations,
-        Boolean csamFlag) {
+        Boolean csamFlag,
+        CreationEvidence creationEvidence) {
+
+    public NoticeSubmission(List<String> jurisdictionProfiles, String language, Notifier notifier,
+            RightsHolder rightsHolder, Signature signature, Claim claim, List<Work> works, List<Target> targets,
+            List<Evidence> evidence, String explanation, List<String> requestedMeasures, Attestations attestations,
+            Boolean csamFlag) {
+        this(jurisdictionProfiles, language, notifier, rightsHolder, signature, claim, works, targets, evidence,
+                explanation, requestedMeasures, attestations, csamFlag, null);
+    }
 
     public NoticeSubmission(List<String> jurisdictionProfiles, String language, Notifier notifier,
             RightsHolder rightsHolder, Signature signature, Claim claim, List<Work> works, List<Target> targets,
@@ -74,7 +83,18 @@ public record NoticeSubmission(
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Target(String type, String url, String accountId) {
+    /**
+     * Where the material is, plus what identifies it beyond a URL for AIGC targets: a generated output's ProduceID
+     * (GB 45438-2025), a model or LoRA file's SHA-256 (its re-upload is blocked by hash), a model id, a training
+     * dataset and item id; and when a generated output was generated (ISO-8601), to show which risk warning its
+     * uploader had seen by then.
+     */
+    public record Target(String type, String url, String accountId, String produceId, String sha256, String modelId,
+            String datasetId, String itemId, String generatedAt) {
+
+        public Target(String type, String url, String accountId) {
+            this(type, url, accountId, null, null, null, null, null, null);
+        }
 
         public Target(String type, String url) {
             this(type, url, null);
@@ -83,6 +103,29 @@ public record NoticeSubmission(
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Evidence(String kind, String url, String description, String sha256) {
+    }
+
+    /**
+     * How an AI-assisted work was made, for an author claiming attribution and dissemination rights in it (Beijing
+     * Internet Court, <i>Spring Breeze</i>, 2023): the prompts, parameters and seeds, the iteration history, where it
+     * was first posted and its watermark.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record CreationEvidence(List<String> prompts, String parameters, List<String> seeds,
+            List<String> iterationHistory, String originalPostUrl, String watermark) {
+
+        public CreationEvidence {
+            prompts = prompts == null ? List.of() : prompts;
+            seeds = seeds == null ? List.of() : seeds;
+            iterationHistory = iterationHistory == null ? List.of() : iterationHistory;
+        }
+
+        /** Whether anything was given at all: an empty object is not a claim of AI-assisted authorship. */
+        public boolean isPresent() {
+            return !prompts.isEmpty() || !seeds.isEmpty() || !iterationHistory.isEmpty()
+                    || parameters != null && !parameters.isBlank() || originalPostUrl != null
+                    && !originalPostUrl.isBlank() || watermark != null && !watermark.isBlank();
+        }
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -183,7 +183,13 @@ public class Review {
     private void plan(String caseId, String decisionId, List<MeasureType> types, Moderator moderator) {
         ScreeningRule rule = types.stream().anyMatch(MeasureType::isFilter) ? screeningRule(caseId, types) : null;
         List<MeasureTarget> targets = cases.targets(caseId).stream()
-                .map(t -> new MeasureTarget(t.url(), t.accountId())).toList();
+                .map(t -> new MeasureTarget(t.url(), t.accountId(), t.sha256())).toList();
+        for (int i = 0; i < types.size(); i++) {
+            if (types.get(i).needsFileHash() && targets.stream().allMatch(t -> t.sha256() == null)) {
+                throw new InvalidDecisionException(List.of(new FieldProblem("measures[" + i + "]",
+                        "no target of this notice names a file sha256 to block")));
+            }
+        }
         measures.plan(caseId, decisionId, types, targets, rule, moderator.id());
     }
 

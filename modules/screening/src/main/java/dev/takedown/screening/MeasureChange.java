@@ -15,6 +15,10 @@ public sealed interface MeasureChange {
     record BlockUrl(String measureId, String targetUrl) implements MeasureChange {
     }
 
+    /** A re-upload block: the platform refuses a file (a model or LoRA) with this SHA-256. */
+    record BlockFile(String measureId, String sha256) implements MeasureChange {
+    }
+
     /** The measure no longer applies, whatever kind it was. */
     record Lift(String measureId) implements MeasureChange {
     }

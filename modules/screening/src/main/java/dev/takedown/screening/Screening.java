@@ -21,7 +21,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -77,6 +79,8 @@ public class Screening {
     }
 
     private final ScreeningIndex urls;
+    /** Re-upload blocks keyed by file hash; the same structure as the URL index, keyed differently. */
+    private final ScreeningIndex files = new ScreeningIndex();
     private final int imageDistance;
     private final Normaliser normaliser = new Normaliser();
     private final PdqHasher hasher = new PdqHasher();
@@ -164,6 +168,11 @@ public class Screening {
         return urls;
     }
 
+    /** The measures refusing a file by its SHA-256 (lower-case hex), if any. */
+    public Optional<Set<String>> checkFile(String sha256) {
+        return files.check(sha256.toLowerCase(Locale.ROOT));
+    }
+
     public void apply(String measureId, String caseId, ScreeningRule rule) {
         update(List.of(new MeasureChange.Apply(measureId, caseId, rule)));
     }
@@ -192,8 +201,11 @@ public class Screening {
                     filtersChanged = true;
                 } else if (change instanceof MeasureChange.BlockUrl block) {
                     urls.block(block.targetUrl(), block.measureId());
+                } else if (change instanceof MeasureChange.BlockFile block) {
+                    files.block(block.sha256(), block.measureId());
                 } else {
                     urls.unblock(change.measureId());
+                    files.unblock(change.measureId());
                     filtersChanged |= measures.remove(change.measureId()) != null;
                 }
             }

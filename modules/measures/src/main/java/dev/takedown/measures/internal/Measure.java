@@ -27,6 +27,7 @@ public class Measure {
     private MeasureType type;
     private String targetUrl;
     private String accountId;
+    private String fileSha256;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private String rule;
@@ -56,6 +57,15 @@ public class Measure {
         this.plannedBy = plannedBy;
         this.plannedAt = plannedAt;
         this.status = Status.PLANNED;
+    }
+
+    public Measure withFileSha256(String sha256) {
+        this.fileSha256 = sha256;
+        return this;
+    }
+
+    public String fileSha256() {
+        return fileSha256;
     }
 
     /** True when this call put the measure into effect, false when it already was (or was lifted since). */

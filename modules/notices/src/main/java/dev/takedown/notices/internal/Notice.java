@@ -2,6 +2,7 @@ package dev.takedown.notices.internal;
 
 import dev.takedown.notices.CaseStatus;
 import dev.takedown.notices.JurisdictionProfile;
+import dev.takedown.notices.NoticeSubmission;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -86,8 +87,8 @@ public class Notice {
         this.history.add(new NoticeHistoryEntry(CaseStatus.RECEIVED, submittedBy, "via " + channel, receivedAt));
     }
 
-    public void addTarget(int position, String type, String url, String accountId) {
-        targets.add(new NoticeTarget(position, type, url, accountId));
+    public void addTarget(int position, String type, String url, NoticeSubmission.Target target) {
+        targets.add(new NoticeTarget(position, type, url, target));
     }
 
     /** A notice on a target that already has an open case joins that case instead of opening another. */

@@ -1,10 +1,13 @@
 package dev.takedown.notices.internal;
 
+import dev.takedown.notices.NoticeSubmission;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
 
 /** One location named by a notice; targets live in a table, never inside the process. */
 @Entity
@@ -18,15 +21,51 @@ public class NoticeTarget {
     private String type;
     private String url;
     private String accountId;
+    private String produceId;
+    private String sha256;
+    private String modelId;
+    private String datasetId;
+    private String itemId;
+    private Instant generatedAt;
 
     protected NoticeTarget() {
     }
 
-    NoticeTarget(int position, String type, String url, String accountId) {
+    NoticeTarget(int position, String type, String url, NoticeSubmission.Target target) {
         this.position = position;
         this.type = type;
         this.url = url;
-        this.accountId = accountId;
+        this.accountId = target.accountId();
+        this.produceId = target.produceId();
+        this.sha256 = target.sha256() == null ? null : target.sha256().toLowerCase(Locale.ROOT);
+        this.modelId = target.modelId();
+        this.datasetId = target.datasetId();
+        this.itemId = target.itemId();
+        this.generatedAt = target.generatedAt() == null ? null : Instant.parse(target.generatedAt());
+    }
+
+    public String produceId() {
+        return produceId;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public String modelId() {
+        return modelId;
+    }
+
+    public String datasetId() {
+        return datasetId;
+    }
+
+    public String itemId() {
+        return itemId;
+    }
+
+    public Instant generatedAt() {
+        return generatedAt;
     }
 
     public String type() {

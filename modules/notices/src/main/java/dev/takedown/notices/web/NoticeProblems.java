@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** RFC 9457 answers for notice intake: every missing element in one response. */
 @Order(0)
-@RestControllerAdvice(assignableTypes = {NoticeApi.class, WorkApi.class, UploaderApi.class})
+@RestControllerAdvice(assignableTypes = {NoticeApi.class, WorkApi.class, UploaderApi.class, AigcApi.class})
 class NoticeProblems {
 
     @ExceptionHandler(NoticeIncompleteException.class)

@@ -12,6 +12,7 @@ import dev.takedown.screening.Screening;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -84,6 +85,10 @@ public class MeasureFeed {
             if (body.hasNonNull("rule")) {
                 ScreeningRule rule = json.treeToValue(body.get("rule"), ScreeningRule.class);
                 return Optional.of(new MeasureChange.Apply(measureId, text(body, "caseId", null), rule));
+            }
+            if (body.hasNonNull("fileSha256")) {
+                return Optional.of(new MeasureChange.BlockFile(measureId,
+                        body.get("fileSha256").asText().toLowerCase(Locale.ROOT)));
             }
             if (body.hasNonNull("targetUrl")) {
                 return Optional.of(new MeasureChange.BlockUrl(measureId, body.get("targetUrl").asText()));

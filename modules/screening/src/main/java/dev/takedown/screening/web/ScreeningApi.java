@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -105,6 +107,20 @@ class ScreeningApi {
         return verdicts;
     }
 
+    /** Asked before accepting an upload (a model, a LoRA): refused when a re-upload block holds its hash. */
+    @PostMapping(path = "/api/screen/file", consumes = MediaType.APPLICATION_JSON_VALUE)
+    FileVerdict file(@RequestBody FileRequest request) {
+        String sha256 = request == null ? null : request.sha256();
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+            refuse(List.of(new FieldProblem("sha256", "64 hexadecimal characters (SHA-256 of the file)")));
+        }
+        List<String> ids = screening.checkFile(sha256).map(found -> found.stream().sorted().toList())
+                .orElse(List.of());
+        return new FileVerdict(sha256.toLowerCase(Locale.ROOT), ids.isEmpty() ? "ALLOW" : "BLOCK", ids);
+    }
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+
     private static void validate(PromptRequest request, String path, List<FieldProblem> problems) {
         if (request == null || request.prompt() == null || request.prompt().isBlank()) {
             problems.add(new FieldProblem(path + "prompt", "must not be empty"));
@@ -162,6 +178,14 @@ class ScreeningApi {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record HashRequest(String pdq, String accountId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record FileRequest(String sha256) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record FileVerdict(String sha256, String decision, List<String> measureIds) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -35,6 +35,7 @@ class ValidateNotice implements JavaDelegate {
             execution.setVariable("notifierType", Variables.stringValue(facts.notifierType(), true));
             execution.setVariable("targetType", Variables.stringValue(facts.targetType(), true));
             execution.setVariable("wellKnownWork", Variables.booleanValue(facts.wellKnownWork(), true));
+            execution.setVariable("aiAssistedWork", Variables.booleanValue(facts.aiAssistedWork(), true));
         }
         execution.setVariable(CaseVariables.COMPLETE, complete);
         execution.setVariable(CaseVariables.CURABLE, !complete && cases.curable(caseId));

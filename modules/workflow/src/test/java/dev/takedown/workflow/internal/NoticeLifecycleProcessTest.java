@@ -42,6 +42,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -216,22 +217,30 @@ class NoticeLifecycleProcessTest {
     // --- triage -------------------------------------------------------------------------------------------------
 
     /** Every row of triage.dmn, plus two where the FIRST hit policy decides between matching rows. */
-    @ParameterizedTest(name = "{0} / {1} / {2} / well known {3} -> {4}, {5}, {6} h")
+    /**
+     * Every row of triage.dmn, plus rows where the FIRST hit policy decides between matching rows, and AI-assisted
+     * works (Spring Breeze) that route normally outside the US profile.
+     */
+    @ParameterizedTest(name = "{0} / {1} / {2} / well known {3} / AI-assisted {4} -> {5}, {6}, {7} h, {8}")
     @CsvSource({
-            "CN_CC_1195, AUTHORITY_ORDER, LORA,             true,  95, SENIOR_MODERATOR,  1",
-            "US_DMCA,    TRUSTED_FLAGGER, LORA,             false, 90, MODERATOR,         2",
-            "CN_CC_1195, RIGHTS_HOLDER,   GENERATED_OUTPUT, false, 85, MODERATOR,         2",
-            "CN_ECOM,    RIGHTS_HOLDER,   PROMPT_PATTERN,   false, 85, MODERATOR,         2",
-            "EU_DSA,     RIGHTS_HOLDER,   URL,              true,  80, MODERATOR,         2",
-            "CN_CC_1195, RIGHTS_HOLDER,   LORA,             false, 60, SENIOR_MODERATOR, 24",
-            "CN_ECOM,    RIGHTS_HOLDER,   MODEL,            false, 60, SENIOR_MODERATOR, 24",
-            "US_DMCA,    RIGHTS_HOLDER,   DATASET_ITEM,     false, 60, SENIOR_MODERATOR, 24",
-            "CN_ECOM,    RIGHTS_HOLDER,   LISTING,          false, 60, MODERATOR,        24",
-            "CN_CC_1195, RIGHTS_HOLDER,   URL,              false, 50, MODERATOR,        24",
+            "CN_CC_1195, AUTHORITY_ORDER, LORA, true, true, 95, SENIOR_MODERATOR, 1, ",
+            "US_DMCA, RIGHTS_HOLDER, URL, false, true, 70, SENIOR_MODERATOR, 24, human authorship must be assessed",
+            "US_DMCA, TRUSTED_FLAGGER, LORA, false, false, 90, MODERATOR, 2, ",
+            "CN_CC_1195, TRUSTED_FLAGGER, URL, false, true, 90, MODERATOR, 2, ",
+            "CN_CC_1195, RIGHTS_HOLDER, GENERATED_OUTPUT, false, false, 85, MODERATOR, 2, ",
+            "CN_ECOM, RIGHTS_HOLDER, PROMPT_PATTERN, false, false, 85, MODERATOR, 2, ",
+            "EU_DSA, RIGHTS_HOLDER, URL, true, false, 80, MODERATOR, 2, ",
+            "CN_CC_1195, RIGHTS_HOLDER, LORA, false, false, 60, SENIOR_MODERATOR, 24, ",
+            "CN_ECOM, RIGHTS_HOLDER, MODEL, false, false, 60, SENIOR_MODERATOR, 24, ",
+            "US_DMCA, RIGHTS_HOLDER, DATASET_ITEM, false, false, 60, SENIOR_MODERATOR, 24, ",
+            "CN_ECOM, RIGHTS_HOLDER, LISTING, false, false, 60, MODERATOR, 24, ",
+            "CN_CC_1195, RIGHTS_HOLDER, URL, false, true, 50, MODERATOR, 24, ",
+            "CN_CC_1195, RIGHTS_HOLDER, URL, false, false, 50, MODERATOR, 24, ",
     })
     void triageSetsPriorityQueueAndDeadlinesOfTheReview(String profile, String notifierType, String targetType,
-            boolean wellKnown, int priority, String queue, int slaHours) {
-        when(noticeCases.triageFacts(caseId)).thenReturn(new TriageFacts(profile, notifierType, targetType, wellKnown));
+            boolean wellKnown, boolean aiAssisted, int priority, String queue, int slaHours, String note) {
+        when(noticeCases.triageFacts(caseId))
+                .thenReturn(new TriageFacts(profile, notifierType, targetType, wellKnown, aiAssisted));
 
         ProcessInstance processInstance = startAndValidate();
 
@@ -244,10 +253,18 @@ class NoticeLifecycleProcessTest {
         Assertions.assertThat(timer("Event_ReviewReminder").getDuedate())
                 .isEqualTo(Date.from(RECEIVED_AT.plus(sla.multipliedBy(4).dividedBy(5))));
         Assertions.assertThat(timer("Event_ReviewOverdue").getDuedate()).isEqualTo(Date.from(RECEIVED_AT.plus(sla)));
-        assertThat(processInstance).variables()
-                .containsEntry("triage", Map.of("priority", priority, "queue", queue, "slaHours", slaHours))
+        Map<String, Object> triage = new HashMap<>(Map.of("priority", priority, "queue", queue, "slaHours", slaHours));
+        if (note != null) {
+            triage.put("note", note); // a rule without a note leaves it out of the result
+        }
+        assertThat(processInstance).variables().containsEntry("triage", triage)
                 // the facts are transient: they feed the decision and are never stored
-                .doesNotContainKeys("profile", "notifierType", "targetType", "wellKnownWork");
+                .doesNotContainKeys("profile", "notifierType", "targetType", "wellKnownWork", "aiAssistedWork");
+        if (note == null) {
+            verify(noticeCases, never()).note(eq(caseId), any(), any());
+        } else {
+            verify(noticeCases).note(caseId, "triage", note);
+        }
     }
 
     // --- review, four-eyes, measures, notification ----------------------------------------------------------------
@@ -508,6 +525,7 @@ class NoticeLifecycleProcessTest {
             StatutoryCalendars calendars) {
         Optional<Clock> clock = Optional.of(ENGINE_CLOCK);
         Mocks.register("validateNotice", new ValidateNotice(noticeCases));
+        Mocks.register("recordTriageNote", new RecordTriageNote(noticeCases));
         Mocks.register("requestCure", new RequestCure(noticeCases));
         Mocks.register("closeIncomplete", new CloseIncomplete(noticeCases));
         Mocks.register("sendReviewReminder", new SendReviewReminder(publisher));

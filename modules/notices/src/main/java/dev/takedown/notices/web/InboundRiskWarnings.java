@@ -1,0 +1,45 @@
+package dev.takedown.notices.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.events.Topics;
+import dev.takedown.notices.RiskWarnings;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Risk-warning acknowledgements a platform streams instead of calling the API; invalid records are logged, not kept. */
+@Component
+class InboundRiskWarnings {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundRiskWarnings.class);
+
+    private final RiskWarnings warnings;
+    private final ObjectMapper json;
+
+    InboundRiskWarnings(RiskWarnings warnings, ObjectMapper json) {
+        this.warnings = warnings;
+        this.json = json;
+    }
+
+    @KafkaListener(topics = Topics.RISK_WARNINGS, groupId = "takedown-notices")
+    void receive(ConsumerRecord<String, String> record) {
+        RiskWarnings.Acknowledgement ack;
+        try {
+            ack = json.readValue(record.value(), RiskWarnings.Acknowledgement.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            log.warn("Refused risk-warning record {}-{}@{}: not an acknowledgement", record.topic(),
+                    record.partition(), record.offset());
+            return;
+        }
+        var problems = RiskWarnings.problems(ack);
+        if (!problems.isEmpty()) {
+            log.warn("Refused risk-warning record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    problems);
+            return;
+        }
+        warnings.record(ack, "kafka:" + Topics.RISK_WARNINGS);
+    }
+}
