@@ -1,6 +1,10 @@
 package dev.takedown.local;
 
 import dev.takedown.TakedownApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -29,6 +33,18 @@ public abstract class StackTest {
         TestInfrastructure.get().properties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> TestTokens.PUBLIC_KEY.toUri().toString());
+        registry.add("takedown.evidence.directory", () -> EVIDENCE_DIRECTORY.toString());
+    }
+
+    /** Evidence files of the test JVM's cases, in a fresh temporary directory. */
+    protected static final Path EVIDENCE_DIRECTORY = evidenceDirectory();
+
+    private static Path evidenceDirectory() {
+        try {
+            return Files.createTempDirectory("takedown-it-evidence");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected String baseUrl() {
