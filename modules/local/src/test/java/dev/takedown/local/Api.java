@@ -83,7 +83,7 @@ final class Api {
                 if (part.filename() != null) {
                     head.append("; filename=\"").append(part.filename().replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_"))
                             .append("\"; filename*=UTF-8''").append(URLEncoder.encode(part.filename(),
-                                    StandardCharsets.UTF_8).replace("+", "%20"));
+                                    StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A"));
                     head.append("\r\nContent-Type: application/octet-stream");
                 }
                 head.append("\r\n\r\n");

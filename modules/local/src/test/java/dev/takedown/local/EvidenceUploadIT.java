@@ -121,7 +121,7 @@ class EvidenceUploadIT extends StackTest {
     }
 
     @Test
-    void activeContentIsRefusedWhatever_itsName() {
+    void activeContentIsRefusedWhateverItsName() {
         String caseId = openCase();
         List<Api.Part> refused = List.of(
                 new Api.Part("file", "proof.png", text("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>")),
