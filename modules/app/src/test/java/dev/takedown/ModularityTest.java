@@ -20,7 +20,7 @@ class ModularityTest {
     @Test
     void everyCapabilityIsAModule() {
         assertThat(MODULES.stream().map(ApplicationModule::getName))
-                .contains("events", "notices", "measures", "workflow", "review", "screening", "audit", "app");
+                .contains("events", "notices", "measures", "workflow", "review", "screening", "audit", "evidence", "app");
     }
 
     @Test

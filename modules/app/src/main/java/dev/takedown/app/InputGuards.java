@@ -73,7 +73,18 @@ class InputGuards {
         if (request.getRequestURI().indexOf('\0') >= 0 || request.getRequestURI().contains("%00")) {
             return true;
         }
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (RuntimeException unparsable) {
+            // Tomcat parses multipart bodies here and throws its InvalidFileNameException (only ever for a NUL in a
+            // file name) unchecked; matched by name, the class is internal to Tomcat
+            if (unparsable.getClass().getSimpleName().equals("InvalidFileNameException")) {
+                return true;
+            }
+            throw unparsable;
+        }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             if (parameter.getKey().indexOf('\0') >= 0) {
                 return true;
             }

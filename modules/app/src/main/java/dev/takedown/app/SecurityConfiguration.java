@@ -83,6 +83,11 @@ class SecurityConfiguration {
                                 path(GET, "/api/notices/*/risk-warnings")).hasAnyRole(STAFF)
                         .requestMatchers(path(POST, "/api/notices/*/targets/*/label-check")).hasAnyRole(MODERATORS)
                         .requestMatchers(path(POST, "/api/risk-warnings")).hasRole("PLATFORM_SERVICE")
+                        .requestMatchers(path(GET, "/api/notices/*/notifications")).hasAnyRole(STAFF)
+                        // evidence files: the notifier's organisation uploads; it and staff read (tenancy in EvidenceApi)
+                        .requestMatchers(path(POST, "/api/cases/*/evidence")).hasRole("RIGHTS_HOLDER")
+                        .requestMatchers(path(GET, "/api/cases/*/evidence"), path(GET, "/api/cases/*/evidence/*"))
+                        .hasAnyRole(READERS)
                         // the signed link is the uploader's credential; UploaderLinks checks it on every request
                         .requestMatchers(path(GET, "/api/uploader/*"), path(POST, "/api/uploader/*/counter-notice"),
                                 path(POST, "/api/uploader/*/appeal")).permitAll()
@@ -144,7 +149,8 @@ class SecurityConfiguration {
                                 path(POST, "/notices/*/retraction"), path(POST, "/notices/*/legal-action-proof"),
                                 path(POST, "/notices/*/appeal")).hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(GET, "/notices/new"), path(POST, "/notices")).hasRole("RIGHTS_HOLDER")
-                        .requestMatchers(path(GET, "/notices"), path(GET, "/notices/*")).hasAnyRole(READERS)
+                        .requestMatchers(path(GET, "/notices"), path(GET, "/notices/*"),
+                                path(GET, "/notices/*/evidence/*")).hasAnyRole(READERS)
                         .requestMatchers(path("/tasks"), path("/tasks/**")).hasAnyRole(MODERATORS)
                         .requestMatchers(path(GET, "/audit"), path(GET, "/audit/cases/*"),
                                 path(GET, "/audit/cases/*/bundle"), path(GET, "/audit/sla"),

@@ -2,15 +2,19 @@ package dev.takedown.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** A small HTTP client for the REST API as one demo user: real HTTP, real security filters. */
 final class Api {
@@ -55,6 +59,41 @@ final class Api {
     Response post(String path, String json, Map<String, String> headers) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)), headers);
+    }
+
+    /** A file of a multipart/form-data body; its name goes out as an ASCII {@code filename} and as {@code filename*}. */
+    record Part(String field, String filename, byte[] content) {
+    }
+
+    Response postMultipart(String path, List<Part> parts) {
+        Multipart body = Multipart.of(parts);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())), Map.of());
+    }
+
+    /** A multipart/form-data body as a browser builds it, plus the RFC 5987 file name Spring reads first. */
+    record Multipart(String contentType, byte[] bytes) {
+
+        static Multipart of(List<Part> parts) {
+            String boundary = "----takedown" + UUID.randomUUID();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (Part part : parts) {
+                StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+                        .append("Content-Disposition: form-data; name=\"").append(part.field()).append('"');
+                if (part.filename() != null) {
+                    head.append("; filename=\"").append(part.filename().replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_"))
+                            .append("\"; filename*=UTF-8''").append(URLEncoder.encode(part.filename(),
+                                    StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A"));
+                    head.append("\r\nContent-Type: application/octet-stream");
+                }
+                head.append("\r\n\r\n");
+                out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(part.content());
+                out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return new Multipart("multipart/form-data; boundary=" + boundary, out.toByteArray());
+        }
     }
 
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {

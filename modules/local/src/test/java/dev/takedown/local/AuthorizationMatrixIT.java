@@ -133,6 +133,10 @@ class AuthorizationMatrixIT extends StackTest {
             api("POST", "/api/notices/{caseId}/targets/{index}/label-check", MODERATORS, Tenant.NONE, "{}"),
             api("GET", "/api/notices/{caseId}/risk-warnings", STAFF, Tenant.NONE, null),
             api("POST", "/api/risk-warnings", EnumSet.of(Role.PLATFORM_SERVICE), Tenant.NONE, "{}"),
+            // evidence files: a JSON body is no multipart upload → 400 for the owner, 404 for the other organisation
+            api("POST", "/api/cases/{caseId}/evidence", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}"),
+            api("GET", "/api/cases/{caseId}/evidence", READERS, Tenant.OWN_ORGANISATION, null),
+            api("GET", "/api/cases/{caseId}/evidence/{sha256}", READERS, Tenant.OWN_ORGANISATION, null),
             // uploader: the signed link is the credential, whoever else the caller is
             api("GET", "/api/uploader/{token}", EVERYONE, Tenant.TOKEN, null),
             api("POST", "/api/uploader/{token}/counter-notice", EVERYONE, Tenant.TOKEN, "{}"),
@@ -187,6 +191,7 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/notices/new", RIGHTS_HOLDERS, Tenant.NONE),
             page("POST", "/notices", RIGHTS_HOLDERS, Tenant.NONE),
             page("GET", "/notices/{caseId}", READERS, Tenant.OWN_ORGANISATION),
+            page("GET", "/notices/{caseId}/evidence/{sha256}", READERS, Tenant.OWN_ORGANISATION),
             page("GET", "/complaints", EVERYONE, Tenant.NONE),
             page("POST", "/complaints", EVERYONE, Tenant.NONE),
             page("GET", "/complaints/received", EVERYONE, Tenant.NONE),
@@ -266,6 +271,11 @@ class AuthorizationMatrixIT extends StackTest {
         JsonNode measures = Api.as(baseUrl(), "compliance").get("/api/measures?case_id=" + accepted).json();
         assertThat(measures).isNotEmpty();
         fixtures.put("measureId", measures.get(0).get("measure_id").asText());
+        Api.Response evidence = Api.as(baseUrl(), "rightsholder-a").postMultipart("/api/cases/" + accepted
+                + "/evidence", List.of(new Api.Part("file", "matrix.txt", ("matrix " + UUID.randomUUID())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(evidence.status()).as(evidence.body()).isEqualTo(201);
+        fixtures.put("sha256", evidence.json().get(0).get("sha256").asText());
 
         String inReview = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-matrix-" + UUID.randomUUID()));
         fixtures.put("inReview", inReview);
@@ -446,6 +456,7 @@ class AuthorizationMatrixIT extends StackTest {
                 .replace("{taskId}", fixtures.get("taskId"))
                 .replace("{workId}", fixtures.get("workId"))
                 .replace("{measureId}", fixtures.get("measureId"))
+                .replace("{sha256}", fixtures.get("sha256"))
                 .replace("{token}", token);
     }
 

@@ -722,6 +722,56 @@ class BadInputCorpusIT extends StackTest {
                 "{\"nameLike\":\"%review%\"}".getBytes(StandardCharsets.UTF_8)).body()).contains("\"count\"");
     }
 
+    /**
+     * Evidence uploads: every payload as the declared file name (stored, listed, sent back in Content-Disposition,
+     * shown on the case page and the review screen), and as the case id and the hash in the paths.
+     */
+    @Test
+    @Order(15)
+    void evidenceFileNamesAndPaths() {
+        Api holder = Api.as(baseUrl(), "rightsholder-a");
+        Api moderator = Api.as(baseUrl(), "moderator");
+        PageSession holderPages = PageSession.login(baseUrl(), "rightsholder-a");
+        PageSession moderatorPages = PageSession.login(baseUrl(), "moderator");
+        List<String> caseIds = new ArrayList<>();
+        String caseId = null;
+        int onCase = 0;
+        for (var payload : CORPUS.entrySet()) {
+            if (caseId == null || onCase == 15) {
+                caseId = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-" + UUID.randomUUID()));
+                caseIds.add(caseId);
+                onCase = 0;
+            }
+            String path = "/api/cases/" + caseId + "/evidence";
+            byte[] content = ("evidence " + payload.getKey() + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+            Api.Response stored = check("POST /api/cases/{id}/evidence filename", payload,
+                    () -> holder.postMultipart(path, List.of(new Api.Part("file", payload.getValue(), content))));
+            if (stored.status() != 201) {
+                notes.add("evidence name " + payload.getKey() + ": refused (" + stored.status() + ")");
+                continue;
+            }
+            onCase++;
+            String sha = stored.json().get(0).get("sha256").asText();
+            String shown = stored.json().get(0).get("display_name").asText();
+            assertThat(shown).as(payload.getKey()).doesNotContain("\"", "/", "\\", "\r", "\n", "\u0000", "\u202E");
+            check("GET /api/cases/{id}/evidence", payload, () -> holder.get(path));
+            Api.Response download = check("GET /api/cases/{id}/evidence/{sha}", payload,
+                    () -> moderator.get(path + "/" + sha));
+            assertThat(download.status()).as(payload.getKey()).isEqualTo(200);
+            String seg = segment(payload.getValue());
+            check("GET /api/cases/{id}/evidence/{sha} (payload)", payload, () -> holder.get(path + "/" + seg));
+            check("GET /api/cases/{payload}/evidence", payload,
+                    () -> holder.get("/api/cases/" + seg + "/evidence"));
+            page("GET /notices/{id}/evidence/{payload}", payload, holderPages,
+                    "/notices/" + caseId + "/evidence/" + seg);
+        }
+        for (String id : caseIds) {
+            page("GET /notices/{id} (evidence names)", Map.entry("all", ""), holderPages, "/notices/" + id);
+            String task = NoticeLifecycleIT.awaitTask(moderator, id);
+            page("GET /tasks/{id} (evidence names)", Map.entry("all", ""), moderatorPages, "/tasks/" + task);
+        }
+    }
+
     // ---------------------------------------------------------------- the verdict
 
     @Test

@@ -83,6 +83,26 @@ final class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A multipart form POST (file inputs); add {@code _csrf} as a part yourself. */
+    Response postMultipart(String path, List<Api.Part> parts) {
+        Api.Multipart body = Api.Multipart.of(parts);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+    }
+
+    /** A GET whose body is kept as bytes, with all response headers (downloads). */
+    HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Response send(HttpRequest.Builder request) {
         request.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         try {

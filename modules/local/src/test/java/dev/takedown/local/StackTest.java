@@ -1,6 +1,10 @@
 package dev.takedown.local;
 
 import dev.takedown.TakedownApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -35,6 +39,18 @@ public abstract class StackTest {
         registry.add("takedown.oidc.client-id", () -> FakeOidcProvider.CLIENT_ID);
         registry.add("takedown.oidc.client-secret", () -> FakeOidcProvider.CLIENT_SECRET);
         registry.add("takedown.oidc.name", () -> FakeOidcProvider.NAME);
+        registry.add("takedown.evidence.directory", () -> EVIDENCE_DIRECTORY.toString());
+    }
+
+    /** Evidence files of the test JVM's cases, in a fresh temporary directory. */
+    protected static final Path EVIDENCE_DIRECTORY = evidenceDirectory();
+
+    private static Path evidenceDirectory() {
+        try {
+            return Files.createTempDirectory("takedown-it-evidence");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected String baseUrl() {

@@ -1,5 +1,8 @@
 package dev.takedown.notices.web;
 
+import dev.takedown.evidence.EvidenceFiles;
+import dev.takedown.evidence.EvidenceLimits;
+import dev.takedown.evidence.EvidenceRefusedException;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseStatus;
@@ -33,6 +36,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -50,14 +54,16 @@ class NoticePages {
     private final CounterNotices counterNotices;
     private final ProfilePolicies policies;
     private final MessageSource messages;
+    private final EvidenceFiles evidence;
 
     NoticePages(NoticeIntake intake, NoticeCases cases, CounterNotices counterNotices, ProfilePolicies policies,
-            MessageSource messages) {
+            MessageSource messages, EvidenceFiles evidence) {
         this.intake = intake;
         this.cases = cases;
         this.counterNotices = counterNotices;
         this.policies = policies;
         this.messages = messages;
+        this.evidence = evidence;
     }
 
     @GetMapping
@@ -136,11 +142,14 @@ class NoticePages {
         return "redirect:/notices/" + caseId;
     }
 
+    /** Kind and reference of the proceedings, and optionally the documents themselves (multipart {@code file}). */
     @PostMapping("/{caseId}/legal-action-proof")
     String proof(@PathVariable String caseId, @RequestParam(name = "kind", required = false) String kind,
-            @RequestParam(name = "reference", required = false) String reference, Authentication authentication,
+            @RequestParam(name = "reference", required = false) String reference,
+            @RequestParam(name = "file", required = false) List<MultipartFile> files, Authentication authentication,
             RedirectAttributes redirect) {
-        if (cases.find(caseId, Reader.of(authentication)).isEmpty()) {
+        var found = cases.find(caseId, Reader.of(authentication));
+        if (found.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId);
         }
         List<FieldProblem> problems = new ArrayList<>();
@@ -152,6 +161,22 @@ class NoticePages {
         }
         TextBounds.requireWithin("kind", kind, 40, problems);
         TextBounds.requireWithin("reference", reference, 1000, problems);
+        // a browser sends an empty, unnamed part when no file was chosen
+        List<MultipartFile> chosen = files == null ? List.of() : files.stream()
+                .filter(f -> f.getSize() > 0 || (f.getOriginalFilename() != null && !f.getOriginalFilename().isEmpty()))
+                .toList();
+        if (problems.isEmpty() && !chosen.isEmpty()) {
+            if (found.get().status() != CaseStatus.COUNTER_NOTICE_FORWARDED) {
+                redirect.addFlashAttribute("actionError", text("case.proof.notNow"));
+                return "redirect:/notices/" + caseId;
+            }
+            try {
+                evidence.storeAll(caseId, Reader.of(authentication).actor(), chosen.stream()
+                        .map(f -> new EvidenceFiles.Upload(f.getOriginalFilename(), f::getInputStream)).toList());
+            } catch (EvidenceRefusedException refused) {
+                problems.add(new FieldProblem("file", refusal(refused)));
+            }
+        }
         if (problems.isEmpty()) {
             try {
                 counterNotices.fileLegalActionProof(caseId, kind.strip(), reference.strip(),
@@ -171,6 +196,13 @@ class NoticePages {
         redirect.addFlashAttribute("proofKind", kind);
         redirect.addFlashAttribute("proofReference", reference);
         return "redirect:/notices/" + caseId + "#proof";
+    }
+
+    private String refusal(EvidenceRefusedException refused) {
+        EvidenceLimits limits = evidence.limits();
+        return messages.getMessage("evidence.refused." + refused.reason(), new Object[] {limits.maxFilesPerRequest(),
+                limits.maxFileBytes() / (1024 * 1024), limits.maxFilesPerCase(), refused.getMessage()},
+                refused.getMessage(), LocaleContextHolder.getLocale());
     }
 
     private void wizard(Model model, JurisdictionProfile profile) {
