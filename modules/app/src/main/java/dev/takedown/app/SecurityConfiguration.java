@@ -83,7 +83,6 @@ class SecurityConfiguration {
                                 path(GET, "/api/notices/*/risk-warnings")).hasAnyRole(STAFF)
                         .requestMatchers(path(POST, "/api/notices/*/targets/*/label-check")).hasAnyRole(MODERATORS)
                         .requestMatchers(path(POST, "/api/risk-warnings")).hasRole("PLATFORM_SERVICE")
-                        .requestMatchers(path(GET, "/api/notices/*/notifications")).hasAnyRole(STAFF)
                         // evidence files: the notifier's organisation uploads; it and staff read (tenancy in EvidenceApi)
                         .requestMatchers(path(POST, "/api/cases/*/evidence")).hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(GET, "/api/cases/*/evidence"), path(GET, "/api/cases/*/evidence/*"))

@@ -159,42 +159,29 @@ public class EvidenceFiles {
         }
     }
 
+    /**
+     * Records the links in one transaction. Content moved into place stays there even if the transaction rolls back:
+     * deleting it could race with a concurrent upload of the same bytes that is about to link it, and an unlinked
+     * content-addressed file costs only disk space.
+     */
     private List<StoredEvidence> link(UUID caseId, String uploader, List<Checked> checked) {
-        List<String> created = new ArrayList<>();
         Instant now = clock.instant();
-        try {
-            return transactions.execute(tx -> {
-                links.lockCase(caseId);
-                refuseIfCaseFull(links.count(caseId), checked.size());
-                List<StoredEvidence> stored = new ArrayList<>();
-                for (Checked c : checked) {
-                    String sha = c.staged().sha256();
-                    links.link(caseId, sha, c.mediaType(), c.staged().size(), c.displayName(), uploader, now);
-                    try {
-                        if (store.commit(c.staged())) {
-                            created.add(sha);
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    stored.add(new StoredEvidence(sha, c.mediaType(), c.staged().size(), c.displayName(), uploader,
-                            now));
-                }
-                return stored;
-            });
-        } catch (RuntimeException failed) {
-            // the links were rolled back: content this upload brought and nobody else recorded goes too
-            for (String sha : created) {
+        return transactions.execute(tx -> {
+            links.lockCase(caseId);
+            refuseIfCaseFull(links.count(caseId), checked.size());
+            List<StoredEvidence> stored = new ArrayList<>();
+            for (Checked c : checked) {
+                String sha = c.staged().sha256();
+                links.link(caseId, sha, c.mediaType(), c.staged().size(), c.displayName(), uploader, now);
                 try {
-                    if (!links.contentRecorded(sha)) {
-                        store.delete(sha);
-                    }
-                } catch (IOException | RuntimeException cleanup) {
-                    failed.addSuppressed(cleanup);
+                    store.commit(c.staged());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
+                stored.add(new StoredEvidence(sha, c.mediaType(), c.staged().size(), c.displayName(), uploader, now));
             }
-            throw failed;
-        }
+            return stored;
+        });
     }
 
     private void refuseIfCaseFull(int existing, int adding) {

@@ -92,10 +92,6 @@ public final class ContentStore {
         }
     }
 
-    public void delete(String sha256) throws IOException {
-        Files.deleteIfExists(pathOf(sha256));
-    }
-
     public Path pathOf(String sha256) {
         if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("not a SHA-256 in hex");

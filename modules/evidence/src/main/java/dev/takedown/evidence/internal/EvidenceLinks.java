@@ -35,11 +35,6 @@ public class EvidenceLinks {
         return count == null ? 0 : count;
     }
 
-    public boolean contentRecorded(String sha256) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from evidence_file where sha256 = ?)",
-                Boolean.class, sha256));
-    }
-
     public void link(UUID caseId, String sha256, String mediaType, long size, String displayName, String uploadedBy,
             Instant at) {
         jdbc.update("insert into evidence_file (sha256, media_type, size_bytes, stored_at) values (?, ?, ?, ?) "
