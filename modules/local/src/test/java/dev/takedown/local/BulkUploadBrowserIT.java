@@ -110,6 +110,35 @@ class BulkUploadBrowserIT extends BrowserTest {
         }
     }
 
+    @Test
+    void aFileOverTheUploadLimitIsAnsweredAtTheFieldWithAndWithoutScript() throws IOException {
+        String caseId = new Cases(baseUrl(), null, null).file("rightsholder-a",
+                Cases.notice("CN_CC_1195", "acct-bulk-" + UUID.randomUUID()));
+        Path big = Files.createTempFile("bulk-big-", ".csv");
+        try {
+            // over spring.servlet.multipart.max-file-size (20 MB)
+            byte[] line = ("https://gen.example/big/" + "x".repeat(100) + "\n").getBytes(StandardCharsets.UTF_8);
+            try (var out = Files.newOutputStream(big)) {
+                for (long written = 0; written < 21L * 1024 * 1024; written += line.length) {
+                    out.write(line);
+                }
+            }
+            for (boolean script : List.of(false, true)) {
+                try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+                        .setJavaScriptEnabled(script))) {
+                    Page page = signIn(context, "rightsholder-a");
+                    page.navigate(baseUrl() + "/notices/" + caseId + "/targets");
+                    page.locator("#bulk-file").setInputFiles(big);
+                    page.locator("#bulk-form button[type=submit]").click();
+                    assertThat(page.locator(script ? "#bulk-result" : "#bulk-problem"))
+                            .containsText("The file is too large");
+                }
+            }
+        } finally {
+            Files.deleteIfExists(big);
+        }
+    }
+
     /**
      * Header, then row i (0-based) malformed when i % 20 == 7 (a formula when i % 40 == 7, else not a URL), otherwise
      * a new URL. Returns the number of malformed rows.

@@ -2,6 +2,7 @@ package dev.takedown.local;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -50,7 +51,7 @@ class PageTourBrowserIT extends BrowserTest {
                 visit(page, "/u/" + token, english ? shots.resolve("09-uploader-page.png") : null, visited);
             }
             try (BrowserContext context = tourContext(language)) {
-                Page page = signIn(context, "rightsholder-a");
+                Page page = login(context, "rightsholder-a");
                 visit(page, "/notices", english ? shots.resolve("02-rights-holder-dashboard.png") : null, visited);
                 visit(page, "/notices/new", english ? shots.resolve("03-notice-wizard.png") : null, visited);
                 visit(page, "/notices/" + decided, english ? shots.resolve("05-case-page.png") : null, visited);
@@ -61,36 +62,59 @@ class PageTourBrowserIT extends BrowserTest {
                         visited);
             }
             try (BrowserContext context = tourContext(language)) {
-                Page page = signIn(context, "moderator");
+                Page page = login(context, "moderator");
                 visit(page, "/tasks", english ? shots.resolve("07-moderator-queue.png") : null, visited);
                 visit(page, "/tasks/" + taskId, english ? shots.resolve("08-review-screen.png") : null, visited);
             }
             try (BrowserContext context = tourContext(language)) {
-                Page page = signIn(context, "senior");
+                Page page = login(context, "senior");
                 visit(page, "/tasks", null, visited);
             }
             try (BrowserContext context = tourContext(language)) {
-                Page page = signIn(context, "compliance");
+                Page page = login(context, "compliance");
                 visit(page, "/audit?notifier=Studio", english ? shots.resolve("10-compliance-search.png") : null,
                         visited);
                 visit(page, "/audit/sla", english ? shots.resolve("11-compliance-sla.png") : null, visited);
                 visit(page, "/audit/cases/" + decided, null, visited);
                 visit(page, "/audit/reports/transparency", null, visited);
             }
-            for (String user : List.of("admin", "platform")) {
-                try (BrowserContext context = tourContext(language)) {
-                    Page page = signIn(context, user);
-                    visit(page, "/", null, visited);
-                }
+            // administrators land in Camunda's Cockpit (not ours) and also audit; the platform role has no pages
+            try (BrowserContext context = tourContext(language)) {
+                Page page = login(context, "admin");
+                visit(page, "/audit", null, visited);
             }
         }
         System.out.println("[page-tour] checked with axe-core: " + visited.size() + " pages; screenshots in "
                 + shots.toAbsolutePath());
-        assertThat(visited).hasSizeGreaterThanOrEqualTo(2 * 20);
+        assertThat(visited).hasSize(2 * 18);
+    }
+
+    /** The check can fail: a page with an unlabelled field and an image without text is refused. */
+    @Test
+    void theAccessibilityCheckRefusesAnInaccessiblePage() {
+        try (BrowserContext context = tourContext("en-GB")) {
+            Page page = context.newPage();
+            page.setContent("<!DOCTYPE html><html><head><title>t</title></head><body><main><img src='data:,'>"
+                    + "<input type='text'></main></body></html>");
+            assertThatThrownBy(() -> assertAccessible(page)).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("image-alt").hasMessageContaining("html-has-lang");
+        }
+    }
+
+    /** As {@link #signIn} in any language: the login form's only button. */
+    private Page login(BrowserContext context, String user) {
+        Page page = page(context);
+        page.navigate(baseUrl() + "/login");
+        page.locator("[name=username]").fill(user);
+        page.locator("[name=password]").fill("demo");
+        page.locator("main form button[type=submit]").click();
+        page.waitForURL(url -> !url.contains("/login"));
+        return page;
     }
 
     private void bulkUploadWithErrors(Page page, String caseId, Path shot, List<String> visited) throws IOException {
-        Path csv = Files.createTempFile("tour-", ".csv");
+        Path folder = Files.createTempDirectory("tour-");
+        Path csv = folder.resolve("targets.csv");
         try {
             BulkUploadBrowserIT.write(csv, 400, UUID.randomUUID().toString());
             page.navigate(baseUrl() + "/notices/" + caseId + "/targets");
@@ -101,6 +125,7 @@ class PageTourBrowserIT extends BrowserTest {
             check(page, shot, visited);
         } finally {
             Files.deleteIfExists(csv);
+            Files.deleteIfExists(folder);
         }
     }
 
