@@ -95,6 +95,8 @@
         box.checked = !box.checked;
       } else if (key === 'a' || key === 'r') {
         if (!click(document.querySelector('form.decision button[data-shortcut="' + key + '"]'))) { return; }
+      } else if (key === 'e') {
+        if (!click(document.querySelector('form.escalate button[data-shortcut="e"]'))) { return; }
       } else if (key === 'u') {
         var back = document.querySelector('.subnav a');
         if (!back) { return; }

@@ -148,6 +148,9 @@ class SecurityConfiguration {
                                 path(POST, "/notices/*/retraction"), path(POST, "/notices/*/legal-action-proof"),
                                 path(POST, "/notices/*/appeal")).hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(GET, "/notices/new"), path(POST, "/notices")).hasRole("RIGHTS_HOLDER")
+                        // bulk target uploads, their progress and error reports (BulkUploadPages)
+                        .requestMatchers(path(GET, "/notices/*/targets"), path(POST, "/notices/*/targets"),
+                                path(GET, "/notices/*/targets/**")).hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(GET, "/notices"), path(GET, "/notices/*"),
                                 path(GET, "/notices/*/evidence/*")).hasAnyRole(READERS)
                         .requestMatchers(path("/tasks"), path("/tasks/**")).hasAnyRole(MODERATORS)

@@ -37,7 +37,8 @@ class AuditNodeIT extends StackTest {
         Api compliance = Api.as(nodeUrl, "compliance");
         await().atMost(Cases.PATIENCE).untilAsserted(() -> assertThat(compliance.get("/api/audit/cases/" + caseId)
                 .json().toString()).contains("dev.takedown.notice.received.v1"));
-        assertThat(compliance.get("/api/audit/verify").json().get("intact").asBoolean()).isTrue();
+        var verify = compliance.get("/api/audit/verify").json();
+        assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isTrue();
         assertThat(Api.as(nodeUrl, "moderator").get("/api/audit/verify").status()).isEqualTo(403);
         assertThat(Api.as(nodeUrl, "rightsholder-a").get("/api/notices").status()).as("an audit node audits only")
                 .isEqualTo(403);

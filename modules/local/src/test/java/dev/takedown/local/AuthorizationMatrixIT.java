@@ -146,6 +146,8 @@ class AuthorizationMatrixIT extends StackTest {
             api("GET", "/api/tasks/{taskId}", MODERATORS, Tenant.NONE, null),
             api("POST", "/api/tasks/{taskId}/claim", MODERATORS, Tenant.NONE, ""),
             api("POST", "/api/tasks/{taskId}/decision", MODERATORS, Tenant.NONE, "{}"),
+            // no reason: 400, the task stays where it is
+            api("POST", "/api/tasks/{taskId}/escalate", MODERATORS, Tenant.NONE, "{}"),
             // protected works
             api("POST", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, "{}"),
             api("GET", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, null),
@@ -211,6 +213,14 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/tasks/{taskId}", MODERATORS, Tenant.NONE),
             page("POST", "/tasks/{taskId}/claim", MODERATORS, Tenant.NONE),
             page("POST", "/tasks/{taskId}/decision", MODERATORS, Tenant.NONE),
+            page("POST", "/tasks/{taskId}/escalate", MODERATORS, Tenant.NONE),
+            page("GET", "/tasks/queues", MODERATORS, Tenant.NONE),
+            // bulk targets: no file → inline problem; an unknown upload id → 404 for the case's own organisation
+            page("GET", "/notices/{caseId}/targets", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
+            page("POST", "/notices/{caseId}/targets", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
+            page("GET", "/notices/{caseId}/targets/{uploadId}", RIGHTS_HOLDERS, Tenant.NONE),
+            page("GET", "/notices/{caseId}/targets/{uploadId}/progress", RIGHTS_HOLDERS, Tenant.NONE),
+            page("GET", "/notices/{caseId}/targets/{uploadId}/errors.csv", RIGHTS_HOLDERS, Tenant.NONE),
             page("GET", "/audit", AUDITORS, Tenant.NONE),
             page("GET", "/audit/cases/{caseId}", AUDITORS, Tenant.NONE),
             page("GET", "/audit/cases/{caseId}/bundle", AUDITORS, Tenant.NONE),
@@ -453,6 +463,7 @@ class AuthorizationMatrixIT extends StackTest {
         return pattern.replace("{caseId}", caseId)
                 .replace("{keyId}", "no-such-key")
                 .replace("{index}", "0")
+                .replace("{uploadId}", "no-such-upload")
                 .replace("{taskId}", fixtures.get("taskId"))
                 .replace("{workId}", fixtures.get("workId"))
                 .replace("{measureId}", fixtures.get("measureId"))

@@ -356,6 +356,8 @@ class BadInputCorpusIT extends StackTest {
             ObjectNode proof = JSON.createObjectNode().put("kind", p).put("reference", p);
             check("POST /api/notices/{id}/legal-action-proof", payload,
                     () -> holder.post("/api/notices/" + acceptedForAppeal + "/legal-action-proof", proof.toString()));
+            check("POST /api/tasks/{unknown}/escalate reason", payload, () -> moderator.post("/api/tasks/"
+                    + UUID.randomUUID() + "/escalate", JSON.createObjectNode().put("reason", p).toString()));
             check("POST /api/measures/{unknown}/lift reason", payload, () -> Api.as(baseUrl(), "senior")
                     .post("/api/measures/" + UUID.randomUUID() + "/lift",
                             JSON.createObjectNode().put("reason", p).toString()));
@@ -384,6 +386,15 @@ class BadInputCorpusIT extends StackTest {
         check("GET /api/uploader/{token}", Map.entry("combined", p),
                 () -> anonymous.get("/api/uploader/" + counterToken));
         PageSession holderPages = PageSession.login(baseUrl(), "rightsholder-a");
+        // an escalation that goes through, its reason carrying markup and expressions, shown on the case page
+        String escalatedCase = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-"
+                + UUID.randomUUID()));
+        String toEscalate = NoticeLifecycleIT.awaitTask(moderator, escalatedCase);
+        Api.Response escalated = check("POST /api/tasks/{id}/escalate reason (valid)", Map.entry("combined", p),
+                () -> moderator.post("/api/tasks/" + toEscalate + "/escalate",
+                        JSON.createObjectNode().put("reason", p).toString()));
+        assertThat(escalated.status()).as(escalated.body()).isEqualTo(200);
+        page("GET /notices/{id} (escalated)", Map.entry("combined", p), holderPages, "/notices/" + escalatedCase);
         page("GET /notices/{id} (counter-notice)", Map.entry("combined", p), holderPages,
                 "/notices/" + acceptedForCounterNotice);
         page("GET /notices/{id} (appeal)", Map.entry("combined", p), holderPages, "/notices/" + acceptedForAppeal);

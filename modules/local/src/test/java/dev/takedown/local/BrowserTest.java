@@ -2,6 +2,8 @@ package dev.takedown.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -98,6 +100,21 @@ abstract class BrowserTest extends StackTest {
 
     static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+    }
+
+    /**
+     * Runs axe-core (from the test classpath, injected into this page only) against the WCAG 2.1 A/AA rules and
+     * fails on any "serious" or "critical" violation, naming the rule and the elements.
+     */
+    static void assertAccessible(Page page) {
+        AxeResults results = new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")).analyze();
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(5).toList())
+                .toList();
+        assertThat(serious).as("axe-core serious or critical violations on " + page.url()).isEmpty();
     }
 
     /** The message shown under an input (the inline problem), located by the input's name. */

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +105,40 @@ class ModeratorBrowserIT extends BrowserTest {
         Cases cases = new Cases(baseUrl(), null, null);
         assertThat(cases.history("rightsholder-b", euCase)).contains("DECIDED_NO_ACTION");
         assertThat(cases.history("rightsholder-b", usCase)).contains("DECIDED_ACTION");
+    }
+
+    @Test
+    void moderatorEscalatesAReviewWithTheKeyboardAndTheSeniorModeratorSeesIt() {
+        String target = "https://gen.example/listings/" + UUID.randomUUID();
+        String caseId = file("US_DMCA", target);
+        String taskId = NoticeLifecycleIT.awaitTask(Api.as(baseUrl(), "moderator"), caseId);
+
+        try (BrowserContext context = context()) {
+            Page page = signIn(context, "moderator");
+            page.navigate(baseUrl() + "/tasks/" + taskId);
+            assertThat(page.locator("form.escalate")).isVisible();
+
+            // e without a reason: the problem appears at the reason box, the task stays
+            page.evaluate("document.activeElement && document.activeElement.blur()");
+            page.keyboard().press("e");
+            assertThat(page.locator("#escalation-problem")).containsText("Say why");
+            assertThat(page.locator("#escalation-reason")).hasAttribute("aria-invalid", "true");
+
+            page.locator("#escalation-reason").fill("The listing may be licensed; needs a senior view.");
+            page.evaluate("document.activeElement && document.activeElement.blur()");
+            page.keyboard().press("e");
+            assertThat(page.locator(".notice-ok")).containsText("Escalated to the senior moderators");
+            assertThat(page.locator("tr.task-row[data-case='" + caseId + "']")).hasCount(0);
+        }
+        try (BrowserContext context = context()) {
+            Page page = signIn(context, "senior");
+            page.navigate(baseUrl() + "/tasks");
+            Locator row = page.locator("tr.task-row[data-case='" + caseId + "']");
+            assertThat(row).isVisible();
+            assertThat(row).containsText("Senior");
+            assertThat(page.locator("#queues .tile[data-queue=SENIOR_MODERATOR] .count")).isVisible();
+        }
+        assertThat(new Cases(baseUrl(), null, null).history("rightsholder-b", caseId)).contains("ESCALATED");
     }
 
     private String file(String profile, String target) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +51,9 @@ public class BulkTargets {
     static final int MAX_LINE = 8192;
     private static final int MAX_URL = 4000;
     private static final int MAX_ACCOUNT = 200;
+    /** Control characters other than tab are not quoted back (a report is shown and downloaded). */
+    private static final Pattern CONTROL =
+            Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     public enum Format {
         CSV(','), TSV('\t');
@@ -61,8 +65,19 @@ public class BulkTargets {
         }
     }
 
+    /** A malformed row: its line in the file, the start of what it held, and what is wrong with it. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record RowError(long row, String message) {
+    public record RowError(long row, String value, String message) {
+
+        /** Longest {@link #value()} quoted back. */
+        public static final int MAX_VALUE = 200;
+    }
+
+    /** Sees every malformed row as it is read; {@link Result#errors()} keeps only the first {@link #MAX_ERRORS}. */
+    @FunctionalInterface
+    public interface ErrorSink {
+
+        void malformed(RowError error) throws IOException;
     }
 
     /** {@code accepted} URLs were added; {@code duplicates} were already on the case or earlier in the upload. */
@@ -101,12 +116,17 @@ public class BulkTargets {
      * @throws TooManyRowsException  the upload has more rows than allowed (nothing stored)
      */
     public Result upload(String caseId, Reader reader, InputStream body, Format format) {
+        return upload(caseId, reader, body, format, error -> { });
+    }
+
+    /** As {@link #upload(String, Reader, InputStream, Format)}, handing every malformed row to {@code sink}. */
+    public Result upload(String caseId, Reader reader, InputStream body, Format format, ErrorSink sink) {
         UUID id = parseId(caseId);
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                Result result = upload(connection, id, caseId, reader, body, format);
+                Result result = upload(connection, id, caseId, reader, body, format, sink);
                 connection.commit();
                 return result;
             } catch (RuntimeException | SQLException | IOException e) {
@@ -123,7 +143,7 @@ public class BulkTargets {
     }
 
     private Result upload(Connection connection, UUID id, String caseId, Reader reader, InputStream body,
-            Format format) throws SQLException, IOException {
+            Format format, ErrorSink sink) throws SQLException, IOException {
         CaseStatus status = lockCase(connection, id, caseId, reader);
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("create temporary table bulk_target_stage (position int not null, url text not null, "
@@ -168,8 +188,13 @@ public class BulkTargets {
                 }
             }
             malformed++;
+            String value = line == LineReader.TOO_LONG ? lines.prefix() : line;
+            value = CONTROL.matcher(value.length() > RowError.MAX_VALUE ? value.substring(0, RowError.MAX_VALUE)
+                    : value).replaceAll("\uFFFD");
+            RowError error = new RowError(row, value, problem);
+            sink.malformed(error);
             if (errors.size() < MAX_ERRORS) {
-                errors.add(new RowError(row, problem));
+                errors.add(error);
             }
         }
         stage.flush();
@@ -405,6 +430,7 @@ public class BulkTargets {
         private final int max;
         private final char[] buffer = new char[16384];
         private final StringBuilder line = new StringBuilder();
+        private String prefix = "";
         private int position;
         private int limit;
         private long number;
@@ -417,6 +443,11 @@ public class BulkTargets {
 
         long lineNumber() {
             return number;
+        }
+
+        /** The first {@link RowError#MAX_VALUE} characters of the last {@link #TOO_LONG} line. */
+        String prefix() {
+            return prefix;
         }
 
         String next() throws IOException {
@@ -452,6 +483,7 @@ public class BulkTargets {
                 if (!tooLong) {
                     if (line.length() == max) {
                         tooLong = true;
+                        prefix = line.substring(0, Math.min(max, RowError.MAX_VALUE));
                         line.setLength(0);
                     } else {
                         line.append(c);

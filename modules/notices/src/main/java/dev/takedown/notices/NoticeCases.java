@@ -249,6 +249,12 @@ public class NoticeCases {
         move(caseId, CaseStatus.ESCALATED, TakedownEvent.SYSTEM, "review deadline passed; escalated to " + toGroup);
     }
 
+    /** A moderator handed the review to {@code toGroup}, with a reason. */
+    @Transactional
+    public void recordEscalation(String caseId, String toGroup, String actor, String reason) {
+        move(caseId, CaseStatus.ESCALATED, actor, "escalated to " + toGroup + " by a moderator: " + reason);
+    }
+
     @Transactional
     public void recordDecision(String caseId, boolean accepted, String actor, List<String> measures, String reason) {
         Notice notice = require(caseId);

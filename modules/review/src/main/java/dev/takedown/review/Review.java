@@ -74,6 +74,24 @@ public class Review {
         return tasks.claim(taskId, moderator.id(), moderator.queues());
     }
 
+    /**
+     * Hands a first review (open, or claimed by this moderator) to the senior moderators' queue with a reason that
+     * the case history keeps.
+     *
+     * @return the case id
+     */
+    public String escalate(Moderator moderator, String taskId, String reason) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (reason == null || reason.isBlank()) {
+            problems.add(new FieldProblem("reason", "an escalation needs a reason for the senior moderators"));
+        }
+        TextBounds.requireWithin("reason", reason, 2000, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidDecisionException(problems);
+        }
+        return tasks.escalate(taskId, moderator.id(), moderator.queues(), reason.strip());
+    }
+
     /** Decides whatever the task asks: a review, a confirmation, or an appeal. */
     @Transactional
     public Decision decide(Moderator moderator, String taskId, DecisionRequest request) {

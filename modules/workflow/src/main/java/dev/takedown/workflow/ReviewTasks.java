@@ -9,6 +9,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import dev.takedown.notices.CaseStateException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -28,11 +30,18 @@ public class ReviewTasks {
     private static final Comparator<ReviewTask> BY_PRIORITY =
             Comparator.comparingInt(ReviewTask::priority).reversed().thenComparing(BY_DUE);
 
+    /** The first review of a notice, the only task a moderator can escalate. */
+    static final String FIRST_REVIEW = "Task_ReviewNotice";
+    /** The ordinary queue; escalation moves a review from it to the senior moderators'. */
+    public static final String MODERATOR_QUEUE = "MODERATOR";
+
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
 
-    ReviewTasks(TaskService tasks, ApplicationEventPublisher events) {
+    ReviewTasks(TaskService tasks, RuntimeService runtime, ApplicationEventPublisher events) {
         this.tasks = tasks;
+        this.runtime = runtime;
         this.events = events;
     }
 
@@ -86,6 +95,30 @@ public class ReviewTasks {
         String caseId = caseIdOf(task);
         tasks.complete(taskId, routing);
         events.publishEvent(new TaskCompleted(UUID.randomUUID(), Instant.now(), caseId, user, taskId));
+        return caseId;
+    }
+
+    /**
+     * Hands an open or self-claimed first review to the senior moderators: the lifecycle's escalation path, the same
+     * one the overdue timer takes (Event_EscalationRequested), so the case history and the ledger record it alike.
+     *
+     * @return the case id
+     * @throws TaskClaimConflictException someone else has claimed the task
+     * @throws CaseStateException         the task is not a first review (already escalated, a confirmation, an appeal)
+     */
+    @Transactional
+    public String escalate(String taskId, String user, Collection<String> groups, String reason) {
+        Task task = visible(taskId, user, groups);
+        if (!FIRST_REVIEW.equals(task.getTaskDefinitionKey()) || !MODERATOR_QUEUE.equals(view(task).queue())) {
+            throw new CaseStateException("only a first review in the moderators' queue can be escalated; this task is "
+                    + task.getName());
+        }
+        if (task.getAssignee() != null && !user.equals(task.getAssignee())) {
+            throw new TaskClaimConflictException("task " + taskId + " is claimed by " + task.getAssignee());
+        }
+        String caseId = caseIdOf(task);
+        runtime.createMessageCorrelation("EscalationRequested").processInstanceId(task.getProcessInstanceId())
+                .setVariable("escalatedBy", user).setVariable("escalationReason", reason).correlateWithResult();
         return caseId;
     }
 

@@ -2,12 +2,14 @@ package dev.takedown.review.web;
 
 import dev.takedown.review.Decision;
 import dev.takedown.review.DecisionRequest;
+import dev.takedown.review.EscalationRequest;
 import dev.takedown.review.Moderator;
 import dev.takedown.review.Review;
 import dev.takedown.workflow.ReviewTask;
 import dev.takedown.workflow.TaskQuery;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,6 +50,14 @@ class TaskApi {
     @PostMapping("/{taskId}/claim")
     ReviewTask claim(@PathVariable String taskId, Authentication authentication) {
         return review.claim(Moderator.of(authentication), taskId);
+    }
+
+    /** Moves a first review (open, or claimed by me) to the senior moderators' queue: {@code {"reason": "…"}}. */
+    @PostMapping(path = "/{taskId}/escalate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, String> escalate(@PathVariable String taskId, @RequestBody EscalationRequest request,
+            Authentication authentication) {
+        String caseId = review.escalate(Moderator.of(authentication), taskId, request.reason());
+        return Map.of("case_id", caseId, "queue", "SENIOR_MODERATOR");
     }
 
     @PostMapping(path = "/{taskId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,6 +1,7 @@
 package dev.takedown.review.web;
 
 import dev.takedown.measures.MeasureType;
+import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.FieldProblem;
 import dev.takedown.notices.JurisdictionProfile;
@@ -114,20 +115,8 @@ class TaskPages {
         Moderator moderator = Moderator.of(authentication);
         List<Row> everything = rows(moderator, new Filters(null, null, null, null, filters.sort()));
         List<Row> shown = everything.stream().filter(r -> matches(r, filters)).toList();
-        Map<String, long[]> queues = new LinkedHashMap<>();
-        moderator.queues().forEach(q -> queues.put(q, new long[3]));
-        for (Row row : everything) {
-            long[] counts = queues.computeIfAbsent(row.task().queue() == null ? "—" : row.task().queue(),
-                    q -> new long[3]);
-            counts[0]++;
-            if (row.task().assignee() == null) {
-                counts[1]++;
-            } else if (row.task().assignee().equals(moderator.id())) {
-                counts[2]++;
-            }
-        }
         model.addAttribute("rows", shown);
-        model.addAttribute("queues", queues);
+        model.addAttribute("queues", counts(moderator, everything.stream().map(Row::task).toList()));
         model.addAttribute("total", everything.size());
         model.addAttribute("mine", everything.stream().filter(r -> moderator.id().equals(r.task().assignee()))
                 .count());
@@ -139,6 +128,30 @@ class TaskPages {
         model.addAttribute("me", authentication.getName());
         model.addAttribute("now", Instant.now());
         return "review/tasks";
+    }
+
+    /** The queue tiles alone, which the task list refreshes with htmx. */
+    @GetMapping("/queues")
+    String queues(Authentication authentication, Model model) {
+        Moderator moderator = Moderator.of(authentication);
+        model.addAttribute("queues", counts(moderator, review.queue(moderator, TaskQuery.DEFAULT)));
+        return "review/tasks :: queues";
+    }
+
+    /** Per queue: open tasks, unclaimed ones, mine. */
+    private static Map<String, long[]> counts(Moderator moderator, List<ReviewTask> tasks) {
+        Map<String, long[]> queues = new LinkedHashMap<>();
+        moderator.queues().forEach(q -> queues.put(q, new long[3]));
+        for (ReviewTask task : tasks) {
+            long[] counts = queues.computeIfAbsent(task.queue() == null ? "—" : task.queue(), q -> new long[3]);
+            counts[0]++;
+            if (task.assignee() == null) {
+                counts[1]++;
+            } else if (task.assignee().equals(moderator.id())) {
+                counts[2]++;
+            }
+        }
+        return queues;
     }
 
     /** Claims the most urgent unclaimed task of my queues (within the current filters) and opens it. */
@@ -213,6 +226,28 @@ class TaskPages {
             return "redirect:/tasks/" + taskId;
         }
         redirect.addFlashAttribute("message", text("tasks.decided"));
+        return "redirect:/tasks";
+    }
+
+    /** Hands the review to the senior moderators; the reason is required and shown inline when missing. */
+    @PostMapping("/{taskId}/escalate")
+    String escalate(@PathVariable String taskId,
+            @RequestParam(name = "escalationReason", required = false) String reason, Authentication authentication,
+            RedirectAttributes redirect) {
+        try {
+            review.escalate(Moderator.of(authentication), taskId, reason);
+        } catch (InvalidDecisionException invalid) {
+            redirect.addFlashAttribute("escalationProblem", invalid.problems().stream()
+                    .map(p -> reason == null || reason.isBlank() ? text("task.escalate.reasonMissing")
+                            : messages.getMessage("task.escalate.reasonTooLong", new Object[] {2000}, locale()))
+                    .findFirst().orElse(""));
+            redirect.addFlashAttribute("escalationReason", reason);
+            return "redirect:/tasks/" + taskId + "#escalate";
+        } catch (CaseStateException | TaskClaimConflictException notPossible) {
+            redirect.addFlashAttribute("error", notPossible.getMessage());
+            return "redirect:/tasks/" + taskId;
+        }
+        redirect.addFlashAttribute("message", text("tasks.escalated"));
         return "redirect:/tasks";
     }
 

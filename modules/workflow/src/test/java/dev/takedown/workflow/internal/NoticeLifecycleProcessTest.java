@@ -383,6 +383,8 @@ class NoticeLifecycleProcessTest {
         Assertions.assertThat(published.getValue()).isInstanceOfSatisfying(TaskEscalated.class, event -> {
             Assertions.assertThat(event.caseId()).isEqualTo(caseId);
             Assertions.assertThat(event.toGroup()).isEqualTo("SENIOR_MODERATOR");
+            Assertions.assertThat(event.actor()).isEqualTo("system");
+            Assertions.assertThat(event.reason()).isNull();
         });
 
         complete(seniorReview, decision(true, false));
@@ -395,6 +397,47 @@ class NoticeLifecycleProcessTest {
                 .isWaitingAt("Task_NotifyDecision");
         verify(measures).applyPlanned(caseId);
         verify(noticeCases).recordMeasuresApplied(caseId, 1);
+    }
+
+    @Test
+    void moderatorEscalatesTheReviewWithAReasonAndASeniorModeratorDecides() {
+        ProcessInstance processInstance = startAndValidate();
+        Instant escalatedAt = RECEIVED_AT.plus(Duration.ofHours(1));
+        ClockUtil.setCurrentTime(Date.from(escalatedAt));
+        String reason = "Looks like a licensed parody; needs a senior view.";
+
+        runtimeService().createMessageCorrelation("EscalationRequested").processInstanceBusinessKey(caseId)
+                .setVariable(RecordEscalation.ESCALATED_BY, "moderator")
+                .setVariable(RecordEscalation.ESCALATION_REASON, reason).correlateWithResult();
+
+        assertThat(processInstance)
+                .hasPassed("Event_EscalationRequested", "Task_RecordEscalation")
+                .hasNotPassed("Event_ReviewOverdue", "Task_SendReviewReminder")
+                .isWaitingAt("Task_ReviewEscalated");
+        Task seniorReview = reviewTask();
+        assertThat(seniorReview).hasDefinitionKey("Task_ReviewEscalated").hasCandidateGroup("SENIOR_MODERATOR")
+                .isNotAssigned();
+        Assertions.assertThat(seniorReview.getPriority()).isEqualTo(80);
+        Assertions.assertThat(seniorReview.getDueDate()).isEqualTo(Date.from(escalatedAt.plus(Duration.ofHours(2))));
+        Assertions.assertThat(timers("Event_ReviewOverdue")).isEmpty();
+        Assertions.assertThat(timers("Event_ReviewReminder")).isEmpty();
+        verify(noticeCases).recordEscalation(caseId, "SENIOR_MODERATOR", "moderator", reason);
+        verify(noticeCases, never()).recordEscalation(anyString(), anyString());
+        Assertions.assertThat(runtimeService().getVariables(processInstance.getId()))
+                .doesNotContainKeys(RecordEscalation.ESCALATED_BY, RecordEscalation.ESCALATION_REASON);
+        ArgumentCaptor<Object> published = ArgumentCaptor.forClass(Object.class);
+        verify(publisher).publishEvent(published.capture());
+        Assertions.assertThat(published.getValue()).isInstanceOfSatisfying(TaskEscalated.class, event -> {
+            Assertions.assertThat(event.caseId()).isEqualTo(caseId);
+            Assertions.assertThat(event.actor()).isEqualTo("moderator");
+            Assertions.assertThat(event.toGroup()).isEqualTo("SENIOR_MODERATOR");
+            Assertions.assertThat(event.reason()).isEqualTo(reason);
+        });
+
+        complete(seniorReview, decision(false, false));
+        assertThat(processInstance)
+                .hasPassedInOrder("Task_RecordEscalation", "Task_ReviewEscalated", "Gateway_NoticeAccepted")
+                .isWaitingAt("Task_NotifyDecision");
     }
 
     @Test
