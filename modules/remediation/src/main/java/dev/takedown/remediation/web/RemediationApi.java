@@ -8,6 +8,7 @@ import dev.takedown.remediation.RemediationReport;
 import dev.takedown.remediation.RemediationStatus;
 import dev.takedown.remediation.RemediationView;
 import dev.takedown.remediation.Remediations;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
@@ -75,9 +76,10 @@ class RemediationApi {
         return remediations.report(caseId, Reader.of(user));
     }
 
-    @GetMapping(path = "/api/cases/{caseId}/remediation/report", produces = MediaType.TEXT_PLAIN_VALUE)
+    /** The same report as text ({@code ?format=text}), for a filing that takes no JSON. */
+    @GetMapping(path = "/api/cases/{caseId}/remediation/report", params = "format=text")
     ResponseEntity<String> reportText(@PathVariable String caseId, Authentication user) {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .body(remediations.report(caseId, Reader.of(user)).asText());
     }
 
