@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ManagementService;
@@ -115,6 +116,32 @@ class ModelRemediationIT extends StackTest {
             }
         });
         assertThat(filters).as("the widened filter replaced the first").containsExactly("LIFTED", "APPLIED");
+    }
+
+    @Test
+    void ownerPageListsTheRemediationAndRecordsAChangeThroughItsForm() {
+        String name = word();
+        String caseId = acceptedGeneratedOutput(name, List.of("draw " + name));
+        Api platform = Api.as(baseUrl(), "platform");
+        String id = remediationOf(platform, caseId).get("remediation_id").asText();
+
+        PageSession owner = PageSession.login(baseUrl(), "platform");
+        PageSession.Response page = owner.get("/remediations");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(caseId, "/remediations/" + id + "/changes", "name=\"_csrf\"");
+        assertThat(owner.get("/remediations?lang=zh-CN").body()).contains("模型整改", "记录修改并验证");
+
+        PageSession.Response refused = owner.postForm("/remediations/" + id + "/changes",
+                Map.of("description", "", "filter_version", ""), true);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("role=\"alert\"", "description");
+        PageSession.Response recorded = owner.postForm("/remediations/" + id + "/changes",
+                Map.of("filter_version", "filter-page-1", "description", "recorded on the page",
+                        "added_terms", ""), true);
+        assertThat(recorded.status()).isEqualTo(302);
+        assertThat(recorded.location()).endsWith("/remediations");
+        awaitStatus(platform, id, "VERIFIED");
+        assertThat(PageSession.login(baseUrl(), "moderator").get("/remediations").status()).isEqualTo(403);
     }
 
     /** Registers a work with the replay suite, files a notice on generated output, accepts it with a prompt filter. */

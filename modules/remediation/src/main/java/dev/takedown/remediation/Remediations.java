@@ -51,6 +51,9 @@ public class Remediations {
     /** Who is alerted when a remediation is overdue. */
     public static final String ESCALATION_GROUP = "COMPLIANCE_OFFICER";
 
+    /** remediation.last_failure holds 4000 characters; the full list stays in the verification row. */
+    private static final int MAX_FAILURE = 4000;
+
     /** What the lifecycle finds when it is about to close the case. */
     public enum CloseGate { NONE, PENDING, VERIFIED }
 
@@ -145,8 +148,8 @@ public class Remediations {
     public RemediationChange recordChange(String remediationId, String filterVersion, String modelVersion,
             String description, List<String> addedTerms, String actor) {
         RemediationView remediation = find(remediationId);
-        int moved = jdbc.update("update remediation set status = 'VERIFYING' where id = ? and status = 'AWAITING_OWNER'",
-                uuid(remediationId));
+        int moved = jdbc.update("update remediation set status = 'VERIFYING' "
+                + "where id = ? and status = 'AWAITING_OWNER'", uuid(remediationId));
         if (moved != 1) {
             throw new RemediationConflictException("remediation " + remediationId + " is " + find(remediationId)
                     .status() + ", not waiting for a change");
@@ -159,7 +162,8 @@ public class Remediations {
                 uuid(remediationId), filterVersion, modelVersion, description, write(terms), actor,
                 Timestamp.from(now));
         cases.note(remediation.caseId(), actor, "model remediation change recorded: filter "
-                + (filterVersion == null ? "-" : filterVersion) + ", model " + (modelVersion == null ? "-" : modelVersion));
+                + (filterVersion == null ? "-" : filterVersion) + ", model "
+                + (modelVersion == null ? "-" : modelVersion));
         if (terms.isEmpty()) {
             screening.replayNow();
         } else {
@@ -207,15 +211,17 @@ public class Remediations {
         }
         List<String> ids = suites.stream().map(MeasureView::measureId).toList();
         VerificationOutcome outcome = failed.isEmpty() ? VerificationOutcome.PASSED : VerificationOutcome.FAILED;
-        record(remediation, change, outcome, ids, passed, failed, replayedAt, now, failed.isEmpty() ? null
-                : failed.size() + " prompt(s) of the replay suite are still generated: " + String.join(" | ", failed));
+        String failure = failed.size() + " prompt(s) of the replay suite are still generated: "
+                + String.join(" | ", failed);
+        record(remediation, change, outcome, ids, passed, failed, replayedAt, now,
+                failed.isEmpty() ? null : failure.substring(0, Math.min(failure.length(), MAX_FAILURE)));
         return outcome;
     }
 
     private void record(RemediationView remediation, RemediationChange change, VerificationOutcome outcome,
             List<String> measureIds, int passed, List<String> failed, Instant replayedAt, Instant now, String failure) {
-        jdbc.update("insert into remediation_verification (id, remediation_id, change_id, outcome, measure_ids, passed, "
-                + "failed_prompts, replayed_at, checked_at) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?)",
+        jdbc.update("insert into remediation_verification (id, remediation_id, change_id, outcome, measure_ids, "
+                + "passed, failed_prompts, replayed_at, checked_at) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?)",
                 UUID.randomUUID(), uuid(remediation.remediationId()), uuid(change.changeId()), outcome.name(),
                 write(measureIds), passed, write(failed), replayedAt == null ? null : Timestamp.from(replayedAt),
                 Timestamp.from(now));

@@ -29,6 +29,8 @@ record ChangeForm(String filterVersion, String modelVersion, String description,
             problems.add(problem("description", "describe what was changed"));
         } else if (description.length() > MAX_DESCRIPTION) {
             problems.add(problem("description", "at most " + MAX_DESCRIPTION + " characters"));
+        } else if (description.chars().anyMatch(ChangeForm::disallowedControl)) {
+            problems.add(problem("description", "control characters are not allowed"));
         }
         version("filter_version", filterVersion, problems);
         version("model_version", modelVersion, problems);
@@ -41,7 +43,8 @@ record ChangeForm(String filterVersion, String modelVersion, String description,
         }
         for (int i = 0; i < Math.min(terms.size(), MAX_TERMS); i++) {
             String term = terms.get(i);
-            if (term == null || term.isBlank() || term.length() > MAX_TERM || term.chars().anyMatch(Character::isISOControl)) {
+            if (term == null || term.isBlank() || term.length() > MAX_TERM
+                    || term.chars().anyMatch(Character::isISOControl)) {
                 problems.add(problem("added_terms[" + i + "]", "a term of 1 to " + MAX_TERM + " printable characters"));
             }
         }
@@ -52,6 +55,11 @@ record ChangeForm(String filterVersion, String modelVersion, String description,
         if (value != null && (value.length() > MAX_VERSION || value.chars().anyMatch(Character::isISOControl))) {
             problems.add(problem(field, "at most " + MAX_VERSION + " printable characters"));
         }
+    }
+
+    /** Line breaks and tabs are text; NUL, escapes and the like are not. */
+    private static boolean disallowedControl(int c) {
+        return Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
     }
 
     private static boolean blank(String value) {
