@@ -104,6 +104,10 @@ class SecurityConfiguration {
                         .requestMatchers(path(GET, "/api/response-times")).permitAll()
                         .requestMatchers(path(GET, "/api/screening/**")).hasAnyRole(STAFF)
                         .requestMatchers(path(POST, "/api/screen/**")).hasAnyRole("PLATFORM_SERVICE", "ADMIN")
+                        // model remediation (issue 11): the platform's model owners; the report for compliance
+                        .requestMatchers(path(GET, "/api/remediations"), path(GET, "/api/remediations/*"),
+                                path(POST, "/api/remediations/*/changes")).hasAnyRole("PLATFORM_SERVICE", "ADMIN")
+                        .requestMatchers(path(GET, "/api/cases/*/remediation/report")).hasAnyRole(AUDITORS)
                         .requestMatchers(path("/api/admin/**")).hasRole("ADMIN")
                         .requestMatchers(path("/engine-rest/**")).hasRole("ADMIN")
                         .anyRequest().denyAll())
@@ -158,6 +162,8 @@ class SecurityConfiguration {
                                 path(GET, "/audit/cases/*/bundle"), path(GET, "/audit/sla"),
                                 path(GET, "/audit/reports/transparency"),
                                 path(GET, "/audit/reports/transparency/download")).hasAnyRole(AUDITORS)
+                        .requestMatchers(path(GET, "/remediations"), path(POST, "/remediations/*/changes"))
+                        .hasAnyRole("PLATFORM_SERVICE", "ADMIN")
                         .requestMatchers(path("/camunda/**")).hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())

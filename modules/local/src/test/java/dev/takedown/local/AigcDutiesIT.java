@@ -114,6 +114,33 @@ class AigcDutiesIT extends StackTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void theReviewScreenAndTheComplianceCasePageShowTheAigcFacts() throws Exception {
+        String account = "acct-facts-" + UUID.randomUUID();
+        assertThat(Api.as(baseUrl(), "platform").post("/api/risk-warnings",
+                ack(account, "UA-8", "RW-7", "2025-05-01T00:00:00Z")).status()).isEqualTo(201);
+        String caseId = file(Api.as(baseUrl(), "rightsholder-a"), Cases.notice("CN_CC_1195", account)
+                .replace("\"type\": \"URL\"", "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-7\", "
+                        + "\"generated_at\": \"2025-06-15T00:00:00Z\""));
+        assertThat(labelCheck("moderator", caseId, "0", png()).body()).contains("\"status\":\"MISSING\"");
+        Api moderator = Api.as(baseUrl(), "moderator");
+        String taskId = NoticeLifecycleIT.awaitTask(moderator, caseId);
+        moderator.post("/api/tasks/" + taskId + "/claim", "");
+
+        PageSession review = PageSession.login(baseUrl(), "moderator");
+        String screen = review.get("/tasks/" + taskId).body();
+        assertThat(screen).contains("id=\"aigc-facts\"", "label missing", "UA-8", "RW-7",
+                "2025-05-01T00:00:00Z", "value=\"LABEL\"");
+        assertThat(review.get("/tasks/" + taskId + "?lang=zh-CN").body()).contains("缺少标识", "标注为人工智能生成");
+
+        assertThat(moderator.post("/api/tasks/" + taskId + "/decision", "{\"outcome\":\"ACCEPT\","
+                + "\"measures\":[\"LABEL\"],\"reason\":\"the output carries no implicit label\"}").status())
+                .isEqualTo(200);
+        PageSession compliance = PageSession.login(baseUrl(), "compliance");
+        await().atMost(Cases.PATIENCE).untilAsserted(() -> assertThat(compliance.get("/audit/cases/" + caseId)
+                .body()).contains("id=\"label-checks\"", "id=\"risk-warnings\"", "RW-7", "UA-8", account));
+    }
+
     private static String ack(String account, String agreement, String warning, String shownAt) {
         return """
                 {"account_id": "%s", "agreement_version": "%s", "risk_warning_version": "%s", "shown_at": "%s"}

@@ -186,6 +186,12 @@ class AuthorizationMatrixIT extends StackTest {
             api("POST", "/api/screen/image", SCREENING_CLIENTS, Tenant.NONE, "{}"),
             api("POST", "/api/screen/images", SCREENING_CLIENTS, Tenant.NONE, "[]"),
             api("POST", "/api/screen/file", SCREENING_CLIENTS, Tenant.NONE, "{}"),
+            // model remediation (issue 11): the platform's model owners (an unknown remediation → 404); the report for
+            // compliance (the accepted fixture has no remediation → 404)
+            api("GET", "/api/remediations", SCREENING_CLIENTS, Tenant.NONE, null),
+            api("GET", "/api/remediations/{remediationId}", SCREENING_CLIENTS, Tenant.NONE, null),
+            api("POST", "/api/remediations/{remediationId}/changes", SCREENING_CLIENTS, Tenant.NONE, "{}"),
+            api("GET", "/api/cases/{caseId}/remediation/report", AUDITORS, Tenant.NONE, null),
             // pages
             page("GET", "/login", EVERYONE, Tenant.NONE),
             page("GET", "/", AUTHENTICATED, Tenant.NONE),
@@ -226,6 +232,8 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/audit/cases/{caseId}/bundle", AUDITORS, Tenant.NONE),
             page("GET", "/audit/sla", AUDITORS, Tenant.NONE),
             page("GET", "/audit/reports/transparency", AUDITORS, Tenant.NONE),
+            page("GET", "/remediations", SCREENING_CLIENTS, Tenant.NONE),
+            page("POST", "/remediations/{remediationId}/changes", SCREENING_CLIENTS, Tenant.NONE),
             page("GET", "/audit/reports/transparency/download", AUDITORS, Tenant.NONE)
                     .query("?from=2026-01-01&to=2026-01-31&format=csv"),
             // not MVC handlers: Camunda's REST API (Jersey) and webapps, actuator, the default deny
@@ -468,6 +476,7 @@ class AuthorizationMatrixIT extends StackTest {
                 .replace("{workId}", fixtures.get("workId"))
                 .replace("{measureId}", fixtures.get("measureId"))
                 .replace("{sha256}", fixtures.get("sha256"))
+                .replace("{remediationId}", "00000000-0000-4000-8000-000000000000")
                 .replace("{token}", token);
     }
 

@@ -400,6 +400,66 @@ class BadInputCorpusIT extends StackTest {
         page("GET /notices/{id} (appeal)", Map.entry("combined", p), holderPages, "/notices/" + acceptedForAppeal);
     }
 
+    /**
+     * Model remediation (issue 11): the owner's change fields through the API and the page form, the list filter and
+     * the report path. A hostile change may be stored (then the remediation is verifying and later changes are 409):
+     * the owner page and the text report must still show it inert.
+     */
+    @Test
+    @Order(6)
+    void remediationChangeFields() {
+        String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-"
+                + UUID.randomUUID()).replace("\"type\": \"URL\"",
+                "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-corpus\""), "[\"OUTPUT_PURGE\"]");
+        Api platform = Api.as(baseUrl(), "platform");
+        Api compliance = Api.as(baseUrl(), "compliance");
+        String id = null;
+        for (int i = 0; i < 100 && id == null; i++) {
+            for (JsonNode r : platform.get("/api/remediations").json()) {
+                if (r.get("case_id").asText().equals(caseId)) {
+                    id = r.get("remediation_id").asText();
+                }
+            }
+            sleep();
+        }
+        assertThat(id).as("remediation of " + caseId).isNotNull();
+        PageSession ownerPages = PageSession.login(baseUrl(), "platform");
+        for (var payload : CORPUS.entrySet()) {
+            String p = payload.getValue();
+            for (String field : List.of("filter_version", "model_version", "description")) {
+                ObjectNode change = JSON.createObjectNode().put("filter_version", "f").put("description", "d")
+                        .put(field, p);
+                change.putArray("added_terms").add(p);
+                String path = "/api/remediations/" + id + "/changes";
+                check("POST /api/remediations/{id}/changes " + field, payload, () -> platform.post(path,
+                        change.toString()));
+                inputs.incrementAndGet();
+                Map<String, String> fields = new LinkedHashMap<>(Map.of("filter_version", "f", "description", "d",
+                        "added_terms", p));
+                fields.put(field, p);
+                PageSession.Response form = ownerPages.postForm("/remediations/" + id + "/changes", fields, true);
+                inspect("POST /remediations/{id}/changes (form) " + field, payload, form.status(), form.body(),
+                        form.contentType().startsWith("text/html"));
+            }
+            page("GET /remediations", payload, ownerPages, "/remediations");
+            check("GET /api/remediations?status", payload, () -> platform.get("/api/remediations?status="
+                    + query(p)));
+            check("GET /api/remediations/{id}", payload, () -> platform.get("/api/remediations/" + segment(p)));
+            check("GET /api/cases/{id}/remediation/report", payload,
+                    () -> compliance.get("/api/cases/" + segment(p) + "/remediation/report"));
+            check("GET /api/cases/{id}/remediation/report?format=text", payload,
+                    () -> compliance.get("/api/cases/" + caseId + "/remediation/report?format=text"));
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     @Order(6)
     void queryAndPathParameters() {

@@ -133,6 +133,39 @@ public class Measures {
         return lifted;
     }
 
+    /**
+     * A model owner's remediation widened the case's filters: each applied filter measure is replaced by one whose
+     * rule also matches {@code addedTerms} (the old one is lifted, the new one applied), so screening nodes rebuild
+     * from the compacted measures topic alone and the replay suite runs against the new version. Returns the new
+     * measures.
+     */
+    @Transactional
+    public List<MeasureView> widenFilters(String caseId, List<String> addedTerms, String actor) {
+        Instant now = clock.instant();
+        List<MeasureView> replaced = new ArrayList<>();
+        for (Measure old : measures.findByCaseIdOrderByPlannedAt(caseId)) {
+            if (!old.type().isFilter() || old.status() != Measure.Status.APPLIED || old.rule() == null) {
+                continue;
+            }
+            ScreeningRule rule = rule(old);
+            List<String> terms = new ArrayList<>(rule.terms());
+            addedTerms.stream().filter(t -> !terms.contains(t)).forEach(terms::add);
+            ScreeningRule widened = new ScreeningRule(rule.workTitle(), terms, rule.combinations(), rule.licensees(),
+                    rule.imageHashes(), rule.replayPrompts());
+            old.lift(now, actor, "superseded by a model remediation");
+            events.publishEvent(new MeasureLifted(UUID.randomUUID(), now, caseId, actor, old.id().toString(),
+                    "superseded by a model remediation"));
+            Measure next = new Measure(UUID.randomUUID(), caseId, old.decisionId(), old.type(), null, null,
+                    write(widened), actor, now);
+            next.apply(now);
+            measures.save(next);
+            events.publishEvent(new MeasureApplied(UUID.randomUUID(), now, caseId, actor, next.id().toString(),
+                    next.type().name(), null, widened, null));
+            replaced.add(view(next));
+        }
+        return replaced;
+    }
+
     /** A second reviewer overturned the decision: what was planned never takes effect. */
     @Transactional
     public void cancelPlanned(String caseId) {

@@ -21,12 +21,14 @@ public enum CaseStatus {
     APPEAL_UPHELD,
     APPEAL_REVERSED,
     CLOSED,
-    CLOSED_INCOMPLETE;
+    CLOSED_INCOMPLETE,
+    /** Closed after the model owner's remediation passed its replay verification (AIGC Interim Measures Art. 14). */
+    CLOSED_REMEDIED;
 
     /** A case that can still change: new notices on its targets join it. */
     public boolean isOpen() {
         return switch (this) {
-            case JOINED, LOGGED_NOT_PROCESSED, RESTORED, RETRACTED, CLOSED, CLOSED_INCOMPLETE -> false;
+            case JOINED, LOGGED_NOT_PROCESSED, RESTORED, RETRACTED, CLOSED, CLOSED_INCOMPLETE, CLOSED_REMEDIED -> false;
             default -> true;
         };
     }

@@ -1,14 +1,23 @@
 package dev.takedown.notices;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.takedown.events.LabelChecked;
 import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeRepository;
 import dev.takedown.notices.internal.NoticeTarget;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,14 +30,43 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LabelEvidence {
 
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
+    };
+
     private final NoticeRepository notices;
     private final ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    LabelEvidence(NoticeRepository notices, ApplicationEventPublisher events, Optional<Clock> clock) {
+    LabelEvidence(NoticeRepository notices, ApplicationEventPublisher events, JdbcTemplate jdbc, ObjectMapper json,
+            Optional<Clock> clock) {
         this.notices = notices;
         this.events = events;
+        this.jdbc = jdbc;
+        this.json = json;
         this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** One check of a target's implicit label, as the case pages show it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record LabelCheck(int targetIndex, String targetUrl, String status, Map<String, String> fields,
+            String source, String problem, String checkedBy, Instant checkedAt) {
+    }
+
+    /** Every label check of the case, oldest first. */
+    @Transactional(readOnly = true)
+    public List<LabelCheck> forCase(String caseId) {
+        UUID id;
+        try {
+            id = UUID.fromString(caseId);
+        } catch (IllegalArgumentException | NullPointerException notAUuid) {
+            return List.of();
+        }
+        return jdbc.query("select * from label_check where case_id = ? order by checked_at, id", (rs, row) ->
+                new LabelCheck(rs.getInt("target_index"), rs.getString("target_url"), rs.getString("status"),
+                        read(rs.getString("fields")), rs.getString("source"), rs.getString("problem"),
+                        rs.getString("checked_by"), rs.getTimestamp("checked_at").toInstant()), id);
     }
 
     @Transactional
@@ -41,7 +79,12 @@ public class LabelEvidence {
         }
         NoticeTarget target = targets.get(targetIndex);
         ImplicitLabels.Assessment assessment = ImplicitLabels.assess(image, target.produceId());
-        events.publishEvent(new LabelChecked(UUID.randomUUID(), clock.instant(), caseId, actor, targetIndex,
+        Instant now = clock.instant();
+        jdbc.update("insert into label_check (id, case_id, target_index, target_url, status, fields, source, problem, "
+                + "checked_by, checked_at) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)", UUID.randomUUID(),
+                notice.id(), targetIndex, target.url(), assessment.status().name(), write(assessment.fields()),
+                assessment.source(), assessment.problem(), actor, Timestamp.from(now));
+        events.publishEvent(new LabelChecked(UUID.randomUUID(), now, caseId, actor, targetIndex,
                 target.url(), assessment.status().name(), assessment.fields(), assessment.source(),
                 assessment.problem()));
         return assessment;
@@ -52,6 +95,22 @@ public class LabelEvidence {
             return notices.findById(UUID.fromString(caseId));
         } catch (IllegalArgumentException notAUuid) {
             return Optional.empty();
+        }
+    }
+
+    private String write(Map<String, String> fields) {
+        try {
+            return json.writeValueAsString(fields == null ? Map.of() : fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private Map<String, String> read(String fields) {
+        try {
+            return json.readValue(fields, FIELDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable label_check.fields", e);
         }
     }
 }

@@ -419,6 +419,14 @@ public class NoticeCases {
         }
     }
 
+    /** The redress window ended and the model remediation the case required was verified. */
+    @Transactional
+    public void closeRemedied(String caseId) {
+        if (require(caseId).status() != CaseStatus.MAINTAINED_PENDING_PROCEEDINGS) {
+            move(caseId, CaseStatus.CLOSED_REMEDIED, TakedownEvent.SYSTEM, "case closed: model remediation verified");
+        }
+    }
+
     private void tellBoth(Notice notice, String kind, String subject, String body, Instant now) {
         List<String> recipients = new ArrayList<>();
         recipients.add(notifierAddress(notice));

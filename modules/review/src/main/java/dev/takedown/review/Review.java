@@ -2,6 +2,7 @@ package dev.takedown.review;
 
 import dev.takedown.events.AppealDecided;
 import dev.takedown.events.NoticeDecided;
+import dev.takedown.events.RiskWarningsNoted;
 import dev.takedown.events.ScreeningRule;
 import dev.takedown.measures.MeasureTarget;
 import dev.takedown.measures.MeasureType;
@@ -9,6 +10,7 @@ import dev.takedown.measures.Measures;
 import dev.takedown.notices.FieldProblem;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.ProtectedWorks;
+import dev.takedown.notices.RiskWarnings;
 import dev.takedown.notices.TextBounds;
 import dev.takedown.review.internal.DecisionRecord;
 import dev.takedown.review.internal.DecisionRepository;
@@ -46,16 +48,18 @@ public class Review {
     private final ProtectedWorks works;
     private final DecisionRepository decisions;
     private final ApplicationEventPublisher events;
+    private final RiskWarnings riskWarnings;
     private final Clock clock;
 
     Review(ReviewTasks tasks, NoticeCases cases, Measures measures, ProtectedWorks works, DecisionRepository decisions,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, RiskWarnings riskWarnings, Optional<Clock> clock) {
         this.tasks = tasks;
         this.cases = cases;
         this.measures = measures;
         this.works = works;
         this.decisions = decisions;
         this.events = events;
+        this.riskWarnings = riskWarnings;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -118,6 +122,7 @@ public class Review {
             plan(task.caseId(), decision.decisionId(), measureTypes, moderator);
         }
         cases.recordDecision(task.caseId(), accepted, moderator.id(), names, reason);
+        noteRiskWarnings(task.caseId(), moderator.id());
         if (!accepted && Boolean.TRUE.equals(request.manifestlyUnfounded())) {
             cases.recordUnfounded(task.caseId());
         }
@@ -262,5 +267,18 @@ public class Review {
             throw new InvalidDecisionException(problems);
         }
         return types;
+    }
+
+    /** What the uploaders had been warned of at generation time goes on the ledger with the decision. */
+    private void noteRiskWarnings(String caseId, String actor) {
+        List<RiskWarningsNoted.Warned> warned = riskWarnings.forCase(caseId).stream()
+                .map(w -> new RiskWarningsNoted.Warned(w.targetIndex(), w.accountId(), w.generatedAt(),
+                        w.acknowledgement() == null ? null : w.acknowledgement().agreementVersion(),
+                        w.acknowledgement() == null ? null : w.acknowledgement().riskWarningVersion(),
+                        w.acknowledgement() == null ? null : Instant.parse(w.acknowledgement().shownAt())))
+                .toList();
+        if (!warned.isEmpty()) {
+            events.publishEvent(new RiskWarningsNoted(UUID.randomUUID(), clock.instant(), caseId, actor, warned));
+        }
     }
 }

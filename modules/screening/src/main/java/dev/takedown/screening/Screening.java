@@ -148,6 +148,14 @@ public class Screening {
         return replay.results();
     }
 
+    /**
+     * Runs the replay suites again although the index did not change, e.g. after a model owner says the model
+     * changed; returns at once, the result arrives in {@link #replayResults()}.
+     */
+    public void replayNow() {
+        replay.indexChanged();
+    }
+
     /** Completed replay runs (one per coalesced burst of index changes); for tests and health checks. */
     public long replayRuns() {
         return replay.runs();

@@ -71,7 +71,9 @@ class AuditPages {
     @GetMapping("/audit/cases/{caseId}")
     String caseTimeline(@PathVariable String caseId, Model model) {
         model.addAttribute("caseId", caseId);
-        model.addAttribute("timeline", trail.caseTimeline(caseId));
+        var timeline = trail.caseTimeline(caseId);
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("aigc", AigcFacts.of(timeline, json));
         model.addAttribute("hold", holds.find(caseId).orElse(null));
         return "audit/case";
     }

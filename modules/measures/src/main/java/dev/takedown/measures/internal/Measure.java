@@ -98,6 +98,10 @@ public class Measure {
         return caseId;
     }
 
+    public String decisionId() {
+        return decisionId;
+    }
+
     public MeasureType type() {
         return type;
     }

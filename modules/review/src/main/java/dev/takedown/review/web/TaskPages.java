@@ -5,8 +5,10 @@ import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.FieldProblem;
 import dev.takedown.notices.JurisdictionProfile;
+import dev.takedown.notices.LabelEvidence;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.Reader;
+import dev.takedown.notices.RiskWarnings;
 import dev.takedown.notices.TriageFacts;
 import dev.takedown.review.DecisionRequest;
 import dev.takedown.review.InvalidDecisionException;
@@ -52,7 +54,7 @@ class TaskPages {
 
     private static final List<MeasureType> COMMON_MEASURES = List.of(MeasureType.DELETE, MeasureType.DISABLE_ACCESS,
             MeasureType.GEO_BLOCK, MeasureType.PROMPT_FILTER, MeasureType.OUTPUT_SIMILARITY_FILTER,
-            MeasureType.STOP_GENERATION);
+            MeasureType.STOP_GENERATION, MeasureType.LABEL);
 
     /** Reason templates: {@code reason.<key>.label} names one, {@code reason.<key>.text} is what the parties read. */
     static final List<String> REASONS = List.of("copy", "character", "licensed", "insufficient", "notIdentified",
@@ -64,11 +66,16 @@ class TaskPages {
     private final Review review;
     private final NoticeCases cases;
     private final MessageSource messages;
+    private final LabelEvidence labels;
+    private final RiskWarnings riskWarnings;
 
-    TaskPages(Review review, NoticeCases cases, MessageSource messages) {
+    TaskPages(Review review, NoticeCases cases, MessageSource messages, LabelEvidence labels,
+            RiskWarnings riskWarnings) {
         this.review = review;
         this.cases = cases;
         this.messages = messages;
+        this.labels = labels;
+        this.riskWarnings = riskWarnings;
     }
 
     /** The console's filters, bound from the query string (and from the claim-next form's hidden fields). */
@@ -184,6 +191,8 @@ class TaskPages {
         model.addAttribute("case", view);
         model.addAttribute("facts", facts(task.caseId()).orElse(null));
         model.addAttribute("earlier", cases.casesOnTargets(task.caseId()));
+        model.addAttribute("labelChecks", labels.forCase(task.caseId()));
+        model.addAttribute("riskWarnings", riskWarnings.forCase(task.caseId()));
         model.addAttribute("measures", COMMON_MEASURES);
         model.addAttribute("reasons", REASONS);
         model.addAttribute("me", authentication.getName());

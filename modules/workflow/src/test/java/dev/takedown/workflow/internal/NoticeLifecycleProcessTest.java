@@ -13,6 +13,8 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -28,6 +30,7 @@ import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.ProfilePolicies;
 import dev.takedown.notices.TriageFacts;
+import dev.takedown.remediation.Remediations;
 import dev.takedown.workflow.calendar.StatutoryCalendars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,6 +71,7 @@ import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
+import org.mockito.quality.Strictness;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -79,13 +83,13 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 @ExtendWith(MockitoExtension.class)
 @Deployment(resources = {"bpmn/notice-lifecycle.bpmn", "bpmn/counter-notice.bpmn", "bpmn/appeal.bpmn",
-        "bpmn/triage.dmn"})
+        "bpmn/model-remediation.bpmn", "bpmn/triage.dmn"})
 class NoticeLifecycleProcessTest {
 
     @RegisterExtension
     static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
             .builder("camunda-unit.cfg.xml")
-            .excludeProcessDefinitionKeys("counter-notice", "appeal")
+            .excludeProcessDefinitionKeys("counter-notice", "appeal", "model-remediation")
             .assertClassCoverageAtLeast(0.9)
             .build();
 
@@ -542,6 +546,65 @@ class NoticeLifecycleProcessTest {
         verify(measures, never()).liftAll(anyString(), anyString(), anyString());
     }
 
+    // --- model remediation --------------------------------------------------------------------------------------
+
+    @Test
+    void noticeOnGeneratedOutputClosesAsRemediedOnlyOnceTheRemediationIsVerified() {
+        Remediations remediations = remediationRequired(Remediations.CloseGate.PENDING);
+        ProcessInstance processInstance = startAndValidate();
+        complete(reviewTask(), decision(true, false));
+        execute(jobAt("Task_ApplyMeasures"));
+        assertThat(processInstance).hasPassed("Gateway_ModelRemediation").isWaitingAt("Task_OpenRemediation");
+        execute(jobAt("Task_OpenRemediation"));
+        verify(remediations).open(caseId);
+        ProcessInstance remediation = runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey("model-remediation").processInstanceBusinessKey(caseId).singleResult();
+        assertThat(remediation).as("the owner's process runs beside the lifecycle")
+                .isWaitingAt("Task_DescribeRemediation");
+        notifyParties(processInstance);
+
+        fire(timer("Event_RedressWindowClosed"));
+        assertThat(processInstance).hasPassed("Gateway_RemediationVerified").isWaitingAt("Event_RemediationVerified");
+        verify(noticeCases, never()).close(caseId);
+
+        correlate("RemediationVerified");
+        assertThat(processInstance)
+                .hasPassedInOrder("Task_ApplyMeasures", "Task_OpenRemediation", "Task_NotifyDecision",
+                        "Gateway_CloseMerge", "Event_RemediationVerified", "Task_CloseRemedied",
+                        "EndEvent_CaseRemedied")
+                .hasNotPassed("Task_CloseCase")
+                .isEnded();
+        verify(noticeCases).closeRemedied(caseId);
+        verify(noticeCases, never()).close(caseId);
+    }
+
+    @Test
+    void remediationVerifiedBeforeTheWindowClosesLetsTheCaseCloseAsRemediedAtOnce() {
+        remediationRequired(Remediations.CloseGate.VERIFIED);
+        ProcessInstance processInstance = startAndValidate();
+        complete(reviewTask(), decision(true, false));
+        execute(jobAt("Task_ApplyMeasures"));
+        execute(jobAt("Task_OpenRemediation"));
+        notifyParties(processInstance);
+
+        fire(timer("Event_RedressWindowClosed"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Gateway_RemediationVerified", "Task_CloseRemedied", "EndEvent_CaseRemedied")
+                .hasNotPassed("Event_RemediationVerified", "Task_CloseCase")
+                .isEnded();
+        verify(noticeCases).closeRemedied(caseId);
+    }
+
+    private Remediations remediationRequired(Remediations.CloseGate gate) {
+        Remediations remediations = mock(Remediations.class);
+        when(remediations.required(caseId)).thenReturn(true);
+        when(remediations.dueTimer(caseId)).thenReturn(Date.from(RECEIVED_AT.plus(Duration.ofDays(15))));
+        when(remediations.closeGate(caseId)).thenReturn(gate);
+        registerRemediationBeans(remediations, noticeCases);
+        return remediations;
+    }
+
     @Test
     void retractionLiftsTheMeasuresAndClosesTheCase() {
         ProcessInstance processInstance = acceptedAndNotified();
@@ -585,6 +648,20 @@ class NoticeLifecycleProcessTest {
         Mocks.register("reviewSla", new ReviewDeadlines(SLA, clock));
         Mocks.register("caseDeadlines", new CaseDeadlines(noticeCases, calendars, clock));
         Mocks.register("appealSla", new AppealDeadlines(Duration.ofDays(7), Duration.ofDays(5), 1, clock));
+        Remediations noRemediation = mock(Remediations.class, withSettings().strictness(Strictness.LENIENT));
+        when(noRemediation.closeGate(anyString())).thenReturn(Remediations.CloseGate.NONE);
+        registerRemediationBeans(noRemediation, noticeCases);
+    }
+
+    /** The delegates of model-remediation.bpmn and the lifecycle's remediation steps, on {@code remediations}. */
+    static void registerRemediationBeans(Remediations remediations, NoticeCases noticeCases) {
+        Mocks.register("modelRemediation", new ModelRemediation(remediations));
+        Mocks.register("openRemediation", new OpenRemediation(remediations));
+        Mocks.register("remediationGate", new RemediationGate(remediations));
+        Mocks.register("closeRemedied", new CloseRemedied(noticeCases));
+        Mocks.register("verifyRemediation", new VerifyRemediation(remediations));
+        Mocks.register("escalateRemediation", new EscalateRemediation(remediations));
+        Mocks.register("reportRemedied", new ReportRemedied());
     }
 
     /** The deadline beans read Camunda's clock, so moving {@link ClockUtil} moves what they compute. */

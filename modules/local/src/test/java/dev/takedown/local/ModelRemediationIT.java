@@ -1,0 +1,219 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Model remediation (issue 11 part 2) on the whole stack: an accepted notice on generated output opens a remediation
+ * for the model owner; the owner's change is verified by the prompt filter's replay suite (screening, through Kafka);
+ * the case closes as remedied only after the verification passed.
+ */
+class ModelRemediationIT extends StackTest {
+
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+
+    private Cases cases;
+
+    @BeforeEach
+    void setUp() {
+        cases = new Cases(baseUrl(), management, runtime);
+    }
+
+    @Test
+    void ownersChangePassesTheReplaySuiteAndTheCaseClosesAsRemedied() {
+        String name = word();
+        String caseId = acceptedGeneratedOutput(name, List.of("draw " + name, name + " fighting a monster"));
+        Api platform = Api.as(baseUrl(), "platform");
+        JsonNode remediation = remediationOf(platform, caseId);
+        String id = remediation.get("remediation_id").asText();
+        assertThat(remediation.get("status").asText()).isEqualTo("AWAITING_OWNER");
+
+        Api.Response recorded = platform.post("/api/remediations/" + id + "/changes",
+                "{\"filter_version\": \"filter-2025.10\", \"model_version\": \"gen-4.1\","
+                        + " \"description\": \"filter now covers the character's name in every script\"}");
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        awaitStatus(platform, id, "VERIFIED");
+        assertThat(platform.post("/api/remediations/" + id + "/changes", "{\"filter_version\": \"x\","
+                + " \"description\": \"again\"}").status()).as("a verified remediation takes no change").isEqualTo(409);
+
+        cases.fire(cases.awaitTimer(caseId, "notice-lifecycle", "Event_RedressWindowClosed"));
+        cases.awaitStatus("rightsholder-a", caseId, "CLOSED_REMEDIED");
+
+        Api compliance = Api.as(baseUrl(), "compliance");
+        JsonNode report = compliance.get("/api/cases/" + caseId + "/remediation/report").json();
+        assertThat(report.get("case_view").get("case_id").asText()).isEqualTo(caseId);
+        assertThat(report.get("changes")).hasSize(1);
+        assertThat(report.get("changes").get(0).get("model_version").asText()).isEqualTo("gen-4.1");
+        assertThat(report.get("verifications")).hasSize(1);
+        assertThat(report.get("verifications").get(0).get("outcome").asText()).isEqualTo("PASSED");
+        assertThat(report.get("verifications").get(0).get("passed").asInt()).isEqualTo(2);
+        assertThat(report.get("evidence_bundle").asText()).isEqualTo("/api/audit/cases/" + caseId + "/bundle");
+        assertThat(types(report.get("measures"))).contains("PROMPT_FILTER");
+        Api.Response text = compliance.get("/api/cases/" + caseId + "/remediation/report?format=text");
+        assertThat(text.status()).isEqualTo(200);
+        assertThat(text.contentType()).startsWith("text/plain");
+        assertThat(text.body()).contains("Model remediation report", "filter-2025.10", "PASSED",
+                "/api/audit/cases/" + caseId + "/bundle");
+        assertThat(platform.get("/api/cases/" + caseId + "/remediation/report").status()).isEqualTo(403);
+        assertThat(compliance.get("/api/cases/" + UUID.randomUUID() + "/remediation/report").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void failedVerificationGoesBackToTheOwnerAndTheCaseWaitsUntilAChangePasses() {
+        String name = word();
+        String paraphrase = word();
+        String caseId = acceptedGeneratedOutput(name, List.of("draw " + name, "the " + paraphrase + " of light"));
+        Api platform = Api.as(baseUrl(), "platform");
+        String id = remediationOf(platform, caseId).get("remediation_id").asText();
+
+        Api.Response invalid = platform.post("/api/remediations/" + id + "/changes", "{\"description\": \" \"}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(fields(invalid.json())).containsExactlyInAnyOrder("description", "filter_version");
+
+        assertThat(platform.post("/api/remediations/" + id + "/changes",
+                "{\"model_version\": \"gen-4.1\", \"description\": \"retrained without the character\"}").status())
+                .isEqualTo(201);
+        JsonNode failed = awaitStatus(platform, id, "AWAITING_OWNER");
+        assertThat(failed.get("last_failure").asText()).contains("the " + paraphrase + " of light");
+
+        cases.fire(cases.awaitTimer(caseId, "notice-lifecycle", "Event_RedressWindowClosed"));
+        await().atMost(Cases.PATIENCE).until(() -> runtime.createEventSubscriptionQuery()
+                .eventName("RemediationVerified").processInstanceId(lifecycle(caseId)).count() == 1);
+        assertThat(Api.as(baseUrl(), "rightsholder-a").get("/api/notices/" + caseId).json().get("status").asText())
+                .as("not closed while the remediation is unverified").isEqualTo("NOTIFIED");
+
+        assertThat(platform.post("/api/remediations/" + id + "/changes",
+                "{\"filter_version\": \"filter-2025.11\", \"description\": \"paraphrase added\","
+                        + " \"added_terms\": [\"" + paraphrase + "\"]}").status()).isEqualTo(201);
+        awaitStatus(platform, id, "VERIFIED");
+        cases.awaitStatus("rightsholder-a", caseId, "CLOSED_REMEDIED");
+
+        JsonNode report = Api.as(baseUrl(), "compliance").get("/api/cases/" + caseId + "/remediation/report").json();
+        List<String> outcomes = new ArrayList<>();
+        report.get("verifications").forEach(v -> outcomes.add(v.get("outcome").asText()));
+        assertThat(outcomes).containsExactly("FAILED", "PASSED");
+        List<String> filters = new ArrayList<>();
+        report.get("measures").forEach(m -> {
+            if (m.get("type").asText().equals("PROMPT_FILTER")) {
+                filters.add(m.get("status").asText());
+            }
+        });
+        assertThat(filters).as("the widened filter replaced the first").containsExactly("LIFTED", "APPLIED");
+    }
+
+    @Test
+    void ownerPageListsTheRemediationAndRecordsAChangeThroughItsForm() {
+        String name = word();
+        String caseId = acceptedGeneratedOutput(name, List.of("draw " + name));
+        Api platform = Api.as(baseUrl(), "platform");
+        String id = remediationOf(platform, caseId).get("remediation_id").asText();
+
+        PageSession owner = PageSession.login(baseUrl(), "platform");
+        PageSession.Response page = owner.get("/remediations");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(caseId, "/remediations/" + id + "/changes", "name=\"_csrf\"");
+        assertThat(owner.get("/remediations?lang=zh-CN").body()).contains("模型整改", "记录修改并验证");
+
+        PageSession.Response refused = owner.postForm("/remediations/" + id + "/changes",
+                Map.of("description", "", "filter_version", ""), true);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("role=\"alert\"", "description");
+        PageSession.Response recorded = owner.postForm("/remediations/" + id + "/changes",
+                Map.of("filter_version", "filter-page-1", "description", "recorded on the page",
+                        "added_terms", ""), true);
+        assertThat(recorded.status()).isEqualTo(302);
+        assertThat(recorded.location()).endsWith("/remediations");
+        awaitStatus(platform, id, "VERIFIED");
+        assertThat(PageSession.login(baseUrl(), "moderator").get("/remediations").status()).isEqualTo(403);
+    }
+
+    /** Registers a work with the replay suite, files a notice on generated output, accepts it with a prompt filter. */
+    private String acceptedGeneratedOutput(String name, List<String> replayPrompts) {
+        Api holder = Api.as(baseUrl(), "rightsholder-a");
+        StringBuilder prompts = new StringBuilder();
+        replayPrompts.forEach(p -> prompts.append(prompts.isEmpty() ? "" : ", ").append('"').append(p).append('"'));
+        Api.Response work = holder.post("/api/works", "{\"title\": \"" + name + "\", \"terms\": [\"" + name
+                + "\"], \"replay_prompts\": [" + prompts + "]}");
+        assertThat(work.status()).as(work.body()).isEqualTo(201);
+        String workId = work.json().get("work_id").asText();
+        String caseId = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-gen-" + UUID.randomUUID())
+                .replace("\"works\": [{\"title\": \"Ultraman Tiga\"}]",
+                        "\"works\": [{\"title\": \"" + name + "\", \"registered_work_id\": \"" + workId + "\"}]")
+                .replace("\"type\": \"URL\"", "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-" + name + "\""));
+        Api moderator = Api.as(baseUrl(), "moderator");
+        String taskId = NoticeLifecycleIT.awaitTask(moderator, caseId);
+        moderator.post("/api/tasks/" + taskId + "/claim", "");
+        Api.Response decided = moderator.post("/api/tasks/" + taskId + "/decision",
+                "{\"outcome\":\"ACCEPT\",\"measures\":[\"OUTPUT_PURGE\",\"PROMPT_FILTER\"],"
+                        + "\"reason\":\"the output reproduces the character\"}");
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        cases.awaitStatus("rightsholder-a", caseId, "NOTIFIED");
+        return caseId;
+    }
+
+    private JsonNode remediationOf(Api platform, String caseId) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Cases.PATIENCE).until(() -> {
+            for (JsonNode r : platform.get("/api/remediations?status=AWAITING_OWNER").json()) {
+                if (r.get("case_id").asText().equals(caseId)) {
+                    found[0] = r;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private static JsonNode awaitStatus(Api platform, String id, String status) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Cases.PATIENCE).until(() -> {
+            found[0] = platform.get("/api/remediations/" + id).json().get("remediation");
+            return found[0].get("status").asText().equals(status);
+        });
+        return found[0];
+    }
+
+    private String lifecycle(String caseId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("notice-lifecycle")
+                .processInstanceBusinessKey(caseId).singleResult().getId();
+    }
+
+    /** A made-up word no other test's filter blocks. */
+    private static String word() {
+        StringBuilder word = new StringBuilder("zor");
+        for (int i = 0; i < 8; i++) {
+            word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return word.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> types(JsonNode measures) {
+        List<String> types = new ArrayList<>();
+        measures.forEach(m -> types.add(m.get("type").asText()));
+        return types;
+    }
+
+    private static List<String> fields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        return fields;
+    }
+}

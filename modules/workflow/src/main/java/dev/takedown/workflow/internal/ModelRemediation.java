@@ -1,0 +1,32 @@
+package dev.takedown.workflow.internal;
+
+import dev.takedown.remediation.Remediations;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+
+/** What the BPMN asks about a case's model remediation ({@code ${modelRemediation.…}}). */
+@Component("modelRemediation")
+public class ModelRemediation {
+
+    static final String PROCESS = "model-remediation";
+    static final String OWNER_TASK = "Task_DescribeRemediation";
+    static final String VERIFIED_MESSAGE = "RemediationVerified";
+
+    private final Remediations remediations;
+
+    ModelRemediation(Remediations remediations) {
+        this.remediations = remediations;
+    }
+
+    public boolean required(String caseId) {
+        return remediations.required(caseId);
+    }
+
+    public Date dueTimer(String caseId) {
+        return remediations.dueTimer(caseId);
+    }
+
+    public String replayWait() {
+        return remediations.replayWait();
+    }
+}
