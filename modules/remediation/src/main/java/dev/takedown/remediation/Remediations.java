@@ -261,7 +261,7 @@ public class Remediations {
                 Timestamp.from(now), caseId) == 1) {
             cases.note(caseId, TakedownEvent.SYSTEM, "model remediation overdue; escalated to " + ESCALATION_GROUP);
             events.publishEvent(new TaskEscalated(UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM,
-                    ESCALATION_GROUP));
+                    ESCALATION_GROUP, "model remediation overdue"));
         }
     }
 
