@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -17,6 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 class AuditNodeIT extends StackTest {
 
     private static ConfigurableApplicationContext node;
+
+    /** The app's checkpoint key: the audit node verifies checkpoint signatures against it, as a deployment would. */
+    @Value("${takedown.audit.signing.key-path}")
+    private String signingKey;
 
     @AfterAll
     static void stopNode() {
@@ -29,6 +34,7 @@ class AuditNodeIT extends StackTest {
     void auditNodeServesTheLedgerToComplianceOnly() {
         Map<String, Object> properties = new HashMap<>(TestInfrastructure.get().properties());
         properties.put("server.port", "0");
+        properties.put("takedown.audit.signing.key-path", signingKey);
         node = new SpringApplicationBuilder(AuditNode.class).profiles(NodeRole.AUDIT.profiles()).properties(properties).run();
         String nodeUrl = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
 

@@ -17,17 +17,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
@@ -145,30 +143,23 @@ class BulkUploadPages {
         return "notices/targets";
     }
 
+    private static final Pattern BULK = Pattern.compile("^/notices/([^/]+)/targets/?$");
+
     /**
-     * A file over {@code spring.servlet.multipart.max-file-size} is refused before any handler is chosen, so only
-     * an advice without selectors sees it: on the bulk page it becomes the form's inline message; elsewhere the
-     * default handling stays.
+     * The bulk page's answer to a file over {@code spring.servlet.multipart.max-file-size}, which is refused before
+     * any handler is chosen ({@link MultipartProblems} asks here): the form's inline message; null off this page.
      */
-    @ControllerAdvice
-    static class TooLarge {
-
-        private static final Pattern BULK = Pattern.compile("^/notices/([^/]+)/targets/?$");
-
-        @ExceptionHandler(MaxUploadSizeExceededException.class)
-        String tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response)
-                throws MaxUploadSizeExceededException {
-            Matcher bulk = BULK.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-            if (!bulk.matches()) {
-                throw e;
-            }
-            if (request.getHeader("HX-Request") != null) {
-                response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-                request.setAttribute("uploadProblem", "bulk.tooLarge");
-                return "notices/targets-parts :: problem";
-            }
-            RequestContextUtils.getOutputFlashMap(request).put("uploadProblem", "bulk.tooLarge");
-            return "redirect:/notices/" + bulk.group(1) + "/targets";
+    static ModelAndView tooLarge(String path, HttpServletRequest request, HttpServletResponse response) {
+        Matcher bulk = BULK.matcher(path);
+        if (!bulk.matches()) {
+            return null;
         }
+        if (request.getHeader("HX-Request") != null) {
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            request.setAttribute("uploadProblem", "bulk.tooLarge");
+            return new ModelAndView("notices/targets-parts :: problem");
+        }
+        RequestContextUtils.getOutputFlashMap(request).put("uploadProblem", "bulk.tooLarge");
+        return new ModelAndView("redirect:/notices/" + bulk.group(1) + "/targets");
     }
 }
