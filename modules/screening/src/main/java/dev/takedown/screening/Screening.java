@@ -263,6 +263,11 @@ public class Screening {
         return hasher.hash(decoder.decode(imageBytes));
     }
 
+    /** The PDQ hash a registered work keeps for a reference image (lookups add the dihedral variants). */
+    public PdqHash referenceHash(byte[] imageBytes) {
+        return hash(imageBytes).hash();
+    }
+
     private ImageVerdict imageVerdict(List<PdqHash> queries, PdqHash hash, Integer quality, String accountId) {
         Map<CompiledMeasure, List<ImageMatch>> found = snapshot.get().images().find(queries);
         List<CompiledMeasure> blocking = new ArrayList<>();

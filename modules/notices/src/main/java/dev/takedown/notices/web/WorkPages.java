@@ -4,6 +4,10 @@ import dev.takedown.notices.FieldProblem;
 import dev.takedown.notices.InvalidWorkException;
 import dev.takedown.notices.ProtectedWorks;
 import dev.takedown.notices.Reader;
+import dev.takedown.screening.Screening;
+import dev.takedown.screening.UnreadableImageException;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -15,6 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The protected-works registry of the rights holder's organisation: the list and the registration form. */
@@ -23,13 +29,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WorkPages {
 
     private static final Map<String, String> INPUTS = Map.of("title", "title", "terms", "aliases",
-            "combinations", "combinations", "licensees", "licensees", "image_hashes", "imageHashes");
+            "combinations", "combinations", "licensees", "licensees", "image_hashes", "imageHashes",
+            "referenceImages", "referenceImages");
 
     private final ProtectedWorks works;
+    private final Screening screening;
     private final MessageSource messages;
 
-    WorkPages(ProtectedWorks works, MessageSource messages) {
+    WorkPages(ProtectedWorks works, Screening screening, MessageSource messages) {
         this.works = works;
+        this.screening = screening;
         this.messages = messages;
     }
 
@@ -46,8 +55,28 @@ class WorkPages {
     }
 
     @PostMapping
-    String register(@ModelAttribute("work") WorkForm form, Authentication authentication, Model model,
-            RedirectAttributes redirect) {
+    String register(@ModelAttribute("work") WorkForm form,
+            @RequestParam(name = "referenceImages", required = false) List<MultipartFile> images,
+            Authentication authentication, Model model, RedirectAttributes redirect) throws IOException {
+        // reference images are kept as their PDQ hashes only: the registry never serves the pictures
+        List<String> hashes = new ArrayList<>();
+        for (MultipartFile image : images == null ? List.<MultipartFile>of() : images) {
+            if (image.isEmpty()) {
+                continue;
+            }
+            try {
+                hashes.add(screening.referenceHash(image.getBytes()).toHex());
+            } catch (UnreadableImageException unreadable) {
+                FormProblems.addTo(model, List.of(new FieldProblem("referenceImages", messages.getMessage(
+                        "works.images.unreadable", new Object[] {image.getOriginalFilename()},
+                        LocaleContextHolder.getLocale()))), INPUTS, messages);
+                return "notices/work-new";
+            }
+        }
+        if (!hashes.isEmpty()) {
+            String typed = form.getImageHashes() == null ? "" : form.getImageHashes().strip();
+            form.setImageHashes((typed.isEmpty() ? "" : typed + "\n") + String.join("\n", hashes));
+        }
         List<Integer> unreadable = form.unreadableCombinations();
         if (!unreadable.isEmpty()) {
             FormProblems.addTo(model, List.of(new FieldProblem("combinations", messages.getMessage(
