@@ -119,6 +119,24 @@ class ModelRemediationIT extends StackTest {
     }
 
     @Test
+    void retractingTheNoticeLiftsItsMeasuresAndWithdrawsTheRemediation() {
+        String name = word();
+        String caseId = acceptedGeneratedOutput(name, List.of("draw " + name));
+        Api platform = Api.as(baseUrl(), "platform");
+        String id = remediationOf(platform, caseId).get("remediation_id").asText();
+
+        assertThat(Api.as(baseUrl(), "rightsholder-a").post("/api/notices/" + caseId + "/retraction", "").status())
+                .isEqualTo(202);
+
+        awaitStatus(platform, id, "WITHDRAWN");
+        await().atMost(Cases.PATIENCE).until(() -> runtime.createProcessInstanceQuery()
+                .processDefinitionKey("model-remediation").processInstanceBusinessKey(caseId).count() == 0);
+        assertThat(platform.post("/api/remediations/" + id + "/changes", "{\"filter_version\": \"x\","
+                + " \"description\": \"too late\"}").status()).as("nothing left to remedy").isEqualTo(409);
+        assertThat(platform.get("/api/remediations").body()).as("off the owner's list").doesNotContain(id);
+    }
+
+    @Test
     void ownerPageListsTheRemediationAndRecordsAChangeThroughItsForm() {
         String name = word();
         String caseId = acceptedGeneratedOutput(name, List.of("draw " + name));

@@ -1,6 +1,6 @@
 package dev.takedown.remediation;
 
-/** Where a model remediation stands: the owner's turn, the replay's turn, or done. */
+/** Where a model remediation stands: the owner's turn, the replay's turn, done, or withdrawn with its measures. */
 public enum RemediationStatus {
-    AWAITING_OWNER, VERIFYING, VERIFIED
+    AWAITING_OWNER, VERIFYING, VERIFIED, WITHDRAWN
 }

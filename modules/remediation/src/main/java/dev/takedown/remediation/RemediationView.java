@@ -10,6 +10,7 @@ public record RemediationView(String remediationId, String caseId, RemediationSt
         Instant dueAt, Instant escalatedAt, Instant verifiedAt, String lastFailure) {
 
     public boolean overdue(Instant now) {
-        return status != RemediationStatus.VERIFIED && now.isAfter(dueAt);
+        return (status == RemediationStatus.AWAITING_OWNER || status == RemediationStatus.VERIFYING)
+                && now.isAfter(dueAt);
     }
 }

@@ -118,7 +118,8 @@ public class Remediations {
     @Transactional(readOnly = true)
     public List<RemediationView> list(RemediationStatus status) {
         return status == null
-                ? jdbc.query("select * from remediation where status <> 'VERIFIED' order by due_at", Remediations::view)
+                ? jdbc.query("select * from remediation where status in ('AWAITING_OWNER', 'VERIFYING') order by due_at",
+                        Remediations::view)
                 : jdbc.query("select * from remediation where status = ? order by due_at", Remediations::view,
                         status.name());
     }
@@ -251,6 +252,25 @@ public class Remediations {
             return CloseGate.NONE;
         }
         return status.get(0).equals("VERIFIED") ? CloseGate.VERIFIED : CloseGate.PENDING;
+    }
+
+    /**
+     * Every measure of the case was lifted (restored, reversed, retracted): an unverified remediation is withdrawn,
+     * there being nothing left to remedy. True while the case's remediation stands withdrawn, so a redelivered event
+     * still ends its process.
+     */
+    @Transactional
+    public boolean withdrawIfMeasuresLifted(String caseId) {
+        if (measures.forCase(caseId).stream().anyMatch(m -> m.status().equals("APPLIED"))) {
+            return false;
+        }
+        if (jdbc.update("update remediation set status = 'WITHDRAWN', withdrawn_at = ? where case_id = ? "
+                + "and status in ('AWAITING_OWNER', 'VERIFYING')", Timestamp.from(clock.instant()), caseId) == 1) {
+            cases.note(caseId, TakedownEvent.SYSTEM, "model remediation withdrawn: every measure of the case was lifted");
+            return true;
+        }
+        return jdbc.queryForList("select status from remediation where case_id = ?", String.class, caseId)
+                .contains("WITHDRAWN");
     }
 
     /** The due date passed: compliance is alerted once, the owner keeps the task. */

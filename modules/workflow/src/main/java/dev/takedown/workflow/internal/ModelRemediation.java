@@ -11,6 +11,7 @@ public class ModelRemediation {
     static final String PROCESS = "model-remediation";
     static final String OWNER_TASK = "Task_DescribeRemediation";
     static final String VERIFIED_MESSAGE = "RemediationVerified";
+    static final String WITHDRAWN_MESSAGE = "RemediationWithdrawn";
 
     private final Remediations remediations;
 

@@ -44,7 +44,7 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The model-remediation process with the real delegates; the remediation service (replay results, the owner's
- * changes) is mocked. One test per path: verified at once, failed then verified, a replay not yet run, overdue.
+ * changes) is mocked. One test per path: verified at once, failed then verified, a replay not yet run, overdue, withdrawn.
  */
 @ExtendWith(MockitoExtension.class)
 @Deployment(resources = "bpmn/model-remediation.bpmn")
@@ -167,6 +167,23 @@ class ModelRemediationProcessTest {
         execute(jobAt("Task_VerifyRemediation"));
         execute(jobAt("Task_ReportRemedied"));
         assertThat(remediation).hasPassed("EndEvent_ModelRemedied").isEnded();
+    }
+
+    @Test
+    void everyMeasureLiftedWithdrawsTheRemediationWhereverItStands() {
+        when(remediations.verify(caseId)).thenReturn(VerificationOutcome.PENDING);
+        when(remediations.replayWait()).thenReturn("PT5S");
+        ProcessInstance remediation = start();
+        complete(ownerTask());
+        execute(jobAt("Task_VerifyRemediation"));
+        assertThat(remediation).isWaitingAt("Event_AwaitReplay");
+
+        runtimeService().createMessageCorrelation(ModelRemediation.WITHDRAWN_MESSAGE)
+                .processInstanceBusinessKey(caseId).correlateAllWithResult();
+
+        assertThat(remediation).hasPassed("Event_MeasuresLifted", "EndEvent_Withdrawn")
+                .hasNotPassed("EndEvent_Verified", "Task_ReportRemedied", "Task_EscalateRemediation").isEnded();
+        Assertions.assertThat(timers("Event_RemediationOverdue")).as("nothing left to be overdue").isEmpty();
     }
 
     private ProcessInstance start() {
