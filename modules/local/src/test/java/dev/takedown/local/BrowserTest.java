@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the browser scenarios: Debian's Chromium through Playwright (as {@link PortalBrowserIT} launches it), one
- * context per role, and a watch on the console: any Content-Security-Policy violation or uncaught script error
- * fails the test, since our pages promise to run under a policy without inline script or style.
+ * Base of the browser scenarios: Debian's Chromium through Playwright, one context per role, and a watch on the
+ * console: any Content-Security-Policy violation or uncaught script error fails the test, since our pages promise to
+ * run under a policy without inline script or style.
  */
 abstract class BrowserTest extends StackTest {
 

@@ -3,53 +3,17 @@ package dev.takedown.local;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole story in Debian's Chromium: a rights holder files a notice, a moderator claims and accepts it, and a
  * compliance officer sees the case timeline and an intact chain.
  */
-class PortalBrowserIT extends StackTest {
-
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("takedown.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+class PortalBrowserIT extends BrowserTest {
 
     @Test
     void rightsHolderFilesModeratorAcceptsComplianceSeesIntactChain() {
@@ -128,15 +92,5 @@ class PortalBrowserIT extends StackTest {
             signIn(context, "moderator");
             assertThat(context.request().get(baseUrl() + "/camunda/app/cockpit/default/").status()).isEqualTo(403);
         }
-    }
-
-    private Page signIn(BrowserContext context, String user) {
-        Page page = context.newPage();
-        page.navigate(baseUrl() + "/login");
-        page.locator("[name=username]").fill(user);
-        page.locator("[name=password]").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL(url -> !url.contains("/login"));
-        return page;
     }
 }
