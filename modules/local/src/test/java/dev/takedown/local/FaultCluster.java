@@ -1,20 +1,17 @@
 package dev.takedown.local;
 
+import static dev.takedown.local.ChildProcesses.awaitHealthy;
+import static dev.takedown.local.ChildProcesses.awaitLine;
+import static dev.takedown.local.ChildProcesses.execJar;
+import static dev.takedown.local.ChildProcesses.freePort;
+import static dev.takedown.local.ChildProcesses.java;
+import static dev.takedown.local.ChildProcesses.recreate;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +30,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 final class FaultCluster implements AutoCloseable {
 
-    static final Duration STARTUP = Duration.ofSeconds(150);
-    private static final Path APP_TARGET = Path.of("../app/target");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path work;
     private final Path jar;
@@ -201,7 +195,7 @@ final class FaultCluster implements AutoCloseable {
         clean(builder);
         builder.environment().putAll(environment);
         node.process = builder.start();
-        awaitHealthy(node);
+        awaitHealthy(node.name, node.process, node.url(), node.log());
         if (node.starts == 1 && nodes.size() == 1) {
             // the packaged jar has no demo accounts (they live in modules/local): seed them as DemoAccounts does
             new DemoAccounts(jdbc(), new BCryptPasswordEncoder(4)).run(null);
@@ -214,31 +208,6 @@ final class FaultCluster implements AutoCloseable {
         if (process != null) {
             process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
         }
-    }
-
-    private void awaitHealthy(Node node) {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!node.process.isAlive()) {
-                throw new AssertionError(node.name + " exited with " + node.process.exitValue() + ":\n"
-                        + tail(node.log()));
-            }
-            try {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(node.url()
-                        + "/actuator/health")).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(500);
-        }
-        throw new AssertionError(node.name + " not healthy within " + STARTUP + ":\n" + tail(node.log()));
     }
 
     @Override
@@ -288,78 +257,5 @@ final class FaultCluster implements AutoCloseable {
     private static void clean(ProcessBuilder builder) {
         builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("TAKEDOWN_")
                 || k.startsWith("CAMUNDA_"));
-    }
-
-    private static void awaitLine(Process process, Path log, String prefix) throws IOException {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log)) {
-                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                    if (line.startsWith(prefix)) {
-                        return;
-                    }
-                }
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("broker exited with " + process.exitValue() + ":\n" + tail(log));
-            }
-            sleep(200);
-        }
-        throw new AssertionError("no '" + prefix + "' within " + STARTUP + ":\n" + tail(log));
-    }
-
-    private static Path execJar() throws IOException {
-        List<Path> jars = new ArrayList<>();
-        if (Files.isDirectory(APP_TARGET)) {
-            try (DirectoryStream<Path> found = Files.newDirectoryStream(APP_TARGET, "takedown-app-*-exec.jar")) {
-                found.forEach(jars::add);
-            }
-        }
-        if (jars.size() != 1) {
-            throw new AssertionError("expected exactly one takedown-app-*-exec.jar in "
-                    + APP_TARGET.toAbsolutePath().normalize() + ", found " + jars + "; run ./mvnw install first");
-        }
-        return jars.get(0).toAbsolutePath();
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void recreate(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (var paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(directory);
-    }
-
-    static String tail(Path log) {
-        try {
-            if (!Files.exists(log)) {
-                return "(no log)";
-            }
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

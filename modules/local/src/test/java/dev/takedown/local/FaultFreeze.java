@@ -91,7 +91,7 @@ final class FaultFreeze implements AutoCloseable {
                                 "select state, wait_event_type, wait_event, left(query, 80) as q "
                                         + "from pg_stat_activity where datname = 'postgres'"));
             }
-            FaultCluster.sleep(100);
+            ChildProcesses.sleep(100);
         }
     }
 

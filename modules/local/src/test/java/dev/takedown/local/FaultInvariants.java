@@ -64,7 +64,7 @@ final class FaultInvariants {
         long deadline = start + patience.toNanos();
         long open = outboxOpen();
         while (open > 0 && System.nanoTime() < deadline) {
-            FaultCluster.sleep(250);
+            ChildProcesses.sleep(250);
             open = outboxOpen();
         }
         figures.put("outbox drained in ms", (System.nanoTime() - start) / 1_000_000);
@@ -87,7 +87,7 @@ final class FaultInvariants {
             if (missing.isEmpty()) {
                 break;
             }
-            FaultCluster.sleep(500);
+            ChildProcesses.sleep(500);
         } while (System.nanoTime() < deadline);
         if (!missing.isEmpty()) {
             violations.add(missing.size() + " events on Kafka but not in the ledger, e.g. "

@@ -178,7 +178,7 @@ class FaultToleranceIT {
         long raw = all.stream().filter(r -> r.ceId() == null).count();
         int duplicated = kafka.reproduce(all);
         await().atMost(PATIENCE).until(() -> kafka.lag("takedown-audit") == 0 && kafka.lag("takedown-notices") == 0);
-        FaultCluster.sleep(1000);
+        ChildProcesses.sleep(1000);
         Map<String, Long> after = counts();
         // an inbound record carries no event id: the ledger records each Kafka record of it (topic-partition-offset)
         assertThat(after.get("ledger")).as("ledger grows only by the raw inbound records")
@@ -193,7 +193,7 @@ class FaultToleranceIT {
         cluster.restart(app);
         long restart = seconds(t1);
         await().atMost(PATIENCE).until(() -> kafka.lag("takedown-audit") == 0 && kafka.lag("takedown-notices") == 0);
-        FaultCluster.sleep(1000);
+        ChildProcesses.sleep(1000);
         assertThat(counts()).as("a rewound group redelivers everything and changes nothing").isEqualTo(after);
         report("duplicate delivery", Map.of("records redelivered", duplicated, "raw inbound among them", raw,
                 "partitions rewound", rewound, "ledger before/after", before.get("ledger") + "/"
@@ -309,7 +309,7 @@ class FaultToleranceIT {
                 if (restart.isEmpty() && System.nanoTime() - down >= outage.toNanos()) {
                     restartBroker(restart);
                 }
-                FaultCluster.sleep(Math.max(1, Math.min(50, (due - System.nanoTime()) / 1_000_000)));
+                ChildProcesses.sleep(Math.max(1, Math.min(50, (due - System.nanoTime()) / 1_000_000)));
             }
             String account = "acct-outage-" + i;
             sent.add(senders.submit(() -> {
@@ -323,7 +323,7 @@ class FaultToleranceIT {
             }));
         }
         if (restart.isEmpty()) {
-            FaultCluster.sleep(Math.max(0, outage.toMillis() - (System.nanoTime() - down) / 1_000_000));
+            ChildProcesses.sleep(Math.max(0, outage.toMillis() - (System.nanoTime() - down) / 1_000_000));
             restartBroker(restart);
         }
         for (Future<?> f : sent) {
@@ -370,9 +370,9 @@ class FaultToleranceIT {
         for (int i = 0; i < 5; i++) {
             file("acct-long-outage-" + i);
             acknowledged++;
-            FaultCluster.sleep(500);
+            ChildProcesses.sleep(500);
         }
-        FaultCluster.sleep(Math.max(0, 15_000 - (System.nanoTime() - down) / 1_000_000));
+        ChildProcesses.sleep(Math.max(0, 15_000 - (System.nanoTime() - down) / 1_000_000));
         long outage = seconds(down);
         cluster.startBroker();
         Map<String, Object> figures = invariants("long broker outage");
@@ -581,7 +581,7 @@ class FaultToleranceIT {
         Api.Response during = Api.as(app.url(), "rightsholder-a").post("/api/notices",
                 Cases.notice("CN_CC_1195", "acct-db-down"));
         assertThat(during.status()).as("nothing is acknowledged without the database").isNotEqualTo(201);
-        FaultCluster.sleep(3000);
+        ChildProcesses.sleep(3000);
         cluster.startPostgres();
         long back = System.nanoTime();
         String[] caseId = new String[1];

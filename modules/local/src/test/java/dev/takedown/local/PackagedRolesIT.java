@@ -1,5 +1,11 @@
 package dev.takedown.local;
 
+import static dev.takedown.local.ChildProcesses.awaitHealthy;
+import static dev.takedown.local.ChildProcesses.awaitLine;
+import static dev.takedown.local.ChildProcesses.execJar;
+import static dev.takedown.local.ChildProcesses.freePort;
+import static dev.takedown.local.ChildProcesses.java;
+import static dev.takedown.local.ChildProcesses.recreate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,13 +13,6 @@ import dev.takedown.events.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,11 +43,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 @Tag("packaged")
 class PackagedRolesIT {
 
-    private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final Duration PATIENCE = Duration.ofSeconds(45);
-    private static final Path APP_TARGET = Path.of("../app/target");
     private static final Path WORK = Path.of("target/packaged-roles");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static final Map<String, Process> PROCESSES = new LinkedHashMap<>();
     private static final Thread REAPER = new Thread(PackagedRolesIT::stopAll, "packaged-roles-reaper");
@@ -91,7 +87,7 @@ class PackagedRolesIT {
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "TAKEDOWN_NODE_CLIENTS_PLATFORM", new BCryptPasswordEncoder().encode("demo")));
 
-        awaitHealthy(app);
+        awaitHealthy(app.name(), app.process(), app.url(), app.log());
         // the application node has migrated the schema; the local profile's accounts live in modules/local, not in
         // the packaged jar, so they are seeded the way DemoAccounts seeds them
         new DemoAccounts(new JdbcTemplate(postgres.getPostgresDatabase()), new BCryptPasswordEncoder()).run(null);
@@ -132,7 +128,7 @@ class PackagedRolesIT {
                 "{\"outcome\":\"ACCEPT\",\"measures\":[\"PROMPT_FILTER\"],\"reason\":\"reproduces the work\"}");
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
 
-        awaitHealthy(screening);
+        awaitHealthy(screening.name(), screening.process(), screening.url(), screening.log());
         Api platform = Api.as(screening.url(), "platform");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 decision(platform, "please draw " + distinct + " at night")).isEqualTo("BLOCK"));
@@ -141,7 +137,7 @@ class PackagedRolesIT {
                 prompt("hi")).status()).isEqualTo(401);
         assertThat(platform.get("/api/notices").status()).as("a screening node screens only").isEqualTo(403);
 
-        awaitHealthy(audit);
+        awaitHealthy(audit.name(), audit.process(), audit.url(), audit.log());
         Api compliance = Api.as(audit.url(), "compliance");
         await().atMost(PATIENCE).untilAsserted(() -> {
             Api.Response timeline = compliance.get("/api/audit/cases/" + caseId);
@@ -190,50 +186,6 @@ class PackagedRolesIT {
         return process;
     }
 
-    private static void awaitHealthy(Node node) {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!node.process().isAlive()) {
-                throw new AssertionError(node.name() + " exited with " + node.process().exitValue() + ":\n"
-                        + tail(node.log()));
-            }
-            try {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(node.url()
-                        + "/actuator/health")).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(500);
-        }
-        throw new AssertionError(node.name() + " not healthy within " + STARTUP + ":\n" + tail(node.log()));
-    }
-
-    /** Waits for the line starting with {@code prefix} and returns the rest of it. */
-    private static String awaitLine(Process process, Path log, String prefix) throws IOException {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log)) {
-                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                    if (line.startsWith(prefix)) {
-                        return line.substring(prefix.length()).strip();
-                    }
-                }
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("process exited with " + process.exitValue() + ":\n" + tail(log));
-            }
-            sleep(200);
-        }
-        throw new AssertionError("no '" + prefix + "' within " + STARTUP + ":\n" + tail(log));
-    }
-
     /** Asks every process to stop, waits a grace period, then kills what is left; then stops PostgreSQL. */
     private static void stopAll() {
         List<Process> nodes;
@@ -271,63 +223,6 @@ class PackagedRolesIT {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static Path execJar() throws IOException {
-        List<Path> jars = new ArrayList<>();
-        if (Files.isDirectory(APP_TARGET)) {
-            try (DirectoryStream<Path> found = Files.newDirectoryStream(APP_TARGET, "takedown-app-*-exec.jar")) {
-                found.forEach(jars::add);
-            }
-        }
-        if (jars.size() != 1) {
-            throw new AssertionError("expected exactly one packaged jar takedown-app-*-exec.jar in "
-                    + APP_TARGET.toAbsolutePath().normalize() + ", found " + jars
-                    + ". Build it first: ./mvnw -pl modules/app -am package -DskipTests (a reactor build packages "
-                    + "modules/app before modules/local)");
-        }
-        return jars.get(0);
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void recreate(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (var paths = Files.walk(directory)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(directory);
-    }
-
-    private static String tail(Path log) {
-        try {
-            if (!Files.exists(log)) {
-                return "(no log)";
-            }
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
