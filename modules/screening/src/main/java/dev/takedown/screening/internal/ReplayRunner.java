@@ -29,7 +29,7 @@ public final class ReplayRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
 
-    private final Supplier<PromptIndex> index;
+    private final Supplier<SegmentedIndex> index;
     private final Normaliser normaliser;
     private final EventPublisher events;
     private final Clock clock;
@@ -44,7 +44,7 @@ public final class ReplayRunner implements AutoCloseable {
     /** Only touched by the replay thread: which compiled version each result belongs to. */
     private final Map<String, CompiledMeasure> replayedVersion = new ConcurrentHashMap<>();
 
-    public ReplayRunner(Supplier<PromptIndex> index, Normaliser normaliser, EventPublisher events, Clock clock) {
+    public ReplayRunner(Supplier<SegmentedIndex> index, Normaliser normaliser, EventPublisher events, Clock clock) {
         this.index = index;
         this.normaliser = normaliser;
         this.events = events;
@@ -75,7 +75,7 @@ public final class ReplayRunner implements AutoCloseable {
     private void run() {
         queued.set(false);
         try {
-            PromptIndex current = index.get();
+            SegmentedIndex current = index.get();
             Set<String> active = new HashSet<>();
             Map<CompiledMeasure, Boolean> seen = new IdentityHashMap<>();
             for (CompiledMeasure measure : current.measures()) {
