@@ -27,8 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -45,7 +46,7 @@ import org.springframework.stereotype.Component;
  * snapshot of the indexes; a change (one measure or a batch from Kafka) builds a new snapshot and swaps it in, so
  * checks never wait for a rebuild and never see half of one. A batch of new measures is added as a segment of its own
  * ({@link SegmentedIndex}), which costs the batch's size, not all active measures'; a background compaction folds
- * the segments back into one.
+ * the segments back into one once changes pause.
  *
  * <p>Every BLOCK/REVIEW is counted per measure ({@link #blockCounts()}, Micrometer {@code takedown.screening.verdicts})
  * and sampled to the audit ledger as a {@link ScreeningEvents#BLOCKED} event. After every index change the filter
@@ -91,12 +92,16 @@ public class Screening {
     /** Written only under {@code this} lock by the single rebuilding writer. */
     private final Map<String, CompiledMeasure> measures = new HashMap<>();
     private final AtomicReference<SegmentedIndex> snapshot;
-    private final ExecutorService compactor = Executors.newSingleThreadExecutor(r -> {
+    /** Compaction waits for this long without a change: a burst is folded once, after it, not after every batch. */
+    private static final long COMPACT_AFTER_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private final ScheduledExecutorService compactor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "screening-compaction");
         t.setDaemon(true);
         return t;
     });
     private final AtomicBoolean compactionQueued = new AtomicBoolean();
+    private volatile long lastChange = System.nanoTime();
     /** Segments at the front of the index that the running compaction folds; guarded by {@code this}. */
     private int compacting;
     private final EventPublisher events;
@@ -237,16 +242,17 @@ public class Screening {
             }
             if (!removed.isEmpty() || !added.isEmpty()) {
                 snapshot.set(snapshot.get().with(removed, List.copyOf(added.values()), compacting));
+                lastChange = System.nanoTime();
                 replay.indexChanged();
-                compactLater();
+                compactLater(COMPACT_AFTER_QUIET_NANOS);
             }
         }
     }
 
-    private void compactLater() {
+    private void compactLater(long delayNanos) {
         if (snapshot.get().segments().size() > 1 && compactionQueued.compareAndSet(false, true)) {
             try {
-                compactor.execute(this::compact);
+                compactor.schedule(this::compact, delayNanos, TimeUnit.NANOSECONDS);
             } catch (RuntimeException shutDown) {
                 compactionQueued.set(false);
             }
@@ -256,6 +262,11 @@ public class Screening {
     /** Merges the segments outside the lock; swaps the result in unless a change since rebuilt one of them. */
     private void compact() {
         compactionQueued.set(false);
+        long quietFor = System.nanoTime() - lastChange;
+        if (quietFor < COMPACT_AFTER_QUIET_NANOS) {
+            compactLater(COMPACT_AFTER_QUIET_NANOS - quietFor);
+            return;
+        }
         SegmentedIndex base;
         synchronized (this) {
             base = snapshot.get();
@@ -271,7 +282,7 @@ public class Screening {
                 compacting = 0;
             }
         }
-        compactLater();
+        compactLater(0);
     }
 
     /** Number of filter measures in the current snapshot. */
