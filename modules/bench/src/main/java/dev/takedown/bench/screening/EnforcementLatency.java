@@ -369,7 +369,7 @@ public final class EnforcementLatency {
     }
 
     /** The outbox's send: Spring Modulith's KafkaEventExternalizer builds this message. */
-    private static void send(KafkaTemplate<String, byte[]> template, String topic, MeasureApplied event) {
+    static void send(KafkaTemplate<String, byte[]> template, String topic, MeasureApplied event) {
         template.send(MessageBuilder.withPayload(event).copyHeaders(CloudEventHeaders.of(event))
                 .setHeaderIfAbsent(KafkaHeaders.KEY, event.key()).setHeaderIfAbsent(KafkaHeaders.TOPIC, topic)
                 .build());
