@@ -19,6 +19,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * A screening node: the screening module alone, its index rebuilt from the compacted measures topic, answering
@@ -64,8 +65,8 @@ public class ScreeningNode {
         @Bean
         SecurityFilterChain screeningNodeSecurity(HttpSecurity http) throws Exception {
             var paths = PathPatternRequestMatcher.withDefaults();
-            return NodeRole.statelessBasic(http, paths.matcher(HttpMethod.POST, "/api/screen/**"), "PLATFORM_SERVICE")
-                    .build();
+            return NodeRole.statelessBasic(http, new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/screen/**"),
+                    paths.matcher(HttpMethod.GET, "/api/screen/status")), "PLATFORM_SERVICE").build();
         }
     }
 }

@@ -103,7 +103,8 @@ class SecurityConfiguration {
                         // the published response times and every earlier version of them
                         .requestMatchers(path(GET, "/api/response-times")).permitAll()
                         .requestMatchers(path(GET, "/api/screening/**")).hasAnyRole(STAFF)
-                        .requestMatchers(path(POST, "/api/screen/**")).hasAnyRole("PLATFORM_SERVICE", "ADMIN")
+                        .requestMatchers(path(POST, "/api/screen/**"), path(GET, "/api/screen/status"))
+                        .hasAnyRole("PLATFORM_SERVICE", "ADMIN")
                         // model remediation (issue 11): the platform's model owners; the report for compliance
                         .requestMatchers(path(GET, "/api/remediations"), path(GET, "/api/remediations/*"),
                                 path(POST, "/api/remediations/*/changes")).hasAnyRole("PLATFORM_SERVICE", "ADMIN")

@@ -181,6 +181,7 @@ class AuthorizationMatrixIT extends StackTest {
             api("POST", "/api/admin/api-keys/{keyId}/revocation", ADMIN, Tenant.NONE, ""),
             // screening
             api("GET", "/api/screening/url", STAFF, Tenant.NONE, null).query("?url=https%3A%2F%2Fmatrix.test%2Fx"),
+            api("GET", "/api/screen/status", SCREENING_CLIENTS, Tenant.NONE, null),
             api("POST", "/api/screen/prompt", SCREENING_CLIENTS, Tenant.NONE, "{}"),
             api("POST", "/api/screen/prompts", SCREENING_CLIENTS, Tenant.NONE, "[]"),
             api("POST", "/api/screen/image", SCREENING_CLIENTS, Tenant.NONE, "{}"),

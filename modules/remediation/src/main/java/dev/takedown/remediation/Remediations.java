@@ -102,6 +102,57 @@ public class Remediations {
         return forCase(caseId).orElseThrow();
     }
 
+    /**
+     * A filter measure's replay suite failed on screening node {@code node} (issue 4 item 7): the case gets a model
+     * remediation — a new one, or its verified or withdrawn one reopened if the replay ran after that — unless one is
+     * open already. Every node replays and reports, after every index change, so this is called many times for one
+     * failure; the row lock and the status check let only the first call change anything. Reports about a measure no
+     * longer applied are ignored. Returns whether a remediation was opened.
+     */
+    @Transactional
+    public boolean openForFailedReplay(String caseId, String measureId, int failedPrompts, String node,
+            Instant replayedAt) {
+        if (measures.forCase(caseId).stream()
+                .noneMatch(m -> m.measureId().equals(measureId) && m.status().equals("APPLIED"))) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Instant due = now.plus(settings.due());
+        ReplayResult local = screening.replayResults().get(measureId);
+        String failure = "the replay suite of measure " + measureId + " failed on screening node " + node + ": "
+                + failedPrompts + " prompt(s) no longer blocked"
+                + (local == null || local.failedPrompts().isEmpty() ? "" : ": " + String.join(" | ",
+                        local.failedPrompts()));
+        failure = failure.substring(0, Math.min(failure.length(), MAX_FAILURE));
+        List<Map<String, Object>> existing = jdbc.queryForList("select id, status, verified_at, withdrawn_at "
+                + "from remediation where case_id = ? for update", caseId);
+        boolean opened;
+        if (existing.isEmpty()) {
+            opened = jdbc.update("insert into remediation (id, case_id, status, opened_at, due_at, last_failure) "
+                    + "values (?, ?, 'AWAITING_OWNER', ?, ?, ?) on conflict (case_id) do nothing", UUID.randomUUID(),
+                    caseId, Timestamp.from(now), Timestamp.from(due), failure) == 1;
+        } else {
+            Map<String, Object> row = existing.get(0);
+            Object closedAt = switch ((String) row.get("status")) {
+                case "VERIFIED" -> row.get("verified_at");
+                case "WITHDRAWN" -> row.get("withdrawn_at");
+                default -> null;
+            };
+            // a report from before the verification is the failure that verification already dealt with
+            opened = closedAt instanceof Timestamp closed && replayedAt.isAfter(closed.toInstant())
+                    && jdbc.update("update remediation set status = 'AWAITING_OWNER', due_at = ?, escalated_at = null, "
+                            + "verified_at = null, withdrawn_at = null, last_failure = ? where id = ? "
+                            + "and status in ('VERIFIED', 'WITHDRAWN')", Timestamp.from(due), failure,
+                            row.get("id")) == 1;
+        }
+        if (opened) {
+            RemediationView remediation = forCase(caseId).orElseThrow();
+            cases.note(caseId, TakedownEvent.SYSTEM, "model remediation opened: " + failure + "; due " + due);
+            events.publishEvent(new RemediationOpened(caseId, remediation.remediationId(), measureId));
+        }
+        return opened;
+    }
+
     @Transactional(readOnly = true)
     public Optional<RemediationView> forCase(String caseId) {
         return jdbc.query("select * from remediation where case_id = ?", Remediations::view, caseId).stream()

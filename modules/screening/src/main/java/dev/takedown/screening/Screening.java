@@ -4,10 +4,10 @@ import dev.takedown.events.ScreeningRule;
 import dev.takedown.screening.ImageVerdict.ImageMatch;
 import dev.takedown.screening.internal.CompiledMeasure;
 import dev.takedown.screening.internal.ImageDecoder;
-import dev.takedown.screening.internal.ImageIndex;
 import dev.takedown.screening.internal.Normaliser;
 import dev.takedown.screening.internal.PdqHasher;
 import dev.takedown.screening.internal.PromptIndex;
+import dev.takedown.screening.internal.SegmentedIndex;
 import dev.takedown.screening.internal.EventPublisher;
 import dev.takedown.screening.internal.KafkaEventSink;
 import dev.takedown.screening.internal.ReplayRunner;
@@ -19,12 +19,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,7 +44,9 @@ import org.springframework.stereotype.Component;
 /**
  * Checks generation prompts and images against every active filter measure, from memory. Readers use an immutable
  * snapshot of the indexes; a change (one measure or a batch from Kafka) builds a new snapshot and swaps it in, so
- * checks never wait for a rebuild and never see half of one.
+ * checks never wait for a rebuild and never see half of one. A batch of new measures is added as a segment of its own
+ * ({@link SegmentedIndex}), which costs the batch's size, not all active measures'; a background compaction folds
+ * the segments back into one once changes pause.
  *
  * <p>Every BLOCK/REVIEW is counted per measure ({@link #blockCounts()}, Micrometer {@code takedown.screening.verdicts})
  * and sampled to the audit ledger as a {@link ScreeningEvents#BLOCKED} event. After every index change the filter
@@ -54,9 +62,6 @@ public class Screening {
 
     /** Default of {@code takedown.screening.sample-every}: besides the first per minute, 1 in N blocks is sampled. */
     public static final int DEFAULT_SAMPLE_EVERY = 100;
-
-    private record Snapshot(PromptIndex prompts, ImageIndex images) {
-    }
 
     /**
      * Settings, each a {@code takedown.screening.*} property.
@@ -81,13 +86,24 @@ public class Screening {
     private final ScreeningIndex urls;
     /** Re-upload blocks keyed by file hash; the same structure as the URL index, keyed differently. */
     private final ScreeningIndex files = new ScreeningIndex();
-    private final int imageDistance;
     private final Normaliser normaliser = new Normaliser();
     private final PdqHasher hasher = new PdqHasher();
     private final ImageDecoder decoder;
     /** Written only under {@code this} lock by the single rebuilding writer. */
     private final Map<String, CompiledMeasure> measures = new HashMap<>();
-    private final AtomicReference<Snapshot> snapshot;
+    private final AtomicReference<SegmentedIndex> snapshot;
+    /** Compaction waits for this long without a change: a burst is folded once, after it, not after every batch. */
+    private static final long COMPACT_AFTER_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private final ScheduledExecutorService compactor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "screening-compaction");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean compactionQueued = new AtomicBoolean();
+    private volatile long lastChange = System.nanoTime();
+    /** Segments at the front of the index that the running compaction folds; guarded by {@code this}. */
+    private int compacting;
     private final EventPublisher events;
     private final VerdictRecorder recorder;
     private final ReplayRunner replay;
@@ -108,12 +124,11 @@ public class Screening {
     /** {@code meters} may be null (no Micrometer counter then). */
     public Screening(ScreeningIndex urls, Options options, ScreeningEvents.Sink sink, MeterRegistry meters) {
         this.urls = urls;
-        this.imageDistance = options.imageDistance();
         this.decoder = new ImageDecoder(options.maxImagePixels());
-        this.snapshot = new AtomicReference<>(build(List.of()));
+        this.snapshot = new AtomicReference<>(SegmentedIndex.empty(options.imageDistance()));
         this.events = new EventPublisher(sink, nodeId(options.nodeId()), 10_000);
         this.recorder = new VerdictRecorder(options.sampleEvery(), options.clock(), events, meters);
-        this.replay = new ReplayRunner(() -> snapshot.get().prompts(), normaliser, events, options.clock());
+        this.replay = new ReplayRunner(snapshot::get, normaliser, events, options.clock());
     }
 
     public Screening() {
@@ -168,6 +183,7 @@ public class Screening {
 
     @PreDestroy
     public void close() {
+        compactor.shutdownNow();
         replay.close();
         events.close();
     }
@@ -202,11 +218,15 @@ public class Screening {
             }
         }
         synchronized (this) {
-            boolean filtersChanged = false;
+            Set<String> removed = new HashSet<>();
+            Map<String, CompiledMeasure> added = new LinkedHashMap<>();
             for (MeasureChange change : changes) {
                 if (change instanceof MeasureChange.Apply apply) {
-                    measures.put(apply.measureId(), compiled.get(apply.measureId()));
-                    filtersChanged = true;
+                    CompiledMeasure measure = compiled.get(apply.measureId());
+                    if (measures.put(apply.measureId(), measure) != null) {
+                        removed.add(apply.measureId());
+                    }
+                    added.put(apply.measureId(), measure);
                 } else if (change instanceof MeasureChange.BlockUrl block) {
                     urls.block(block.targetUrl(), block.measureId());
                 } else if (change instanceof MeasureChange.BlockFile block) {
@@ -214,27 +234,69 @@ public class Screening {
                 } else {
                     urls.unblock(change.measureId());
                     files.unblock(change.measureId());
-                    filtersChanged |= measures.remove(change.measureId()) != null;
+                    if (measures.remove(change.measureId()) != null) {
+                        removed.add(change.measureId());
+                        added.remove(change.measureId());
+                    }
                 }
             }
-            if (filtersChanged) {
-                snapshot.set(build(List.copyOf(measures.values())));
+            if (!removed.isEmpty() || !added.isEmpty()) {
+                snapshot.set(snapshot.get().with(removed, List.copyOf(added.values()), compacting));
+                lastChange = System.nanoTime();
                 replay.indexChanged();
+                compactLater(COMPACT_AFTER_QUIET_NANOS);
             }
         }
     }
 
-    private Snapshot build(List<CompiledMeasure> active) {
-        return new Snapshot(new PromptIndex(active), new ImageIndex(active, imageDistance));
+    private void compactLater(long delayNanos) {
+        if (snapshot.get().segments().size() > 1 && compactionQueued.compareAndSet(false, true)) {
+            try {
+                compactor.schedule(this::compact, delayNanos, TimeUnit.NANOSECONDS);
+            } catch (RuntimeException shutDown) {
+                compactionQueued.set(false);
+            }
+        }
+    }
+
+    /** Merges the segments outside the lock; swaps the result in unless a change since rebuilt one of them. */
+    private void compact() {
+        compactionQueued.set(false);
+        long quietFor = System.nanoTime() - lastChange;
+        if (quietFor < COMPACT_AFTER_QUIET_NANOS) {
+            compactLater(COMPACT_AFTER_QUIET_NANOS - quietFor);
+            return;
+        }
+        SegmentedIndex base;
+        synchronized (this) {
+            base = snapshot.get();
+            compacting = base.segments().size();
+        }
+        if (base.segments().size() > 1) {
+            SegmentedIndex.Segment merged = base.compacted();
+            synchronized (this) {
+                SegmentedIndex next = snapshot.get().replacing(base, merged);
+                if (next != null) {
+                    snapshot.set(next);
+                }
+                compacting = 0;
+            }
+        }
+        compactLater(0);
     }
 
     /** Number of filter measures in the current snapshot. */
     public int activeFilters() {
-        return snapshot.get().prompts().measureCount();
+        return snapshot.get().measureCount();
+    }
+
+    /** Index segments a check scans now: 1 once the background compaction has caught up. */
+    public int indexSegments() {
+        return snapshot.get().segments().size();
     }
 
     public PromptVerdict checkPrompt(String prompt, String accountId) {
-        PromptIndex.Result result = snapshot.get().prompts().check(prompt, normaliser.scratch(prompt), accountId);
+        PromptIndex.Result result = snapshot.get().check(prompt, normaliser.scratch(prompt), accountId);
         if (result.decision() == Decision.ALLOW) {
             recorder.record(Decision.ALLOW, List.of(), List.of(), prompt, null);
             return new PromptVerdict(Decision.ALLOW, List.of(), result.spans(), result.licensed(), null);
@@ -269,7 +331,7 @@ public class Screening {
     }
 
     private ImageVerdict imageVerdict(List<PdqHash> queries, PdqHash hash, Integer quality, String accountId) {
-        Map<CompiledMeasure, List<ImageMatch>> found = snapshot.get().images().find(queries);
+        Map<CompiledMeasure, List<ImageMatch>> found = snapshot.get().find(queries);
         List<CompiledMeasure> blocking = new ArrayList<>();
         Set<String> licensed = new LinkedHashSet<>();
         List<ImageMatch> matches = new ArrayList<>();

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every filter measure's replay suite against the current prompt index after each index change, on one
- * background thread. Bursts coalesce: a change while a run is queued adds nothing, a change during a run queues
- * exactly one more, and each run reads the newest snapshot. The latest result per active measure is kept; a
+ * background thread. Bursts coalesce: a run starts once changes pause for {@link #QUIET_MILLIS} (or at the latest
+ * {@link #MAX_DELAY_MILLIS} after the first change it covers), a change during a run queues exactly one more, and
+ * each run reads the newest snapshot. Every run replays every suite, so a burst of 10 000 measures costs a few runs,
+ * not one per batch. The latest result per active measure is kept; a
  * {@code replay-completed} event is published the first time a measure version is replayed and whenever its outcome
  * changes, so that an unchanged index does not flood the ledger.
  */
@@ -29,22 +32,27 @@ public final class ReplayRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
 
-    private final Supplier<PromptIndex> index;
+    private final Supplier<SegmentedIndex> index;
     private final Normaliser normaliser;
     private final EventPublisher events;
     private final Clock clock;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+    static final long QUIET_MILLIS = 200;
+    static final long MAX_DELAY_MILLIS = 2_000;
+
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "screening-replay");
         t.setDaemon(true);
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile long lastChange;
+    private volatile long firstChange;
     private final AtomicLong runs = new AtomicLong();
     private final Map<String, ReplayResult> results = new ConcurrentHashMap<>();
     /** Only touched by the replay thread: which compiled version each result belongs to. */
     private final Map<String, CompiledMeasure> replayedVersion = new ConcurrentHashMap<>();
 
-    public ReplayRunner(Supplier<PromptIndex> index, Normaliser normaliser, EventPublisher events, Clock clock) {
+    public ReplayRunner(Supplier<SegmentedIndex> index, Normaliser normaliser, EventPublisher events, Clock clock) {
         this.index = index;
         this.normaliser = normaliser;
         this.events = events;
@@ -53,12 +61,30 @@ public final class ReplayRunner implements AutoCloseable {
 
     /** Called after every snapshot swap; returns at once. */
     public void indexChanged() {
+        long now = System.nanoTime();
+        lastChange = now;
         if (queued.compareAndSet(false, true)) {
-            try {
-                executor.execute(this::run);
-            } catch (RuntimeException shutDown) {
-                queued.set(false);
-            }
+            firstChange = now;
+            schedule(TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS));
+        }
+    }
+
+    private void schedule(long delayNanos) {
+        try {
+            executor.schedule(this::runWhenQuiet, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RuntimeException shutDown) {
+            queued.set(false);
+        }
+    }
+
+    private void runWhenQuiet() {
+        long due = Math.min(lastChange + TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS),
+                firstChange + TimeUnit.MILLISECONDS.toNanos(MAX_DELAY_MILLIS));
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            schedule(wait);
+        } else {
+            run();
         }
     }
 
@@ -75,7 +101,7 @@ public final class ReplayRunner implements AutoCloseable {
     private void run() {
         queued.set(false);
         try {
-            PromptIndex current = index.get();
+            SegmentedIndex current = index.get();
             Set<String> active = new HashSet<>();
             Map<CompiledMeasure, Boolean> seen = new IdentityHashMap<>();
             for (CompiledMeasure measure : current.measures()) {

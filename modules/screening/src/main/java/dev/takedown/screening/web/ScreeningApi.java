@@ -45,6 +45,13 @@ class ScreeningApi {
                 .orElseGet(() -> new UrlVerdict(url, false, List.of()));
     }
 
+    /** What this node enforces now: for a platform's health check and to see that a node has caught up. */
+    @GetMapping("/api/screen/status")
+    ScreeningStatus status() {
+        return new ScreeningStatus(screening.nodeId(), screening.activeFilters(), screening.urls().size(),
+                screening.indexSegments(), screening.replayRuns());
+    }
+
     @PostMapping(path = "/api/screen/prompt", consumes = MediaType.APPLICATION_JSON_VALUE)
     PromptVerdict prompt(@RequestBody PromptRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -186,6 +193,10 @@ class ScreeningApi {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record FileVerdict(String sha256, String decision, List<String> measureIds) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ScreeningStatus(String node, int activeFilters, int blockedUrls, int indexSegments, long replayRuns) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

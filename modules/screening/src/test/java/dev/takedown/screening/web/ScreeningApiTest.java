@@ -55,6 +55,16 @@ class ScreeningApiTest {
     }
 
     @Test
+    void statusNamesTheNodeAndWhatItEnforces() throws Exception {
+        mvc.perform(get("/api/screen/status"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.node").value(screening.nodeId()))
+                .andExpect(jsonPath("$.active_filters").value(1))
+                .andExpect(jsonPath("$.blocked_urls").value(0))
+                .andExpect(jsonPath("$.index_segments").value(1));
+    }
+
+    @Test
     void batchOfPrompts() throws Exception {
         mvc.perform(post("/api/screen/prompts").contentType(MediaType.APPLICATION_JSON)
                         .content("[{\"prompt\":\"a cat\"},{\"prompt\":\"a giant in red and silver\"},{\"prompt\":\"Tiga\"}]"))
