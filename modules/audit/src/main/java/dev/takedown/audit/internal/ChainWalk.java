@@ -1,7 +1,7 @@
 package dev.takedown.audit.internal;
 
 import dev.takedown.audit.LedgerRecord;
-import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -11,7 +11,10 @@ import java.util.Optional;
  */
 public final class ChainWalk {
 
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
     private final MerkleTree.Frontier tree = new MerkleTree.Frontier();
+    private final byte[] digest = new byte[32];
     private long seq;
     private String hash = LedgerEntry.GENESIS_HASH;
 
@@ -23,29 +26,31 @@ public final class ChainWalk {
         if (!record.prevHash().equals(hash)) {
             return Optional.of("prev_hash does not match the hash of record " + seq);
         }
-        // raw bytes: no hex string per record
-        byte[] stored = stored(record.hash());
-        if (stored == null || !MessageDigest.isEqual(LedgerEntry.of(record).digest(), stored)) {
+        LedgerEntry.of(record).digestInto(digest);
+        if (!matches(digest, record.hash())) {
             return Optional.of("hash does not match the record's content");
         }
         seq = record.seq();
         hash = record.hash();
-        tree.add(MerkleTree.leafHash(stored));
+        tree.addRecord(digest);
         return Optional.empty();
     }
 
-    /** The stored hash as bytes; null unless it is 64 lower-case hex digits, the only form the appender writes. */
-    private static byte[] stored(String hex) {
+    /**
+     * Whether {@code hex} is {@code digest} in lower-case hex, the only form the appender writes; compared digit by
+     * digit, so no bytes are parsed out of the stored hash.
+     */
+    private static boolean matches(byte[] digest, String hex) {
         if (hex == null || hex.length() != 64) {
-            return null;
+            return false;
         }
-        for (int i = 0; i < 64; i++) {
-            char c = hex.charAt(i);
-            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-                return null;
+        for (int i = 0; i < 32; i++) {
+            int b = digest[i];
+            if (hex.charAt(2 * i) != HEX[b >> 4 & 0xF] || hex.charAt(2 * i + 1) != HEX[b & 0xF]) {
+                return false;
             }
         }
-        return HexFormat.of().parseHex(hex);
+        return true;
     }
 
     public long seq() {

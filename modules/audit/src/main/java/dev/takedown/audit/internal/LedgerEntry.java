@@ -2,6 +2,7 @@ package dev.takedown.audit.internal;
 
 import dev.takedown.audit.ActorType;
 import dev.takedown.audit.LedgerRecord;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -21,9 +22,7 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
     public static final String GENESIS_HASH = "0".repeat(64);
     public static final int CURRENT_FORMAT = 2;
 
-    /** A buffer grown past this by one huge payload is dropped rather than kept for the thread's lifetime. */
-    private static final int MAX_KEPT_BUFFER = 1 << 16;
-    private static final ThreadLocal<StringBuilder> PREIMAGE = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+    private static final ThreadLocal<Utf8Buffer> PREIMAGE = ThreadLocal.withInitial(Utf8Buffer::new);
 
     public LedgerEntry {
         // PostgreSQL keeps microseconds: hashing finer time than is stored would fail verification later
@@ -41,19 +40,25 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
         return HexFormat.of().formatHex(digest());
     }
 
-    /**
-     * SHA-256 of {@link #preimage()} as raw bytes. The verifier calls this for every record, so the preimage is built
-     * in a reused per-thread buffer and hashed without an intermediate String or byte array.
-     */
+    /** SHA-256 of {@link #preimage()} as raw bytes. */
     public byte[] digest() {
-        StringBuilder out = PREIMAGE.get();
-        out.setLength(0);
-        writePreimage(out);
-        byte[] digest = Sha256.digestUtf8(out);
-        if (out.capacity() > MAX_KEPT_BUFFER) {
+        byte[] digest = new byte[32];
+        digestInto(digest);
+        return digest;
+    }
+
+    /**
+     * Writes SHA-256 of {@link #preimage()} into {@code out[0..32)}. The verifier calls this for every record, so
+     * the UTF-8 preimage is written straight into a reused per-thread byte buffer and hashed from there.
+     */
+    void digestInto(byte[] out) {
+        Utf8Buffer buffer = PREIMAGE.get();
+        buffer.reset();
+        writePreimage(buffer);
+        Sha256.digest(buffer.bytes(), buffer.length(), out);
+        if (buffer.oversized()) {
             PREIMAGE.remove();
         }
-        return digest;
     }
 
     /**
@@ -93,6 +98,61 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
         out.append(",\"prevHash\":\"").append(prevHash).append("\",\"seq\":").append(seq).append(",\"topic\":");
         CanonicalJson.string(topic, out);
         out.append('}');
+    }
+
+    /** The same bytes as {@code preimage().getBytes(UTF_8)}; LedgerEntryDigestTest holds the two together. */
+    private void writePreimage(Utf8Buffer out) {
+        out.ascii(ACTOR);
+        out.string(actor);
+        out.ascii(ACTOR_TYPE);
+        out.asciiText(actorType.name());
+        out.ascii(CASE_ID);
+        out.nullableString(caseId);
+        if (format >= 2) {
+            out.ascii(CHAIN);
+            out.number(chain);
+        }
+        out.ascii(EVENT_ID);
+        out.string(eventId);
+        out.ascii(EVENT_TYPE);
+        out.string(eventType);
+        if (format >= 2) {
+            out.ascii(LEGAL_BASIS);
+            out.nullableString(legalBasis);
+        }
+        out.ascii(OCCURRED_AT);
+        out.instant(occurredAt);
+        out.ascii(PAYLOAD);
+        out.raw(payload);
+        if (format >= 2) {
+            out.ascii(POLICY_VERSION);
+            out.nullableString(policyVersion);
+        }
+        out.ascii(PREV_HASH);
+        out.asciiText(prevHash);
+        out.ascii(SEQ);
+        out.number(seq);
+        out.ascii(TOPIC);
+        out.string(topic);
+        out.ascii('}');
+    }
+
+    private static final byte[] ACTOR = ascii("{\"actor\":");
+    private static final byte[] ACTOR_TYPE = ascii(",\"actorType\":\"");
+    private static final byte[] CASE_ID = ascii("\",\"caseId\":");
+    private static final byte[] CHAIN = ascii(",\"chain\":");
+    private static final byte[] EVENT_ID = ascii(",\"eventId\":");
+    private static final byte[] EVENT_TYPE = ascii(",\"eventType\":");
+    private static final byte[] LEGAL_BASIS = ascii(",\"legalBasis\":");
+    private static final byte[] OCCURRED_AT = ascii(",\"occurredAt\":\"");
+    private static final byte[] PAYLOAD = ascii("\",\"payload\":");
+    private static final byte[] POLICY_VERSION = ascii(",\"policyVersion\":");
+    private static final byte[] PREV_HASH = ascii(",\"prevHash\":\"");
+    private static final byte[] SEQ = ascii("\",\"seq\":");
+    private static final byte[] TOPIC = ascii(",\"topic\":");
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void nullable(String value, StringBuilder out) {
