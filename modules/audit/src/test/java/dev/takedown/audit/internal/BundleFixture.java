@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -41,8 +42,8 @@ public final class BundleFixture implements AutoCloseable {
         key = SigningKey.load(dir.resolve("audit.pem"), true);
         publicKey = Files.writeString(dir.resolve("audit.pub.pem"), key.publicKeyPem());
         LedgerAppender appender = new LedgerAppender(ledger.jdbc, ledger.transactions, EmbeddedLedger.properties(2));
-        checkpointer = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(key),
-                Optional.of(new TimestampAuthority(tsa.url(), Duration.ofSeconds(5))),
+        checkpointer = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(key), List.of(),
+                Optional.of(new TimestampAuthority(tsa.url(), Duration.ofSeconds(5), tsa.trust())), tsa.trust(),
                 Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC));
         trail = new AuditTrail(ledger.jdbc, ledger.transactions, checkpointer);
         for (int round = 0; round < 3; round++) {

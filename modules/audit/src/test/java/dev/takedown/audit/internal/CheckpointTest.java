@@ -58,9 +58,11 @@ class CheckpointTest {
         ledger.reset();
         tsa.down.set(false);
         appender = new LedgerAppender(ledger.jdbc, ledger.transactions, EmbeddedLedger.properties(CHAINS));
-        checkpointer = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(key),
-                Optional.of(new TimestampAuthority(tsa.url(), Duration.ofSeconds(5))), CLOCK);
-        verifier = new LedgerVerifier(ledger.jdbc, ledger.transactions, Optional.of(key.publicKey()));
+        checkpointer = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(key), List.of(),
+                Optional.of(new TimestampAuthority(tsa.url(), Duration.ofSeconds(5), tsa.trust())), tsa.trust(),
+                CLOCK);
+        verifier = new LedgerVerifier(ledger.jdbc, ledger.transactions, KeyRing.of(List.of(key.publicKey())),
+                tsa.trust());
     }
 
     @Test
@@ -97,7 +99,7 @@ class CheckpointTest {
                 .isEqualTo(CHAINS);
         Checkpoint stored = ledger.jdbc.query(CheckpointRows.SELECT + " where c.chain = 0", CheckpointRows.MAPPER)
                 .get(0);
-        var token = TimestampAuthority.check(stored.timestampToken(), stored.statementBytes());
+        var token = TimestampAuthority.check(stored.timestampToken(), stored.statementBytes(), tsa.trust());
         assertThat(token.problem()).isEmpty();
         assertThat(token.tsa()).isEqualTo("CN=Loopback TSA");
         assertThat(SigningKey.verify(key.publicKey(), stored.statementBytes(),
@@ -239,14 +241,16 @@ class CheckpointTest {
         ledger.tamper("delete from audit_checkpoint");
         var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         SigningKey forger = new SigningKey(pair.getPrivate(), pair.getPublic());
-        new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(forger), Optional.empty(), CLOCK).run();
-        assertThat(new LedgerVerifier(ledger.jdbc, ledger.transactions, Optional.of(forger.publicKey())).verify()
+        new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(forger), List.of(), Optional.empty(),
+                TsaTrust.none(), CLOCK).run();
+        assertThat(new LedgerVerifier(ledger.jdbc, ledger.transactions, KeyRing.of(List.of(forger.publicKey())),
+                TsaTrust.none()).verify()
                 .intact()).as("consistent under the forger's own key").isTrue();
 
         ChainStatus status = verifier.verify();
 
         assertThat(status.intact()).isFalse();
-        assertThat(status.reason()).contains("not the trusted key");
+        assertThat(status.reason()).contains("signed by unknown key " + forger.keyId());
     }
 
     // --- the restricted role ---

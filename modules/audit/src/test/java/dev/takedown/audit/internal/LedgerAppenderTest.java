@@ -65,7 +65,7 @@ class LedgerAppenderTest {
         jdbc = ledger.jdbc;
         appender = new LedgerAppender(jdbc, ledger.transactions, EmbeddedLedger.properties(1));
         trail = new AuditTrail(jdbc, ledger.transactions, new Checkpointer(jdbc, ledger.transactions, true,
-                Optional.empty(), Optional.empty(), Clock.systemUTC()));
+                Optional.empty(), List.of(), Optional.empty(), TsaTrust.none(), Clock.systemUTC()));
     }
 
     @Test
