@@ -143,7 +143,7 @@ public final class BundleVerifier {
                 continue;
             }
             Checkpoint checkpoint = checkpoints.get(record.chain() + "/" + proof.path("treeSize").asLong());
-            if (checkpoint == null || !MerkleTree.verifyInclusion(MerkleTree.leafHash(hex(record.hash())),
+            if (checkpoint == null || !MerkleTree.verifyInclusion(LedgerEntry.leaf(record.format(), hex(record.hash())),
                     record.seq() - 1, checkpoint.treeSize(), hexList(proof.path("path")), hex(checkpoint.rootHash()))) {
                 return Optional.of("record " + record.chain() + "/" + record.seq()
                         + ": the inclusion proof does not lead to a signed checkpoint's root");

@@ -32,7 +32,11 @@ public final class ChainWalk {
         }
         seq = record.seq();
         hash = record.hash();
-        tree.addRecord(digest);
+        if (record.format() >= 3) {
+            tree.add(digest);
+        } else {
+            tree.addRecord(digest);
+        }
         return Optional.empty();
     }
 

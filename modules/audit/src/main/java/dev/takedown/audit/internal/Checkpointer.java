@@ -105,9 +105,9 @@ public class Checkpointer {
             return Optional.empty();
         }
         MerkleTree.Frontier tree = new MerkleTree.Frontier();
-        jdbc.query("select hash from audit_ledger where chain = ? and seq <= ? order by seq",
+        jdbc.query("select hash, format from audit_ledger where chain = ? and seq <= ? order by seq",
                 rs -> {
-                    tree.add(MerkleTree.leafHash(HexFormat.of().parseHex(rs.getString(1))));
+                    tree.add(LedgerEntry.leaf(rs.getInt(2), HexFormat.of().parseHex(rs.getString(1))));
                 }, chain, signed);
         // never sign over a tampered past: what is already signed must still have its root, and what is about to
         // be signed must chain and hash correctly
@@ -126,7 +126,7 @@ public class Checkpointer {
                 throw new IllegalStateException("record " + record.seq() + " does not verify");
             }
             prevHash = record.hash();
-            tree.add(MerkleTree.leafHash(HexFormat.of().parseHex(record.hash())));
+            tree.add(LedgerEntry.leaf(record.format(), HexFormat.of().parseHex(record.hash())));
         }
         if (tree.size() != size) {
             throw new IllegalStateException("records up to " + size + " are missing");

@@ -87,8 +87,9 @@ public final class EvidenceBundle {
                     .filter(c -> c != latest);
             stamped.ifPresent(included::add);
             included.add(latest);
-            List<byte[]> leaves = jdbc.query("select hash from audit_ledger where chain = ? and seq <= ?"
-                    + " order by seq", (rs, row) -> MerkleTree.leafHash(HexFormat.of().parseHex(rs.getString(1))),
+            List<byte[]> leaves = jdbc.query("select hash, format from audit_ledger where chain = ? and seq <= ?"
+                    + " order by seq", (rs, row) -> LedgerEntry.leaf(rs.getInt(2),
+                            HexFormat.of().parseHex(rs.getString(1))),
                     chain, latest.treeSize());
             int size = Math.toIntExact(latest.treeSize());
             for (LedgerRecord record : chainRecords) {
@@ -274,12 +275,14 @@ public final class EvidenceBundle {
                                             signer must chain to one of them; compare with the published ones
 
                 How a record is hashed
-                  hash = SHA-256 of the RFC 8785 canonical JSON of the record's fields other than "hash" and
-                  "format" (format 1 records also leave out chain, legalBasis and policyVersion). prevHash is the
-                  hash of the previous record of the same chain (64 zeros for the first).
+                  preimage = the RFC 8785 canonical JSON of the record's fields other than "hash" and "format"
+                  (format 1 records also leave out chain, legalBasis and policyVersion).
+                  format 3: hash = SHA-256(0x00 || preimage); formats 1 and 2: hash = SHA-256(preimage).
+                  prevHash is the hash of the previous record of the same chain (64 zeros for the first).
 
                 How the Merkle tree is built (RFC 9162 section 2.1)
-                  leaf = SHA-256(0x00 || the 32 bytes of a record hash), in sequence order of the chain;
+                  leaf = the 32 bytes of a format 3 record hash (already SHA-256(0x00 || preimage)), or
+                  SHA-256(0x00 || the 32 bytes of the record hash) for formats 1 and 2, in sequence order;
                   node = SHA-256(0x01 || left || right); n leaves split at the largest power of two below n.
                   A record's leaf index is seq - 1.
 

@@ -12,7 +12,9 @@ import java.util.HexFormat;
  * {@code payload} is the stored canonical JSON text.
  *
  * <p>Format 1 records (written before chains were partitioned) hash {actor, actorType, caseId, eventId, eventType,
- * occurredAt, payload, prevHash, seq, topic}; format 2 adds chain, legalBasis and policyVersion.
+ * occurredAt, payload, prevHash, seq, topic}; format 2 adds chain, legalBasis and policyVersion. Formats 1 and 2
+ * hash SHA-256(preimage); format 3 has format 2's preimage but hashes SHA-256(0x00 || preimage), the RFC 6962 leaf
+ * hash, so the record hash is itself the record's Merkle leaf (see {@link #leaf}).
  */
 public record LedgerEntry(int format, int chain, long seq, String eventId, String topic, String eventType,
         String caseId, String actor, ActorType actorType, String legalBasis, String policyVersion, Instant occurredAt,
@@ -20,7 +22,7 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
 
     /** The prev_hash of every chain's first record. */
     public static final String GENESIS_HASH = "0".repeat(64);
-    public static final int CURRENT_FORMAT = 2;
+    public static final int CURRENT_FORMAT = 3;
 
     private static final ThreadLocal<Utf8Buffer> PREIMAGE = ThreadLocal.withInitial(Utf8Buffer::new);
 
@@ -40,7 +42,7 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
         return HexFormat.of().formatHex(digest());
     }
 
-    /** SHA-256 of {@link #preimage()} as raw bytes. */
+    /** The record hash as raw bytes: SHA-256 of {@link #preimage()}, after a 0x00 byte from format 3 on. */
     public byte[] digest() {
         byte[] digest = new byte[32];
         digestInto(digest);
@@ -48,17 +50,28 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
     }
 
     /**
-     * Writes SHA-256 of {@link #preimage()} into {@code out[0..32)}. The verifier calls this for every record, so
-     * the UTF-8 preimage is written straight into a reused per-thread byte buffer and hashed from there.
+     * Writes {@link #digest()} into {@code out[0..32)}. The verifier calls this for every record, so the UTF-8
+     * preimage is written straight into a reused per-thread byte buffer and hashed from there.
      */
     void digestInto(byte[] out) {
         Utf8Buffer buffer = PREIMAGE.get();
         buffer.reset();
+        if (format >= 3) {
+            buffer.ascii('\0');
+        }
         writePreimage(buffer);
         Sha256.digest(buffer.bytes(), buffer.length(), out);
         if (buffer.oversized()) {
             PREIMAGE.remove();
         }
+    }
+
+    /**
+     * The RFC 9162 Merkle leaf hash of a record whose stored hash is {@code hash}: the hash itself from format 3 on,
+     * SHA-256(0x00 || hash) before.
+     */
+    public static byte[] leaf(int format, byte[] hash) {
+        return format >= 3 ? hash : MerkleTree.leafHash(hash);
     }
 
     /**

@@ -84,7 +84,7 @@ class LedgerAppenderTest {
     }
 
     @Test
-    void hashIsSha256OfTheCanonicalJsonOfTheDocumentedFields() throws Exception {
+    void hashIsTheRfc6962LeafHashOfTheCanonicalJsonOfTheDocumentedFields() throws Exception {
         UUID id = UUID.fromString("6f1c1f4e-0a4b-4c39-9a43-3f1d2b1b9e01");
         var event = new TaskClaimed(id, Instant.parse("2025-01-02T03:04:05.123456Z"), "case-1", "mod-1", "task-7");
 
@@ -97,7 +97,9 @@ class LedgerAppenderTest {
                 + "\"occurredAt\":\"2025-01-02T03:04:05.123456Z\",\"payload\":" + payload + ","
                 + "\"policyVersion\":\"2026-11-01\",\"prevHash\":\"" + GENESIS + "\","
                 + "\"seq\":1,\"topic\":\"takedown.tasks\"}";
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(hashed.getBytes(UTF_8)));
+        // format 3: SHA-256(0x00 || preimage)
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(("\0" + hashed).getBytes(UTF_8)));
         LedgerRecord row = allRows().get(0);
         assertThat(row.payload()).isEqualTo(payload);
         assertThat(row.hash()).isEqualTo(expected);
@@ -251,7 +253,7 @@ class LedgerAppenderTest {
     void aRecordRewrittenWithAFreshHashBreaksTheNextLink() {
         appendAll(taskClaimed("case-1", "mod-1"), taskClaimed("case-1", "mod-2"), taskClaimed("case-1", "mod-3"));
         LedgerRecord second = allRows().get(1);
-        String forgedHash = new LedgerEntry(2, 0, 2, second.eventId(), second.topic(), second.eventType(),
+        String forgedHash = new LedgerEntry(second.format(), 0, 2, second.eventId(), second.topic(), second.eventType(),
                 second.caseId(), "mallory", ActorType.HUMAN, null, second.policyVersion(), second.occurredAt(),
                 second.payload(), second.prevHash()).hash();
 

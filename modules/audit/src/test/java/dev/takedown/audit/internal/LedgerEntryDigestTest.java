@@ -56,6 +56,11 @@ class LedgerEntryDigestTest {
                     "{\"t\":\"" + text + "\"}", "f".repeat(64));
             assertThat(entry.digest()).as(text)
                     .isEqualTo(sha256.digest(entry.preimage().getBytes(StandardCharsets.UTF_8)));
+            LedgerEntry current = new LedgerEntry(3, 1, 2, text, text, text, text, text, ActorType.HUMAN, text, text,
+                    Instant.parse("2026-11-01T09:00:00Z"), "[\"" + text + "\"]", "a".repeat(64));
+            assertThat(current.digest()).as(text)
+                    .isEqualTo(sha256.digest(("\0" + current.preimage()).getBytes(StandardCharsets.UTF_8)));
+            assertThat(LedgerEntry.leaf(3, current.digest())).isEqualTo(current.digest());
             LedgerEntry old = new LedgerEntry(1, 0, 1, text, text, text, null, text, ActorType.AUTOMATED, null, null,
                     Instant.parse("+10000-01-01T00:00:00Z"), "\"" + text + "\"", "0".repeat(64));
             assertThat(old.digest()).as(text).isEqualTo(sha256.digest(old.preimage().getBytes(StandardCharsets.UTF_8)));

@@ -102,6 +102,15 @@ final class LoopbackTsa implements AutoCloseable {
         server.start();
     }
 
+    /** A token over SHA-256(statement), made without HTTP. */
+    byte[] token(byte[] statement) throws Exception {
+        var generator = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+        generator.setCertReq(true);
+        var request = generator.generate(TSPAlgorithms.SHA256, Sha256.digest(statement));
+        return responses.generate(request, BigInteger.valueOf(serials.incrementAndGet()), new Date())
+                .getTimeStampToken().getEncoded();
+    }
+
     /** The test CA as the only trust anchor; none for a self-signed TSA. */
     TsaTrust trust() {
         return ca == null ? TsaTrust.none() : new TsaTrust(List.of(ca));
