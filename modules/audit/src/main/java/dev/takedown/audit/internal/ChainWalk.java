@@ -2,6 +2,7 @@ package dev.takedown.audit.internal;
 
 import dev.takedown.audit.LedgerRecord;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ public final class ChainWalk {
 
     private final MerkleTree.Frontier tree = new MerkleTree.Frontier();
     private final byte[] digest = new byte[32];
+    /** The hash of the last record walked as hex ASCII: the next record's prevHash bytes. */
+    private byte[] hex = LedgerEntry.GENESIS_HASH.getBytes(StandardCharsets.US_ASCII);
     private long seq;
     private String hash = LedgerEntry.GENESIS_HASH;
 
@@ -26,10 +29,13 @@ public final class ChainWalk {
         if (!record.prevHash().equals(hash)) {
             return Optional.of("prev_hash does not match the hash of record " + seq);
         }
-        LedgerEntry.of(record).digestInto(digest);
-        if (!matches(digest, record.hash())) {
+        LedgerEntry.of(record).digestInto(digest, hex);
+        byte[] computed = hex(digest);
+        // ISO-8859-1 turns any character beyond Latin-1 into '?', which is no hex digit, so this is exact
+        if (record.hash() == null || !Arrays.equals(computed, record.hash().getBytes(StandardCharsets.ISO_8859_1))) {
             return Optional.of("hash does not match the record's content");
         }
+        hex = computed;
         seq = record.seq();
         hash = record.hash();
         if (record.format() >= 3) {
@@ -40,21 +46,14 @@ public final class ChainWalk {
         return Optional.empty();
     }
 
-    /**
-     * Whether {@code hex} is {@code digest} in lower-case hex, the only form the appender writes; compared digit by
-     * digit, so no bytes are parsed out of the stored hash.
-     */
-    private static boolean matches(byte[] digest, String hex) {
-        if (hex == null || hex.length() != 64) {
-            return false;
-        }
+    /** Lower-case hex, the only form the appender writes. */
+    private static byte[] hex(byte[] digest) {
+        byte[] out = new byte[64];
         for (int i = 0; i < 32; i++) {
-            int b = digest[i];
-            if (hex.charAt(2 * i) != HEX[b >> 4 & 0xF] || hex.charAt(2 * i + 1) != HEX[b & 0xF]) {
-                return false;
-            }
+            out[2 * i] = HEX[digest[i] >> 4 & 0xF];
+            out[2 * i + 1] = HEX[digest[i] & 0xF];
         }
-        return true;
+        return out;
     }
 
     public long seq() {

@@ -54,12 +54,20 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
      * preimage is written straight into a reused per-thread byte buffer and hashed from there.
      */
     void digestInto(byte[] out) {
+        digestInto(out, null);
+    }
+
+    /**
+     * {@link #digestInto(byte[])} for a caller that has {@code prevHash} as ASCII bytes already (the verifier, which
+     * has just checked that prevHash equals the previous record's hash); null = take it from {@code prevHash}.
+     */
+    void digestInto(byte[] out, byte[] prevHashAscii) {
         Utf8Buffer buffer = PREIMAGE.get();
         buffer.reset();
         if (format >= 3) {
             buffer.ascii('\0');
         }
-        writePreimage(buffer);
+        writePreimage(buffer, prevHashAscii);
         Sha256.digest(buffer.bytes(), buffer.length(), out);
         if (buffer.oversized()) {
             PREIMAGE.remove();
@@ -114,11 +122,11 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
     }
 
     /** The same bytes as {@code preimage().getBytes(UTF_8)}; LedgerEntryDigestTest holds the two together. */
-    private void writePreimage(Utf8Buffer out) {
+    private void writePreimage(Utf8Buffer out, byte[] prevHashAscii) {
         out.ascii(ACTOR);
-        out.string(actor);
+        out.repeatedString(0, actor);
         out.ascii(ACTOR_TYPE);
-        out.asciiText(actorType.name());
+        out.ascii(actorType == ActorType.HUMAN ? HUMAN : AUTOMATED);
         out.ascii(CASE_ID);
         out.nullableString(caseId);
         if (format >= 2) {
@@ -128,10 +136,10 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
         out.ascii(EVENT_ID);
         out.string(eventId);
         out.ascii(EVENT_TYPE);
-        out.string(eventType);
+        out.repeatedString(1, eventType);
         if (format >= 2) {
             out.ascii(LEGAL_BASIS);
-            out.nullableString(legalBasis);
+            out.repeatedString(2, legalBasis);
         }
         out.ascii(OCCURRED_AT);
         out.instant(occurredAt);
@@ -139,19 +147,25 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
         out.raw(payload);
         if (format >= 2) {
             out.ascii(POLICY_VERSION);
-            out.nullableString(policyVersion);
+            out.repeatedString(3, policyVersion);
         }
         out.ascii(PREV_HASH);
-        out.asciiText(prevHash);
+        if (prevHashAscii != null) {
+            out.ascii(prevHashAscii);
+        } else {
+            out.asciiText(prevHash);
+        }
         out.ascii(SEQ);
         out.number(seq);
         out.ascii(TOPIC);
-        out.string(topic);
+        out.repeatedString(4, topic);
         out.ascii('}');
     }
 
     private static final byte[] ACTOR = ascii("{\"actor\":");
     private static final byte[] ACTOR_TYPE = ascii(",\"actorType\":\"");
+    private static final byte[] HUMAN = ascii(ActorType.HUMAN.name());
+    private static final byte[] AUTOMATED = ascii(ActorType.AUTOMATED.name());
     private static final byte[] CASE_ID = ascii("\",\"caseId\":");
     private static final byte[] CHAIN = ascii(",\"chain\":");
     private static final byte[] EVENT_ID = ascii(",\"eventId\":");

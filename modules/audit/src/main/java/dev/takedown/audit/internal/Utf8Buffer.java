@@ -82,6 +82,29 @@ final class Utf8Buffer {
         length = at;
     }
 
+    /** Fields whose value usually repeats from record to record (topic, event type, ...) have a slot each. */
+    static final int SLOTS = 5;
+
+    private final String[] lastValue = new String[SLOTS];
+    private final byte[][] lastBytes = new byte[SLOTS][];
+
+    /**
+     * {@link #nullableString} that remembers the bytes written for the slot's last value: an equal value (a
+     * vectorised comparison) is copied instead of being examined char by char again.
+     */
+    void repeatedString(int slot, String s) {
+        if (s != null && s.equals(lastValue[slot])) {
+            ascii(lastBytes[slot]);
+            return;
+        }
+        int start = length;
+        nullableString(s);
+        if (s != null) {
+            lastValue[slot] = s;
+            lastBytes[slot] = java.util.Arrays.copyOfRange(bytes, start, length);
+        }
+    }
+
     void nullableString(String s) {
         if (s == null) {
             ascii(NULL);
