@@ -48,10 +48,6 @@ final class Utf8Buffer {
      * vectorised check and array copy, several times faster than any per-char loop for a long payload.
      */
     void raw(String text) {
-        encoded(text);
-    }
-
-    private void encoded(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         ensure(utf8.length);
         System.arraycopy(utf8, 0, bytes, length, utf8.length);
@@ -73,7 +69,7 @@ final class Utf8Buffer {
                 StringBuilder escaped = new StringBuilder(n + 16);
                 CanonicalJson.string(s, escaped);
                 length = start;
-                encoded(escaped.toString());
+                raw(escaped.toString());
                 return;
             }
             b[at++] = (byte) c;
@@ -113,21 +109,26 @@ final class Utf8Buffer {
         }
     }
 
-    /** Hex digits and other text known to be ASCII. */
+    /** Text verbatim, expected to be ASCII (hex digits): anything else is UTF-8 encoded like {@link #raw}. */
     void asciiText(String s) {
         int n = s.length();
         ensure(n);
         byte[] b = bytes;
         int at = length;
         for (int i = 0; i < n; i++) {
-            b[at++] = (byte) s.charAt(i);
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                raw(s);
+                return;
+            }
+            b[at++] = (byte) c;
         }
         length = at;
     }
 
     void number(long value) {
         if (value < 0) {
-            encoded(Long.toString(value));
+            raw(Long.toString(value));
             return;
         }
         ensure(20);
@@ -147,7 +148,7 @@ final class Utf8Buffer {
     /** Exactly what {@link Instant#toString()} gives. */
     void instant(Instant at) {
         if (!IsoInstant.appendAscii(at, this)) {
-            encoded(at.toString());
+            raw(at.toString());
         }
     }
 

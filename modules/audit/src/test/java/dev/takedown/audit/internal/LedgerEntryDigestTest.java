@@ -57,7 +57,7 @@ class LedgerEntryDigestTest {
             assertThat(entry.digest()).as(text)
                     .isEqualTo(sha256.digest(entry.preimage().getBytes(StandardCharsets.UTF_8)));
             LedgerEntry current = new LedgerEntry(3, 1, 2, text, text, text, text, text, ActorType.HUMAN, text, text,
-                    Instant.parse("2026-11-01T09:00:00Z"), "[\"" + text + "\"]", "a".repeat(64));
+                    Instant.parse("2026-11-01T09:00:00Z"), "[\"" + text + "\"]", text);
             assertThat(current.digest()).as(text)
                     .isEqualTo(sha256.digest(("\0" + current.preimage()).getBytes(StandardCharsets.UTF_8)));
             assertThat(LedgerEntry.leaf(3, current.digest())).isEqualTo(current.digest());
