@@ -384,6 +384,41 @@ class LedgerAppenderTest {
         assertThat(listener.batch()).as("one transaction per poll").isEqualTo("true");
     }
 
+    @Test
+    void aLargeBatchGoesThroughCopyWithAwkwardTextIntact() {
+        String[] awkward = {"plain", "comma, and \"quotes\"", "new\nline\r\n", "", "back\\slash \\N", "奥特曼 😀",
+            "tab\there", "\\.", "null"};
+        List<ConsumerRecord<String, String>> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < LedgerAppender.COPY_THRESHOLD * 2; i++) {
+            String text = awkward[i % awkward.length];
+            Map<String, String> headers = new java.util.HashMap<>(Map.of("ce_id", "copy-" + i + "-" + text,
+                    "ce_type", "t," + text));
+            if (i % 3 == 0) {
+                headers.put("ce_subject", "case-" + text);
+            }
+            String json = CanonicalJson.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+            batch.add(record(Topics.NOTICE_EVENTS, "{\"actor\":" + json + ",\"note\":\"" + i + "\""
+                    + (i % 2 == 0 ? ",\"legalBasis\":" + json : "") + "}", headers));
+        }
+
+        assertThat(appender.appendAll(batch)).hasSize(batch.size());
+
+        List<LedgerRecord> rows = allRows();
+        assertThat(rows).hasSize(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            String text = awkward[i % awkward.length];
+            String eventId = "copy-" + i + "-" + text;
+            LedgerRecord row = rows.stream().filter(r -> r.eventId().equals(eventId)).findFirst().orElseThrow();
+            assertThat(row.eventType()).isEqualTo("t," + text);
+            assertThat(row.actor()).isEqualTo(text.isBlank() ? "system" : text);
+            assertThat(row.caseId()).isEqualTo(i % 3 == 0 ? "case-" + text : null);
+            assertThat(row.legalBasis()).isEqualTo(i % 2 == 0 && !text.isBlank() ? text : null);
+            assertThat(LedgerEntry.of(row).hash()).isEqualTo(row.hash());
+        }
+        assertThat(trail.verify().intact()).isTrue();
+        assertThat(appender.appendAll(batch)).as("redelivered").isEmpty();
+    }
+
     private void appendAll(TaskClaimed... events) {
         for (TaskClaimed event : events) {
             assertThat(appender.append(record(Topics.TASKS, event))).isPresent();
