@@ -20,8 +20,8 @@ public class AuditTrail {
 
     public AuditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactions, Checkpointer checkpointer) {
         this.jdbc = jdbc;
-        this.verifier = new LedgerVerifier(jdbc, transactions, checkpointer.publicKey());
-        this.bundles = new EvidenceBundle(jdbc, transactions, checkpointer.signingKey());
+        this.verifier = new LedgerVerifier(jdbc, transactions, checkpointer.trustedKeys(), checkpointer.tsaTrust());
+        this.bundles = new EvidenceBundle(jdbc, transactions, checkpointer.trustedKeys(), checkpointer.tsaTrust());
     }
 
     /** Every record about the case, in the order it was recorded. */

@@ -2,18 +2,21 @@ package dev.takedown.audit.cli;
 
 import dev.takedown.audit.ChainStatus;
 import dev.takedown.audit.internal.BundleVerifier;
+import dev.takedown.audit.internal.KeyRing;
 import dev.takedown.audit.internal.LedgerVerifier;
 import dev.takedown.audit.internal.SigningKey;
+import dev.takedown.audit.internal.TsaTrust;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -29,14 +32,18 @@ public final class VerifyCommand {
     static final int USAGE = 2;
 
     private static final String USAGE_TEXT = """
-            usage: VerifyCommand [--public-key KEY.pem] BUNDLE.zip
-                   VerifyCommand [--public-key KEY.pem] --jdbc URL [--user USER] [--password PASSWORD]
+            usage: VerifyCommand [--public-key KEY.pem]... [--tsa-certificate CERT.pem]... BUNDLE.zip
+                   VerifyCommand [--public-key KEY.pem]... [--tsa-certificate CERT.pem]... --jdbc URL
+                                 [--user USER] [--password PASSWORD]
               BUNDLE.zip     an evidence bundle from GET /api/audit/cases/{caseId}/bundle
               --jdbc URL     a ledger database, e.g. jdbc:postgresql://host:5432/takedown
                              (the password may instead come from TAKEDOWN_AUDIT_DB_PASSWORD)
-              --public-key   the published Ed25519 checkpoint key; required for --jdbc when the ledger has
-                             checkpoints (a key read from the database under test proves nothing); for a bundle,
-                             replaces the key shipped in it
+              --public-key   a published Ed25519 checkpoint key (repeat it for the keys retired by rotation);
+                             required for --jdbc when the ledger has checkpoints (a key read from the database
+                             under test proves nothing); for a bundle, replaces the keys shipped in it
+              --tsa-certificate  a published TSA (CA) certificate that timestamp tokens must chain to (repeatable);
+                             required for --jdbc when checkpoints are stamped; for a bundle, replaces the
+                             certificates shipped in it
             exit code: 0 intact, 1 broken, 2 usage error""";
 
     private VerifyCommand() {
@@ -48,7 +55,8 @@ public final class VerifyCommand {
 
     static int run(String[] args, PrintStream out) {
         Deque<String> rest = new ArrayDeque<>(List.of(args));
-        Optional<Path> publicKey = Optional.empty();
+        List<Path> publicKeys = new ArrayList<>();
+        List<Path> tsaCertificates = new ArrayList<>();
         String jdbc = null;
         String user = null;
         String password = System.getenv("TAKEDOWN_AUDIT_DB_PASSWORD");
@@ -57,7 +65,8 @@ public final class VerifyCommand {
             while (!rest.isEmpty()) {
                 String arg = rest.pop();
                 switch (arg) {
-                    case "--public-key" -> publicKey = Optional.of(Path.of(value(rest, arg)));
+                    case "--public-key" -> publicKeys.add(Path.of(value(rest, arg)));
+                    case "--tsa-certificate" -> tsaCertificates.add(Path.of(value(rest, arg)));
                     case "--jdbc" -> jdbc = value(rest, arg);
                     case "--user" -> user = value(rest, arg);
                     case "--password" -> password = value(rest, arg);
@@ -77,39 +86,48 @@ public final class VerifyCommand {
             out.println(USAGE_TEXT);
             return USAGE;
         }
-        Optional<PublicKey> key;
+        KeyRing keys;
+        TsaTrust tsa;
         byte[] zip = null;
         try {
-            key = publicKey.isPresent()
-                    ? Optional.of(SigningKey.publicKeyFromPem(Files.readString(publicKey.get(),
-                            StandardCharsets.US_ASCII)))
-                    : Optional.empty();
+            List<PublicKey> read = new ArrayList<>();
+            for (Path pem : publicKeys) {
+                read.addAll(SigningKey.publicKeysFromPem(Files.readString(pem, StandardCharsets.US_ASCII)));
+            }
+            keys = KeyRing.of(read);
+            tsa = TsaTrust.load(tsaCertificates);
             if (bundle != null) {
                 zip = Files.readAllBytes(bundle);
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             out.println("cannot read " + e.getMessage());
             return USAGE;
         }
-        return zip != null ? verifyBundle(bundle, zip, key, out) : verifyDatabase(jdbc, user, password, key, out);
+        return zip != null ? verifyBundle(bundle, zip, keys, tsa, out)
+                : verifyDatabase(jdbc, user, password, keys, tsa, out);
     }
 
-    private static int verifyBundle(Path path, byte[] zip, Optional<PublicKey> key, PrintStream out) {
+    private static int verifyBundle(Path path, byte[] zip, KeyRing keys, TsaTrust tsa, PrintStream out) {
         out.println("Evidence bundle " + path);
-        BundleVerifier.Report report = BundleVerifier.verify(zip, key);
+        BundleVerifier.Report report = BundleVerifier.verify(zip, keys, tsa);
         report.lines().forEach(line -> out.println("  " + line));
         return report.intact() ? INTACT : BROKEN;
     }
 
-    private static int verifyDatabase(String url, String user, String password, Optional<PublicKey> key,
+    private static int verifyDatabase(String url, String user, String password, KeyRing keys, TsaTrust tsa,
             PrintStream out) {
         out.println("Ledger at " + url);
-        key.ifPresent(k -> out.println("  checkpoint key (pinned): " + SigningKey.keyId(k)));
+        if (!keys.isEmpty()) {
+            out.println("  checkpoint keys (pinned): " + keys.ids());
+        }
+        if (!tsa.isEmpty()) {
+            out.println("  TSA certificates (pinned): " + tsa.names());
+        }
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, password);
         ChainStatus status;
         try {
             status = new LedgerVerifier(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
-                    key).verify();
+                    keys, tsa).verify();
         } catch (RuntimeException e) {
             out.println("  cannot read the ledger: " + e.getMessage());
             return USAGE;

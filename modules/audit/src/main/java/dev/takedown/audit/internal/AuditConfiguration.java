@@ -18,9 +18,15 @@ class AuditConfiguration {
     @Bean
     Checkpointer checkpointer(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditProperties audit) {
         // a configured key that is missing and may not be generated stops the start: checkpoints are not optional
+        TsaTrust trust = audit.tsa().trust();
+        if (audit.tsa().uri().isPresent() && trust.isEmpty()) {
+            throw new IllegalStateException("takedown.audit.tsa.url is set but takedown.audit.tsa.trusted-certificates"
+                    + " is empty: name the TSA's CA certificate, or its tokens cannot be trusted");
+        }
         return new Checkpointer(jdbc, transactions, audit.restrictedRole(),
                 audit.signing().key().map(path -> SigningKey.load(path, audit.signing().generateIfMissing())),
-                audit.tsa().uri().map(url -> new TimestampAuthority(url, audit.tsa().timeout())),
+                audit.signing().previousKeys(),
+                audit.tsa().uri().map(url -> new TimestampAuthority(url, audit.tsa().timeout(), trust)), trust,
                 Clock.systemUTC());
     }
 

@@ -1,7 +1,14 @@
 package dev.takedown.audit.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -37,19 +44,49 @@ public record AuditProperties(
     /**
      * @param keyPath PKCS#8 PEM file of the Ed25519 checkpoint key; empty = no checkpoints are made
      * @param generateIfMissing create the key when the file does not exist (local profile only)
+     * @param previousPublicKeys PEM files of retired signing keys' public keys: checkpoints they signed still
+     *        verify (key rotation, docs/operations.md)
      */
-    public record Signing(String keyPath, @DefaultValue("false") boolean generateIfMissing) {
+    public record Signing(String keyPath, @DefaultValue("false") boolean generateIfMissing,
+            List<String> previousPublicKeys) {
+
+        public Signing {
+            previousPublicKeys = previousPublicKeys == null ? List.of() : List.copyOf(previousPublicKeys);
+        }
 
         public Optional<Path> key() {
             return keyPath == null || keyPath.isBlank() ? Optional.empty() : Optional.of(Path.of(keyPath));
+        }
+
+        public List<PublicKey> previousKeys() {
+            List<PublicKey> keys = new ArrayList<>();
+            for (String path : previousPublicKeys) {
+                try {
+                    keys.addAll(SigningKey.publicKeysFromPem(Files.readString(Path.of(path),
+                            StandardCharsets.US_ASCII)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read previous public key " + path, e);
+                }
+            }
+            return keys;
         }
     }
 
     /**
      * @param url RFC 3161 time-stamping authority; empty = checkpoints stay unstamped
      * @param timeout per request
+     * @param trustedCertificates PEM files of the certificates (CA or the TSA's own) a token's signer must chain
+     *        to; required with {@code url}
      */
-    public record Tsa(String url, @DefaultValue("PT10S") Duration timeout) {
+    public record Tsa(String url, @DefaultValue("PT10S") Duration timeout, List<String> trustedCertificates) {
+
+        public Tsa {
+            trustedCertificates = trustedCertificates == null ? List.of() : List.copyOf(trustedCertificates);
+        }
+
+        public TsaTrust trust() {
+            return TsaTrust.load(trustedCertificates.stream().map(Path::of).toList());
+        }
 
         public Optional<URI> uri() {
             return url == null || url.isBlank() ? Optional.empty() : Optional.of(URI.create(url));

@@ -6,7 +6,6 @@ import dev.takedown.audit.LedgerRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,11 +29,14 @@ public final class BundleVerifier {
     private BundleVerifier() {
     }
 
-    /** @param pinned the published key; when empty, the bundle's own key is used and its fingerprint reported */
-    public static Report verify(byte[] zip, Optional<PublicKey> pinned) {
+    /**
+     * @param pinned the published keys; when none, the bundle's own keys are used and their fingerprints reported
+     * @param pinnedTsa the published TSA certificates; when none, the bundle's own are used and reported
+     */
+    public static Report verify(byte[] zip, KeyRing pinned, TsaTrust pinnedTsa) {
         List<String> lines = new ArrayList<>();
         try {
-            Optional<String> problem = check(zip, read(zip), pinned, lines);
+            Optional<String> problem = check(zip, read(zip), pinned, pinnedTsa, lines);
             problem.ifPresent(p -> lines.add("BROKEN: " + p));
             if (problem.isEmpty()) {
                 lines.add("INTACT");
@@ -46,7 +48,8 @@ public final class BundleVerifier {
         }
     }
 
-    private static Optional<String> check(byte[] zip, Map<String, byte[]> files, Optional<PublicKey> pinned, List<String> lines) {
+    private static Optional<String> check(byte[] zip, Map<String, byte[]> files, KeyRing pinned, TsaTrust pinnedTsa,
+            List<String> lines) {
         for (String name : List.of(EvidenceBundle.RECORDS, EvidenceBundle.EVIDENCE, EvidenceBundle.CHECKPOINTS,
                 EvidenceBundle.INCLUSION, EvidenceBundle.CONSISTENCY)) {
             if (!files.containsKey(name)) {
@@ -88,13 +91,14 @@ public final class BundleVerifier {
         Map<Integer, Checkpoint> latest = new HashMap<>();
         List<JsonNode> checkpointLines = jsonLines(files.get(EvidenceBundle.CHECKPOINTS));
         if (!checkpointLines.isEmpty()) {
-            Optional<PublicKey> key = key(files, pinned, lines);
-            if (key.isEmpty()) {
+            KeyRing keys = keys(files, pinned, lines);
+            if (keys.isEmpty()) {
                 return Optional.of("the bundle has checkpoints but no public key");
             }
+            TsaTrust tsa = tsaTrust(files, pinnedTsa, lines);
             for (JsonNode line : checkpointLines) {
                 Checkpoint checkpoint = checkpoint(line);
-                Optional<String> problem = checkpoint.problem(key.get())
+                Optional<String> problem = checkpoint.problem(keys, tsa)
                         .or(() -> derivedFilesProblem(checkpoint, files));
                 if (problem.isPresent()) {
                     return problem;
@@ -103,11 +107,12 @@ public final class BundleVerifier {
                 latest.merge(checkpoint.chain(), checkpoint, (a, b) -> a.treeSize() >= b.treeSize() ? a : b);
                 String stamp = "timestamp PENDING";
                 if (!checkpoint.pending()) {
-                    var token = TimestampAuthority.check(checkpoint.timestampToken(), checkpoint.statementBytes());
-                    stamp = "timestamped " + token.time() + " by " + token.tsa();
+                    var token = TimestampAuthority.check(checkpoint.timestampToken(), checkpoint.statementBytes(), tsa);
+                    stamp = "timestamped " + token.time() + " by " + token.tsa() + " (trusted through "
+                            + token.anchor() + ")";
                 }
                 lines.add("checkpoint " + checkpoint.treeSize() + " of chain " + checkpoint.chain() + " ("
-                        + checkpoint.createdAt() + "): signature valid, " + stamp);
+                        + checkpoint.createdAt() + "): signature by key " + checkpoint.keyId() + " valid, " + stamp);
             }
         }
 
@@ -138,7 +143,7 @@ public final class BundleVerifier {
                 continue;
             }
             Checkpoint checkpoint = checkpoints.get(record.chain() + "/" + proof.path("treeSize").asLong());
-            if (checkpoint == null || !MerkleTree.verifyInclusion(MerkleTree.leafHash(hex(record.hash())),
+            if (checkpoint == null || !MerkleTree.verifyInclusion(LedgerEntry.leaf(record.format(), hex(record.hash())),
                     record.seq() - 1, checkpoint.treeSize(), hexList(proof.path("path")), hex(checkpoint.rootHash()))) {
                 return Optional.of("record " + record.chain() + "/" + record.seq()
                         + ": the inclusion proof does not lead to a signed checkpoint's root");
@@ -157,18 +162,35 @@ public final class BundleVerifier {
         return Optional.empty();
     }
 
-    private static Optional<PublicKey> key(Map<String, byte[]> files, Optional<PublicKey> pinned, List<String> lines) {
-        Optional<PublicKey> bundled = Optional.ofNullable(files.get(EvidenceBundle.PUBLIC_KEY))
-                .map(pem -> SigningKey.publicKeyFromPem(new String(pem, StandardCharsets.US_ASCII)));
-        if (pinned.isPresent()) {
-            lines.add("checkpoint key (pinned): " + SigningKey.keyId(pinned.get()));
-            if (bundled.isPresent() && !SigningKey.keyId(bundled.get()).equals(SigningKey.keyId(pinned.get()))) {
-                lines.add("note: the bundle's public-key.pem is a different key, and is ignored");
+    private static KeyRing keys(Map<String, byte[]> files, KeyRing pinned, List<String> lines) {
+        KeyRing bundled = Optional.ofNullable(files.get(EvidenceBundle.PUBLIC_KEY))
+                .map(pem -> KeyRing.of(SigningKey.publicKeysFromPem(new String(pem, StandardCharsets.US_ASCII))))
+                .orElse(KeyRing.none());
+        if (!pinned.isEmpty()) {
+            lines.add("checkpoint keys (pinned): " + pinned.ids());
+            if (!bundled.isEmpty() && !pinned.byId().keySet().containsAll(bundled.byId().keySet())) {
+                lines.add("note: the bundle's public-key.pem has other keys, which are ignored");
             }
             return pinned;
         }
-        bundled.ifPresent(k -> lines.add("checkpoint key (from the bundle; compare with the published"
-                + " fingerprint): " + SigningKey.keyId(k)));
+        if (!bundled.isEmpty()) {
+            lines.add("checkpoint keys (from the bundle; compare with the published fingerprints): "
+                    + bundled.ids());
+        }
+        return bundled;
+    }
+
+    private static TsaTrust tsaTrust(Map<String, byte[]> files, TsaTrust pinned, List<String> lines) {
+        if (!pinned.isEmpty()) {
+            lines.add("TSA certificates (pinned): " + pinned.names());
+            return pinned;
+        }
+        TsaTrust bundled = Optional.ofNullable(files.get(EvidenceBundle.TSA_CERTIFICATES))
+                .map(pem -> new TsaTrust(TsaTrust.fromPem(pem))).orElse(TsaTrust.none());
+        if (!bundled.isEmpty()) {
+            lines.add("TSA certificates (from the bundle; compare with the published fingerprints): "
+                    + bundled.names());
+        }
         return bundled;
     }
 

@@ -1,7 +1,8 @@
 package dev.takedown.audit.internal;
 
 import dev.takedown.audit.LedgerRecord;
-import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -11,7 +12,12 @@ import java.util.Optional;
  */
 public final class ChainWalk {
 
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
     private final MerkleTree.Frontier tree = new MerkleTree.Frontier();
+    private final byte[] digest = new byte[32];
+    /** The hash of the last record walked as hex ASCII: the next record's prevHash bytes. */
+    private byte[] hex = LedgerEntry.GENESIS_HASH.getBytes(StandardCharsets.US_ASCII);
     private long seq;
     private String hash = LedgerEntry.GENESIS_HASH;
 
@@ -23,29 +29,31 @@ public final class ChainWalk {
         if (!record.prevHash().equals(hash)) {
             return Optional.of("prev_hash does not match the hash of record " + seq);
         }
-        // raw bytes: no hex string per record
-        byte[] stored = stored(record.hash());
-        if (stored == null || !MessageDigest.isEqual(LedgerEntry.of(record).digest(), stored)) {
+        LedgerEntry.of(record).digestInto(digest, hex);
+        byte[] computed = hex(digest);
+        // ISO-8859-1 turns any character beyond Latin-1 into '?', which is no hex digit, so this is exact
+        if (record.hash() == null || !Arrays.equals(computed, record.hash().getBytes(StandardCharsets.ISO_8859_1))) {
             return Optional.of("hash does not match the record's content");
         }
+        hex = computed;
         seq = record.seq();
         hash = record.hash();
-        tree.add(MerkleTree.leafHash(stored));
+        if (record.format() >= 3) {
+            tree.add(digest);
+        } else {
+            tree.addRecord(digest);
+        }
         return Optional.empty();
     }
 
-    /** The stored hash as bytes; null unless it is 64 lower-case hex digits, the only form the appender writes. */
-    private static byte[] stored(String hex) {
-        if (hex == null || hex.length() != 64) {
-            return null;
+    /** Lower-case hex, the only form the appender writes. */
+    private static byte[] hex(byte[] digest) {
+        byte[] out = new byte[64];
+        for (int i = 0; i < 32; i++) {
+            out[2 * i] = HEX[digest[i] >> 4 & 0xF];
+            out[2 * i + 1] = HEX[digest[i] & 0xF];
         }
-        for (int i = 0; i < 64; i++) {
-            char c = hex.charAt(i);
-            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-                return null;
-            }
-        }
-        return HexFormat.of().parseHex(hex);
+        return out;
     }
 
     public long seq() {

@@ -49,14 +49,15 @@ public record Checkpoint(int chain, long treeSize, String rootHash, Instant crea
     }
 
     /**
-     * Empty when the checkpoint is signed by {@code trusted} and, once stamped, carries a valid RFC 3161 token
-     * over its statement; otherwise what is wrong.
+     * Empty when the checkpoint is signed by the key of {@code keys} it names and, once stamped, carries a valid
+     * RFC 3161 token over its statement from a TSA that {@code tsa} trusts; otherwise what is wrong.
      */
-    public Optional<String> problem(PublicKey trusted) {
+    public Optional<String> problem(KeyRing keys, TsaTrust tsa) {
         String name = "checkpoint " + treeSize + " of chain " + chain;
-        if (!keyId.equals(SigningKey.keyId(trusted))) {
-            return Optional.of(name + " names signing key " + keyId + ", not the trusted key "
-                    + SigningKey.keyId(trusted));
+        Optional<PublicKey> key = keys.get(keyId);
+        if (key.isEmpty()) {
+            return Optional.of(name + " is signed by unknown key " + keyId + ", not one of the trusted keys ("
+                    + (keys.isEmpty() ? "none" : keys.ids()) + ")");
         }
         byte[] bytes;
         try {
@@ -64,10 +65,10 @@ public record Checkpoint(int chain, long treeSize, String rootHash, Instant crea
         } catch (IllegalArgumentException notBase64) {
             return Optional.of(name + " has a malformed signature");
         }
-        if (!SigningKey.verify(trusted, statementBytes(), bytes)) {
+        if (!SigningKey.verify(key.get(), statementBytes(), bytes)) {
             return Optional.of(name + ": the Ed25519 signature does not verify");
         }
         return pending() ? Optional.empty()
-                : TimestampAuthority.check(timestampToken, statementBytes()).problem().map(p -> name + ": " + p);
+                : TimestampAuthority.check(timestampToken, statementBytes(), tsa).problem().map(p -> name + ": " + p);
     }
 }

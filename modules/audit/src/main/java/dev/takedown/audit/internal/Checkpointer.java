@@ -33,29 +33,40 @@ public class Checkpointer {
     private final TransactionTemplate transaction;
     private final boolean restrictedRole;
     private final Optional<SigningKey> key;
+    private final KeyRing trustedKeys;
     private final Optional<TimestampAuthority> tsa;
+    private final TsaTrust tsaTrust;
     private final Clock clock;
 
+    /**
+     * @param previousKeys public keys of retired signing keys, still trusted for the checkpoints they signed
+     * @param tsaTrust the TSA certificates tokens must chain to, for stamping and for verification
+     */
     public Checkpointer(JdbcTemplate jdbc, PlatformTransactionManager transactions, boolean restrictedRole,
-            Optional<SigningKey> key, Optional<TimestampAuthority> tsa, Clock clock) {
+            Optional<SigningKey> key, List<PublicKey> previousKeys, Optional<TimestampAuthority> tsa,
+            TsaTrust tsaTrust, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.restrictedRole = restrictedRole;
         this.key = key;
+        List<PublicKey> ring = new ArrayList<>(previousKeys);
+        key.ifPresent(k -> ring.add(k.publicKey()));
+        this.trustedKeys = KeyRing.of(ring);
         this.tsa = tsa;
+        this.tsaTrust = tsaTrust;
         this.clock = clock;
         if (key.isEmpty()) {
             log.warn("no checkpoint signing key (takedown.audit.signing.key-path): the ledger is not checkpointed");
         }
     }
 
-    /** The key checkpoints are signed with, which the verifier trusts. */
-    public Optional<PublicKey> publicKey() {
-        return key.map(SigningKey::publicKey);
+    /** The current signing key's public key and the retired ones: what the verifier trusts. */
+    public KeyRing trustedKeys() {
+        return trustedKeys;
     }
 
-    public Optional<SigningKey> signingKey() {
-        return key;
+    public TsaTrust tsaTrust() {
+        return tsaTrust;
     }
 
     @Scheduled(fixedDelayString = "${takedown.audit.checkpoint.interval:PT5M}",
@@ -94,9 +105,9 @@ public class Checkpointer {
             return Optional.empty();
         }
         MerkleTree.Frontier tree = new MerkleTree.Frontier();
-        jdbc.query("select hash from audit_ledger where chain = ? and seq <= ? order by seq",
+        jdbc.query("select hash, format from audit_ledger where chain = ? and seq <= ? order by seq",
                 rs -> {
-                    tree.add(MerkleTree.leafHash(HexFormat.of().parseHex(rs.getString(1))));
+                    tree.add(LedgerEntry.leaf(rs.getInt(2), HexFormat.of().parseHex(rs.getString(1))));
                 }, chain, signed);
         // never sign over a tampered past: what is already signed must still have its root, and what is about to
         // be signed must chain and hash correctly
@@ -115,7 +126,7 @@ public class Checkpointer {
                 throw new IllegalStateException("record " + record.seq() + " does not verify");
             }
             prevHash = record.hash();
-            tree.add(MerkleTree.leafHash(HexFormat.of().parseHex(record.hash())));
+            tree.add(LedgerEntry.leaf(record.format(), HexFormat.of().parseHex(record.hash())));
         }
         if (tree.size() != size) {
             throw new IllegalStateException("records up to " + size + " are missing");

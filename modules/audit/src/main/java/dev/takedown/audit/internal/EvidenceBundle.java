@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -35,6 +36,7 @@ public final class EvidenceBundle {
 
     public static final String HOW_TO = "HOW-TO-VERIFY.txt";
     public static final String PUBLIC_KEY = "public-key.pem";
+    public static final String TSA_CERTIFICATES = "tsa-certificates.pem";
     public static final String RECORDS = "records.jsonl";
     public static final String EVIDENCE = "evidence.jsonl";
     public static final String CHECKPOINTS = "checkpoints.jsonl";
@@ -44,11 +46,15 @@ public final class EvidenceBundle {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
-    private final Optional<SigningKey> key;
+    private final KeyRing keys;
+    private final TsaTrust tsaTrust;
 
-    public EvidenceBundle(JdbcTemplate jdbc, PlatformTransactionManager transactions, Optional<SigningKey> key) {
+    /** @param keys the trusted checkpoint keys; the bundle carries those its checkpoints name */
+    public EvidenceBundle(JdbcTemplate jdbc, PlatformTransactionManager transactions, KeyRing keys,
+            TsaTrust tsaTrust) {
         this.jdbc = jdbc;
-        this.key = key;
+        this.keys = keys;
+        this.tsaTrust = tsaTrust;
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
@@ -81,8 +87,9 @@ public final class EvidenceBundle {
                     .filter(c -> c != latest);
             stamped.ifPresent(included::add);
             included.add(latest);
-            List<byte[]> leaves = jdbc.query("select hash from audit_ledger where chain = ? and seq <= ?"
-                    + " order by seq", (rs, row) -> MerkleTree.leafHash(HexFormat.of().parseHex(rs.getString(1))),
+            List<byte[]> leaves = jdbc.query("select hash, format from audit_ledger where chain = ? and seq <= ?"
+                    + " order by seq", (rs, row) -> LedgerEntry.leaf(rs.getInt(2),
+                            HexFormat.of().parseHex(rs.getString(1))),
                     chain, latest.treeSize());
             int size = Math.toIntExact(latest.treeSize());
             for (LedgerRecord record : chainRecords) {
@@ -109,7 +116,16 @@ public final class EvidenceBundle {
 
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(HOW_TO, howTo(caseId).getBytes(StandardCharsets.UTF_8));
-        key.ifPresent(k -> files.put(PUBLIC_KEY, k.publicKeyPem().getBytes(StandardCharsets.US_ASCII)));
+        // every key that signed an included checkpoint (several after a rotation), in key id order
+        String pems = included.stream().map(Checkpoint::keyId).distinct().sorted().map(keys::get)
+                .flatMap(Optional::stream).map(k -> SigningKey.pem("PUBLIC KEY", k.getEncoded()))
+                .collect(Collectors.joining());
+        if (!pems.isEmpty()) {
+            files.put(PUBLIC_KEY, pems.getBytes(StandardCharsets.US_ASCII));
+        }
+        if (included.stream().anyMatch(c -> !c.pending()) && !tsaTrust.isEmpty()) {
+            files.put(TSA_CERTIFICATES, tsaTrust.pem());
+        }
         files.put(RECORDS, jsonLines(records.stream().map(EvidenceBundle::recordJson).toList()));
         files.put(EVIDENCE, evidence(records));
         files.put(CHECKPOINTS, jsonLines(included.stream().map(EvidenceBundle::checkpointJson).toList()));
@@ -252,16 +268,21 @@ public final class EvidenceBundle {
                                             checkpoint to the latest one
                   checkpoints/              each checkpoint's signed statement (.statement.json), Ed25519
                                             signature (.sig, raw 64 bytes) and timestamp token (.tst, DER)
-                  public-key.pem            the Ed25519 key that signed the checkpoints; compare its SHA-256
-                                            fingerprint (the keyId of each checkpoint) with the published one
+                  public-key.pem            the Ed25519 key(s) that signed the checkpoints (more than one after a
+                                            key rotation); compare each SHA-256 fingerprint (the keyId of each
+                                            checkpoint) with the published ones
+                  tsa-certificates.pem      the TSA certificate(s) the ledger trusts: each timestamp token's
+                                            signer must chain to one of them; compare with the published ones
 
                 How a record is hashed
-                  hash = SHA-256 of the RFC 8785 canonical JSON of the record's fields other than "hash" and
-                  "format" (format 1 records also leave out chain, legalBasis and policyVersion). prevHash is the
-                  hash of the previous record of the same chain (64 zeros for the first).
+                  preimage = the RFC 8785 canonical JSON of the record's fields other than "hash" and "format"
+                  (format 1 records also leave out chain, legalBasis and policyVersion).
+                  format 3: hash = SHA-256(0x00 || preimage); formats 1 and 2: hash = SHA-256(preimage).
+                  prevHash is the hash of the previous record of the same chain (64 zeros for the first).
 
                 How the Merkle tree is built (RFC 9162 section 2.1)
-                  leaf = SHA-256(0x00 || the 32 bytes of a record hash), in sequence order of the chain;
+                  leaf = the 32 bytes of a format 3 record hash (already SHA-256(0x00 || preimage)), or
+                  SHA-256(0x00 || the 32 bytes of the record hash) for formats 1 and 2, in sequence order;
                   node = SHA-256(0x01 || left || right); n leaves split at the largest power of two below n.
                   A record's leaf index is seq - 1.
 
@@ -272,7 +293,7 @@ public final class EvidenceBundle {
 
                 Verify with the Takedown verifier
                   java -cp <takedown-audit jar and its dependencies> dev.takedown.audit.cli.VerifyCommand \\
-                      [--public-key published.pem] this-bundle.zip
+                      [--public-key published.pem]... [--tsa-certificate tsa-ca.pem]... this-bundle.zip
                   Exit code 0: intact; 1: something does not verify (the report names it); 2: usage error.
 
                 Verify by hand (OpenSSL 3)
@@ -280,7 +301,7 @@ public final class EvidenceBundle {
                       -in checkpoints/chain-C-size-N.statement.json -sigfile checkpoints/chain-C-size-N.sig
                   openssl ts -reply -token_in -in checkpoints/chain-C-size-N.tst -text
                   openssl ts -verify -token_in -in checkpoints/chain-C-size-N.tst \\
-                      -data checkpoints/chain-C-size-N.statement.json -CAfile <the TSA's CA certificate>
+                      -data checkpoints/chain-C-size-N.statement.json -CAfile tsa-certificates.pem
                   then recompute each record hash, walk its audit path to rootHash, and check the
                   consistency proofs as RFC 9162 sections 2.1.3.2 and 2.1.4.2 describe.
                 """.formatted(caseId);

@@ -44,6 +44,52 @@ final class IsoInstant {
         out.append('Z');
     }
 
+    /**
+     * The same text as {@link #append} as ASCII bytes, with the civil date computed from the epoch day (H. Hinnant's
+     * days-to-civil) so no date objects are made; false, writing nothing, for years outside 0000–9999.
+     */
+    static boolean appendAscii(Instant at, Utf8Buffer out) {
+        long second = at.getEpochSecond();
+        if (second < YEAR_0 || second > END_OF_9999) {
+            return false;
+        }
+        long days = Math.floorDiv(second, 86_400L);
+        int secondOfDay = (int) Math.floorMod(second, 86_400L);
+        long z = days + 719_468L;
+        long era = Math.floorDiv(z, 146_097L);
+        long dayOfEra = z - era * 146_097L;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long shiftedMonth = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
+        int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        out.digits(year, 4);
+        out.ascii('-');
+        out.digits(month, 2);
+        out.ascii('-');
+        out.digits(day, 2);
+        out.ascii('T');
+        out.digits(secondOfDay / 3600, 2);
+        out.ascii(':');
+        out.digits(secondOfDay / 60 % 60, 2);
+        out.ascii(':');
+        out.digits(secondOfDay % 60, 2);
+        int nano = at.getNano();
+        if (nano != 0) {
+            out.ascii('.');
+            if (nano % 1_000_000 == 0) {
+                out.digits(nano / 1_000_000, 3);
+            } else if (nano % 1_000 == 0) {
+                out.digits(nano / 1_000, 6);
+            } else {
+                out.digits(nano, 9);
+            }
+        }
+        out.ascii('Z');
+        return true;
+    }
+
     private static StringBuilder digits(StringBuilder out, int value, int width) {
         for (int divisor = POWERS[width - 1]; divisor > 0; divisor /= 10) {
             out.append((char) ('0' + value / divisor % 10));

@@ -2,6 +2,7 @@ package dev.takedown.audit.internal;
 
 import dev.takedown.audit.ActorType;
 import dev.takedown.audit.LedgerRecord;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -11,7 +12,9 @@ import java.util.HexFormat;
  * {@code payload} is the stored canonical JSON text.
  *
  * <p>Format 1 records (written before chains were partitioned) hash {actor, actorType, caseId, eventId, eventType,
- * occurredAt, payload, prevHash, seq, topic}; format 2 adds chain, legalBasis and policyVersion.
+ * occurredAt, payload, prevHash, seq, topic}; format 2 adds chain, legalBasis and policyVersion. Formats 1 and 2
+ * hash SHA-256(preimage); format 3 has format 2's preimage but hashes SHA-256(0x00 || preimage), the RFC 6962 leaf
+ * hash, so the record hash is itself the record's Merkle leaf (see {@link #leaf}).
  */
 public record LedgerEntry(int format, int chain, long seq, String eventId, String topic, String eventType,
         String caseId, String actor, ActorType actorType, String legalBasis, String policyVersion, Instant occurredAt,
@@ -19,11 +22,9 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
 
     /** The prev_hash of every chain's first record. */
     public static final String GENESIS_HASH = "0".repeat(64);
-    public static final int CURRENT_FORMAT = 2;
+    public static final int CURRENT_FORMAT = 3;
 
-    /** A buffer grown past this by one huge payload is dropped rather than kept for the thread's lifetime. */
-    private static final int MAX_KEPT_BUFFER = 1 << 16;
-    private static final ThreadLocal<StringBuilder> PREIMAGE = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+    private static final ThreadLocal<Utf8Buffer> PREIMAGE = ThreadLocal.withInitial(Utf8Buffer::new);
 
     public LedgerEntry {
         // PostgreSQL keeps microseconds: hashing finer time than is stored would fail verification later
@@ -41,19 +42,44 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
         return HexFormat.of().formatHex(digest());
     }
 
-    /**
-     * SHA-256 of {@link #preimage()} as raw bytes. The verifier calls this for every record, so the preimage is built
-     * in a reused per-thread buffer and hashed without an intermediate String or byte array.
-     */
+    /** The record hash as raw bytes: SHA-256 of {@link #preimage()}, after a 0x00 byte from format 3 on. */
     public byte[] digest() {
-        StringBuilder out = PREIMAGE.get();
-        out.setLength(0);
-        writePreimage(out);
-        byte[] digest = Sha256.digestUtf8(out);
-        if (out.capacity() > MAX_KEPT_BUFFER) {
+        byte[] digest = new byte[32];
+        digestInto(digest);
+        return digest;
+    }
+
+    /**
+     * Writes {@link #digest()} into {@code out[0..32)}. The verifier calls this for every record, so the UTF-8
+     * preimage is written straight into a reused per-thread byte buffer and hashed from there.
+     */
+    void digestInto(byte[] out) {
+        digestInto(out, null);
+    }
+
+    /**
+     * {@link #digestInto(byte[])} for a caller that has {@code prevHash} as ASCII bytes already (the verifier, which
+     * has just checked that prevHash equals the previous record's hash); null = take it from {@code prevHash}.
+     */
+    void digestInto(byte[] out, byte[] prevHashAscii) {
+        Utf8Buffer buffer = PREIMAGE.get();
+        buffer.reset();
+        if (format >= 3) {
+            buffer.ascii('\0');
+        }
+        writePreimage(buffer, prevHashAscii);
+        Sha256.digest(buffer.bytes(), buffer.length(), out);
+        if (buffer.oversized()) {
             PREIMAGE.remove();
         }
-        return digest;
+    }
+
+    /**
+     * The RFC 9162 Merkle leaf hash of a record whose stored hash is {@code hash}: the hash itself from format 3 on,
+     * SHA-256(0x00 || hash) before.
+     */
+    public static byte[] leaf(int format, byte[] hash) {
+        return format >= 3 ? hash : MerkleTree.leafHash(hash);
     }
 
     /**
@@ -93,6 +119,67 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
         out.append(",\"prevHash\":\"").append(prevHash).append("\",\"seq\":").append(seq).append(",\"topic\":");
         CanonicalJson.string(topic, out);
         out.append('}');
+    }
+
+    /** The same bytes as {@code preimage().getBytes(UTF_8)}; LedgerEntryDigestTest holds the two together. */
+    private void writePreimage(Utf8Buffer out, byte[] prevHashAscii) {
+        out.ascii(ACTOR);
+        out.repeatedString(0, actor);
+        out.ascii(ACTOR_TYPE);
+        out.ascii(actorType == ActorType.HUMAN ? HUMAN : AUTOMATED);
+        out.ascii(CASE_ID);
+        out.nullableString(caseId);
+        if (format >= 2) {
+            out.ascii(CHAIN);
+            out.number(chain);
+        }
+        out.ascii(EVENT_ID);
+        out.string(eventId);
+        out.ascii(EVENT_TYPE);
+        out.repeatedString(1, eventType);
+        if (format >= 2) {
+            out.ascii(LEGAL_BASIS);
+            out.repeatedString(2, legalBasis);
+        }
+        out.ascii(OCCURRED_AT);
+        out.instant(occurredAt);
+        out.ascii(PAYLOAD);
+        out.raw(payload);
+        if (format >= 2) {
+            out.ascii(POLICY_VERSION);
+            out.repeatedString(3, policyVersion);
+        }
+        out.ascii(PREV_HASH);
+        if (prevHashAscii != null) {
+            out.ascii(prevHashAscii);
+        } else {
+            out.asciiText(prevHash);
+        }
+        out.ascii(SEQ);
+        out.number(seq);
+        out.ascii(TOPIC);
+        out.repeatedString(4, topic);
+        out.ascii('}');
+    }
+
+    private static final byte[] ACTOR = ascii("{\"actor\":");
+    private static final byte[] ACTOR_TYPE = ascii(",\"actorType\":\"");
+    private static final byte[] HUMAN = ascii(ActorType.HUMAN.name());
+    private static final byte[] AUTOMATED = ascii(ActorType.AUTOMATED.name());
+    private static final byte[] CASE_ID = ascii("\",\"caseId\":");
+    private static final byte[] CHAIN = ascii(",\"chain\":");
+    private static final byte[] EVENT_ID = ascii(",\"eventId\":");
+    private static final byte[] EVENT_TYPE = ascii(",\"eventType\":");
+    private static final byte[] LEGAL_BASIS = ascii(",\"legalBasis\":");
+    private static final byte[] OCCURRED_AT = ascii(",\"occurredAt\":\"");
+    private static final byte[] PAYLOAD = ascii("\",\"payload\":");
+    private static final byte[] POLICY_VERSION = ascii(",\"policyVersion\":");
+    private static final byte[] PREV_HASH = ascii(",\"prevHash\":\"");
+    private static final byte[] SEQ = ascii("\",\"seq\":");
+    private static final byte[] TOPIC = ascii(",\"topic\":");
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void nullable(String value, StringBuilder out) {

@@ -2,7 +2,6 @@ package dev.takedown.audit.internal;
 
 import dev.takedown.audit.ChainStatus;
 import dev.takedown.audit.LedgerRecord;
-import java.security.PublicKey;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -16,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes the whole ledger from the database: per chain, every link and record hash, the head, and every
- * checkpoint's Merkle root, Ed25519 signature (against the trusted key only, never a key found in the database)
- * and RFC 3161 token. Stops at the first problem.
+ * checkpoint's Merkle root, Ed25519 signature (against the trusted keys only, never a key found in the database)
+ * and RFC 3161 token (from a trusted TSA). Stops at the first problem.
  */
 public final class LedgerVerifier {
 
@@ -25,11 +24,14 @@ public final class LedgerVerifier {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
-    private final Optional<PublicKey> trustedKey;
+    private final KeyRing trustedKeys;
+    private final TsaTrust tsaTrust;
 
-    public LedgerVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, Optional<PublicKey> trustedKey) {
+    public LedgerVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, KeyRing trustedKeys,
+            TsaTrust tsaTrust) {
         this.jdbc = jdbc;
-        this.trustedKey = trustedKey;
+        this.trustedKeys = trustedKeys;
+        this.tsaTrust = tsaTrust;
         // one snapshot for every query, so appends and checkpoints running meanwhile cannot look like breaks
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -110,10 +112,10 @@ public final class LedgerVerifier {
             return Optional.of("records 1.." + checkpoint.treeSize() + " do not have the Merkle root signed in "
                     + name);
         }
-        if (trustedKey.isEmpty()) {
+        if (trustedKeys.isEmpty()) {
             return Optional.of("no trusted public key to check the signature of " + name);
         }
-        return checkpoint.problem(trustedKey.get());
+        return checkpoint.problem(trustedKeys, tsaTrust);
     }
 
     private record Head(long seq, String hash) {

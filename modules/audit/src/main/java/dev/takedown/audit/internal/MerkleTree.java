@@ -151,24 +151,40 @@ public final class MerkleTree {
 
     /**
      * The root of a growing tree in O(log n) memory: the perfect subtrees of the RFC 9162 decomposition, largest
-     * first. Lets the verifier check every checkpoint's root in one pass over a chain.
+     * first. Lets the verifier check every checkpoint's root in one pass over a chain; adding a leaf allocates
+     * nothing (merges hash in place).
      */
     public static final class Frontier {
 
-        private final List<byte[]> hashes = new ArrayList<>();
-        private final List<Long> sizes = new ArrayList<>();
+        /** hashes[i] roots a perfect subtree of 2^levels[i] leaves; levels strictly decrease with i. */
+        private final byte[][] hashes = new byte[64][32];
+        private final int[] levels = new int[64];
+        private int count;
         private long size;
 
         public void add(byte[] leaf) {
-            byte[] hash = leaf;
-            long subtree = 1;
-            while (!sizes.isEmpty() && sizes.get(sizes.size() - 1) == subtree) {
-                hash = nodeHash(hashes.remove(hashes.size() - 1), hash);
-                sizes.remove(sizes.size() - 1);
-                subtree *= 2;
+            byte[] hash = hashes[count];
+            System.arraycopy(leaf, 0, hash, 0, 32);
+            addHashed(count);
+        }
+
+        /** Adds the leaf hash of a record hash: SHA-256(0x00 || recordHash), computed into the frontier. */
+        public void addRecord(byte[] recordHash) {
+            Sha256.digest((byte) 0, recordHash, null, hashes[count]);
+            addHashed(count);
+        }
+
+        private void addHashed(int slot) {
+            int level = 0;
+            int top = slot;
+            while (top > 0 && levels[top - 1] == level) {
+                // node = H(0x01 || left || right), written over the left slot
+                Sha256.digest((byte) 1, hashes[top - 1], hashes[top], hashes[top - 1]);
+                top--;
+                level++;
             }
-            hashes.add(hash);
-            sizes.add(subtree);
+            levels[top] = level;
+            count = top + 1;
             size++;
         }
 
@@ -178,9 +194,9 @@ public final class MerkleTree {
 
         /** MTH of the leaves added so far; size must be > 0. */
         public byte[] root() {
-            byte[] root = hashes.get(hashes.size() - 1);
-            for (int i = hashes.size() - 2; i >= 0; i--) {
-                root = nodeHash(hashes.get(i), root);
+            byte[] root = hashes[count - 1].clone();
+            for (int i = count - 2; i >= 0; i--) {
+                root = nodeHash(hashes[i], root);
             }
             return root;
         }

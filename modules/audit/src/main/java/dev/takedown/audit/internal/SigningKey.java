@@ -15,8 +15,10 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
@@ -115,6 +117,21 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey) {
 
     public static PublicKey publicKeyFromPem(String pem) {
         return publicKey(pemBody(pem, "PUBLIC KEY"));
+    }
+
+    /** Every PUBLIC KEY block of {@code pem}, in order. */
+    public static List<PublicKey> publicKeysFromPem(String pem) {
+        List<PublicKey> keys = new ArrayList<>();
+        String rest = pem;
+        for (int end; (end = rest.indexOf("-----END PUBLIC KEY-----")) >= 0; ) {
+            int next = end + "-----END PUBLIC KEY-----".length();
+            keys.add(publicKeyFromPem(rest.substring(0, next)));
+            rest = rest.substring(next);
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no PEM PUBLIC KEY");
+        }
+        return keys;
     }
 
     private static PublicKey publicKey(byte[] spki) {

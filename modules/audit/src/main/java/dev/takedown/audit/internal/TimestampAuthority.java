@@ -8,11 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
@@ -29,10 +33,13 @@ public final class TimestampAuthority {
     private final URI url;
     private final Duration timeout;
     private final HttpClient http;
+    private final TsaTrust trust;
 
-    public TimestampAuthority(URI url, Duration timeout) {
+    /** @param trust what the TSA's certificate must chain to; a token that does not is refused, never stored */
+    public TimestampAuthority(URI url, Duration timeout, TsaTrust trust) {
         this.url = url;
         this.timeout = timeout;
+        this.trust = trust;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
@@ -62,17 +69,23 @@ public final class TimestampAuthority {
             if (answer.getTimeStampToken() == null) {
                 throw new IOException("TSA " + url + " granted no token: " + answer.getStatusString());
             }
-            return answer.getTimeStampToken().getEncoded();
+            byte[] token = answer.getTimeStampToken().getEncoded();
+            Optional<String> problem = check(token, statement, trust).problem();
+            if (problem.isPresent()) {
+                throw new IOException("TSA " + url + " answered with a token that is refused: " + problem.get());
+            }
+            return token;
         } catch (org.bouncycastle.tsp.TSPException e) {
             throw new IOException("TSA " + url + " answered with an invalid response: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Checks that {@code token} is a well-formed RFC 3161 token over SHA-256(statement) whose signature verifies
-     * with the certificate it carries.
+     * Checks that {@code token} is a well-formed RFC 3161 token over SHA-256(statement), signed by the certificate it
+     * carries, and that this certificate has the timeStamping usage, was valid at the token's genTime and chains to
+     * one of {@code trust}'s anchors.
      */
-    public static TokenCheck check(byte[] token, byte[] statement) {
+    public static TokenCheck check(byte[] token, byte[] statement, TsaTrust trust) {
         try {
             TimeStampToken parsed = new TimeStampToken(new CMSSignedData(token));
             var info = parsed.getTimeStampInfo();
@@ -88,17 +101,33 @@ public final class TimestampAuthority {
             X509CertificateHolder certificate = certificates.iterator().next();
             // checks the CMS signature, the certificate's timeStamping usage and its validity at genTime
             parsed.validate(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
-            return new TokenCheck(Optional.empty(), info.getGenTime().toInstant(), certificate.getSubject().toString());
+            String tsa = certificate.getSubject().toString();
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> all = parsed.getCertificates().getMatches(null);
+            List<X509Certificate> others = new ArrayList<>();
+            for (X509CertificateHolder other : all) {
+                others.add(converter.getCertificate(other));
+            }
+            String anchor = trust.anchorOf(converter.getCertificate(certificate), others, info.getGenTime());
+            if (anchor == null) {
+                return TokenCheck.broken("the timestamp token is signed by " + tsa + ", an untrusted TSA: its"
+                        + " certificate does not chain to a trusted TSA certificate (trusted: " + trust.names() + ")");
+            }
+            return new TokenCheck(Optional.empty(), info.getGenTime().toInstant(), tsa, anchor);
         } catch (Exception e) {
             return TokenCheck.broken("the timestamp token does not verify: " + e.getMessage());
         }
     }
 
-    /** {@code problem} is empty for a good token; then {@code time} is the TSA's time and {@code tsa} its name. */
-    public record TokenCheck(Optional<String> problem, Instant time, String tsa) {
+    /**
+     * {@code problem} is empty for a good token; then {@code time} is the TSA's time, {@code tsa} its name and
+     * {@code anchor} the trusted certificate it chains to.
+     */
+    public record TokenCheck(Optional<String> problem, Instant time, String tsa, String anchor) {
 
         static TokenCheck broken(String problem) {
-            return new TokenCheck(Optional.of(problem), null, null);
+            return new TokenCheck(Optional.of(problem), null, null, null);
         }
     }
 }

@@ -56,7 +56,8 @@ class VerifyCommandTest {
                             .contains("\"sha256\":\"" + "ab".repeat(32) + "\"");
                 }
             }
-            assertThat(names).startsWith("HOW-TO-VERIFY.txt", "public-key.pem", "records.jsonl", "evidence.jsonl",
+            assertThat(names).startsWith("HOW-TO-VERIFY.txt", "public-key.pem", "tsa-certificates.pem",
+                    "records.jsonl", "evidence.jsonl",
                     "checkpoints.jsonl", "inclusion-proofs.jsonl", "consistency-proofs.jsonl");
             assertThat(names).anyMatch(n -> n.matches("checkpoints/chain-\\d+-size-\\d+\\.statement\\.json"))
                     .anyMatch(n -> n.endsWith(".sig")).anyMatch(n -> n.endsWith(".tst"));
@@ -69,9 +70,30 @@ class VerifyCommandTest {
 
         assertThat(run(bundle.toString())).as(output()).isEqualTo(VerifyCommand.INTACT);
         assertThat(output()).contains("INTACT").contains("proven included").contains("timestamped")
-                .contains(fixture.keyId());
-        assertThat(run("--public-key", fixture.publicKeyFile().toString(), bundle.toString()))
+                .contains("signature by key " + fixture.keyId()).contains("signature by key " + fixture.rotatedKeyId())
+                .contains("trusted through CN=Loopback TSA CA");
+        assertThat(run("--public-key", fixture.publicKeyFile().toString(), "--tsa-certificate",
+                fixture.tsaCertificateFile().toString(), bundle.toString())).as(output())
                 .isEqualTo(VerifyCommand.INTACT);
+        assertThat(output()).contains("TSA certificates (pinned): CN=Loopback TSA CA");
+    }
+
+    @Test
+    void rejectsABundleWhoseTimestampsComeFromAnotherTsaThanThePinnedOne() throws Exception {
+        Path other = write("other-tsa.pem", BundleFixture.otherTsaCertificatePem());
+
+        assertThat(run("--tsa-certificate", other.toString(), write("b.zip", fixture.bundle("case-b")).toString()))
+                .isEqualTo(VerifyCommand.BROKEN);
+        assertThat(output()).contains("signed by CN=Loopback TSA, an untrusted TSA").contains("CN=Other TSA CA");
+    }
+
+    @Test
+    void aBundleSpanningAKeyRotationNeedsTheRetiredKeyToo() throws IOException {
+        Path bundle = write("b.zip", fixture.bundle("case-b"));
+
+        assertThat(run("--public-key", fixture.rotatedPublicKeyFile().toString(), bundle.toString()))
+                .isEqualTo(VerifyCommand.BROKEN);
+        assertThat(output()).contains("signed by unknown key " + fixture.keyId());
     }
 
     @Test
@@ -102,19 +124,23 @@ class VerifyCommandTest {
 
         assertThat(run("--public-key", other.toString(), write("b.zip", fixture.bundle("case-b")).toString()))
                 .isEqualTo(VerifyCommand.BROKEN);
-        assertThat(output()).contains("not the trusted key");
+        assertThat(output()).contains("signed by unknown key");
     }
 
     @Test
     void verifiesALiveDatabaseAndNamesTheFirstBrokenRecord() {
         String key = fixture.publicKeyFile().toString();
+        String tsa = fixture.tsaCertificateFile().toString();
+        assertThat(run("--public-key", key, "--tsa-certificate", tsa, "--jdbc", fixture.jdbcUrl(), "--user",
+                "postgres", "--password", "postgres")).as(output()).isEqualTo(VerifyCommand.INTACT);
         assertThat(run("--public-key", key, "--jdbc", fixture.jdbcUrl(), "--user", "postgres", "--password",
-                "postgres")).as(output()).isEqualTo(VerifyCommand.INTACT);
+                "postgres")).as("stamped checkpoints need a trusted TSA").isEqualTo(VerifyCommand.BROKEN);
+        assertThat(output()).contains("untrusted TSA");
 
         fixture.tamperCaseB();
         try {
-            assertThat(run("--public-key", key, "--jdbc", fixture.jdbcUrl(), "--user", "postgres", "--password",
-                    "postgres")).isEqualTo(VerifyCommand.BROKEN);
+            assertThat(run("--public-key", key, "--tsa-certificate", tsa, "--jdbc", fixture.jdbcUrl(), "--user",
+                    "postgres", "--password", "postgres")).isEqualTo(VerifyCommand.BROKEN);
             assertThat(output()).contains("BROKEN in chain").contains("at record 2").contains("hash does not match");
         } finally {
             fixture.untamperCaseB();

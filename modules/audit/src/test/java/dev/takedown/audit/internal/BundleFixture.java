@@ -15,22 +15,26 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * A ledger with three cases over two chains, two checkpoint rounds (the first time-stamped, the second pending),
- * and records newer than the last checkpoint: every part of a bundle has something in it.
+ * A ledger with three cases over two chains, two checkpoint rounds (the first time-stamped, the second pending and
+ * signed by a rotated key), and records newer than the last checkpoint: every part of a bundle has something in it.
  */
 public final class BundleFixture implements AutoCloseable {
 
     private final EmbeddedLedger ledger;
     private final LoopbackTsa tsa;
     private final SigningKey key;
+    private final SigningKey rotatedKey;
     private final Path publicKey;
-    private final Checkpointer checkpointer;
+    private final Path rotatedPublicKey;
+    private final Path tsaCertificate;
+    private Checkpointer checkpointer;
     private final AuditTrail trail;
     private String tamperedActor;
 
@@ -39,12 +43,19 @@ public final class BundleFixture implements AutoCloseable {
         ledger.reset();
         tsa = new LoopbackTsa();
         key = SigningKey.load(dir.resolve("audit.pem"), true);
-        publicKey = Files.writeString(dir.resolve("audit.pub.pem"), key.publicKeyPem());
+        rotatedKey = SigningKey.load(dir.resolve("audit-2.pem"), true);
+        // the published keys: the retired one and its successor
+        publicKey = Files.writeString(dir.resolve("audit.pub.pem"), key.publicKeyPem() + rotatedKey.publicKeyPem());
+        rotatedPublicKey = Files.writeString(dir.resolve("audit-2.pub.pem"), rotatedKey.publicKeyPem());
+        tsaCertificate = Files.write(dir.resolve("tsa-ca.pem"), tsa.trust().pem());
         LedgerAppender appender = new LedgerAppender(ledger.jdbc, ledger.transactions, EmbeddedLedger.properties(2));
-        checkpointer = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(key),
-                Optional.of(new TimestampAuthority(tsa.url(), Duration.ofSeconds(5))),
+        checkpointer = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(key), List.of(),
+                Optional.of(new TimestampAuthority(tsa.url(), Duration.ofSeconds(5), tsa.trust())), tsa.trust(),
                 Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC));
-        trail = new AuditTrail(ledger.jdbc, ledger.transactions, checkpointer);
+        Checkpointer rotated = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(rotatedKey),
+                List.of(key.publicKey()), Optional.of(new TimestampAuthority(tsa.url(), Duration.ofSeconds(5),
+                        tsa.trust())), tsa.trust(), Clock.fixed(Instant.parse("2026-11-03T10:00:00Z"), ZoneOffset.UTC));
+        trail = new AuditTrail(ledger.jdbc, ledger.transactions, rotated);
         for (int round = 0; round < 3; round++) {
             for (String caseId : new String[] {"case-a", "case-b", "case-c"}) {
                 appender.append(ledger.record(Topics.TASKS, new TaskClaimed(UUID.randomUUID(),
@@ -58,6 +69,7 @@ public final class BundleFixture implements AutoCloseable {
                 checkpoint();
             }
             if (round == 1) {
+                checkpointer = rotated;
                 tsa.down.set(true);
                 checkpoint();
                 tsa.down.set(false);
@@ -87,8 +99,29 @@ public final class BundleFixture implements AutoCloseable {
         return key.keyId();
     }
 
+    public String rotatedKeyId() {
+        return rotatedKey.keyId();
+    }
+
+    /** Both published keys, the retired one and the current one. */
     public Path publicKeyFile() {
         return publicKey;
+    }
+
+    public Path rotatedPublicKeyFile() {
+        return rotatedPublicKey;
+    }
+
+    /** The loopback TSA's CA certificate, as it would be published. */
+    public Path tsaCertificateFile() {
+        return tsaCertificate;
+    }
+
+    /** The CA certificate of another TSA, which this ledger does not trust. */
+    public static byte[] otherTsaCertificatePem() throws Exception {
+        try (LoopbackTsa other = new LoopbackTsa("CN=Other TSA", false)) {
+            return other.trust().pem();
+        }
     }
 
     public String jdbcUrl() {

@@ -58,9 +58,11 @@ class CheckpointTest {
         ledger.reset();
         tsa.down.set(false);
         appender = new LedgerAppender(ledger.jdbc, ledger.transactions, EmbeddedLedger.properties(CHAINS));
-        checkpointer = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(key),
-                Optional.of(new TimestampAuthority(tsa.url(), Duration.ofSeconds(5))), CLOCK);
-        verifier = new LedgerVerifier(ledger.jdbc, ledger.transactions, Optional.of(key.publicKey()));
+        checkpointer = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(key), List.of(),
+                Optional.of(new TimestampAuthority(tsa.url(), Duration.ofSeconds(5), tsa.trust())), tsa.trust(),
+                CLOCK);
+        verifier = new LedgerVerifier(ledger.jdbc, ledger.transactions, KeyRing.of(List.of(key.publicKey())),
+                tsa.trust());
     }
 
     @Test
@@ -97,7 +99,7 @@ class CheckpointTest {
                 .isEqualTo(CHAINS);
         Checkpoint stored = ledger.jdbc.query(CheckpointRows.SELECT + " where c.chain = 0", CheckpointRows.MAPPER)
                 .get(0);
-        var token = TimestampAuthority.check(stored.timestampToken(), stored.statementBytes());
+        var token = TimestampAuthority.check(stored.timestampToken(), stored.statementBytes(), tsa.trust());
         assertThat(token.problem()).isEmpty();
         assertThat(token.tsa()).isEqualTo("CN=Loopback TSA");
         assertThat(SigningKey.verify(key.publicKey(), stored.statementBytes(),
@@ -130,6 +132,104 @@ class CheckpointTest {
     }
 
     @Test
+    void aTokenFromAnUntrustedTsaIsNeverStoredAndIsReportedByNameWhenSlippedIn() throws Exception {
+        appendCases(4);
+        try (LoopbackTsa rogue = new LoopbackTsa("CN=Rogue TSA", true)) {
+            // a self-signed TSA that answers well-formed tokens: the checkpointer refuses them, so they stay pending
+            Checkpointer fooled = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(key), List.of(),
+                    Optional.of(new TimestampAuthority(rogue.url(), Duration.ofSeconds(5), tsa.trust())),
+                    tsa.trust(), CLOCK);
+            assertThat(fooled.run()).isNotEmpty();
+            assertThat(rogue.requests.get()).isPositive();
+            long checkpoints = ledger.jdbc.queryForObject("select count(*) from audit_checkpoint", Long.class);
+            assertThat(verifier.verify()).isEqualTo(ChainStatus.intact(4, checkpoints, checkpoints));
+
+            // a forger stores the rogue token anyway (its imprint is right): the verifier names the rogue TSA
+            Checkpoint pending = ledger.jdbc.query(CheckpointRows.SELECT + " order by c.chain", CheckpointRows.MAPPER)
+                    .get(0);
+            byte[] token = rogue.token(pending.statementBytes());
+            ledger.tamper("insert into audit_checkpoint_timestamp (chain, tree_size, token) values (?, ?, ?)",
+                    pending.chain(), pending.treeSize(), token);
+
+            ChainStatus status = verifier.verify();
+            assertThat(status.intact()).isFalse();
+            assertThat(status.reason()).contains("CN=Rogue TSA").contains("untrusted TSA")
+                    .contains("CN=Loopback TSA CA");
+            assertThat(TimestampAuthority.check(token, pending.statementBytes(), tsa.trust()).problem()).isPresent();
+        }
+        // the trusted TSA stamps what the rogue could not
+        assertThat(TimestampAuthority.check(trustedTsa().stamp(STATEMENT), STATEMENT, tsa.trust()).anchor())
+                .isEqualTo("CN=Loopback TSA CA");
+    }
+
+    @Test
+    void format2RecordsWrittenBeforeV54AndFormat3RecordsShareAChainAndItsCheckpoint() {
+        String caseId = "case-mixed";
+        int chain = Math.floorMod(caseId.hashCode(), CHAINS);
+        String prev = LedgerEntry.GENESIS_HASH;
+        List<byte[]> leaves = new java.util.ArrayList<>();
+        for (long seq = 1; seq <= 3; seq++) {
+            LedgerEntry old = new LedgerEntry(2, chain, seq, "old-" + seq, Topics.TASKS, "dev.takedown.task.claimed.v1",
+                    caseId, "mod-1", dev.takedown.audit.ActorType.HUMAN, null, "2026-11-01",
+                    Instant.parse("2026-10-01T00:00:00Z").plusSeconds(seq), "{\"n\":" + seq + "}", prev);
+            prev = old.hash();
+            leaves.add(MerkleTree.leafHash(old.digest()));
+            ledger.jdbc.update("insert into audit_ledger (chain, seq, event_id, topic, event_type, case_id, actor,"
+                    + " actor_type, legal_basis, policy_version, occurred_at, payload, prev_hash, hash, format)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)", chain, seq, old.eventId(), old.topic(),
+                    old.eventType(), caseId, old.actor(), "HUMAN", null, old.policyVersion(),
+                    old.occurredAt().atOffset(ZoneOffset.UTC), old.payload(), old.prevHash(), prev);
+        }
+        ledger.jdbc.update("insert into audit_chain_head (chain, seq, hash) values (?, 3, ?)", chain, prev);
+        for (int i = 0; i < 2; i++) {
+            appender.append(ledger.record(Topics.TASKS, new TaskClaimed(UUID.randomUUID(), Instant.now(), caseId,
+                    "mod-2", "task-" + i)));
+        }
+        List<LedgerRecord> rows = ledger.rows(chain);
+        assertThat(rows).extracting(LedgerRecord::format).containsExactly(2, 2, 2, 3, 3);
+        rows.subList(3, 5).forEach(r -> leaves.add(java.util.HexFormat.of().parseHex(r.hash())));
+
+        Checkpoint checkpoint = checkpointer.run().get(0);
+
+        assertThat(checkpoint.rootHash()).as("format 3 hashes are their own leaves, older ones are hashed again")
+                .isEqualTo(java.util.HexFormat.of().formatHex(MerkleTree.root(leaves, 0, 5)));
+        assertThat(verifier.verify()).isEqualTo(ChainStatus.intact(5, 1, 0));
+    }
+
+    @Test
+    void aRotatedKeySignsNewCheckpointsWhileTheRetiredOneStillVerifiesTheOldOnes() throws Exception {
+        appendCases(4);
+        checkpointer.run();
+        var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        SigningKey next = new SigningKey(pair.getPrivate(), pair.getPublic());
+        Checkpointer rotated = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(next),
+                List.of(key.publicKey()), Optional.of(trustedTsa()), tsa.trust(), CLOCK);
+        appendCases(3);
+
+        assertThat(rotated.run()).isNotEmpty().allSatisfy(c -> assertThat(c.keyId()).isEqualTo(next.keyId()));
+        assertThat(rotated.trustedKeys().byId()).containsOnlyKeys(key.keyId(), next.keyId());
+        assertThat(ledger.jdbc.queryForList("select distinct key_id from audit_checkpoint", String.class))
+                .containsExactlyInAnyOrder(key.keyId(), next.keyId());
+
+        long checkpoints = ledger.jdbc.queryForObject("select count(*) from audit_checkpoint", Long.class);
+        assertThat(new LedgerVerifier(ledger.jdbc, ledger.transactions, rotated.trustedKeys(), tsa.trust()).verify())
+                .isEqualTo(ChainStatus.intact(7, checkpoints, 0));
+        ChainStatus newKeyOnly = new LedgerVerifier(ledger.jdbc, ledger.transactions,
+                KeyRing.of(List.of(next.publicKey())), tsa.trust()).verify();
+        assertThat(newKeyOnly.intact()).isFalse();
+        assertThat(newKeyOnly.reason()).contains("signed by unknown key " + key.keyId());
+        ChainStatus oldKeyOnly = verifier.verify();
+        assertThat(oldKeyOnly.intact()).isFalse();
+        assertThat(oldKeyOnly.reason()).contains("signed by unknown key " + next.keyId());
+    }
+
+    private static final byte[] STATEMENT = "{\"x\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    private static TimestampAuthority trustedTsa() {
+        return new TimestampAuthority(tsa.url(), Duration.ofSeconds(5), tsa.trust());
+    }
+
+    @Test
     void aForgedTimestampTokenIsDetected() {
         appendCases(4);
         checkpointer.run();
@@ -151,7 +251,7 @@ class CheckpointTest {
         appender.append(ledger.record(Topics.TASKS, new TaskClaimed(UUID.randomUUID(), Instant.now(), "case-x",
                 "mod-7", "task-7")));
         LedgerRecord first = ledger.rows(chain).get(0);
-        String forgedHash = new LedgerEntry(2, chain, 1, first.eventId(), first.topic(), first.eventType(),
+        String forgedHash = new LedgerEntry(first.format(), chain, 1, first.eventId(), first.topic(), first.eventType(),
                 first.caseId(), "mallory", first.actorType(), first.legalBasis(), first.policyVersion(),
                 first.occurredAt(), first.payload(), first.prevHash()).hash();
         ledger.tamper("update audit_ledger set actor = 'mallory', hash = ? where chain = ? and seq = 1", forgedHash,
@@ -239,14 +339,16 @@ class CheckpointTest {
         ledger.tamper("delete from audit_checkpoint");
         var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         SigningKey forger = new SigningKey(pair.getPrivate(), pair.getPublic());
-        new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(forger), Optional.empty(), CLOCK).run();
-        assertThat(new LedgerVerifier(ledger.jdbc, ledger.transactions, Optional.of(forger.publicKey())).verify()
+        new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(forger), List.of(), Optional.empty(),
+                TsaTrust.none(), CLOCK).run();
+        assertThat(new LedgerVerifier(ledger.jdbc, ledger.transactions, KeyRing.of(List.of(forger.publicKey())),
+                TsaTrust.none()).verify()
                 .intact()).as("consistent under the forger's own key").isTrue();
 
         ChainStatus status = verifier.verify();
 
         assertThat(status.intact()).isFalse();
-        assertThat(status.reason()).contains("not the trusted key");
+        assertThat(status.reason()).contains("signed by unknown key " + forger.keyId());
     }
 
     // --- the restricted role ---

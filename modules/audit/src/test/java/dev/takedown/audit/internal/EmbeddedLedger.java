@@ -59,7 +59,7 @@ final class EmbeddedLedger implements AutoCloseable {
 
     static AuditProperties properties(int chains) {
         return new AuditProperties("2026-11-01", true, chains, new AuditProperties.Checkpoint(null),
-                new AuditProperties.Signing(null, false), new AuditProperties.Tsa(null, null));
+                new AuditProperties.Signing(null, false, null), new AuditProperties.Tsa(null, null, null));
     }
 
     /** Changes the ledger behind the triggers' back, as a superuser could. */

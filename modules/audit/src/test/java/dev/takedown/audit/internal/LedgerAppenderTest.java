@@ -65,7 +65,7 @@ class LedgerAppenderTest {
         jdbc = ledger.jdbc;
         appender = new LedgerAppender(jdbc, ledger.transactions, EmbeddedLedger.properties(1));
         trail = new AuditTrail(jdbc, ledger.transactions, new Checkpointer(jdbc, ledger.transactions, true,
-                Optional.empty(), Optional.empty(), Clock.systemUTC()));
+                Optional.empty(), List.of(), Optional.empty(), TsaTrust.none(), Clock.systemUTC()));
     }
 
     @Test
@@ -84,7 +84,7 @@ class LedgerAppenderTest {
     }
 
     @Test
-    void hashIsSha256OfTheCanonicalJsonOfTheDocumentedFields() throws Exception {
+    void hashIsTheRfc6962LeafHashOfTheCanonicalJsonOfTheDocumentedFields() throws Exception {
         UUID id = UUID.fromString("6f1c1f4e-0a4b-4c39-9a43-3f1d2b1b9e01");
         var event = new TaskClaimed(id, Instant.parse("2025-01-02T03:04:05.123456Z"), "case-1", "mod-1", "task-7");
 
@@ -97,7 +97,9 @@ class LedgerAppenderTest {
                 + "\"occurredAt\":\"2025-01-02T03:04:05.123456Z\",\"payload\":" + payload + ","
                 + "\"policyVersion\":\"2026-11-01\",\"prevHash\":\"" + GENESIS + "\","
                 + "\"seq\":1,\"topic\":\"takedown.tasks\"}";
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(hashed.getBytes(UTF_8)));
+        // format 3: SHA-256(0x00 || preimage)
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(("\0" + hashed).getBytes(UTF_8)));
         LedgerRecord row = allRows().get(0);
         assertThat(row.payload()).isEqualTo(payload);
         assertThat(row.hash()).isEqualTo(expected);
@@ -251,7 +253,7 @@ class LedgerAppenderTest {
     void aRecordRewrittenWithAFreshHashBreaksTheNextLink() {
         appendAll(taskClaimed("case-1", "mod-1"), taskClaimed("case-1", "mod-2"), taskClaimed("case-1", "mod-3"));
         LedgerRecord second = allRows().get(1);
-        String forgedHash = new LedgerEntry(2, 0, 2, second.eventId(), second.topic(), second.eventType(),
+        String forgedHash = new LedgerEntry(second.format(), 0, 2, second.eventId(), second.topic(), second.eventType(),
                 second.caseId(), "mallory", ActorType.HUMAN, null, second.policyVersion(), second.occurredAt(),
                 second.payload(), second.prevHash()).hash();
 
@@ -380,6 +382,41 @@ class LedgerAppenderTest {
         assertThat(listener.groupId()).isEqualTo("takedown-audit");
         assertThat(listener.properties()).containsExactly("auto.offset.reset=earliest");
         assertThat(listener.batch()).as("one transaction per poll").isEqualTo("true");
+    }
+
+    @Test
+    void aLargeBatchGoesThroughCopyWithAwkwardTextIntact() {
+        String[] awkward = {"plain", "comma, and \"quotes\"", "new\nline\r\n", "", "back\\slash \\N", "奥特曼 😀",
+            "tab\there", "\\.", "null"};
+        List<ConsumerRecord<String, String>> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < LedgerAppender.COPY_THRESHOLD * 2; i++) {
+            String text = awkward[i % awkward.length];
+            Map<String, String> headers = new java.util.HashMap<>(Map.of("ce_id", "copy-" + i + "-" + text,
+                    "ce_type", "t," + text));
+            if (i % 3 == 0) {
+                headers.put("ce_subject", "case-" + text);
+            }
+            String json = CanonicalJson.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+            batch.add(record(Topics.NOTICE_EVENTS, "{\"actor\":" + json + ",\"note\":\"" + i + "\""
+                    + (i % 2 == 0 ? ",\"legalBasis\":" + json : "") + "}", headers));
+        }
+
+        assertThat(appender.appendAll(batch)).hasSize(batch.size());
+
+        List<LedgerRecord> rows = allRows();
+        assertThat(rows).hasSize(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            String text = awkward[i % awkward.length];
+            String eventId = "copy-" + i + "-" + text;
+            LedgerRecord row = rows.stream().filter(r -> r.eventId().equals(eventId)).findFirst().orElseThrow();
+            assertThat(row.eventType()).isEqualTo("t," + text);
+            assertThat(row.actor()).isEqualTo(text.isBlank() ? "system" : text);
+            assertThat(row.caseId()).isEqualTo(i % 3 == 0 ? "case-" + text : null);
+            assertThat(row.legalBasis()).isEqualTo(i % 2 == 0 && !text.isBlank() ? text : null);
+            assertThat(LedgerEntry.of(row).hash()).isEqualTo(row.hash());
+        }
+        assertThat(trail.verify().intact()).isTrue();
+        assertThat(appender.appendAll(batch)).as("redelivered").isEmpty();
     }
 
     private void appendAll(TaskClaimed... events) {

@@ -28,12 +28,42 @@ class LedgerEntryDigestTest {
             StringBuilder out = new StringBuilder();
             IsoInstant.append(at, out);
             assertThat(out.toString()).isEqualTo(at.toString());
+            assertThat(ascii(at)).isEqualTo(at.toString());
         }
         for (Instant edge : new Instant[] {Instant.EPOCH, Instant.MAX, Instant.MIN,
                 Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z")}) {
             StringBuilder out = new StringBuilder();
             IsoInstant.append(edge, out);
             assertThat(out.toString()).isEqualTo(edge.toString());
+            assertThat(ascii(edge)).isEqualTo(edge.toString());
+        }
+    }
+
+    private static String ascii(Instant at) {
+        Utf8Buffer out = new Utf8Buffer();
+        out.instant(at);
+        return new String(out.bytes(), 0, out.length(), StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void fieldsNeedingEscapesOrNonAsciiBytesHashAsThePreimageText() throws Exception {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        String[] awkward = {"plain", "quote \" and \\ back", "tab\tnew\nline\u0001", "é", "奥特曼", "😀", "\uD800",
+            "", "x".repeat(5_000)};
+        for (String text : awkward) {
+            LedgerEntry entry = new LedgerEntry(2, Integer.MAX_VALUE, Long.MAX_VALUE, text, text, text, text, text,
+                    ActorType.HUMAN, text, text, Instant.parse("1970-01-01T00:00:00.000000001Z"),
+                    "{\"t\":\"" + text + "\"}", "f".repeat(64));
+            assertThat(entry.digest()).as(text)
+                    .isEqualTo(sha256.digest(entry.preimage().getBytes(StandardCharsets.UTF_8)));
+            LedgerEntry current = new LedgerEntry(3, 1, 2, text, text, text, text, text, ActorType.HUMAN, text, text,
+                    Instant.parse("2026-11-01T09:00:00Z"), "[\"" + text + "\"]", text);
+            assertThat(current.digest()).as(text)
+                    .isEqualTo(sha256.digest(("\0" + current.preimage()).getBytes(StandardCharsets.UTF_8)));
+            assertThat(LedgerEntry.leaf(3, current.digest())).isEqualTo(current.digest());
+            LedgerEntry old = new LedgerEntry(1, 0, 1, text, text, text, null, text, ActorType.AUTOMATED, null, null,
+                    Instant.parse("+10000-01-01T00:00:00Z"), "\"" + text + "\"", "0".repeat(64));
+            assertThat(old.digest()).as(text).isEqualTo(sha256.digest(old.preimage().getBytes(StandardCharsets.UTF_8)));
         }
     }
 

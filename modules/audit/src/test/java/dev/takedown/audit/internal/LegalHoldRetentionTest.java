@@ -50,7 +50,7 @@ class LegalHoldRetentionTest {
         retention = new Retention(ledger.jdbc, new RetentionProperties(Period.ofYears(3), Period.ofMonths(6),
                 Period.ofYears(3)));
         trail = new AuditTrail(ledger.jdbc, ledger.transactions, new Checkpointer(ledger.jdbc, ledger.transactions,
-                true, Optional.empty(), Optional.empty(), Clock.systemUTC()));
+                true, Optional.empty(), List.of(), Optional.empty(), TsaTrust.none(), Clock.systemUTC()));
     }
 
     @Test

@@ -20,6 +20,8 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -34,7 +36,10 @@ import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
-/** An RFC 3161 TSA on 127.0.0.1 (BouncyCastle behind the JDK's HTTP server) that can be switched off. */
+/**
+ * An RFC 3161 TSA on 127.0.0.1 (BouncyCastle behind the JDK's HTTP server) that can be switched off. Its certificate
+ * is issued by its own test CA, which {@link #trust()} names as the anchor; a {@code selfSigned} TSA has none.
+ */
 final class LoopbackTsa implements AutoCloseable {
 
     final AtomicBoolean down = new AtomicBoolean();
@@ -42,17 +47,31 @@ final class LoopbackTsa implements AutoCloseable {
     private final AtomicLong serials = new AtomicLong();
     private final HttpServer server;
     private final TimeStampResponseGenerator responses;
+    private final X509Certificate ca;
 
     LoopbackTsa() throws Exception {
+        this("CN=Loopback TSA", false);
+    }
+
+    LoopbackTsa(String subject, boolean selfSigned) throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("EC").generateKeyPair();
-        X500Name name = new X500Name("CN=Loopback TSA");
+        KeyPair caKeys = selfSigned ? keys : KeyPairGenerator.getInstance("EC").generateKeyPair();
+        X500Name name = new X500Name(subject);
+        X500Name caName = selfSigned ? name : new X500Name(subject + " CA");
         Instant now = Instant.now();
-        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(now.minus(Duration.ofDays(1))),
-                        Date.from(now.plus(Duration.ofDays(365))), name, keys.getPublic())
+        Date from = Date.from(now.minus(Duration.ofDays(1)));
+        Date to = Date.from(now.plus(Duration.ofDays(365)));
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+        ca = selfSigned ? null : converter.getCertificate(
+                new JcaX509v3CertificateBuilder(caName, BigInteger.TWO, from, to, caName, caKeys.getPublic())
+                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign))
+                        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
+        X509Certificate certificate = converter.getCertificate(
+                new JcaX509v3CertificateBuilder(caName, BigInteger.ONE, from, to, name, keys.getPublic())
                         .addExtension(Extension.extendedKeyUsage, true,
                                 new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping))
-                        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+                        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
         TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
                 new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", keys.getPrivate(), certificate),
                 new JcaDigestCalculatorProviderBuilder().build().get(new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1)),
@@ -81,6 +100,20 @@ final class LoopbackTsa implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** A token over SHA-256(statement), made without HTTP. */
+    byte[] token(byte[] statement) throws Exception {
+        var generator = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+        generator.setCertReq(true);
+        var request = generator.generate(TSPAlgorithms.SHA256, Sha256.digest(statement));
+        return responses.generate(request, BigInteger.valueOf(serials.incrementAndGet()), new Date())
+                .getTimeStampToken().getEncoded();
+    }
+
+    /** The test CA as the only trust anchor; none for a self-signed TSA. */
+    TsaTrust trust() {
+        return ca == null ? TsaTrust.none() : new TsaTrust(List.of(ca));
     }
 
     URI url() {

@@ -55,7 +55,7 @@ public class AppendBenchmark {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/audit").load().migrate();
         appender = new LedgerAppender(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
                 new AuditProperties("2026-11-01", true, 4, new AuditProperties.Checkpoint(null),
-                        new AuditProperties.Signing(null, false), new AuditProperties.Tsa(null, null)));
+                        new AuditProperties.Signing(null, false, null), new AuditProperties.Tsa(null, null, null)));
     }
 
     @TearDown(Level.Trial)
