@@ -28,7 +28,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * <ol>
  * <li>{@code ceiling}: {@link JdbcCeiling} — notice row + outbox row per transaction, plain JDBC;</li>
  * <li>{@code defaults}: the app in a child JVM with Camunda starter and Spring Boot defaults put back (history level
- * FULL, default job executor, Hikari pool 10, no JDBC batching);</li>
+ * FULL, default job executor, Hikari pool 10, no JDBC batching, Scala FEEL);</li>
  * <li>{@code tuned}: the app in a child JVM as configured in {@code config/application.yml}.</li>
  * </ol>
  * Each app variant gets its own database (Camunda refuses to change the history level of an existing schema), its
@@ -40,7 +40,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * <pre>
  * ./mvnw -q -pl modules/bench exec:exec -Dexec.mainClass=... (see docs/benchmarks.md)
  * java -cp CLASSPATH dev.takedown.bench.intake.IntakeComparison --rates=10,20,40 --ceiling-rates=100,400,1600
- *      --warmup=PT5S --duration=PT20S [--variants=defaults,tuned] [--bulk-rate=10 --bulk-rows=100000]
+ *      --warmup=PT5S --duration=PT20S [--app-warmup=PT45S] [--variants=defaults,tuned]
+ *      [--bulk-rate=10 --bulk-rows=100000]
  *      [--jfr=true] [--slow-ms=30]
  * </pre>
  * {@code --bulk-rate} adds small notices at that rate alone and while 100k-URL bulk notices upload
@@ -77,6 +78,9 @@ public final class IntakeComparison {
         double[] ceilingRates = parse(a.getOrDefault("ceiling-rates", "100,400,1600"));
         Duration warmup = Duration.parse(a.getOrDefault("warmup", "PT5S"));
         Duration duration = Duration.parse(a.getOrDefault("duration", "PT20S"));
+        // each app is driven this long at the lowest rate before any turn counts: a cold JVM interprets and compiles
+        // the whole intake path in its first tens of seconds, which would land on whichever variant goes first
+        Duration appWarmup = Duration.parse(a.getOrDefault("app-warmup", "PT45S"));
         List<String> variants = List.of(a.getOrDefault("variants", "defaults,tuned").split(","));
         // profiling aids: a flight recording per app JVM, and PostgreSQL logging statements slower than N ms
         boolean jfr = Boolean.parseBoolean(a.getOrDefault("jfr", "false"));
@@ -147,6 +151,14 @@ public final class IntakeComparison {
                     databases.put(variant, postgres.replace("/postgres?", "/takedown_" + variant + "?"));
                     results.put(variant, new ArrayList<>());
                 }
+                double warmupRate = rates.length > 0 ? rates[0] : bulkRate;
+                if (warmupRate > 0 && !appWarmup.isZero()) {
+                    for (String variant : variants) {
+                        System.out.println(variant + " warm-up " + LoadDriver.run(LoadDriver.Options.of(
+                                apps.get(variant).baseUrl(), warmupRate, Duration.ZERO, appWarmup)
+                                .withApiKey(keys.get(variant)).withTaskDatabase(databases.get(variant))).line());
+                    }
+                }
                 for (double rate : rates) {
                     for (int round = 0; round < 2; round++) {
                         List<String> order = new ArrayList<>(variants);
@@ -154,10 +166,16 @@ public final class IntakeComparison {
                             Collections.reverse(order);
                         }
                         for (String variant : order) {
+                            Duration cpuBefore = apps.get(variant).cpuTime();
                             LoadDriver.Report report = LoadDriver.run(LoadDriver.Options.of(
                                     apps.get(variant).baseUrl(), rate, warmup, duration).withApiKey(keys.get(variant))
                                     .withTaskDatabase(databases.get(variant)));
-                            System.out.println(variant + " " + report.line());
+                            // the app JVM's CPU over the turn (its drain included, so the background work of the
+                            // turn's notices is counted) per notice filed in it
+                            double cpuPerNotice = apps.get(variant).cpuTime().minus(cpuBefore).toNanos() / 1e6
+                                    / (rate * (warmup.toNanos() + duration.toNanos()) / 1e9);
+                            System.out.printf("%s %s; app CPU %.1f ms per notice%n", variant, report.line(),
+                                    cpuPerNotice);
                             results.get(variant).add(report);
                         }
                     }
