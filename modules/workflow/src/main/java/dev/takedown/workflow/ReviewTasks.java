@@ -3,9 +3,12 @@ package dev.takedown.workflow;
 import dev.takedown.events.TaskClaimed;
 import dev.takedown.events.TaskCompleted;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +16,7 @@ import dev.takedown.notices.CaseStateException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -51,15 +55,29 @@ public class ReviewTasks {
         if (groups.isEmpty()) {
             return List.of();
         }
-        var camundaQuery = tasks.createTaskQuery().taskCandidateGroupIn(List.copyOf(groups)).includeAssignedTasks();
-        if (query.minPriority() != null) {
-            camundaQuery.taskMinPriority(query.minPriority());
+        // every task has exactly one candidate group (bpmn/*.bpmn), so one query per queue names each task's queue,
+        // and one variable query names the cases: a few queries per listing, not two per task
+        Map<String, String> queueOf = new LinkedHashMap<>();
+        List<Task> found = new ArrayList<>();
+        for (String group : groups) {
+            var camundaQuery = tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks();
+            if (query.minPriority() != null) {
+                camundaQuery.taskMinPriority(query.minPriority());
+            }
+            if (query.dueBefore() != null) {
+                camundaQuery.dueBefore(Date.from(query.dueBefore()));
+            }
+            for (Task task : camundaQuery.list()) {
+                if (queueOf.putIfAbsent(task.getId(), group) == null) {
+                    found.add(task);
+                }
+            }
         }
-        if (query.dueBefore() != null) {
-            camundaQuery.dueBefore(Date.from(query.dueBefore()));
-        }
+        Map<String, String> caseIds = caseIdsOf(found);
         Comparator<ReviewTask> order = "due".equals(query.sort()) ? BY_DUE : BY_PRIORITY;
-        return camundaQuery.list().stream().map(this::view).sorted(order).toList();
+        return found.stream().map(task -> view(task, queueOf.get(task.getId()),
+                caseIds.computeIfAbsent(task.getProcessInstanceId(), instance -> caseIdOf(task)))).sorted(order)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -143,11 +161,31 @@ public class ReviewTasks {
         return (String) tasks.getVariable(task.getId(), "caseId");
     }
 
+    /** The case id of each task's process instance where it sits on the instance itself; the rest look it up singly. */
+    private Map<String, String> caseIdsOf(List<Task> found) {
+        Map<String, String> caseIds = new HashMap<>();
+        if (found.isEmpty()) {
+            return caseIds;
+        }
+        String[] instances = found.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        for (VariableInstance variable : runtime.createVariableInstanceQuery().variableName("caseId")
+                .processInstanceIdIn(instances).disableBinaryFetching().list()) {
+            if (variable.getExecutionId().equals(variable.getProcessInstanceId())) {
+                caseIds.put(variable.getProcessInstanceId(), (String) variable.getValue());
+            }
+        }
+        return caseIds;
+    }
+
     private ReviewTask view(Task task) {
         String queue = tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(link -> link.getGroupId()).findFirst().orElse(null);
-        return new ReviewTask(task.getId(), caseIdOf(task), task.getName(), kindOf(task), queue, task.getPriority(),
+        return view(task, queue, caseIdOf(task));
+    }
+
+    private static ReviewTask view(Task task, String queue, String caseId) {
+        return new ReviewTask(task.getId(), caseId, task.getName(), kindOf(task), queue, task.getPriority(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getCreateTime().toInstant(),
                 task.getAssignee());
     }

@@ -72,6 +72,11 @@ public final class ChildJvm implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time the process has used so far (user and system, all threads). */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** Seconds from the process start until readiness. */
     public double awaitReady(Duration patience) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

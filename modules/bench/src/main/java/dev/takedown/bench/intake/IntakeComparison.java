@@ -28,7 +28,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * <ol>
  * <li>{@code ceiling}: {@link JdbcCeiling} — notice row + outbox row per transaction, plain JDBC;</li>
  * <li>{@code defaults}: the app in a child JVM with Camunda starter and Spring Boot defaults put back (history level
- * FULL, default job executor, Hikari pool 10, no JDBC batching);</li>
+ * FULL, default job executor, Hikari pool 10, no JDBC batching, Scala FEEL);</li>
  * <li>{@code tuned}: the app in a child JVM as configured in {@code config/application.yml}.</li>
  * </ol>
  * Each app variant gets its own database (Camunda refuses to change the history level of an existing schema), its
@@ -40,8 +40,13 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * <pre>
  * ./mvnw -q -pl modules/bench exec:exec -Dexec.mainClass=... (see docs/benchmarks.md)
  * java -cp CLASSPATH dev.takedown.bench.intake.IntakeComparison --rates=10,20,40 --ceiling-rates=100,400,1600
- *      --warmup=PT5S --duration=PT20S
+ *      --warmup=PT5S --duration=PT20S [--app-warmup=PT45S] [--variants=defaults,tuned]
+ *      [--bulk-rate=10 --bulk-rows=100000]
+ *      [--jfr=true] [--slow-ms=30]
  * </pre>
+ * {@code --bulk-rate} adds small notices at that rate alone and while 100k-URL bulk notices upload
+ * ({@link BulkBackground}); {@code --jfr} leaves a flight recording of each app JVM in the work directory;
+ * {@code --slow-ms} has PostgreSQL log slower statements.
  */
 public final class IntakeComparison {
 
@@ -56,7 +61,9 @@ public final class IntakeComparison {
             "--camunda.bpm.job-execution.max-jobs-per-acquisition=3",
             "--spring.datasource.hikari.maximum-pool-size=10",
             "--spring.jpa.properties.hibernate.jdbc.batch_size=1",
-            "--spring.jpa.properties.hibernate.order_inserts=false");
+            "--spring.jpa.properties.hibernate.order_inserts=false",
+            "--spring.jpa.properties.hibernate.order_updates=false",
+            "--camunda.bpm.generic-properties.properties.dmnFeelEnableLegacyBehavior=false");
 
     private IntakeComparison() {
     }
@@ -71,7 +78,16 @@ public final class IntakeComparison {
         double[] ceilingRates = parse(a.getOrDefault("ceiling-rates", "100,400,1600"));
         Duration warmup = Duration.parse(a.getOrDefault("warmup", "PT5S"));
         Duration duration = Duration.parse(a.getOrDefault("duration", "PT20S"));
+        // each app is driven this long at the lowest rate before any turn counts: a cold JVM interprets and compiles
+        // the whole intake path in its first tens of seconds, which would land on whichever variant goes first
+        Duration appWarmup = Duration.parse(a.getOrDefault("app-warmup", "PT45S"));
         List<String> variants = List.of(a.getOrDefault("variants", "defaults,tuned").split(","));
+        // profiling aids: a flight recording per app JVM, and PostgreSQL logging statements slower than N ms
+        boolean jfr = Boolean.parseBoolean(a.getOrDefault("jfr", "false"));
+        String slowMs = a.get("slow-ms");
+        // small notices at this rate alone and while bulk notices of bulk-rows URLs upload back to back (0: skipped)
+        double bulkRate = Double.parseDouble(a.getOrDefault("bulk-rate", "0"));
+        int bulkRows = Integer.parseInt(a.getOrDefault("bulk-rows", "100000"));
         Path work = Files.createTempDirectory("takedown-intake");
         System.out.println("work directory " + work + "; cores " + Runtime.getRuntime().availableProcessors());
 
@@ -82,6 +98,10 @@ public final class IntakeComparison {
                     Statement s = c.createStatement()) {
                 for (String variant : variants) {
                     s.execute("create database takedown_" + variant);
+                    if (slowMs != null) {
+                        s.execute("alter database takedown_" + variant + " set log_min_duration_statement = "
+                                + Integer.parseInt(slowMs));
+                    }
                 }
             }
             try (JdbcCeiling ceiling = new JdbcCeiling(postgres)) {
@@ -98,6 +118,7 @@ public final class IntakeComparison {
             List<EmbeddedKafkaKraftBroker> brokers = new ArrayList<>();
             Map<String, ChildJvm> apps = new LinkedHashMap<>();
             Map<String, String> keys = new LinkedHashMap<>();
+            Map<String, String> databases = new LinkedHashMap<>();
             try {
                 for (String variant : variants) {
                     EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3,
@@ -115,14 +136,28 @@ public final class IntakeComparison {
                     if (variant.equals("defaults")) {
                         args2.addAll(DEFAULTS);
                     }
-                    ChildJvm app = ChildJvm.start(List.of("-Xmx1g"), ChildJvm.ownClasspath(), false,
+                    List<String> jvmArgs = new ArrayList<>(List.of("-Xmx1g"));
+                    if (jfr) {
+                        jvmArgs.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                                + work.resolve(variant + ".jfr"));
+                    }
+                    ChildJvm app = ChildJvm.start(jvmArgs, ChildJvm.ownClasspath(), false,
                             "dev.takedown.TakedownApplication", args2, work.resolve(variant),
                             work.resolve(variant + ".log"), port);
                     apps.put(variant, app);
                     System.out.printf("%s ready in %.1f s (log %s)%n", variant,
                             app.awaitReady(Duration.ofMinutes(5)), work.resolve(variant + ".log"));
                     keys.put(variant, issueKey(app.baseUrl()));
+                    databases.put(variant, postgres.replace("/postgres?", "/takedown_" + variant + "?"));
                     results.put(variant, new ArrayList<>());
+                }
+                double warmupRate = rates.length > 0 ? rates[0] : bulkRate;
+                if (warmupRate > 0 && !appWarmup.isZero()) {
+                    for (String variant : variants) {
+                        System.out.println(variant + " warm-up " + LoadDriver.run(LoadDriver.Options.of(
+                                apps.get(variant).baseUrl(), warmupRate, Duration.ZERO, appWarmup)
+                                .withApiKey(keys.get(variant)).withTaskDatabase(databases.get(variant))).line());
+                    }
                 }
                 for (double rate : rates) {
                     for (int round = 0; round < 2; round++) {
@@ -131,12 +166,28 @@ public final class IntakeComparison {
                             Collections.reverse(order);
                         }
                         for (String variant : order) {
+                            Duration cpuBefore = apps.get(variant).cpuTime();
                             LoadDriver.Report report = LoadDriver.run(LoadDriver.Options.of(
-                                    apps.get(variant).baseUrl(), rate, warmup, duration).withApiKey(keys.get(variant)));
-                            System.out.println(variant + " " + report.line());
+                                    apps.get(variant).baseUrl(), rate, warmup, duration).withApiKey(keys.get(variant))
+                                    .withTaskDatabase(databases.get(variant)));
+                            // the app JVM's CPU over the turn (its drain included, so the background work of the
+                            // turn's notices is counted) per notice filed in it
+                            double cpuPerNotice = apps.get(variant).cpuTime().minus(cpuBefore).toNanos() / 1e6
+                                    / (rate * (warmup.toNanos() + duration.toNanos()) / 1e9);
+                            System.out.printf("%s %s; app CPU %.1f ms per notice%n", variant, report.line(),
+                                    cpuPerNotice);
                             results.get(variant).add(report);
                         }
                     }
+                }
+                if (bulkRate > 0) {
+                    for (String variant : variants) {
+                        smallNoticesDuringBulk(variant, apps.get(variant).baseUrl(), keys.get(variant),
+                                databases.get(variant), bulkRate, bulkRows, warmup, duration);
+                    }
+                }
+                for (String variant : variants) {
+                    printTableStatistics(databases.get(variant), variant);
                 }
             } finally {
                 for (ChildJvm app : apps.values()) {
@@ -200,7 +251,53 @@ public final class IntakeComparison {
         return new ObjectMapper().readTree(response.body()).get("key").asText();
     }
 
+    /**
+     * Small notices at a fixed rate alone and while bulk notices upload, in the order alone, bulk, bulk, alone (drift
+     * falls on both conditions alike); the ratio compares the worse turn of each.
+     */
+    static void smallNoticesDuringBulk(String variant, String baseUrl, String apiKey, String database, double rate,
+            int rows, Duration warmup, Duration duration) throws Exception {
+        double alone = 0;
+        double during = 0;
+        List<Double> uploads = new ArrayList<>();
+        for (int turn = 0; turn < 4; turn++) {
+            boolean withBulk = turn == 1 || turn == 2;
+            BulkBackground bulk = withBulk ? BulkBackground.start(baseUrl, apiKey, rows) : null;
+            LoadDriver.Report report = LoadDriver.run(LoadDriver.Options.of(baseUrl, rate, warmup, duration)
+                    .withApiKey(apiKey).withTaskDatabase(database));
+            if (bulk != null) {
+                bulk.close();
+                uploads.addAll(bulk.uploads());
+            }
+            System.out.println(variant + (withBulk ? " during bulk " : " alone ") + report.line());
+            if (withBulk) {
+                during = Math.max(during, report.p99());
+            } else {
+                alone = Math.max(alone, report.p99());
+            }
+        }
+        System.out.printf("%s small notices at %.0f/s: p99 %.1f ms alone, %.1f ms while %d-URL bulk notices upload "
+                + "(%d uploads, mean %.1f s each); ratio %.2f (goal <= 2)%n", variant, rate, alone, during, rows,
+                uploads.size(), uploads.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
+                during / alone);
+    }
+
+    /** The tables most read by sequential scans: a scan per statement on a growing table shows up here. */
+    static void printTableStatistics(String jdbcUrl, String variant) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("select relname, seq_scan, seq_tup_read, idx_scan, n_live_tup, n_dead_tup"
+                        + " from pg_stat_user_tables order by seq_tup_read desc limit 8")) {
+            System.out.println(variant + " tables by rows read in sequential scans:");
+            while (rs.next()) {
+                System.out.printf("  %-32s seq_scan %8d seq_tup_read %12d idx_scan %8d live %8d dead %8d%n",
+                        rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+            }
+        }
+    }
+
     static double[] parse(String list) {
-        return Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).toArray();
+        return Arrays.stream(list.split(",")).filter(rate -> !rate.isBlank()).mapToDouble(Double::parseDouble)
+                .toArray();
     }
 }

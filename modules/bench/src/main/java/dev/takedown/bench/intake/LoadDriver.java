@@ -7,10 +7,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -27,12 +34,13 @@ import org.HdrHistogram.Recorder;
  * one, and a request's latency runs from its intended start, so a stalled server is charged for every request it
  * delayed (no coordinated omission). Requests still unanswered when the run ends count as failed with the latency
  * they had reached. A sample of accepted cases is followed until its first moderator task appears in
- * {@code GET /api/tasks} (polled as the moderator), which measures the asynchronous half of intake.
+ * {@code GET /api/tasks} (polled as the moderator), or in the engine's task table, which measures the asynchronous
+ * half of intake.
  *
  * <pre>
  * java -cp ... dev.takedown.bench.intake.LoadDriver --base-url=http://localhost:8080 --rate=20 --duration=PT30S
  *      [--warmup=PT5S] [--user=rightsholder-a --password=demo | --api-key=tdk_...] [--moderator=moderator]
- *      [--task-sample=20] [--drain=PT30S]
+ *      [--task-sample=20] [--drain=PT30S] [--task-database=jdbc:postgresql://...]
  * </pre>
  */
 public final class LoadDriver {
@@ -41,16 +49,28 @@ public final class LoadDriver {
     private static final long MAX_LATENCY_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     public record Options(URI baseUrl, String user, String password, String moderator, double rate, Duration warmup,
-            Duration duration, int taskSample, Duration drain, String apiKey) {
+            Duration duration, int taskSample, Duration drain, String apiKey, String taskDatabase) {
 
         public static Options of(String baseUrl, double rate, Duration warmup, Duration duration) {
             return new Options(URI.create(baseUrl), "rightsholder-a", "demo", "moderator", rate, warmup, duration, 20,
-                    Duration.ofSeconds(30), null);
+                    Duration.ofSeconds(30), null, null);
         }
 
         /** Files with {@code X-Api-Key} instead of HTTP Basic (which costs one BCrypt per request). */
         public Options withApiKey(String key) {
-            return new Options(baseUrl, user, password, moderator, rate, warmup, duration, taskSample, drain, key);
+            return new Options(baseUrl, user, password, moderator, rate, warmup, duration, taskSample, drain, key,
+                    taskDatabase);
+        }
+
+        /**
+         * Looks for the sampled cases' first tasks in the engine's tables (JDBC URL, user and password postgres)
+         * instead of the moderator's queue: four queue listings a second as the moderator would cost the app four
+         * BCrypt checks and listings of every open task, a fifth of its CPU under load, which is the probe's cost,
+         * not intake's.
+         */
+        public Options withTaskDatabase(String jdbcUrl) {
+            return new Options(baseUrl, user, password, moderator, rate, warmup, duration, taskSample, drain, apiKey,
+                    jdbcUrl);
         }
     }
 
@@ -81,7 +101,7 @@ public final class LoadDriver {
                 a.getOrDefault("moderator", "moderator"), Double.parseDouble(a.getOrDefault("rate", "10")),
                 Duration.parse(a.getOrDefault("warmup", "PT5S")), Duration.parse(a.getOrDefault("duration", "PT30S")),
                 Integer.parseInt(a.getOrDefault("task-sample", "20")), Duration.parse(a.getOrDefault("drain", "PT30S")),
-                a.get("api-key"));
+                a.get("api-key"), a.get("task-database"));
         System.out.println(run(options).line());
     }
 
@@ -113,7 +133,9 @@ public final class LoadDriver {
         Histogram taskLatency = new Histogram(3);
         int[] sampled = {0};
 
-        TaskPoller poller = new TaskPoller(http, options.baseUrl(), moderator, awaitingTask, taskLatency);
+        TaskPoller poller = new TaskPoller(options.taskDatabase() == null
+                ? new QueueProbe(http, options.baseUrl(), moderator) : new DatabaseProbe(options.taskDatabase()),
+                awaitingTask, taskLatency);
         Thread pollThread = new Thread(poller, "load-task-poller");
         pollThread.setDaemon(true);
         pollThread.start();
@@ -223,20 +245,79 @@ public final class LoadDriver {
         return t;
     }
 
-    /** Polls the moderator's queue every 250 ms while sampled cases wait for their first task. */
+    /** Which of the given case ids have a task now. */
+    private interface TaskProbe extends AutoCloseable {
+        Set<String> withTask(Set<String> caseIds) throws Exception;
+
+        @Override
+        default void close() throws SQLException {
+        }
+    }
+
+    /** The moderator's queue, {@code GET /api/tasks}. */
+    private record QueueProbe(HttpClient http, URI baseUrl, String authorization) implements TaskProbe {
+
+        @Override
+        public Set<String> withTask(Set<String> caseIds) throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(baseUrl.resolve("/api/tasks"))
+                    .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Set<String> found = new HashSet<>();
+            if (response.statusCode() == 200) {
+                for (JsonNode task : JSON.readTree(response.body())) {
+                    found.add(task.path("case_id").asText());
+                }
+            }
+            return found;
+        }
+    }
+
+    /** The engine's task table, on one connection: a lifecycle's business key is its case id. */
+    private static final class DatabaseProbe implements TaskProbe {
+
+        private final String jdbcUrl;
+        private Connection connection;
+
+        DatabaseProbe(String jdbcUrl) {
+            this.jdbcUrl = jdbcUrl;
+        }
+
+        @Override
+        public Set<String> withTask(Set<String> caseIds) throws Exception {
+            if (connection == null) {
+                connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+            }
+            Set<String> found = new HashSet<>();
+            try (PreparedStatement s = connection.prepareStatement("select e.business_key_ from act_ru_task t"
+                    + " join act_ru_execution e on e.id_ = t.proc_inst_id_ where e.business_key_ = any (?)")) {
+                s.setArray(1, connection.createArrayOf("varchar", caseIds.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+            return found;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (connection != null) {
+                connection.close();
+            }
+        }
+    }
+
+    /** Probes every 250 ms while sampled cases wait for their first task. */
     private static final class TaskPoller implements Runnable {
 
-        private final HttpClient http;
-        private final URI baseUrl;
-        private final String authorization;
+        private final TaskProbe probe;
         private final Map<String, Long> awaiting;
         private final Histogram latency;
         private volatile boolean running = true;
 
-        TaskPoller(HttpClient http, URI baseUrl, String authorization, Map<String, Long> awaiting, Histogram latency) {
-            this.http = http;
-            this.baseUrl = baseUrl;
-            this.authorization = authorization;
+        TaskPoller(TaskProbe probe, Map<String, Long> awaiting, Histogram latency) {
+            this.probe = probe;
             this.awaiting = awaiting;
             this.latency = latency;
         }
@@ -247,20 +328,24 @@ public final class LoadDriver {
 
         @Override
         public void run() {
+            try (probe) {
+                poll();
+            } catch (Exception e) {
+                // closing the probe's connection failed: nothing left to do
+            }
+        }
+
+        private void poll() {
             while (running) {
                 if (!awaiting.isEmpty()) {
                     try {
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(baseUrl.resolve("/api/tasks"))
-                                .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).GET().build(),
-                                HttpResponse.BodyHandlers.ofString());
+                        Set<String> found = probe.withTask(Set.copyOf(awaiting.keySet()));
                         long now = System.nanoTime();
-                        if (response.statusCode() == 200) {
-                            for (JsonNode task : JSON.readTree(response.body())) {
-                                Long filed = awaiting.remove(task.path("case_id").asText());
-                                if (filed != null) {
-                                    synchronized (latency) {
-                                        latency.recordValue(Math.max(0, now - filed));
-                                    }
+                        for (String caseId : found) {
+                            Long filed = awaiting.remove(caseId);
+                            if (filed != null) {
+                                synchronized (latency) {
+                                    latency.recordValue(Math.max(0, now - filed));
                                 }
                             }
                         }
