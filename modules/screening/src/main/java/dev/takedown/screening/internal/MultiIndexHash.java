@@ -9,16 +9,17 @@ import java.util.List;
  *
  * <p>The bits are cut into a ring of 16 chunks of 16 bits; {@code d_c} is the query's distance on chunk {@code c}.
  * If the total distance is at most {@code D}, then (the "gas station" lemma) some chunk {@code i} starts a run along
- * the ring whose every prefix stays within its share: {@code d_i <= D/16} and {@code d_i + d_(i+1) <= 2D/16}. A lookup
- * therefore probes, for every chunk {@code i}, the buckets within {@code D/16} bits of the query's chunk value (17
- * buckets for D = 31), and inside those buckets reads only the candidate's NEXT chunk, stored inline as a
- * {@code char} next to the bucket's ids, to test the second inequality. That rejects ~99 % of the bucket
- * sequentially, two bytes per candidate, before any full 256-bit comparison (a random access into {@code words}).
- * With uniformly random hashes (the worst case: real PDQ hashes cluster) at 10M stored hashes a query scans ~42k
- * inline chars and compares ~100 full hashes, instead of 10M.
+ * the ring whose every prefix stays within its share: {@code d_i <= D/16}, {@code d_i + d_(i+1) <= 2D/16} and
+ * {@code d_i + d_(i+1) + d_(i+2) <= 3D/16} (each rounded down). A lookup therefore probes, for every chunk {@code i},
+ * the buckets within {@code D/16} bits of the query's chunk value (17 buckets for D = 31). Each bucket entry is one
+ * {@code long}: the stored hash's id and, inline, its NEXT TWO chunks round the ring, so both further inequalities
+ * are tested on the entry itself, sequentially, before any full 256-bit comparison (a random access into
+ * {@code words}). With uniformly random hashes (the worst case: real PDQ hashes cluster) a candidate survives the
+ * inline test with probability ~6·10⁻⁵, so at 10M stored hashes a query reads ~41k inline entries and compares ~2
+ * in full, instead of 10M.
  *
- * <p>Each chunk table is a counting sort: {@code start[value]..start[value + 1]} delimit the ids (ascending) whose
- * chunk has that value. No boxing, no per-bucket objects; immutable once built and safe for concurrent readers.
+ * <p>Each chunk table is a counting sort: {@code start[value]..start[value + 1]} delimit the entries (ids ascending)
+ * whose chunk has that value. No boxing, no per-bucket objects; immutable once built and safe for concurrent readers.
  */
 public final class MultiIndexHash {
 
@@ -32,17 +33,16 @@ public final class MultiIndexHash {
     private final long[] words;
     private final int size;
     private final int maxDistance;
-    /** Bound on one chunk's distance for the run's first chunk, and on the first two chunks together. */
+    /** Bounds on the run's first chunk, its first two and its first three chunks. */
     private final int oneChunk;
     private final int twoChunks;
+    private final int threeChunks;
     /** Per distance of the first chunk (0..oneChunk), the masks with exactly that many bits. */
     private final int[][] probes;
+    private final int probed;
     private final int[][] bucketStart = new int[CHUNKS][];
-    private final int[][] bucketIds = new int[CHUNKS][];
-    /** Per table, per entry: the entry's value of the next chunk round the ring. */
-    private final char[][] bucketNext = new char[CHUNKS][];
-    /** Per thread, the probed buckets' [lo, hi) pairs of one lookup. */
-    private final ThreadLocal<int[]> rangeBuffer;
+    /** Per table, per entry: {@code id << 32 | chunk(c + 2) << 16 | chunk(c + 1)}. */
+    private final long[][] entries = new long[CHUNKS][];
 
     public MultiIndexHash(List<PdqHash> hashes, int maxDistance) {
         this(flatten(hashes), hashes.size(), maxDistance);
@@ -58,16 +58,16 @@ public final class MultiIndexHash {
         this.maxDistance = maxDistance;
         this.oneChunk = Math.min(16, maxDistance / CHUNKS);
         this.twoChunks = 2 * maxDistance / CHUNKS;
+        this.threeChunks = 3 * maxDistance / CHUNKS;
         this.probes = new int[oneChunk + 1][];
-        int probed = 0;
+        int count = 0;
         for (int bits = 0; bits <= oneChunk; bits++) {
             int b = bits;
             probes[bits] = java.util.stream.IntStream.range(0, BUCKETS).filter(m -> Integer.bitCount(m) == b)
                     .toArray();
-            probed += probes[bits].length;
+            count += probes[bits].length;
         }
-        int rangeSize = 2 * CHUNKS * probed;
-        this.rangeBuffer = ThreadLocal.withInitial(() -> new int[rangeSize]);
+        this.probed = count;
         for (int c = 0; c < CHUNKS; c++) {
             int[] start = new int[BUCKETS + 1];
             for (int id = 0; id < size; id++) {
@@ -77,17 +77,15 @@ public final class MultiIndexHash {
                 start[b + 1] += start[b];
             }
             int[] fill = start.clone();
-            int[] ids = new int[size];
-            char[] next = new char[size];
-            int n = (c + 1) % CHUNKS;
+            long[] table = new long[size];
+            int n1 = (c + 1) % CHUNKS;
+            int n2 = (c + 2) % CHUNKS;
             for (int id = 0; id < size; id++) {
                 int at = fill[chunk(words, id, c)]++;
-                ids[at] = id;
-                next[at] = (char) chunk(words, id, n);
+                table[at] = (long) id << 32 | (long) chunk(words, id, n2) << 16 | chunk(words, id, n1);
             }
             bucketStart[c] = start;
-            bucketIds[c] = ids;
-            bucketNext[c] = next;
+            entries[c] = table;
         }
     }
 
@@ -105,16 +103,6 @@ public final class MultiIndexHash {
         return (int) (words[id * 4 + (c >> 2)] >>> ((c & 3) * 16)) & 0xFFFF;
     }
 
-    private static int chunk(long q0, long q1, long q2, long q3, int c) {
-        long w = switch (c >> 2) {
-            case 0 -> q0;
-            case 1 -> q1;
-            case 2 -> q2;
-            default -> q3;
-        };
-        return (int) (w >>> ((c & 3) * 16)) & 0xFFFF;
-    }
-
     public int size() {
         return size;
     }
@@ -129,21 +117,20 @@ public final class MultiIndexHash {
         long q1 = query.w1();
         long q2 = query.w2();
         long q3 = query.w3();
-        List<Match> matches = new ArrayList<>(4);
         int[] values = new int[CHUNKS];
         for (int c = 0; c < CHUNKS; c++) {
-            values[c] = chunk(q0, q1, q2, q3, c);
+            long w = c < 4 ? q0 : c < 8 ? q1 : c < 12 ? q2 : q3;
+            values[c] = (int) (w >>> ((c & 3) * 16)) & 0xFFFF;
         }
-        long[] words = this.words;
-        // Phase 1: locate every probed bucket and touch its first inline entry. These loads are independent, so
-        // the CPU overlaps their cache misses; scanning bucket by bucket would wait for each miss in turn.
-        int[] ranges = rangeBuffer.get();
+        // Phase 1: locate every probed bucket and touch its first entry. These loads are independent, so the CPU
+        // overlaps their cache misses; scanning bucket by bucket would wait for each miss in turn.
+        int[] ranges = new int[2 * CHUNKS * probed];
         int r = 0;
-        int touched = 0;
+        long touched = 0;
         for (int c = 0; c < CHUNKS; c++) {
             int value = values[c];
             int[] start = bucketStart[c];
-            char[] next = bucketNext[c];
+            long[] table = entries[c];
             for (int first = 0; first <= oneChunk; first++) {
                 for (int mask : probes[first]) {
                     int bucket = value ^ mask;
@@ -152,42 +139,46 @@ public final class MultiIndexHash {
                     ranges[r++] = lo;
                     ranges[r++] = hi;
                     if (lo < hi) {
-                        touched += next[lo];
+                        touched += table[lo];
                     }
                 }
             }
         }
-        // Phase 2: scan the (now cached) runs; only entries passing the two-chunk filter are compared in full.
+        // Phase 2: scan the (now cached) runs; only entries passing the two- and three-chunk tests are compared.
+        // the touching loads must not be optimised away: their sum decides (harmlessly) how the result starts
+        List<Match> matches = touched == 0x5DEECE66DL ? new ArrayList<>(4) : null;
+        long[] words = this.words;
         r = 0;
         for (int c = 0; c < CHUNKS; c++) {
-            int nextValue = values[(c + 1) % CHUNKS];
-            int[] ids = bucketIds[c];
-            char[] next = bucketNext[c];
+            int pair = values[(c + 2) % CHUNKS] << 16 | values[(c + 1) % CHUNKS];
+            long[] table = entries[c];
             for (int first = 0; first <= oneChunk; first++) {
-                int budget = twoChunks - first;
+                int budget2 = twoChunks - first;
+                int budget3 = threeChunks - first;
                 for (int p = probes[first].length; p > 0; p--) {
                     int lo = ranges[r++];
                     int hi = ranges[r++];
                     for (int k = lo; k < hi; k++) {
-                        if (Integer.bitCount(next[k] ^ nextValue) > budget) {
+                        long entry = table[k];
+                        int x = (int) entry ^ pair;
+                        if (Integer.bitCount(x) > budget3 || Integer.bitCount(x & 0xFFFF) > budget2) {
                             continue;
                         }
-                        int id = ids[k];
+                        int id = (int) (entry >>> 32);
                         int base = id * 4;
                         int d = Long.bitCount(words[base] ^ q0) + Long.bitCount(words[base + 1] ^ q1)
                                 + Long.bitCount(words[base + 2] ^ q2) + Long.bitCount(words[base + 3] ^ q3);
                         if (d <= maxDistance) {
+                            if (matches == null) {
+                                matches = new ArrayList<>(4);
+                            }
                             add(matches, id, d);
                         }
                     }
                 }
             }
         }
-        if (touched == -1) {
-            // never true (chars are non-negative); keeps the touching loads from being optimised away
-            matches.add(null);
-        }
-        return matches;
+        return matches == null ? List.of() : matches;
     }
 
     /** A hash may qualify from several starting chunks; matches are few, so a linear check beats any set. */
