@@ -12,14 +12,16 @@ import java.util.List;
  * the ring whose every prefix stays within its share: {@code d_i <= D/16}, {@code d_i + d_(i+1) <= 2D/16} and
  * {@code d_i + d_(i+1) + d_(i+2) <= 3D/16} (each rounded down). A lookup therefore probes, for every chunk {@code i},
  * the buckets within {@code D/16} bits of the query's chunk value (17 buckets for D = 31). Each bucket entry is one
- * {@code long}: the stored hash's id and, inline, its NEXT TWO chunks round the ring, so both further inequalities
- * are tested on the entry itself, sequentially, before any full 256-bit comparison (a random access into
- * {@code words}). With uniformly random hashes (the worst case: real PDQ hashes cluster) a candidate survives the
+ * {@code int}: the stored hash's NEXT TWO chunks round the ring, so both further inequalities are tested on the
+ * entry itself, sequentially, before its id is read and the full 256-bit comparison made (random accesses). With uniformly random hashes (the worst case: real PDQ hashes cluster) a candidate survives the
  * inline test with probability ~6·10⁻⁵, so at 10M stored hashes a query reads ~41k inline entries and compares ~2
  * in full, instead of 10M.
  *
- * <p>Each chunk table is a counting sort: {@code start[value]..start[value + 1]} delimit the entries (ids ascending)
- * whose chunk has that value. No boxing, no per-bucket objects; immutable once built and safe for concurrent readers.
+ * <p>Each chunk table gives every bucket (chunk value) a fixed run of a header and {@code capacity} slots, so that a
+ * probe's address follows from the query alone: no directory to read first, and all 272 probes of a lookup can be
+ * in flight at once. The capacity is the mean bucket size plus three standard deviations (for uniform hashes); a
+ * bucket that does not fit (rare for uniform hashes, common for clustered ones) lives in a spill array instead,
+ * its header pointing there. No boxing, no per-bucket objects; immutable once built and safe for concurrent readers.
  */
 public final class MultiIndexHash {
 
@@ -39,10 +41,19 @@ public final class MultiIndexHash {
     private final int threeChunks;
     /** Per distance of the first chunk (0..oneChunk), the masks with exactly that many bits. */
     private final int[][] probes;
-    private final int probed;
-    private final int[][] bucketStart = new int[CHUNKS][];
-    /** Per table, per entry: {@code id << 32 | chunk(c + 2) << 16 | chunk(c + 1)}. */
-    private final long[][] entries = new long[CHUNKS][];
+    /** Entries per bucket run; a run is a header slot (see {@link #pairs}) and {@code capacity} entry slots. */
+    private final int capacity;
+    /**
+     * Per table: bucket {@code b}'s run at {@code b * (capacity + 1)}: a header (the entry count, or
+     * {@code -(offset + 1)} of an overflow run in {@link #spillPairs}), then each entry's next two chunks
+     * ({@code chunk(c + 2) << 16 | chunk(c + 1)}). Only these are scanned; ids are read for the few that pass.
+     */
+    private final int[][] pairs = new int[CHUNKS][];
+    /** Per table: the id of the entry in the same slot of {@link #pairs}. */
+    private final int[][] ids = new int[CHUNKS][];
+    /** Per table: overflow runs, each its count followed by its entries, ids in the same slots of spillIds. */
+    private final int[][] spillPairs = new int[CHUNKS][];
+    private final int[][] spillIds = new int[CHUNKS][];
 
     public MultiIndexHash(List<PdqHash> hashes, int maxDistance) {
         this(flatten(hashes), hashes.size(), maxDistance);
@@ -60,32 +71,54 @@ public final class MultiIndexHash {
         this.twoChunks = 2 * maxDistance / CHUNKS;
         this.threeChunks = 3 * maxDistance / CHUNKS;
         this.probes = new int[oneChunk + 1][];
-        int count = 0;
         for (int bits = 0; bits <= oneChunk; bits++) {
             int b = bits;
             probes[bits] = java.util.stream.IntStream.range(0, BUCKETS).filter(m -> Integer.bitCount(m) == b)
                     .toArray();
-            count += probes[bits].length;
         }
-        this.probed = count;
+        double mean = (double) size / BUCKETS;
+        this.capacity = (int) Math.ceil(mean + 3 * Math.sqrt(mean));
+        int stride = capacity + 1;
         for (int c = 0; c < CHUNKS; c++) {
-            int[] start = new int[BUCKETS + 1];
+            int[] count = new int[BUCKETS];
             for (int id = 0; id < size; id++) {
-                start[chunk(words, id, c) + 1]++;
+                count[chunk(words, id, c)]++;
             }
+            int[] table = new int[BUCKETS * stride];
+            int spilled = 0;
             for (int b = 0; b < BUCKETS; b++) {
-                start[b + 1] += start[b];
+                if (count[b] > capacity) {
+                    table[b * stride] = -(spilled + 1);
+                    spilled += 1 + count[b];
+                } else {
+                    table[b * stride] = count[b];
+                }
             }
-            int[] fill = start.clone();
-            long[] table = new long[size];
+            int[] tableIds = new int[table.length];
+            int[] overflow = new int[spilled];
+            int[] overflowIds = new int[spilled];
+            int[] fill = new int[BUCKETS];
             int n1 = (c + 1) % CHUNKS;
             int n2 = (c + 2) % CHUNKS;
             for (int id = 0; id < size; id++) {
-                int at = fill[chunk(words, id, c)]++;
-                table[at] = (long) id << 32 | (long) chunk(words, id, n2) << 16 | chunk(words, id, n1);
+                int b = chunk(words, id, c);
+                int pair = chunk(words, id, n2) << 16 | chunk(words, id, n1);
+                int k = ++fill[b];
+                int header = table[b * stride];
+                if (header >= 0) {
+                    table[b * stride + k] = pair;
+                    tableIds[b * stride + k] = id;
+                } else {
+                    int at = -header - 1;
+                    overflow[at] = count[b];
+                    overflow[at + k] = pair;
+                    overflowIds[at + k] = id;
+                }
             }
-            bucketStart[c] = start;
-            entries[c] = table;
+            pairs[c] = table;
+            ids[c] = tableIds;
+            spillPairs[c] = overflow;
+            spillIds[c] = overflowIds;
         }
     }
 
@@ -122,63 +155,68 @@ public final class MultiIndexHash {
             long w = c < 4 ? q0 : c < 8 ? q1 : c < 12 ? q2 : q3;
             values[c] = (int) (w >>> ((c & 3) * 16)) & 0xFFFF;
         }
-        // Phase 1: locate every probed bucket and touch its first entry. These loads are independent, so the CPU
-        // overlaps their cache misses; scanning bucket by bucket would wait for each miss in turn.
-        int[] ranges = new int[2 * CHUNKS * probed];
-        int r = 0;
+        // Phase 1: touch every probed bucket's run. The addresses depend on the query alone, so the CPU overlaps
+        // these cache misses; scanning bucket by bucket would wait for each miss in turn.
+        int stride = capacity + 1;
         long touched = 0;
         for (int c = 0; c < CHUNKS; c++) {
             int value = values[c];
-            int[] start = bucketStart[c];
-            long[] table = entries[c];
+            int[] table = pairs[c];
             for (int first = 0; first <= oneChunk; first++) {
                 for (int mask : probes[first]) {
-                    int bucket = value ^ mask;
-                    int lo = start[bucket];
-                    int hi = start[bucket + 1];
-                    ranges[r++] = lo;
-                    ranges[r++] = hi;
-                    if (lo < hi) {
-                        touched += table[lo];
+                    // every cache line of the run (16 slots each): the scan then finds them all cached
+                    int from = (value ^ mask) * stride;
+                    for (int k = from, to = from + stride; k < to; k += 16) {
+                        touched += table[k];
                     }
+                    touched += table[from + stride - 1];
                 }
             }
         }
         // Phase 2: scan the (now cached) runs; only entries passing the two- and three-chunk tests are compared.
-        // the touching loads must not be optimised away: their sum decides (harmlessly) how the result starts
+        // The touching loads must not be optimised away: their sum decides (harmlessly) how the result starts.
         List<Match> matches = touched == 0x5DEECE66DL ? new ArrayList<>(4) : null;
-        long[] words = this.words;
-        r = 0;
         for (int c = 0; c < CHUNKS; c++) {
+            int value = values[c];
             int pair = values[(c + 2) % CHUNKS] << 16 | values[(c + 1) % CHUNKS];
-            long[] table = entries[c];
+            int[] table = pairs[c];
             for (int first = 0; first <= oneChunk; first++) {
                 int budget2 = twoChunks - first;
                 int budget3 = threeChunks - first;
-                for (int p = probes[first].length; p > 0; p--) {
-                    int lo = ranges[r++];
-                    int hi = ranges[r++];
-                    for (int k = lo; k < hi; k++) {
-                        long entry = table[k];
-                        int x = (int) entry ^ pair;
-                        if (Integer.bitCount(x) > budget3 || Integer.bitCount(x & 0xFFFF) > budget2) {
-                            continue;
-                        }
-                        int id = (int) (entry >>> 32);
-                        int base = id * 4;
-                        int d = Long.bitCount(words[base] ^ q0) + Long.bitCount(words[base + 1] ^ q1)
-                                + Long.bitCount(words[base + 2] ^ q2) + Long.bitCount(words[base + 3] ^ q3);
-                        if (d <= maxDistance) {
-                            if (matches == null) {
-                                matches = new ArrayList<>(4);
-                            }
-                            add(matches, id, d);
+                for (int mask : probes[first]) {
+                    int from = (value ^ mask) * stride;
+                    int[] run = table;
+                    int[] runIds = ids[c];
+                    int n = table[from];
+                    if (n < 0) {
+                        run = spillPairs[c];
+                        runIds = spillIds[c];
+                        from = -n - 1;
+                        n = run[from];
+                    }
+                    for (int k = from + 1, to = from + 1 + n; k < to; k++) {
+                        int x = run[k] ^ pair;
+                        if (Integer.bitCount(x) <= budget3 && Integer.bitCount(x & 0xFFFF) <= budget2) {
+                            matches = compare(runIds[k], q0, q1, q2, q3, matches);
                         }
                     }
                 }
             }
         }
         return matches == null ? List.of() : matches;
+    }
+
+    /** The full comparison, for the few entries that pass the inline tests. */
+    private List<Match> compare(int id, long q0, long q1, long q2, long q3, List<Match> matches) {
+        int base = id * 4;
+        int d = Long.bitCount(words[base] ^ q0) + Long.bitCount(words[base + 1] ^ q1)
+                + Long.bitCount(words[base + 2] ^ q2) + Long.bitCount(words[base + 3] ^ q3);
+        if (d > maxDistance) {
+            return matches;
+        }
+        List<Match> found = matches == null ? new ArrayList<>(4) : matches;
+        add(found, id, d);
+        return found;
     }
 
     /** A hash may qualify from several starting chunks; matches are few, so a linear check beats any set. */
