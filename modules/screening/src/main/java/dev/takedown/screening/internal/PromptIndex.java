@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,7 +138,8 @@ public final class PromptIndex {
         int[] raw = collector.hits;
         Ints blocking = new Ints();
         Ints licensed = new Ints();
-        List<MatchedSpan> spans = new ArrayList<>();
+        // a set: a long prompt may repeat a term thousands of times
+        Set<MatchedSpan> spans = new LinkedHashSet<>();
         Map<Long, List<PhraseHit>> phraseHits = null;
         for (int k = 0; k < count; k += 3) {
             int from = raw[k];
@@ -152,7 +154,7 @@ public final class PromptIndex {
                 int end = text.end(to - 1);
                 if (ref.combination < 0) {
                     blocking.add(ref.measure);
-                    addSpan(spans, new MatchedSpan(measure.measureId(), start, end, original.substring(start, end),
+                    spans.add(new MatchedSpan(measure.measureId(), start, end, original.substring(start, end),
                             measure.terms().get(ref.item).term(), MatchedSpan.TERM));
                 } else {
                     String phrase = measure.combinations().get(ref.combination).phrases().get(ref.item).term();
@@ -173,7 +175,7 @@ public final class PromptIndex {
                 List<PhraseHit> window = satisfied(combination, found);
                 if (!window.isEmpty()) {
                     reviewing.add(m);
-                    window.forEach(h -> addSpan(spans, h.span));
+                    window.forEach(h -> spans.add(h.span));
                 }
             });
         }
@@ -200,8 +202,9 @@ public final class PromptIndex {
         for (int i = 0; i < union.size; i++) {
             matched.add(measures.get(union.values[i]));
         }
-        spans.sort(SPAN_ORDER);
-        return new Result(decision, matched, spans, licensedIds, blocks);
+        List<MatchedSpan> sorted = new ArrayList<>(spans);
+        sorted.sort(SPAN_ORDER);
+        return new Result(decision, matched, sorted, licensedIds, blocks);
     }
 
     private static final Comparator<MatchedSpan> SPAN_ORDER =
@@ -228,12 +231,6 @@ public final class PromptIndex {
 
         boolean contains(int value) {
             return java.util.Arrays.binarySearch(values, 0, size, value) >= 0;
-        }
-    }
-
-    private static void addSpan(List<MatchedSpan> spans, MatchedSpan span) {
-        if (!spans.contains(span)) {
-            spans.add(span);
         }
     }
 
