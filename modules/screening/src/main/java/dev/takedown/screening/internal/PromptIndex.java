@@ -1,5 +1,6 @@
 package dev.takedown.screening.internal;
 
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import dev.takedown.screening.Decision;
 import dev.takedown.screening.MatchedSpan;
 import java.util.ArrayList;
@@ -10,12 +11,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One immutable automaton over every term variant and combination phrase of every active filter measure. A prompt
- * is scanned once whatever the number of measures. The automaton is our {@link TermMatcher}, which matches the
- * libraries' answers (hankcs' double-array trie in {@code TermMatcherTest}) and is faster than they are in
- * {@code PromptMatchBenchmark} (modules/bench; figures in docs/benchmarks.md).
+ * is scanned once whatever the number of measures. The automaton is hankcs' double-array Aho–Corasick trie: our own
+ * automata ({@code TermMatcher} in modules/bench, the latest an interleaved double array) did not beat it at 100k
+ * terms in {@code PromptMatchBenchmark} (figures in docs/benchmarks.md), so we use the library.
  */
 public final class PromptIndex {
 
@@ -37,13 +39,13 @@ public final class PromptIndex {
     private static final Result ALLOW = new Result(Decision.ALLOW, List.of(), List.of(), List.of(), List.of());
 
     /** Collects the automaton's hits into a reused per-thread buffer: no allocation while a prompt has none. */
-    private static final class Hits implements TermMatcher.Sink {
+    private static final class Hits implements AhoCorasickDoubleArrayTrie.IHit<Integer> {
         Normaliser.Scratch text;
         int[] hits = new int[3 * 64];
         int count;
 
         @Override
-        public void hit(int from, int end, int pattern) {
+        public void hit(int from, int end, Integer pattern) {
             if (text.startsWord(from) && (text.endsWord(end) || end - from >= SUFFIX_TOLERANT_LENGTH)) {
                 if (count + 3 > hits.length) {
                     hits = java.util.Arrays.copyOf(hits, hits.length * 2);
@@ -58,7 +60,7 @@ public final class PromptIndex {
     private static final ThreadLocal<Hits> HITS = ThreadLocal.withInitial(Hits::new);
 
     private final List<CompiledMeasure> measures;
-    private final TermMatcher automaton;
+    private final AhoCorasickDoubleArrayTrie<Integer> automaton;
     private final Ref[][] refs;
 
     public PromptIndex(List<CompiledMeasure> measures) {
@@ -84,9 +86,8 @@ public final class PromptIndex {
         if (ids.isEmpty()) {
             this.automaton = null;
         } else {
-            String[] patterns = new String[ids.size()];
-            ids.forEach((pattern, id) -> patterns[id] = pattern);
-            this.automaton = new TermMatcher(List.of(patterns));
+            this.automaton = new AhoCorasickDoubleArrayTrie<>();
+            this.automaton.build(new TreeMap<>(ids));
         }
         this.refs = refsByPattern.stream().map(r -> r.toArray(Ref[]::new)).toArray(Ref[][]::new);
     }
@@ -127,7 +128,7 @@ public final class PromptIndex {
         collector.text = text;
         collector.count = 0;
         try {
-            automaton.scan(text.text, text.length, collector);
+            automaton.parseText(text, collector);
         } finally {
             collector.text = null;
         }

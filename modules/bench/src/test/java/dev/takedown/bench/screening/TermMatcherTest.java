@@ -1,4 +1,4 @@
-package dev.takedown.screening.internal;
+package dev.takedown.bench.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
