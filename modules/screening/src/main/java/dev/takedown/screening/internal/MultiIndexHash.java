@@ -155,8 +155,9 @@ public final class MultiIndexHash {
             long w = c < 4 ? q0 : c < 8 ? q1 : c < 12 ? q2 : q3;
             values[c] = (int) (w >>> ((c & 3) * 16)) & 0xFFFF;
         }
-        // Phase 1: touch every probed bucket's run. The addresses depend on the query alone, so the CPU overlaps
-        // these cache misses; scanning bucket by bucket would wait for each miss in turn.
+        // Phase 1: touch every probed bucket's header, then the rest of its entries (not the empty slack). The
+        // addresses of the first pass depend on the query alone, so the CPU overlaps those cache misses; the second
+        // pass reads the now cached headers. Scanning bucket by bucket would wait for each miss in turn.
         int stride = capacity + 1;
         long touched = 0;
         for (int c = 0; c < CHUNKS; c++) {
@@ -164,12 +165,26 @@ public final class MultiIndexHash {
             int[] table = pairs[c];
             for (int first = 0; first <= oneChunk; first++) {
                 for (int mask : probes[first]) {
-                    // every cache line of the run (16 slots each): the scan then finds them all cached
+                    touched += table[(value ^ mask) * stride];
+                }
+            }
+        }
+        for (int c = 0; c < CHUNKS; c++) {
+            int value = values[c];
+            int[] table = pairs[c];
+            for (int first = 0; first <= oneChunk; first++) {
+                for (int mask : probes[first]) {
                     int from = (value ^ mask) * stride;
-                    for (int k = from, to = from + stride; k < to; k += 16) {
+                    int n = table[from];
+                    if (n < 0) {
+                        touched += spillPairs[c][-n - 1];
+                        continue;
+                    }
+                    // one slot per further cache line (16 slots each), and the last entry
+                    for (int k = from + 16; k < from + n; k += 16) {
                         touched += table[k];
                     }
-                    touched += table[from + stride - 1];
+                    touched += table[from + n];
                 }
             }
         }
