@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -352,10 +353,33 @@ public class Screening {
                 hash.toHex(), quality, licensed.stream().sorted().toList(), warning(decision, blocking));
     }
 
-    private static String warning(Decision decision, List<CompiledMeasure> matched) {
+    /**
+     * Warnings naming one work, per decision and title: composing one costs streams and two long strings on every
+     * block, in front of every generation request. Bounded; titles come from measures, not from users.
+     */
+    private final Map<Decision, Map<String, String>> warnings = Map.of(Decision.BLOCK, new ConcurrentHashMap<>(),
+            Decision.REVIEW, new ConcurrentHashMap<>());
+
+    private String warning(Decision decision, List<CompiledMeasure> matched) {
         if (decision == Decision.ALLOW) {
             return null;
         }
+        if (matched.size() == 1) {
+            Map<String, String> cache = warnings.get(decision);
+            String title = matched.get(0).workTitle();
+            String cached = cache.get(title);
+            if (cached == null) {
+                cached = composeWarning(decision, matched);
+                if (cache.size() < 10_000) {
+                    cache.put(title, cached);
+                }
+            }
+            return cached;
+        }
+        return composeWarning(decision, matched);
+    }
+
+    private static String composeWarning(Decision decision, List<CompiledMeasure> matched) {
         String titles = matched.stream().map(CompiledMeasure::workTitle).distinct().sorted()
                 .collect(Collectors.joining("、"));
         String titlesEn = matched.stream().map(CompiledMeasure::workTitle).distinct().sorted()

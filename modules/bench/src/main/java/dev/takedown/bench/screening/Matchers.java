@@ -26,11 +26,16 @@ public final class Matchers {
         };
     }
 
+    /** The engine's matcher; it reads a char buffer, as the engine's normaliser hands it one. */
     private static Matcher ours(List<String> patterns) {
-        TermAutomaton automaton = new TermAutomaton(patterns);
+        TermMatcher matcher = new TermMatcher(patterns);
+        char[] buffer = new char[4096];
+        int[] hits = {0};
+        TermMatcher.Sink sink = (begin, end, p) -> hits[0]++;
         return text -> {
-            int[] hits = {0};
-            automaton.scan(text, (end, p) -> hits[0]++);
+            text.getChars(0, text.length(), buffer, 0);
+            hits[0] = 0;
+            matcher.scan(buffer, text.length(), sink);
             return hits[0];
         };
     }
@@ -42,9 +47,11 @@ public final class Matchers {
         }
         AhoCorasickDoubleArrayTrie<Integer> trie = new AhoCorasickDoubleArrayTrie<>();
         trie.build(map);
+        int[] hits = {0};
+        AhoCorasickDoubleArrayTrie.IHit<Integer> sink = (begin, end, value) -> hits[0]++;
         return text -> {
-            int[] hits = {0};
-            trie.parseText(text, (AhoCorasickDoubleArrayTrie.IHit<Integer>) (begin, end, value) -> hits[0]++);
+            hits[0] = 0;
+            trie.parseText(text, sink);
             return hits[0];
         };
     }

@@ -9,16 +9,19 @@ import java.util.List;
  *
  * <p>The bits are cut into a ring of 16 chunks of 16 bits; {@code d_c} is the query's distance on chunk {@code c}.
  * If the total distance is at most {@code D}, then (the "gas station" lemma) some chunk {@code i} starts a run along
- * the ring whose every prefix stays within its share: {@code d_i <= D/16} and {@code d_i + d_(i+1) <= 2D/16}. A lookup
- * therefore probes, for every chunk {@code i}, the buckets within {@code D/16} bits of the query's chunk value (17
- * buckets for D = 31), and inside those buckets reads only the candidate's NEXT chunk, stored inline as a
- * {@code char} next to the bucket's ids, to test the second inequality. That rejects ~99 % of the bucket
- * sequentially, two bytes per candidate, before any full 256-bit comparison (a random access into {@code words}).
- * With uniformly random hashes (the worst case: real PDQ hashes cluster) at 10M stored hashes a query scans ~42k
- * inline chars and compares ~100 full hashes, instead of 10M.
+ * the ring whose every prefix stays within its share: {@code d_i <= D/16}, {@code d_i + d_(i+1) <= 2D/16} and
+ * {@code d_i + d_(i+1) + d_(i+2) <= 3D/16} (each rounded down). A lookup therefore probes, for every chunk {@code i},
+ * the buckets within {@code D/16} bits of the query's chunk value (17 buckets for D = 31). Each bucket entry is one
+ * {@code int}: the stored hash's NEXT TWO chunks round the ring, so both further inequalities are tested on the
+ * entry itself, sequentially, before its id is read and the full 256-bit comparison made (random accesses). With uniformly random hashes (the worst case: real PDQ hashes cluster) a candidate survives the
+ * inline test with probability ~6·10⁻⁵, so at 10M stored hashes a query reads ~41k inline entries and compares ~2
+ * in full, instead of 10M.
  *
- * <p>Each chunk table is a counting sort: {@code start[value]..start[value + 1]} delimit the ids (ascending) whose
- * chunk has that value. No boxing, no per-bucket objects; immutable once built and safe for concurrent readers.
+ * <p>Each chunk table gives every bucket (chunk value) a fixed run of a header and {@code capacity} slots, so that a
+ * probe's address follows from the query alone: no directory to read first, and all 272 probes of a lookup can be
+ * in flight at once. The capacity is the mean bucket size plus three standard deviations (for uniform hashes); a
+ * bucket that does not fit (rare for uniform hashes, common for clustered ones) lives in a spill array instead,
+ * its header pointing there. No boxing, no per-bucket objects; immutable once built and safe for concurrent readers.
  */
 public final class MultiIndexHash {
 
@@ -32,17 +35,25 @@ public final class MultiIndexHash {
     private final long[] words;
     private final int size;
     private final int maxDistance;
-    /** Bound on one chunk's distance for the run's first chunk, and on the first two chunks together. */
+    /** Bounds on the run's first chunk, its first two and its first three chunks. */
     private final int oneChunk;
     private final int twoChunks;
+    private final int threeChunks;
     /** Per distance of the first chunk (0..oneChunk), the masks with exactly that many bits. */
     private final int[][] probes;
-    private final int[][] bucketStart = new int[CHUNKS][];
-    private final int[][] bucketIds = new int[CHUNKS][];
-    /** Per table, per entry: the entry's value of the next chunk round the ring. */
-    private final char[][] bucketNext = new char[CHUNKS][];
-    /** Per thread, the probed buckets' [lo, hi) pairs of one lookup. */
-    private final ThreadLocal<int[]> rangeBuffer;
+    /** Entries per bucket run; a run is a header slot (see {@link #pairs}) and {@code capacity} entry slots. */
+    private final int capacity;
+    /**
+     * Per table: bucket {@code b}'s run at {@code b * (capacity + 1)}: a header (the entry count, or
+     * {@code -(offset + 1)} of an overflow run in {@link #spillPairs}), then each entry's next two chunks
+     * ({@code chunk(c + 2) << 16 | chunk(c + 1)}). Only these are scanned; ids are read for the few that pass.
+     */
+    private final int[][] pairs = new int[CHUNKS][];
+    /** Per table: the id of the entry in the same slot of {@link #pairs}. */
+    private final int[][] ids = new int[CHUNKS][];
+    /** Per table: overflow runs, each its count followed by its entries, ids in the same slots of spillIds. */
+    private final int[][] spillPairs = new int[CHUNKS][];
+    private final int[][] spillIds = new int[CHUNKS][];
 
     public MultiIndexHash(List<PdqHash> hashes, int maxDistance) {
         this(flatten(hashes), hashes.size(), maxDistance);
@@ -58,36 +69,56 @@ public final class MultiIndexHash {
         this.maxDistance = maxDistance;
         this.oneChunk = Math.min(16, maxDistance / CHUNKS);
         this.twoChunks = 2 * maxDistance / CHUNKS;
+        this.threeChunks = 3 * maxDistance / CHUNKS;
         this.probes = new int[oneChunk + 1][];
-        int probed = 0;
         for (int bits = 0; bits <= oneChunk; bits++) {
             int b = bits;
             probes[bits] = java.util.stream.IntStream.range(0, BUCKETS).filter(m -> Integer.bitCount(m) == b)
                     .toArray();
-            probed += probes[bits].length;
         }
-        int rangeSize = 2 * CHUNKS * probed;
-        this.rangeBuffer = ThreadLocal.withInitial(() -> new int[rangeSize]);
+        double mean = (double) size / BUCKETS;
+        this.capacity = (int) Math.ceil(mean + 3 * Math.sqrt(mean));
+        int stride = capacity + 1;
         for (int c = 0; c < CHUNKS; c++) {
-            int[] start = new int[BUCKETS + 1];
+            int[] count = new int[BUCKETS];
             for (int id = 0; id < size; id++) {
-                start[chunk(words, id, c) + 1]++;
+                count[chunk(words, id, c)]++;
             }
+            int[] table = new int[BUCKETS * stride];
+            int spilled = 0;
             for (int b = 0; b < BUCKETS; b++) {
-                start[b + 1] += start[b];
+                if (count[b] > capacity) {
+                    table[b * stride] = -(spilled + 1);
+                    spilled += 1 + count[b];
+                } else {
+                    table[b * stride] = count[b];
+                }
             }
-            int[] fill = start.clone();
-            int[] ids = new int[size];
-            char[] next = new char[size];
-            int n = (c + 1) % CHUNKS;
+            int[] tableIds = new int[table.length];
+            int[] overflow = new int[spilled];
+            int[] overflowIds = new int[spilled];
+            int[] fill = new int[BUCKETS];
+            int n1 = (c + 1) % CHUNKS;
+            int n2 = (c + 2) % CHUNKS;
             for (int id = 0; id < size; id++) {
-                int at = fill[chunk(words, id, c)]++;
-                ids[at] = id;
-                next[at] = (char) chunk(words, id, n);
+                int b = chunk(words, id, c);
+                int pair = chunk(words, id, n2) << 16 | chunk(words, id, n1);
+                int k = ++fill[b];
+                int header = table[b * stride];
+                if (header >= 0) {
+                    table[b * stride + k] = pair;
+                    tableIds[b * stride + k] = id;
+                } else {
+                    int at = -header - 1;
+                    overflow[at] = count[b];
+                    overflow[at + k] = pair;
+                    overflowIds[at + k] = id;
+                }
             }
-            bucketStart[c] = start;
-            bucketIds[c] = ids;
-            bucketNext[c] = next;
+            pairs[c] = table;
+            ids[c] = tableIds;
+            spillPairs[c] = overflow;
+            spillIds[c] = overflowIds;
         }
     }
 
@@ -105,16 +136,6 @@ public final class MultiIndexHash {
         return (int) (words[id * 4 + (c >> 2)] >>> ((c & 3) * 16)) & 0xFFFF;
     }
 
-    private static int chunk(long q0, long q1, long q2, long q3, int c) {
-        long w = switch (c >> 2) {
-            case 0 -> q0;
-            case 1 -> q1;
-            case 2 -> q2;
-            default -> q3;
-        };
-        return (int) (w >>> ((c & 3) * 16)) & 0xFFFF;
-    }
-
     public int size() {
         return size;
     }
@@ -129,65 +150,88 @@ public final class MultiIndexHash {
         long q1 = query.w1();
         long q2 = query.w2();
         long q3 = query.w3();
-        List<Match> matches = new ArrayList<>(4);
         int[] values = new int[CHUNKS];
         for (int c = 0; c < CHUNKS; c++) {
-            values[c] = chunk(q0, q1, q2, q3, c);
+            long w = c < 4 ? q0 : c < 8 ? q1 : c < 12 ? q2 : q3;
+            values[c] = (int) (w >>> ((c & 3) * 16)) & 0xFFFF;
         }
-        long[] words = this.words;
-        // Phase 1: locate every probed bucket and touch its first inline entry. These loads are independent, so
-        // the CPU overlaps their cache misses; scanning bucket by bucket would wait for each miss in turn.
-        int[] ranges = rangeBuffer.get();
-        int r = 0;
-        int touched = 0;
+        // Phase 1: touch every probed bucket's header, then the rest of its entries (not the empty slack). The
+        // addresses of the first pass depend on the query alone, so the CPU overlaps those cache misses; the second
+        // pass reads the now cached headers. Scanning bucket by bucket would wait for each miss in turn.
+        int stride = capacity + 1;
+        long touched = 0;
         for (int c = 0; c < CHUNKS; c++) {
             int value = values[c];
-            int[] start = bucketStart[c];
-            char[] next = bucketNext[c];
+            int[] table = pairs[c];
             for (int first = 0; first <= oneChunk; first++) {
                 for (int mask : probes[first]) {
-                    int bucket = value ^ mask;
-                    int lo = start[bucket];
-                    int hi = start[bucket + 1];
-                    ranges[r++] = lo;
-                    ranges[r++] = hi;
-                    if (lo < hi) {
-                        touched += next[lo];
-                    }
+                    touched += table[(value ^ mask) * stride];
                 }
             }
         }
-        // Phase 2: scan the (now cached) runs; only entries passing the two-chunk filter are compared in full.
-        r = 0;
         for (int c = 0; c < CHUNKS; c++) {
-            int nextValue = values[(c + 1) % CHUNKS];
-            int[] ids = bucketIds[c];
-            char[] next = bucketNext[c];
+            int value = values[c];
+            int[] table = pairs[c];
             for (int first = 0; first <= oneChunk; first++) {
-                int budget = twoChunks - first;
-                for (int p = probes[first].length; p > 0; p--) {
-                    int lo = ranges[r++];
-                    int hi = ranges[r++];
-                    for (int k = lo; k < hi; k++) {
-                        if (Integer.bitCount(next[k] ^ nextValue) > budget) {
-                            continue;
-                        }
-                        int id = ids[k];
-                        int base = id * 4;
-                        int d = Long.bitCount(words[base] ^ q0) + Long.bitCount(words[base + 1] ^ q1)
-                                + Long.bitCount(words[base + 2] ^ q2) + Long.bitCount(words[base + 3] ^ q3);
-                        if (d <= maxDistance) {
-                            add(matches, id, d);
+                for (int mask : probes[first]) {
+                    int from = (value ^ mask) * stride;
+                    int n = table[from];
+                    if (n < 0) {
+                        touched += spillPairs[c][-n - 1];
+                        continue;
+                    }
+                    // one slot per further cache line (16 slots each), and the last entry
+                    for (int k = from + 16; k < from + n; k += 16) {
+                        touched += table[k];
+                    }
+                    touched += table[from + n];
+                }
+            }
+        }
+        // Phase 2: scan the (now cached) runs; only entries passing the two- and three-chunk tests are compared.
+        // The touching loads must not be optimised away: their sum decides (harmlessly) how the result starts.
+        List<Match> matches = touched == 0x5DEECE66DL ? new ArrayList<>(4) : null;
+        for (int c = 0; c < CHUNKS; c++) {
+            int value = values[c];
+            int pair = values[(c + 2) % CHUNKS] << 16 | values[(c + 1) % CHUNKS];
+            int[] table = pairs[c];
+            for (int first = 0; first <= oneChunk; first++) {
+                int budget2 = twoChunks - first;
+                int budget3 = threeChunks - first;
+                for (int mask : probes[first]) {
+                    int from = (value ^ mask) * stride;
+                    int[] run = table;
+                    int[] runIds = ids[c];
+                    int n = table[from];
+                    if (n < 0) {
+                        run = spillPairs[c];
+                        runIds = spillIds[c];
+                        from = -n - 1;
+                        n = run[from];
+                    }
+                    for (int k = from + 1, to = from + 1 + n; k < to; k++) {
+                        int x = run[k] ^ pair;
+                        if (Integer.bitCount(x) <= budget3 && Integer.bitCount(x & 0xFFFF) <= budget2) {
+                            matches = compare(runIds[k], q0, q1, q2, q3, matches);
                         }
                     }
                 }
             }
         }
-        if (touched == -1) {
-            // never true (chars are non-negative); keeps the touching loads from being optimised away
-            matches.add(null);
+        return matches == null ? List.of() : matches;
+    }
+
+    /** The full comparison, for the few entries that pass the inline tests. */
+    private List<Match> compare(int id, long q0, long q1, long q2, long q3, List<Match> matches) {
+        int base = id * 4;
+        int d = Long.bitCount(words[base] ^ q0) + Long.bitCount(words[base + 1] ^ q1)
+                + Long.bitCount(words[base + 2] ^ q2) + Long.bitCount(words[base + 3] ^ q3);
+        if (d > maxDistance) {
+            return matches;
         }
-        return matches;
+        List<Match> found = matches == null ? new ArrayList<>(4) : matches;
+        add(found, id, d);
+        return found;
     }
 
     /** A hash may qualify from several starting chunks; matches are few, so a linear check beats any set. */

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * One immutable automaton over every term variant and combination phrase of every active filter measure. A prompt
- * is scanned once whatever the number of measures. The automaton is hankcs' double-array Aho–Corasick trie: it beat
- * our own flat-array automaton 3–5× in {@code PromptMatchBenchmark} (modules/bench), so we use the library.
+ * is scanned once whatever the number of measures. The automaton is hankcs' double-array Aho–Corasick trie: our own
+ * automata ({@code TermMatcher} in modules/bench, the latest an interleaved double array) did not beat it at 100k
+ * terms in {@code PromptMatchBenchmark} (figures in docs/benchmarks.md), so we use the library.
  */
 public final class PromptIndex {
 
@@ -83,12 +83,11 @@ public final class PromptIndex {
                 }
             }
         }
-        TreeMap<String, Integer> byPattern = new TreeMap<>(ids);
-        if (byPattern.isEmpty()) {
+        if (ids.isEmpty()) {
             this.automaton = null;
         } else {
             this.automaton = new AhoCorasickDoubleArrayTrie<>();
-            this.automaton.build(byPattern);
+            this.automaton.build(new TreeMap<>(ids));
         }
         this.refs = refsByPattern.stream().map(r -> r.toArray(Ref[]::new)).toArray(Ref[][]::new);
     }
@@ -116,7 +115,11 @@ public final class PromptIndex {
         return check(prompt, text, null).blocking().contains(measure);
     }
 
-    /** {@code text} is {@code original} normalised by this thread (it is read before this returns). */
+    /**
+     * {@code text} is {@code original} normalised by this thread (it is read before this returns). A prompt without
+     * hits allocates nothing; one with hits allocates only its result's parts (no boxing, no streams), since this
+     * path sits in front of every generation request and its garbage lands in the latency tail.
+     */
     public Result check(String original, Normaliser.Scratch text, String accountId) {
         if (automaton == null) {
             return ALLOW;
@@ -124,66 +127,112 @@ public final class PromptIndex {
         Hits collector = HITS.get();
         collector.text = text;
         collector.count = 0;
-        int[] raw;
         try {
             automaton.parseText(text, collector);
-            if (collector.count == 0) {
-                return ALLOW;
-            }
-            raw = java.util.Arrays.copyOf(collector.hits, collector.count);
         } finally {
             collector.text = null;
         }
-        List<int[]> hits = new ArrayList<>(raw.length / 3);
-        for (int k = 0; k < raw.length; k += 3) {
-            hits.add(new int[] {raw[k], raw[k + 1], raw[k + 2]});
+        int count = collector.count;
+        if (count == 0) {
+            return ALLOW;
         }
-        Set<Integer> blocking = new TreeSet<>();
-        Set<Integer> licensed = new TreeSet<>();
+        int[] raw = collector.hits;
+        Ints blocking = new Ints();
+        Ints licensed = new Ints();
+        // a set: a long prompt may repeat a term thousands of times
         Set<MatchedSpan> spans = new LinkedHashSet<>();
-        Map<Long, List<PhraseHit>> phraseHits = new HashMap<>();
-        for (int[] hit : hits) {
-            for (Ref ref : refs[hit[2]]) {
+        Map<Long, List<PhraseHit>> phraseHits = null;
+        for (int k = 0; k < count; k += 3) {
+            int from = raw[k];
+            int to = raw[k + 1];
+            for (Ref ref : refs[raw[k + 2]]) {
                 CompiledMeasure measure = measures.get(ref.measure);
                 if (accountId != null && measure.licensees().contains(accountId)) {
                     licensed.add(ref.measure);
                     continue;
                 }
-                int start = text.start(hit[0]);
-                int end = text.end(hit[1] - 1);
+                int start = text.start(from);
+                int end = text.end(to - 1);
                 if (ref.combination < 0) {
                     blocking.add(ref.measure);
                     spans.add(new MatchedSpan(measure.measureId(), start, end, original.substring(start, end),
                             measure.terms().get(ref.item).term(), MatchedSpan.TERM));
                 } else {
                     String phrase = measure.combinations().get(ref.combination).phrases().get(ref.item).term();
-                    phraseHits.computeIfAbsent(((long) ref.measure << 32) | ref.combination, k -> new ArrayList<>())
-                            .add(new PhraseHit(ref.item, text.word(hit[0]), new MatchedSpan(measure.measureId(),
+                    if (phraseHits == null) {
+                        phraseHits = new HashMap<>();
+                    }
+                    phraseHits.computeIfAbsent(((long) ref.measure << 32) | ref.combination, key -> new ArrayList<>())
+                            .add(new PhraseHit(ref.item, text.word(from), new MatchedSpan(measure.measureId(),
                                     start, end, original.substring(start, end), phrase, MatchedSpan.COMBINATION)));
                 }
             }
         }
-        Set<Integer> reviewing = new TreeSet<>();
-        phraseHits.forEach((key, found) -> {
-            int m = (int) (key >>> 32);
-            CompiledMeasure.Combination combination = measures.get(m).combinations().get((int) (long) key);
-            List<PhraseHit> window = satisfied(combination, found);
-            if (!window.isEmpty()) {
-                reviewing.add(m);
-                window.forEach(h -> spans.add(h.span));
-            }
-        });
-        licensed.removeAll(blocking);
-        licensed.removeAll(reviewing);
-        Decision decision = !blocking.isEmpty() ? Decision.BLOCK : !reviewing.isEmpty() ? Decision.REVIEW
+        Ints reviewing = new Ints();
+        if (phraseHits != null) {
+            phraseHits.forEach((key, found) -> {
+                int m = (int) (key >>> 32);
+                CompiledMeasure.Combination combination = measures.get(m).combinations().get((int) (long) key);
+                List<PhraseHit> window = satisfied(combination, found);
+                if (!window.isEmpty()) {
+                    reviewing.add(m);
+                    window.forEach(h -> spans.add(h.span));
+                }
+            });
+        }
+        Decision decision = blocking.size > 0 ? Decision.BLOCK : reviewing.size > 0 ? Decision.REVIEW
                 : Decision.ALLOW;
-        Set<Integer> matched = new TreeSet<>(blocking);
-        matched.addAll(reviewing);
-        List<MatchedSpan> sorted = spans.stream()
-                .sorted(Comparator.comparingInt(MatchedSpan::start).thenComparingInt(MatchedSpan::end)).toList();
-        return new Result(decision, matched.stream().map(measures::get).toList(), sorted,
-                licensed.stream().map(i -> measures.get(i).measureId()).sorted().toList(),
-                blocking.stream().map(measures::get).toList());
+        List<String> licensedIds = new ArrayList<>(licensed.size);
+        for (int i = 0; i < licensed.size; i++) {
+            int m = licensed.values[i];
+            if (!blocking.contains(m) && !reviewing.contains(m)) {
+                licensedIds.add(measures.get(m).measureId());
+            }
+        }
+        licensedIds.sort(null);
+        Ints union = new Ints();
+        List<CompiledMeasure> blocks = new ArrayList<>(blocking.size);
+        for (int i = 0; i < blocking.size; i++) {
+            union.add(blocking.values[i]);
+            blocks.add(measures.get(blocking.values[i]));
+        }
+        for (int i = 0; i < reviewing.size; i++) {
+            union.add(reviewing.values[i]);
+        }
+        List<CompiledMeasure> matched = new ArrayList<>(union.size);
+        for (int i = 0; i < union.size; i++) {
+            matched.add(measures.get(union.values[i]));
+        }
+        List<MatchedSpan> sorted = new ArrayList<>(spans);
+        sorted.sort(SPAN_ORDER);
+        return new Result(decision, matched, sorted, licensedIds, blocks);
+    }
+
+    private static final Comparator<MatchedSpan> SPAN_ORDER =
+            Comparator.comparingInt(MatchedSpan::start).thenComparingInt(MatchedSpan::end);
+
+    /** A sorted set of small ints (measure indexes; a prompt matches few). */
+    private static final class Ints {
+        int[] values = new int[4];
+        int size;
+
+        void add(int value) {
+            int at = java.util.Arrays.binarySearch(values, 0, size, value);
+            if (at >= 0) {
+                return;
+            }
+            at = -at - 1;
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            System.arraycopy(values, at, values, at + 1, size - at);
+            values[at] = value;
+            size++;
+        }
+
+        boolean contains(int value) {
+            return java.util.Arrays.binarySearch(values, 0, size, value) >= 0;
+        }
     }
 
     private record PhraseHit(int phrase, int word, MatchedSpan span) {

@@ -98,6 +98,46 @@ class MultiIndexHashTest {
         assertThat(checked).isEqualTo(32 * 16 * 3);
     }
 
+    /**
+     * Among random hashes, a neighbour planted at every distance 0..40 and every spread of its flipped bits over the
+     * chunks: found (and only what brute force finds) up to 31 bits, not found from 32 on.
+     */
+    @Test
+    void plantedNeighboursAreFoundUpToTheThresholdAndNotBeyond() {
+        Random random = new Random(13);
+        List<PdqHash> stored = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            stored.add(new PdqHash(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong()));
+        }
+        List<PdqHash> queries = new ArrayList<>();
+        List<Integer> distances = new ArrayList<>();
+        for (int distance = 0; distance <= 40; distance++) {
+            for (int rotation = 0; rotation < 16; rotation++) {
+                for (int[] perChunk : List.of(spread(random, distance, rotation), lumped(random, distance, rotation),
+                        randomSplit(random, distance))) {
+                    PdqHash query = new PdqHash(random.nextLong(), random.nextLong(), random.nextLong(),
+                            random.nextLong());
+                    stored.add(flip(query, perChunk, random));
+                    queries.add(query);
+                    distances.add(distance);
+                }
+            }
+        }
+        MultiIndexHash index = new MultiIndexHash(stored, 31);
+        for (int q = 0; q < queries.size(); q++) {
+            int planted = 30_000 + q;
+            List<MultiIndexHash.Match> found = index.find(queries.get(q));
+            assertThat(sorted(found)).isEqualTo(sorted(index.bruteForce(queries.get(q))));
+            if (distances.get(q) <= 31) {
+                assertThat(found).as("distance %d", distances.get(q))
+                        .contains(new MultiIndexHash.Match(planted, distances.get(q)));
+            } else {
+                assertThat(found).as("distance %d", distances.get(q)).extracting(MultiIndexHash.Match::id)
+                        .doesNotContain(planted);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 7, 16, 17, 40, 64})
     void otherThresholdsKeepFullRecall(int distance) {

@@ -1,0 +1,93 @@
+package dev.takedown.bench.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TermMatcherTest {
+
+    @Test
+    void reportsOverlappingAndNestedOccurrences() {
+        List<String> patterns = List.of("he", "she", "his", "hers", "奥特曼", "特");
+        Set<String> hits = hits(new TermMatcher(patterns), patterns, "ushers奥特曼");
+        assertThat(hits).containsExactlyInAnyOrder("she@1", "he@2", "hers@2", "特@7", "奥特曼@6");
+    }
+
+    @Test
+    void charactersOfNoPatternResetTheScanAndEmptyPatternsNeverMatch() {
+        List<String> patterns = List.of("", "ab", "b");
+        TermMatcher matcher = new TermMatcher(patterns);
+        assertThat(hits(matcher, patterns, "axb ab")).containsExactlyInAnyOrder("b@2", "ab@4", "b@5");
+        assertThat(hits(new TermMatcher(List.of()), List.of(), "anything")).isEmpty();
+    }
+
+    @Test
+    void duplicatePatternsAreEachReported() {
+        List<String> patterns = List.of("ab", "ab", "b");
+        List<Integer> ids = new ArrayList<>();
+        new TermMatcher(patterns).scan("xab", (begin, end, p) -> ids.add(p));
+        assertThat(ids).containsExactlyInAnyOrder(0, 1, 2);
+    }
+
+    /** Random vocabularies over small mixed alphabets (dense tries, long failure chains) and over a wide one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ab", "abc奥特", "abcdefghij奥特曼迪迦戴拿", "wide"})
+    void findsExactlyWhatHankcsFinds(String alphabet) {
+        Random random = new Random(alphabet.hashCode());
+        for (int round = 0; round < 20; round++) {
+            List<String> patterns = new ArrayList<>();
+            int count = 1 + random.nextInt(round < 10 ? 30 : 3000);
+            for (int i = 0; i < count; i++) {
+                patterns.add(randomText(random, alphabet, 1 + random.nextInt(8)));
+            }
+            List<String> unique = patterns.stream().distinct().toList();
+            TermMatcher ours = new TermMatcher(unique);
+            TreeMap<String, Integer> map = new TreeMap<>();
+            for (int i = 0; i < unique.size(); i++) {
+                map.put(unique.get(i), i);
+            }
+            AhoCorasickDoubleArrayTrie<Integer> hankcs = new AhoCorasickDoubleArrayTrie<>();
+            hankcs.build(map);
+            for (int prompt = 0; prompt < 30; prompt++) {
+                String text = randomText(random, alphabet, random.nextInt(300));
+                Set<String> expected = new HashSet<>();
+                hankcs.parseText(text, (AhoCorasickDoubleArrayTrie.IHit<Integer>) (begin, end, value) ->
+                        expected.add(unique.get(value) + "@" + begin));
+                assertThat(hits(ours, unique, text)).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static Set<String> hits(TermMatcher matcher, List<String> patterns, String text) {
+        Set<String> hits = new HashSet<>();
+        char[] chars = (text + "tail that must be ignored").toCharArray();
+        matcher.scan(chars, text.length(), (begin, end, p) -> {
+            assertThat(text.substring(begin, end)).isEqualTo(patterns.get(p));
+            hits.add(patterns.get(p) + "@" + begin);
+        });
+        return hits;
+    }
+
+    private static String randomText(Random random, String alphabet, int length) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            if (alphabet.equals("wide")) {
+                // Latin, Han and everything else, surrogates included
+                s.append((char) (random.nextInt(4) == 0 ? random.nextInt(0x10000) : random.nextBoolean()
+                        ? 'a' + random.nextInt(26) : 0x4E00 + random.nextInt(40)));
+            } else {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+        }
+        return s.toString();
+    }
+}
