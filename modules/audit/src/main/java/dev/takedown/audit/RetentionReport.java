@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 
-/** What retention would purge as of {@code asOf}, per record class, and what legal holds keep. Nothing is purged. */
+/**
+ * What is due for purging as of {@code asOf}, per record class (records past their period whose content is still
+ * there: not yet purged, or written before format 4 and so not purgeable), and what legal holds keep.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RetentionReport(Instant asOf, List<ClassDue> classes) {
 

@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
                 // real durations: tests fire the timers they mean to, nothing fires on its own mid-test
                 "takedown.review.time-compression=1", "takedown.time-compression=1",
+                // the retention purge runs only when a test calls it
+                "takedown.audit.retention.purge-cron=-",
                 "spring.datasource.hikari.connection-timeout=5000"})
 @ActiveProfiles("local")
 public abstract class StackTest {

@@ -134,6 +134,7 @@ public final class VerifyCommand {
         }
         out.println("  " + status.records() + " record(s), " + status.checkpoints() + " checkpoint(s), "
                 + status.pendingTimestamps() + " awaiting a timestamp");
+        status.purged().forEach(line -> out.println("  " + line));
         if (status.intact()) {
             out.println("  INTACT");
             return INTACT;

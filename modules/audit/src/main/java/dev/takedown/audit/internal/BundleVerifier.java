@@ -62,6 +62,10 @@ public final class BundleVerifier {
             if (!CanonicalJson.write(EvidenceBundle.recordJson(record)).equals(CanonicalJson.write(line))) {
                 return Optional.of("record " + record.chain() + "/" + record.seq() + " has unexpected fields");
             }
+            if (!LedgerEntry.of(record).payloadMatchesCommitment()) {
+                return Optional.of("record " + record.chain() + "/" + record.seq()
+                        + ": payload does not match its commitment (changed after it was recorded)");
+            }
             if (!LedgerEntry.of(record).hash().equals(record.hash())) {
                 return Optional.of("record " + record.chain() + "/" + record.seq()
                         + ": hash does not match the record's content");
@@ -76,6 +80,10 @@ public final class BundleVerifier {
                     return Optional.of("record " + record.chain() + "/" + record.seq()
                             + ": prev_hash does not match the hash of record " + previous.seq());
                 }
+            }
+            if (record.purged()) {
+                lines.add("record " + record.chain() + "/" + record.seq() + ": content purged under retention ("
+                        + record.purgeClass() + ", " + record.purgedAt() + ")");
             }
             records.add(record);
         }
@@ -207,11 +215,16 @@ public final class BundleVerifier {
     }
 
     private static LedgerRecord record(JsonNode line) {
+        int format = line.path("format").asInt();
+        // only a format-4 record may lack its payload, and then only as purged (recordJson checks the shape)
+        String payload = format >= 4 && !line.has("payload") ? null : CanonicalJson.write(line.path("payload"));
+        JsonNode purged = line.path("purged");
         return new LedgerRecord(line.path("chain").asInt(), line.path("seq").asLong(), text(line, "eventId"),
                 text(line, "topic"), text(line, "eventType"), text(line, "caseId"), text(line, "actor"),
                 ActorType.valueOf(text(line, "actorType")), text(line, "legalBasis"), text(line, "policyVersion"),
-                Instant.parse(text(line, "occurredAt")), null, CanonicalJson.write(line.path("payload")),
-                text(line, "prevHash"), text(line, "hash"), line.path("format").asInt());
+                Instant.parse(text(line, "occurredAt")), null, payload, text(line, "prevHash"), text(line, "hash"),
+                format, text(line, "payloadSalt"), text(line, "payloadCommitment"),
+                Optional.ofNullable(text(purged, "at")).map(Instant::parse).orElse(null), text(purged, "recordClass"));
     }
 
     private static Checkpoint checkpoint(JsonNode line) {

@@ -33,8 +33,14 @@ public final class CanonicalJson {
     private CanonicalJson() {
     }
 
-    /** The single JSON value in {@code json}, or empty when it is not exactly one well-formed value. */
+    /**
+     * The single JSON value in {@code json}, or empty when it is not exactly one well-formed value or is null (a
+     * payload purged under retention).
+     */
     public static Optional<JsonNode> read(String json) {
+        if (json == null) {
+            return Optional.empty();
+        }
         try {
             JsonNode node = MAPPER.readTree(json);
             return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);

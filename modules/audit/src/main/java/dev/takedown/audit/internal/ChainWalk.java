@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Walks one chain from its genesis: each record must follow the previous one (seq + 1, prev_hash = its hash) and
- * hash to its stored hash; the walk keeps the Merkle frontier so any checkpoint's root can be compared on the way.
+ * hash to its stored hash (a format-4 payload, unless purged, must also match its commitment); the walk keeps the Merkle frontier so any checkpoint's root can be compared on the way.
  */
 public final class ChainWalk {
 
@@ -29,7 +29,11 @@ public final class ChainWalk {
         if (!record.prevHash().equals(hash)) {
             return Optional.of("prev_hash does not match the hash of record " + seq);
         }
-        LedgerEntry.of(record).digestInto(digest, hex);
+        LedgerEntry entry = LedgerEntry.of(record);
+        if (!entry.payloadMatchesCommitment()) {
+            return Optional.of("payload does not match its commitment (changed after it was recorded)");
+        }
+        entry.digestInto(digest, hex);
         byte[] computed = hex(digest);
         // ISO-8859-1 turns any character beyond Latin-1 into '?', which is no hex digit, so this is exact
         if (record.hash() == null || !Arrays.equals(computed, record.hash().getBytes(StandardCharsets.ISO_8859_1))) {

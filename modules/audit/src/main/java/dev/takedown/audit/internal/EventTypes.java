@@ -30,6 +30,8 @@ public final class EventTypes {
 
     public static final String LEGAL_HOLD_PLACED = "dev.takedown.audit.legal-hold-placed.v1";
     public static final String LEGAL_HOLD_RELEASED = "dev.takedown.audit.legal-hold-released.v1";
+    /** One per retention purge run: per record class the cutoff and how many records' content was purged. */
+    public static final String RETENTION_PURGED = "dev.takedown.audit.retention-purged.v1";
 
     private EventTypes() {
     }

@@ -146,7 +146,11 @@ public final class EvidenceBundle {
         return "checkpoints/chain-" + checkpoint.chain() + "-size-" + checkpoint.treeSize() + ".statement.json";
     }
 
-    /** A record as one canonical JSON object: the hashed fields (payload as JSON, not as text) and the hash. */
+    /**
+     * A record as one canonical JSON object: the hashed fields (payload as JSON, not as text) and the hash. A
+     * format-4 record carries its commitment, and either payload and salt or, once they are purged, {@code purged}
+     * with the record class and time of the purge.
+     */
     static ObjectNode recordJson(LedgerRecord record) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("format", record.format());
@@ -161,8 +165,20 @@ public final class EvidenceBundle {
         node.put("legalBasis", record.legalBasis());
         node.put("policyVersion", record.policyVersion());
         node.put("occurredAt", record.occurredAt().toString());
-        node.set("payload", CanonicalJson.read(record.payload())
-                .orElseGet(() -> JsonNodeFactory.instance.textNode(record.payload())));
+        if (record.format() < 4 || !record.purged()) {
+            node.set("payload", CanonicalJson.read(record.payload())
+                    .orElseGet(() -> JsonNodeFactory.instance.textNode(record.payload())));
+        }
+        if (record.format() >= 4) {
+            node.put("payloadCommitment", record.payloadCommitment());
+            if (record.purged()) {
+                ObjectNode purged = node.putObject("purged");
+                purged.put("recordClass", record.purgeClass());
+                purged.put("at", record.purgedAt().toString());
+            } else {
+                node.put("payloadSalt", record.payloadSalt());
+            }
+        }
         node.put("prevHash", record.prevHash());
         node.put("hash", record.hash());
         return node;
@@ -276,8 +292,12 @@ public final class EvidenceBundle {
 
                 How a record is hashed
                   preimage = the RFC 8785 canonical JSON of the record's fields other than "hash" and "format"
-                  (format 1 records also leave out chain, legalBasis and policyVersion).
-                  format 3: hash = SHA-256(0x00 || preimage); formats 1 and 2: hash = SHA-256(preimage).
+                  (format 1 records also leave out chain, legalBasis and policyVersion; format 4 records leave
+                  out payload, payloadSalt and purged: their payloadCommitment stands for the payload).
+                  formats 3 and 4: hash = SHA-256(0x00 || preimage); formats 1 and 2: hash = SHA-256(preimage).
+                  format 4: payloadCommitment = SHA-256(the 16 bytes of payloadSalt (hex) || the UTF-8 of the
+                  payload's canonical JSON); a record with "purged" instead of a payload had its content
+                  purged under retention (record class, time): its hash still verifies, its content is gone.
                   prevHash is the hash of the previous record of the same chain (64 zeros for the first).
 
                 How the Merkle tree is built (RFC 9162 section 2.1)

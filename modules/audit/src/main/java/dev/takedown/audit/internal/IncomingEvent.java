@@ -51,8 +51,8 @@ record IncomingEvent(String eventId, String topic, String eventType, String case
     }
 
     LedgerEntry entry(int chain, long seq, String prevHash) {
-        return new LedgerEntry(LedgerEntry.CURRENT_FORMAT, chain, seq, eventId, topic, eventType, caseId, actor,
-                ActorType.of(actor), legalBasis, policyVersion, occurredAt, CanonicalJson.write(payload), prevHash);
+        return LedgerEntry.committed(chain, seq, eventId, topic, eventType, caseId, actor, ActorType.of(actor),
+                legalBasis, policyVersion, occurredAt, CanonicalJson.write(payload), prevHash);
     }
 
     /**

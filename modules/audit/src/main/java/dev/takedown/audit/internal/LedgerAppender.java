@@ -167,7 +167,8 @@ public class LedgerAppender {
     private static final Instant YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
 
     private static final String COLUMNS = "chain, seq, event_id, topic, event_type, case_id, actor, actor_type,"
-            + " legal_basis, policy_version, occurred_at, payload, prev_hash, hash, format";
+            + " legal_basis, policy_version, occurred_at, payload, prev_hash, hash, format, payload_salt,"
+            + " payload_commitment";
 
     private void insert(List<LedgerEntry> entries, List<Appended> appended) {
         if (entries.size() >= COPY_THRESHOLD && entries.stream().allMatch(e -> e.occurredAt().isAfter(YEAR_1)
@@ -175,7 +176,8 @@ public class LedgerAppender {
             copy(entries, appended);
             return;
         }
-        jdbc.batchUpdate("insert into audit_ledger (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("insert into audit_ledger (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " decode(?, 'hex'), ?)",
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -206,7 +208,13 @@ public class LedgerAppender {
             quoted(e.legalBasis(), csv).append(',');
             quoted(e.policyVersion(), csv).append(',').append(e.occurredAt()).append(',');
             quoted(e.payload(), csv).append(',').append(e.prevHash()).append(',').append(appended.get(i).hash())
-                    .append(',').append(e.format()).append('\n');
+                    .append(',').append(e.format()).append(',');
+            if (e.payloadSalt() != null) {
+                // bytea's hex input form; CSV treats the backslash as an ordinary character
+                csv.append("\\x").append(e.payloadSalt());
+            }
+            csv.append(',');
+            quoted(e.payloadCommitment(), csv).append('\n');
         }
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
@@ -250,6 +258,8 @@ public class LedgerAppender {
         ps.setString(13, entry.prevHash());
         ps.setString(14, hash);
         ps.setInt(15, entry.format());
+        ps.setString(16, entry.payloadSalt());
+        ps.setString(17, entry.payloadCommitment());
     }
 
     private static String placeholders(int n) {

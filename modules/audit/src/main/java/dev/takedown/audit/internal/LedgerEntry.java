@@ -3,6 +3,7 @@ package dev.takedown.audit.internal;
 import dev.takedown.audit.ActorType;
 import dev.takedown.audit.LedgerRecord;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -14,27 +15,78 @@ import java.util.HexFormat;
  * <p>Format 1 records (written before chains were partitioned) hash {actor, actorType, caseId, eventId, eventType,
  * occurredAt, payload, prevHash, seq, topic}; format 2 adds chain, legalBasis and policyVersion. Formats 1 and 2
  * hash SHA-256(preimage); format 3 has format 2's preimage but hashes SHA-256(0x00 || preimage), the RFC 6962 leaf
- * hash, so the record hash is itself the record's Merkle leaf (see {@link #leaf}).
+ * hash, so the record hash is itself the record's Merkle leaf (see {@link #leaf}). Format 4 hashes as format 3,
+ * but its preimage has {@code "payloadCommitment":"<hex SHA-256(salt || payload UTF-8)>"} where the others have
+ * {@code "payload":<payload>}: payload and salt (16 random bytes, hex here) can then be purged under retention and
+ * the record still verifies through its commitment; while they are there they must match it.
  */
 public record LedgerEntry(int format, int chain, long seq, String eventId, String topic, String eventType,
         String caseId, String actor, ActorType actorType, String legalBasis, String policyVersion, Instant occurredAt,
-        String payload, String prevHash) {
+        String payload, String prevHash, String payloadSalt, String payloadCommitment) {
 
     /** The prev_hash of every chain's first record. */
     public static final String GENESIS_HASH = "0".repeat(64);
-    public static final int CURRENT_FORMAT = 3;
+    public static final int CURRENT_FORMAT = 4;
 
     private static final ThreadLocal<Utf8Buffer> PREIMAGE = ThreadLocal.withInitial(Utf8Buffer::new);
+    private static final SecureRandom SALTS = new SecureRandom();
 
     public LedgerEntry {
         // PostgreSQL keeps microseconds: hashing finer time than is stored would fail verification later
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** A record of format 1, 2 or 3, whose hash covers the payload itself. */
+    public LedgerEntry(int format, int chain, long seq, String eventId, String topic, String eventType,
+            String caseId, String actor, ActorType actorType, String legalBasis, String policyVersion,
+            Instant occurredAt, String payload, String prevHash) {
+        this(format, chain, seq, eventId, topic, eventType, caseId, actor, actorType, legalBasis, policyVersion,
+                occurredAt, payload, prevHash, null, null);
+    }
+
+    /** A new record of the current format: a fresh random salt and the commitment to the payload under it. */
+    public static LedgerEntry committed(int chain, long seq, String eventId, String topic, String eventType,
+            String caseId, String actor, ActorType actorType, String legalBasis, String policyVersion,
+            Instant occurredAt, String payload, String prevHash) {
+        byte[] salt = new byte[16];
+        SALTS.nextBytes(salt);
+        String saltHex = HexFormat.of().formatHex(salt);
+        return new LedgerEntry(CURRENT_FORMAT, chain, seq, eventId, topic, eventType, caseId, actor, actorType,
+                legalBasis, policyVersion, occurredAt, payload, prevHash, saltHex, commitment(saltHex, payload));
+    }
+
     public static LedgerEntry of(LedgerRecord record) {
         return new LedgerEntry(record.format(), record.chain(), record.seq(), record.eventId(), record.topic(),
                 record.eventType(), record.caseId(), record.actor(), record.actorType(), record.legalBasis(),
-                record.policyVersion(), record.occurredAt(), record.payload(), record.prevHash());
+                record.policyVersion(), record.occurredAt(), record.payload(), record.prevHash(),
+                record.payloadSalt(), record.payloadCommitment());
+    }
+
+    /** SHA-256 (lower-case hex) of the salt's bytes followed by the payload's UTF-8 bytes. */
+    public static String commitment(String saltHex, String payload) {
+        Utf8Buffer buffer = PREIMAGE.get();
+        buffer.reset();
+        buffer.raw(HexFormat.of().parseHex(saltHex));
+        buffer.raw(payload);
+        byte[] digest = new byte[32];
+        Sha256.digest(buffer.bytes(), buffer.length(), digest);
+        if (buffer.oversized()) {
+            PREIMAGE.remove();
+        }
+        return HexFormat.of().formatHex(digest);
+    }
+
+    /**
+     * False when a format-4 record still has a payload and that payload (or its salt) is not what the hashed
+     * commitment was made to: content changed under the commitment. True for a purged record and for formats 1–3,
+     * whose hash covers the payload directly.
+     */
+    public boolean payloadMatchesCommitment() {
+        if (format < 4 || payload == null) {
+            return true;
+        }
+        return payloadSalt != null && payloadCommitment != null
+                && payloadCommitment.equals(commitment(payloadSalt, payload));
     }
 
     /** SHA-256 (lower-case hex) of {@link #preimage()}. */
@@ -88,7 +140,7 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
      * and verification costs little more than the SHA-256 itself.
      */
     public String preimage() {
-        StringBuilder out = new StringBuilder(320 + payload.length());
+        StringBuilder out = new StringBuilder(400 + (format < 4 ? payload.length() : 0));
         writePreimage(out);
         return out.toString();
     }
@@ -111,7 +163,11 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
         }
         out.append(",\"occurredAt\":\"");
         IsoInstant.append(occurredAt, out);
-        out.append("\",\"payload\":").append(payload);
+        if (format >= 4) {
+            out.append("\",\"payloadCommitment\":\"").append(payloadCommitment).append('"');
+        } else {
+            out.append("\",\"payload\":").append(payload);
+        }
         if (format >= 2) {
             out.append(",\"policyVersion\":");
             nullable(policyVersion, out);
@@ -143,8 +199,14 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
         }
         out.ascii(OCCURRED_AT);
         out.instant(occurredAt);
-        out.ascii(PAYLOAD);
-        out.raw(payload);
+        if (format >= 4) {
+            out.ascii(PAYLOAD_COMMITMENT);
+            out.asciiText(payloadCommitment);
+            out.ascii('"');
+        } else {
+            out.ascii(PAYLOAD);
+            out.raw(payload);
+        }
         if (format >= 2) {
             out.ascii(POLICY_VERSION);
             out.repeatedString(3, policyVersion);
@@ -173,6 +235,7 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
     private static final byte[] LEGAL_BASIS = ascii(",\"legalBasis\":");
     private static final byte[] OCCURRED_AT = ascii(",\"occurredAt\":\"");
     private static final byte[] PAYLOAD = ascii("\",\"payload\":");
+    private static final byte[] PAYLOAD_COMMITMENT = ascii("\",\"payloadCommitment\":\"");
     private static final byte[] POLICY_VERSION = ascii(",\"policyVersion\":");
     private static final byte[] PREV_HASH = ascii(",\"prevHash\":\"");
     private static final byte[] SEQ = ascii("\",\"seq\":");

@@ -54,6 +54,13 @@ final class Utf8Buffer {
         length += utf8.length;
     }
 
+    /** Bytes verbatim (a commitment's salt). */
+    void raw(byte[] data) {
+        ensure(data.length);
+        System.arraycopy(data, 0, bytes, length, data.length);
+        length += data.length;
+    }
+
     /** A JSON string exactly as {@link CanonicalJson#string} writes it. */
     void string(String s) {
         int n = s.length();

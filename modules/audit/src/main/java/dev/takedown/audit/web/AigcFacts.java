@@ -32,6 +32,10 @@ public record AigcFacts(List<Label> labels, List<Warning> warnings) {
         List<Label> labels = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
         for (LedgerRecord record : timeline) {
+            if (record.payload() == null) {
+                // purged under retention: the record is still in the timeline, its details are gone
+                continue;
+            }
             if (LABEL_CHECKED.equals(record.eventType())) {
                 JsonNode p = read(record.payload(), json);
                 labels.add(new Label(p.path("targetIndex").asInt() + 1, text(p, "status"), text(p, "source"),

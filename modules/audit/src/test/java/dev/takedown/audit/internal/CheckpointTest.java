@@ -163,22 +163,23 @@ class CheckpointTest {
     }
 
     @Test
-    void format2RecordsWrittenBeforeV54AndFormat3RecordsShareAChainAndItsCheckpoint() {
+    void format2And3RecordsWrittenBeforeV55AndFormat4RecordsShareAChainAndItsCheckpoint() {
         String caseId = "case-mixed";
         int chain = Math.floorMod(caseId.hashCode(), CHAINS);
         String prev = LedgerEntry.GENESIS_HASH;
         List<byte[]> leaves = new java.util.ArrayList<>();
         for (long seq = 1; seq <= 3; seq++) {
-            LedgerEntry old = new LedgerEntry(2, chain, seq, "old-" + seq, Topics.TASKS, "dev.takedown.task.claimed.v1",
+            int format = seq < 3 ? 2 : 3;
+            LedgerEntry old = new LedgerEntry(format, chain, seq, "old-" + seq, Topics.TASKS, "dev.takedown.task.claimed.v1",
                     caseId, "mod-1", dev.takedown.audit.ActorType.HUMAN, null, "2026-11-01",
                     Instant.parse("2026-10-01T00:00:00Z").plusSeconds(seq), "{\"n\":" + seq + "}", prev);
             prev = old.hash();
-            leaves.add(MerkleTree.leafHash(old.digest()));
+            leaves.add(LedgerEntry.leaf(format, old.digest()));
             ledger.jdbc.update("insert into audit_ledger (chain, seq, event_id, topic, event_type, case_id, actor,"
                     + " actor_type, legal_basis, policy_version, occurred_at, payload, prev_hash, hash, format)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)", chain, seq, old.eventId(), old.topic(),
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", chain, seq, old.eventId(), old.topic(),
                     old.eventType(), caseId, old.actor(), "HUMAN", null, old.policyVersion(),
-                    old.occurredAt().atOffset(ZoneOffset.UTC), old.payload(), old.prevHash(), prev);
+                    old.occurredAt().atOffset(ZoneOffset.UTC), old.payload(), old.prevHash(), prev, format);
         }
         ledger.jdbc.update("insert into audit_chain_head (chain, seq, hash) values (?, 3, ?)", chain, prev);
         for (int i = 0; i < 2; i++) {
@@ -186,12 +187,12 @@ class CheckpointTest {
                     "mod-2", "task-" + i)));
         }
         List<LedgerRecord> rows = ledger.rows(chain);
-        assertThat(rows).extracting(LedgerRecord::format).containsExactly(2, 2, 2, 3, 3);
+        assertThat(rows).extracting(LedgerRecord::format).containsExactly(2, 2, 3, 4, 4);
         rows.subList(3, 5).forEach(r -> leaves.add(java.util.HexFormat.of().parseHex(r.hash())));
 
         Checkpoint checkpoint = checkpointer.run().get(0);
 
-        assertThat(checkpoint.rootHash()).as("format 3 hashes are their own leaves, older ones are hashed again")
+        assertThat(checkpoint.rootHash()).as("format 3 and 4 hashes are their own leaves, older ones are hashed again")
                 .isEqualTo(java.util.HexFormat.of().formatHex(MerkleTree.root(leaves, 0, 5)));
         assertThat(verifier.verify()).isEqualTo(ChainStatus.intact(5, 1, 0));
     }
@@ -253,7 +254,8 @@ class CheckpointTest {
         LedgerRecord first = ledger.rows(chain).get(0);
         String forgedHash = new LedgerEntry(first.format(), chain, 1, first.eventId(), first.topic(), first.eventType(),
                 first.caseId(), "mallory", first.actorType(), first.legalBasis(), first.policyVersion(),
-                first.occurredAt(), first.payload(), first.prevHash()).hash();
+                first.occurredAt(), first.payload(), first.prevHash(), first.payloadSalt(),
+                first.payloadCommitment()).hash();
         ledger.tamper("update audit_ledger set actor = 'mallory', hash = ? where chain = ? and seq = 1", forgedHash,
                 chain);
 
@@ -267,9 +269,17 @@ class CheckpointTest {
     @Test
     void tamperChangeAFieldIsCaughtByTheRecordHash() {
         int chain = checkpointedCase();
-        ledger.tamper("update audit_ledger set payload = '{\"forged\":true}' where chain = ? and seq = 2", chain);
+        ledger.tamper("update audit_ledger set actor = 'mallory' where chain = ? and seq = 2", chain);
 
         assertBroken(chain, 2L, null, "hash does not match");
+    }
+
+    @Test
+    void tamperChangeThePayloadIsCaughtByItsCommitment() {
+        int chain = checkpointedCase();
+        ledger.tamper("update audit_ledger set payload = '{\"forged\":true}' where chain = ? and seq = 2", chain);
+
+        assertBroken(chain, 2L, null, "payload does not match its commitment");
     }
 
     @Test
@@ -419,16 +429,22 @@ class CheckpointTest {
         String prev = LedgerEntry.GENESIS_HASH;
         long seq = 0;
         for (LedgerRecord r : records) {
-            LedgerEntry entry = new LedgerEntry(r.format(), chain, ++seq, r.eventId(), r.topic(), r.eventType(),
-                    r.caseId(), r.actor(), r.actorType(), r.legalBasis(), r.policyVersion(), r.occurredAt(),
-                    r.payload(), prev);
+            LedgerEntry entry = r.format() >= 4
+                    ? LedgerEntry.committed(chain, ++seq, r.eventId(), r.topic(), r.eventType(), r.caseId(),
+                            r.actor(), r.actorType(), r.legalBasis(), r.policyVersion(), r.occurredAt(), r.payload(),
+                            prev)
+                    : new LedgerEntry(r.format(), chain, ++seq, r.eventId(), r.topic(), r.eventType(), r.caseId(),
+                            r.actor(), r.actorType(), r.legalBasis(), r.policyVersion(), r.occurredAt(), r.payload(),
+                            prev);
             prev = entry.hash();
             ledger.jdbc.update("insert into audit_ledger (chain, seq, event_id, topic, event_type, case_id, actor,"
-                    + " actor_type, legal_basis, policy_version, occurred_at, payload, prev_hash, hash, format)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", chain, entry.seq(), entry.eventId(),
+                    + " actor_type, legal_basis, policy_version, occurred_at, payload, prev_hash, hash, format,"
+                    + " payload_salt, payload_commitment) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " decode(?, 'hex'), ?)", chain, entry.seq(), entry.eventId(),
                     entry.topic(), entry.eventType(), entry.caseId(), entry.actor(), entry.actorType().name(),
                     entry.legalBasis(), entry.policyVersion(), entry.occurredAt().atOffset(ZoneOffset.UTC),
-                    entry.payload(), entry.prevHash(), prev, entry.format());
+                    entry.payload(), entry.prevHash(), prev, entry.format(), entry.payloadSalt(),
+                    entry.payloadCommitment());
         }
         ledger.jdbc.update("update audit_chain_head set seq = ?, hash = ? where chain = ?", seq, prev, chain);
         assertThat(ledger.rows(chain)).as("the forged chain is consistent on its own").allSatisfy(r ->

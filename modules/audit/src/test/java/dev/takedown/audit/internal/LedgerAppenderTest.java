@@ -92,16 +92,24 @@ class LedgerAppenderTest {
 
         String payload = "{\"actor\":\"mod-1\",\"caseId\":\"case-1\",\"eventId\":\"" + id + "\","
                 + "\"occurredAt\":\"2025-01-02T03:04:05.123456Z\",\"taskId\":\"task-7\"}";
+        LedgerRecord row = allRows().get(0);
+        // format 4: the preimage has the commitment SHA-256(salt || payload) where format 3 had the payload
+        byte[] salt = HexFormat.of().parseHex(row.payloadSalt());
+        assertThat(salt).hasSize(16);
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update(salt);
+        String commitment = HexFormat.of().formatHex(sha256.digest(payload.getBytes(UTF_8)));
         String hashed = "{\"actor\":\"mod-1\",\"actorType\":\"HUMAN\",\"caseId\":\"case-1\",\"chain\":0,"
                 + "\"eventId\":\"" + id + "\",\"eventType\":\"dev.takedown.task.claimed.v1\",\"legalBasis\":null,"
-                + "\"occurredAt\":\"2025-01-02T03:04:05.123456Z\",\"payload\":" + payload + ","
+                + "\"occurredAt\":\"2025-01-02T03:04:05.123456Z\",\"payloadCommitment\":\"" + commitment + "\","
                 + "\"policyVersion\":\"2026-11-01\",\"prevHash\":\"" + GENESIS + "\","
                 + "\"seq\":1,\"topic\":\"takedown.tasks\"}";
-        // format 3: SHA-256(0x00 || preimage)
+        // hashed as format 3: SHA-256(0x00 || preimage)
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(("\0" + hashed).getBytes(UTF_8)));
-        LedgerRecord row = allRows().get(0);
+        assertThat(row.format()).isEqualTo(4);
         assertThat(row.payload()).isEqualTo(payload);
+        assertThat(row.payloadCommitment()).isEqualTo(commitment);
         assertThat(row.hash()).isEqualTo(expected);
     }
 
@@ -235,7 +243,7 @@ class LedgerAppenderTest {
         assertThat(status.intact()).isFalse();
         assertThat(status.firstBrokenSeq()).isEqualTo(2);
         assertThat(status.records()).isEqualTo(3);
-        assertThat(status.reason()).contains("hash");
+        assertThat(status.reason()).contains("payload does not match its commitment");
     }
 
     @Test
@@ -255,7 +263,7 @@ class LedgerAppenderTest {
         LedgerRecord second = allRows().get(1);
         String forgedHash = new LedgerEntry(second.format(), 0, 2, second.eventId(), second.topic(), second.eventType(),
                 second.caseId(), "mallory", ActorType.HUMAN, null, second.policyVersion(), second.occurredAt(),
-                second.payload(), second.prevHash()).hash();
+                second.payload(), second.prevHash(), second.payloadSalt(), second.payloadCommitment()).hash();
 
         tamper("update audit_ledger set actor = 'mallory', hash = ? where seq = 2", forgedHash);
 
@@ -272,7 +280,8 @@ class LedgerAppenderTest {
         tamper("delete from audit_ledger where seq = 2");
 
         assertThat(trail.verify()).isEqualTo(
-                new ChainStatus(false, 2, 0, 0, 0, 2L, null, "record 2 is missing; the next one is 3"));
+                new ChainStatus(false, 2, 0, 0, 0, 2L, null, "record 2 is missing; the next one is 3",
+                        List.of()));
     }
 
     @Test
@@ -282,7 +291,7 @@ class LedgerAppenderTest {
         tamper("delete from audit_ledger where seq = 3");
 
         assertThat(trail.verify()).isEqualTo(new ChainStatus(false, 2, 0, 0, 0, 3L, null,
-                "the head of chain 0 is at record 3 but the chain ends at record 2"));
+                "the head of chain 0 is at record 3 but the chain ends at record 2", List.of()));
     }
 
     @Test

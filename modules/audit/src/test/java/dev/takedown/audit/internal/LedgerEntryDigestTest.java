@@ -61,6 +61,24 @@ class LedgerEntryDigestTest {
             assertThat(current.digest()).as(text)
                     .isEqualTo(sha256.digest(("\0" + current.preimage()).getBytes(StandardCharsets.UTF_8)));
             assertThat(LedgerEntry.leaf(3, current.digest())).isEqualTo(current.digest());
+            LedgerEntry committed = LedgerEntry.committed(1, 3, text, text, text, text, text, ActorType.HUMAN, text,
+                    text, Instant.parse("2026-11-01T09:00:00Z"), "[\"" + text + "\"]", "a".repeat(64));
+            assertThat(committed.digest()).as(text)
+                    .isEqualTo(sha256.digest(("\0" + committed.preimage()).getBytes(StandardCharsets.UTF_8)));
+            assertThat(committed.preimage()).contains("\"payloadCommitment\":\"" + committed.payloadCommitment() + "\"")
+                    .doesNotContain("\"payload\":");
+            sha256.update(HexFormat.of().parseHex(committed.payloadSalt()));
+            assertThat(committed.payloadCommitment()).isEqualTo(HexFormat.of().formatHex(
+                    sha256.digest(committed.payload().getBytes(StandardCharsets.UTF_8))));
+            assertThat(committed.payloadMatchesCommitment()).isTrue();
+            LedgerEntry purged = new LedgerEntry(4, 1, 3, text, text, text, text, text, ActorType.HUMAN, text, text,
+                    committed.occurredAt(), null, "a".repeat(64), null, committed.payloadCommitment());
+            assertThat(purged.payloadMatchesCommitment()).isTrue();
+            assertThat(purged.digest()).as("a purged record hashes as before").isEqualTo(committed.digest());
+            LedgerEntry changed = new LedgerEntry(4, 1, 3, text, text, text, text, text, ActorType.HUMAN, text, text,
+                    committed.occurredAt(), "[\"" + text + "!\"]", "a".repeat(64), committed.payloadSalt(),
+                    committed.payloadCommitment());
+            assertThat(changed.payloadMatchesCommitment()).isFalse();
             LedgerEntry old = new LedgerEntry(1, 0, 1, text, text, text, null, text, ActorType.AUTOMATED, null, null,
                     Instant.parse("+10000-01-01T00:00:00Z"), "\"" + text + "\"", "0".repeat(64));
             assertThat(old.digest()).as(text).isEqualTo(sha256.digest(old.preimage().getBytes(StandardCharsets.UTF_8)));

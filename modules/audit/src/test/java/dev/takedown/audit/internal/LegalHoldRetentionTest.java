@@ -47,8 +47,8 @@ class LegalHoldRetentionTest {
         LedgerAppender appender = new LedgerAppender(ledger.jdbc, ledger.transactions, EmbeddedLedger.properties(4));
         ReportSeed.seed(ledger, appender);
         holds = new LegalHolds(ledger.jdbc, ledger.transactions, appender);
-        retention = new Retention(ledger.jdbc, new RetentionProperties(Period.ofYears(3), Period.ofMonths(6),
-                Period.ofYears(3)));
+        retention = new Retention(ledger.jdbc, ledger.transactions, appender, new RetentionProperties(
+                Period.ofYears(3), Period.ofMonths(6), Period.ofYears(3)), EmbeddedLedger.properties(4));
         trail = new AuditTrail(ledger.jdbc, ledger.transactions, new Checkpointer(ledger.jdbc, ledger.transactions,
                 true, Optional.empty(), List.of(), Optional.empty(), TsaTrust.none(), Clock.systemUTC()));
     }
