@@ -71,6 +71,36 @@ final class Cases {
         return statuses;
     }
 
+    /** The id of the case's measure of {@code type} once it is APPLIED. */
+    String appliedMeasure(String caseId, String type) {
+        String[] id = new String[1];
+        await().atMost(PATIENCE).until(() -> {
+            for (JsonNode m : Api.as(baseUrl, "compliance").get("/api/measures?case_id=" + caseId).json()) {
+                if (m.get("type").asText().equals(type) && m.get("status").asText().equals("APPLIED")) {
+                    id[0] = m.get("measure_id").asText();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return id[0];
+    }
+
+    /** The case's model remediation once it waits for the owner, as {@code reader} lists it. */
+    JsonNode awaitRemediation(String reader, String caseId) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(PATIENCE).until(() -> {
+            for (JsonNode r : Api.as(baseUrl, reader).get("/api/remediations?status=AWAITING_OWNER").json()) {
+                if (r.get("case_id").asText().equals(caseId)) {
+                    found[0] = r;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
     /** The uploader's signed link, as the forwarded notice carried it. */
     String uploaderToken(String caseId) {
         for (JsonNode n : Api.as(baseUrl, "compliance").get("/api/notices/" + caseId + "/notifications").json()) {

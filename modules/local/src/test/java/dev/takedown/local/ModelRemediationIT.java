@@ -40,7 +40,7 @@ class ModelRemediationIT extends StackTest {
         String name = word();
         String caseId = acceptedGeneratedOutput(name, List.of("draw " + name, name + " fighting a monster"));
         Api platform = Api.as(baseUrl(), "platform");
-        JsonNode remediation = remediationOf(platform, caseId);
+        JsonNode remediation = cases.awaitRemediation("platform", caseId);
         String id = remediation.get("remediation_id").asText();
         assertThat(remediation.get("status").asText()).isEqualTo("AWAITING_OWNER");
 
@@ -81,7 +81,7 @@ class ModelRemediationIT extends StackTest {
         String paraphrase = word();
         String caseId = acceptedGeneratedOutput(name, List.of("draw " + name, "the " + paraphrase + " of light"));
         Api platform = Api.as(baseUrl(), "platform");
-        String id = remediationOf(platform, caseId).get("remediation_id").asText();
+        String id = cases.awaitRemediation("platform", caseId).get("remediation_id").asText();
 
         Api.Response invalid = platform.post("/api/remediations/" + id + "/changes", "{\"description\": \" \"}");
         assertThat(invalid.status()).isEqualTo(400);
@@ -123,7 +123,7 @@ class ModelRemediationIT extends StackTest {
         String name = word();
         String caseId = acceptedGeneratedOutput(name, List.of("draw " + name));
         Api platform = Api.as(baseUrl(), "platform");
-        String id = remediationOf(platform, caseId).get("remediation_id").asText();
+        String id = cases.awaitRemediation("platform", caseId).get("remediation_id").asText();
 
         assertThat(Api.as(baseUrl(), "rightsholder-a").post("/api/notices/" + caseId + "/retraction", "").status())
                 .isEqualTo(202);
@@ -141,7 +141,7 @@ class ModelRemediationIT extends StackTest {
         String name = word();
         String caseId = acceptedGeneratedOutput(name, List.of("draw " + name));
         Api platform = Api.as(baseUrl(), "platform");
-        String id = remediationOf(platform, caseId).get("remediation_id").asText();
+        String id = cases.awaitRemediation("platform", caseId).get("remediation_id").asText();
 
         PageSession owner = PageSession.login(baseUrl(), "platform");
         PageSession.Response page = owner.get("/remediations");
@@ -186,19 +186,6 @@ class ModelRemediationIT extends StackTest {
         return caseId;
     }
 
-    private JsonNode remediationOf(Api platform, String caseId) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Cases.PATIENCE).until(() -> {
-            for (JsonNode r : platform.get("/api/remediations?status=AWAITING_OWNER").json()) {
-                if (r.get("case_id").asText().equals(caseId)) {
-                    found[0] = r;
-                    return true;
-                }
-            }
-            return false;
-        });
-        return found[0];
-    }
 
     private static JsonNode awaitStatus(Api platform, String id, String status) {
         JsonNode[] found = new JsonNode[1];

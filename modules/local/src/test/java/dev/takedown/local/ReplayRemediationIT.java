@@ -52,8 +52,8 @@ class ReplayRemediationIT extends StackTest {
         String passingCase = acceptedFilter(cases, passing, List.of("draw " + passing));
         String failingCase = acceptedFilter(cases, failing, List.of("draw " + failing, "the " + paraphrase
                 + " of light"));
-        String passingMeasure = filterMeasure(passingCase);
-        String failingMeasure = filterMeasure(failingCase);
+        String passingMeasure = cases.appliedMeasure(passingCase, "PROMPT_FILTER");
+        String failingMeasure = cases.appliedMeasure(failingCase, "PROMPT_FILTER");
 
         Screening secondNode = new Screening(new ScreeningIndex(), new Screening.Options(
                 Screening.DEFAULT_IMAGE_DISTANCE, Screening.DEFAULT_MAX_PIXELS, Screening.DEFAULT_SAMPLE_EVERY,
@@ -72,7 +72,7 @@ class ReplayRemediationIT extends StackTest {
             assertThat(secondNode.flushEvents(10_000)).isTrue();
 
             Api platform = Api.as(baseUrl(), "platform");
-            JsonNode remediation = awaitRemediation(platform, failingCase);
+            JsonNode remediation = cases.awaitRemediation("platform", failingCase);
             assertThat(remediation.get("last_failure").asText()).contains(failingMeasure,
                     "the " + paraphrase + " of light");
 
@@ -123,19 +123,6 @@ class ReplayRemediationIT extends StackTest {
         return notes.stream().filter(n -> n.startsWith("model remediation opened")).count();
     }
 
-    private JsonNode awaitRemediation(Api platform, String caseId) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Cases.PATIENCE).until(() -> {
-            for (JsonNode r : platform.get("/api/remediations?status=AWAITING_OWNER").json()) {
-                if (r.get("case_id").asText().equals(caseId)) {
-                    found[0] = r;
-                    return true;
-                }
-            }
-            return false;
-        });
-        return found[0];
-    }
 
     /** A work with the replay suite, a notice on a plain URL (no model target), accepted with a prompt filter. */
     private String acceptedFilter(Cases cases, String name, List<String> replayPrompts) {
@@ -151,19 +138,6 @@ class ReplayRemediationIT extends StackTest {
         return caseId;
     }
 
-    private String filterMeasure(String caseId) {
-        String[] id = new String[1];
-        await().atMost(Cases.PATIENCE).until(() -> {
-            for (JsonNode m : Api.as(baseUrl(), "compliance").get("/api/measures?case_id=" + caseId).json()) {
-                if (m.get("type").asText().equals("PROMPT_FILTER") && m.get("status").asText().equals("APPLIED")) {
-                    id[0] = m.get("measure_id").asText();
-                    return true;
-                }
-            }
-            return false;
-        });
-        return id[0];
-    }
 
     /** Letters only, so that the filter's terms match whole words. */
     private static String word() {

@@ -62,7 +62,7 @@ class ScreeningNodesIT extends StackTest {
                 "\"works\": [{\"title\": \"Ultraman Tiga\"}]",
                 "\"works\": [{\"title\": \"" + distinct + "\", \"registered_work_id\": \"" + workId + "\"}]"));
         cases.decide("moderator", caseId, "{\"outcome\":\"ACCEPT\",\"measures\":[\"PROMPT_FILTER\"]}");
-        String measureId = filterMeasure(caseId);
+        String measureId = cases.appliedMeasure(caseId, "PROMPT_FILTER");
 
         String spaced = String.join(" ", distinct.split(""));
         List<Api> nodes = List.of(Api.as(baseUrl(), "platform"), Api.as(nodeUrl(), "platform"));
@@ -99,19 +99,6 @@ class ScreeningNodesIT extends StackTest {
                 .isEqualTo(403);
     }
 
-    private String filterMeasure(String caseId) {
-        String[] id = new String[1];
-        await().atMost(Cases.PATIENCE).until(() -> {
-            for (JsonNode m : Api.as(baseUrl(), "compliance").get("/api/measures?case_id=" + caseId).json()) {
-                if (m.get("type").asText().equals("PROMPT_FILTER") && m.get("status").asText().equals("APPLIED")) {
-                    id[0] = m.get("measure_id").asText();
-                    return true;
-                }
-            }
-            return false;
-        });
-        return id[0];
-    }
 
     private static String decision(Api screening, String text, String account) {
         return screening.post("/api/screen/prompt", prompt(text, account)).json().get("decision").asText();
