@@ -1,6 +1,7 @@
 package dev.takedown.bench.screening;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import dev.takedown.screening.internal.TermMatcher;
 import java.util.List;
 import java.util.TreeMap;
 import org.ahocorasick.trie.Trie;

@@ -34,6 +34,17 @@ class BenchmarkSmokeTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ours", "hankcs"})
+    void everyBuiltMatcherFindsATermOfItsSegment(String matcher) {
+        PromptBuildBenchmark bench = new PromptBuildBenchmark();
+        bench.terms = 10;
+        bench.matcher = matcher;
+        bench.setUp();
+        String term = PromptCorpus.of(1000).patterns.get(3);
+        assertThat(bench.build().count("x " + term + " y")).isPositive();
+    }
+
     @Test
     void promptCheckBlocksSomething() {
         PromptCheckLatencyBenchmark bench = new PromptCheckLatencyBenchmark();

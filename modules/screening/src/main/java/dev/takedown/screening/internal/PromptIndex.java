@@ -1,6 +1,5 @@
 package dev.takedown.screening.internal;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import dev.takedown.screening.Decision;
 import dev.takedown.screening.MatchedSpan;
 import java.util.ArrayList;
@@ -11,13 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * One immutable automaton over every term variant and combination phrase of every active filter measure. A prompt
- * is scanned once whatever the number of measures. The automaton is hankcs' double-array Aho–Corasick trie: our own
- * automata ({@code TermMatcher} in modules/bench, the latest an interleaved double array) did not beat it at 100k
- * terms in {@code PromptMatchBenchmark} (figures in docs/benchmarks.md), so we use the library.
+ * is scanned once whatever the number of measures. The automaton is {@link TermMatcher} (why not a library: see
+ * there).
  */
 public final class PromptIndex {
 
@@ -39,13 +36,13 @@ public final class PromptIndex {
     private static final Result ALLOW = new Result(Decision.ALLOW, List.of(), List.of(), List.of(), List.of());
 
     /** Collects the automaton's hits into a reused per-thread buffer: no allocation while a prompt has none. */
-    private static final class Hits implements AhoCorasickDoubleArrayTrie.IHit<Integer> {
+    private static final class Hits implements TermMatcher.Sink {
         Normaliser.Scratch text;
         int[] hits = new int[3 * 64];
         int count;
 
         @Override
-        public void hit(int from, int end, Integer pattern) {
+        public void hit(int from, int end, int pattern) {
             if (text.startsWord(from) && (text.endsWord(end) || end - from >= SUFFIX_TOLERANT_LENGTH)) {
                 if (count + 3 > hits.length) {
                     hits = java.util.Arrays.copyOf(hits, hits.length * 2);
@@ -60,7 +57,7 @@ public final class PromptIndex {
     private static final ThreadLocal<Hits> HITS = ThreadLocal.withInitial(Hits::new);
 
     private final List<CompiledMeasure> measures;
-    private final AhoCorasickDoubleArrayTrie<Integer> automaton;
+    private final TermMatcher automaton;
     private final Ref[][] refs;
 
     public PromptIndex(List<CompiledMeasure> measures) {
@@ -86,8 +83,9 @@ public final class PromptIndex {
         if (ids.isEmpty()) {
             this.automaton = null;
         } else {
-            this.automaton = new AhoCorasickDoubleArrayTrie<>();
-            this.automaton.build(new TreeMap<>(ids));
+            String[] patterns = new String[ids.size()];
+            ids.forEach((variant, id) -> patterns[id] = variant);
+            this.automaton = new TermMatcher(List.of(patterns));
         }
         this.refs = refsByPattern.stream().map(r -> r.toArray(Ref[]::new)).toArray(Ref[][]::new);
     }
@@ -128,7 +126,7 @@ public final class PromptIndex {
         collector.text = text;
         collector.count = 0;
         try {
-            automaton.parseText(text, collector);
+            automaton.scan(text.text, text.length, collector);
         } finally {
             collector.text = null;
         }
