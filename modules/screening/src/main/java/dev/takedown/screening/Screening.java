@@ -211,6 +211,10 @@ public class Screening {
      * lock; the lock only serialises writers (readers never take it). An invalid rule throws before anything changes.
      */
     public void update(List<? extends MeasureChange> changes) {
+        // a batch being compiled counts as a change: compaction and replay wait for it rather than compete for the
+        // CPU with it (a 2 000-record batch of a burst takes longer than either's quiet period)
+        lastChange = System.nanoTime();
+        replay.changeStarting();
         Map<String, CompiledMeasure> compiled = new HashMap<>();
         for (MeasureChange change : changes) {
             if (change instanceof MeasureChange.Apply apply) {

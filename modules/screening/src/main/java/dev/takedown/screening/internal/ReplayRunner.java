@@ -69,6 +69,11 @@ public final class ReplayRunner implements AutoCloseable {
         }
     }
 
+    /** A change is being prepared: a queued run waits for it (still at most {@link #MAX_DELAY_MILLIS}). */
+    public void changeStarting() {
+        lastChange = System.nanoTime();
+    }
+
     private void schedule(long delayNanos) {
         try {
             executor.schedule(this::runWhenQuiet, delayNanos, TimeUnit.NANOSECONDS);
@@ -104,32 +109,37 @@ public final class ReplayRunner implements AutoCloseable {
             SegmentedIndex current = index.get();
             Set<String> active = new HashSet<>();
             Map<CompiledMeasure, Boolean> seen = new IdentityHashMap<>();
-            for (CompiledMeasure measure : current.measures()) {
-                if (measure.replayPrompts().isEmpty() || seen.put(measure, true) != null) {
-                    continue;
-                }
-                active.add(measure.measureId());
-                int passed = 0;
-                List<String> failed = new ArrayList<>();
-                for (String prompt : measure.replayPrompts()) {
-                    if (current.blocks(measure, prompt, normaliser.scratch(prompt))) {
-                        passed++;
-                    } else {
-                        failed.add(prompt);
+            // A measure's verdict on a prompt follows from its own terms alone (the automaton reports every pattern's
+            // every occurrence), so the one segment holding it decides: mid-burst, with up to eight segments, a
+            // replay run that scanned all of them cost eight times the CPU, which the listeners need then.
+            for (SegmentedIndex.Segment segment : current.segments()) {
+                for (CompiledMeasure measure : segment.prompts().measures()) {
+                    if (measure.replayPrompts().isEmpty() || seen.put(measure, true) != null) {
+                        continue;
                     }
-                }
-                ReplayResult result = new ReplayResult(measure.measureId(), measure.caseId(), passed,
-                        List.copyOf(failed), clock.instant());
-                ReplayResult previous = results.put(measure.measureId(), result);
-                CompiledMeasure previousVersion = replayedVersion.put(measure.measureId(), measure);
-                boolean changed = previous == null || previousVersion != measure || previous.passed() != passed
-                        || !previous.failedPrompts().equals(result.failedPrompts());
-                if (changed) {
-                    events.replayed(result);
-                }
-                if (!failed.isEmpty()) {
-                    log.warn("Replay suite of measure {}: {} of {} prompts no longer blocked", measure.measureId(),
-                            failed.size(), measure.replayPrompts().size());
+                    active.add(measure.measureId());
+                    int passed = 0;
+                    List<String> failed = new ArrayList<>();
+                    for (String prompt : measure.replayPrompts()) {
+                        if (segment.prompts().blocks(measure, prompt, normaliser.scratch(prompt))) {
+                            passed++;
+                        } else {
+                            failed.add(prompt);
+                        }
+                    }
+                    ReplayResult result = new ReplayResult(measure.measureId(), measure.caseId(), passed,
+                            List.copyOf(failed), clock.instant());
+                    ReplayResult previous = results.put(measure.measureId(), result);
+                    CompiledMeasure previousVersion = replayedVersion.put(measure.measureId(), measure);
+                    boolean changed = previous == null || previousVersion != measure || previous.passed() != passed
+                            || !previous.failedPrompts().equals(result.failedPrompts());
+                    if (changed) {
+                        events.replayed(result);
+                    }
+                    if (!failed.isEmpty()) {
+                        log.warn("Replay suite of measure {}: {} of {} prompts no longer blocked", measure.measureId(),
+                                failed.size(), measure.replayPrompts().size());
+                    }
                 }
             }
             results.keySet().retainAll(active);

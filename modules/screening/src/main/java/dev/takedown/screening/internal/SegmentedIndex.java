@@ -124,11 +124,6 @@ public final class SegmentedIndex {
         return new SegmentedIndex(next, imageDistance);
     }
 
-    /** Whether this index BLOCKs {@code prompt} for {@code measure} (a replay check: no account, no licence). */
-    public boolean blocks(CompiledMeasure measure, String prompt, Normaliser.Scratch text) {
-        return check(prompt, text, null).blocking().contains(measure);
-    }
-
     /** Every segment's verdict in one; a measure is in one segment, so the union needs no de-duplication. */
     public PromptIndex.Result check(String original, Normaliser.Scratch text, String accountId) {
         if (segments.size() == 1) {

@@ -50,6 +50,16 @@ class NormaliserTest {
         assertThat(normaliser.variants("Ultraman")).containsExactly(ultraman);
     }
 
+    /** The pinyin variant transliterates only a term's Han parts (for speed) yet equals the whole term's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"怪兽abcd", "Kaiju 怪兽 Prime", "重庆", "重 庆", "重-庆", "重1庆", "重々庆", "重庆Kaiju",
+        "Æther怪兽", "Øresund 長城 straße", "ウルトラマン奥特曼", "奥特曼 Тига", "〇重庆", "Ｕｌｔｒａ奥特曼", "𠀀怪兽"})
+    void pinyinOfMixedTermsEqualsTheWholeTermTransliterated(String term) {
+        String whole = com.ibm.icu.text.Transliterator.getInstance("Traditional-Simplified; Han-Latin; Latin-ASCII")
+                .transliterate(term);
+        assertThat(normaliser.variants(term)).contains(normaliser.normalise(whole).text());
+    }
+
     @Test
     void kanaBecomesRomaji() {
         assertThat(normaliser.normalise("ウルトラマン").text()).isEqualTo(normaliser.normalise("urutoraman").text());
