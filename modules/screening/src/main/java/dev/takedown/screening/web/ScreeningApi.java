@@ -8,7 +8,6 @@ import dev.takedown.screening.PromptVerdict;
 import dev.takedown.screening.Screening;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -171,12 +170,31 @@ class ScreeningApi {
         }
     }
 
-    /** Exact UTF-8 size without allocating the encoded bytes; a string longer in chars is certainly too big. */
-    private static long utf8Length(String s) {
-        if (s.length() > MAX_PROMPT_BYTES) {
-            return s.length();
+    /**
+     * Exact size of {@code s} in UTF-8 as {@code getBytes} encodes it (a lone surrogate as one {@code ?}), without
+     * encoding it; a string longer in chars is certainly too big.
+     */
+    static long utf8Length(String s) {
+        int n = s.length();
+        if (n > MAX_PROMPT_BYTES) {
+            return n;
         }
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        long bytes = n;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                bytes += 1;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 2;
+                i++;
+            } else if (!Character.isSurrogate(c)) {
+                bytes += 2;
+            }
+        }
+        return bytes;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

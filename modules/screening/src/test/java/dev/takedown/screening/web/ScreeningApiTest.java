@@ -1,5 +1,6 @@
 package dev.takedown.screening.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -100,6 +101,26 @@ class ScreeningApiTest {
                         .content("{\"prompt\":\"" + justOver + "\"}"))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.errors[0].field").value("prompt"));
+    }
+
+    @Test
+    void promptSizeCountsUtf8BytesAsEncoded() {
+        for (String sample : List.of("", "ascii", "é", "奥", "😀", "\uD800", "x\uDC00y", "\uDC00\uD800", "a😀é奥\uD83D",
+                "😀".repeat(3) + "\uD83D\uD83D\uDE00")) {
+            assertThat(ScreeningApi.utf8Length(sample)).as(sample)
+                    .isEqualTo(sample.getBytes(StandardCharsets.UTF_8).length);
+        }
+    }
+
+    @Test
+    void promptOfExactlyTheLimitPasses() throws Exception {
+        String exact = "😀".repeat(16_383) + "é" + "ab";
+        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"prompt\":\"" + exact + "\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"prompt\":\"" + exact + "c\"}"))
+                .andExpect(status().isPayloadTooLarge());
     }
 
     @Test
