@@ -64,7 +64,8 @@ public final class Normaliser {
      * The same folds packed into one int per BMP character, for those that yield at most one character and are no
      * kana (nearly all): the prompt loop reads one array element per character instead of a {@link Folded} and its
      * string, which on a request thread whose caches the web stack just flushed are three misses. 0: not packed
-     * (not computed yet, a surrogate, or a fold outside the packable set), so {@link #bmp} decides.
+     * (not computed yet, a surrogate, or a fold outside the packable set), so {@link #bmp} decides. Written racily
+     * like {@link #bmp}: an int is written whole, and always the same one for a character.
      */
     private final int[] packed = new int[0x10000];
     private final Map<Integer, Folded> supplementary = new ConcurrentHashMap<>();
