@@ -31,6 +31,11 @@ public final class Normaliser {
     private static final byte LETTER = 3;
     private static final byte HAN = 4;
     private static final byte KANA = 5;
+    /** Bits of a {@link #packed} entry besides the output character (bits 0–15). */
+    private static final int HAS_OUT = 1 << 16;
+    private static final int KIND_SHIFT = 17;
+    private static final int UPPER = 1 << 20;
+    private static final int LOWER = 1 << 21;
 
     private static final int MAX_CACHED_EXTRA = 16_384;
     private static final String SMALL_KANA = "ぁぃぅぇぉゃゅょゎゕゖァィゥェォャュョヮヵヶー";
@@ -57,6 +62,14 @@ public final class Normaliser {
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Latin-ASCII"));
 
     private final Folded[] bmp = new Folded[0x10000];
+    /**
+     * The same folds packed into one int per BMP character, for those that yield at most one character and are no
+     * kana (nearly all): the prompt loop reads one array element per character instead of a {@link Folded} and its
+     * string, which on a request thread whose caches the web stack just flushed are three misses. 0: not packed
+     * (not computed yet, a surrogate, or a fold outside the packable set), so {@link #bmp} decides. Written racily
+     * like {@link #bmp}: an int is written whole, and always the same one for a character.
+     */
+    private final int[] packed = new int[0x10000];
     private final Map<Integer, Folded> supplementary = new ConcurrentHashMap<>();
     private final Map<String, String> romaji = new ConcurrentHashMap<>();
 
@@ -145,6 +158,10 @@ public final class Normaliser {
         int n = original.length();
         s.ensure(n + 8);
         char[] text = s.text;
+        int[] start = s.start;
+        int[] end = s.end;
+        int[] word = s.word;
+        int[] packed = this.packed;
         int length = 0;
         int words = 0;
         boolean inWord = false;
@@ -152,11 +169,32 @@ public final class Normaliser {
         int i = 0;
         while (i < n) {
             char ch = original.charAt(i);
-            int cp = Character.isSurrogate(ch) ? original.codePointAt(i) : ch;
-            int next = i + (cp > 0xFFFF ? 2 : 1);
-            Folded f = fold(cp);
-            String out = f.out;
-            switch (f.kind) {
+            int fold = packed[ch];
+            int next;
+            int kind;
+            boolean upper;
+            boolean lower;
+            // null: the output is the packed character, if any
+            String out = null;
+            if (fold != 0) {
+                next = i + 1;
+                kind = (fold >>> KIND_SHIFT) & 7;
+                upper = (fold & UPPER) != 0;
+                lower = (fold & LOWER) != 0;
+            } else {
+                boolean surrogate = Character.isSurrogate(ch);
+                int cp = surrogate ? original.codePointAt(i) : ch;
+                next = i + (cp > 0xFFFF ? 2 : 1);
+                Folded f = fold(cp);
+                if (!surrogate) {
+                    packed[ch] = pack(f);
+                }
+                kind = f.kind;
+                upper = f.upper;
+                lower = f.lower;
+                out = f.out;
+            }
+            switch (kind) {
                 case SEPARATOR -> inWord = false;
                 case IGNORABLE -> {
                     // zero-width and combining characters neither add text nor split a word
@@ -173,34 +211,41 @@ public final class Normaliser {
                 }
                 default -> {
                     // camel case ("UltraMan") splits words the way a space would
-                    if (!inWord || (f.upper && previousLower)) {
+                    if (!inWord || (upper && previousLower)) {
                         words++;
                     }
                     inWord = true;
-                    previousLower = f.lower;
+                    previousLower = lower;
                 }
             }
-            int outLength = out.length();
-            if (outLength > 0) {
-                if (length + outLength > text.length) {
-                    s.ensure(length + outLength);
-                    text = s.text;
-                }
-                int[] start = s.start;
-                int[] end = s.end;
-                int[] word = s.word;
-                for (int k = 0; k < outLength; k++) {
-                    text[length] = out.charAt(k);
-                    start[length] = i;
-                    end[length] = next;
-                    word[length] = words;
-                    length++;
-                }
+            int outLength = out == null ? (fold & HAS_OUT) >>> 16 : out.length();
+            if (length + outLength > text.length) {
+                s.ensure(length + outLength);
+                text = s.text;
+                start = s.start;
+                end = s.end;
+                word = s.word;
+            }
+            for (int k = 0; k < outLength; k++) {
+                text[length] = out == null ? (char) fold : out.charAt(k);
+                start[length] = i;
+                end[length] = next;
+                word[length] = words;
+                length++;
             }
             i = next;
         }
         s.length = length;
         return s;
+    }
+
+    /** {@code f} as an entry of {@link #packed}, or 0 where only the {@link Folded} can say it. */
+    private static int pack(Folded f) {
+        if (f.kind == KANA || f.out.length() > 1) {
+            return 0;
+        }
+        return f.kind << KIND_SHIFT | (f.out.isEmpty() ? 0 : HAS_OUT | f.out.charAt(0)) | (f.upper ? UPPER : 0)
+                | (f.lower ? LOWER : 0);
     }
 
     /**

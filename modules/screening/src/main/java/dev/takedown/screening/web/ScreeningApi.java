@@ -1,20 +1,30 @@
 package dev.takedown.screening.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.takedown.screening.ImageVerdict;
 import dev.takedown.screening.PdqHash;
 import dev.takedown.screening.PromptVerdict;
 import dev.takedown.screening.Screening;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.util.StreamUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,9 +44,12 @@ class ScreeningApi {
     static final int MAX_BATCH = 1000;
 
     private final Screening screening;
+    private final ObjectReader promptReader;
 
-    ScreeningApi(Screening screening) {
+    /** {@code json}: the application's mapper, the one its JSON message converter reads request bodies with. */
+    ScreeningApi(Screening screening, ObjectMapper json) {
         this.screening = screening;
+        this.promptReader = json.readerFor(PromptRequest.class);
     }
 
     @GetMapping("/api/screening/url")
@@ -52,8 +65,15 @@ class ScreeningApi {
                 screening.indexSegments(), screening.replayRuns());
     }
 
+    /**
+     * The one request every generation waits for, so its body is read here instead of through {@code @RequestBody}:
+     * Spring's generic path (copying every header through the firewall's checks into {@code HttpHeaders}, asking
+     * each converter, resolving the target type) cost as much as the JSON itself. What it reads and refuses is the
+     * converter's: the same mapper, the same charset rule, the same exceptions for {@link ScreeningProblems}.
+     */
     @PostMapping(path = "/api/screen/prompt", consumes = MediaType.APPLICATION_JSON_VALUE)
-    PromptVerdict prompt(@RequestBody PromptRequest request) {
+    PromptVerdict prompt(HttpServletRequest http) throws IOException {
+        PromptRequest request = readPrompt(http);
         List<FieldProblem> problems = new ArrayList<>();
         validate(request, "", problems);
         refuse(problems);
@@ -128,6 +148,38 @@ class ScreeningApi {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
+    private PromptRequest readPrompt(HttpServletRequest http) throws IOException {
+        long limit = ScreeningProblems.MAX_BODY_BYTES;
+        if (http.getContentLengthLong() > limit) {
+            throw new BadScreeningRequest(HttpStatus.PAYLOAD_TOO_LARGE,
+                    List.of(new FieldProblem("$", "body must be at most " + limit + " bytes")));
+        }
+        PushbackInputStream body = new PushbackInputStream(StreamUtils.nonClosing(http.getInputStream()));
+        int first = body.read();
+        PromptRequest request = null;
+        if (first >= 0) {
+            body.unread(first);
+            // the content type passed the mapping's "consumes", so it parses
+            Charset charset = MediaType.parseMediaType(http.getContentType()).getCharset();
+            try {
+                // Jackson detects the Unicode encodings itself; others are decoded as declared
+                request = charset == null || UNICODE.contains(charset.name()) ? promptReader.readValue(body)
+                        : promptReader.readValue(new InputStreamReader(body, charset));
+            } catch (JsonProcessingException e) {
+                throw new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e,
+                        new ServletServerHttpRequest(http));
+            }
+        }
+        if (request == null) {
+            throw new HttpMessageNotReadableException("Required request body is missing",
+                    new ServletServerHttpRequest(http));
+        }
+        return request;
+    }
+
+    private static final Set<String> UNICODE = Set.of("UTF-8", "UTF-16", "UTF-16BE", "UTF-16LE", "UTF-32",
+            "UTF-32BE", "UTF-32LE");
+
     private static void validate(PromptRequest request, String path, List<FieldProblem> problems) {
         if (request == null || request.prompt() == null || request.prompt().isBlank()) {
             problems.add(new FieldProblem(path + "prompt", "must not be empty"));
@@ -171,12 +223,31 @@ class ScreeningApi {
         }
     }
 
-    /** Exact UTF-8 size without allocating the encoded bytes; a string longer in chars is certainly too big. */
-    private static long utf8Length(String s) {
-        if (s.length() > MAX_PROMPT_BYTES) {
-            return s.length();
+    /**
+     * Exact size of {@code s} in UTF-8 as {@code getBytes} encodes it (a lone surrogate as one {@code ?}), without
+     * encoding it; a string longer in chars is certainly too big.
+     */
+    static long utf8Length(String s) {
+        int n = s.length();
+        if (n > MAX_PROMPT_BYTES) {
+            return n;
         }
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        long bytes = n;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                bytes += 1;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 2;
+                i++;
+            } else if (!Character.isSurrogate(c)) {
+                bytes += 2;
+            }
+        }
+        return bytes;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -2,6 +2,11 @@ package dev.takedown.screening.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -86,5 +91,51 @@ class NormaliserTest {
         assertThat(dynamic.endsWord(normaliser.normalise("dyna").length())).isFalse();
         NormalisedText camel = normaliser.normalise("UltraMan");
         assertThat(camel.word()[0]).isNotEqualTo(camel.word()[camel.length() - 1]);
+    }
+
+    /**
+     * A character's fold is packed into an int the first time it is seen and read from there afterwards. A fresh
+     * normaliser takes the full path for every character of a string without repeats, and the packed path the second
+     * time: text, offsets and words must not differ. The strings mix every kind next to every other: folds of one
+     * character and of several (ﬁ, ß, Ⅻ, İ), none (separators, zero-width, combining marks), kana syllables,
+     * traditional Han, camel case, surrogate pairs and lone surrogates.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "AbCd", "xﬁy", "Straße", "Ⅻv", "İz", "ǅa", "Ｕｌ", "①②", "e\u0301", "Ul\u200Dtra", "x\u00ADy\uFEFFz",
+        "ッキャ", "ーa", "奧特曼", "I|1", "𝐔𝐥x", "\uD835x", "y\uDC14", "Ⓤⓛ a-B_c", "UltrA", "kπΣ"
+    })
+    void packedFoldsAgreeWithTheFullFold(String distinct) {
+        assertSameBothWays(distinct);
+    }
+
+    @Test
+    void packedFoldsAgreeOnRandomMixedText() {
+        int[][] ranges = {{0x20, 0x7E}, {0xA0, 0x24F}, {0x300, 0x36F}, {0x370, 0x4FF}, {0x2000, 0x206F},
+            {0x2150, 0x24FF}, {0x3040, 0x30FF}, {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3}, {0xD800, 0xDFFF},
+            {0xFB00, 0xFB06}, {0xFF00, 0xFFEF}, {0x1D400, 0x1D7FF}, {0x1F600, 0x1F64F}};
+        Random random = new Random(4);
+        for (int t = 0; t < 300; t++) {
+            Set<Integer> codePoints = new LinkedHashSet<>();
+            while (codePoints.size() < 40) {
+                int[] range = ranges[random.nextInt(ranges.length)];
+                codePoints.add(range[0] + random.nextInt(range[1] - range[0] + 1));
+            }
+            StringBuilder text = new StringBuilder();
+            codePoints.forEach(text::appendCodePoint);
+            assertSameBothWays(text.toString());
+        }
+    }
+
+    private static void assertSameBothWays(String text) {
+        Normaliser fresh = new Normaliser();
+        NormalisedText full = fresh.normalise(text);
+        NormalisedText packed = fresh.normalise(text);
+        List<String> context = new ArrayList<>();
+        text.codePoints().forEach(cp -> context.add(Integer.toHexString(cp)));
+        assertThat(packed.text()).as("%s", context).isEqualTo(full.text());
+        assertThat(packed.start()).as("%s", context).isEqualTo(full.start());
+        assertThat(packed.end()).as("%s", context).isEqualTo(full.end());
+        assertThat(packed.word()).as("%s", context).isEqualTo(full.word());
     }
 }

@@ -1,5 +1,6 @@
 package dev.takedown.screening.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -18,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -32,7 +34,7 @@ class ScreeningApiTest {
     @BeforeEach
     void setUp() {
         screening.apply("m-1", "case-1", ScreeningTest.ULTRAMAN);
-        mvc = MockMvcBuilders.standaloneSetup(new ScreeningApi(screening))
+        mvc = MockMvcBuilders.standaloneSetup(new ScreeningApi(screening, Jackson2ObjectMapperBuilder.json().build()))
                 .setControllerAdvice(new ScreeningProblems()).build();
     }
 
@@ -100,6 +102,54 @@ class ScreeningApiTest {
                         .content("{\"prompt\":\"" + justOver + "\"}"))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.errors[0].field").value("prompt"));
+    }
+
+    @Test
+    void promptSizeCountsUtf8BytesAsEncoded() {
+        for (String sample : List.of("", "ascii", "é", "奥", "😀", "\uD800", "x\uDC00y", "\uDC00\uD800", "a😀é奥\uD83D",
+                "😀".repeat(3) + "\uD83D\uD83D\uDE00")) {
+            assertThat(ScreeningApi.utf8Length(sample)).as(sample)
+                    .isEqualTo(sample.getBytes(StandardCharsets.UTF_8).length);
+        }
+    }
+
+    @Test
+    void promptOfExactlyTheLimitPasses() throws Exception {
+        String exact = "😀".repeat(16_383) + "é" + "ab";
+        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"prompt\":\"" + exact + "\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"prompt\":\"" + exact + "c\"}"))
+                .andExpect(status().isPayloadTooLarge());
+    }
+
+    @Test
+    void promptBodyIsReadAsTheJsonConverterWould() throws Exception {
+        mvc.perform(post("/api/screen/prompt").contentType("application/json;charset=ISO-8859-1")
+                        .content("{\"prompt\":\"café Ultraman\"}".getBytes(StandardCharsets.ISO_8859_1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.spans[0].start").value(5))
+                .andExpect(jsonPath("$.spans[0].text").value("Ultraman"));
+        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"prompt\":\"café Ultraman\"}".getBytes(StandardCharsets.UTF_16LE)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.spans[0].start").value(5));
+        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"prompt\":\"a cat\",\"unknown\":1}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.decision").value("ALLOW"));
+        for (String body : List.of("", "null", "  ", "{\"prompt\":", "[1]")) {
+            mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("$"));
+        }
+        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON).content("{\"prompt\":{}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("prompt"));
+        mvc.perform(post("/api/screen/prompt").contentType(MediaType.TEXT_PLAIN).content("draw Ultraman"))
+                .andExpect(status().isUnsupportedMediaType());
     }
 
     @Test
