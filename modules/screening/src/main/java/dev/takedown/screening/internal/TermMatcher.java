@@ -57,15 +57,10 @@ public final class TermMatcher {
     public TermMatcher(List<String> patterns) {
         int count = patterns.size();
         lengths = new int[count];
-        int[] frequency = new int[0x10000];
         for (int p = 0; p < count; p++) {
-            String s = patterns.get(p);
-            lengths[p] = s.length();
-            for (int i = 0; i < s.length(); i++) {
-                frequency[s.charAt(i)]++;
-            }
+            lengths[p] = patterns.get(p).length();
         }
-        int alphabet = assignCodes(frequency);
+        int alphabet = assignCodes(patterns);
         Integer[] boxed = new Integer[count];
         for (int p = 0; p < count; p++) {
             boxed[p] = p;
@@ -89,16 +84,39 @@ public final class TermMatcher {
         outputs = Arrays.copyOf(builder.outputs, builder.outputSize);
     }
 
-    /** Codes 1.. by descending frequency (ties by character). */
-    private int assignCodes(int[] frequency) {
+    /**
+     * Codes 1.. by descending frequency (ties by character). Counted per distinct character, in arrays the size of
+     * the alphabet: a build of a few terms (every new measure's segment) stays small.
+     */
+    private int assignCodes(List<String> patterns) {
+        char[] seen = new char[64];
+        int[] frequency = new int[64];
         int alphabet = 0;
-        long[] keyed = new long[0x10000];
-        for (int c = 0; c < frequency.length; c++) {
-            if (frequency[c] > 0) {
-                keyed[alphabet++] = ((long) (Integer.MAX_VALUE - frequency[c]) << 16) | c;
+        for (String pattern : patterns) {
+            for (int i = 0; i < pattern.length(); i++) {
+                char ch = pattern.charAt(i);
+                int k = codes[ch];
+                if (k == 0) {
+                    if (alphabet == 0xFFFF) {
+                        // code 0 means "in no pattern", so one of the 65 536 UTF-16 units cannot have a code
+                        throw new IllegalArgumentException("the patterns use every UTF-16 unit");
+                    }
+                    if (alphabet == seen.length) {
+                        seen = Arrays.copyOf(seen, alphabet * 2);
+                        frequency = Arrays.copyOf(frequency, alphabet * 2);
+                    }
+                    seen[alphabet] = ch;
+                    k = ++alphabet;
+                    codes[ch] = (char) k;
+                }
+                frequency[k - 1]++;
             }
         }
-        Arrays.sort(keyed, 0, alphabet);
+        long[] keyed = new long[alphabet];
+        for (int k = 0; k < alphabet; k++) {
+            keyed[k] = ((long) (Integer.MAX_VALUE - frequency[k]) << 16) | seen[k];
+        }
+        Arrays.sort(keyed);
         for (int k = 0; k < alphabet; k++) {
             codes[(int) (keyed[k] & 0xFFFF)] = (char) (k + 1);
         }
