@@ -15,6 +15,14 @@ public final class Matchers {
     @FunctionalInterface
     public interface Matcher {
         int count(String text);
+
+        /**
+         * The same text as a char buffer too, so that each peer reads its natural input: ours the normaliser's
+         * buffer, the libraries a String.
+         */
+        default int count(String text, char[] chars) {
+            return count(text);
+        }
     }
 
     public static Matcher build(String kind, List<String> patterns) {
@@ -30,14 +38,26 @@ public final class Matchers {
     /** The engine's matcher; it reads a char buffer, as the engine's normaliser hands it one. */
     private static Matcher ours(List<String> patterns) {
         TermMatcher matcher = new TermMatcher(patterns);
-        char[] buffer = new char[4096];
         int[] hits = {0};
         TermMatcher.Sink sink = (begin, end, p) -> hits[0]++;
-        return text -> {
-            text.getChars(0, text.length(), buffer, 0);
-            hits[0] = 0;
-            matcher.scan(buffer, text.length(), sink);
-            return hits[0];
+        char[] buffer = new char[4096];
+        return new Matcher() {
+            @Override
+            public int count(String text) {
+                text.getChars(0, text.length(), buffer, 0);
+                return scan(buffer, text.length());
+            }
+
+            @Override
+            public int count(String text, char[] chars) {
+                return scan(chars, chars.length);
+            }
+
+            private int scan(char[] chars, int length) {
+                hits[0] = 0;
+                matcher.scan(chars, length, sink);
+                return hits[0];
+            }
         };
     }
 

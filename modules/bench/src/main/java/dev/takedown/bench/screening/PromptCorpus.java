@@ -24,6 +24,8 @@ public final class PromptCorpus {
     public final List<String> patterns;
     public final String[] prompts;
     public final String[] normalisedPrompts;
+    /** The same as char arrays: what the engine's normaliser hands the matcher. */
+    public final char[][] normalisedChars;
     public final Normaliser normaliser = new Normaliser();
 
     private PromptCorpus(int termCount) {
@@ -40,9 +42,11 @@ public final class PromptCorpus {
         patterns = List.copyOf(variants);
         prompts = new String[256];
         normalisedPrompts = new String[prompts.length];
+        normalisedChars = new char[prompts.length][];
         for (int i = 0; i < prompts.length; i++) {
             prompts[i] = prompt(random, i % 4 == 0 ? terms.get(random.nextInt(terms.size())) : null);
             normalisedPrompts[i] = normaliser.normalise(prompts[i]).text();
+            normalisedChars[i] = normalisedPrompts[i].toCharArray();
         }
     }
 

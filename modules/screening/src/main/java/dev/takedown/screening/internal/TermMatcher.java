@@ -5,20 +5,27 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Aho–Corasick over a double array whose four fields per state (base, check, failure link, output list) sit
- * side by side in one {@code int[]}: following a transition reads one 16-byte record, and the record reached is
- * the one the next character starts from, so a step costs one cache line where separate base/check/fail/output
- * arrays cost three or four (at 100k terms the arrays outgrow L2 and those misses are the matcher's time).
+ * Aho–Corasick over a double array in which each state is one {@code long}: its base, its failure link, the code of
+ * the character that leads to it (the label) and a flag "has output". A step reads the current state's record
+ * (already in hand) and the one slot its transition would lead to, which, on a match, is the record the next
+ * character starts from; at 100k terms the 8-byte records keep the states the scan keeps returning to (the shallow
+ * Latin ones) within L2, where records of four ints did not.
  *
- * <p>Characters are remapped to dense codes: those occurring in no pattern get code 0 and send the automaton
- * straight back to the root, without walking failure links. Each state's output is a run in {@link #outputs}
- * holding every pattern that ends there, its own and its suffixes', so a hit needs no dictionary-link walk.
- * Immutable once built; safe for concurrent readers.
+ * <p>The label replaces the usual check (the parent's index): bases are kept distinct, so slot {@code t} is the
+ * child of state {@code s} for code {@code c} exactly when {@code t = base(s) + c} and {@code label(t) = c}. That
+ * frees the bits for the failure link: 16 for the label, 23 each for base and failure link (so at most 2^23 slots,
+ * about 1.4 million terms of the benchmark's shape; the constructor refuses more), 1 for the flag.
+ *
+ * <p>Characters are coded by frequency in the patterns (commonest first), so a state's hot children sit close
+ * together; those occurring in no pattern get code 0 and send the automaton straight back to the root, without
+ * walking failure links. Each state's output is a run in {@link #outputs} holding every pattern that ends there, its
+ * own and its suffixes', so a hit needs no dictionary-link walk; its offset ({@link #outputOf}) is read only where
+ * the flag is set. Immutable once built; safe for concurrent readers.
  *
  * <p>Why our own rather than hankcs' {@code AhoCorasickDoubleArrayTrie}: in {@code PromptMatchBenchmark} and
- * {@code PromptBuildBenchmark} (modules/bench, figures in docs/benchmarks.md) it scans faster at 1k and 10k terms and
- * no slower at 100k, and its build allocates in proportion to the patterns, where hankcs' sizes its arrays for
- * millions of states whatever it is given: every small index segment of a newly accepted measure paid ~18 MB.
+ * {@code PromptBuildBenchmark} (modules/bench, figures in docs/benchmarks.md) it scans faster at 1k, 10k and 100k
+ * terms, and its build allocates in proportion to the patterns, where hankcs' sizes its arrays for millions of
+ * states whatever it is given: every small index segment of a newly accepted measure paid ~18 MB.
  */
 public final class TermMatcher {
 
@@ -28,17 +35,21 @@ public final class TermMatcher {
         void hit(int begin, int end, int pattern);
     }
 
-    private static final int STRIDE = 4;
-    private static final int BASE = 0;
-    private static final int CHECK = 1;
-    private static final int FAIL = 2;
-    private static final int OUT = 3;
+    private static final int SLOT_BITS = 23;
+    static final int MAX_SLOTS = 1 << SLOT_BITS;
+    private static final long SLOT_MASK = MAX_SLOTS - 1;
+    private static final int BASE_SHIFT = 16;
+    private static final int FAIL_SHIFT = BASE_SHIFT + SLOT_BITS;
+    /** The sign bit: the state has output. */
+    private static final long HAS_OUTPUT = Long.MIN_VALUE;
 
-    /** Per UTF-16 unit, its dense code (1..) or 0 if no pattern contains it. */
+    /** Per UTF-16 unit, its dense code (1.., commonest first) or 0 if no pattern contains it. */
     private final char[] codes = new char[0x10000];
-    /** The interleaved records; state {@code s} is slot {@code s}; the root is slot 0. */
-    private final int[] states;
-    /** At each output offset: the number of patterns, then their ids. Offset 0 means "no output". */
+    /** One record per slot: label in bits 0–15, base, failure link, output flag; the root is slot 0. */
+    private final long[] states;
+    /** Per slot, the offset of its output run in {@link #outputs}; read only where the record has the flag. */
+    private final int[] outputOf;
+    /** At each output offset: the number of patterns, then their ids. */
     private final int[] outputs;
     private final int[] lengths;
 
@@ -46,21 +57,10 @@ public final class TermMatcher {
     public TermMatcher(List<String> patterns) {
         int count = patterns.size();
         lengths = new int[count];
-        boolean[] present = new boolean[0x10000];
         for (int p = 0; p < count; p++) {
-            String s = patterns.get(p);
-            lengths[p] = s.length();
-            for (int i = 0; i < s.length(); i++) {
-                present[s.charAt(i)] = true;
-            }
+            lengths[p] = patterns.get(p).length();
         }
-        // codes in character order, so that a state's children sorted by character are sorted by code
-        int alphabet = 0;
-        for (int c = 0; c < present.length; c++) {
-            if (present[c]) {
-                codes[c] = (char) ++alphabet;
-            }
-        }
+        int alphabet = assignCodes(patterns);
         Integer[] boxed = new Integer[count];
         for (int p = 0; p < count; p++) {
             boxed[p] = p;
@@ -74,8 +74,53 @@ public final class TermMatcher {
         }
         Builder builder = new Builder(sorted, order, codes, alphabet);
         builder.build();
-        states = builder.trimmed();
+        int slots = builder.slots();
+        if (slots > MAX_SLOTS) {
+            throw new IllegalArgumentException("too many patterns: the automaton needs " + slots + " slots, at most "
+                    + MAX_SLOTS + " fit its records");
+        }
+        states = builder.records(slots);
+        outputOf = Arrays.copyOf(builder.outputOf, slots);
         outputs = Arrays.copyOf(builder.outputs, builder.outputSize);
+    }
+
+    /**
+     * Codes 1.. by descending frequency (ties by character). Counted per distinct character, in arrays the size of
+     * the alphabet: a build of a few terms (every new measure's segment) stays small.
+     */
+    private int assignCodes(List<String> patterns) {
+        char[] seen = new char[64];
+        int[] frequency = new int[64];
+        int alphabet = 0;
+        for (String pattern : patterns) {
+            for (int i = 0; i < pattern.length(); i++) {
+                char ch = pattern.charAt(i);
+                int k = codes[ch];
+                if (k == 0) {
+                    if (alphabet == 0xFFFF) {
+                        // code 0 means "in no pattern", so one of the 65 536 UTF-16 units cannot have a code
+                        throw new IllegalArgumentException("the patterns use every UTF-16 unit");
+                    }
+                    if (alphabet == seen.length) {
+                        seen = Arrays.copyOf(seen, alphabet * 2);
+                        frequency = Arrays.copyOf(frequency, alphabet * 2);
+                    }
+                    seen[alphabet] = ch;
+                    k = ++alphabet;
+                    codes[ch] = (char) k;
+                }
+                frequency[k - 1]++;
+            }
+        }
+        long[] keyed = new long[alphabet];
+        for (int k = 0; k < alphabet; k++) {
+            keyed[k] = ((long) (Integer.MAX_VALUE - frequency[k]) << 16) | seen[k];
+        }
+        Arrays.sort(keyed);
+        for (int k = 0; k < alphabet; k++) {
+            codes[(int) (keyed[k] & 0xFFFF)] = (char) (k + 1);
+        }
+        return alphabet;
     }
 
     public int patternLength(int pattern) {
@@ -84,29 +129,33 @@ public final class TermMatcher {
 
     /** Reports every occurrence in {@code text[0, length)}, in order of its end. */
     public void scan(char[] text, int length, Sink sink) {
-        int[] st = states;
+        long[] st = states;
         char[] cd = codes;
         int s = 0;
+        long record = st[0];
         for (int i = 0; i < length; i++) {
             int c = cd[text[i]];
             if (c == 0) {
                 s = 0;
+                record = st[0];
                 continue;
             }
             while (true) {
-                int t = st[s * STRIDE + BASE] + c;
-                if (st[t * STRIDE + CHECK] == s) {
+                int t = (int) (record >>> BASE_SHIFT & SLOT_MASK) + c;
+                long target = st[t];
+                if ((char) target == c) {
                     s = t;
+                    record = target;
                     break;
                 }
                 if (s == 0) {
                     break;
                 }
-                s = st[s * STRIDE + FAIL];
+                s = (int) (record >>> FAIL_SHIFT & SLOT_MASK);
+                record = st[s];
             }
-            int out = st[s * STRIDE + OUT];
-            if (out != 0) {
-                emit(out, i + 1, sink);
+            if (record < 0) {
+                emit(outputOf[s], i + 1, sink);
             }
         }
     }
@@ -128,12 +177,21 @@ public final class TermMatcher {
 
     /** Breadth-first placement of the sorted patterns' trie into the double array, failure links as it goes. */
     private static final class Builder {
+        // build-time records: base, check (the parent), failure link
+        private static final int STRIDE = 3;
+        private static final int BASE = 0;
+        private static final int CHECK = 1;
+        private static final int FAIL = 2;
+
         private final String[] sorted;
         private final int[] ids;
         private final char[] codes;
         private final int alphabet;
         private int[] st;
+        int[] outputOf;
         private final BitSet used = new BitSet();
+        /** Bases taken: distinct bases make a child's label as good a check as its parent's index. */
+        private final BitSet bases = new BitSet();
         private int firstFree = 1;
         private int highest;
         int[] outputs = new int[1024];
@@ -149,7 +207,9 @@ public final class TermMatcher {
             this.codes = codes;
             this.ids = ids;
             this.alphabet = alphabet;
-            this.st = new int[STRIDE * Math.max(1024, 2 * alphabet + 2)];
+            int slots = Math.max(1024, 2 * alphabet + 2);
+            this.st = new int[STRIDE * slots];
+            this.outputOf = new int[slots];
             Arrays.fill(st, -1);
         }
 
@@ -157,10 +217,10 @@ public final class TermMatcher {
             used.set(0);
             st[CHECK] = -1;
             st[FAIL] = 0;
-            st[OUT] = 0;
             enqueue(0, 0, sorted.length, 0);
+            // per child: code << 32 | index of its first sorted pattern, so that sorting orders children by code
+            long[] children = new long[alphabet + 1];
             int[] childCodes = new int[alphabet + 1];
-            int[] childFrom = new int[alphabet + 2];
             while (head < tail) {
                 int state = queue[head];
                 int lo = queue[head + 1];
@@ -172,28 +232,37 @@ public final class TermMatcher {
                 while (from < hi && sorted[from].length() == depth) {
                     from++;
                 }
-                int children = 0;
+                int count = 0;
                 for (int k = from; k < hi; ) {
                     char ch = sorted[k].charAt(depth);
                     int end = k + 1;
                     while (end < hi && sorted[end].charAt(depth) == ch) {
                         end++;
                     }
-                    childCodes[children] = ch;
-                    childFrom[children] = k;
-                    children++;
+                    children[count++] = ((long) codes[ch] << 32) | k;
                     k = end;
                 }
-                childFrom[children] = hi;
-                if (children == 0) {
-                    setBase(state, 0);
+                if (count == 0) {
+                    st[state * STRIDE + BASE] = 0;
                     continue;
                 }
-                int base = place(childCodes, children);
-                setBase(state, base);
-                for (int k = 0; k < children; k++) {
-                    int code = codeOf(childCodes[k]);
+                Arrays.sort(children, 0, count);
+                for (int k = 0; k < count; k++) {
+                    childCodes[k] = (int) (children[k] >>> 32);
+                }
+                int base = place(childCodes, count);
+                st[state * STRIDE + BASE] = base;
+                for (int k = 0; k < count; k++) {
+                    int code = childCodes[k];
                     int child = base + code;
+                    int childLo = (int) children[k];
+                    // a child's patterns run until the next child's first one (children by code are not in
+                    // sorted-pattern order, so look the end up by character rather than by position)
+                    int childHi = childLo + 1;
+                    char ch = sorted[childLo].charAt(depth);
+                    while (childHi < hi && sorted[childHi].charAt(depth) == ch) {
+                        childHi++;
+                    }
                     st[child * STRIDE + CHECK] = state;
                     int fail = 0;
                     if (state != 0) {
@@ -209,44 +278,35 @@ public final class TermMatcher {
                         }
                     }
                     st[child * STRIDE + FAIL] = fail;
-                    st[child * STRIDE + OUT] = output(childFrom[k], childFrom[k + 1], depth + 1,
-                            st[fail * STRIDE + OUT]);
-                    enqueue(child, childFrom[k], childFrom[k + 1], depth + 1);
+                    outputOf[child] = output(childLo, childHi, depth + 1, outputOf[fail]);
+                    enqueue(child, childLo, childHi, depth + 1);
                 }
             }
         }
 
-        private int codeOf(int ch) {
-            return codes[ch];
-        }
-
         private int transition(int state, int code) {
-            int base = st[state * STRIDE + BASE];
-            int t = base + code;
+            int t = st[state * STRIDE + BASE] + code;
             return t < st.length / STRIDE && st[t * STRIDE + CHECK] == state ? t : -1;
         }
 
-        private void setBase(int state, int base) {
-            st[state * STRIDE + BASE] = base;
-        }
-
-        /** First fit: the smallest base at which every child's slot is free. */
-        private int place(int[] childChars, int children) {
-            int first = codeOf(childChars[0]);
+        /** First fit: the smallest unused base at which every child's slot is free; {@code childCodes} ascending. */
+        private int place(int[] childCodes, int children) {
+            int first = childCodes[0];
             int pos = Math.max(firstFree, first + 1);
             while (true) {
                 pos = used.nextClearBit(pos);
                 int base = pos - first;
-                boolean fits = true;
+                boolean fits = !bases.get(base);
                 for (int k = 1; k < children; k++) {
-                    if (used.get(base + codeOf(childChars[k]))) {
+                    if (used.get(base + childCodes[k])) {
                         fits = false;
                         break;
                     }
                 }
                 if (fits) {
+                    bases.set(base);
                     for (int k = 0; k < children; k++) {
-                        int slot = base + codeOf(childChars[k]);
+                        int slot = base + childCodes[k];
                         used.set(slot);
                         ensure(slot);
                         highest = Math.max(highest, slot);
@@ -260,11 +320,13 @@ public final class TermMatcher {
 
         private void ensure(int slot) {
             // every state's base + any code must stay inside the array, so keep an alphabet's worth of slack
-            int needed = (slot + alphabet + 2) * STRIDE;
-            if (needed > st.length) {
+            int needed = slot + alphabet + 2;
+            if (needed * STRIDE > st.length) {
                 int old = st.length;
-                st = Arrays.copyOf(st, Math.max(needed, old + old / 2));
+                int slots = Math.max(needed, old / STRIDE + old / STRIDE / 2);
+                st = Arrays.copyOf(st, slots * STRIDE);
                 Arrays.fill(st, old, st.length, -1);
+                outputOf = Arrays.copyOf(outputOf, slots);
             }
         }
 
@@ -309,14 +371,23 @@ public final class TermMatcher {
             queue[tail++] = depth;
         }
 
-        int[] trimmed() {
-            int slots = highest + alphabet + 2;
-            int[] out = Arrays.copyOf(st, slots * STRIDE);
-            for (int s = 0; s < slots; s++) {
-                // free slots and leaves: a base of 0 is safe because check then never names them
-                if (out[s * STRIDE + BASE] < 0) {
-                    out[s * STRIDE + BASE] = 0;
+        int slots() {
+            return highest + alphabet + 2;
+        }
+
+        /** The packed records of {@code slots} slots; a free slot is 0, whose label (0) no code matches. */
+        long[] records(int slots) {
+            long[] out = new long[slots];
+            for (int t = 0; t < slots; t++) {
+                int parent = st[t * STRIDE + CHECK];
+                if (t != 0 && parent < 0) {
+                    continue;
                 }
+                long label = t == 0 ? 0 : t - st[parent * STRIDE + BASE];
+                // a leaf's base is 0: base + code then lands on a slot whose label is its code minus a base >= 1
+                long base = Math.max(0, st[t * STRIDE + BASE]);
+                long fail = st[t * STRIDE + FAIL];
+                out[t] = label | base << BASE_SHIFT | fail << FAIL_SHIFT | (outputOf[t] != 0 ? HAS_OUTPUT : 0);
             }
             return out;
         }

@@ -68,6 +68,42 @@ class TermMatcherTest {
         }
     }
 
+    /**
+     * A vocabulary large enough for a dense Latin trie (every 3-letter prefix taken, long failure chains), 4 000
+     * distinct Han characters (codes in the thousands, so labels and bases far apart) and Latin/Han siblings whose
+     * frequency order differs from their character order.
+     */
+    @Test
+    void findsEveryOccurrenceInALargeMixedVocabulary() {
+        Random random = new Random(7);
+        Set<String> vocabulary = new HashSet<>();
+        while (vocabulary.size() < 60_000) {
+            int length = 2 + random.nextInt(7);
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                s.append((char) (random.nextInt(3) == 0 ? 0x4E00 + random.nextInt(4000) : 'a' + random.nextInt(26)));
+            }
+            vocabulary.add(s.toString());
+        }
+        List<String> patterns = List.copyOf(vocabulary);
+        TermMatcher matcher = new TermMatcher(patterns);
+        for (int prompt = 0; prompt < 200; prompt++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 400; i++) {
+                text.append((char) (random.nextInt(8) == 0 ? 0x4E00 + random.nextInt(4000) : 'a' + random.nextInt(26)));
+            }
+            Set<String> expected = new HashSet<>();
+            for (int begin = 0; begin < text.length(); begin++) {
+                for (int end = begin + 2; end <= Math.min(text.length(), begin + 8); end++) {
+                    if (vocabulary.contains(text.substring(begin, end))) {
+                        expected.add(text.substring(begin, end) + "@" + begin);
+                    }
+                }
+            }
+            assertThat(hits(matcher, patterns, text.toString())).isEqualTo(expected);
+        }
+    }
+
     private static Set<String> hits(TermMatcher matcher, List<String> patterns, String text) {
         Set<String> hits = new HashSet<>();
         char[] chars = (text + "tail that must be ignored").toCharArray();
