@@ -37,6 +37,8 @@ public final class MultiIndexHash {
     private static final int BUCKETS = 1 << 16;
     /** {@code short} slots per 64-byte cache line. */
     private static final int LINE = 32;
+    /** In a noted entry of phase 2 of {@link #find}: the slot is in the spill arrays. */
+    private static final long SPILLED = 1L << 36;
 
     private final long[] words;
     private final int size;
@@ -205,38 +207,52 @@ public final class MultiIndexHash {
                 }
             }
         }
-        // Phase 2: scan the (now cached) runs; only entries passing the two-chunk test have their third chunk read,
-        // and only those passing the three-chunk test too are compared in full.
-        // The touching loads must not be optimised away: their sum decides (harmlessly) how the result starts.
-        List<Match> matches = touched == 0x5DEECE66DL ? new ArrayList<>(4) : null;
+        // Phase 2: scan the (now cached) runs; entries passing the two-chunk test are only noted (their slot, table,
+        // whether spilled, and the budget left for the third chunk). Reading each one's third chunk right there
+        // would be a cache miss the scan waits for; noted, they are read together in phase 3, overlapped.
+        long[] passed = new long[64];
+        int count = 0;
         for (int c = 0; c < CHUNKS; c++) {
             int value = values[c];
             int next = values[(c + 1) % CHUNKS];
-            int after = values[(c + 2) % CHUNKS];
             short[] table = nexts[c];
             for (int first = 0; first <= oneChunk; first++) {
                 int budget2 = twoChunks - first;
-                int budget3 = threeChunks - first;
+                long budget3 = threeChunks - first;
                 for (int mask : probes[first]) {
                     int from = (value ^ mask) * stride;
-                    short[] runNexts = table;
-                    short[] runThirds = thirds[c];
-                    int[] runIds = ids[c];
+                    short[] run = table;
+                    long where = (long) c << 32;
                     int n = table[from];
                     if (n < 0) {
-                        runNexts = spillNexts[c];
-                        runThirds = spillThirds[c];
-                        from = runIds[from];
-                        runIds = spillIds[c];
-                        n = runIds[from];
+                        run = spillNexts[c];
+                        from = ids[c][from];
+                        n = spillIds[c][from];
+                        where |= SPILLED;
                     }
                     for (int k = from + 1, to = from + 1 + n; k < to; k++) {
-                        int d2 = Integer.bitCount((runNexts[k] ^ next) & 0xFFFF);
-                        if (d2 <= budget2 && d2 + Integer.bitCount((runThirds[k] ^ after) & 0xFFFF) <= budget3) {
-                            matches = compare(runIds[k], q0, q1, q2, q3, matches);
+                        int d2 = Integer.bitCount((run[k] ^ next) & 0xFFFF);
+                        if (d2 <= budget2) {
+                            if (count == passed.length) {
+                                passed = java.util.Arrays.copyOf(passed, count * 2);
+                            }
+                            passed[count++] = where | (budget3 - d2) << 40 | k;
                         }
                     }
                 }
+            }
+        }
+        // Phase 3: the three-chunk test on the noted entries, and the full comparison for those that pass it.
+        // The touching loads must not be optimised away: their sum decides (harmlessly) how the result starts.
+        List<Match> matches = touched == 0x5DEECE66DL ? new ArrayList<>(4) : null;
+        for (int i = 0; i < count; i++) {
+            long p = passed[i];
+            int c = (int) (p >>> 32) & 0xF;
+            int k = (int) p;
+            boolean spilled = (p & SPILLED) != 0;
+            short third = (spilled ? spillThirds[c] : thirds[c])[k];
+            if (Integer.bitCount((third ^ values[(c + 2) % CHUNKS]) & 0xFFFF) <= (int) (p >>> 40)) {
+                matches = compare((spilled ? spillIds[c] : ids[c])[k], q0, q1, q2, q3, matches);
             }
         }
         return matches == null ? List.of() : matches;
