@@ -14,17 +14,19 @@ import java.util.List;
  * the buckets within {@code D/16} bits of the query's chunk value (17 buckets for D = 31). Each bucket entry is one
  * {@code short}: the stored hash's NEXT chunk round the ring, so the second inequality is tested on the entry itself,
  * sequentially. The ~0.26 % of entries that pass (uniformly random hashes, the worst case: real PDQ hashes cluster)
- * have their third chunk read from a parallel array, and the ~6·10⁻⁵ that pass that too their id and full 256 bits.
+ * have their third chunk read from a parallel array, all together after the scan so that those cache misses overlap,
+ * and the ~6·10⁻⁵ that pass that too their id and full 256 bits.
  * So at 1M stored hashes a query scans ~4k entries, reads ~11 third chunks and compares ~0.3 hashes, instead of 1M.
  * Both chunks inline (an {@code int} entry) would spare the ~11 third-chunk reads but double the bytes scanned: at
  * 1M a bucket's run would take two cache lines instead of one, and the probes' cache misses are what a lookup costs.
  *
  * <p>Each chunk table gives every bucket (chunk value) a fixed run of a header and {@code capacity} slots, so that a
  * probe's address follows from the query alone: no directory to read first, and all 272 probes of a lookup can be
- * in flight at once. The capacity is the mean bucket size plus three standard deviations (for uniform hashes); a
- * bucket that does not fit (rare for uniform hashes, common for clustered ones) lives in a spill array instead. The
- * run length is a power of two up to a 64-byte cache line (32 slots: a header and 27 entries at 1M), a multiple of
- * it beyond, so that every run starts at the same offset within a line and spans as few lines as its size allows.
+ * in flight at once. A run holds at least the mean bucket size plus three standard deviations (for uniform hashes);
+ * a bucket that does not fit (rare for uniform hashes, common for clustered ones) lives in a spill array instead. The
+ * run length is rounded up to a power of two up to a 64-byte cache line (at 1M: 32 slots, a header and up to 31
+ * entries, of ~15 on average), to whole lines beyond, so that every run starts at the same offset within a line and
+ * spans as few lines as its size allows.
  * No boxing, no per-bucket objects; immutable once built and safe for concurrent readers.
  */
 public final class MultiIndexHash {
