@@ -24,14 +24,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * Random queries would have no neighbour within 31 bits (and let an index that finds nothing look perfect), so
  * every query is a stored hash with exactly {@code q % 32} distinct bits flipped: each has a true neighbour, at
  * every distance 0..31 alike. Setup checks that MIH returns exactly brute force's matches on a sample, each
- * including the planted neighbour, and fails the run otherwise.
+ * including the planted neighbour, and fails the run otherwise. Transparent huge pages, as the node's JVM runs
+ * with them ({@code docker/Dockerfile}): the index's ~0.2-2 GB of tables are probed at random, and with 4 kB pages
+ * nearly every probe would also miss the TLB.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-XX:+UseTransparentHugePages"})
 public class ImageLookupBenchmark {
 
     @Param({"1000000", "10000000"})

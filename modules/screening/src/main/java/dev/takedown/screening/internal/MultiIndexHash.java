@@ -12,16 +12,22 @@ import java.util.List;
  * the ring whose every prefix stays within its share: {@code d_i <= D/16}, {@code d_i + d_(i+1) <= 2D/16} and
  * {@code d_i + d_(i+1) + d_(i+2) <= 3D/16} (each rounded down). A lookup therefore probes, for every chunk {@code i},
  * the buckets within {@code D/16} bits of the query's chunk value (17 buckets for D = 31). Each bucket entry is one
- * {@code int}: the stored hash's NEXT TWO chunks round the ring, so both further inequalities are tested on the
- * entry itself, sequentially, before its id is read and the full 256-bit comparison made (random accesses). With uniformly random hashes (the worst case: real PDQ hashes cluster) a candidate survives the
- * inline test with probability ~6·10⁻⁵, so at 10M stored hashes a query reads ~41k inline entries and compares ~2
- * in full, instead of 10M.
+ * {@code short}: the stored hash's NEXT chunk round the ring, so the second inequality is tested on the entry itself,
+ * sequentially. The ~0.26 % of entries that pass (uniformly random hashes, the worst case: real PDQ hashes cluster)
+ * have their third chunk read from a parallel array, all together after the scan so that those cache misses overlap,
+ * and the ~6·10⁻⁵ that pass that too their id and full 256 bits.
+ * So at 1M stored hashes a query scans ~4k entries, reads ~11 third chunks and compares ~0.3 hashes, instead of 1M.
+ * Both chunks inline (an {@code int} entry) would spare the ~11 third-chunk reads but double the bytes scanned: at
+ * 1M a bucket's run would take two cache lines instead of one, and the probes' cache misses are what a lookup costs.
  *
  * <p>Each chunk table gives every bucket (chunk value) a fixed run of a header and {@code capacity} slots, so that a
  * probe's address follows from the query alone: no directory to read first, and all 272 probes of a lookup can be
- * in flight at once. The capacity is the mean bucket size plus three standard deviations (for uniform hashes); a
- * bucket that does not fit (rare for uniform hashes, common for clustered ones) lives in a spill array instead,
- * its header pointing there. No boxing, no per-bucket objects; immutable once built and safe for concurrent readers.
+ * in flight at once. A run holds at least the mean bucket size plus three standard deviations (for uniform hashes);
+ * a bucket that does not fit (rare for uniform hashes, common for clustered ones) lives in a spill array instead. The
+ * run length is rounded up to a power of two up to a 64-byte cache line (at 1M: 32 slots, a header and up to 31
+ * entries, of ~15 on average), to whole lines beyond, so that every run starts at the same offset within a line and
+ * spans as few lines as its size allows.
+ * No boxing, no per-bucket objects; immutable once built and safe for concurrent readers.
  */
 public final class MultiIndexHash {
 
@@ -31,6 +37,10 @@ public final class MultiIndexHash {
 
     private static final int CHUNKS = 16;
     private static final int BUCKETS = 1 << 16;
+    /** {@code short} slots per 64-byte cache line. */
+    private static final int LINE = 32;
+    /** In a noted entry of phase 2 of {@link #find}: the slot is in the spill arrays. */
+    private static final long SPILLED = 1L << 36;
 
     private final long[] words;
     private final int size;
@@ -41,18 +51,20 @@ public final class MultiIndexHash {
     private final int threeChunks;
     /** Per distance of the first chunk (0..oneChunk), the masks with exactly that many bits. */
     private final int[][] probes;
-    /** Entries per bucket run; a run is a header slot (see {@link #pairs}) and {@code capacity} entry slots. */
-    private final int capacity;
+    /** Slots per bucket run (see {@link #nexts}): a header and the capacity of entries. */
+    private final int stride;
     /**
-     * Per table: bucket {@code b}'s run at {@code b * (capacity + 1)}: a header (the entry count, or
-     * {@code -(offset + 1)} of an overflow run in {@link #spillPairs}), then each entry's next two chunks
-     * ({@code chunk(c + 2) << 16 | chunk(c + 1)}). Only these are scanned; ids are read for the few that pass.
+     * Per table: bucket {@code b}'s run at {@code b * stride}: a header (the entry count, or -1 if the bucket is
+     * in {@link #spillNexts}), then each entry's next chunk ({@code chunk(c + 1)}). Only these are scanned.
      */
-    private final int[][] pairs = new int[CHUNKS][];
-    /** Per table: the id of the entry in the same slot of {@link #pairs}. */
+    private final short[][] nexts = new short[CHUNKS][];
+    /** Per table: the entry's chunk after that ({@code chunk(c + 2)}), in the same slot as in {@link #nexts}. */
+    private final short[][] thirds = new short[CHUNKS][];
+    /** Per table: the entry's id, in the same slot as in {@link #nexts}; at a spilled bucket's header, its offset. */
     private final int[][] ids = new int[CHUNKS][];
-    /** Per table: overflow runs, each its count followed by its entries, ids in the same slots of spillIds. */
-    private final int[][] spillPairs = new int[CHUNKS][];
+    /** Per table: overflow runs, each its count (in spillIds) followed by its entries, in the same three arrays. */
+    private final short[][] spillNexts = new short[CHUNKS][];
+    private final short[][] spillThirds = new short[CHUNKS][];
     private final int[][] spillIds = new int[CHUNKS][];
 
     public MultiIndexHash(List<PdqHash> hashes, int maxDistance) {
@@ -77,47 +89,56 @@ public final class MultiIndexHash {
                     .toArray();
         }
         double mean = (double) size / BUCKETS;
-        this.capacity = (int) Math.ceil(mean + 3 * Math.sqrt(mean));
-        int stride = capacity + 1;
+        int slots = 1 + (int) Math.ceil(mean + 3 * Math.sqrt(mean));
+        this.stride = slots <= LINE ? Integer.highestOneBit(slots * 2 - 1) : (slots + LINE - 1) / LINE * LINE;
+        int capacity = stride - 1;
         for (int c = 0; c < CHUNKS; c++) {
             int[] count = new int[BUCKETS];
             for (int id = 0; id < size; id++) {
                 count[chunk(words, id, c)]++;
             }
-            int[] table = new int[BUCKETS * stride];
+            short[] tableNexts = new short[BUCKETS * stride];
+            short[] tableThirds = new short[tableNexts.length];
+            int[] tableIds = new int[tableNexts.length];
             int spilled = 0;
             for (int b = 0; b < BUCKETS; b++) {
                 if (count[b] > capacity) {
-                    table[b * stride] = -(spilled + 1);
+                    tableNexts[b * stride] = -1;
+                    tableIds[b * stride] = spilled;
                     spilled += 1 + count[b];
                 } else {
-                    table[b * stride] = count[b];
+                    tableNexts[b * stride] = (short) count[b];
                 }
             }
-            int[] tableIds = new int[table.length];
-            int[] overflow = new int[spilled];
+            short[] overflowNexts = new short[spilled];
+            short[] overflowThirds = new short[spilled];
             int[] overflowIds = new int[spilled];
             int[] fill = new int[BUCKETS];
             int n1 = (c + 1) % CHUNKS;
             int n2 = (c + 2) % CHUNKS;
             for (int id = 0; id < size; id++) {
                 int b = chunk(words, id, c);
-                int pair = chunk(words, id, n2) << 16 | chunk(words, id, n1);
                 int k = ++fill[b];
-                int header = table[b * stride];
-                if (header >= 0) {
-                    table[b * stride + k] = pair;
-                    tableIds[b * stride + k] = id;
-                } else {
-                    int at = -header - 1;
-                    overflow[at] = count[b];
-                    overflow[at + k] = pair;
-                    overflowIds[at + k] = id;
+                short[] runNexts = tableNexts;
+                short[] runThirds = tableThirds;
+                int[] runIds = tableIds;
+                int at = b * stride;
+                if (tableNexts[at] < 0) {
+                    runNexts = overflowNexts;
+                    runThirds = overflowThirds;
+                    runIds = overflowIds;
+                    at = tableIds[at];
+                    overflowIds[at] = count[b];
                 }
+                runNexts[at + k] = (short) chunk(words, id, n1);
+                runThirds[at + k] = (short) chunk(words, id, n2);
+                runIds[at + k] = id;
             }
-            pairs[c] = table;
+            nexts[c] = tableNexts;
+            thirds[c] = tableThirds;
             ids[c] = tableIds;
-            spillPairs[c] = overflow;
+            spillNexts[c] = overflowNexts;
+            spillThirds[c] = overflowThirds;
             spillIds[c] = overflowIds;
         }
     }
@@ -155,14 +176,15 @@ public final class MultiIndexHash {
             long w = c < 4 ? q0 : c < 8 ? q1 : c < 12 ? q2 : q3;
             values[c] = (int) (w >>> ((c & 3) * 16)) & 0xFFFF;
         }
-        // Phase 1: touch every probed bucket's header, then the rest of its entries (not the empty slack). The
-        // addresses of the first pass depend on the query alone, so the CPU overlaps those cache misses; the second
-        // pass reads the now cached headers. Scanning bucket by bucket would wait for each miss in turn.
-        int stride = capacity + 1;
+        // Phase 1: touch every probed bucket's header, then the further cache lines of its entries (not the empty
+        // slack). The addresses of the first pass depend on the query alone, so the CPU overlaps those cache
+        // misses; the second pass reads the now cached headers. Scanning bucket by bucket would wait for each miss
+        // in turn.
+        int stride = this.stride;
         long touched = 0;
         for (int c = 0; c < CHUNKS; c++) {
             int value = values[c];
-            int[] table = pairs[c];
+            short[] table = nexts[c];
             for (int first = 0; first <= oneChunk; first++) {
                 for (int mask : probes[first]) {
                     touched += table[(value ^ mask) * stride];
@@ -171,51 +193,68 @@ public final class MultiIndexHash {
         }
         for (int c = 0; c < CHUNKS; c++) {
             int value = values[c];
-            int[] table = pairs[c];
+            short[] table = nexts[c];
             for (int first = 0; first <= oneChunk; first++) {
                 for (int mask : probes[first]) {
                     int from = (value ^ mask) * stride;
                     int n = table[from];
                     if (n < 0) {
-                        touched += spillPairs[c][-n - 1];
+                        touched += spillIds[c][ids[c][from]];
                         continue;
                     }
-                    // one slot per further cache line (16 slots each), and the last entry
-                    for (int k = from + 16; k < from + n; k += 16) {
+                    for (int k = from + LINE; k < from + n; k += LINE) {
                         touched += table[k];
                     }
                     touched += table[from + n];
                 }
             }
         }
-        // Phase 2: scan the (now cached) runs; only entries passing the two- and three-chunk tests are compared.
-        // The touching loads must not be optimised away: their sum decides (harmlessly) how the result starts.
-        List<Match> matches = touched == 0x5DEECE66DL ? new ArrayList<>(4) : null;
+        // Phase 2: scan the (now cached) runs; entries passing the two-chunk test are only noted (their slot, table,
+        // whether spilled, and the budget left for the third chunk). Reading each one's third chunk right there
+        // would be a cache miss the scan waits for; noted, they are read together in phase 3, overlapped.
+        long[] passed = new long[64];
+        int count = 0;
         for (int c = 0; c < CHUNKS; c++) {
             int value = values[c];
-            int pair = values[(c + 2) % CHUNKS] << 16 | values[(c + 1) % CHUNKS];
-            int[] table = pairs[c];
+            int next = values[(c + 1) % CHUNKS];
+            short[] table = nexts[c];
             for (int first = 0; first <= oneChunk; first++) {
                 int budget2 = twoChunks - first;
-                int budget3 = threeChunks - first;
+                long budget3 = threeChunks - first;
                 for (int mask : probes[first]) {
                     int from = (value ^ mask) * stride;
-                    int[] run = table;
-                    int[] runIds = ids[c];
+                    short[] run = table;
+                    long where = (long) c << 32;
                     int n = table[from];
                     if (n < 0) {
-                        run = spillPairs[c];
-                        runIds = spillIds[c];
-                        from = -n - 1;
-                        n = run[from];
+                        run = spillNexts[c];
+                        from = ids[c][from];
+                        n = spillIds[c][from];
+                        where |= SPILLED;
                     }
                     for (int k = from + 1, to = from + 1 + n; k < to; k++) {
-                        int x = run[k] ^ pair;
-                        if (Integer.bitCount(x) <= budget3 && Integer.bitCount(x & 0xFFFF) <= budget2) {
-                            matches = compare(runIds[k], q0, q1, q2, q3, matches);
+                        int d2 = Integer.bitCount((run[k] ^ next) & 0xFFFF);
+                        if (d2 <= budget2) {
+                            if (count == passed.length) {
+                                passed = java.util.Arrays.copyOf(passed, count * 2);
+                            }
+                            passed[count++] = where | (budget3 - d2) << 40 | k;
                         }
                     }
                 }
+            }
+        }
+        // Phase 3: the three-chunk test on the noted entries, and the full comparison for those that pass it.
+        // The touching loads must not be optimised away: their sum decides (harmlessly) how the result starts.
+        List<Match> matches = touched == 0x5DEECE66DL ? new ArrayList<>(4) : null;
+        for (int i = 0; i < count; i++) {
+            long p = passed[i];
+            int c = (int) (p >>> 32) & 0xF;
+            int k = (int) p;
+            boolean spilled = (p & SPILLED) != 0;
+            short third = (spilled ? spillThirds[c] : thirds[c])[k];
+            if (Integer.bitCount((third ^ values[(c + 2) % CHUNKS]) & 0xFFFF) <= (int) (p >>> 40)) {
+                matches = compare((spilled ? spillIds[c] : ids[c])[k], q0, q1, q2, q3, matches);
             }
         }
         return matches == null ? List.of() : matches;
