@@ -194,6 +194,7 @@ public final class TermMatcher {
         private final BitSet bases = new BitSet();
         private int firstFree = 1;
         private int highest;
+        private static final int WINDOW = 4096;
         int[] outputs = new int[1024];
         int outputSize = 1;
 
@@ -289,10 +290,15 @@ public final class TermMatcher {
             return t < st.length / STRIDE && st[t * STRIDE + CHECK] == state ? t : -1;
         }
 
-        /** First fit: the smallest unused base at which every child's slot is free; {@code childCodes} ascending. */
+        /**
+         * First fit within a window: the smallest unused base at which every child's slot is free, searching from
+         * {@link #WINDOW} slots (plus the alphabet) behind the highest slot in use at the latest. Holes further back are given up (as in
+         * darts-clone): with distinct bases, most old holes fit no later state, and scanning them again for every
+         * state made the build quadratic (100k terms: seconds).
+         */
         private int place(int[] childCodes, int children) {
             int first = childCodes[0];
-            int pos = Math.max(firstFree, first + 1);
+            int pos = Math.max(Math.max(firstFree, highest - alphabet - WINDOW), first + 1);
             while (true) {
                 pos = used.nextClearBit(pos);
                 int base = pos - first;
