@@ -149,11 +149,7 @@ class ScreeningApi {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
     private PromptRequest readPrompt(HttpServletRequest http) throws IOException {
-        long limit = ScreeningProblems.MAX_BODY_BYTES;
-        if (http.getContentLengthLong() > limit) {
-            throw new BadScreeningRequest(HttpStatus.PAYLOAD_TOO_LARGE,
-                    List.of(new FieldProblem("$", "body must be at most " + limit + " bytes")));
-        }
+        ScreeningProblems.refuseBodyOver(ScreeningProblems.MAX_BODY_BYTES, http.getContentLengthLong());
         PushbackInputStream body = new PushbackInputStream(StreamUtils.nonClosing(http.getInputStream()));
         int first = body.read();
         PromptRequest request = null;

@@ -41,12 +41,16 @@ class ScreeningProblems extends RequestBodyAdviceAdapter {
     public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
         boolean batch = List.class.isAssignableFrom(parameter.getParameterType());
-        long limit = batch ? MAX_BATCH_BODY_BYTES : MAX_BODY_BYTES;
-        if (input.getHeaders().getContentLength() > limit) {
+        refuseBodyOver(batch ? MAX_BATCH_BODY_BYTES : MAX_BODY_BYTES, input.getHeaders().getContentLength());
+        return input;
+    }
+
+    /** A declared body larger than {@code limit} is refused before any of it is read (-1: not declared). */
+    static void refuseBodyOver(long limit, long contentLength) {
+        if (contentLength > limit) {
             throw new BadScreeningRequest(HttpStatus.PAYLOAD_TOO_LARGE,
                     List.of(new FieldProblem("$", "body must be at most " + limit + " bytes")));
         }
-        return input;
     }
 
     @ExceptionHandler(BadScreeningRequest.class)
