@@ -2,8 +2,8 @@ package dev.takedown;
 
 import dev.takedown.app.NodeRole;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.scheduling.annotation.EnableAsync;
 
 /** Takedown: every capability module under {@code dev.takedown.*} assembled into one deployable. */
@@ -17,7 +17,9 @@ public class TakedownApplication {
         if (role.source() == null) {
             SpringApplication.run(TakedownApplication.class, args);
         } else {
-            new SpringApplicationBuilder(role.source()).profiles(role.profiles()).run(args);
+            new SpringApplicationBuilder(role.source())
+                    .profiles(role.profiles())
+                    .run(args);
         }
     }
 }

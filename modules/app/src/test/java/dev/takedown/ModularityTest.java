@@ -20,16 +20,19 @@ class ModularityTest {
     @Test
     void everyCapabilityIsAModule() {
         assertThat(MODULES.stream().map(ApplicationModule::getName))
-                .contains("events", "notices", "measures", "workflow", "review", "screening", "audit", "evidence", "app");
+                .contains(
+                        "events", "notices", "measures", "workflow", "review", "screening", "audit", "evidence", "app");
     }
 
     @Test
     void onlyTheWorkflowModuleKnowsCamunda() {
-        MODULES.stream().filter(module -> !module.getName().equals("workflow")).forEach(module ->
-                assertThat(module.getBasePackage().stream()
-                        .flatMap(type -> type.getDirectDependenciesFromSelf().stream())
-                        .map(dependency -> dependency.getTargetClass().getPackageName()))
-                        .as(module.getName()).noneMatch(name -> name.startsWith("org.camunda")));
+        MODULES.stream()
+                .filter(module -> !module.getName().equals("workflow"))
+                .forEach(module -> assertThat(module.getBasePackage().stream()
+                                .flatMap(type -> type.getDirectDependenciesFromSelf().stream())
+                                .map(dependency -> dependency.getTargetClass().getPackageName()))
+                        .as(module.getName())
+                        .noneMatch(name -> name.startsWith("org.camunda")));
     }
 
     @Test

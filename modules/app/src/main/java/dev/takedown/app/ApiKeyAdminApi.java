@@ -36,8 +36,7 @@ class ApiKeyAdminApi {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record KeyRequest(String role, String organisationId, String label) {
-    }
+    record KeyRequest(String role, String organisationId, String label) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ApiKeys.IssuedKey> issue(@RequestBody KeyRequest request, Authentication authentication) {
@@ -55,9 +54,10 @@ class ApiKeyAdminApi {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        ApiKeys.IssuedKey issued = keys.issue(request.role(), request.organisationId(), request.label(),
-                authentication.getName());
-        return ResponseEntity.created(URI.create("/api/admin/api-keys/" + issued.keyId())).body(issued);
+        ApiKeys.IssuedKey issued =
+                keys.issue(request.role(), request.organisationId(), request.label(), authentication.getName());
+        return ResponseEntity.created(URI.create("/api/admin/api-keys/" + issued.keyId()))
+                .body(issued);
     }
 
     @GetMapping
@@ -74,8 +74,8 @@ class ApiKeyAdminApi {
     }
 
     private boolean organisationExists(String organisationId) {
-        Integer count = jdbc.queryForObject("select count(*) from organisation where id = ?", Integer.class,
-                organisationId);
+        Integer count =
+                jdbc.queryForObject("select count(*) from organisation where id = ?", Integer.class, organisationId);
         return count != null && count > 0;
     }
 }

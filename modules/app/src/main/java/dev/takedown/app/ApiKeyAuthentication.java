@@ -25,8 +25,10 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key != null) {
-            keys.authenticate(key).ifPresent(holder -> SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(holder.name(), null, holder.authorities())));
+            keys.authenticate(key)
+                    .ifPresent(holder -> SecurityContextHolder.getContext()
+                            .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                                    holder.name(), null, holder.authorities())));
         }
         chain.doFilter(request, response);
     }

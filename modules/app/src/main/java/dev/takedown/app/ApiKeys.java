@@ -40,44 +40,68 @@ public class ApiKeys {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record IssuedKey(String keyId, String key, String prefix, String role, String organisationId) {
-    }
+    public record IssuedKey(String keyId, String key, String prefix, String role, String organisationId) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record KeyInfo(String keyId, String prefix, String label, String role, String organisationId,
-            String createdBy, Instant createdAt, Instant revokedAt) {
-    }
+    public record KeyInfo(
+            String keyId,
+            String prefix,
+            String label,
+            String role,
+            String organisationId,
+            String createdBy,
+            Instant createdAt,
+            Instant revokedAt) {}
 
     /** The identity a valid key authenticates as. */
-    public record KeyHolder(String name, List<GrantedAuthority> authorities) {
-    }
+    public record KeyHolder(String name, List<GrantedAuthority> authorities) {}
 
     public IssuedKey issue(String role, String organisationId, String label, String createdBy) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String prefix = HexFormat.of().formatHex(secret, 0, 4);
-        String key = "tdk_" + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String key =
+                "tdk_" + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         UUID id = UUID.randomUUID();
-        jdbc.update("insert into api_key (id, key_hash, prefix, label, role, organisation_id, created_by, created_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?)", id, sha256(key), prefix, label, role, organisationId, createdBy,
+        jdbc.update(
+                "insert into api_key (id, key_hash, prefix, label, role, organisation_id, created_by, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                sha256(key),
+                prefix,
+                label,
+                role,
+                organisationId,
+                createdBy,
                 Timestamp.from(clock.instant()));
         return new IssuedKey(id.toString(), key, prefix, role, organisationId);
     }
 
     public List<KeyInfo> list() {
-        return jdbc.query("select id, prefix, label, role, organisation_id, created_by, created_at, revoked_at "
-                + "from api_key order by created_at", (rs, row) -> new KeyInfo(rs.getString("id"),
-                        rs.getString("prefix"), rs.getString("label"), rs.getString("role"),
-                        rs.getString("organisation_id"), rs.getString("created_by"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("revoked_at") == null ? null
+        return jdbc.query(
+                "select id, prefix, label, role, organisation_id, created_by, created_at, revoked_at "
+                        + "from api_key order by created_at",
+                (rs, row) -> new KeyInfo(
+                        rs.getString("id"),
+                        rs.getString("prefix"),
+                        rs.getString("label"),
+                        rs.getString("role"),
+                        rs.getString("organisation_id"),
+                        rs.getString("created_by"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("revoked_at") == null
+                                ? null
                                 : rs.getTimestamp("revoked_at").toInstant()));
     }
 
     /** True when this call revoked the key. */
     public boolean revoke(String keyId) {
         try {
-            return jdbc.update("update api_key set revoked_at = ? where id = ? and revoked_at is null",
-                    Timestamp.from(clock.instant()), UUID.fromString(keyId)) == 1;
+            return jdbc.update(
+                            "update api_key set revoked_at = ? where id = ? and revoked_at is null",
+                            Timestamp.from(clock.instant()),
+                            UUID.fromString(keyId))
+                    == 1;
         } catch (IllegalArgumentException notAUuid) {
             return false;
         }
@@ -87,22 +111,28 @@ public class ApiKeys {
         if (key == null || !key.startsWith("tdk_") || key.length() > 200) {
             return Optional.empty();
         }
-        return jdbc.query("select prefix, role, organisation_id from api_key where key_hash = ? "
-                + "and revoked_at is null", (rs, row) -> {
-                    List<GrantedAuthority> authorities = new ArrayList<>();
-                    authorities.add(new SimpleGrantedAuthority("ROLE_" + rs.getString("role")));
-                    String organisation = rs.getString("organisation_id");
-                    if (organisation != null) {
-                        authorities.add(new SimpleGrantedAuthority(Reader.ORGANISATION_PREFIX + organisation));
-                    }
-                    return new KeyHolder("api-key:" + rs.getString("prefix"), authorities);
-                }, sha256(key)).stream().findFirst();
+        return jdbc
+                .query(
+                        "select prefix, role, organisation_id from api_key where key_hash = ? "
+                                + "and revoked_at is null",
+                        (rs, row) -> {
+                            List<GrantedAuthority> authorities = new ArrayList<>();
+                            authorities.add(new SimpleGrantedAuthority("ROLE_" + rs.getString("role")));
+                            String organisation = rs.getString("organisation_id");
+                            if (organisation != null) {
+                                authorities.add(new SimpleGrantedAuthority(Reader.ORGANISATION_PREFIX + organisation));
+                            }
+                            return new KeyHolder("api-key:" + rs.getString("prefix"), authorities);
+                        },
+                        sha256(key))
+                .stream()
+                .findFirst();
     }
 
     private static String sha256(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -36,8 +36,9 @@ public class AuditNode {
         @Bean
         SecurityFilterChain auditNodeSecurity(HttpSecurity http) throws Exception {
             var paths = PathPatternRequestMatcher.withDefaults();
-            return NodeRole.statelessBasic(http, paths.matcher(HttpMethod.GET, "/api/audit/**"),
-                    SecurityConfiguration.AUDITORS).build();
+            return NodeRole.statelessBasic(
+                            http, paths.matcher(HttpMethod.GET, "/api/audit/**"), SecurityConfiguration.AUDITORS)
+                    .build();
         }
     }
 }

@@ -12,9 +12,9 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The outbox's far side: every {@link TakedownEvent} committed to the event publication registry is sent to its
@@ -39,10 +39,17 @@ class EventExternalization {
     @Bean
     KafkaAdmin.NewTopics takedownTopics() {
         return new KafkaAdmin.NewTopics(
-                topic(Topics.NOTICES_INBOUND), topic(Topics.NOTICE_EVENTS), topic(Topics.TASKS),
-                TopicBuilder.name(Topics.MEASURES).partitions(3).replicas(1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)).build(),
-                topic(Topics.ENFORCEMENT_RESULTS), topic(Topics.ACCESS_LOG), topic(Topics.SCREENING_EVENTS),
+                topic(Topics.NOTICES_INBOUND),
+                topic(Topics.NOTICE_EVENTS),
+                topic(Topics.TASKS),
+                TopicBuilder.name(Topics.MEASURES)
+                        .partitions(3)
+                        .replicas(1)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+                        .build(),
+                topic(Topics.ENFORCEMENT_RESULTS),
+                topic(Topics.ACCESS_LOG),
+                topic(Topics.SCREENING_EVENTS),
                 topic(Topics.RISK_WARNINGS));
     }
 

@@ -32,7 +32,9 @@ class HomePages {
 
     @GetMapping("/")
     String home(Authentication authentication) {
-        var roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        var roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
         if (roles.contains("ROLE_RIGHTS_HOLDER")) {
             return "redirect:/notices";
         }

@@ -3,9 +3,9 @@ package dev.takedown.app;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,8 +37,8 @@ class InputGuards {
             public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
                 String value = super.deserialize(parser, context);
                 if (value != null && value.indexOf('\0') >= 0) {
-                    return (String) context.handleWeirdStringValue(String.class, value,
-                            "NUL characters are not accepted");
+                    return (String)
+                            context.handleWeirdStringValue(String.class, value, "NUL characters are not accepted");
                 }
                 return value;
             }
@@ -47,16 +47,20 @@ class InputGuards {
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> refuseNulAndOversizedRequests(ObjectMapper json,
-            @Value("${takedown.api.max-json-bytes:16777216}") long maxJsonBytes) {
+    FilterRegistrationBean<OncePerRequestFilter> refuseNulAndOversizedRequests(
+            ObjectMapper json, @Value("${takedown.api.max-json-bytes:16777216}") long maxJsonBytes) {
         OncePerRequestFilter guard = new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 if (hasNul(request)) {
-                    SecurityConfiguration.problem(response, json, HttpStatus.BAD_REQUEST, "NUL characters are not accepted");
+                    SecurityConfiguration.problem(
+                            response, json, HttpStatus.BAD_REQUEST, "NUL characters are not accepted");
                 } else if (isJson(request) && request.getContentLengthLong() > maxJsonBytes) {
-                    SecurityConfiguration.problem(response, json, HttpStatus.PAYLOAD_TOO_LARGE,
+                    SecurityConfiguration.problem(
+                            response,
+                            json,
+                            HttpStatus.PAYLOAD_TOO_LARGE,
                             "JSON bodies are limited to " + maxJsonBytes + " bytes");
                 } else {
                     chain.doFilter(request, response);
@@ -70,7 +74,8 @@ class InputGuards {
     }
 
     private static boolean hasNul(HttpServletRequest request) {
-        if (request.getRequestURI().indexOf('\0') >= 0 || request.getRequestURI().contains("%00")) {
+        if (request.getRequestURI().indexOf('\0') >= 0
+                || request.getRequestURI().contains("%00")) {
             return true;
         }
         Map<String, String[]> parameters;
@@ -95,7 +100,8 @@ class InputGuards {
             }
         }
         return Collections.list(request.getHeaderNames()).stream()
-                .anyMatch(name -> Collections.list(request.getHeaders(name)).stream().anyMatch(v -> v.indexOf('\0') >= 0));
+                .anyMatch(name ->
+                        Collections.list(request.getHeaders(name)).stream().anyMatch(v -> v.indexOf('\0') >= 0));
     }
 
     private static boolean isJson(HttpServletRequest request) {

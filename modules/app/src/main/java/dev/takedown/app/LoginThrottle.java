@@ -20,8 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoginThrottle {
 
-    private record Failures(int count, Instant retryAfter) {
-    }
+    private record Failures(int count, Instant retryAfter) {}
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final int freeAttempts;
@@ -29,9 +28,11 @@ public class LoginThrottle {
     private final Duration maxDelay;
     private final Clock clock;
 
-    LoginThrottle(@Value("${takedown.security.login-throttle.free-attempts:5}") int freeAttempts,
+    LoginThrottle(
+            @Value("${takedown.security.login-throttle.free-attempts:5}") int freeAttempts,
             @Value("${takedown.security.login-throttle.base-delay:PT1S}") Duration baseDelay,
-            @Value("${takedown.security.login-throttle.max-delay:PT15M}") Duration maxDelay, Optional<Clock> clock) {
+            @Value("${takedown.security.login-throttle.max-delay:PT15M}") Duration maxDelay,
+            Optional<Clock> clock) {
         this.freeAttempts = freeAttempts;
         this.baseDelay = baseDelay;
         this.maxDelay = maxDelay;
@@ -41,14 +42,17 @@ public class LoginThrottle {
     /** Whether an attempt may be checked now; a refused attempt gets the same answer as a wrong password. */
     public boolean allows(String username, String address) {
         Instant now = clock.instant();
-        return keys(username, address).stream().map(failures::get)
+        return keys(username, address).stream()
+                .map(failures::get)
                 .allMatch(f -> f == null || f.retryAfter() == null || !now.isBefore(f.retryAfter()));
     }
 
     public void failed(String username, String address) {
         Instant now = clock.instant();
         for (String key : keys(username, address)) {
-            failures.merge(key, new Failures(1, delayAfter(1, now)),
+            failures.merge(
+                    key,
+                    new Failures(1, delayAfter(1, now)),
                     (old, one) -> new Failures(old.count() + 1, delayAfter(old.count() + 1, now)));
         }
     }

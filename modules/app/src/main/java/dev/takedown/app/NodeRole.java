@@ -14,7 +14,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * environment variable.
  */
 public enum NodeRole {
-
     APP(null),
     SCREENING(ScreeningNode.class),
     AUDIT(AuditNode.class);
@@ -40,23 +39,27 @@ public enum NodeRole {
         var paths = PathPatternRequestMatcher.withDefaults();
         return http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .httpBasic(basic -> { })
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"))
-                        .permitAll()
-                        .requestMatchers(api).hasAnyRole(roles)
-                        .anyRequest().denyAll());
+                .httpBasic(basic -> {})
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"))
+                                .permitAll()
+                                .requestMatchers(api)
+                                .hasAnyRole(roles)
+                                .anyRequest()
+                                .denyAll());
     }
 
     public static NodeRole of(String[] args, Map<String, String> environment) {
-        String chosen = Arrays.stream(args).filter(a -> a.startsWith("--takedown.role="))
-                .map(a -> a.substring("--takedown.role=".length())).findFirst()
+        String chosen = Arrays.stream(args)
+                .filter(a -> a.startsWith("--takedown.role="))
+                .map(a -> a.substring("--takedown.role=".length()))
+                .findFirst()
                 .orElse(environment.getOrDefault("TAKEDOWN_ROLE", "app"));
         try {
             return valueOf(chosen.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("takedown.role must be one of " + Arrays.toString(values())
-                    + ", not '" + chosen + "'");
+            throw new IllegalArgumentException(
+                    "takedown.role must be one of " + Arrays.toString(values()) + ", not '" + chosen + "'");
         }
     }
 }

@@ -56,7 +56,8 @@ class OidcLogin {
     private final OidcUserService users = new OidcUserService();
     private volatile ClientRegistration registration;
 
-    OidcLogin(@Value("${takedown.oidc.issuer-uri:}") String issuer,
+    OidcLogin(
+            @Value("${takedown.oidc.issuer-uri:}") String issuer,
             @Value("${takedown.oidc.discovery-uri:}") String discovery,
             @Value("${takedown.oidc.client-id:}") String clientId,
             @Value("${takedown.oidc.client-secret:}") String clientSecret,
@@ -64,7 +65,8 @@ class OidcLogin {
             @Value("${takedown.oidc.roles-claim:realm_access.roles}") String rolesClaim,
             @Value("${takedown.oidc.organisation-claim:organisation}") String organisationClaim) {
         this.issuer = issuer.strip();
-        this.discovery = discovery.isBlank() ? this.issuer.replaceFirst("/$", "") + "/.well-known/openid-configuration"
+        this.discovery = discovery.isBlank()
+                ? this.issuer.replaceFirst("/$", "") + "/.well-known/openid-configuration"
                 : discovery.strip();
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -103,15 +105,20 @@ class OidcLogin {
                 .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(this::user))
                 .defaultSuccessUrl("/", true)
-                .failureHandler((request, response, failure) -> refused(request, response,
+                .failureHandler((request, response, failure) -> refused(
+                        request,
+                        response,
                         failure instanceof OAuth2AuthenticationException oauth
-                                && NO_ROLE.equals(oauth.getError().getErrorCode()) ? "no-role" : "refused", failure))
+                                        && NO_ROLE.equals(oauth.getError().getErrorCode())
+                                ? "no-role"
+                                : "refused",
+                        failure))
                 .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
                     @Override
                     public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
                         // the issuer's metadata could not be fetched: say so instead of answering 500
-                        filter.setAuthenticationFailureHandler((request, response, failure) ->
-                                refused(request, response, "unavailable", failure));
+                        filter.setAuthenticationFailureHandler(
+                                (request, response, failure) -> refused(request, response, "unavailable", failure));
                         return filter;
                     }
                 }));
@@ -142,8 +149,13 @@ class OidcLogin {
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(Duration.ofSeconds(5));
         timeouts.setReadTimeout(Duration.ofSeconds(10));
-        Map<String, Object> metadata = RestClient.builder().requestFactory(timeouts).build().get().uri(discovery)
-                .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        Map<String, Object> metadata = RestClient.builder()
+                .requestFactory(timeouts)
+                .build()
+                .get()
+                .uri(discovery)
+                .retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() {});
         if (metadata == null || !issuer.equals(metadata.get("issuer"))) {
             throw new IllegalStateException("the metadata at " + discovery + " names issuer "
                     + (metadata == null ? null : metadata.get("issuer")) + ", not " + issuer);
@@ -155,7 +167,9 @@ class OidcLogin {
                 .clientName(name)
                 .scope("openid", "profile")
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+                .clientSettings(ClientRegistration.ClientSettings.builder()
+                        .requireProofKey(true)
+                        .build())
                 .build();
     }
 
@@ -163,15 +177,16 @@ class OidcLogin {
         OidcUser user = users.loadUser(request);
         List<GrantedAuthority> authorities = tokenAuthorities.authorities(user.getClaims());
         if (authorities.stream().noneMatch(a -> a.getAuthority().startsWith("ROLE_"))) {
-            throw new OAuth2AuthenticationException(new OAuth2Error(NO_ROLE,
-                    "the ID token grants no role Takedown knows", null));
+            throw new OAuth2AuthenticationException(
+                    new OAuth2Error(NO_ROLE, "the ID token grants no role Takedown knows", null));
         }
-        return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(),
-                TokenAuthorities.nameClaim(user.getClaims()));
+        return new DefaultOidcUser(
+                authorities, user.getIdToken(), user.getUserInfo(), TokenAuthorities.nameClaim(user.getClaims()));
     }
 
-    private static void refused(HttpServletRequest request, HttpServletResponse response, String problem,
-            AuthenticationException failure) throws IOException {
+    private static void refused(
+            HttpServletRequest request, HttpServletResponse response, String problem, AuthenticationException failure)
+            throws IOException {
         LOG.warn("OIDC sign-in refused ({}): {}", problem, failure.getMessage(), failure.getCause());
         response.sendRedirect(request.getContextPath() + "/login?oidc=" + problem);
     }

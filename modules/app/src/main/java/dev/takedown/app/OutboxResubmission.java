@@ -25,13 +25,15 @@ class OutboxResubmission {
     private final ObjectProvider<IncompleteEventPublications> publications;
     private final Duration olderThan;
 
-    OutboxResubmission(ObjectProvider<IncompleteEventPublications> publications,
+    OutboxResubmission(
+            ObjectProvider<IncompleteEventPublications> publications,
             @Value("${takedown.outbox.resubmit-older-than:PT3M}") Duration olderThan) {
         this.publications = publications;
         this.olderThan = olderThan;
     }
 
-    @Scheduled(fixedDelayString = "${takedown.outbox.resubmit-interval:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${takedown.outbox.resubmit-interval:PT1M}",
             initialDelayString = "${takedown.outbox.resubmit-interval:PT1M}")
     void resubmit() {
         publications.ifAvailable(incomplete -> {

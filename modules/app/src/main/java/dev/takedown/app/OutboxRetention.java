@@ -24,7 +24,8 @@ public class OutboxRetention {
     private final ObjectProvider<CompletedEventPublications> publications;
     private final Duration retention;
 
-    OutboxRetention(ObjectProvider<CompletedEventPublications> publications,
+    OutboxRetention(
+            ObjectProvider<CompletedEventPublications> publications,
             @Value("${takedown.outbox.completed-retention:P7D}") Duration retention) {
         this.publications = publications;
         this.retention = retention;

@@ -30,9 +30,13 @@ class PageContext {
         try {
             String[] here = here(request);
             String query = Stream.concat(
-                    here[1] == null ? Stream.empty() : Arrays.stream(here[1].split("&"))
-                            .filter(p -> !p.isEmpty() && !p.startsWith("lang=") && !p.startsWith("_csrf=")),
-                    Stream.of("lang=" + language)).collect(Collectors.joining("&"));
+                            here[1] == null
+                                    ? Stream.empty()
+                                    : Arrays.stream(here[1].split("&"))
+                                            .filter(p ->
+                                                    !p.isEmpty() && !p.startsWith("lang=") && !p.startsWith("_csrf=")),
+                            Stream.of("lang=" + language))
+                    .collect(Collectors.joining("&"));
             return here[0] + "?" + query;
         } catch (RuntimeException odd) {
             return "/?lang=" + language;
@@ -65,7 +69,10 @@ class PageContext {
 
     /** Only a path on this site: never a scheme, never a protocol-relative {@code //host}. */
     private static String safe(String path) {
-        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.contains("\\")
+        if (path == null
+                || !path.startsWith("/")
+                || path.startsWith("//")
+                || path.contains("\\")
                 || path.startsWith("/error")) {
             return "/";
         }

@@ -50,8 +50,8 @@ public class ProductionSafety implements ApplicationRunner {
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Refusing to start outside the local profile with demo settings: "
-                    + String.join("; ", problems));
+            throw new IllegalStateException(
+                    "Refusing to start outside the local profile with demo settings: " + String.join("; ", problems));
         }
     }
 }

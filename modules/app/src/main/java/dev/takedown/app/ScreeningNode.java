@@ -28,8 +28,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  */
 @Profile("screening-node")
 @SpringBootConfiguration
-@EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class,
-        DataSourceTransactionManagerAutoConfiguration.class})
+@EnableAutoConfiguration(
+        exclude = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @ComponentScan("dev.takedown.screening")
 @Import(ScreeningNode.NodeSecurity.class)
 public class ScreeningNode {
@@ -53,7 +53,10 @@ public class ScreeningNode {
         @Bean
         InMemoryUserDetailsManager platformClients(Clients clients) {
             return new InMemoryUserDetailsManager(clients.clients().entrySet().stream()
-                    .map(c -> User.withUsername(c.getKey()).password(c.getValue()).roles("PLATFORM_SERVICE").build())
+                    .map(c -> User.withUsername(c.getKey())
+                            .password(c.getValue())
+                            .roles("PLATFORM_SERVICE")
+                            .build())
                     .toList());
         }
 
@@ -65,8 +68,13 @@ public class ScreeningNode {
         @Bean
         SecurityFilterChain screeningNodeSecurity(HttpSecurity http) throws Exception {
             var paths = PathPatternRequestMatcher.withDefaults();
-            return NodeRole.statelessBasic(http, new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/screen/**"),
-                    paths.matcher(HttpMethod.GET, "/api/screen/status")), "PLATFORM_SERVICE").build();
+            return NodeRole.statelessBasic(
+                            http,
+                            new OrRequestMatcher(
+                                    paths.matcher(HttpMethod.POST, "/api/screen/**"),
+                                    paths.matcher(HttpMethod.GET, "/api/screen/status")),
+                            "PLATFORM_SERVICE")
+                    .build();
         }
     }
 }

@@ -57,8 +57,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationProvider passwordAuthentication(UserAccounts accounts, PasswordEncoder encoder,
-            LoginThrottle throttle) {
+    AuthenticationProvider passwordAuthentication(
+            UserAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
         return new ThrottledAuthentication(passwords, throttle);
@@ -66,66 +66,101 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> tokens, ApiKeys keys,
-            OidcLogin oidc, @Value("${takedown.security.api-basic-auth:false}") boolean basicAuth) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ObjectMapper json,
+            ObjectProvider<JwtDecoder> tokens,
+            ApiKeys keys,
+            OidcLogin oidc,
+            @Value("${takedown.security.api-basic-auth:false}") boolean basicAuth)
+            throws Exception {
         http.securityMatchers(m -> m.requestMatchers(path("/api/**"), path("/engine-rest/**")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(path(POST, "/api/notices")).hasRole("RIGHTS_HOLDER")
-                        .requestMatchers(path(GET, "/api/notices"), path(GET, "/api/notices/*")).hasAnyRole(READERS)
-                        .requestMatchers(path(PUT, "/api/notices/*"), path(POST, "/api/notices/*/legal-action-proof"),
-                                path(POST, "/api/notices/*/retraction"), path(POST, "/api/notices/*/appeal"),
+                .authorizeHttpRequests(a -> a.requestMatchers(path(POST, "/api/notices"))
+                        .hasRole("RIGHTS_HOLDER")
+                        .requestMatchers(path(GET, "/api/notices"), path(GET, "/api/notices/*"))
+                        .hasAnyRole(READERS)
+                        .requestMatchers(
+                                path(PUT, "/api/notices/*"),
+                                path(POST, "/api/notices/*/legal-action-proof"),
+                                path(POST, "/api/notices/*/retraction"),
+                                path(POST, "/api/notices/*/appeal"),
                                 path(POST, "/api/notices/*/targets"))
                         .hasRole("RIGHTS_HOLDER")
-                        .requestMatchers(path(GET, "/api/notices/*/notifications"),
-                                path(GET, "/api/notices/*/risk-warnings")).hasAnyRole(STAFF)
-                        .requestMatchers(path(POST, "/api/notices/*/targets/*/label-check")).hasAnyRole(MODERATORS)
-                        .requestMatchers(path(POST, "/api/risk-warnings")).hasRole("PLATFORM_SERVICE")
-                        // evidence files: the notifier's organisation uploads; it and staff read (tenancy in EvidenceApi)
-                        .requestMatchers(path(POST, "/api/cases/*/evidence")).hasRole("RIGHTS_HOLDER")
+                        .requestMatchers(
+                                path(GET, "/api/notices/*/notifications"), path(GET, "/api/notices/*/risk-warnings"))
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(path(POST, "/api/notices/*/targets/*/label-check"))
+                        .hasAnyRole(MODERATORS)
+                        .requestMatchers(path(POST, "/api/risk-warnings"))
+                        .hasRole("PLATFORM_SERVICE")
+                        // evidence files: the notifier's organisation uploads; it and staff read (tenancy in
+                        // EvidenceApi)
+                        .requestMatchers(path(POST, "/api/cases/*/evidence"))
+                        .hasRole("RIGHTS_HOLDER")
                         .requestMatchers(path(GET, "/api/cases/*/evidence"), path(GET, "/api/cases/*/evidence/*"))
                         .hasAnyRole(READERS)
                         // the signed link is the uploader's credential; UploaderLinks checks it on every request
-                        .requestMatchers(path(GET, "/api/uploader/*"), path(POST, "/api/uploader/*/counter-notice"),
-                                path(POST, "/api/uploader/*/appeal")).permitAll()
-                        .requestMatchers(path("/api/tasks"), path("/api/tasks/**")).hasAnyRole(MODERATORS)
+                        .requestMatchers(
+                                path(GET, "/api/uploader/*"),
+                                path(POST, "/api/uploader/*/counter-notice"),
+                                path(POST, "/api/uploader/*/appeal"))
+                        .permitAll()
+                        .requestMatchers(path("/api/tasks"), path("/api/tasks/**"))
+                        .hasAnyRole(MODERATORS)
                         .requestMatchers(path(POST, "/api/works"), path(GET, "/api/works"), path(GET, "/api/works/*"))
                         .hasRole("RIGHTS_HOLDER")
-                        .requestMatchers(path(POST, "/api/measures/*/lift")).hasRole("SENIOR_MODERATOR")
-                        .requestMatchers(path(GET, "/api/measures"), path(GET, "/api/measures/*")).hasAnyRole(STAFF)
-                        .requestMatchers(path(POST, "/api/audit/cases/*/legal-hold"),
-                                path(DELETE, "/api/audit/cases/*/legal-hold")).hasRole("ADMIN")
-                        .requestMatchers(path(GET, "/api/audit/**")).hasAnyRole(AUDITORS)
+                        .requestMatchers(path(POST, "/api/measures/*/lift"))
+                        .hasRole("SENIOR_MODERATOR")
+                        .requestMatchers(path(GET, "/api/measures"), path(GET, "/api/measures/*"))
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(
+                                path(POST, "/api/audit/cases/*/legal-hold"),
+                                path(DELETE, "/api/audit/cases/*/legal-hold"))
+                        .hasRole("ADMIN")
+                        .requestMatchers(path(GET, "/api/audit/**"))
+                        .hasAnyRole(AUDITORS)
                         // E-Commerce Law Art. 44: notices, declarations and outcomes are published, redacted
-                        .requestMatchers(path(GET, "/api/public/disclosures")).permitAll()
+                        .requestMatchers(path(GET, "/api/public/disclosures"))
+                        .permitAll()
                         // the published response times and every earlier version of them
-                        .requestMatchers(path(GET, "/api/response-times")).permitAll()
-                        .requestMatchers(path(GET, "/api/screening/**")).hasAnyRole(STAFF)
+                        .requestMatchers(path(GET, "/api/response-times"))
+                        .permitAll()
+                        .requestMatchers(path(GET, "/api/screening/**"))
+                        .hasAnyRole(STAFF)
                         .requestMatchers(path(POST, "/api/screen/**"), path(GET, "/api/screen/status"))
                         .hasAnyRole("PLATFORM_SERVICE", "ADMIN")
                         // model remediation (issue 11): the platform's model owners; the report for compliance
-                        .requestMatchers(path(GET, "/api/remediations"), path(GET, "/api/remediations/*"),
-                                path(POST, "/api/remediations/*/changes")).hasAnyRole("PLATFORM_SERVICE", "ADMIN")
-                        .requestMatchers(path(GET, "/api/cases/*/remediation/report")).hasAnyRole(AUDITORS)
-                        .requestMatchers(path("/api/admin/**")).hasRole("ADMIN")
-                        .requestMatchers(path("/engine-rest/**")).hasRole("ADMIN")
-                        .anyRequest().denyAll())
+                        .requestMatchers(
+                                path(GET, "/api/remediations"),
+                                path(GET, "/api/remediations/*"),
+                                path(POST, "/api/remediations/*/changes"))
+                        .hasAnyRole("PLATFORM_SERVICE", "ADMIN")
+                        .requestMatchers(path(GET, "/api/cases/*/remediation/report"))
+                        .hasAnyRole(AUDITORS)
+                        .requestMatchers(path("/api/admin/**"))
+                        .hasRole("ADMIN")
+                        .requestMatchers(path("/engine-rest/**"))
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .denyAll())
                 .addFilterBefore(new ApiKeyAuthentication(keys), BasicAuthenticationFilter.class)
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                .headers(h -> h.contentSecurityPolicy(
+                                c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> problem(response, json,
-                                HttpStatus.UNAUTHORIZED, "Authentication required"))
-                        .accessDeniedHandler((request, response, ex) -> problem(response, json, HttpStatus.FORBIDDEN,
-                                "Your role may not do this")));
-        // OAuth2 bearer tokens from any OIDC issuer, when one is configured (spring.security.oauth2.resourceserver.jwt.*)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
+                                problem(response, json, HttpStatus.UNAUTHORIZED, "Authentication required"))
+                        .accessDeniedHandler((request, response, ex) ->
+                                problem(response, json, HttpStatus.FORBIDDEN, "Your role may not do this")));
+        // OAuth2 bearer tokens from any OIDC issuer, when one is configured
+        // (spring.security.oauth2.resourceserver.jwt.*)
         if (tokens.getIfAvailable() != null) {
-            http.oauth2ResourceServer(server -> server
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(oidc.tokenAuthorities()))
-                    .authenticationEntryPoint((request, response, ex) -> problem(response, json,
-                            HttpStatus.UNAUTHORIZED, "Authentication required")));
+            http.oauth2ResourceServer(
+                    server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(oidc.tokenAuthorities()))
+                            .authenticationEntryPoint((request, response, ex) ->
+                                    problem(response, json, HttpStatus.UNAUTHORIZED, "Authentication required")));
         }
         if (basicAuth) {
             http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
@@ -139,40 +174,71 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, OidcLogin oidc) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/webjars/**"),
-                                path("/error"), path("/actuator/health"),
-                                path("/actuator/health/**"), path("/v3/api-docs"), path("/v3/api-docs/**"),
-                                path("/swagger-ui.html"), path("/swagger-ui/**")).permitAll()
-                        .requestMatchers(path(GET, "/")).authenticated()
+        http.authorizeHttpRequests(a -> a.requestMatchers(
+                                path("/login"),
+                                path("/css/**"),
+                                path("/js/**"),
+                                path("/webjars/**"),
+                                path("/error"),
+                                path("/actuator/health"),
+                                path("/actuator/health/**"),
+                                path("/v3/api-docs"),
+                                path("/v3/api-docs/**"),
+                                path("/swagger-ui.html"),
+                                path("/swagger-ui/**"))
+                        .permitAll()
+                        .requestMatchers(path(GET, "/"))
+                        .authenticated()
                         // the public complaint channel (DSA Art. 16: no login) and the uploader's signed link
-                        .requestMatchers(path(GET, "/complaints"), path(POST, "/complaints"),
-                                path(GET, "/complaints/received"), path(GET, "/u/*"),
-                                path(POST, "/u/*/counter-notice"), path(POST, "/u/*/appeal")).permitAll()
-                        .requestMatchers(path(GET, "/works"), path(GET, "/works/new"), path(POST, "/works"),
-                                path(POST, "/notices/*/retraction"), path(POST, "/notices/*/legal-action-proof"),
-                                path(POST, "/notices/*/appeal")).hasRole("RIGHTS_HOLDER")
-                        .requestMatchers(path(GET, "/notices/new"), path(POST, "/notices")).hasRole("RIGHTS_HOLDER")
+                        .requestMatchers(
+                                path(GET, "/complaints"),
+                                path(POST, "/complaints"),
+                                path(GET, "/complaints/received"),
+                                path(GET, "/u/*"),
+                                path(POST, "/u/*/counter-notice"),
+                                path(POST, "/u/*/appeal"))
+                        .permitAll()
+                        .requestMatchers(
+                                path(GET, "/works"),
+                                path(GET, "/works/new"),
+                                path(POST, "/works"),
+                                path(POST, "/notices/*/retraction"),
+                                path(POST, "/notices/*/legal-action-proof"),
+                                path(POST, "/notices/*/appeal"))
+                        .hasRole("RIGHTS_HOLDER")
+                        .requestMatchers(path(GET, "/notices/new"), path(POST, "/notices"))
+                        .hasRole("RIGHTS_HOLDER")
                         // bulk target uploads, their progress and error reports (BulkUploadPages)
-                        .requestMatchers(path(GET, "/notices/*/targets"), path(POST, "/notices/*/targets"),
-                                path(GET, "/notices/*/targets/**")).hasRole("RIGHTS_HOLDER")
-                        .requestMatchers(path(GET, "/notices"), path(GET, "/notices/*"),
-                                path(GET, "/notices/*/evidence/*")).hasAnyRole(READERS)
-                        .requestMatchers(path("/tasks"), path("/tasks/**")).hasAnyRole(MODERATORS)
-                        .requestMatchers(path(GET, "/audit"), path(GET, "/audit/cases/*"),
-                                path(GET, "/audit/cases/*/bundle"), path(GET, "/audit/sla"),
+                        .requestMatchers(
+                                path(GET, "/notices/*/targets"),
+                                path(POST, "/notices/*/targets"),
+                                path(GET, "/notices/*/targets/**"))
+                        .hasRole("RIGHTS_HOLDER")
+                        .requestMatchers(
+                                path(GET, "/notices"), path(GET, "/notices/*"), path(GET, "/notices/*/evidence/*"))
+                        .hasAnyRole(READERS)
+                        .requestMatchers(path("/tasks"), path("/tasks/**"))
+                        .hasAnyRole(MODERATORS)
+                        .requestMatchers(
+                                path(GET, "/audit"),
+                                path(GET, "/audit/cases/*"),
+                                path(GET, "/audit/cases/*/bundle"),
+                                path(GET, "/audit/sla"),
                                 path(GET, "/audit/reports/transparency"),
-                                path(GET, "/audit/reports/transparency/download")).hasAnyRole(AUDITORS)
+                                path(GET, "/audit/reports/transparency/download"))
+                        .hasAnyRole(AUDITORS)
                         .requestMatchers(path(GET, "/remediations"), path(POST, "/remediations/*/changes"))
                         .hasAnyRole("PLATFORM_SERVICE", "ADMIN")
-                        .requestMatchers(path("/camunda/**")).hasRole("ADMIN")
-                        .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                        .requestMatchers(path("/camunda/**"))
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .denyAll())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(Customizer.withDefaults())
                 // Camunda's webapps send their own CSRF token, checked by Camunda's filter
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
-                .headers(h -> h
-                        .frameOptions(f -> f.sameOrigin())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         // Camunda's webapps send their own policy; ours would forbid their inline scripts
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(

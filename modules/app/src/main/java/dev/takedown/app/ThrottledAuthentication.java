@@ -20,8 +20,8 @@ class ThrottledAuthentication implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication attempt) {
-        String address = attempt.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+        String address =
+                attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
         if (!throttle.allows(attempt.getName(), address)) {
             throw new BadCredentialsException("Bad credentials");
         }

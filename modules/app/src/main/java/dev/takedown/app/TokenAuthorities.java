@@ -21,8 +21,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 public class TokenAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    public static final Set<String> ROLES = Set.of("RIGHTS_HOLDER", "MODERATOR", "SENIOR_MODERATOR",
-            "COMPLIANCE_OFFICER", "ADMIN", "PLATFORM_SERVICE");
+    public static final Set<String> ROLES =
+            Set.of("RIGHTS_HOLDER", "MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN", "PLATFORM_SERVICE");
 
     private final String rolesClaim;
     private final String organisationClaim;
@@ -44,7 +44,9 @@ public class TokenAuthorities implements Converter<Jwt, AbstractAuthenticationTo
     /** The known roles as {@code ROLE_*} and the organisation as {@code ORG_*}; empty when the token has neither. */
     public List<GrantedAuthority> authorities(Map<String, Object> claims) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        roles(claims).stream().filter(ROLES::contains).distinct()
+        roles(claims).stream()
+                .filter(ROLES::contains)
+                .distinct()
                 .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         if (claim(claims, organisationClaim) instanceof String organisation && !organisation.isBlank()) {
             authorities.add(new SimpleGrantedAuthority(Reader.ORGANISATION_PREFIX + organisation));
@@ -54,7 +56,8 @@ public class TokenAuthorities implements Converter<Jwt, AbstractAuthenticationTo
 
     /** The claim that names the user: {@code preferred_username} where the issuer sends it, else {@code sub}. */
     public static String nameClaim(Map<String, Object> claims) {
-        return claims.get("preferred_username") instanceof String name && !name.isBlank() ? "preferred_username"
+        return claims.get("preferred_username") instanceof String name && !name.isBlank()
+                ? "preferred_username"
                 : "sub";
     }
 
@@ -67,7 +70,9 @@ public class TokenAuthorities implements Converter<Jwt, AbstractAuthenticationTo
         if (!(roles instanceof Collection<?>)) {
             roles = claims.get("roles");
         }
-        return roles instanceof Collection<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return roles instanceof Collection<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 
     /** A claim by dotted path into nested objects, e.g. {@code realm_access.roles}; null where a step is missing. */

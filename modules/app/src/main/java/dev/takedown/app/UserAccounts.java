@@ -36,9 +36,13 @@ class UserAccounts implements UserDetailsService {
                     if (organisation != null) {
                         authorities.add(new SimpleGrantedAuthority(Reader.ORGANISATION_PREFIX + organisation));
                     }
-                    return User.withUsername(rs.getString("username")).password(rs.getString("password_hash"))
-                            .authorities(authorities).disabled(!rs.getBoolean("enabled")).build();
-                }, username);
+                    return User.withUsername(rs.getString("username"))
+                            .password(rs.getString("password_hash"))
+                            .authorities(authorities)
+                            .disabled(!rs.getBoolean("enabled"))
+                            .build();
+                },
+                username);
         if (found.isEmpty()) {
             throw new UsernameNotFoundException("unknown user");
         }

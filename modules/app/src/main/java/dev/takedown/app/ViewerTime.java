@@ -33,7 +33,9 @@ public class ViewerTime {
 
     /** ISO-8601 with offset, for {@code <time datetime>}. */
     public String iso(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone()).format(instant);
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone()).format(instant);
     }
 
     public String zoneName() {

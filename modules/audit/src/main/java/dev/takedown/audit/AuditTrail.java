@@ -26,8 +26,8 @@ public class AuditTrail {
 
     /** Every record about the case, in the order it was recorded. */
     public List<LedgerRecord> caseTimeline(String caseId) {
-        return jdbc.query(LedgerRows.SELECT + " where case_id = ? order by recorded_at, chain, seq", LedgerRows.MAPPER,
-                caseId);
+        return jdbc.query(
+                LedgerRows.SELECT + " where case_id = ? order by recorded_at, chain, seq", LedgerRows.MAPPER, caseId);
     }
 
     /**

@@ -7,6 +7,13 @@ import java.util.List;
 
 /** One case as the ledger shows it: its notice's facts, its state, and the works and targets its measures name. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record CaseOverview(String caseId, Instant receivedAt, String notifierOrganisation, String notifierType,
-        String rightType, List<String> profiles, CaseState state, List<String> works, List<String> targets) {
-}
+public record CaseOverview(
+        String caseId,
+        Instant receivedAt,
+        String notifierOrganisation,
+        String notifierType,
+        String rightType,
+        List<String> profiles,
+        CaseState state,
+        List<String> works,
+        List<String> targets) {}

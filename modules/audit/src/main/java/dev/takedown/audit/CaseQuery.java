@@ -12,8 +12,15 @@ import java.time.LocalDate;
  * @param from     received on or after this UTC day
  * @param to       received on or before this UTC day
  */
-public record CaseQuery(String notifier, String work, String target, CaseState status, LocalDate from,
-        LocalDate to, int page, int size) {
+public record CaseQuery(
+        String notifier,
+        String work,
+        String target,
+        CaseState status,
+        LocalDate from,
+        LocalDate to,
+        int page,
+        int size) {
 
     public static final int MAX_SIZE = 200;
 

@@ -87,8 +87,18 @@ public class CaseSearch {
             received.append(" and occurred_at < ?");
             args.add(query.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
         }
-        args.addAll(List.of(NOTICE_RECEIVED, NOTICE_RECEIVED, NOTICE_RECEIVED, NOTICE_RECEIVED, NOTICE_RECEIVED,
-                NOTICE_DECIDED, MEASURE_APPLIED, MEASURE_APPLIED, MEASURE_APPLIED, MEASURE_LIFTED, APPEAL_FILED,
+        args.addAll(List.of(
+                NOTICE_RECEIVED,
+                NOTICE_RECEIVED,
+                NOTICE_RECEIVED,
+                NOTICE_RECEIVED,
+                NOTICE_RECEIVED,
+                NOTICE_DECIDED,
+                MEASURE_APPLIED,
+                MEASURE_APPLIED,
+                MEASURE_APPLIED,
+                MEASURE_LIFTED,
+                APPEAL_FILED,
                 APPEAL_DECIDED));
         StringBuilder criteria = new StringBuilder();
         if (query.notifier() != null) {
@@ -110,8 +120,8 @@ public class CaseSearch {
         // one more than the page, to tell whether another page follows
         args.add(query.size() + 1);
         args.add((long) query.page() * query.size());
-        List<CaseOverview> hits = jdbc.query(CASES.formatted(received, criteria), (rs, row) -> overview(rs),
-                args.toArray());
+        List<CaseOverview> hits =
+                jdbc.query(CASES.formatted(received, criteria), (rs, row) -> overview(rs), args.toArray());
         boolean more = hits.size() > query.size();
         return new CasePage(more ? hits.subList(0, query.size()) : hits, query.page(), more);
     }
@@ -122,10 +132,15 @@ public class CaseSearch {
     }
 
     private static CaseOverview overview(ResultSet rs) throws SQLException {
-        return new CaseOverview(rs.getString("case_id"),
-                rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("organisation"),
-                rs.getString("notifier_type"), rs.getString("right_type"), profiles(rs.getString("profiles")),
-                CaseState.valueOf(rs.getString("state")), strings(rs.getArray("works")),
+        return new CaseOverview(
+                rs.getString("case_id"),
+                rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                rs.getString("organisation"),
+                rs.getString("notifier_type"),
+                rs.getString("right_type"),
+                profiles(rs.getString("profiles")),
+                CaseState.valueOf(rs.getString("state")),
+                strings(rs.getArray("works")),
                 strings(rs.getArray("targets")));
     }
 
@@ -142,7 +157,11 @@ public class CaseSearch {
     }
 
     private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).sorted()
-                .toList();
+        return array == null
+                ? List.of()
+                : Arrays.stream((Object[]) array.getArray())
+                        .map(String::valueOf)
+                        .sorted()
+                        .toList();
     }
 }

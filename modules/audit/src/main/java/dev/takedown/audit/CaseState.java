@@ -7,5 +7,12 @@ package dev.takedown.audit;
  * measures not yet in effect; otherwise still open.
  */
 public enum CaseState {
-    NOT_PROCESSED, JOINED, APPEALED, RESTORED, ACTION_TAKEN, NO_ACTION, ACCEPTED, OPEN
+    NOT_PROCESSED,
+    JOINED,
+    APPEALED,
+    RESTORED,
+    ACTION_TAKEN,
+    NO_ACTION,
+    ACCEPTED,
+    OPEN
 }

@@ -14,20 +14,44 @@ import java.util.List;
  * verify through their payload commitments, so this is information, not a break.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ChainStatus(boolean intact, long records, long checkpoints, long pendingTimestamps, Integer chain,
-        Long firstBrokenSeq, Long brokenCheckpoint, String reason, List<String> purged) {
+public record ChainStatus(
+        boolean intact,
+        long records,
+        long checkpoints,
+        long pendingTimestamps,
+        Integer chain,
+        Long firstBrokenSeq,
+        Long brokenCheckpoint,
+        String reason,
+        List<String> purged) {
 
     public static ChainStatus intact(long records, long checkpoints, long pendingTimestamps) {
         return new ChainStatus(true, records, checkpoints, pendingTimestamps, null, null, null, null, List.of());
     }
 
     public ChainStatus broken(Integer chain, Long firstBrokenSeq, Long brokenCheckpoint, String reason) {
-        return new ChainStatus(false, records, checkpoints, pendingTimestamps, chain, firstBrokenSeq,
-                brokenCheckpoint, reason, purged);
+        return new ChainStatus(
+                false,
+                records,
+                checkpoints,
+                pendingTimestamps,
+                chain,
+                firstBrokenSeq,
+                brokenCheckpoint,
+                reason,
+                purged);
     }
 
     public ChainStatus withPurged(List<String> purged) {
-        return new ChainStatus(intact, records, checkpoints, pendingTimestamps, chain, firstBrokenSeq,
-                brokenCheckpoint, reason, List.copyOf(purged));
+        return new ChainStatus(
+                intact,
+                records,
+                checkpoints,
+                pendingTimestamps,
+                chain,
+                firstBrokenSeq,
+                brokenCheckpoint,
+                reason,
+                List.copyOf(purged));
     }
 }

@@ -41,10 +41,11 @@ public class ComplianceReports {
     /** Longest range the SLA dashboard draws day by day. */
     public static final int MAX_SLA_DAYS = 731;
 
-    private static final String RECEIVED = "select case_id, min(occurred_at) as at from audit_ledger"
-            + " where event_type = ? group by case_id";
+    private static final String RECEIVED =
+            "select case_id, min(occurred_at) as at from audit_ledger" + " where event_type = ? group by case_id";
     /** Same shape as {@link #RECEIVED}: the first record per case of the bound type (here MeasureApplied). */
     private static final String FIRST_MEASURES = RECEIVED;
+
     private static final String FIRST_DECISIONS = """
             select distinct on (case_id) case_id, occurred_at as at, actor_type
             from audit_ledger
@@ -70,8 +71,13 @@ public class ComplianceReports {
     public TransparencyReport transparency(LocalDate from, LocalDate to) {
         OffsetDateTime start = start(from, to);
         OffsetDateTime end = end(to);
-        return snapshot.execute(status -> new TransparencyReport(from, to, notices(start, end),
-                decisions(start, end), complaints(start, end), counterNotices(start, end)));
+        return snapshot.execute(status -> new TransparencyReport(
+                from,
+                to,
+                notices(start, end),
+                decisions(start, end),
+                complaints(start, end),
+                counterNotices(start, end)));
     }
 
     /** With the configured target ({@code takedown.audit.reports.sla}, 24 h unless set). */
@@ -90,22 +96,32 @@ public class ComplianceReports {
         }
         double targetSeconds = target.toMillis() / 1000.0;
         return snapshot.execute(status -> {
-            Map<LocalDate, Timing> decided = timingsByDay("with d as (" + FIRST_DECISIONS + "), r as (" + RECEIVED
-                    + ") select d.at as at, extract(epoch from d.at - r.at)::float8 as s"
-                    + " from d left join r using (case_id) where d.at >= ? and d.at < ?",
-                    targetSeconds, NOTICE_DECIDED, NOTICE_RECEIVED, start, end);
-            Map<LocalDate, Timing> measured = timingsByDay("with m as (" + FIRST_MEASURES + "), r as (" + RECEIVED
-                    + ") select m.at as at, extract(epoch from m.at - r.at)::float8 as s"
-                    + " from m left join r using (case_id) where m.at >= ? and m.at < ?",
-                    targetSeconds, MEASURE_APPLIED, NOTICE_RECEIVED, start, end);
+            Map<LocalDate, Timing> decided = timingsByDay(
+                    "with d as (" + FIRST_DECISIONS + "), r as (" + RECEIVED
+                            + ") select d.at as at, extract(epoch from d.at - r.at)::float8 as s"
+                            + " from d left join r using (case_id) where d.at >= ? and d.at < ?",
+                    targetSeconds,
+                    NOTICE_DECIDED,
+                    NOTICE_RECEIVED,
+                    start,
+                    end);
+            Map<LocalDate, Timing> measured = timingsByDay(
+                    "with m as (" + FIRST_MEASURES + "), r as (" + RECEIVED
+                            + ") select m.at as at, extract(epoch from m.at - r.at)::float8 as s"
+                            + " from m left join r using (case_id) where m.at >= ? and m.at < ?",
+                    targetSeconds,
+                    MEASURE_APPLIED,
+                    NOTICE_RECEIVED,
+                    start,
+                    end);
             List<SlaDashboard.Day> days = new ArrayList<>();
             long decisions = 0;
             long breaches = 0;
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
                 Timing d = decided.getOrDefault(day, Timing.NONE);
                 Timing m = measured.getOrDefault(day, Timing.NONE);
-                days.add(new SlaDashboard.Day(day, d.count(), d.median(), d.p90(), d.breaches(), m.count(),
-                        m.median(), m.p90()));
+                days.add(new SlaDashboard.Day(
+                        day, d.count(), d.median(), d.p90(), d.breaches(), m.count(), m.median(), m.p90()));
                 decisions += d.count();
                 breaches += d.breaches();
             }
@@ -122,41 +138,64 @@ public class ComplianceReports {
                 counts("p ->> 'rightType'", "", start, end),
                 bySource,
                 // a notice without a list of profiles has none to count
-                counts("profile", " cross join lateral jsonb_array_elements_text(case when jsonb_typeof("
-                        + "p -> 'jurisdictionProfiles') = 'array' then p -> 'jurisdictionProfiles' else '[]' end)"
-                        + " as profile", start, end),
+                counts(
+                        "profile",
+                        " cross join lateral jsonb_array_elements_text(case when jsonb_typeof("
+                                + "p -> 'jurisdictionProfiles') = 'array' then p -> 'jurisdictionProfiles' else '[]' end)"
+                                + " as profile",
+                        start,
+                        end),
                 byDisposition);
     }
 
     /** {@code key} and {@code join} are constants of this class, never caller input. */
     private SortedMap<String, Long> counts(String key, String join, OffsetDateTime start, OffsetDateTime end) {
         SortedMap<String, Long> counts = new TreeMap<>();
-        jdbc.query("select coalesce(" + key + ", " + UNSPECIFIED + ") as k, count(*) as n from (" + NOTICES
-                + ") notices" + join + " group by 1", rs -> {
+        jdbc.query(
+                "select coalesce(" + key + ", " + UNSPECIFIED + ") as k, count(*) as n from (" + NOTICES + ") notices"
+                        + join + " group by 1",
+                rs -> {
                     counts.put(rs.getString("k"), rs.getLong("n"));
-                }, NOTICE_RECEIVED, start, end);
+                },
+                NOTICE_RECEIVED,
+                start,
+                end);
         return counts;
     }
 
     private TransparencyReport.Decisions decisions(OffsetDateTime start, OffsetDateTime end) {
-        return jdbc.queryForObject("with d as (" + FIRST_DECISIONS + "), r as (" + RECEIVED + "), m as ("
-                + FIRST_MEASURES + "), a as (select count(*) as actions, percentile_cont(0.5) within group (order by"
-                + " extract(epoch from m.at - r.at)::float8) as to_action from m left join r using (case_id)"
-                + " where m.at >= ? and m.at < ?)"
-                + " select count(*) as total, count(m.case_id) as with_action,"
-                + " count(*) filter (where d.actor_type = 'AUTOMATED') as automated,"
-                + " percentile_cont(0.5) within group (order by extract(epoch from d.at - r.at)::float8) as to_decision,"
-                + " (select actions from a) as actions, (select to_action from a) as to_action"
-                + " from d left join r using (case_id) left join m using (case_id) where d.at >= ? and d.at < ?",
-                (rs, row) -> new TransparencyReport.Decisions(rs.getLong("total"), rs.getLong("with_action"),
-                        rs.getLong("total") - rs.getLong("with_action"), rs.getLong("automated"),
-                        hours(rs, "to_decision"), rs.getLong("actions"), hours(rs, "to_action")),
-                NOTICE_DECIDED, NOTICE_RECEIVED, MEASURE_APPLIED, start, end, start, end);
+        return jdbc.queryForObject(
+                "with d as (" + FIRST_DECISIONS + "), r as (" + RECEIVED + "), m as ("
+                        + FIRST_MEASURES
+                        + "), a as (select count(*) as actions, percentile_cont(0.5) within group (order by"
+                        + " extract(epoch from m.at - r.at)::float8) as to_action from m left join r using (case_id)"
+                        + " where m.at >= ? and m.at < ?)"
+                        + " select count(*) as total, count(m.case_id) as with_action,"
+                        + " count(*) filter (where d.actor_type = 'AUTOMATED') as automated,"
+                        + " percentile_cont(0.5) within group (order by extract(epoch from d.at - r.at)::float8) as to_decision,"
+                        + " (select actions from a) as actions, (select to_action from a) as to_action"
+                        + " from d left join r using (case_id) left join m using (case_id) where d.at >= ? and d.at < ?",
+                (rs, row) -> new TransparencyReport.Decisions(
+                        rs.getLong("total"),
+                        rs.getLong("with_action"),
+                        rs.getLong("total") - rs.getLong("with_action"),
+                        rs.getLong("automated"),
+                        hours(rs, "to_decision"),
+                        rs.getLong("actions"),
+                        hours(rs, "to_action")),
+                NOTICE_DECIDED,
+                NOTICE_RECEIVED,
+                MEASURE_APPLIED,
+                start,
+                end,
+                start,
+                end);
     }
 
     private TransparencyReport.Complaints complaints(OffsetDateTime start, OffsetDateTime end) {
         long filed = count(APPEAL_FILED, start, end);
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 with f as (select case_id, min(occurred_at) as at from audit_ledger where event_type = ?
                            group by case_id),
                      a as (select distinct on (case_id) case_id, occurred_at as at, payload::jsonb ->> 'outcome' as outcome
@@ -164,34 +203,48 @@ public class ComplianceReports {
                 select count(*) as decided, count(*) filter (where a.outcome = 'REVERSE') as reversed,
                        percentile_cont(0.5) within group (order by extract(epoch from a.at - f.at)::float8) as to_decide
                 from a left join f using (case_id) where a.at >= ? and a.at < ?""",
-                (rs, row) -> new TransparencyReport.Complaints(filed, rs.getLong("decided"), rs.getLong("reversed"),
-                        hours(rs, "to_decide")),
-                APPEAL_FILED, APPEAL_DECIDED, start, end);
+                (rs, row) -> new TransparencyReport.Complaints(
+                        filed, rs.getLong("decided"), rs.getLong("reversed"), hours(rs, "to_decide")),
+                APPEAL_FILED,
+                APPEAL_DECIDED,
+                start,
+                end);
     }
 
     private TransparencyReport.CounterNotices counterNotices(OffsetDateTime start, OffsetDateTime end) {
-        return jdbc.queryForObject("select count(*) as lifted, count(distinct case_id) as cases from audit_ledger"
-                + " where event_type = ? and occurred_at >= ? and occurred_at < ?",
-                (rs, row) -> new TransparencyReport.CounterNotices(count(COUNTER_NOTICE_FILED, start, end),
-                        rs.getLong("lifted"), rs.getLong("cases")),
-                MEASURE_LIFTED, start, end);
+        return jdbc.queryForObject(
+                "select count(*) as lifted, count(distinct case_id) as cases from audit_ledger"
+                        + " where event_type = ? and occurred_at >= ? and occurred_at < ?",
+                (rs, row) -> new TransparencyReport.CounterNotices(
+                        count(COUNTER_NOTICE_FILED, start, end), rs.getLong("lifted"), rs.getLong("cases")),
+                MEASURE_LIFTED,
+                start,
+                end);
     }
 
     private long count(String eventType, OffsetDateTime start, OffsetDateTime end) {
-        return jdbc.queryForObject("select count(*) from audit_ledger where event_type = ? and occurred_at >= ?"
-                + " and occurred_at < ?", Long.class, eventType, start, end);
+        return jdbc.queryForObject(
+                "select count(*) from audit_ledger where event_type = ? and occurred_at >= ?" + " and occurred_at < ?",
+                Long.class,
+                eventType,
+                start,
+                end);
     }
 
     /** Rows of (at, s = seconds since receipt, null when the receipt is not in the ledger) grouped by UTC day. */
     private Map<LocalDate, Timing> timingsByDay(String timings, double targetSeconds, Object... args) {
         Map<LocalDate, Timing> byDay = new TreeMap<>();
-        jdbc.query("select (at at time zone 'UTC')::date as day, count(*) as n,"
-                + " percentile_cont(0.5) within group (order by s) as median,"
-                + " percentile_cont(0.9) within group (order by s) as p90,"
-                + " count(*) filter (where s > ?) as breaches from (" + timings + ") t group by 1", rs -> {
-                    byDay.put(rs.getObject("day", LocalDate.class), new Timing(rs.getLong("n"),
-                            hours(rs, "median"), hours(rs, "p90"), rs.getLong("breaches")));
-                }, prepend(targetSeconds, args));
+        jdbc.query(
+                "select (at at time zone 'UTC')::date as day, count(*) as n,"
+                        + " percentile_cont(0.5) within group (order by s) as median,"
+                        + " percentile_cont(0.9) within group (order by s) as p90,"
+                        + " count(*) filter (where s > ?) as breaches from (" + timings + ") t group by 1",
+                rs -> {
+                    byDay.put(
+                            rs.getObject("day", LocalDate.class),
+                            new Timing(rs.getLong("n"), hours(rs, "median"), hours(rs, "p90"), rs.getLong("breaches")));
+                },
+                prepend(targetSeconds, args));
         return byDay;
     }
 

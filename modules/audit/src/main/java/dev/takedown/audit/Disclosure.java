@@ -15,9 +15,19 @@ import java.util.List;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Disclosure(String id, String caseId, Kind kind, Instant occurredAt, String rightType,
-        Integer targetCount, String outcome, List<String> measures, String measureType, String targetUrl,
-        String workTitle, String reason) {
+public record Disclosure(
+        String id,
+        String caseId,
+        Kind kind,
+        Instant occurredAt,
+        String rightType,
+        Integer targetCount,
+        String outcome,
+        List<String> measures,
+        String measureType,
+        String targetUrl,
+        String workTitle,
+        String reason) {
 
     public enum Kind {
         /** A notice was received. */

@@ -71,15 +71,19 @@ public class DisclosureFeed {
             args.add(position.eventId());
         }
         args.add(limit + 1);
-        List<Disclosure> items = jdbc.query("select l.event_id, l.event_type, l.case_id, l.occurred_at, l.payload"
-                + " from audit_ledger l where l.event_type in (" + String.join(",", KINDS.keySet().stream()
-                        .map(k -> "?").toList()) + ")"
-                + " and l.case_id in (select case_id from audit_ledger where event_type = ?"
-                + " and payload::jsonb -> 'jurisdictionProfiles' @> cast(? as jsonb))"
-                + " and l.occurred_at >= ?" + after
-                + " order by l.occurred_at, l.event_id limit ?",
-                (rs, row) -> disclosure(rs.getString("event_id"), rs.getString("event_type"),
-                        rs.getString("case_id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+        List<Disclosure> items = jdbc.query(
+                "select l.event_id, l.event_type, l.case_id, l.occurred_at, l.payload"
+                        + " from audit_ledger l where l.event_type in ("
+                        + String.join(",", KINDS.keySet().stream().map(k -> "?").toList()) + ")"
+                        + " and l.case_id in (select case_id from audit_ledger where event_type = ?"
+                        + " and payload::jsonb -> 'jurisdictionProfiles' @> cast(? as jsonb))"
+                        + " and l.occurred_at >= ?" + after
+                        + " order by l.occurred_at, l.event_id limit ?",
+                (rs, row) -> disclosure(
+                        rs.getString("event_id"),
+                        rs.getString("event_type"),
+                        rs.getString("case_id"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         CanonicalJson.read(rs.getString("payload")).orElse(NullNode.instance)),
                 args.toArray());
         if (items.size() <= limit) {
@@ -92,17 +96,64 @@ public class DisclosureFeed {
     private static Disclosure disclosure(String id, String type, String caseId, Instant at, JsonNode p) {
         Disclosure.Kind kind = KINDS.get(type);
         return switch (kind) {
-            case NOTICE -> new Disclosure(id, caseId, kind, at, text(p, "rightType"),
-                    p.path("targetCount").isInt() ? p.path("targetCount").intValue() : null, null, null, null,
-                    null, null, null);
-            case DECISION -> new Disclosure(id, caseId, kind, at, null, null, text(p, "outcome"), strings(p),
-                    null, null, null, Redaction.scrub(text(p, "reason")));
-            case MEASURE_APPLIED -> new Disclosure(id, caseId, kind, at, null, null, null, null, text(p, "type"),
-                    text(p, "targetUrl"), text(p.path("rule"), "workTitle"), null);
-            case MEASURE_LIFTED -> new Disclosure(id, caseId, kind, at, null, null, null, null, null, null, null,
-                    Redaction.scrub(text(p, "reason")));
-            case DECLARATION, LEGAL_ACTION -> new Disclosure(id, caseId, kind, at, null, null, null, null, null,
-                    null, null, null);
+            case NOTICE ->
+                new Disclosure(
+                        id,
+                        caseId,
+                        kind,
+                        at,
+                        text(p, "rightType"),
+                        p.path("targetCount").isInt() ? p.path("targetCount").intValue() : null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+            case DECISION ->
+                new Disclosure(
+                        id,
+                        caseId,
+                        kind,
+                        at,
+                        null,
+                        null,
+                        text(p, "outcome"),
+                        strings(p),
+                        null,
+                        null,
+                        null,
+                        Redaction.scrub(text(p, "reason")));
+            case MEASURE_APPLIED ->
+                new Disclosure(
+                        id,
+                        caseId,
+                        kind,
+                        at,
+                        null,
+                        null,
+                        null,
+                        null,
+                        text(p, "type"),
+                        text(p, "targetUrl"),
+                        text(p.path("rule"), "workTitle"),
+                        null);
+            case MEASURE_LIFTED ->
+                new Disclosure(
+                        id,
+                        caseId,
+                        kind,
+                        at,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Redaction.scrub(text(p, "reason")));
+            case DECLARATION, LEGAL_ACTION ->
+                new Disclosure(id, caseId, kind, at, null, null, null, null, null, null, null, null);
         };
     }
 
@@ -124,7 +175,8 @@ public class DisclosureFeed {
     private record Position(Instant at, String eventId) {
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString((at + "|" + eventId).getBytes(StandardCharsets.UTF_8));
         }
 

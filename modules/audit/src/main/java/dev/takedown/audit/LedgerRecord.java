@@ -13,17 +13,67 @@ import java.time.Instant;
  * (both null then), recording when ({@code purgedAt}) and under which record class ({@code purgeClass}).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record LedgerRecord(int chain, long seq, String eventId, String topic, String eventType, String caseId,
-        String actor, ActorType actorType, String legalBasis, String policyVersion, Instant occurredAt,
-        Instant recordedAt, String payload, String prevHash, String hash, int format, String payloadSalt,
-        String payloadCommitment, Instant purgedAt, String purgeClass) {
+public record LedgerRecord(
+        int chain,
+        long seq,
+        String eventId,
+        String topic,
+        String eventType,
+        String caseId,
+        String actor,
+        ActorType actorType,
+        String legalBasis,
+        String policyVersion,
+        Instant occurredAt,
+        Instant recordedAt,
+        String payload,
+        String prevHash,
+        String hash,
+        int format,
+        String payloadSalt,
+        String payloadCommitment,
+        Instant purgedAt,
+        String purgeClass) {
 
     /** A record of format 1, 2 or 3: no commitment, never purged. */
-    public LedgerRecord(int chain, long seq, String eventId, String topic, String eventType, String caseId,
-            String actor, ActorType actorType, String legalBasis, String policyVersion, Instant occurredAt,
-            Instant recordedAt, String payload, String prevHash, String hash, int format) {
-        this(chain, seq, eventId, topic, eventType, caseId, actor, actorType, legalBasis, policyVersion, occurredAt,
-                recordedAt, payload, prevHash, hash, format, null, null, null, null);
+    public LedgerRecord(
+            int chain,
+            long seq,
+            String eventId,
+            String topic,
+            String eventType,
+            String caseId,
+            String actor,
+            ActorType actorType,
+            String legalBasis,
+            String policyVersion,
+            Instant occurredAt,
+            Instant recordedAt,
+            String payload,
+            String prevHash,
+            String hash,
+            int format) {
+        this(
+                chain,
+                seq,
+                eventId,
+                topic,
+                eventType,
+                caseId,
+                actor,
+                actorType,
+                legalBasis,
+                policyVersion,
+                occurredAt,
+                recordedAt,
+                payload,
+                prevHash,
+                hash,
+                format,
+                null,
+                null,
+                null,
+                null);
     }
 
     public boolean purged() {

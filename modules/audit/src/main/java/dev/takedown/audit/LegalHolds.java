@@ -27,8 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class LegalHolds {
 
-    private static final RowMapper<LegalHold> HOLD = (rs, row) -> new LegalHold(rs.getString("case_id"),
-            rs.getString("placed_by"), rs.getObject("placed_at", OffsetDateTime.class).toInstant(),
+    private static final RowMapper<LegalHold> HOLD = (rs, row) -> new LegalHold(
+            rs.getString("case_id"),
+            rs.getString("placed_by"),
+            rs.getObject("placed_at", OffsetDateTime.class).toInstant(),
             rs.getString("reason"));
 
     private final JdbcTemplate jdbc;
@@ -62,9 +64,13 @@ public class LegalHolds {
                 return Optional.<LegalHold>empty();
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            int placed = jdbc.update("insert into audit_legal_hold (case_id, placed_by, placed_at, reason)"
-                    + " values (?, ?, ?, ?) on conflict do nothing", caseId, actor, OffsetDateTime.ofInstant(now,
-                    ZoneOffset.UTC), reason.strip());
+            int placed = jdbc.update(
+                    "insert into audit_legal_hold (case_id, placed_by, placed_at, reason)"
+                            + " values (?, ?, ?, ?) on conflict do nothing",
+                    caseId,
+                    actor,
+                    OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+                    reason.strip());
             LegalHold hold = find(caseId).orElseThrow();
             if (placed == 1) {
                 // last: the appender switches the transaction to the ledger role, which may not write holds
@@ -77,9 +83,18 @@ public class LegalHolds {
     /** Releases the hold; empty when the case was not held. */
     public Optional<LegalHold> release(String caseId, String actor, String reason) {
         return transaction.execute(status -> {
-            Optional<LegalHold> hold = jdbc.query("delete from audit_legal_hold where case_id = ?"
-                    + " returning case_id, placed_by, placed_at, reason", HOLD, caseId).stream().findFirst();
-            hold.ifPresent(released -> ledger.appendFact(LEGAL_HOLD_RELEASED, caseId, actor,
+            Optional<LegalHold> hold = jdbc
+                    .query(
+                            "delete from audit_legal_hold where case_id = ?"
+                                    + " returning case_id, placed_by, placed_at, reason",
+                            HOLD,
+                            caseId)
+                    .stream()
+                    .findFirst();
+            hold.ifPresent(released -> ledger.appendFact(
+                    LEGAL_HOLD_RELEASED,
+                    caseId,
+                    actor,
                     clock.instant().truncatedTo(ChronoUnit.MICROS),
                     fact(caseId, actor, reason == null || reason.isBlank() ? null : reason.strip())));
             return hold;
@@ -87,13 +102,18 @@ public class LegalHolds {
     }
 
     public Optional<LegalHold> find(String caseId) {
-        return jdbc.query("select case_id, placed_by, placed_at, reason from audit_legal_hold where case_id = ?", HOLD,
-                caseId).stream().findFirst();
+        return jdbc
+                .query(
+                        "select case_id, placed_by, placed_at, reason from audit_legal_hold where case_id = ?",
+                        HOLD,
+                        caseId)
+                .stream()
+                .findFirst();
     }
 
     public List<LegalHold> all() {
-        return jdbc.query("select case_id, placed_by, placed_at, reason from audit_legal_hold order by placed_at",
-                HOLD);
+        return jdbc.query(
+                "select case_id, placed_by, placed_at, reason from audit_legal_hold order by placed_at", HOLD);
     }
 
     private static ObjectNode fact(String caseId, String actor, String reason) {

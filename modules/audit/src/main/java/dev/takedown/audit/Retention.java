@@ -1,12 +1,12 @@
 package dev.takedown.audit;
 
-import dev.takedown.audit.RetentionReport.ClassDue;
-import dev.takedown.audit.RetentionReport.RecordClass;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.audit.RetentionReport.ClassDue;
+import dev.takedown.audit.RetentionReport.RecordClass;
 import dev.takedown.audit.internal.AuditProperties;
 import dev.takedown.audit.internal.EventTypes;
 import dev.takedown.audit.internal.LedgerAppender;
@@ -61,13 +61,22 @@ public class Retention {
     private final Clock clock;
 
     @Autowired
-    public Retention(JdbcTemplate jdbc, PlatformTransactionManager transactions, LedgerAppender ledger,
-            RetentionProperties periods, AuditProperties audit) {
+    public Retention(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            LedgerAppender ledger,
+            RetentionProperties periods,
+            AuditProperties audit) {
         this(jdbc, transactions, ledger, periods, audit.restrictedRole(), Clock.systemUTC());
     }
 
-    Retention(JdbcTemplate jdbc, PlatformTransactionManager transactions, LedgerAppender ledger,
-            RetentionProperties periods, boolean restrictedRole, Clock clock) {
+    Retention(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            LedgerAppender ledger,
+            RetentionProperties periods,
+            boolean restrictedRole,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.ledger = ledger;
@@ -77,18 +86,26 @@ public class Retention {
     }
 
     public RetentionReport due(Instant asOf) {
-        return new RetentionReport(asOf, List.of(caseFiles(asOf), byRecord(RecordClass.ACCESS_LOGS,
-                periods.accessLogs(), Topics.ACCESS_LOG, asOf), byRecord(RecordClass.INBOUND_NOTICES,
-                periods.inboundNotices(), Topics.NOTICES_INBOUND, asOf)));
+        return new RetentionReport(
+                asOf,
+                List.of(
+                        caseFiles(asOf),
+                        byRecord(RecordClass.ACCESS_LOGS, periods.accessLogs(), Topics.ACCESS_LOG, asOf),
+                        byRecord(RecordClass.INBOUND_NOTICES, periods.inboundNotices(), Topics.NOTICES_INBOUND, asOf)));
     }
 
     @Scheduled(cron = "${takedown.audit.retention.check-cron:0 30 3 * * *}")
     void reportDue() {
         for (ClassDue due : due(clock.instant()).classes()) {
             if (due.recordsDue() > 0 || due.casesHeld() > 0) {
-                log.warn("Retention: {} records of class {} ({} cases) are past {} and still hold content (the purge"
-                        + " keeps records written before format 4); {} cases are under legal hold",
-                        due.recordsDue(), due.recordClass(), due.casesDue(), due.period(), due.casesHeld());
+                log.warn(
+                        "Retention: {} records of class {} ({} cases) are past {} and still hold content (the purge"
+                                + " keeps records written before format 4); {} cases are under legal hold",
+                        due.recordsDue(),
+                        due.recordClass(),
+                        due.casesDue(),
+                        due.period(),
+                        due.casesHeld());
             }
         }
     }
@@ -114,20 +131,40 @@ public class Retention {
             Instant accessLogs = cutoff(asOf, periods.accessLogs());
             Instant inboundNotices = cutoff(asOf, periods.inboundNotices());
             List<Purged> purged = List.of(
-                    purge(RecordClass.CASE_FILES, caseFiles, now, " topic not in (?, ?) and (case_id is null and"
-                            + " occurred_at < ? or case_id in (select case_id from audit_ledger where topic not in"
-                            + " (?, ?) and case_id is not null group by case_id having max(occurred_at) < ?))",
-                            Topics.ACCESS_LOG, Topics.NOTICES_INBOUND, utc(caseFiles), Topics.ACCESS_LOG,
-                            Topics.NOTICES_INBOUND, utc(caseFiles)),
-                    purge(RecordClass.ACCESS_LOGS, accessLogs, now, " topic = ? and occurred_at < ?",
-                            Topics.ACCESS_LOG, utc(accessLogs)),
-                    purge(RecordClass.INBOUND_NOTICES, inboundNotices, now, " topic = ? and occurred_at < ?",
-                            Topics.NOTICES_INBOUND, utc(inboundNotices)));
+                    purge(
+                            RecordClass.CASE_FILES,
+                            caseFiles,
+                            now,
+                            " topic not in (?, ?) and (case_id is null and"
+                                    + " occurred_at < ? or case_id in (select case_id from audit_ledger where topic not in"
+                                    + " (?, ?) and case_id is not null group by case_id having max(occurred_at) < ?))",
+                            Topics.ACCESS_LOG,
+                            Topics.NOTICES_INBOUND,
+                            utc(caseFiles),
+                            Topics.ACCESS_LOG,
+                            Topics.NOTICES_INBOUND,
+                            utc(caseFiles)),
+                    purge(
+                            RecordClass.ACCESS_LOGS,
+                            accessLogs,
+                            now,
+                            " topic = ? and occurred_at < ?",
+                            Topics.ACCESS_LOG,
+                            utc(accessLogs)),
+                    purge(
+                            RecordClass.INBOUND_NOTICES,
+                            inboundNotices,
+                            now,
+                            " topic = ? and occurred_at < ?",
+                            Topics.NOTICES_INBOUND,
+                            utc(inboundNotices)));
             ObjectNode fact = JsonNodeFactory.instance.objectNode();
             fact.put("asOf", asOf.toString());
             ArrayNode classes = fact.putArray("classes");
-            purged.forEach(p -> classes.addObject().put("recordClass", p.recordClass().name())
-                    .put("cutoff", p.cutoff().toString()).put("purged", p.records()));
+            purged.forEach(p -> classes.addObject()
+                    .put("recordClass", p.recordClass().name())
+                    .put("cutoff", p.cutoff().toString())
+                    .put("purged", p.records()));
             ledger.appendFact(EventTypes.RETENTION_PURGED, null, TakedownEvent.SYSTEM, now, fact);
             return purged;
         });
@@ -139,9 +176,12 @@ public class Retention {
         all[0] = recordClass.name();
         all[1] = utc(at);
         System.arraycopy(args, 0, all, 2, args.length);
-        Long count = jdbc.queryForObject("select audit_ledger_purge(array_agg(chain), array_agg(seq), ?, ?) from"
-                + " (select chain, seq from audit_ledger where format = 4 and purged_at is null and" + due + ") d",
-                Long.class, all);
+        Long count = jdbc.queryForObject(
+                "select audit_ledger_purge(array_agg(chain), array_agg(seq), ?, ?) from"
+                        + " (select chain, seq from audit_ledger where format = 4 and purged_at is null and" + due
+                        + ") d",
+                Long.class,
+                all);
         return new Purged(recordClass, cutoff, count == null ? 0 : count);
     }
 
@@ -157,15 +197,27 @@ public class Retention {
                 + " due as (select cases.*, exists (select 1 from audit_legal_hold h where h.case_id = cases.case_id)"
                 + " as held from cases where last < ? and n > 0) ";
         Object[] args = {Topics.ACCESS_LOG, Topics.NOTICES_INBOUND, utc(cutoff)};
-        long loose = jdbc.queryForObject("select count(*) from audit_ledger where topic not in (?, ?)"
-                + " and case_id is null and occurred_at < ? and purged_at is null", Long.class, args);
-        return jdbc.queryForObject(cases + "select count(*) filter (where not held) as cases_due,"
-                + " coalesce(sum(n) filter (where not held), 0) as records_due,"
-                + " count(*) filter (where held) as cases_held from due",
-                (rs, row) -> new ClassDue(RecordClass.CASE_FILES, periods.caseFiles(), cutoff,
-                        rs.getLong("records_due") + loose, rs.getLong("cases_due"), rs.getLong("cases_held"),
-                        jdbc.queryForList(cases + "select case_id from due where not held order by last, case_id"
-                                + " limit " + SAMPLE, String.class, args)),
+        long loose = jdbc.queryForObject(
+                "select count(*) from audit_ledger where topic not in (?, ?)"
+                        + " and case_id is null and occurred_at < ? and purged_at is null",
+                Long.class,
+                args);
+        return jdbc.queryForObject(
+                cases + "select count(*) filter (where not held) as cases_due,"
+                        + " coalesce(sum(n) filter (where not held), 0) as records_due,"
+                        + " count(*) filter (where held) as cases_held from due",
+                (rs, row) -> new ClassDue(
+                        RecordClass.CASE_FILES,
+                        periods.caseFiles(),
+                        cutoff,
+                        rs.getLong("records_due") + loose,
+                        rs.getLong("cases_due"),
+                        rs.getLong("cases_held"),
+                        jdbc.queryForList(
+                                cases + "select case_id from due where not held order by last, case_id" + " limit "
+                                        + SAMPLE,
+                                String.class,
+                                args)),
                 args);
     }
 
@@ -174,21 +226,30 @@ public class Retention {
         String due = "with due as (select case_id, occurred_at, case_id is not null and exists (select 1 from"
                 + " audit_legal_hold h where h.case_id = l.case_id) as held from audit_ledger l"
                 + " where topic = ? and occurred_at < ? and purged_at is null) ";
-        return jdbc.queryForObject(due + "select count(*) filter (where not held) as records_due,"
-                + " count(distinct case_id) filter (where not held) as cases_due,"
-                + " count(distinct case_id) filter (where held) as cases_held from due",
-                (rs, row) -> new ClassDue(recordClass, period, cutoff, rs.getLong("records_due"),
-                        rs.getLong("cases_due"), rs.getLong("cases_held"),
-                        jdbc.queryForList(due + "select case_id from due where not held and case_id is not null"
-                                + " group by case_id order by min(occurred_at), case_id limit " + SAMPLE,
-                                String.class, topic, utc(cutoff))),
-                topic, utc(cutoff));
+        return jdbc.queryForObject(
+                due + "select count(*) filter (where not held) as records_due,"
+                        + " count(distinct case_id) filter (where not held) as cases_due,"
+                        + " count(distinct case_id) filter (where held) as cases_held from due",
+                (rs, row) -> new ClassDue(
+                        recordClass,
+                        period,
+                        cutoff,
+                        rs.getLong("records_due"),
+                        rs.getLong("cases_due"),
+                        rs.getLong("cases_held"),
+                        jdbc.queryForList(
+                                due + "select case_id from due where not held and case_id is not null"
+                                        + " group by case_id order by min(occurred_at), case_id limit " + SAMPLE,
+                                String.class,
+                                topic,
+                                utc(cutoff))),
+                topic,
+                utc(cutoff));
     }
 
     /** What one run purged of one class: records whose payload was removed, as of {@code cutoff}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Purged(RecordClass recordClass, Instant cutoff, long records) {
-    }
+    public record Purged(RecordClass recordClass, Instant cutoff, long records) {}
 
     private static Instant cutoff(Instant asOf, Period period) {
         return asOf.atZone(ZoneOffset.UTC).minus(period).toInstant();

@@ -29,7 +29,12 @@ public record RetentionReport(Instant asOf, List<ClassDue> classes) {
      * @param sample     up to {@value Retention#SAMPLE} case ids due, oldest first
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ClassDue(RecordClass recordClass, Period period, Instant cutoff, long recordsDue, long casesDue,
-            long casesHeld, List<String> sample) {
-    }
+    public record ClassDue(
+            RecordClass recordClass,
+            Period period,
+            Instant cutoff,
+            long recordsDue,
+            long casesDue,
+            long casesHeld,
+            List<String> sample) {}
 }

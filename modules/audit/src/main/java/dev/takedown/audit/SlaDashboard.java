@@ -11,15 +11,21 @@ import java.util.List;
  * no gaps. Times are hours, null on days with nothing to time.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record SlaDashboard(LocalDate from, LocalDate to, double targetHours, long decisions, long breaches,
-        List<Day> days) {
+public record SlaDashboard(
+        LocalDate from, LocalDate to, double targetHours, long decisions, long breaches, List<Day> days) {
 
     /**
      * @param decisions first-instance decisions taken that day
      * @param measures  cases whose first measure took effect that day
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Day(LocalDate day, long decisions, Double medianHoursToDecision, Double p90HoursToDecision,
-            long breaches, long measures, Double medianHoursToMeasure, Double p90HoursToMeasure) {
-    }
+    public record Day(
+            LocalDate day,
+            long decisions,
+            Double medianHoursToDecision,
+            Double p90HoursToDecision,
+            long breaches,
+            long measures,
+            Double medianHoursToMeasure,
+            Double p90HoursToMeasure) {}
 }

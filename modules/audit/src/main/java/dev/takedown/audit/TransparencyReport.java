@@ -11,8 +11,13 @@ import java.util.SortedMap;
  * notice counts in the period it arrived, a decision in the period it was taken.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record TransparencyReport(LocalDate from, LocalDate to, Notices notices, Decisions decisions,
-        Complaints complaints, CounterNotices counterNotices) {
+public record TransparencyReport(
+        LocalDate from,
+        LocalDate to,
+        Notices notices,
+        Decisions decisions,
+        Complaints complaints,
+        CounterNotices counterNotices) {
 
     /** Category not given in the notice. */
     public static final String UNSPECIFIED = "UNSPECIFIED";
@@ -26,10 +31,13 @@ public record TransparencyReport(LocalDate from, LocalDate to, Notices notices, 
      * @param byProfile  a notice filed under two jurisdiction profiles counts once in each
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Notices(long total, long fromTrustedFlaggers, SortedMap<String, Long> byCategory,
-            SortedMap<String, Long> bySource, SortedMap<String, Long> byProfile,
-            SortedMap<String, Long> byDisposition) {
-    }
+    public record Notices(
+            long total,
+            long fromTrustedFlaggers,
+            SortedMap<String, Long> byCategory,
+            SortedMap<String, Long> bySource,
+            SortedMap<String, Long> byProfile,
+            SortedMap<String, Long> byDisposition) {}
 
     /**
      * First-instance decisions (a case's first ACCEPT or REJECT) taken in the period. {@code withAction}: the case has
@@ -37,17 +45,20 @@ public record TransparencyReport(LocalDate from, LocalDate to, Notices notices, 
      * automated actor. {@code actions}: cases whose first measure took effect in the period, timed from receipt.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Decisions(long total, long withAction, long withoutAction, long automated,
-            Double medianHoursToDecision, long actions, Double medianHoursToAction) {
-    }
+    public record Decisions(
+            long total,
+            long withAction,
+            long withoutAction,
+            long automated,
+            Double medianHoursToDecision,
+            long actions,
+            Double medianHoursToAction) {}
 
     /** Internal complaints (Art. 20) filed in the period; appeals decided in it, timed from their filing. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Complaints(long filed, long decided, long reversed, Double medianHoursToDecide) {
-    }
+    public record Complaints(long filed, long decided, long reversed, Double medianHoursToDecide) {}
 
     /** Counter-notices filed and measures lifted (restorations) in the period. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record CounterNotices(long filed, long measuresLifted, long casesRestored) {
-    }
+    public record CounterNotices(long filed, long measuresLifted, long casesRestored) {}
 }

@@ -6,6 +6,13 @@ import java.util.UUID;
 
 /** An appeal was decided by someone other than the original decider. */
 @EventType(value = "dev.takedown.notice.appeal-decided.v1", topic = Topics.NOTICE_EVENTS)
-public record AppealDecided(UUID eventId, Instant occurredAt, String caseId, String actor, String appealId,
-        String outcome, List<String> measures, String reason) implements TakedownEvent {
-}
+public record AppealDecided(
+        UUID eventId,
+        Instant occurredAt,
+        String caseId,
+        String actor,
+        String appealId,
+        String outcome,
+        List<String> measures,
+        String reason)
+        implements TakedownEvent {}

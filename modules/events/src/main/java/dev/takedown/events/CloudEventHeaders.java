@@ -15,8 +15,7 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
     public static final String SOURCE_VALUE = "/takedown";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 
     public static Map<String, Object> of(TakedownEvent event) {
         Map<String, Object> headers = new LinkedHashMap<>();

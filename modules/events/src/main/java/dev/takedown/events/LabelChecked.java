@@ -14,8 +14,17 @@ import java.util.UUID;
  * @param problem why the label counts as tampered; null otherwise
  */
 @EventType(value = "dev.takedown.notice.label-checked.v1", topic = Topics.NOTICE_EVENTS)
-public record LabelChecked(UUID eventId, Instant occurredAt, String caseId, String actor, int targetIndex,
-        String targetUrl, String status, Map<String, String> fields, String source, String problem)
+public record LabelChecked(
+        UUID eventId,
+        Instant occurredAt,
+        String caseId,
+        String actor,
+        int targetIndex,
+        String targetUrl,
+        String status,
+        Map<String, String> fields,
+        String source,
+        String problem)
         implements TakedownEvent {
 
     @Override

@@ -10,11 +10,27 @@ import java.util.UUID;
  * @param fileSha256 the file a {@code BLOCK_REUPLOAD} refuses (a model or LoRA); null for other measures
  */
 @EventType(value = "dev.takedown.measure.applied.v1", topic = Topics.MEASURES)
-public record MeasureApplied(UUID eventId, Instant occurredAt, String caseId, String actor, String measureId,
-        String type, String targetUrl, ScreeningRule rule, String fileSha256) implements TakedownEvent {
+public record MeasureApplied(
+        UUID eventId,
+        Instant occurredAt,
+        String caseId,
+        String actor,
+        String measureId,
+        String type,
+        String targetUrl,
+        ScreeningRule rule,
+        String fileSha256)
+        implements TakedownEvent {
 
-    public MeasureApplied(UUID eventId, Instant occurredAt, String caseId, String actor, String measureId,
-            String type, String targetUrl, ScreeningRule rule) {
+    public MeasureApplied(
+            UUID eventId,
+            Instant occurredAt,
+            String caseId,
+            String actor,
+            String measureId,
+            String type,
+            String targetUrl,
+            ScreeningRule rule) {
         this(eventId, occurredAt, caseId, actor, measureId, type, targetUrl, rule, null);
     }
 

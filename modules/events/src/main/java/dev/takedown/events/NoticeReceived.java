@@ -15,9 +15,20 @@ import java.util.UUID;
  * @param rightType   the right claimed, e.g. {@code COPYRIGHT_REPRODUCTION} (reports count by category)
  */
 @EventType(value = "dev.takedown.notice.received.v1", topic = Topics.NOTICE_EVENTS)
-public record NoticeReceived(UUID eventId, Instant occurredAt, String caseId, String actor, String organisationId,
-        List<String> jurisdictionProfiles, String channel, int targetCount, String disposition, String joinedCaseId,
-        String notifierType, String rightType) implements TakedownEvent {
+public record NoticeReceived(
+        UUID eventId,
+        Instant occurredAt,
+        String caseId,
+        String actor,
+        String organisationId,
+        List<String> jurisdictionProfiles,
+        String channel,
+        int targetCount,
+        String disposition,
+        String joinedCaseId,
+        String notifierType,
+        String rightType)
+        implements TakedownEvent {
 
     public static final String PROCESS = "PROCESS";
     public static final String JOINED = "JOINED";

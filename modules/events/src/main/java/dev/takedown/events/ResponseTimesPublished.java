@@ -14,8 +14,16 @@ import java.util.UUID;
  * @param times       ISO-8601 durations by name, e.g. {@code review.standard=PT24H}
  */
 @EventType(value = "dev.takedown.response-times.published.v1", topic = Topics.NOTICE_EVENTS)
-public record ResponseTimesPublished(UUID eventId, Instant occurredAt, String caseId, String actor, int version,
-        String hash, Instant appliesFrom, Map<String, String> times) implements TakedownEvent {
+public record ResponseTimesPublished(
+        UUID eventId,
+        Instant occurredAt,
+        String caseId,
+        String actor,
+        int version,
+        String hash,
+        Instant appliesFrom,
+        Map<String, String> times)
+        implements TakedownEvent {
 
     /** All versions on one partition, in order. */
     @Override

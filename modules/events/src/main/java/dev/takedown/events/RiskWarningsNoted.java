@@ -21,7 +21,11 @@ public record RiskWarningsNoted(UUID eventId, Instant occurredAt, String caseId,
      * One target's uploader; the versions and {@code shownAt} are null when nothing was acknowledged before
      * {@code generatedAt}.
      */
-    public record Warned(int targetIndex, String accountId, Instant generatedAt, String agreementVersion,
-            String riskWarningVersion, Instant shownAt) {
-    }
+    public record Warned(
+            int targetIndex,
+            String accountId,
+            Instant generatedAt,
+            String agreementVersion,
+            String riskWarningVersion,
+            Instant shownAt) {}
 }

@@ -14,8 +14,13 @@ import java.util.List;
  * @param imageHashes   PDQ hashes (64 hex characters) of reference images
  * @param replayPrompts normal-use prompts that must stay blocked (the measure's replay suite)
  */
-public record ScreeningRule(String workTitle, List<String> terms, List<Combination> combinations,
-        List<String> licensees, List<String> imageHashes, List<String> replayPrompts) {
+public record ScreeningRule(
+        String workTitle,
+        List<String> terms,
+        List<Combination> combinations,
+        List<String> licensees,
+        List<String> imageHashes,
+        List<String> replayPrompts) {
 
     public ScreeningRule {
         terms = terms == null ? List.of() : List.copyOf(terms);

@@ -8,6 +8,6 @@ import java.util.UUID;
  * or a moderator escalated it with a reason.
  */
 @EventType(value = "dev.takedown.task.escalated.v1", topic = Topics.TASKS)
-public record TaskEscalated(UUID eventId, Instant occurredAt, String caseId, String actor, String toGroup,
-        String reason) implements TakedownEvent {
-}
+public record TaskEscalated(
+        UUID eventId, Instant occurredAt, String caseId, String actor, String toGroup, String reason)
+        implements TakedownEvent {}

@@ -5,6 +5,4 @@ import java.util.UUID;
 
 /** A review task approaches its due date without a decision. */
 @EventType(value = "dev.takedown.task.reminder-due.v1", topic = Topics.TASKS)
-public record TaskReminderDue(UUID eventId, Instant occurredAt, String caseId, String actor)
-        implements TakedownEvent {
-}
+public record TaskReminderDue(UUID eventId, Instant occurredAt, String caseId, String actor) implements TakedownEvent {}

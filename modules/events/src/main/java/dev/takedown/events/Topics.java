@@ -23,9 +23,8 @@ public final class Topics {
     /** Which user agreement and risk warning a platform user saw, reported by the platform; key = account id. */
     public static final String RISK_WARNINGS = "takedown.risk-warnings";
 
-    public static final List<String> ALL = List.of(NOTICES_INBOUND, NOTICE_EVENTS, TASKS, MEASURES,
-            ENFORCEMENT_RESULTS, ACCESS_LOG, SCREENING_EVENTS);
+    public static final List<String> ALL =
+            List.of(NOTICES_INBOUND, NOTICE_EVENTS, TASKS, MEASURES, ENFORCEMENT_RESULTS, ACCESS_LOG, SCREENING_EVENTS);
 
-    private Topics() {
-    }
+    private Topics() {}
 }

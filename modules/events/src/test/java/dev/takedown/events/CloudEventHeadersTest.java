@@ -16,7 +16,8 @@ class CloudEventHeadersTest {
 
         var headers = CloudEventHeaders.of(event);
 
-        assertThat(headers).containsEntry("ce_id", id.toString())
+        assertThat(headers)
+                .containsEntry("ce_id", id.toString())
                 .containsEntry("ce_type", "dev.takedown.measure.applied.v1")
                 .containsEntry("ce_specversion", "1.0")
                 .containsEntry("ce_time", "2026-01-02T03:04:05Z")

@@ -37,8 +37,7 @@ public class EvidenceFiles {
     private static final Logger log = LoggerFactory.getLogger(EvidenceFiles.class);
 
     /** One file of an upload: the name its sender declared and a way to read its bytes (once). */
-    public record Upload(String declaredFilename, Source content) {
-    }
+    public record Upload(String declaredFilename, Source content) {}
 
     @FunctionalInterface
     public interface Source {
@@ -53,8 +52,14 @@ public class EvidenceFiles {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    EvidenceFiles(ContentStore store, ContentTypes types, ZipInspector zips, EvidenceLinks links,
-            EvidenceProperties properties, PlatformTransactionManager transactions, Optional<Clock> clock) {
+    EvidenceFiles(
+            ContentStore store,
+            ContentTypes types,
+            ZipInspector zips,
+            EvidenceLinks links,
+            EvidenceProperties properties,
+            PlatformTransactionManager transactions,
+            Optional<Clock> clock) {
         this.store = store;
         this.types = types;
         this.zips = zips;
@@ -65,12 +70,13 @@ public class EvidenceFiles {
     }
 
     public EvidenceLimits limits() {
-        return new EvidenceLimits(properties.maxFileSize().toBytes(), properties.maxFilesPerRequest(),
-                properties.maxFilesPerCase());
+        return new EvidenceLimits(
+                properties.maxFileSize().toBytes(), properties.maxFilesPerRequest(), properties.maxFilesPerCase());
     }
 
     public StoredEvidence store(String caseId, String uploader, String declaredFilename, InputStream content) {
-        return storeAll(caseId, uploader, List.of(new Upload(declaredFilename, () -> content))).get(0);
+        return storeAll(caseId, uploader, List.of(new Upload(declaredFilename, () -> content)))
+                .get(0);
     }
 
     /**
@@ -85,8 +91,8 @@ public class EvidenceFiles {
             throw new EvidenceRefusedException(Reason.EMPTY, "file", "send at least one file");
         }
         if (uploads.size() > properties.maxFilesPerRequest()) {
-            throw new EvidenceRefusedException(Reason.TOO_MANY, "file", "at most " + properties.maxFilesPerRequest()
-                    + " files per request");
+            throw new EvidenceRefusedException(
+                    Reason.TOO_MANY, "file", "at most " + properties.maxFilesPerRequest() + " files per request");
         }
         refuseIfCaseFull(links.count(caseUuid), uploads.size());
         List<Checked> checked = new ArrayList<>();
@@ -120,8 +126,7 @@ public class EvidenceFiles {
         });
     }
 
-    private record Checked(ContentStore.Staged staged, String mediaType, String displayName) {
-    }
+    private record Checked(ContentStore.Staged staged, String mediaType, String displayName) {}
 
     private Checked check(Upload upload, String field) {
         long max = properties.maxFileSize().toBytes();
@@ -129,8 +134,7 @@ public class EvidenceFiles {
         try (InputStream in = upload.content().open()) {
             staged = store.stage(in, max);
         } catch (ContentStore.TooLargeException tooLarge) {
-            throw new EvidenceRefusedException(Reason.TOO_LARGE, field, "each file may have at most " + max
-                    + " bytes");
+            throw new EvidenceRefusedException(Reason.TOO_LARGE, field, "each file may have at most " + max + " bytes");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -140,8 +144,11 @@ public class EvidenceFiles {
             }
             String type = types.detect(staged.file());
             if (!ContentTypes.allowed(type)) {
-                throw new EvidenceRefusedException(Reason.TYPE_REFUSED, field, "its content is " + type
-                        + ", which is not accepted (PNG, JPEG, WebP, GIF, PDF, plain text or ZIP)");
+                throw new EvidenceRefusedException(
+                        Reason.TYPE_REFUSED,
+                        field,
+                        "its content is " + type
+                                + ", which is not accepted (PNG, JPEG, WebP, GIF, PDF, plain text or ZIP)");
             }
             if (ContentTypes.ZIP.equals(type)) {
                 zips.inspect(staged.file());
@@ -186,8 +193,10 @@ public class EvidenceFiles {
 
     private void refuseIfCaseFull(int existing, int adding) {
         if (existing + adding > properties.maxFilesPerCase()) {
-            throw new EvidenceRefusedException(Reason.TOO_MANY, "file", "a case holds at most "
-                    + properties.maxFilesPerCase() + " files; it has " + existing);
+            throw new EvidenceRefusedException(
+                    Reason.TOO_MANY,
+                    "file",
+                    "a case holds at most " + properties.maxFilesPerCase() + " files; it has " + existing);
         }
     }
 

@@ -9,6 +9,5 @@ import java.time.Instant;
  * (never from the name), the display name is the declared file name made safe to show and to send back.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record StoredEvidence(String sha256, String mediaType, long size, String displayName, String uploadedBy,
-        Instant storedAt) {
-}
+public record StoredEvidence(
+        String sha256, String mediaType, long size, String displayName, String uploadedBy, Instant storedAt) {}

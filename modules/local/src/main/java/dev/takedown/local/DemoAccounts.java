@@ -17,8 +17,7 @@ class DemoAccounts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
-    record Account(String username, String role, String organisation) {
-    }
+    record Account(String username, String role, String organisation) {}
 
     static final List<Account> ACCOUNTS = List.of(
             new Account("rightsholder-a", "RIGHTS_HOLDER", "org-a"),
@@ -44,11 +43,17 @@ class DemoAccounts implements ApplicationRunner {
         String hash = passwords.encode("demo");
         int created = 0;
         for (Account account : ACCOUNTS) {
-            created += jdbc.update("insert into app_user (username, password_hash, role, organisation_id) "
-                    + "values (?, ?, ?, ?) on conflict do nothing", account.username(), hash, account.role(),
+            created += jdbc.update(
+                    "insert into app_user (username, password_hash, role, organisation_id) "
+                            + "values (?, ?, ?, ?) on conflict do nothing",
+                    account.username(),
+                    hash,
+                    account.role(),
                     account.organisation());
         }
-        log.info("Demo accounts ready ({} new): {} — password 'demo'", created,
+        log.info(
+                "Demo accounts ready ({} new): {} — password 'demo'",
+                created,
                 ACCOUNTS.stream().map(Account::username).toList());
     }
 }

@@ -59,10 +59,14 @@ public final class LocalInfrastructure implements AutoCloseable {
     /** Spring properties that point the application at this infrastructure. */
     public Map<String, Object> properties() {
         return Map.of(
-                "spring.datasource.url", jdbcUrl(),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres",
-                "spring.kafka.bootstrap-servers", kafkaBootstrapServers());
+                "spring.datasource.url",
+                jdbcUrl(),
+                "spring.datasource.username",
+                "postgres",
+                "spring.datasource.password",
+                "postgres",
+                "spring.kafka.bootstrap-servers",
+                kafkaBootstrapServers());
     }
 
     @Override

@@ -12,12 +12,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LocalTakedown {
 
-    private LocalTakedown() {
-    }
+    private LocalTakedown() {}
 
     public static void main(String[] args) {
-        LocalInfrastructure infrastructure = LocalInfrastructure.start(
-                Path.of(System.getProperty("takedown.local.data", ".data/postgres")), 54329);
+        LocalInfrastructure infrastructure =
+                LocalInfrastructure.start(Path.of(System.getProperty("takedown.local.data", ".data/postgres")), 54329);
         SpringApplication application = new SpringApplication(TakedownApplication.class);
         application.setAdditionalProfiles("local");
         application.setDefaultProperties(infrastructure.properties());
@@ -30,12 +29,17 @@ public final class LocalTakedown {
             infrastructure.close();
             throw failedToStart;
         }
-        LoggerFactory.getLogger(LocalTakedown.class).info("Takedown is up on http://localhost:{}; Kafka for external "
-                + "clients at {}", context.getEnvironment().getProperty("local.server.port"),
-                infrastructure.kafkaBootstrapServers());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
-            infrastructure.close();
-        }, "takedown-local-shutdown"));
+        LoggerFactory.getLogger(LocalTakedown.class)
+                .info(
+                        "Takedown is up on http://localhost:{}; Kafka for external " + "clients at {}",
+                        context.getEnvironment().getProperty("local.server.port"),
+                        infrastructure.kafkaBootstrapServers());
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            context.close();
+                            infrastructure.close();
+                        },
+                        "takedown-local-shutdown"));
     }
 }

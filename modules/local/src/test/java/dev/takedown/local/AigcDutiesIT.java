@@ -39,14 +39,17 @@ class AigcDutiesIT extends StackTest {
     void springBreezeClaimsGoToSeniorReviewInTheUsAndRouteNormallyInChina() {
         Api holder = Api.as(baseUrl(), "rightsholder-a");
         String us = file(holder, Cases.notice("US_DMCA", "acct-sb-us").replace("\"works\":", CREATION + "\"works\":"));
-        String cn = file(holder, Cases.notice("CN_CC_1195", "acct-sb-cn").replace("\"works\":",
-                CREATION + "\"works\":"));
+        String cn =
+                file(holder, Cases.notice("CN_CC_1195", "acct-sb-cn").replace("\"works\":", CREATION + "\"works\":"));
 
         Api senior = Api.as(baseUrl(), "senior");
         NoticeLifecycleIT.awaitTask(senior, us);
         NoticeLifecycleIT.awaitTask(Api.as(baseUrl(), "moderator"), cn);
-        assertThat(NoticeLifecycleIT.ids(Api.as(baseUrl(), "moderator").get("/api/tasks").json()))
-                .as("the US claim is for senior moderators only").doesNotContain(us).contains(cn);
+        assertThat(NoticeLifecycleIT.ids(
+                        Api.as(baseUrl(), "moderator").get("/api/tasks").json()))
+                .as("the US claim is for senior moderators only")
+                .doesNotContain(us)
+                .contains(cn);
         JsonNode usTask = task(senior.get("/api/tasks").json(), us);
         assertThat(usTask.get("queue").asText()).isEqualTo("SENIOR_MODERATOR");
         assertThat(holder.get("/api/notices/" + us).json().get("history").toString())
@@ -54,17 +57,26 @@ class AigcDutiesIT extends StackTest {
         assertThat(holder.get("/api/notices/" + cn).json().get("history").toString())
                 .doesNotContain("human authorship");
 
-        Api.Response badUrl = holder.post("/api/notices", Cases.notice("US_DMCA", "acct-sb").replace("\"works\":",
-                CREATION.replace("https://xiaohongshu.example/p/1", "javascript:alert(1)") + "\"works\":"));
-        assertThat(badUrl.status()).as("curable: stored, and the notifier told what to fix").isEqualTo(201);
+        Api.Response badUrl = holder.post(
+                "/api/notices",
+                Cases.notice("US_DMCA", "acct-sb")
+                        .replace(
+                                "\"works\":",
+                                CREATION.replace("https://xiaohongshu.example/p/1", "javascript:alert(1)")
+                                        + "\"works\":"));
+        assertThat(badUrl.status())
+                .as("curable: stored, and the notifier told what to fix")
+                .isEqualTo(201);
         assertThat(badUrl.json().get("missing").toString()).contains("creation_evidence.original_post_url");
     }
 
     @Test
     void aTargetsImplicitLabelIsARecordedFactOnTheCase() throws Exception {
         Api holder = Api.as(baseUrl(), "rightsholder-a");
-        String caseId = file(holder, Cases.notice("CN_CC_1195", "acct-label")
-                .replace("\"type\": \"URL\"", "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-42\""));
+        String caseId = file(
+                holder,
+                Cases.notice("CN_CC_1195", "acct-label")
+                        .replace("\"type\": \"URL\"", "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-42\""));
         String label = "{\"Label\":\"1\",\"ContentProducer\":\"91310000MA1\",\"ProduceID\":\"P-41\"}";
 
         HttpResponse<String> tampered = labelCheck("moderator", caseId, "0", withText(png(), "AIGC", label));
@@ -72,56 +84,86 @@ class AigcDutiesIT extends StackTest {
         assertThat(tampered.body()).contains("\"status\":\"TAMPERED\"").contains("ProduceID");
         assertThat(labelCheck("moderator", caseId, "0", png()).body()).contains("\"status\":\"MISSING\"");
         assertThat(labelCheck("moderator", caseId, "0", withText(png(), "AIGC", label.replace("P-41", "P-42")))
-                .body()).contains("\"status\":\"PRESENT\"");
+                        .body())
+                .contains("\"status\":\"PRESENT\"");
         assertThat(labelCheck("moderator", caseId, "3", png()).statusCode()).isEqualTo(400);
-        assertThat(labelCheck("moderator", UUID.randomUUID().toString(), "0", png()).statusCode()).isEqualTo(404);
-        assertThat(labelCheck("rightsholder-a", caseId, "0", png()).statusCode()).isEqualTo(403);
+        assertThat(labelCheck("moderator", UUID.randomUUID().toString(), "0", png())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(labelCheck("rightsholder-a", caseId, "0", png()).statusCode())
+                .isEqualTo(403);
 
         Api compliance = Api.as(baseUrl(), "compliance");
-        await().atMost(Cases.PATIENCE).untilAsserted(() -> assertThat(
-                compliance.get("/api/audit/cases/" + caseId).body())
-                .contains("dev.takedown.notice.label-checked.v1").contains("TAMPERED").contains("MISSING"));
+        await().atMost(Cases.PATIENCE)
+                .untilAsserted(() -> assertThat(
+                                compliance.get("/api/audit/cases/" + caseId).body())
+                        .contains("dev.takedown.notice.label-checked.v1")
+                        .contains("TAMPERED")
+                        .contains("MISSING"));
     }
 
     @Test
     void aCaseShowsWhatTheUploaderHadBeenWarnedOfAtGenerationTime() {
         String account = "acct-warned-" + UUID.randomUUID();
         Api platform = Api.as(baseUrl(), "platform");
-        assertThat(platform.post("/api/risk-warnings", ack(account, "UA-3", "RW-1", "2025-05-01T00:00:00Z")).status())
+        assertThat(platform.post("/api/risk-warnings", ack(account, "UA-3", "RW-1", "2025-05-01T00:00:00Z"))
+                        .status())
                 .isEqualTo(201);
-        assertThat(platform.post("/api/risk-warnings", ack(account, "UA-4", "RW-2", "2025-07-01T00:00:00Z")).status())
+        assertThat(platform.post("/api/risk-warnings", ack(account, "UA-4", "RW-2", "2025-07-01T00:00:00Z"))
+                        .status())
                 .isEqualTo(201);
-        kafka.send(Topics.RISK_WARNINGS, account,
+        kafka.send(
+                Topics.RISK_WARNINGS,
+                account,
                 ack(account, "UA-5", "RW-3", "2025-06-01T00:00:00Z").getBytes(StandardCharsets.UTF_8));
         Api.Response bad = platform.post("/api/risk-warnings", ack(account, "", "RW-2", "last tuesday"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("agreement_version").contains("shown_at");
-        assertThat(Api.as(baseUrl(), "moderator").post("/api/risk-warnings", ack(account, "a", "b",
-                "2025-07-01T00:00:00Z")).status()).isEqualTo(403);
+        assertThat(Api.as(baseUrl(), "moderator")
+                        .post("/api/risk-warnings", ack(account, "a", "b", "2025-07-01T00:00:00Z"))
+                        .status())
+                .isEqualTo(403);
 
-        String caseId = file(Api.as(baseUrl(), "rightsholder-a"), Cases.notice("CN_CC_1195", account)
-                .replace("\"type\": \"URL\"", "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-9\", "
-                        + "\"generated_at\": \"2025-06-15T00:00:00Z\""));
+        String caseId = file(
+                Api.as(baseUrl(), "rightsholder-a"),
+                Cases.notice("CN_CC_1195", account)
+                        .replace(
+                                "\"type\": \"URL\"",
+                                "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-9\", "
+                                        + "\"generated_at\": \"2025-06-15T00:00:00Z\""));
         Api moderator = Api.as(baseUrl(), "moderator");
         await().atMost(Cases.PATIENCE).untilAsserted(() -> {
-            JsonNode warned = moderator.get("/api/notices/" + caseId + "/risk-warnings").json().get(0);
+            JsonNode warned = moderator
+                    .get("/api/notices/" + caseId + "/risk-warnings")
+                    .json()
+                    .get(0);
             assertThat(warned.get("account_id").asText()).isEqualTo(account);
             assertThat(warned.get("acknowledgement").get("risk_warning_version").asText())
-                    .as("the latest warning seen before generation, reported over Kafka").isEqualTo("RW-3");
-            assertThat(warned.get("acknowledgement").get("agreement_version").asText()).isEqualTo("UA-5");
+                    .as("the latest warning seen before generation, reported over Kafka")
+                    .isEqualTo("RW-3");
+            assertThat(warned.get("acknowledgement").get("agreement_version").asText())
+                    .isEqualTo("UA-5");
         });
-        assertThat(Api.as(baseUrl(), "rightsholder-a").get("/api/notices/" + caseId + "/risk-warnings").status())
+        assertThat(Api.as(baseUrl(), "rightsholder-a")
+                        .get("/api/notices/" + caseId + "/risk-warnings")
+                        .status())
                 .isEqualTo(403);
     }
 
     @Test
     void theReviewScreenAndTheComplianceCasePageShowTheAigcFacts() throws Exception {
         String account = "acct-facts-" + UUID.randomUUID();
-        assertThat(Api.as(baseUrl(), "platform").post("/api/risk-warnings",
-                ack(account, "UA-8", "RW-7", "2025-05-01T00:00:00Z")).status()).isEqualTo(201);
-        String caseId = file(Api.as(baseUrl(), "rightsholder-a"), Cases.notice("CN_CC_1195", account)
-                .replace("\"type\": \"URL\"", "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-7\", "
-                        + "\"generated_at\": \"2025-06-15T00:00:00Z\""));
+        assertThat(Api.as(baseUrl(), "platform")
+                        .post("/api/risk-warnings", ack(account, "UA-8", "RW-7", "2025-05-01T00:00:00Z"))
+                        .status())
+                .isEqualTo(201);
+        String caseId = file(
+                Api.as(baseUrl(), "rightsholder-a"),
+                Cases.notice("CN_CC_1195", account)
+                        .replace(
+                                "\"type\": \"URL\"",
+                                "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-7\", "
+                                        + "\"generated_at\": \"2025-06-15T00:00:00Z\""));
         assertThat(labelCheck("moderator", caseId, "0", png()).body()).contains("\"status\":\"MISSING\"");
         Api moderator = Api.as(baseUrl(), "moderator");
         String taskId = NoticeLifecycleIT.awaitTask(moderator, caseId);
@@ -129,16 +171,28 @@ class AigcDutiesIT extends StackTest {
 
         PageSession review = PageSession.login(baseUrl(), "moderator");
         String screen = review.get("/tasks/" + taskId).body();
-        assertThat(screen).contains("id=\"aigc-facts\"", "label missing", "UA-8", "RW-7",
-                "2025-05-01T00:00:00Z", "value=\"LABEL\"");
+        assertThat(screen)
+                .contains(
+                        "id=\"aigc-facts\"",
+                        "label missing",
+                        "UA-8",
+                        "RW-7",
+                        "2025-05-01T00:00:00Z",
+                        "value=\"LABEL\"");
         assertThat(review.get("/tasks/" + taskId + "?lang=zh-CN").body()).contains("缺少标识", "标注为人工智能生成");
 
-        assertThat(moderator.post("/api/tasks/" + taskId + "/decision", "{\"outcome\":\"ACCEPT\","
-                + "\"measures\":[\"LABEL\"],\"reason\":\"the output carries no implicit label\"}").status())
+        assertThat(moderator
+                        .post(
+                                "/api/tasks/" + taskId + "/decision",
+                                "{\"outcome\":\"ACCEPT\","
+                                        + "\"measures\":[\"LABEL\"],\"reason\":\"the output carries no implicit label\"}")
+                        .status())
                 .isEqualTo(200);
         PageSession compliance = PageSession.login(baseUrl(), "compliance");
-        await().atMost(Cases.PATIENCE).untilAsserted(() -> assertThat(compliance.get("/audit/cases/" + caseId)
-                .body()).contains("id=\"label-checks\"", "id=\"risk-warnings\"", "RW-7", "UA-8", account));
+        await().atMost(Cases.PATIENCE)
+                .untilAsserted(() -> assertThat(
+                                compliance.get("/audit/cases/" + caseId).body())
+                        .contains("id=\"label-checks\"", "id=\"risk-warnings\"", "RW-7", "UA-8", account));
     }
 
     private static String ack(String account, String agreement, String warning, String shownAt) {
@@ -156,14 +210,18 @@ class AigcDutiesIT extends StackTest {
     private HttpResponse<String> labelCheck(String user, String caseId, String index, byte[] image) throws Exception {
         String boundary = "b" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"x.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "Content-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/notices/" + caseId + "/targets/"
-                        + index + "/label-check"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
-                        .getBytes(StandardCharsets.UTF_8)))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/api/notices/" + caseId + "/targets/" + index + "/label-check"))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(concat(head, image, tail))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(concat(head, image, tail)))
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -183,13 +241,19 @@ class AigcDutiesIT extends StackTest {
     }
 
     private static byte[] withText(byte[] png, String keyword, String text) {
-        byte[] data = concat(keyword.getBytes(StandardCharsets.ISO_8859_1), new byte[] {0},
+        byte[] data = concat(
+                keyword.getBytes(StandardCharsets.ISO_8859_1),
+                new byte[] {0},
                 text.getBytes(StandardCharsets.ISO_8859_1));
         CRC32 crc = new CRC32();
         crc.update("tEXt".getBytes(StandardCharsets.ISO_8859_1));
         crc.update(data);
-        byte[] chunk = ByteBuffer.allocate(12 + data.length).putInt(data.length)
-                .put("tEXt".getBytes(StandardCharsets.ISO_8859_1)).put(data).putInt((int) crc.getValue()).array();
+        byte[] chunk = ByteBuffer.allocate(12 + data.length)
+                .putInt(data.length)
+                .put("tEXt".getBytes(StandardCharsets.ISO_8859_1))
+                .put(data)
+                .putInt((int) crc.getValue())
+                .array();
         return concat(Arrays.copyOfRange(png, 0, 33), chunk, Arrays.copyOfRange(png, 33, png.length));
     }
 

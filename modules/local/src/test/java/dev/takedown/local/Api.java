@@ -35,8 +35,10 @@ final class Api {
     }
 
     static Api as(String baseUrl, String user, String password) {
-        return new Api(baseUrl, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new Api(
+                baseUrl,
+                "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     static Api anonymous(String baseUrl) {
@@ -52,23 +54,31 @@ final class Api {
     }
 
     Response put(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)), Map.of());
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                Map.of());
     }
 
     Response post(String path, String json, Map<String, String> headers) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)), headers);
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)),
+                headers);
     }
 
     /** A file of a multipart/form-data body; its name goes out as an ASCII {@code filename} and as {@code filename*}. */
-    record Part(String field, String filename, byte[] content) {
-    }
+    record Part(String field, String filename, byte[] content) {}
 
     Response postMultipart(String path, List<Part> parts) {
         Multipart body = Multipart.of(parts);
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", body.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())), Map.of());
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", body.contentType())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())),
+                Map.of());
     }
 
     /** A multipart/form-data body as a browser builds it, plus the RFC 5987 file name Spring reads first. */
@@ -78,12 +88,19 @@ final class Api {
             String boundary = "----takedown" + UUID.randomUUID();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (Part part : parts) {
-                StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
-                        .append("Content-Disposition: form-data; name=\"").append(part.field()).append('"');
+                StringBuilder head = new StringBuilder("--")
+                        .append(boundary)
+                        .append("\r\n")
+                        .append("Content-Disposition: form-data; name=\"")
+                        .append(part.field())
+                        .append('"');
                 if (part.filename() != null) {
-                    head.append("; filename=\"").append(part.filename().replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_"))
-                            .append("\"; filename*=UTF-8''").append(URLEncoder.encode(part.filename(),
-                                    StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A"));
+                    head.append("; filename=\"")
+                            .append(part.filename().replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_"))
+                            .append("\"; filename*=UTF-8''")
+                            .append(URLEncoder.encode(part.filename(), StandardCharsets.UTF_8)
+                                    .replace("+", "%20")
+                                    .replace("*", "%2A"));
                     head.append("\r\nContent-Type: application/octet-stream");
                 }
                 head.append("\r\n\r\n");
@@ -103,7 +120,9 @@ final class Api {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
                     response.headers().firstValue("Idempotent-Replayed").orElse(null));

@@ -44,8 +44,14 @@ class AuthorizationMatrixIT extends StackTest {
     private static final int FLOOR = 400;
 
     enum Role {
-        ANONYMOUS(null), RIGHTS_HOLDER_A("rightsholder-a"), RIGHTS_HOLDER_B("rightsholder-b"), MODERATOR("moderator"),
-        SENIOR_MODERATOR("senior"), COMPLIANCE_OFFICER("compliance"), ADMIN("admin"), PLATFORM_SERVICE("platform");
+        ANONYMOUS(null),
+        RIGHTS_HOLDER_A("rightsholder-a"),
+        RIGHTS_HOLDER_B("rightsholder-b"),
+        MODERATOR("moderator"),
+        SENIOR_MODERATOR("senior"),
+        COMPLIANCE_OFFICER("compliance"),
+        ADMIN("admin"),
+        PLATFORM_SERVICE("platform");
 
         final String user;
 
@@ -54,16 +60,23 @@ class AuthorizationMatrixIT extends StackTest {
         }
     }
 
-    enum Tenant { NONE, OWN_ORGANISATION, TOKEN }
+    enum Tenant {
+        NONE,
+        OWN_ORGANISATION,
+        TOKEN
+    }
 
-    enum Door { API, PAGE }
+    enum Door {
+        API,
+        PAGE
+    }
 
     private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> AUTHENTICATED = EnumSet.complementOf(EnumSet.of(Role.ANONYMOUS));
     private static final Set<Role> RIGHTS_HOLDERS = EnumSet.of(Role.RIGHTS_HOLDER_A, Role.RIGHTS_HOLDER_B);
-    private static final Set<Role> STAFF = EnumSet.of(Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE_OFFICER,
-            Role.ADMIN);
+    private static final Set<Role> STAFF =
+            EnumSet.of(Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE_OFFICER, Role.ADMIN);
     private static final Set<Role> READERS = union(RIGHTS_HOLDERS, STAFF);
     private static final Set<Role> MODERATORS = EnumSet.of(Role.MODERATOR, Role.SENIOR_MODERATOR);
     private static final Set<Role> AUDITORS = EnumSet.of(Role.COMPLIANCE_OFFICER, Role.ADMIN);
@@ -72,7 +85,11 @@ class AuthorizationMatrixIT extends StackTest {
     private static final Set<Role> SENIOR = EnumSet.of(Role.SENIOR_MODERATOR);
 
     /** Which fixture a {@code {caseId}} stands for. */
-    enum CaseFixture { ACCEPTED, IN_REVIEW, UNKNOWN }
+    enum CaseFixture {
+        ACCEPTED,
+        IN_REVIEW,
+        UNKNOWN
+    }
 
     /**
      * One row of the table.
@@ -80,8 +97,16 @@ class AuthorizationMatrixIT extends StackTest {
      * @param mvc  false for doors that are not Spring MVC handlers (Camunda, actuator, the default deny)
      * @param body JSON for the API, form fields for pages ({@code null}: no body)
      */
-    record Entry(String method, String pattern, Door door, Set<Role> allowed, Tenant tenant, String body,
-            CaseFixture caseFixture, boolean mvc, String query) {
+    record Entry(
+            String method,
+            String pattern,
+            Door door,
+            Set<Role> allowed,
+            Tenant tenant,
+            String body,
+            CaseFixture caseFixture,
+            boolean mvc,
+            String query) {
 
         String key() {
             return method + " " + pattern;
@@ -120,7 +145,11 @@ class AuthorizationMatrixIT extends StackTest {
             // cure: the accepted case is not waiting for completion → 409 for its owner, 404 for the other org
             api("PUT", "/api/notices/{caseId}", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}"),
             // a valid proof: the owner gets 409 (no counter-notice forwarded), the other org 404
-            api("POST", "/api/notices/{caseId}/legal-action-proof", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION,
+            api(
+                    "POST",
+                    "/api/notices/{caseId}/legal-action-proof",
+                    RIGHTS_HOLDERS,
+                    Tenant.OWN_ORGANISATION,
                     "{\"kind\":\"COURT\",\"reference\":\"matrix\"}"),
             // on the case still in review: nothing to retract → 409 for its owner
             api("POST", "/api/notices/{caseId}/retraction", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "")
@@ -238,18 +267,22 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/audit/reports/transparency/download", AUDITORS, Tenant.NONE)
                     .query("?from=2026-01-01&to=2026-01-31&format=csv"),
             // not MVC handlers: Camunda's REST API (Jersey) and webapps, actuator, the default deny
-            api("GET", "/engine-rest/process-definition", ADMIN, Tenant.NONE, null).notMvc(),
+            api("GET", "/engine-rest/process-definition", ADMIN, Tenant.NONE, null)
+                    .notMvc(),
             api("GET", "/engine-rest/task", ADMIN, Tenant.NONE, null).notMvc(),
             api("POST", "/engine-rest/task", ADMIN, Tenant.NONE, "{}").notMvc(),
             api("GET", "/engine-rest/deployment", ADMIN, Tenant.NONE, null).notMvc(),
             page("GET", "/camunda/app/cockpit/default/", ADMIN, Tenant.NONE).notMvc(),
             page("GET", "/camunda/app/admin/default/", ADMIN, Tenant.NONE).notMvc(),
             page("GET", "/camunda/app/tasklist/default/", ADMIN, Tenant.NONE).notMvc(),
-            page("GET", "/camunda/api/admin/auth/user/default", ADMIN, Tenant.NONE).notMvc(),
+            page("GET", "/camunda/api/admin/auth/user/default", ADMIN, Tenant.NONE)
+                    .notMvc(),
             page("GET", "/actuator/health", EVERYONE, Tenant.NONE).notMvc(),
             // OIDC sign-in (Spring Security filters): to the issuer; a callback without a request is refused
             page("GET", "/oauth2/authorization/oidc", EVERYONE, Tenant.NONE).notMvc(),
-            page("GET", "/login/oauth2/code/oidc", EVERYONE, Tenant.NONE).query("?code=matrix&state=matrix").notMvc(),
+            page("GET", "/login/oauth2/code/oidc", EVERYONE, Tenant.NONE)
+                    .query("?code=matrix&state=matrix")
+                    .notMvc(),
             api("GET", "/api/not-a-door", NOBODY, Tenant.NONE, null).notMvc(),
             api("DELETE", "/api/notices/{caseId}", NOBODY, Tenant.NONE, null).notMvc(),
             page("GET", "/not-a-page", NOBODY, Tenant.NONE).notMvc(),
@@ -283,16 +316,22 @@ class AuthorizationMatrixIT extends StackTest {
     @BeforeAll
     void fixtures() {
         Cases cases = new Cases(baseUrl(), management, runtime);
-        String accepted = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_CC_1195", "acct-matrix-"
-                + UUID.randomUUID()), "[\"DELETE\"]");
+        String accepted = cases.fileAndAccept(
+                "rightsholder-a", Cases.notice("CN_CC_1195", "acct-matrix-" + UUID.randomUUID()), "[\"DELETE\"]");
         fixtures.put("accepted", accepted);
         fixtures.put("token", cases.uploaderToken(accepted));
-        JsonNode measures = Api.as(baseUrl(), "compliance").get("/api/measures?case_id=" + accepted).json();
+        JsonNode measures = Api.as(baseUrl(), "compliance")
+                .get("/api/measures?case_id=" + accepted)
+                .json();
         assertThat(measures).isNotEmpty();
         fixtures.put("measureId", measures.get(0).get("measure_id").asText());
-        Api.Response evidence = Api.as(baseUrl(), "rightsholder-a").postMultipart("/api/cases/" + accepted
-                + "/evidence", List.of(new Api.Part("file", "matrix.txt", ("matrix " + UUID.randomUUID())
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        Api.Response evidence = Api.as(baseUrl(), "rightsholder-a")
+                .postMultipart(
+                        "/api/cases/" + accepted + "/evidence",
+                        List.of(new Api.Part(
+                                "file",
+                                "matrix.txt",
+                                ("matrix " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         assertThat(evidence.status()).as(evidence.body()).isEqualTo(201);
         fixtures.put("sha256", evidence.json().get(0).get("sha256").asText());
 
@@ -300,14 +339,17 @@ class AuthorizationMatrixIT extends StackTest {
         fixtures.put("inReview", inReview);
         fixtures.put("taskId", NoticeLifecycleIT.awaitTask(Api.as(baseUrl(), "moderator"), inReview));
 
-        Api.Response work = Api.as(baseUrl(), "rightsholder-a").post("/api/works",
-                "{\"title\":\"Matrix work\",\"terms\":[\"matrix-term-" + UUID.randomUUID() + "\"]}");
+        Api.Response work = Api.as(baseUrl(), "rightsholder-a")
+                .post(
+                        "/api/works",
+                        "{\"title\":\"Matrix work\",\"terms\":[\"matrix-term-" + UUID.randomUUID() + "\"]}");
         assertThat(work.status()).as(work.body()).isEqualTo(201);
         fixtures.put("workId", work.json().get("work_id").asText());
 
         for (Role role : Role.values()) {
-            sessions.put(role, role.user == null ? PageSession.anonymous(baseUrl())
-                    : PageSession.login(baseUrl(), role.user));
+            sessions.put(
+                    role,
+                    role.user == null ? PageSession.anonymous(baseUrl()) : PageSession.login(baseUrl(), role.user));
         }
     }
 
@@ -317,7 +359,8 @@ class AuthorizationMatrixIT extends StackTest {
         TABLE.stream().filter(Entry::mvc).forEach(e -> tableKeys.add(e.key()));
         Set<String> missing = new TreeSet<>();
         Set<String> seen = new TreeSet<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : handlerMapping.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler :
+                handlerMapping.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = handler.getKey();
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : info.getPatternValues()) {
@@ -339,11 +382,14 @@ class AuthorizationMatrixIT extends StackTest {
         }
         System.out.println("[authorization-matrix] MVC handlers: " + seen.size() + " (method, pattern) pairs, "
                 + EXCLUDED.size() + " framework patterns excluded");
-        assertThat(missing).as("handlers without an entry in AuthorizationMatrixIT.TABLE — add who may use them")
+        assertThat(missing)
+                .as("handlers without an entry in AuthorizationMatrixIT.TABLE — add who may use them")
                 .isEmpty();
         Set<String> stale = new TreeSet<>(tableKeys);
         stale.removeAll(seen);
-        assertThat(stale).as("table entries marked as MVC handlers that no longer exist").isEmpty();
+        assertThat(stale)
+                .as("table entries marked as MVC handlers that no longer exist")
+                .isEmpty();
     }
 
     @Test
@@ -376,14 +422,16 @@ class AuthorizationMatrixIT extends StackTest {
         assertThat(holder.hasSessionCookie()).isTrue();
         PageSession.Response forged = holder.postForm("/notices", Map.of("workTitle", "csrf"), false);
         assertThat(forged.status()).as(forged.body()).isEqualTo(403);
-        PageSession.Response wrongToken = holder.postForm("/notices",
-                List.of(Map.entry("workTitle", "csrf"), Map.entry("_csrf", "forged-" + UUID.randomUUID())));
+        PageSession.Response wrongToken = holder.postForm(
+                "/notices", List.of(Map.entry("workTitle", "csrf"), Map.entry("_csrf", "forged-" + UUID.randomUUID())));
         assertThat(wrongToken.status()).isEqualTo(403);
         PageSession.Response genuine = holder.postForm("/notices", Map.of("workTitle", "csrf"), true);
         assertThat(genuine.status()).as("same form with the token").isNotIn(401, 403);
 
         PageSession moderator = PageSession.login(baseUrl(), "moderator");
-        assertThat(moderator.postForm("/tasks/" + fixtures.get("taskId") + "/claim", Map.of(), false).status())
+        assertThat(moderator
+                        .postForm("/tasks/" + fixtures.get("taskId") + "/claim", Map.of(), false)
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -391,8 +439,10 @@ class AuthorizationMatrixIT extends StackTest {
     @Test
     void listsShowOnlyTheOwnOrganisation() {
         String accepted = fixtures.get("accepted");
-        assertThat(Api.as(baseUrl(), "rightsholder-a").get("/api/notices").body()).contains(accepted);
-        assertThat(Api.as(baseUrl(), "rightsholder-b").get("/api/notices").body()).doesNotContain(accepted);
+        assertThat(Api.as(baseUrl(), "rightsholder-a").get("/api/notices").body())
+                .contains(accepted);
+        assertThat(Api.as(baseUrl(), "rightsholder-b").get("/api/notices").body())
+                .doesNotContain(accepted);
         assertThat(Api.as(baseUrl(), "rightsholder-b").get("/api/works").body()).doesNotContain(fixtures.get("workId"));
         assertThat(sessions.get(Role.RIGHTS_HOLDER_B).get("/notices").body()).doesNotContain(accepted);
         assertThat(sessions.get(Role.RIGHTS_HOLDER_A).get("/notices").body()).contains(accepted);
@@ -403,16 +453,20 @@ class AuthorizationMatrixIT extends StackTest {
         String path = concrete(entry.pattern() + entry.query(), entry.caseFixture(), fixtures.get("token"));
         Outcome outcome = send(entry, role, path);
         cells++;
-        row.append(' ').append(role.user == null ? "anonymous" : role.user).append('=')
+        row.append(' ')
+                .append(role.user == null ? "anonymous" : role.user)
+                .append('=')
                 .append(outcome.toLogin ? "login" : String.valueOf(outcome.status));
         boolean allowed = entry.allowed().contains(role);
         if (allowed) {
             if (outcome.status == 401 || outcome.status == 403 || outcome.toLogin) {
                 failures.add(cell + ": allowed but refused " + outcome);
-            } else if (entry.tenant() == Tenant.OWN_ORGANISATION && role == Role.RIGHTS_HOLDER_B
+            } else if (entry.tenant() == Tenant.OWN_ORGANISATION
+                    && role == Role.RIGHTS_HOLDER_B
                     && outcome.status != 404) {
                 failures.add(cell + ": org-b must get 404 on org-a's resource, got " + outcome);
-            } else if (entry.tenant() == Tenant.OWN_ORGANISATION && role == Role.RIGHTS_HOLDER_A
+            } else if (entry.tenant() == Tenant.OWN_ORGANISATION
+                    && role == Role.RIGHTS_HOLDER_A
                     && outcome.status == 404) {
                 failures.add(cell + ": org-a must reach its own resource, got " + outcome);
             } else if (entry.tenant() == Tenant.TOKEN && outcome.status == 404) {
@@ -425,8 +479,8 @@ class AuthorizationMatrixIT extends StackTest {
                 String token = fixtures.get("token");
                 String retargeted = fixtures.get("inReview") + token.substring(token.indexOf('.'));
                 for (String bad : List.of("forged-" + UUID.randomUUID(), tamper(token), retargeted)) {
-                    Outcome forged = send(entry, role, concrete(entry.pattern() + entry.query(), entry.caseFixture(),
-                            bad));
+                    Outcome forged =
+                            send(entry, role, concrete(entry.pattern() + entry.query(), entry.caseFixture(), bad));
                     cells++;
                     if (forged.status != 404) {
                         failures.add(cell + " with a forged token: expected 404, got " + forged);
@@ -448,27 +502,30 @@ class AuthorizationMatrixIT extends StackTest {
     private Outcome send(Entry entry, Role role, String path) {
         if (entry.door() == Door.API) {
             Api api = role.user == null ? Api.anonymous(baseUrl()) : Api.as(baseUrl(), role.user);
-            Api.Response r = switch (entry.method()) {
-                case "GET" -> api.get(path);
-                case "POST" -> api.post(path, entry.body());
-                case "PUT" -> api.put(path, entry.body());
-                default -> RawHttp.send(baseUrl(), entry.method(), path, role.user);
-            };
+            Api.Response r =
+                    switch (entry.method()) {
+                        case "GET" -> api.get(path);
+                        case "POST" -> api.post(path, entry.body());
+                        case "PUT" -> api.put(path, entry.body());
+                        default -> RawHttp.send(baseUrl(), entry.method(), path, role.user);
+                    };
             return new Outcome(r.status(), false, r.body());
         }
         PageSession session = sessions.get(role);
-        PageSession.Response r = entry.method().equals("GET") ? session.get(path)
-                : session.postForm(path, Map.of(), true);
+        PageSession.Response r =
+                entry.method().equals("GET") ? session.get(path) : session.postForm(path, Map.of(), true);
         return new Outcome(r.status(), r.redirectsToLogin(), r.location() != null ? "→ " + r.location() : r.body());
     }
 
     private String concrete(String pattern, CaseFixture caseFixture, String token) {
-        String caseId = switch (caseFixture) {
-            case ACCEPTED -> fixtures.get("accepted");
-            case IN_REVIEW -> fixtures.get("inReview");
-            case UNKNOWN -> UUID.nameUUIDFromBytes("no such case".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                    .toString();
-        };
+        String caseId =
+                switch (caseFixture) {
+                    case ACCEPTED -> fixtures.get("accepted");
+                    case IN_REVIEW -> fixtures.get("inReview");
+                    case UNKNOWN ->
+                        UUID.nameUUIDFromBytes("no such case".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                .toString();
+                };
         return pattern.replace("{caseId}", caseId)
                 .replace("{keyId}", "no-such-key")
                 .replace("{index}", "0")

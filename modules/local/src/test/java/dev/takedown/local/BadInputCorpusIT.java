@@ -61,8 +61,9 @@ class BadInputCorpusIT extends StackTest {
         CORPUS.put("js-url", "javascript:alert(document.cookie)");
         CORPUS.put("spel-runtime", "${T(java.lang.Runtime).getRuntime().exec('touch " + CANARY + "')}");
         CORPUS.put("spel-hash-runtime", "#{T(java.lang.Runtime).getRuntime().exec('touch " + CANARY + "')}");
-        CORPUS.put("el-forname", "${''.getClass().forName('java.lang.Runtime').getRuntime().exec('touch " + CANARY
-                + "')}");
+        CORPUS.put(
+                "el-forname",
+                "${''.getClass().forName('java.lang.Runtime').getRuntime().exec('touch " + CANARY + "')}");
         CORPUS.put("juel-engine", "${execution.getProcessEngineServices()}");
         CORPUS.put("juel-concat", "${'takedown-eval-'.concat('ok')}");
         CORPUS.put("spel-concat", "#{'takedown-eval-'.concat('ok')}");
@@ -88,9 +89,10 @@ class BadInputCorpusIT extends StackTest {
         CORPUS.put("long-4k", "A".repeat(4096));
     }
 
-    private static final Pattern EXCEPTION_NAME = Pattern.compile(
-            "\\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*(?:Exception|Error)\\b");
-    private static final Pattern STACK_FRAME = Pattern.compile("\\bat [\\w.$]+\\([\\w$]+\\.java(?::\\d+)?\\)|Caused by:");
+    private static final Pattern EXCEPTION_NAME =
+            Pattern.compile("\\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*(?:Exception|Error)\\b");
+    private static final Pattern STACK_FRAME =
+            Pattern.compile("\\bat [\\w.$]+\\([\\w$]+\\.java(?::\\d+)?\\)|Caused by:");
     /** Markup only an unescaped payload can bring: raw tags, or an attribute broken out of its quotes. */
     private static final Pattern ACTIVE_MARKUP = Pattern.compile(
             "(?i)<script(?![^>]*\\bsrc=\"/(?:js|webjars)/[^\"<>]+\"[^>]*>\\s*</script>)|<img[^>]*onerror|<svg"
@@ -120,11 +122,11 @@ class BadInputCorpusIT extends StackTest {
     void fixtures() throws IOException {
         Files.deleteIfExists(CANARY);
         cases = new Cases(baseUrl(), management, runtime);
-        acceptedForCounterNotice = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-"
-                + UUID.randomUUID()), "[\"DELETE\"]");
+        acceptedForCounterNotice = cases.fileAndAccept(
+                "rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-" + UUID.randomUUID()), "[\"DELETE\"]");
         counterToken = cases.uploaderToken(acceptedForCounterNotice);
-        acceptedForAppeal = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-"
-                + UUID.randomUUID()), "[\"DELETE\"]");
+        acceptedForAppeal = cases.fileAndAccept(
+                "rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-" + UUID.randomUUID()), "[\"DELETE\"]");
         appealToken = cases.uploaderToken(acceptedForAppeal);
         String inReview = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-" + UUID.randomUUID()));
         taskId = NoticeLifecycleIT.awaitTask(Api.as(baseUrl(), "moderator"), inReview);
@@ -137,12 +139,12 @@ class BadInputCorpusIT extends StackTest {
             evaluations.add("canary file " + CANARY + " exists");
         }
         System.out.println("[bad-input] ==== report ====");
-        System.out.println("[bad-input] corpus payloads: " + CORPUS.size() + "; inputs tried (requests): "
-                + inputs.get());
+        System.out.println(
+                "[bad-input] corpus payloads: " + CORPUS.size() + "; inputs tried (requests): " + inputs.get());
         System.out.println("[bad-input] HTTP 500s: " + serverErrors.size());
         serverErrors.forEach(e -> System.out.println("[bad-input]   500 " + e));
-        System.out.println("[bad-input] evaluations: " + evaluations.size() + " (canary " + (canary ? "PRESENT"
-                : "absent") + ")");
+        System.out.println(
+                "[bad-input] evaluations: " + evaluations.size() + " (canary " + (canary ? "PRESENT" : "absent") + ")");
         evaluations.forEach(e -> System.out.println("[bad-input]   EVAL " + e));
         System.out.println("[bad-input] stack traces / exception names in bodies: " + leaks.size());
         leaks.forEach(e -> System.out.println("[bad-input]   LEAK " + e));
@@ -159,16 +161,43 @@ class BadInputCorpusIT extends StackTest {
         // every string of the notice, one at a time, on a notice that cannot be registered (no attestation, so
         // incomplete; no contact for the notifier, so not curable either): Jackson, the profile checks and the
         // problem answer see the payload, and no case is created
-        List<String> fields = List.of("language", "notifier.type", "notifier.legal_name", "notifier.country",
-                "notifier.identity_document.type", "notifier.identity_document.number", "notifier.trusted_flagger_id",
-                "rights_holder.name", "signature.type", "signature.value", "signature.signed_at", "claim.right_type",
-                "works.0.title", "works.0.protected_terms.0", "works.0.registered_work_id", "targets.0.type",
-                "targets.0.url", "targets.0.account_id", "targets.0.produce_id", "targets.0.sha256",
-                "targets.0.model_id", "targets.0.dataset_id", "targets.0.item_id", "targets.0.generated_at",
-                "creation_evidence.prompts.0", "creation_evidence.parameters", "creation_evidence.seeds.0",
-                "creation_evidence.iteration_history.0", "creation_evidence.original_post_url",
-                "creation_evidence.watermark", "evidence.0.kind", "evidence.0.url",
-                "evidence.0.description", "evidence.0.sha256", "explanation", "requested_measures.0",
+        List<String> fields = List.of(
+                "language",
+                "notifier.type",
+                "notifier.legal_name",
+                "notifier.country",
+                "notifier.identity_document.type",
+                "notifier.identity_document.number",
+                "notifier.trusted_flagger_id",
+                "rights_holder.name",
+                "signature.type",
+                "signature.value",
+                "signature.signed_at",
+                "claim.right_type",
+                "works.0.title",
+                "works.0.protected_terms.0",
+                "works.0.registered_work_id",
+                "targets.0.type",
+                "targets.0.url",
+                "targets.0.account_id",
+                "targets.0.produce_id",
+                "targets.0.sha256",
+                "targets.0.model_id",
+                "targets.0.dataset_id",
+                "targets.0.item_id",
+                "targets.0.generated_at",
+                "creation_evidence.prompts.0",
+                "creation_evidence.parameters",
+                "creation_evidence.seeds.0",
+                "creation_evidence.iteration_history.0",
+                "creation_evidence.original_post_url",
+                "creation_evidence.watermark",
+                "evidence.0.kind",
+                "evidence.0.url",
+                "evidence.0.description",
+                "evidence.0.sha256",
+                "explanation",
+                "requested_measures.0",
                 "jurisdiction_profiles.0");
         Api holder = Api.as(baseUrl(), "rightsholder-a");
         for (var payload : CORPUS.entrySet()) {
@@ -187,8 +216,13 @@ class BadInputCorpusIT extends StackTest {
                 check("POST /api/notices " + field, payload, () -> holder.post("/api/notices", notice.toString()));
             }
             if (payload.getValue().chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                check("POST /api/notices Idempotency-Key header", payload, () -> holder.post("/api/notices",
-                        Notices.incompleteDmca(), Map.of("Idempotency-Key", payload.getValue())));
+                check(
+                        "POST /api/notices Idempotency-Key header",
+                        payload,
+                        () -> holder.post(
+                                "/api/notices",
+                                Notices.incompleteDmca(),
+                                Map.of("Idempotency-Key", payload.getValue())));
             }
         }
     }
@@ -201,13 +235,34 @@ class BadInputCorpusIT extends StackTest {
     @Test
     @Order(2)
     void storedNoticesRenderOnlyEscaped() {
-        List<String> fields = List.of("language", "notifier.type", "notifier.legal_name", "notifier.email",
-                "notifier.phone", "notifier.postal_address", "notifier.country", "notifier.identity_document.type",
-                "notifier.identity_document.number", "notifier.trusted_flagger_id", "rights_holder.name",
-                "signature.type", "signature.value", "signature.signed_at", "claim.right_type", "works.0.title",
-                "works.0.protected_terms.0", "works.0.registered_work_id", "targets.0.type", "targets.0.account_id",
-                "evidence.0.kind", "evidence.0.url", "evidence.0.description", "evidence.0.sha256", "explanation",
-                "requested_measures.0", "jurisdiction_profiles.1");
+        List<String> fields = List.of(
+                "language",
+                "notifier.type",
+                "notifier.legal_name",
+                "notifier.email",
+                "notifier.phone",
+                "notifier.postal_address",
+                "notifier.country",
+                "notifier.identity_document.type",
+                "notifier.identity_document.number",
+                "notifier.trusted_flagger_id",
+                "rights_holder.name",
+                "signature.type",
+                "signature.value",
+                "signature.signed_at",
+                "claim.right_type",
+                "works.0.title",
+                "works.0.protected_terms.0",
+                "works.0.registered_work_id",
+                "targets.0.type",
+                "targets.0.account_id",
+                "evidence.0.kind",
+                "evidence.0.url",
+                "evidence.0.description",
+                "evidence.0.sha256",
+                "explanation",
+                "requested_measures.0",
+                "jurisdiction_profiles.1");
         Api holder = Api.as(baseUrl(), "rightsholder-a");
         Api moderator = Api.as(baseUrl(), "moderator");
         PageSession moderatorPages = PageSession.login(baseUrl(), "moderator");
@@ -215,8 +270,8 @@ class BadInputCorpusIT extends StackTest {
         for (var payload : CORPUS.entrySet()) {
             ObjectNode notice = notice("https://gen.example/corpus/stored/" + UUID.randomUUID());
             fields.forEach(f -> set(notice, f, payload.getValue()));
-            Api.Response filed = check("POST /api/notices (all fields)", payload,
-                    () -> holder.post("/api/notices", notice.toString()));
+            Api.Response filed = check(
+                    "POST /api/notices (all fields)", payload, () -> holder.post("/api/notices", notice.toString()));
             if (filed.status() == 400) {
                 // put back what the profile refused, keep the payload everywhere else
                 List<String> refused = new ArrayList<>();
@@ -225,21 +280,32 @@ class BadInputCorpusIT extends StackTest {
                     refused.add(error.get("field").asText());
                 }
                 ObjectNode retry = base.deepCopy();
-                fields.stream().filter(f -> refused.stream().noneMatch(r -> r.replaceAll("\\[(\\d+)]", ".$1")
-                        .equals(f))).forEach(f -> set(retry, f, payload.getValue()));
+                fields.stream()
+                        .filter(f -> refused.stream()
+                                .noneMatch(
+                                        r -> r.replaceAll("\\[(\\d+)]", ".$1").equals(f)))
+                        .forEach(f -> set(retry, f, payload.getValue()));
                 notes.add("stored " + payload.getKey() + ": refused " + refused);
-                filed = check("POST /api/notices (accepted fields)", payload,
+                filed = check(
+                        "POST /api/notices (accepted fields)",
+                        payload,
                         () -> holder.post("/api/notices", retry.toString()));
             }
             if (filed.status() >= 500) {
                 // keep the payload only where the notice body (jsonb) holds it, to reach the pages
                 ObjectNode narrow = notice("https://gen.example/corpus/stored/" + UUID.randomUUID());
-                for (String f : List.of("notifier.identity_document.number", "signature.value",
-                        "evidence.0.description", "explanation", "works.0.protected_terms.0")) {
+                for (String f : List.of(
+                        "notifier.identity_document.number",
+                        "signature.value",
+                        "evidence.0.description",
+                        "explanation",
+                        "works.0.protected_terms.0")) {
                     set(narrow, f, payload.getValue());
                 }
                 notes.add("stored " + payload.getKey() + ": 500 with all fields, retried in the body's fields only");
-                filed = check("POST /api/notices (body fields)", payload,
+                filed = check(
+                        "POST /api/notices (body fields)",
+                        payload,
                         () -> holder.post("/api/notices", narrow.toString()));
             }
             if (filed.status() != 201) {
@@ -253,18 +319,24 @@ class BadInputCorpusIT extends StackTest {
             page("GET /tasks/{id} (claimed)", payload, moderatorPages, "/tasks/" + task);
             check("GET /api/tasks/{id}", payload, () -> moderator.get("/api/tasks/" + task));
             check("GET /api/notices/{id} (staff)", payload, () -> moderator.get("/api/notices/" + caseId));
-            ObjectNode decision = JSON.createObjectNode().put("outcome", "REJECT").put("reason", payload.getValue());
-            check("POST /api/tasks/{id}/decision reason", payload,
+            ObjectNode decision =
+                    JSON.createObjectNode().put("outcome", "REJECT").put("reason", payload.getValue());
+            check(
+                    "POST /api/tasks/{id}/decision reason",
+                    payload,
                     () -> moderator.post("/api/tasks/" + task + "/decision", decision.toString()));
             page("GET /notices/{id}", payload, holderPages, "/notices/" + caseId);
             page("GET /notices", payload, holderPages, "/notices");
             check("GET /api/notices/{id}", payload, () -> holder.get("/api/notices/" + caseId));
-            check("GET /api/audit/cases/{id}", payload,
+            check(
+                    "GET /api/audit/cases/{id}",
+                    payload,
                     () -> Api.as(baseUrl(), "compliance").get("/api/audit/cases/" + caseId));
             if (payload.getKey().equals("xss-script")) {
                 String casePage = holderPages.get("/notices/" + caseId).body();
                 assertThat(casePage).as("the case page shows the input as text").contains("&lt;script&gt;alert(1)");
-                assertThat(moderatorPages.get("/tasks").body()).as("only our own script files, nothing inline")
+                assertThat(moderatorPages.get("/tasks").body())
+                        .as("only our own script files, nothing inline")
                         .doesNotContainPattern(ACTIVE_MARKUP);
             }
         }
@@ -275,8 +347,18 @@ class BadInputCorpusIT extends StackTest {
     @Order(3)
     void portalFormFields() {
         PageSession holder = PageSession.login(baseUrl(), "rightsholder-a");
-        List<String> fields = List.of("profile", "notifierName", "notifierEmail", "identityType", "identityNumber",
-                "signature", "workTitle", "targetUrls", "evidenceUrl", "evidenceDescription", "explanation");
+        List<String> fields = List.of(
+                "profile",
+                "notifierName",
+                "notifierEmail",
+                "identityType",
+                "identityNumber",
+                "signature",
+                "workTitle",
+                "targetUrls",
+                "evidenceUrl",
+                "evidenceDescription",
+                "explanation");
         for (var payload : CORPUS.entrySet()) {
             for (String field : fields) {
                 Map<String, String> form = new LinkedHashMap<>();
@@ -285,7 +367,11 @@ class BadInputCorpusIT extends StackTest {
                 // no notifier contact and no target unless the payload is one: refused, the form comes back
                 inputs.incrementAndGet();
                 PageSession.Response r = holder.postForm("/notices", form, true);
-                inspect("POST /notices (form) " + field, payload, r.status(), r.body(),
+                inspect(
+                        "POST /notices (form) " + field,
+                        payload,
+                        r.status(),
+                        r.body(),
                         r.contentType().startsWith("text/html"));
             }
         }
@@ -304,8 +390,8 @@ class BadInputCorpusIT extends StackTest {
             ObjectNode combination = work.putArray("combinations").addObject();
             combination.putArray("phrases").add(p).add("red giant");
             combination.put("at_least", 2).put("window_words", 5);
-            Api.Response registered = check("POST /api/works (all fields)", payload,
-                    () -> holder.post("/api/works", work.toString()));
+            Api.Response registered =
+                    check("POST /api/works (all fields)", payload, () -> holder.post("/api/works", work.toString()));
             if (registered.status() == 201) {
                 String id = registered.json().get("work_id").asText();
                 check("GET /api/works/{id}", payload, () -> holder.get("/api/works/" + id));
@@ -314,8 +400,15 @@ class BadInputCorpusIT extends StackTest {
             badHash.putArray("image_hashes").add(p);
             check("POST /api/works image_hashes", payload, () -> holder.post("/api/works", badHash.toString()));
             ObjectNode badCombination = JSON.createObjectNode().put("title", "x");
-            badCombination.putArray("combinations").addObject().put("at_least", p).putArray("phrases").add(p);
-            check("POST /api/works combinations.at_least", payload,
+            badCombination
+                    .putArray("combinations")
+                    .addObject()
+                    .put("at_least", p)
+                    .putArray("phrases")
+                    .add(p);
+            check(
+                    "POST /api/works combinations.at_least",
+                    payload,
                     () -> holder.post("/api/works", badCombination.toString()));
         }
     }
@@ -329,73 +422,136 @@ class BadInputCorpusIT extends StackTest {
         for (var payload : CORPUS.entrySet()) {
             String p = payload.getValue();
             // decisions that cannot go through (invalid outcome / measure): the task stays open
-            check("POST /api/tasks/{id}/decision outcome", payload, () -> moderator.post("/api/tasks/" + taskId
-                    + "/decision", JSON.createObjectNode().put("outcome", p).put("reason", p).toString()));
-            ObjectNode measures = JSON.createObjectNode().put("outcome", "ACCEPT").put("reason", p);
+            check(
+                    "POST /api/tasks/{id}/decision outcome",
+                    payload,
+                    () -> moderator.post(
+                            "/api/tasks/" + taskId + "/decision",
+                            JSON.createObjectNode()
+                                    .put("outcome", p)
+                                    .put("reason", p)
+                                    .toString()));
+            ObjectNode measures =
+                    JSON.createObjectNode().put("outcome", "ACCEPT").put("reason", p);
             measures.putArray("measures").add(p);
-            check("POST /api/tasks/{id}/decision measures", payload,
+            check(
+                    "POST /api/tasks/{id}/decision measures",
+                    payload,
                     () -> moderator.post("/api/tasks/" + taskId + "/decision", measures.toString()));
             // counter-notice: every field, on a counter-notice missing its attestation (refused, case unchanged)
-            for (String field : List.of("user.legal_name", "user.identity_document.type",
-                    "user.identity_document.number", "user.address", "user.phone", "user.email",
-                    "material.identification", "material.prior_location", "non_infringement_evidence.0.kind",
-                    "non_infringement_evidence.0.description", "non_infringement_evidence.0.url", "signature.value",
+            for (String field : List.of(
+                    "user.legal_name",
+                    "user.identity_document.type",
+                    "user.identity_document.number",
+                    "user.address",
+                    "user.phone",
+                    "user.email",
+                    "material.identification",
+                    "material.prior_location",
+                    "non_infringement_evidence.0.kind",
+                    "non_infringement_evidence.0.description",
+                    "non_infringement_evidence.0.url",
+                    "signature.value",
                     "exception_claim")) {
                 ObjectNode counter = (ObjectNode) read(Cases.counterNoticeCn());
                 counter.remove("attestations");
                 set(counter, field, p);
-                check("POST /api/uploader/{token}/counter-notice " + field, payload,
+                check(
+                        "POST /api/uploader/{token}/counter-notice " + field,
+                        payload,
                         () -> anonymous.post("/api/uploader/" + counterToken + "/counter-notice", counter.toString()));
             }
             // appeals with grounds that are not grounds (refused), the explanation carrying the payload
             ObjectNode appeal = JSON.createObjectNode().put("grounds", p).put("explanation", p);
-            check("POST /api/uploader/{token}/appeal", payload,
+            check(
+                    "POST /api/uploader/{token}/appeal",
+                    payload,
                     () -> anonymous.post("/api/uploader/" + appealToken + "/appeal", appeal.toString()));
-            check("POST /api/notices/{id}/appeal", payload,
+            check(
+                    "POST /api/notices/{id}/appeal",
+                    payload,
                     () -> holder.post("/api/notices/" + acceptedForAppeal + "/appeal", appeal.toString()));
             ObjectNode proof = JSON.createObjectNode().put("kind", p).put("reference", p);
-            check("POST /api/notices/{id}/legal-action-proof", payload,
+            check(
+                    "POST /api/notices/{id}/legal-action-proof",
+                    payload,
                     () -> holder.post("/api/notices/" + acceptedForAppeal + "/legal-action-proof", proof.toString()));
-            check("POST /api/tasks/{unknown}/escalate reason", payload, () -> moderator.post("/api/tasks/"
-                    + UUID.randomUUID() + "/escalate", JSON.createObjectNode().put("reason", p).toString()));
-            check("POST /api/measures/{unknown}/lift reason", payload, () -> Api.as(baseUrl(), "senior")
-                    .post("/api/measures/" + UUID.randomUUID() + "/lift",
+            check(
+                    "POST /api/tasks/{unknown}/escalate reason",
+                    payload,
+                    () -> moderator.post(
+                            "/api/tasks/" + UUID.randomUUID() + "/escalate",
                             JSON.createObjectNode().put("reason", p).toString()));
-            check("PUT /api/notices/{id}", payload, () -> holder.put("/api/notices/" + acceptedForAppeal,
-                    notice("https://gen.example/" + UUID.randomUUID()).put("explanation", p).toString()));
+            check(
+                    "POST /api/measures/{unknown}/lift reason",
+                    payload,
+                    () -> Api.as(baseUrl(), "senior")
+                            .post(
+                                    "/api/measures/" + UUID.randomUUID() + "/lift",
+                                    JSON.createObjectNode().put("reason", p).toString()));
+            check(
+                    "PUT /api/notices/{id}",
+                    payload,
+                    () -> holder.put(
+                            "/api/notices/" + acceptedForAppeal,
+                            notice("https://gen.example/" + UUID.randomUUID())
+                                    .put("explanation", p)
+                                    .toString()));
         }
         // one complete counter-notice and one valid appeal, every text field carrying markup and expressions
         String p = SCRIPT + " " + CORPUS.get("spel-runtime") + " " + CORPUS.get("juel-concat") + " "
                 + CORPUS.get("format");
         ObjectNode counter = (ObjectNode) read(Cases.counterNoticeCn());
-        for (String field : List.of("user.legal_name", "user.phone", "material.identification",
-                "material.prior_location", "non_infringement_evidence.0.description")) {
+        for (String field : List.of(
+                "user.legal_name",
+                "user.phone",
+                "material.identification",
+                "material.prior_location",
+                "non_infringement_evidence.0.description")) {
             set(counter, field, p);
         }
-        Api.Response filed = check("POST /api/uploader/{token}/counter-notice (complete)", Map.entry("combined", p),
+        Api.Response filed = check(
+                "POST /api/uploader/{token}/counter-notice (complete)",
+                Map.entry("combined", p),
                 () -> anonymous.post("/api/uploader/" + counterToken + "/counter-notice", counter.toString()));
         assertThat(filed.status()).as(filed.body()).isEqualTo(202);
-        Api.Response appealed = check("POST /api/uploader/{token}/appeal (valid)", Map.entry("combined", p),
-                () -> anonymous.post("/api/uploader/" + appealToken + "/appeal", JSON.createObjectNode()
-                        .put("grounds", "NOT_ILLEGAL").put("explanation", p).toString()));
+        Api.Response appealed = check(
+                "POST /api/uploader/{token}/appeal (valid)",
+                Map.entry("combined", p),
+                () -> anonymous.post(
+                        "/api/uploader/" + appealToken + "/appeal",
+                        JSON.createObjectNode()
+                                .put("grounds", "NOT_ILLEGAL")
+                                .put("explanation", p)
+                                .toString()));
         assertThat(appealed.status()).as(appealed.body()).isEqualTo(202);
         await(() -> cases.notificationKinds(acceptedForCounterNotice).size() > 2);
-        check("GET /api/notices/{id}/notifications", Map.entry("combined", p),
-                () -> Api.as(baseUrl(), "compliance").get("/api/notices/" + acceptedForCounterNotice
-                        + "/notifications"));
-        check("GET /api/uploader/{token}", Map.entry("combined", p),
+        check(
+                "GET /api/notices/{id}/notifications",
+                Map.entry("combined", p),
+                () -> Api.as(baseUrl(), "compliance")
+                        .get("/api/notices/" + acceptedForCounterNotice + "/notifications"));
+        check(
+                "GET /api/uploader/{token}",
+                Map.entry("combined", p),
                 () -> anonymous.get("/api/uploader/" + counterToken));
         PageSession holderPages = PageSession.login(baseUrl(), "rightsholder-a");
         // an escalation that goes through, its reason carrying markup and expressions, shown on the case page
-        String escalatedCase = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-"
-                + UUID.randomUUID()));
+        String escalatedCase =
+                cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-" + UUID.randomUUID()));
         String toEscalate = NoticeLifecycleIT.awaitTask(moderator, escalatedCase);
-        Api.Response escalated = check("POST /api/tasks/{id}/escalate reason (valid)", Map.entry("combined", p),
-                () -> moderator.post("/api/tasks/" + toEscalate + "/escalate",
+        Api.Response escalated = check(
+                "POST /api/tasks/{id}/escalate reason (valid)",
+                Map.entry("combined", p),
+                () -> moderator.post(
+                        "/api/tasks/" + toEscalate + "/escalate",
                         JSON.createObjectNode().put("reason", p).toString()));
         assertThat(escalated.status()).as(escalated.body()).isEqualTo(200);
         page("GET /notices/{id} (escalated)", Map.entry("combined", p), holderPages, "/notices/" + escalatedCase);
-        page("GET /notices/{id} (counter-notice)", Map.entry("combined", p), holderPages,
+        page(
+                "GET /notices/{id} (counter-notice)",
+                Map.entry("combined", p),
+                holderPages,
                 "/notices/" + acceptedForCounterNotice);
         page("GET /notices/{id} (appeal)", Map.entry("combined", p), holderPages, "/notices/" + acceptedForAppeal);
     }
@@ -408,9 +564,11 @@ class BadInputCorpusIT extends StackTest {
     @Test
     @Order(6)
     void remediationChangeFields() {
-        String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-"
-                + UUID.randomUUID()).replace("\"type\": \"URL\"",
-                "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-corpus\""), "[\"OUTPUT_PURGE\"]");
+        String caseId = cases.fileAndAccept(
+                "rightsholder-a",
+                Cases.notice("CN_CC_1195", "acct-corpus-" + UUID.randomUUID())
+                        .replace("\"type\": \"URL\"", "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-corpus\""),
+                "[\"OUTPUT_PURGE\"]");
         Api platform = Api.as(baseUrl(), "platform");
         Api compliance = Api.as(baseUrl(), "compliance");
         String id = null;
@@ -427,27 +585,38 @@ class BadInputCorpusIT extends StackTest {
         for (var payload : CORPUS.entrySet()) {
             String p = payload.getValue();
             for (String field : List.of("filter_version", "model_version", "description")) {
-                ObjectNode change = JSON.createObjectNode().put("filter_version", "f").put("description", "d")
+                ObjectNode change = JSON.createObjectNode()
+                        .put("filter_version", "f")
+                        .put("description", "d")
                         .put(field, p);
                 change.putArray("added_terms").add(p);
                 String path = "/api/remediations/" + id + "/changes";
-                check("POST /api/remediations/{id}/changes " + field, payload, () -> platform.post(path,
-                        change.toString()));
+                check(
+                        "POST /api/remediations/{id}/changes " + field,
+                        payload,
+                        () -> platform.post(path, change.toString()));
                 inputs.incrementAndGet();
-                Map<String, String> fields = new LinkedHashMap<>(Map.of("filter_version", "f", "description", "d",
-                        "added_terms", p));
+                Map<String, String> fields =
+                        new LinkedHashMap<>(Map.of("filter_version", "f", "description", "d", "added_terms", p));
                 fields.put(field, p);
                 PageSession.Response form = ownerPages.postForm("/remediations/" + id + "/changes", fields, true);
-                inspect("POST /remediations/{id}/changes (form) " + field, payload, form.status(), form.body(),
+                inspect(
+                        "POST /remediations/{id}/changes (form) " + field,
+                        payload,
+                        form.status(),
+                        form.body(),
                         form.contentType().startsWith("text/html"));
             }
             page("GET /remediations", payload, ownerPages, "/remediations");
-            check("GET /api/remediations?status", payload, () -> platform.get("/api/remediations?status="
-                    + query(p)));
+            check("GET /api/remediations?status", payload, () -> platform.get("/api/remediations?status=" + query(p)));
             check("GET /api/remediations/{id}", payload, () -> platform.get("/api/remediations/" + segment(p)));
-            check("GET /api/cases/{id}/remediation/report", payload,
+            check(
+                    "GET /api/cases/{id}/remediation/report",
+                    payload,
                     () -> compliance.get("/api/cases/" + segment(p) + "/remediation/report"));
-            check("GET /api/cases/{id}/remediation/report?format=text", payload,
+            check(
+                    "GET /api/cases/{id}/remediation/report?format=text",
+                    payload,
                     () -> compliance.get("/api/cases/" + caseId + "/remediation/report?format=text"));
         }
     }
@@ -485,29 +654,63 @@ class BadInputCorpusIT extends StackTest {
             check("GET /api/notices/{id}", payload, () -> holder.get("/api/notices/" + seg));
             page("GET /notices/{id}", payload, holderPages, "/notices/" + seg);
             check("GET /api/works/{id}", payload, () -> holder.get("/api/works/" + seg));
-            check("GET /api/uploader/{token}", payload, () -> Api.anonymous(baseUrl()).get("/api/uploader/" + seg));
+            check(
+                    "GET /api/uploader/{token}",
+                    payload,
+                    () -> Api.anonymous(baseUrl()).get("/api/uploader/" + seg));
             check("GET /api/audit/cases/{id}", payload, () -> compliance.get("/api/audit/cases/" + seg));
-            check("GET /api/audit/cases/{id}/bundle", payload,
+            check(
+                    "GET /api/audit/cases/{id}/bundle",
+                    payload,
                     () -> compliance.get("/api/audit/cases/" + seg + "/bundle"));
             page("GET /audit?caseId", payload, compliancePages, "/audit?caseId=" + q);
             check("GET /api/screening/url?url", payload, () -> moderator.get("/api/screening/url?url=" + q));
             ObjectNode prompt = JSON.createObjectNode().put("prompt", p).put("account_id", p);
             check("POST /api/screen/prompt", payload, () -> platform.post("/api/screen/prompt", prompt.toString()));
-            check("POST /api/screen/prompts", payload, () -> platform.post("/api/screen/prompts",
-                    JSON.createArrayNode().add(prompt).add(prompt).toString()));
-            check("POST /api/screen/image pdq", payload, () -> platform.post("/api/screen/image",
-                    JSON.createObjectNode().put("pdq", p).put("account_id", p).toString()));
-            check("POST /api/screen/images pdq", payload, () -> platform.post("/api/screen/images",
-                    JSON.createArrayNode().add(JSON.createObjectNode().put("pdq", p)).toString()));
-            check("POST /api/screen/file sha256", payload, () -> platform.post("/api/screen/file",
-                    JSON.createObjectNode().put("sha256", p).toString()));
+            check(
+                    "POST /api/screen/prompts",
+                    payload,
+                    () -> platform.post(
+                            "/api/screen/prompts",
+                            JSON.createArrayNode().add(prompt).add(prompt).toString()));
+            check(
+                    "POST /api/screen/image pdq",
+                    payload,
+                    () -> platform.post(
+                            "/api/screen/image",
+                            JSON.createObjectNode()
+                                    .put("pdq", p)
+                                    .put("account_id", p)
+                                    .toString()));
+            check(
+                    "POST /api/screen/images pdq",
+                    payload,
+                    () -> platform.post(
+                            "/api/screen/images",
+                            JSON.createArrayNode()
+                                    .add(JSON.createObjectNode().put("pdq", p))
+                                    .toString()));
+            check(
+                    "POST /api/screen/file sha256",
+                    payload,
+                    () -> platform.post(
+                            "/api/screen/file",
+                            JSON.createObjectNode().put("sha256", p).toString()));
             for (String field : List.of("account_id", "agreement_version", "risk_warning_version", "shown_at")) {
-                ObjectNode ack = JSON.createObjectNode().put("account_id", "a").put("agreement_version", "1")
-                        .put("risk_warning_version", "1").put("shown_at", "2025-09-01T00:00:00Z").put(field, p);
-                check("POST /api/risk-warnings " + field, payload, () -> platform.post("/api/risk-warnings",
-                        ack.toString()));
+                ObjectNode ack = JSON.createObjectNode()
+                        .put("account_id", "a")
+                        .put("agreement_version", "1")
+                        .put("risk_warning_version", "1")
+                        .put("shown_at", "2025-09-01T00:00:00Z")
+                        .put(field, p);
+                check(
+                        "POST /api/risk-warnings " + field,
+                        payload,
+                        () -> platform.post("/api/risk-warnings", ack.toString()));
             }
-            check("GET /api/notices/{id}/risk-warnings", payload,
+            check(
+                    "GET /api/notices/{id}/risk-warnings",
+                    payload,
                     () -> moderator.get("/api/notices/" + seg + "/risk-warnings"));
         }
         // Camunda's REST API (ADMIN only, behind CamundaRestGuard), the OIDC callback and the login page's ?oidc=
@@ -518,32 +721,63 @@ class BadInputCorpusIT extends StackTest {
             String q = query(p);
             check("GET /engine-rest/task?nameLike", payload, () -> admin.get("/engine-rest/task?nameLike=" + q));
             check("GET /engine-rest/task/{id}", payload, () -> admin.get("/engine-rest/task/" + segment(p)));
-            check("POST /engine-rest/task nameLike", payload, () -> admin.post("/engine-rest/task",
-                    JSON.createObjectNode().put("nameLike", p).put("assignee", p).toString()));
-            page("GET /login/oauth2/code/oidc?code&state", payload, anonymousPages,
+            check(
+                    "POST /engine-rest/task nameLike",
+                    payload,
+                    () -> admin.post(
+                            "/engine-rest/task",
+                            JSON.createObjectNode()
+                                    .put("nameLike", p)
+                                    .put("assignee", p)
+                                    .toString()));
+            page(
+                    "GET /login/oauth2/code/oidc?code&state",
+                    payload,
+                    anonymousPages,
                     "/login/oauth2/code/oidc?code=" + q + "&state=" + q);
             page("GET /login?oidc", payload, anonymousPages, "/login?oidc=" + q);
         }
         // SQL in parameters did not reach the database: the notice table is still there and answers
         assertThat(holder.get("/api/notices").status()).isEqualTo(200);
-        assertThat(compliance.get("/api/audit/verify").json().path("intact").asBoolean()).isTrue();
+        assertThat(compliance.get("/api/audit/verify").json().path("intact").asBoolean())
+                .isTrue();
     }
 
     @Test
     @Order(7)
     void malformedUrlsInTargetLists() {
-        List<String> malformed = List.of("not a url", "http://", "https://", "ht!tp://x.test/", "//evil.test/x",
-                "javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd",
-                "https://exa mple.test/", "https://[::1", "https://gen.example/%zz", "https://gen.example:99999/",
-                "https://user:pass@gen.example/", "http://127.0.0.1:8080/actuator", "https://gen.example/\u202Eexe",
-                "https://xn--80ak6aa92e.com/", "https://gen.example/" + "a".repeat(10_000), "", " ", "\u0000",
-                "https://gen.example/?q=" + SCRIPT, "mailto:x@y.test", "https://gen.example/\u200B/");
+        List<String> malformed = List.of(
+                "not a url",
+                "http://",
+                "https://",
+                "ht!tp://x.test/",
+                "//evil.test/x",
+                "javascript:alert(1)",
+                "data:text/html,<script>alert(1)</script>",
+                "file:///etc/passwd",
+                "https://exa mple.test/",
+                "https://[::1",
+                "https://gen.example/%zz",
+                "https://gen.example:99999/",
+                "https://user:pass@gen.example/",
+                "http://127.0.0.1:8080/actuator",
+                "https://gen.example/\u202Eexe",
+                "https://xn--80ak6aa92e.com/",
+                "https://gen.example/" + "a".repeat(10_000),
+                "",
+                " ",
+                "\u0000",
+                "https://gen.example/?q=" + SCRIPT,
+                "mailto:x@y.test",
+                "https://gen.example/\u200B/");
         Api holder = Api.as(baseUrl(), "rightsholder-a");
         ObjectNode notice = notice("https://gen.example/corpus/ok/" + UUID.randomUUID());
         ArrayNode targets = notice.putArray("targets");
         malformed.forEach(u -> targets.addObject().put("type", "URL").put("url", u));
-        Api.Response refused = check("POST /api/notices targets[] (malformed list)", Map.entry("malformed-urls",
-                String.join(" ", malformed)), () -> holder.post("/api/notices", notice.toString()));
+        Api.Response refused = check(
+                "POST /api/notices targets[] (malformed list)",
+                Map.entry("malformed-urls", String.join(" ", malformed)),
+                () -> holder.post("/api/notices", notice.toString()));
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         List<String> named = new ArrayList<>();
         refused.json().path("errors").forEach(e -> named.add(e.get("field").asText()));
@@ -552,22 +786,45 @@ class BadInputCorpusIT extends StackTest {
         ObjectNode bulk = notice("https://gen.example/corpus/bulk/" + UUID.randomUUID());
         ArrayNode many = bulk.putArray("targets");
         for (int i = 0; i < 5000; i++) {
-            many.addObject().put("type", "URL").put("url", i % 2 == 0 ? "https://gen.example/bulk/" + UUID.randomUUID()
-                    : malformed.get(i % malformed.size()));
+            many.addObject()
+                    .put("type", "URL")
+                    .put(
+                            "url",
+                            i % 2 == 0
+                                    ? "https://gen.example/bulk/" + UUID.randomUUID()
+                                    : malformed.get(i % malformed.size()));
         }
-        Api.Response bulkAnswer = check("POST /api/notices targets[5000]", Map.entry("bulk-malformed", "5000"),
+        Api.Response bulkAnswer = check(
+                "POST /api/notices targets[5000]",
+                Map.entry("bulk-malformed", "5000"),
                 () -> holder.post("/api/notices", bulk.toString()));
         assertThat(bulkAnswer.status()).as(excerpt(bulkAnswer.body())).isEqualTo(400);
         for (String u : malformed) {
-            check("GET /api/screening/url?url (malformed)", Map.entry("malformed-url", u),
+            check(
+                    "GET /api/screening/url?url (malformed)",
+                    Map.entry("malformed-url", u),
                     () -> Api.as(baseUrl(), "moderator").get("/api/screening/url?url=" + query(u)));
         }
         PageSession holderPages = PageSession.login(baseUrl(), "rightsholder-a");
         inputs.incrementAndGet();
-        PageSession.Response form = holderPages.postForm("/notices", Map.of("workTitle", "bulk", "notifierName", "x",
-                "notifierEmail", "a@b.test", "targetUrls", String.join("\n", malformed)), true);
-        inspect("POST /notices (form) targetUrls malformed", Map.entry("malformed-urls", ""), form.status(),
-                form.body(), true);
+        PageSession.Response form = holderPages.postForm(
+                "/notices",
+                Map.of(
+                        "workTitle",
+                        "bulk",
+                        "notifierName",
+                        "x",
+                        "notifierEmail",
+                        "a@b.test",
+                        "targetUrls",
+                        String.join("\n", malformed)),
+                true);
+        inspect(
+                "POST /notices (form) targetUrls malformed",
+                Map.entry("malformed-urls", ""),
+                form.status(),
+                form.body(),
+                true);
     }
 
     // ---------------------------------------------------------------- size, depth, encoding
@@ -579,23 +836,34 @@ class BadInputCorpusIT extends StackTest {
                 new Door("PUT /api/notices/{id}", "rightsholder-a", "/api/notices/" + acceptedForAppeal, "PUT"),
                 new Door("POST /api/works", "rightsholder-a", "/api/works", "POST"),
                 new Door("POST /api/tasks/{id}/decision", "moderator", "/api/tasks/" + taskId + "/decision", "POST"),
-                new Door("POST /api/uploader/{token}/counter-notice", null, "/api/uploader/" + appealToken
-                        + "/counter-notice", "POST"),
-                new Door("POST /api/uploader/{token}/appeal", null, "/api/uploader/" + counterToken + "/appeal",
+                new Door(
+                        "POST /api/uploader/{token}/counter-notice",
+                        null,
+                        "/api/uploader/" + appealToken + "/counter-notice",
                         "POST"),
-                new Door("POST /api/notices/{id}/appeal", "rightsholder-a", "/api/notices/" + acceptedForCounterNotice
-                        + "/appeal", "POST"),
-                new Door("POST /api/notices/{id}/legal-action-proof", "rightsholder-a", "/api/notices/"
-                        + acceptedForAppeal + "/legal-action-proof", "POST"),
-                new Door("POST /api/measures/{id}/lift", "senior", "/api/measures/" + UUID.randomUUID() + "/lift",
+                new Door(
+                        "POST /api/uploader/{token}/appeal", null, "/api/uploader/" + counterToken + "/appeal", "POST"),
+                new Door(
+                        "POST /api/notices/{id}/appeal",
+                        "rightsholder-a",
+                        "/api/notices/" + acceptedForCounterNotice + "/appeal",
+                        "POST"),
+                new Door(
+                        "POST /api/notices/{id}/legal-action-proof",
+                        "rightsholder-a",
+                        "/api/notices/" + acceptedForAppeal + "/legal-action-proof",
+                        "POST"),
+                new Door(
+                        "POST /api/measures/{id}/lift",
+                        "senior",
+                        "/api/measures/" + UUID.randomUUID() + "/lift",
                         "POST"),
                 new Door("POST /api/screen/prompt", "platform", "/api/screen/prompt", "POST"),
                 new Door("POST /api/screen/prompts", "platform", "/api/screen/prompts", "POST"),
                 new Door("POST /api/screen/image", "platform", "/api/screen/image", "POST"));
     }
 
-    record Door(String name, String user, String path, String method) {
-    }
+    record Door(String name, String user, String path, String method) {}
 
     @Test
     @Order(8)
@@ -605,8 +873,15 @@ class BadInputCorpusIT extends StackTest {
         String arrays = "[".repeat(depth) + "]".repeat(depth);
         for (Door door : jsonDoors()) {
             for (var body : Map.of("objects", objects, "arrays", arrays).entrySet()) {
-                Api.Response r = check(door.name(), Map.entry("nested-" + body.getKey() + "-10k", body.getValue()),
-                        () -> RawHttp.send(baseUrl(), door.method(), door.path(), door.user(), "application/json",
+                Api.Response r = check(
+                        door.name(),
+                        Map.entry("nested-" + body.getKey() + "-10k", body.getValue()),
+                        () -> RawHttp.send(
+                                baseUrl(),
+                                door.method(),
+                                door.path(),
+                                door.user(),
+                                "application/json",
                                 body.getValue().getBytes(StandardCharsets.UTF_8)));
                 expectRefused(door.name(), "nested-" + body.getKey() + "-10k", r);
             }
@@ -616,21 +891,27 @@ class BadInputCorpusIT extends StackTest {
     @Test
     @Order(9)
     void invalidUtf8IsRefused() {
-        byte[] invalid = utf8Mix("{\"explanation\":\"", new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE,
-                (byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\",\"prompt\":\"x\",\"reason\":\"r\",\"title\":\"t\"}");
+        byte[] invalid = utf8Mix(
+                "{\"explanation\":\"",
+                new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                "\",\"prompt\":\"x\",\"reason\":\"r\",\"title\":\"t\"}");
         for (Door door : jsonDoors()) {
-            Api.Response r = check(door.name(), Map.entry("invalid-utf8", "C3 28 FF FE ED A0 80"),
-                    () -> RawHttp.send(baseUrl(), door.method(), door.path(), door.user(), "application/json",
-                            invalid));
+            Api.Response r = check(
+                    door.name(),
+                    Map.entry("invalid-utf8", "C3 28 FF FE ED A0 80"),
+                    () -> RawHttp.send(
+                            baseUrl(), door.method(), door.path(), door.user(), "application/json", invalid));
             expectRefused(door.name(), "invalid-utf8", r);
         }
         // form and path
         PageSession holder = PageSession.login(baseUrl(), "rightsholder-a");
         inputs.incrementAndGet();
-        PageSession.Response form = holder.postForm("/notices", List.of(Map.entry("_csrf", holder.csrfToken()),
-                Map.entry("workTitle", "x\uFFFD")));
+        PageSession.Response form = holder.postForm(
+                "/notices", List.of(Map.entry("_csrf", holder.csrfToken()), Map.entry("workTitle", "x\uFFFD")));
         inspect("POST /notices (form)", Map.entry("replacement-char", ""), form.status(), form.body(), true);
-        Api.Response path = check("GET /api/notices/{id} %FF", Map.entry("invalid-utf8-path", "%C3%28%FF"),
+        Api.Response path = check(
+                "GET /api/notices/{id} %FF",
+                Map.entry("invalid-utf8-path", "%C3%28%FF"),
                 () -> Api.as(baseUrl(), "rightsholder-a").get("/api/notices/%C3%28%FF"));
         assertThat(path.status()).isLessThan(500);
     }
@@ -642,23 +923,50 @@ class BadInputCorpusIT extends StackTest {
         String mb = "A".repeat(1024 * 1024);
         Map<String, Supplier<Api.Response>> attempts = new LinkedHashMap<>();
         Api holder = Api.as(baseUrl(), "rightsholder-a");
-        attempts.put("POST /api/notices explanation", () -> holder.post("/api/notices",
-                notice("https://gen.example/corpus/big/" + UUID.randomUUID()).put("explanation", mb).toString()));
+        attempts.put(
+                "POST /api/notices explanation",
+                () -> holder.post(
+                        "/api/notices",
+                        notice("https://gen.example/corpus/big/" + UUID.randomUUID())
+                                .put("explanation", mb)
+                                .toString()));
         attempts.put("POST /api/notices works[0].title", () -> {
             ObjectNode n = notice("https://gen.example/corpus/big/" + UUID.randomUUID());
             set(n, "works.0.title", mb);
             return holder.post("/api/notices", n.toString());
         });
-        attempts.put("POST /api/works title", () -> holder.post("/api/works", JSON.createObjectNode()
-                .put("title", mb).set("terms", JSON.createArrayNode().add("big-" + UUID.randomUUID())).toString()));
-        attempts.put("POST /api/tasks/{id}/decision reason", () -> Api.as(baseUrl(), "moderator").post("/api/tasks/"
-                + taskId + "/decision", JSON.createObjectNode().put("outcome", "NOT-AN-OUTCOME").put("reason", mb)
-                .toString()));
-        attempts.put("POST /api/uploader/{token}/appeal explanation", () -> Api.anonymous(baseUrl()).post(
-                "/api/uploader/" + counterToken + "/appeal", JSON.createObjectNode().put("grounds", "NOT_ILLEGAL")
-                        .put("explanation", mb).toString()));
-        attempts.put("POST /api/screen/prompt prompt", () -> Api.as(baseUrl(), "platform").post("/api/screen/prompt",
-                JSON.createObjectNode().put("prompt", mb).toString()));
+        attempts.put(
+                "POST /api/works title",
+                () -> holder.post(
+                        "/api/works",
+                        JSON.createObjectNode()
+                                .put("title", mb)
+                                .set("terms", JSON.createArrayNode().add("big-" + UUID.randomUUID()))
+                                .toString()));
+        attempts.put(
+                "POST /api/tasks/{id}/decision reason",
+                () -> Api.as(baseUrl(), "moderator")
+                        .post(
+                                "/api/tasks/" + taskId + "/decision",
+                                JSON.createObjectNode()
+                                        .put("outcome", "NOT-AN-OUTCOME")
+                                        .put("reason", mb)
+                                        .toString()));
+        attempts.put(
+                "POST /api/uploader/{token}/appeal explanation",
+                () -> Api.anonymous(baseUrl())
+                        .post(
+                                "/api/uploader/" + counterToken + "/appeal",
+                                JSON.createObjectNode()
+                                        .put("grounds", "NOT_ILLEGAL")
+                                        .put("explanation", mb)
+                                        .toString()));
+        attempts.put(
+                "POST /api/screen/prompt prompt",
+                () -> Api.as(baseUrl(), "platform")
+                        .post(
+                                "/api/screen/prompt",
+                                JSON.createObjectNode().put("prompt", mb).toString()));
         List<String> accepted = new ArrayList<>();
         attempts.forEach((where, request) -> {
             Api.Response r = check(where, Map.entry("oversized-1MB", "A×1048576"), request);
@@ -685,7 +993,9 @@ class BadInputCorpusIT extends StackTest {
         String[] csv = new String[1];
         try {
             org.awaitility.Awaitility.await().atMost(Cases.PATIENCE).until(() -> {
-                Api.Response r = check("GET /api/audit/reports/transparency?format=csv", Map.entry("csv", ""),
+                Api.Response r = check(
+                        "GET /api/audit/reports/transparency?format=csv",
+                        Map.entry("csv", ""),
                         () -> compliance.get(path));
                 csv[0] = r.status() == 200 ? r.body() : null;
                 return csv[0] != null && csv[0].contains("cmd|");
@@ -741,29 +1051,47 @@ class BadInputCorpusIT extends StackTest {
         Api holder = Api.as(baseUrl(), "rightsholder-a");
         ObjectNode type = notice("https://gen.example/corpus/len/" + UUID.randomUUID());
         set(type, "targets.0.type", "T".repeat(41));
-        assertThat(holder.post("/api/notices", type.toString()).status()).as("targets[0].type 41 chars").isEqualTo(400);
+        assertThat(holder.post("/api/notices", type.toString()).status())
+                .as("targets[0].type 41 chars")
+                .isEqualTo(400);
         ObjectNode name = notice("https://gen.example/corpus/len/" + UUID.randomUUID());
         set(name, "notifier.legal_name", "N".repeat(501));
-        assertThat(holder.post("/api/notices", name.toString()).status()).as("legal_name 501 chars").isEqualTo(400);
+        assertThat(holder.post("/api/notices", name.toString()).status())
+                .as("legal_name 501 chars")
+                .isEqualTo(400);
         ObjectNode work = JSON.createObjectNode().put("title", "W".repeat(1001));
         work.putArray("terms").add("len-" + UUID.randomUUID());
-        assertThat(holder.post("/api/works", work.toString()).status()).as("work title 1001 chars").isEqualTo(400);
+        assertThat(holder.post("/api/works", work.toString()).status())
+                .as("work title 1001 chars")
+                .isEqualTo(400);
         Api moderator = Api.as(baseUrl(), "moderator");
         moderator.post("/api/tasks/" + taskId + "/claim", "");
-        assertThat(moderator.post("/api/tasks/" + taskId + "/decision", JSON.createObjectNode().put("outcome",
-                "REJECT").put("reason", "R".repeat(4001)).toString()).status()).as("reason 4001 chars").isEqualTo(400);
+        assertThat(moderator
+                        .post(
+                                "/api/tasks/" + taskId + "/decision",
+                                JSON.createObjectNode()
+                                        .put("outcome", "REJECT")
+                                        .put("reason", "R".repeat(4001))
+                                        .toString())
+                        .status())
+                .as("reason 4001 chars")
+                .isEqualTo(400);
     }
 
     @Test
     @Order(13)
     void nulCharacterIsRefusedNot500() {
         Api holder = Api.as(baseUrl(), "rightsholder-a");
-        ObjectNode notice = notice("https://gen.example/corpus/nul/" + UUID.randomUUID()).put("explanation", "a\u0000b");
+        ObjectNode notice =
+                notice("https://gen.example/corpus/nul/" + UUID.randomUUID()).put("explanation", "a\u0000b");
         assertThat(holder.post("/api/notices", notice.toString()).status()).isEqualTo(400);
         ObjectNode work = JSON.createObjectNode().put("title", "a\u0000b");
         work.putArray("terms").add("nul-" + UUID.randomUUID());
         assertThat(holder.post("/api/works", work.toString()).status()).isEqualTo(400);
-        assertThat(Api.as(baseUrl(), "compliance").get("/api/measures?case_id=%00").status()).isLessThan(500);
+        assertThat(Api.as(baseUrl(), "compliance")
+                        .get("/api/measures?case_id=%00")
+                        .status())
+                .isLessThan(500);
     }
 
     @Test
@@ -771,16 +1099,28 @@ class BadInputCorpusIT extends StackTest {
     void camundaRestRefusesDeepJsonWithoutNamingExceptions() {
         int depth = 10_000;
         String nested = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
-        Api.Response deep = RawHttp.send(baseUrl(), "POST", "/engine-rest/task", "admin", "application/json",
+        Api.Response deep = RawHttp.send(
+                baseUrl(),
+                "POST",
+                "/engine-rest/task",
+                "admin",
+                "application/json",
                 nested.getBytes(StandardCharsets.UTF_8));
         assertThat(deep.status()).isEqualTo(400);
         assertThat(deep.body()).doesNotContainPattern(EXCEPTION_NAME);
-        Api.Response utf8 = RawHttp.send(baseUrl(), "POST", "/engine-rest/task", "admin", "application/json",
-                new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}'});
+        Api.Response utf8 =
+                RawHttp.send(baseUrl(), "POST", "/engine-rest/task", "admin", "application/json", new byte[] {
+                    '{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}'
+                });
         assertThat(utf8.status()).isEqualTo(400);
         assertThat(utf8.body()).doesNotContainPattern(EXCEPTION_NAME);
         // Camunda's own refusals (CamundaRestGuard rewrites them): problem+json, no exception type
-        Api.Response wrongType = RawHttp.send(baseUrl(), "POST", "/engine-rest/task", "admin", "application/json",
+        Api.Response wrongType = RawHttp.send(
+                baseUrl(),
+                "POST",
+                "/engine-rest/task",
+                "admin",
+                "application/json",
                 "{\"priority\":\"high\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.contentType()).startsWith("application/problem+json");
@@ -789,8 +1129,15 @@ class BadInputCorpusIT extends StackTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body()).doesNotContainPattern(EXCEPTION_NAME).contains("no-such-task");
         // and what is fine still works
-        assertThat(RawHttp.send(baseUrl(), "POST", "/engine-rest/task/count", "admin", "application/json",
-                "{\"nameLike\":\"%review%\"}".getBytes(StandardCharsets.UTF_8)).body()).contains("\"count\"");
+        assertThat(RawHttp.send(
+                                baseUrl(),
+                                "POST",
+                                "/engine-rest/task/count",
+                                "admin",
+                                "application/json",
+                                "{\"nameLike\":\"%review%\"}".getBytes(StandardCharsets.UTF_8))
+                        .body())
+                .contains("\"count\"");
     }
 
     /**
@@ -814,8 +1161,11 @@ class BadInputCorpusIT extends StackTest {
                 onCase = 0;
             }
             String path = "/api/cases/" + caseId + "/evidence";
-            byte[] content = ("evidence " + payload.getKey() + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-            Api.Response stored = check("POST /api/cases/{id}/evidence filename", payload,
+            byte[] content =
+                    ("evidence " + payload.getKey() + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+            Api.Response stored = check(
+                    "POST /api/cases/{id}/evidence filename",
+                    payload,
                     () -> holder.postMultipart(path, List.of(new Api.Part("file", payload.getValue(), content))));
             if (stored.status() != 201) {
                 notes.add("evidence name " + payload.getKey() + ": refused (" + stored.status() + ")");
@@ -826,14 +1176,16 @@ class BadInputCorpusIT extends StackTest {
             String shown = stored.json().get(0).get("display_name").asText();
             assertThat(shown).as(payload.getKey()).doesNotContain("\"", "/", "\\", "\r", "\n", "\u0000", "\u202E");
             check("GET /api/cases/{id}/evidence", payload, () -> holder.get(path));
-            Api.Response download = check("GET /api/cases/{id}/evidence/{sha}", payload,
-                    () -> moderator.get(path + "/" + sha));
+            Api.Response download =
+                    check("GET /api/cases/{id}/evidence/{sha}", payload, () -> moderator.get(path + "/" + sha));
             assertThat(download.status()).as(payload.getKey()).isEqualTo(200);
             String seg = segment(payload.getValue());
             check("GET /api/cases/{id}/evidence/{sha} (payload)", payload, () -> holder.get(path + "/" + seg));
-            check("GET /api/cases/{payload}/evidence", payload,
-                    () -> holder.get("/api/cases/" + seg + "/evidence"));
-            page("GET /notices/{id}/evidence/{payload}", payload, holderPages,
+            check("GET /api/cases/{payload}/evidence", payload, () -> holder.get("/api/cases/" + seg + "/evidence"));
+            page(
+                    "GET /notices/{id}/evidence/{payload}",
+                    payload,
+                    holderPages,
                     "/notices/" + caseId + "/evidence/" + seg);
         }
         for (String id : caseIds) {
@@ -848,7 +1200,9 @@ class BadInputCorpusIT extends StackTest {
     @Test
     @Order(20)
     void noServerErrorNoLeakNoEvaluationNoActiveMarkup() {
-        assertThat(Files.exists(CANARY)).as("canary " + CANARY + " created: an expression was evaluated").isFalse();
+        assertThat(Files.exists(CANARY))
+                .as("canary " + CANARY + " created: an expression was evaluated")
+                .isFalse();
         assertThat(evaluations).as("evaluations").isEmpty();
         assertThat(serverErrors).as("HTTP 500s").isEmpty();
         assertThat(leaks).as("stack traces or exception class names in bodies").isEmpty();
@@ -886,8 +1240,13 @@ class BadInputCorpusIT extends StackTest {
             return;
         }
         if (EXCEPTION_NAME.matcher(body).find() || STACK_FRAME.matcher(body).find()) {
-            leaks.add(detail + " | " + EXCEPTION_NAME.matcher(body).results().map(m -> m.group())
-                    .distinct().toList());
+            leaks.add(detail + " | "
+                    + EXCEPTION_NAME
+                            .matcher(body)
+                            .results()
+                            .map(m -> m.group())
+                            .distinct()
+                            .toList());
         }
         for (String marker : EVALUATION_MARKERS) {
             if (body.contains(marker)) {
@@ -900,7 +1259,9 @@ class BadInputCorpusIT extends StackTest {
     }
 
     private void expectRefused(String where, String input, Api.Response r) {
-        assertThat(r.status()).as(where + " | " + input + ": " + excerpt(r.body())).isIn(400, 404, 409, 413, 415);
+        assertThat(r.status())
+                .as(where + " | " + input + ": " + excerpt(r.body()))
+                .isIn(400, 404, 409, 413, 415);
     }
 
     private static String excerpt(String body) {

@@ -36,14 +36,21 @@ abstract class BrowserTest extends StackTest {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("takedown.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get(System.getProperty("takedown.chromium", "/usr/bin/chromium")))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-dev-shm-usage",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
     }
 
     @AfterAll
@@ -63,12 +70,16 @@ abstract class BrowserTest extends StackTest {
 
     @AfterEach
     void noPolicyViolations() {
-        assertThat(violations).as("Content-Security-Policy violations and script errors").isEmpty();
+        assertThat(violations)
+                .as("Content-Security-Policy violations and script errors")
+                .isEmpty();
     }
 
     /** A fresh browser context (own cookies) in English, in the given time zone. */
     BrowserContext context(String timeZone) {
-        return browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setTimezoneId(timeZone)
+        return browser.newContext(new Browser.NewContextOptions()
+                .setLocale("en-GB")
+                .setTimezoneId(timeZone)
                 .setViewportSize(1366, 900));
     }
 
@@ -80,7 +91,8 @@ abstract class BrowserTest extends StackTest {
     Page page(BrowserContext context) {
         Page page = context.newPage();
         page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy") || message.text().contains("Content-Security-Policy")) {
+            if (message.text().contains("Content Security Policy")
+                    || message.text().contains("Content-Security-Policy")) {
                 violations.add(page.url() + ": " + message.text());
             }
         });
@@ -93,13 +105,15 @@ abstract class BrowserTest extends StackTest {
         page.navigate(baseUrl() + "/login");
         page.locator("[name=username]").fill(user);
         page.locator("[name=password]").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
         page.waitForURL(url -> !url.contains("/login"));
         return page;
     }
 
     static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
     }
 
     /**
@@ -108,18 +122,24 @@ abstract class BrowserTest extends StackTest {
      */
     static void assertAccessible(Page page) {
         AxeResults results = new AxeBuilder(page)
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")).analyze();
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                .analyze();
         List<String> serious = results.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(5).toList())
+                        + rule.getNodes().stream()
+                                .map(node -> String.valueOf(node.getTarget()))
+                                .limit(5)
+                                .toList())
                 .toList();
-        assertThat(serious).as("axe-core serious or critical violations on " + page.url()).isEmpty();
+        assertThat(serious)
+                .as("axe-core serious or critical violations on " + page.url())
+                .isEmpty();
     }
 
     /** The message shown under an input (the inline problem), located by the input's name. */
     static com.microsoft.playwright.Locator problemAt(Page page, String inputName) {
-        return page.locator("[name='" + inputName + "']").locator(
-                "xpath=ancestor::*[contains(@class,'field')][1]//*[contains(@class,'field-problem')]");
+        return page.locator("[name='" + inputName + "']")
+                .locator("xpath=ancestor::*[contains(@class,'field')][1]//*[contains(@class,'field-problem')]");
     }
 }

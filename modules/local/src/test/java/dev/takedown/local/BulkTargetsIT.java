@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -45,22 +44,26 @@ class BulkTargetsIT extends StackTest {
         long baseline = liveHeap(memory);
         AtomicBoolean uploading = new AtomicBoolean(true);
         AtomicLong peak = new AtomicLong(baseline);
-        Thread sampler = new Thread(() -> {
-            while (uploading.get()) {
-                peak.accumulateAndGet(liveHeap(memory), Math::max);
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bulk-heap-sampler");
+        Thread sampler = new Thread(
+                () -> {
+                    while (uploading.get()) {
+                        peak.accumulateAndGet(liveHeap(memory), Math::max);
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "bulk-heap-sampler");
         sampler.start();
         Rows rows = new Rows(run, existing);
         HttpResponse<String> response;
         try {
-            response = HTTP.send(request(caseId, "rightsholder-a", "text/csv")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> rows)).build(),
+            response = HTTP.send(
+                    request(caseId, "rightsholder-a", "text/csv")
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> rows))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } finally {
             uploading.set(false);
@@ -69,36 +72,49 @@ class BulkTargetsIT extends StackTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode result = JSON.readTree(response.body());
         assertThat(result.get("malformed").asLong()).isEqualTo(5_000);
-        assertThat(result.get("duplicates").asLong()).as("20,000 repeats and the URL the notice already named")
+        assertThat(result.get("duplicates").asLong())
+                .as("20,000 repeats and the URL the notice already named")
                 .isEqualTo(20_001);
         assertThat(result.get("accepted").asLong()).isEqualTo(74_999);
         assertThat(result.get("errors")).hasSize(1000);
-        assertThat(result.get("errors").get(0).get("row").asLong()).as("line 1 is the header; data row 7 is line 9")
+        assertThat(result.get("errors").get(0).get("row").asLong())
+                .as("line 1 is the header; data row 7 is line 9")
                 .isEqualTo(9);
 
-        assertThat(jdbc.queryForObject("select count(*) from notice_target where notice_id = ?::uuid", Long.class,
-                caseId)).isEqualTo(75_000);
-        assertThat(jdbc.queryForObject("select count(distinct url) from notice_target where notice_id = ?::uuid",
-                Long.class, caseId)).isEqualTo(75_000);
-        assertThat(jdbc.queryForObject("select count(*) from notice_target where notice_id = ?::uuid "
-                + "and url = ?", Long.class, caseId, Rows.url(run, 10)))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from notice_target where notice_id = ?::uuid", Long.class, caseId))
+                .isEqualTo(75_000);
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct url) from notice_target where notice_id = ?::uuid", Long.class, caseId))
+                .isEqualTo(75_000);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from notice_target where notice_id = ?::uuid " + "and url = ?",
+                        Long.class,
+                        caseId,
+                        Rows.url(run, 10)))
                 .as("a duplicate that differs in case of scheme/host and fragment is stored once, canonical")
                 .isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from notice_target where notice_id = ?::uuid "
-                + "and account_id is not null", Long.class, caseId)).isGreaterThan(0);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from notice_target where notice_id = ?::uuid " + "and account_id is not null",
+                        Long.class,
+                        caseId))
+                .isGreaterThan(0);
 
         long payload = rows.bytes();
         long grown = peak.get() - baseline;
-        System.out.printf("bulk upload: payload %d bytes, live heap grew by at most %d bytes (%.1f %%)%n",
+        System.out.printf(
+                "bulk upload: payload %d bytes, live heap grew by at most %d bytes (%.1f %%)%n",
                 payload, grown, 100.0 * grown / payload);
         assertThat(payload).isGreaterThan(30_000_000L);
-        assertThat(grown).as("live heap growth during the upload (payload %d bytes)", payload)
+        assertThat(grown)
+                .as("live heap growth during the upload (payload %d bytes)", payload)
                 .isLessThan(payload / 4);
 
         // the same rows again as TSV: everything is a duplicate now, one new URL, one malformed
-        String tsv = "url\taccount_id\n" + Rows.url(run, 1) + "\tacc\n"
-                + "https://bulk.example/" + run + "/new\n" + "ftp://bulk.example/nope\n";
-        JsonNode second = JSON.readTree(send(caseId, "rightsholder-a", "text/tab-separated-values", tsv).body());
+        String tsv = "url\taccount_id\n" + Rows.url(run, 1) + "\tacc\n" + "https://bulk.example/" + run + "/new\n"
+                + "ftp://bulk.example/nope\n";
+        JsonNode second = JSON.readTree(
+                send(caseId, "rightsholder-a", "text/tab-separated-values", tsv).body());
         assertThat(second.get("accepted").asLong()).isEqualTo(1);
         assertThat(second.get("duplicates").asLong()).isEqualTo(1);
         assertThat(second.get("malformed").asLong()).isEqualTo(1);
@@ -112,10 +128,15 @@ class BulkTargetsIT extends StackTest {
         String csv = "https://bulk.example/guard/" + UUID.randomUUID() + "\n";
 
         assertThat(send(caseId, "rightsholder-b", "text/csv", csv).statusCode()).isEqualTo(404);
-        assertThat(send(UUID.randomUUID().toString(), "rightsholder-a", "text/csv", csv).statusCode()).isEqualTo(404);
-        assertThat(send("not-a-uuid", "rightsholder-a", "text/csv", csv).statusCode()).isEqualTo(404);
-        assertThat(send(caseId, "rightsholder-a", "text/plain", csv).statusCode()).isEqualTo(415);
-        assertThat(send(caseId, "rightsholder-a", "application/json", "{}").statusCode()).isEqualTo(415);
+        assertThat(send(UUID.randomUUID().toString(), "rightsholder-a", "text/csv", csv)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(send("not-a-uuid", "rightsholder-a", "text/csv", csv).statusCode())
+                .isEqualTo(404);
+        assertThat(send(caseId, "rightsholder-a", "text/plain", csv).statusCode())
+                .isEqualTo(415);
+        assertThat(send(caseId, "rightsholder-a", "application/json", "{}").statusCode())
+                .isEqualTo(415);
         assertThat(send(caseId, "moderator", "text/csv", csv).statusCode()).isEqualTo(403);
 
         // a second notice on the same target joins the open case: a JOINED case takes no targets
@@ -135,12 +156,18 @@ class BulkTargetsIT extends StackTest {
     private HttpRequest.Builder request(String caseId, String user, String type) {
         return HttpRequest.newBuilder(URI.create(baseUrl() + "/api/notices/" + caseId + "/targets"))
                 .header("Content-Type", type)
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
     }
 
     private HttpResponse<String> send(String caseId, String user, String type, String body) throws Exception {
-        return HTTP.send(request(caseId, user, type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return HTTP.send(
+                request(caseId, user, type)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -30,8 +30,8 @@ class BulkUploadBrowserIT extends BrowserTest {
 
     @Test
     void rightsHolderUploadsAHundredThousandTargetsAndSeesTheErrorReport() throws IOException {
-        String caseId = new Cases(baseUrl(), null, null).file("rightsholder-a",
-                Cases.notice("CN_CC_1195", "acct-bulk-" + UUID.randomUUID()));
+        String caseId = new Cases(baseUrl(), null, null)
+                .file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-bulk-" + UUID.randomUUID()));
         Path csv = Files.createTempFile("bulk-", ".csv");
         int malformed = write(csv, ROWS, UUID.randomUUID().toString());
         assertThat(malformed).isEqualTo(ROWS / 20);
@@ -51,7 +51,9 @@ class BulkUploadBrowserIT extends BrowserTest {
             page.locator("#bulk-form button[type=submit]").click();
             assertThat(page.locator("#upload-progress")).hasAttribute("value", "100");
             Set<String> seen = new LinkedHashSet<>();
-            while (page.locator("#bulk-progress[data-state=DONE], #bulk-progress[data-state=FAILED]").count() == 0
+            while (page.locator("#bulk-progress[data-state=DONE], #bulk-progress[data-state=FAILED]")
+                                    .count()
+                            == 0
                     && System.nanoTime() - started < 180_000_000_000L) {
                 var percent = page.locator("#processing-percent");
                 if (percent.count() > 0) {
@@ -60,10 +62,11 @@ class BulkUploadBrowserIT extends BrowserTest {
                 page.waitForTimeout(100);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("[bulk-upload] %,d rows (%d bytes) uploaded and processed in %.1f s; progress seen: %s%n",
+            System.out.printf(
+                    "[bulk-upload] %,d rows (%d bytes) uploaded and processed in %.1f s; progress seen: %s%n",
                     ROWS, Files.size(csv), seconds, seen);
-            assertThat(page.locator("#bulk-progress")).hasAttribute("data-state", "DONE",
-                    new LocatorAssertions.HasAttributeOptions().setTimeout(1000));
+            assertThat(page.locator("#bulk-progress"))
+                    .hasAttribute("data-state", "DONE", new LocatorAssertions.HasAttributeOptions().setTimeout(1000));
             assertThat(page.locator("#processing-progress")).hasAttribute("value", "100");
             assertThat(page.locator("#processing-percent")).hasText("100 %");
             assertThat(page.locator("#bulk-malformed")).hasText(String.valueOf(malformed));
@@ -73,7 +76,8 @@ class BulkUploadBrowserIT extends BrowserTest {
             assertAccessible(page);
             screenshot(page, "bulk-upload-report.png");
 
-            Download download = page.waitForDownload(() -> page.locator("#bulk-errors-download").click());
+            Download download = page.waitForDownload(
+                    () -> page.locator("#bulk-errors-download").click());
             List<String> lines = Files.readAllLines(download.path(), StandardCharsets.UTF_8);
             assertThat(lines).hasSize(malformed + 1);
             assertThat(lines.get(0)).isEqualTo("\uFEFFrow,value,reason");
@@ -83,19 +87,25 @@ class BulkUploadBrowserIT extends BrowserTest {
         } finally {
             Files.deleteIfExists(csv);
         }
-        assertThat(Api.as(baseUrl(), "rightsholder-a").get("/api/notices/" + caseId).json().get("history")
-                .toString()).contains((ROWS - malformed) + " target URLs added in bulk");
+        assertThat(Api.as(baseUrl(), "rightsholder-a")
+                        .get("/api/notices/" + caseId)
+                        .json()
+                        .get("history")
+                        .toString())
+                .contains((ROWS - malformed) + " target URLs added in bulk");
     }
 
     @Test
     void withoutScriptThePlainFormPostShowsTheReport() throws IOException {
-        String caseId = new Cases(baseUrl(), null, null).file("rightsholder-a",
-                Cases.notice("CN_CC_1195", "acct-bulk-" + UUID.randomUUID()));
+        String caseId = new Cases(baseUrl(), null, null)
+                .file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-bulk-" + UUID.randomUUID()));
         Path tsv = Files.createTempFile("bulk-", ".tsv");
-        Files.writeString(tsv, "url\taccount_id\nhttps://gen.example/nojs/" + UUID.randomUUID() + "\tacct-1\n"
-                + "@not-a-url\n", StandardCharsets.UTF_8);
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
-                .setJavaScriptEnabled(false))) {
+        Files.writeString(
+                tsv,
+                "url\taccount_id\nhttps://gen.example/nojs/" + UUID.randomUUID() + "\tacct-1\n" + "@not-a-url\n",
+                StandardCharsets.UTF_8);
+        try (BrowserContext context = browser.newContext(
+                new Browser.NewContextOptions().setLocale("en-GB").setJavaScriptEnabled(false))) {
             Page page = signIn(context, "rightsholder-a");
             page.navigate(baseUrl() + "/notices/" + caseId + "/targets");
             page.locator("#bulk-file").setInputFiles(tsv);
@@ -112,8 +122,8 @@ class BulkUploadBrowserIT extends BrowserTest {
 
     @Test
     void aFileOverTheUploadLimitIsAnsweredAtTheFieldWithAndWithoutScript() throws IOException {
-        String caseId = new Cases(baseUrl(), null, null).file("rightsholder-a",
-                Cases.notice("CN_CC_1195", "acct-bulk-" + UUID.randomUUID()));
+        String caseId = new Cases(baseUrl(), null, null)
+                .file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-bulk-" + UUID.randomUUID()));
         Path big = Files.createTempFile("bulk-big-", ".csv");
         try {
             // over spring.servlet.multipart.max-file-size (20 MB)
@@ -124,8 +134,8 @@ class BulkUploadBrowserIT extends BrowserTest {
                 }
             }
             for (boolean script : List.of(false, true)) {
-                try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
-                        .setJavaScriptEnabled(script))) {
+                try (BrowserContext context = browser.newContext(
+                        new Browser.NewContextOptions().setLocale("en-GB").setJavaScriptEnabled(script))) {
                     Page page = signIn(context, "rightsholder-a");
                     page.navigate(baseUrl() + "/notices/" + caseId + "/targets");
                     page.locator("#bulk-file").setInputFiles(big);

@@ -45,28 +45,41 @@ final class Cases {
 
     String fileAndAccept(String holder, String notice, String measures) {
         String caseId = file(holder, notice);
-        assertThat(decide("moderator", caseId, "{\"outcome\":\"ACCEPT\",\"measures\":" + measures
-                + ",\"reason\":\"copies the work\"}").status()).isEqualTo(200);
+        assertThat(decide(
+                                "moderator",
+                                caseId,
+                                "{\"outcome\":\"ACCEPT\",\"measures\":" + measures + ",\"reason\":\"copies the work\"}")
+                        .status())
+                .isEqualTo(200);
         awaitStatus(holder, caseId, "NOTIFIED");
         return caseId;
     }
 
     void awaitStatus(String reader, String caseId, String status) {
         Api api = Api.as(baseUrl, reader);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get("/api/notices/" + caseId).json()
-                .get("status").asText()).isEqualTo(status));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(api.get("/api/notices/" + caseId)
+                                .json()
+                                .get("status")
+                                .asText())
+                        .isEqualTo(status));
     }
 
     List<String> history(String reader, String caseId) {
         List<String> statuses = new ArrayList<>();
-        Api.as(baseUrl, reader).get("/api/notices/" + caseId).json().get("history")
+        Api.as(baseUrl, reader)
+                .get("/api/notices/" + caseId)
+                .json()
+                .get("history")
                 .forEach(h -> statuses.add(h.get("status").asText()));
         return statuses;
     }
 
     List<String> measureStatuses(String caseId) {
         List<String> statuses = new ArrayList<>();
-        Api.as(baseUrl, "compliance").get("/api/measures?case_id=" + caseId).json()
+        Api.as(baseUrl, "compliance")
+                .get("/api/measures?case_id=" + caseId)
+                .json()
                 .forEach(m -> statuses.add(m.get("status").asText()));
         return statuses;
     }
@@ -75,8 +88,11 @@ final class Cases {
     String appliedMeasure(String caseId, String type) {
         String[] id = new String[1];
         await().atMost(PATIENCE).until(() -> {
-            for (JsonNode m : Api.as(baseUrl, "compliance").get("/api/measures?case_id=" + caseId).json()) {
-                if (m.get("type").asText().equals(type) && m.get("status").asText().equals("APPLIED")) {
+            for (JsonNode m : Api.as(baseUrl, "compliance")
+                    .get("/api/measures?case_id=" + caseId)
+                    .json()) {
+                if (m.get("type").asText().equals(type)
+                        && m.get("status").asText().equals("APPLIED")) {
                     id[0] = m.get("measure_id").asText();
                     return true;
                 }
@@ -90,7 +106,9 @@ final class Cases {
     JsonNode awaitRemediation(String reader, String caseId) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(PATIENCE).until(() -> {
-            for (JsonNode r : Api.as(baseUrl, reader).get("/api/remediations?status=AWAITING_OWNER").json()) {
+            for (JsonNode r : Api.as(baseUrl, reader)
+                    .get("/api/remediations?status=AWAITING_OWNER")
+                    .json()) {
                 if (r.get("case_id").asText().equals(caseId)) {
                     found[0] = r;
                     return true;
@@ -103,7 +121,9 @@ final class Cases {
 
     /** The uploader's signed link, as the forwarded notice carried it. */
     String uploaderToken(String caseId) {
-        for (JsonNode n : Api.as(baseUrl, "compliance").get("/api/notices/" + caseId + "/notifications").json()) {
+        for (JsonNode n : Api.as(baseUrl, "compliance")
+                .get("/api/notices/" + caseId + "/notifications")
+                .json()) {
             if (n.get("kind").asText().equals("FORWARDED_NOTICE")) {
                 String link = n.get("link").asText();
                 return link.substring(link.indexOf("/u/") + 3);
@@ -114,8 +134,11 @@ final class Cases {
 
     List<String> notificationKinds(String caseId) {
         List<String> kinds = new ArrayList<>();
-        Api.as(baseUrl, "compliance").get("/api/notices/" + caseId + "/notifications").json()
-                .forEach(n -> kinds.add(n.get("kind").asText() + "→" + n.get("recipient").asText()));
+        Api.as(baseUrl, "compliance")
+                .get("/api/notices/" + caseId + "/notifications")
+                .json()
+                .forEach(n -> kinds.add(
+                        n.get("kind").asText() + "→" + n.get("recipient").asText()));
         return kinds;
     }
 
@@ -123,13 +146,20 @@ final class Cases {
     Job awaitTimer(String caseId, String processKey, String activityId) {
         Job[] found = new Job[1];
         await().atMost(PATIENCE).until(() -> {
-            ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-                    .processDefinitionKey(processKey).active().singleResult();
+            ProcessInstance instance = runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(caseId)
+                    .processDefinitionKey(processKey)
+                    .active()
+                    .singleResult();
             if (instance == null) {
                 return false;
             }
-            found[0] = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-                    .timers().singleResult();
+            found[0] = management
+                    .createJobQuery()
+                    .processInstanceId(instance.getId())
+                    .activityId(activityId)
+                    .timers()
+                    .singleResult();
             return found[0] != null;
         });
         return found[0];

@@ -24,10 +24,10 @@ final class ChildProcesses {
 
     static final Duration STARTUP = Duration.ofSeconds(150);
     private static final Path APP_TARGET = Path.of("../app/target");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /** The app's packaged exec jar, which a reactor build packages before modules/local runs its tests. */
     static Path execJar() throws IOException {
@@ -73,8 +73,12 @@ final class ChildProcesses {
                 throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + tail(log));
             }
             try {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return;
                 }

@@ -27,10 +27,13 @@ class CounterNoticeIT extends StackTest {
 
     @Autowired
     ManagementService management;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     StatutoryCalendars calendars;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -50,113 +53,169 @@ class CounterNoticeIT extends StackTest {
         String token = cases.uploaderToken(caseId);
 
         Api uploader = Api.anonymous(baseUrl());
-        assertThat(uploader.get("/api/uploader/" + token).json().get("statement_of_reasons").asText())
-                .contains("(a) Measure").contains("(f) Redress").doesNotContain("Studio A");
-        assertThat(uploader.get("/api/uploader/" + token + "x").status()).as("forged link").isEqualTo(404);
+        assertThat(uploader.get("/api/uploader/" + token)
+                        .json()
+                        .get("statement_of_reasons")
+                        .asText())
+                .contains("(a) Measure")
+                .contains("(f) Redress")
+                .doesNotContain("Studio A");
+        assertThat(uploader.get("/api/uploader/" + token + "x").status())
+                .as("forged link")
+                .isEqualTo(404);
 
         Api.Response incomplete = uploader.post("/api/uploader/" + token + "/counter-notice", "{}");
         assertThat(incomplete.status()).isEqualTo(400);
-        assertThat(fields(incomplete)).containsExactlyInAnyOrder("user.legal_name", "user.identity_document",
-                "user.phone", "material.prior_location", "non_infringement_evidence",
-                "attestations.truthfulness_responsibility");
+        assertThat(fields(incomplete))
+                .containsExactlyInAnyOrder(
+                        "user.legal_name",
+                        "user.identity_document",
+                        "user.phone",
+                        "material.prior_location",
+                        "non_infringement_evidence",
+                        "attestations.truthfulness_responsibility");
         assertThat(cases.history("rightsholder-a", caseId)).doesNotContain("COUNTER_NOTICE_FORWARDED");
 
-        assertThat(uploader.post("/api/uploader/" + token + "/counter-notice", Cases.counterNoticeCn()).status())
+        assertThat(uploader.post("/api/uploader/" + token + "/counter-notice", Cases.counterNoticeCn())
+                        .status())
                 .isEqualTo(202);
-        assertThat(uploader.post("/api/uploader/" + token + "/counter-notice", Cases.counterNoticeCn()).status())
-                .as("a second counter-notice").isEqualTo(409);
+        assertThat(uploader.post("/api/uploader/" + token + "/counter-notice", Cases.counterNoticeCn())
+                        .status())
+                .as("a second counter-notice")
+                .isEqualTo(409);
         cases.awaitStatus("rightsholder-a", caseId, "COUNTER_NOTICE_FORWARDED");
 
         Job wait = cases.awaitTimer(caseId, "counter-notice", "Event_StatutoryWaitOver");
-        Instant delivered = jdbc.queryForObject("select delivered_at from counter_notice where case_id = ?::uuid",
-                java.sql.Timestamp.class, caseId).toInstant();
-        assertThat(wait.getDuedate().toInstant()).isEqualTo(calendars.china()
-                .endOfPeriodInDays(delivered.atZone(ZoneId.of("Asia/Shanghai")), 15).toInstant());
+        Instant delivered = jdbc.queryForObject(
+                        "select delivered_at from counter_notice where case_id = ?::uuid",
+                        java.sql.Timestamp.class,
+                        caseId)
+                .toInstant();
+        assertThat(wait.getDuedate().toInstant())
+                .isEqualTo(calendars
+                        .china()
+                        .endOfPeriodInDays(delivered.atZone(ZoneId.of("Asia/Shanghai")), 15)
+                        .toInstant());
 
         cases.fire(wait);
         cases.awaitStatus("rightsholder-a", caseId, "CLOSED");
-        assertThat(cases.history("rightsholder-a", caseId)).containsSubsequence("COUNTER_NOTICE_FORWARDED",
-                "RESTORED", "CLOSED");
+        assertThat(cases.history("rightsholder-a", caseId))
+                .containsSubsequence("COUNTER_NOTICE_FORWARDED", "RESTORED", "CLOSED");
         assertThat(cases.measureStatuses(caseId)).containsOnly("LIFTED");
         await().atMost(Cases.PATIENCE).until(() -> strikes(account) == 0);
-        assertThat(cases.notificationKinds(caseId)).anyMatch(k -> k.startsWith("COUNTER_NOTICE→notifier:"))
+        assertThat(cases.notificationKinds(caseId))
+                .anyMatch(k -> k.startsWith("COUNTER_NOTICE→notifier:"))
                 .anyMatch(k -> k.startsWith("RESTORED→uploader-of:" + account));
-        await().atMost(Cases.PATIENCE).untilAsserted(() -> assertThat(ledgerTypes(caseId)).contains(
-                "dev.takedown.notice.counter-notice-filed.v1", "dev.takedown.measure.lifted.v1",
-                "dev.takedown.account.strike-recorded.v1"));
+        await().atMost(Cases.PATIENCE)
+                .untilAsserted(() -> assertThat(ledgerTypes(caseId))
+                        .contains(
+                                "dev.takedown.notice.counter-notice-filed.v1",
+                                "dev.takedown.measure.lifted.v1",
+                                "dev.takedown.account.strike-recorded.v1"));
     }
 
     @Test
     void americanCounterNoticeWaitsTenBusinessDaysAndProofOfSuitKeepsTheMeasure() {
-        String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("US_DMCA", "acct-us"), "[\"DISABLE_ACCESS\"]");
+        String caseId =
+                cases.fileAndAccept("rightsholder-a", Cases.notice("US_DMCA", "acct-us"), "[\"DISABLE_ACCESS\"]");
         String token = cases.uploaderToken(caseId);
         Api uploader = Api.anonymous(baseUrl());
 
-        Api.Response missingPerjury = uploader.post("/api/uploader/" + token + "/counter-notice",
+        Api.Response missingPerjury = uploader.post(
+                "/api/uploader/" + token + "/counter-notice",
                 Cases.counterNoticeUs().replace("\"mistake_or_misidentification_perjury\": true", "\"x\": 1"));
         assertThat(missingPerjury.status()).isEqualTo(400);
         assertThat(fields(missingPerjury)).containsExactly("statement.mistake_or_misidentification_perjury");
 
-        assertThat(Api.as(baseUrl(), "rightsholder-a").post("/api/notices/" + caseId + "/legal-action-proof",
-                "{\"kind\":\"LAWSUIT\",\"reference\":\"1:26-cv-1\"}").status())
-                .as("no counter-notice yet").isEqualTo(409);
+        assertThat(Api.as(baseUrl(), "rightsholder-a")
+                        .post(
+                                "/api/notices/" + caseId + "/legal-action-proof",
+                                "{\"kind\":\"LAWSUIT\",\"reference\":\"1:26-cv-1\"}")
+                        .status())
+                .as("no counter-notice yet")
+                .isEqualTo(409);
 
         uploader.post("/api/uploader/" + token + "/counter-notice", Cases.counterNoticeUs());
         cases.awaitStatus("rightsholder-a", caseId, "COUNTER_NOTICE_FORWARDED");
         Job wait = cases.awaitTimer(caseId, "counter-notice", "Event_StatutoryWaitOver");
-        Instant received = jdbc.queryForObject("select received_at from counter_notice where case_id = ?::uuid",
-                java.sql.Timestamp.class, caseId).toInstant();
+        Instant received = jdbc.queryForObject(
+                        "select received_at from counter_notice where case_id = ?::uuid",
+                        java.sql.Timestamp.class,
+                        caseId)
+                .toInstant();
         ZoneId eastern = ZoneId.of("America/New_York");
-        assertThat(wait.getDuedate().toInstant()).isEqualTo(calendars.us()
-                .addBusinessDays(received.atZone(eastern).toLocalDate(), 10).plusDays(1).atStartOfDay(eastern)
-                .toInstant());
+        assertThat(wait.getDuedate().toInstant())
+                .isEqualTo(calendars
+                        .us()
+                        .addBusinessDays(received.atZone(eastern).toLocalDate(), 10)
+                        .plusDays(1)
+                        .atStartOfDay(eastern)
+                        .toInstant());
 
-        assertThat(Api.as(baseUrl(), "rightsholder-b").post("/api/notices/" + caseId + "/legal-action-proof",
-                "{\"kind\":\"LAWSUIT\",\"reference\":\"1:26-cv-1\"}").status())
-                .as("proof from someone who is not the rights holder").isEqualTo(404);
-        assertThat(Api.as(baseUrl(), "rightsholder-a").post("/api/notices/" + caseId + "/legal-action-proof",
-                "{\"kind\":\"LAWSUIT\"}").status()).isEqualTo(400);
+        assertThat(Api.as(baseUrl(), "rightsholder-b")
+                        .post(
+                                "/api/notices/" + caseId + "/legal-action-proof",
+                                "{\"kind\":\"LAWSUIT\",\"reference\":\"1:26-cv-1\"}")
+                        .status())
+                .as("proof from someone who is not the rights holder")
+                .isEqualTo(404);
+        assertThat(Api.as(baseUrl(), "rightsholder-a")
+                        .post("/api/notices/" + caseId + "/legal-action-proof", "{\"kind\":\"LAWSUIT\"}")
+                        .status())
+                .isEqualTo(400);
         assertThat(cases.history("rightsholder-a", caseId)).doesNotContain("MAINTAINED_PENDING_PROCEEDINGS");
 
-        assertThat(Api.as(baseUrl(), "rightsholder-a").post("/api/notices/" + caseId + "/legal-action-proof",
-                "{\"kind\":\"LAWSUIT\",\"reference\":\"1:26-cv-1\"}").status()).isEqualTo(202);
+        assertThat(Api.as(baseUrl(), "rightsholder-a")
+                        .post(
+                                "/api/notices/" + caseId + "/legal-action-proof",
+                                "{\"kind\":\"LAWSUIT\",\"reference\":\"1:26-cv-1\"}")
+                        .status())
+                .isEqualTo(202);
         cases.awaitStatus("rightsholder-a", caseId, "MAINTAINED_PENDING_PROCEEDINGS");
-        await().atMost(Cases.PATIENCE).until(() -> runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId).count() == 0);
+        await().atMost(Cases.PATIENCE)
+                .until(() -> runtime.createProcessInstanceQuery()
+                                .processInstanceBusinessKey(caseId)
+                                .count()
+                        == 0);
         assertThat(cases.history("rightsholder-a", caseId)).doesNotContain("RESTORED", "CLOSED");
         assertThat(cases.measureStatuses(caseId)).containsOnly("APPLIED");
-        await().atMost(Cases.PATIENCE).untilAsserted(() -> assertThat(ledgerTypes(caseId)).contains(
-                "dev.takedown.notice.counter-notice-filed.v1", "dev.takedown.notice.legal-action-proof-filed.v1")
-                .doesNotContain("dev.takedown.measure.lifted.v1"));
+        await().atMost(Cases.PATIENCE)
+                .untilAsserted(() -> assertThat(ledgerTypes(caseId))
+                        .contains(
+                                "dev.takedown.notice.counter-notice-filed.v1",
+                                "dev.takedown.notice.legal-action-proof-filed.v1")
+                        .doesNotContain("dev.takedown.measure.lifted.v1"));
     }
 
     @Test
     void europeanNoticesHaveNoCounterNoticeButAComplaint() {
         String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("EU_DSA", "acct-eu"), "[\"DELETE\"]");
         String token = cases.uploaderToken(caseId);
-        Api.Response counter = Api.anonymous(baseUrl()).post("/api/uploader/" + token + "/counter-notice",
-                Cases.counterNoticeUs());
+        Api.Response counter =
+                Api.anonymous(baseUrl()).post("/api/uploader/" + token + "/counter-notice", Cases.counterNoticeUs());
         assertThat(counter.status()).isEqualTo(400);
         assertThat(fields(counter)).containsExactly("jurisdiction_profile");
     }
 
     @Test
     void legacyRegulationsProfileIsOffByDefault() {
-        Api.Response refused = Api.as(baseUrl(), "rightsholder-a").post("/api/notices",
-                Cases.notice("CN_REGS_2013", "acct"));
+        Api.Response refused =
+                Api.as(baseUrl(), "rightsholder-a").post("/api/notices", Cases.notice("CN_REGS_2013", "acct"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(fields(refused)).containsExactly("jurisdiction_profiles[0]");
     }
 
     private int strikes(String account) {
-        Integer count = jdbc.queryForObject("select count(*) from strike where account_id = ? and removed_at is null",
-                Integer.class, account);
+        Integer count = jdbc.queryForObject(
+                "select count(*) from strike where account_id = ? and removed_at is null", Integer.class, account);
         return count == null ? 0 : count;
     }
 
     private List<String> ledgerTypes(String caseId) {
         List<String> types = new ArrayList<>();
-        Api.as(baseUrl(), "compliance").get("/api/audit/cases/" + caseId).json()
+        Api.as(baseUrl(), "compliance")
+                .get("/api/audit/cases/" + caseId)
+                .json()
                 .forEach(r -> types.add(r.get("event_type").asText()));
         return types;
     }

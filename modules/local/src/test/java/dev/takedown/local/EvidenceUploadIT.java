@@ -38,16 +38,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvidenceUploadIT extends StackTest {
 
-    static final byte[] PNG = HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4"
-            + "890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082");
+    static final byte[] PNG = HexFormat.of()
+            .parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4"
+                    + "890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082");
     static final long MAX_FILE = 20L * 1024 * 1024;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private ManagementService management;
+
     @Autowired
     private RuntimeService runtime;
 
@@ -89,7 +92,9 @@ class EvidenceUploadIT extends StackTest {
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         JsonNode stored = first.json().get(0);
         String sha = stored.get("sha256").asText();
-        assertThat(stored.get("media_type").asText()).as("a PNG named .pdf is a PNG").isEqualTo("image/png");
+        assertThat(stored.get("media_type").asText())
+                .as("a PNG named .pdf is a PNG")
+                .isEqualTo("image/png");
         assertThat(stored.get("display_name").asText()).isEqualTo("x.pdf");
         assertThat(stored.get("size").asLong()).isEqualTo(png.length);
         assertThat(stored.get("uploaded_by").asText()).isEqualTo("rightsholder-a");
@@ -102,19 +107,25 @@ class EvidenceUploadIT extends StackTest {
         assertThat(listed).hasSize(2);
         assertThat(listed.get(0).get("display_name").asText()).isEqualTo("x.pdf");
         assertThat(listed.get(1).get("display_name").asText()).isEqualTo("again.png");
-        Path onDisk = EVIDENCE_DIRECTORY.resolve("sha256").resolve(sha.substring(0, 2)).resolve(sha.substring(2));
+        Path onDisk = EVIDENCE_DIRECTORY
+                .resolve("sha256")
+                .resolve(sha.substring(0, 2))
+                .resolve(sha.substring(2));
         assertThat(onDisk).hasBinaryContent(png);
         assertThat(filesNamed(sha.substring(2))).as("one file on disk").isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from case_evidence where sha256 = ?", Integer.class, sha))
-                .as("two links").isEqualTo(2);
+                .as("two links")
+                .isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from evidence_file where sha256 = ?", Integer.class, sha))
                 .isEqualTo(1);
         assertThat(incomingLeftovers()).isZero();
 
         // several files in one request: text and a harmless ZIP
-        Api.Response more = holderA.postMultipart(evidence(caseId), List.of(
-                new Api.Part("file", "receipt.txt", text("受理通知书 " + UUID.randomUUID())),
-                new Api.Part("file", "scans.zip", zip(List.of("scans/a.txt", "scans/b.txt"), 100))));
+        Api.Response more = holderA.postMultipart(
+                evidence(caseId),
+                List.of(
+                        new Api.Part("file", "receipt.txt", text("受理通知书 " + UUID.randomUUID())),
+                        new Api.Part("file", "scans.zip", zip(List.of("scans/a.txt", "scans/b.txt"), 100))));
         assertThat(more.status()).as(more.body()).isEqualTo(201);
         assertThat(more.json().get(0).get("media_type").asText()).isEqualTo("text/plain");
         assertThat(more.json().get(1).get("media_type").asText()).isEqualTo("application/zip");
@@ -124,10 +135,17 @@ class EvidenceUploadIT extends StackTest {
     void activeContentIsRefusedWhateverItsName() {
         String caseId = openCase();
         List<Api.Part> refused = List.of(
-                new Api.Part("file", "proof.png", text("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>")),
-                new Api.Part("file", "logo.png", text("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" "
-                        + "onload=\"alert(1)\"><circle r=\"1\"/></svg>")),
-                new Api.Part("file", "scan.pdf", HexFormat.of().parseHex("4d5a90000300000004000000ffff0000b80000000000")),
+                new Api.Part(
+                        "file",
+                        "proof.png",
+                        text("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>")),
+                new Api.Part(
+                        "file",
+                        "logo.png",
+                        text("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" "
+                                + "onload=\"alert(1)\"><circle r=\"1\"/></svg>")),
+                new Api.Part(
+                        "file", "scan.pdf", HexFormat.of().parseHex("4d5a90000300000004000000ffff0000b80000000000")),
                 new Api.Part("file", "empty.txt", new byte[0]));
         for (Api.Part part : refused) {
             Api.Response r = holderA.postMultipart(evidence(caseId), List.of(part));
@@ -135,7 +153,9 @@ class EvidenceUploadIT extends StackTest {
             assertThat(r.contentType()).startsWith("application/problem+json");
             assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("file");
         }
-        assertThat(holderA.postMultipart(evidence(caseId), List.of(refused.get(0))).status()).isEqualTo(415);
+        assertThat(holderA.postMultipart(evidence(caseId), List.of(refused.get(0)))
+                        .status())
+                .isEqualTo(415);
         assertThat(holderA.get(evidence(caseId)).json()).isEmpty();
         assertThat(incomingLeftovers()).isZero();
     }
@@ -155,16 +175,15 @@ class EvidenceUploadIT extends StackTest {
         for (int i = 0; i < 10_000; i++) {
             tenThousand.add("entry-" + i + ".txt");
         }
-        record Unsafe(String name, byte[] zip, String reason) {
-        }
+        record Unsafe(String name, byte[] zip, String reason) {}
         for (Unsafe unsafe : List.of(
                 new Unsafe("slip.zip", zip(List.of("ok.txt", "../../evil"), 10), "leaves the archive"),
                 new Unsafe("abs.zip", zip(List.of("/etc/cron.d/x"), 10), "absolute"),
                 new Unsafe("win.zip", zip(List.of("..\\..\\evil.bat"), 10), "backslash"),
                 new Unsafe("bomb.zip", bomb.toByteArray(), "zip bomb"),
                 new Unsafe("many.zip", zip(tenThousand, 0), "more than 1000 entries"))) {
-            Api.Response r = holderA.postMultipart(evidence(caseId), List.of(new Api.Part("file", unsafe.name(),
-                    unsafe.zip())));
+            Api.Response r =
+                    holderA.postMultipart(evidence(caseId), List.of(new Api.Part("file", unsafe.name(), unsafe.zip())));
             assertThat(r.status()).as(unsafe.name() + ": " + r.body()).isEqualTo(400);
             assertThat(r.json().get("type").asText()).endsWith("/evidence-unsafe-archive");
             assertThat(r.json().get("errors").get(0).get("message").asText()).contains(unsafe.reason());
@@ -178,13 +197,17 @@ class EvidenceUploadIT extends StackTest {
         String caseId = openCase();
         long before = storedFiles();
         byte[] oversize = new byte[(int) MAX_FILE + 1];
-        Api.Response tooLarge = holderA.postMultipart(evidence(caseId), List.of(
-                new Api.Part("file", "ok.txt", text("fine " + UUID.randomUUID())),
-                new Api.Part("file", "huge.txt", oversize)));
+        Api.Response tooLarge = holderA.postMultipart(
+                evidence(caseId),
+                List.of(
+                        new Api.Part("file", "ok.txt", text("fine " + UUID.randomUUID())),
+                        new Api.Part("file", "huge.txt", oversize)));
         assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
         assertThat(tooLarge.contentType()).startsWith("application/problem+json");
         assertThat(tooLarge.json().get("errors").get(0).get("field").asText()).isEqualTo("file");
-        assertThat(holderA.get(evidence(caseId)).json()).as("nothing half-stored").isEmpty();
+        assertThat(holderA.get(evidence(caseId)).json())
+                .as("nothing half-stored")
+                .isEmpty();
         assertThat(storedFiles()).isEqualTo(before);
 
         List<Api.Part> six = new ArrayList<>();
@@ -197,12 +220,16 @@ class EvidenceUploadIT extends StackTest {
         assertThat(holderA.get(evidence(caseId)).json()).isEmpty();
 
         for (int batch = 0; batch < 4; batch++) {
-            Api.Response ok = holderA.postMultipart(evidence(caseId), six.subList(0, 5).stream()
-                    .map(p -> new Api.Part("file", p.filename(), text(UUID.randomUUID().toString()))).toList());
+            Api.Response ok = holderA.postMultipart(
+                    evidence(caseId),
+                    six.subList(0, 5).stream()
+                            .map(p -> new Api.Part(
+                                    "file", p.filename(), text(UUID.randomUUID().toString())))
+                            .toList());
             assertThat(ok.status()).as(ok.body()).isEqualTo(201);
         }
-        Api.Response full = holderA.postMultipart(evidence(caseId), List.of(new Api.Part("file", "21.txt",
-                text("one too many"))));
+        Api.Response full =
+                holderA.postMultipart(evidence(caseId), List.of(new Api.Part("file", "21.txt", text("one too many"))));
         assertThat(full.status()).as(full.body()).isEqualTo(400);
         assertThat(full.json().get("errors").get(0).get("message").asText()).contains("at most 20");
         assertThat(holderA.get(evidence(caseId)).json()).hasSize(20);
@@ -217,28 +244,40 @@ class EvidenceUploadIT extends StackTest {
         assertThat(holderB.get(evidence(caseId)).status()).isEqualTo(404);
         assertThat(holderB.get(evidence(caseId) + "/" + sha).status()).isEqualTo(404);
         assertThat(holderB.postMultipart(evidence(caseId), List.of(new Api.Part("file", "b.png", uniquePng())))
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
         Api anonymous = Api.anonymous(baseUrl());
         assertThat(anonymous.get(evidence(caseId) + "/" + sha).status()).isEqualTo(401);
-        assertThat(anonymous.postMultipart(evidence(caseId), List.of(new Api.Part("file", "c.png", uniquePng())))
-                .status()).isEqualTo(401);
-        assertThat(Api.as(baseUrl(), "moderator").postMultipart(evidence(caseId),
-                List.of(new Api.Part("file", "d.png", uniquePng()))).status()).as("staff read, never add").isEqualTo(403);
+        assertThat(anonymous
+                        .postMultipart(evidence(caseId), List.of(new Api.Part("file", "c.png", uniquePng())))
+                        .status())
+                .isEqualTo(401);
+        assertThat(Api.as(baseUrl(), "moderator")
+                        .postMultipart(evidence(caseId), List.of(new Api.Part("file", "d.png", uniquePng())))
+                        .status())
+                .as("staff read, never add")
+                .isEqualTo(403);
         assertThat(Api.as(baseUrl(), "platform").get(evidence(caseId)).status()).isEqualTo(403);
         assertThat(holderA.get(evidence(caseId)).json()).hasSize(1);
         for (String reader : List.of("rightsholder-a", "moderator", "senior", "compliance", "admin")) {
-            assertThat(download(reader, evidence(caseId) + "/" + sha).statusCode()).as(reader).isEqualTo(200);
+            assertThat(download(reader, evidence(caseId) + "/" + sha).statusCode())
+                    .as(reader)
+                    .isEqualTo(200);
         }
-        assertThat(download("rightsholder-a", evidence(caseId) + "/" + "0".repeat(64)).statusCode()).isEqualTo(404);
-        assertThat(download("rightsholder-a", evidence(caseId) + "/..%2F..%2Fetc%2Fpasswd").statusCode())
+        assertThat(download("rightsholder-a", evidence(caseId) + "/" + "0".repeat(64))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(download("rightsholder-a", evidence(caseId) + "/..%2F..%2Fetc%2Fpasswd")
+                        .statusCode())
                 .isIn(400, 404);
         // a case that is no longer open takes no evidence
-        String retracted = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_CC_1195", "acct-evidence-"
-                + UUID.randomUUID()), "[\"DELETE\"]");
-        assertThat(holderA.post("/api/notices/" + retracted + "/retraction", "").status()).isEqualTo(202);
+        String retracted = cases.fileAndAccept(
+                "rightsholder-a", Cases.notice("CN_CC_1195", "acct-evidence-" + UUID.randomUUID()), "[\"DELETE\"]");
+        assertThat(holderA.post("/api/notices/" + retracted + "/retraction", "").status())
+                .isEqualTo(202);
         cases.awaitStatus("rightsholder-a", retracted, "CLOSED");
-        Api.Response closed = holderA.postMultipart(evidence(retracted), List.of(new Api.Part("file", "late.png",
-                uniquePng())));
+        Api.Response closed =
+                holderA.postMultipart(evidence(retracted), List.of(new Api.Part("file", "late.png", uniquePng())));
         assertThat(closed.status()).as(closed.body()).isEqualTo(409);
     }
 
@@ -246,78 +285,102 @@ class EvidenceUploadIT extends StackTest {
     void downloadsAreAttachmentsWithCleanNames() {
         String caseId = openCase();
         byte[] pdf = text("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n% " + UUID.randomUUID() + "\n%%EOF\n");
-        Api.Response up = holderA.postMultipart(evidence(caseId), List.of(
-                new Api.Part("file", "起诉状.pdf", pdf),
-                new Api.Part("file", "a\"\r\n../b.txt", text("hostile name " + UUID.randomUUID())),
-                new Api.Part("file", "in\"voice\r\nX-Injected: 1.txt", text("header injection " + UUID.randomUUID()))));
+        Api.Response up = holderA.postMultipart(
+                evidence(caseId),
+                List.of(
+                        new Api.Part("file", "起诉状.pdf", pdf),
+                        new Api.Part("file", "a\"\r\n../b.txt", text("hostile name " + UUID.randomUUID())),
+                        new Api.Part(
+                                "file",
+                                "in\"voice\r\nX-Injected: 1.txt",
+                                text("header injection " + UUID.randomUUID()))));
         assertThat(up.status()).as(up.body()).isEqualTo(201);
         JsonNode stored = up.json();
 
-        HttpResponse<byte[]> chinese = download("rightsholder-a", evidence(caseId) + "/"
-                + stored.get(0).get("sha256").asText());
+        HttpResponse<byte[]> chinese = download(
+                "rightsholder-a",
+                evidence(caseId) + "/" + stored.get(0).get("sha256").asText());
         assertThat(chinese.statusCode()).isEqualTo(200);
         assertThat(chinese.body()).isEqualTo(pdf);
         assertThat(chinese.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
         assertThat(chinese.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
-        assertThat(chinese.headers().firstValue("Content-Disposition").orElseThrow()).isEqualTo(
-                "attachment; filename=\"___.pdf\"; filename*=UTF-8''%E8%B5%B7%E8%AF%89%E7%8A%B6.pdf");
+        assertThat(chinese.headers().firstValue("Content-Disposition").orElseThrow())
+                .isEqualTo("attachment; filename=\"___.pdf\"; filename*=UTF-8''%E8%B5%B7%E8%AF%89%E7%8A%B6.pdf");
 
         assertThat(stored.get(1).get("display_name").asText()).isEqualTo("b.txt");
-        HttpResponse<byte[]> hostile = download("rightsholder-a", evidence(caseId) + "/"
-                + stored.get(1).get("sha256").asText());
+        HttpResponse<byte[]> hostile = download(
+                "rightsholder-a",
+                evidence(caseId) + "/" + stored.get(1).get("sha256").asText());
         assertThat(hostile.headers().firstValue("Content-Disposition").orElseThrow())
                 .isEqualTo("attachment; filename=\"b.txt\"; filename*=UTF-8''b.txt");
         assertThat(hostile.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
 
         assertThat(stored.get(2).get("display_name").asText()).isEqualTo("invoiceX-Injected: 1.txt");
-        HttpResponse<byte[]> injected = download("rightsholder-a", evidence(caseId) + "/"
-                + stored.get(2).get("sha256").asText());
+        HttpResponse<byte[]> injected = download(
+                "rightsholder-a",
+                evidence(caseId) + "/" + stored.get(2).get("sha256").asText());
         assertThat(injected.headers().firstValue("X-Injected")).isEmpty();
         assertThat(injected.headers().firstValue("Content-Disposition").orElseThrow())
-                .doesNotContain("\r", "\n").startsWith("attachment; filename=\"invoiceX-Injected: 1.txt\"");
+                .doesNotContain("\r", "\n")
+                .startsWith("attachment; filename=\"invoiceX-Injected: 1.txt\"");
     }
 
     @Test
     void staffDownloadsAreOnTheAccessLog() {
         String caseId = openCase();
         String sha = holderA.postMultipart(evidence(caseId), List.of(new Api.Part("file", "a.png", uniquePng())))
-                .json().get(0).get("sha256").asText();
+                .json()
+                .get(0)
+                .get("sha256")
+                .asText();
         // the ledger of this case has no access records yet: nobody of the staff has read it
         await().atMost(Cases.PATIENCE).until(() -> !ledger(caseId).isEmpty());
         long before = viewsBy("moderator", caseId);
-        assertThat(download("rightsholder-a", evidence(caseId) + "/" + sha).statusCode()).isEqualTo(200);
-        assertThat(download("moderator", evidence(caseId) + "/" + sha).statusCode()).isEqualTo(200);
+        assertThat(download("rightsholder-a", evidence(caseId) + "/" + sha).statusCode())
+                .isEqualTo(200);
+        assertThat(download("moderator", evidence(caseId) + "/" + sha).statusCode())
+                .isEqualTo(200);
         await().atMost(Cases.PATIENCE).until(() -> viewsBy("moderator", caseId) == before + 1);
-        assertThat(viewsBy("rightsholder-a", caseId)).as("the notifier's own reads are not access-logged").isZero();
+        assertThat(viewsBy("rightsholder-a", caseId))
+                .as("the notifier's own reads are not access-logged")
+                .isZero();
     }
 
     @Test
     void theCasePageListsFilesAndTheProofFormTakesThem() {
-        String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_CC_1195", "acct-evidence-"
-                + UUID.randomUUID()), "[\"DELETE\"]");
+        String caseId = cases.fileAndAccept(
+                "rightsholder-a", Cases.notice("CN_CC_1195", "acct-evidence-" + UUID.randomUUID()), "[\"DELETE\"]");
         String token = cases.uploaderToken(caseId);
-        assertThat(Api.anonymous(baseUrl()).post("/api/uploader/" + token + "/counter-notice",
-                Cases.counterNoticeCn()).status()).isEqualTo(202);
+        assertThat(Api.anonymous(baseUrl())
+                        .post("/api/uploader/" + token + "/counter-notice", Cases.counterNoticeCn())
+                        .status())
+                .isEqualTo(202);
         cases.awaitStatus("rightsholder-a", caseId, "COUNTER_NOTICE_FORWARDED");
 
         PageSession holder = PageSession.login(baseUrl(), "rightsholder-a");
-        assertThat(holder.get("/notices/" + caseId).body()).contains("enctype=\"multipart/form-data\"",
-                "name=\"file\"", "data-max-bytes=\"" + MAX_FILE + "\"");
+        assertThat(holder.get("/notices/" + caseId).body())
+                .contains("enctype=\"multipart/form-data\"", "name=\"file\"", "data-max-bytes=\"" + MAX_FILE + "\"");
         // a refused file: inline message at the file field, no proof filed
-        PageSession.Response refused = holder.postMultipart("/notices/" + caseId + "/legal-action-proof", List.of(
-                new Api.Part("_csrf", null, text(holder.csrfToken())),
-                new Api.Part("kind", null, text("LAWSUIT")), new Api.Part("reference", null, text("(2026) 京01民初1号")),
-                new Api.Part("file", "page.html", text("<html><script>alert(1)</script></html>"))));
+        PageSession.Response refused = holder.postMultipart(
+                "/notices/" + caseId + "/legal-action-proof",
+                List.of(
+                        new Api.Part("_csrf", null, text(holder.csrfToken())),
+                        new Api.Part("kind", null, text("LAWSUIT")),
+                        new Api.Part("reference", null, text("(2026) 京01民初1号")),
+                        new Api.Part("file", "page.html", text("<html><script>alert(1)</script></html>"))));
         assertThat(refused.status()).isEqualTo(302);
         String withProblem = holder.get("/notices/" + caseId).body();
         assertThat(withProblem).contains("This kind of file is not accepted");
         assertThat(cases.history("rightsholder-a", caseId)).doesNotContain("MAINTAINED_PENDING_PROCEEDINGS");
 
         byte[] png = uniquePng();
-        PageSession.Response filed = holder.postMultipart("/notices/" + caseId + "/legal-action-proof", List.of(
-                new Api.Part("_csrf", null, text(holder.csrfToken())),
-                new Api.Part("kind", null, text("LAWSUIT")), new Api.Part("reference", null, text("(2026) 京01民初1号")),
-                new Api.Part("file", "受理通知书.png", png)));
+        PageSession.Response filed = holder.postMultipart(
+                "/notices/" + caseId + "/legal-action-proof",
+                List.of(
+                        new Api.Part("_csrf", null, text(holder.csrfToken())),
+                        new Api.Part("kind", null, text("LAWSUIT")),
+                        new Api.Part("reference", null, text("(2026) 京01民初1号")),
+                        new Api.Part("file", "受理通知书.png", png)));
         assertThat(filed.status()).isEqualTo(302);
         cases.awaitStatus("rightsholder-a", caseId, "MAINTAINED_PENDING_PROCEEDINGS");
         JsonNode listed = holderA.get(evidence(caseId)).json();
@@ -329,8 +392,10 @@ class EvidenceUploadIT extends StackTest {
         assertThat(fromPage.statusCode()).isEqualTo(200);
         assertThat(fromPage.body()).isEqualTo(png);
         assertThat(fromPage.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
-        assertThat(PageSession.login(baseUrl(), "rightsholder-b").download(link).statusCode()).isEqualTo(404);
-        assertThat(PageSession.login(baseUrl(), "moderator").download(link).statusCode()).isEqualTo(200);
+        assertThat(PageSession.login(baseUrl(), "rightsholder-b").download(link).statusCode())
+                .isEqualTo(404);
+        assertThat(PageSession.login(baseUrl(), "moderator").download(link).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -338,16 +403,25 @@ class EvidenceUploadIT extends StackTest {
         String caseId = openCase();
         holderA.postMultipart(evidence(caseId), List.of(new Api.Part("file", "screenshot <b>1.png", uniquePng())));
         String taskId = NoticeLifecycleIT.awaitTask(Api.as(baseUrl(), "moderator"), caseId);
-        String page = PageSession.login(baseUrl(), "moderator").get("/tasks/" + taskId).body();
-        assertThat(page).contains("id=\"evidence-files\"", "screenshot &lt;b&gt;1.png",
-                "/notices/" + caseId + "/evidence/");
+        String page = PageSession.login(baseUrl(), "moderator")
+                .get("/tasks/" + taskId)
+                .body();
+        assertThat(page)
+                .contains("id=\"evidence-files\"", "screenshot &lt;b&gt;1.png", "/notices/" + caseId + "/evidence/");
     }
 
     private HttpResponse<byte[]> download(String user, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8))).GET()
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + Base64.getEncoder()
+                                                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

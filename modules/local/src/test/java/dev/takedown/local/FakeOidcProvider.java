@@ -50,11 +50,21 @@ final class FakeOidcProvider implements AutoCloseable {
     static final String NAME = "Fake IdP";
 
     /** What is wrong with the ID token the provider returns. */
-    enum Tamper { NONE, WRONG_ISSUER, WRONG_NONCE, WRONG_SIGNATURE }
-
-    private record Grant(String login, List<String> roles, String organisation, Tamper tamper, String nonce,
-            String challenge, String redirectUri) {
+    enum Tamper {
+        NONE,
+        WRONG_ISSUER,
+        WRONG_NONCE,
+        WRONG_SIGNATURE
     }
+
+    private record Grant(
+            String login,
+            List<String> roles,
+            String organisation,
+            Tamper tamper,
+            String nonce,
+            String challenge,
+            String redirectUri) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY_ID = "fake-key";
@@ -114,8 +124,11 @@ final class FakeOidcProvider implements AutoCloseable {
     }
 
     private void jwks(HttpExchange exchange) throws IOException {
-        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyID(KEY_ID).keyUse(KeyUse.SIGNATURE)
-                .algorithm(JWSAlgorithm.RS256).build();
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic())
+                .keyID(KEY_ID)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .build();
         send(exchange, 200, "application/json", new JWKSet(key).toString());
     }
 
@@ -137,26 +150,39 @@ final class FakeOidcProvider implements AutoCloseable {
         }
         String code = UUID.randomUUID().toString();
         String roles = query.getOrDefault("roles", "");
-        codes.put(code, new Grant(query.get("login"), roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")),
-                query.get("organisation"), Tamper.valueOf(query.getOrDefault("tamper", "NONE")), query.get("nonce"),
-                query.get("code_challenge"), query.get("redirect_uri")));
-        exchange.getResponseHeaders().add("Location", query.get("redirect_uri") + "?code=" + code + "&state="
-                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+        codes.put(
+                code,
+                new Grant(
+                        query.get("login"),
+                        roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")),
+                        query.get("organisation"),
+                        Tamper.valueOf(query.getOrDefault("tamper", "NONE")),
+                        query.get("nonce"),
+                        query.get("code_challenge"),
+                        query.get("redirect_uri")));
+        exchange.getResponseHeaders()
+                .add(
+                        "Location",
+                        query.get("redirect_uri") + "?code=" + code + "&state="
+                                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
         send(exchange, 302, "text/plain", "");
     }
 
     private void token(HttpExchange exchange) throws IOException {
         Map<String, String> body = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        String expectedAuth = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
-                .getBytes(StandardCharsets.UTF_8));
+        String expectedAuth = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         if (!expectedAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             send(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
             return;
         }
         Grant grant = body.get("code") == null ? null : codes.remove(body.get("code"));
-        if (grant == null || !"authorization_code".equals(body.get("grant_type"))
+        if (grant == null
+                || !"authorization_code".equals(body.get("grant_type"))
                 || !grant.redirectUri().equals(body.get("redirect_uri"))
-                || body.get("code_verifier") == null || !grant.challenge().equals(s256(body.get("code_verifier")))) {
+                || body.get("code_verifier") == null
+                || !grant.challenge().equals(s256(body.get("code_verifier")))) {
             send(exchange, 400, "application/json", "{\"error\":\"invalid_grant\"}");
             return;
         }
@@ -173,7 +199,8 @@ final class FakeOidcProvider implements AutoCloseable {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(grant.tamper() == Tamper.WRONG_ISSUER ? issuer.replace("/fake", "/other") : issuer)
-                .subject(UUID.nameUUIDFromBytes(grant.login().getBytes(StandardCharsets.UTF_8)).toString())
+                .subject(UUID.nameUUIDFromBytes(grant.login().getBytes(StandardCharsets.UTF_8))
+                        .toString())
                 .audience(CLIENT_ID)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
@@ -184,8 +211,12 @@ final class FakeOidcProvider implements AutoCloseable {
         if (grant.organisation() != null) {
             claims.claim("organisation", grant.organisation());
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                .keyID(KEY_ID).build(), claims.build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID(KEY_ID)
+                        .build(),
+                claims.build());
         try {
             jwt.sign(new RSASSASigner((grant.tamper() == Tamper.WRONG_SIGNATURE ? stranger : keys).getPrivate()));
         } catch (JOSEException e) {
@@ -196,8 +227,10 @@ final class FakeOidcProvider implements AutoCloseable {
 
     private static String s256(String verifier) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

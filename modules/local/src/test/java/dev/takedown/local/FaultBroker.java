@@ -27,8 +27,7 @@ public final class FaultBroker {
     static final String READY = "TAKEDOWN FAULT BROKER READY";
     private static final String CLUSTER_ID = "TkDwnFaultClusterAAAAA";
 
-    private FaultBroker() {
-    }
+    private FaultBroker() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
@@ -58,22 +57,25 @@ public final class FaultBroker {
             props.store(out, "fault broker");
         }
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            int formatted = kafka.tools.StorageTool.execute(new String[] {"format", "-t", CLUSTER_ID, "-c",
-                    config.toString(), "--ignore-formatted"}, System.out);
+            int formatted = kafka.tools.StorageTool.execute(
+                    new String[] {"format", "-t", CLUSTER_ID, "-c", config.toString(), "--ignore-formatted"},
+                    System.out);
             if (formatted != 0) {
                 throw new IllegalStateException("format failed: " + formatted);
             }
         }
-        Thread parentWatch = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // wait for the parent to go away
-                }
-            } catch (Exception ignored) {
-                // parent gone
-            }
-            System.exit(0);
-        }, "parent-watch");
+        Thread parentWatch = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() != -1) {
+                            // wait for the parent to go away
+                        }
+                    } catch (Exception ignored) {
+                        // parent gone
+                    }
+                    System.exit(0);
+                },
+                "parent-watch");
         parentWatch.setDaemon(true);
         parentWatch.start();
         Thread ready = new Thread(() -> createTopicsAndAnnounce(port), "topics");
@@ -85,8 +87,12 @@ public final class FaultBroker {
     private static void createTopicsAndAnnounce(int port) {
         String bootstrap = "127.0.0.1:" + port;
         for (int attempt = 0; attempt < 120; attempt++) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            try (Admin admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrap,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    5000,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
                     3000))) {
                 Set<String> existing = admin.listTopics().names().get();
                 List<NewTopic> topics = new ArrayList<>();
@@ -96,8 +102,7 @@ public final class FaultBroker {
                     }
                     NewTopic created = new NewTopic(topic, 3, (short) 1);
                     if (topic.equals(Topics.MEASURES)) {
-                        created.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
-                                TopicConfig.CLEANUP_POLICY_COMPACT));
+                        created.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                     }
                     topics.add(created);
                 }

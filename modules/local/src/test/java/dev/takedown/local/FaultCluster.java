@@ -30,7 +30,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 final class FaultCluster implements AutoCloseable {
 
-
     private final Path work;
     private final Path jar;
     private final Path pgData;
@@ -88,8 +87,12 @@ final class FaultCluster implements AutoCloseable {
 
     void startPostgres() throws IOException {
         Files.createDirectories(pgData);
-        postgres = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false).setPort(pgPort).start();
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPort(pgPort)
+                .start();
     }
 
     void stopPostgres() throws IOException {
@@ -121,10 +124,20 @@ final class FaultCluster implements AutoCloseable {
     void startBroker() throws IOException {
         brokerStarts++;
         Path log = work.resolve("kafka-" + brokerStarts + ".log");
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), FaultBroker.class.getName(),
-                String.valueOf(brokerPort), String.valueOf(controllerPort), work.resolve("kafka-data").toString())
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        java(),
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        FaultBroker.class.getName(),
+                        String.valueOf(brokerPort),
+                        String.valueOf(controllerPort),
+                        work.resolve("kafka-data").toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         clean(builder);
         broker = builder.start();
         awaitLine(broker, log, FaultBroker.READY);
@@ -138,7 +151,8 @@ final class FaultCluster implements AutoCloseable {
     /** SIGSTOP / SIGCONT: the broker stays up and its connections open, but answers nothing. */
     void freezeBroker(boolean frozen) throws IOException, InterruptedException {
         Process signal = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", String.valueOf(broker.pid()))
-                .inheritIO().start();
+                .inheritIO()
+                .start();
         if (signal.waitFor() != 0) {
             throw new IllegalStateException("kill " + (frozen ? "-STOP" : "-CONT") + " failed");
         }
@@ -157,7 +171,9 @@ final class FaultCluster implements AutoCloseable {
         environment.put("TAKEDOWN_TIME_COMPRESSION", "1");
         environment.put("TAKEDOWN_REVIEW_TIME_COMPRESSION", "1");
         // every node signs checkpoints with the same key, as compose mounts one secret into all of them
-        environment.put("TAKEDOWN_AUDIT_SIGNING_KEY_PATH", work.resolve("keys/audit-ed25519.pem").toString());
+        environment.put(
+                "TAKEDOWN_AUDIT_SIGNING_KEY_PATH",
+                work.resolve("keys/audit-ed25519.pem").toString());
         // operational settings, not code: a job locked by a node that died is taken over after 15 s (default 5 min),
         // and a dead node leaves its consumer groups after 6 s (default 45 s)
         environment.put("-Dcamunda.bpm.job-execution.lock-time-in-millis", "15000");
@@ -178,8 +194,8 @@ final class FaultCluster implements AutoCloseable {
         Path directory = work.resolve(node.name);
         Files.createDirectories(directory);
         Map<String, String> environment = new LinkedHashMap<>();
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC"));
+        List<String> command =
+                new ArrayList<>(List.of(java(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         // keys starting with -D are system properties (exact property names), the rest environment variables
         node.environment.forEach((key, value) -> {
             if (key.startsWith("-D")) {
@@ -190,8 +206,10 @@ final class FaultCluster implements AutoCloseable {
         });
         environment.put("SERVER_PORT", String.valueOf(node.port));
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectErrorStream(true).redirectOutput(node.log().toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(node.log().toFile());
         clean(builder);
         builder.environment().putAll(environment);
         node.process = builder.start();
@@ -255,7 +273,8 @@ final class FaultCluster implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------------ helpers
 
     private static void clean(ProcessBuilder builder) {
-        builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("TAKEDOWN_")
-                || k.startsWith("CAMUNDA_"));
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("SPRING_") || k.startsWith("TAKEDOWN_") || k.startsWith("CAMUNDA_"));
     }
 }

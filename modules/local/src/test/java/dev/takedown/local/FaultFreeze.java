@@ -60,14 +60,17 @@ final class FaultFreeze implements AutoCloseable {
     }
 
     void mark(String caseId, String mode) {
-        jdbc.update("insert into fault_case (case_id, mode) values (?, ?) on conflict (case_id) do update "
-                + "set mode = excluded.mode", caseId, mode);
+        jdbc.update(
+                "insert into fault_case (case_id, mode) values (?, ?) on conflict (case_id) do update "
+                        + "set mode = excluded.mode",
+                caseId,
+                mode);
     }
 
     /** {@code create trigger <name> <timing> on <table> for each row [when (...)] execute function ...}. */
     void trigger(String name, String timingAndTable, String when, String function) {
-        jdbc.execute("drop trigger if exists " + name + " on " + timingAndTable.substring(
-                timingAndTable.lastIndexOf(' ') + 1));
+        jdbc.execute("drop trigger if exists " + name + " on "
+                + timingAndTable.substring(timingAndTable.lastIndexOf(' ') + 1));
         jdbc.execute("create trigger " + name + " " + timingAndTable + " for each row "
                 + (when == null ? "" : "when (" + when + ") ") + "execute function " + function);
     }
@@ -78,8 +81,11 @@ final class FaultFreeze implements AutoCloseable {
 
     /** Sessions stopped at a freeze point whose current statement matches {@code like}. */
     int waiting(String like) {
-        return jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                + "and wait_event = 'advisory' and query ilike ?", Integer.class, like);
+        return jdbc.queryForObject(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                        + "and wait_event = 'advisory' and query ilike ?",
+                Integer.class,
+                like);
     }
 
     void awaitWaiting(String like, int atLeast, Duration patience) {
@@ -87,9 +93,9 @@ final class FaultFreeze implements AutoCloseable {
         while (waiting(like) < atLeast) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("nobody reached the freeze point '" + like + "' (" + waiting(like)
-                        + " < " + atLeast + ") within " + patience + "; sessions: " + jdbc.queryForList(
-                                "select state, wait_event_type, wait_event, left(query, 80) as q "
-                                        + "from pg_stat_activity where datname = 'postgres'"));
+                        + " < " + atLeast + ") within " + patience + "; sessions: "
+                        + jdbc.queryForList("select state, wait_event_type, wait_event, left(query, 80) as q "
+                                + "from pg_stat_activity where datname = 'postgres'"));
             }
             ChildProcesses.sleep(100);
         }

@@ -32,8 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class FaultInvariants {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> EVENT_TOPICS = Topics.ALL.stream()
-            .filter(t -> !t.equals(Topics.NOTICES_INBOUND)).toList();
+    private static final List<String> EVENT_TOPICS =
+            Topics.ALL.stream().filter(t -> !t.equals(Topics.NOTICES_INBOUND)).toList();
 
     private final JdbcTemplate jdbc;
     private final FaultKafka kafka;
@@ -48,13 +48,13 @@ final class FaultInvariants {
     }
 
     /** Checks everything and throws with every violation found; returns the figures otherwise. */
-    static Map<String, Object> assertHold(JdbcTemplate jdbc, FaultKafka kafka, String appUrl,
-            Collection<String> acknowledged, Duration patience) {
+    static Map<String, Object> assertHold(
+            JdbcTemplate jdbc, FaultKafka kafka, String appUrl, Collection<String> acknowledged, Duration patience) {
         FaultInvariants check = new FaultInvariants(jdbc, kafka, appUrl);
         check.run(acknowledged, patience);
         if (!check.violations.isEmpty()) {
-            throw new AssertionError("invariants violated:\n  " + String.join("\n  ", check.violations)
-                    + "\nfigures: " + check.figures);
+            throw new AssertionError(
+                    "invariants violated:\n  " + String.join("\n  ", check.violations) + "\nfigures: " + check.figures);
         }
         return check.figures;
     }
@@ -80,7 +80,9 @@ final class FaultInvariants {
         Set<String> missing;
         do {
             records = kafka.readAll(Topics.ALL);
-            Set<String> ids = records.stream().filter(r -> r.ceId() != null).map(FaultKafka.Rec::ceId)
+            Set<String> ids = records.stream()
+                    .filter(r -> r.ceId() != null)
+                    .map(FaultKafka.Rec::ceId)
                     .collect(Collectors.toCollection(HashSet::new));
             missing = new HashSet<>(ids);
             missing.removeAll(new HashSet<>(jdbc.queryForList("select event_id from audit_ledger", String.class)));
@@ -100,13 +102,13 @@ final class FaultInvariants {
     }
 
     private long outboxOpen() {
-        return jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
-                Long.class);
+        return jdbc.queryForObject("select count(*) from event_publication where completion_date is null", Long.class);
     }
 
     private void persisted(Collection<String> acknowledged) {
         Set<String> found = new HashSet<>(jdbc.queryForList("select id::text from notice", String.class));
-        List<String> lost = acknowledged.stream().filter(id -> !found.contains(id)).toList();
+        List<String> lost =
+                acknowledged.stream().filter(id -> !found.contains(id)).toList();
         figures.put("acknowledged", acknowledged.size());
         figures.put("notices persisted", found.size());
         if (!lost.isEmpty()) {
@@ -134,17 +136,22 @@ final class FaultInvariants {
                 }
             }
         }
-        figures.put("lifecycles", rows.stream().filter(r -> (Boolean) r.get("process")).count());
+        figures.put(
+                "lifecycles",
+                rows.stream().filter(r -> (Boolean) r.get("process")).count());
         if (wrong > 5) {
             violations.add("… " + (wrong - 5) + " more cases with a wrong number of lifecycles");
         }
     }
 
     private void received(Collection<String> acknowledged, List<FaultKafka.Rec> records) {
-        Set<String> received = records.stream().filter(r -> r.topic().equals(Topics.NOTICE_EVENTS)
-                && "dev.takedown.notice.received.v1".equals(r.ceType())).map(FaultKafka.Rec::key)
+        Set<String> received = records.stream()
+                .filter(r ->
+                        r.topic().equals(Topics.NOTICE_EVENTS) && "dev.takedown.notice.received.v1".equals(r.ceType()))
+                .map(FaultKafka.Rec::key)
                 .collect(Collectors.toSet());
-        List<String> unpublished = acknowledged.stream().filter(id -> !received.contains(id)).toList();
+        List<String> unpublished =
+                acknowledged.stream().filter(id -> !received.contains(id)).toList();
         if (!unpublished.isEmpty()) {
             violations.add(unpublished.size() + " acknowledged notices without NoticeReceived on Kafka: "
                     + unpublished.stream().limit(5).toList());
@@ -171,9 +178,10 @@ final class FaultInvariants {
                 violations.add("measure " + measure + " has " + ids.size() + " distinct MeasureApplied events");
             }
         });
-        List<String> inEffect = jdbc.queryForList("select id::text from measure where applied_at is not null",
-                String.class);
-        List<String> silent = inEffect.stream().filter(id -> !applied.containsKey(id)).toList();
+        List<String> inEffect =
+                jdbc.queryForList("select id::text from measure where applied_at is not null", String.class);
+        List<String> silent =
+                inEffect.stream().filter(id -> !applied.containsKey(id)).toList();
         if (!silent.isEmpty()) {
             violations.add(silent.size() + " measures in effect without MeasureApplied on Kafka: " + silent);
         }

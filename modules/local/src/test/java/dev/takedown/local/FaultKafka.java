@@ -31,9 +31,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class FaultKafka {
 
     /** One record as read, with its CloudEvents id and type (null on raw inbound records). */
-    record Rec(String topic, int partition, long offset, String key, String value, String ceId, String ceType,
-            List<Header> headers) {
-    }
+    record Rec(
+            String topic,
+            int partition,
+            long offset,
+            String key,
+            String value,
+            String ceId,
+            String ceType,
+            List<Header> headers) {}
 
     private final String bootstrap;
 
@@ -43,11 +49,19 @@ final class FaultKafka {
 
     /** Every record currently on the topics, from the beginning to the end offsets taken at the start. */
     List<Rec> readAll(Collection<String> topics) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "fault-reader-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "fault-reader-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                2000,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         List<Rec> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -67,8 +81,15 @@ final class FaultKafka {
                     if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
                         List<Header> headers = new ArrayList<>();
                         r.headers().forEach(headers::add);
-                        records.add(new Rec(r.topic(), r.partition(), r.offset(), r.key(), r.value(),
-                                header(r, CloudEventHeaders.ID), header(r, CloudEventHeaders.TYPE), headers));
+                        records.add(new Rec(
+                                r.topic(),
+                                r.partition(),
+                                r.offset(),
+                                r.key(),
+                                r.value(),
+                                header(r, CloudEventHeaders.ID),
+                                header(r, CloudEventHeaders.TYPE),
+                                headers));
                     }
                 }
             }
@@ -91,17 +112,26 @@ final class FaultKafka {
     }
 
     KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                20,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class));
     }
 
     /** The group's committed offsets (absent partitions have none). */
     Map<TopicPartition, Long> committed(String group) throws Exception {
         try (Admin admin = admin()) {
             Map<TopicPartition, Long> offsets = new HashMap<>();
-            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+            admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
                     .forEach((tp, o) -> offsets.put(tp, o == null ? -1 : o.offset()));
             return offsets;
         }
@@ -111,13 +141,16 @@ final class FaultKafka {
     long lag(String group) throws Exception {
         try (Admin admin = admin()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                    admin.listOffsets(latest).all().get();
             long lag = 0;
             for (var e : committed.entrySet()) {
-                lag += ends.get(e.getKey()).offset() - (e.getValue() == null ? 0 : e.getValue().offset());
+                lag += ends.get(e.getKey()).offset()
+                        - (e.getValue() == null ? 0 : e.getValue().offset());
             }
             return lag;
         }
@@ -127,7 +160,8 @@ final class FaultKafka {
     int rewind(String group) throws Exception {
         try (Admin admin = admin()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
             committed.keySet().forEach(tp -> start.put(tp, new OffsetAndMetadata(0)));
             long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();

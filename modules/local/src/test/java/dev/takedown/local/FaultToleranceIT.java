@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,25 +107,32 @@ class FaultToleranceIT {
         String timedOutCase = null;
         Api.Response retried;
         try (FaultFreeze freeze = new FaultFreeze(cluster.dataSource())) {
-            freeze.trigger("fault_notice_insert", "before insert on notice",
-                    "new.idempotency_key like 'freeze-%'", "fault_freeze()");
+            freeze.trigger(
+                    "fault_notice_insert",
+                    "before insert on notice",
+                    "new.idempotency_key like 'freeze-%'",
+                    "fault_freeze()");
             freeze.hold();
             boolean timedOut = false;
             try {
-                HttpResponse<String> quick = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(app.url() + "/api/notices")).timeout(Duration.ofSeconds(1))
-                        .header("Content-Type", "application/json").header("Idempotency-Key", slowKey)
-                        .header("Authorization", basic("rightsholder-a"))
-                        .POST(HttpRequest.BodyPublishers.ofString(slowBody)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> quick = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(app.url() + "/api/notices"))
+                                        .timeout(Duration.ofSeconds(1))
+                                        .header("Content-Type", "application/json")
+                                        .header("Idempotency-Key", slowKey)
+                                        .header("Authorization", basic("rightsholder-a"))
+                                        .POST(HttpRequest.BodyPublishers.ofString(slowBody))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 timedOutCase = quick.body();
             } catch (HttpTimeoutException expected) {
                 timedOut = true;
             }
             assertThat(timedOut).as("the first attempt times out at the client").isTrue();
             freeze.awaitWaiting("insert into notice %", 1, Duration.ofSeconds(10));
-            CompletableFuture<Api.Response> retry = CompletableFuture.supplyAsync(() -> holder.post("/api/notices",
-                    slowBody, Map.of("Idempotency-Key", slowKey)));
+            CompletableFuture<Api.Response> retry = CompletableFuture.supplyAsync(
+                    () -> holder.post("/api/notices", slowBody, Map.of("Idempotency-Key", slowKey)));
             freeze.awaitWaiting("insert into notice %", 2, Duration.ofSeconds(10));
             freeze.release();
             retried = retry.get();
@@ -133,20 +140,35 @@ class FaultToleranceIT {
         }
         assertThat(retried.status()).as(retried.body()).isEqualTo(201);
         ACKNOWLEDGED.add(retried.json().get("case_id").asText());
-        assertThat(noticesWithKey(slowKey)).as("abandoned attempt and retry: one notice").isEqualTo(1);
+        assertThat(noticesWithKey(slowKey))
+                .as("abandoned attempt and retry: one notice")
+                .isEqualTo(1);
 
         // the same organisation and key through the Kafka intake, twice: still that one notice
         try (KafkaProducer<String, String> producer = kafka.producer()) {
-            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, "org-a:" + slowKey, slowBody)).get();
-            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, "org-a:" + slowKey, slowBody)).get();
-            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, "org-a:" + key, body)).get();
+            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, "org-a:" + slowKey, slowBody))
+                    .get();
+            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, "org-a:" + slowKey, slowBody))
+                    .get();
+            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, "org-a:" + key, body))
+                    .get();
         }
         await().atMost(PATIENCE).until(() -> kafka.lag("takedown-notices") == 0);
         assertThat(noticesWithKey(slowKey)).isEqualTo(1);
         assertThat(noticesWithKey(key)).isEqualTo(1);
-        report("idempotent submission", Map.of("concurrent attempts", 10, "timed-out attempts", 1,
-                "kafka duplicates", 3, "notices for the two keys", noticesWithKey(key) + noticesWithKey(slowKey),
-                "seconds", seconds(t0)));
+        report(
+                "idempotent submission",
+                Map.of(
+                        "concurrent attempts",
+                        10,
+                        "timed-out attempts",
+                        1,
+                        "kafka duplicates",
+                        3,
+                        "notices for the two keys",
+                        noticesWithKey(key) + noticesWithKey(slowKey),
+                        "seconds",
+                        seconds(t0)));
         invariants("idempotent submission");
         assertThat(timedOutCase).isNull();
         pool.shutdownNow();
@@ -181,7 +203,8 @@ class FaultToleranceIT {
         ChildProcesses.sleep(1000);
         Map<String, Long> after = counts();
         // an inbound record carries no event id: the ledger records each Kafka record of it (topic-partition-offset)
-        assertThat(after.get("ledger")).as("ledger grows only by the raw inbound records")
+        assertThat(after.get("ledger"))
+                .as("ledger grows only by the raw inbound records")
                 .isEqualTo(before.get("ledger") + raw);
         assertThat(withoutLedger(after)).as("no effect of a redelivered event").isEqualTo(withoutLedger(before));
         invariants("duplicate delivery: every record twice");
@@ -194,10 +217,24 @@ class FaultToleranceIT {
         long restart = seconds(t1);
         await().atMost(PATIENCE).until(() -> kafka.lag("takedown-audit") == 0 && kafka.lag("takedown-notices") == 0);
         ChildProcesses.sleep(1000);
-        assertThat(counts()).as("a rewound group redelivers everything and changes nothing").isEqualTo(after);
-        report("duplicate delivery", Map.of("records redelivered", duplicated, "raw inbound among them", raw,
-                "partitions rewound", rewound, "ledger before/after", before.get("ledger") + "/"
-                        + after.get("ledger"), "restart seconds", restart, "seconds", seconds(t0)));
+        assertThat(counts())
+                .as("a rewound group redelivers everything and changes nothing")
+                .isEqualTo(after);
+        report(
+                "duplicate delivery",
+                Map.of(
+                        "records redelivered",
+                        duplicated,
+                        "raw inbound among them",
+                        raw,
+                        "partitions rewound",
+                        rewound,
+                        "ledger before/after",
+                        before.get("ledger") + "/" + after.get("ledger"),
+                        "restart seconds",
+                        restart,
+                        "seconds",
+                        seconds(t0)));
         invariants("duplicate delivery: groups rewound");
     }
 
@@ -216,17 +253,24 @@ class FaultToleranceIT {
             fault.trigger("fault_measure_fail", "before update on measure", null, "fault_fail('fail')");
             assertThat(cases.decide("moderator", caseId, ACCEPT).status()).isEqualTo(200);
             instance = admin.get("/engine-rest/process-instance?businessKey=" + caseId
-                    + "&processDefinitionKey=notice-lifecycle").json().get(0).get("id").asText();
+                            + "&processDefinitionKey=notice-lifecycle")
+                    .json()
+                    .get(0)
+                    .get("id")
+                    .asText();
             String pi = instance;
             JsonNode[] failing = new JsonNode[1];
             await().atMost(PATIENCE).until(() -> {
-                JsonNode jobs = admin.get("/engine-rest/job?processInstanceId=" + pi + "&withException=true").json();
+                JsonNode jobs = admin.get("/engine-rest/job?processInstanceId=" + pi + "&withException=true")
+                        .json();
                 failing[0] = jobs.size() == 1 ? jobs.get(0) : null;
                 return failing[0] != null;
             });
             jobId = failing[0].get("id").asText();
             // R5/PT30S: five attempts in all, the next one 30 s after a failure
-            assertThat(failing[0].get("retries").asInt()).as(failing[0].toString()).isEqualTo(4);
+            assertThat(failing[0].get("retries").asInt())
+                    .as(failing[0].toString())
+                    .isEqualTo(4);
             Instant due = Instant.parse(failing[0].get("dueDate").asText().replaceFirst("(\\d\\d)(\\d\\d)$", "$1:$2"));
             assertThat(due).isAfter(Instant.now().plusSeconds(20));
             assertThat(failing[0].get("exceptionMessage").asText()).contains("fault injected");
@@ -238,7 +282,8 @@ class FaultToleranceIT {
             }
             JsonNode job = admin.get("/engine-rest/job/" + jobId).json();
             assertThat(job.get("retries").asInt()).isZero();
-            JsonNode incidents = admin.get("/engine-rest/incident?processInstanceId=" + pi).json();
+            JsonNode incidents =
+                    admin.get("/engine-rest/incident?processInstanceId=" + pi).json();
             assertThat(incidents).hasSize(1);
             assertThat(incidents.get(0).get("incidentType").asText()).isEqualTo("failedJob");
             assertThat(cases.measureStatuses(caseId)).containsOnly("PLANNED");
@@ -246,15 +291,20 @@ class FaultToleranceIT {
         }
         Api.Response retries = admin.put("/engine-rest/job/" + jobId + "/retries", "{\"retries\":1}");
         assertThat(retries.status()).as(retries.body()).isEqualTo(204);
-        assertThat(admin.get("/engine-rest/incident?processInstanceId=" + instance).json()).isEmpty();
+        assertThat(admin.get("/engine-rest/incident?processInstanceId=" + instance)
+                        .json())
+                .isEmpty();
         Api.Response run = admin.post("/engine-rest/job/" + jobId + "/execute", "");
         executions++;
         assertThat(run.status()).as(run.body()).isIn(204, 404);
         cases.awaitStatus("rightsholder-a", caseId, "NOTIFIED");
         assertThat(cases.measureStatuses(caseId)).containsExactly("APPLIED");
-        assertThat(jdbc.queryForObject("select count(*) from event_publication where event_type like "
-                + "'%MeasureApplied' and serialized_event like ?", Long.class, "%" + caseId + "%"))
-                .as("one MeasureApplied for one measure, after five failed attempts").isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from event_publication where event_type like "
+                                + "'%MeasureApplied' and serialized_event like ?",
+                        Long.class, "%" + caseId + "%"))
+                .as("one MeasureApplied for one measure, after five failed attempts")
+                .isEqualTo(1);
 
         // one counter-notice, filed by six threads at once: one accepted, the others refused, one process path
         String contested = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_CC_1195", "acct-cn"), "[\"DELETE\"]");
@@ -263,23 +313,42 @@ class FaultToleranceIT {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Callable<Integer>> filings = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            filings.add(() -> Api.anonymous(app.url()).post("/api/uploader/" + token + "/counter-notice",
-                    Cases.counterNoticeCn()).status());
+            filings.add(() -> Api.anonymous(app.url())
+                    .post("/api/uploader/" + token + "/counter-notice", Cases.counterNoticeCn())
+                    .status());
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> f : pool.invokeAll(filings)) {
             statuses.add(f.get());
         }
         pool.shutdownNow();
-        assertThat(statuses.stream().filter(s -> s == 202).count()).as(statuses.toString()).isEqualTo(1);
-        assertThat(statuses.stream().filter(s -> s == 409).count()).as(statuses.toString()).isEqualTo(5);
+        assertThat(statuses.stream().filter(s -> s == 202).count())
+                .as(statuses.toString())
+                .isEqualTo(1);
+        assertThat(statuses.stream().filter(s -> s == 409).count())
+                .as(statuses.toString())
+                .isEqualTo(5);
         cases.awaitStatus("rightsholder-a", contested, "COUNTER_NOTICE_FORWARDED");
-        assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst where business_key_ = ? "
-                + "and proc_def_key_ = 'counter-notice'", Long.class, contested)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from counter_notice where case_id = ?::uuid", Long.class,
-                contested)).isEqualTo(1);
-        report("camunda", Map.of("job executions", executions + 1, "incidents", 1, "counter-notice filings",
-                statuses.toString(), "seconds", seconds(t0)));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from act_hi_procinst where business_key_ = ? "
+                                + "and proc_def_key_ = 'counter-notice'",
+                        Long.class,
+                        contested))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from counter_notice where case_id = ?::uuid", Long.class, contested))
+                .isEqualTo(1);
+        report(
+                "camunda",
+                Map.of(
+                        "job executions",
+                        executions + 1,
+                        "incidents",
+                        1,
+                        "counter-notice filings",
+                        statuses.toString(),
+                        "seconds",
+                        seconds(t0)));
         invariants("camunda");
     }
 
@@ -313,8 +382,8 @@ class FaultToleranceIT {
             }
             String account = "acct-outage-" + i;
             sent.add(senders.submit(() -> {
-                Api.Response filed = Api.as(app.url(), "rightsholder-a").post("/api/notices",
-                        Cases.notice("CN_CC_1195", account));
+                Api.Response filed =
+                        Api.as(app.url(), "rightsholder-a").post("/api/notices", Cases.notice("CN_CC_1195", account));
                 if (filed.status() == 201) {
                     during.add(filed.json().get("case_id").asText());
                 } else {
@@ -331,18 +400,37 @@ class FaultToleranceIT {
         }
         senders.shutdown();
         ACKNOWLEDGED.addAll(during);
-        assertThat(refused).as("the outbox, not the broker, acknowledges a notice").isEmpty();
+        assertThat(refused)
+                .as("the outbox, not the broker, acknowledges a notice")
+                .isEmpty();
         assertThat(during).hasSize(notices);
         Map<String, Object> figures = invariants("broker outage");
-        report("broker outage", Map.of("sent", notices, "rate per second", rate, "acknowledged", during.size(),
-                "outbox open when the broker came back", restart.get("open"), "outage seconds", outage.toSeconds(),
-                "broker restart seconds", restart.get("seconds"), "drained after restart ms",
-                figures.get("outbox drained in ms"), "seconds", seconds(t0)));
+        report(
+                "broker outage",
+                Map.of(
+                        "sent",
+                        notices,
+                        "rate per second",
+                        rate,
+                        "acknowledged",
+                        during.size(),
+                        "outbox open when the broker came back",
+                        restart.get("open"),
+                        "outage seconds",
+                        outage.toSeconds(),
+                        "broker restart seconds",
+                        restart.get("seconds"),
+                        "drained after restart ms",
+                        figures.get("outbox drained in ms"),
+                        "seconds",
+                        seconds(t0)));
     }
 
     private static void restartBroker(Map<String, Long> figures) throws IOException {
-        figures.put("open", jdbc.queryForObject(
-                "select count(*) from event_publication where completion_date is null", Long.class));
+        figures.put(
+                "open",
+                jdbc.queryForObject(
+                        "select count(*) from event_publication where completion_date is null", Long.class));
         long t1 = System.nanoTime();
         cluster.startBroker();
         figures.put("seconds", seconds(t1));
@@ -376,9 +464,19 @@ class FaultToleranceIT {
         long outage = seconds(down);
         cluster.startBroker();
         Map<String, Object> figures = invariants("long broker outage");
-        report("long broker outage", Map.of("acknowledged", acknowledged, "outage seconds", outage,
-                "delivery timeout ms", 6000, "drained after broker restart ms", figures.get("outbox drained in ms"),
-                "seconds", seconds(t0)));
+        report(
+                "long broker outage",
+                Map.of(
+                        "acknowledged",
+                        acknowledged,
+                        "outage seconds",
+                        outage,
+                        "delivery timeout ms",
+                        6000,
+                        "drained after broker restart ms",
+                        figures.get("outbox drained in ms"),
+                        "seconds",
+                        seconds(t0)));
     }
 
     @Test
@@ -415,19 +513,31 @@ class FaultToleranceIT {
             freeze.mark(x, "measure");
             freeze.mark(y, "notify");
             // before the database commit: the intake's insert (REST and Kafka alike)
-            freeze.trigger("fault_notice_insert", "before insert on notice", "new.idempotency_key like 'freeze-%'",
+            freeze.trigger(
+                    "fault_notice_insert",
+                    "before insert on notice",
+                    "new.idempotency_key like 'freeze-%'",
                     "fault_freeze()");
             // inside a delegate after its side effect: ApplyMeasures has updated the measure, NotifyDecision has
             // written the notification, neither transaction has committed
-            freeze.trigger("fault_measure_applied", "after update on measure",
-                    "new.status = 'APPLIED' and old.status <> 'APPLIED'", "fault_freeze('measure')");
-            freeze.trigger("fault_notification", "after insert on notification", "new.kind = 'DECISION'",
+            freeze.trigger(
+                    "fault_measure_applied",
+                    "after update on measure",
+                    "new.status = 'APPLIED' and old.status <> 'APPLIED'",
+                    "fault_freeze('measure')");
+            freeze.trigger(
+                    "fault_notification",
+                    "after insert on notification",
+                    "new.kind = 'DECISION'",
                     "fault_freeze('notify')");
             // after publishing, before marking the outbox row: the broker has acknowledged NoticeDecided, the
             // completion update waits (and with it the producer's I/O thread: later events stay unsent)
-            freeze.trigger("fault_outbox_complete", "before update on event_publication",
+            freeze.trigger(
+                    "fault_outbox_complete",
+                    "before update on event_publication",
                     "old.completion_date is null and new.completion_date is not null "
-                            + "and old.event_type like '%NoticeDecided'", "fault_freeze()");
+                            + "and old.event_type like '%NoticeDecided'",
+                    "fault_freeze()");
             // after the commit, before the in-process listener's effect: CaseProcesses' process start
             freeze.trigger("fault_process_start", "before insert on workflow_case", null, "fault_freeze()");
             freeze.hold();
@@ -437,9 +547,12 @@ class FaultToleranceIT {
             try (KafkaProducer<String, String> producer = kafka.producer()) {
                 // sent together (one batch, one fetch, one poll), so the listener container has not committed the
                 // first one's offset when the second one stops
-                var ok = producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, 0, "org-a:" + okKey,
-                        Cases.notice("CN_CC_1195", "acct-ok-" + round)));
-                var frozen = producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, 0, "org-a:" + frozenKafkaKey,
+                var ok = producer.send(new ProducerRecord<>(
+                        Topics.NOTICES_INBOUND, 0, "org-a:" + okKey, Cases.notice("CN_CC_1195", "acct-ok-" + round)));
+                var frozen = producer.send(new ProducerRecord<>(
+                        Topics.NOTICES_INBOUND,
+                        0,
+                        "org-a:" + frozenKafkaKey,
                         Cases.notice("CN_CC_1195", "acct-frozen-" + round)));
                 okOffset = ok.get().offset();
                 frozen.get();
@@ -455,14 +568,19 @@ class FaultToleranceIT {
             freeze.awaitWaiting("update event_publication %", 1, PATIENCE);
             long decidedOnKafka = kafka.readAll(List.of(Topics.NOTICE_EVENTS)).stream()
                     .filter(r -> "dev.takedown.notice.decided.v1".equals(r.ceType())
-                            && List.of(x, y, z).contains(r.key())).count();
-            assertThat(decidedOnKafka).as("NoticeDecided published before the crash").isGreaterThanOrEqualTo(1);
+                            && List.of(x, y, z).contains(r.key()))
+                    .count();
+            assertThat(decidedOnKafka)
+                    .as("NoticeDecided published before the crash")
+                    .isGreaterThanOrEqualTo(1);
 
             beforeCommit = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return Api.as(app.url(), "rightsholder-a").post("/api/notices",
-                            Cases.notice("CN_CC_1195", "acct-never-" + round),
-                            Map.of("Idempotency-Key", frozenRestKey));
+                    return Api.as(app.url(), "rightsholder-a")
+                            .post(
+                                    "/api/notices",
+                                    Cases.notice("CN_CC_1195", "acct-never-" + round),
+                                    Map.of("Idempotency-Key", frozenRestKey));
                 } catch (RuntimeException connectionLost) {
                     return null;
                 }
@@ -473,44 +591,64 @@ class FaultToleranceIT {
                 afterCommit.add(file("acct-after-commit-" + round + "-" + i));
             }
             freeze.awaitWaiting("insert into workflow_case %", 1, PATIENCE);
-            figures.put("frozen sessions", jdbc.queryForObject("select count(*) from pg_stat_activity "
-                    + "where wait_event = 'advisory'", Long.class));
+            figures.put(
+                    "frozen sessions",
+                    jdbc.queryForObject(
+                            "select count(*) from pg_stat_activity " + "where wait_event = 'advisory'", Long.class));
 
             cluster.kill(app);
             freeze.release();
-            for (String name : List.of("fault_notice_insert:notice", "fault_measure_applied:measure",
-                    "fault_notification:notification", "fault_outbox_complete:event_publication",
+            for (String name : List.of(
+                    "fault_notice_insert:notice",
+                    "fault_measure_applied:measure",
+                    "fault_notification:notification",
+                    "fault_outbox_complete:event_publication",
                     "fault_process_start:workflow_case")) {
                 freeze.drop(name.split(":")[0], name.split(":")[1]);
             }
         }
         Api.Response lost = beforeCommit.get();
-        long committedOffset = kafka.committed("takedown-notices")
-                .getOrDefault(new TopicPartition(Topics.NOTICES_INBOUND, 0), -1L);
+        long committedOffset =
+                kafka.committed("takedown-notices").getOrDefault(new TopicPartition(Topics.NOTICES_INBOUND, 0), -1L);
         long published = kafka.readAll(List.of(Topics.NOTICE_EVENTS)).stream()
-                .filter(r -> afterCommit.contains(r.key())).count();
+                .filter(r -> afterCommit.contains(r.key()))
+                .count();
 
         long t1 = System.nanoTime();
         cluster.restart(app);
         long restart = seconds(t1);
-        assertThat(lost == null || lost.status() >= 500).as("the frozen request was never acknowledged").isTrue();
-        assertThat(committedOffset).as("precondition: the intake's offset was not committed past its committed "
-                + "effect when the node died").isLessThanOrEqualTo(okOffset);
+        assertThat(lost == null || lost.status() >= 500)
+                .as("the frozen request was never acknowledged")
+                .isTrue();
+        assertThat(committedOffset)
+                .as("precondition: the intake's offset was not committed past its committed "
+                        + "effect when the node died")
+                .isLessThanOrEqualTo(okOffset);
         for (String c : List.of(x, y, z)) {
             new Cases(app.url(), null, null).awaitStatus("rightsholder-a", c, "NOTIFIED");
         }
         await().atMost(PATIENCE).until(() -> kafka.lag("takedown-notices") == 0);
         assertThat(noticesWithKey(okKey)).isEqualTo(1);
-        assertThat(noticesWithKey(frozenKafkaKey)).as("redelivered after the crash, stored once").isEqualTo(1);
-        assertThat(noticesWithKey(frozenRestKey)).as("rolled back: never acknowledged").isZero();
+        assertThat(noticesWithKey(frozenKafkaKey))
+                .as("redelivered after the crash, stored once")
+                .isEqualTo(1);
+        assertThat(noticesWithKey(frozenRestKey))
+                .as("rolled back: never acknowledged")
+                .isZero();
         Map<String, Object> invariants = invariants("crash round " + round);
         long decidedTwice = kafka.readAll(List.of(Topics.NOTICE_EVENTS)).stream()
-                .filter(r -> "dev.takedown.notice.decided.v1".equals(r.ceType()) && List.of(x, y, z)
-                        .contains(r.key())).collect(Collectors.groupingBy(FaultKafka.Rec::ceId, Collectors.counting()))
-                .values().stream().filter(n -> n > 1).count();
-        figures.put("points", "before-commit(REST), consumer-after-effect(Kafka intake), delegate-after-effect"
-                + "(ApplyMeasures, NotifyDecision), after-publish-before-mark(NoticeDecided), "
-                + "after-commit-before-publish/listener (3 notices)");
+                .filter(r -> "dev.takedown.notice.decided.v1".equals(r.ceType())
+                        && List.of(x, y, z).contains(r.key()))
+                .collect(Collectors.groupingBy(FaultKafka.Rec::ceId, Collectors.counting()))
+                .values()
+                .stream()
+                .filter(n -> n > 1)
+                .count();
+        figures.put(
+                "points",
+                "before-commit(REST), consumer-after-effect(Kafka intake), delegate-after-effect"
+                        + "(ApplyMeasures, NotifyDecision), after-publish-before-mark(NoticeDecided), "
+                        + "after-commit-before-publish/listener (3 notices)");
         figures.put("crashes", 1);
         figures.put("after-commit notices already on Kafka at the crash", published + "/" + afterCommit.size());
         figures.put("intake committed offset / effect offset", committedOffset + "/" + okOffset);
@@ -530,8 +668,8 @@ class FaultToleranceIT {
         List<String> caseIds = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String url = i % 2 == 0 ? app.url() : b.url();
-            Api.Response filed = Api.as(url, "rightsholder-a").post("/api/notices",
-                    Cases.notice("CN_CC_1195", "acct-two-" + i));
+            Api.Response filed =
+                    Api.as(url, "rightsholder-a").post("/api/notices", Cases.notice("CN_CC_1195", "acct-two-" + i));
             assertThat(filed.status()).isEqualTo(201);
             caseIds.add(filed.json().get("case_id").asText());
         }
@@ -542,13 +680,17 @@ class FaultToleranceIT {
         int frozen;
         try (FaultFreeze freeze = new FaultFreeze(cluster.dataSource())) {
             caseIds.forEach(c -> freeze.mark(c, "two-nodes"));
-            freeze.trigger("fault_measure_applied", "after update on measure",
-                    "new.status = 'APPLIED' and old.status <> 'APPLIED'", "fault_freeze('two-nodes')");
+            freeze.trigger(
+                    "fault_measure_applied",
+                    "after update on measure",
+                    "new.status = 'APPLIED' and old.status <> 'APPLIED'",
+                    "fault_freeze('two-nodes')");
             freeze.hold();
             // decided on both nodes: each node's executor is hinted the jobs its own transactions create
             for (int i = 0; i < caseIds.size(); i++) {
                 Cases via = new Cases(i % 2 == 0 ? app.url() : b.url(), null, null);
-                assertThat(via.decide("moderator", caseIds.get(i), ACCEPT).status()).isEqualTo(200);
+                assertThat(via.decide("moderator", caseIds.get(i), ACCEPT).status())
+                        .isEqualTo(200);
             }
             // ApplyMeasures running on both nodes, each stopped after its update, before its commit
             freeze.awaitWaiting("update measure %", 4, PATIENCE);
@@ -567,10 +709,23 @@ class FaultToleranceIT {
         long takeover = seconds(killed);
         Map<String, Object> figures = FaultInvariants.assertHold(jdbc, kafka, b.url(), ACKNOWLEDGED, PATIENCE);
         app = b;
-        report("two nodes", Map.of("cases", caseIds.size(), "jobs locked at the kill by owner", locks,
-                "delegates frozen mid-transaction at the kill", frozen,
-                "node b start seconds", startB, "all notified after kill seconds", takeover, "invariants", figures,
-                "seconds", seconds(t0)));
+        report(
+                "two nodes",
+                Map.of(
+                        "cases",
+                        caseIds.size(),
+                        "jobs locked at the kill by owner",
+                        locks,
+                        "delegates frozen mid-transaction at the kill",
+                        frozen,
+                        "node b start seconds",
+                        startB,
+                        "all notified after kill seconds",
+                        takeover,
+                        "invariants",
+                        figures,
+                        "seconds",
+                        seconds(t0)));
     }
 
     @Test
@@ -578,16 +733,18 @@ class FaultToleranceIT {
     void databaseRestartedUnderTheAppWhichRecoversWithoutRestart() throws Exception {
         long t0 = System.nanoTime();
         cluster.stopPostgres();
-        Api.Response during = Api.as(app.url(), "rightsholder-a").post("/api/notices",
-                Cases.notice("CN_CC_1195", "acct-db-down"));
-        assertThat(during.status()).as("nothing is acknowledged without the database").isNotEqualTo(201);
+        Api.Response during =
+                Api.as(app.url(), "rightsholder-a").post("/api/notices", Cases.notice("CN_CC_1195", "acct-db-down"));
+        assertThat(during.status())
+                .as("nothing is acknowledged without the database")
+                .isNotEqualTo(201);
         ChildProcesses.sleep(3000);
         cluster.startPostgres();
         long back = System.nanoTime();
         String[] caseId = new String[1];
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Api.Response filed = Api.as(app.url(), "rightsholder-a").post("/api/notices",
-                    Cases.notice("CN_CC_1195", "acct-db-back"));
+            Api.Response filed = Api.as(app.url(), "rightsholder-a")
+                    .post("/api/notices", Cases.notice("CN_CC_1195", "acct-db-back"));
             caseId[0] = filed.status() == 201 ? filed.json().get("case_id").asText() : null;
             return caseId[0] != null;
         });
@@ -596,16 +753,23 @@ class FaultToleranceIT {
         Cases cases = new Cases(app.url(), null, null);
         assertThat(cases.decide("moderator", caseId[0], ACCEPT).status()).isEqualTo(200);
         cases.awaitStatus("rightsholder-a", caseId[0], "NOTIFIED");
-        report("database outage", Map.of("status while down", during.status(), "first 201 after restart seconds",
-                recovered, "seconds", seconds(t0)));
+        report(
+                "database outage",
+                Map.of(
+                        "status while down",
+                        during.status(),
+                        "first 201 after restart seconds",
+                        recovered,
+                        "seconds",
+                        seconds(t0)));
         invariants("database outage");
     }
 
     // ------------------------------------------------------------------------------------------------------ helpers
 
     private static String file(String account) {
-        Api.Response filed = Api.as(app.url(), "rightsholder-a").post("/api/notices",
-                Cases.notice("CN_CC_1195", account));
+        Api.Response filed =
+                Api.as(app.url(), "rightsholder-a").post("/api/notices", Cases.notice("CN_CC_1195", account));
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
         String caseId = filed.json().get("case_id").asText();
         ACKNOWLEDGED.add(caseId);
@@ -618,12 +782,10 @@ class FaultToleranceIT {
 
     private static Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("notice", "measure", "notification", "workflow_case", "counter_notice",
-                "strike")) {
+        for (String table : List.of("notice", "measure", "notification", "workflow_case", "counter_notice", "strike")) {
             counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
         }
-        counts.put("applied", jdbc.queryForObject("select count(*) from measure where status = 'APPLIED'",
-                Long.class));
+        counts.put("applied", jdbc.queryForObject("select count(*) from measure where status = 'APPLIED'", Long.class));
         counts.put("lifecycles", jdbc.queryForObject("select count(*) from act_hi_procinst", Long.class));
         counts.put("ledger", jdbc.queryForObject("select count(*) from audit_ledger", Long.class));
         return counts;

@@ -48,10 +48,15 @@ class JwtApiIT extends StackTest {
 
     @Test
     void rightsHolderTokenFilesAndReadsItsNoticeOtherOrganisationsGet404ModeratorSeesTheTask() throws Exception {
-        String holderA = token(TRUSTED, "jwt-holder-a", List.of("RIGHTS_HOLDER", "offline_access"), "org-a",
-                ISSUER, Duration.ofMinutes(5));
-        Response filed = send("POST", "/api/notices", holderA,
-                Notices.complete("https://gen.example/jwt/" + UUID.randomUUID()));
+        String holderA = token(
+                TRUSTED,
+                "jwt-holder-a",
+                List.of("RIGHTS_HOLDER", "offline_access"),
+                "org-a",
+                ISSUER,
+                Duration.ofMinutes(5));
+        Response filed =
+                send("POST", "/api/notices", holderA, Notices.complete("https://gen.example/jwt/" + UUID.randomUUID()));
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
         String caseId = filed.json().get("case_id").asText();
 
@@ -59,26 +64,32 @@ class JwtApiIT extends StackTest {
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         assertThat(read.json().get("case_id").asText()).isEqualTo(caseId);
 
-        String holderB = token(TRUSTED, "jwt-holder-b", List.of("RIGHTS_HOLDER"), "org-b", ISSUER,
-                Duration.ofMinutes(5));
+        String holderB =
+                token(TRUSTED, "jwt-holder-b", List.of("RIGHTS_HOLDER"), "org-b", ISSUER, Duration.ofMinutes(5));
         assertThat(send("GET", "/api/notices/" + caseId, holderB, null).status())
-                .as("another organisation's case does not exist for org-b").isEqualTo(404);
+                .as("another organisation's case does not exist for org-b")
+                .isEqualTo(404);
 
-        String moderator = token(TRUSTED, "jwt-moderator", List.of("MODERATOR"), null, ISSUER,
-                Duration.ofMinutes(5));
+        String moderator = token(TRUSTED, "jwt-moderator", List.of("MODERATOR"), null, ISSUER, Duration.ofMinutes(5));
         await().atMost(Cases.PATIENCE).untilAsserted(() -> {
             Response tasks = send("GET", "/api/tasks", moderator, null);
             assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
             assertThat(tasks.json().findValuesAsText("case_id")).contains(caseId);
         });
-        assertThat(send("GET", "/api/tasks", holderA, null).status()).as("a rights holder is no moderator")
+        assertThat(send("GET", "/api/tasks", holderA, null).status())
+                .as("a rights holder is no moderator")
                 .isEqualTo(403);
     }
 
     @Test
     void rolesTakedownDoesNotKnowGrantNothing() throws Exception {
-        String stranger = token(TRUSTED, "jwt-someone", List.of("offline_access", "uma_authorization", "admin"),
-                null, ISSUER, Duration.ofMinutes(5));
+        String stranger = token(
+                TRUSTED,
+                "jwt-someone",
+                List.of("offline_access", "uma_authorization", "admin"),
+                null,
+                ISSUER,
+                Duration.ofMinutes(5));
         assertThat(send("GET", "/api/tasks", stranger, null).status()).isEqualTo(403);
         assertThat(send("GET", "/api/audit/verify", stranger, null).status()).isEqualTo(403);
     }
@@ -87,10 +98,10 @@ class JwtApiIT extends StackTest {
     void forgedExpiredAndMalformedTokensAre401ProblemDetails() throws Exception {
         String forged = token(STRANGER, "jwt-moderator", List.of("MODERATOR"), null, ISSUER, Duration.ofMinutes(5));
         // beyond the decoder's 60 s clock skew
-        String expired = token(TRUSTED, "jwt-moderator", List.of("MODERATOR"), null, ISSUER,
-                Duration.ofMinutes(-10));
-        for (Map.Entry<String, String> bad : Map.of("wrong signature", forged, "expired", expired,
-                "not a JWT", "not-a-jwt").entrySet()) {
+        String expired = token(TRUSTED, "jwt-moderator", List.of("MODERATOR"), null, ISSUER, Duration.ofMinutes(-10));
+        for (Map.Entry<String, String> bad : Map.of(
+                        "wrong signature", forged, "expired", expired, "not a JWT", "not-a-jwt")
+                .entrySet()) {
             Response response = send("GET", "/api/tasks", bad.getValue(), null);
             assertThat(response.status()).as(bad.getKey()).isEqualTo(401);
             assertThat(response.contentType()).as(bad.getKey()).startsWith("application/problem+json");
@@ -106,8 +117,9 @@ class JwtApiIT extends StackTest {
         assertThat(Api.as(baseUrl(), "moderator").get("/api/tasks").status()).isEqualTo(200);
     }
 
-    private static String token(KeyPair keys, String user, List<String> roles, String organisation, String issuer,
-            Duration validFor) throws JOSEException {
+    private static String token(
+            KeyPair keys, String user, List<String> roles, String organisation, String issuer, Duration validFor)
+            throws JOSEException {
         Instant now = Instant.now();
         Instant issued = validFor.isNegative() ? now.plus(validFor).minus(Duration.ofMinutes(5)) : now;
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -125,16 +137,21 @@ class JwtApiIT extends StackTest {
         if (organisation != null) {
             claims.claim("organisation", organisation);
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                .keyID("test-key").build(), claims.build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID("test-key")
+                        .build(),
+                claims.build());
         jwt.sign(new RSASSASigner((PrivateKey) keys.getPrivate()));
         return jwt.serialize();
     }
 
     private Response send(String method, String path, String bearer, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -143,7 +160,9 @@ class JwtApiIT extends StackTest {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -163,5 +182,4 @@ class JwtApiIT extends StackTest {
             }
         }
     }
-
 }

@@ -40,8 +40,10 @@ class KeycloakRealmTest {
         assertThat(realm.get("realm").asText()).isEqualTo("takedown");
         assertThat(realm.get("enabled").asBoolean()).isTrue();
         assertThat(names(realm.at("/roles/realm"))).containsExactlyInAnyOrderElementsOf(TokenAuthorities.ROLES);
-        assertThat(realm.at("/roles/client").isMissingNode() || realm.at("/roles/client").isEmpty())
-                .as("no client roles: the application reads realm_access.roles only").isTrue();
+        assertThat(realm.at("/roles/client").isMissingNode()
+                        || realm.at("/roles/client").isEmpty())
+                .as("no client roles: the application reads realm_access.roles only")
+                .isTrue();
     }
 
     @Test
@@ -55,12 +57,20 @@ class KeycloakRealmTest {
         users.forEach((username, user) -> {
             DemoAccounts.Account account = expected.get(username);
             assertThat(user.get("enabled").asBoolean()).as(username).isTrue();
-            assertThat(texts(user.get("realmRoles"))).as(username + " realm roles").containsExactly(account.role());
-            assertThat(user.path("clientRoles").isEmpty()).as(username + " has no client roles").isTrue();
-            assertThat(user.path("groups").isEmpty()).as(username + " gets no roles through groups").isTrue();
+            assertThat(texts(user.get("realmRoles")))
+                    .as(username + " realm roles")
+                    .containsExactly(account.role());
+            assertThat(user.path("clientRoles").isEmpty())
+                    .as(username + " has no client roles")
+                    .isTrue();
+            assertThat(user.path("groups").isEmpty())
+                    .as(username + " gets no roles through groups")
+                    .isTrue();
             JsonNode organisation = user.at("/attributes/organisation");
             if (account.organisation() == null) {
-                assertThat(organisation.isMissingNode()).as(username + " acts for no organisation").isTrue();
+                assertThat(organisation.isMissingNode())
+                        .as(username + " acts for no organisation")
+                        .isTrue();
             } else {
                 assertThat(texts(organisation)).as(username + " organisation").containsExactly(account.organisation());
             }
@@ -78,9 +88,12 @@ class KeycloakRealmTest {
         assertThat(clients).isNotEmpty();
         for (JsonNode client : clients) {
             String id = client.get("clientId").asText();
-            JsonNode mapper = StreamSupport.stream(client.path("protocolMappers").spliterator(), false)
-                    .filter(m -> "organisation".equals(m.at("/config/claim.name").asText()))
-                    .findFirst().orElseThrow(() -> new AssertionError(id + " has no organisation mapper"));
+            JsonNode mapper = StreamSupport.stream(
+                            client.path("protocolMappers").spliterator(), false)
+                    .filter(m ->
+                            "organisation".equals(m.at("/config/claim.name").asText()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(id + " has no organisation mapper"));
             assertThat(mapper.get("protocol").asText()).isEqualTo("openid-connect");
             assertThat(mapper.get("protocolMapper").asText()).isEqualTo("oidc-usermodel-attribute-mapper");
             assertThat(mapper.at("/config/user.attribute").asText()).isEqualTo("organisation");
@@ -101,7 +114,8 @@ class KeycloakRealmTest {
         assertThat(portal.get("publicClient").asBoolean()).isFalse();
         assertThat(portal.get("standardFlowEnabled").asBoolean()).isTrue();
         assertThat(portal.get("implicitFlowEnabled").asBoolean()).isFalse();
-        assertThat(portal.get("secret").asText()).as("the secret comes from the environment, never the file")
+        assertThat(portal.get("secret").asText())
+                .as("the secret comes from the environment, never the file")
                 .startsWith("${");
 
         JsonNode api = clients.get("takedown-api");
@@ -113,29 +127,40 @@ class KeycloakRealmTest {
     @Test
     void portalSignInRedirectsToTheOidcCallbackWithPkceAndRolesInTheIdToken() {
         JsonNode portal = StreamSupport.stream(realm.get("clients").spliterator(), false)
-                .filter(c -> c.get("clientId").asText().equals("takedown-portal")).findFirst().orElseThrow();
+                .filter(c -> c.get("clientId").asText().equals("takedown-portal"))
+                .findFirst()
+                .orElseThrow();
         assertThat(texts(portal.get("redirectUris")))
                 .containsExactly("${TAKEDOWN_PUBLIC_BASE_URL:http://localhost:8080}/login/oauth2/code/oidc");
         assertThat(portal.at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
         JsonNode roles = StreamSupport.stream(portal.path("protocolMappers").spliterator(), false)
-                .filter(m -> "oidc-usermodel-realm-role-mapper".equals(m.get("protocolMapper").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("takedown-portal puts no realm roles in tokens"));
-        assertThat(roles.at("/config/claim.name").asText()).as("TokenAuthorities' default roles claim")
+                .filter(m -> "oidc-usermodel-realm-role-mapper"
+                        .equals(m.get("protocolMapper").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("takedown-portal puts no realm roles in tokens"));
+        assertThat(roles.at("/config/claim.name").asText())
+                .as("TokenAuthorities' default roles claim")
                 .isEqualTo("realm_access.roles");
         assertThat(roles.at("/config/id.token.claim").asText()).isEqualTo("true");
-        JsonNode organisation = StreamSupport.stream(portal.path("protocolMappers").spliterator(), false)
-                .filter(m -> "organisation".equals(m.at("/config/claim.name").asText())).findFirst().orElseThrow();
+        JsonNode organisation = StreamSupport.stream(
+                        portal.path("protocolMappers").spliterator(), false)
+                .filter(m -> "organisation".equals(m.at("/config/claim.name").asText()))
+                .findFirst()
+                .orElseThrow();
         assertThat(organisation.at("/config/id.token.claim").asText()).isEqualTo("true");
     }
 
     @Test
     void usersCannotEditTheirOwnOrganisation() throws IOException {
         JsonNode provider = realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0");
-        JsonNode profile = new ObjectMapper().readTree(provider.at("/config/kc.user.profile.config/0").asText());
+        JsonNode profile = new ObjectMapper()
+                .readTree(provider.at("/config/kc.user.profile.config/0").asText());
         JsonNode organisation = StreamSupport.stream(profile.get("attributes").spliterator(), false)
-                .filter(a -> a.get("name").asText().equals("organisation")).findFirst()
+                .filter(a -> a.get("name").asText().equals("organisation"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("organisation is not a declared user-profile attribute"));
-        assertThat(texts(organisation.at("/permissions/edit"))).as("a tenant is assigned, not chosen")
+        assertThat(texts(organisation.at("/permissions/edit")))
+                .as("a tenant is assigned, not chosen")
                 .containsExactly("admin");
         assertThat(profile.get("unmanagedAttributePolicy").asText()).isNotEqualTo("ENABLED");
     }
@@ -147,6 +172,8 @@ class KeycloakRealmTest {
     }
 
     private static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 }

@@ -19,10 +19,13 @@ class LifecycleIT extends StackTest {
 
     @Autowired
     ManagementService management;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -43,15 +46,26 @@ class LifecycleIT extends StackTest {
         cases.awaitStatus("rightsholder-a", caseId, "INCOMPLETE_CURE");
         assertThat(cases.notificationKinds(caseId)).anyMatch(k -> k.startsWith("CURE_REQUEST→notifier:"));
 
-        assertThat(Api.as(baseUrl(), "rightsholder-b").put("/api/notices/" + caseId, Cases.notice("US_DMCA", "x"))
-                .status()).as("another organisation cannot complete it").isEqualTo(404);
-        assertThat(Api.as(baseUrl(), "rightsholder-a").put("/api/notices/" + caseId, "{}").status()).isEqualTo(400);
-        assertThat(Api.as(baseUrl(), "rightsholder-a").put("/api/notices/" + caseId,
-                Cases.notice("US_DMCA", "acct")).status()).isEqualTo(202);
+        assertThat(Api.as(baseUrl(), "rightsholder-b")
+                        .put("/api/notices/" + caseId, Cases.notice("US_DMCA", "x"))
+                        .status())
+                .as("another organisation cannot complete it")
+                .isEqualTo(404);
+        assertThat(Api.as(baseUrl(), "rightsholder-a")
+                        .put("/api/notices/" + caseId, "{}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(Api.as(baseUrl(), "rightsholder-a")
+                        .put("/api/notices/" + caseId, Cases.notice("US_DMCA", "acct"))
+                        .status())
+                .isEqualTo(202);
         NoticeLifecycleIT.awaitTask(Api.as(baseUrl(), "moderator"), caseId);
         assertThat(cases.history("rightsholder-a", caseId)).containsSubsequence("INCOMPLETE_CURE", "UNDER_REVIEW");
 
-        String abandoned = Api.as(baseUrl(), "rightsholder-a").post("/api/notices", curable).json().get("case_id")
+        String abandoned = Api.as(baseUrl(), "rightsholder-a")
+                .post("/api/notices", curable)
+                .json()
+                .get("case_id")
                 .asText();
         cases.fire(cases.awaitTimer(abandoned, "notice-lifecycle", "Event_CurePeriodOver"));
         cases.awaitStatus("rightsholder-a", abandoned, "CLOSED_INCOMPLETE");
@@ -59,12 +73,20 @@ class LifecycleIT extends StackTest {
 
     @Test
     void triageRanksTrustedFlaggersAndLiveGenerationFirst() {
-        String flagged = cases.file("rightsholder-a", Cases.notice("EU_DSA", "a")
-                .replace("\"type\": \"RIGHTS_HOLDER\",", "\"type\": \"RIGHTS_HOLDER\", \"trusted_flagger_id\": \"TF-7\","));
-        String live = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "a")
-                .replace("\"type\": \"URL\"", "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-1\""));
-        String model = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "a")
-                .replace("\"type\": \"URL\"", "\"type\": \"LORA\", \"sha256\": \"" + "ab".repeat(32) + "\""));
+        String flagged = cases.file(
+                "rightsholder-a",
+                Cases.notice("EU_DSA", "a")
+                        .replace(
+                                "\"type\": \"RIGHTS_HOLDER\",",
+                                "\"type\": \"RIGHTS_HOLDER\", \"trusted_flagger_id\": \"TF-7\","));
+        String live = cases.file(
+                "rightsholder-a",
+                Cases.notice("CN_CC_1195", "a")
+                        .replace("\"type\": \"URL\"", "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-1\""));
+        String model = cases.file(
+                "rightsholder-a",
+                Cases.notice("CN_CC_1195", "a")
+                        .replace("\"type\": \"URL\"", "\"type\": \"LORA\", \"sha256\": \"" + "ab".repeat(32) + "\""));
         Api senior = Api.as(baseUrl(), "senior");
         NoticeLifecycleIT.awaitTask(senior, flagged);
         NoticeLifecycleIT.awaitTask(senior, live);
@@ -74,8 +96,10 @@ class LifecycleIT extends StackTest {
         assertThat(task(tasks, flagged).get("priority").asInt()).isEqualTo(90);
         assertThat(task(tasks, live).get("priority").asInt()).isEqualTo(85);
         assertThat(task(tasks, model).get("queue").asText()).isEqualTo("SENIOR_MODERATOR");
-        assertThat(NoticeLifecycleIT.ids(Api.as(baseUrl(), "moderator").get("/api/tasks").json()))
-                .as("models go to senior moderators only").doesNotContain(model);
+        assertThat(NoticeLifecycleIT.ids(
+                        Api.as(baseUrl(), "moderator").get("/api/tasks").json()))
+                .as("models go to senior moderators only")
+                .doesNotContain(model);
     }
 
     @Test
@@ -87,29 +111,40 @@ class LifecycleIT extends StackTest {
 
         cases.decide("moderator", first, "{\"outcome\":\"ACCEPT\",\"measures\":[\"DELETE\"]}");
         cases.awaitStatus("rightsholder-b", second, "CLOSED");
-        assertThat(Api.as(baseUrl(), "rightsholder-b").get("/api/notices/" + second).json().get("history").toString())
+        assertThat(Api.as(baseUrl(), "rightsholder-b")
+                        .get("/api/notices/" + second)
+                        .json()
+                        .get("history")
+                        .toString())
                 .contains("ACTION_TAKEN");
-        assertThat(Api.as(baseUrl(), "rightsholder-b").get("/api/notices/" + first).status()).isEqualTo(404);
+        assertThat(Api.as(baseUrl(), "rightsholder-b")
+                        .get("/api/notices/" + first)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void highImpactMeasuresNeedASecondReviewerWhoIsNotTheFirst() {
         String caseId = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-4e"));
         assertThat(cases.decide("senior", caseId, "{\"outcome\":\"ACCEPT\",\"measures\":[\"ACCOUNT_TERMINATE\"]}")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         cases.awaitStatus("rightsholder-a", caseId, "AWAITING_SECOND_REVIEW");
         Api senior = Api.as(baseUrl(), "senior");
         String confirmation = NoticeLifecycleIT.awaitTask(senior, caseId);
         assertThat(senior.post("/api/tasks/" + confirmation + "/claim", "").status())
-                .as("the first decider cannot confirm").isEqualTo(409);
+                .as("the first decider cannot confirm")
+                .isEqualTo(409);
         assertThat(cases.measureStatuses(caseId)).containsOnly("PLANNED");
 
         String secondSenior = seniorModerator();
         Api other = Api.as(baseUrl(), secondSenior);
         other.post("/api/tasks/" + confirmation + "/claim", "");
-        assertThat(other.post("/api/tasks/" + confirmation + "/decision", "{\"outcome\":\"ACCEPT\"}").status())
+        assertThat(other.post("/api/tasks/" + confirmation + "/decision", "{\"outcome\":\"ACCEPT\"}")
+                        .status())
                 .isEqualTo(400);
-        assertThat(other.post("/api/tasks/" + confirmation + "/decision", "{\"outcome\":\"CONFIRM\"}").status())
+        assertThat(other.post("/api/tasks/" + confirmation + "/decision", "{\"outcome\":\"CONFIRM\"}")
+                        .status())
                 .isEqualTo(200);
         cases.awaitStatus("rightsholder-a", caseId, "NOTIFIED");
         assertThat(cases.measureStatuses(caseId)).containsOnly("APPLIED");
@@ -118,9 +153,13 @@ class LifecycleIT extends StackTest {
     @Test
     void retractionLiftsTheMeasures() {
         String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_ECOM", "acct-r"), "[\"DELIST\"]");
-        assertThat(Api.as(baseUrl(), "rightsholder-b").post("/api/notices/" + caseId + "/retraction", "").status())
+        assertThat(Api.as(baseUrl(), "rightsholder-b")
+                        .post("/api/notices/" + caseId + "/retraction", "")
+                        .status())
                 .isEqualTo(404);
-        assertThat(Api.as(baseUrl(), "rightsholder-a").post("/api/notices/" + caseId + "/retraction", "").status())
+        assertThat(Api.as(baseUrl(), "rightsholder-a")
+                        .post("/api/notices/" + caseId + "/retraction", "")
+                        .status())
                 .isEqualTo(202);
         cases.awaitStatus("rightsholder-a", caseId, "CLOSED");
         assertThat(cases.history("rightsholder-a", caseId)).contains("RETRACTED");
@@ -132,21 +171,32 @@ class LifecycleIT extends StackTest {
         String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("EU_DSA", "acct-ap"), "[\"DELETE\"]");
         String token = cases.uploaderToken(caseId);
         Api uploader = Api.anonymous(baseUrl());
-        assertThat(uploader.post("/api/uploader/" + token + "/appeal", "{\"grounds\":\"BECAUSE\"}").status())
+        assertThat(uploader.post("/api/uploader/" + token + "/appeal", "{\"grounds\":\"BECAUSE\"}")
+                        .status())
                 .isEqualTo(400);
-        assertThat(uploader.post("/api/uploader/" + token + "/appeal",
-                "{\"grounds\":\"NOT_ILLEGAL\",\"explanation\":\"parody\"}").status()).isEqualTo(202);
-        assertThat(uploader.post("/api/uploader/" + token + "/appeal", "{\"grounds\":\"NOT_ILLEGAL\"}").status())
-                .as("a second appeal").isEqualTo(409);
+        assertThat(uploader.post(
+                                "/api/uploader/" + token + "/appeal",
+                                "{\"grounds\":\"NOT_ILLEGAL\",\"explanation\":\"parody\"}")
+                        .status())
+                .isEqualTo(202);
+        assertThat(uploader.post("/api/uploader/" + token + "/appeal", "{\"grounds\":\"NOT_ILLEGAL\"}")
+                        .status())
+                .as("a second appeal")
+                .isEqualTo(409);
         cases.awaitStatus("rightsholder-a", caseId, "APPEAL_REVIEW");
 
         Api senior = Api.as(baseUrl(), "senior");
         String appealTask = NoticeLifecycleIT.awaitTask(senior, caseId);
         senior.post("/api/tasks/" + appealTask + "/claim", "");
-        assertThat(senior.post("/api/tasks/" + appealTask + "/decision", "{\"outcome\":\"REVERSE\"}").status())
-                .as("reasons are owed").isEqualTo(400);
-        assertThat(senior.post("/api/tasks/" + appealTask + "/decision",
-                "{\"outcome\":\"REVERSE\",\"reason\":\"parody is allowed\"}").status()).isEqualTo(200);
+        assertThat(senior.post("/api/tasks/" + appealTask + "/decision", "{\"outcome\":\"REVERSE\"}")
+                        .status())
+                .as("reasons are owed")
+                .isEqualTo(400);
+        assertThat(senior.post(
+                                "/api/tasks/" + appealTask + "/decision",
+                                "{\"outcome\":\"REVERSE\",\"reason\":\"parody is allowed\"}")
+                        .status())
+                .isEqualTo(200);
         cases.awaitStatus("rightsholder-a", caseId, "CLOSED");
         assertThat(cases.history("rightsholder-a", caseId)).containsSubsequence("APPEAL_REVIEW", "APPEAL_REVERSED");
         await().atMost(Cases.PATIENCE).until(() -> cases.measureStatuses(caseId).equals(List.of("LIFTED")));
@@ -157,15 +207,21 @@ class LifecycleIT extends StackTest {
         String caseId = cases.file("rightsholder-a", Cases.notice("EU_DSA", "acct-na"));
         cases.decide("moderator", caseId, "{\"outcome\":\"REJECT\",\"reason\":\"looks like parody\"}");
         cases.awaitStatus("rightsholder-a", caseId, "NOTIFIED");
-        assertThat(Api.as(baseUrl(), "rightsholder-b").post("/api/notices/" + caseId + "/appeal",
-                "{\"grounds\":\"NO_ACTION_UNFOUNDED\"}").status()).isEqualTo(404);
-        assertThat(Api.as(baseUrl(), "rightsholder-a").post("/api/notices/" + caseId + "/appeal",
-                "{\"grounds\":\"NO_ACTION_UNFOUNDED\"}").status()).isEqualTo(202);
+        assertThat(Api.as(baseUrl(), "rightsholder-b")
+                        .post("/api/notices/" + caseId + "/appeal", "{\"grounds\":\"NO_ACTION_UNFOUNDED\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(Api.as(baseUrl(), "rightsholder-a")
+                        .post("/api/notices/" + caseId + "/appeal", "{\"grounds\":\"NO_ACTION_UNFOUNDED\"}")
+                        .status())
+                .isEqualTo(202);
         Api senior = Api.as(baseUrl(), "senior");
         String appealTask = NoticeLifecycleIT.awaitTask(senior, caseId);
         senior.post("/api/tasks/" + appealTask + "/claim", "");
-        assertThat(senior.post("/api/tasks/" + appealTask + "/decision",
-                "{\"outcome\":\"REVERSE\",\"reason\":\"a copy, not parody\",\"measures\":[\"DELETE\"]}").status())
+        assertThat(senior.post(
+                                "/api/tasks/" + appealTask + "/decision",
+                                "{\"outcome\":\"REVERSE\",\"reason\":\"a copy, not parody\",\"measures\":[\"DELETE\"]}")
+                        .status())
                 .isEqualTo(200);
         await().atMost(Cases.PATIENCE).until(() -> cases.measureStatuses(caseId).equals(List.of("APPLIED")));
 
@@ -173,8 +229,11 @@ class LifecycleIT extends StackTest {
         cases.decide("moderator", late, "{\"outcome\":\"REJECT\",\"reason\":\"no\"}");
         cases.awaitStatus("rightsholder-a", late, "NOTIFIED");
         jdbc.update("update notice set notified_at = now() - interval '200 days' where id = ?::uuid", late);
-        assertThat(Api.as(baseUrl(), "rightsholder-a").post("/api/notices/" + late + "/appeal",
-                "{\"grounds\":\"NO_ACTION_UNFOUNDED\"}").status()).as("after the window").isEqualTo(409);
+        assertThat(Api.as(baseUrl(), "rightsholder-a")
+                        .post("/api/notices/" + late + "/appeal", "{\"grounds\":\"NO_ACTION_UNFOUNDED\"}")
+                        .status())
+                .as("after the window")
+                .isEqualTo(409);
     }
 
     @Test
@@ -182,8 +241,10 @@ class LifecycleIT extends StackTest {
         String holder = rightsHolderOfNewOrganisation();
         for (int round = 0; round < 6; round++) {
             String caseId = cases.file(holder, Cases.notice("EU_DSA", "acct-m"));
-            cases.decide("moderator", caseId, "{\"outcome\":\"REJECT\",\"reason\":\"nothing like the work\","
-                    + "\"manifestly_unfounded\":true}");
+            cases.decide(
+                    "moderator",
+                    caseId,
+                    "{\"outcome\":\"REJECT\",\"reason\":\"nothing like the work\"," + "\"manifestly_unfounded\":true}");
             cases.awaitStatus(holder, caseId, "NOTIFIED");
             if (round == 2) {
                 assertThat(cases.notificationKinds(caseId)).anyMatch(k -> k.startsWith("MISUSE_WARNED"));
@@ -191,13 +252,16 @@ class LifecycleIT extends StackTest {
         }
         Api.Response ignored = Api.as(baseUrl(), holder).post("/api/notices", Cases.notice("EU_DSA", "acct-m"));
         assertThat(ignored.json().get("status").asText()).isEqualTo("LOGGED_NOT_PROCESSED");
-        assertThat(NoticeLifecycleIT.ids(Api.as(baseUrl(), "moderator").get("/api/tasks").json()))
+        assertThat(NoticeLifecycleIT.ids(
+                        Api.as(baseUrl(), "moderator").get("/api/tasks").json()))
                 .doesNotContain(ignored.json().get("case_id").asText());
     }
 
     private String seniorModerator() {
         String user = "senior-" + UUID.randomUUID();
-        jdbc.update("insert into app_user (username, password_hash, role) values (?, ?, 'SENIOR_MODERATOR')", user,
+        jdbc.update(
+                "insert into app_user (username, password_hash, role) values (?, ?, 'SENIOR_MODERATOR')",
+                user,
                 passwords.encode("demo"));
         return user;
     }
@@ -205,8 +269,12 @@ class LifecycleIT extends StackTest {
     private String rightsHolderOfNewOrganisation() {
         String org = "org-" + UUID.randomUUID();
         jdbc.update("insert into organisation (id, name) values (?, 'Test')", org);
-        jdbc.update("insert into app_user (username, password_hash, role, organisation_id) "
-                + "values (?, ?, 'RIGHTS_HOLDER', ?)", org + "-user", passwords.encode("demo"), org);
+        jdbc.update(
+                "insert into app_user (username, password_hash, role, organisation_id) "
+                        + "values (?, ?, 'RIGHTS_HOLDER', ?)",
+                org + "-user",
+                passwords.encode("demo"),
+                org);
         return org + "-user";
     }
 

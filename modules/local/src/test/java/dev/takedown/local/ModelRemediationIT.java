@@ -25,6 +25,7 @@ class ModelRemediationIT extends StackTest {
 
     @Autowired
     ManagementService management;
+
     @Autowired
     RuntimeService runtime;
 
@@ -44,19 +45,25 @@ class ModelRemediationIT extends StackTest {
         String id = remediation.get("remediation_id").asText();
         assertThat(remediation.get("status").asText()).isEqualTo("AWAITING_OWNER");
 
-        Api.Response recorded = platform.post("/api/remediations/" + id + "/changes",
+        Api.Response recorded = platform.post(
+                "/api/remediations/" + id + "/changes",
                 "{\"filter_version\": \"filter-2025.10\", \"model_version\": \"gen-4.1\","
                         + " \"description\": \"filter now covers the character's name in every script\"}");
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
         awaitStatus(platform, id, "VERIFIED");
-        assertThat(platform.post("/api/remediations/" + id + "/changes", "{\"filter_version\": \"x\","
-                + " \"description\": \"again\"}").status()).as("a verified remediation takes no change").isEqualTo(409);
+        assertThat(platform.post(
+                                "/api/remediations/" + id + "/changes",
+                                "{\"filter_version\": \"x\"," + " \"description\": \"again\"}")
+                        .status())
+                .as("a verified remediation takes no change")
+                .isEqualTo(409);
 
         cases.fire(cases.awaitTimer(caseId, "notice-lifecycle", "Event_RedressWindowClosed"));
         cases.awaitStatus("rightsholder-a", caseId, "CLOSED_REMEDIED");
 
         Api compliance = Api.as(baseUrl(), "compliance");
-        JsonNode report = compliance.get("/api/cases/" + caseId + "/remediation/report").json();
+        JsonNode report =
+                compliance.get("/api/cases/" + caseId + "/remediation/report").json();
         assertThat(report.get("case_view").get("case_id").asText()).isEqualTo(caseId);
         assertThat(report.get("changes")).hasSize(1);
         assertThat(report.get("changes").get(0).get("model_version").asText()).isEqualTo("gen-4.1");
@@ -68,10 +75,17 @@ class ModelRemediationIT extends StackTest {
         Api.Response text = compliance.get("/api/cases/" + caseId + "/remediation/report?format=text");
         assertThat(text.status()).isEqualTo(200);
         assertThat(text.contentType()).startsWith("text/plain");
-        assertThat(text.body()).contains("Model remediation report", "filter-2025.10", "PASSED",
-                "/api/audit/cases/" + caseId + "/bundle");
-        assertThat(platform.get("/api/cases/" + caseId + "/remediation/report").status()).isEqualTo(403);
-        assertThat(compliance.get("/api/cases/" + UUID.randomUUID() + "/remediation/report").status())
+        assertThat(text.body())
+                .contains(
+                        "Model remediation report",
+                        "filter-2025.10",
+                        "PASSED",
+                        "/api/audit/cases/" + caseId + "/bundle");
+        assertThat(platform.get("/api/cases/" + caseId + "/remediation/report").status())
+                .isEqualTo(403);
+        assertThat(compliance
+                        .get("/api/cases/" + UUID.randomUUID() + "/remediation/report")
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -81,31 +95,48 @@ class ModelRemediationIT extends StackTest {
         String paraphrase = word();
         String caseId = acceptedGeneratedOutput(name, List.of("draw " + name, "the " + paraphrase + " of light"));
         Api platform = Api.as(baseUrl(), "platform");
-        String id = cases.awaitRemediation("platform", caseId).get("remediation_id").asText();
+        String id =
+                cases.awaitRemediation("platform", caseId).get("remediation_id").asText();
 
         Api.Response invalid = platform.post("/api/remediations/" + id + "/changes", "{\"description\": \" \"}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(fields(invalid.json())).containsExactlyInAnyOrder("description", "filter_version");
 
-        assertThat(platform.post("/api/remediations/" + id + "/changes",
-                "{\"model_version\": \"gen-4.1\", \"description\": \"retrained without the character\"}").status())
+        assertThat(platform.post(
+                                "/api/remediations/" + id + "/changes",
+                                "{\"model_version\": \"gen-4.1\", \"description\": \"retrained without the character\"}")
+                        .status())
                 .isEqualTo(201);
         JsonNode failed = awaitStatus(platform, id, "AWAITING_OWNER");
         assertThat(failed.get("last_failure").asText()).contains("the " + paraphrase + " of light");
 
         cases.fire(cases.awaitTimer(caseId, "notice-lifecycle", "Event_RedressWindowClosed"));
-        await().atMost(Cases.PATIENCE).until(() -> runtime.createEventSubscriptionQuery()
-                .eventName("RemediationVerified").processInstanceId(lifecycle(caseId)).count() == 1);
-        assertThat(Api.as(baseUrl(), "rightsholder-a").get("/api/notices/" + caseId).json().get("status").asText())
-                .as("not closed while the remediation is unverified").isEqualTo("NOTIFIED");
+        await().atMost(Cases.PATIENCE)
+                .until(() -> runtime.createEventSubscriptionQuery()
+                                .eventName("RemediationVerified")
+                                .processInstanceId(lifecycle(caseId))
+                                .count()
+                        == 1);
+        assertThat(Api.as(baseUrl(), "rightsholder-a")
+                        .get("/api/notices/" + caseId)
+                        .json()
+                        .get("status")
+                        .asText())
+                .as("not closed while the remediation is unverified")
+                .isEqualTo("NOTIFIED");
 
-        assertThat(platform.post("/api/remediations/" + id + "/changes",
-                "{\"filter_version\": \"filter-2025.11\", \"description\": \"paraphrase added\","
-                        + " \"added_terms\": [\"" + paraphrase + "\"]}").status()).isEqualTo(201);
+        assertThat(platform.post(
+                                "/api/remediations/" + id + "/changes",
+                                "{\"filter_version\": \"filter-2025.11\", \"description\": \"paraphrase added\","
+                                        + " \"added_terms\": [\"" + paraphrase + "\"]}")
+                        .status())
+                .isEqualTo(201);
         awaitStatus(platform, id, "VERIFIED");
         cases.awaitStatus("rightsholder-a", caseId, "CLOSED_REMEDIED");
 
-        JsonNode report = Api.as(baseUrl(), "compliance").get("/api/cases/" + caseId + "/remediation/report").json();
+        JsonNode report = Api.as(baseUrl(), "compliance")
+                .get("/api/cases/" + caseId + "/remediation/report")
+                .json();
         List<String> outcomes = new ArrayList<>();
         report.get("verifications").forEach(v -> outcomes.add(v.get("outcome").asText()));
         assertThat(outcomes).containsExactly("FAILED", "PASSED");
@@ -123,17 +154,30 @@ class ModelRemediationIT extends StackTest {
         String name = word();
         String caseId = acceptedGeneratedOutput(name, List.of("draw " + name));
         Api platform = Api.as(baseUrl(), "platform");
-        String id = cases.awaitRemediation("platform", caseId).get("remediation_id").asText();
+        String id =
+                cases.awaitRemediation("platform", caseId).get("remediation_id").asText();
 
-        assertThat(Api.as(baseUrl(), "rightsholder-a").post("/api/notices/" + caseId + "/retraction", "").status())
+        assertThat(Api.as(baseUrl(), "rightsholder-a")
+                        .post("/api/notices/" + caseId + "/retraction", "")
+                        .status())
                 .isEqualTo(202);
 
         awaitStatus(platform, id, "WITHDRAWN");
-        await().atMost(Cases.PATIENCE).until(() -> runtime.createProcessInstanceQuery()
-                .processDefinitionKey("model-remediation").processInstanceBusinessKey(caseId).count() == 0);
-        assertThat(platform.post("/api/remediations/" + id + "/changes", "{\"filter_version\": \"x\","
-                + " \"description\": \"too late\"}").status()).as("nothing left to remedy").isEqualTo(409);
-        assertThat(platform.get("/api/remediations").body()).as("off the owner's list").doesNotContain(id);
+        await().atMost(Cases.PATIENCE)
+                .until(() -> runtime.createProcessInstanceQuery()
+                                .processDefinitionKey("model-remediation")
+                                .processInstanceBusinessKey(caseId)
+                                .count()
+                        == 0);
+        assertThat(platform.post(
+                                "/api/remediations/" + id + "/changes",
+                                "{\"filter_version\": \"x\"," + " \"description\": \"too late\"}")
+                        .status())
+                .as("nothing left to remedy")
+                .isEqualTo(409);
+        assertThat(platform.get("/api/remediations").body())
+                .as("off the owner's list")
+                .doesNotContain(id);
     }
 
     @Test
@@ -141,7 +185,8 @@ class ModelRemediationIT extends StackTest {
         String name = word();
         String caseId = acceptedGeneratedOutput(name, List.of("draw " + name));
         Api platform = Api.as(baseUrl(), "platform");
-        String id = cases.awaitRemediation("platform", caseId).get("remediation_id").asText();
+        String id =
+                cases.awaitRemediation("platform", caseId).get("remediation_id").asText();
 
         PageSession owner = PageSession.login(baseUrl(), "platform");
         PageSession.Response page = owner.get("/remediations");
@@ -149,43 +194,57 @@ class ModelRemediationIT extends StackTest {
         assertThat(page.body()).contains(caseId, "/remediations/" + id + "/changes", "name=\"_csrf\"");
         assertThat(owner.get("/remediations?lang=zh-CN").body()).contains("模型整改", "记录修改并验证");
 
-        PageSession.Response refused = owner.postForm("/remediations/" + id + "/changes",
-                Map.of("description", "", "filter_version", ""), true);
+        PageSession.Response refused = owner.postForm(
+                "/remediations/" + id + "/changes", Map.of("description", "", "filter_version", ""), true);
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.body()).contains("role=\"alert\"", "description");
-        PageSession.Response recorded = owner.postForm("/remediations/" + id + "/changes",
-                Map.of("filter_version", "filter-page-1", "description", "recorded on the page",
-                        "added_terms", ""), true);
+        PageSession.Response recorded = owner.postForm(
+                "/remediations/" + id + "/changes",
+                Map.of("filter_version", "filter-page-1", "description", "recorded on the page", "added_terms", ""),
+                true);
         assertThat(recorded.status()).isEqualTo(302);
         assertThat(recorded.location()).endsWith("/remediations");
         awaitStatus(platform, id, "VERIFIED");
-        assertThat(PageSession.login(baseUrl(), "moderator").get("/remediations").status()).isEqualTo(403);
+        assertThat(PageSession.login(baseUrl(), "moderator")
+                        .get("/remediations")
+                        .status())
+                .isEqualTo(403);
     }
 
     /** Registers a work with the replay suite, files a notice on generated output, accepts it with a prompt filter. */
     private String acceptedGeneratedOutput(String name, List<String> replayPrompts) {
         Api holder = Api.as(baseUrl(), "rightsholder-a");
         StringBuilder prompts = new StringBuilder();
-        replayPrompts.forEach(p -> prompts.append(prompts.isEmpty() ? "" : ", ").append('"').append(p).append('"'));
-        Api.Response work = holder.post("/api/works", "{\"title\": \"" + name + "\", \"terms\": [\"" + name
-                + "\"], \"replay_prompts\": [" + prompts + "]}");
+        replayPrompts.forEach(p -> prompts.append(prompts.isEmpty() ? "" : ", ")
+                .append('"')
+                .append(p)
+                .append('"'));
+        Api.Response work = holder.post(
+                "/api/works",
+                "{\"title\": \"" + name + "\", \"terms\": [\"" + name + "\"], \"replay_prompts\": [" + prompts + "]}");
         assertThat(work.status()).as(work.body()).isEqualTo(201);
         String workId = work.json().get("work_id").asText();
-        String caseId = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-gen-" + UUID.randomUUID())
-                .replace("\"works\": [{\"title\": \"Ultraman Tiga\"}]",
-                        "\"works\": [{\"title\": \"" + name + "\", \"registered_work_id\": \"" + workId + "\"}]")
-                .replace("\"type\": \"URL\"", "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-" + name + "\""));
+        String caseId = cases.file(
+                "rightsholder-a",
+                Cases.notice("CN_CC_1195", "acct-gen-" + UUID.randomUUID())
+                        .replace(
+                                "\"works\": [{\"title\": \"Ultraman Tiga\"}]",
+                                "\"works\": [{\"title\": \"" + name + "\", \"registered_work_id\": \"" + workId
+                                        + "\"}]")
+                        .replace(
+                                "\"type\": \"URL\"",
+                                "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-" + name + "\""));
         Api moderator = Api.as(baseUrl(), "moderator");
         String taskId = NoticeLifecycleIT.awaitTask(moderator, caseId);
         moderator.post("/api/tasks/" + taskId + "/claim", "");
-        Api.Response decided = moderator.post("/api/tasks/" + taskId + "/decision",
+        Api.Response decided = moderator.post(
+                "/api/tasks/" + taskId + "/decision",
                 "{\"outcome\":\"ACCEPT\",\"measures\":[\"OUTPUT_PURGE\",\"PROMPT_FILTER\"],"
                         + "\"reason\":\"the output reproduces the character\"}");
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         cases.awaitStatus("rightsholder-a", caseId, "NOTIFIED");
         return caseId;
     }
-
 
     private static JsonNode awaitStatus(Api platform, String id, String status) {
         JsonNode[] found = new JsonNode[1];
@@ -197,8 +256,11 @@ class ModelRemediationIT extends StackTest {
     }
 
     private String lifecycle(String caseId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("notice-lifecycle")
-                .processInstanceBusinessKey(caseId).singleResult().getId();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey("notice-lifecycle")
+                .processInstanceBusinessKey(caseId)
+                .singleResult()
+                .getId();
     }
 
     /** A made-up word no other test's filter blocks. */

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class ModeratorBrowserIT extends BrowserTest {
 
-    private static final String IMAGE = "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString((
-            "<svg xmlns='http://www.w3.org/2000/svg' width='320' height='180'><rect width='320' height='180' "
-                    + "fill='#c62828'/><circle cx='160' cy='90' r='55' fill='#e0e0e0'/><text x='160' y='100' "
-                    + "font-size='30' font-family='sans-serif' text-anchor='middle'>TIGA</text></svg>")
-            .getBytes(StandardCharsets.UTF_8));
+    private static final String IMAGE = "data:image/svg+xml;base64,"
+            + Base64.getEncoder()
+                    .encodeToString(
+                            ("<svg xmlns='http://www.w3.org/2000/svg' width='320' height='180'><rect width='320' height='180' "
+                                            + "fill='#c62828'/><circle cx='160' cy='90' r='55' fill='#e0e0e0'/><text x='160' y='100' "
+                                            + "font-size='30' font-family='sans-serif' text-anchor='middle'>TIGA</text></svg>")
+                                    .getBytes(StandardCharsets.UTF_8));
 
     @Test
     void moderatorFiltersUsesShortcutsAndClaimsNext() {
@@ -39,17 +41,19 @@ class ModeratorBrowserIT extends BrowserTest {
             Page page = signIn(context, "moderator");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Task list")))
                     .isVisible();
-            assertThat(page.locator("#queues .tile[data-queue=MODERATOR] .count")).isVisible();
+            assertThat(page.locator("#queues .tile[data-queue=MODERATOR] .count"))
+                    .isVisible();
             assertThat(page.locator("footer")).containsText("Asia/Shanghai");
 
             // filters: EU notices on listings
             page.locator("#filter-profile").selectOption("EU_DSA");
             page.locator("#filter-target").selectOption("LISTING");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply"))
+                    .click();
             assertThat(page.locator("tr.task-row[data-case='" + euCase + "']")).isVisible();
             assertThat(page.locator("tr.task-row[data-case='" + usCase + "']")).hasCount(0);
-            java.util.List<?> profiles = (java.util.List<?>) page.locator("tr.task-row")
-                    .evaluateAll("rows => rows.map(r => r.dataset.profile)");
+            java.util.List<?> profiles = (java.util.List<?>)
+                    page.locator("tr.task-row").evaluateAll("rows => rows.map(r => r.dataset.profile)");
             assertThat(profiles).isNotEmpty().allMatch("EU_DSA"::equals);
             screenshot(page, "moderator-filtered.png");
 
@@ -92,7 +96,8 @@ class ModeratorBrowserIT extends BrowserTest {
             // claim next, within the US/listing filter
             page.navigate(baseUrl() + "/tasks?profile=US_DMCA&target=LISTING");
             assertThat(page.locator("tr.task-row[data-case='" + usCase + "']")).isVisible();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim next")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim next"))
+                    .click();
             page.waitForURL(url -> url.matches(".*/tasks/[^/?]+$"));
             assertThat(page.locator("dl.facts")).containsText(usTarget);
             page.locator("input[name=measures][value=DISABLE_ACCESS]").check();
@@ -136,9 +141,11 @@ class ModeratorBrowserIT extends BrowserTest {
             Locator row = page.locator("tr.task-row[data-case='" + caseId + "']");
             assertThat(row).isVisible();
             assertThat(row).containsText("Senior");
-            assertThat(page.locator("#queues .tile[data-queue=SENIOR_MODERATOR] .count")).isVisible();
+            assertThat(page.locator("#queues .tile[data-queue=SENIOR_MODERATOR] .count"))
+                    .isVisible();
         }
-        assertThat(new Cases(baseUrl(), null, null).history("rightsholder-b", caseId)).contains("ESCALATED");
+        assertThat(new Cases(baseUrl(), null, null).history("rightsholder-b", caseId))
+                .contains("ESCALATED");
     }
 
     private String file(String profile, String target) {

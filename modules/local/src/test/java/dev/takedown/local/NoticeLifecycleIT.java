@@ -41,43 +41,65 @@ class NoticeLifecycleIT extends StackTest {
         String caseId = filed.json().get("case_id").asText();
         assertThat(filed.location()).isEqualTo("/api/notices/" + caseId);
 
-        assertThat(Api.as(baseUrl(), "rightsholder-b").get("/api/notices/" + caseId).status())
-                .as("another organisation cannot tell the case exists").isEqualTo(404);
+        assertThat(Api.as(baseUrl(), "rightsholder-b")
+                        .get("/api/notices/" + caseId)
+                        .status())
+                .as("another organisation cannot tell the case exists")
+                .isEqualTo(404);
 
         Api moderator = Api.as(baseUrl(), "moderator");
         String taskId = awaitTask(moderator, caseId);
         JsonNode claimed = moderator.post("/api/tasks/" + taskId + "/claim", "").json();
         assertThat(claimed.get("assignee").asText()).isEqualTo("moderator");
 
-        Api.Response decided = moderator.post("/api/tasks/" + taskId + "/decision",
+        Api.Response decided = moderator.post(
+                "/api/tasks/" + taskId + "/decision",
                 "{\"outcome\":\"ACCEPT\",\"measures\":[\"DELETE\"],\"reason\":\"reproduces the work\"}");
         assertThat(decided.status()).isEqualTo(200);
         assertThat(decided.json().get("decided_by").asText()).isEqualTo("moderator");
         assertThat(decided.json().get("decided_at").asText()).isNotBlank();
 
-        await().atMost(PATIENCE).until(() -> "NOTIFIED".equals(holderA.get("/api/notices/" + caseId).json()
-                .get("status").asText()));
+        await().atMost(PATIENCE)
+                .until(() -> "NOTIFIED"
+                        .equals(holderA.get("/api/notices/" + caseId)
+                                .json()
+                                .get("status")
+                                .asText()));
         JsonNode history = holderA.get("/api/notices/" + caseId).json().get("history");
-        assertThat(StreamSupport.stream(history.spliterator(), false).map(h -> h.get("status").asText()))
+        assertThat(StreamSupport.stream(history.spliterator(), false)
+                        .map(h -> h.get("status").asText()))
                 .containsExactly("RECEIVED", "UNDER_REVIEW", "DECIDED_ACTION", "MEASURE_APPLIED", "NOTIFIED");
 
         String canonicalTarget = target.replace("GEN.example", "gen.example").replace("#preview", "");
-        ConsumerRecord<String, String> measure = awaitRecord(Topics.MEASURES,
-                r -> r.value().contains(caseId));
+        ConsumerRecord<String, String> measure =
+                awaitRecord(Topics.MEASURES, r -> r.value().contains(caseId));
         assertThat(header(measure, "ce_type")).isEqualTo("dev.takedown.measure.applied.v1");
         assertThat(header(measure, "ce_specversion")).isEqualTo("1.0");
-        assertThat(measure.value()).contains("\"targetUrl\":\"" + canonicalTarget + "\"").contains("\"type\":\"DELETE\"");
+        assertThat(measure.value())
+                .contains("\"targetUrl\":\"" + canonicalTarget + "\"")
+                .contains("\"type\":\"DELETE\"");
         assertThat(measure.key()).as("measures are keyed by measure id").isNotEqualTo(caseId);
 
-        assertThat(Api.as(baseUrl(), "moderator").get("/api/screening/url?url=" + canonicalTarget).json()
-                .get("blocked").asBoolean()).as("screening index learnt the measure from Kafka").isTrue();
+        assertThat(Api.as(baseUrl(), "moderator")
+                        .get("/api/screening/url?url=" + canonicalTarget)
+                        .json()
+                        .get("blocked")
+                        .asBoolean())
+                .as("screening index learnt the measure from Kafka")
+                .isTrue();
 
         Api compliance = Api.as(baseUrl(), "compliance");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(types(compliance.get("/api/audit/cases/" + caseId)
-                .json())).contains("dev.takedown.notice.received.v1", "dev.takedown.task.created.v1",
-                        "dev.takedown.task.claimed.v1", "dev.takedown.notice.decided.v1",
-                        "dev.takedown.task.completed.v1", "dev.takedown.measure.applied.v1",
-                        "dev.takedown.notice.parties-notified.v1"));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(types(
+                                compliance.get("/api/audit/cases/" + caseId).json()))
+                        .contains(
+                                "dev.takedown.notice.received.v1",
+                                "dev.takedown.task.created.v1",
+                                "dev.takedown.task.claimed.v1",
+                                "dev.takedown.notice.decided.v1",
+                                "dev.takedown.task.completed.v1",
+                                "dev.takedown.measure.applied.v1",
+                                "dev.takedown.notice.parties-notified.v1"));
         JsonNode verified = compliance.get("/api/audit/verify").json();
         assertThat(verified.get("intact").asBoolean()).isTrue();
         assertThat(verified.get("records").asLong()).isGreaterThanOrEqualTo(7);
@@ -87,29 +109,44 @@ class NoticeLifecycleIT extends StackTest {
     void rejectionNeedsAReasonAndAppliesNothing() {
         Api holderA = Api.as(baseUrl(), "rightsholder-a");
         String caseId = holderA.post("/api/notices", Notices.complete("https://gen.example/r/" + UUID.randomUUID()))
-                .json().get("case_id").asText();
+                .json()
+                .get("case_id")
+                .asText();
         Api senior = Api.as(baseUrl(), "senior");
         String taskId = awaitTask(senior, caseId);
 
-        assertThat(senior.post("/api/tasks/" + taskId + "/decision",
-                "{\"outcome\":\"REJECT\",\"reason\":\"parody\"}").status()).as("deciding an unclaimed task")
+        assertThat(senior.post("/api/tasks/" + taskId + "/decision", "{\"outcome\":\"REJECT\",\"reason\":\"parody\"}")
+                        .status())
+                .as("deciding an unclaimed task")
                 .isEqualTo(409);
         senior.post("/api/tasks/" + taskId + "/claim", "");
-        assertThat(Api.as(baseUrl(), "moderator").post("/api/tasks/" + taskId + "/claim", "").status())
-                .as("someone else's task").isEqualTo(409);
+        assertThat(Api.as(baseUrl(), "moderator")
+                        .post("/api/tasks/" + taskId + "/claim", "")
+                        .status())
+                .as("someone else's task")
+                .isEqualTo(409);
 
         Api.Response noReason = senior.post("/api/tasks/" + taskId + "/decision", "{\"outcome\":\"REJECT\"}");
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.contentType()).startsWith("application/problem+json");
         assertThat(fields(noReason.json())).containsExactly("reason");
 
-        assertThat(senior.post("/api/tasks/" + taskId + "/decision",
-                "{\"outcome\":\"REJECT\",\"reason\":\"parody, not a copy\"}").status()).isEqualTo(200);
-        await().atMost(PATIENCE).until(() -> "NOTIFIED".equals(holderA.get("/api/notices/" + caseId).json()
-                .get("status").asText()));
+        assertThat(senior.post(
+                                "/api/tasks/" + taskId + "/decision",
+                                "{\"outcome\":\"REJECT\",\"reason\":\"parody, not a copy\"}")
+                        .status())
+                .isEqualTo(200);
+        await().atMost(PATIENCE)
+                .until(() -> "NOTIFIED"
+                        .equals(holderA.get("/api/notices/" + caseId)
+                                .json()
+                                .get("status")
+                                .asText()));
         JsonNode history = holderA.get("/api/notices/" + caseId).json().get("history");
-        assertThat(StreamSupport.stream(history.spliterator(), false).map(h -> h.get("status").asText()))
-                .contains("DECIDED_NO_ACTION").doesNotContain("MEASURE_APPLIED");
+        assertThat(StreamSupport.stream(history.spliterator(), false)
+                        .map(h -> h.get("status").asText()))
+                .contains("DECIDED_NO_ACTION")
+                .doesNotContain("MEASURE_APPLIED");
     }
 
     @Test
@@ -121,15 +158,20 @@ class NoticeLifecycleIT extends StackTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(fields(refused.json())).containsExactlyInAnyOrder("signature.value", "notifier.email",
-                "attestations.good_faith", "attestations.accuracy_authority_perjury", "targets[0].url");
+        assertThat(fields(refused.json()))
+                .containsExactlyInAnyOrder(
+                        "signature.value",
+                        "notifier.email",
+                        "attestations.good_faith",
+                        "attestations.accuracy_authority_perjury",
+                        "targets[0].url");
         assertThat(holderB.get("/api/notices").json().size()).isEqualTo(before);
     }
 
     @Test
     void malformedBodyNamesTheFieldAtFault() {
-        Api.Response refused = Api.as(baseUrl(), "rightsholder-a").post("/api/notices",
-                "{\"targets\": [{\"url\": {\"not\": \"a string\"}}]}");
+        Api.Response refused = Api.as(baseUrl(), "rightsholder-a")
+                .post("/api/notices", "{\"targets\": [{\"url\": {\"not\": \"a string\"}}]}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(fields(refused.json())).containsExactly("targets[0].url");
@@ -163,13 +205,14 @@ class NoticeLifecycleIT extends StackTest {
         assertThat(retry.json().get("case_id").asText()).isEqualTo(caseIds.get(0));
         assertThat(retry.replayed()).isEqualTo("true");
 
-        Api.Response reused = holderA.post("/api/notices", Notices.complete("https://gen.example/other"),
-                Map.of("Idempotency-Key", key));
+        Api.Response reused = holderA.post(
+                "/api/notices", Notices.complete("https://gen.example/other"), Map.of("Idempotency-Key", key));
         assertThat(reused.status()).isEqualTo(422);
 
-        Api.Response otherTenant = Api.as(baseUrl(), "rightsholder-b").post("/api/notices", body,
-                Map.of("Idempotency-Key", key));
-        assertThat(otherTenant.json().get("case_id").asText()).as("keys are per organisation")
+        Api.Response otherTenant =
+                Api.as(baseUrl(), "rightsholder-b").post("/api/notices", body, Map.of("Idempotency-Key", key));
+        assertThat(otherTenant.json().get("case_id").asText())
+                .as("keys are per organisation")
                 .isNotEqualTo(caseIds.get(0));
     }
 
@@ -180,15 +223,20 @@ class NoticeLifecycleIT extends StackTest {
         String key = "org-b:" + UUID.randomUUID();
         String incompleteKey = "org-b:" + UUID.randomUUID();
         try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, key, Notices.complete(target))).get();
-            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, key, Notices.complete(target))).get();
-            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, incompleteKey, Notices.incompleteDmca())).get();
-            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, "no-key-separator", "{}")).get();
+            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, key, Notices.complete(target)))
+                    .get();
+            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, key, Notices.complete(target)))
+                    .get();
+            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, incompleteKey, Notices.incompleteDmca()))
+                    .get();
+            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, "no-key-separator", "{}"))
+                    .get();
         }
 
-        await().atMost(PATIENCE).until(() -> casesWithTarget(holderB, target) == 1
-                && hasCaseWithStatus(holderB, "CLOSED_INCOMPLETE"));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        await().atMost(PATIENCE)
+                .until(() -> casesWithTarget(holderB, target) == 1 && hasCaseWithStatus(holderB, "CLOSED_INCOMPLETE"));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> casesWithTarget(holderB, target) == 1);
     }
 
@@ -196,13 +244,18 @@ class NoticeLifecycleIT extends StackTest {
     void taskListFiltersAndSorts() {
         Api holderA = Api.as(baseUrl(), "rightsholder-a");
         String caseId = holderA.post("/api/notices", Notices.complete("https://gen.example/s/" + UUID.randomUUID()))
-                .json().get("case_id").asText();
+                .json()
+                .get("case_id")
+                .asText();
         Api moderator = Api.as(baseUrl(), "moderator");
         awaitTask(moderator, caseId);
 
         assertThat(ids(moderator.get("/api/tasks?sort=due").json())).contains(caseId);
         assertThat(ids(moderator.get("/api/tasks?min_priority=90").json())).doesNotContain(caseId);
-        assertThat(ids(moderator.get("/api/tasks?due_before=2000-01-01T00:00:00Z").json())).isEmpty();
+        assertThat(ids(moderator
+                        .get("/api/tasks?due_before=2000-01-01T00:00:00Z")
+                        .json()))
+                .isEmpty();
         Api.Response badSort = moderator.get("/api/tasks?sort=sideways");
         assertThat(badSort.status()).isEqualTo(400);
         assertThat(fields(badSort.json())).containsExactly("sort");
@@ -218,7 +271,8 @@ class NoticeLifecycleIT extends StackTest {
     private static int casesWithTarget(Api api, String target) {
         int count = 0;
         for (JsonNode summary : api.get("/api/notices").json()) {
-            JsonNode full = api.get("/api/notices/" + summary.get("case_id").asText()).json();
+            JsonNode full =
+                    api.get("/api/notices/" + summary.get("case_id").asText()).json();
             for (JsonNode url : full.get("target_urls")) {
                 if (url.asText().equals(target)) {
                     count++;
@@ -268,12 +322,17 @@ class NoticeLifecycleIT extends StackTest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static ConsumerRecord<String, String> awaitRecord(String topic,
-            java.util.function.Predicate<ConsumerRecord<String, String>> match) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+    private static ConsumerRecord<String, String> awaitRecord(
+            String topic, java.util.function.Predicate<ConsumerRecord<String, String>> match) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "it-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -289,7 +348,11 @@ class NoticeLifecycleIT extends StackTest {
     }
 
     private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer());
     }
 }

@@ -3,8 +3,7 @@ package dev.takedown.local;
 /** Notice documents used across the integration tests. */
 final class Notices {
 
-    private Notices() {
-    }
+    private Notices() {}
 
     /** Complete under the default CN_CC_1195 profile. */
     static String complete(String targetUrl) {

@@ -28,7 +28,9 @@ class OidcLoginIT extends StackTest {
         Browser browser = new Browser();
         HttpResponse<String> login = browser.get(baseUrl() + "/login");
         assertThat(login.statusCode()).isEqualTo(200);
-        assertThat(login.body()).contains("name=\"password\"").contains("href=\"/oauth2/authorization/oidc\"")
+        assertThat(login.body())
+                .contains("name=\"password\"")
+                .contains("href=\"/oauth2/authorization/oidc\"")
                 .contains(FakeOidcProvider.NAME);
         PageSession.login(baseUrl(), "moderator");
     }
@@ -36,10 +38,13 @@ class OidcLoginIT extends StackTest {
     @Test
     void eachRoleLandsOnItsHomePage() {
         assertThat(signIn("oidc-moderator", "MODERATOR,offline_access", null, FakeOidcProvider.Tamper.NONE)
-                .home()).isEqualTo("/tasks");
-        assertThat(signIn("oidc-holder", "RIGHTS_HOLDER", "org-a", FakeOidcProvider.Tamper.NONE).home())
+                        .home())
+                .isEqualTo("/tasks");
+        assertThat(signIn("oidc-holder", "RIGHTS_HOLDER", "org-a", FakeOidcProvider.Tamper.NONE)
+                        .home())
                 .isEqualTo("/notices");
-        assertThat(signIn("oidc-compliance", "COMPLIANCE_OFFICER", null, FakeOidcProvider.Tamper.NONE).home())
+        assertThat(signIn("oidc-compliance", "COMPLIANCE_OFFICER", null, FakeOidcProvider.Tamper.NONE)
+                        .home())
                 .isEqualTo("/audit");
     }
 
@@ -48,15 +53,19 @@ class OidcLoginIT extends StackTest {
         SignIn signedIn = signIn("oidc-holder-b", "RIGHTS_HOLDER", "org-b", FakeOidcProvider.Tamper.NONE);
         assertThat(signedIn.landing()).isEqualTo(baseUrl() + "/");
         Browser holder = signedIn.browser();
-        assertThat(holder.get(baseUrl() + "/tasks").statusCode()).as("a rights holder is no moderator")
+        assertThat(holder.get(baseUrl() + "/tasks").statusCode())
+                .as("a rights holder is no moderator")
                 .isEqualTo(403);
         assertThat(holder.get(baseUrl() + "/works").statusCode()).isEqualTo(200);
     }
 
     @Test
     void wrongIssuerNonceOrSignatureIsRefused() {
-        for (FakeOidcProvider.Tamper tamper : new FakeOidcProvider.Tamper[] {FakeOidcProvider.Tamper.WRONG_ISSUER,
-                FakeOidcProvider.Tamper.WRONG_NONCE, FakeOidcProvider.Tamper.WRONG_SIGNATURE}) {
+        for (FakeOidcProvider.Tamper tamper : new FakeOidcProvider.Tamper[] {
+            FakeOidcProvider.Tamper.WRONG_ISSUER,
+            FakeOidcProvider.Tamper.WRONG_NONCE,
+            FakeOidcProvider.Tamper.WRONG_SIGNATURE
+        }) {
             SignIn attempt = signIn("oidc-admin", "ADMIN", null, tamper);
             assertThat(attempt.landing()).as(tamper.name()).endsWith("/login?oidc=refused");
             HttpResponse<String> page = attempt.browser().get(baseUrl() + "/login?oidc=refused");
@@ -70,14 +79,18 @@ class OidcLoginIT extends StackTest {
 
     @Test
     void aUserWithoutATakedownRoleGetsAReadableRefusal() {
-        SignIn attempt = signIn("oidc-nobody", "offline_access,uma_authorization", "org-a",
-                FakeOidcProvider.Tamper.NONE);
+        SignIn attempt =
+                signIn("oidc-nobody", "offline_access,uma_authorization", "org-a", FakeOidcProvider.Tamper.NONE);
         assertThat(attempt.landing()).endsWith("/login?oidc=no-role");
         HttpResponse<String> page = attempt.browser().get(baseUrl() + "/login?oidc=no-role");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("no Takedown role").contains(FakeOidcProvider.NAME)
+        assertThat(page.body())
+                .contains("no Takedown role")
+                .contains(FakeOidcProvider.NAME)
                 .doesNotContainPattern("(?i)exception|stack");
-        assertThat(attempt.browser().get(baseUrl() + "/notices").statusCode()).as("not signed in").isEqualTo(302);
+        assertThat(attempt.browser().get(baseUrl() + "/notices").statusCode())
+                .as("not signed in")
+                .isEqualTo(302);
     }
 
     @Test
@@ -96,7 +109,8 @@ class OidcLoginIT extends StackTest {
             assertThat(landing).isEqualTo(baseUrl + "/");
             HttpResponse<String> root = browser.get(baseUrl + "/");
             assertThat(root.statusCode()).isEqualTo(302);
-            String home = URI.create(root.headers().firstValue("Location").orElseThrow()).getPath();
+            String home = URI.create(root.headers().firstValue("Location").orElseThrow())
+                    .getPath();
             assertThat(browser.get(baseUrl + home).statusCode()).as(home).isEqualTo(200);
             return home;
         }
@@ -107,8 +121,11 @@ class OidcLoginIT extends StackTest {
         HttpResponse<String> start = browser.get(baseUrl() + "/oauth2/authorization/oidc");
         assertThat(start.statusCode()).isEqualTo(302);
         String authorize = start.headers().firstValue("Location").orElseThrow();
-        assertThat(authorize).startsWith(TestInfrastructure.oidc().issuer() + "/authorize?")
-                .contains("code_challenge_method=S256").contains("code_challenge=").contains("nonce=")
+        assertThat(authorize)
+                .startsWith(TestInfrastructure.oidc().issuer() + "/authorize?")
+                .contains("code_challenge_method=S256")
+                .contains("code_challenge=")
+                .contains("nonce=")
                 .contains("state=");
         // the user signs in at the issuer
         String typed = "&login=" + login + "&roles=" + URLEncoder.encode(roles, StandardCharsets.UTF_8)
@@ -119,8 +136,12 @@ class OidcLoginIT extends StackTest {
         assertThat(callback).startsWith(baseUrl() + "/login/oauth2/code/oidc?code=");
         HttpResponse<String> landed = browser.get(callback);
         assertThat(landed.statusCode()).as(landed.body()).isEqualTo(302);
-        return new SignIn(URI.create(baseUrl()).resolve(landed.headers().firstValue("Location").orElseThrow())
-                .toString(), browser, baseUrl());
+        return new SignIn(
+                URI.create(baseUrl())
+                        .resolve(landed.headers().firstValue("Location").orElseThrow())
+                        .toString(),
+                browser,
+                baseUrl());
     }
 
     /** Cookies kept, redirects not followed: every hop is visible. */
@@ -128,11 +149,15 @@ class OidcLoginIT extends StackTest {
 
         private final HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         HttpResponse<String> get(String url) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
-                    .header("Accept-Language", "en").GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Accept", "text/html")
+                    .header("Accept-Language", "en")
+                    .GET()
+                    .build();
             try {
                 return http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {

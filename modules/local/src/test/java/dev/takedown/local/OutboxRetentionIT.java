@@ -31,8 +31,10 @@ class OutboxRetentionIT extends StackTest {
         try {
             retention.purge();
 
-            assertThat(jdbc.queryForList("select id from event_publication where listener_id = ?", UUID.class,
-                    LISTENER)).containsExactlyInAnyOrder(recentCompleted, oldIncomplete).doesNotContain(oldCompleted);
+            assertThat(jdbc.queryForList(
+                            "select id from event_publication where listener_id = ?", UUID.class, LISTENER))
+                    .containsExactlyInAnyOrder(recentCompleted, oldIncomplete)
+                    .doesNotContain(oldCompleted);
         } finally {
             jdbc.update("delete from event_publication where listener_id = ?", LISTENER);
         }
@@ -40,9 +42,15 @@ class OutboxRetentionIT extends StackTest {
 
     private UUID insert(Instant published, Instant completed) {
         UUID id = UUID.randomUUID();
-        jdbc.update("insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,"
-                + " completion_date) values (?, ?, ?, ?, ?, ?)", id, LISTENER, "dev.takedown.local.NoSuchEvent", "{}",
-                Timestamp.from(published), completed == null ? null : Timestamp.from(completed));
+        jdbc.update(
+                "insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,"
+                        + " completion_date) values (?, ?, ?, ?, ?, ?)",
+                id,
+                LISTENER,
+                "dev.takedown.local.NoSuchEvent",
+                "{}",
+                Timestamp.from(published),
+                completed == null ? null : Timestamp.from(completed));
         return id;
     }
 }

@@ -53,8 +53,7 @@ class PackagedRolesIT {
     private static Node screening;
     private static Node audit;
 
-    private record Node(String name, String url, Process process, Path log) {
-    }
+    private record Node(String name, String url, Process process, Path log) {}
 
     @BeforeAll
     static void startThreeRoles() throws Exception {
@@ -62,10 +61,23 @@ class PackagedRolesIT {
         recreate(WORK);
         Runtime.getRuntime().addShutdownHook(REAPER);
 
-        Process broker = launch("kafka", List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), Broker.class.getName()), Map.of(), WORK);
-        postgres = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("takedown-packaged-pg"))
-                .setCleanDataDirectory(true).setRegisterShutdownHook(false).start();
+        Process broker = launch(
+                "kafka",
+                List.of(
+                        java(),
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Broker.class.getName()),
+                Map.of(),
+                WORK);
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(Files.createTempDirectory("takedown-packaged-pg"))
+                .setCleanDataDirectory(true)
+                .setRegisterShutdownHook(false)
+                .start();
         String kafka = awaitLine(broker, WORK.resolve("kafka.log"), Broker.READY);
 
         Map<String, String> database = Map.of(
@@ -82,10 +94,16 @@ class PackagedRolesIT {
                 "TAKEDOWN_REVIEW_TIME_COMPRESSION", "1"));
         app = node("app", jar, appEnvironment);
         // needs no database: it can start beside the application node
-        screening = node("screening", jar, Map.of(
-                "TAKEDOWN_ROLE", "screening",
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka,
-                "TAKEDOWN_NODE_CLIENTS_PLATFORM", new BCryptPasswordEncoder().encode("demo")));
+        screening = node(
+                "screening",
+                jar,
+                Map.of(
+                        "TAKEDOWN_ROLE",
+                        "screening",
+                        "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                        kafka,
+                        "TAKEDOWN_NODE_CLIENTS_PLATFORM",
+                        new BCryptPasswordEncoder().encode("demo")));
 
         awaitHealthy(app.name(), app.process(), app.url(), app.log());
         // the application node has migrated the schema; the local profile's accounts live in modules/local, not in
@@ -94,11 +112,15 @@ class PackagedRolesIT {
 
         Map<String, String> auditEnvironment = new LinkedHashMap<>(database);
         auditEnvironment.putAll(Map.of(
-                "TAKEDOWN_ROLE", "audit",
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "TAKEDOWN_ROLE",
+                "audit",
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                kafka,
                 // the key the application node generated, as compose mounts one secret into both
                 "TAKEDOWN_AUDIT_SIGNING_KEY_PATH",
-                WORK.resolve("app/.data/keys/audit-ed25519.pem").toAbsolutePath().toString()));
+                WORK.resolve("app/.data/keys/audit-ed25519.pem")
+                        .toAbsolutePath()
+                        .toString()));
         audit = node("audit", jar, auditEnvironment);
     }
 
@@ -116,44 +138,65 @@ class PackagedRolesIT {
     void appDecidesScreeningNodeRefusesAuditNodeRecords() {
         Cases cases = new Cases(app.url(), null, null);
         String distinct = "Qvx" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Response work = Api.as(app.url(), "rightsholder-a").post("/api/works", """
+        Api.Response work =
+                Api.as(app.url(), "rightsholder-a").post("/api/works", """
                 {"title": "%s", "terms": ["%s"], "replay_prompts": ["draw %s"]}
                 """.formatted(distinct, distinct, distinct));
         assertThat(work.status()).as(work.body()).isEqualTo(201);
         String workId = work.json().get("work_id").asText();
-        String caseId = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-packaged").replace(
-                "\"works\": [{\"title\": \"Ultraman Tiga\"}]",
-                "\"works\": [{\"title\": \"" + distinct + "\", \"registered_work_id\": \"" + workId + "\"}]"));
-        Api.Response decided = cases.decide("moderator", caseId,
+        String caseId = cases.file(
+                "rightsholder-a",
+                Cases.notice("CN_CC_1195", "acct-packaged")
+                        .replace(
+                                "\"works\": [{\"title\": \"Ultraman Tiga\"}]",
+                                "\"works\": [{\"title\": \"" + distinct + "\", \"registered_work_id\": \"" + workId
+                                        + "\"}]"));
+        Api.Response decided = cases.decide(
+                "moderator",
+                caseId,
                 "{\"outcome\":\"ACCEPT\",\"measures\":[\"PROMPT_FILTER\"],\"reason\":\"reproduces the work\"}");
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
 
         awaitHealthy(screening.name(), screening.process(), screening.url(), screening.log());
         Api platform = Api.as(screening.url(), "platform");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
-                decision(platform, "please draw " + distinct + " at night")).isEqualTo("BLOCK"));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(decision(platform, "please draw " + distinct + " at night"))
+                        .isEqualTo("BLOCK"));
         assertThat(decision(platform, "a quiet landscape with mountains")).isEqualTo("ALLOW");
-        assertThat(Api.as(screening.url(), "platform", "wrong").post("/api/screen/prompt",
-                prompt("hi")).status()).isEqualTo(401);
-        assertThat(platform.get("/api/notices").status()).as("a screening node screens only").isEqualTo(403);
+        assertThat(Api.as(screening.url(), "platform", "wrong")
+                        .post("/api/screen/prompt", prompt("hi"))
+                        .status())
+                .isEqualTo(401);
+        assertThat(platform.get("/api/notices").status())
+                .as("a screening node screens only")
+                .isEqualTo(403);
 
         awaitHealthy(audit.name(), audit.process(), audit.url(), audit.log());
         Api compliance = Api.as(audit.url(), "compliance");
         await().atMost(PATIENCE).untilAsserted(() -> {
             Api.Response timeline = compliance.get("/api/audit/cases/" + caseId);
             assertThat(timeline.status()).as(timeline.body()).isEqualTo(200);
-            assertThat(timeline.json().findValuesAsText("event_type")).contains(
-                    "dev.takedown.notice.received.v1", "dev.takedown.notice.decided.v1",
-                    "dev.takedown.measure.applied.v1");
+            assertThat(timeline.json().findValuesAsText("event_type"))
+                    .contains(
+                            "dev.takedown.notice.received.v1",
+                            "dev.takedown.notice.decided.v1",
+                            "dev.takedown.measure.applied.v1");
         });
-        assertThat(compliance.get("/api/audit/verify").json().get("intact").asBoolean()).isTrue();
-        assertThat(Api.as(audit.url(), "moderator").get("/api/audit/verify").status()).isEqualTo(403);
+        assertThat(compliance.get("/api/audit/verify").json().get("intact").asBoolean())
+                .isTrue();
+        assertThat(Api.as(audit.url(), "moderator").get("/api/audit/verify").status())
+                .isEqualTo(403);
         assertThat(Api.as(audit.url(), "rightsholder-a").get("/api/notices").status())
-                .as("an audit node audits only").isEqualTo(403);
+                .as("an audit node audits only")
+                .isEqualTo(403);
     }
 
     private static String decision(Api screening, String text) {
-        return screening.post("/api/screen/prompt", prompt(text)).json().get("decision").asText();
+        return screening
+                .post("/api/screen/prompt", prompt(text))
+                .json()
+                .get("decision")
+                .asText();
     }
 
     private static String prompt(String text) {
@@ -167,15 +210,26 @@ class PackagedRolesIT {
         withPort.put("SERVER_PORT", String.valueOf(port));
         Path directory = WORK.resolve(name);
         Files.createDirectories(directory);
-        Process process = launch(name, List.of(java(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", jar.toAbsolutePath().toString()), withPort, directory);
+        Process process = launch(
+                name,
+                List.of(
+                        java(),
+                        "-Xmx384m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        jar.toAbsolutePath().toString()),
+                withPort,
+                directory);
         return new Node(name, "http://localhost:" + port, process, WORK.resolve(name + ".log"));
     }
 
-    private static Process launch(String name, List<String> command, Map<String, String> environment,
-            Path directory) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectErrorStream(true).redirectOutput(WORK.resolve(name + ".log").toFile());
+    private static Process launch(String name, List<String> command, Map<String, String> environment, Path directory)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(WORK.resolve(name + ".log").toFile());
         // nothing of the test JVM's Spring or Takedown settings leaks into the child
         builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("TAKEDOWN_"));
         builder.environment().putAll(environment);

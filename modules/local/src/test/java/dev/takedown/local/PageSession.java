@@ -33,7 +33,10 @@ final class PageSession {
 
     private PageSession(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** No login; still gets a session (and a CSRF token) from the login page, as a browser would. */
@@ -58,7 +61,8 @@ final class PageSession {
     }
 
     boolean hasSessionCookie() {
-        return cookies.getCookieStore().getCookies().stream().anyMatch(c -> c.getName().equals("JSESSIONID"));
+        return cookies.getCookieStore().getCookies().stream()
+                .anyMatch(c -> c.getName().equals("JSESSIONID"));
     }
 
     Response get(String path) {
@@ -71,13 +75,19 @@ final class PageSession {
         if (csrf) {
             all.put("_csrf", csrfToken());
         }
-        return postForm(path, all.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList());
+        return postForm(
+                path,
+                all.entrySet().stream()
+                        .map(e -> Map.entry(e.getKey(), e.getValue()))
+                        .toList());
     }
 
     /** A form POST with repeated fields, sent as given (add {@code _csrf} yourself). */
     Response postForm(String path, List<Map.Entry<String, String>> fields) {
-        String body = fields.stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String body = fields.stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -86,14 +96,16 @@ final class PageSession {
     /** A multipart form POST (file inputs); add {@code _csrf} as a part yourself. */
     Response postMultipart(String path, List<Api.Part> parts) {
         Api.Multipart body = Api.Multipart.of(parts);
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", body.contentType())
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", body.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
     }
 
     /** A GET whose body is kept as bytes, with all response headers (downloads). */
     HttpResponse<byte[]> download(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -107,7 +119,9 @@ final class PageSession {
         request.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Location").orElse(null),
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {

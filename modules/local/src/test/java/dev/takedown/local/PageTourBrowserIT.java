@@ -28,6 +28,7 @@ class PageTourBrowserIT extends BrowserTest {
 
     @Autowired
     ManagementService management;
+
     @Autowired
     RuntimeService runtime;
 
@@ -35,8 +36,8 @@ class PageTourBrowserIT extends BrowserTest {
     void everyMainPageOfEveryRoleIsAccessibleAndPhotographed() throws IOException {
         Path shots = screenshotFolder();
         Cases cases = new Cases(baseUrl(), management, runtime);
-        String decided = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_CC_1195", "acct-tour-"
-                + UUID.randomUUID()), "[\"DELETE\"]");
+        String decided = cases.fileAndAccept(
+                "rightsholder-a", Cases.notice("CN_CC_1195", "acct-tour-" + UUID.randomUUID()), "[\"DELETE\"]");
         String token = cases.uploaderToken(decided);
         String inReview = cases.file("rightsholder-a", Cases.notice("EU_DSA", "acct-tour-" + UUID.randomUUID()));
         String taskId = NoticeLifecycleIT.awaitTask(Api.as(baseUrl(), "moderator"), inReview);
@@ -58,8 +59,8 @@ class PageTourBrowserIT extends BrowserTest {
                 visit(page, "/works", english ? shots.resolve("06-protected-works.png") : null, visited);
                 visit(page, "/works/new", null, visited);
                 visit(page, "/notices/" + inReview + "/targets", null, visited);
-                bulkUploadWithErrors(page, inReview, english ? shots.resolve("04-bulk-upload-report.png") : null,
-                        visited);
+                bulkUploadWithErrors(
+                        page, inReview, english ? shots.resolve("04-bulk-upload-report.png") : null, visited);
             }
             try (BrowserContext context = tourContext(language)) {
                 Page page = login(context, "moderator");
@@ -72,7 +73,10 @@ class PageTourBrowserIT extends BrowserTest {
             }
             try (BrowserContext context = tourContext(language)) {
                 Page page = login(context, "compliance");
-                visit(page, "/audit?notifier=Studio", english ? shots.resolve("10-compliance-search.png") : null,
+                visit(
+                        page,
+                        "/audit?notifier=Studio",
+                        english ? shots.resolve("10-compliance-search.png") : null,
                         visited);
                 visit(page, "/audit/sla", english ? shots.resolve("11-compliance-sla.png") : null, visited);
                 visit(page, "/audit/cases/" + decided, null, visited);
@@ -96,8 +100,10 @@ class PageTourBrowserIT extends BrowserTest {
             Page page = context.newPage();
             page.setContent("<!DOCTYPE html><html><head><title>t</title></head><body><main><img src='data:,'>"
                     + "<input type='text'></main></body></html>");
-            assertThatThrownBy(() -> assertAccessible(page)).isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("image-alt").hasMessageContaining("html-has-lang");
+            assertThatThrownBy(() -> assertAccessible(page))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("image-alt")
+                    .hasMessageContaining("html-has-lang");
         }
     }
 
@@ -144,8 +150,11 @@ class PageTourBrowserIT extends BrowserTest {
     }
 
     private BrowserContext tourContext(String language) {
-        return browser.newContext(new Browser.NewContextOptions().setLocale(language).setTimezoneId("Asia/Shanghai")
-                .setViewportSize(1280, 800).setExtraHTTPHeaders(java.util.Map.of("Accept-Language", language)));
+        return browser.newContext(new Browser.NewContextOptions()
+                .setLocale(language)
+                .setTimezoneId("Asia/Shanghai")
+                .setViewportSize(1280, 800)
+                .setExtraHTTPHeaders(java.util.Map.of("Accept-Language", language)));
     }
 
     /** {@code -Dscreenshots=dir} (relative to the repository root), else target/screenshots/tour. */

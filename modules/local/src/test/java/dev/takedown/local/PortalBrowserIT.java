@@ -24,8 +24,11 @@ class PortalBrowserIT extends BrowserTest {
             Page page = signIn(context, "rightsholder-a");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My notices")))
                     .isVisible();
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("File a notice").setExact(true))
-                    .first().click();
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("File a notice").setExact(true))
+                    .first()
+                    .click();
             page.locator("[name=notifierName]").fill("Studio A");
             page.locator("[name=notifierEmail]").fill("legal@a.test");
             page.locator("[name=identityType]").fill("USCC");
@@ -34,7 +37,8 @@ class PortalBrowserIT extends BrowserTest {
             page.locator("[name=targetUrls]").fill(target);
             page.locator("[name=evidenceUrl]").fill("https://evidence.a.test/capture.png");
             page.locator("[name=truthfulnessResponsibility]").check();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("File notice")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("File notice"))
+                    .click();
 
             assertThat(page.locator(".notice-ok")).containsText("Notice received");
             caseId = page.locator(".notice-ok code").textContent().strip();
@@ -54,7 +58,8 @@ class PortalBrowserIT extends BrowserTest {
             page.locator("input[name=measures][value=DELETE]").check();
             page.locator("textarea[name=reason]").fill("The image reproduces the character.");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("2-review.png")));
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept"))
+                    .click();
             assertThat(page.locator(".notice-ok")).containsText("Decision recorded");
         }
 
@@ -62,19 +67,23 @@ class PortalBrowserIT extends BrowserTest {
             Page page = signIn(context, "compliance");
             assertThat(page.locator("#chain-status")).containsText("intact");
             page.navigate(baseUrl() + "/audit?caseId=" + caseId);
-            for (int attempt = 0; attempt < 60
-                    && !page.locator("#timeline").textContent().contains("parties-notified"); attempt++) {
+            for (int attempt = 0;
+                    attempt < 60 && !page.locator("#timeline").textContent().contains("parties-notified");
+                    attempt++) {
                 page.waitForTimeout(500);
                 page.reload();
             }
             assertThat(page.locator("#timeline")).containsText("dev.takedown.notice.received.v1");
             assertThat(page.locator("#timeline")).containsText("dev.takedown.measure.applied.v1");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("3-audit.png"))
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("3-audit.png"))
                     .setFullPage(true));
-            var bundle = context.request().get(baseUrl() + page.locator("#bundle").getAttribute("href"));
+            var bundle =
+                    context.request().get(baseUrl() + page.locator("#bundle").getAttribute("href"));
             assertThat(bundle.status()).isEqualTo(200);
             assertThat(new String(bundle.body(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII))
-                    .as("an evidence bundle is a ZIP").isEqualTo("PK");
+                    .as("an evidence bundle is a ZIP")
+                    .isEqualTo("PK");
             page.navigate(baseUrl() + "/audit");
             assertThat(page.locator("#chain-status")).containsText("intact");
         }
@@ -90,7 +99,10 @@ class PortalBrowserIT extends BrowserTest {
         }
         try (BrowserContext context = browser.newContext()) {
             signIn(context, "moderator");
-            assertThat(context.request().get(baseUrl() + "/camunda/app/cockpit/default/").status()).isEqualTo(403);
+            assertThat(context.request()
+                            .get(baseUrl() + "/camunda/app/cockpit/default/")
+                            .status())
+                    .isEqualTo(403);
         }
     }
 }

@@ -22,6 +22,7 @@ class ProductionSafetyIT extends StackTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -31,10 +32,11 @@ class ProductionSafetyIT extends StackTest {
                 .withProperty("takedown.links.secret", "local-demo-secret-not-for-production-0123456789")
                 .withProperty("takedown.audit.signing.generate-if-missing", "true");
 
-        Throwable refused = catchThrowable(() -> new ProductionSafety(demo, jdbc, passwords)
-                .run(new DefaultApplicationArguments()));
+        Throwable refused = catchThrowable(
+                () -> new ProductionSafety(demo, jdbc, passwords).run(new DefaultApplicationArguments()));
 
-        assertThat(refused).hasMessageContaining("Refusing to start")
+        assertThat(refused)
+                .hasMessageContaining("Refusing to start")
                 .hasMessageContaining("takedown.links.secret is the demo secret")
                 .hasMessageContaining("generate-if-missing")
                 .hasMessageContaining("account 'admin' has the demo password")
@@ -49,8 +51,8 @@ class ProductionSafetyIT extends StackTest {
         JdbcTemplate clean = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "postgres"));
         clean.execute("create table app_user (username varchar(200), password_hash varchar(200), role varchar(40))");
         clean.update("insert into app_user values ('admin', ?, 'ADMIN')", passwords.encode("a long real secret"));
-        MockEnvironment production = new MockEnvironment()
-                .withProperty("takedown.links.secret", "4f1c0d7e2b9a8c6e5d3f1a0b9c8d7e6f5a4b3c2d");
+        MockEnvironment production =
+                new MockEnvironment().withProperty("takedown.links.secret", "4f1c0d7e2b9a8c6e5d3f1a0b9c8d7e6f5a4b3c2d");
 
         assertThatCode(() -> new ProductionSafety(production, clean, passwords).run(new DefaultApplicationArguments()))
                 .doesNotThrowAnyException();

@@ -19,17 +19,25 @@ class PublicComplaintBrowserIT extends BrowserTest {
             Page page = page(context);
             page.navigate(baseUrl() + "/login");
             // the channel is linked from every page, also for visitors without an account
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Report content").setExact(true)).click();
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions()
+                                    .setName("Report content")
+                                    .setExact(true))
+                    .click();
             assertThat(page).hasURL(baseUrl() + "/complaints");
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
-                    .setName("Report illegal or infringing content"))).isVisible();
+            assertThat(page.getByRole(
+                            AriaRole.HEADING,
+                            new Page.GetByRoleOptions().setName("Report illegal or infringing content")))
+                    .isVisible();
             assertThat(page.locator("#response-times")).containsText("24 hours");
             assertThat(page.locator("#response-times")).containsText("2 hours");
             assertThat(page.locator("#risk-warning")).containsText("Knowingly false reports");
 
             page.locator("[name=targetUrls]").fill(target);
             page.locator("[name=explanation]").fill("too short");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send report")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send report"))
+                    .click();
             assertThat(page.locator("#problem-summary")).isVisible();
             assertThat(problemAt(page, "notifierName")).containsText("name");
             assertThat(problemAt(page, "notifierEmail")).containsText("email");
@@ -40,9 +48,11 @@ class PublicComplaintBrowserIT extends BrowserTest {
 
             page.locator("[name=notifierName]").fill("Wang Fang");
             page.locator("[name=notifierEmail]").fill("wang.fang@example.org");
-            page.locator("[name=explanation]").fill("The picture is a copy of my photograph of the West Lake, posted without my consent.");
+            page.locator("[name=explanation]")
+                    .fill("The picture is a copy of my photograph of the West Lake, posted without my consent.");
             page.locator("[name=bonaFideAccurateComplete]").check();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send report")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send report"))
+                    .click();
 
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Report received")))
                     .isVisible();
@@ -51,7 +61,8 @@ class PublicComplaintBrowserIT extends BrowserTest {
 
             var filed = Api.as(baseUrl(), "compliance").get("/api/notices/" + caseId);
             assertThat(filed.status()).isEqualTo(200);
-            assertThat(filed.json().get("jurisdiction_profiles").get(0).asText()).isEqualTo("EU_DSA");
+            assertThat(filed.json().get("jurisdiction_profiles").get(0).asText())
+                    .isEqualTo("EU_DSA");
             assertThat(filed.json().get("organisation_id").asText()).isEqualTo("public");
             assertThat(filed.json().get("target_urls").get(0).asText()).isEqualTo(target);
         }
@@ -62,7 +73,8 @@ class PublicComplaintBrowserIT extends BrowserTest {
         try (BrowserContext context = context()) {
             Page page = page(context);
             page.navigate(baseUrl() + "/complaints");
-            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in")))
+                    .isVisible();
             screenshot(page, "public-complaint.png");
         }
     }

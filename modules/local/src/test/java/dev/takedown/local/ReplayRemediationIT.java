@@ -33,12 +33,16 @@ class ReplayRemediationIT extends StackTest {
 
     @Autowired
     ManagementService management;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     Screening screening;
+
     @Autowired
     KafkaTemplate<?, ?> kafka;
 
@@ -50,65 +54,113 @@ class ReplayRemediationIT extends StackTest {
         String failing = word();
         String paraphrase = word();
         String passingCase = acceptedFilter(cases, passing, List.of("draw " + passing));
-        String failingCase = acceptedFilter(cases, failing, List.of("draw " + failing, "the " + paraphrase
-                + " of light"));
+        String failingCase =
+                acceptedFilter(cases, failing, List.of("draw " + failing, "the " + paraphrase + " of light"));
         String passingMeasure = cases.appliedMeasure(passingCase, "PROMPT_FILTER");
         String failingMeasure = cases.appliedMeasure(failingCase, "PROMPT_FILTER");
 
-        Screening secondNode = new Screening(new ScreeningIndex(), new Screening.Options(
-                Screening.DEFAULT_IMAGE_DISTANCE, Screening.DEFAULT_MAX_PIXELS, Screening.DEFAULT_SAMPLE_EVERY,
-                "it-second-node", Clock.systemUTC()),
-                new KafkaEventSink((KafkaOperations<String, byte[]>) kafka), null);
+        Screening secondNode = new Screening(
+                new ScreeningIndex(),
+                new Screening.Options(
+                        Screening.DEFAULT_IMAGE_DISTANCE,
+                        Screening.DEFAULT_MAX_PIXELS,
+                        Screening.DEFAULT_SAMPLE_EVERY,
+                        "it-second-node",
+                        Clock.systemUTC()),
+                new KafkaEventSink((KafkaOperations<String, byte[]>) kafka),
+                null);
         try {
-            secondNode.apply(passingMeasure, passingCase, new ScreeningRule(passing, List.of(passing), null, null,
-                    null, List.of("draw " + passing)));
-            secondNode.apply(failingMeasure, failingCase, new ScreeningRule(failing, List.of(failing), null, null,
-                    null, List.of("draw " + failing, "the " + paraphrase + " of light")));
-            await().atMost(Cases.PATIENCE).until(() -> secondNode.replayResults().size() == 2
-                    && replayed(screening, passingMeasure) && replayed(screening, failingMeasure));
-            assertThat(screening.replayResults().get(passingMeasure).failedPrompts()).isEmpty();
+            secondNode.apply(
+                    passingMeasure,
+                    passingCase,
+                    new ScreeningRule(passing, List.of(passing), null, null, null, List.of("draw " + passing)));
+            secondNode.apply(
+                    failingMeasure,
+                    failingCase,
+                    new ScreeningRule(
+                            failing,
+                            List.of(failing),
+                            null,
+                            null,
+                            null,
+                            List.of("draw " + failing, "the " + paraphrase + " of light")));
+            await().atMost(Cases.PATIENCE)
+                    .until(() -> secondNode.replayResults().size() == 2
+                            && replayed(screening, passingMeasure)
+                            && replayed(screening, failingMeasure));
+            assertThat(screening.replayResults().get(passingMeasure).failedPrompts())
+                    .isEmpty();
             assertThat(screening.replayResults().get(failingMeasure).failedPrompts())
                     .containsExactly("the " + paraphrase + " of light");
             assertThat(secondNode.flushEvents(10_000)).isTrue();
 
             Api platform = Api.as(baseUrl(), "platform");
             JsonNode remediation = cases.awaitRemediation("platform", failingCase);
-            assertThat(remediation.get("last_failure").asText()).contains(failingMeasure,
-                    "the " + paraphrase + " of light");
+            assertThat(remediation.get("last_failure").asText())
+                    .contains(failingMeasure, "the " + paraphrase + " of light");
 
             // the second node restarts (it reads the measure again and reports its replay again): nothing more opens
             long reports = secondNode.replayRuns();
-            secondNode.apply(failingMeasure, failingCase, new ScreeningRule(failing, List.of(failing), null, null,
-                    null, List.of("draw " + failing, "the " + paraphrase + " of light")));
+            secondNode.apply(
+                    failingMeasure,
+                    failingCase,
+                    new ScreeningRule(
+                            failing,
+                            List.of(failing),
+                            null,
+                            null,
+                            null,
+                            List.of("draw " + failing, "the " + paraphrase + " of light")));
             await().atMost(Cases.PATIENCE).until(() -> secondNode.replayRuns() > reports);
             assertThat(secondNode.flushEvents(10_000)).isTrue();
             await().atMost(Cases.PATIENCE).until(() -> processes(failingCase) == 1);
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20)).until(() -> processes(failingCase)
-                    == 1);
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> processes(failingCase) == 1);
             assertThat(opened(failingCase)).as("one timeline entry").isEqualTo(1);
-            assertThat(tasks.createTaskQuery().processInstanceBusinessKey(failingCase)
-                    .taskDefinitionKey("Task_DescribeRemediation").count()).as("the owner's task").isEqualTo(1);
-            assertThat(platform.get("/api/remediations").body()).contains(failingCase).doesNotContain(passingCase);
-            assertThat(PageSession.login(baseUrl(), "platform").get("/remediations").body()).contains(failingCase);
+            assertThat(tasks.createTaskQuery()
+                            .processInstanceBusinessKey(failingCase)
+                            .taskDefinitionKey("Task_DescribeRemediation")
+                            .count())
+                    .as("the owner's task")
+                    .isEqualTo(1);
+            assertThat(platform.get("/api/remediations").body())
+                    .contains(failingCase)
+                    .doesNotContain(passingCase);
+            assertThat(PageSession.login(baseUrl(), "platform")
+                            .get("/remediations")
+                            .body())
+                    .contains(failingCase);
             assertThat(opened(passingCase)).isZero();
-            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("model-remediation")
-                    .processInstanceBusinessKey(passingCase).count()).isZero();
+            assertThat(runtime.createProcessInstanceQuery()
+                            .processDefinitionKey("model-remediation")
+                            .processInstanceBusinessKey(passingCase)
+                            .count())
+                    .isZero();
 
             // the owner widens the filter; the new measure's suite passes, so the remediation is verified
             String id = remediation.get("remediation_id").asText();
-            assertThat(platform.post("/api/remediations/" + id + "/changes", "{\"filter_version\": \"f-2\","
-                    + " \"description\": \"paraphrase added\", \"added_terms\": [\"" + paraphrase + "\"]}").status())
+            assertThat(platform.post(
+                                    "/api/remediations/" + id + "/changes",
+                                    "{\"filter_version\": \"f-2\","
+                                            + " \"description\": \"paraphrase added\", \"added_terms\": [\""
+                                            + paraphrase + "\"]}")
+                            .status())
                     .isEqualTo(201);
-            await().atMost(Cases.PATIENCE).until(() -> platform.get("/api/remediations?status=VERIFIED").body()
-                    .contains(id));
+            await().atMost(Cases.PATIENCE)
+                    .until(() -> platform.get("/api/remediations?status=VERIFIED")
+                            .body()
+                            .contains(id));
         } finally {
             secondNode.close();
         }
     }
 
     private long processes(String caseId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("model-remediation")
-                .processInstanceBusinessKey(caseId).count();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey("model-remediation")
+                .processInstanceBusinessKey(caseId)
+                .count();
     }
 
     private static boolean replayed(Screening node, String measureId) {
@@ -118,26 +170,39 @@ class ReplayRemediationIT extends StackTest {
 
     private long opened(String caseId) {
         List<String> notes = new ArrayList<>();
-        Api.as(baseUrl(), "rightsholder-a").get("/api/notices/" + caseId).json().get("history")
+        Api.as(baseUrl(), "rightsholder-a")
+                .get("/api/notices/" + caseId)
+                .json()
+                .get("history")
                 .forEach(h -> notes.add(h.path("note").asText("")));
-        return notes.stream().filter(n -> n.startsWith("model remediation opened")).count();
+        return notes.stream()
+                .filter(n -> n.startsWith("model remediation opened"))
+                .count();
     }
-
 
     /** A work with the replay suite, a notice on a plain URL (no model target), accepted with a prompt filter. */
     private String acceptedFilter(Cases cases, String name, List<String> replayPrompts) {
         StringBuilder prompts = new StringBuilder();
-        replayPrompts.forEach(p -> prompts.append(prompts.isEmpty() ? "" : ", ").append('"').append(p).append('"'));
-        Api.Response work = Api.as(baseUrl(), "rightsholder-a").post("/api/works", "{\"title\": \"" + name
-                + "\", \"terms\": [\"" + name + "\"], \"replay_prompts\": [" + prompts + "]}");
+        replayPrompts.forEach(p -> prompts.append(prompts.isEmpty() ? "" : ", ")
+                .append('"')
+                .append(p)
+                .append('"'));
+        Api.Response work = Api.as(baseUrl(), "rightsholder-a")
+                .post(
+                        "/api/works",
+                        "{\"title\": \"" + name + "\", \"terms\": [\"" + name + "\"], \"replay_prompts\": [" + prompts
+                                + "]}");
         assertThat(work.status()).as(work.body()).isEqualTo(201);
-        String caseId = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-" + UUID.randomUUID())
-                .replace("\"works\": [{\"title\": \"Ultraman Tiga\"}]", "\"works\": [{\"title\": \"" + name
-                        + "\", \"registered_work_id\": \"" + work.json().get("work_id").asText() + "\"}]"));
+        String caseId = cases.file(
+                "rightsholder-a",
+                Cases.notice("CN_CC_1195", "acct-" + UUID.randomUUID())
+                        .replace(
+                                "\"works\": [{\"title\": \"Ultraman Tiga\"}]",
+                                "\"works\": [{\"title\": \"" + name + "\", \"registered_work_id\": \""
+                                        + work.json().get("work_id").asText() + "\"}]"));
         cases.decide("moderator", caseId, "{\"outcome\":\"ACCEPT\",\"measures\":[\"PROMPT_FILTER\"]}");
         return caseId;
     }
-
 
     /** Letters only, so that the filter's terms match whole words. */
     private static String word() {

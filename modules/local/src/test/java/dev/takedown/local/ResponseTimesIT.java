@@ -25,20 +25,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ResponseTimesIT extends StackTest {
 
-    private static final String PUBLISHED = ResponseTimesPublished.class.getAnnotation(EventType.class).value();
+    private static final String PUBLISHED =
+            ResponseTimesPublished.class.getAnnotation(EventType.class).value();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     ResponseTimes responseTimes;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void startUpPublishedTheConfiguredTimesAndTheSameTableMakesNoNewVersion() {
         ResponseTimes.Version current = responseTimes.current().orElseThrow();
-        assertThat(current.times()).isEqualTo(responseTimes.configured())
-                .containsEntry("review.standard", "PT24H").containsEntry("review.priority", "PT2H")
-                .containsEntry("complaint.decision", "P7D").containsEntry("EU_DSA.appeal-window", "P183D")
+        assertThat(current.times())
+                .isEqualTo(responseTimes.configured())
+                .containsEntry("review.standard", "PT24H")
+                .containsEntry("review.priority", "PT2H")
+                .containsEntry("complaint.decision", "P7D")
+                .containsEntry("EU_DSA.appeal-window", "P183D")
                 .containsEntry("CN_ECOM.counter-notice-wait", "P15D")
                 .doesNotContainKey("CN_REGS_2013.appeal-window");
         long versions = versionCount();
@@ -59,9 +64,12 @@ class ResponseTimesIT extends StackTest {
             ResponseTimes.Version next = responseTimes.publish(changed);
             assertThat(next.version()).isEqualTo(before.version() + 1);
             assertThat(next.hash()).isNotEqualTo(before.hash()).hasSize(64);
-            assertThat(responseTimes.publish(changed).version()).as("unchanged: no version").isEqualTo(next.version());
+            assertThat(responseTimes.publish(changed).version())
+                    .as("unchanged: no version")
+                    .isEqualTo(next.version());
 
-            await().atMost(Cases.PATIENCE).untilAsserted(() -> assertThat(ledgerVersions()).contains(next.version()));
+            await().atMost(Cases.PATIENCE)
+                    .untilAsserted(() -> assertThat(ledgerVersions()).contains(next.version()));
             JsonNode recorded = ledgerRecord(next.version());
             assertThat(recorded.path("hash").asText()).isEqualTo(next.hash());
             assertThat(recorded.path("times").path("review.standard").asText()).isEqualTo("PT12H");
@@ -72,7 +80,9 @@ class ResponseTimesIT extends StackTest {
             assertThat(newest.path("version").asInt()).isEqualTo(next.version());
             assertThat(newest.path("hash").asText()).isEqualTo(next.hash());
             assertThat(newest.path("times").path("review.standard").asText()).isEqualTo("PT12H");
-            assertThat(newest.has("applies_until")).as("the newest applies until further notice").isFalse();
+            assertThat(newest.has("applies_until"))
+                    .as("the newest applies until further notice")
+                    .isFalse();
             assertThat(api.json().get(1).path("version").asInt()).isEqualTo(before.version());
             assertThat(api.json().get(1).path("applies_until").asText())
                     .isEqualTo(newest.path("applies_from").asText());
@@ -92,13 +102,21 @@ class ResponseTimesIT extends StackTest {
     }
 
     private List<Integer> ledgerVersions() {
-        return jdbc.queryForList("select payload from audit_ledger where event_type = ?", String.class, PUBLISHED)
-                .stream().map(ResponseTimesIT::read).map(p -> p.path("version").asInt()).toList();
+        return jdbc
+                .queryForList("select payload from audit_ledger where event_type = ?", String.class, PUBLISHED)
+                .stream()
+                .map(ResponseTimesIT::read)
+                .map(p -> p.path("version").asInt())
+                .toList();
     }
 
     private JsonNode ledgerRecord(int version) {
-        return jdbc.queryForList("select payload from audit_ledger where event_type = ?", String.class, PUBLISHED)
-                .stream().map(ResponseTimesIT::read).filter(p -> p.path("version").asInt() == version).findFirst()
+        return jdbc
+                .queryForList("select payload from audit_ledger where event_type = ?", String.class, PUBLISHED)
+                .stream()
+                .map(ResponseTimesIT::read)
+                .filter(p -> p.path("version").asInt() == version)
+                .findFirst()
                 .orElseThrow();
     }
 

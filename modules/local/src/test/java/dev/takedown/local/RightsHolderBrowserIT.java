@@ -20,6 +20,7 @@ class RightsHolderBrowserIT extends BrowserTest {
 
     @Autowired
     ManagementService management;
+
     @Autowired
     RuntimeService runtime;
 
@@ -28,21 +29,25 @@ class RightsHolderBrowserIT extends BrowserTest {
         String title = "Ultraman Tiga " + UUID.randomUUID().toString().substring(0, 6);
         try (BrowserContext context = context()) {
             Page page = signIn(context, "rightsholder-a");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Protected works")).click();
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register a work")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Protected works"))
+                    .click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register a work"))
+                    .click();
             page.locator("[name=title]").fill(title);
             page.locator("[name=aliases]").fill("迪迦奥特曼\nTiga");
             page.locator("[name=combinations]").fill("red giant, silver, color timer | 2 | 10");
             page.locator("[name=imageHashes]").fill("not-a-hash");
             page.locator("[name=licensees]").fill("acct-licensed-studio");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register work")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register work"))
+                    .click();
 
             assertThat(problemAt(page, "imageHashes")).containsText("64 hexadecimal");
             assertThat(page.locator("[name=title]")).hasValue(title);
             screenshot(page, "rights-holder-work-problems.png");
 
             page.locator("[name=imageHashes]").fill("f".repeat(64));
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register work")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register work"))
+                    .click();
             assertThat(page.locator(".notice-ok")).containsText("Registered");
             Locator row = page.locator("#works tr", new Page.LocatorOptions().setHasText(title));
             assertThat(row).containsText("迪迦奥特曼");
@@ -63,7 +68,8 @@ class RightsHolderBrowserIT extends BrowserTest {
             assertThat(page.locator("[name=identityNumber]")).hasCount(0);
             assertThat(page.locator("[name=bonaFideAccurateComplete]")).isVisible();
             page.locator("[name=targetUrls]").fill("not a url");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("File notice")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("File notice"))
+                    .click();
             assertThat(problemAt(page, "targetUrls")).containsText("URL");
             assertThat(problemAt(page, "explanation")).isVisible();
             assertThat(problemAt(page, "notifierEmail")).isVisible();
@@ -74,13 +80,14 @@ class RightsHolderBrowserIT extends BrowserTest {
     @Test
     void rightsHolderSeesTheDashboardAndRetractsACase() {
         Cases cases = new Cases(baseUrl(), management, runtime);
-        String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_CC_1195", "acct-" + UUID.randomUUID()),
-                "[\"DELETE\"]");
+        String caseId = cases.fileAndAccept(
+                "rightsholder-a", Cases.notice("CN_CC_1195", "acct-" + UUID.randomUUID()), "[\"DELETE\"]");
         try (BrowserContext context = context()) {
             Page page = signIn(context, "rightsholder-a");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My notices")))
                     .isVisible();
-            assertThat(page.locator(".dashboard .tile[data-status=NOTIFIED] .count")).isVisible();
+            assertThat(page.locator(".dashboard .tile[data-status=NOTIFIED] .count"))
+                    .isVisible();
             page.locator(".dashboard .tile[data-status=NOTIFIED]").click();
             assertThat(page.locator(".filter-note")).containsText("Parties notified");
             screenshot(page, "rights-holder-dashboard.png");
@@ -89,11 +96,13 @@ class RightsHolderBrowserIT extends BrowserTest {
             assertThat(page.locator("#case-status")).hasAttribute("data-status", "NOTIFIED");
             assertThat(page.locator("#appeal")).isVisible();
             screenshot(page, "rights-holder-case.png");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retract notice")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retract notice"))
+                    .click();
             assertThat(page.locator(".notice-ok")).containsText("retraction was received");
             // the lifecycle lifts the measures, records the retraction, then closes the case
-            for (int attempt = 0; attempt < 60
-                    && !page.locator("ol.timeline").textContent().contains("notice retracted"); attempt++) {
+            for (int attempt = 0;
+                    attempt < 60 && !page.locator("ol.timeline").textContent().contains("notice retracted");
+                    attempt++) {
                 page.waitForTimeout(500);
                 page.reload();
             }

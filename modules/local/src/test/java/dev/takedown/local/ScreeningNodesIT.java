@@ -29,15 +29,21 @@ class ScreeningNodesIT extends StackTest {
 
     @Autowired
     ManagementService management;
+
     @Autowired
     RuntimeService runtime;
 
     static synchronized String nodeUrl() {
         if (node == null) {
-            node = new SpringApplicationBuilder(ScreeningNode.class).profiles(NodeRole.SCREENING.profiles())
-                    .properties(Map.of("server.port", "0",
-                            "spring.kafka.bootstrap-servers", TestInfrastructure.get().kafkaBootstrapServers(),
-                            "takedown.node.clients.platform", new BCryptPasswordEncoder().encode("demo")))
+            node = new SpringApplicationBuilder(ScreeningNode.class)
+                    .profiles(NodeRole.SCREENING.profiles())
+                    .properties(Map.of(
+                            "server.port",
+                            "0",
+                            "spring.kafka.bootstrap-servers",
+                            TestInfrastructure.get().kafkaBootstrapServers(),
+                            "takedown.node.clients.platform",
+                            new BCryptPasswordEncoder().encode("demo")))
                     .run();
         }
         return "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
@@ -54,54 +60,83 @@ class ScreeningNodesIT extends StackTest {
     void acceptedPromptFilterBlocksOrdinaryPromptsOnEveryNodeUntilLifted() {
         Cases cases = new Cases(baseUrl(), management, runtime);
         String distinct = "Zyx" + UUID.randomUUID().toString().substring(0, 8);
-        String workId = Api.as(baseUrl(), "rightsholder-a").post("/api/works", """
+        String workId = Api.as(baseUrl(), "rightsholder-a")
+                .post("/api/works", """
                 {"title": "%s", "terms": ["%s", "奥特曼%s"], "licensees": ["licensed-studio"],
                  "replay_prompts": ["draw %s"]}
-                """.formatted(distinct, distinct, distinct, distinct)).json().get("work_id").asText();
-        String caseId = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-s").replace(
-                "\"works\": [{\"title\": \"Ultraman Tiga\"}]",
-                "\"works\": [{\"title\": \"" + distinct + "\", \"registered_work_id\": \"" + workId + "\"}]"));
+                """.formatted(distinct, distinct, distinct, distinct))
+                .json()
+                .get("work_id")
+                .asText();
+        String caseId = cases.file(
+                "rightsholder-a",
+                Cases.notice("CN_CC_1195", "acct-s")
+                        .replace(
+                                "\"works\": [{\"title\": \"Ultraman Tiga\"}]",
+                                "\"works\": [{\"title\": \"" + distinct + "\", \"registered_work_id\": \"" + workId
+                                        + "\"}]"));
         cases.decide("moderator", caseId, "{\"outcome\":\"ACCEPT\",\"measures\":[\"PROMPT_FILTER\"]}");
         String measureId = cases.appliedMeasure(caseId, "PROMPT_FILTER");
 
         String spaced = String.join(" ", distinct.split(""));
         List<Api> nodes = List.of(Api.as(baseUrl(), "platform"), Api.as(nodeUrl(), "platform"));
         for (Api screening : nodes) {
-            await().atMost(Cases.PATIENCE).untilAsserted(() -> assertThat(decision(screening,
-                    "a giant hero " + spaced + " fighting a monster", "user-1")).isEqualTo("BLOCK"));
-            JsonNode verdict = screening.post("/api/screen/prompt", prompt("please draw " + distinct.toUpperCase()
-                    + " at night", "user-1")).json();
+            await().atMost(Cases.PATIENCE)
+                    .untilAsserted(() -> assertThat(
+                                    decision(screening, "a giant hero " + spaced + " fighting a monster", "user-1"))
+                            .isEqualTo("BLOCK"));
+            JsonNode verdict = screening
+                    .post("/api/screen/prompt", prompt("please draw " + distinct.toUpperCase() + " at night", "user-1"))
+                    .json();
             assertThat(verdict.get("measure_ids").get(0).asText()).isEqualTo(measureId);
             assertThat(verdict.get("warning").asText()).contains(distinct);
-            assertThat(decision(screening, "draw " + distinct, "licensed-studio")).isEqualTo("ALLOW");
-            assertThat(decision(screening, "a quiet landscape with mountains", "user-1")).isEqualTo("ALLOW");
+            assertThat(decision(screening, "draw " + distinct, "licensed-studio"))
+                    .isEqualTo("ALLOW");
+            assertThat(decision(screening, "a quiet landscape with mountains", "user-1"))
+                    .isEqualTo("ALLOW");
         }
 
         Api.as(baseUrl(), "senior").post("/api/measures/" + measureId + "/lift", "{\"reason\":\"licence shown\"}");
         for (Api screening : nodes) {
-            await().atMost(Cases.PATIENCE).untilAsserted(() -> assertThat(decision(screening,
-                    "please draw " + distinct, "user-1")).isEqualTo("ALLOW"));
+            await().atMost(Cases.PATIENCE)
+                    .untilAsserted(() -> assertThat(decision(screening, "please draw " + distinct, "user-1"))
+                            .isEqualTo("ALLOW"));
         }
     }
 
     @Test
     void screeningRefusesBadInputAndStrangers() {
         Api platform = Api.as(baseUrl(), "platform");
-        assertThat(platform.post("/api/screen/prompt", prompt("", "u")).status()).isEqualTo(400);
-        assertThat(platform.post("/api/screen/prompt", prompt("x".repeat(1_048_576), "u")).status()).isEqualTo(413);
-        assertThat(platform.post("/api/screen/image", "{\"pdq\":\"not-hex\"}").status()).isEqualTo(400);
-        assertThat(Api.anonymous(baseUrl()).post("/api/screen/prompt", prompt("hi", "u")).status()).isEqualTo(401);
-        assertThat(Api.as(baseUrl(), "moderator").post("/api/screen/prompt", prompt("hi", "u")).status())
-                .isEqualTo(403);
-        assertThat(Api.as(nodeUrl(), "platform", "wrong").post("/api/screen/prompt", prompt("hi", "u")).status())
+        assertThat(platform.post("/api/screen/prompt", prompt("", "u")).status())
+                .isEqualTo(400);
+        assertThat(platform.post("/api/screen/prompt", prompt("x".repeat(1_048_576), "u"))
+                        .status())
+                .isEqualTo(413);
+        assertThat(platform.post("/api/screen/image", "{\"pdq\":\"not-hex\"}").status())
+                .isEqualTo(400);
+        assertThat(Api.anonymous(baseUrl())
+                        .post("/api/screen/prompt", prompt("hi", "u"))
+                        .status())
                 .isEqualTo(401);
-        assertThat(Api.as(nodeUrl(), "platform").get("/api/notices").status()).as("a node serves screening only")
+        assertThat(Api.as(baseUrl(), "moderator")
+                        .post("/api/screen/prompt", prompt("hi", "u"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(Api.as(nodeUrl(), "platform", "wrong")
+                        .post("/api/screen/prompt", prompt("hi", "u"))
+                        .status())
+                .isEqualTo(401);
+        assertThat(Api.as(nodeUrl(), "platform").get("/api/notices").status())
+                .as("a node serves screening only")
                 .isEqualTo(403);
     }
 
-
     private static String decision(Api screening, String text, String account) {
-        return screening.post("/api/screen/prompt", prompt(text, account)).json().get("decision").asText();
+        return screening
+                .post("/api/screen/prompt", prompt(text, account))
+                .json()
+                .get("decision")
+                .asText();
     }
 
     private static String prompt(String text, String account) {

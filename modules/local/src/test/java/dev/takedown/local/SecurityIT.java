@@ -17,13 +17,21 @@ class SecurityIT extends StackTest {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
 
-        assertThat(Api.as(baseUrl(), "moderator").post("/api/notices", Notices.complete("https://x.test/a")).status())
-                .as("only rights holders file notices").isEqualTo(403);
-        assertThat(Api.as(baseUrl(), "rightsholder-a").get("/api/tasks").status()).isEqualTo(403);
-        assertThat(Api.as(baseUrl(), "rightsholder-a").get("/api/audit/verify").status()).isEqualTo(403);
-        assertThat(Api.as(baseUrl(), "moderator").get("/api/audit/verify").status()).isEqualTo(403);
-        assertThat(Api.as(baseUrl(), "compliance").get("/api/audit/verify").status()).isEqualTo(200);
-        assertThat(Api.as(baseUrl(), "rightsholder-a").get("/api/nothing-here").status()).isEqualTo(403);
+        assertThat(Api.as(baseUrl(), "moderator")
+                        .post("/api/notices", Notices.complete("https://x.test/a"))
+                        .status())
+                .as("only rights holders file notices")
+                .isEqualTo(403);
+        assertThat(Api.as(baseUrl(), "rightsholder-a").get("/api/tasks").status())
+                .isEqualTo(403);
+        assertThat(Api.as(baseUrl(), "rightsholder-a").get("/api/audit/verify").status())
+                .isEqualTo(403);
+        assertThat(Api.as(baseUrl(), "moderator").get("/api/audit/verify").status())
+                .isEqualTo(403);
+        assertThat(Api.as(baseUrl(), "compliance").get("/api/audit/verify").status())
+                .isEqualTo(200);
+        assertThat(Api.as(baseUrl(), "rightsholder-a").get("/api/nothing-here").status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -31,13 +39,20 @@ class SecurityIT extends StackTest {
         Api.Response response = Api.as(baseUrl(), "rightsholder-a", "not-demo").get("/api/notices");
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(Api.as(baseUrl(), "no-such-user").get("/api/notices").status()).isEqualTo(401);
+        assertThat(Api.as(baseUrl(), "no-such-user").get("/api/notices").status())
+                .isEqualTo(401);
     }
 
     @Test
     void camundaRestApiIsForAdminsOnly() {
-        assertThat(Api.anonymous(baseUrl()).get("/engine-rest/process-definition").status()).isEqualTo(401);
-        assertThat(Api.as(baseUrl(), "moderator").get("/engine-rest/process-definition").status()).isEqualTo(403);
+        assertThat(Api.anonymous(baseUrl())
+                        .get("/engine-rest/process-definition")
+                        .status())
+                .isEqualTo(401);
+        assertThat(Api.as(baseUrl(), "moderator")
+                        .get("/engine-rest/process-definition")
+                        .status())
+                .isEqualTo(403);
         Api.Response admin = Api.as(baseUrl(), "admin").get("/engine-rest/process-definition?key=notice-lifecycle");
         assertThat(admin.status()).isEqualTo(200);
         assertThat(admin.body()).contains("notice-lifecycle");
@@ -45,40 +60,63 @@ class SecurityIT extends StackTest {
 
     @Test
     void pagesForbidInlineScriptsAndFraming() throws Exception {
-        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(baseUrl() + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         String policy = login.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        assertThat(policy)
+                .contains("script-src 'self'")
+                .doesNotContain("unsafe-inline")
+                .doesNotContain("unsafe-eval");
         assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
         assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
         assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(login.body()).as("scripts come from our own files, never inline")
+        assertThat(login.body())
+                .as("scripts come from our own files, never inline")
                 .doesNotContainPattern("<script(?![^>]*\\ssrc=\"/js/)");
 
-        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(baseUrl() + "/api/notices")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
+        HttpResponse<String> api = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/api/notices"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(api.headers().firstValue("Content-Security-Policy"))
+                .hasValue("default-src 'none'; frame-ancestors 'none'");
     }
 
     @Test
     void camundaWebappsAndPagesNeedLogin() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> cockpit = http.send(HttpRequest.newBuilder(
-                URI.create(baseUrl() + "/camunda/app/cockpit/default/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> cockpit = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/app/cockpit/default/"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(cockpit.statusCode()).isEqualTo(302);
         assertThat(cockpit.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 
-        HttpResponse<String> tasks = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/tasks")).GET().build(),
+        HttpResponse<String> tasks = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/tasks")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(tasks.statusCode()).isEqualTo(302);
 
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("UP");
 
-        HttpResponse<String> openApi = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/v3/api-docs"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> openApi = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/v3/api-docs"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(openApi.statusCode()).isEqualTo(200);
         assertThat(openApi.body()).contains("/api/notices").contains("/api/tasks/{taskId}/decision");
     }

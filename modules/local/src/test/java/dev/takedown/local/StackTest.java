@@ -18,13 +18,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * one cached context: a second one would start a second process engine in this JVM, which Camunda's webapps and REST
  * API cannot tell apart from the first.
  */
-@SpringBootTest(classes = TakedownApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TakedownApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                // real durations: tests fire the timers they mean to, nothing fires on its own mid-test
-                "takedown.review.time-compression=1", "takedown.time-compression=1",
-                // the retention purge runs only when a test calls it
-                "takedown.audit.retention.purge-cron=-",
-                "spring.datasource.hikari.connection-timeout=5000"})
+            // real durations: tests fire the timers they mean to, nothing fires on its own mid-test
+            "takedown.review.time-compression=1",
+            "takedown.time-compression=1",
+            // the retention purge runs only when a test calls it
+            "takedown.audit.retention.purge-cron=-",
+            "spring.datasource.hikari.connection-timeout=5000"
+        })
 @ActiveProfiles("local")
 public abstract class StackTest {
 
@@ -34,7 +38,8 @@ public abstract class StackTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.get().properties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+        registry.add(
+                "spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> TestTokens.PUBLIC_KEY.toUri().toString());
         // page sign-in through an OIDC issuer (OidcLoginIT): on for the one shared context
         registry.add("takedown.oidc.issuer-uri", () -> TestInfrastructure.oidc().issuer());

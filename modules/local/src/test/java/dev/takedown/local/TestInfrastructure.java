@@ -26,10 +26,13 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
                 throw new UncheckedIOException(e);
             }
             LocalInfrastructure started = infrastructure;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                CONTEXTS.forEach(ConfigurableApplicationContext::close);
-                started.close();
-            }, "takedown-test-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                CONTEXTS.forEach(ConfigurableApplicationContext::close);
+                                started.close();
+                            },
+                            "takedown-test-shutdown"));
         }
         return infrastructure;
     }

@@ -19,8 +19,7 @@ final class TestTokens {
     static final KeyPair TRUSTED = rsaKeyPair();
     static final Path PUBLIC_KEY = publicKeyPem(TRUSTED);
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     static KeyPair rsaKeyPair() {
         try {

@@ -21,31 +21,35 @@ class UploaderBrowserIT extends BrowserTest {
 
     @Autowired
     ManagementService management;
+
     @Autowired
     RuntimeService runtime;
 
     @Test
     void uploaderAnswersAForwardedNoticeWithACounterNotice() {
         Cases cases = new Cases(baseUrl(), management, runtime);
-        String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_CC_1195", "acct-" + UUID.randomUUID()),
-                "[\"DELETE\"]");
+        String caseId = cases.fileAndAccept(
+                "rightsholder-a", Cases.notice("CN_CC_1195", "acct-" + UUID.randomUUID()), "[\"DELETE\"]");
         String token = cases.uploaderToken(caseId);
 
         try (BrowserContext context = context("Asia/Shanghai")) {
             Page page = page(context);
             page.navigate(baseUrl() + "/u/" + token);
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
-                    .setName("A notice about your content"))).isVisible();
+            assertThat(page.getByRole(
+                            AriaRole.HEADING, new Page.GetByRoleOptions().setName("A notice about your content")))
+                    .isVisible();
             assertThat(page.locator("#statement")).containsText("Measure");
             assertThat(page.locator("#forwarded")).containsText("Ultraman Tiga");
             // the notifier stays anonymous to the uploader
             assertThat(page.locator("main")).not().containsText("legal@a.test");
-            assertThat(page.locator("[name=priorLocation]")).hasValue(java.util.regex.Pattern.compile("^https://gen.example/p/"));
+            assertThat(page.locator("[name=priorLocation]"))
+                    .hasValue(java.util.regex.Pattern.compile("^https://gen.example/p/"));
 
             page.locator("[name=identityType]").fill("RESIDENT_ID");
             page.locator("[name=identityNumber]").fill("110101199001011234");
             page.locator("[name=phone]").fill("+86 10 1234 5678");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send counter-notice")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send counter-notice"))
+                    .click();
 
             assertThat(problemAt(page, "legalName")).containsText("real name");
             assertThat(problemAt(page, "evidenceDescription")).containsText("evidence");
@@ -57,7 +61,8 @@ class UploaderBrowserIT extends BrowserTest {
             page.locator("[name=legalName]").fill("Li Lei");
             page.locator("[name=evidenceDescription]").fill("My own prompts and seeds, created on 3 May.");
             page.locator("[name=truthfulnessResponsibility]").check();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send counter-notice")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send counter-notice"))
+                    .click();
             assertThat(page.locator("#counter-filed")).containsText("counter-notice was received");
             screenshot(page, "uploader-counter-notice-filed.png");
         }
@@ -67,19 +72,21 @@ class UploaderBrowserIT extends BrowserTest {
     @Test
     void uploaderFilesAComplaintUnderTheDsa() {
         Cases cases = new Cases(baseUrl(), management, runtime);
-        String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("EU_DSA", "acct-" + UUID.randomUUID()),
-                "[\"DISABLE_ACCESS\"]");
+        String caseId = cases.fileAndAccept(
+                "rightsholder-a", Cases.notice("EU_DSA", "acct-" + UUID.randomUUID()), "[\"DISABLE_ACCESS\"]");
         String token = cases.uploaderToken(caseId);
         try (BrowserContext context = context()) {
             Page page = page(context);
             page.navigate(baseUrl() + "/u/" + token);
             // the DSA has no counter-notice: only the complaint
             assertThat(page.locator("#counter-notice")).hasCount(0);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("File complaint")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("File complaint"))
+                    .click();
             assertThat(problemAt(page, "grounds")).containsText("grounds");
             page.locator("[name=grounds]").selectOption("NOT_ILLEGAL");
             page.locator("[name=explanation]").fill("This is my own drawing; the character only looks similar.");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("File complaint")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("File complaint"))
+                    .click();
             assertThat(page.locator("#appeal-filed")).containsText("complaint was received");
             screenshot(page, "uploader-complaint-filed.png");
         }
@@ -91,8 +98,8 @@ class UploaderBrowserIT extends BrowserTest {
             Page page = page(context);
             var response = page.navigate(baseUrl() + "/u/not-a-real-token");
             assertThat(response.status()).isEqualTo(404);
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
-                    .setName("This link does not work"))).isVisible();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("This link does not work")))
+                    .isVisible();
             screenshot(page, "uploader-bad-link.png");
         }
     }

@@ -7,6 +7,12 @@ import java.time.Instant;
 
 /** A measure: on one target, or (filters) on every generation request matching its rule. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record MeasureView(String measureId, String caseId, MeasureType type, String targetUrl, ScreeningRule rule,
-        String status, Instant appliedAt, Instant liftedAt) {
-}
+public record MeasureView(
+        String measureId,
+        String caseId,
+        MeasureType type,
+        String targetUrl,
+        ScreeningRule rule,
+        String status,
+        Instant appliedAt,
+        Instant liftedAt) {}

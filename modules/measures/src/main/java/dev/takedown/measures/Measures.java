@@ -37,7 +37,11 @@ public class Measures {
     private final ObjectMapper json;
     private final Clock clock;
 
-    Measures(MeasureRepository measures, Strikes strikes, ApplicationEventPublisher events, ObjectMapper json,
+    Measures(
+            MeasureRepository measures,
+            Strikes strikes,
+            ApplicationEventPublisher events,
+            ObjectMapper json,
             Optional<Clock> clock) {
         this.measures = measures;
         this.strikes = strikes;
@@ -51,8 +55,13 @@ public class Measures {
      * {@code rule} (required when a filter type is planned).
      */
     @Transactional
-    public List<MeasureView> plan(String caseId, String decisionId, List<MeasureType> types,
-            List<MeasureTarget> targets, ScreeningRule rule, String actor) {
+    public List<MeasureView> plan(
+            String caseId,
+            String decisionId,
+            List<MeasureType> types,
+            List<MeasureTarget> targets,
+            ScreeningRule rule,
+            String actor) {
         Instant now = clock.instant();
         List<Measure> planned = new ArrayList<>();
         for (MeasureType type : types.stream().distinct().toList()) {
@@ -60,18 +69,36 @@ public class Measures {
                 if (rule == null) {
                     throw new IllegalArgumentException(type + " needs a screening rule");
                 }
-                planned.add(new Measure(UUID.randomUUID(), caseId, decisionId, type, null, null, write(rule), actor,
-                        now));
+                planned.add(
+                        new Measure(UUID.randomUUID(), caseId, decisionId, type, null, null, write(rule), actor, now));
             } else if (type.needsFileHash()) {
-                List<MeasureTarget> hashed = targets.stream().filter(t -> t.sha256() != null).toList();
+                List<MeasureTarget> hashed =
+                        targets.stream().filter(t -> t.sha256() != null).toList();
                 if (hashed.isEmpty()) {
                     throw new IllegalArgumentException(type + " needs a target with a file sha256");
                 }
-                hashed.forEach(target -> planned.add(new Measure(UUID.randomUUID(), caseId, decisionId, type,
-                        target.url(), target.accountId(), null, actor, now).withFileSha256(target.sha256())));
+                hashed.forEach(target -> planned.add(new Measure(
+                                UUID.randomUUID(),
+                                caseId,
+                                decisionId,
+                                type,
+                                target.url(),
+                                target.accountId(),
+                                null,
+                                actor,
+                                now)
+                        .withFileSha256(target.sha256())));
             } else {
-                targets.forEach(target -> planned.add(new Measure(UUID.randomUUID(), caseId, decisionId, type,
-                        target.url(), target.accountId(), null, actor, now)));
+                targets.forEach(target -> planned.add(new Measure(
+                        UUID.randomUUID(),
+                        caseId,
+                        decisionId,
+                        type,
+                        target.url(),
+                        target.accountId(),
+                        null,
+                        actor,
+                        now)));
             }
         }
         return measures.saveAll(planned).stream().map(this::view).toList();
@@ -88,11 +115,20 @@ public class Measures {
         Map<String, MeasureType> gravest = new LinkedHashMap<>();
         for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
             if (measure.apply(now)) {
-                events.publishEvent(new MeasureApplied(UUID.randomUUID(), now, caseId, measure.plannedBy(),
-                        measure.id().toString(), measure.type().name(), measure.targetUrl(), rule(measure),
+                events.publishEvent(new MeasureApplied(
+                        UUID.randomUUID(),
+                        now,
+                        caseId,
+                        measure.plannedBy(),
+                        measure.id().toString(),
+                        measure.type().name(),
+                        measure.targetUrl(),
+                        rule(measure),
                         measure.fileSha256()));
                 if (measure.accountId() != null) {
-                    gravest.merge(measure.accountId(), measure.type(),
+                    gravest.merge(
+                            measure.accountId(),
+                            measure.type(),
                             (a, b) -> strikes.weightOf(a) >= strikes.weightOf(b) ? a : b);
                 }
             }
@@ -100,9 +136,15 @@ public class Measures {
                 inEffect++;
             }
         }
-        gravest.forEach((account, type) -> strikes.add(account, caseId, type, now).ifPresent(active ->
-                events.publishEvent(new StrikeRecorded(UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM, account,
-                        active, strikes.statusFor(active)))));
+        gravest.forEach((account, type) -> strikes.add(account, caseId, type, now)
+                .ifPresent(active -> events.publishEvent(new StrikeRecorded(
+                        UUID.randomUUID(),
+                        now,
+                        caseId,
+                        TakedownEvent.SYSTEM,
+                        account,
+                        active,
+                        strikes.statusFor(active)))));
         return inEffect;
     }
 
@@ -119,16 +161,23 @@ public class Measures {
         for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
             if (measure.status() == Measure.Status.APPLIED && measure.lift(now, actor, reason)) {
                 lifted++;
-                events.publishEvent(new MeasureLifted(UUID.randomUUID(), now, caseId, actor, measure.id().toString(),
-                        reason));
+                events.publishEvent(new MeasureLifted(
+                        UUID.randomUUID(), now, caseId, actor, measure.id().toString(), reason));
                 if (measure.accountId() != null) {
                     accounts.add(measure.accountId());
                 }
             }
         }
         for (String account : accounts) {
-            strikes.remove(account, caseId, now).ifPresent(active -> events.publishEvent(new StrikeRecorded(
-                    UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM, account, active, strikes.statusFor(active))));
+            strikes.remove(account, caseId, now)
+                    .ifPresent(active -> events.publishEvent(new StrikeRecorded(
+                            UUID.randomUUID(),
+                            now,
+                            caseId,
+                            TakedownEvent.SYSTEM,
+                            account,
+                            active,
+                            strikes.statusFor(active))));
         }
         return lifted;
     }
@@ -150,17 +199,30 @@ public class Measures {
             ScreeningRule rule = rule(old);
             List<String> terms = new ArrayList<>(rule.terms());
             addedTerms.stream().filter(t -> !terms.contains(t)).forEach(terms::add);
-            ScreeningRule widened = new ScreeningRule(rule.workTitle(), terms, rule.combinations(), rule.licensees(),
-                    rule.imageHashes(), rule.replayPrompts());
+            ScreeningRule widened = new ScreeningRule(
+                    rule.workTitle(),
+                    terms,
+                    rule.combinations(),
+                    rule.licensees(),
+                    rule.imageHashes(),
+                    rule.replayPrompts());
             old.lift(now, actor, "superseded by a model remediation");
-            events.publishEvent(new MeasureLifted(UUID.randomUUID(), now, caseId, actor, old.id().toString(),
-                    "superseded by a model remediation"));
-            Measure next = new Measure(UUID.randomUUID(), caseId, old.decisionId(), old.type(), null, null,
-                    write(widened), actor, now);
+            events.publishEvent(new MeasureLifted(
+                    UUID.randomUUID(), now, caseId, actor, old.id().toString(), "superseded by a model remediation"));
+            Measure next = new Measure(
+                    UUID.randomUUID(), caseId, old.decisionId(), old.type(), null, null, write(widened), actor, now);
             next.apply(now);
             measures.save(next);
-            events.publishEvent(new MeasureApplied(UUID.randomUUID(), now, caseId, actor, next.id().toString(),
-                    next.type().name(), null, widened, null));
+            events.publishEvent(new MeasureApplied(
+                    UUID.randomUUID(),
+                    now,
+                    caseId,
+                    actor,
+                    next.id().toString(),
+                    next.type().name(),
+                    null,
+                    widened,
+                    null));
             replaced.add(view(next));
         }
         return replaced;
@@ -183,15 +245,22 @@ public class Measures {
         Measure measure = load(measureId);
         Instant now = clock.instant();
         if (measure.lift(now, actor, reason)) {
-            events.publishEvent(new MeasureLifted(UUID.randomUUID(), now, measure.caseId(), actor,
-                    measure.id().toString(), reason));
+            events.publishEvent(new MeasureLifted(
+                    UUID.randomUUID(),
+                    now,
+                    measure.caseId(),
+                    actor,
+                    measure.id().toString(),
+                    reason));
         }
         return view(measure);
     }
 
     @Transactional(readOnly = true)
     public List<MeasureView> forCase(String caseId) {
-        return measures.findByCaseIdOrderByPlannedAt(caseId).stream().map(this::view).toList();
+        return measures.findByCaseIdOrderByPlannedAt(caseId).stream()
+                .map(this::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -209,8 +278,15 @@ public class Measures {
     }
 
     private MeasureView view(Measure m) {
-        return new MeasureView(m.id().toString(), m.caseId(), m.type(), m.targetUrl(), rule(m), m.status().name(),
-                m.appliedAt(), m.liftedAt());
+        return new MeasureView(
+                m.id().toString(),
+                m.caseId(),
+                m.type(),
+                m.targetUrl(),
+                rule(m),
+                m.status().name(),
+                m.appliedAt(),
+                m.liftedAt());
     }
 
     private ScreeningRule rule(Measure measure) {

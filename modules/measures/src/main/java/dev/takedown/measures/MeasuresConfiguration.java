@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @EnableConfigurationProperties(StrikePolicy.class)
-class MeasuresConfiguration {
-}
+class MeasuresConfiguration {}

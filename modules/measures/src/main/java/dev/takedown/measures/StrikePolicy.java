@@ -30,7 +30,8 @@ public record StrikePolicy(Integer suspendAt, Integer terminateAt, Duration expi
     }
 
     public String statusFor(int activeStrikes) {
-        return activeStrikes >= terminateAt ? "TERMINATED" : activeStrikes >= suspendAt ? "SUSPENDED"
-                : activeStrikes > 0 ? "WARNED" : "GOOD_STANDING";
+        return activeStrikes >= terminateAt
+                ? "TERMINATED"
+                : activeStrikes >= suspendAt ? "SUSPENDED" : activeStrikes > 0 ? "WARNED" : "GOOD_STANDING";
     }
 }

@@ -27,21 +27,31 @@ class MeasuresTest {
     private final MeasureRepository repository = mock(MeasureRepository.class);
     private final List<Object> published = new ArrayList<>();
     private final Strikes strikes = mock(Strikes.class);
-    private final Measures measures = new Measures(repository, strikes, published::add,
-            new ObjectMapper().registerModule(new JavaTimeModule()), Optional.empty());
-    private final ScreeningRule rule = new ScreeningRule("Ultraman", List.of("奥特曼", "Ultraman"), List.of(),
-            List.of("licensee-1"), List.of(), List.of("画一个奥特曼"));
+    private final Measures measures = new Measures(
+            repository,
+            strikes,
+            published::add,
+            new ObjectMapper().registerModule(new JavaTimeModule()),
+            Optional.empty());
+    private final ScreeningRule rule = new ScreeningRule(
+            "Ultraman", List.of("奥特曼", "Ultraman"), List.of(), List.of("licensee-1"), List.of(), List.of("画一个奥特曼"));
 
     @Test
     void plansTargetMeasuresPerTargetAndFiltersOncePerCase() {
         when(repository.saveAll(anyList())).thenAnswer(call -> call.getArgument(0));
 
-        var planned = measures.plan("c1", "d1", List.of(MeasureType.DELETE, MeasureType.PROMPT_FILTER,
-                MeasureType.DELETE), List.of(new MeasureTarget("https://a.test/1", "acc-1"),
-                new MeasureTarget("https://a.test/2", null)), rule, "mod");
+        var planned = measures.plan(
+                "c1",
+                "d1",
+                List.of(MeasureType.DELETE, MeasureType.PROMPT_FILTER, MeasureType.DELETE),
+                List.of(new MeasureTarget("https://a.test/1", "acc-1"), new MeasureTarget("https://a.test/2", null)),
+                rule,
+                "mod");
 
         assertThat(planned).hasSize(3).allMatch(m -> m.status().equals("PLANNED"));
-        assertThat(planned).filteredOn(m -> m.type() == MeasureType.PROMPT_FILTER).singleElement()
+        assertThat(planned)
+                .filteredOn(m -> m.type() == MeasureType.PROMPT_FILTER)
+                .singleElement()
                 .satisfies(m -> {
                     assertThat(m.targetUrl()).isNull();
                     assertThat(m.rule()).isEqualTo(rule);
@@ -50,16 +60,32 @@ class MeasuresTest {
 
     @Test
     void aFilterWithoutRuleIsRefused() {
-        assertThatThrownBy(() -> measures.plan("c1", "d1", List.of(MeasureType.PROMPT_FILTER), List.of(), null,
-                "mod")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> measures.plan("c1", "d1", List.of(MeasureType.PROMPT_FILTER), List.of(), null, "mod"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void applyingTwicePublishesOnceAndCarriesTheRule() {
-        Measure target = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.DELETE, "https://a.test/1", null, null,
-                "mod", Instant.now());
-        Measure filter = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.PROMPT_FILTER, null, null,
-                "{\"workTitle\":\"Ultraman\",\"terms\":[\"奥特曼\"]}", "mod", Instant.now());
+        Measure target = new Measure(
+                UUID.randomUUID(),
+                "c1",
+                "d1",
+                MeasureType.DELETE,
+                "https://a.test/1",
+                null,
+                null,
+                "mod",
+                Instant.now());
+        Measure filter = new Measure(
+                UUID.randomUUID(),
+                "c1",
+                "d1",
+                MeasureType.PROMPT_FILTER,
+                null,
+                null,
+                "{\"workTitle\":\"Ultraman\",\"terms\":[\"奥特曼\"]}",
+                "mod",
+                Instant.now());
         when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(List.of(target, filter));
 
         assertThat(measures.applyPlanned("c1")).isEqualTo(2);
@@ -73,8 +99,16 @@ class MeasuresTest {
 
     @Test
     void liftingTwicePublishesOnceAndALiftedMeasureIsNotReapplied() {
-        Measure measure = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.DELETE, "https://a.test/1", null, null,
-                "mod", Instant.now());
+        Measure measure = new Measure(
+                UUID.randomUUID(),
+                "c1",
+                "d1",
+                MeasureType.DELETE,
+                "https://a.test/1",
+                null,
+                null,
+                "mod",
+                Instant.now());
         measure.apply(Instant.now());
         when(repository.findById(any())).thenReturn(Optional.of(measure));
         when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(List.of(measure));
@@ -89,15 +123,35 @@ class MeasuresTest {
 
     @Test
     void applyingAddsAStrikePerAccountAndLiftingRemovesIt() {
-        Measure a = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.DELETE, "https://a.test/1", "acc-1", null,
-                "mod", Instant.now());
-        Measure b = new Measure(UUID.randomUUID(), "c1", "d1", MeasureType.GEO_BLOCK, "https://a.test/1", "acc-1",
-                null, "mod", Instant.now());
+        Measure a = new Measure(
+                UUID.randomUUID(),
+                "c1",
+                "d1",
+                MeasureType.DELETE,
+                "https://a.test/1",
+                "acc-1",
+                null,
+                "mod",
+                Instant.now());
+        Measure b = new Measure(
+                UUID.randomUUID(),
+                "c1",
+                "d1",
+                MeasureType.GEO_BLOCK,
+                "https://a.test/1",
+                "acc-1",
+                null,
+                "mod",
+                Instant.now());
         when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(List.of(a, b));
         when(strikes.weightOf(MeasureType.DELETE)).thenReturn(1);
         when(strikes.weightOf(MeasureType.GEO_BLOCK)).thenReturn(2);
-        when(strikes.add(org.mockito.ArgumentMatchers.eq("acc-1"), org.mockito.ArgumentMatchers.eq("c1"),
-                org.mockito.ArgumentMatchers.eq(MeasureType.GEO_BLOCK), any())).thenReturn(java.util.OptionalInt.of(2));
+        when(strikes.add(
+                        org.mockito.ArgumentMatchers.eq("acc-1"),
+                        org.mockito.ArgumentMatchers.eq("c1"),
+                        org.mockito.ArgumentMatchers.eq(MeasureType.GEO_BLOCK),
+                        any()))
+                .thenReturn(java.util.OptionalInt.of(2));
         when(strikes.remove(org.mockito.ArgumentMatchers.eq("acc-1"), org.mockito.ArgumentMatchers.eq("c1"), any()))
                 .thenReturn(java.util.OptionalInt.of(1));
         when(strikes.statusFor(2)).thenReturn("SUSPENDED");
@@ -107,7 +161,8 @@ class MeasuresTest {
         int lifted = measures.liftAll("c1", "system", "restored");
 
         assertThat(lifted).isEqualTo(2);
-        assertThat(published).filteredOn(dev.takedown.events.StrikeRecorded.class::isInstance)
+        assertThat(published)
+                .filteredOn(dev.takedown.events.StrikeRecorded.class::isInstance)
                 .extracting(e -> ((dev.takedown.events.StrikeRecorded) e).accountStatus())
                 .containsExactly("SUSPENDED", "WARNED");
         assertThat(published).filteredOn(MeasureLifted.class::isInstance).hasSize(2);

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class StrikePolicyTest {
 
-    private final StrikePolicy policy = new StrikePolicy(2, 3, Duration.ofDays(365),
-            Map.of(MeasureType.ACCOUNT_TERMINATE, 3));
+    private final StrikePolicy policy =
+            new StrikePolicy(2, 3, Duration.ofDays(365), Map.of(MeasureType.ACCOUNT_TERMINATE, 3));
 
     @Test
     void thresholdsCompareActiveWeight() {

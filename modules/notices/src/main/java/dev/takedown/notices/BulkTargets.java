@@ -46,17 +46,19 @@ public class BulkTargets {
             Set.of(CaseStatus.RECEIVED, CaseStatus.INCOMPLETE_CURE, CaseStatus.UNDER_REVIEW);
     /** Rows named in {@link Result#errors()}; the counts cover all of them. */
     public static final int MAX_ERRORS = 1000;
+
     static final int BATCH = 1000;
     /** Longest line read; longer ones are malformed and skipped without being buffered. */
     static final int MAX_LINE = 8192;
+
     private static final int MAX_URL = 4000;
     private static final int MAX_ACCOUNT = 200;
     /** Control characters other than tab are not quoted back (a report is shown and downloaded). */
-    private static final Pattern CONTROL =
-            Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     public enum Format {
-        CSV(','), TSV('\t');
+        CSV(','),
+        TSV('\t');
 
         final char separator;
 
@@ -82,8 +84,7 @@ public class BulkTargets {
 
     /** {@code accepted} URLs were added; {@code duplicates} were already on the case or earlier in the upload. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Result(long accepted, long duplicates, long malformed, List<RowError> errors) {
-    }
+    public record Result(long accepted, long duplicates, long malformed, List<RowError> errors) {}
 
     /** More rows than the configured limit: nothing was stored. */
     public static class TooManyRowsException extends RuntimeException {
@@ -98,8 +99,7 @@ public class BulkTargets {
     private final Clock clock;
 
     @Autowired
-    BulkTargets(DataSource dataSource, @Value("${takedown.bulk.max-rows:100000}") long maxRows,
-            Optional<Clock> clock) {
+    BulkTargets(DataSource dataSource, @Value("${takedown.bulk.max-rows:100000}") long maxRows, Optional<Clock> clock) {
         this(dataSource, maxRows, clock.orElse(Clock.systemUTC()));
     }
 
@@ -116,7 +116,7 @@ public class BulkTargets {
      * @throws TooManyRowsException  the upload has more rows than allowed (nothing stored)
      */
     public Result upload(String caseId, Reader reader, InputStream body, Format format) {
-        return upload(caseId, reader, body, format, error -> { });
+        return upload(caseId, reader, body, format, error -> {});
     }
 
     /** As {@link #upload(String, Reader, InputStream, Format)}, handing every malformed row to {@code sink}. */
@@ -142,8 +142,15 @@ public class BulkTargets {
         }
     }
 
-    private Result upload(Connection connection, UUID id, String caseId, Reader reader, InputStream body,
-            Format format, ErrorSink sink) throws SQLException, IOException {
+    private Result upload(
+            Connection connection,
+            UUID id,
+            String caseId,
+            Reader reader,
+            InputStream body,
+            Format format,
+            ErrorSink sink)
+            throws SQLException, IOException {
         CaseStatus status = lockCase(connection, id, caseId, reader);
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("create temporary table bulk_target_stage (position int not null, url text not null, "
@@ -153,7 +160,9 @@ public class BulkTargets {
         long malformed = 0;
         List<RowError> errors = new ArrayList<>();
         Stage stage = new Stage(connection);
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         LineReader lines = new LineReader(new InputStreamReader(body, utf8), MAX_LINE);
         long dataRows = 0;
@@ -189,8 +198,9 @@ public class BulkTargets {
             }
             malformed++;
             String value = line == LineReader.TOO_LONG ? lines.prefix() : line;
-            value = CONTROL.matcher(value.length() > RowError.MAX_VALUE ? value.substring(0, RowError.MAX_VALUE)
-                    : value).replaceAll("\uFFFD");
+            value = CONTROL.matcher(
+                            value.length() > RowError.MAX_VALUE ? value.substring(0, RowError.MAX_VALUE) : value)
+                    .replaceAll("\uFFFD");
             RowError error = new RowError(row, value, problem);
             sink.malformed(error);
             if (errors.size() < MAX_ERRORS) {
@@ -200,19 +210,25 @@ public class BulkTargets {
         stage.flush();
         long accepted = good == 0 ? 0 : store(connection, id);
         if (accepted > 0) {
-            note(connection, id, status, reader.actor(), "%d target URLs added in bulk (%d duplicates, %d malformed)"
-                    .formatted(accepted, good - accepted, malformed));
+            note(
+                    connection,
+                    id,
+                    status,
+                    reader.actor(),
+                    "%d target URLs added in bulk (%d duplicates, %d malformed)"
+                            .formatted(accepted, good - accepted, malformed));
         }
         return new Result(accepted, good - accepted, malformed, Collections.unmodifiableList(errors));
     }
 
     private static CaseStatus lockCase(Connection connection, UUID id, String caseId, Reader reader)
             throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "select organisation_id, status from notice where id = ? for update")) {
+        try (PreparedStatement lock =
+                connection.prepareStatement("select organisation_id, status from notice where id = ? for update")) {
             lock.setObject(1, id);
             try (ResultSet rs = lock.executeQuery()) {
-                if (!rs.next() || reader.organisationId() == null
+                if (!rs.next()
+                        || reader.organisationId() == null
                         || !reader.organisationId().equals(rs.getString(1))) {
                     throw new CaseNotFoundException(caseId);
                 }

@@ -14,7 +14,12 @@ import java.time.Instant;
  * @param cureRequestedAt          the cure period runs from the first request to complete, however often the
  *                                 notifier sends an improved but still incomplete version
  */
-public record CaseTimers(JurisdictionProfile profile, ProfilePolicies.Policy policy, int timeCompression,
-        Instant receivedAt, Instant notifiedAt, Instant counterNoticeReceivedAt, Instant counterNoticeDeliveredAt,
-        Instant cureRequestedAt) {
-}
+public record CaseTimers(
+        JurisdictionProfile profile,
+        ProfilePolicies.Policy policy,
+        int timeCompression,
+        Instant receivedAt,
+        Instant notifiedAt,
+        Instant counterNoticeReceivedAt,
+        Instant counterNoticeDeliveredAt,
+        Instant cureRequestedAt) {}

@@ -6,24 +6,32 @@ import java.util.List;
 
 /** An uploader's counter-notice or declaration (legal-requirements §6.2); which fields are required is profile law. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record CounterNoticeSubmission(User user, Material material, List<NoticeSubmission.Evidence> nonInfringementEvidence,
-        Statement statement, Boolean consentToJurisdiction, Boolean acceptServiceOfProcess,
-        NoticeSubmission.Signature signature, NoticeSubmission.Attestations attestations, String exceptionClaim) {
+public record CounterNoticeSubmission(
+        User user,
+        Material material,
+        List<NoticeSubmission.Evidence> nonInfringementEvidence,
+        Statement statement,
+        Boolean consentToJurisdiction,
+        Boolean acceptServiceOfProcess,
+        NoticeSubmission.Signature signature,
+        NoticeSubmission.Attestations attestations,
+        String exceptionClaim) {
 
     public CounterNoticeSubmission {
         nonInfringementEvidence = nonInfringementEvidence == null ? List.of() : nonInfringementEvidence;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record User(String legalName, NoticeSubmission.IdentityDocument identityDocument, String address,
-            String phone, String email) {
-    }
+    public record User(
+            String legalName,
+            NoticeSubmission.IdentityDocument identityDocument,
+            String address,
+            String phone,
+            String email) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Material(String identification, String priorLocation) {
-    }
+    public record Material(String identification, String priorLocation) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Statement(Boolean mistakeOrMisidentificationPerjury) {
-    }
+    public record Statement(Boolean mistakeOrMisidentificationPerjury) {}
 }

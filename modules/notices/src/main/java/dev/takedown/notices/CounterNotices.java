@@ -35,7 +35,11 @@ public class CounterNotices {
     private final ObjectMapper json;
     private final Clock clock;
 
-    CounterNotices(NoticeRepository notices, JdbcTemplate jdbc, ApplicationEventPublisher events, ObjectMapper json,
+    CounterNotices(
+            NoticeRepository notices,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            ObjectMapper json,
             Optional<Clock> clock) {
         this.notices = notices;
         this.jdbc = jdbc;
@@ -54,14 +58,19 @@ public class CounterNotices {
             throw new CounterNoticeInvalidException(problems);
         }
         if (!ANSWERABLE.contains(notice.status()) || !"ACTION_TAKEN".equals(notice.outcome())) {
-            throw new CaseStateException("case " + caseId + " has no applied measure awaiting a counter-notice ("
-                    + notice.status() + ")");
+            throw new CaseStateException(
+                    "case " + caseId + " has no applied measure awaiting a counter-notice (" + notice.status() + ")");
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         try {
-            jdbc.update("insert into counter_notice (id, case_id, body, filed_by, received_at) values (?, ?, ?::jsonb, ?, ?)",
-                    id, notice.id(), write(counter), actor, Timestamp.from(now));
+            jdbc.update(
+                    "insert into counter_notice (id, case_id, body, filed_by, received_at) values (?, ?, ?::jsonb, ?, ?)",
+                    id,
+                    notice.id(),
+                    write(counter),
+                    actor,
+                    Timestamp.from(now));
         } catch (DuplicateKeyException second) {
             throw new CaseStateException("a counter-notice was already filed on case " + caseId);
         }
@@ -75,13 +84,19 @@ public class CounterNotices {
     public void fileLegalActionProof(String caseId, String kind, String reference, Reader reader) {
         Notice notice = own(caseId, reader);
         if (notice.status() != CaseStatus.COUNTER_NOTICE_FORWARDED) {
-            throw new CaseStateException("case " + caseId + " is not waiting for proof of proceedings ("
-                    + notice.status() + ")");
+            throw new CaseStateException(
+                    "case " + caseId + " is not waiting for proof of proceedings (" + notice.status() + ")");
         }
         Instant now = clock.instant();
         try {
-            jdbc.update("insert into legal_action_proof (id, case_id, kind, reference, filed_by, filed_at) "
-                    + "values (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), notice.id(), kind, reference, reader.actor(),
+            jdbc.update(
+                    "insert into legal_action_proof (id, case_id, kind, reference, filed_by, filed_at) "
+                            + "values (?, ?, ?, ?, ?, ?)",
+                    UUID.randomUUID(),
+                    notice.id(),
+                    kind,
+                    reference,
+                    reader.actor(),
                     Timestamp.from(now));
         } catch (DuplicateKeyException second) {
             throw new CaseStateException("proof was already filed on case " + caseId);
@@ -94,8 +109,8 @@ public class CounterNotices {
     public void retract(String caseId, Reader reader) {
         Notice notice = own(caseId, reader);
         if (notice.status() != CaseStatus.NOTIFIED || !"ACTION_TAKEN".equals(notice.outcome())) {
-            throw new CaseStateException("case " + caseId + " has no applied measure to withdraw ("
-                    + notice.status() + ")");
+            throw new CaseStateException(
+                    "case " + caseId + " has no applied measure to withdraw (" + notice.status() + ")");
         }
         events.publishEvent(new NoticeRetracted(UUID.randomUUID(), clock.instant(), caseId, reader.actor()));
     }

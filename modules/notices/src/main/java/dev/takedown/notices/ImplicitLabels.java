@@ -25,25 +25,29 @@ import java.util.zip.InflaterInputStream;
  */
 public final class ImplicitLabels {
 
-    public enum Status { PRESENT, MISSING, TAMPERED }
+    public enum Status {
+        PRESENT,
+        MISSING,
+        TAMPERED
+    }
 
     /** The fields GB 45438-2025 requires of an implicit label; propagation fields are added by each platform. */
     public static final List<String> REQUIRED = List.of("Label", "ContentProducer", "ProduceID");
-    public static final List<String> FIELDS = List.of("Label", "ContentProducer", "ProduceID", "ContentPropagator",
-            "PropagateID");
+
+    public static final List<String> FIELDS =
+            List.of("Label", "ContentProducer", "ProduceID", "ContentPropagator", "PropagateID");
 
     /** How much decompressed text one chunk may yield: a label is a few hundred bytes, a zip bomb is not. */
     static final int MAX_TEXT = 1 << 20;
 
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final byte[] XMP_APP1 = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
-    private static final Pattern XMP_ELEMENT = Pattern.compile("<(?:[\\w.-]+:)?AIGC\\b[^>]*>(.*?)</(?:[\\w.-]+:)?AIGC>",
-            Pattern.DOTALL);
+    private static final Pattern XMP_ELEMENT =
+            Pattern.compile("<(?:[\\w.-]+:)?AIGC\\b[^>]*>(.*?)</(?:[\\w.-]+:)?AIGC>", Pattern.DOTALL);
     private static final Pattern XMP_ATTRIBUTE = Pattern.compile("(?:[\\w.-]+:)?AIGC\\s*=\\s*(\"([^\"]*)\"|'([^']*)')");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ImplicitLabels() {
-    }
+    private ImplicitLabels() {}
 
     /**
      * What an image says about itself, and whether that is a proper label for the target.
@@ -53,8 +57,7 @@ public final class ImplicitLabels {
      * @param source  where the label was found (e.g. {@code PNG tEXt AIGC}, {@code JPEG XMP}); null when missing
      * @param problem why a label counts as tampered; null otherwise
      */
-    public record Assessment(Status status, Map<String, String> fields, String source, String problem) {
-    }
+    public record Assessment(Status status, Map<String, String> fields, String source, String problem) {}
 
     /**
      * Reads the image's label and compares its ProduceID with the one the notice gave for the target.
@@ -94,14 +97,13 @@ public final class ImplicitLabels {
             }
         }
         if (expectedProduceId != null && !expectedProduceId.equals(fields.get("ProduceID"))) {
-            return new Assessment(Status.TAMPERED, fields, label.source(),
-                    "ProduceID does not match the target's produce_id");
+            return new Assessment(
+                    Status.TAMPERED, fields, label.source(), "ProduceID does not match the target's produce_id");
         }
         return new Assessment(Status.PRESENT, fields, label.source(), null);
     }
 
-    private record Found(String source, String value) {
-    }
+    private record Found(String source, String value) {}
 
     private static Optional<Found> find(byte[] image) {
         if (startsWith(image, PNG, 0)) {
@@ -130,12 +132,13 @@ public final class ImplicitLabels {
             in.get(data);
             in.getInt(); // CRC: a label edited without fixing it is still read; ProduceID decides tampering
             ended = chunk.equals("IEND");
-            Optional<String[]> text = switch (chunk) {
-                case "tEXt" -> Optional.of(tEXt(data));
-                case "zTXt" -> Optional.of(zTXt(data));
-                case "iTXt" -> Optional.of(iTXt(data));
-                default -> Optional.empty();
-            };
+            Optional<String[]> text =
+                    switch (chunk) {
+                        case "tEXt" -> Optional.of(tEXt(data));
+                        case "zTXt" -> Optional.of(zTXt(data));
+                        case "iTXt" -> Optional.of(iTXt(data));
+                        default -> Optional.empty();
+                    };
             if (text.isPresent()) {
                 String keyword = text.get()[0];
                 if (keyword.equals("AIGC")) {
@@ -168,8 +171,8 @@ public final class ImplicitLabels {
             }
             int start = at + 4;
             if (marker == 0xe1 && startsWith(image, XMP_APP1, start)) {
-                String xml = new String(image, start + XMP_APP1.length, length - 2 - XMP_APP1.length,
-                        StandardCharsets.UTF_8);
+                String xml = new String(
+                        image, start + XMP_APP1.length, length - 2 - XMP_APP1.length, StandardCharsets.UTF_8);
                 Optional<Found> found = fromXmp(xml, "JPEG XMP");
                 if (found.isPresent()) {
                     return found;
@@ -194,7 +197,10 @@ public final class ImplicitLabels {
     }
 
     private static String unescape(String xml) {
-        return xml.replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">")
+        return xml.replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
                 .replace("&amp;", "&");
     }
 
@@ -220,8 +226,8 @@ public final class ImplicitLabels {
         boolean compressed = data[nul + 1] != 0;
         int language = nul(data, nul + 3);
         int translated = nul(data, language + 1);
-        byte[] text = compressed ? inflate(data, translated + 1)
-                : Arrays.copyOfRange(data, translated + 1, data.length);
+        byte[] text =
+                compressed ? inflate(data, translated + 1) : Arrays.copyOfRange(data, translated + 1, data.length);
         return new String[] {latin1(data, 0, nul), new String(text, StandardCharsets.UTF_8)};
     }
 

@@ -29,43 +29,75 @@ public enum JurisdictionProfile {
     CN_REGS_2013(Family.CN, (notice, problems) -> {
         chineseNotice(notice, problems);
         var notifier = notice.notifier();
-        require(problems, notifier != null && present(notifier.postalAddress()), "notifier.postal_address",
+        require(
+                problems,
+                notifier != null && present(notifier.postalAddress()),
+                "notifier.postal_address",
                 "the notifier's address is required (Regulations Art. 14(1))");
-        require(problems, notifier != null && (present(notifier.email()) || present(notifier.phone())),
-                "notifier.email", "contact details are required (Regulations Art. 14(1))");
+        require(
+                problems,
+                notifier != null && (present(notifier.email()) || present(notifier.phone())),
+                "notifier.email",
+                "contact details are required (Regulations Art. 14(1))");
     }),
 
     /** US 17 U.S.C. §512(c)(3)(A) elements (i)–(vi) (R5). */
     US_DMCA(Family.US, (notice, problems) -> {
-        require(problems, notice.signature() != null && present(notice.signature().value()), "signature.value",
+        require(
+                problems,
+                notice.signature() != null && present(notice.signature().value()),
+                "signature.value",
                 "a physical or electronic signature is required (512(c)(3)(A)(i))");
         requireWorks(notice, problems);
-        require(problems, hasContact(notice), "notifier.email",
+        require(
+                problems,
+                hasContact(notice),
+                "notifier.email",
                 "contact information (email, phone or address) is required (512(c)(3)(A)(iv))");
-        require(problems, attested(notice, NoticeSubmission.Attestations::goodFaith), "attestations.good_faith",
+        require(
+                problems,
+                attested(notice, NoticeSubmission.Attestations::goodFaith),
+                "attestations.good_faith",
                 "a good-faith statement is required (512(c)(3)(A)(v))");
-        require(problems, attested(notice, NoticeSubmission.Attestations::accuracyAuthorityPerjury),
+        require(
+                problems,
+                attested(notice, NoticeSubmission.Attestations::accuracyAuthorityPerjury),
                 "attestations.accuracy_authority_perjury",
                 "a statement of accuracy and authority under penalty of perjury is required (512(c)(3)(A)(vi))");
     }),
 
     /** EU Digital Services Act Art. 16(2): explanation, exact location, name and email, bona fide statement (R7). */
     EU_DSA(Family.EU, (notice, problems) -> {
-        require(problems, notice.explanation() != null && notice.explanation().strip().length() >= 20, "explanation",
+        require(
+                problems,
+                notice.explanation() != null && notice.explanation().strip().length() >= 20,
+                "explanation",
                 "a sufficiently substantiated explanation (at least 20 characters) is required (DSA 16(2)(a))");
         boolean csam = Boolean.TRUE.equals(notice.csamFlag());
         var notifier = notice.notifier();
-        require(problems, csam || notifier != null && present(notifier.legalName()), "notifier.legal_name",
+        require(
+                problems,
+                csam || notifier != null && present(notifier.legalName()),
+                "notifier.legal_name",
                 "the notifier's name is required (DSA 16(2)(c))");
-        require(problems, csam || notifier != null && present(notifier.email()), "notifier.email",
+        require(
+                problems,
+                csam || notifier != null && present(notifier.email()),
+                "notifier.email",
                 "the notifier's email address is required (DSA 16(2)(c))");
-        require(problems, attested(notice, NoticeSubmission.Attestations::bonaFideAccurateComplete),
+        require(
+                problems,
+                attested(notice, NoticeSubmission.Attestations::bonaFideAccurateComplete),
                 "attestations.bona_fide_accurate_complete",
                 "a statement of bona fide belief in accuracy and completeness is required (DSA 16(2)(d))");
     });
 
     /** The legal family decides the calendar and whether counter-notices exist at all. */
-    public enum Family { CN, US, EU }
+    public enum Family {
+        CN,
+        US,
+        EU
+    }
 
     public static final JurisdictionProfile DEFAULT = CN_CC_1195;
 
@@ -96,7 +128,8 @@ public enum JurisdictionProfile {
         for (int i = 0; i < names.size(); i++) {
             JurisdictionProfile profile = byName(names.get(i));
             if (profile == null) {
-                problems.add(new FieldProblem("jurisdiction_profiles[" + i + "]",
+                problems.add(new FieldProblem(
+                        "jurisdiction_profiles[" + i + "]",
                         "unknown profile '" + names.get(i) + "'; known: " + List.of(values())));
             } else {
                 profile.rules.accept(notice, problems);
@@ -112,16 +145,22 @@ public enum JurisdictionProfile {
     }
 
     /** Column sizes of what a notice is stored as; everything else defaults to {@link TextBounds#DEFAULT_MAX}. */
-    private static final Map<String, Integer> LIMITS = Map.ofEntries(Map.entry("notifier.legal_name", 500),
-            Map.entry("notifier.email", 500), Map.entry("works[].title", 1000), Map.entry("targets[].type", 40),
-            Map.entry("targets[].account_id", 200), Map.entry("jurisdiction_profiles[]", 40),
-            Map.entry("explanation", 20_000), Map.entry("targets[].produce_id", 200),
-            Map.entry("targets[].model_id", 200), Map.entry("targets[].dataset_id", 200),
+    private static final Map<String, Integer> LIMITS = Map.ofEntries(
+            Map.entry("notifier.legal_name", 500),
+            Map.entry("notifier.email", 500),
+            Map.entry("works[].title", 1000),
+            Map.entry("targets[].type", 40),
+            Map.entry("targets[].account_id", 200),
+            Map.entry("jurisdiction_profiles[]", 40),
+            Map.entry("explanation", 20_000),
+            Map.entry("targets[].produce_id", 200),
+            Map.entry("targets[].model_id", 200),
+            Map.entry("targets[].dataset_id", 200),
             Map.entry("targets[].item_id", 200));
 
     /** What a target can be (legal-requirements §6.1). */
-    public static final Set<String> TARGET_TYPES = Set.of("URL", "POST", "GENERATED_OUTPUT",
-            "PROMPT_PATTERN", "MODEL", "LORA", "DATASET_ITEM", "ACCOUNT", "LISTING");
+    public static final Set<String> TARGET_TYPES = Set.of(
+            "URL", "POST", "GENERATED_OUTPUT", "PROMPT_PATTERN", "MODEL", "LORA", "DATASET_ITEM", "ACCOUNT", "LISTING");
 
     /**
      * Whether an incomplete notice is worth curing rather than refusing: it names a work, a locatable target and a
@@ -131,7 +170,9 @@ public enum JurisdictionProfile {
         List<FieldProblem> structural = new ArrayList<>();
         requireTargets(notice, structural);
         requireWorks(notice, structural);
-        return structural.isEmpty() && hasContact(notice) && namesOf(notice).stream().allMatch(n -> byName(n) != null)
+        return structural.isEmpty()
+                && hasContact(notice)
+                && namesOf(notice).stream().allMatch(n -> byName(n) != null)
                 && TextBounds.check(notice, LIMITS).isEmpty();
     }
 
@@ -142,46 +183,92 @@ public enum JurisdictionProfile {
         var material = counter.material();
         switch (family) {
             case CN -> {
-                require(problems, user != null && present(user.legalName()), "user.legal_name",
+                require(
+                        problems,
+                        user != null && present(user.legalName()),
+                        "user.legal_name",
                         "the real name of the declarant is required (Civil Code 1196)");
                 var id = user == null ? null : user.identityDocument();
-                require(problems, id != null && present(id.type()) && present(id.number()),
-                        "user.identity_document", "an identity document is required (Civil Code 1196)");
-                require(problems, user != null && (present(user.address()) || present(user.phone())
-                        || present(user.email())), "user.phone", "contact details are required");
-                require(problems, material != null && present(material.priorLocation()), "material.prior_location",
+                require(
+                        problems,
+                        id != null && present(id.type()) && present(id.number()),
+                        "user.identity_document",
+                        "an identity document is required (Civil Code 1196)");
+                require(
+                        problems,
+                        user != null && (present(user.address()) || present(user.phone()) || present(user.email())),
+                        "user.phone",
+                        "contact details are required");
+                require(
+                        problems,
+                        material != null && present(material.priorLocation()),
+                        "material.prior_location",
                         "the network address of the material is required (Regulations Art. 16(2))");
-                require(problems, !counter.nonInfringementEvidence().isEmpty(), "non_infringement_evidence",
+                require(
+                        problems,
+                        !counter.nonInfringementEvidence().isEmpty(),
+                        "non_infringement_evidence",
                         "preliminary evidence of non-infringement is required (Civil Code 1196)");
-                require(problems, counter.attestations() != null
-                        && Boolean.TRUE.equals(counter.attestations().truthfulnessResponsibility()),
+                require(
+                        problems,
+                        counter.attestations() != null
+                                && Boolean.TRUE.equals(counter.attestations().truthfulnessResponsibility()),
                         "attestations.truthfulness_responsibility",
                         "the declarant must accept responsibility for the truth of the declaration");
             }
             case US -> {
-                require(problems, counter.signature() != null && present(counter.signature().value()),
-                        "signature.value", "a physical or electronic signature is required (512(g)(3)(A))");
-                require(problems, material != null && present(material.identification()), "material.identification",
+                require(
+                        problems,
+                        counter.signature() != null
+                                && present(counter.signature().value()),
+                        "signature.value",
+                        "a physical or electronic signature is required (512(g)(3)(A))");
+                require(
+                        problems,
+                        material != null && present(material.identification()),
+                        "material.identification",
                         "identify the material removed (512(g)(3)(B))");
-                require(problems, material != null && present(material.priorLocation()), "material.prior_location",
+                require(
+                        problems,
+                        material != null && present(material.priorLocation()),
+                        "material.prior_location",
                         "the location where the material appeared is required (512(g)(3)(B))");
-                require(problems, counter.statement() != null
-                        && Boolean.TRUE.equals(counter.statement().mistakeOrMisidentificationPerjury()),
+                require(
+                        problems,
+                        counter.statement() != null
+                                && Boolean.TRUE.equals(counter.statement().mistakeOrMisidentificationPerjury()),
                         "statement.mistake_or_misidentification_perjury",
                         "a statement under penalty of perjury of mistake or misidentification is required (512(g)(3)(C))");
-                require(problems, user != null && present(user.legalName()), "user.legal_name",
+                require(
+                        problems,
+                        user != null && present(user.legalName()),
+                        "user.legal_name",
                         "the subscriber's name is required (512(g)(3)(D))");
-                require(problems, user != null && present(user.address()), "user.address",
+                require(
+                        problems,
+                        user != null && present(user.address()),
+                        "user.address",
                         "the subscriber's address is required (512(g)(3)(D))");
-                require(problems, user != null && present(user.phone()), "user.phone",
+                require(
+                        problems,
+                        user != null && present(user.phone()),
+                        "user.phone",
                         "the subscriber's telephone number is required (512(g)(3)(D))");
-                require(problems, Boolean.TRUE.equals(counter.consentToJurisdiction()), "consent_to_jurisdiction",
+                require(
+                        problems,
+                        Boolean.TRUE.equals(counter.consentToJurisdiction()),
+                        "consent_to_jurisdiction",
                         "consent to the jurisdiction of the federal district court is required (512(g)(3)(D))");
-                require(problems, Boolean.TRUE.equals(counter.acceptServiceOfProcess()), "accept_service_of_process",
+                require(
+                        problems,
+                        Boolean.TRUE.equals(counter.acceptServiceOfProcess()),
+                        "accept_service_of_process",
                         "acceptance of service of process is required (512(g)(3)(D))");
             }
-            case EU -> problems.add(new FieldProblem("jurisdiction_profile",
-                    "the DSA has no counter-notice; file an internal complaint (appeal) instead (DSA Art. 20)"));
+            case EU ->
+                problems.add(new FieldProblem(
+                        "jurisdiction_profile",
+                        "the DSA has no counter-notice; file an internal complaint (appeal) instead (DSA Art. 20)"));
         }
         return problems;
     }
@@ -200,17 +287,31 @@ public enum JurisdictionProfile {
 
     private static void chineseNotice(NoticeSubmission notice, List<FieldProblem> problems) {
         var notifier = notice.notifier();
-        require(problems, notifier != null && present(notifier.legalName()), "notifier.legal_name",
+        require(
+                problems,
+                notifier != null && present(notifier.legalName()),
+                "notifier.legal_name",
                 "real name of the notifier is required (Civil Code 1195)");
         var id = notifier == null ? null : notifier.identityDocument();
-        require(problems, id != null && present(id.type()), "notifier.identity_document.type",
+        require(
+                problems,
+                id != null && present(id.type()),
+                "notifier.identity_document.type",
                 "identity document type is required (resident ID, passport or business licence)");
-        require(problems, id != null && present(id.number()), "notifier.identity_document.number",
+        require(
+                problems,
+                id != null && present(id.number()),
+                "notifier.identity_document.number",
                 "identity document number is required");
-        require(problems, !notice.evidence().isEmpty(), "evidence",
+        require(
+                problems,
+                !notice.evidence().isEmpty(),
+                "evidence",
                 "at least one item of preliminary evidence is required (Civil Code 1195)");
         requireWorks(notice, problems);
-        require(problems, attested(notice, NoticeSubmission.Attestations::truthfulnessResponsibility),
+        require(
+                problems,
+                attested(notice, NoticeSubmission.Attestations::truthfulnessResponsibility),
                 "attestations.truthfulness_responsibility",
                 "the notifier must accept responsibility for the truth of the notice");
     }
@@ -227,21 +328,24 @@ public enum JurisdictionProfile {
         }
         for (int i = 0; i < notice.works().size(); i++) {
             var work = notice.works().get(i);
-            require(problems, work != null && present(work.title()), "works[" + i + "].title",
+            require(
+                    problems,
+                    work != null && present(work.title()),
+                    "works[" + i + "].title",
                     "the title of the work is required");
         }
     }
 
     private static void requireTargets(NoticeSubmission notice, List<FieldProblem> problems) {
         if (notice.targets().isEmpty()) {
-            problems.add(new FieldProblem("targets", "at least one target (the infringing material's location) is required"));
+            problems.add(new FieldProblem(
+                    "targets", "at least one target (the infringing material's location) is required"));
         }
         for (int i = 0; i < notice.targets().size(); i++) {
             var target = notice.targets().get(i);
             String field = "targets[" + i + "].url";
             if (target != null && target.type() != null && !TARGET_TYPES.contains(target.type())) {
-                problems.add(new FieldProblem("targets[" + i + "].type",
-                        "one of " + new TreeSet<>(TARGET_TYPES)));
+                problems.add(new FieldProblem("targets[" + i + "].type", "one of " + new TreeSet<>(TARGET_TYPES)));
             }
             if (target != null && target.type() != null) {
                 requireIdentifiers(target, "targets[" + i + "].", problems);
@@ -257,25 +361,40 @@ public enum JurisdictionProfile {
     /** AIGC targets are acted on by what identifies them, not only by their page: each type needs its own ids. */
     private static void requireIdentifiers(NoticeSubmission.Target target, String prefix, List<FieldProblem> problems) {
         switch (target.type()) {
-            case "GENERATED_OUTPUT" -> require(problems, present(target.produceId()), prefix + "produce_id",
-                    "a generated output is identified by its ProduceID (GB 45438-2025 implicit label)");
-            case "MODEL" -> require(problems, present(target.modelId()), prefix + "model_id",
-                    "a model is identified by its model id on the platform");
-            case "LORA" -> require(problems, present(target.sha256()), prefix + "sha256",
-                    "a LoRA or checkpoint is identified by the SHA-256 of its file (its re-upload is blocked by hash)");
+            case "GENERATED_OUTPUT" ->
+                require(
+                        problems,
+                        present(target.produceId()),
+                        prefix + "produce_id",
+                        "a generated output is identified by its ProduceID (GB 45438-2025 implicit label)");
+            case "MODEL" ->
+                require(
+                        problems,
+                        present(target.modelId()),
+                        prefix + "model_id",
+                        "a model is identified by its model id on the platform");
+            case "LORA" ->
+                require(
+                        problems,
+                        present(target.sha256()),
+                        prefix + "sha256",
+                        "a LoRA or checkpoint is identified by the SHA-256 of its file (its re-upload is blocked by hash)");
             case "DATASET_ITEM" -> {
-                require(problems, present(target.datasetId()), prefix + "dataset_id",
+                require(
+                        problems,
+                        present(target.datasetId()),
+                        prefix + "dataset_id",
                         "the training dataset is required");
                 require(problems, present(target.itemId()), prefix + "item_id", "the dataset item id is required");
             }
-            default -> {
-            }
+            default -> {}
         }
         if (present(target.generatedAt())) {
             try {
                 Instant.parse(target.generatedAt());
             } catch (DateTimeParseException e) {
-                problems.add(new FieldProblem(prefix + "generated_at", "an ISO-8601 instant, e.g. 2025-09-01T08:00:00Z"));
+                problems.add(
+                        new FieldProblem(prefix + "generated_at", "an ISO-8601 instant, e.g. 2025-09-01T08:00:00Z"));
             }
         }
         if (present(target.sha256()) && !SHA256.matcher(target.sha256()).matches()) {
@@ -302,8 +421,8 @@ public enum JurisdictionProfile {
         }
     }
 
-    private static boolean attested(NoticeSubmission notice,
-            Function<NoticeSubmission.Attestations, Boolean> statement) {
+    private static boolean attested(
+            NoticeSubmission notice, Function<NoticeSubmission.Attestations, Boolean> statement) {
         return notice.attestations() != null && Boolean.TRUE.equals(statement.apply(notice.attestations()));
     }
 

@@ -30,8 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LabelEvidence {
 
-    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
 
     private final NoticeRepository notices;
     private final ApplicationEventPublisher events;
@@ -39,7 +38,11 @@ public class LabelEvidence {
     private final ObjectMapper json;
     private final Clock clock;
 
-    LabelEvidence(NoticeRepository notices, ApplicationEventPublisher events, JdbcTemplate jdbc, ObjectMapper json,
+    LabelEvidence(
+            NoticeRepository notices,
+            ApplicationEventPublisher events,
+            JdbcTemplate jdbc,
+            ObjectMapper json,
             Optional<Clock> clock) {
         this.notices = notices;
         this.events = events;
@@ -50,9 +53,15 @@ public class LabelEvidence {
 
     /** One check of a target's implicit label, as the case pages show it. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record LabelCheck(int targetIndex, String targetUrl, String status, Map<String, String> fields,
-            String source, String problem, String checkedBy, Instant checkedAt) {
-    }
+    public record LabelCheck(
+            int targetIndex,
+            String targetUrl,
+            String status,
+            Map<String, String> fields,
+            String source,
+            String problem,
+            String checkedBy,
+            Instant checkedAt) {}
 
     /** Every label check of the case, oldest first. */
     @Transactional(readOnly = true)
@@ -63,10 +72,18 @@ public class LabelEvidence {
         } catch (IllegalArgumentException | NullPointerException notAUuid) {
             return List.of();
         }
-        return jdbc.query("select * from label_check where case_id = ? order by checked_at, id", (rs, row) ->
-                new LabelCheck(rs.getInt("target_index"), rs.getString("target_url"), rs.getString("status"),
-                        read(rs.getString("fields")), rs.getString("source"), rs.getString("problem"),
-                        rs.getString("checked_by"), rs.getTimestamp("checked_at").toInstant()), id);
+        return jdbc.query(
+                "select * from label_check where case_id = ? order by checked_at, id",
+                (rs, row) -> new LabelCheck(
+                        rs.getInt("target_index"),
+                        rs.getString("target_url"),
+                        rs.getString("status"),
+                        read(rs.getString("fields")),
+                        rs.getString("source"),
+                        rs.getString("problem"),
+                        rs.getString("checked_by"),
+                        rs.getTimestamp("checked_at").toInstant()),
+                id);
     }
 
     @Transactional
@@ -74,18 +91,35 @@ public class LabelEvidence {
         Notice notice = find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         List<NoticeTarget> targets = notice.targets();
         if (targetIndex < 0 || targetIndex >= targets.size()) {
-            throw new NoticeIncompleteException(List.of(new FieldProblem("target_index",
-                    "the case has " + targets.size() + " target(s), numbered from 0")));
+            throw new NoticeIncompleteException(List.of(new FieldProblem(
+                    "target_index", "the case has " + targets.size() + " target(s), numbered from 0")));
         }
         NoticeTarget target = targets.get(targetIndex);
         ImplicitLabels.Assessment assessment = ImplicitLabels.assess(image, target.produceId());
         Instant now = clock.instant();
-        jdbc.update("insert into label_check (id, case_id, target_index, target_url, status, fields, source, problem, "
-                + "checked_by, checked_at) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)", UUID.randomUUID(),
-                notice.id(), targetIndex, target.url(), assessment.status().name(), write(assessment.fields()),
-                assessment.source(), assessment.problem(), actor, Timestamp.from(now));
-        events.publishEvent(new LabelChecked(UUID.randomUUID(), now, caseId, actor, targetIndex,
-                target.url(), assessment.status().name(), assessment.fields(), assessment.source(),
+        jdbc.update(
+                "insert into label_check (id, case_id, target_index, target_url, status, fields, source, problem, "
+                        + "checked_by, checked_at) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)",
+                UUID.randomUUID(),
+                notice.id(),
+                targetIndex,
+                target.url(),
+                assessment.status().name(),
+                write(assessment.fields()),
+                assessment.source(),
+                assessment.problem(),
+                actor,
+                Timestamp.from(now));
+        events.publishEvent(new LabelChecked(
+                UUID.randomUUID(),
+                now,
+                caseId,
+                actor,
+                targetIndex,
+                target.url(),
+                assessment.status().name(),
+                assessment.fields(),
+                assessment.source(),
                 assessment.problem()));
         return assessment;
     }

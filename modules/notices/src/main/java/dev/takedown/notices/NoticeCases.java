@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Limit;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,9 +41,16 @@ public class NoticeCases {
     private final String publicBaseUrl;
     private final Clock clock;
 
-    NoticeCases(NoticeRepository notices, ApplicationEventPublisher events, ObjectMapper json,
-            Notifications notifications, UploaderLinks links, ProfilePolicies policies, NotifierStanding standing,
-            JdbcTemplate jdbc, @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
+    NoticeCases(
+            NoticeRepository notices,
+            ApplicationEventPublisher events,
+            ObjectMapper json,
+            Notifications notifications,
+            UploaderLinks links,
+            ProfilePolicies policies,
+            NotifierStanding standing,
+            JdbcTemplate jdbc,
+            @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
             Optional<Clock> clock) {
         this.notices = notices;
         this.events = events;
@@ -60,12 +67,11 @@ public class NoticeCases {
     /** The case if the reader may see it; another organisation's case is indistinguishable from none. */
     @Transactional
     public Optional<CaseView> find(String caseId, Reader reader) {
-        Optional<Notice> found = load(caseId)
-                .filter(n -> reader.mayRead(n.organisationId()));
+        Optional<Notice> found = load(caseId).filter(n -> reader.mayRead(n.organisationId()));
         found.ifPresent(n -> {
             if (reader.isStaff()) {
-                events.publishEvent(new CaseViewed(UUID.randomUUID(), clock.instant(), caseId, reader.actor(),
-                        reader.role()));
+                events.publishEvent(
+                        new CaseViewed(UUID.randomUUID(), clock.instant(), caseId, reader.actor(), reader.role()));
             }
         });
         return found.map(this::view);
@@ -73,11 +79,19 @@ public class NoticeCases {
 
     @Transactional(readOnly = true)
     public List<CaseSummary> list(Reader reader) {
-        List<Notice> found = reader.isStaff() ? notices.findTop200ByOrderByReceivedAtDesc()
-                : reader.organisationId() == null ? List.of()
-                : notices.findByOrganisationIdOrderByReceivedAtDesc(reader.organisationId());
-        return found.stream().map(n -> new CaseSummary(n.id().toString(), n.status(), n.workTitle(),
-                n.targets().size(), n.receivedAt())).toList();
+        List<Notice> found = reader.isStaff()
+                ? notices.findTop200ByOrderByReceivedAtDesc()
+                : reader.organisationId() == null
+                        ? List.of()
+                        : notices.findByOrganisationIdOrderByReceivedAtDesc(reader.organisationId());
+        return found.stream()
+                .map(n -> new CaseSummary(
+                        n.id().toString(),
+                        n.status(),
+                        n.workTitle(),
+                        n.targets().size(),
+                        n.receivedAt()))
+                .toList();
     }
 
     /** Re-checks the stored notice against its profiles; empty means complete. */
@@ -95,15 +109,24 @@ public class NoticeCases {
     @Transactional(readOnly = true)
     public List<CaseSummary> casesOnTargets(String caseId) {
         Notice notice = require(caseId);
-        List<String> urls = notice.targets().stream().map(NoticeTarget::url).limit(50).toList();
-        return urls.isEmpty() ? List.of() : notices.findOthersOnTargets(urls, notice.id(), Limit.of(20)).stream()
-                .map(n -> new CaseSummary(n.id().toString(), n.status(), n.workTitle(), n.targets().size(),
-                        n.receivedAt())).toList();
+        List<String> urls =
+                notice.targets().stream().map(NoticeTarget::url).limit(50).toList();
+        return urls.isEmpty()
+                ? List.of()
+                : notices.findOthersOnTargets(urls, notice.id(), Limit.of(20)).stream()
+                        .map(n -> new CaseSummary(
+                                n.id().toString(),
+                                n.status(),
+                                n.workTitle(),
+                                n.targets().size(),
+                                n.receivedAt()))
+                        .toList();
     }
 
     @Transactional(readOnly = true)
     public List<CaseTarget> targets(String caseId) {
-        return require(caseId).targets().stream().map(t -> new CaseTarget(t.url(), t.accountId(), t.type(), t.produceId(), t.sha256()))
+        return require(caseId).targets().stream()
+                .map(t -> new CaseTarget(t.url(), t.accountId(), t.type(), t.produceId(), t.sha256()))
                 .toList();
     }
 
@@ -119,24 +142,32 @@ public class NoticeCases {
     }
 
     /** Target types in order of urgency: live AIGC generation first (the Ultraman harm repeats on every prompt). */
-    private static final List<String> URGENCY = List.of("GENERATED_OUTPUT", "PROMPT_PATTERN", "MODEL", "LORA",
-            "DATASET_ITEM", "ACCOUNT", "LISTING", "POST", "URL");
+    private static final List<String> URGENCY = List.of(
+            "GENERATED_OUTPUT", "PROMPT_PATTERN", "MODEL", "LORA", "DATASET_ITEM", "ACCOUNT", "LISTING", "POST", "URL");
 
     @Transactional(readOnly = true)
     public TriageFacts triageFacts(String caseId) {
         Notice notice = require(caseId);
         NoticeSubmission submission = submission(notice);
-        String notifierType = submission.notifier() == null ? null : submission.notifier().type();
+        String notifierType =
+                submission.notifier() == null ? null : submission.notifier().type();
         if (submission.notifier() != null && submission.notifier().trustedFlaggerId() != null) {
             notifierType = "TRUSTED_FLAGGER";
         }
-        String targetType = notice.targets().stream().map(NoticeTarget::type)
-                .min(java.util.Comparator.comparingInt(t -> URGENCY.indexOf(t) < 0 ? URGENCY.size() : URGENCY.indexOf(t)))
+        String targetType = notice.targets().stream()
+                .map(NoticeTarget::type)
+                .min(java.util.Comparator.comparingInt(
+                        t -> URGENCY.indexOf(t) < 0 ? URGENCY.size() : URGENCY.indexOf(t)))
                 .orElse("URL");
-        boolean wellKnown = submission.works().stream().filter(w -> w != null && w.registeredWorkId() != null)
+        boolean wellKnown = submission.works().stream()
+                .filter(w -> w != null && w.registeredWorkId() != null)
                 .anyMatch(w -> wellKnownWork(w.registeredWorkId(), notice.organisationId()));
-        return new TriageFacts(notice.governingProfile().name(), notifierType == null ? "RIGHTS_HOLDER" : notifierType,
-                targetType, wellKnown, submission.creationEvidence() != null
+        return new TriageFacts(
+                notice.governingProfile().name(),
+                notifierType == null ? "RIGHTS_HOLDER" : notifierType,
+                targetType,
+                wellKnown,
+                submission.creationEvidence() != null
                         && submission.creationEvidence().isPresent());
     }
 
@@ -148,9 +179,12 @@ public class NoticeCases {
 
     private boolean wellKnownWork(String workId, String organisationId) {
         try {
-            return Boolean.TRUE.equals(jdbc.queryForObject("select coalesce((definition->>'well_known')::boolean, false) "
-                    + "from protected_work where id = ? and organisation_id = ?", Boolean.class,
-                    UUID.fromString(workId), organisationId));
+            return Boolean.TRUE.equals(jdbc.queryForObject(
+                    "select coalesce((definition->>'well_known')::boolean, false) "
+                            + "from protected_work where id = ? and organisation_id = ?",
+                    Boolean.class,
+                    UUID.fromString(workId),
+                    organisationId));
         } catch (org.springframework.dao.EmptyResultDataAccessException | IllegalArgumentException unknown) {
             return false;
         }
@@ -170,17 +204,36 @@ public class NoticeCases {
                 "select received_at, delivered_at from counter_notice where case_id = ?", notice.id());
         Instant received = counter.isEmpty() ? null : instant(counter.get(0).get("received_at"));
         Instant delivered = counter.isEmpty() ? null : instant(counter.get(0).get("delivered_at"));
-        Instant cureRequested = notice.history().stream().filter(h -> h.status() == CaseStatus.INCOMPLETE_CURE)
-                .map(h -> h.at()).findFirst().orElse(null);
-        return new CaseTimers(profile, policies.of(profile), policies.timeCompression(), notice.receivedAt(),
-                notice.notifiedAt(), received, delivered, cureRequested);
+        Instant cureRequested = notice.history().stream()
+                .filter(h -> h.status() == CaseStatus.INCOMPLETE_CURE)
+                .map(h -> h.at())
+                .findFirst()
+                .orElse(null);
+        return new CaseTimers(
+                profile,
+                policies.of(profile),
+                policies.timeCompression(),
+                notice.receivedAt(),
+                notice.notifiedAt(),
+                received,
+                delivered,
+                cureRequested);
     }
 
     @Transactional(readOnly = true)
     public List<CaseNotification> notifications(String caseId) {
-        return load(caseId).map(n -> notifications.forCase(n.id()).stream().map(sent -> new CaseNotification(
-                sent.id(), sent.recipient(), sent.kind(), sent.subject(), sent.body(), sent.link(), sent.createdAt()))
-                .toList()).orElse(List.of());
+        return load(caseId)
+                .map(n -> notifications.forCase(n.id()).stream()
+                        .map(sent -> new CaseNotification(
+                                sent.id(),
+                                sent.recipient(),
+                                sent.kind(),
+                                sent.subject(),
+                                sent.body(),
+                                sent.link(),
+                                sent.createdAt()))
+                        .toList())
+                .orElse(List.of());
     }
 
     @Transactional
@@ -193,16 +246,28 @@ public class NoticeCases {
     public void requestCure(String caseId, List<FieldProblem> problems) {
         Notice notice = require(caseId);
         Instant now = clock.instant();
-        String missing = problems.stream().map(p -> p.field() + " (" + p.message() + ")")
-                .collect(Collectors.joining("; "));
+        String missing =
+                problems.stream().map(p -> p.field() + " (" + p.message() + ")").collect(Collectors.joining("; "));
         if (notice.moveTo(CaseStatus.INCOMPLETE_CURE, TakedownEvent.SYSTEM, "missing: " + missing, now)) {
-            notifications.record(notice.id(), notifierAddress(notice), "CURE_REQUEST",
+            notifications.record(
+                    notice.id(),
+                    notifierAddress(notice),
+                    "CURE_REQUEST",
                     "Your notice " + caseId + " is incomplete / 您的通知不完整",
                     "Please complete your notice within "
-                            + policies.of(notice.governingProfile()).curePeriod().toDays()
-                            + " days, or it will be closed. Missing: " + missing, null, now);
-            events.publishEvent(new PartiesNotified(UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM,
-                    "INCOMPLETE_CURE", List.of(notifierAddress(notice))));
+                            + policies.of(notice.governingProfile())
+                                    .curePeriod()
+                                    .toDays()
+                            + " days, or it will be closed. Missing: " + missing,
+                    null,
+                    now);
+            events.publishEvent(new PartiesNotified(
+                    UUID.randomUUID(),
+                    now,
+                    caseId,
+                    TakedownEvent.SYSTEM,
+                    "INCOMPLETE_CURE",
+                    List.of(notifierAddress(notice))));
         }
     }
 
@@ -212,7 +277,8 @@ public class NoticeCases {
      */
     @Transactional
     public void cure(String caseId, NoticeSubmission completed, Reader reader) {
-        Notice notice = load(caseId).filter(n -> !reader.isStaff() && reader.mayRead(n.organisationId()))
+        Notice notice = load(caseId)
+                .filter(n -> !reader.isStaff() && reader.mayRead(n.organisationId()))
                 .orElseThrow(() -> new CaseNotFoundException(caseId));
         if (notice.status() != CaseStatus.INCOMPLETE_CURE) {
             throw new CaseStateException("case " + caseId + " is " + notice.status() + ", not waiting for completion");
@@ -225,8 +291,8 @@ public class NoticeCases {
         for (int i = 0; i < completed.targets().size(); i++) {
             var target = completed.targets().get(i);
             if (target != null && target.url() != null && TargetUrl.isValid(target.url())) {
-                notice.addTarget(i, target.type() == null ? "URL" : target.type(), TargetUrl.canonical(target.url()),
-                        target);
+                notice.addTarget(
+                        i, target.type() == null ? "URL" : target.type(), TargetUrl.canonical(target.url()), target);
             }
         }
         events.publishEvent(new NoticeCured(UUID.randomUUID(), now, caseId, reader.actor()));
@@ -239,8 +305,13 @@ public class NoticeCases {
         Instant now = clock.instant();
         String missing = problems.stream().map(FieldProblem::field).collect(Collectors.joining(", "));
         if (notice.moveTo(CaseStatus.CLOSED_INCOMPLETE, TakedownEvent.SYSTEM, "missing: " + missing, now)) {
-            events.publishEvent(new PartiesNotified(UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM,
-                    "INCOMPLETE", List.of(notifierAddress(notice))));
+            events.publishEvent(new PartiesNotified(
+                    UUID.randomUUID(),
+                    now,
+                    caseId,
+                    TakedownEvent.SYSTEM,
+                    "INCOMPLETE",
+                    List.of(notifierAddress(notice))));
         }
     }
 
@@ -259,15 +330,19 @@ public class NoticeCases {
     public void recordDecision(String caseId, boolean accepted, String actor, List<String> measures, String reason) {
         Notice notice = require(caseId);
         notice.recordDecision(accepted, actor, measures, reason);
-        String note = accepted ? "accepted: " + String.join(", ", measures) + (reason == null ? "" : " — " + reason)
+        String note = accepted
+                ? "accepted: " + String.join(", ", measures) + (reason == null ? "" : " — " + reason)
                 : "rejected: " + reason;
-        notice.moveTo(accepted ? CaseStatus.DECIDED_ACTION : CaseStatus.DECIDED_NO_ACTION, actor, note,
-                clock.instant());
+        notice.moveTo(
+                accepted ? CaseStatus.DECIDED_ACTION : CaseStatus.DECIDED_NO_ACTION, actor, note, clock.instant());
     }
 
     @Transactional
     public void awaitSecondReview(String caseId) {
-        move(caseId, CaseStatus.AWAITING_SECOND_REVIEW, TakedownEvent.SYSTEM,
+        move(
+                caseId,
+                CaseStatus.AWAITING_SECOND_REVIEW,
+                TakedownEvent.SYSTEM,
                 "high-impact measure: a second reviewer must confirm (four-eyes)");
     }
 
@@ -277,7 +352,10 @@ public class NoticeCases {
         Notice notice = require(caseId);
         Instant now = clock.instant();
         standing.recordUnfounded(notice.id(), notice.organisationId(), now).ifPresent(next -> {
-            notifications.record(notice.id(), notifierAddress(notice), "MISUSE_" + next.status(),
+            notifications.record(
+                    notice.id(),
+                    notifierAddress(notice),
+                    "MISUSE_" + next.status(),
                     next.status() == NotifierStanding.Status.WARNED
                             ? "Warning: manifestly unfounded notices / 警告：明显不成立的通知"
                             : "Suspension of notice processing / 暂停处理通知",
@@ -285,9 +363,17 @@ public class NoticeCases {
                             ? "Several of your notices were manifestly unfounded. Further ones will suspend the "
                                     + "processing of your notices (DSA Art. 23(2))."
                             : "Your notices will be recorded but not processed until " + next.until()
-                                    + " (DSA Art. 23(2)).", null, now);
-            events.publishEvent(new NotifierStatusChanged(UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM,
-                    notice.organisationId(), next.status().name(), next.until()));
+                                    + " (DSA Art. 23(2)).",
+                    null,
+                    now);
+            events.publishEvent(new NotifierStatusChanged(
+                    UUID.randomUUID(),
+                    now,
+                    caseId,
+                    TakedownEvent.SYSTEM,
+                    notice.organisationId(),
+                    next.status().name(),
+                    next.until()));
         });
     }
 
@@ -313,34 +399,56 @@ public class NoticeCases {
         JurisdictionProfile profile = notice.governingProfile();
         List<String> recipients = new ArrayList<>();
         recipients.add(notifierAddress(notice));
-        notifications.record(notice.id(), notifierAddress(notice), "DECISION",
+        notifications.record(
+                notice.id(),
+                notifierAddress(notice),
+                "DECISION",
                 "Decision on your notice / 对您通知的处理结果: " + notice.outcome(),
-                CaseTexts.decisionForNotifier(notice.outcome(), notice.decisionMeasures(), notice.decisionReason(),
-                        profile), null, now);
+                CaseTexts.decisionForNotifier(
+                        notice.outcome(), notice.decisionMeasures(), notice.decisionReason(), profile),
+                null,
+                now);
         if (acted) {
             String link = publicBaseUrl + "/u/" + links.issue(caseId);
             for (var target : notice.targets()) {
                 String uploader = "uploader-of:" + (target.accountId() != null ? target.accountId() : target.url());
                 recipients.add(uploader);
-                notifications.record(notice.id(), uploader, "FORWARDED_NOTICE",
+                notifications.record(
+                        notice.id(),
+                        uploader,
+                        "FORWARDED_NOTICE",
                         "A notice about your content / 关于您内容的通知",
-                        CaseTexts.statementOfReasons(target.url(), notice.decisionMeasures(), notice.decisionReason(),
-                                notice.workTitle(), profile), link, now);
+                        CaseTexts.statementOfReasons(
+                                target.url(),
+                                notice.decisionMeasures(),
+                                notice.decisionReason(),
+                                notice.workTitle(),
+                                profile),
+                        link,
+                        now);
             }
         }
         for (Notice joined : notices.findByJoinedCaseId(notice.id())) {
             recipients.add(notifierAddress(joined));
             joined.recordDecision(acted, notice.decidedBy(), notice.decisionMeasures(), notice.decisionReason());
             joined.markNotified(now);
-            joined.moveTo(CaseStatus.CLOSED, TakedownEvent.SYSTEM, "outcome of case " + caseId + ": "
-                    + notice.outcome(), now);
-            notifications.record(joined.id(), notifierAddress(joined), "DECISION",
+            joined.moveTo(
+                    CaseStatus.CLOSED,
+                    TakedownEvent.SYSTEM,
+                    "outcome of case " + caseId + ": " + notice.outcome(),
+                    now);
+            notifications.record(
+                    joined.id(),
+                    notifierAddress(joined),
+                    "DECISION",
                     "Decision on your notice / 对您通知的处理结果: " + notice.outcome(),
-                    CaseTexts.decisionForNotifier(notice.outcome(), notice.decisionMeasures(),
-                            notice.decisionReason(), profile), null, now);
+                    CaseTexts.decisionForNotifier(
+                            notice.outcome(), notice.decisionMeasures(), notice.decisionReason(), profile),
+                    null,
+                    now);
         }
-        events.publishEvent(new PartiesNotified(UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM,
-                notice.outcome(), recipients));
+        events.publishEvent(new PartiesNotified(
+                UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM, notice.outcome(), recipients));
     }
 
     /**
@@ -351,20 +459,33 @@ public class NoticeCases {
     public void forwardCounterNotice(String caseId) {
         Notice notice = require(caseId);
         Instant now = clock.instant();
-        if (notice.moveTo(CaseStatus.COUNTER_NOTICE_FORWARDED, TakedownEvent.SYSTEM,
-                "counter-notice forwarded to the rights holder", now)) {
-            jdbc.update("update counter_notice set delivered_at = ? where case_id = ? and delivered_at is null",
-                    java.sql.Timestamp.from(now), notice.id());
+        if (notice.moveTo(
+                CaseStatus.COUNTER_NOTICE_FORWARDED,
+                TakedownEvent.SYSTEM,
+                "counter-notice forwarded to the rights holder",
+                now)) {
+            jdbc.update(
+                    "update counter_notice set delivered_at = ? where case_id = ? and delivered_at is null",
+                    java.sql.Timestamp.from(now),
+                    notice.id());
             CaseTimers timers = timers(caseId);
-            notifications.record(notice.id(), notifierAddress(notice), "COUNTER_NOTICE",
-                    "Counter-notice received / 收到反通知", CaseTexts.counterNoticeForRightsHolder(timers.profile(),
-                            timers.policy()), null, now);
+            notifications.record(
+                    notice.id(),
+                    notifierAddress(notice),
+                    "COUNTER_NOTICE",
+                    "Counter-notice received / 收到反通知",
+                    CaseTexts.counterNoticeForRightsHolder(timers.profile(), timers.policy()),
+                    null,
+                    now);
         }
     }
 
     @Transactional
     public void recordMaintained(String caseId) {
-        move(caseId, CaseStatus.MAINTAINED_PENDING_PROCEEDINGS, TakedownEvent.SYSTEM,
+        move(
+                caseId,
+                CaseStatus.MAINTAINED_PENDING_PROCEEDINGS,
+                TakedownEvent.SYSTEM,
                 "proof of a complaint or lawsuit received: the measure stays pending proceedings");
     }
 
@@ -373,11 +494,18 @@ public class NoticeCases {
     public void recordRestored(String caseId) {
         Notice notice = require(caseId);
         Instant now = clock.instant();
-        if (notice.moveTo(CaseStatus.RESTORED, TakedownEvent.SYSTEM,
-                "no proof of proceedings within the statutory wait: content restored", now)) {
-            tellBoth(notice, "RESTORED", "Content restored / 内容已恢复",
+        if (notice.moveTo(
+                CaseStatus.RESTORED,
+                TakedownEvent.SYSTEM,
+                "no proof of proceedings within the statutory wait: content restored",
+                now)) {
+            tellBoth(
+                    notice,
+                    "RESTORED",
+                    "Content restored / 内容已恢复",
                     "The measures on this case were lifted because no proof of a complaint or lawsuit arrived "
-                            + "within the statutory period.", now);
+                            + "within the statutory period.",
+                    now);
         }
     }
 
@@ -386,8 +514,12 @@ public class NoticeCases {
         Notice notice = require(caseId);
         Instant now = clock.instant();
         if (notice.moveTo(CaseStatus.RETRACTED, TakedownEvent.SYSTEM, "notice retracted; measures lifted", now)) {
-            tellBoth(notice, "RETRACTED", "Notice withdrawn / 通知已撤回",
-                    "The rights holder withdrew the notice; the measures taken on it were lifted.", now);
+            tellBoth(
+                    notice,
+                    "RETRACTED",
+                    "Notice withdrawn / 通知已撤回",
+                    "The rights holder withdrew the notice; the measures taken on it were lifted.",
+                    now);
         }
     }
 
@@ -401,10 +533,13 @@ public class NoticeCases {
         Notice notice = require(caseId);
         Instant now = clock.instant();
         if (notice.moveTo(reversed ? CaseStatus.APPEAL_REVERSED : CaseStatus.APPEAL_UPHELD, actor, reason, now)) {
-            tellBoth(notice, reversed ? "APPEAL_REVERSED" : "APPEAL_UPHELD",
+            tellBoth(
+                    notice,
+                    reversed ? "APPEAL_REVERSED" : "APPEAL_UPHELD",
                     "Outcome of the complaint / 申诉结果: " + (reversed ? "decision reversed" : "decision upheld"),
                     "Reasons: " + reason + ". You may still use out-of-court dispute settlement (DSA Art. 21) or "
-                            + "go to court.", now);
+                            + "go to court.",
+                    now);
         }
     }
 
@@ -436,8 +571,8 @@ public class NoticeCases {
             recipients.add(uploader);
             notifications.record(notice.id(), uploader, kind, subject, body, null, now);
         }
-        events.publishEvent(new PartiesNotified(UUID.randomUUID(), now, notice.id().toString(), TakedownEvent.SYSTEM,
-                kind, recipients));
+        events.publishEvent(new PartiesNotified(
+                UUID.randomUUID(), now, notice.id().toString(), TakedownEvent.SYSTEM, kind, recipients));
     }
 
     private static Instant instant(Object value) {
@@ -477,11 +612,20 @@ public class NoticeCases {
 
     private CaseView view(Notice n) {
         NoticeSubmission submission = submission(n);
-        return new CaseView(n.id().toString(), n.organisationId(), n.status(), n.profiles(), n.channel(),
-                n.notifierName(), submission.works().stream().map(NoticeSubmission.Work::title).toList(),
-                n.targets().stream().map(NoticeTarget::url).toList(), n.receivedAt(),
-                n.history().stream().map(h -> new CaseView.HistoryEntry(h.status(), h.actor(), h.note(), h.at()))
-                        .toList(), submission);
+        return new CaseView(
+                n.id().toString(),
+                n.organisationId(),
+                n.status(),
+                n.profiles(),
+                n.channel(),
+                n.notifierName(),
+                submission.works().stream().map(NoticeSubmission.Work::title).toList(),
+                n.targets().stream().map(NoticeTarget::url).toList(),
+                n.receivedAt(),
+                n.history().stream()
+                        .map(h -> new CaseView.HistoryEntry(h.status(), h.actor(), h.note(), h.at()))
+                        .toList(),
+                submission);
     }
 
     private NoticeSubmission submission(Notice n) {

@@ -36,8 +36,14 @@ public class NoticeIntake {
     private final NotifierStanding standing;
     private final ProfilePolicies policies;
 
-    NoticeIntake(NoticeRepository notices, ApplicationEventPublisher events, TransactionTemplate transaction,
-            ObjectMapper json, NotifierStanding standing, ProfilePolicies policies, Optional<Clock> clock) {
+    NoticeIntake(
+            NoticeRepository notices,
+            ApplicationEventPublisher events,
+            TransactionTemplate transaction,
+            ObjectMapper json,
+            NotifierStanding standing,
+            ProfilePolicies policies,
+            Optional<Clock> clock) {
         this.standing = standing;
         this.policies = policies;
         this.notices = notices;
@@ -53,8 +59,8 @@ public class NoticeIntake {
      * completion. Without it (asynchronous channels that cannot answer) every notice is stored and the lifecycle
      * cures or closes it. Retries with the same idempotency key return the first case, even when they race.
      */
-    public IntakeResult submit(NoticeSubmission submission, Submitter submitter, String idempotencyKey,
-            boolean requireComplete) {
+    public IntakeResult submit(
+            NoticeSubmission submission, Submitter submitter, String idempotencyKey, boolean requireComplete) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && key.length() > 200) {
             throw new NoticeIncompleteException(List.of(new FieldProblem("Idempotency-Key", "at most 200 characters")));
@@ -81,36 +87,52 @@ public class NoticeIntake {
     }
 
     private Optional<IntakeResult> replay(String organisationId, String key, String hash) {
-        return notices.findByOrganisationIdAndIdempotencyKey(organisationId, key).map(earlier -> {
-            if (!earlier.requestHash().equals(hash)) {
-                throw new IdempotencyConflictException(key);
-            }
-            return new IntakeResult(earlier.id().toString(), earlier.status(), true, List.of());
-        });
+        return notices.findByOrganisationIdAndIdempotencyKey(organisationId, key)
+                .map(earlier -> {
+                    if (!earlier.requestHash().equals(hash)) {
+                        throw new IdempotencyConflictException(key);
+                    }
+                    return new IntakeResult(earlier.id().toString(), earlier.status(), true, List.of());
+                });
     }
 
-    private IntakeResult register(NoticeSubmission submission, Submitter submitter, String key, String hash,
-            List<FieldProblem> problems) {
+    private IntakeResult register(
+            NoticeSubmission submission, Submitter submitter, String key, String hash, List<FieldProblem> problems) {
         Instant now = clock.instant();
         List<String> profiles = JurisdictionProfile.namesOf(submission);
         var notifier = submission.notifier();
-        String firstTitle = submission.works().stream().filter(w -> w != null && w.title() != null)
-                .map(NoticeSubmission.Work::title).findFirst().orElse(null);
-        Notice notice = new Notice(UUID.randomUUID(), submitter.organisationId(), submitter.actor(),
-                submitter.channel().name(), profiles, notifier == null ? null : notifier.legalName(),
-                notifier == null ? null : notifier.email(), firstTitle, toJson(submission), now, key, hash);
+        String firstTitle = submission.works().stream()
+                .filter(w -> w != null && w.title() != null)
+                .map(NoticeSubmission.Work::title)
+                .findFirst()
+                .orElse(null);
+        Notice notice = new Notice(
+                UUID.randomUUID(),
+                submitter.organisationId(),
+                submitter.actor(),
+                submitter.channel().name(),
+                profiles,
+                notifier == null ? null : notifier.legalName(),
+                notifier == null ? null : notifier.email(),
+                firstTitle,
+                toJson(submission),
+                now,
+                key,
+                hash);
         for (int i = 0; i < submission.targets().size(); i++) {
             var target = submission.targets().get(i);
             if (target != null && target.url() != null && TargetUrl.isValid(target.url())) {
-                notice.addTarget(i, target.type() == null ? "URL" : target.type(), TargetUrl.canonical(target.url()),
-                        target);
+                notice.addTarget(
+                        i, target.type() == null ? "URL" : target.type(), TargetUrl.canonical(target.url()), target);
             }
         }
         String disposition = NoticeReceived.PROCESS;
         String joined = null;
         if (standing.of(submitter.organisationId(), now).status() == NotifierStanding.Status.SUSPENDED) {
             disposition = NoticeReceived.NOT_PROCESSED;
-            notice.moveTo(CaseStatus.LOGGED_NOT_PROCESSED, TakedownEvent.SYSTEM,
+            notice.moveTo(
+                    CaseStatus.LOGGED_NOT_PROCESSED,
+                    TakedownEvent.SYSTEM,
                     "notifier suspended for manifestly unfounded notices (DSA Art. 23(2)); recorded, not processed",
                     now);
         } else if (problems.isEmpty()) {
@@ -122,11 +144,20 @@ public class NoticeIntake {
             }
         }
         notices.saveAndFlush(notice);
-        String notifierType = notifier == null ? null
-                : notifier.trustedFlaggerId() != null ? "TRUSTED_FLAGGER" : notifier.type();
-        events.publishEvent(new NoticeReceived(UUID.randomUUID(), now, notice.id().toString(), submitter.actor(),
-                submitter.organisationId(), profiles, submitter.channel().name(), notice.targets().size(),
-                disposition, joined, notifierType == null ? "RIGHTS_HOLDER" : notifierType,
+        String notifierType =
+                notifier == null ? null : notifier.trustedFlaggerId() != null ? "TRUSTED_FLAGGER" : notifier.type();
+        events.publishEvent(new NoticeReceived(
+                UUID.randomUUID(),
+                now,
+                notice.id().toString(),
+                submitter.actor(),
+                submitter.organisationId(),
+                profiles,
+                submitter.channel().name(),
+                notice.targets().size(),
+                disposition,
+                joined,
+                notifierType == null ? "RIGHTS_HOLDER" : notifierType,
                 submission.claim() == null ? null : submission.claim().rightType()));
         return new IntakeResult(notice.id().toString(), notice.status(), false, problems);
     }
@@ -136,7 +167,8 @@ public class NoticeIntake {
         if (urls.isEmpty()) {
             return Optional.empty();
         }
-        List<CaseStatus> open = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
+        List<CaseStatus> open =
+                Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
         return notices.findOpenOnTargets(urls, open, Limit.of(1)).stream().findFirst();
     }
 

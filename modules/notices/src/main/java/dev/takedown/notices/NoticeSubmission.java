@@ -25,19 +25,64 @@ public record NoticeSubmission(
         Boolean csamFlag,
         CreationEvidence creationEvidence) {
 
-    public NoticeSubmission(List<String> jurisdictionProfiles, String language, Notifier notifier,
-            RightsHolder rightsHolder, Signature signature, Claim claim, List<Work> works, List<Target> targets,
-            List<Evidence> evidence, String explanation, List<String> requestedMeasures, Attestations attestations,
+    public NoticeSubmission(
+            List<String> jurisdictionProfiles,
+            String language,
+            Notifier notifier,
+            RightsHolder rightsHolder,
+            Signature signature,
+            Claim claim,
+            List<Work> works,
+            List<Target> targets,
+            List<Evidence> evidence,
+            String explanation,
+            List<String> requestedMeasures,
+            Attestations attestations,
             Boolean csamFlag) {
-        this(jurisdictionProfiles, language, notifier, rightsHolder, signature, claim, works, targets, evidence,
-                explanation, requestedMeasures, attestations, csamFlag, null);
+        this(
+                jurisdictionProfiles,
+                language,
+                notifier,
+                rightsHolder,
+                signature,
+                claim,
+                works,
+                targets,
+                evidence,
+                explanation,
+                requestedMeasures,
+                attestations,
+                csamFlag,
+                null);
     }
 
-    public NoticeSubmission(List<String> jurisdictionProfiles, String language, Notifier notifier,
-            RightsHolder rightsHolder, Signature signature, Claim claim, List<Work> works, List<Target> targets,
-            List<Evidence> evidence, String explanation, List<String> requestedMeasures, Attestations attestations) {
-        this(jurisdictionProfiles, language, notifier, rightsHolder, signature, claim, works, targets, evidence,
-                explanation, requestedMeasures, attestations, null);
+    public NoticeSubmission(
+            List<String> jurisdictionProfiles,
+            String language,
+            Notifier notifier,
+            RightsHolder rightsHolder,
+            Signature signature,
+            Claim claim,
+            List<Work> works,
+            List<Target> targets,
+            List<Evidence> evidence,
+            String explanation,
+            List<String> requestedMeasures,
+            Attestations attestations) {
+        this(
+                jurisdictionProfiles,
+                language,
+                notifier,
+                rightsHolder,
+                signature,
+                claim,
+                works,
+                targets,
+                evidence,
+                explanation,
+                requestedMeasures,
+                attestations,
+                null);
     }
 
     public NoticeSubmission {
@@ -49,30 +94,39 @@ public record NoticeSubmission(
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Notifier(String type, String legalName, String email, String phone, String postalAddress,
-            String country, IdentityDocument identityDocument, String trustedFlaggerId) {
+    public record Notifier(
+            String type,
+            String legalName,
+            String email,
+            String phone,
+            String postalAddress,
+            String country,
+            IdentityDocument identityDocument,
+            String trustedFlaggerId) {
 
-        public Notifier(String type, String legalName, String email, String phone, String postalAddress,
-                String country, IdentityDocument identityDocument) {
+        public Notifier(
+                String type,
+                String legalName,
+                String email,
+                String phone,
+                String postalAddress,
+                String country,
+                IdentityDocument identityDocument) {
             this(type, legalName, email, phone, postalAddress, country, identityDocument, null);
         }
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record IdentityDocument(String type, String number) {
-    }
+    public record IdentityDocument(String type, String number) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record RightsHolder(String name) {
-    }
+    public record RightsHolder(String name) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Signature(String type, String value, String signedAt) {
-    }
+    public record Signature(String type, String value, String signedAt) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Claim(String rightType) {
-    }
+    public record Claim(String rightType) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Work(String title, List<String> protectedTerms, String registeredWorkId) {
@@ -89,8 +143,16 @@ public record NoticeSubmission(
      * dataset and item id; and when a generated output was generated (ISO-8601), to show which risk warning its
      * uploader had seen by then.
      */
-    public record Target(String type, String url, String accountId, String produceId, String sha256, String modelId,
-            String datasetId, String itemId, String generatedAt) {
+    public record Target(
+            String type,
+            String url,
+            String accountId,
+            String produceId,
+            String sha256,
+            String modelId,
+            String datasetId,
+            String itemId,
+            String generatedAt) {
 
         public Target(String type, String url, String accountId) {
             this(type, url, accountId, null, null, null, null, null, null);
@@ -102,8 +164,7 @@ public record NoticeSubmission(
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Evidence(String kind, String url, String description, String sha256) {
-    }
+    public record Evidence(String kind, String url, String description, String sha256) {}
 
     /**
      * How an AI-assisted work was made, for an author claiming attribution and dissemination rights in it (Beijing
@@ -111,8 +172,13 @@ public record NoticeSubmission(
      * was first posted and its watermark.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record CreationEvidence(List<String> prompts, String parameters, List<String> seeds,
-            List<String> iterationHistory, String originalPostUrl, String watermark) {
+    public record CreationEvidence(
+            List<String> prompts,
+            String parameters,
+            List<String> seeds,
+            List<String> iterationHistory,
+            String originalPostUrl,
+            String watermark) {
 
         public CreationEvidence {
             prompts = prompts == null ? List.of() : prompts;
@@ -122,14 +188,19 @@ public record NoticeSubmission(
 
         /** Whether anything was given at all: an empty object is not a claim of AI-assisted authorship. */
         public boolean isPresent() {
-            return !prompts.isEmpty() || !seeds.isEmpty() || !iterationHistory.isEmpty()
-                    || parameters != null && !parameters.isBlank() || originalPostUrl != null
-                    && !originalPostUrl.isBlank() || watermark != null && !watermark.isBlank();
+            return !prompts.isEmpty()
+                    || !seeds.isEmpty()
+                    || !iterationHistory.isEmpty()
+                    || parameters != null && !parameters.isBlank()
+                    || originalPostUrl != null && !originalPostUrl.isBlank()
+                    || watermark != null && !watermark.isBlank();
         }
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Attestations(Boolean goodFaith, Boolean accuracyAuthorityPerjury, Boolean bonaFideAccurateComplete,
-            Boolean truthfulnessResponsibility) {
-    }
+    public record Attestations(
+            Boolean goodFaith,
+            Boolean accuracyAuthorityPerjury,
+            Boolean bonaFideAccurateComplete,
+            Boolean truthfulnessResponsibility) {}
 }

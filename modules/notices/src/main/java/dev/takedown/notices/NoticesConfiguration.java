@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @EnableConfigurationProperties({ProfilePolicies.class, MisusePolicy.class})
-class NoticesConfiguration {
-}
+class NoticesConfiguration {}

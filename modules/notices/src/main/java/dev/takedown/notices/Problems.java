@@ -10,8 +10,7 @@ public final class Problems {
 
     private static final String TYPES = "https://takedown.dev/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** @param type the last segment of the problem type URI, e.g. {@code notice-incomplete} */
     public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
@@ -21,8 +20,8 @@ public final class Problems {
         return problem;
     }
 
-    public static ProblemDetail of(HttpStatus status, String type, String title, String detail,
-            List<FieldProblem> errors) {
+    public static ProblemDetail of(
+            HttpStatus status, String type, String title, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = of(status, type, title, detail);
         problem.setProperty("errors", errors);
         return problem;

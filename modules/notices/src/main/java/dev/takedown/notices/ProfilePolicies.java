@@ -2,8 +2,8 @@ package dev.takedown.notices;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -44,8 +44,10 @@ public record ProfilePolicies(Map<JurisdictionProfile, Policy> profiles, Integer
         for (int i = 0; i < names.size(); i++) {
             JurisdictionProfile profile = JurisdictionProfile.byName(names.get(i));
             if (profile != null && !of(profile).enabled()) {
-                problems.add(new FieldProblem("jurisdiction_profiles[" + i + "]", "profile " + profile
-                        + " is not enabled on this platform (takedown.profiles." + profile + ".enabled)"));
+                problems.add(new FieldProblem(
+                        "jurisdiction_profiles[" + i + "]",
+                        "profile " + profile + " is not enabled on this platform (takedown.profiles." + profile
+                                + ".enabled)"));
             }
         }
         return problems;
@@ -58,8 +60,12 @@ public record ProfilePolicies(Map<JurisdictionProfile, Policy> profiles, Integer
      * @param restoreImmediately      restore on a valid counter-notice without waiting (Regulations 2013 Art. 17)
      * @param appealWindow            how long decisions can be appealed after notification (DSA Art. 20: ≥ 6 months)
      */
-    public record Policy(Boolean enabled, Duration curePeriod, Integer counterNoticeWaitDays,
-            Boolean restoreImmediately, Duration appealWindow) {
+    public record Policy(
+            Boolean enabled,
+            Duration curePeriod,
+            Integer counterNoticeWaitDays,
+            Boolean restoreImmediately,
+            Duration appealWindow) {
 
         private static final Duration DEFAULT_CURE = Duration.ofDays(14);
         private static final Duration DEFAULT_APPEAL = Duration.ofDays(183);

@@ -6,6 +6,5 @@ import java.time.Instant;
 
 /** A registered work of one organisation. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ProtectedWork(String workId, String organisationId, WorkDefinition definition, String registeredBy,
-        Instant registeredAt) {
-}
+public record ProtectedWork(
+        String workId, String organisationId, WorkDefinition definition, String registeredBy, Instant registeredAt) {}

@@ -26,8 +26,7 @@ public class ProtectedWorks {
     private final ObjectMapper json;
     private final Clock clock;
 
-    ProtectedWorks(ProtectedWorkRepository works, NoticeRepository notices, ObjectMapper json,
-            Optional<Clock> clock) {
+    ProtectedWorks(ProtectedWorkRepository works, NoticeRepository notices, ObjectMapper json, Optional<Clock> clock) {
         this.works = works;
         this.notices = notices;
         this.json = json;
@@ -43,8 +42,13 @@ public class ProtectedWorks {
         if (reader.organisationId() == null) {
             throw new IllegalStateException("only a rights holder registers works");
         }
-        ProtectedWorkEntity saved = works.save(new ProtectedWorkEntity(UUID.randomUUID(), reader.organisationId(),
-                definition.title().strip(), write(definition), reader.actor(), clock.instant()));
+        ProtectedWorkEntity saved = works.save(new ProtectedWorkEntity(
+                UUID.randomUUID(),
+                reader.organisationId(),
+                definition.title().strip(),
+                write(definition),
+                reader.actor(),
+                clock.instant()));
         return view(saved);
     }
 
@@ -53,7 +57,8 @@ public class ProtectedWorks {
         if (reader.organisationId() == null) {
             return List.of();
         }
-        return works.findByOrganisationIdOrderByRegisteredAtDesc(reader.organisationId()).stream().map(this::view)
+        return works.findByOrganisationIdOrderByRegisteredAtDesc(reader.organisationId()).stream()
+                .map(this::view)
                 .toList();
     }
 
@@ -82,14 +87,17 @@ public class ProtectedWorks {
             if (work == null) {
                 continue;
             }
-            Optional<WorkDefinition> registered = Optional.ofNullable(work.registeredWorkId()).flatMap(this::load)
+            Optional<WorkDefinition> registered = Optional.ofNullable(work.registeredWorkId())
+                    .flatMap(this::load)
                     .filter(w -> w.organisationId().equals(notice.organisationId()))
                     .map(w -> read(w.definition(), WorkDefinition.class));
             registered.ifPresent(definition -> {
                 titles.add(definition.title());
                 terms.addAll(definition.terms());
-                definition.combinations().forEach(c -> combinations.add(
-                        new ScreeningRule.Combination(c.phrases(), c.atLeast(), c.windowWords())));
+                definition
+                        .combinations()
+                        .forEach(c -> combinations.add(
+                                new ScreeningRule.Combination(c.phrases(), c.atLeast(), c.windowWords())));
                 licensees.addAll(definition.licensees());
                 hashes.addAll(definition.imageHashes());
                 replays.addAll(definition.replayPrompts());
@@ -99,12 +107,19 @@ public class ProtectedWorks {
                 terms.add(work.title().strip());
             }
             if (work.protectedTerms() != null) {
-                work.protectedTerms().stream().filter(t -> t != null && !t.isBlank()).map(String::strip)
+                work.protectedTerms().stream()
+                        .filter(t -> t != null && !t.isBlank())
+                        .map(String::strip)
                         .forEach(terms::add);
             }
         }
-        return new ScreeningRule(String.join(" / ", titles), List.copyOf(terms), combinations,
-                List.copyOf(licensees), List.copyOf(hashes), List.copyOf(replays));
+        return new ScreeningRule(
+                String.join(" / ", titles),
+                List.copyOf(terms),
+                combinations,
+                List.copyOf(licensees),
+                List.copyOf(hashes),
+                List.copyOf(replays));
     }
 
     private Optional<ProtectedWorkEntity> load(String workId) {
@@ -116,8 +131,12 @@ public class ProtectedWorks {
     }
 
     private ProtectedWork view(ProtectedWorkEntity entity) {
-        return new ProtectedWork(entity.id().toString(), entity.organisationId(),
-                read(entity.definition(), WorkDefinition.class), entity.registeredBy(), entity.registeredAt());
+        return new ProtectedWork(
+                entity.id().toString(),
+                entity.organisationId(),
+                read(entity.definition(), WorkDefinition.class),
+                entity.registeredBy(),
+                entity.registeredAt());
     }
 
     private String write(Object value) {

@@ -40,10 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ResponseTimes {
 
     /** One published version; {@code times} holds ISO-8601 durations by name, in name order. */
-    public record Version(int version, String hash, Instant appliesFrom, SortedMap<String, String> times) {
-    }
+    public record Version(int version, String hash, Instant appliesFrom, SortedMap<String, String> times) {}
 
-    private static final TypeReference<Map<String, String>> TABLE = new TypeReference<>() { };
+    private static final TypeReference<Map<String, String>> TABLE = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -55,8 +54,13 @@ public class ResponseTimes {
     private final Duration priorityReview;
     private final Duration complaintDecision;
 
-    ResponseTimes(JdbcTemplate jdbc, TransactionTemplate transaction, ApplicationEventPublisher events,
-            ObjectMapper json, Optional<Clock> clock, ProfilePolicies policies,
+    ResponseTimes(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            ApplicationEventPublisher events,
+            ObjectMapper json,
+            Optional<Clock> clock,
+            ProfilePolicies policies,
             @Value("${takedown.complaints.standard-hours:24}") long standardHours,
             @Value("${takedown.complaints.priority-hours:2}") long priorityHours,
             @Value("${takedown.appeal.due:P7D}") Duration complaintDecision) {
@@ -110,32 +114,44 @@ public class ResponseTimes {
             }
             Instant now = clock.instant();
             int version = current.map(v -> v.version() + 1).orElse(1);
-            jdbc.update("insert into response_times_version (version, hash, applies_from, times) "
-                    + "values (?, ?, ?, cast(? as jsonb))", version, hash, Timestamp.from(now), write(sorted));
-            events.publishEvent(new ResponseTimesPublished(UUID.randomUUID(), now, null, TakedownEvent.SYSTEM,
-                    version, hash, now, sorted));
+            jdbc.update(
+                    "insert into response_times_version (version, hash, applies_from, times) "
+                            + "values (?, ?, ?, cast(? as jsonb))",
+                    version,
+                    hash,
+                    Timestamp.from(now),
+                    write(sorted));
+            events.publishEvent(new ResponseTimesPublished(
+                    UUID.randomUUID(), now, null, TakedownEvent.SYSTEM, version, hash, now, sorted));
             return new Version(version, hash, now, sorted);
         });
     }
 
     public Optional<Version> current() {
-        return jdbc.query("select version, hash, applies_from, times from response_times_version "
-                + "order by version desc limit 1", this::version).stream().findFirst();
+        return jdbc
+                .query(
+                        "select version, hash, applies_from, times from response_times_version "
+                                + "order by version desc limit 1",
+                        this::version)
+                .stream()
+                .findFirst();
     }
 
     /** Every version, newest first. */
     public List<Version> versions() {
-        return jdbc.query("select version, hash, applies_from, times from response_times_version "
-                + "order by version desc", this::version);
+        return jdbc.query(
+                "select version, hash, applies_from, times from response_times_version " + "order by version desc",
+                this::version);
     }
 
     /** SHA-256 of {@code name=value} lines in name order: the same table always has the same hash. */
     static String hash(SortedMap<String, String> table) {
-        String canonical = table.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + "\n")
+        String canonical = table.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue() + "\n")
                 .collect(Collectors.joining());
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -148,7 +164,9 @@ public class ResponseTimes {
 
     private Version version(ResultSet rs, int row) throws SQLException {
         try {
-            return new Version(rs.getInt("version"), rs.getString("hash"),
+            return new Version(
+                    rs.getInt("version"),
+                    rs.getString("hash"),
                     rs.getTimestamp("applies_from").toInstant(),
                     new TreeMap<>(json.readValue(rs.getString("times"), TABLE)));
         } catch (JsonProcessingException e) {

@@ -37,15 +37,13 @@ public class RiskWarnings {
 
     /** One acknowledgement as the platform reports it; {@code shown_at} is ISO-8601. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Acknowledgement(String accountId, String agreementVersion, String riskWarningVersion,
-            String shownAt) {
-    }
+    public record Acknowledgement(
+            String accountId, String agreementVersion, String riskWarningVersion, String shownAt) {}
 
     /** What a target's uploader had seen by the time the output was generated (or the notice arrived). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record TargetWarning(int targetIndex, String url, String accountId, Instant generatedAt,
-            Acknowledgement acknowledgement) {
-    }
+    public record TargetWarning(
+            int targetIndex, String url, String accountId, Instant generatedAt, Acknowledgement acknowledgement) {}
 
     /** Every problem of the report, by field; empty when it can be recorded. */
     public static List<FieldProblem> problems(Acknowledgement ack) {
@@ -74,10 +72,15 @@ public class RiskWarnings {
         if (!problems.isEmpty()) {
             throw new NoticeIncompleteException(problems);
         }
-        jdbc.update("insert into risk_warning_ack (account_id, agreement_version, risk_warning_version, shown_at, "
-                + "reported_by, received_at) values (?, ?, ?, ?, ?, ?)", ack.accountId().strip(),
-                ack.agreementVersion().strip(), ack.riskWarningVersion().strip(),
-                Timestamp.from(Instant.parse(ack.shownAt())), reportedBy, Timestamp.from(clock.instant()));
+        jdbc.update(
+                "insert into risk_warning_ack (account_id, agreement_version, risk_warning_version, shown_at, "
+                        + "reported_by, received_at) values (?, ?, ?, ?, ?, ?)",
+                ack.accountId().strip(),
+                ack.agreementVersion().strip(),
+                ack.riskWarningVersion().strip(),
+                Timestamp.from(Instant.parse(ack.shownAt())),
+                reportedBy,
+                Timestamp.from(clock.instant()));
     }
 
     /** Per target with an uploader account: the latest acknowledgement before the output's generation time. */
@@ -92,11 +95,18 @@ public class RiskWarnings {
                 continue;
             }
             Instant at = target.generatedAt() == null ? notice.receivedAt() : target.generatedAt();
-            Acknowledgement ack = jdbc.query("select agreement_version, risk_warning_version, shown_at from "
-                    + "risk_warning_ack where account_id = ? and shown_at <= ? order by shown_at desc, id desc limit 1",
-                    rs -> rs.next() ? new Acknowledgement(target.accountId(), rs.getString(1), rs.getString(2),
-                            rs.getTimestamp(3).toInstant().toString()) : null,
-                    target.accountId(), Timestamp.from(at));
+            Acknowledgement ack = jdbc.query(
+                    "select agreement_version, risk_warning_version, shown_at from "
+                            + "risk_warning_ack where account_id = ? and shown_at <= ? order by shown_at desc, id desc limit 1",
+                    rs -> rs.next()
+                            ? new Acknowledgement(
+                                    target.accountId(),
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getTimestamp(3).toInstant().toString())
+                            : null,
+                    target.accountId(),
+                    Timestamp.from(at));
             warnings.add(new TargetWarning(i, target.url(), target.accountId(), target.generatedAt(), ack));
         }
         return warnings;

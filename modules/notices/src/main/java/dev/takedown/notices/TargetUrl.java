@@ -7,8 +7,7 @@ import java.util.Locale;
 /** The location of allegedly infringing material, in one canonical spelling so that duplicates compare equal. */
 public final class TargetUrl {
 
-    private TargetUrl() {
-    }
+    private TargetUrl() {}
 
     public static boolean isValid(String url) {
         if (url.length() > 4000) {
@@ -17,8 +16,7 @@ public final class TargetUrl {
         try {
             URI uri = new URI(url.strip());
             String scheme = uri.getScheme();
-            return uri.getHost() != null
-                    && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
+            return uri.getHost() != null && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
         } catch (URISyntaxException e) {
             return false;
         }
@@ -28,9 +26,14 @@ public final class TargetUrl {
     public static String canonical(String url) {
         try {
             URI uri = new URI(url.strip());
-            URI normalised = new URI(uri.getScheme().toLowerCase(Locale.ROOT), uri.getRawUserInfo() == null ? null
-                    : uri.getUserInfo(), uri.getHost().toLowerCase(Locale.ROOT), uri.getPort(),
-                    uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath(), uri.getQuery(), null);
+            URI normalised = new URI(
+                    uri.getScheme().toLowerCase(Locale.ROOT),
+                    uri.getRawUserInfo() == null ? null : uri.getUserInfo(),
+                    uri.getHost().toLowerCase(Locale.ROOT),
+                    uri.getPort(),
+                    uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath(),
+                    uri.getQuery(),
+                    null);
             return normalised.normalize().toString();
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a URL: " + url, e);

@@ -18,8 +18,7 @@ public final class TextBounds {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TextBounds() {
-    }
+    private TextBounds() {}
 
     /**
      * @param limits maximum lengths by path, where {@code []} matches any index ({@code works[].title})
@@ -36,8 +35,8 @@ public final class TextBounds {
         }
     }
 
-    private static void walk(JsonNode node, String path, String pattern, Map<String, Integer> limits,
-            List<FieldProblem> problems) {
+    private static void walk(
+            JsonNode node, String path, String pattern, Map<String, Integer> limits, List<FieldProblem> problems) {
         if (node.isTextual()) {
             requireWithin(path, node.asText(), limits.getOrDefault(pattern, DEFAULT_MAX), problems);
         } else if (node.isArray()) {

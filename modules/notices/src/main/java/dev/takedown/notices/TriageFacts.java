@@ -5,8 +5,8 @@ package dev.takedown.notices;
  * whether a registered work is well known, and whether the notifier claims authorship of an AI-assisted work (it
  * brought creation evidence).
  */
-public record TriageFacts(String profile, String notifierType, String targetType, boolean wellKnownWork,
-        boolean aiAssistedWork) {
+public record TriageFacts(
+        String profile, String notifierType, String targetType, boolean wellKnownWork, boolean aiAssistedWork) {
 
     public TriageFacts(String profile, String notifierType, String targetType, boolean wellKnownWork) {
         this(profile, notifierType, targetType, wellKnownWork, false);

@@ -37,21 +37,37 @@ public class UploaderCases {
 
     @Transactional(readOnly = true)
     public Optional<ForwardedNotice> forwarded(String token) {
-        return links.verify(token).flatMap(caseId -> notices.findById(UUID.fromString(caseId))).map(this::view);
+        return links.verify(token)
+                .flatMap(caseId -> notices.findById(UUID.fromString(caseId)))
+                .map(this::view);
     }
 
     private ForwardedNotice view(Notice notice) {
         String statement = notifications.forCase(notice.id()).stream()
-                .filter(n -> "FORWARDED_NOTICE".equals(n.kind())).map(Notifications.Sent::body).findFirst()
+                .filter(n -> "FORWARDED_NOTICE".equals(n.kind()))
+                .map(Notifications.Sent::body)
+                .findFirst()
                 .orElse(null);
-        return new ForwardedNotice(notice.id().toString(), notice.status(), notice.workTitle(),
-                notice.targets().stream().map(NoticeTarget::url).toList(), notice.decisionMeasures(), statement,
-                notice.governingProfile().name(), notice.governingProfile().family().name());
+        return new ForwardedNotice(
+                notice.id().toString(),
+                notice.status(),
+                notice.workTitle(),
+                notice.targets().stream().map(NoticeTarget::url).toList(),
+                notice.decisionMeasures(),
+                statement,
+                notice.governingProfile().name(),
+                notice.governingProfile().family().name());
     }
 
     /** The forwarded notice: the work, the targets, the measures and the statement of reasons. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ForwardedNotice(String caseId, CaseStatus status, String workTitle, List<String> targetUrls,
-            List<String> measures, String statementOfReasons, String profile, String family) {
-    }
+    public record ForwardedNotice(
+            String caseId,
+            CaseStatus status,
+            String workTitle,
+            List<String> targetUrls,
+            List<String> measures,
+            String statementOfReasons,
+            String profile,
+            String family) {}
 }

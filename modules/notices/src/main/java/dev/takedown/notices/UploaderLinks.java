@@ -27,8 +27,10 @@ public class UploaderLinks {
     private final Duration validity;
     private final Clock clock;
 
-    UploaderLinks(@Value("${takedown.links.secret}") String secret,
-            @Value("${takedown.links.validity:P200D}") Duration validity, Optional<Clock> clock) {
+    UploaderLinks(
+            @Value("${takedown.links.secret}") String secret,
+            @Value("${takedown.links.validity:P200D}") Duration validity,
+            Optional<Clock> clock) {
         if (secret == null || secret.length() < 32) {
             throw new IllegalStateException("takedown.links.secret must be at least 32 characters");
         }
@@ -62,7 +64,8 @@ public class UploaderLinks {
         try {
             long expiry = Long.parseLong(token.substring(first + 1, last));
             return Instant.ofEpochSecond(expiry).isAfter(clock.instant())
-                    ? Optional.of(token.substring(0, first)) : Optional.empty();
+                    ? Optional.of(token.substring(0, first))
+                    : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -12,8 +12,14 @@ import java.util.List;
  * normal prompts, not only the literal name).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record WorkDefinition(String title, List<String> terms, List<Combination> combinations, List<String> licensees,
-        List<String> imageHashes, List<String> replayPrompts, Boolean wellKnown) {
+public record WorkDefinition(
+        String title,
+        List<String> terms,
+        List<Combination> combinations,
+        List<String> licensees,
+        List<String> imageHashes,
+        List<String> replayPrompts,
+        Boolean wellKnown) {
 
     static final int MAX_TERMS = 10_000;
 
@@ -26,8 +32,7 @@ public record WorkDefinition(String title, List<String> terms, List<Combination>
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Combination(List<String> phrases, Integer atLeast, Integer windowWords) {
-    }
+    public record Combination(List<String> phrases, Integer atLeast, Integer windowWords) {}
 
     /** Every problem of the definition, named by field; empty when it can be registered. */
     public List<FieldProblem> problems() {
@@ -63,7 +68,9 @@ public record WorkDefinition(String title, List<String> terms, List<Combination>
                 problems.add(new FieldProblem(at + ".phrases", "a combination needs at least two phrases"));
                 continue;
             }
-            if (c.atLeast() == null || c.atLeast() < 2 || c.atLeast() > c.phrases().size()) {
+            if (c.atLeast() == null
+                    || c.atLeast() < 2
+                    || c.atLeast() > c.phrases().size()) {
                 problems.add(new FieldProblem(at + ".at_least", "between 2 and the number of phrases"));
             }
             if (c.windowWords() == null || c.windowWords() < 1 || c.windowWords() > 50) {

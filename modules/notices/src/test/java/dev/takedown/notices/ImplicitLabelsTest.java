@@ -34,16 +34,21 @@ class ImplicitLabelsTest {
         var assessment = ImplicitLabels.assess(withChunk(png(), "tEXt", text("AIGC", LABEL)), "P-2025-0001");
         assertThat(assessment.status()).isEqualTo(Status.PRESENT);
         assertThat(assessment.source()).isEqualTo("PNG tEXt AIGC");
-        assertThat(assessment.fields()).containsEntry("ContentProducer", "001191110108MA01KP2T5U00000")
-                .containsEntry("PropagateID", "S-77").hasSize(5);
+        assertThat(assessment.fields())
+                .containsEntry("ContentProducer", "001191110108MA01KP2T5U00000")
+                .containsEntry("PropagateID", "S-77")
+                .hasSize(5);
     }
 
     @Test
     void compressedAndInternationalTextChunksAreRead() {
         byte[] z = concat(text("AIGC", ""), new byte[] {0}, deflate(LABEL.getBytes(StandardCharsets.ISO_8859_1)));
-        assertThat(ImplicitLabels.assess(withChunk(png(), "zTXt", z), "P-2025-0001").source())
+        assertThat(ImplicitLabels.assess(withChunk(png(), "zTXt", z), "P-2025-0001")
+                        .source())
                 .isEqualTo("PNG zTXt AIGC");
-        byte[] i = concat("AIGC".getBytes(StandardCharsets.ISO_8859_1), new byte[] {0, 1, 0, 0, 0},
+        byte[] i = concat(
+                "AIGC".getBytes(StandardCharsets.ISO_8859_1),
+                new byte[] {0, 1, 0, 0, 0},
                 deflate(LABEL.getBytes(StandardCharsets.UTF_8)));
         var compressed = ImplicitLabels.assess(withChunk(png(), "iTXt", i), "P-2025-0001");
         assertThat(compressed.status()).isEqualTo(Status.PRESENT);
@@ -52,10 +57,13 @@ class ImplicitLabelsTest {
 
     @Test
     void pngXmpCarriesTheLabelAsAnEscapedElement() {
-        String xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
-                + "<rdf:Description xmlns:TC260=\"http://www.tc260.org.cn/ns/AIGC/1.0/\"><TC260:AIGC>"
-                + LABEL.replace("\"", "&quot;") + "</TC260:AIGC></rdf:Description></rdf:RDF></x:xmpmeta>";
-        byte[] chunk = concat("XML:com.adobe.xmp".getBytes(StandardCharsets.ISO_8859_1), new byte[] {0, 0, 0, 0, 0},
+        String xmp =
+                "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                        + "<rdf:Description xmlns:TC260=\"http://www.tc260.org.cn/ns/AIGC/1.0/\"><TC260:AIGC>"
+                        + LABEL.replace("\"", "&quot;") + "</TC260:AIGC></rdf:Description></rdf:RDF></x:xmpmeta>";
+        byte[] chunk = concat(
+                "XML:com.adobe.xmp".getBytes(StandardCharsets.ISO_8859_1),
+                new byte[] {0, 0, 0, 0, 0},
                 xmp.getBytes(StandardCharsets.UTF_8));
         var assessment = ImplicitLabels.assess(withChunk(png(), "iTXt", chunk), "P-2025-0001");
         assertThat(assessment.status()).isEqualTo(Status.PRESENT);
@@ -64,9 +72,10 @@ class ImplicitLabelsTest {
 
     @Test
     void jpegXmpCarriesTheLabelAsAnAttribute() {
-        String xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
-                + "<rdf:Description xmlns:TC260=\"http://www.tc260.org.cn/ns/AIGC/1.0/\" TC260:AIGC='" + LABEL
-                + "'/></rdf:RDF></x:xmpmeta>";
+        String xmp =
+                "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                        + "<rdf:Description xmlns:TC260=\"http://www.tc260.org.cn/ns/AIGC/1.0/\" TC260:AIGC='" + LABEL
+                        + "'/></rdf:RDF></x:xmpmeta>";
         var assessment = ImplicitLabels.assess(withApp1(jpeg(), xmp), "P-2025-0001");
         assertThat(assessment.status()).isEqualTo(Status.PRESENT);
         assertThat(assessment.source()).isEqualTo("JPEG XMP");
@@ -78,23 +87,29 @@ class ImplicitLabelsTest {
         var foreign = ImplicitLabels.assess(withChunk(png(), "tEXt", text("AIGC", LABEL)), "P-OTHER");
         assertThat(foreign.status()).isEqualTo(Status.TAMPERED);
         assertThat(foreign.problem()).contains("ProduceID");
-        assertThat(ImplicitLabels.assess(withChunk(png(), "tEXt", text("AIGC", "{\"Label\":")), null).status())
+        assertThat(ImplicitLabels.assess(withChunk(png(), "tEXt", text("AIGC", "{\"Label\":")), null)
+                        .status())
                 .isEqualTo(Status.TAMPERED);
         var incomplete = ImplicitLabels.assess(withChunk(png(), "tEXt", text("AIGC", "{\"Label\":\"1\"}")), null);
         assertThat(incomplete.status()).isEqualTo(Status.TAMPERED);
         assertThat(incomplete.problem()).contains("ContentProducer");
-        assertThat(ImplicitLabels.assess(withChunk(png(), "tEXt", text("AIGC", LABEL)), null).status())
-                .as("without an expected ProduceID a complete label is present").isEqualTo(Status.PRESENT);
+        assertThat(ImplicitLabels.assess(withChunk(png(), "tEXt", text("AIGC", LABEL)), null)
+                        .status())
+                .as("without an expected ProduceID a complete label is present")
+                .isEqualTo(Status.PRESENT);
     }
 
     @Test
     void truncatedOrForeignFilesAreTamperedNotErrors() {
         byte[] labelled = withChunk(png(), "tEXt", text("AIGC", LABEL));
-        assertThat(ImplicitLabels.assess(Arrays.copyOf(labelled, 40), null).status()).isEqualTo(Status.TAMPERED);
-        assertThat(ImplicitLabels.assess("GIF89a".getBytes(StandardCharsets.ISO_8859_1), null).status())
+        assertThat(ImplicitLabels.assess(Arrays.copyOf(labelled, 40), null).status())
+                .isEqualTo(Status.TAMPERED);
+        assertThat(ImplicitLabels.assess("GIF89a".getBytes(StandardCharsets.ISO_8859_1), null)
+                        .status())
                 .isEqualTo(Status.TAMPERED);
         byte[] bomb = concat(text("AIGC", ""), new byte[] {0}, deflate(new byte[ImplicitLabels.MAX_TEXT + 10]));
-        assertThat(ImplicitLabels.assess(withChunk(png(), "zTXt", bomb), null).problem()).contains("larger");
+        assertThat(ImplicitLabels.assess(withChunk(png(), "zTXt", bomb), null).problem())
+                .contains("larger");
     }
 
     // ------------------------------------------------------------------ image and chunk writers
@@ -125,7 +140,10 @@ class ImplicitLabelsTest {
         CRC32 crc = new CRC32();
         crc.update(typeBytes);
         crc.update(data);
-        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data)
+        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length)
+                .putInt(data.length)
+                .put(typeBytes)
+                .put(data)
                 .putInt((int) crc.getValue());
         int at = 8 + 25;
         return concat(Arrays.copyOfRange(png, 0, at), chunk.array(), Arrays.copyOfRange(png, at, png.length));
@@ -133,15 +151,21 @@ class ImplicitLabelsTest {
 
     /** Inserts an XMP APP1 segment right after SOI. */
     private static byte[] withApp1(byte[] jpeg, String xmp) {
-        byte[] body = concat("http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1),
+        byte[] body = concat(
+                "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1),
                 xmp.getBytes(StandardCharsets.UTF_8));
-        ByteBuffer segment = ByteBuffer.allocate(4 + body.length).put((byte) 0xff).put((byte) 0xe1)
-                .putShort((short) (body.length + 2)).put(body);
+        ByteBuffer segment = ByteBuffer.allocate(4 + body.length)
+                .put((byte) 0xff)
+                .put((byte) 0xe1)
+                .putShort((short) (body.length + 2))
+                .put(body);
         return concat(Arrays.copyOfRange(jpeg, 0, 2), segment.array(), Arrays.copyOfRange(jpeg, 2, jpeg.length));
     }
 
     private static byte[] text(String keyword, String value) {
-        return concat(keyword.getBytes(StandardCharsets.ISO_8859_1), new byte[] {0},
+        return concat(
+                keyword.getBytes(StandardCharsets.ISO_8859_1),
+                new byte[] {0},
                 value.getBytes(StandardCharsets.ISO_8859_1));
     }
 

@@ -11,52 +11,89 @@ class JurisdictionProfileTest {
         return new NoticeSubmission.Notifier("RIGHTS_HOLDER", "Studio A", email, null, null, "CN", id);
     }
 
-    private static NoticeSubmission notice(List<String> profiles, NoticeSubmission.Notifier notifier,
-            NoticeSubmission.Signature signature, List<NoticeSubmission.Evidence> evidence,
-            NoticeSubmission.Attestations attestations, String url) {
-        return new NoticeSubmission(profiles, null, notifier, null, signature, null,
+    private static NoticeSubmission notice(
+            List<String> profiles,
+            NoticeSubmission.Notifier notifier,
+            NoticeSubmission.Signature signature,
+            List<NoticeSubmission.Evidence> evidence,
+            NoticeSubmission.Attestations attestations,
+            String url) {
+        return new NoticeSubmission(
+                profiles,
+                null,
+                notifier,
+                null,
+                signature,
+                null,
                 List.of(new NoticeSubmission.Work("Ultraman", List.of())),
-                List.of(new NoticeSubmission.Target("URL", url)), evidence, null, List.of(), attestations);
+                List.of(new NoticeSubmission.Target("URL", url)),
+                evidence,
+                null,
+                List.of(),
+                attestations);
     }
 
     @Test
     void chineseProfileNeedsIdentityEvidenceAndTruthfulness() {
-        var problems = JurisdictionProfile.check(notice(List.of(), notifier(null, null), null, List.of(),
-                null, "https://x.test/1"));
+        var problems = JurisdictionProfile.check(
+                notice(List.of(), notifier(null, null), null, List.of(), null, "https://x.test/1"));
 
-        assertThat(problems).extracting(FieldProblem::field).containsExactlyInAnyOrder(
-                "notifier.identity_document.type", "notifier.identity_document.number", "evidence",
-                "attestations.truthfulness_responsibility");
+        assertThat(problems)
+                .extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder(
+                        "notifier.identity_document.type",
+                        "notifier.identity_document.number",
+                        "evidence",
+                        "attestations.truthfulness_responsibility");
     }
 
     @Test
     void completeChineseNoticePasses() {
-        var problems = JurisdictionProfile.check(notice(List.of("CN_CC_1195"),
-                notifier(null, new NoticeSubmission.IdentityDocument("USCC", "9131")), null,
+        var problems = JurisdictionProfile.check(notice(
+                List.of("CN_CC_1195"),
+                notifier(null, new NoticeSubmission.IdentityDocument("USCC", "9131")),
+                null,
                 List.of(new NoticeSubmission.Evidence("SCREENSHOT", "https://e.test/1", null, null)),
-                new NoticeSubmission.Attestations(null, null, null, true), "https://x.test/1"));
+                new NoticeSubmission.Attestations(null, null, null, true),
+                "https://x.test/1"));
 
         assertThat(problems).isEmpty();
     }
 
     @Test
     void dmcaProfileNeedsSignatureContactAndBothStatements() {
-        var problems = JurisdictionProfile.check(notice(List.of("US_DMCA_512C3"), null, null, List.of(),
-                new NoticeSubmission.Attestations(true, false, null, null), "https://x.test/1"));
+        var problems = JurisdictionProfile.check(notice(
+                List.of("US_DMCA_512C3"),
+                null,
+                null,
+                List.of(),
+                new NoticeSubmission.Attestations(true, false, null, null),
+                "https://x.test/1"));
 
-        assertThat(problems).extracting(FieldProblem::field).containsExactlyInAnyOrder("signature.value",
-                "notifier.email", "attestations.accuracy_authority_perjury");
+        assertThat(problems)
+                .extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder(
+                        "signature.value", "notifier.email", "attestations.accuracy_authority_perjury");
     }
 
     @Test
     void profilesAddUpAndEachFieldIsNamedOnce() {
-        var problems = JurisdictionProfile.check(notice(List.of("CN_CC_1195", "US_DMCA_512C3", "XX_NOPE"),
-                notifier("a@b.test", null), new NoticeSubmission.Signature("electronic", "/s/ A", null), List.of(),
-                new NoticeSubmission.Attestations(true, true, null, true), "ftp://x.test/1"));
+        var problems = JurisdictionProfile.check(notice(
+                List.of("CN_CC_1195", "US_DMCA_512C3", "XX_NOPE"),
+                notifier("a@b.test", null),
+                new NoticeSubmission.Signature("electronic", "/s/ A", null),
+                List.of(),
+                new NoticeSubmission.Attestations(true, true, null, true),
+                "ftp://x.test/1"));
 
-        assertThat(problems).extracting(FieldProblem::field).containsExactlyInAnyOrder(
-                "notifier.identity_document.type", "notifier.identity_document.number", "evidence",
-                "jurisdiction_profiles[2]", "targets[0].url");
+        assertThat(problems)
+                .extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder(
+                        "notifier.identity_document.type",
+                        "notifier.identity_document.number",
+                        "evidence",
+                        "jurisdiction_profiles[2]",
+                        "targets[0].url");
     }
 
     @Test

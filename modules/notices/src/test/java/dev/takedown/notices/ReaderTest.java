@@ -10,8 +10,8 @@ class ReaderTest {
 
     @Test
     void rightsHolderReadsOnlyItsOrganisation() {
-        Reader reader = Reader.of(new UsernamePasswordAuthenticationToken("a", null,
-                AuthorityUtils.createAuthorityList("ROLE_RIGHTS_HOLDER", "ORG_org-a")));
+        Reader reader = Reader.of(new UsernamePasswordAuthenticationToken(
+                "a", null, AuthorityUtils.createAuthorityList("ROLE_RIGHTS_HOLDER", "ORG_org-a")));
 
         assertThat(reader.isStaff()).isFalse();
         assertThat(reader.mayRead("org-a")).isTrue();
@@ -20,8 +20,8 @@ class ReaderTest {
 
     @Test
     void rightsHolderWithoutOrganisationReadsNothing() {
-        Reader reader = Reader.of(new UsernamePasswordAuthenticationToken("a", null,
-                AuthorityUtils.createAuthorityList("ROLE_RIGHTS_HOLDER")));
+        Reader reader = Reader.of(new UsernamePasswordAuthenticationToken(
+                "a", null, AuthorityUtils.createAuthorityList("ROLE_RIGHTS_HOLDER")));
 
         assertThat(reader.mayRead("org-a")).isFalse();
         assertThat(reader.mayRead(null)).isFalse();
@@ -29,8 +29,8 @@ class ReaderTest {
 
     @Test
     void staffReadsEveryCase() {
-        Reader reader = Reader.of(new UsernamePasswordAuthenticationToken("c", null,
-                AuthorityUtils.createAuthorityList("ROLE_COMPLIANCE_OFFICER")));
+        Reader reader = Reader.of(new UsernamePasswordAuthenticationToken(
+                "c", null, AuthorityUtils.createAuthorityList("ROLE_COMPLIANCE_OFFICER")));
 
         assertThat(reader.isStaff()).isTrue();
         assertThat(reader.mayRead("org-b")).isTrue();

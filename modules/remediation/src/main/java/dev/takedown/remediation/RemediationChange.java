@@ -7,6 +7,11 @@ import java.util.List;
 
 /** What the model owner says changed; {@code addedTerms} widened the case's filter measures. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record RemediationChange(String changeId, String filterVersion, String modelVersion, String description,
-        List<String> addedTerms, String recordedBy, Instant recordedAt) {
-}
+public record RemediationChange(
+        String changeId,
+        String filterVersion,
+        String modelVersion,
+        String description,
+        List<String> addedTerms,
+        String recordedBy,
+        Instant recordedAt) {}

@@ -6,8 +6,15 @@ import java.time.Instant;
 
 /** A remediation as the owner and the regulator see it; {@code lastFailure} says why the last verification failed. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record RemediationView(String remediationId, String caseId, RemediationStatus status, Instant openedAt,
-        Instant dueAt, Instant escalatedAt, Instant verifiedAt, String lastFailure) {
+public record RemediationView(
+        String remediationId,
+        String caseId,
+        RemediationStatus status,
+        Instant openedAt,
+        Instant dueAt,
+        Instant escalatedAt,
+        Instant verifiedAt,
+        String lastFailure) {
 
     public boolean overdue(Instant now) {
         return (status == RemediationStatus.AWAITING_OWNER || status == RemediationStatus.VERIFYING)

@@ -55,10 +55,13 @@ public class Remediations {
     private static final int MAX_FAILURE = 4000;
 
     /** What the lifecycle finds when it is about to close the case. */
-    public enum CloseGate { NONE, PENDING, VERIFIED }
+    public enum CloseGate {
+        NONE,
+        PENDING,
+        VERIFIED
+    }
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
     private final NoticeCases cases;
@@ -70,9 +73,16 @@ public class Remediations {
     private final int timeCompression;
     private final Clock clock;
 
-    Remediations(JdbcTemplate jdbc, NoticeCases cases, Measures measures, Screening screening,
-            ApplicationEventPublisher events, ObjectMapper json, RemediationSettings settings,
-            @Value("${takedown.time-compression:1}") int timeCompression, Optional<Clock> clock) {
+    Remediations(
+            JdbcTemplate jdbc,
+            NoticeCases cases,
+            Measures measures,
+            Screening screening,
+            ApplicationEventPublisher events,
+            ObjectMapper json,
+            RemediationSettings settings,
+            @Value("${takedown.time-compression:1}") int timeCompression,
+            Optional<Clock> clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.measures = measures;
@@ -95,8 +105,12 @@ public class Remediations {
     @Transactional
     public RemediationView open(String caseId) {
         Instant now = clock.instant();
-        jdbc.update("insert into remediation (id, case_id, status, opened_at, due_at) values (?, ?, 'AWAITING_OWNER', "
-                + "?, ?) on conflict (case_id) do nothing", UUID.randomUUID(), caseId, Timestamp.from(now),
+        jdbc.update(
+                "insert into remediation (id, case_id, status, opened_at, due_at) values (?, ?, 'AWAITING_OWNER', "
+                        + "?, ?) on conflict (case_id) do nothing",
+                UUID.randomUUID(),
+                caseId,
+                Timestamp.from(now),
                 Timestamp.from(now.plus(settings.due())));
         cases.note(caseId, TakedownEvent.SYSTEM, "model remediation opened; due " + now.plus(settings.due()));
         return forCase(caseId).orElseThrow();
@@ -110,8 +124,8 @@ public class Remediations {
      * longer applied are ignored. Returns whether a remediation was opened.
      */
     @Transactional
-    public boolean openForFailedReplay(String caseId, String measureId, int failedPrompts, String node,
-            Instant replayedAt) {
+    public boolean openForFailedReplay(
+            String caseId, String measureId, int failedPrompts, String node, Instant replayedAt) {
         if (measures.forCase(caseId).stream()
                 .noneMatch(m -> m.measureId().equals(measureId) && m.status().equals("APPLIED"))) {
             return false;
@@ -121,29 +135,43 @@ public class Remediations {
         ReplayResult local = screening.replayResults().get(measureId);
         String failure = "the replay suite of measure " + measureId + " failed on screening node " + node + ": "
                 + failedPrompts + " prompt(s) no longer blocked"
-                + (local == null || local.failedPrompts().isEmpty() ? "" : ": " + String.join(" | ",
-                        local.failedPrompts()));
+                + (local == null || local.failedPrompts().isEmpty()
+                        ? ""
+                        : ": " + String.join(" | ", local.failedPrompts()));
         failure = failure.substring(0, Math.min(failure.length(), MAX_FAILURE));
-        List<Map<String, Object>> existing = jdbc.queryForList("select id, status, verified_at, withdrawn_at "
-                + "from remediation where case_id = ? for update", caseId);
+        List<Map<String, Object>> existing = jdbc.queryForList(
+                "select id, status, verified_at, withdrawn_at " + "from remediation where case_id = ? for update",
+                caseId);
         boolean opened;
         if (existing.isEmpty()) {
-            opened = jdbc.update("insert into remediation (id, case_id, status, opened_at, due_at, last_failure) "
-                    + "values (?, ?, 'AWAITING_OWNER', ?, ?, ?) on conflict (case_id) do nothing", UUID.randomUUID(),
-                    caseId, Timestamp.from(now), Timestamp.from(due), failure) == 1;
+            opened = jdbc.update(
+                            "insert into remediation (id, case_id, status, opened_at, due_at, last_failure) "
+                                    + "values (?, ?, 'AWAITING_OWNER', ?, ?, ?) on conflict (case_id) do nothing",
+                            UUID.randomUUID(),
+                            caseId,
+                            Timestamp.from(now),
+                            Timestamp.from(due),
+                            failure)
+                    == 1;
         } else {
             Map<String, Object> row = existing.get(0);
-            Object closedAt = switch ((String) row.get("status")) {
-                case "VERIFIED" -> row.get("verified_at");
-                case "WITHDRAWN" -> row.get("withdrawn_at");
-                default -> null;
-            };
+            Object closedAt =
+                    switch ((String) row.get("status")) {
+                        case "VERIFIED" -> row.get("verified_at");
+                        case "WITHDRAWN" -> row.get("withdrawn_at");
+                        default -> null;
+                    };
             // a report from before the verification is the failure that verification already dealt with
-            opened = closedAt instanceof Timestamp closed && replayedAt.isAfter(closed.toInstant())
-                    && jdbc.update("update remediation set status = 'AWAITING_OWNER', due_at = ?, escalated_at = null, "
-                            + "verified_at = null, withdrawn_at = null, last_failure = ? where id = ? "
-                            + "and status in ('VERIFIED', 'WITHDRAWN')", Timestamp.from(due), failure,
-                            row.get("id")) == 1;
+            opened = closedAt instanceof Timestamp closed
+                    && replayedAt.isAfter(closed.toInstant())
+                    && jdbc.update(
+                                    "update remediation set status = 'AWAITING_OWNER', due_at = ?, escalated_at = null, "
+                                            + "verified_at = null, withdrawn_at = null, last_failure = ? where id = ? "
+                                            + "and status in ('VERIFIED', 'WITHDRAWN')",
+                                    Timestamp.from(due),
+                                    failure,
+                                    row.get("id"))
+                            == 1;
         }
         if (opened) {
             RemediationView remediation = forCase(caseId).orElseThrow();
@@ -162,23 +190,29 @@ public class Remediations {
     @Transactional(readOnly = true)
     public RemediationView find(String remediationId) {
         return jdbc.query("select * from remediation where id = ?", Remediations::view, uuid(remediationId)).stream()
-                .findFirst().orElseThrow(() -> new RemediationNotFoundException(remediationId));
+                .findFirst()
+                .orElseThrow(() -> new RemediationNotFoundException(remediationId));
     }
 
     /** Remediations in {@code status}, or every one not yet verified when it is null; the most urgent first. */
     @Transactional(readOnly = true)
     public List<RemediationView> list(RemediationStatus status) {
         return status == null
-                ? jdbc.query("select * from remediation where status in ('AWAITING_OWNER', 'VERIFYING') order by due_at",
+                ? jdbc.query(
+                        "select * from remediation where status in ('AWAITING_OWNER', 'VERIFYING') order by due_at",
                         Remediations::view)
-                : jdbc.query("select * from remediation where status = ? order by due_at", Remediations::view,
+                : jdbc.query(
+                        "select * from remediation where status = ? order by due_at",
+                        Remediations::view,
                         status.name());
     }
 
     /** When the overdue timer fires: the due date, shortened by the demo time compression like the statutory waits. */
     @Transactional(readOnly = true)
     public Date dueTimer(String caseId) {
-        Instant due = forCase(caseId).orElseThrow(() -> new RemediationNotFoundException(caseId)).dueAt();
+        Instant due = forCase(caseId)
+                .orElseThrow(() -> new RemediationNotFoundException(caseId))
+                .dueAt();
         Instant now = clock.instant();
         if (timeCompression <= 1 || !due.isAfter(now)) {
             return Date.from(due);
@@ -197,25 +231,41 @@ public class Remediations {
      * model itself changed.
      */
     @Transactional
-    public RemediationChange recordChange(String remediationId, String filterVersion, String modelVersion,
-            String description, List<String> addedTerms, String actor) {
+    public RemediationChange recordChange(
+            String remediationId,
+            String filterVersion,
+            String modelVersion,
+            String description,
+            List<String> addedTerms,
+            String actor) {
         RemediationView remediation = find(remediationId);
-        int moved = jdbc.update("update remediation set status = 'VERIFYING' "
-                + "where id = ? and status = 'AWAITING_OWNER'", uuid(remediationId));
+        int moved = jdbc.update(
+                "update remediation set status = 'VERIFYING' " + "where id = ? and status = 'AWAITING_OWNER'",
+                uuid(remediationId));
         if (moved != 1) {
-            throw new RemediationConflictException("remediation " + remediationId + " is " + find(remediationId)
-                    .status() + ", not waiting for a change");
+            throw new RemediationConflictException("remediation " + remediationId + " is "
+                    + find(remediationId).status() + ", not waiting for a change");
         }
         Instant now = clock.instant();
         UUID changeId = UUID.randomUUID();
         List<String> terms = addedTerms == null ? List.of() : List.copyOf(addedTerms);
-        jdbc.update("insert into remediation_change (id, remediation_id, filter_version, model_version, description, "
-                + "added_terms, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)", changeId,
-                uuid(remediationId), filterVersion, modelVersion, description, write(terms), actor,
+        jdbc.update(
+                "insert into remediation_change (id, remediation_id, filter_version, model_version, description, "
+                        + "added_terms, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
+                changeId,
+                uuid(remediationId),
+                filterVersion,
+                modelVersion,
+                description,
+                write(terms),
+                actor,
                 Timestamp.from(now));
-        cases.note(remediation.caseId(), actor, "model remediation change recorded: filter "
-                + (filterVersion == null ? "-" : filterVersion) + ", model "
-                + (modelVersion == null ? "-" : modelVersion));
+        cases.note(
+                remediation.caseId(),
+                actor,
+                "model remediation change recorded: filter "
+                        + (filterVersion == null ? "-" : filterVersion) + ", model "
+                        + (modelVersion == null ? "-" : modelVersion));
         if (terms.isEmpty()) {
             screening.replayNow();
         } else {
@@ -239,12 +289,22 @@ public class Remediations {
         }
         RemediationChange change = changes.get(changes.size() - 1);
         List<MeasureView> suites = measures.forCase(caseId).stream()
-                .filter(m -> m.type().isFilter() && m.status().equals("APPLIED") && m.rule() != null
+                .filter(m -> m.type().isFilter()
+                        && m.status().equals("APPLIED")
+                        && m.rule() != null
                         && !m.rule().replayPrompts().isEmpty())
                 .toList();
         Instant now = clock.instant();
         if (suites.isEmpty()) {
-            record(remediation, change, VerificationOutcome.NO_REPLAY_SUITE, List.of(), 0, List.of(), null, now,
+            record(
+                    remediation,
+                    change,
+                    VerificationOutcome.NO_REPLAY_SUITE,
+                    List.of(),
+                    0,
+                    List.of(),
+                    null,
+                    now,
                     "the case has no applied filter measure with a replay suite, so no change can be verified");
             return VerificationOutcome.NO_REPLAY_SUITE;
         }
@@ -263,28 +323,57 @@ public class Remediations {
         }
         List<String> ids = suites.stream().map(MeasureView::measureId).toList();
         VerificationOutcome outcome = failed.isEmpty() ? VerificationOutcome.PASSED : VerificationOutcome.FAILED;
-        String failure = failed.size() + " prompt(s) of the replay suite are still generated: "
-                + String.join(" | ", failed);
-        record(remediation, change, outcome, ids, passed, failed, replayedAt, now,
+        String failure =
+                failed.size() + " prompt(s) of the replay suite are still generated: " + String.join(" | ", failed);
+        record(
+                remediation,
+                change,
+                outcome,
+                ids,
+                passed,
+                failed,
+                replayedAt,
+                now,
                 failed.isEmpty() ? null : failure.substring(0, Math.min(failure.length(), MAX_FAILURE)));
         return outcome;
     }
 
-    private void record(RemediationView remediation, RemediationChange change, VerificationOutcome outcome,
-            List<String> measureIds, int passed, List<String> failed, Instant replayedAt, Instant now, String failure) {
-        jdbc.update("insert into remediation_verification (id, remediation_id, change_id, outcome, measure_ids, "
-                + "passed, failed_prompts, replayed_at, checked_at) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?)",
-                UUID.randomUUID(), uuid(remediation.remediationId()), uuid(change.changeId()), outcome.name(),
-                write(measureIds), passed, write(failed), replayedAt == null ? null : Timestamp.from(replayedAt),
+    private void record(
+            RemediationView remediation,
+            RemediationChange change,
+            VerificationOutcome outcome,
+            List<String> measureIds,
+            int passed,
+            List<String> failed,
+            Instant replayedAt,
+            Instant now,
+            String failure) {
+        jdbc.update(
+                "insert into remediation_verification (id, remediation_id, change_id, outcome, measure_ids, "
+                        + "passed, failed_prompts, replayed_at, checked_at) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?)",
+                UUID.randomUUID(),
+                uuid(remediation.remediationId()),
+                uuid(change.changeId()),
+                outcome.name(),
+                write(measureIds),
+                passed,
+                write(failed),
+                replayedAt == null ? null : Timestamp.from(replayedAt),
                 Timestamp.from(now));
         // the row lock taken here orders this against the lifecycle's close gate (see closeGate)
         if (outcome == VerificationOutcome.PASSED) {
-            jdbc.update("update remediation set status = 'VERIFIED', verified_at = ?, last_failure = null where id = ?",
-                    Timestamp.from(now), uuid(remediation.remediationId()));
-            cases.note(remediation.caseId(), TakedownEvent.SYSTEM, "model remediation verified: " + passed
-                    + " replay prompt(s) blocked");
+            jdbc.update(
+                    "update remediation set status = 'VERIFIED', verified_at = ?, last_failure = null where id = ?",
+                    Timestamp.from(now),
+                    uuid(remediation.remediationId()));
+            cases.note(
+                    remediation.caseId(),
+                    TakedownEvent.SYSTEM,
+                    "model remediation verified: " + passed + " replay prompt(s) blocked");
         } else {
-            jdbc.update("update remediation set status = 'AWAITING_OWNER', last_failure = ? where id = ?", failure,
+            jdbc.update(
+                    "update remediation set status = 'AWAITING_OWNER', last_failure = ? where id = ?",
+                    failure,
                     uuid(remediation.remediationId()));
             cases.note(remediation.caseId(), TakedownEvent.SYSTEM, "model remediation not verified: " + failure);
         }
@@ -297,9 +386,10 @@ public class Remediations {
      */
     @Transactional
     public CloseGate closeGate(String caseId) {
-        List<String> status = jdbc.queryForList("select status from remediation where case_id = ? for update",
-                String.class, caseId);
-        if (status.isEmpty() || measures.forCase(caseId).stream().noneMatch(m -> m.status().equals("APPLIED"))) {
+        List<String> status =
+                jdbc.queryForList("select status from remediation where case_id = ? for update", String.class, caseId);
+        if (status.isEmpty()
+                || measures.forCase(caseId).stream().noneMatch(m -> m.status().equals("APPLIED"))) {
             return CloseGate.NONE;
         }
         return status.get(0).equals("VERIFIED") ? CloseGate.VERIFIED : CloseGate.PENDING;
@@ -315,9 +405,14 @@ public class Remediations {
         if (measures.forCase(caseId).stream().anyMatch(m -> m.status().equals("APPLIED"))) {
             return false;
         }
-        if (jdbc.update("update remediation set status = 'WITHDRAWN', withdrawn_at = ? where case_id = ? "
-                + "and status in ('AWAITING_OWNER', 'VERIFYING')", Timestamp.from(clock.instant()), caseId) == 1) {
-            cases.note(caseId, TakedownEvent.SYSTEM, "model remediation withdrawn: every measure of the case was lifted");
+        if (jdbc.update(
+                        "update remediation set status = 'WITHDRAWN', withdrawn_at = ? where case_id = ? "
+                                + "and status in ('AWAITING_OWNER', 'VERIFYING')",
+                        Timestamp.from(clock.instant()),
+                        caseId)
+                == 1) {
+            cases.note(
+                    caseId, TakedownEvent.SYSTEM, "model remediation withdrawn: every measure of the case was lifted");
             return true;
         }
         return jdbc.queryForList("select status from remediation where case_id = ?", String.class, caseId)
@@ -328,29 +423,51 @@ public class Remediations {
     @Transactional
     public void escalate(String caseId) {
         Instant now = clock.instant();
-        if (jdbc.update("update remediation set escalated_at = ? where case_id = ? and escalated_at is null",
-                Timestamp.from(now), caseId) == 1) {
+        if (jdbc.update(
+                        "update remediation set escalated_at = ? where case_id = ? and escalated_at is null",
+                        Timestamp.from(now),
+                        caseId)
+                == 1) {
             cases.note(caseId, TakedownEvent.SYSTEM, "model remediation overdue; escalated to " + ESCALATION_GROUP);
-            events.publishEvent(new TaskEscalated(UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM,
-                    ESCALATION_GROUP, "model remediation overdue"));
+            events.publishEvent(new TaskEscalated(
+                    UUID.randomUUID(),
+                    now,
+                    caseId,
+                    TakedownEvent.SYSTEM,
+                    ESCALATION_GROUP,
+                    "model remediation overdue"));
         }
     }
 
     @Transactional(readOnly = true)
     public List<RemediationChange> changes(String remediationId) {
-        return jdbc.query("select * from remediation_change where remediation_id = ? order by recorded_at, id",
-                (rs, row) -> new RemediationChange(rs.getString("id"), rs.getString("filter_version"),
-                        rs.getString("model_version"), rs.getString("description"), read(rs.getString("added_terms")),
-                        rs.getString("recorded_by"), instant(rs, "recorded_at")), uuid(remediationId));
+        return jdbc.query(
+                "select * from remediation_change where remediation_id = ? order by recorded_at, id",
+                (rs, row) -> new RemediationChange(
+                        rs.getString("id"),
+                        rs.getString("filter_version"),
+                        rs.getString("model_version"),
+                        rs.getString("description"),
+                        read(rs.getString("added_terms")),
+                        rs.getString("recorded_by"),
+                        instant(rs, "recorded_at")),
+                uuid(remediationId));
     }
 
     @Transactional(readOnly = true)
     public List<RemediationVerification> verifications(String remediationId) {
-        return jdbc.query("select * from remediation_verification where remediation_id = ? order by checked_at, id",
-                (rs, row) -> new RemediationVerification(rs.getString("id"), rs.getString("change_id"),
-                        VerificationOutcome.valueOf(rs.getString("outcome")), read(rs.getString("measure_ids")),
-                        rs.getInt("passed"), read(rs.getString("failed_prompts")), instant(rs, "replayed_at"),
-                        instant(rs, "checked_at")), uuid(remediationId));
+        return jdbc.query(
+                "select * from remediation_verification where remediation_id = ? order by checked_at, id",
+                (rs, row) -> new RemediationVerification(
+                        rs.getString("id"),
+                        rs.getString("change_id"),
+                        VerificationOutcome.valueOf(rs.getString("outcome")),
+                        read(rs.getString("measure_ids")),
+                        rs.getInt("passed"),
+                        read(rs.getString("failed_prompts")),
+                        instant(rs, "replayed_at"),
+                        instant(rs, "checked_at")),
+                uuid(remediationId));
     }
 
     /** The regulator report of the case's remediation; {@code reader} must be staff (the read is access-logged). */
@@ -358,15 +475,26 @@ public class Remediations {
     public RemediationReport report(String caseId, Reader reader) {
         RemediationView remediation = forCase(caseId).orElseThrow(() -> new RemediationNotFoundException(caseId));
         CaseView view = cases.find(caseId, reader).orElseThrow(() -> new RemediationNotFoundException(caseId));
-        return new RemediationReport(view, remediation, measures.forCase(caseId),
-                changes(remediation.remediationId()), verifications(remediation.remediationId()),
-                "/api/audit/cases/" + caseId + "/bundle", clock.instant());
+        return new RemediationReport(
+                view,
+                remediation,
+                measures.forCase(caseId),
+                changes(remediation.remediationId()),
+                verifications(remediation.remediationId()),
+                "/api/audit/cases/" + caseId + "/bundle",
+                clock.instant());
     }
 
     private static RemediationView view(ResultSet rs, int row) throws SQLException {
-        return new RemediationView(rs.getString("id"), rs.getString("case_id"),
-                RemediationStatus.valueOf(rs.getString("status")), instant(rs, "opened_at"), instant(rs, "due_at"),
-                instant(rs, "escalated_at"), instant(rs, "verified_at"), rs.getString("last_failure"));
+        return new RemediationView(
+                rs.getString("id"),
+                rs.getString("case_id"),
+                RemediationStatus.valueOf(rs.getString("status")),
+                instant(rs, "opened_at"),
+                instant(rs, "due_at"),
+                instant(rs, "escalated_at"),
+                instant(rs, "verified_at"),
+                rs.getString("last_failure"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -5,5 +5,8 @@ package dev.takedown.remediation;
  * suites have not yet been replayed after the change, so the process waits and asks again.
  */
 public enum VerificationOutcome {
-    PASSED, FAILED, NO_REPLAY_SUITE, PENDING
+    PASSED,
+    FAILED,
+    NO_REPLAY_SUITE,
+    PENDING
 }

@@ -10,5 +10,4 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  *                {@code NO_ACTION_UNFOUNDED}
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record AppealRequest(String grounds, String explanation) {
-}
+public record AppealRequest(String grounds, String explanation) {}

@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Appeals {
 
-    static final Set<String> GROUNDS = Set.of("NOT_ILLEGAL", "NOT_TOS_VIOLATION", "DISPROPORTIONATE", "WRONG_ACCOUNT",
-            "NO_ACTION_UNFOUNDED");
+    static final Set<String> GROUNDS =
+            Set.of("NOT_ILLEGAL", "NOT_TOS_VIOLATION", "DISPROPORTIONATE", "WRONG_ACCOUNT", "NO_ACTION_UNFOUNDED");
 
     private final NoticeCases cases;
     private final JdbcTemplate jdbc;
@@ -75,15 +75,22 @@ public class Appeals {
         }
         Instant now = clock.instant();
         CaseTimers timers = cases.timers(caseId);
-        Instant windowEnds = timers.notifiedAt().plus(timers.policy().appealWindow()
-                .dividedBy(timers.timeCompression()));
+        Instant windowEnds =
+                timers.notifiedAt().plus(timers.policy().appealWindow().dividedBy(timers.timeCompression()));
         if (now.isAfter(windowEnds)) {
             throw new CaseStateException("the complaint window of case " + caseId + " closed at " + windowEnds);
         }
         UUID id = UUID.randomUUID();
         try {
-            jdbc.update("insert into appeal (id, case_id, complainant_role, grounds, explanation, filed_by, filed_at) "
-                    + "values (?, ?, ?, ?, ?, ?, ?)", id, caseId, role, request.grounds(), request.explanation(), actor,
+            jdbc.update(
+                    "insert into appeal (id, case_id, complainant_role, grounds, explanation, filed_by, filed_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?)",
+                    id,
+                    caseId,
+                    role,
+                    request.grounds(),
+                    request.explanation(),
+                    actor,
                     Timestamp.from(now));
         } catch (DuplicateKeyException second) {
             throw new CaseStateException("an appeal was already filed on case " + caseId);

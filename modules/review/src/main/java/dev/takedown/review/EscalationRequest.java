@@ -5,5 +5,4 @@ package dev.takedown.review;
  *
  * @param reason why (required, at most 2,000 characters); kept on the case history and in the ledger
  */
-public record EscalationRequest(String reason) {
-}
+public record EscalationRequest(String reason) {}

@@ -11,9 +11,13 @@ import org.springframework.security.core.GrantedAuthority;
 public record Moderator(String id, List<String> queues) {
 
     public static Moderator of(Authentication authentication) {
-        List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length())).toList();
-        List<String> queues = roles.contains("SENIOR_MODERATOR") ? List.of("MODERATOR", "SENIOR_MODERATOR")
+        List<String> roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring("ROLE_".length()))
+                .toList();
+        List<String> queues = roles.contains("SENIOR_MODERATOR")
+                ? List.of("MODERATOR", "SENIOR_MODERATOR")
                 : roles.contains("MODERATOR") ? List.of("MODERATOR") : List.of();
         return new Moderator(authentication.getName(), queues);
     }

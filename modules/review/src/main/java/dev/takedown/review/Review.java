@@ -39,8 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Review {
 
     /** Measures whose effect is hard to undo: a second reviewer confirms them (four-eyes). */
-    static final Set<MeasureType> HIGH_IMPACT = Set.of(MeasureType.ACCOUNT_TERMINATE, MeasureType.UNPUBLISH_MODEL,
-            MeasureType.TOTAL_SERVICE_SUSPENSION);
+    static final Set<MeasureType> HIGH_IMPACT =
+            Set.of(MeasureType.ACCOUNT_TERMINATE, MeasureType.UNPUBLISH_MODEL, MeasureType.TOTAL_SERVICE_SUSPENSION);
 
     private final ReviewTasks tasks;
     private final NoticeCases cases;
@@ -51,8 +51,15 @@ public class Review {
     private final RiskWarnings riskWarnings;
     private final Clock clock;
 
-    Review(ReviewTasks tasks, NoticeCases cases, Measures measures, ProtectedWorks works, DecisionRepository decisions,
-            ApplicationEventPublisher events, RiskWarnings riskWarnings, Optional<Clock> clock) {
+    Review(
+            ReviewTasks tasks,
+            NoticeCases cases,
+            Measures measures,
+            ProtectedWorks works,
+            DecisionRepository decisions,
+            ApplicationEventPublisher events,
+            RiskWarnings riskWarnings,
+            Optional<Clock> clock) {
         this.tasks = tasks;
         this.cases = cases;
         this.measures = measures;
@@ -130,10 +137,20 @@ public class Review {
         if (secondReview) {
             cases.awaitSecondReview(task.caseId());
         }
-        tasks.complete(task.taskId(), moderator.id(), moderator.queues(), Map.of("accepted", accepted,
-                "secondReview", secondReview, "decisionId", decision.decisionId()));
-        events.publishEvent(new NoticeDecided(UUID.randomUUID(), decision.decidedAt(), task.caseId(), moderator.id(),
-                decision.decisionId(), decision.outcome(), names, reason));
+        tasks.complete(
+                task.taskId(),
+                moderator.id(),
+                moderator.queues(),
+                Map.of("accepted", accepted, "secondReview", secondReview, "decisionId", decision.decisionId()));
+        events.publishEvent(new NoticeDecided(
+                UUID.randomUUID(),
+                decision.decidedAt(),
+                task.caseId(),
+                moderator.id(),
+                decision.decisionId(),
+                decision.outcome(),
+                names,
+                reason));
         return decision;
     }
 
@@ -148,12 +165,19 @@ public class Review {
         Decision decision = record(task, moderator, "CONFIRMATION", request.outcome(), List.of(), reason);
         if (!confirmed) {
             measures.cancelPlanned(task.caseId());
-            cases.recordDecision(task.caseId(), false, moderator.id(), List.of(), "overturned on second review: "
-                    + reason);
+            cases.recordDecision(
+                    task.caseId(), false, moderator.id(), List.of(), "overturned on second review: " + reason);
         }
         tasks.complete(task.taskId(), moderator.id(), moderator.queues(), Map.of("confirmed", confirmed));
-        events.publishEvent(new NoticeDecided(UUID.randomUUID(), decision.decidedAt(), task.caseId(), moderator.id(),
-                decision.decisionId(), decision.outcome(), List.of(), reason));
+        events.publishEvent(new NoticeDecided(
+                UUID.randomUUID(),
+                decision.decidedAt(),
+                task.caseId(),
+                moderator.id(),
+                decision.decisionId(),
+                decision.outcome(),
+                List.of(),
+                reason));
         return decision;
     }
 
@@ -162,8 +186,8 @@ public class Review {
         requireOutcome(request, "UPHOLD", "REVERSE");
         String reason = reason(request);
         if (reason == null) {
-            throw new InvalidDecisionException(List.of(new FieldProblem("reason",
-                    "the complainant is owed a reasoned decision (DSA Art. 20(5))")));
+            throw new InvalidDecisionException(List.of(
+                    new FieldProblem("reason", "the complainant is owed a reasoned decision (DSA Art. 20(5))")));
         }
         boolean reversed = "REVERSE".equals(request.outcome());
         boolean actionWasTaken = !measures.forCase(task.caseId()).isEmpty();
@@ -177,16 +201,28 @@ public class Review {
             plan(task.caseId(), decision.decisionId(), newMeasures, moderator);
         }
         cases.recordAppealOutcome(task.caseId(), reversed, moderator.id(), reason);
-        tasks.complete(task.taskId(), moderator.id(), moderator.queues(), Map.of("reversed", reversed,
-                "decisionId", decision.decisionId()));
-        events.publishEvent(new AppealDecided(UUID.randomUUID(), decision.decidedAt(), task.caseId(), moderator.id(),
-                decision.decisionId(), decision.outcome(), names, reason));
+        tasks.complete(
+                task.taskId(),
+                moderator.id(),
+                moderator.queues(),
+                Map.of("reversed", reversed, "decisionId", decision.decisionId()));
+        events.publishEvent(new AppealDecided(
+                UUID.randomUUID(),
+                decision.decidedAt(),
+                task.caseId(),
+                moderator.id(),
+                decision.decisionId(),
+                decision.outcome(),
+                names,
+                reason));
         return decision;
     }
 
     @Transactional(readOnly = true)
     public List<Decision> decisions(String caseId) {
-        return decisions.findByCaseIdOrderByDecidedAt(caseId).stream().map(DecisionRecord::view).toList();
+        return decisions.findByCaseIdOrderByDecidedAt(caseId).stream()
+                .map(DecisionRecord::view)
+                .toList();
     }
 
     private void requireOtherThanDecider(ReviewTask task, Moderator moderator) {
@@ -196,21 +232,32 @@ public class Review {
         }
     }
 
-    private Decision record(ReviewTask task, Moderator moderator, String kind, String outcome, List<String> measures,
-            String reason) {
+    private Decision record(
+            ReviewTask task, Moderator moderator, String kind, String outcome, List<String> measures, String reason) {
         Instant now = clock.instant();
-        return decisions.save(new DecisionRecord(UUID.randomUUID().toString(), task.caseId(), task.taskId(), kind,
-                outcome, String.join(",", measures), reason, moderator.id(), now)).view();
+        return decisions
+                .save(new DecisionRecord(
+                        UUID.randomUUID().toString(),
+                        task.caseId(),
+                        task.taskId(),
+                        kind,
+                        outcome,
+                        String.join(",", measures),
+                        reason,
+                        moderator.id(),
+                        now))
+                .view();
     }
 
     private void plan(String caseId, String decisionId, List<MeasureType> types, Moderator moderator) {
         ScreeningRule rule = types.stream().anyMatch(MeasureType::isFilter) ? screeningRule(caseId, types) : null;
         List<MeasureTarget> targets = cases.targets(caseId).stream()
-                .map(t -> new MeasureTarget(t.url(), t.accountId(), t.sha256())).toList();
+                .map(t -> new MeasureTarget(t.url(), t.accountId(), t.sha256()))
+                .toList();
         for (int i = 0; i < types.size(); i++) {
             if (types.get(i).needsFileHash() && targets.stream().allMatch(t -> t.sha256() == null)) {
-                throw new InvalidDecisionException(List.of(new FieldProblem("measures[" + i + "]",
-                        "no target of this notice names a file sha256 to block")));
+                throw new InvalidDecisionException(List.of(new FieldProblem(
+                        "measures[" + i + "]", "no target of this notice names a file sha256 to block")));
             }
         }
         measures.plan(caseId, decisionId, types, targets, rule, moderator.id());
@@ -219,22 +266,28 @@ public class Review {
     /** A filter needs something to match: terms from the notice's works or a registered work's definition. */
     private ScreeningRule screeningRule(String caseId, List<MeasureType> types) {
         ScreeningRule rule = works.ruleFor(caseId);
-        if (rule.terms().isEmpty() && rule.combinations().isEmpty() && rule.imageHashes().isEmpty()) {
-            int index = types.indexOf(types.stream().filter(MeasureType::isFilter).findFirst().orElseThrow());
-            throw new InvalidDecisionException(List.of(new FieldProblem("measures[" + index + "]",
+        if (rule.terms().isEmpty()
+                && rule.combinations().isEmpty()
+                && rule.imageHashes().isEmpty()) {
+            int index = types.indexOf(
+                    types.stream().filter(MeasureType::isFilter).findFirst().orElseThrow());
+            throw new InvalidDecisionException(List.of(new FieldProblem(
+                    "measures[" + index + "]",
                     "the notice names no protected terms or reference images to filter on")));
         }
         return rule;
     }
 
     private static String reason(DecisionRequest request) {
-        return request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+        return request.reason() == null || request.reason().isBlank()
+                ? null
+                : request.reason().strip();
     }
 
     private static void requireOutcome(DecisionRequest request, String... allowed) {
         if (!List.of(allowed).contains(request.outcome())) {
-            throw new InvalidDecisionException(List.of(new FieldProblem("outcome",
-                    "this task is decided with " + String.join(" or ", allowed))));
+            throw new InvalidDecisionException(
+                    List.of(new FieldProblem("outcome", "this task is decided with " + String.join(" or ", allowed))));
         }
     }
 
@@ -260,7 +313,8 @@ public class Review {
         if ("REJECT".equals(outcome) && !request.measures().isEmpty()) {
             problems.add(new FieldProblem("measures", "a rejection applies no measures"));
         }
-        if ("REJECT".equals(outcome) && (request.reason() == null || request.reason().isBlank())) {
+        if ("REJECT".equals(outcome)
+                && (request.reason() == null || request.reason().isBlank())) {
             problems.add(new FieldProblem("reason", "a rejection must give its reason to the notifier"));
         }
         if (!problems.isEmpty()) {
@@ -272,10 +326,15 @@ public class Review {
     /** What the uploaders had been warned of at generation time goes on the ledger with the decision. */
     private void noteRiskWarnings(String caseId, String actor) {
         List<RiskWarningsNoted.Warned> warned = riskWarnings.forCase(caseId).stream()
-                .map(w -> new RiskWarningsNoted.Warned(w.targetIndex(), w.accountId(), w.generatedAt(),
+                .map(w -> new RiskWarningsNoted.Warned(
+                        w.targetIndex(),
+                        w.accountId(),
+                        w.generatedAt(),
                         w.acknowledgement() == null ? null : w.acknowledgement().agreementVersion(),
                         w.acknowledgement() == null ? null : w.acknowledgement().riskWarningVersion(),
-                        w.acknowledgement() == null ? null : Instant.parse(w.acknowledgement().shownAt())))
+                        w.acknowledgement() == null
+                                ? null
+                                : Instant.parse(w.acknowledgement().shownAt())))
                 .toList();
         if (!warned.isEmpty()) {
             events.publishEvent(new RiskWarningsNoted(UUID.randomUUID(), clock.instant(), caseId, actor, warned));

@@ -30,9 +30,10 @@ class DecisionRulesTest {
 
     @Test
     void rejectNeedsAReasonAndNoMeasures() {
-        assertThat(problems(new DecisionRequest("REJECT", List.of("DELETE"), " "))).containsExactly("measures",
-                "reason");
-        assertThat(problems(new DecisionRequest("REJECT", null, "not the work"))).isEmpty();
+        assertThat(problems(new DecisionRequest("REJECT", List.of("DELETE"), " ")))
+                .containsExactly("measures", "reason");
+        assertThat(problems(new DecisionRequest("REJECT", null, "not the work")))
+                .isEmpty();
     }
 
     @Test
@@ -45,11 +46,16 @@ class DecisionRulesTest {
     @Test
     void moderatorQueuesFollowRoles() {
         var senior = Moderator.of(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                "s", null, org.springframework.security.core.authority.AuthorityUtils
-                        .createAuthorityList("ROLE_SENIOR_MODERATOR")));
-        var rightsHolder = Moderator.of(new org.springframework.security.authentication
-                .UsernamePasswordAuthenticationToken("r", null, org.springframework.security.core.authority
-                        .AuthorityUtils.createAuthorityList("ROLE_RIGHTS_HOLDER")));
+                "s",
+                null,
+                org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
+                        "ROLE_SENIOR_MODERATOR")));
+        var rightsHolder =
+                Moderator.of(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                        "r",
+                        null,
+                        org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
+                                "ROLE_RIGHTS_HOLDER")));
 
         assertThat(senior.queues()).containsExactly("MODERATOR", "SENIOR_MODERATOR");
         assertThat(rightsHolder.queues()).isEmpty();

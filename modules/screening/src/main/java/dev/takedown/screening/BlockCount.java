@@ -7,5 +7,4 @@ package dev.takedown.screening;
  * @param reviewed REVIEW verdicts naming the measure
  * @param sampled  of those, how many were sampled to the audit ledger
  */
-public record BlockCount(long blocked, long reviewed, long sampled) {
-}
+public record BlockCount(long blocked, long reviewed, long sampled) {}

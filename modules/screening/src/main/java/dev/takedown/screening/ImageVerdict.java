@@ -17,11 +17,16 @@ import java.util.List;
  * @param warning            the risk warning to show the user; null on ALLOW
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ImageVerdict(Decision decision, List<String> measureIds, List<ImageMatch> matches, String hash,
-        Integer quality, List<String> licensedMeasureIds, String warning) {
+public record ImageVerdict(
+        Decision decision,
+        List<String> measureIds,
+        List<ImageMatch> matches,
+        String hash,
+        Integer quality,
+        List<String> licensedMeasureIds,
+        String warning) {
 
     /** A reference image of {@code measureId} within {@code distance} bits of the query (any dihedral variant). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ImageMatch(String measureId, String referenceHash, int distance) {
-    }
+    public record ImageMatch(String measureId, String referenceHash, int distance) {}
 }

@@ -2,6 +2,7 @@ package dev.takedown.screening;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 /**
  * Where a measure matched a prompt, in UTF-16 offsets of the ORIGINAL prompt (so the platform can highlight it).
  *

@@ -40,7 +40,9 @@ public record PdqHash(long w0, long w1, long w2, long w3) {
     }
 
     public int distance(PdqHash other) {
-        return Long.bitCount(w0 ^ other.w0) + Long.bitCount(w1 ^ other.w1) + Long.bitCount(w2 ^ other.w2)
+        return Long.bitCount(w0 ^ other.w0)
+                + Long.bitCount(w1 ^ other.w1)
+                + Long.bitCount(w2 ^ other.w2)
                 + Long.bitCount(w3 ^ other.w3);
     }
 

@@ -14,6 +14,9 @@ import java.util.List;
  * @param warning            the risk warning to show the user (zh-CN and en); null on ALLOW
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record PromptVerdict(Decision decision, List<String> measureIds, List<MatchedSpan> spans,
-        List<String> licensedMeasureIds, String warning) {
-}
+public record PromptVerdict(
+        Decision decision,
+        List<String> measureIds,
+        List<MatchedSpan> spans,
+        List<String> licensedMeasureIds,
+        String warning) {}

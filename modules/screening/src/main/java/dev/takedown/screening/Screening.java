@@ -3,14 +3,14 @@ package dev.takedown.screening;
 import dev.takedown.events.ScreeningRule;
 import dev.takedown.screening.ImageVerdict.ImageMatch;
 import dev.takedown.screening.internal.CompiledMeasure;
+import dev.takedown.screening.internal.EventPublisher;
 import dev.takedown.screening.internal.ImageDecoder;
+import dev.takedown.screening.internal.KafkaEventSink;
 import dev.takedown.screening.internal.Normaliser;
 import dev.takedown.screening.internal.PdqHasher;
 import dev.takedown.screening.internal.PromptIndex;
-import dev.takedown.screening.internal.SegmentedIndex;
-import dev.takedown.screening.internal.EventPublisher;
-import dev.takedown.screening.internal.KafkaEventSink;
 import dev.takedown.screening.internal.ReplayRunner;
+import dev.takedown.screening.internal.SegmentedIndex;
 import dev.takedown.screening.internal.VerdictRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -30,11 +30,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,8 +75,8 @@ public class Screening {
     public record Options(int imageDistance, long maxImagePixels, int sampleEvery, String nodeId, Clock clock) {
 
         public static Options defaults() {
-            return new Options(DEFAULT_IMAGE_DISTANCE, DEFAULT_MAX_PIXELS, DEFAULT_SAMPLE_EVERY, null,
-                    Clock.systemUTC());
+            return new Options(
+                    DEFAULT_IMAGE_DISTANCE, DEFAULT_MAX_PIXELS, DEFAULT_SAMPLE_EVERY, null, Clock.systemUTC());
         }
 
         public Options withSampleEvery(int sampleEvery) {
@@ -87,11 +87,13 @@ public class Screening {
     private final ScreeningIndex urls;
     /** Re-upload blocks keyed by file hash; the same structure as the URL index, keyed differently. */
     private final ScreeningIndex files = new ScreeningIndex();
+
     private final Normaliser normaliser = new Normaliser();
     private final PdqHasher hasher = new PdqHasher();
     private final ImageDecoder decoder;
     /** Written only under {@code this} lock by the single rebuilding writer. */
     private final Map<String, CompiledMeasure> measures = new HashMap<>();
+
     private final AtomicReference<SegmentedIndex> snapshot;
     /** Compaction waits for this long without a change: a burst is folded once, after it, not after every batch. */
     private static final long COMPACT_AFTER_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -105,19 +107,26 @@ public class Screening {
     private volatile long lastChange = System.nanoTime();
     /** Segments at the front of the index that the running compaction folds; guarded by {@code this}. */
     private int compacting;
+
     private final EventPublisher events;
     private final VerdictRecorder recorder;
     private final ReplayRunner replay;
 
     @Autowired
     @SuppressWarnings("unchecked")
-    public Screening(ScreeningIndex urls, @Value("${takedown.screening.image-distance:31}") int imageDistance,
+    public Screening(
+            ScreeningIndex urls,
+            @Value("${takedown.screening.image-distance:31}") int imageDistance,
             @Value("${takedown.screening.max-image-pixels:40000000}") long maxPixels,
             @Value("${takedown.screening.sample-every:100}") int sampleEvery,
             @Value("${takedown.screening.node-id:}") String nodeId,
-            ObjectProvider<KafkaTemplate<?, ?>> kafka, ObjectProvider<MeterRegistry> meters) {
-        this(urls, new Options(imageDistance, maxPixels, sampleEvery, nodeId, Clock.systemUTC()),
-                kafka.getIfUnique() == null ? ScreeningEvents.Sink.NONE
+            ObjectProvider<KafkaTemplate<?, ?>> kafka,
+            ObjectProvider<MeterRegistry> meters) {
+        this(
+                urls,
+                new Options(imageDistance, maxPixels, sampleEvery, nodeId, Clock.systemUTC()),
+                kafka.getIfUnique() == null
+                        ? ScreeningEvents.Sink.NONE
                         : new KafkaEventSink((KafkaOperations<String, byte[]>) kafka.getIfUnique()),
                 meters.getIfUnique());
     }
@@ -218,7 +227,8 @@ public class Screening {
         Map<String, CompiledMeasure> compiled = new HashMap<>();
         for (MeasureChange change : changes) {
             if (change instanceof MeasureChange.Apply apply) {
-                compiled.put(apply.measureId(),
+                compiled.put(
+                        apply.measureId(),
                         CompiledMeasure.compile(apply.measureId(), apply.caseId(), apply.rule(), normaliser));
             }
         }
@@ -307,11 +317,20 @@ public class Screening {
             return new PromptVerdict(Decision.ALLOW, List.of(), result.spans(), result.licensed(), null);
         }
         List<CompiledMeasure> matched = result.matched().stream()
-                .sorted(Comparator.comparing(CompiledMeasure::measureId)).toList();
+                .sorted(Comparator.comparing(CompiledMeasure::measureId))
+                .toList();
         List<String> ids = matched.stream().map(CompiledMeasure::measureId).toList();
-        recorder.record(result.decision(), ids, matched.stream().map(CompiledMeasure::caseId).toList(), prompt,
+        recorder.record(
+                result.decision(),
+                ids,
+                matched.stream().map(CompiledMeasure::caseId).toList(),
+                prompt,
                 null);
-        return new PromptVerdict(result.decision(), ids, result.spans(), result.licensed(),
+        return new PromptVerdict(
+                result.decision(),
+                ids,
+                result.spans(),
+                result.licensed(),
                 warning(result.decision(), result.matched()));
     }
 
@@ -351,18 +370,28 @@ public class Screening {
         blocking.sort(Comparator.comparing(CompiledMeasure::measureId));
         matches.sort(Comparator.comparingInt(ImageMatch::distance).thenComparing(ImageMatch::measureId));
         Decision decision = blocking.isEmpty() ? Decision.ALLOW : Decision.BLOCK;
-        recorder.record(decision, blocking.stream().map(CompiledMeasure::measureId).toList(),
-                blocking.stream().map(CompiledMeasure::caseId).toList(), null, hash.toHex());
-        return new ImageVerdict(decision, blocking.stream().map(CompiledMeasure::measureId).toList(), matches,
-                hash.toHex(), quality, licensed.stream().sorted().toList(), warning(decision, blocking));
+        recorder.record(
+                decision,
+                blocking.stream().map(CompiledMeasure::measureId).toList(),
+                blocking.stream().map(CompiledMeasure::caseId).toList(),
+                null,
+                hash.toHex());
+        return new ImageVerdict(
+                decision,
+                blocking.stream().map(CompiledMeasure::measureId).toList(),
+                matches,
+                hash.toHex(),
+                quality,
+                licensed.stream().sorted().toList(),
+                warning(decision, blocking));
     }
 
     /**
      * Warnings naming one work, per decision and title: composing one costs streams and two long strings on every
      * block, in front of every generation request. Bounded; titles come from measures, not from users.
      */
-    private final Map<Decision, Map<String, String>> warnings = Map.of(Decision.BLOCK, new ConcurrentHashMap<>(),
-            Decision.REVIEW, new ConcurrentHashMap<>());
+    private final Map<Decision, Map<String, String>> warnings =
+            Map.of(Decision.BLOCK, new ConcurrentHashMap<>(), Decision.REVIEW, new ConcurrentHashMap<>());
 
     private String warning(Decision decision, List<CompiledMeasure> matched) {
         if (decision == Decision.ALLOW) {
@@ -384,9 +413,15 @@ public class Screening {
     }
 
     private static String composeWarning(Decision decision, List<CompiledMeasure> matched) {
-        String titles = matched.stream().map(CompiledMeasure::workTitle).distinct().sorted()
+        String titles = matched.stream()
+                .map(CompiledMeasure::workTitle)
+                .distinct()
+                .sorted()
                 .collect(Collectors.joining("、"));
-        String titlesEn = matched.stream().map(CompiledMeasure::workTitle).distinct().sorted()
+        String titlesEn = matched.stream()
+                .map(CompiledMeasure::workTitle)
+                .distinct()
+                .sorted()
                 .collect(Collectors.joining(", "));
         if (decision == Decision.REVIEW) {
             return "风险提示：您的请求可能涉及受保护的作品《" + titles + "》，已转人工审核，审核通过前不会生成。"

@@ -22,16 +22,15 @@ public final class ScreeningEvents {
 
     /** Until it moves into {@code dev.takedown.events.Topics}. */
     public static final String TOPIC = Topics.SCREENING_EVENTS;
+
     public static final String BLOCKED = "dev.takedown.screening.blocked.v1";
     public static final String REPLAY_COMPLETED = "dev.takedown.screening.replay-completed.v1";
     public static final String SOURCE = "/takedown/screening";
 
-    private ScreeningEvents() {
-    }
+    private ScreeningEvents() {}
 
     /** One event, ready to send: the {@code ce_*} attributes and the JSON body. */
-    public record Event(String id, String type, Instant time, String subject, String key, byte[] body) {
-    }
+    public record Event(String id, String type, Instant time, String subject, String key, byte[] body) {}
 
     /**
      * Where events go: Kafka in the app, a list in tests. Called on a background thread, never on a request;
@@ -41,7 +40,6 @@ public final class ScreeningEvents {
     public interface Sink {
         void send(Event event);
 
-        Sink NONE = event -> {
-        };
+        Sink NONE = event -> {};
     }
 }

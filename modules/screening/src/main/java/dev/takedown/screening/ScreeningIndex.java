@@ -18,7 +18,9 @@ public class ScreeningIndex {
 
     /** Records a measure on a target; applying the same measure twice changes nothing. */
     public void block(String targetUrl, String measureId) {
-        measuresByTarget.computeIfAbsent(targetUrl, url -> ConcurrentHashMap.newKeySet()).add(measureId);
+        measuresByTarget
+                .computeIfAbsent(targetUrl, url -> ConcurrentHashMap.newKeySet())
+                .add(measureId);
         targetByMeasure.put(measureId, targetUrl);
     }
 
@@ -35,7 +37,9 @@ public class ScreeningIndex {
 
     /** The measures that block the target, if any. */
     public Optional<Set<String>> check(String targetUrl) {
-        return Optional.ofNullable(measuresByTarget.get(targetUrl)).filter(ids -> !ids.isEmpty()).map(Set::copyOf);
+        return Optional.ofNullable(measuresByTarget.get(targetUrl))
+                .filter(ids -> !ids.isEmpty())
+                .map(Set::copyOf);
     }
 
     public int size() {

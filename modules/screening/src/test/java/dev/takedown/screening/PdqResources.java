@@ -9,8 +9,7 @@ import java.util.Objects;
 /** Meta's PDQ reference data copied into src/test/resources/pdq (ThreatExchange, BSD licence). */
 public final class PdqResources {
 
-    private PdqResources() {
-    }
+    private PdqResources() {}
 
     public static byte[] bytes(String name) {
         try (InputStream in = Objects.requireNonNull(PdqResources.class.getResourceAsStream("/pdq/" + name), name)) {
@@ -21,6 +20,9 @@ public final class PdqResources {
     }
 
     public static List<String> lines(String name) {
-        return new String(bytes(name), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        return new String(bytes(name), StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.isBlank())
+                .toList();
     }
 }

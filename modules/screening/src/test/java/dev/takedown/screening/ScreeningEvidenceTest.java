@@ -46,8 +46,11 @@ class ScreeningEvidenceTest {
     private final List<ScreeningEvents.Event> sent = new CopyOnWriteArrayList<>();
     private final ManualClock clock = new ManualClock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private Screening screening = new Screening(new ScreeningIndex(),
-            new Screening.Options(31, Screening.DEFAULT_MAX_PIXELS, 10, "node-a", clock), sent::add, meters);
+    private Screening screening = new Screening(
+            new ScreeningIndex(),
+            new Screening.Options(31, Screening.DEFAULT_MAX_PIXELS, 10, "node-a", clock),
+            sent::add,
+            meters);
 
     @AfterEach
     void close() {
@@ -55,9 +58,13 @@ class ScreeningEvidenceTest {
     }
 
     private static ScreeningRule rule(List<String> replay) {
-        return new ScreeningRule("奥特曼 Ultraman", List.of("Ultraman", "迪迦"),
-                List.of(new ScreeningRule.Combination(List.of("giant", "red and silver"), 2, 6)), List.of("lic"),
-                List.of(), replay);
+        return new ScreeningRule(
+                "奥特曼 Ultraman",
+                List.of("Ultraman", "迪迦"),
+                List.of(new ScreeningRule.Combination(List.of("giant", "red and silver"), 2, 6)),
+                List.of("lic"),
+                List.of(),
+                replay);
     }
 
     private List<JsonNode> bodies(String type) throws Exception {
@@ -83,10 +90,13 @@ class ScreeningEvidenceTest {
     void everyBlockIsCountedAndTheFirstPerMinutePlusOneInNAreSampledWithoutThePromptText() throws Exception {
         screening.apply("m-1", "case-1", rule(List.of()));
         for (int i = 0; i < 25; i++) {
-            assertThat(screening.checkPrompt("draw Ultraman number " + i, "acct").decision())
+            assertThat(screening
+                            .checkPrompt("draw Ultraman number " + i, "acct")
+                            .decision())
                     .isEqualTo(Decision.BLOCK);
         }
-        assertThat(screening.checkPrompt("a giant in red and silver", "acct").decision()).isEqualTo(Decision.REVIEW);
+        assertThat(screening.checkPrompt("a giant in red and silver", "acct").decision())
+                .isEqualTo(Decision.REVIEW);
         assertThat(screening.checkPrompt("a cat", "acct").decision()).isEqualTo(Decision.ALLOW);
         assertThat(screening.checkPrompt("draw Ultraman", "lic").decision()).isEqualTo(Decision.ALLOW);
 
@@ -104,7 +114,8 @@ class ScreeningEvidenceTest {
         assertThat(first.get("actor").asText()).isEqualTo("system");
         assertThat(first.get("node").asText()).isEqualTo("node-a");
         assertThat(first.get("decision").asText()).isEqualTo("BLOCK");
-        assertThat(first.get("promptSha256").asText()).isEqualTo(EventPublisher.sha256("draw Ultraman number 0"))
+        assertThat(first.get("promptSha256").asText())
+                .isEqualTo(EventPublisher.sha256("draw Ultraman number 0"))
                 .hasSize(64);
         assertThat(first.get("occurredAt").asText()).isEqualTo("2025-01-01T00:00:00Z");
         assertThat(first.hasNonNull("eventId")).isTrue();
@@ -116,22 +127,40 @@ class ScreeningEvidenceTest {
 
         clock.now = clock.now.plusSeconds(60);
         screening.checkPrompt("Ultraman again", null);
-        assertThat(screening.blockCounts().get("m-1").sampled()).as("first block of the next minute").isEqualTo(4);
+        assertThat(screening.blockCounts().get("m-1").sampled())
+                .as("first block of the next minute")
+                .isEqualTo(4);
 
-        assertThat(meters.get("takedown.screening.verdicts").tag("decision", "BLOCK").tag("check", "prompt")
-                .counter().count()).isEqualTo(26);
-        assertThat(meters.get("takedown.screening.verdicts").tag("decision", "REVIEW").tag("check", "prompt").counter().count())
+        assertThat(meters.get("takedown.screening.verdicts")
+                        .tag("decision", "BLOCK")
+                        .tag("check", "prompt")
+                        .counter()
+                        .count())
+                .isEqualTo(26);
+        assertThat(meters.get("takedown.screening.verdicts")
+                        .tag("decision", "REVIEW")
+                        .tag("check", "prompt")
+                        .counter()
+                        .count())
                 .isEqualTo(1);
-        assertThat(meters.get("takedown.screening.verdicts").tag("decision", "ALLOW").tag("check", "prompt")
-                .counter().count()).isEqualTo(2);
+        assertThat(meters.get("takedown.screening.verdicts")
+                        .tag("decision", "ALLOW")
+                        .tag("check", "prompt")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
     void aFailingSinkNeverFailsTheVerdict() {
         screening.close();
-        screening = new Screening(new ScreeningIndex(), Screening.Options.defaults().withSampleEvery(1), event -> {
-            throw new IllegalStateException("broker down");
-        }, null);
+        screening = new Screening(
+                new ScreeningIndex(),
+                Screening.Options.defaults().withSampleEvery(1),
+                event -> {
+                    throw new IllegalStateException("broker down");
+                },
+                null);
         screening.apply("m-1", "case-1", rule(List.of()));
         for (int i = 0; i < 50; i++) {
             assertThat(screening.checkPrompt("Ultraman " + i, null).decision()).isEqualTo(Decision.BLOCK);
@@ -143,9 +172,12 @@ class ScreeningEvidenceTest {
     @Test
     void imageBlocksAreCountedToo() throws Exception {
         String bridge = "d8f8f0cce0f4a84f0e370a22028f67f0b36e2ed596623e1d33e6b39c4e9c9b22";
-        screening.apply("m-img", "case-9", new ScreeningRule("bridge", List.of(), List.of(), List.of(),
-                List.of(bridge), List.of()));
-        assertThat(screening.checkImage(PdqHash.fromHex(bridge), null).decision()).isEqualTo(Decision.BLOCK);
+        screening.apply(
+                "m-img",
+                "case-9",
+                new ScreeningRule("bridge", List.of(), List.of(), List.of(), List.of(bridge), List.of()));
+        assertThat(screening.checkImage(PdqHash.fromHex(bridge), null).decision())
+                .isEqualTo(Decision.BLOCK);
         assertThat(screening.blockCounts().get("m-img").blocked()).isEqualTo(1);
         JsonNode event = bodies(ScreeningEvents.BLOCKED).get(0);
         assertThat(event.get("check").asText()).isEqualTo("image");
@@ -155,8 +187,11 @@ class ScreeningEvidenceTest {
 
     @Test
     void replaySuitesRunAfterEachIndexChangeAndReportFailures() throws Exception {
-        screening.apply("m-1", "case-1", rule(List.of("an Ultraman poster", "迪迦 fighting a monster",
-                "a giant in red and silver", "a cute cat")));
+        screening.apply(
+                "m-1",
+                "case-1",
+                rule(List.of(
+                        "an Ultraman poster", "迪迦 fighting a monster", "a giant in red and silver", "a cute cat")));
         await(() -> screening.replayResults().containsKey("m-1"));
         ReplayResult result = screening.replayResults().get("m-1");
         assertThat(result.passed()).isEqualTo(2);
@@ -175,10 +210,13 @@ class ScreeningEvidenceTest {
         assertThat(event.get("measureId").asText()).isEqualTo("m-1");
         assertThat(event.get("caseId").asText()).isEqualTo("case-1");
         assertThat(event.get("passed").asInt()).isEqualTo(2);
-        assertThat(event.get("failed")).extracting(JsonNode::asText).containsExactly(
-                EventPublisher.sha256("a giant in red and silver"), EventPublisher.sha256("a cute cat"));
+        assertThat(event.get("failed"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        EventPublisher.sha256("a giant in red and silver"), EventPublisher.sha256("a cute cat"));
         assertThat(event.get("at").asText()).isEqualTo("2025-01-01T00:00:00Z");
-        assertThat(new String(sent.get(sent.size() - 1).body(), StandardCharsets.UTF_8)).doesNotContain("cute cat");
+        assertThat(new String(sent.get(sent.size() - 1).body(), StandardCharsets.UTF_8))
+                .doesNotContain("cute cat");
 
         // the measure is re-applied with a fixed suite: the new version is replayed and reported
         screening.apply("m-1", "case-1", rule(List.of("an Ultraman poster")));
@@ -195,12 +233,21 @@ class ScreeningEvidenceTest {
     @Test
     void aBurstOfChangesCoalescesIntoFewRuns() throws Exception {
         // a long suite keeps the replay thread busy while the burst arrives
-        List<String> longSuite = java.util.stream.IntStream.range(0, 50_000).mapToObj(i -> "Ultraman no. " + i)
+        List<String> longSuite = java.util.stream.IntStream.range(0, 50_000)
+                .mapToObj(i -> "Ultraman no. " + i)
                 .toList();
         screening.apply("m-long", "case-long", rule(longSuite));
         for (int i = 0; i < 200; i++) {
-            screening.apply("m-" + i, "case-" + i, new ScreeningRule("w" + i, List.of("term" + i + "x"), List.of(),
-                    List.of(), List.of(), List.of("draw term" + i + "x")));
+            screening.apply(
+                    "m-" + i,
+                    "case-" + i,
+                    new ScreeningRule(
+                            "w" + i,
+                            List.of("term" + i + "x"),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            List.of("draw term" + i + "x")));
         }
         await(() -> screening.replayResults().size() == 201);
         await(() -> screening.replayResults().values().stream().allMatch(ReplayResult::allPassed));

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 
 public class ScreeningTest {
 
-    public static final ScreeningRule ULTRAMAN = new ScreeningRule("奥特曼 Ultraman",
+    public static final ScreeningRule ULTRAMAN = new ScreeningRule(
+            "奥特曼 Ultraman",
             List.of("奥特曼", "Ultraman", "ウルトラマン", "迪迦", "Tiga", "戴拿", "Dyna"),
             List.of(new ScreeningRule.Combination(List.of("giant", "red and silver", "colour timer"), 2, 6)),
-            List.of("licensee-1"), List.of("d8f8f0cce0f4a84f0e370a22028f67f0b36e2ed596623e1d33e6b39c4e9c9b22"),
+            List.of("licensee-1"),
+            List.of("d8f8f0cce0f4a84f0e370a22028f67f0b36e2ed596623e1d33e6b39c4e9c9b22"),
             List.of());
 
     private final Screening screening = new Screening();
@@ -36,17 +38,25 @@ public class ScreeningTest {
     @Test
     void pinyinRomajiAndCharacterNamesBlock() {
         screening.apply("m-1", "case-1", ULTRAMAN);
-        for (String prompt : List.of("aoteman in the city", "Ao Te Man", "urutoraman", "ULTRAMAN TIGA poster",
-                "ｄｉｊｉａ", "the hero Dyna flies", "ultramans everywhere")) {
-            assertThat(screening.checkPrompt(prompt, null).decision()).as(prompt).isEqualTo(Decision.BLOCK);
+        for (String prompt : List.of(
+                "aoteman in the city",
+                "Ao Te Man",
+                "urutoraman",
+                "ULTRAMAN TIGA poster",
+                "ｄｉｊｉａ",
+                "the hero Dyna flies",
+                "ultramans everywhere")) {
+            assertThat(screening.checkPrompt(prompt, null).decision())
+                    .as(prompt)
+                    .isEqualTo(Decision.BLOCK);
         }
     }
 
     @Test
     void shortTermsNeedWordBoundariesSoOrdinaryWordsPass() {
         screening.apply("m-1", "case-1", ULTRAMAN);
-        for (String prompt : List.of("a dynamic landscape", "antigate", "an ultra marathon", "地价 上涨",
-                "a cultramanic dance")) {
+        for (String prompt :
+                List.of("a dynamic landscape", "antigate", "an ultra marathon", "地价 上涨", "a cultramanic dance")) {
             PromptVerdict verdict = screening.checkPrompt(prompt, null);
             assertThat(verdict.decision()).as(prompt).isEqualTo(Decision.ALLOW);
             assertThat(verdict.measureIds()).isEmpty();
@@ -63,10 +73,18 @@ public class ScreeningTest {
         assertThat(near.spans()).extracting(MatchedSpan::text).containsExactly("giant", "red and silver");
         assertThat(near.warning()).contains("review");
 
-        assertThat(screening.checkPrompt("a giant robot walks through the quiet old town at dusk, then far later"
-                + " someone wears red and silver", null).decision()).isEqualTo(Decision.ALLOW);
-        assertThat(screening.checkPrompt("a giant giant giant", null).decision()).isEqualTo(Decision.ALLOW);
-        assertThat(screening.checkPrompt("giant Ultraman with a colour timer", null).decision())
+        assertThat(screening
+                        .checkPrompt(
+                                "a giant robot walks through the quiet old town at dusk, then far later"
+                                        + " someone wears red and silver",
+                                null)
+                        .decision())
+                .isEqualTo(Decision.ALLOW);
+        assertThat(screening.checkPrompt("a giant giant giant", null).decision())
+                .isEqualTo(Decision.ALLOW);
+        assertThat(screening
+                        .checkPrompt("giant Ultraman with a colour timer", null)
+                        .decision())
                 .isEqualTo(Decision.BLOCK);
     }
 
@@ -111,8 +129,9 @@ public class ScreeningTest {
     void anInvalidRuleChangesNothing() {
         screening.apply("m-1", "case-1", ULTRAMAN);
         ScreeningRule bad = new ScreeningRule("x", List.of("Tiga"), null, null, List.of("not-hex"), null);
-        assertThatIllegalArgumentException().isThrownBy(() -> screening.update(List.of(
-                new MeasureChange.Lift("m-1"), new MeasureChange.Apply("m-2", "c", bad))));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> screening.update(
+                        List.of(new MeasureChange.Lift("m-1"), new MeasureChange.Apply("m-2", "c", bad))));
         assertThat(screening.checkPrompt("Ultraman", null).decision()).isEqualTo(Decision.BLOCK);
     }
 
@@ -154,8 +173,7 @@ public class ScreeningTest {
         });
         reader.start();
         for (int i = 0; i < 50; i++) {
-            screening.apply("other-" + i, "c", new ScreeningRule("w" + i, List.of("word" + i), null, null, null,
-                    null));
+            screening.apply("other-" + i, "c", new ScreeningRule("w" + i, List.of("word" + i), null, null, null, null));
             screening.lift("other-" + (i - 1));
         }
         stop.set(true);

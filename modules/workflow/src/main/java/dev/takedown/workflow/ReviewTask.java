@@ -6,8 +6,16 @@ import java.time.Instant;
 
 /** A moderation task as a queue shows it. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ReviewTask(String taskId, String caseId, String name, String kind, String queue, int priority,
-        Instant due, Instant created, String assignee) {
+public record ReviewTask(
+        String taskId,
+        String caseId,
+        String name,
+        String kind,
+        String queue,
+        int priority,
+        Instant due,
+        Instant created,
+        String assignee) {
 
     /** A first review of a notice (ordinary or escalated). */
     public static final String REVIEW = "REVIEW";

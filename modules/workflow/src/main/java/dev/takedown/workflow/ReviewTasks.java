@@ -2,6 +2,7 @@ package dev.takedown.workflow;
 
 import dev.takedown.events.TaskClaimed;
 import dev.takedown.events.TaskCompleted;
+import dev.takedown.notices.CaseStateException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,11 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import dev.takedown.notices.CaseStateException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -75,8 +75,12 @@ public class ReviewTasks {
         }
         Map<String, String> caseIds = caseIdsOf(found);
         Comparator<ReviewTask> order = "due".equals(query.sort()) ? BY_DUE : BY_PRIORITY;
-        return found.stream().map(task -> view(task, queueOf.get(task.getId()),
-                caseIds.computeIfAbsent(task.getProcessInstanceId(), instance -> caseIdOf(task)))).sorted(order)
+        return found.stream()
+                .map(task -> view(
+                        task,
+                        queueOf.get(task.getId()),
+                        caseIds.computeIfAbsent(task.getProcessInstanceId(), instance -> caseIdOf(task))))
+                .sorted(order)
                 .toList();
     }
 
@@ -127,22 +131,31 @@ public class ReviewTasks {
     @Transactional
     public String escalate(String taskId, String user, Collection<String> groups, String reason) {
         Task task = visible(taskId, user, groups);
-        if (!FIRST_REVIEW.equals(task.getTaskDefinitionKey()) || !MODERATOR_QUEUE.equals(view(task).queue())) {
-            throw new CaseStateException("only a first review in the moderators' queue can be escalated; this task is "
-                    + task.getName());
+        if (!FIRST_REVIEW.equals(task.getTaskDefinitionKey())
+                || !MODERATOR_QUEUE.equals(view(task).queue())) {
+            throw new CaseStateException(
+                    "only a first review in the moderators' queue can be escalated; this task is " + task.getName());
         }
         if (task.getAssignee() != null && !user.equals(task.getAssignee())) {
             throw new TaskClaimConflictException("task " + taskId + " is claimed by " + task.getAssignee());
         }
         String caseId = caseIdOf(task);
-        runtime.createMessageCorrelation("EscalationRequested").processInstanceId(task.getProcessInstanceId())
-                .setVariable("escalatedBy", user).setVariable("escalationReason", reason).correlateWithResult();
+        runtime.createMessageCorrelation("EscalationRequested")
+                .processInstanceId(task.getProcessInstanceId())
+                .setVariable("escalatedBy", user)
+                .setVariable("escalationReason", reason)
+                .correlateWithResult();
         return caseId;
     }
 
     private Task visible(String taskId, String user, Collection<String> groups) {
-        Task task = groups.isEmpty() ? null : tasks.createTaskQuery().taskId(taskId)
-                .taskCandidateGroupIn(List.copyOf(groups)).includeAssignedTasks().singleResult();
+        Task task = groups.isEmpty()
+                ? null
+                : tasks.createTaskQuery()
+                        .taskId(taskId)
+                        .taskCandidateGroupIn(List.copyOf(groups))
+                        .includeAssignedTasks()
+                        .singleResult();
         if (task == null) {
             throw new TaskNotFoundException(taskId);
         }
@@ -167,9 +180,13 @@ public class ReviewTasks {
         if (found.isEmpty()) {
             return caseIds;
         }
-        String[] instances = found.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
-        for (VariableInstance variable : runtime.createVariableInstanceQuery().variableName("caseId")
-                .processInstanceIdIn(instances).disableBinaryFetching().list()) {
+        String[] instances =
+                found.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        for (VariableInstance variable : runtime.createVariableInstanceQuery()
+                .variableName("caseId")
+                .processInstanceIdIn(instances)
+                .disableBinaryFetching()
+                .list()) {
             if (variable.getExecutionId().equals(variable.getProcessInstanceId())) {
                 caseIds.put(variable.getProcessInstanceId(), (String) variable.getValue());
             }
@@ -180,13 +197,22 @@ public class ReviewTasks {
     private ReviewTask view(Task task) {
         String queue = tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(link -> link.getGroupId()).findFirst().orElse(null);
+                .map(link -> link.getGroupId())
+                .findFirst()
+                .orElse(null);
         return view(task, queue, caseIdOf(task));
     }
 
     private static ReviewTask view(Task task, String queue, String caseId) {
-        return new ReviewTask(task.getId(), caseId, task.getName(), kindOf(task), queue, task.getPriority(),
-                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getCreateTime().toInstant(),
+        return new ReviewTask(
+                task.getId(),
+                caseId,
+                task.getName(),
+                kindOf(task),
+                queue,
+                task.getPriority(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                task.getCreateTime().toInstant(),
                 task.getAssignee());
     }
 }

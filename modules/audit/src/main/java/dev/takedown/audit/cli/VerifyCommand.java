@@ -46,8 +46,7 @@ public final class VerifyCommand {
                              certificates shipped in it
             exit code: 0 intact, 1 broken, 2 usage error""";
 
-    private VerifyCommand() {
-    }
+    private VerifyCommand() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out));
@@ -103,7 +102,8 @@ public final class VerifyCommand {
             out.println("cannot read " + e.getMessage());
             return USAGE;
         }
-        return zip != null ? verifyBundle(bundle, zip, keys, tsa, out)
+        return zip != null
+                ? verifyBundle(bundle, zip, keys, tsa, out)
                 : verifyDatabase(jdbc, user, password, keys, tsa, out);
     }
 
@@ -114,8 +114,8 @@ public final class VerifyCommand {
         return report.intact() ? INTACT : BROKEN;
     }
 
-    private static int verifyDatabase(String url, String user, String password, KeyRing keys, TsaTrust tsa,
-            PrintStream out) {
+    private static int verifyDatabase(
+            String url, String user, String password, KeyRing keys, TsaTrust tsa, PrintStream out) {
         out.println("Ledger at " + url);
         if (!keys.isEmpty()) {
             out.println("  checkpoint keys (pinned): " + keys.ids());
@@ -126,8 +126,9 @@ public final class VerifyCommand {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, password);
         ChainStatus status;
         try {
-            status = new LedgerVerifier(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
-                    keys, tsa).verify();
+            status = new LedgerVerifier(
+                            new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource), keys, tsa)
+                    .verify();
         } catch (RuntimeException e) {
             out.println("  cannot read the ledger: " + e.getMessage());
             return USAGE;

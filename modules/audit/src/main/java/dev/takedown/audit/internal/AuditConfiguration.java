@@ -11,8 +11,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** The checkpoint job and its key and TSA, from {@code takedown.audit.*}; the Transparency Database submitter. */
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties({AuditProperties.class, ReportProperties.class, RetentionProperties.class,
-        TdbProperties.class})
+@EnableConfigurationProperties({
+    AuditProperties.class,
+    ReportProperties.class,
+    RetentionProperties.class,
+    TdbProperties.class
+})
 class AuditConfiguration {
 
     @Bean
@@ -23,16 +27,24 @@ class AuditConfiguration {
             throw new IllegalStateException("takedown.audit.tsa.url is set but takedown.audit.tsa.trusted-certificates"
                     + " is empty: name the TSA's CA certificate, or its tokens cannot be trusted");
         }
-        return new Checkpointer(jdbc, transactions, audit.restrictedRole(),
-                audit.signing().key().map(path -> SigningKey.load(path, audit.signing().generateIfMissing())),
+        return new Checkpointer(
+                jdbc,
+                transactions,
+                audit.restrictedRole(),
+                audit.signing()
+                        .key()
+                        .map(path -> SigningKey.load(path, audit.signing().generateIfMissing())),
                 audit.signing().previousKeys(),
-                audit.tsa().uri().map(url -> new TimestampAuthority(url, audit.tsa().timeout(), trust)), trust,
+                audit.tsa()
+                        .uri()
+                        .map(url -> new TimestampAuthority(url, audit.tsa().timeout(), trust)),
+                trust,
                 Clock.systemUTC());
     }
 
     @Bean
-    TransparencyDatabase transparencyDatabase(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            TdbProperties tdb) {
+    TransparencyDatabase transparencyDatabase(
+            JdbcTemplate jdbc, PlatformTransactionManager transactions, TdbProperties tdb) {
         return new TransparencyDatabase(jdbc, transactions, tdb, Clock.systemUTC());
     }
 }

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -38,8 +38,7 @@ public record AuditProperties(
     }
 
     /** @param interval between checkpoint runs */
-    public record Checkpoint(@DefaultValue("PT5M") Duration interval) {
-    }
+    public record Checkpoint(@DefaultValue("PT5M") Duration interval) {}
 
     /**
      * @param keyPath PKCS#8 PEM file of the Ed25519 checkpoint key; empty = no checkpoints are made
@@ -47,8 +46,8 @@ public record AuditProperties(
      * @param previousPublicKeys PEM files of retired signing keys' public keys: checkpoints they signed still
      *        verify (key rotation, docs/operations.md)
      */
-    public record Signing(String keyPath, @DefaultValue("false") boolean generateIfMissing,
-            List<String> previousPublicKeys) {
+    public record Signing(
+            String keyPath, @DefaultValue("false") boolean generateIfMissing, List<String> previousPublicKeys) {
 
         public Signing {
             previousPublicKeys = previousPublicKeys == null ? List.of() : List.copyOf(previousPublicKeys);
@@ -62,8 +61,8 @@ public record AuditProperties(
             List<PublicKey> keys = new ArrayList<>();
             for (String path : previousPublicKeys) {
                 try {
-                    keys.addAll(SigningKey.publicKeysFromPem(Files.readString(Path.of(path),
-                            StandardCharsets.US_ASCII)));
+                    keys.addAll(
+                            SigningKey.publicKeysFromPem(Files.readString(Path.of(path), StandardCharsets.US_ASCII)));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read previous public key " + path, e);
                 }

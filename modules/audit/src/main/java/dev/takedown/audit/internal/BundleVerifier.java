@@ -26,8 +26,7 @@ import java.util.zip.ZipInputStream;
  */
 public final class BundleVerifier {
 
-    private BundleVerifier() {
-    }
+    private BundleVerifier() {}
 
     /**
      * @param pinned the published keys; when none, the bundle's own keys are used and their fingerprints reported
@@ -48,10 +47,14 @@ public final class BundleVerifier {
         }
     }
 
-    private static Optional<String> check(byte[] zip, Map<String, byte[]> files, KeyRing pinned, TsaTrust pinnedTsa,
-            List<String> lines) {
-        for (String name : List.of(EvidenceBundle.RECORDS, EvidenceBundle.EVIDENCE, EvidenceBundle.CHECKPOINTS,
-                EvidenceBundle.INCLUSION, EvidenceBundle.CONSISTENCY)) {
+    private static Optional<String> check(
+            byte[] zip, Map<String, byte[]> files, KeyRing pinned, TsaTrust pinnedTsa, List<String> lines) {
+        for (String name : List.of(
+                EvidenceBundle.RECORDS,
+                EvidenceBundle.EVIDENCE,
+                EvidenceBundle.CHECKPOINTS,
+                EvidenceBundle.INCLUSION,
+                EvidenceBundle.CONSISTENCY)) {
             if (!files.containsKey(name)) {
                 return Optional.of(name + " is missing");
             }
@@ -67,15 +70,16 @@ public final class BundleVerifier {
                         + ": payload does not match its commitment (changed after it was recorded)");
             }
             if (!LedgerEntry.of(record).hash().equals(record.hash())) {
-                return Optional.of("record " + record.chain() + "/" + record.seq()
-                        + ": hash does not match the record's content");
+                return Optional.of(
+                        "record " + record.chain() + "/" + record.seq() + ": hash does not match the record's content");
             }
             if (!records.isEmpty()) {
                 LedgerRecord previous = records.get(records.size() - 1);
                 if (!record.caseId().equals(previous.caseId())) {
                     return Optional.of("the records are not all of one case");
                 }
-                if (previous.chain() == record.chain() && previous.seq() + 1 == record.seq()
+                if (previous.chain() == record.chain()
+                        && previous.seq() + 1 == record.seq()
                         && !record.prevHash().equals(previous.hash())) {
                     return Optional.of("record " + record.chain() + "/" + record.seq()
                             + ": prev_hash does not match the hash of record " + previous.seq());
@@ -106,8 +110,8 @@ public final class BundleVerifier {
             TsaTrust tsa = tsaTrust(files, pinnedTsa, lines);
             for (JsonNode line : checkpointLines) {
                 Checkpoint checkpoint = checkpoint(line);
-                Optional<String> problem = checkpoint.problem(keys, tsa)
-                        .or(() -> derivedFilesProblem(checkpoint, files));
+                Optional<String> problem =
+                        checkpoint.problem(keys, tsa).or(() -> derivedFilesProblem(checkpoint, files));
                 if (problem.isPresent()) {
                     return problem;
                 }
@@ -116,8 +120,8 @@ public final class BundleVerifier {
                 String stamp = "timestamp PENDING";
                 if (!checkpoint.pending()) {
                     var token = TimestampAuthority.check(checkpoint.timestampToken(), checkpoint.statementBytes(), tsa);
-                    stamp = "timestamped " + token.time() + " by " + token.tsa() + " (trusted through "
-                            + token.anchor() + ")";
+                    stamp = "timestamped " + token.time() + " by " + token.tsa() + " (trusted through " + token.anchor()
+                            + ")";
                 }
                 lines.add("checkpoint " + checkpoint.treeSize() + " of chain " + checkpoint.chain() + " ("
                         + checkpoint.createdAt() + "): signature by key " + checkpoint.keyId() + " valid, " + stamp);
@@ -128,16 +132,23 @@ public final class BundleVerifier {
             int chain = proof.path("chain").asInt();
             Checkpoint from = checkpoints.get(chain + "/" + proof.path("from").asLong());
             Checkpoint to = checkpoints.get(chain + "/" + proof.path("to").asLong());
-            if (from == null || to == null || !MerkleTree.verifyConsistency(from.treeSize(), to.treeSize(),
-                    hex(from.rootHash()), hex(to.rootHash()), hexList(proof.path("path")))) {
-                return Optional.of("the consistency proof of chain " + chain + " from " + proof.path("from")
-                        + " to " + proof.path("to") + " does not verify");
+            if (from == null
+                    || to == null
+                    || !MerkleTree.verifyConsistency(
+                            from.treeSize(),
+                            to.treeSize(),
+                            hex(from.rootHash()),
+                            hex(to.rootHash()),
+                            hexList(proof.path("path")))) {
+                return Optional.of("the consistency proof of chain " + chain + " from " + proof.path("from") + " to "
+                        + proof.path("to") + " does not verify");
             }
         }
 
         Map<String, JsonNode> proofs = new HashMap<>();
         jsonLines(files.get(EvidenceBundle.INCLUSION))
-                .forEach(p -> proofs.put(p.path("chain").asInt() + "/" + p.path("seq").asLong(), p));
+                .forEach(p ->
+                        proofs.put(p.path("chain").asInt() + "/" + p.path("seq").asLong(), p));
         int proven = 0;
         for (LedgerRecord record : records) {
             JsonNode proof = proofs.remove(record.chain() + "/" + record.seq());
@@ -150,9 +161,15 @@ public final class BundleVerifier {
                         + " is newer than the latest checkpoint: its hash is not yet anchored");
                 continue;
             }
-            Checkpoint checkpoint = checkpoints.get(record.chain() + "/" + proof.path("treeSize").asLong());
-            if (checkpoint == null || !MerkleTree.verifyInclusion(LedgerEntry.leaf(record.format(), hex(record.hash())),
-                    record.seq() - 1, checkpoint.treeSize(), hexList(proof.path("path")), hex(checkpoint.rootHash()))) {
+            Checkpoint checkpoint = checkpoints.get(
+                    record.chain() + "/" + proof.path("treeSize").asLong());
+            if (checkpoint == null
+                    || !MerkleTree.verifyInclusion(
+                            LedgerEntry.leaf(record.format(), hex(record.hash())),
+                            record.seq() - 1,
+                            checkpoint.treeSize(),
+                            hexList(proof.path("path")),
+                            hex(checkpoint.rootHash()))) {
                 return Optional.of("record " + record.chain() + "/" + record.seq()
                         + ": the inclusion proof does not lead to a signed checkpoint's root");
             }
@@ -176,14 +193,14 @@ public final class BundleVerifier {
                 .orElse(KeyRing.none());
         if (!pinned.isEmpty()) {
             lines.add("checkpoint keys (pinned): " + pinned.ids());
-            if (!bundled.isEmpty() && !pinned.byId().keySet().containsAll(bundled.byId().keySet())) {
+            if (!bundled.isEmpty()
+                    && !pinned.byId().keySet().containsAll(bundled.byId().keySet())) {
                 lines.add("note: the bundle's public-key.pem has other keys, which are ignored");
             }
             return pinned;
         }
         if (!bundled.isEmpty()) {
-            lines.add("checkpoint keys (from the bundle; compare with the published fingerprints): "
-                    + bundled.ids());
+            lines.add("checkpoint keys (from the bundle; compare with the published fingerprints): " + bundled.ids());
         }
         return bundled;
     }
@@ -194,10 +211,11 @@ public final class BundleVerifier {
             return pinned;
         }
         TsaTrust bundled = Optional.ofNullable(files.get(EvidenceBundle.TSA_CERTIFICATES))
-                .map(pem -> new TsaTrust(TsaTrust.fromPem(pem))).orElse(TsaTrust.none());
+                .map(pem -> new TsaTrust(TsaTrust.fromPem(pem)))
+                .orElse(TsaTrust.none());
         if (!bundled.isEmpty()) {
-            lines.add("TSA certificates (from the bundle; compare with the published fingerprints): "
-                    + bundled.names());
+            lines.add(
+                    "TSA certificates (from the bundle; compare with the published fingerprints): " + bundled.names());
         }
         return bundled;
     }
@@ -207,9 +225,11 @@ public final class BundleVerifier {
         String base = statement.replace(".statement.json", "");
         boolean same = Arrays.equals(files.get(statement), checkpoint.statementBytes())
                 && Arrays.equals(files.get(base + ".sig"), Base64.getDecoder().decode(checkpoint.signature()))
-                && (checkpoint.pending() ? !files.containsKey(base + ".tst")
+                && (checkpoint.pending()
+                        ? !files.containsKey(base + ".tst")
                         : Arrays.equals(files.get(base + ".tst"), checkpoint.timestampToken()));
-        return same ? Optional.empty()
+        return same
+                ? Optional.empty()
                 : Optional.of(base + ".* do not match checkpoint " + checkpoint.treeSize() + " of chain "
                         + checkpoint.chain());
     }
@@ -219,18 +239,40 @@ public final class BundleVerifier {
         // only a format-4 record may lack its payload, and then only as purged (recordJson checks the shape)
         String payload = format >= 4 && !line.has("payload") ? null : CanonicalJson.write(line.path("payload"));
         JsonNode purged = line.path("purged");
-        return new LedgerRecord(line.path("chain").asInt(), line.path("seq").asLong(), text(line, "eventId"),
-                text(line, "topic"), text(line, "eventType"), text(line, "caseId"), text(line, "actor"),
-                ActorType.valueOf(text(line, "actorType")), text(line, "legalBasis"), text(line, "policyVersion"),
-                Instant.parse(text(line, "occurredAt")), null, payload, text(line, "prevHash"), text(line, "hash"),
-                format, text(line, "payloadSalt"), text(line, "payloadCommitment"),
-                Optional.ofNullable(text(purged, "at")).map(Instant::parse).orElse(null), text(purged, "recordClass"));
+        return new LedgerRecord(
+                line.path("chain").asInt(),
+                line.path("seq").asLong(),
+                text(line, "eventId"),
+                text(line, "topic"),
+                text(line, "eventType"),
+                text(line, "caseId"),
+                text(line, "actor"),
+                ActorType.valueOf(text(line, "actorType")),
+                text(line, "legalBasis"),
+                text(line, "policyVersion"),
+                Instant.parse(text(line, "occurredAt")),
+                null,
+                payload,
+                text(line, "prevHash"),
+                text(line, "hash"),
+                format,
+                text(line, "payloadSalt"),
+                text(line, "payloadCommitment"),
+                Optional.ofNullable(text(purged, "at")).map(Instant::parse).orElse(null),
+                text(purged, "recordClass"));
     }
 
     private static Checkpoint checkpoint(JsonNode line) {
-        return new Checkpoint(line.path("chain").asInt(), line.path("treeSize").asLong(), text(line, "rootHash"),
-                Instant.parse(text(line, "createdAt")), text(line, "keyId"), text(line, "signature"),
-                Optional.ofNullable(text(line, "timestampToken")).map(Base64.getDecoder()::decode).orElse(null));
+        return new Checkpoint(
+                line.path("chain").asInt(),
+                line.path("treeSize").asLong(),
+                text(line, "rootHash"),
+                Instant.parse(text(line, "createdAt")),
+                text(line, "keyId"),
+                text(line, "signature"),
+                Optional.ofNullable(text(line, "timestampToken"))
+                        .map(Base64.getDecoder()::decode)
+                        .orElse(null));
     }
 
     private static String text(JsonNode node, String field) {
@@ -252,8 +294,8 @@ public final class BundleVerifier {
         List<JsonNode> nodes = new ArrayList<>();
         for (String line : new String(file, StandardCharsets.UTF_8).split("\n")) {
             if (!line.isEmpty()) {
-                nodes.add(CanonicalJson.read(line).orElseThrow(() -> new IllegalArgumentException("not JSON: "
-                        + line)));
+                nodes.add(
+                        CanonicalJson.read(line).orElseThrow(() -> new IllegalArgumentException("not JSON: " + line)));
             }
         }
         return nodes;
@@ -276,6 +318,5 @@ public final class BundleVerifier {
     }
 
     /** {@code lines} is the human-readable report, ending in INTACT or BROKEN: reason. */
-    public record Report(boolean intact, List<String> lines) {
-    }
+    public record Report(boolean intact, List<String> lines) {}
 }

@@ -30,8 +30,7 @@ public final class CanonicalJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     /**
      * The single JSON value in {@code json}, or empty when it is not exactly one well-formed value or is null (a
@@ -104,7 +103,8 @@ public final class CanonicalJson {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    if (Character.isHighSurrogate(c)
+                            && i + 1 < s.length()
                             && Character.isLowSurrogate(s.charAt(i + 1))) {
                         out.append(c).append(s.charAt(++i));
                     } else if (c < 0x20 || Character.isSurrogate(c)) {

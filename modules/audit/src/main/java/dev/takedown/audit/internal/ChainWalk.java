@@ -18,6 +18,7 @@ public final class ChainWalk {
     private final byte[] digest = new byte[32];
     /** The hash of the last record walked as hex ASCII: the next record's prevHash bytes. */
     private byte[] hex = LedgerEntry.GENESIS_HASH.getBytes(StandardCharsets.US_ASCII);
+
     private long seq;
     private String hash = LedgerEntry.GENESIS_HASH;
 

@@ -14,8 +14,14 @@ import java.util.Optional;
  * (Ed25519, base64) and the RFC 3161 {@code timestampToken} (DER; null while pending) are both over
  * {@link #statement()}.
  */
-public record Checkpoint(int chain, long treeSize, String rootHash, Instant createdAt, String keyId,
-        String signature, byte[] timestampToken) {
+public record Checkpoint(
+        int chain,
+        long treeSize,
+        String rootHash,
+        Instant createdAt,
+        String keyId,
+        String signature,
+        byte[] timestampToken) {
 
     /** Names what was signed, so a signature cannot be replayed as anything else. */
     public static final String LEDGER = "takedown-audit-ledger/v1";
@@ -68,7 +74,10 @@ public record Checkpoint(int chain, long treeSize, String rootHash, Instant crea
         if (!SigningKey.verify(key.get(), statementBytes(), bytes)) {
             return Optional.of(name + ": the Ed25519 signature does not verify");
         }
-        return pending() ? Optional.empty()
-                : TimestampAuthority.check(timestampToken, statementBytes(), tsa).problem().map(p -> name + ": " + p);
+        return pending()
+                ? Optional.empty()
+                : TimestampAuthority.check(timestampToken, statementBytes(), tsa)
+                        .problem()
+                        .map(p -> name + ": " + p);
     }
 }

@@ -19,6 +19,5 @@ public final class CheckpointRows {
             rs.getString("signature"),
             rs.getBytes("token"));
 
-    private CheckpointRows() {
-    }
+    private CheckpointRows() {}
 }

@@ -42,9 +42,15 @@ public class Checkpointer {
      * @param previousKeys public keys of retired signing keys, still trusted for the checkpoints they signed
      * @param tsaTrust the TSA certificates tokens must chain to, for stamping and for verification
      */
-    public Checkpointer(JdbcTemplate jdbc, PlatformTransactionManager transactions, boolean restrictedRole,
-            Optional<SigningKey> key, List<PublicKey> previousKeys, Optional<TimestampAuthority> tsa,
-            TsaTrust tsaTrust, Clock clock) {
+    public Checkpointer(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            boolean restrictedRole,
+            Optional<SigningKey> key,
+            List<PublicKey> previousKeys,
+            Optional<TimestampAuthority> tsa,
+            TsaTrust tsaTrust,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.restrictedRole = restrictedRole;
@@ -69,7 +75,8 @@ public class Checkpointer {
         return tsaTrust;
     }
 
-    @Scheduled(fixedDelayString = "${takedown.audit.checkpoint.interval:PT5M}",
+    @Scheduled(
+            fixedDelayString = "${takedown.audit.checkpoint.interval:PT5M}",
             initialDelayString = "${takedown.audit.checkpoint.interval:PT5M}")
     void scheduled() {
         run();
@@ -97,31 +104,53 @@ public class Checkpointer {
     }
 
     private Optional<Checkpoint> checkpoint(int chain, long size) {
-        Optional<Checkpoint> last = jdbc.query(CheckpointRows.SELECT
-                + " where c.chain = ? order by c.tree_size desc limit 1", CheckpointRows.MAPPER, chain)
-                .stream().findFirst();
+        Optional<Checkpoint> last = jdbc
+                .query(
+                        CheckpointRows.SELECT + " where c.chain = ? order by c.tree_size desc limit 1",
+                        CheckpointRows.MAPPER,
+                        chain)
+                .stream()
+                .findFirst();
         long signed = last.map(Checkpoint::treeSize).orElse(0L);
         if (size <= signed) {
             return Optional.empty();
         }
         MerkleTree.Frontier tree = new MerkleTree.Frontier();
-        jdbc.query("select hash, format from audit_ledger where chain = ? and seq <= ? order by seq",
+        jdbc.query(
+                "select hash, format from audit_ledger where chain = ? and seq <= ? order by seq",
                 rs -> {
                     tree.add(LedgerEntry.leaf(rs.getInt(2), HexFormat.of().parseHex(rs.getString(1))));
-                }, chain, signed);
+                },
+                chain,
+                signed);
         // never sign over a tampered past: what is already signed must still have its root, and what is about to
         // be signed must chain and hash correctly
-        if (last.isPresent() && (tree.size() != signed
-                || !HexFormat.of().formatHex(tree.root()).equals(last.get().rootHash()))) {
+        if (last.isPresent()
+                && (tree.size() != signed
+                        || !HexFormat.of()
+                                .formatHex(tree.root())
+                                .equals(last.get().rootHash()))) {
             throw new IllegalStateException("records 1.." + signed + " no longer match their checkpoint");
         }
-        String prevHash = jdbc.query("select hash from audit_ledger where chain = ? and seq = ?",
-                (rs, row) -> rs.getString(1), chain, signed).stream().findFirst().orElse(LedgerEntry.GENESIS_HASH);
-        List<LedgerRecord> fresh = jdbc.query(LedgerRows.SELECT + " where chain = ? and seq > ? and seq <= ?"
-                + " order by seq", LedgerRows.MAPPER, chain, signed, size);
+        String prevHash = jdbc
+                .query(
+                        "select hash from audit_ledger where chain = ? and seq = ?",
+                        (rs, row) -> rs.getString(1),
+                        chain,
+                        signed)
+                .stream()
+                .findFirst()
+                .orElse(LedgerEntry.GENESIS_HASH);
+        List<LedgerRecord> fresh = jdbc.query(
+                LedgerRows.SELECT + " where chain = ? and seq > ? and seq <= ?" + " order by seq",
+                LedgerRows.MAPPER,
+                chain,
+                signed,
+                size);
         long expected = signed + 1;
         for (LedgerRecord record : fresh) {
-            if (record.seq() != expected++ || !record.prevHash().equals(prevHash)
+            if (record.seq() != expected++
+                    || !record.prevHash().equals(prevHash)
                     || !LedgerEntry.of(record).hash().equals(record.hash())) {
                 throw new IllegalStateException("record " + record.seq() + " does not verify");
             }
@@ -132,15 +161,20 @@ public class Checkpointer {
             throw new IllegalStateException("records up to " + size + " are missing");
         }
         SigningKey signer = key.orElseThrow();
-        Checkpoint unsigned = new Checkpoint(chain, size, HexFormat.of().formatHex(tree.root()), clock.instant(),
-                signer.keyId(), null, null);
-        Checkpoint checkpoint = unsigned.withSignature(
-                Base64.getEncoder().encodeToString(signer.sign(unsigned.statementBytes())));
-        int inserted = restricted(() -> jdbc.update("""
+        Checkpoint unsigned = new Checkpoint(
+                chain, size, HexFormat.of().formatHex(tree.root()), clock.instant(), signer.keyId(), null, null);
+        Checkpoint checkpoint =
+                unsigned.withSignature(Base64.getEncoder().encodeToString(signer.sign(unsigned.statementBytes())));
+        int inserted = restricted(() -> jdbc.update(
+                """
                 insert into audit_checkpoint (chain, tree_size, root_hash, created_at, key_id, signature)
                 values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                chain, size, checkpoint.rootHash(), OffsetDateTime.ofInstant(checkpoint.createdAt(), ZoneOffset.UTC),
-                checkpoint.keyId(), checkpoint.signature()));
+                chain,
+                size,
+                checkpoint.rootHash(),
+                OffsetDateTime.ofInstant(checkpoint.createdAt(), ZoneOffset.UTC),
+                checkpoint.keyId(),
+                checkpoint.signature()));
         // another node checkpointed the same size first
         return inserted == 1 ? Optional.of(checkpoint) : Optional.empty();
     }
@@ -150,8 +184,9 @@ public class Checkpointer {
         if (tsa.isEmpty()) {
             return 0;
         }
-        List<Checkpoint> pending = jdbc.query(CheckpointRows.SELECT + " where t.token is null"
-                + " order by c.created_at, c.chain", CheckpointRows.MAPPER);
+        List<Checkpoint> pending = jdbc.query(
+                CheckpointRows.SELECT + " where t.token is null" + " order by c.created_at, c.chain",
+                CheckpointRows.MAPPER);
         int stamped = 0;
         for (Checkpoint checkpoint : pending) {
             byte[] token;
@@ -161,8 +196,12 @@ public class Checkpointer {
                 log.warn("{} checkpoint(s) stay pending: {}", pending.size() - stamped, e.getMessage());
                 return stamped;
             }
-            stamped += restricted(() -> jdbc.update("insert into audit_checkpoint_timestamp (chain, tree_size, token)"
-                    + " values (?, ?, ?) on conflict do nothing", checkpoint.chain(), checkpoint.treeSize(), token));
+            stamped += restricted(() -> jdbc.update(
+                    "insert into audit_checkpoint_timestamp (chain, tree_size, token)"
+                            + " values (?, ?, ?) on conflict do nothing",
+                    checkpoint.chain(),
+                    checkpoint.treeSize(),
+                    token));
         }
         return stamped;
     }

@@ -33,8 +33,7 @@ public final class EventTypes {
     /** One per retention purge run: per record class the cutoff and how many records' content was purged. */
     public static final String RETENTION_PURGED = "dev.takedown.audit.retention-purged.v1";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     private static String of(Class<? extends TakedownEvent> event) {
         return event.getAnnotation(EventType.class).value();

@@ -50,8 +50,7 @@ public final class EvidenceBundle {
     private final TsaTrust tsaTrust;
 
     /** @param keys the trusted checkpoint keys; the bundle carries those its checkpoints name */
-    public EvidenceBundle(JdbcTemplate jdbc, PlatformTransactionManager transactions, KeyRing keys,
-            TsaTrust tsaTrust) {
+    public EvidenceBundle(JdbcTemplate jdbc, PlatformTransactionManager transactions, KeyRing keys, TsaTrust tsaTrust) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.tsaTrust = tsaTrust;
@@ -63,34 +62,38 @@ public final class EvidenceBundle {
     /** The bundle, or empty when the ledger has no record of the case. */
     public Optional<byte[]> export(String caseId) {
         return snapshot.execute(status -> {
-            List<LedgerRecord> records = jdbc.query(LedgerRows.SELECT + " where case_id = ? order by chain, seq",
-                    LedgerRows.MAPPER, caseId);
+            List<LedgerRecord> records =
+                    jdbc.query(LedgerRows.SELECT + " where case_id = ? order by chain, seq", LedgerRows.MAPPER, caseId);
             return records.isEmpty() ? Optional.empty() : Optional.of(zip(files(caseId, records)));
         });
     }
 
     private Map<String, byte[]> files(String caseId, List<LedgerRecord> records) {
         Map<Integer, List<LedgerRecord>> byChain = new TreeMap<>();
-        records.forEach(r -> byChain.computeIfAbsent(r.chain(), c -> new ArrayList<>()).add(r));
+        records.forEach(
+                r -> byChain.computeIfAbsent(r.chain(), c -> new ArrayList<>()).add(r));
         List<Checkpoint> included = new ArrayList<>();
         StringBuilder inclusion = new StringBuilder();
         StringBuilder consistency = new StringBuilder();
         byChain.forEach((chain, chainRecords) -> {
-            List<Checkpoint> checkpoints = jdbc.query(CheckpointRows.SELECT + " where c.chain = ?"
-                    + " order by c.tree_size desc", CheckpointRows.MAPPER, chain);
+            List<Checkpoint> checkpoints = jdbc.query(
+                    CheckpointRows.SELECT + " where c.chain = ?" + " order by c.tree_size desc",
+                    CheckpointRows.MAPPER,
+                    chain);
             if (checkpoints.isEmpty()) {
                 return;
             }
             Checkpoint latest = checkpoints.get(0);
             // the newest stamped checkpoint anchors the chain in time even while the latest awaits its token
-            Optional<Checkpoint> stamped = checkpoints.stream().filter(c -> !c.pending()).findFirst()
-                    .filter(c -> c != latest);
+            Optional<Checkpoint> stamped =
+                    checkpoints.stream().filter(c -> !c.pending()).findFirst().filter(c -> c != latest);
             stamped.ifPresent(included::add);
             included.add(latest);
-            List<byte[]> leaves = jdbc.query("select hash, format from audit_ledger where chain = ? and seq <= ?"
-                    + " order by seq", (rs, row) -> LedgerEntry.leaf(rs.getInt(2),
-                            HexFormat.of().parseHex(rs.getString(1))),
-                    chain, latest.treeSize());
+            List<byte[]> leaves = jdbc.query(
+                    "select hash, format from audit_ledger where chain = ? and seq <= ?" + " order by seq",
+                    (rs, row) -> LedgerEntry.leaf(rs.getInt(2), HexFormat.of().parseHex(rs.getString(1))),
+                    chain,
+                    latest.treeSize());
             int size = Math.toIntExact(latest.treeSize());
             for (LedgerRecord record : chainRecords) {
                 if (record.seq() <= size) {
@@ -111,14 +114,20 @@ public final class EvidenceBundle {
                 consistency.append(CanonicalJson.write(proof)).append('\n');
             });
         });
-        included.sort((a, b) -> a.chain() != b.chain() ? Integer.compare(a.chain(), b.chain())
+        included.sort((a, b) -> a.chain() != b.chain()
+                ? Integer.compare(a.chain(), b.chain())
                 : Long.compare(a.treeSize(), b.treeSize()));
 
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(HOW_TO, howTo(caseId).getBytes(StandardCharsets.UTF_8));
         // every key that signed an included checkpoint (several after a rotation), in key id order
-        String pems = included.stream().map(Checkpoint::keyId).distinct().sorted().map(keys::get)
-                .flatMap(Optional::stream).map(k -> SigningKey.pem("PUBLIC KEY", k.getEncoded()))
+        String pems = included.stream()
+                .map(Checkpoint::keyId)
+                .distinct()
+                .sorted()
+                .map(keys::get)
+                .flatMap(Optional::stream)
+                .map(k -> SigningKey.pem("PUBLIC KEY", k.getEncoded()))
                 .collect(Collectors.joining());
         if (!pems.isEmpty()) {
             files.put(PUBLIC_KEY, pems.getBytes(StandardCharsets.US_ASCII));
@@ -126,15 +135,20 @@ public final class EvidenceBundle {
         if (included.stream().anyMatch(c -> !c.pending()) && !tsaTrust.isEmpty()) {
             files.put(TSA_CERTIFICATES, tsaTrust.pem());
         }
-        files.put(RECORDS, jsonLines(records.stream().map(EvidenceBundle::recordJson).toList()));
+        files.put(
+                RECORDS,
+                jsonLines(records.stream().map(EvidenceBundle::recordJson).toList()));
         files.put(EVIDENCE, evidence(records));
-        files.put(CHECKPOINTS, jsonLines(included.stream().map(EvidenceBundle::checkpointJson).toList()));
+        files.put(
+                CHECKPOINTS,
+                jsonLines(included.stream().map(EvidenceBundle::checkpointJson).toList()));
         files.put(INCLUSION, inclusion.toString().getBytes(StandardCharsets.UTF_8));
         files.put(CONSISTENCY, consistency.toString().getBytes(StandardCharsets.UTF_8));
         for (Checkpoint checkpoint : included) {
             String base = statementFile(checkpoint);
             files.put(base, checkpoint.statementBytes());
-            files.put(base.replace(".statement.json", ".sig"), Base64.getDecoder().decode(checkpoint.signature()));
+            files.put(
+                    base.replace(".statement.json", ".sig"), Base64.getDecoder().decode(checkpoint.signature()));
             if (!checkpoint.pending()) {
                 files.put(base.replace(".statement.json", ".tst"), checkpoint.timestampToken());
             }
@@ -166,8 +180,10 @@ public final class EvidenceBundle {
         node.put("policyVersion", record.policyVersion());
         node.put("occurredAt", record.occurredAt().toString());
         if (record.format() < 4 || !record.purged()) {
-            node.set("payload", CanonicalJson.read(record.payload())
-                    .orElseGet(() -> JsonNodeFactory.instance.textNode(record.payload())));
+            node.set(
+                    "payload",
+                    CanonicalJson.read(record.payload())
+                            .orElseGet(() -> JsonNodeFactory.instance.textNode(record.payload())));
         }
         if (record.format() >= 4) {
             node.put("payloadCommitment", record.payloadCommitment());
@@ -192,8 +208,9 @@ public final class EvidenceBundle {
         node.put("createdAt", checkpoint.createdAt().toString());
         node.put("keyId", checkpoint.keyId());
         node.put("signature", checkpoint.signature());
-        node.put("timestampToken", checkpoint.pending() ? null
-                : Base64.getEncoder().encodeToString(checkpoint.timestampToken()));
+        node.put(
+                "timestampToken",
+                checkpoint.pending() ? null : Base64.getEncoder().encodeToString(checkpoint.timestampToken()));
         return node;
     }
 

@@ -17,31 +17,40 @@ import org.apache.kafka.common.header.Header;
  * What the ledger records about one Kafka record: CloudEvents headers where present, then the JSON body, then
  * Kafka's own coordinates. Records from outside the contract (no headers, no JSON) are still recorded.
  */
-record IncomingEvent(String eventId, String topic, String eventType, String caseId, String actor,
-        String legalBasis, String policyVersion, Instant occurredAt, JsonNode payload) {
+record IncomingEvent(
+        String eventId,
+        String topic,
+        String eventType,
+        String caseId,
+        String actor,
+        String legalBasis,
+        String policyVersion,
+        Instant occurredAt,
+        JsonNode payload) {
 
     /** @param policyVersion the version recorded when the event does not name the policy it was decided under */
     static IncomingEvent of(ConsumerRecord<String, String> record, String policyVersion) {
         // a null value is a tombstone (the measures topic is compacted): recorded as JSON null
         JsonNode body = record.value() == null
                 ? JsonNodeFactory.instance.nullNode()
-                : CanonicalJson.read(record.value())
-                        .orElseGet(() -> JsonNodeFactory.instance.textNode(record.value()));
+                : CanonicalJson.read(record.value()).orElseGet(() -> JsonNodeFactory.instance.textNode(record.value()));
         return new IncomingEvent(
                 header(record, CloudEventHeaders.ID)
                         .orElse(record.topic() + "-" + record.partition() + "-" + record.offset()),
                 record.topic(),
                 header(record, CloudEventHeaders.TYPE).orElse("raw:" + record.topic()),
-                header(record, CloudEventHeaders.SUBJECT).or(() -> field(body, "caseId")).orElse(null),
+                header(record, CloudEventHeaders.SUBJECT)
+                        .or(() -> field(body, "caseId"))
+                        .orElse(null),
                 field(body, "actor").orElse(TakedownEvent.SYSTEM),
                 field(body, "legalBasis").orElse(null),
                 field(body, "policyVersion").orElse(policyVersion),
-                header(record, CloudEventHeaders.TIME).flatMap(IncomingEvent::instant)
+                header(record, CloudEventHeaders.TIME)
+                        .flatMap(IncomingEvent::instant)
                         .or(() -> field(body, "occurredAt").flatMap(IncomingEvent::instant))
                         // a record without a timestamp (-1) is recorded as happening now
-                        .orElseGet(() -> record.timestamp() >= 0
-                                ? Instant.ofEpochMilli(record.timestamp())
-                                : Instant.now()),
+                        .orElseGet(() ->
+                                record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : Instant.now()),
                 body);
     }
 
@@ -51,8 +60,20 @@ record IncomingEvent(String eventId, String topic, String eventType, String case
     }
 
     LedgerEntry entry(int chain, long seq, String prevHash) {
-        return LedgerEntry.committed(chain, seq, eventId, topic, eventType, caseId, actor, ActorType.of(actor),
-                legalBasis, policyVersion, occurredAt, CanonicalJson.write(payload), prevHash);
+        return LedgerEntry.committed(
+                chain,
+                seq,
+                eventId,
+                topic,
+                eventType,
+                caseId,
+                actor,
+                ActorType.of(actor),
+                legalBasis,
+                policyVersion,
+                occurredAt,
+                CanonicalJson.write(payload),
+                prevHash);
     }
 
     /**
@@ -66,7 +87,10 @@ record IncomingEvent(String eventId, String topic, String eventType, String case
         }
         String text = new String(header.value(), StandardCharsets.UTF_8);
         if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
-            text = CanonicalJson.read(text).filter(JsonNode::isTextual).map(JsonNode::textValue).orElse(text);
+            text = CanonicalJson.read(text)
+                    .filter(JsonNode::isTextual)
+                    .map(JsonNode::textValue)
+                    .orElse(text);
         }
         return text.isBlank() ? Optional.empty() : Optional.of(text);
     }

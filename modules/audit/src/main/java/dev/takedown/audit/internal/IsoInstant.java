@@ -15,8 +15,7 @@ final class IsoInstant {
     private static final long END_OF_9999 = 253_402_300_799L;
     private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
-    private IsoInstant() {
-    }
+    private IsoInstant() {}
 
     static void append(Instant at, StringBuilder out) {
         if (at.getEpochSecond() < YEAR_0 || at.getEpochSecond() > END_OF_9999) {

@@ -51,9 +51,19 @@ public class LedgerAppender {
 
     // an annotation cannot take Topics.ALL (a List); LedgerAppenderTest checks this list against it.
     // A new ledger starts from the oldest retained record, not from "now" (Kafka's default).
-    @KafkaListener(groupId = "takedown-audit", properties = "auto.offset.reset=earliest", batch = "true",
-            topics = {Topics.NOTICES_INBOUND, Topics.NOTICE_EVENTS, Topics.TASKS, Topics.MEASURES,
-                    Topics.ENFORCEMENT_RESULTS, Topics.ACCESS_LOG, Topics.SCREENING_EVENTS})
+    @KafkaListener(
+            groupId = "takedown-audit",
+            properties = "auto.offset.reset=earliest",
+            batch = "true",
+            topics = {
+                Topics.NOTICES_INBOUND,
+                Topics.NOTICE_EVENTS,
+                Topics.TASKS,
+                Topics.MEASURES,
+                Topics.ENFORCEMENT_RESULTS,
+                Topics.ACCESS_LOG,
+                Topics.SCREENING_EVENTS
+            })
     void onRecords(List<ConsumerRecord<String, String>> records) {
         appendAll(records);
     }
@@ -61,7 +71,9 @@ public class LedgerAppender {
     /** One record in its own transaction; empty for a redelivery. */
     public OptionalLong append(ConsumerRecord<String, String> record) {
         List<Appended> appended = appendAll(List.of(record));
-        return appended.isEmpty() ? OptionalLong.empty() : OptionalLong.of(appended.get(0).seq());
+        return appended.isEmpty()
+                ? OptionalLong.empty()
+                : OptionalLong.of(appended.get(0).seq());
     }
 
     /**
@@ -83,8 +95,16 @@ public class LedgerAppender {
      * switches it to the restricted role, so the caller must write its own tables before calling this.
      */
     public Appended appendFact(String eventType, String caseId, String actor, Instant occurredAt, JsonNode payload) {
-        IncomingEvent fact = new IncomingEvent(UUID.randomUUID().toString(), INTERNAL_TOPIC, eventType, caseId, actor,
-                null, properties.policyVersion(), occurredAt, payload);
+        IncomingEvent fact = new IncomingEvent(
+                UUID.randomUUID().toString(),
+                INTERNAL_TOPIC,
+                eventType,
+                caseId,
+                actor,
+                null,
+                properties.policyVersion(),
+                occurredAt,
+                payload);
         return append(Map.of(fact.eventId(), fact)).get(0);
     }
 
@@ -94,8 +114,9 @@ public class LedgerAppender {
         }
         // ascending chain order: two batches lock shared heads in the same order and cannot deadlock
         Map<Integer, List<IncomingEvent>> byChain = new TreeMap<>();
-        events.values().forEach(e -> byChain.computeIfAbsent(e.chain(properties.chains()), c -> new ArrayList<>())
-                .add(e));
+        events.values()
+                .forEach(e -> byChain.computeIfAbsent(e.chain(properties.chains()), c -> new ArrayList<>())
+                        .add(e));
         return transaction.execute(status -> {
             if (properties.restrictedRole()) {
                 jdbc.execute("set local role takedown_ledger");
@@ -122,9 +143,12 @@ public class LedgerAppender {
                 heads.put(chain, new Head(seq, hash));
             });
             insert(entries, appended);
-            jdbc.batchUpdate("update audit_chain_head set seq = ?, hash = ? where chain = ?",
+            jdbc.batchUpdate(
+                    "update audit_chain_head set seq = ?, hash = ? where chain = ?",
                     heads.entrySet().stream()
-                            .map(h -> new Object[] {h.getValue().seq(), h.getValue().hash(), h.getKey()})
+                            .map(h -> new Object[] {
+                                h.getValue().seq(), h.getValue().hash(), h.getKey()
+                            })
                             .toList());
             return appended;
         });
@@ -135,8 +159,11 @@ public class LedgerAppender {
         if (heads.size() < chains.size()) {
             for (Integer chain : chains) {
                 if (!heads.containsKey(chain)) {
-                    jdbc.update("insert into audit_chain_head (chain, seq, hash) values (?, 0, ?)"
-                            + " on conflict do nothing", chain, LedgerEntry.GENESIS_HASH);
+                    jdbc.update(
+                            "insert into audit_chain_head (chain, seq, hash) values (?, 0, ?)"
+                                    + " on conflict do nothing",
+                            chain,
+                            LedgerEntry.GENESIS_HASH);
                 }
             }
             heads = selectHeadsForUpdate(chains);
@@ -147,16 +174,21 @@ public class LedgerAppender {
     private Map<Integer, Head> selectHeadsForUpdate(Set<Integer> chains) {
         Map<Integer, Head> heads = new TreeMap<>();
         // the sort runs before the row locks are taken, so locks are acquired in chain order
-        jdbc.query("select chain, seq, hash from audit_chain_head where chain in (" + placeholders(chains.size())
-                + ") order by chain for update", rs -> {
+        jdbc.query(
+                "select chain, seq, hash from audit_chain_head where chain in (" + placeholders(chains.size())
+                        + ") order by chain for update",
+                rs -> {
                     heads.put(rs.getInt("chain"), new Head(rs.getLong("seq"), rs.getString("hash")));
-                }, chains.toArray());
+                },
+                chains.toArray());
         return heads;
     }
 
     private Set<String> known(Set<String> eventIds) {
-        return new HashSet<>(jdbc.queryForList("select event_id from audit_ledger where event_id in ("
-                + placeholders(eventIds.size()) + ")", String.class, eventIds.toArray()));
+        return new HashSet<>(jdbc.queryForList(
+                "select event_id from audit_ledger where event_id in (" + placeholders(eventIds.size()) + ")",
+                String.class,
+                eventIds.toArray()));
     }
 
     /** Below this many records a batched INSERT beats COPY, whose setup costs a few round trips. */
@@ -164,6 +196,7 @@ public class LedgerAppender {
 
     /** Instant.toString() writes years outside 1–9999 in forms COPY does not read; such batches take INSERT. */
     private static final Instant YEAR_1 = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
 
     private static final String COLUMNS = "chain, seq, event_id, topic, event_type, case_id, actor, actor_type,"
@@ -171,13 +204,16 @@ public class LedgerAppender {
             + " payload_commitment";
 
     private void insert(List<LedgerEntry> entries, List<Appended> appended) {
-        if (entries.size() >= COPY_THRESHOLD && entries.stream().allMatch(e -> e.occurredAt().isAfter(YEAR_1)
-                && e.occurredAt().isBefore(YEAR_10000))) {
+        if (entries.size() >= COPY_THRESHOLD
+                && entries.stream()
+                        .allMatch(e ->
+                                e.occurredAt().isAfter(YEAR_1) && e.occurredAt().isBefore(YEAR_10000))) {
             copy(entries, appended);
             return;
         }
-        jdbc.batchUpdate("insert into audit_ledger (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " decode(?, 'hex'), ?)",
+        jdbc.batchUpdate(
+                "insert into audit_ledger (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " decode(?, 'hex'), ?)",
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -207,8 +243,14 @@ public class LedgerAppender {
             quoted(e.actor(), csv).append(',').append(e.actorType().name()).append(',');
             quoted(e.legalBasis(), csv).append(',');
             quoted(e.policyVersion(), csv).append(',').append(e.occurredAt()).append(',');
-            quoted(e.payload(), csv).append(',').append(e.prevHash()).append(',').append(appended.get(i).hash())
-                    .append(',').append(e.format()).append(',');
+            quoted(e.payload(), csv)
+                    .append(',')
+                    .append(e.prevHash())
+                    .append(',')
+                    .append(appended.get(i).hash())
+                    .append(',')
+                    .append(e.format())
+                    .append(',');
             if (e.payloadSalt() != null) {
                 // bytea's hex input form; CSV treats the backslash as an ordinary character
                 csv.append("\\x").append(e.payloadSalt());
@@ -218,8 +260,12 @@ public class LedgerAppender {
         }
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy audit_ledger (" + COLUMNS
-                        + ") from stdin with (format csv)", new StringReader(csv.toString()));
+                return connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn(
+                                "copy audit_ledger (" + COLUMNS + ") from stdin with (format csv)",
+                                new StringReader(csv.toString()));
             } catch (IOException e) {
                 throw new SQLException("COPY into audit_ledger failed", e);
             }
@@ -267,9 +313,7 @@ public class LedgerAppender {
     }
 
     /** Where an event went: its chain, its seq there and its hash. */
-    public record Appended(String eventId, int chain, long seq, String hash) {
-    }
+    public record Appended(String eventId, int chain, long seq, String hash) {}
 
-    private record Head(long seq, String hash) {
-    }
+    private record Head(long seq, String hash) {}
 }

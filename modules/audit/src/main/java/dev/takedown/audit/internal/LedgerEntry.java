@@ -20,12 +20,27 @@ import java.util.HexFormat;
  * {@code "payload":<payload>}: payload and salt (16 random bytes, hex here) can then be purged under retention and
  * the record still verifies through its commitment; while they are there they must match it.
  */
-public record LedgerEntry(int format, int chain, long seq, String eventId, String topic, String eventType,
-        String caseId, String actor, ActorType actorType, String legalBasis, String policyVersion, Instant occurredAt,
-        String payload, String prevHash, String payloadSalt, String payloadCommitment) {
+public record LedgerEntry(
+        int format,
+        int chain,
+        long seq,
+        String eventId,
+        String topic,
+        String eventType,
+        String caseId,
+        String actor,
+        ActorType actorType,
+        String legalBasis,
+        String policyVersion,
+        Instant occurredAt,
+        String payload,
+        String prevHash,
+        String payloadSalt,
+        String payloadCommitment) {
 
     /** The prev_hash of every chain's first record. */
     public static final String GENESIS_HASH = "0".repeat(64);
+
     public static final int CURRENT_FORMAT = 4;
 
     private static final ThreadLocal<Utf8Buffer> PREIMAGE = ThreadLocal.withInitial(Utf8Buffer::new);
@@ -37,29 +52,95 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
     }
 
     /** A record of format 1, 2 or 3, whose hash covers the payload itself. */
-    public LedgerEntry(int format, int chain, long seq, String eventId, String topic, String eventType,
-            String caseId, String actor, ActorType actorType, String legalBasis, String policyVersion,
-            Instant occurredAt, String payload, String prevHash) {
-        this(format, chain, seq, eventId, topic, eventType, caseId, actor, actorType, legalBasis, policyVersion,
-                occurredAt, payload, prevHash, null, null);
+    public LedgerEntry(
+            int format,
+            int chain,
+            long seq,
+            String eventId,
+            String topic,
+            String eventType,
+            String caseId,
+            String actor,
+            ActorType actorType,
+            String legalBasis,
+            String policyVersion,
+            Instant occurredAt,
+            String payload,
+            String prevHash) {
+        this(
+                format,
+                chain,
+                seq,
+                eventId,
+                topic,
+                eventType,
+                caseId,
+                actor,
+                actorType,
+                legalBasis,
+                policyVersion,
+                occurredAt,
+                payload,
+                prevHash,
+                null,
+                null);
     }
 
     /** A new record of the current format: a fresh random salt and the commitment to the payload under it. */
-    public static LedgerEntry committed(int chain, long seq, String eventId, String topic, String eventType,
-            String caseId, String actor, ActorType actorType, String legalBasis, String policyVersion,
-            Instant occurredAt, String payload, String prevHash) {
+    public static LedgerEntry committed(
+            int chain,
+            long seq,
+            String eventId,
+            String topic,
+            String eventType,
+            String caseId,
+            String actor,
+            ActorType actorType,
+            String legalBasis,
+            String policyVersion,
+            Instant occurredAt,
+            String payload,
+            String prevHash) {
         byte[] salt = new byte[16];
         SALTS.nextBytes(salt);
         String saltHex = HexFormat.of().formatHex(salt);
-        return new LedgerEntry(CURRENT_FORMAT, chain, seq, eventId, topic, eventType, caseId, actor, actorType,
-                legalBasis, policyVersion, occurredAt, payload, prevHash, saltHex, commitment(saltHex, payload));
+        return new LedgerEntry(
+                CURRENT_FORMAT,
+                chain,
+                seq,
+                eventId,
+                topic,
+                eventType,
+                caseId,
+                actor,
+                actorType,
+                legalBasis,
+                policyVersion,
+                occurredAt,
+                payload,
+                prevHash,
+                saltHex,
+                commitment(saltHex, payload));
     }
 
     public static LedgerEntry of(LedgerRecord record) {
-        return new LedgerEntry(record.format(), record.chain(), record.seq(), record.eventId(), record.topic(),
-                record.eventType(), record.caseId(), record.actor(), record.actorType(), record.legalBasis(),
-                record.policyVersion(), record.occurredAt(), record.payload(), record.prevHash(),
-                record.payloadSalt(), record.payloadCommitment());
+        return new LedgerEntry(
+                record.format(),
+                record.chain(),
+                record.seq(),
+                record.eventId(),
+                record.topic(),
+                record.eventType(),
+                record.caseId(),
+                record.actor(),
+                record.actorType(),
+                record.legalBasis(),
+                record.policyVersion(),
+                record.occurredAt(),
+                record.payload(),
+                record.prevHash(),
+                record.payloadSalt(),
+                record.payloadCommitment());
     }
 
     /** SHA-256 (lower-case hex) of the salt's bytes followed by the payload's UTF-8 bytes. */
@@ -85,7 +166,8 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
         if (format < 4 || payload == null) {
             return true;
         }
-        return payloadSalt != null && payloadCommitment != null
+        return payloadSalt != null
+                && payloadCommitment != null
                 && payloadCommitment.equals(commitment(payloadSalt, payload));
     }
 
@@ -172,7 +254,11 @@ public record LedgerEntry(int format, int chain, long seq, String eventId, Strin
             out.append(",\"policyVersion\":");
             nullable(policyVersion, out);
         }
-        out.append(",\"prevHash\":\"").append(prevHash).append("\",\"seq\":").append(seq).append(",\"topic\":");
+        out.append(",\"prevHash\":\"")
+                .append(prevHash)
+                .append("\",\"seq\":")
+                .append(seq)
+                .append(",\"topic\":");
         CanonicalJson.string(topic, out);
         out.append('}');
     }

@@ -33,10 +33,10 @@ public final class LedgerRows {
             rs.getInt("format"),
             rs.getString("payload_salt"),
             rs.getString("payload_commitment"),
-            Optional.ofNullable(rs.getObject("purged_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)
+            Optional.ofNullable(rs.getObject("purged_at", OffsetDateTime.class))
+                    .map(OffsetDateTime::toInstant)
                     .orElse(null),
             rs.getString("purge_class"));
 
-    private LedgerRows() {
-    }
+    private LedgerRows() {}
 }

@@ -28,8 +28,8 @@ public final class LedgerVerifier {
     private final KeyRing trustedKeys;
     private final TsaTrust tsaTrust;
 
-    public LedgerVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, KeyRing trustedKeys,
-            TsaTrust tsaTrust) {
+    public LedgerVerifier(
+            JdbcTemplate jdbc, PlatformTransactionManager transactions, KeyRing trustedKeys, TsaTrust tsaTrust) {
         this.jdbc = jdbc;
         this.trustedKeys = trustedKeys;
         this.tsaTrust = tsaTrust;
@@ -45,22 +45,28 @@ public final class LedgerVerifier {
 
     private ChainStatus verifySnapshot() {
         long records = jdbc.queryForObject("select count(*) from audit_ledger", Long.class);
-        List<Checkpoint> checkpoints = jdbc.query(CheckpointRows.SELECT + " order by c.chain, c.tree_size",
-                CheckpointRows.MAPPER);
-        ChainStatus intact = ChainStatus.intact(records, checkpoints.size(),
-                checkpoints.stream().filter(Checkpoint::pending).count())
-                .withPurged(jdbc.query("select purge_class, (purged_at at time zone 'UTC')::date as day, count(*) as n"
-                        + " from audit_ledger where purged_at is not null group by 1, 2 order by 1, 2",
+        List<Checkpoint> checkpoints =
+                jdbc.query(CheckpointRows.SELECT + " order by c.chain, c.tree_size", CheckpointRows.MAPPER);
+        ChainStatus intact = ChainStatus.intact(
+                        records,
+                        checkpoints.size(),
+                        checkpoints.stream().filter(Checkpoint::pending).count())
+                .withPurged(jdbc.query(
+                        "select purge_class, (purged_at at time zone 'UTC')::date as day, count(*) as n"
+                                + " from audit_ledger where purged_at is not null group by 1, 2 order by 1, 2",
                         (rs, row) -> "content purged under retention (" + rs.getString("purge_class") + ", "
                                 + rs.getString("day") + "): " + rs.getLong("n") + " record(s)"));
         Map<Integer, Head> heads = new HashMap<>();
         jdbc.query("select chain, seq, hash from audit_chain_head", rs -> {
             heads.put(rs.getInt("chain"), new Head(rs.getLong("seq"), rs.getString("hash")));
         });
-        List<Integer> chains = jdbc.queryForList("select chain from audit_chain_head union select chain from"
-                + " audit_checkpoint union select distinct chain from audit_ledger order by 1", Integer.class);
+        List<Integer> chains = jdbc.queryForList(
+                "select chain from audit_chain_head union select chain from"
+                        + " audit_checkpoint union select distinct chain from audit_ledger order by 1",
+                Integer.class);
         for (int chain : chains) {
-            Deque<Checkpoint> due = new ArrayDeque<>(checkpoints.stream().filter(c -> c.chain() == chain).toList());
+            Deque<Checkpoint> due = new ArrayDeque<>(
+                    checkpoints.stream().filter(c -> c.chain() == chain).toList());
             Optional<ChainStatus> broken = verifyChain(chain, heads.get(chain), due, intact);
             if (broken.isPresent()) {
                 return broken.get();
@@ -73,8 +79,12 @@ public final class LedgerVerifier {
         ChainWalk walk = new ChainWalk();
         List<LedgerRecord> page;
         do {
-            page = jdbc.query(LedgerRows.SELECT + " where chain = ? and seq > ? order by seq limit ?",
-                    LedgerRows.MAPPER, chain, walk.seq(), PAGE);
+            page = jdbc.query(
+                    LedgerRows.SELECT + " where chain = ? and seq > ? order by seq limit ?",
+                    LedgerRows.MAPPER,
+                    chain,
+                    walk.seq(),
+                    PAGE);
             for (LedgerRecord record : page) {
                 long at = walk.seq();
                 Optional<String> problem = walk.add(record);
@@ -92,20 +102,32 @@ public final class LedgerVerifier {
         } while (page.size() == PAGE);
         if (!due.isEmpty()) {
             Checkpoint beyond = due.peek();
-            return Optional.of(status.broken(chain, walk.seq() + 1, beyond.treeSize(), "checkpoint "
-                    + beyond.treeSize() + " of chain " + chain + " was signed over " + beyond.treeSize()
-                    + " records, but the chain ends at record " + walk.seq()));
+            return Optional.of(status.broken(
+                    chain,
+                    walk.seq() + 1,
+                    beyond.treeSize(),
+                    "checkpoint "
+                            + beyond.treeSize() + " of chain " + chain + " was signed over " + beyond.treeSize()
+                            + " records, but the chain ends at record " + walk.seq()));
         }
         if (head == null) {
-            return walk.seq() == 0 ? Optional.empty()
+            return walk.seq() == 0
+                    ? Optional.empty()
                     : Optional.of(status.broken(chain, null, null, "the head of chain " + chain + " is missing"));
         }
         if (head.seq() != walk.seq()) {
-            return Optional.of(status.broken(chain, Math.min(head.seq(), walk.seq()) + 1, null, "the head of chain "
-                    + chain + " is at record " + head.seq() + " but the chain ends at record " + walk.seq()));
+            return Optional.of(status.broken(
+                    chain,
+                    Math.min(head.seq(), walk.seq()) + 1,
+                    null,
+                    "the head of chain " + chain + " is at record " + head.seq() + " but the chain ends at record "
+                            + walk.seq()));
         }
         if (!head.hash().equals(walk.hash())) {
-            return Optional.of(status.broken(chain, walk.seq() == 0 ? null : walk.seq(), null,
+            return Optional.of(status.broken(
+                    chain,
+                    walk.seq() == 0 ? null : walk.seq(),
+                    null,
                     "the head of chain " + chain + " does not match record " + walk.seq()));
         }
         return Optional.empty();
@@ -114,8 +136,8 @@ public final class LedgerVerifier {
     private Optional<String> checkpointProblem(Checkpoint checkpoint, String root) {
         String name = "checkpoint " + checkpoint.treeSize() + " of chain " + checkpoint.chain();
         if (!checkpoint.rootHash().equals(root)) {
-            return Optional.of("records 1.." + checkpoint.treeSize() + " do not have the Merkle root signed in "
-                    + name);
+            return Optional.of(
+                    "records 1.." + checkpoint.treeSize() + " do not have the Merkle root signed in " + name);
         }
         if (trustedKeys.isEmpty()) {
             return Optional.of("no trusted public key to check the signature of " + name);
@@ -123,6 +145,5 @@ public final class LedgerVerifier {
         return checkpoint.problem(trustedKeys, tsaTrust);
     }
 
-    private record Head(long seq, String hash) {
-    }
+    private record Head(long seq, String hash) {}
 }

@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class MerkleTree {
 
-    private MerkleTree() {
-    }
+    private MerkleTree() {}
 
     public static byte[] leafHash(byte[] recordHash) {
         return Sha256.digest((byte) 0, recordHash, null);
@@ -105,8 +104,8 @@ public final class MerkleTree {
     }
 
     /** RFC 9162 section 2.1.4.2. */
-    public static boolean verifyConsistency(long first, long second, byte[] firstRoot, byte[] secondRoot,
-            List<byte[]> proof) {
+    public static boolean verifyConsistency(
+            long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) {
         if (first == second) {
             return proof.isEmpty() && MessageDigest.isEqual(firstRoot, secondRoot);
         }
@@ -158,6 +157,7 @@ public final class MerkleTree {
 
         /** hashes[i] roots a perfect subtree of 2^levels[i] leaves; levels strictly decrease with i. */
         private final byte[][] hashes = new byte[64][32];
+
         private final int[] levels = new int[64];
         private int count;
         private long size;

@@ -19,8 +19,7 @@ public final class Redaction {
     // 6+ digits, optionally grouped by spaces, dots, dashes or a leading +: phone, account and document numbers
     private static final Pattern DIGITS = Pattern.compile("\\+?[0-9](?:[ .()-]?[0-9]){5,}");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     public static String scrub(String text) {
         if (text == null) {

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class ReportCsv {
 
-    private ReportCsv() {
-    }
+    private ReportCsv() {}
 
     public static String transparency(TransparencyReport report) {
         StringBuilder out = new StringBuilder();
@@ -65,7 +64,11 @@ public final class ReportCsv {
     }
 
     private static void row(StringBuilder out, String section, String item, Object value) {
-        out.append(cell(section)).append(',').append(cell(item)).append(',')
-                .append(cell(value == null ? null : value.toString())).append("\r\n");
+        out.append(cell(section))
+                .append(',')
+                .append(cell(item))
+                .append(',')
+                .append(cell(value == null ? null : value.toString()))
+                .append("\r\n");
     }
 }

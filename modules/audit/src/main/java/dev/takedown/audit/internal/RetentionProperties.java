@@ -14,5 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RetentionProperties(
         @DefaultValue("P3Y") Period caseFiles,
         @DefaultValue("P6M") Period accessLogs,
-        @DefaultValue("P3Y") Period inboundNotices) {
-}
+        @DefaultValue("P3Y") Period inboundNotices) {}

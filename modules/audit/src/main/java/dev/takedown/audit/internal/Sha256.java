@@ -15,8 +15,7 @@ public final class Sha256 {
         }
     });
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** SHA-256 of {@code data[0..length)} into {@code out[0..32)}: no array per call. */
     static void digest(byte[] data, int length, byte[] out) {

@@ -72,8 +72,8 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey) {
             PrivateKey privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
             // PKCS#8 v1 carries no public key; derive it
             var parameters = (Ed25519PrivateKeyParameters) PrivateKeyFactory.createKey(PrivateKeyInfo.getInstance(der));
-            byte[] spki = SubjectPublicKeyInfoFactory
-                    .createSubjectPublicKeyInfo(parameters.generatePublicKey()).getEncoded();
+            byte[] spki = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(parameters.generatePublicKey())
+                    .getEncoded();
             return new SigningKey(privateKey, publicKey(spki));
         } catch (GeneralSecurityException | IOException | ClassCastException e) {
             throw new IllegalArgumentException("not an Ed25519 PKCS#8 private key", e);
@@ -144,7 +144,8 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey) {
 
     static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 

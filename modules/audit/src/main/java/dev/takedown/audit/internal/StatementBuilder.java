@@ -50,8 +50,8 @@ public final class StatementBuilder {
             Map.entry("OUTPUT_SIMILARITY_FILTER", OTHER),
             Map.entry("STOP_GENERATION", OTHER),
             Map.entry("TERMINATE_TRANSACTION", OTHER));
-    private static final Set<String> GENERATION = Set.of("PROMPT_FILTER", "OUTPUT_SIMILARITY_FILTER",
-            "STOP_GENERATION", "OUTPUT_PURGE");
+    private static final Set<String> GENERATION =
+            Set.of("PROMPT_FILTER", "OUTPUT_SIMILARITY_FILTER", "STOP_GENERATION", "OUTPUT_PURGE");
     private static final Map<String, String> MONETARY = Map.of(
             "SUSPEND_MONETISATION", "DECISION_MONETARY_SUSPENSION",
             "TERMINATE_MONETISATION", "DECISION_MONETARY_TERMINATION");
@@ -62,11 +62,16 @@ public final class StatementBuilder {
             "ACCOUNT_SUSPEND", "DECISION_ACCOUNT_SUSPENDED",
             "ACCOUNT_TERMINATE", "DECISION_ACCOUNT_TERMINATED");
     private static final Map<String, String> EXTENSIONS = Map.ofEntries(
-            Map.entry("png", "CONTENT_TYPE_IMAGE"), Map.entry("jpg", "CONTENT_TYPE_IMAGE"),
-            Map.entry("jpeg", "CONTENT_TYPE_IMAGE"), Map.entry("webp", "CONTENT_TYPE_IMAGE"),
-            Map.entry("gif", "CONTENT_TYPE_IMAGE"), Map.entry("mp4", "CONTENT_TYPE_VIDEO"),
-            Map.entry("webm", "CONTENT_TYPE_VIDEO"), Map.entry("mov", "CONTENT_TYPE_VIDEO"),
-            Map.entry("mp3", "CONTENT_TYPE_AUDIO"), Map.entry("wav", "CONTENT_TYPE_AUDIO"),
+            Map.entry("png", "CONTENT_TYPE_IMAGE"),
+            Map.entry("jpg", "CONTENT_TYPE_IMAGE"),
+            Map.entry("jpeg", "CONTENT_TYPE_IMAGE"),
+            Map.entry("webp", "CONTENT_TYPE_IMAGE"),
+            Map.entry("gif", "CONTENT_TYPE_IMAGE"),
+            Map.entry("mp4", "CONTENT_TYPE_VIDEO"),
+            Map.entry("webm", "CONTENT_TYPE_VIDEO"),
+            Map.entry("mov", "CONTENT_TYPE_VIDEO"),
+            Map.entry("mp3", "CONTENT_TYPE_AUDIO"),
+            Map.entry("wav", "CONTENT_TYPE_AUDIO"),
             Map.entry("txt", "CONTENT_TYPE_TEXT"));
 
     private final List<String> territorialScope;
@@ -81,10 +86,14 @@ public final class StatementBuilder {
         LedgerRecord decision = caseRecords.stream()
                 .filter(r -> r.eventType().equals(EventTypes.NOTICE_DECIDED))
                 .filter(r -> decisionId.equals(json(r).path("decisionId").asText(null)))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         List<LedgerRecord> applied = caseRecords.stream()
-                .filter(r -> r.eventType().equals(EventTypes.MEASURE_APPLIED)).toList();
-        if (notice == null || decision == null || applied.isEmpty()
+                .filter(r -> r.eventType().equals(EventTypes.MEASURE_APPLIED))
+                .toList();
+        if (notice == null
+                || decision == null
+                || applied.isEmpty()
                 || !"ACCEPT".equals(json(decision).path("outcome").asText())
                 || !strings(json(notice).path("jurisdictionProfiles")).contains(PROFILE)) {
             return Optional.empty();
@@ -104,7 +113,10 @@ public final class StatementBuilder {
         types.stream().map(VISIBILITY::get).filter(v -> v != null).forEach(visibility::add);
         String rightType = n.path("rightType").asText(null);
         String notifierType = n.path("notifierType").asText("RIGHTS_HOLDER");
-        Instant actedAt = applied.stream().map(LedgerRecord::occurredAt).min(Instant::compareTo).orElseThrow();
+        Instant actedAt = applied.stream()
+                .map(LedgerRecord::occurredAt)
+                .min(Instant::compareTo)
+                .orElseThrow();
         return Optional.of(new StatementOfReasons(
                 visibility.isEmpty() ? null : List.copyOf(visibility),
                 visibility.contains(OTHER) ? otherVisibility(types) : null,
@@ -116,9 +128,10 @@ public final class StatementBuilder {
                 explanation(d.path("reason").asText(null)),
                 contentTypes(types, targets),
                 "STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS",
-                List.of(rightType != null && rightType.toUpperCase(Locale.ROOT).contains("TRADEMARK")
-                        ? "KEYWORD_TRADEMARK_INFRINGEMENT"
-                        : "KEYWORD_COPYRIGHT_INFRINGEMENT"),
+                List.of(
+                        rightType != null && rightType.toUpperCase(Locale.ROOT).contains("TRADEMARK")
+                                ? "KEYWORD_TRADEMARK_INFRINGEMENT"
+                                : "KEYWORD_COPYRIGHT_INFRINGEMENT"),
                 territorialScope,
                 day(notice.occurredAt()),
                 day(actedAt),
@@ -131,23 +144,31 @@ public final class StatementBuilder {
                 },
                 // detection is always a notice here; the decision is automated only if an automated actor took it
                 "No",
-                decision.actorType() == ActorType.HUMAN ? "AUTOMATED_DECISION_NOT_AUTOMATED"
+                decision.actorType() == ActorType.HUMAN
+                        ? "AUTOMATED_DECISION_NOT_AUTOMATED"
                         : "AUTOMATED_DECISION_FULLY",
                 decisionId));
     }
 
     private static String otherVisibility(Set<String> types) {
-        List<String> other = types.stream().filter(t -> OTHER.equals(VISIBILITY.get(t))).toList();
+        List<String> other =
+                types.stream().filter(t -> OTHER.equals(VISIBILITY.get(t))).toList();
         return "Restriction not in the TDB list: " + String.join(", ", other)
                 + " (generation or transmission of the work stopped)";
     }
 
     private static String firstMapped(Set<String> types, Map<String, String> mapping) {
-        return types.stream().map(mapping::get).filter(v -> v != null).findFirst().orElse(null);
+        return types.stream()
+                .map(mapping::get)
+                .filter(v -> v != null)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String legalGround(String rightType) {
-        String right = rightType == null ? "copyright" : rightType.toLowerCase(Locale.ROOT).replace('_', ' ');
+        String right = rightType == null
+                ? "copyright"
+                : rightType.toLowerCase(Locale.ROOT).replace('_', ' ');
         return "Infringement of intellectual property rights (" + right + "), notified under Art. 16 DSA";
     }
 
@@ -184,7 +205,9 @@ public final class StatementBuilder {
     }
 
     private static String facts(JsonNode notice, Instant receivedAt, LedgerRecord decision, Set<String> types) {
-        String notifier = notice.path("notifierType").asText("RIGHTS_HOLDER").toLowerCase(Locale.ROOT)
+        String notifier = notice.path("notifierType")
+                .asText("RIGHTS_HOLDER")
+                .toLowerCase(Locale.ROOT)
                 .replace('_', ' ');
         int targets = notice.path("targetCount").asInt(0);
         return "Notice under Art. 16 DSA received on " + day(receivedAt) + " from a " + notifier + " via "
@@ -197,7 +220,10 @@ public final class StatementBuilder {
     }
 
     private static LedgerRecord first(List<LedgerRecord> records, String type) {
-        return records.stream().filter(r -> r.eventType().equals(type)).findFirst().orElse(null);
+        return records.stream()
+                .filter(r -> r.eventType().equals(type))
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<String> strings(JsonNode array) {

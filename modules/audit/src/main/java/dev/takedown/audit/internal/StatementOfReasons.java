@@ -30,5 +30,4 @@ public record StatementOfReasons(
         String sourceType,
         String automatedDetection,
         String automatedDecision,
-        String puid) {
-}
+        String puid) {}

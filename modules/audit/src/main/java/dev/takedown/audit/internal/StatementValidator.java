@@ -16,52 +16,90 @@ import java.util.stream.Collectors;
  */
 public final class StatementValidator {
 
-    static final Set<String> VISIBILITY = Set.of("DECISION_VISIBILITY_CONTENT_REMOVED",
-            "DECISION_VISIBILITY_CONTENT_DISABLED", "DECISION_VISIBILITY_CONTENT_DEMOTED",
-            "DECISION_VISIBILITY_CONTENT_AGE_RESTRICTED", "DECISION_VISIBILITY_CONTENT_INTERACTION_RESTRICTED",
-            "DECISION_VISIBILITY_CONTENT_LABELLED", "DECISION_VISIBILITY_OTHER");
-    static final Set<String> MONETARY = Set.of("DECISION_MONETARY_SUSPENSION", "DECISION_MONETARY_TERMINATION",
-            "DECISION_MONETARY_OTHER");
-    static final Set<String> PROVISION = Set.of("DECISION_PROVISION_PARTIAL_SUSPENSION",
-            "DECISION_PROVISION_TOTAL_SUSPENSION", "DECISION_PROVISION_PARTIAL_TERMINATION",
+    static final Set<String> VISIBILITY = Set.of(
+            "DECISION_VISIBILITY_CONTENT_REMOVED",
+            "DECISION_VISIBILITY_CONTENT_DISABLED",
+            "DECISION_VISIBILITY_CONTENT_DEMOTED",
+            "DECISION_VISIBILITY_CONTENT_AGE_RESTRICTED",
+            "DECISION_VISIBILITY_CONTENT_INTERACTION_RESTRICTED",
+            "DECISION_VISIBILITY_CONTENT_LABELLED",
+            "DECISION_VISIBILITY_OTHER");
+    static final Set<String> MONETARY =
+            Set.of("DECISION_MONETARY_SUSPENSION", "DECISION_MONETARY_TERMINATION", "DECISION_MONETARY_OTHER");
+    static final Set<String> PROVISION = Set.of(
+            "DECISION_PROVISION_PARTIAL_SUSPENSION",
+            "DECISION_PROVISION_TOTAL_SUSPENSION",
+            "DECISION_PROVISION_PARTIAL_TERMINATION",
             "DECISION_PROVISION_TOTAL_TERMINATION");
     static final Set<String> ACCOUNT = Set.of("DECISION_ACCOUNT_SUSPENDED", "DECISION_ACCOUNT_TERMINATED");
     static final Set<String> GROUND = Set.of("DECISION_GROUND_ILLEGAL_CONTENT", "DECISION_GROUND_INCOMPATIBLE_CONTENT");
-    static final Set<String> CONTENT_TYPE = Set.of("CONTENT_TYPE_APP", "CONTENT_TYPE_AUDIO", "CONTENT_TYPE_IMAGE",
-            "CONTENT_TYPE_PRODUCT", "CONTENT_TYPE_SYNTHETIC_MEDIA", "CONTENT_TYPE_TEXT", "CONTENT_TYPE_VIDEO",
+    static final Set<String> CONTENT_TYPE = Set.of(
+            "CONTENT_TYPE_APP",
+            "CONTENT_TYPE_AUDIO",
+            "CONTENT_TYPE_IMAGE",
+            "CONTENT_TYPE_PRODUCT",
+            "CONTENT_TYPE_SYNTHETIC_MEDIA",
+            "CONTENT_TYPE_TEXT",
+            "CONTENT_TYPE_VIDEO",
             "CONTENT_TYPE_OTHER");
-    static final Set<String> CATEGORY = Set.of("ANIMAL_WELFARE", "CONSUMER_INFORMATION", "CYBER_VIOLENCE",
-            "CYBER_VIOLENCE_AGAINST_WOMEN", "DATA_PROTECTION_AND_PRIVACY_VIOLATIONS", "ILLEGAL_OR_HARMFUL_SPEECH",
-            "INTELLECTUAL_PROPERTY_INFRINGEMENTS", "NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS",
-            "NOT_SPECIFIED_NOTICE", "OTHER_VIOLATION_TC", "PROTECTION_OF_MINORS", "RISK_FOR_PUBLIC_SECURITY",
-            "SCAMS_AND_FRAUD", "SELF_HARM", "UNSAFE_AND_PROHIBITED_PRODUCTS", "VIOLENCE").stream()
-            .map(c -> "STATEMENT_CATEGORY_" + c).collect(Collectors.toUnmodifiableSet());
-    static final Set<String> KEYWORDS = Set.of("KEYWORD_COPYRIGHT_INFRINGEMENT", "KEYWORD_TRADEMARK_INFRINGEMENT",
-            "KEYWORD_DESIGN_INFRINGEMENT", "KEYWORD_GEOGRAPHIC_INDICATIONS_INFRINGEMENT",
-            "KEYWORD_PATENT_INFRINGEMENT", "KEYWORD_TRADE_SECRET_INFRINGEMENT",
-            "KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE", "KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL_DEEPFAKE",
-            "KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING", "KEYWORD_MISINFORMATION_DISINFORMATION", "KEYWORD_OTHER");
-    static final Set<String> EU_EEA = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR",
-            "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO");
-    static final Set<String> SOURCE = Set.of("SOURCE_ARTICLE_16", "SOURCE_TRUSTED_FLAGGER",
-            "SOURCE_TYPE_OTHER_NOTIFICATION", "SOURCE_VOLUNTARY");
+    static final Set<String> CATEGORY = Set.of(
+                    "ANIMAL_WELFARE",
+                    "CONSUMER_INFORMATION",
+                    "CYBER_VIOLENCE",
+                    "CYBER_VIOLENCE_AGAINST_WOMEN",
+                    "DATA_PROTECTION_AND_PRIVACY_VIOLATIONS",
+                    "ILLEGAL_OR_HARMFUL_SPEECH",
+                    "INTELLECTUAL_PROPERTY_INFRINGEMENTS",
+                    "NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS",
+                    "NOT_SPECIFIED_NOTICE",
+                    "OTHER_VIOLATION_TC",
+                    "PROTECTION_OF_MINORS",
+                    "RISK_FOR_PUBLIC_SECURITY",
+                    "SCAMS_AND_FRAUD",
+                    "SELF_HARM",
+                    "UNSAFE_AND_PROHIBITED_PRODUCTS",
+                    "VIOLENCE")
+            .stream()
+            .map(c -> "STATEMENT_CATEGORY_" + c)
+            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> KEYWORDS = Set.of(
+            "KEYWORD_COPYRIGHT_INFRINGEMENT",
+            "KEYWORD_TRADEMARK_INFRINGEMENT",
+            "KEYWORD_DESIGN_INFRINGEMENT",
+            "KEYWORD_GEOGRAPHIC_INDICATIONS_INFRINGEMENT",
+            "KEYWORD_PATENT_INFRINGEMENT",
+            "KEYWORD_TRADE_SECRET_INFRINGEMENT",
+            "KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE",
+            "KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL_DEEPFAKE",
+            "KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING",
+            "KEYWORD_MISINFORMATION_DISINFORMATION",
+            "KEYWORD_OTHER");
+    static final Set<String> EU_EEA = Set.of(
+            "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU",
+            "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO");
+    static final Set<String> SOURCE =
+            Set.of("SOURCE_ARTICLE_16", "SOURCE_TRUSTED_FLAGGER", "SOURCE_TYPE_OTHER_NOTIFICATION", "SOURCE_VOLUNTARY");
     static final Set<String> YES_NO = Set.of("Yes", "No");
-    static final Set<String> AUTOMATED_DECISION = Set.of("AUTOMATED_DECISION_FULLY", "AUTOMATED_DECISION_PARTIALLY",
-            "AUTOMATED_DECISION_NOT_AUTOMATED");
+    static final Set<String> AUTOMATED_DECISION =
+            Set.of("AUTOMATED_DECISION_FULLY", "AUTOMATED_DECISION_PARTIALLY", "AUTOMATED_DECISION_NOT_AUTOMATED");
     private static final Pattern PUID = Pattern.compile("^[a-zA-Z0-9-_]+$");
     private static final Pattern DATE = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
 
-    private StatementValidator() {
-    }
+    private StatementValidator() {}
 
     /** What is wrong, field by field; empty when the statement may be sent. */
     public static List<Problem> problems(StatementOfReasons s) {
         List<Problem> problems = new ArrayList<>();
-        boolean visibility = s.decisionVisibility() != null && !s.decisionVisibility().isEmpty();
-        if (!visibility && s.decisionMonetary() == null && s.decisionProvision() == null
+        boolean visibility =
+                s.decisionVisibility() != null && !s.decisionVisibility().isEmpty();
+        if (!visibility
+                && s.decisionMonetary() == null
+                && s.decisionProvision() == null
                 && s.decisionAccount() == null) {
-            problems.add(new Problem("decision_visibility", "at least one of decision_visibility, decision_monetary,"
-                    + " decision_provision or decision_account is required"));
+            problems.add(new Problem(
+                    "decision_visibility",
+                    "at least one of decision_visibility, decision_monetary,"
+                            + " decision_provision or decision_account is required"));
         }
         if (visibility) {
             allOf(problems, "decision_visibility", s.decisionVisibility(), VISIBILITY);
@@ -82,8 +120,9 @@ public final class StatementValidator {
         } else {
             allOf(problems, "content_type", s.contentType(), CONTENT_TYPE);
             if (s.contentType().contains("CONTENT_TYPE_OTHER")) {
-                problems.add(new Problem("content_type_other", "CONTENT_TYPE_OTHER needs a description, which"
-                        + " these statements do not carry"));
+                problems.add(new Problem(
+                        "content_type_other",
+                        "CONTENT_TYPE_OTHER needs a description, which" + " these statements do not carry"));
             }
         }
         oneOf(problems, "category", s.category(), CATEGORY, true);
@@ -106,8 +145,8 @@ public final class StatementValidator {
         return List.copyOf(problems);
     }
 
-    private static void oneOf(List<Problem> problems, String field, String value, Set<String> allowed,
-            boolean required) {
+    private static void oneOf(
+            List<Problem> problems, String field, String value, Set<String> allowed, boolean required) {
         if (value == null) {
             if (required) {
                 problems.add(new Problem(field, "is required"));
@@ -118,8 +157,10 @@ public final class StatementValidator {
     }
 
     private static void allOf(List<Problem> problems, String field, List<String> values, Set<String> allowed) {
-        values.stream().filter(v -> !allowed.contains(v)).findFirst().ifPresent(v ->
-                problems.add(new Problem(field, "'" + v + "' is not an allowed value")));
+        values.stream()
+                .filter(v -> !allowed.contains(v))
+                .findFirst()
+                .ifPresent(v -> problems.add(new Problem(field, "'" + v + "' is not an allowed value")));
     }
 
     private static void text(List<Problem> problems, String field, String value, int max, boolean required) {
@@ -128,8 +169,8 @@ public final class StatementValidator {
                 problems.add(new Problem(field, "is required"));
             }
         } else if (value.length() > max) {
-            problems.add(new Problem(field, "is " + value.length() + " characters long; at most " + max
-                    + " are allowed"));
+            problems.add(
+                    new Problem(field, "is " + value.length() + " characters long; at most " + max + " are allowed"));
         }
     }
 

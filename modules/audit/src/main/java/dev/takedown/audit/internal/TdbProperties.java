@@ -32,8 +32,11 @@ public record TdbProperties(
         @DefaultValue("PT2S") Duration initialBackoff,
         @DefaultValue("PT30S") Duration timeout,
         @DefaultValue("PT5M") Duration settle,
-        @DefaultValue({"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
-                "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO"})
+
+        @DefaultValue({
+            "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU",
+            "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO"
+        })
         List<String> territorialScope) {
 
     public TdbProperties {

@@ -48,13 +48,16 @@ public final class TimestampAuthority {
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         // the TSA's certificate travels in the token, so a bundle can be checked without fetching it
         generator.setCertReq(true);
-        TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, Sha256.digest(statement),
-                new BigInteger(64, NONCES));
+        TimeStampRequest request =
+                generator.generate(TSPAlgorithms.SHA256, Sha256.digest(statement), new BigInteger(64, NONCES));
         HttpResponse<byte[]> response;
         try {
-            response = http.send(HttpRequest.newBuilder(url).timeout(timeout)
-                    .header("Content-Type", "application/timestamp-query")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded())).build(),
+            response = http.send(
+                    HttpRequest.newBuilder(url)
+                            .timeout(timeout)
+                            .header("Content-Type", "application/timestamp-query")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -94,7 +97,8 @@ public final class TimestampAuthority {
                 return TokenCheck.broken("the timestamp token's imprint is not the SHA-256 of the statement");
             }
             @SuppressWarnings("unchecked")
-            Collection<X509CertificateHolder> certificates = parsed.getCertificates().getMatches(parsed.getSID());
+            Collection<X509CertificateHolder> certificates =
+                    parsed.getCertificates().getMatches(parsed.getSID());
             if (certificates.isEmpty()) {
                 return TokenCheck.broken("the timestamp token carries no signer certificate");
             }

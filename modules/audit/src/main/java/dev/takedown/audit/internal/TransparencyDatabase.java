@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,8 +51,8 @@ public final class TransparencyDatabase {
     private final HttpClient http;
     private final Clock clock;
 
-    public TransparencyDatabase(JdbcTemplate jdbc, PlatformTransactionManager transactions, TdbProperties properties,
-            Clock clock) {
+    public TransparencyDatabase(
+            JdbcTemplate jdbc, PlatformTransactionManager transactions, TdbProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
@@ -62,7 +61,9 @@ public final class TransparencyDatabase {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${takedown.audit.tdb.interval:PT1M}", initialDelayString = "${takedown.audit.tdb.interval:PT1M}")
+    @Scheduled(
+            fixedDelayString = "${takedown.audit.tdb.interval:PT1M}",
+            initialDelayString = "${takedown.audit.tdb.interval:PT1M}")
     void run() {
         if (properties.endpoint().isEmpty()) {
             return;
@@ -74,7 +75,8 @@ public final class TransparencyDatabase {
     /** Builds and stores the statements of decisions that have none yet; returns how many were stored. */
     public int prepare() {
         Instant settled = clock.instant().minus(properties.settle());
-        List<Map<String, Object>> decisions = jdbc.queryForList("""
+        List<Map<String, Object>> decisions = jdbc.queryForList(
+                """
                 select d.case_id, d.payload::jsonb ->> 'decisionId' as decision_id
                 from audit_ledger d
                 where d.event_type = ? and d.payload::jsonb ->> 'outcome' = 'ACCEPT'
@@ -84,23 +86,34 @@ public final class TransparencyDatabase {
                               and r.payload::jsonb -> 'jurisdictionProfiles' @> cast(? as jsonb))
                   and (select min(m.occurred_at) from audit_ledger m
                        where m.case_id = d.case_id and m.event_type = ?) < ?
-                order by d.occurred_at limit ?""", EventTypes.NOTICE_DECIDED, EventTypes.NOTICE_RECEIVED,
-                "[\"" + StatementBuilder.PROFILE + "\"]", EventTypes.MEASURE_APPLIED,
-                OffsetDateTime.ofInstant(settled, ZoneOffset.UTC), PREPARE_LIMIT);
+                order by d.occurred_at limit ?""",
+                EventTypes.NOTICE_DECIDED,
+                EventTypes.NOTICE_RECEIVED,
+                "[\"" + StatementBuilder.PROFILE + "\"]",
+                EventTypes.MEASURE_APPLIED,
+                OffsetDateTime.ofInstant(settled, ZoneOffset.UTC),
+                PREPARE_LIMIT);
         int stored = 0;
         for (Map<String, Object> decision : decisions) {
             String caseId = (String) decision.get("case_id");
             String decisionId = (String) decision.get("decision_id");
-            List<LedgerRecord> records = jdbc.query(LedgerRows.SELECT + " where case_id = ?"
-                    + " order by occurred_at, chain, seq", LedgerRows.MAPPER, caseId);
+            List<LedgerRecord> records = jdbc.query(
+                    LedgerRows.SELECT + " where case_id = ?" + " order by occurred_at, chain, seq",
+                    LedgerRows.MAPPER,
+                    caseId);
             Optional<StatementOfReasons> statement = builder.build(decisionId, records);
             if (statement.isPresent()) {
                 List<StatementValidator.Problem> problems = StatementValidator.problems(statement.get());
-                stored += jdbc.update("insert into audit_tdb_statement (puid, case_id, state, statement, problem)"
-                        + " values (?, ?, ?, ?, ?) on conflict (puid) do nothing", decisionId, caseId,
-                        problems.isEmpty() ? "PENDING" : "INVALID", write(statement.get()),
-                        problems.isEmpty() ? null : problems.stream().map(Object::toString)
-                                .collect(Collectors.joining("; ")));
+                stored += jdbc.update(
+                        "insert into audit_tdb_statement (puid, case_id, state, statement, problem)"
+                                + " values (?, ?, ?, ?, ?) on conflict (puid) do nothing",
+                        decisionId,
+                        caseId,
+                        problems.isEmpty() ? "PENDING" : "INVALID",
+                        write(statement.get()),
+                        problems.isEmpty()
+                                ? null
+                                : problems.stream().map(Object::toString).collect(Collectors.joining("; ")));
             }
         }
         return stored;
@@ -111,13 +124,15 @@ public final class TransparencyDatabase {
      * Rows are locked while their batch is out, so two nodes never send the same statement.
      */
     public void submitPending() {
-        URI endpoint = properties.endpoint().orElseThrow(() -> new IllegalStateException("takedown.audit.tdb.url"
-                + " is not set"));
+        URI endpoint = properties
+                .endpoint()
+                .orElseThrow(() -> new IllegalStateException("takedown.audit.tdb.url" + " is not set"));
         boolean more = true;
         while (more) {
             more = Boolean.TRUE.equals(transaction.execute(status -> {
-                List<Pending> batch = jdbc.query("select puid, statement from audit_tdb_statement"
-                        + " where state = 'PENDING' order by created_at, puid limit ? for update skip locked",
+                List<Pending> batch = jdbc.query(
+                        "select puid, statement from audit_tdb_statement"
+                                + " where state = 'PENDING' order by created_at, puid limit ? for update skip locked",
                         (rs, row) -> new Pending(rs.getString("puid"), rs.getString("statement")),
                         properties.batchSize());
                 return !batch.isEmpty() && send(endpoint, batch) && batch.size() == properties.batchSize();
@@ -133,7 +148,12 @@ public final class TransparencyDatabase {
                 Map<String, JsonNode> created = byPuid(answer.body().path("statements"));
                 for (Pending p : batch) {
                     JsonNode saved = created.getOrDefault(p.puid(), NullNode.instance);
-                    settle(p.puid(), "SUBMITTED", null, answer.attempts(), saved.path("uuid").asText(null),
+                    settle(
+                            p.puid(),
+                            "SUBMITTED",
+                            null,
+                            answer.attempts(),
+                            saved.path("uuid").asText(null),
                             saved.path("permalink").asText(null));
                 }
                 yield true;
@@ -141,11 +161,19 @@ public final class TransparencyDatabase {
             case 422 -> unprocessable(endpoint, batch, answer);
             default -> {
                 for (Pending p : batch) {
-                    jdbc.update("update audit_tdb_statement set attempts = attempts + ?, problem = ?, updated_at = ?"
-                            + " where puid = ?", answer.attempts(), answer.problem(), now(), p.puid());
+                    jdbc.update(
+                            "update audit_tdb_statement set attempts = attempts + ?, problem = ?, updated_at = ?"
+                                    + " where puid = ?",
+                            answer.attempts(),
+                            answer.problem(),
+                            now(),
+                            p.puid());
                 }
-                log.warn("TDB submission of {} statements failed after {} attempts: {}", batch.size(),
-                        answer.attempts(), answer.problem());
+                log.warn(
+                        "TDB submission of {} statements failed after {} attempts: {}",
+                        batch.size(),
+                        answer.attempts(),
+                        answer.problem());
                 yield false;
             }
         };
@@ -156,10 +184,16 @@ public final class TransparencyDatabase {
         if (!duplicates.isEmpty()) {
             JsonNode existing = answer.body().path("existing");
             for (String puid : duplicates) {
-                settle(puid, "RECONCILED", "the TDB already holds this puid", answer.attempts(),
-                        existing.path("uuid").asText(null), existing.path("permalink").asText(null));
+                settle(
+                        puid,
+                        "RECONCILED",
+                        "the TDB already holds this puid",
+                        answer.attempts(),
+                        existing.path("uuid").asText(null),
+                        existing.path("permalink").asText(null));
             }
-            List<Pending> rest = batch.stream().filter(p -> !duplicates.contains(p.puid())).toList();
+            List<Pending> rest =
+                    batch.stream().filter(p -> !duplicates.contains(p.puid())).toList();
             return rest.isEmpty() || send(endpoint, rest);
         }
         if (batch.size() > 1) {
@@ -189,8 +223,8 @@ public final class TransparencyDatabase {
             }
         });
         if (duplicates.isEmpty() && batch.size() == 1) {
-            String said = (body.path("message").asText("") + " " + body.path("errors").path("puid"))
-                    .toLowerCase(Locale.ROOT);
+            String said =
+                    (body.path("message").asText("") + " " + body.path("errors").path("puid")).toLowerCase(Locale.ROOT);
             if (said.contains("puid") || body.path("errors").has("puid")) {
                 if (said.contains("not unique") || said.contains("already exists")) {
                     duplicates.add(batch.get(0).puid());
@@ -203,9 +237,14 @@ public final class TransparencyDatabase {
     private Answer post(URI endpoint, List<Pending> batch) {
         ArrayNode statements = JsonNodeFactory.instance.arrayNode();
         batch.forEach(p -> statements.add(CanonicalJson.read(p.statement()).orElseThrow()));
-        String body = JsonNodeFactory.instance.objectNode().set("statements", statements).toString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(properties.timeout())
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+        String body = JsonNodeFactory.instance
+                .objectNode()
+                .set("statements", statements)
+                .toString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(properties.timeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (properties.token() != null && !properties.token().isBlank()) {
             request.header("Authorization", "Bearer " + properties.token());
@@ -216,7 +255,10 @@ public final class TransparencyDatabase {
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 201 || response.statusCode() == 422) {
-                    return new Answer(response.statusCode(), read(response.body()), attempt,
+                    return new Answer(
+                            response.statusCode(),
+                            read(response.body()),
+                            attempt,
                             "HTTP " + response.statusCode() + ": " + abbreviate(response.body()));
                 }
                 problem = "HTTP " + response.statusCode() + ": " + abbreviate(response.body());
@@ -240,8 +282,15 @@ public final class TransparencyDatabase {
     }
 
     private void settle(String puid, String state, String problem, int attempts, String uuid, String permalink) {
-        jdbc.update("update audit_tdb_statement set state = ?, problem = ?, attempts = attempts + ?, tdb_uuid = ?,"
-                + " permalink = ?, updated_at = ? where puid = ?", state, problem, attempts, uuid, permalink, now(),
+        jdbc.update(
+                "update audit_tdb_statement set state = ?, problem = ?, attempts = attempts + ?, tdb_uuid = ?,"
+                        + " permalink = ?, updated_at = ? where puid = ?",
+                state,
+                problem,
+                attempts,
+                uuid,
+                permalink,
+                now(),
                 puid);
     }
 
@@ -271,10 +320,8 @@ public final class TransparencyDatabase {
         }
     }
 
-    private record Pending(String puid, String statement) {
-    }
+    private record Pending(String puid, String statement) {}
 
     /** status 0: no usable answer after {@code attempts} tries. */
-    private record Answer(int status, JsonNode body, int attempts, String problem) {
-    }
+    private record Answer(int status, JsonNode body, int attempts, String problem) {}
 }

@@ -36,7 +36,10 @@ public record TsaTrust(List<X509Certificate> anchors) {
 
     public TsaTrust {
         // sorted, so the bundle's copy is the same bytes whatever order the configuration lists them in
-        anchors = anchors.stream().distinct().sorted(Comparator.comparing(TsaTrust::fingerprint)).toList();
+        anchors = anchors.stream()
+                .distinct()
+                .sorted(Comparator.comparing(TsaTrust::fingerprint))
+                .toList();
     }
 
     public static TsaTrust none() {
@@ -60,8 +63,8 @@ public record TsaTrust(List<X509Certificate> anchors) {
 
     public static List<X509Certificate> fromPem(byte[] pem) {
         try {
-            Collection<? extends java.security.cert.Certificate> read = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem));
+            Collection<? extends java.security.cert.Certificate> read =
+                    CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
             if (read.isEmpty()) {
                 throw new IllegalArgumentException("no certificate in the PEM");
             }
@@ -90,9 +93,11 @@ public record TsaTrust(List<X509Certificate> anchors) {
 
     /** The anchors' subjects and fingerprints, for reports. */
     public String names() {
-        return anchors.isEmpty() ? "none configured"
-                : anchors.stream().map(a -> a.getSubjectX500Principal().getName() + " (SHA-256 " + fingerprint(a)
-                        + ")").collect(Collectors.joining(", "));
+        return anchors.isEmpty()
+                ? "none configured"
+                : anchors.stream()
+                        .map(a -> a.getSubjectX500Principal().getName() + " (SHA-256 " + fingerprint(a) + ")")
+                        .collect(Collectors.joining(", "));
     }
 
     /**
@@ -122,8 +127,12 @@ public record TsaTrust(List<X509Certificate> anchors) {
             List<X509Certificate> store = new ArrayList<>(others);
             store.add(signer);
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store)));
-            var result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
-            return result.getTrustAnchor().getTrustedCert().getSubjectX500Principal().getName();
+            var result = (PKIXCertPathBuilderResult)
+                    CertPathBuilder.getInstance("PKIX").build(parameters);
+            return result.getTrustAnchor()
+                    .getTrustedCert()
+                    .getSubjectX500Principal()
+                    .getName();
         } catch (GeneralSecurityException | IOException noPath) {
             return null;
         }

@@ -17,12 +17,15 @@ public record AigcFacts(List<Label> labels, List<Warning> warnings) {
     static final String LABEL_CHECKED = "dev.takedown.notice.label-checked.v1";
     static final String RISK_WARNINGS_NOTED = "dev.takedown.notice.risk-warnings-noted.v1";
 
-    public record Label(int target, String status, String source, String problem, String actor, String at) {
-    }
+    public record Label(int target, String status, String source, String problem, String actor, String at) {}
 
-    public record Warning(int target, String accountId, String agreementVersion, String riskWarningVersion, String shownAt,
-            String generatedAt) {
-    }
+    public record Warning(
+            int target,
+            String accountId,
+            String agreementVersion,
+            String riskWarningVersion,
+            String shownAt,
+            String generatedAt) {}
 
     public boolean isEmpty() {
         return labels.isEmpty() && warnings.isEmpty();
@@ -38,13 +41,22 @@ public record AigcFacts(List<Label> labels, List<Warning> warnings) {
             }
             if (LABEL_CHECKED.equals(record.eventType())) {
                 JsonNode p = read(record.payload(), json);
-                labels.add(new Label(p.path("targetIndex").asInt() + 1, text(p, "status"), text(p, "source"),
-                        text(p, "problem"), record.actor(), String.valueOf(record.occurredAt())));
+                labels.add(new Label(
+                        p.path("targetIndex").asInt() + 1,
+                        text(p, "status"),
+                        text(p, "source"),
+                        text(p, "problem"),
+                        record.actor(),
+                        String.valueOf(record.occurredAt())));
             } else if (RISK_WARNINGS_NOTED.equals(record.eventType())) {
                 warnings.clear();
                 for (JsonNode t : read(record.payload(), json).path("targets")) {
-                    warnings.add(new Warning(t.path("targetIndex").asInt() + 1, text(t, "accountId"),
-                            text(t, "agreementVersion"), text(t, "riskWarningVersion"), text(t, "shownAt"),
+                    warnings.add(new Warning(
+                            t.path("targetIndex").asInt() + 1,
+                            text(t, "accountId"),
+                            text(t, "agreementVersion"),
+                            text(t, "riskWarningVersion"),
+                            text(t, "shownAt"),
                             text(t, "generatedAt")));
                 }
             }

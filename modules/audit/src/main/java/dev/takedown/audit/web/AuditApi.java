@@ -54,11 +54,15 @@ class AuditApi {
     }
 
     @GetMapping("/cases")
-    CasePage search(@RequestParam(required = false) String notifier, @RequestParam(required = false) String work,
-            @RequestParam(required = false) String target, @RequestParam(required = false) CaseState status,
+    CasePage search(
+            @RequestParam(required = false) String notifier,
+            @RequestParam(required = false) String work,
+            @RequestParam(required = false) String target,
+            @RequestParam(required = false) CaseState status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return search.search(new CaseQuery(notifier, work, target, status, from, to, page, size));
     }
 
@@ -78,7 +82,8 @@ class AuditApi {
     }
 
     @GetMapping("/reports/transparency")
-    ResponseEntity<?> transparency(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    ResponseEntity<?> transparency(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "json") String format) {
         TransparencyReport report = reports.transparency(from, to);
@@ -87,7 +92,8 @@ class AuditApi {
 
     /** @param target the SLA, ISO-8601 (e.g. PT12H); the configured one when absent */
     @GetMapping("/reports/sla")
-    SlaDashboard sla(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    SlaDashboard sla(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Duration target) {
         return target == null ? reports.sla(from, to) : reports.sla(from, to, target);
@@ -105,8 +111,8 @@ class AuditApi {
     }
 
     @DeleteMapping("/cases/{caseId}/legal-hold")
-    LegalHold releaseHold(@PathVariable String caseId, @RequestParam(required = false) String reason,
-            Principal principal) {
+    LegalHold releaseHold(
+            @PathVariable String caseId, @RequestParam(required = false) String reason, Principal principal) {
         return holds.release(caseId, principal.getName(), reason)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "the case is not on hold"));
     }
@@ -121,6 +127,5 @@ class AuditApi {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
-    record HoldRequest(String reason) {
-    }
+    record HoldRequest(String reason) {}
 }

@@ -50,12 +50,16 @@ class AuditPages {
     }
 
     @GetMapping("/audit")
-    String workspace(@RequestParam(required = false) String caseId, @RequestParam(required = false) String notifier,
-            @RequestParam(required = false) String work, @RequestParam(required = false) String target,
+    String workspace(
+            @RequestParam(required = false) String caseId,
+            @RequestParam(required = false) String notifier,
+            @RequestParam(required = false) String work,
+            @RequestParam(required = false) String target,
             @RequestParam(required = false) CaseState status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         if (caseId != null && !caseId.isBlank()) {
             // one path segment whatever the id holds
             return "redirect:/audit/cases/" + UriUtils.encodePathSegment(caseId.strip(), StandardCharsets.UTF_8);
@@ -84,9 +88,11 @@ class AuditPages {
     }
 
     @GetMapping("/audit/sla")
-    String sla(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    String sla(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            Model model) throws JsonProcessingException {
+            Model model)
+            throws JsonProcessingException {
         LocalDate end = to != null ? to : LocalDate.now(ZoneOffset.UTC);
         LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
         SlaDashboard sla = reports.sla(start, end);
@@ -97,7 +103,8 @@ class AuditPages {
     }
 
     @GetMapping("/audit/reports/transparency")
-    String transparency(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    String transparency(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Model model) {
         LocalDate end = to != null ? to : LocalDate.now(ZoneOffset.UTC);

@@ -17,13 +17,13 @@ final class Downloads {
     private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private Downloads() {
-    }
+    private Downloads() {}
 
     static ResponseEntity<byte[]> bundle(AuditTrail trail, String caseId) {
         byte[] zip = trail.evidenceBundle(caseId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ledger records for the case"));
-        return ResponseEntity.ok().contentType(ZIP)
+        return ResponseEntity.ok()
+                .contentType(ZIP)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment("case-" + safe(caseId) + "-evidence.zip"))
                 .body(zip);
     }
@@ -32,11 +32,16 @@ final class Downloads {
     static ResponseEntity<?> transparency(TransparencyReport report, String format) {
         String name = "transparency-" + report.from() + "-" + report.to();
         return switch (format) {
-            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(name + ".json")).body(report);
-            case "csv" -> ResponseEntity.ok().contentType(CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(name + ".csv"))
-                    .body(ReportCsv.transparency(report).getBytes(StandardCharsets.UTF_8));
+            case "json" ->
+                ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(name + ".json"))
+                        .body(report);
+            case "csv" ->
+                ResponseEntity.ok()
+                        .contentType(CSV)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(name + ".csv"))
+                        .body(ReportCsv.transparency(report).getBytes(StandardCharsets.UTF_8));
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format must be csv or json");
         };
     }

@@ -25,8 +25,10 @@ class PublicDisclosures {
      * @param cursor the {@code next} of the previous page
      */
     @GetMapping("/api/public/disclosures")
-    DisclosurePage disclosures(@RequestParam(required = false) Instant since,
-            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+    DisclosurePage disclosures(
+            @RequestParam(required = false) Instant since,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int limit) {
         return feed.page(since, cursor, limit);
     }
 

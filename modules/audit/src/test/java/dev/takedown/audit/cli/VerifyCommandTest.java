@@ -56,11 +56,20 @@ class VerifyCommandTest {
                             .contains("\"sha256\":\"" + "ab".repeat(32) + "\"");
                 }
             }
-            assertThat(names).startsWith("HOW-TO-VERIFY.txt", "public-key.pem", "tsa-certificates.pem",
-                    "records.jsonl", "evidence.jsonl",
-                    "checkpoints.jsonl", "inclusion-proofs.jsonl", "consistency-proofs.jsonl");
-            assertThat(names).anyMatch(n -> n.matches("checkpoints/chain-\\d+-size-\\d+\\.statement\\.json"))
-                    .anyMatch(n -> n.endsWith(".sig")).anyMatch(n -> n.endsWith(".tst"));
+            assertThat(names)
+                    .startsWith(
+                            "HOW-TO-VERIFY.txt",
+                            "public-key.pem",
+                            "tsa-certificates.pem",
+                            "records.jsonl",
+                            "evidence.jsonl",
+                            "checkpoints.jsonl",
+                            "inclusion-proofs.jsonl",
+                            "consistency-proofs.jsonl");
+            assertThat(names)
+                    .anyMatch(n -> n.matches("checkpoints/chain-\\d+-size-\\d+\\.statement\\.json"))
+                    .anyMatch(n -> n.endsWith(".sig"))
+                    .anyMatch(n -> n.endsWith(".tst"));
         }
     }
 
@@ -69,11 +78,20 @@ class VerifyCommandTest {
         Path bundle = write("bundle.zip", fixture.bundle("case-b"));
 
         assertThat(run(bundle.toString())).as(output()).isEqualTo(VerifyCommand.INTACT);
-        assertThat(output()).contains("INTACT").contains("proven included").contains("timestamped")
-                .contains("signature by key " + fixture.keyId()).contains("signature by key " + fixture.rotatedKeyId())
+        assertThat(output())
+                .contains("INTACT")
+                .contains("proven included")
+                .contains("timestamped")
+                .contains("signature by key " + fixture.keyId())
+                .contains("signature by key " + fixture.rotatedKeyId())
                 .contains("trusted through CN=Loopback TSA CA");
-        assertThat(run("--public-key", fixture.publicKeyFile().toString(), "--tsa-certificate",
-                fixture.tsaCertificateFile().toString(), bundle.toString())).as(output())
+        assertThat(run(
+                        "--public-key",
+                        fixture.publicKeyFile().toString(),
+                        "--tsa-certificate",
+                        fixture.tsaCertificateFile().toString(),
+                        bundle.toString()))
+                .as(output())
                 .isEqualTo(VerifyCommand.INTACT);
         assertThat(output()).contains("TSA certificates (pinned): CN=Loopback TSA CA");
     }
@@ -82,9 +100,14 @@ class VerifyCommandTest {
     void rejectsABundleWhoseTimestampsComeFromAnotherTsaThanThePinnedOne() throws Exception {
         Path other = write("other-tsa.pem", BundleFixture.otherTsaCertificatePem());
 
-        assertThat(run("--tsa-certificate", other.toString(), write("b.zip", fixture.bundle("case-b")).toString()))
+        assertThat(run(
+                        "--tsa-certificate",
+                        other.toString(),
+                        write("b.zip", fixture.bundle("case-b")).toString()))
                 .isEqualTo(VerifyCommand.BROKEN);
-        assertThat(output()).contains("signed by CN=Loopback TSA, an untrusted TSA").contains("CN=Other TSA CA");
+        assertThat(output())
+                .contains("signed by CN=Loopback TSA, an untrusted TSA")
+                .contains("CN=Other TSA CA");
     }
 
     @Test
@@ -111,10 +134,14 @@ class VerifyCommandTest {
     @Test
     void rejectsARecordChangedInsideAWellFormedZip() throws IOException {
         var files = BundleFixture.entries(fixture.bundle("case-b"));
-        files.put("records.jsonl", new String(files.get("records.jsonl"), StandardCharsets.UTF_8)
-                .replaceFirst("\"actor\":\"mod-", "\"actor\":\"mallory-").getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "records.jsonl",
+                new String(files.get("records.jsonl"), StandardCharsets.UTF_8)
+                        .replaceFirst("\"actor\":\"mod-", "\"actor\":\"mallory-")
+                        .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(run(write("forged.zip", BundleFixture.zip(files)).toString())).isEqualTo(VerifyCommand.BROKEN);
+        assertThat(run(write("forged.zip", BundleFixture.zip(files)).toString()))
+                .isEqualTo(VerifyCommand.BROKEN);
         assertThat(output()).contains("hash does not match");
     }
 
@@ -122,7 +149,10 @@ class VerifyCommandTest {
     void rejectsABundleSignedByAnotherKeyThanThePinnedOne() throws Exception {
         Path other = write("other.pem", BundleFixture.otherPublicKeyPem().getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(run("--public-key", other.toString(), write("b.zip", fixture.bundle("case-b")).toString()))
+        assertThat(run(
+                        "--public-key",
+                        other.toString(),
+                        write("b.zip", fixture.bundle("case-b")).toString()))
                 .isEqualTo(VerifyCommand.BROKEN);
         assertThat(output()).contains("signed by unknown key");
     }
@@ -131,17 +161,50 @@ class VerifyCommandTest {
     void verifiesALiveDatabaseAndNamesTheFirstBrokenRecord() {
         String key = fixture.publicKeyFile().toString();
         String tsa = fixture.tsaCertificateFile().toString();
-        assertThat(run("--public-key", key, "--tsa-certificate", tsa, "--jdbc", fixture.jdbcUrl(), "--user",
-                "postgres", "--password", "postgres")).as(output()).isEqualTo(VerifyCommand.INTACT);
-        assertThat(run("--public-key", key, "--jdbc", fixture.jdbcUrl(), "--user", "postgres", "--password",
-                "postgres")).as("stamped checkpoints need a trusted TSA").isEqualTo(VerifyCommand.BROKEN);
+        assertThat(run(
+                        "--public-key",
+                        key,
+                        "--tsa-certificate",
+                        tsa,
+                        "--jdbc",
+                        fixture.jdbcUrl(),
+                        "--user",
+                        "postgres",
+                        "--password",
+                        "postgres"))
+                .as(output())
+                .isEqualTo(VerifyCommand.INTACT);
+        assertThat(run(
+                        "--public-key",
+                        key,
+                        "--jdbc",
+                        fixture.jdbcUrl(),
+                        "--user",
+                        "postgres",
+                        "--password",
+                        "postgres"))
+                .as("stamped checkpoints need a trusted TSA")
+                .isEqualTo(VerifyCommand.BROKEN);
         assertThat(output()).contains("untrusted TSA");
 
         fixture.tamperCaseB();
         try {
-            assertThat(run("--public-key", key, "--tsa-certificate", tsa, "--jdbc", fixture.jdbcUrl(), "--user",
-                    "postgres", "--password", "postgres")).isEqualTo(VerifyCommand.BROKEN);
-            assertThat(output()).contains("BROKEN in chain").contains("at record 2").contains("hash does not match");
+            assertThat(run(
+                            "--public-key",
+                            key,
+                            "--tsa-certificate",
+                            tsa,
+                            "--jdbc",
+                            fixture.jdbcUrl(),
+                            "--user",
+                            "postgres",
+                            "--password",
+                            "postgres"))
+                    .isEqualTo(VerifyCommand.BROKEN);
+            assertThat(output())
+                    .contains("BROKEN in chain")
+                    .contains("at record 2")
+                    .contains("hash does not match");
         } finally {
             fixture.untamperCaseB();
         }

@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -49,22 +49,41 @@ public final class BundleFixture implements AutoCloseable {
         rotatedPublicKey = Files.writeString(dir.resolve("audit-2.pub.pem"), rotatedKey.publicKeyPem());
         tsaCertificate = Files.write(dir.resolve("tsa-ca.pem"), tsa.trust().pem());
         LedgerAppender appender = new LedgerAppender(ledger.jdbc, ledger.transactions, EmbeddedLedger.properties(2));
-        checkpointer = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(key), List.of(),
-                Optional.of(new TimestampAuthority(tsa.url(), Duration.ofSeconds(5), tsa.trust())), tsa.trust(),
+        checkpointer = new Checkpointer(
+                ledger.jdbc,
+                ledger.transactions,
+                true,
+                Optional.of(key),
+                List.of(),
+                Optional.of(new TimestampAuthority(tsa.url(), Duration.ofSeconds(5), tsa.trust())),
+                tsa.trust(),
                 Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC));
-        Checkpointer rotated = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(rotatedKey),
-                List.of(key.publicKey()), Optional.of(new TimestampAuthority(tsa.url(), Duration.ofSeconds(5),
-                        tsa.trust())), tsa.trust(), Clock.fixed(Instant.parse("2026-11-03T10:00:00Z"), ZoneOffset.UTC));
+        Checkpointer rotated = new Checkpointer(
+                ledger.jdbc,
+                ledger.transactions,
+                true,
+                Optional.of(rotatedKey),
+                List.of(key.publicKey()),
+                Optional.of(new TimestampAuthority(tsa.url(), Duration.ofSeconds(5), tsa.trust())),
+                tsa.trust(),
+                Clock.fixed(Instant.parse("2026-11-03T10:00:00Z"), ZoneOffset.UTC));
         trail = new AuditTrail(ledger.jdbc, ledger.transactions, rotated);
         for (int round = 0; round < 3; round++) {
             for (String caseId : new String[] {"case-a", "case-b", "case-c"}) {
-                appender.append(ledger.record(Topics.TASKS, new TaskClaimed(UUID.randomUUID(),
-                        Instant.parse("2026-11-01T09:00:00Z").plusSeconds(round), caseId, "mod-" + round,
-                        "task-" + round)));
+                appender.append(ledger.record(
+                        Topics.TASKS,
+                        new TaskClaimed(
+                                UUID.randomUUID(),
+                                Instant.parse("2026-11-01T09:00:00Z").plusSeconds(round),
+                                caseId,
+                                "mod-" + round,
+                                "task-" + round)));
             }
             if (round == 0) {
-                appender.append(ledger.record(Topics.NOTICE_EVENTS, "{\"caseId\":\"case-b\",\"evidence\":[{\"kind\":"
-                        + "\"IMAGE\",\"sha256\":\"" + "ab".repeat(32) + "\",\"url\":\"https://x.example/1\"}]}",
+                appender.append(ledger.record(
+                        Topics.NOTICE_EVENTS,
+                        "{\"caseId\":\"case-b\",\"evidence\":[{\"kind\":" + "\"IMAGE\",\"sha256\":\"" + "ab".repeat(32)
+                                + "\",\"url\":\"https://x.example/1\"}]}",
                         Map.of("ce_id", "evt-evidence")));
                 checkpoint();
             }
@@ -129,8 +148,8 @@ public final class BundleFixture implements AutoCloseable {
     }
 
     public void tamperCaseB() {
-        tamperedActor = ledger.jdbc.queryForObject("select actor from audit_ledger where case_id = 'case-b'"
-                + " and seq = 2", String.class);
+        tamperedActor = ledger.jdbc.queryForObject(
+                "select actor from audit_ledger where case_id = 'case-b'" + " and seq = 2", String.class);
         ledger.tamper("update audit_ledger set actor = 'mallory' where case_id = 'case-b' and seq = 2");
     }
 

@@ -28,9 +28,10 @@ class CanonicalJsonTest {
                   "string": "\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\"\\/",
                   "literals": [null, true, false]
                 }""";
-        assertThat(canonical(input)).isEqualTo("{\"literals\":[null,true,false],"
-                + "\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
-                + "\"string\":\"€$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}");
+        assertThat(canonical(input))
+                .isEqualTo("{\"literals\":[null,true,false],"
+                        + "\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
+                        + "\"string\":\"€$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}");
     }
 
     @Test
@@ -46,9 +47,10 @@ class CanonicalJsonTest {
                   "\\u0080": "Control",
                   "\\u00f6": "Latin Small Letter O With Diaeresis"
                 }""";
-        assertThat(canonical(input)).isEqualTo("{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\","
-                + "\"ö\":\"Latin Small Letter O With Diaeresis\",\"€\":\"Euro Sign\","
-                + "\"\ud83d\ude00\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}");
+        assertThat(canonical(input))
+                .isEqualTo("{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\","
+                        + "\"ö\":\"Latin Small Letter O With Diaeresis\",\"€\":\"Euro Sign\","
+                        + "\"\ud83d\ude00\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}");
     }
 
     @Test
@@ -59,31 +61,31 @@ class CanonicalJsonTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            // RFC 8785 appendix B: IEEE 754 bits -> ECMAScript string
-            "0000000000000000, 0",
-            "8000000000000000, 0",
-            "0000000000000001, 5e-324",
-            "8000000000000001, -5e-324",
-            "7fefffffffffffff, 1.7976931348623157e+308",
-            "ffefffffffffffff, -1.7976931348623157e+308",
-            "4340000000000000, 9007199254740992",
-            "c340000000000000, -9007199254740992",
-            "4430000000000000, 295147905179352830000",
-            "44b52d02c7e14af5, 9.999999999999997e+22",
-            "44b52d02c7e14af6, 1e+23",
-            "44b52d02c7e14af7, 1.0000000000000001e+23",
-            "444b1ae4d6e2ef4e, 999999999999999700000",
-            "444b1ae4d6e2ef4f, 999999999999999900000",
-            "444b1ae4d6e2ef50, 1e+21",
-            "3eb0c6f7a0b5ed8c, 9.999999999999997e-7",
-            "3eb0c6f7a0b5ed8d, 0.000001",
-            "41b3de4355555553, 333333333.3333332",
-            "41b3de4355555554, 333333333.33333325",
-            "41b3de4355555555, 333333333.3333333",
-            "41b3de4355555556, 333333333.3333334",
-            "41b3de4355555557, 333333333.33333343",
-            "becbf647612f3696, -0.0000033333333333333333",
-            "43143ff3c1cb0959, 1424953923781206.2",
+        // RFC 8785 appendix B: IEEE 754 bits -> ECMAScript string
+        "0000000000000000, 0",
+        "8000000000000000, 0",
+        "0000000000000001, 5e-324",
+        "8000000000000001, -5e-324",
+        "7fefffffffffffff, 1.7976931348623157e+308",
+        "ffefffffffffffff, -1.7976931348623157e+308",
+        "4340000000000000, 9007199254740992",
+        "c340000000000000, -9007199254740992",
+        "4430000000000000, 295147905179352830000",
+        "44b52d02c7e14af5, 9.999999999999997e+22",
+        "44b52d02c7e14af6, 1e+23",
+        "44b52d02c7e14af7, 1.0000000000000001e+23",
+        "444b1ae4d6e2ef4e, 999999999999999700000",
+        "444b1ae4d6e2ef4f, 999999999999999900000",
+        "444b1ae4d6e2ef50, 1e+21",
+        "3eb0c6f7a0b5ed8c, 9.999999999999997e-7",
+        "3eb0c6f7a0b5ed8d, 0.000001",
+        "41b3de4355555553, 333333333.3333332",
+        "41b3de4355555554, 333333333.33333325",
+        "41b3de4355555555, 333333333.3333333",
+        "41b3de4355555556, 333333333.3333334",
+        "41b3de4355555557, 333333333.33333343",
+        "becbf647612f3696, -0.0000033333333333333333",
+        "43143ff3c1cb0959, 1424953923781206.2",
     })
     void printsDoublesLikeEcmaScript(String bits, String expected) {
         double value = Double.longBitsToDouble(Long.parseUnsignedLong(bits, 16));
@@ -92,19 +94,19 @@ class CanonicalJsonTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "1.0, 1",
-            "-1.50, -1.5",
-            "1e21, 1e+21",
-            "1e20, 100000000000000000000",
-            "0.000001, 0.000001",
-            "1e-7, 1e-7",
-            "123e-20, 1.23e-18",
-            "0.1, 0.1",
-            "-0.0, 0",
-            "9007199254740993, 9007199254740993",
-            "-9223372036854775808, -9223372036854775808",
-            "9223372036854775808, 9223372036854776000",
-            "123456789012345678901234567890, 1.2345678901234568e+29",
+        "1.0, 1",
+        "-1.50, -1.5",
+        "1e21, 1e+21",
+        "1e20, 100000000000000000000",
+        "0.000001, 0.000001",
+        "1e-7, 1e-7",
+        "123e-20, 1.23e-18",
+        "0.1, 0.1",
+        "-0.0, 0",
+        "9007199254740993, 9007199254740993",
+        "-9223372036854775808, -9223372036854775808",
+        "9223372036854775808, 9223372036854776000",
+        "123456789012345678901234567890, 1.2345678901234568e+29",
     })
     void parsedNumbersPrintInCanonicalForm(String json, String expected) {
         assertThat(canonical(json)).isEqualTo(expected);
@@ -114,7 +116,8 @@ class CanonicalJsonTest {
     void integersThatFitInALongPrintExactlyWhateverTheirNodeType() {
         assertThat(CanonicalJson.write(LongNode.valueOf(Long.MAX_VALUE))).isEqualTo("9223372036854775807");
         // a BigDecimal from a differently configured mapper is still a double to JCS
-        assertThat(CanonicalJson.write(DecimalNode.valueOf(new BigDecimal("4.50")))).isEqualTo("4.5");
+        assertThat(CanonicalJson.write(DecimalNode.valueOf(new BigDecimal("4.50"))))
+                .isEqualTo("4.5");
     }
 
     @Test

@@ -48,9 +48,15 @@ class CaseSearchAndDisclosureTest {
         CasePage page = search.search(query(null, null, null, null, null, null));
 
         assertThat(page.cases()).extracting(CaseOverview::caseId).containsExactly("c5", "c4", "c3", "c2", "c1", "c6");
-        assertThat(page.cases()).extracting(CaseOverview::state).containsExactly(CaseState.JOINED,
-                CaseState.RESTORED, CaseState.NO_ACTION, CaseState.RESTORED, CaseState.ACTION_TAKEN,
-                CaseState.ACCEPTED);
+        assertThat(page.cases())
+                .extracting(CaseOverview::state)
+                .containsExactly(
+                        CaseState.JOINED,
+                        CaseState.RESTORED,
+                        CaseState.NO_ACTION,
+                        CaseState.RESTORED,
+                        CaseState.ACTION_TAKEN,
+                        CaseState.ACCEPTED);
         CaseOverview c2 = page.cases().get(3);
         assertThat(c2.notifierOrganisation()).isEqualTo("org-b");
         assertThat(c2.notifierType()).isEqualTo("TRUSTED_FLAGGER");
@@ -66,10 +72,12 @@ class CaseSearchAndDisclosureTest {
         assertThat(ids(query(null, "ultra", null, null, null, null))).containsExactly("c2");
         assertThat(ids(query(null, null, "shop.example", null, null, null))).containsExactly("c4");
         assertThat(ids(query(null, null, null, CaseState.RESTORED, null, null))).containsExactly("c4", "c2");
-        assertThat(ids(query("org-a", null, null, CaseState.RESTORED, null, null))).containsExactly("c4");
+        assertThat(ids(query("org-a", null, null, CaseState.RESTORED, null, null)))
+                .containsExactly("c4");
         assertThat(ids(query(null, null, null, null, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28))))
                 .containsExactly("c6");
-        assertThat(ids(query(null, null, null, null, LocalDate.of(2026, 3, 1), null))).hasSize(5);
+        assertThat(ids(query(null, null, null, null, LocalDate.of(2026, 3, 1), null)))
+                .hasSize(5);
     }
 
     @Test
@@ -77,8 +85,10 @@ class CaseSearchAndDisclosureTest {
         assertThat(ids(query("' or '1'='1", null, null, null, null, null))).isEmpty();
         assertThat(ids(query("%", null, null, null, null, null))).isEmpty();
         assertThat(ids(query("org_a", null, null, null, null, null))).isEmpty();
-        assertThat(ids(query(null, "x'); drop table audit_ledger; --", null, null, null, null))).isEmpty();
-        assertThat(ledger.jdbc.queryForObject("select count(*) from audit_ledger", Long.class)).isPositive();
+        assertThat(ids(query(null, "x'); drop table audit_ledger; --", null, null, null, null)))
+                .isEmpty();
+        assertThat(ledger.jdbc.queryForObject("select count(*) from audit_ledger", Long.class))
+                .isPositive();
     }
 
     @Test
@@ -99,14 +109,16 @@ class CaseSearchAndDisclosureTest {
         DisclosurePage page = feed.page(null, null, 50);
 
         assertThat(page.next()).isNull();
-        assertThat(page.items()).extracting(Disclosure::caseId, Disclosure::kind).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("c3", Disclosure.Kind.NOTICE),
-                org.assertj.core.groups.Tuple.tuple("c4", Disclosure.Kind.NOTICE),
-                org.assertj.core.groups.Tuple.tuple("c4", Disclosure.Kind.DECISION),
-                org.assertj.core.groups.Tuple.tuple("c4", Disclosure.Kind.MEASURE_APPLIED),
-                org.assertj.core.groups.Tuple.tuple("c3", Disclosure.Kind.DECISION),
-                org.assertj.core.groups.Tuple.tuple("c4", Disclosure.Kind.DECLARATION),
-                org.assertj.core.groups.Tuple.tuple("c4", Disclosure.Kind.MEASURE_LIFTED));
+        assertThat(page.items())
+                .extracting(Disclosure::caseId, Disclosure::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("c3", Disclosure.Kind.NOTICE),
+                        org.assertj.core.groups.Tuple.tuple("c4", Disclosure.Kind.NOTICE),
+                        org.assertj.core.groups.Tuple.tuple("c4", Disclosure.Kind.DECISION),
+                        org.assertj.core.groups.Tuple.tuple("c4", Disclosure.Kind.MEASURE_APPLIED),
+                        org.assertj.core.groups.Tuple.tuple("c3", Disclosure.Kind.DECISION),
+                        org.assertj.core.groups.Tuple.tuple("c4", Disclosure.Kind.DECLARATION),
+                        org.assertj.core.groups.Tuple.tuple("c4", Disclosure.Kind.MEASURE_LIFTED));
         Disclosure measure = page.items().get(3);
         assertThat(measure.measureType()).isEqualTo("DELETE");
         assertThat(measure.targetUrl()).isEqualTo("https://shop.example/item/9");
@@ -117,12 +129,24 @@ class CaseSearchAndDisclosureTest {
 
     @Test
     void theFeedCarriesNoPersonalData() throws Exception {
-        String json = JsonMapper.builder().addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()
+        String json = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build()
                 .writeValueAsString(feed.page(null, null, 50));
 
-        assertThat(json).doesNotContain("org-a", "org-c", "portal:", "mod-", "uploader-", "system", "bob@example.com",
-                "138 0013 8000", "actor", "organisation");
+        assertThat(json)
+                .doesNotContain(
+                        "org-a",
+                        "org-c",
+                        "portal:",
+                        "mod-",
+                        "uploader-",
+                        "system",
+                        "bob@example.com",
+                        "138 0013 8000",
+                        "actor",
+                        "organisation");
         assertThat(json).contains("\"target_url\":\"https://shop.example/item/9\"", "\"kind\":\"DECLARATION\"");
     }
 
@@ -140,9 +164,13 @@ class CaseSearchAndDisclosureTest {
         assertThat(pages).isEqualTo(3);
         assertThat(all).isEqualTo(feed.page(null, null, 50).items());
 
-        assertThat(feed.page(ReportSeed.at(31), null, 50).items()).extracting(Disclosure::kind).containsExactly(
-                Disclosure.Kind.MEASURE_APPLIED, Disclosure.Kind.DECISION, Disclosure.Kind.DECLARATION,
-                Disclosure.Kind.MEASURE_LIFTED);
+        assertThat(feed.page(ReportSeed.at(31), null, 50).items())
+                .extracting(Disclosure::kind)
+                .containsExactly(
+                        Disclosure.Kind.MEASURE_APPLIED,
+                        Disclosure.Kind.DECISION,
+                        Disclosure.Kind.DECLARATION,
+                        Disclosure.Kind.MEASURE_LIFTED);
         assertThatThrownBy(() -> feed.page(null, "not-a-cursor", 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> feed.page(null, null, 0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -150,14 +178,14 @@ class CaseSearchAndDisclosureTest {
     @Test
     void redactionKeepsUrlsAndScrubsContactsAndIdentityNumbers() {
         assertThat(Redaction.scrub("see https://x.example/item/12345678 — mail a.b@c.example, call 010-1234-5678,"
-                + " ID 11010519491231002X"))
+                        + " ID 11010519491231002X"))
                 .isEqualTo("see https://x.example/item/12345678 — mail [redacted], call [redacted], ID [redacted]");
         assertThat(Redaction.scrub("within 15 days (Art. 43)")).isEqualTo("within 15 days (Art. 43)");
         assertThat(Redaction.scrub(null)).isNull();
     }
 
-    private static CaseQuery query(String notifier, String work, String target, CaseState state, LocalDate from,
-            LocalDate to) {
+    private static CaseQuery query(
+            String notifier, String work, String target, CaseState state, LocalDate from, LocalDate to) {
         return new CaseQuery(notifier, work, target, state, from, to, 0, 50);
     }
 

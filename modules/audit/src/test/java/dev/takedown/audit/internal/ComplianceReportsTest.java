@@ -38,25 +38,31 @@ class ComplianceReportsTest {
 
     @Test
     void countsNoticesByCategorySourceProfileAndDisposition() {
-        TransparencyReport.Notices notices = reports.transparency(MARCH_1, MARCH_2).notices();
+        TransparencyReport.Notices notices =
+                reports.transparency(MARCH_1, MARCH_2).notices();
 
         assertThat(notices.total()).isEqualTo(5);
         assertThat(notices.fromTrustedFlaggers()).isEqualTo(1);
-        assertThat(notices.byCategory()).containsExactly(
-                java.util.Map.entry("=HYPERLINK(\"http://evil.example\",\"x\")", 1L),
-                java.util.Map.entry("COPYRIGHT_ADAPTATION", 1L),
-                java.util.Map.entry("COPYRIGHT_REPRODUCTION", 3L));
-        assertThat(notices.bySource()).containsExactly(java.util.Map.entry("RIGHTS_HOLDER", 4L),
-                java.util.Map.entry("TRUSTED_FLAGGER", 1L));
-        assertThat(notices.byProfile()).containsExactly(java.util.Map.entry("CN_ECOM", 2L),
-                java.util.Map.entry("EU_DSA", 2L), java.util.Map.entry("US_DMCA", 1L));
-        assertThat(notices.byDisposition()).containsExactly(java.util.Map.entry("JOINED", 1L),
-                java.util.Map.entry("PROCESS", 4L));
+        assertThat(notices.byCategory())
+                .containsExactly(
+                        java.util.Map.entry("=HYPERLINK(\"http://evil.example\",\"x\")", 1L),
+                        java.util.Map.entry("COPYRIGHT_ADAPTATION", 1L),
+                        java.util.Map.entry("COPYRIGHT_REPRODUCTION", 3L));
+        assertThat(notices.bySource())
+                .containsExactly(java.util.Map.entry("RIGHTS_HOLDER", 4L), java.util.Map.entry("TRUSTED_FLAGGER", 1L));
+        assertThat(notices.byProfile())
+                .containsExactly(
+                        java.util.Map.entry("CN_ECOM", 2L),
+                        java.util.Map.entry("EU_DSA", 2L),
+                        java.util.Map.entry("US_DMCA", 1L));
+        assertThat(notices.byDisposition())
+                .containsExactly(java.util.Map.entry("JOINED", 1L), java.util.Map.entry("PROCESS", 4L));
     }
 
     @Test
     void decisionsAreFirstInstanceWithMediansFromReceipt() {
-        TransparencyReport.Decisions decisions = reports.transparency(MARCH_1, MARCH_2).decisions();
+        TransparencyReport.Decisions decisions =
+                reports.transparency(MARCH_1, MARCH_2).decisions();
 
         // c1 2 h, c2 4 h, c4 26 h (system), c3 30 h (reject); the CONFIRM of c1 and c6 (February) do not count
         assertThat(decisions.total()).isEqualTo(4);
@@ -124,8 +130,9 @@ class ComplianceReportsTest {
     void slaTargetChangesBreachesAndEmptyDaysAreKept() {
         SlaDashboard sla = reports.sla(LocalDate.of(2026, 2, 28), LocalDate.of(2026, 3, 3), Duration.ofHours(28));
 
-        assertThat(sla.days()).extracting(SlaDashboard.Day::day).containsExactly(LocalDate.of(2026, 2, 28),
-                MARCH_1, MARCH_2, LocalDate.of(2026, 3, 3));
+        assertThat(sla.days())
+                .extracting(SlaDashboard.Day::day)
+                .containsExactly(LocalDate.of(2026, 2, 28), MARCH_1, MARCH_2, LocalDate.of(2026, 3, 3));
         assertThat(sla.days().get(0).decisions()).isZero();
         assertThat(sla.days().get(0).medianHoursToDecision()).isNull();
         // only c3 (30 h) is later than 28 h
@@ -148,10 +155,15 @@ class ComplianceReportsTest {
         assertThat(csv).startsWith("section,item,value\r\nperiod,from,2026-03-01\r\nperiod,to,2026-03-02\r\n");
         assertThat(csv).contains("notices_by_category,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",1\r\n");
         assertThat(csv).doesNotContain(",=HYPERLINK");
-        assertThat(csv).contains("notices,total,5\r\n", "notices,from_trusted_flaggers,1\r\n",
-                "notices_by_source,TRUSTED_FLAGGER,1\r\n", "decisions,median_hours_to_decision,15.0\r\n",
-                "decisions,median_hours_to_action,5.0\r\n", "complaints,reversed,1\r\n",
-                "counter_notices,measures_lifted,2\r\n");
+        assertThat(csv)
+                .contains(
+                        "notices,total,5\r\n",
+                        "notices,from_trusted_flaggers,1\r\n",
+                        "notices_by_source,TRUSTED_FLAGGER,1\r\n",
+                        "decisions,median_hours_to_decision,15.0\r\n",
+                        "decisions,median_hours_to_action,5.0\r\n",
+                        "complaints,reversed,1\r\n",
+                        "counter_notices,measures_lifted,2\r\n");
     }
 
     @Test

@@ -45,8 +45,11 @@ final class EmbeddedLedger implements AutoCloseable {
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setMaximumPoolSize(6);
-        flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/audit")
-                .cleanDisabled(false).load();
+        flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/audit")
+                .cleanDisabled(false)
+                .load();
         jdbc = new JdbcTemplate(dataSource);
         transactions = new DataSourceTransactionManager(dataSource);
     }
@@ -58,8 +61,13 @@ final class EmbeddedLedger implements AutoCloseable {
     }
 
     static AuditProperties properties(int chains) {
-        return new AuditProperties("2026-11-01", true, chains, new AuditProperties.Checkpoint(null),
-                new AuditProperties.Signing(null, false, null), new AuditProperties.Tsa(null, null, null));
+        return new AuditProperties(
+                "2026-11-01",
+                true,
+                chains,
+                new AuditProperties.Checkpoint(null),
+                new AuditProperties.Signing(null, false, null),
+                new AuditProperties.Tsa(null, null, null));
     }
 
     /** Changes the ledger behind the triggers' back, as a superuser could. */
@@ -98,8 +106,18 @@ final class EmbeddedLedger implements AutoCloseable {
     ConsumerRecord<String, String> record(String topic, String value, Map<String, String> headers) {
         RecordHeaders kafkaHeaders = new RecordHeaders();
         headers.forEach((name, text) -> kafkaHeaders.add(name, text.getBytes(UTF_8)));
-        return new ConsumerRecord<>(topic, 0, nextOffset.getAndIncrement(), KAFKA_TIME.toEpochMilli(),
-                TimestampType.CREATE_TIME, -1, -1, "key", value, kafkaHeaders, Optional.empty());
+        return new ConsumerRecord<>(
+                topic,
+                0,
+                nextOffset.getAndIncrement(),
+                KAFKA_TIME.toEpochMilli(),
+                TimestampType.CREATE_TIME,
+                -1,
+                -1,
+                "key",
+                value,
+                kafkaHeaders,
+                Optional.empty());
     }
 
     long lastOffset() {

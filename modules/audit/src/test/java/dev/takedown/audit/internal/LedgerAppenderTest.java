@@ -64,8 +64,18 @@ class LedgerAppenderTest {
         ledger.reset();
         jdbc = ledger.jdbc;
         appender = new LedgerAppender(jdbc, ledger.transactions, EmbeddedLedger.properties(1));
-        trail = new AuditTrail(jdbc, ledger.transactions, new Checkpointer(jdbc, ledger.transactions, true,
-                Optional.empty(), List.of(), Optional.empty(), TsaTrust.none(), Clock.systemUTC()));
+        trail = new AuditTrail(
+                jdbc,
+                ledger.transactions,
+                new Checkpointer(
+                        jdbc,
+                        ledger.transactions,
+                        true,
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        TsaTrust.none(),
+                        Clock.systemUTC()));
     }
 
     @Test
@@ -77,10 +87,13 @@ class LedgerAppenderTest {
         assertThat(rows.get(0).prevHash()).isEqualTo(GENESIS);
         assertThat(rows.get(1).prevHash()).isEqualTo(rows.get(0).hash());
         assertThat(rows.get(2).prevHash()).isEqualTo(rows.get(1).hash());
-        assertThat(rows).extracting(LedgerRecord::hash)
-                .doesNotHaveDuplicates().allMatch(h -> h.matches("[0-9a-f]{64}"));
+        assertThat(rows)
+                .extracting(LedgerRecord::hash)
+                .doesNotHaveDuplicates()
+                .allMatch(h -> h.matches("[0-9a-f]{64}"));
         assertThat(jdbc.queryForMap("select seq, hash from audit_chain_head where chain = 0"))
-                .containsEntry("seq", 3L).containsEntry("hash", rows.get(2).hash());
+                .containsEntry("seq", 3L)
+                .containsEntry("hash", rows.get(2).hash());
     }
 
     @Test
@@ -105,8 +118,8 @@ class LedgerAppenderTest {
                 + "\"policyVersion\":\"2026-11-01\",\"prevHash\":\"" + GENESIS + "\","
                 + "\"seq\":1,\"topic\":\"takedown.tasks\"}";
         // hashed as format 3: SHA-256(0x00 || preimage)
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(("\0" + hashed).getBytes(UTF_8)));
+        String expected =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(("\0" + hashed).getBytes(UTF_8)));
         assertThat(row.format()).isEqualTo(4);
         assertThat(row.payload()).isEqualTo(payload);
         assertThat(row.payloadCommitment()).isEqualTo(commitment);
@@ -115,8 +128,18 @@ class LedgerAppenderTest {
 
     @Test
     void takesIdTypeSubjectAndTimeFromCloudEventHeaders() {
-        var event = new NoticeReceived(UUID.randomUUID(), Instant.parse("2025-02-03T04:05:06Z"), "case-7",
-                "portal:acme", "org-1", List.of("EU_DSA"), "API", 2, NoticeReceived.PROCESS, null, "RIGHTS_HOLDER",
+        var event = new NoticeReceived(
+                UUID.randomUUID(),
+                Instant.parse("2025-02-03T04:05:06Z"),
+                "case-7",
+                "portal:acme",
+                "org-1",
+                List.of("EU_DSA"),
+                "API",
+                2,
+                NoticeReceived.PROCESS,
+                null,
+                "RIGHTS_HOLDER",
                 "COPYRIGHT_REPRODUCTION");
 
         appender.append(record(Topics.NOTICE_EVENTS, event));
@@ -133,8 +156,15 @@ class LedgerAppenderTest {
 
     @Test
     void unwrapsJsonEncodedHeaderValues() {
-        var headers = Map.of(CloudEventHeaders.ID, "\"evt-1\"", CloudEventHeaders.TYPE, "\"custom.type.v1\"",
-                CloudEventHeaders.SUBJECT, "\"case-9\"", CloudEventHeaders.TIME, "\"2025-05-06T07:08:09Z\"");
+        var headers = Map.of(
+                CloudEventHeaders.ID,
+                "\"evt-1\"",
+                CloudEventHeaders.TYPE,
+                "\"custom.type.v1\"",
+                CloudEventHeaders.SUBJECT,
+                "\"case-9\"",
+                CloudEventHeaders.TIME,
+                "\"2025-05-06T07:08:09Z\"");
 
         appender.append(record(Topics.ACCESS_LOG, "{\"actor\":\"alice\"}", headers));
 
@@ -159,7 +189,8 @@ class LedgerAppenderTest {
         assertThat(row.actor()).isEqualTo("system:sla");
         assertThat(row.actorType()).isEqualTo(ActorType.AUTOMATED);
         assertThat(row.occurredAt()).isEqualTo(Instant.parse("2025-04-01T08:00:00Z"));
-        assertThat(row.payload()).as("canonical: keys sorted")
+        assertThat(row.payload())
+                .as("canonical: keys sorted")
                 .isEqualTo("{\"actor\":\"system:sla\",\"caseId\":\"case-3\","
                         + "\"occurredAt\":\"2025-04-01T10:00:00+02:00\"}");
     }
@@ -199,8 +230,10 @@ class LedgerAppenderTest {
         assertThat(appender.append(record(Topics.TASKS, event))).isEmpty();
 
         assertThat(trail.count()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select seq from audit_chain_head", Long.class)).isEqualTo(1);
-        assertThat(appender.append(record(Topics.TASKS, taskClaimed("case-1", "mod-1")))).hasValue(2);
+        assertThat(jdbc.queryForObject("select seq from audit_chain_head", Long.class))
+                .isEqualTo(1);
+        assertThat(appender.append(record(Topics.TASKS, taskClaimed("case-1", "mod-1"))))
+                .hasValue(2);
     }
 
     @Test
@@ -223,11 +256,14 @@ class LedgerAppenderTest {
         appendAll(taskClaimed("case-1", "mod-1"), taskClaimed("case-1", "mod-2"));
 
         assertThatThrownBy(() -> jdbc.update("update audit_ledger set actor = 'mallory' where seq = 1"))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only: UPDATE refused");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only: UPDATE refused");
         assertThatThrownBy(() -> jdbc.update("delete from audit_ledger where seq = 2"))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only: DELETE refused");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only: DELETE refused");
         assertThatThrownBy(() -> jdbc.execute("truncate audit_ledger"))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only: TRUNCATE refused");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only: TRUNCATE refused");
 
         assertThat(allRows()).extracting(LedgerRecord::actor).containsExactly("mod-1", "mod-2");
         assertThat(trail.verify()).isEqualTo(ChainStatus.intact(2, 0, 0));
@@ -254,16 +290,32 @@ class LedgerAppenderTest {
         tamper("update audit_ledger set payload = ? where seq = 2", canonical.replace(",", ", "));
 
         assertThat(trail.verify())
-                .extracting(ChainStatus::intact, ChainStatus::firstBrokenSeq).containsExactly(false, 2L);
+                .extracting(ChainStatus::intact, ChainStatus::firstBrokenSeq)
+                .containsExactly(false, 2L);
     }
 
     @Test
     void aRecordRewrittenWithAFreshHashBreaksTheNextLink() {
         appendAll(taskClaimed("case-1", "mod-1"), taskClaimed("case-1", "mod-2"), taskClaimed("case-1", "mod-3"));
         LedgerRecord second = allRows().get(1);
-        String forgedHash = new LedgerEntry(second.format(), 0, 2, second.eventId(), second.topic(), second.eventType(),
-                second.caseId(), "mallory", ActorType.HUMAN, null, second.policyVersion(), second.occurredAt(),
-                second.payload(), second.prevHash(), second.payloadSalt(), second.payloadCommitment()).hash();
+        String forgedHash = new LedgerEntry(
+                        second.format(),
+                        0,
+                        2,
+                        second.eventId(),
+                        second.topic(),
+                        second.eventType(),
+                        second.caseId(),
+                        "mallory",
+                        ActorType.HUMAN,
+                        null,
+                        second.policyVersion(),
+                        second.occurredAt(),
+                        second.payload(),
+                        second.prevHash(),
+                        second.payloadSalt(),
+                        second.payloadCommitment())
+                .hash();
 
         tamper("update audit_ledger set actor = 'mallory', hash = ? where seq = 2", forgedHash);
 
@@ -279,9 +331,9 @@ class LedgerAppenderTest {
 
         tamper("delete from audit_ledger where seq = 2");
 
-        assertThat(trail.verify()).isEqualTo(
-                new ChainStatus(false, 2, 0, 0, 0, 2L, null, "record 2 is missing; the next one is 3",
-                        List.of()));
+        assertThat(trail.verify())
+                .isEqualTo(new ChainStatus(
+                        false, 2, 0, 0, 0, 2L, null, "record 2 is missing; the next one is 3", List.of()));
     }
 
     @Test
@@ -290,8 +342,17 @@ class LedgerAppenderTest {
 
         tamper("delete from audit_ledger where seq = 3");
 
-        assertThat(trail.verify()).isEqualTo(new ChainStatus(false, 2, 0, 0, 0, 3L, null,
-                "the head of chain 0 is at record 3 but the chain ends at record 2", List.of()));
+        assertThat(trail.verify())
+                .isEqualTo(new ChainStatus(
+                        false,
+                        2,
+                        0,
+                        0,
+                        0,
+                        3L,
+                        null,
+                        "the head of chain 0 is at record 3 but the chain ends at record 2",
+                        List.of()));
     }
 
     @Test
@@ -313,16 +374,25 @@ class LedgerAppenderTest {
             pool.shutdown();
         }
 
-        assertThat(allRows()).extracting(LedgerRecord::seq).containsExactlyElementsOf(
-                LongStream.rangeClosed(1, 100).boxed().toList());
+        assertThat(allRows())
+                .extracting(LedgerRecord::seq)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 100).boxed().toList());
         assertThat(trail.verify()).isEqualTo(ChainStatus.intact(100, 0, 0));
     }
 
     @Test
     void caseTimelineListsOnlyThatCaseInLedgerOrder() {
         appendAll(taskClaimed("case-A", "mod-1"), taskClaimed("case-B", "mod-2"));
-        var measure = new MeasureApplied(UUID.randomUUID(), Instant.parse("2025-06-01T00:00:00Z"), "case-A",
-                TakedownEvent.SYSTEM, "measure-1", "REMOVE", "https://example.org/x", null);
+        var measure = new MeasureApplied(
+                UUID.randomUUID(),
+                Instant.parse("2025-06-01T00:00:00Z"),
+                "case-A",
+                TakedownEvent.SYSTEM,
+                "measure-1",
+                "REMOVE",
+                "https://example.org/x",
+                null);
         appender.append(record(Topics.MEASURES, measure));
 
         List<LedgerRecord> timeline = trail.caseTimeline("case-A");
@@ -337,8 +407,10 @@ class LedgerAppenderTest {
 
     @Test
     void recordsLegalBasisAndPolicyVersionFromTheEventElseTheConfiguredVersionAndHashesThem() {
-        appender.append(record(Topics.NOTICE_EVENTS, "{\"caseId\":\"case-5\",\"legalBasis\":\"DSA_ART_16\","
-                + "\"policyVersion\":\"2025-07-01\"}", Map.of()));
+        appender.append(record(
+                Topics.NOTICE_EVENTS,
+                "{\"caseId\":\"case-5\",\"legalBasis\":\"DSA_ART_16\"," + "\"policyVersion\":\"2025-07-01\"}",
+                Map.of()));
         appender.append(record(Topics.NOTICE_EVENTS, "{\"caseId\":\"case-5\"}", Map.of()));
 
         List<LedgerRecord> rows = allRows();
@@ -348,7 +420,8 @@ class LedgerAppenderTest {
         assertThat(trail.verify().intact()).isTrue();
 
         tamper("update audit_ledger set legal_basis = 'NONE' where seq = 1");
-        assertThat(trail.verify()).extracting(ChainStatus::intact, ChainStatus::firstBrokenSeq)
+        assertThat(trail.verify())
+                .extracting(ChainStatus::intact, ChainStatus::firstBrokenSeq)
                 .containsExactly(false, 1L);
     }
 
@@ -358,8 +431,8 @@ class LedgerAppenderTest {
         appender.append(known);
         var fresh = record(Topics.TASKS, taskClaimed("case-1", "mod-1"));
 
-        List<LedgerAppender.Appended> appended = appender.appendAll(List.of(known, fresh, fresh,
-                record(Topics.TASKS, taskClaimed("case-2", "mod-2"))));
+        List<LedgerAppender.Appended> appended =
+                appender.appendAll(List.of(known, fresh, fresh, record(Topics.TASKS, taskClaimed("case-2", "mod-2"))));
 
         assertThat(appended).extracting(LedgerAppender.Appended::seq).containsExactly(2L, 3L);
         assertThat(allRows()).extracting(LedgerRecord::actor).containsExactly("mod-0", "mod-1", "mod-2");
@@ -375,17 +448,20 @@ class LedgerAppenderTest {
                 + " payload, prev_hash, hash, format) values (0, 3, 'squatter', 't', 't', 'a', 'HUMAN', now(), 'null',"
                 + " repeat('0', 64), repeat('0', 64), 2)");
 
-        assertThatThrownBy(() -> appender.appendAll(List.of(record(Topics.TASKS, taskClaimed("case-1", "mod-2")),
-                record(Topics.TASKS, taskClaimed("case-1", "mod-3"))))).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> appender.appendAll(List.of(
+                        record(Topics.TASKS, taskClaimed("case-1", "mod-2")),
+                        record(Topics.TASKS, taskClaimed("case-1", "mod-3")))))
+                .isInstanceOf(DataAccessException.class);
 
         assertThat(allRows()).extracting(LedgerRecord::eventId).hasSize(2).contains("squatter");
-        assertThat(jdbc.queryForObject("select seq from audit_chain_head", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select seq from audit_chain_head", Long.class))
+                .isEqualTo(1);
     }
 
     @Test
     void listensToEveryContractTopicInItsOwnGroup() throws NoSuchMethodException {
-        KafkaListener listener = LedgerAppender.class.getDeclaredMethod("onRecords", List.class)
-                .getAnnotation(KafkaListener.class);
+        KafkaListener listener =
+                LedgerAppender.class.getDeclaredMethod("onRecords", List.class).getAnnotation(KafkaListener.class);
 
         assertThat(listener.topics()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
         assertThat(listener.groupId()).isEqualTo("takedown-audit");
@@ -395,19 +471,31 @@ class LedgerAppenderTest {
 
     @Test
     void aLargeBatchGoesThroughCopyWithAwkwardTextIntact() {
-        String[] awkward = {"plain", "comma, and \"quotes\"", "new\nline\r\n", "", "back\\slash \\N", "奥特曼 😀",
-            "tab\there", "\\.", "null"};
+        String[] awkward = {
+            "plain",
+            "comma, and \"quotes\"",
+            "new\nline\r\n",
+            "",
+            "back\\slash \\N",
+            "奥特曼 😀",
+            "tab\there",
+            "\\.",
+            "null"
+        };
         List<ConsumerRecord<String, String>> batch = new java.util.ArrayList<>();
         for (int i = 0; i < LedgerAppender.COPY_THRESHOLD * 2; i++) {
             String text = awkward[i % awkward.length];
-            Map<String, String> headers = new java.util.HashMap<>(Map.of("ce_id", "copy-" + i + "-" + text,
-                    "ce_type", "t," + text));
+            Map<String, String> headers =
+                    new java.util.HashMap<>(Map.of("ce_id", "copy-" + i + "-" + text, "ce_type", "t," + text));
             if (i % 3 == 0) {
                 headers.put("ce_subject", "case-" + text);
             }
             String json = CanonicalJson.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
-            batch.add(record(Topics.NOTICE_EVENTS, "{\"actor\":" + json + ",\"note\":\"" + i + "\""
-                    + (i % 2 == 0 ? ",\"legalBasis\":" + json : "") + "}", headers));
+            batch.add(record(
+                    Topics.NOTICE_EVENTS,
+                    "{\"actor\":" + json + ",\"note\":\"" + i + "\"" + (i % 2 == 0 ? ",\"legalBasis\":" + json : "")
+                            + "}",
+                    headers));
         }
 
         assertThat(appender.appendAll(batch)).hasSize(batch.size());
@@ -417,7 +505,10 @@ class LedgerAppenderTest {
         for (int i = 0; i < batch.size(); i++) {
             String text = awkward[i % awkward.length];
             String eventId = "copy-" + i + "-" + text;
-            LedgerRecord row = rows.stream().filter(r -> r.eventId().equals(eventId)).findFirst().orElseThrow();
+            LedgerRecord row = rows.stream()
+                    .filter(r -> r.eventId().equals(eventId))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(row.eventType()).isEqualTo("t," + text);
             assertThat(row.actor()).isEqualTo(text.isBlank() ? "system" : text);
             assertThat(row.caseId()).isEqualTo(i % 3 == 0 ? "case-" + text : null);

@@ -47,10 +47,24 @@ class LegalHoldRetentionTest {
         LedgerAppender appender = new LedgerAppender(ledger.jdbc, ledger.transactions, EmbeddedLedger.properties(4));
         ReportSeed.seed(ledger, appender);
         holds = new LegalHolds(ledger.jdbc, ledger.transactions, appender);
-        retention = new Retention(ledger.jdbc, ledger.transactions, appender, new RetentionProperties(
-                Period.ofYears(3), Period.ofMonths(6), Period.ofYears(3)), EmbeddedLedger.properties(4));
-        trail = new AuditTrail(ledger.jdbc, ledger.transactions, new Checkpointer(ledger.jdbc, ledger.transactions,
-                true, Optional.empty(), List.of(), Optional.empty(), TsaTrust.none(), Clock.systemUTC()));
+        retention = new Retention(
+                ledger.jdbc,
+                ledger.transactions,
+                appender,
+                new RetentionProperties(Period.ofYears(3), Period.ofMonths(6), Period.ofYears(3)),
+                EmbeddedLedger.properties(4));
+        trail = new AuditTrail(
+                ledger.jdbc,
+                ledger.transactions,
+                new Checkpointer(
+                        ledger.jdbc,
+                        ledger.transactions,
+                        true,
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        TsaTrust.none(),
+                        Clock.systemUTC()));
     }
 
     @Test
@@ -68,12 +82,14 @@ class LegalHoldRetentionTest {
         assertThat(holds.all()).isEmpty();
 
         List<LedgerRecord> facts = trail.caseTimeline("c4").stream()
-                .filter(r -> r.topic().equals(LedgerAppender.INTERNAL_TOPIC)).toList();
-        assertThat(facts).extracting(LedgerRecord::eventType).containsExactly(EventTypes.LEGAL_HOLD_PLACED,
-                EventTypes.LEGAL_HOLD_RELEASED);
+                .filter(r -> r.topic().equals(LedgerAppender.INTERNAL_TOPIC))
+                .toList();
+        assertThat(facts)
+                .extracting(LedgerRecord::eventType)
+                .containsExactly(EventTypes.LEGAL_HOLD_PLACED, EventTypes.LEGAL_HOLD_RELEASED);
         assertThat(facts).extracting(LedgerRecord::actor).containsExactly("admin-1", "admin-2");
-        assertThat(facts.get(0).payload()).isEqualTo(
-                "{\"actor\":\"admin-1\",\"caseId\":\"c4\",\"reason\":\"litigation pending\"}");
+        assertThat(facts.get(0).payload())
+                .isEqualTo("{\"actor\":\"admin-1\",\"caseId\":\"c4\",\"reason\":\"litigation pending\"}");
         assertThat(trail.verify().intact()).isTrue();
     }
 
@@ -110,7 +126,9 @@ class LegalHoldRetentionTest {
 
         RetentionReport report = retention.due(Instant.parse("2026-10-01T00:00:00Z"));
 
-        ClassDue logs = report.classes().stream().filter(c -> c.recordClass() == RecordClass.ACCESS_LOGS).findFirst()
+        ClassDue logs = report.classes().stream()
+                .filter(c -> c.recordClass() == RecordClass.ACCESS_LOGS)
+                .findFirst()
                 .orElseThrow();
         assertThat(logs.period()).isEqualTo(Period.ofMonths(6));
         assertThat(logs.recordsDue()).isEqualTo(1);
@@ -119,11 +137,14 @@ class LegalHoldRetentionTest {
         assertThat(logs.sample()).containsExactly("c1");
         assertThat(caseFiles(report).recordsDue()).isZero();
         // nothing was deleted
-        assertThat(ledger.jdbc.queryForObject("select count(*) from audit_ledger", Long.class)).isEqualTo(23);
+        assertThat(ledger.jdbc.queryForObject("select count(*) from audit_ledger", Long.class))
+                .isEqualTo(23);
     }
 
     private static ClassDue caseFiles(RetentionReport report) {
-        return report.classes().stream().filter(c -> c.recordClass() == RecordClass.CASE_FILES).findFirst()
+        return report.classes().stream()
+                .filter(c -> c.recordClass() == RecordClass.CASE_FILES)
+                .findFirst()
                 .orElseThrow();
     }
 }

@@ -21,10 +21,10 @@ import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -62,19 +62,22 @@ final class LoopbackTsa implements AutoCloseable {
         Date from = Date.from(now.minus(Duration.ofDays(1)));
         Date to = Date.from(now.plus(Duration.ofDays(365)));
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        ca = selfSigned ? null : converter.getCertificate(
-                new JcaX509v3CertificateBuilder(caName, BigInteger.TWO, from, to, caName, caKeys.getPublic())
-                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign))
-                        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
-        X509Certificate certificate = converter.getCertificate(
-                new JcaX509v3CertificateBuilder(caName, BigInteger.ONE, from, to, name, keys.getPublic())
-                        .addExtension(Extension.extendedKeyUsage, true,
-                                new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping))
-                        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
+        ca = selfSigned
+                ? null
+                : converter.getCertificate(
+                        new JcaX509v3CertificateBuilder(caName, BigInteger.TWO, from, to, caName, caKeys.getPublic())
+                                .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign))
+                                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
+        X509Certificate certificate = converter.getCertificate(new JcaX509v3CertificateBuilder(
+                        caName, BigInteger.ONE, from, to, name, keys.getPublic())
+                .addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping))
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
         TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
                 new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", keys.getPrivate(), certificate),
-                new JcaDigestCalculatorProviderBuilder().build().get(new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1)),
+                new JcaDigestCalculatorProviderBuilder()
+                        .build()
+                        .get(new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1)),
                 new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1"));
         tokens.addCertificates(new JcaCertStore(List.of(certificate)));
         responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
@@ -82,15 +85,21 @@ final class LoopbackTsa implements AutoCloseable {
         server.createContext("/tsa", exchange -> {
             requests.incrementAndGet();
             try (exchange) {
-                if (down.get() || !"application/timestamp-query".equals(
-                        exchange.getRequestHeaders().getFirst("Content-Type"))) {
+                if (down.get()
+                        || !"application/timestamp-query"
+                                .equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
                     exchange.sendResponseHeaders(down.get() ? 503 : 415, -1);
                     return;
                 }
                 byte[] body;
                 try {
-                    body = responses.generate(new TimeStampRequest(exchange.getRequestBody().readAllBytes()),
-                            BigInteger.valueOf(serials.incrementAndGet()), new Date()).getEncoded();
+                    body = responses
+                            .generate(
+                                    new TimeStampRequest(
+                                            exchange.getRequestBody().readAllBytes()),
+                                    BigInteger.valueOf(serials.incrementAndGet()),
+                                    new Date())
+                            .getEncoded();
                 } catch (Exception e) {
                     throw new IOException(e);
                 }
@@ -107,8 +116,10 @@ final class LoopbackTsa implements AutoCloseable {
         var generator = new org.bouncycastle.tsp.TimeStampRequestGenerator();
         generator.setCertReq(true);
         var request = generator.generate(TSPAlgorithms.SHA256, Sha256.digest(statement));
-        return responses.generate(request, BigInteger.valueOf(serials.incrementAndGet()), new Date())
-                .getTimeStampToken().getEncoded();
+        return responses
+                .generate(request, BigInteger.valueOf(serials.incrementAndGet()), new Date())
+                .getTimeStampToken()
+                .getEncoded();
     }
 
     /** The test CA as the only trust anchor; none for a self-signed TSA. */

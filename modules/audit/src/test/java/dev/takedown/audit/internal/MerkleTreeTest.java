@@ -27,23 +27,26 @@ class MerkleTreeTest {
     @Test
     void matchesTheRfc6962ReferenceVectors() {
         // certificate-transparency-go merkle tree test vectors: leaves are these byte strings (not 32-byte hashes)
-        String[] inputs = {"", "00", "10", "2021", "3031", "40414243", "5051525354555657",
-                "606162636465666768696a6b6c6d6e6f"};
+        String[] inputs = {
+            "", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"
+        };
         String[] roots = {
-                "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
-                "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
-                "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
-                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
-                "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
-                "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef",
-                "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
-                "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"};
+            "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+            "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
+            "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
+            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+            "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
+            "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef",
+            "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
+            "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"
+        };
         List<byte[]> leaves = new ArrayList<>();
         for (String input : inputs) {
             leaves.add(Sha256.digest((byte) 0, HexFormat.of().parseHex(input), null));
         }
         for (int n = 1; n <= inputs.length; n++) {
-            assertThat(HexFormat.of().formatHex(MerkleTree.root(leaves, 0, n))).as("root of %d", n)
+            assertThat(HexFormat.of().formatHex(MerkleTree.root(leaves, 0, n)))
+                    .as("root of %d", n)
                     .isEqualTo(roots[n - 1]);
         }
     }
@@ -66,12 +69,15 @@ class MerkleTreeTest {
             for (int index = 0; index < size; index++) {
                 List<byte[]> path = MerkleTree.inclusionProof(leaves, index, size);
                 assertThat(MerkleTree.verifyInclusion(leaves.get(index), index, size, path, root))
-                        .as("leaf %d of %d", index, size).isTrue();
-                assertThat(MerkleTree.verifyInclusion(leaves.get((index + 1) % leaves.size()), index, size, path,
-                        root)).as("another leaf").isFalse();
+                        .as("leaf %d of %d", index, size)
+                        .isTrue();
+                assertThat(MerkleTree.verifyInclusion(leaves.get((index + 1) % leaves.size()), index, size, path, root))
+                        .as("another leaf")
+                        .isFalse();
                 if (size > 1) {
                     assertThat(MerkleTree.verifyInclusion(leaves.get(index), (index + 1) % size, size, path, root))
-                            .as("another index").isFalse();
+                            .as("another index")
+                            .isFalse();
                 }
             }
         }
@@ -86,12 +92,15 @@ class MerkleTreeTest {
                 byte[] secondRoot = MerkleTree.root(leaves, 0, second);
                 List<byte[]> proof = MerkleTree.consistencyProof(leaves, first, second);
                 assertThat(MerkleTree.verifyConsistency(first, second, firstRoot, secondRoot, proof))
-                        .as("%d -> %d", first, second).isTrue();
+                        .as("%d -> %d", first, second)
+                        .isTrue();
                 // a history that rewrote one of the first leaves has another old root
                 List<byte[]> rewritten = new ArrayList<>(leaves);
                 rewritten.set(first - 1, leaves.get(leaves.size() - 1));
-                assertThat(MerkleTree.verifyConsistency(first, second, MerkleTree.root(rewritten, 0, first),
-                        secondRoot, proof)).as("rewritten %d -> %d", first, second).isFalse();
+                assertThat(MerkleTree.verifyConsistency(
+                                first, second, MerkleTree.root(rewritten, 0, first), secondRoot, proof))
+                        .as("rewritten %d -> %d", first, second)
+                        .isFalse();
             }
         }
     }

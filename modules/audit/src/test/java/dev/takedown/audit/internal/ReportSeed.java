@@ -39,55 +39,115 @@ public final class ReportSeed {
     public static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"x\")";
     public static final String REJECT_REASON = "not infringing; contact me at bob@example.com or +86 138 0013 8000";
 
-    private ReportSeed() {
-    }
+    private ReportSeed() {}
 
     static void seed(EmbeddedLedger ledger, LedgerAppender appender) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         // c1
-        records.add(notice(ledger, "c1", 1, "org-a", List.of("EU_DSA"), "RIGHTS_HOLDER", "COPYRIGHT_REPRODUCTION",
-                NoticeReceived.PROCESS, null));
-        records.add(decided(ledger, "c1", 3, "mod-1", "d-1", "ACCEPT", List.of("DELETE"),
-                "reproduces the notified work"));
+        records.add(notice(
+                ledger,
+                "c1",
+                1,
+                "org-a",
+                List.of("EU_DSA"),
+                "RIGHTS_HOLDER",
+                "COPYRIGHT_REPRODUCTION",
+                NoticeReceived.PROCESS,
+                null));
+        records.add(
+                decided(ledger, "c1", 3, "mod-1", "d-1", "ACCEPT", List.of("DELETE"), "reproduces the notified work"));
         records.add(decided(ledger, "c1", 3.5, "mod-2", "d-1c", "CONFIRM", List.of(), null));
         records.add(applied(ledger, "c1", 4, "mod-1", "DELETE", "https://gallery.example/img/1.png", null));
         // c2
-        records.add(notice(ledger, "c2", 2, "org-b", List.of("EU_DSA"), "TRUSTED_FLAGGER", "COPYRIGHT_REPRODUCTION",
-                NoticeReceived.PROCESS, null));
+        records.add(notice(
+                ledger,
+                "c2",
+                2,
+                "org-b",
+                List.of("EU_DSA"),
+                "TRUSTED_FLAGGER",
+                "COPYRIGHT_REPRODUCTION",
+                NoticeReceived.PROCESS,
+                null));
         records.add(decided(ledger, "c2", 6, "mod-1", "d-2", "ACCEPT", List.of("PROMPT_FILTER"), null));
-        records.add(applied(ledger, "c2", 7, "mod-1", "PROMPT_FILTER", null,
+        records.add(applied(
+                ledger,
+                "c2",
+                7,
+                "mod-1",
+                "PROMPT_FILTER",
+                null,
                 new ScreeningRule("Ultraman", List.of("ultraman"), null, null, null, null)));
-        records.add(ledger.record(Topics.NOTICE_EVENTS, new AppealFiled(UUID.randomUUID(), at(10), "c2", "uploader-9",
-                "appeal-1", "UPLOADER")));
-        records.add(ledger.record(Topics.NOTICE_EVENTS, new AppealDecided(UUID.randomUUID(), at(16), "c2", "mod-3",
-                "d-2a", "REVERSE", List.of(), "parody")));
+        records.add(ledger.record(
+                Topics.NOTICE_EVENTS,
+                new AppealFiled(UUID.randomUUID(), at(10), "c2", "uploader-9", "appeal-1", "UPLOADER")));
+        records.add(ledger.record(
+                Topics.NOTICE_EVENTS,
+                new AppealDecided(UUID.randomUUID(), at(16), "c2", "mod-3", "d-2a", "REVERSE", List.of(), "parody")));
         records.add(lifted(ledger, "c2", 17, "reversed on appeal"));
         // c3
-        records.add(notice(ledger, "c3", 3, "org-c", List.of("CN_ECOM"), "RIGHTS_HOLDER", FORMULA,
-                NoticeReceived.PROCESS, null));
+        records.add(notice(
+                ledger, "c3", 3, "org-c", List.of("CN_ECOM"), "RIGHTS_HOLDER", FORMULA, NoticeReceived.PROCESS, null));
         records.add(decided(ledger, "c3", 33, "mod-2", "d-3", "REJECT", List.of(), REJECT_REASON));
         // c4
-        records.add(notice(ledger, "c4", 4, "org-a", List.of("CN_ECOM"), "RIGHTS_HOLDER", "COPYRIGHT_ADAPTATION",
-                NoticeReceived.PROCESS, null));
+        records.add(notice(
+                ledger,
+                "c4",
+                4,
+                "org-a",
+                List.of("CN_ECOM"),
+                "RIGHTS_HOLDER",
+                "COPYRIGHT_ADAPTATION",
+                NoticeReceived.PROCESS,
+                null));
         records.add(decided(ledger, "c4", 30, TakedownEvent.SYSTEM, "d-4", "ACCEPT", List.of("DELETE"), null));
         records.add(applied(ledger, "c4", 31, "mod-1", "DELETE", "https://shop.example/item/9", null));
-        records.add(ledger.record(Topics.NOTICE_EVENTS, new CounterNoticeFiled(UUID.randomUUID(), at(40), "c4",
-                "uploader-4", "cn-1")));
+        records.add(ledger.record(
+                Topics.NOTICE_EVENTS, new CounterNoticeFiled(UUID.randomUUID(), at(40), "c4", "uploader-4", "cn-1")));
         records.add(lifted(ledger, "c4", 45, "restored after counter-notice"));
         // c5
-        records.add(notice(ledger, "c5", 5, "org-b", List.of("US_DMCA"), "RIGHTS_HOLDER", "COPYRIGHT_REPRODUCTION",
-                NoticeReceived.JOINED, "c1"));
+        records.add(notice(
+                ledger,
+                "c5",
+                5,
+                "org-b",
+                List.of("US_DMCA"),
+                "RIGHTS_HOLDER",
+                "COPYRIGHT_REPRODUCTION",
+                NoticeReceived.JOINED,
+                "c1"));
         // c6, before the period
-        records.add(ledger.record(Topics.NOTICE_EVENTS, new NoticeReceived(UUID.randomUUID(),
-                Instant.parse("2026-02-20T10:00:00Z"), "c6", "portal:org-a", "org-a", List.of("EU_DSA"), "API", 1,
-                NoticeReceived.PROCESS, null, "RIGHTS_HOLDER", "COPYRIGHT_REPRODUCTION")));
-        records.add(ledger.record(Topics.NOTICE_EVENTS, new NoticeDecided(UUID.randomUUID(),
-                Instant.parse("2026-02-20T12:00:00Z"), "c6", "mod-1", "d-6", "ACCEPT", List.of("DELETE"), null)));
+        records.add(ledger.record(
+                Topics.NOTICE_EVENTS,
+                new NoticeReceived(
+                        UUID.randomUUID(),
+                        Instant.parse("2026-02-20T10:00:00Z"),
+                        "c6",
+                        "portal:org-a",
+                        "org-a",
+                        List.of("EU_DSA"),
+                        "API",
+                        1,
+                        NoticeReceived.PROCESS,
+                        null,
+                        "RIGHTS_HOLDER",
+                        "COPYRIGHT_REPRODUCTION")));
+        records.add(ledger.record(
+                Topics.NOTICE_EVENTS,
+                new NoticeDecided(
+                        UUID.randomUUID(),
+                        Instant.parse("2026-02-20T12:00:00Z"),
+                        "c6",
+                        "mod-1",
+                        "d-6",
+                        "ACCEPT",
+                        List.of("DELETE"),
+                        null)));
         // access log
-        records.add(ledger.record(Topics.ACCESS_LOG, new CaseViewed(UUID.randomUUID(), at(50), "c1", "officer-1",
-                "COMPLIANCE_OFFICER")));
-        records.add(ledger.record(Topics.ACCESS_LOG, new CaseViewed(UUID.randomUUID(), at(51), "c4", "officer-1",
-                "COMPLIANCE_OFFICER")));
+        records.add(ledger.record(
+                Topics.ACCESS_LOG, new CaseViewed(UUID.randomUUID(), at(50), "c1", "officer-1", "COMPLIANCE_OFFICER")));
+        records.add(ledger.record(
+                Topics.ACCESS_LOG, new CaseViewed(UUID.randomUUID(), at(51), "c4", "officer-1", "COMPLIANCE_OFFICER")));
         appender.appendAll(records);
     }
 
@@ -95,26 +155,77 @@ public final class ReportSeed {
         return T.plus((long) (hours * 60), ChronoUnit.MINUTES);
     }
 
-    static ConsumerRecord<String, String> notice(EmbeddedLedger ledger, String caseId, double hours, String org,
-            List<String> profiles, String notifierType, String rightType, String disposition, String joined) {
-        return ledger.record(Topics.NOTICE_EVENTS, new NoticeReceived(UUID.randomUUID(), at(hours), caseId,
-                "portal:" + org, org, profiles, "API", 1, disposition, joined, notifierType, rightType));
+    static ConsumerRecord<String, String> notice(
+            EmbeddedLedger ledger,
+            String caseId,
+            double hours,
+            String org,
+            List<String> profiles,
+            String notifierType,
+            String rightType,
+            String disposition,
+            String joined) {
+        return ledger.record(
+                Topics.NOTICE_EVENTS,
+                new NoticeReceived(
+                        UUID.randomUUID(),
+                        at(hours),
+                        caseId,
+                        "portal:" + org,
+                        org,
+                        profiles,
+                        "API",
+                        1,
+                        disposition,
+                        joined,
+                        notifierType,
+                        rightType));
     }
 
-    static ConsumerRecord<String, String> decided(EmbeddedLedger ledger, String caseId, double hours, String actor,
-            String decisionId, String outcome, List<String> measures, String reason) {
-        return ledger.record(Topics.NOTICE_EVENTS, new NoticeDecided(UUID.randomUUID(), at(hours), caseId, actor,
-                decisionId, outcome, measures, reason));
+    static ConsumerRecord<String, String> decided(
+            EmbeddedLedger ledger,
+            String caseId,
+            double hours,
+            String actor,
+            String decisionId,
+            String outcome,
+            List<String> measures,
+            String reason) {
+        return ledger.record(
+                Topics.NOTICE_EVENTS,
+                new NoticeDecided(UUID.randomUUID(), at(hours), caseId, actor, decisionId, outcome, measures, reason));
     }
 
-    static ConsumerRecord<String, String> applied(EmbeddedLedger ledger, String caseId, double hours, String actor,
-            String type, String targetUrl, ScreeningRule rule) {
-        return ledger.record(Topics.MEASURES, new MeasureApplied(UUID.randomUUID(), at(hours), caseId, actor,
-                UUID.randomUUID().toString(), type, targetUrl, rule));
+    static ConsumerRecord<String, String> applied(
+            EmbeddedLedger ledger,
+            String caseId,
+            double hours,
+            String actor,
+            String type,
+            String targetUrl,
+            ScreeningRule rule) {
+        return ledger.record(
+                Topics.MEASURES,
+                new MeasureApplied(
+                        UUID.randomUUID(),
+                        at(hours),
+                        caseId,
+                        actor,
+                        UUID.randomUUID().toString(),
+                        type,
+                        targetUrl,
+                        rule));
     }
 
     static ConsumerRecord<String, String> lifted(EmbeddedLedger ledger, String caseId, double hours, String reason) {
-        return ledger.record(Topics.MEASURES, new MeasureLifted(UUID.randomUUID(), at(hours), caseId, "mod-3",
-                UUID.randomUUID().toString(), reason));
+        return ledger.record(
+                Topics.MEASURES,
+                new MeasureLifted(
+                        UUID.randomUUID(),
+                        at(hours),
+                        caseId,
+                        "mod-3",
+                        UUID.randomUUID().toString(),
+                        reason));
     }
 }

@@ -64,12 +64,23 @@ class RetentionPurgeTest {
         LedgerAppender appender = new LedgerAppender(ledger.jdbc, ledger.transactions, EmbeddedLedger.properties(4));
         ReportSeed.seed(ledger, appender);
         holds = new LegalHolds(ledger.jdbc, ledger.transactions, appender);
-        retention = new Retention(ledger.jdbc, ledger.transactions, appender, new RetentionProperties(
-                Period.ofYears(3), Period.ofMonths(6), Period.ofYears(3)), EmbeddedLedger.properties(4));
-        checkpointer = new Checkpointer(ledger.jdbc, ledger.transactions, true, Optional.of(key), List.of(),
-                Optional.empty(), TsaTrust.none(), Clock.systemUTC());
-        verifier = new LedgerVerifier(ledger.jdbc, ledger.transactions, KeyRing.of(List.of(key.publicKey())),
-                TsaTrust.none());
+        retention = new Retention(
+                ledger.jdbc,
+                ledger.transactions,
+                appender,
+                new RetentionProperties(Period.ofYears(3), Period.ofMonths(6), Period.ofYears(3)),
+                EmbeddedLedger.properties(4));
+        checkpointer = new Checkpointer(
+                ledger.jdbc,
+                ledger.transactions,
+                true,
+                Optional.of(key),
+                List.of(),
+                Optional.empty(),
+                TsaTrust.none(),
+                Clock.systemUTC());
+        verifier = new LedgerVerifier(
+                ledger.jdbc, ledger.transactions, KeyRing.of(List.of(key.publicKey())), TsaTrust.none());
     }
 
     @Test
@@ -80,50 +91,72 @@ class RetentionPurgeTest {
         List<Purged> purged = retention.purge(asOf);
 
         // case files: c1 4, c2 6, c3 2, c5 1, c6 2 (c4 held); access logs: c1's view (c4's is held)
-        assertThat(purged).extracting(Purged::recordClass, Purged::records).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(RecordClass.CASE_FILES, 15L),
-                org.assertj.core.groups.Tuple.tuple(RecordClass.ACCESS_LOGS, 1L),
-                org.assertj.core.groups.Tuple.tuple(RecordClass.INBOUND_NOTICES, 0L));
+        assertThat(purged)
+                .extracting(Purged::recordClass, Purged::records)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(RecordClass.CASE_FILES, 15L),
+                        org.assertj.core.groups.Tuple.tuple(RecordClass.ACCESS_LOGS, 1L),
+                        org.assertj.core.groups.Tuple.tuple(RecordClass.INBOUND_NOTICES, 0L));
         List<LedgerRecord> rows = ledger.rows();
-        assertThat(rows.stream().filter(r -> "c1".equals(r.caseId()))).hasSize(5).allSatisfy(r -> {
-            assertThat(r.payload()).isNull();
-            assertThat(r.payloadSalt()).isNull();
-            assertThat(r.payloadCommitment()).hasSize(64);
-            assertThat(r.purgedAt()).isNotNull();
-        });
+        assertThat(rows.stream().filter(r -> "c1".equals(r.caseId())))
+                .hasSize(5)
+                .allSatisfy(r -> {
+                    assertThat(r.payload()).isNull();
+                    assertThat(r.payloadSalt()).isNull();
+                    assertThat(r.payloadCommitment()).hasSize(64);
+                    assertThat(r.purgedAt()).isNotNull();
+                });
         assertThat(rows.stream().filter(r -> "c1".equals(r.caseId())).map(LedgerRecord::purgeClass))
                 .containsExactly("CASE_FILES", "CASE_FILES", "CASE_FILES", "CASE_FILES", "ACCESS_LOGS");
         assertThat(rows.stream().filter(r -> "c4".equals(r.caseId())))
-                .as("a held case keeps its content").hasSize(7).allSatisfy(r -> assertThat(r.payload()).isNotNull());
+                .as("a held case keeps its content")
+                .hasSize(7)
+                .allSatisfy(r -> assertThat(r.payload()).isNotNull());
 
         // the purge is itself a record: counts and cutoffs, no content
-        LedgerRecord fact = rows.stream().filter(r -> r.eventType().equals(EventTypes.RETENTION_PURGED))
-                .findFirst().orElseThrow();
+        LedgerRecord fact = rows.stream()
+                .filter(r -> r.eventType().equals(EventTypes.RETENTION_PURGED))
+                .findFirst()
+                .orElseThrow();
         assertThat(fact.caseId()).isNull();
-        assertThat(fact.payload()).contains("\"recordClass\":\"CASE_FILES\"", "\"purged\":15",
-                "\"recordClass\":\"ACCESS_LOGS\"", "\"purged\":1").doesNotContain("c1", "mod-1");
+        assertThat(fact.payload())
+                .contains(
+                        "\"recordClass\":\"CASE_FILES\"",
+                        "\"purged\":15",
+                        "\"recordClass\":\"ACCESS_LOGS\"",
+                        "\"purged\":1")
+                .doesNotContain("c1", "mod-1");
 
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         ChainStatus status = verifier.verify();
         assertThat(status.intact()).as(status.toString()).isTrue();
-        assertThat(status.purged()).containsExactly(
-                "content purged under retention (ACCESS_LOGS, " + today + "): 1 record(s)",
-                "content purged under retention (CASE_FILES, " + today + "): 15 record(s)");
-        assertThat(checkpointer.run()).as("later checkpoints cover the purged records too").isNotEmpty();
+        assertThat(status.purged())
+                .containsExactly(
+                        "content purged under retention (ACCESS_LOGS, " + today + "): 1 record(s)",
+                        "content purged under retention (CASE_FILES, " + today + "): 15 record(s)");
+        assertThat(checkpointer.run())
+                .as("later checkpoints cover the purged records too")
+                .isNotEmpty();
         assertThat(verifier.verify().intact()).isTrue();
 
-        byte[] bundle = new EvidenceBundle(ledger.jdbc, ledger.transactions, KeyRing.of(List.of(key.publicKey())),
-                TsaTrust.none()).export("c1").orElseThrow();
-        BundleVerifier.Report report = BundleVerifier.verify(bundle, KeyRing.of(List.of(key.publicKey())),
-                TsaTrust.none());
+        byte[] bundle = new EvidenceBundle(
+                        ledger.jdbc, ledger.transactions, KeyRing.of(List.of(key.publicKey())), TsaTrust.none())
+                .export("c1")
+                .orElseThrow();
+        BundleVerifier.Report report =
+                BundleVerifier.verify(bundle, KeyRing.of(List.of(key.publicKey())), TsaTrust.none());
         assertThat(report.intact()).as(String.join("\n", report.lines())).isTrue();
-        assertThat(report.lines()).filteredOn(l -> l.contains("content purged under retention (CASE_FILES, "))
+        assertThat(report.lines())
+                .filteredOn(l -> l.contains("content purged under retention (CASE_FILES, "))
                 .hasSize(4);
-        assertThat(entry(bundle, EvidenceBundle.RECORDS)).contains("\"purged\":{\"at\":\"")
+        assertThat(entry(bundle, EvidenceBundle.RECORDS))
+                .contains("\"purged\":{\"at\":\"")
                 .doesNotContain("\"payload\":", "payloadSalt");
 
-        assertThat(retention.purge(asOf)).as("only the first run's own record, past the period as of then")
-                .extracting(Purged::records).containsExactly(1L, 0L, 0L);
+        assertThat(retention.purge(asOf))
+                .as("only the first run's own record, past the period as of then")
+                .extracting(Purged::records)
+                .containsExactly(1L, 0L, 0L);
     }
 
     @Test
@@ -137,7 +170,8 @@ class RetentionPurgeTest {
         retention.purge(asOf);
 
         assertThat(ledger.rows().stream().filter(r -> "c4".equals(r.caseId())))
-                .hasSize(8).allSatisfy(r -> assertThat(r.purged()).isTrue());
+                .hasSize(8)
+                .allSatisfy(r -> assertThat(r.purged()).isTrue());
         assertThat(verifier.verify().intact()).isTrue();
     }
 
@@ -153,11 +187,16 @@ class RetentionPurgeTest {
                 "update audit_ledger set actor = 'mallory' where case_id = 'c1'",
                 "delete from audit_ledger where case_id = 'c1'",
                 "truncate audit_ledger")) {
-            assertThatThrownBy(() -> asLedgerRole(sql)).as(sql).isInstanceOf(DataAccessException.class)
-                    .rootCause().hasMessageContaining("permission denied for table audit_ledger");
+            assertThatThrownBy(() -> asLedgerRole(sql))
+                    .as(sql)
+                    .isInstanceOf(DataAccessException.class)
+                    .rootCause()
+                    .hasMessageContaining("permission denied for table audit_ledger");
         }
         assertThat(asLedgerRoleCount("select audit_ledger_purge(array_agg(chain), array_agg(seq), 'CASE_FILES',"
-                + " now()) from audit_ledger where case_id = 'c4'")).as("the function spares held cases").isZero();
+                        + " now()) from audit_ledger where case_id = 'c4'"))
+                .as("the function spares held cases")
+                .isZero();
 
         // the owner, past the privileges: the trigger allows only the purge transition of an unheld format-4 row
         for (String sql : List.of(
@@ -171,7 +210,9 @@ class RetentionPurgeTest {
                         + " purge_class = 'CASE_FILES', hash = repeat('0', 64) where case_id = 'c2'",
                 "update audit_ledger set payload = null, payload_salt = null, purged_at = now(),"
                         + " purge_class = 'CASE_FILES' where case_id = 'c4'")) {
-            assertThatThrownBy(() -> ledger.jdbc.update(sql)).as(sql).isInstanceOf(DataAccessException.class)
+            assertThatThrownBy(() -> ledger.jdbc.update(sql))
+                    .as(sql)
+                    .isInstanceOf(DataAccessException.class)
                     .hasMessageContaining("append-only: UPDATE refused");
         }
         assertThatThrownBy(() -> ledger.jdbc.update("delete from audit_ledger where case_id = 'c1'"))
@@ -184,8 +225,10 @@ class RetentionPurgeTest {
         ledger.tamper("update audit_ledger set payload = '{\"forged\":true}',"
                 + " payload_salt = '\\x00112233445566778899aabbccddeeff', purged_at = null, purge_class = null"
                 + " where case_id = 'c1' and topic = 'takedown.measures'");
-        LedgerRecord restored = ledger.rows().stream().filter(r -> "c1".equals(r.caseId())
-                && r.topic().equals("takedown.measures")).findFirst().orElseThrow();
+        LedgerRecord restored = ledger.rows().stream()
+                .filter(r -> "c1".equals(r.caseId()) && r.topic().equals("takedown.measures"))
+                .findFirst()
+                .orElseThrow();
         ChainStatus status = verifier.verify();
         assertThat(status.intact()).isFalse();
         assertThat(status.chain()).isEqualTo(restored.chain());

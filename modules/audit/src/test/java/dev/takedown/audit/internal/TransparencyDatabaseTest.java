@@ -53,8 +53,9 @@ class TransparencyDatabaseTest {
         appender = new LedgerAppender(ledger.jdbc, ledger.transactions, EmbeddedLedger.properties(4));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v1/statements", exchange -> {
-            JsonNode body = CanonicalJson.read(new String(exchange.getRequestBody().readAllBytes(),
-                    StandardCharsets.UTF_8)).orElseThrow();
+            JsonNode body = CanonicalJson.read(
+                            new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                    .orElseThrow();
             requests.add(body);
             authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             Function<JsonNode, Reply> next;
@@ -100,7 +101,8 @@ class TransparencyDatabaseTest {
         assertThat(c1.path("automated_decision").asText()).isEqualTo("AUTOMATED_DECISION_NOT_AUTOMATED");
         assertThat(c1.path("puid").asText()).isEqualTo("d-1");
         // no personal data: neither the notifier's organisation nor the moderator
-        assertThat(c1.path("decision_facts").asText()).contains("rights holder", "A human moderator", "DELETE")
+        assertThat(c1.path("decision_facts").asText())
+                .contains("rights holder", "A human moderator", "DELETE")
                 .doesNotContain("org-a", "mod-1", "portal:");
         JsonNode c2 = statement("d-2");
         assertThat(c2.path("source_type").asText()).isEqualTo("SOURCE_TRUSTED_FLAGGER");
@@ -126,8 +128,9 @@ class TransparencyDatabaseTest {
         assertThat(requests).extracting(r -> r.path("statements").size()).containsExactly(100, 50);
         assertThat(authorizations).containsOnly("Bearer test-token");
         assertThat(states().values()).hasSize(150).containsOnly("SUBMITTED");
-        assertThat(ledger.jdbc.queryForObject("select tdb_uuid from audit_tdb_statement where puid = 'dec-7'",
-                String.class)).isEqualTo("uuid-dec-7");
+        assertThat(ledger.jdbc.queryForObject(
+                        "select tdb_uuid from audit_tdb_statement where puid = 'dec-7'", String.class))
+                .isEqualTo("uuid-dec-7");
     }
 
     @Test
@@ -141,7 +144,8 @@ class TransparencyDatabaseTest {
 
         assertThat(requests).hasSize(2);
         assertThat(states()).containsExactly(Map.entry("dec-1", "SUBMITTED"));
-        assertThat(ledger.jdbc.queryForObject("select attempts from audit_tdb_statement", Integer.class)).isEqualTo(2);
+        assertThat(ledger.jdbc.queryForObject("select attempts from audit_tdb_statement", Integer.class))
+                .isEqualTo(2);
     }
 
     @Test
@@ -158,7 +162,8 @@ class TransparencyDatabaseTest {
         assertThat(requests).hasSize(3);
         assertThat(states()).containsExactly(Map.entry("dec-1", "PENDING"));
         assertThat(ledger.jdbc.queryForMap("select attempts, problem from audit_tdb_statement"))
-                .containsEntry("attempts", 3).containsEntry("problem", "HTTP 503: down");
+                .containsEntry("attempts", 3)
+                .containsEntry("problem", "HTTP 503: down");
     }
 
     @Test
@@ -168,16 +173,21 @@ class TransparencyDatabaseTest {
         records.addAll(acceptedCase("case-2", "dec-2", "DELETE"));
         records.addAll(acceptedCase("case-3", "dec-3", "DELETE"));
         appender.appendAll(records);
-        script.add(body -> new Reply(422, "{\"message\":\"The platform identifier(s) are not all unique within this"
-                + " call.\",\"errors\":{\"puid\":[\"The platform identifier(s) are not all unique within this call.\"],"
-                + "\"existing_puids\":[\"dec-2\"]}}"));
+        script.add(body -> new Reply(
+                422,
+                "{\"message\":\"The platform identifier(s) are not all unique within this"
+                        + " call.\",\"errors\":{\"puid\":[\"The platform identifier(s) are not all unique within this call.\"],"
+                        + "\"existing_puids\":[\"dec-2\"]}}"));
         TransparencyDatabase tdb = tdb(3);
         tdb.prepare();
 
         tdb.submitPending();
 
-        assertThat(states()).containsOnly(Map.entry("dec-1", "SUBMITTED"), Map.entry("dec-2", "RECONCILED"),
-                Map.entry("dec-3", "SUBMITTED"));
+        assertThat(states())
+                .containsOnly(
+                        Map.entry("dec-1", "SUBMITTED"),
+                        Map.entry("dec-2", "RECONCILED"),
+                        Map.entry("dec-3", "SUBMITTED"));
         assertThat(requests).extracting(r -> r.path("statements").size()).containsExactly(3, 2);
         assertThat(texts(requests.get(1).path("statements").findValues("puid")))
                 .containsExactlyInAnyOrder("dec-1", "dec-3");
@@ -186,9 +196,11 @@ class TransparencyDatabaseTest {
     @Test
     void theSingleStatementDuplicateAnswerReconcilesToo() {
         appender.appendAll(acceptedCase("case-1", "dec-1", "DELETE"));
-        script.add(body -> new Reply(422, "{\"message\":\"The identifier given is not unique within this platform.\","
-                + "\"errors\":{\"puid\":[\"The identifier given is not unique within this platform.\"]},"
-                + "\"existing\":{\"uuid\":\"uuid-old\",\"puid\":\"dec-1\"}}"));
+        script.add(body -> new Reply(
+                422,
+                "{\"message\":\"The identifier given is not unique within this platform.\","
+                        + "\"errors\":{\"puid\":[\"The identifier given is not unique within this platform.\"]},"
+                        + "\"existing\":{\"uuid\":\"uuid-old\",\"puid\":\"dec-1\"}}"));
         TransparencyDatabase tdb = tdb(3);
         tdb.prepare();
 
@@ -206,12 +218,15 @@ class TransparencyDatabaseTest {
         records.addAll(acceptedCase("case-1", "dec-1", "DELETE"));
         records.addAll(acceptedCase("case-2", "dec-2", "DELETE"));
         appender.appendAll(records);
-        String refusal = "{\"message\":\"The territorial scope is invalid.\",\"errors\":{\"territorial_scope\":[\"x\"]}}";
+        String refusal =
+                "{\"message\":\"The territorial scope is invalid.\",\"errors\":{\"territorial_scope\":[\"x\"]}}";
         script.add(body -> new Reply(422, refusal));
         script.add(body -> body.path("statements").get(0).path("puid").asText().equals("dec-1")
-                ? new Reply(422, refusal) : created(body));
+                ? new Reply(422, refusal)
+                : created(body));
         script.add(body -> body.path("statements").get(0).path("puid").asText().equals("dec-1")
-                ? new Reply(422, refusal) : created(body));
+                ? new Reply(422, refusal)
+                : created(body));
         TransparencyDatabase tdb = tdb(3);
         tdb.prepare();
 
@@ -219,8 +234,10 @@ class TransparencyDatabaseTest {
 
         assertThat(requests).extracting(r -> r.path("statements").size()).containsExactly(2, 1, 1);
         assertThat(states()).containsOnly(Map.entry("dec-1", "REJECTED"), Map.entry("dec-2", "SUBMITTED"));
-        assertThat(ledger.jdbc.queryForObject("select problem from audit_tdb_statement where puid = 'dec-1'",
-                String.class)).startsWith("HTTP 422: ").contains("territorial scope");
+        assertThat(ledger.jdbc.queryForObject(
+                        "select problem from audit_tdb_statement where puid = 'dec-1'", String.class))
+                .startsWith("HTTP 422: ")
+                .contains("territorial scope");
     }
 
     @Test
@@ -236,43 +253,87 @@ class TransparencyDatabaseTest {
         assertThat(tdb.prepare()).isEqualTo(3);
         tdb.submitPending();
 
-        assertThat(states()).containsOnly(Map.entry("dec-1", "INVALID"), Map.entry("dec 2!", "INVALID"),
-                Map.entry("dec-3", "SUBMITTED"));
-        assertThat(ledger.jdbc.queryForObject("select problem from audit_tdb_statement where puid = 'dec-1'",
-                String.class)).startsWith("decision_visibility: at least one of");
-        assertThat(ledger.jdbc.queryForObject("select problem from audit_tdb_statement where puid = 'dec 2!'",
-                String.class)).isEqualTo("puid: must match ^[a-zA-Z0-9-_]+$");
+        assertThat(states())
+                .containsOnly(
+                        Map.entry("dec-1", "INVALID"), Map.entry("dec 2!", "INVALID"), Map.entry("dec-3", "SUBMITTED"));
+        assertThat(ledger.jdbc.queryForObject(
+                        "select problem from audit_tdb_statement where puid = 'dec-1'", String.class))
+                .startsWith("decision_visibility: at least one of");
+        assertThat(ledger.jdbc.queryForObject(
+                        "select problem from audit_tdb_statement where puid = 'dec 2!'", String.class))
+                .isEqualTo("puid: must match ^[a-zA-Z0-9-_]+$");
         assertThat(requests).hasSize(1);
         assertThat(texts(requests.get(0).path("statements").findValues("puid"))).containsExactly("dec-3");
     }
 
     @Test
     void validatorNamesEveryFieldAtFault() {
-        StatementOfReasons bad = new StatementOfReasons(List.of("DECISION_VISIBILITY_VANISHED"), null, null, null,
-                null, "DECISION_GROUND_ILLEGAL_CONTENT", null, "x".repeat(2001), List.of(),
-                "STATEMENT_CATEGORY_PORNOGRAPHY_OR_SEXUALIZED_CONTENT", null, List.of("US"), "1999-12-31",
-                "2026-13-01", null, "SOURCE_ARTICLE_16", "Maybe", "AUTOMATED_DECISION_NOT_AUTOMATED", "p".repeat(501));
+        StatementOfReasons bad = new StatementOfReasons(
+                List.of("DECISION_VISIBILITY_VANISHED"),
+                null,
+                null,
+                null,
+                null,
+                "DECISION_GROUND_ILLEGAL_CONTENT",
+                null,
+                "x".repeat(2001),
+                List.of(),
+                "STATEMENT_CATEGORY_PORNOGRAPHY_OR_SEXUALIZED_CONTENT",
+                null,
+                List.of("US"),
+                "1999-12-31",
+                "2026-13-01",
+                null,
+                "SOURCE_ARTICLE_16",
+                "Maybe",
+                "AUTOMATED_DECISION_NOT_AUTOMATED",
+                "p".repeat(501));
 
-        assertThat(StatementValidator.problems(bad)).extracting(StatementValidator.Problem::field).containsExactly(
-                "decision_visibility", "illegal_content_legal_ground", "illegal_content_explanation", "content_type",
-                "category", "territorial_scope", "content_date", "application_date", "decision_facts",
-                "automated_detection", "puid");
+        assertThat(StatementValidator.problems(bad))
+                .extracting(StatementValidator.Problem::field)
+                .containsExactly(
+                        "decision_visibility",
+                        "illegal_content_legal_ground",
+                        "illegal_content_explanation",
+                        "content_type",
+                        "category",
+                        "territorial_scope",
+                        "content_date",
+                        "application_date",
+                        "decision_facts",
+                        "automated_detection",
+                        "puid");
     }
 
     private TransparencyDatabase tdb(int maxAttempts) {
-        TdbProperties properties = new TdbProperties("http://127.0.0.1:" + server.getAddress().getPort()
-                + "/api/v1/statements", "test-token", 100, Duration.ofMinutes(1), maxAttempts, Duration.ofMillis(5),
-                Duration.ofSeconds(5), Duration.ZERO, List.copyOf(StatementValidator.EU_EEA));
+        TdbProperties properties = new TdbProperties(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/statements",
+                "test-token",
+                100,
+                Duration.ofMinutes(1),
+                maxAttempts,
+                Duration.ofMillis(5),
+                Duration.ofSeconds(5),
+                Duration.ZERO,
+                List.copyOf(StatementValidator.EU_EEA));
         return new TransparencyDatabase(ledger.jdbc, ledger.transactions, properties, Clock.systemUTC());
     }
 
     private List<ConsumerRecord<String, String>> acceptedCase(String caseId, String decisionId, String measure) {
         return List.of(
-                ReportSeed.notice(ledger, caseId, 1, "org-a", List.of("EU_DSA", "CN_CC_1195"), "RIGHTS_HOLDER",
-                        "COPYRIGHT_REPRODUCTION", "PROCESS", null),
+                ReportSeed.notice(
+                        ledger,
+                        caseId,
+                        1,
+                        "org-a",
+                        List.of("EU_DSA", "CN_CC_1195"),
+                        "RIGHTS_HOLDER",
+                        "COPYRIGHT_REPRODUCTION",
+                        "PROCESS",
+                        null),
                 ReportSeed.decided(ledger, caseId, 2, "mod-1", decisionId, "ACCEPT", List.of(measure), null),
-                ReportSeed.applied(ledger, caseId, 3, TakedownEvent.SYSTEM, measure, "https://x.example/" + caseId,
-                        null));
+                ReportSeed.applied(
+                        ledger, caseId, 3, TakedownEvent.SYSTEM, measure, "https://x.example/" + caseId, null));
     }
 
     private Map<String, String> states() {
@@ -284,8 +345,9 @@ class TransparencyDatabaseTest {
     }
 
     private JsonNode statement(String puid) {
-        return CanonicalJson.read(ledger.jdbc.queryForObject("select statement from audit_tdb_statement where puid = ?",
-                String.class, puid)).orElseThrow();
+        return CanonicalJson.read(ledger.jdbc.queryForObject(
+                        "select statement from audit_tdb_statement where puid = ?", String.class, puid))
+                .orElseThrow();
     }
 
     private static List<String> texts(JsonNode array) {
@@ -305,12 +367,16 @@ class TransparencyDatabaseTest {
                 out.append(',');
             }
             String puid = s.path("puid").asText();
-            out.append("{\"puid\":\"").append(puid).append("\",\"uuid\":\"uuid-").append(puid)
-                    .append("\",\"permalink\":\"https://tdb.example/statement/").append(puid).append("\"}");
+            out.append("{\"puid\":\"")
+                    .append(puid)
+                    .append("\",\"uuid\":\"uuid-")
+                    .append(puid)
+                    .append("\",\"permalink\":\"https://tdb.example/statement/")
+                    .append(puid)
+                    .append("\"}");
         });
         return new Reply(201, out.append("]}").toString());
     }
 
-    private record Reply(int status, String body) {
-    }
+    private record Reply(int status, String body) {}
 }

@@ -22,26 +22,26 @@ import dev.takedown.audit.AuditTrail;
 import dev.takedown.audit.CaseOverview;
 import dev.takedown.audit.CasePage;
 import dev.takedown.audit.CaseQuery;
-import dev.takedown.audit.CaseState;
-import dev.takedown.audit.Disclosure;
-import dev.takedown.audit.DisclosurePage;
-import dev.takedown.audit.LegalHold;
-import dev.takedown.audit.SlaDashboard;
-import dev.takedown.audit.TransparencyReport;
 import dev.takedown.audit.CaseSearch;
+import dev.takedown.audit.CaseState;
+import dev.takedown.audit.ChainStatus;
 import dev.takedown.audit.ComplianceReports;
+import dev.takedown.audit.Disclosure;
 import dev.takedown.audit.DisclosureFeed;
+import dev.takedown.audit.DisclosurePage;
+import dev.takedown.audit.LedgerRecord;
+import dev.takedown.audit.LegalHold;
 import dev.takedown.audit.LegalHolds;
 import dev.takedown.audit.Retention;
-import dev.takedown.audit.ChainStatus;
-import dev.takedown.audit.LedgerRecord;
+import dev.takedown.audit.SlaDashboard;
+import dev.takedown.audit.TransparencyReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentMatchers;
@@ -81,11 +81,16 @@ class AuditWebTest {
         views.setTemplateEngine(engine);
         // dates as ISO-8601 strings, as Spring Boot configures Jackson in the app
         ObjectMapper mapper = Jackson2ObjectMapperBuilder.json()
-                .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+                .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
         var json = new MappingJackson2HttpMessageConverter(mapper);
-        mvc = MockMvcBuilders.standaloneSetup(new AuditApi(trail, search, reports, holds, retention),
-                        new AuditPages(trail, search, reports, holds, mapper), new PublicDisclosures(feed))
-                .setMessageConverters(new ByteArrayHttpMessageConverter(), json).setViewResolvers(views).build();
+        mvc = MockMvcBuilders.standaloneSetup(
+                        new AuditApi(trail, search, reports, holds, retention),
+                        new AuditPages(trail, search, reports, holds, mapper),
+                        new PublicDisclosures(feed))
+                .setMessageConverters(new ByteArrayHttpMessageConverter(), json)
+                .setViewResolvers(views)
+                .build();
         when(search.search(ArgumentMatchers.any())).thenReturn(new CasePage(List.of(), 0, false));
     }
 
@@ -112,7 +117,9 @@ class AuditWebTest {
 
     @Test
     void verifyIsSnakeCaseJson() throws Exception {
-        when(trail.verify()).thenReturn(ChainStatus.intact(3, 1, 0).broken(0, 2L, null, "hash does not match the record's content"));
+        when(trail.verify())
+                .thenReturn(
+                        ChainStatus.intact(3, 1, 0).broken(0, 2L, null, "hash does not match the record's content"));
 
         mvc.perform(get("/api/audit/verify"))
                 .andExpect(status().isOk())
@@ -131,8 +138,7 @@ class AuditWebTest {
         mvc.perform(get("/api/audit/cases/{caseId}/bundle", "case 1"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/zip"))
-                .andExpect(header().string("Content-Disposition",
-                        "attachment; filename=\"case-case_1-evidence.zip\""))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"case-case_1-evidence.zip\""))
                 .andExpect(content().bytes(new byte[] {'P', 'K', 3, 4}));
     }
 
@@ -159,7 +165,8 @@ class AuditWebTest {
 
     @Test
     void pageShowsABrokenChainAndTheCaseTimeline() throws Exception {
-        when(trail.verify()).thenReturn(ChainStatus.intact(2, 0, 0).broken(0, 2L, null, "record 2 is missing; the next one is 3"));
+        when(trail.verify())
+                .thenReturn(ChainStatus.intact(2, 0, 0).broken(0, 2L, null, "record 2 is missing; the next one is 3"));
 
         mvc.perform(get("/audit"))
                 .andExpect(status().isOk())
@@ -212,32 +219,44 @@ class AuditWebTest {
     void transparencyReportAsJsonAndAsNeutralisedCsv() throws Exception {
         when(reports.transparency(MARCH_1, MARCH_2)).thenReturn(report());
 
-        mvc.perform(get("/api/audit/reports/transparency").param("from", "2026-03-01").param("to", "2026-03-02"))
+        mvc.perform(get("/api/audit/reports/transparency")
+                        .param("from", "2026-03-01")
+                        .param("to", "2026-03-02"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.from").value("2026-03-01"))
                 .andExpect(jsonPath("$.notices.from_trusted_flaggers").value(1))
                 .andExpect(jsonPath("$.notices.by_category['=cmd|calc']").value(2))
                 .andExpect(jsonPath("$.decisions.median_hours_to_action").value(5.0))
                 .andExpect(jsonPath("$.counter_notices.cases_restored").value(2));
-        mvc.perform(get("/api/audit/reports/transparency").param("from", "2026-03-01").param("to", "2026-03-02")
+        mvc.perform(get("/api/audit/reports/transparency")
+                        .param("from", "2026-03-01")
+                        .param("to", "2026-03-02")
                         .param("format", "csv"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("text/csv;charset=UTF-8"))
-                .andExpect(header().string("Content-Disposition",
-                        "attachment; filename=\"transparency-2026-03-01-2026-03-02.csv\""))
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                "attachment; filename=\"transparency-2026-03-01-2026-03-02.csv\""))
                 .andExpect(content().string(containsString("notices_by_category,'=cmd|calc,2\r\n")));
-        mvc.perform(get("/audit/reports/transparency/download").param("from", "2026-03-01").param("to", "2026-03-02"))
+        mvc.perform(get("/audit/reports/transparency/download")
+                        .param("from", "2026-03-01")
+                        .param("to", "2026-03-02"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("'=cmd|calc")));
-        mvc.perform(get("/api/audit/reports/transparency").param("from", "2026-03-01").param("to", "2026-03-02")
-                .param("format", "xlsx")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/audit/reports/transparency")
+                        .param("from", "2026-03-01")
+                        .param("to", "2026-03-02")
+                        .param("format", "xlsx"))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
     void transparencyPageHasTheRangeFormAndDownloadLinks() throws Exception {
         when(reports.transparency(MARCH_1, MARCH_2)).thenReturn(report());
 
-        mvc.perform(get("/audit/reports/transparency").param("from", "2026-03-01").param("to", "2026-03-02"))
+        mvc.perform(get("/audit/reports/transparency")
+                        .param("from", "2026-03-01")
+                        .param("to", "2026-03-02"))
                 .andExpect(status().isOk())
                 .andExpect(xpath("//input[@name='from']/@value").string("2026-03-01"))
                 .andExpect(xpath("//a[@id='download-csv']/@href")
@@ -250,20 +269,28 @@ class AuditWebTest {
 
     @Test
     void slaPageCarriesItsDataInAnAttributeAndNoInlineScript() throws Exception {
-        when(reports.sla(MARCH_1, MARCH_2)).thenReturn(new SlaDashboard(MARCH_1, MARCH_2, 24, 4, 2, List.of(
-                new SlaDashboard.Day(MARCH_1, 2, 3.0, 3.8, 0, 2, 4.0, 4.8),
-                new SlaDashboard.Day(MARCH_2, 2, 28.0, 29.6, 2, 1, 27.0, 27.0))));
+        when(reports.sla(MARCH_1, MARCH_2))
+                .thenReturn(new SlaDashboard(
+                        MARCH_1,
+                        MARCH_2,
+                        24,
+                        4,
+                        2,
+                        List.of(
+                                new SlaDashboard.Day(MARCH_1, 2, 3.0, 3.8, 0, 2, 4.0, 4.8),
+                                new SlaDashboard.Day(MARCH_2, 2, 28.0, 29.6, 2, 1, 27.0, 27.0))));
 
         mvc.perform(get("/audit/sla").param("from", "2026-03-01").param("to", "2026-03-02"))
                 .andExpect(status().isOk())
                 .andExpect(xpath("//*[@id='sla-summary']").string(containsString("2 later than")))
-                .andExpect(xpath("//*[@id='sla-chart-decision']/@data-sla").string(containsString(
-                        "\"median_hours_to_decision\":28.0")))
+                .andExpect(xpath("//*[@id='sla-chart-decision']/@data-sla")
+                        .string(containsString("\"median_hours_to_decision\":28.0")))
                 .andExpect(xpath("//*[@id='sla-days']/tbody/tr").nodeCount(2))
                 .andExpect(xpath("//*[@id='sla-days']/tbody/tr[2]/td[5]").string("2"))
                 .andExpect(xpath("//script[not(@src)]").doesNotExist())
                 .andExpect(xpath("//script[@src='/js/audit-sla.js']").exists())
-                .andExpect(xpath("//script[@src='/webjars/echarts/dist/echarts.min.js']").exists())
+                .andExpect(xpath("//script[@src='/webjars/echarts/dist/echarts.min.js']")
+                        .exists())
                 .andExpect(xpath("//*[@onload or @onclick]").doesNotExist());
     }
 
@@ -272,7 +299,9 @@ class AuditWebTest {
         when(reports.sla(MARCH_1, MARCH_2, Duration.ofHours(12)))
                 .thenReturn(new SlaDashboard(MARCH_1, MARCH_2, 12, 0, 0, List.of()));
 
-        mvc.perform(get("/api/audit/reports/sla").param("from", "2026-03-01").param("to", "2026-03-02")
+        mvc.perform(get("/api/audit/reports/sla")
+                        .param("from", "2026-03-01")
+                        .param("to", "2026-03-02")
                         .param("target", "PT12H"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.target_hours").value(12.0));
@@ -281,13 +310,29 @@ class AuditWebTest {
     @Test
     void searchBindsEveryCriterion() throws Exception {
         when(search.search(new CaseQuery("org-a", "Ultra", "shop", CaseState.RESTORED, MARCH_1, MARCH_2, 1, 10)))
-                .thenReturn(new CasePage(List.of(new CaseOverview("c4", Instant.parse("2026-03-01T04:00:00Z"),
-                        "org-a", "RIGHTS_HOLDER", "COPYRIGHT", List.of("CN_ECOM"), CaseState.RESTORED,
-                        List.of(), List.of("https://shop.example/item/9"))), 1, false));
+                .thenReturn(new CasePage(
+                        List.of(new CaseOverview(
+                                "c4",
+                                Instant.parse("2026-03-01T04:00:00Z"),
+                                "org-a",
+                                "RIGHTS_HOLDER",
+                                "COPYRIGHT",
+                                List.of("CN_ECOM"),
+                                CaseState.RESTORED,
+                                List.of(),
+                                List.of("https://shop.example/item/9"))),
+                        1,
+                        false));
 
-        mvc.perform(get("/api/audit/cases").param("notifier", "org-a").param("work", "Ultra").param("target", "shop")
-                        .param("status", "RESTORED").param("from", "2026-03-01").param("to", "2026-03-02")
-                        .param("page", "1").param("size", "10"))
+        mvc.perform(get("/api/audit/cases")
+                        .param("notifier", "org-a")
+                        .param("work", "Ultra")
+                        .param("target", "shop")
+                        .param("status", "RESTORED")
+                        .param("from", "2026-03-01")
+                        .param("to", "2026-03-02")
+                        .param("page", "1")
+                        .param("size", "10"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.cases[0].case_id").value("c4"))
                 .andExpect(jsonPath("$.cases[0].state").value("RESTORED"))
@@ -298,9 +343,20 @@ class AuditWebTest {
     @Test
     void searchPageListsHitsLinkingToTheirTimelines() throws Exception {
         when(trail.verify()).thenReturn(ChainStatus.intact(1, 0, 0));
-        when(search.search(ArgumentMatchers.any())).thenReturn(new CasePage(List.of(new CaseOverview("c4",
-                Instant.parse("2026-03-01T04:00:00Z"), "org-a", "RIGHTS_HOLDER", "COPYRIGHT", List.of("CN_ECOM"),
-                CaseState.RESTORED, List.of("Ultraman"), List.of("https://shop.example/item/9"))), 0, true));
+        when(search.search(ArgumentMatchers.any()))
+                .thenReturn(new CasePage(
+                        List.of(new CaseOverview(
+                                "c4",
+                                Instant.parse("2026-03-01T04:00:00Z"),
+                                "org-a",
+                                "RIGHTS_HOLDER",
+                                "COPYRIGHT",
+                                List.of("CN_ECOM"),
+                                CaseState.RESTORED,
+                                List.of("Ultraman"),
+                                List.of("https://shop.example/item/9"))),
+                        0,
+                        true));
 
         mvc.perform(get("/audit").param("notifier", "org-a"))
                 .andExpect(status().isOk())
@@ -318,14 +374,20 @@ class AuditWebTest {
         when(holds.release("c4", "admin-1", "settled")).thenReturn(Optional.of(hold));
         when(holds.place("nope", "admin-1", "litigation")).thenReturn(Optional.empty());
 
-        mvc.perform(post("/api/audit/cases/c4/legal-hold").principal(() -> "admin-1")
-                        .contentType("application/json").content("{\"reason\":\"litigation\"}"))
+        mvc.perform(post("/api/audit/cases/c4/legal-hold")
+                        .principal(() -> "admin-1")
+                        .contentType("application/json")
+                        .content("{\"reason\":\"litigation\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.placed_by").value("admin-1"));
-        mvc.perform(post("/api/audit/cases/nope/legal-hold").principal(() -> "admin-1")
-                        .contentType("application/json").content("{\"reason\":\"litigation\"}"))
+        mvc.perform(post("/api/audit/cases/nope/legal-hold")
+                        .principal(() -> "admin-1")
+                        .contentType("application/json")
+                        .content("{\"reason\":\"litigation\"}"))
                 .andExpect(status().isNotFound());
-        mvc.perform(delete("/api/audit/cases/c4/legal-hold").param("reason", "settled").principal(() -> "admin-1"))
+        mvc.perform(delete("/api/audit/cases/c4/legal-hold")
+                        .param("reason", "settled")
+                        .principal(() -> "admin-1"))
                 .andExpect(status().isOk());
         verify(holds).release("c4", "admin-1", "settled");
     }
@@ -333,12 +395,27 @@ class AuditWebTest {
     @Test
     void publicDisclosuresPassSinceCursorAndLimit() throws Exception {
         Instant since = Instant.parse("2026-03-01T00:00:00Z");
-        when(feed.page(since, "abc", 10)).thenReturn(new DisclosurePage(List.of(new Disclosure("e-1", "c4",
-                Disclosure.Kind.MEASURE_APPLIED, since, null, null, null, null, "DELETE",
-                "https://shop.example/item/9", null, null)), "next-1"));
+        when(feed.page(since, "abc", 10))
+                .thenReturn(new DisclosurePage(
+                        List.of(new Disclosure(
+                                "e-1",
+                                "c4",
+                                Disclosure.Kind.MEASURE_APPLIED,
+                                since,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "DELETE",
+                                "https://shop.example/item/9",
+                                null,
+                                null)),
+                        "next-1"));
         when(feed.page(null, "bad", 50)).thenThrow(new IllegalArgumentException("not a cursor of this feed"));
 
-        mvc.perform(get("/api/public/disclosures").param("since", "2026-03-01T00:00:00Z").param("cursor", "abc")
+        mvc.perform(get("/api/public/disclosures")
+                        .param("since", "2026-03-01T00:00:00Z")
+                        .param("cursor", "abc")
                         .param("limit", "10"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].kind").value("MEASURE_APPLIED"))
@@ -349,10 +426,16 @@ class AuditWebTest {
     }
 
     private static TransparencyReport report() {
-        return new TransparencyReport(MARCH_1, MARCH_2,
-                new TransparencyReport.Notices(5, 1, new TreeMap<>(Map.of("=cmd|calc", 2L, "COPYRIGHT", 3L)),
+        return new TransparencyReport(
+                MARCH_1,
+                MARCH_2,
+                new TransparencyReport.Notices(
+                        5,
+                        1,
+                        new TreeMap<>(Map.of("=cmd|calc", 2L, "COPYRIGHT", 3L)),
                         new TreeMap<>(Map.of("RIGHTS_HOLDER", 4L, "TRUSTED_FLAGGER", 1L)),
-                        new TreeMap<>(Map.of("EU_DSA", 5L)), new TreeMap<>(Map.of("PROCESS", 5L))),
+                        new TreeMap<>(Map.of("EU_DSA", 5L)),
+                        new TreeMap<>(Map.of("PROCESS", 5L))),
                 new TransparencyReport.Decisions(4, 3, 1, 1, 15.0, 3, 5.0),
                 new TransparencyReport.Complaints(1, 1, 1, 6.0),
                 new TransparencyReport.CounterNotices(1, 2, 2));
@@ -361,9 +444,39 @@ class AuditWebTest {
     private static List<LedgerRecord> timeline() {
         Instant at = Instant.parse("2025-01-02T03:04:05Z");
         return List.of(
-                new LedgerRecord(0, 1, "e-1", "takedown.tasks", "dev.takedown.task.claimed.v1", "case-1", "mod-1",
-                        ActorType.HUMAN, "DSA_ART_16", "2026-11-01", at, at, "{\"a\":1}", "0".repeat(64), HASH_1, 2),
-                new LedgerRecord(0, 3, "e-3", "takedown.measures", "dev.takedown.measure.applied.v1", "case-1",
-                        "system", ActorType.AUTOMATED, null, "2026-11-01", at, at, "{}", HASH_1, HASH_2, 2));
+                new LedgerRecord(
+                        0,
+                        1,
+                        "e-1",
+                        "takedown.tasks",
+                        "dev.takedown.task.claimed.v1",
+                        "case-1",
+                        "mod-1",
+                        ActorType.HUMAN,
+                        "DSA_ART_16",
+                        "2026-11-01",
+                        at,
+                        at,
+                        "{\"a\":1}",
+                        "0".repeat(64),
+                        HASH_1,
+                        2),
+                new LedgerRecord(
+                        0,
+                        3,
+                        "e-3",
+                        "takedown.measures",
+                        "dev.takedown.measure.applied.v1",
+                        "case-1",
+                        "system",
+                        ActorType.AUTOMATED,
+                        null,
+                        "2026-11-01",
+                        at,
+                        at,
+                        "{}",
+                        HASH_1,
+                        HASH_2,
+                        2));
     }
 }

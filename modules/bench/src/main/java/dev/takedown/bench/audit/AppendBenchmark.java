@@ -52,10 +52,21 @@ public class AppendBenchmark {
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
         dataSource.setMaximumPoolSize(2);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/audit").load().migrate();
-        appender = new LedgerAppender(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
-                new AuditProperties("2026-11-01", true, 4, new AuditProperties.Checkpoint(null),
-                        new AuditProperties.Signing(null, false, null), new AuditProperties.Tsa(null, null, null)));
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/audit")
+                .load()
+                .migrate();
+        appender = new LedgerAppender(
+                new JdbcTemplate(dataSource),
+                new DataSourceTransactionManager(dataSource),
+                new AuditProperties(
+                        "2026-11-01",
+                        true,
+                        4,
+                        new AuditProperties.Checkpoint(null),
+                        new AuditProperties.Signing(null, false, null),
+                        new AuditProperties.Tsa(null, null, null)));
     }
 
     @TearDown(Level.Trial)
@@ -90,8 +101,18 @@ public class AppendBenchmark {
             headers.add("ce_type", "dev.takedown.task.claimed.v1".getBytes(StandardCharsets.UTF_8));
             String body = "{\"caseId\":\"case-" + n % 50 + "\",\"actor\":\"mod-" + n % 7 + "\",\"taskId\":\"task-" + n
                     + "\",\"note\":\"" + PAYLOAD_PAD + "\"}";
-            records.add(new ConsumerRecord<>("takedown.tasks", 0, n, System.currentTimeMillis(),
-                    TimestampType.CREATE_TIME, -1, -1, "case-" + n % 50, body, headers, Optional.empty()));
+            records.add(new ConsumerRecord<>(
+                    "takedown.tasks",
+                    0,
+                    n,
+                    System.currentTimeMillis(),
+                    TimestampType.CREATE_TIME,
+                    -1,
+                    -1,
+                    "case-" + n % 50,
+                    body,
+                    headers,
+                    Optional.empty()));
         }
         return records;
     }

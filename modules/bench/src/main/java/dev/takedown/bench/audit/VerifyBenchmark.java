@@ -52,14 +52,42 @@ public class VerifyBenchmark {
         for (int i = 1; i <= RECORDS; i++) {
             String payload = "{\"actor\":\"mod-" + i % 7 + "\",\"caseId\":\"case-" + i % 50 + "\",\"note\":\""
                     + "x".repeat(300) + "\",\"taskId\":\"task-" + i + "\"}";
-            LedgerEntry entry = LedgerEntry.committed(0, i, "evt-" + i, "takedown.tasks",
-                    "dev.takedown.task.claimed.v1", "case-" + i % 50, "mod-" + i % 7, ActorType.HUMAN, "DSA_ART_16",
-                    "2026-11-01", at.plusSeconds(i), payload, prev);
+            LedgerEntry entry = LedgerEntry.committed(
+                    0,
+                    i,
+                    "evt-" + i,
+                    "takedown.tasks",
+                    "dev.takedown.task.claimed.v1",
+                    "case-" + i % 50,
+                    "mod-" + i % 7,
+                    ActorType.HUMAN,
+                    "DSA_ART_16",
+                    "2026-11-01",
+                    at.plusSeconds(i),
+                    payload,
+                    prev);
             prev = entry.hash();
-            records.add(new LedgerRecord(0, i, entry.eventId(), entry.topic(), entry.eventType(), entry.caseId(),
-                    entry.actor(), entry.actorType(), entry.legalBasis(), entry.policyVersion(), entry.occurredAt(),
-                    entry.occurredAt(), payload, entry.prevHash(), prev, entry.format(), entry.payloadSalt(),
-                    entry.payloadCommitment(), null, null));
+            records.add(new LedgerRecord(
+                    0,
+                    i,
+                    entry.eventId(),
+                    entry.topic(),
+                    entry.eventType(),
+                    entry.caseId(),
+                    entry.actor(),
+                    entry.actorType(),
+                    entry.legalBasis(),
+                    entry.policyVersion(),
+                    entry.occurredAt(),
+                    entry.occurredAt(),
+                    payload,
+                    entry.prevHash(),
+                    prev,
+                    entry.format(),
+                    entry.payloadSalt(),
+                    entry.payloadCommitment(),
+                    null,
+                    null));
             preimages.add(("\0" + entry.preimage()).getBytes(StandardCharsets.UTF_8));
             byte[] salt = HexFormat.of().parseHex(entry.payloadSalt());
             byte[] body = payload.getBytes(StandardCharsets.UTF_8);

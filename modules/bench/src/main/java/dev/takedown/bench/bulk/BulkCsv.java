@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class BulkCsv {
 
-    private BulkCsv() {
-    }
+    private BulkCsv() {}
 
     public static String row(int i) {
         if (i % 20 == 7) {

@@ -33,7 +33,8 @@ public final class BulkDatabase implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
             if (durable) {
-                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");
             }
             postgres = builder.start();
@@ -43,7 +44,11 @@ public final class BulkDatabase implements AutoCloseable {
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setMaximumPoolSize(2);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/notices").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/notices")
+                .load()
+                .migrate();
     }
 
     public HikariDataSource dataSource() {
@@ -73,7 +78,8 @@ public final class BulkDatabase implements AutoCloseable {
 
     public long targets(UUID caseId) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement count = c.prepareStatement("select count(*) from notice_target where notice_id = ?")) {
+                PreparedStatement count =
+                        c.prepareStatement("select count(*) from notice_target where notice_id = ?")) {
             count.setObject(1, caseId);
             var rs = count.executeQuery();
             rs.next();

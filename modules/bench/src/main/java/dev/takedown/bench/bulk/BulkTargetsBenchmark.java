@@ -93,9 +93,11 @@ public class BulkTargetsBenchmark {
     @OperationsPerInvocation(ROWS)
     public long copy() throws SQLException, IOException {
         try (Connection c = database.dataSource().getConnection()) {
-            return c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy notice_target (notice_id, position, type, url, account_id) from stdin",
-                    new ByteArrayInputStream(copyText));
+            return c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "copy notice_target (notice_id, position, type, url, account_id) from stdin",
+                            new ByteArrayInputStream(copyText));
         }
     }
 
@@ -106,8 +108,8 @@ public class BulkTargetsBenchmark {
         try (Connection c = database.dataSource().getConnection();
                 PreparedStatement insert = c.prepareStatement("insert into notice_target "
                         + "(notice_id, position, type, url, account_id) values (?, ?, 'URL', ?, ?)");
-                BufferedReader lines = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(naiveCsv),
-                        StandardCharsets.UTF_8))) {
+                BufferedReader lines = new BufferedReader(
+                        new InputStreamReader(new ByteArrayInputStream(naiveCsv), StandardCharsets.UTF_8))) {
             c.setAutoCommit(true);
             lines.readLine();
             int position = 0;

@@ -16,7 +16,8 @@ import java.util.List;
  */
 final class BulkBackground implements AutoCloseable {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI baseUrl;
     private final String apiKey;
     private final byte[] csv;
@@ -43,17 +44,23 @@ final class BulkBackground implements AutoCloseable {
     private void run() {
         try {
             while (running) {
-                HttpResponse<String> filed = http.send(HttpRequest.newBuilder(baseUrl.resolve("/api/notices"))
-                        .header("Content-Type", "application/json").header("X-Api-Key", apiKey)
-                        .POST(HttpRequest.BodyPublishers.ofString(LoadDriver.notice())).build(),
+                HttpResponse<String> filed = http.send(
+                        HttpRequest.newBuilder(baseUrl.resolve("/api/notices"))
+                                .header("Content-Type", "application/json")
+                                .header("X-Api-Key", apiKey)
+                                .POST(HttpRequest.BodyPublishers.ofString(LoadDriver.notice()))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
-                String caseId = LoadDriver.caseId(filed.body()).orElseThrow(
-                        () -> new IllegalStateException("bulk notice not filed: " + filed.statusCode()));
+                String caseId = LoadDriver.caseId(filed.body())
+                        .orElseThrow(() -> new IllegalStateException("bulk notice not filed: " + filed.statusCode()));
                 long started = System.nanoTime();
-                HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(
-                        baseUrl.resolve("/api/notices/" + caseId + "/targets")).timeout(Duration.ofMinutes(5))
-                        .header("Content-Type", "text/csv").header("X-Api-Key", apiKey)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build(),
+                HttpResponse<String> uploaded = http.send(
+                        HttpRequest.newBuilder(baseUrl.resolve("/api/notices/" + caseId + "/targets"))
+                                .timeout(Duration.ofMinutes(5))
+                                .header("Content-Type", "text/csv")
+                                .header("X-Api-Key", apiKey)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(csv))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (uploaded.statusCode() != 200) {
                     throw new IllegalStateException("bulk upload: " + uploaded.statusCode() + " " + uploaded.body());

@@ -32,8 +32,16 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** {@code java [jvmArgs] -cp classpath mainClass [args]} or {@code java [jvmArgs] -jar jar [args]}. */
-    public static ChildJvm start(List<String> jvmArgs, String classpathOrJar, boolean jar, String mainClass,
-            List<String> args, Path workingDirectory, Path log, int port) throws IOException {
+    public static ChildJvm start(
+            List<String> jvmArgs,
+            String classpathOrJar,
+            boolean jar,
+            String mainClass,
+            List<String> args,
+            Path workingDirectory,
+            Path log,
+            int port)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -47,8 +55,10 @@ public final class ChildJvm implements AutoCloseable {
         }
         command.addAll(args);
         Files.createDirectories(workingDirectory);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         long started = System.nanoTime();
         return new ChildJvm(builder.start(), port, started);
     }
@@ -79,16 +89,20 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Seconds from the process start until readiness. */
     public double awaitReady(Duration patience) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("child JVM exited with " + process.exitValue());
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).GET()
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     readyNanos = System.nanoTime();
                     return (readyNanos - startedNanos) / 1e9;

@@ -65,8 +65,7 @@ public final class IntakeComparison {
             "--spring.jpa.properties.hibernate.order_updates=false",
             "--camunda.bpm.generic-properties.properties.dmnFeelEnableLegacyBehavior=false");
 
-    private IntakeComparison() {
-    }
+    private IntakeComparison() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new LinkedHashMap<>();
@@ -81,7 +80,8 @@ public final class IntakeComparison {
         // each app is driven this long at the lowest rate before any turn counts: a cold JVM interprets and compiles
         // the whole intake path in its first tens of seconds, which would land on whichever variant goes first
         Duration appWarmup = Duration.parse(a.getOrDefault("app-warmup", "PT45S"));
-        List<String> variants = List.of(a.getOrDefault("variants", "defaults,tuned").split(","));
+        List<String> variants =
+                List.of(a.getOrDefault("variants", "defaults,tuned").split(","));
         // profiling aids: a flight recording per app JVM, and PostgreSQL logging statements slower than N ms
         boolean jfr = Boolean.parseBoolean(a.getOrDefault("jfr", "false"));
         String slowMs = a.get("slow-ms");
@@ -89,7 +89,8 @@ public final class IntakeComparison {
         double bulkRate = Double.parseDouble(a.getOrDefault("bulk-rate", "0"));
         int bulkRows = Integer.parseInt(a.getOrDefault("bulk-rows", "100000"));
         Path work = Files.createTempDirectory("takedown-intake");
-        System.out.println("work directory " + work + "; cores " + Runtime.getRuntime().availableProcessors());
+        System.out.println(
+                "work directory " + work + "; cores " + Runtime.getRuntime().availableProcessors());
 
         Map<String, List<LoadDriver.Report>> results = new LinkedHashMap<>();
         try (LocalInfrastructure infrastructure = LocalInfrastructure.start(work.resolve("pg"), 0)) {
@@ -121,17 +122,20 @@ public final class IntakeComparison {
             Map<String, String> databases = new LinkedHashMap<>();
             try {
                 for (String variant : variants) {
-                    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3,
-                            Topics.ALL.toArray(String[]::new));
+                    EmbeddedKafkaKraftBroker broker =
+                            new EmbeddedKafkaKraftBroker(1, 3, Topics.ALL.toArray(String[]::new));
                     broker.afterPropertiesSet();
                     brokers.add(broker);
                     int port = ChildJvm.freePort();
-                    List<String> args2 = new ArrayList<>(List.of("--spring.profiles.active=local",
+                    List<String> args2 = new ArrayList<>(List.of(
+                            "--spring.profiles.active=local",
                             "--server.port=" + port,
                             "--spring.datasource.url=" + postgres.replace("/postgres?", "/takedown_" + variant + "?"),
-                            "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
                             "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                            "--takedown.review.time-compression=1", "--takedown.time-compression=1",
+                            "--takedown.review.time-compression=1",
+                            "--takedown.time-compression=1",
                             "--logging.level.root=WARN"));
                     if (variant.equals("defaults")) {
                         args2.addAll(DEFAULTS);
@@ -141,12 +145,19 @@ public final class IntakeComparison {
                         jvmArgs.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                                 + work.resolve(variant + ".jfr"));
                     }
-                    ChildJvm app = ChildJvm.start(jvmArgs, ChildJvm.ownClasspath(), false,
-                            "dev.takedown.TakedownApplication", args2, work.resolve(variant),
-                            work.resolve(variant + ".log"), port);
+                    ChildJvm app = ChildJvm.start(
+                            jvmArgs,
+                            ChildJvm.ownClasspath(),
+                            false,
+                            "dev.takedown.TakedownApplication",
+                            args2,
+                            work.resolve(variant),
+                            work.resolve(variant + ".log"),
+                            port);
                     apps.put(variant, app);
-                    System.out.printf("%s ready in %.1f s (log %s)%n", variant,
-                            app.awaitReady(Duration.ofMinutes(5)), work.resolve(variant + ".log"));
+                    System.out.printf(
+                            "%s ready in %.1f s (log %s)%n",
+                            variant, app.awaitReady(Duration.ofMinutes(5)), work.resolve(variant + ".log"));
                     keys.put(variant, issueKey(app.baseUrl()));
                     databases.put(variant, postgres.replace("/postgres?", "/takedown_" + variant + "?"));
                     results.put(variant, new ArrayList<>());
@@ -154,9 +165,15 @@ public final class IntakeComparison {
                 double warmupRate = rates.length > 0 ? rates[0] : bulkRate;
                 if (warmupRate > 0 && !appWarmup.isZero()) {
                     for (String variant : variants) {
-                        System.out.println(variant + " warm-up " + LoadDriver.run(LoadDriver.Options.of(
-                                apps.get(variant).baseUrl(), warmupRate, Duration.ZERO, appWarmup)
-                                .withApiKey(keys.get(variant)).withTaskDatabase(databases.get(variant))).line());
+                        System.out.println(variant + " warm-up "
+                                + LoadDriver.run(LoadDriver.Options.of(
+                                                        apps.get(variant).baseUrl(),
+                                                        warmupRate,
+                                                        Duration.ZERO,
+                                                        appWarmup)
+                                                .withApiKey(keys.get(variant))
+                                                .withTaskDatabase(databases.get(variant)))
+                                        .line());
                     }
                 }
                 for (double rate : rates) {
@@ -167,23 +184,33 @@ public final class IntakeComparison {
                         }
                         for (String variant : order) {
                             Duration cpuBefore = apps.get(variant).cpuTime();
-                            LoadDriver.Report report = LoadDriver.run(LoadDriver.Options.of(
-                                    apps.get(variant).baseUrl(), rate, warmup, duration).withApiKey(keys.get(variant))
-                                    .withTaskDatabase(databases.get(variant)));
+                            LoadDriver.Report report = LoadDriver.run(
+                                    LoadDriver.Options.of(apps.get(variant).baseUrl(), rate, warmup, duration)
+                                            .withApiKey(keys.get(variant))
+                                            .withTaskDatabase(databases.get(variant)));
                             // the app JVM's CPU over the turn (its drain included, so the background work of the
                             // turn's notices is counted) per notice filed in it
-                            double cpuPerNotice = apps.get(variant).cpuTime().minus(cpuBefore).toNanos() / 1e6
-                                    / (rate * (warmup.toNanos() + duration.toNanos()) / 1e9);
-                            System.out.printf("%s %s; app CPU %.1f ms per notice%n", variant, report.line(),
-                                    cpuPerNotice);
+                            double cpuPerNotice =
+                                    apps.get(variant).cpuTime().minus(cpuBefore).toNanos()
+                                            / 1e6
+                                            / (rate * (warmup.toNanos() + duration.toNanos()) / 1e9);
+                            System.out.printf(
+                                    "%s %s; app CPU %.1f ms per notice%n", variant, report.line(), cpuPerNotice);
                             results.get(variant).add(report);
                         }
                     }
                 }
                 if (bulkRate > 0) {
                     for (String variant : variants) {
-                        smallNoticesDuringBulk(variant, apps.get(variant).baseUrl(), keys.get(variant),
-                                databases.get(variant), bulkRate, bulkRows, warmup, duration);
+                        smallNoticesDuringBulk(
+                                variant,
+                                apps.get(variant).baseUrl(),
+                                keys.get(variant),
+                                databases.get(variant),
+                                bulkRate,
+                                bulkRows,
+                                warmup,
+                                duration);
                     }
                 }
                 for (String variant : variants) {
@@ -201,29 +228,45 @@ public final class IntakeComparison {
 
     static void summarise(Map<String, List<LoadDriver.Report>> results) {
         System.out.println();
-        System.out.println("| variant | offered/s | accepted/s | p50 ms | p99 ms | p99.9 ms | failed | first task p50 ms |");
+        System.out.println(
+                "| variant | offered/s | accepted/s | p50 ms | p99 ms | p99.9 ms | failed | first task p50 ms |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         Map<String, Double> sustained = new LinkedHashMap<>();
         results.forEach((variant, reports) -> {
             Map<Double, Boolean> met = new LinkedHashMap<>();
             Map<Double, Double> accepted = new LinkedHashMap<>();
             for (LoadDriver.Report r : reports) {
-                System.out.printf("| %s | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %s |%n", variant, r.offeredPerSecond(),
-                        r.acceptedPerSecond(), r.p50(), r.p99(), r.p999(), r.failed(),
-                        r.taskSampled() == 0 ? "–" : "%.0f (%d/%d)".formatted(r.taskP50(), r.taskSeen(), r.taskSampled()));
-                boolean ok = r.p99() <= P99_LIMIT_MS && r.failed() == 0
+                System.out.printf(
+                        "| %s | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %s |%n",
+                        variant,
+                        r.offeredPerSecond(),
+                        r.acceptedPerSecond(),
+                        r.p50(),
+                        r.p99(),
+                        r.p999(),
+                        r.failed(),
+                        r.taskSampled() == 0
+                                ? "–"
+                                : "%.0f (%d/%d)".formatted(r.taskP50(), r.taskSeen(), r.taskSampled()));
+                boolean ok = r.p99() <= P99_LIMIT_MS
+                        && r.failed() == 0
                         && r.acceptedPerSecond() >= 0.95 * r.offeredPerSecond();
                 met.merge(r.offeredPerSecond(), ok, Boolean::logicalAnd);
                 accepted.merge(r.offeredPerSecond(), r.acceptedPerSecond(), Math::min);
             }
             // every round at a rate must meet the limit for the rate to count
-            sustained.put(variant, met.entrySet().stream().filter(Map.Entry::getValue)
-                    .mapToDouble(e -> accepted.get(e.getKey())).max().orElse(0));
+            sustained.put(
+                    variant,
+                    met.entrySet().stream()
+                            .filter(Map.Entry::getValue)
+                            .mapToDouble(e -> accepted.get(e.getKey()))
+                            .max()
+                            .orElse(0));
         });
         System.out.println();
         sustained.forEach((variant, rate) -> System.out.printf(
-                "%s sustains %.1f notices/s at p99 <= %.0f ms (highest rate tried that met it)%n", variant, rate,
-                P99_LIMIT_MS));
+                "%s sustains %.1f notices/s at p99 <= %.0f ms (highest rate tried that met it)%n",
+                variant, rate, P99_LIMIT_MS));
         Double tuned = sustained.get("tuned");
         Double defaults = sustained.get("defaults");
         Double ceiling = sustained.get("ceiling");
@@ -231,20 +274,29 @@ public final class IntakeComparison {
             System.out.printf("tuned / defaults = %.2f (goal >= 2)%n", tuned / defaults);
         }
         if (tuned != null && ceiling != null && ceiling > 0) {
-            System.out.printf("tuned / ceiling = %.3f (goal >= 0.5; the ceiling figure is a lower bound when it met "
-                    + "every rate tried)%n", tuned / ceiling);
+            System.out.printf(
+                    "tuned / ceiling = %.3f (goal >= 0.5; the ceiling figure is a lower bound when it met "
+                            + "every rate tried)%n",
+                    tuned / ceiling);
         }
     }
 
     /** A rights-holder API key for org-a, issued by the demo admin (one BCrypt, once). */
     static String issueKey(String baseUrl) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(baseUrl + "/api/admin/api-keys")).header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "admin:demo".getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"role\":\"RIGHTS_HOLDER\",\"organisation_id\":\"org-a\",\"label\":\"load\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/api/admin/api-keys"))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"role\":\"RIGHTS_HOLDER\",\"organisation_id\":\"org-a\",\"label\":\"load\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("API key not issued: " + response.statusCode() + " " + response.body());
         }
@@ -255,8 +307,16 @@ public final class IntakeComparison {
      * Small notices at a fixed rate alone and while bulk notices upload, in the order alone, bulk, bulk, alone (drift
      * falls on both conditions alike); the ratio compares the worse turn of each.
      */
-    static void smallNoticesDuringBulk(String variant, String baseUrl, String apiKey, String database, double rate,
-            int rows, Duration warmup, Duration duration) throws Exception {
+    static void smallNoticesDuringBulk(
+            String variant,
+            String baseUrl,
+            String apiKey,
+            String database,
+            double rate,
+            int rows,
+            Duration warmup,
+            Duration duration)
+            throws Exception {
         double alone = 0;
         double during = 0;
         List<Double> uploads = new ArrayList<>();
@@ -264,7 +324,8 @@ public final class IntakeComparison {
             boolean withBulk = turn == 1 || turn == 2;
             BulkBackground bulk = withBulk ? BulkBackground.start(baseUrl, apiKey, rows) : null;
             LoadDriver.Report report = LoadDriver.run(LoadDriver.Options.of(baseUrl, rate, warmup, duration)
-                    .withApiKey(apiKey).withTaskDatabase(database));
+                    .withApiKey(apiKey)
+                    .withTaskDatabase(database));
             if (bulk != null) {
                 bulk.close();
                 uploads.addAll(bulk.uploads());
@@ -276,9 +337,16 @@ public final class IntakeComparison {
                 alone = Math.max(alone, report.p99());
             }
         }
-        System.out.printf("%s small notices at %.0f/s: p99 %.1f ms alone, %.1f ms while %d-URL bulk notices upload "
-                + "(%d uploads, mean %.1f s each); ratio %.2f (goal <= 2)%n", variant, rate, alone, during, rows,
-                uploads.size(), uploads.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
+        System.out.printf(
+                "%s small notices at %.0f/s: p99 %.1f ms alone, %.1f ms while %d-URL bulk notices upload "
+                        + "(%d uploads, mean %.1f s each); ratio %.2f (goal <= 2)%n",
+                variant,
+                rate,
+                alone,
+                during,
+                rows,
+                uploads.size(),
+                uploads.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
                 during / alone);
     }
 
@@ -290,14 +358,17 @@ public final class IntakeComparison {
                         + " from pg_stat_user_tables order by seq_tup_read desc limit 8")) {
             System.out.println(variant + " tables by rows read in sequential scans:");
             while (rs.next()) {
-                System.out.printf("  %-32s seq_scan %8d seq_tup_read %12d idx_scan %8d live %8d dead %8d%n",
+                System.out.printf(
+                        "  %-32s seq_scan %8d seq_tup_read %12d idx_scan %8d live %8d dead %8d%n",
                         rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
             }
         }
     }
 
     static double[] parse(String list) {
-        return Arrays.stream(list.split(",")).filter(rate -> !rate.isBlank()).mapToDouble(Double::parseDouble)
+        return Arrays.stream(list.split(","))
+                .filter(rate -> !rate.isBlank())
+                .mapToDouble(Double::parseDouble)
                 .toArray();
     }
 }

@@ -33,7 +33,8 @@ public final class JdbcCeiling implements AutoCloseable {
         dataSource.setUsername("postgres");
         dataSource.setPassword("postgres");
         dataSource.setMaximumPoolSize(10);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("create table if not exists ceiling_notice (id uuid primary key, organisation_id varchar(100) "
                     + "not null, submitted_by varchar(200) not null, channel varchar(20) not null, profiles "
                     + "varchar(200) not null, status varchar(40) not null, body jsonb not null, received_at timestamptz "
@@ -52,9 +53,10 @@ public final class JdbcCeiling implements AutoCloseable {
         String body = LoadDriver.notice();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement notice = c.prepareStatement("insert into ceiling_notice (id, organisation_id, "
-                    + "submitted_by, channel, profiles, status, body, received_at, request_hash) "
-                    + "values (?, 'org-a', 'rightsholder-a', 'API', 'CN_CC_1195', 'RECEIVED', ?::jsonb, ?, ?)");
+            try (PreparedStatement notice = c.prepareStatement(
+                            "insert into ceiling_notice (id, organisation_id, "
+                                    + "submitted_by, channel, profiles, status, body, received_at, request_hash) "
+                                    + "values (?, 'org-a', 'rightsholder-a', 'API', 'CN_CC_1195', 'RECEIVED', ?::jsonb, ?, ?)");
                     PreparedStatement outbox = c.prepareStatement("insert into ceiling_outbox (id, listener_id, "
                             + "event_type, serialized_event, publication_date) values (?, ?, ?, ?, ?)")) {
                 notice.setObject(1, id);
@@ -110,9 +112,20 @@ public final class JdbcCeiling implements AutoCloseable {
         workers.awaitTermination(60, TimeUnit.SECONDS);
         Histogram h = latencies.getIntervalHistogram();
         double seconds = (sendEnd - (start + warmupCount * period)) / 1e9;
-        return new LoadDriver.Report(rate, measured, accepted.get(), failed.get(), accepted.get() / seconds,
-                h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getValueAtPercentile(99.9) / 1e6,
-                h.getMaxValue() / 1e6, 0, 0, 0, 0);
+        return new LoadDriver.Report(
+                rate,
+                measured,
+                accepted.get(),
+                failed.get(),
+                accepted.get() / seconds,
+                h.getValueAtPercentile(50) / 1e6,
+                h.getValueAtPercentile(99) / 1e6,
+                h.getValueAtPercentile(99.9) / 1e6,
+                h.getMaxValue() / 1e6,
+                0,
+                0,
+                0,
+                0);
     }
 
     @Override

@@ -48,18 +48,38 @@ public final class LoadDriver {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_LATENCY_NANOS = TimeUnit.MINUTES.toNanos(10);
 
-    public record Options(URI baseUrl, String user, String password, String moderator, double rate, Duration warmup,
-            Duration duration, int taskSample, Duration drain, String apiKey, String taskDatabase) {
+    public record Options(
+            URI baseUrl,
+            String user,
+            String password,
+            String moderator,
+            double rate,
+            Duration warmup,
+            Duration duration,
+            int taskSample,
+            Duration drain,
+            String apiKey,
+            String taskDatabase) {
 
         public static Options of(String baseUrl, double rate, Duration warmup, Duration duration) {
-            return new Options(URI.create(baseUrl), "rightsholder-a", "demo", "moderator", rate, warmup, duration, 20,
-                    Duration.ofSeconds(30), null, null);
+            return new Options(
+                    URI.create(baseUrl),
+                    "rightsholder-a",
+                    "demo",
+                    "moderator",
+                    rate,
+                    warmup,
+                    duration,
+                    20,
+                    Duration.ofSeconds(30),
+                    null,
+                    null);
         }
 
         /** Files with {@code X-Api-Key} instead of HTTP Basic (which costs one BCrypt per request). */
         public Options withApiKey(String key) {
-            return new Options(baseUrl, user, password, moderator, rate, warmup, duration, taskSample, drain, key,
-                    taskDatabase);
+            return new Options(
+                    baseUrl, user, password, moderator, rate, warmup, duration, taskSample, drain, key, taskDatabase);
         }
 
         /**
@@ -69,26 +89,48 @@ public final class LoadDriver {
          * not intake's.
          */
         public Options withTaskDatabase(String jdbcUrl) {
-            return new Options(baseUrl, user, password, moderator, rate, warmup, duration, taskSample, drain, apiKey,
-                    jdbcUrl);
+            return new Options(
+                    baseUrl, user, password, moderator, rate, warmup, duration, taskSample, drain, apiKey, jdbcUrl);
         }
     }
 
     /** Latencies in milliseconds; task latency is from the 201 to the first poll that shows the task. */
-    public record Report(double offeredPerSecond, long sent, long accepted, long failed, double acceptedPerSecond,
-            double p50, double p99, double p999, double max, int taskSampled, int taskSeen, double taskP50,
+    public record Report(
+            double offeredPerSecond,
+            long sent,
+            long accepted,
+            long failed,
+            double acceptedPerSecond,
+            double p50,
+            double p99,
+            double p999,
+            double max,
+            int taskSampled,
+            int taskSeen,
+            double taskP50,
             double taskMax) {
 
         public String line() {
-            return String.format("offered %.1f/s: sent %d, accepted %d (%.1f/s), failed %d; latency ms p50 %.1f "
-                    + "p99 %.1f p99.9 %.1f max %.1f; first task (%d/%d seen) ms p50 %.0f max %.0f", offeredPerSecond,
-                    sent, accepted, acceptedPerSecond, failed, p50, p99, p999, max, taskSeen, taskSampled, taskP50,
+            return String.format(
+                    "offered %.1f/s: sent %d, accepted %d (%.1f/s), failed %d; latency ms p50 %.1f "
+                            + "p99 %.1f p99.9 %.1f max %.1f; first task (%d/%d seen) ms p50 %.0f max %.0f",
+                    offeredPerSecond,
+                    sent,
+                    accepted,
+                    acceptedPerSecond,
+                    failed,
+                    p50,
+                    p99,
+                    p999,
+                    max,
+                    taskSeen,
+                    taskSampled,
+                    taskP50,
                     taskMax);
         }
     }
 
-    private LoadDriver() {
-    }
+    private LoadDriver() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new LinkedHashMap<>();
@@ -96,19 +138,28 @@ public final class LoadDriver {
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
             a.put(kv[0], kv.length == 2 ? kv[1] : "true");
         }
-        Options options = new Options(URI.create(a.getOrDefault("base-url", "http://localhost:8080")),
-                a.getOrDefault("user", "rightsholder-a"), a.getOrDefault("password", "demo"),
-                a.getOrDefault("moderator", "moderator"), Double.parseDouble(a.getOrDefault("rate", "10")),
-                Duration.parse(a.getOrDefault("warmup", "PT5S")), Duration.parse(a.getOrDefault("duration", "PT30S")),
-                Integer.parseInt(a.getOrDefault("task-sample", "20")), Duration.parse(a.getOrDefault("drain", "PT30S")),
-                a.get("api-key"), a.get("task-database"));
+        Options options = new Options(
+                URI.create(a.getOrDefault("base-url", "http://localhost:8080")),
+                a.getOrDefault("user", "rightsholder-a"),
+                a.getOrDefault("password", "demo"),
+                a.getOrDefault("moderator", "moderator"),
+                Double.parseDouble(a.getOrDefault("rate", "10")),
+                Duration.parse(a.getOrDefault("warmup", "PT5S")),
+                Duration.parse(a.getOrDefault("duration", "PT30S")),
+                Integer.parseInt(a.getOrDefault("task-sample", "20")),
+                Duration.parse(a.getOrDefault("drain", "PT30S")),
+                a.get("api-key"),
+                a.get("task-database"));
         System.out.println(run(options).line());
     }
 
     public static Report run(Options options) throws InterruptedException {
         ExecutorService io = Executors.newFixedThreadPool(4, r -> daemon(r, "load-io"));
-        HttpClient http = HttpClient.newBuilder().executor(io).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .executor(io)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         try {
             return drive(http, options);
         } finally {
@@ -133,9 +184,12 @@ public final class LoadDriver {
         Histogram taskLatency = new Histogram(3);
         int[] sampled = {0};
 
-        TaskPoller poller = new TaskPoller(options.taskDatabase() == null
-                ? new QueueProbe(http, options.baseUrl(), moderator) : new DatabaseProbe(options.taskDatabase()),
-                awaitingTask, taskLatency);
+        TaskPoller poller = new TaskPoller(
+                options.taskDatabase() == null
+                        ? new QueueProbe(http, options.baseUrl(), moderator)
+                        : new DatabaseProbe(options.taskDatabase()),
+                awaitingTask,
+                taskLatency);
         Thread pollThread = new Thread(poller, "load-task-poller");
         pollThread.setDaemon(true);
         pollThread.start();
@@ -159,9 +213,11 @@ public final class LoadDriver {
             HttpRequest request = HttpRequest.newBuilder(options.baseUrl().resolve("/api/notices"))
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
-                    .header(options.apiKey() == null ? "Authorization" : "X-Api-Key",
+                    .header(
+                            options.apiKey() == null ? "Authorization" : "X-Api-Key",
                             options.apiKey() == null ? holder : options.apiKey())
-                    .POST(HttpRequest.BodyPublishers.ofString(notice())).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(notice()))
+                    .build();
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                 long now = System.nanoTime();
                 if (!measured || outstanding.remove(sequence) == null) {
@@ -209,9 +265,20 @@ public final class LoadDriver {
             taskP50 = taskLatency.getValueAtPercentile(50) / 1e6;
             taskMax = taskLatency.getMaxValue() / 1e6;
         }
-        return new Report(options.rate(), measuredCount, accepted.get(), failed.get(), accepted.get() / seconds,
-                h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
-                h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, sampled[0], seen, taskP50, taskMax);
+        return new Report(
+                options.rate(),
+                measuredCount,
+                accepted.get(),
+                failed.get(),
+                accepted.get() / seconds,
+                h.getValueAtPercentile(50) / 1e6,
+                h.getValueAtPercentile(99) / 1e6,
+                h.getValueAtPercentile(99.9) / 1e6,
+                h.getMaxValue() / 1e6,
+                sampled[0],
+                seen,
+                taskP50,
+                taskMax);
     }
 
     /** A complete CN notice on a target nobody named before, so it opens its own case (never joins one). */
@@ -250,8 +317,7 @@ public final class LoadDriver {
         Set<String> withTask(Set<String> caseIds) throws Exception;
 
         @Override
-        default void close() throws SQLException {
-        }
+        default void close() throws SQLException {}
     }
 
     /** The moderator's queue, {@code GET /api/tasks}. */
@@ -259,8 +325,12 @@ public final class LoadDriver {
 
         @Override
         public Set<String> withTask(Set<String> caseIds) throws Exception {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(baseUrl.resolve("/api/tasks"))
-                    .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).GET().build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(baseUrl.resolve("/api/tasks"))
+                            .header("Authorization", authorization)
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             Set<String> found = new HashSet<>();
             if (response.statusCode() == 200) {

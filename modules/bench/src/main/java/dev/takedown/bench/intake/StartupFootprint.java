@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class StartupFootprint {
 
-    private StartupFootprint() {
-    }
+    private StartupFootprint() {}
 
     public static void main(String[] args) throws Exception {
         Path jar = args.length > 0 && args[0].startsWith("--jar=") ? Path.of(args[0].substring(6)) : findJar();
@@ -30,9 +29,15 @@ public final class StartupFootprint {
         int port = ChildJvm.freePort();
         double localReady;
         double localRss;
-        try (ChildJvm local = ChildJvm.start(List.of("-Dtakedown.local.data=" + work.resolve("local-pg")),
-                ChildJvm.ownClasspath(), false, "dev.takedown.local.LocalTakedown",
-                List.of("--server.port=" + port), work.resolve("local"), work.resolve("local.log"), port)) {
+        try (ChildJvm local = ChildJvm.start(
+                List.of("-Dtakedown.local.data=" + work.resolve("local-pg")),
+                ChildJvm.ownClasspath(),
+                false,
+                "dev.takedown.local.LocalTakedown",
+                List.of("--server.port=" + port),
+                work.resolve("local"),
+                work.resolve("local.log"),
+                port)) {
             localReady = local.awaitReady(patience);
             localRss = local.peakRssMiB();
         }
@@ -41,12 +46,21 @@ public final class StartupFootprint {
         double jarRss;
         try (LocalInfrastructure infrastructure = LocalInfrastructure.start(work.resolve("jar-pg"), 0)) {
             int jarPort = ChildJvm.freePort();
-            try (ChildJvm app = ChildJvm.start(List.of(), jar.toAbsolutePath().toString(), true, null, List.of(
-                    "--spring.profiles.active=local", "--server.port=" + jarPort,
-                    "--spring.datasource.url=" + infrastructure.jdbcUrl(), "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=postgres",
-                    "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()),
-                    work.resolve("jar"), work.resolve("jar.log"), jarPort)) {
+            try (ChildJvm app = ChildJvm.start(
+                    List.of(),
+                    jar.toAbsolutePath().toString(),
+                    true,
+                    null,
+                    List.of(
+                            "--spring.profiles.active=local",
+                            "--server.port=" + jarPort,
+                            "--spring.datasource.url=" + infrastructure.jdbcUrl(),
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
+                            "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()),
+                    work.resolve("jar"),
+                    work.resolve("jar.log"),
+                    jarPort)) {
                 jarReady = app.awaitReady(patience);
                 jarRss = app.peakRssMiB();
             }
@@ -54,18 +68,20 @@ public final class StartupFootprint {
         System.out.println();
         System.out.println("| system | ready (s) | peak RSS JVM (MiB) | notes |");
         System.out.println("|---|---|---|---|");
-        System.out.printf("| LocalTakedown (one command) | %.1f | %.0f | JVM with broker and app; PostgreSQL not included |%n",
+        System.out.printf(
+                "| LocalTakedown (one command) | %.1f | %.0f | JVM with broker and app; PostgreSQL not included |%n",
                 localReady, localRss);
-        System.out.printf("| exec jar (%s) | %.1f | %.0f | PostgreSQL and broker already running |%n",
+        System.out.printf(
+                "| exec jar (%s) | %.1f | %.0f | PostgreSQL and broker already running |%n",
                 jar.getFileName(), jarReady, jarRss);
-        System.out.printf("ratios: ready local/jar = %.2f; RSS local/jar = %.2f%n", localReady / jarReady,
-                localRss / jarRss);
+        System.out.printf(
+                "ratios: ready local/jar = %.2f; RSS local/jar = %.2f%n", localReady / jarReady, localRss / jarRss);
         System.out.println("logs in " + work);
     }
 
     static Path findJar() throws IOException {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("modules/app/target"),
-                "takedown-app-*-exec.jar")) {
+        try (DirectoryStream<Path> jars =
+                Files.newDirectoryStream(Path.of("modules/app/target"), "takedown-app-*-exec.jar")) {
             for (Path jar : jars) {
                 return jar;
             }

@@ -84,8 +84,16 @@ public final class EnforcementLatency {
     static final String RAW_TOPIC = "bench.raw-measures";
 
     /** Results of a run; times in milliseconds. */
-    public record Report(double enforcedP50, double enforcedP99, double rawP50, double rawP99, int samples,
-            int burst, double burstEnforcedMillis, double burstRawMillis, List<Integer> enforcedPerNode) {
+    public record Report(
+            double enforcedP50,
+            double enforcedP99,
+            double rawP50,
+            double rawP99,
+            int samples,
+            int burst,
+            double burstEnforcedMillis,
+            double burstRawMillis,
+            List<Integer> enforcedPerNode) {
 
         String table() {
             return """
@@ -97,29 +105,45 @@ public final class EnforcementLatency {
 
                     burst of %d: enforced on every node after %.0f ms (goal ≤ 5000); raw records on both consumers \
                     after %.0f ms; enforced per node %s
-                    """.formatted(rawP50, rawP99, enforcedP50, enforcedP99, enforcedP50 - rawP50,
-                    enforcedP99 - rawP99, burst, burstEnforcedMillis, burstRawMillis, enforcedPerNode);
+                    """.formatted(
+                            rawP50,
+                            rawP99,
+                            enforcedP50,
+                            enforcedP99,
+                            enforcedP50 - rawP50,
+                            enforcedP99 - rawP99,
+                            burst,
+                            burstEnforcedMillis,
+                            burstRawMillis,
+                            enforcedPerNode);
         }
     }
 
     /** One screening node: the feed, the index and a checker that notes when each probe's prompt is refused. */
     private static final class Node implements AutoCloseable {
-        private record Probe(String measureId, String prompt) {
-        }
+        private record Probe(String measureId, String prompt) {}
 
         final Screening screening;
         final ConcurrentMessageListenerContainer<String, String> container;
         final Map<String, Long> enforcedAt = new ConcurrentHashMap<>();
         /** When the listener got the record and when {@code MeasureFeed} returned: where the time goes. */
         final Map<String, long[]> fedAt = new ConcurrentHashMap<>();
+
         private final Queue<Probe> probes = new ConcurrentLinkedQueue<>();
         private final Thread checker;
         private volatile boolean stopped;
 
         Node(String name, Map<String, Object> consumer, KafkaTemplate<String, byte[]> events, ObjectMapper json) {
-            screening = new Screening(new ScreeningIndex(), new Screening.Options(Screening.DEFAULT_IMAGE_DISTANCE,
-                    Screening.DEFAULT_MAX_PIXELS, Screening.DEFAULT_SAMPLE_EVERY, name, Clock.systemUTC()),
-                    new KafkaEventSink(events), null);
+            screening = new Screening(
+                    new ScreeningIndex(),
+                    new Screening.Options(
+                            Screening.DEFAULT_IMAGE_DISTANCE,
+                            Screening.DEFAULT_MAX_PIXELS,
+                            Screening.DEFAULT_SAMPLE_EVERY,
+                            name,
+                            Clock.systemUTC()),
+                    new KafkaEventSink(events),
+                    null);
             MeasureFeed feed = new MeasureFeed(screening, json);
             checker = new Thread(this::check, name + "-checker");
             checker.setDaemon(true);
@@ -155,8 +179,7 @@ public final class EnforcementLatency {
                 }
                 int filters = screening.activeFilters();
                 long now = System.nanoTime();
-                if (!pending.isEmpty()
-                        && (filters != seen || pending.size() <= 16 && now - checked > 1_000_000)) {
+                if (!pending.isEmpty() && (filters != seen || pending.size() <= 16 && now - checked > 1_000_000)) {
                     seen = filters;
                     checked = now;
                     pending.removeIf(p -> {
@@ -164,7 +187,8 @@ public final class EnforcementLatency {
                             return false;
                         }
                         PromptVerdict verdict = screening.checkPrompt(p.prompt(), null);
-                        if (verdict.decision() == Decision.BLOCK && verdict.measureIds().contains(p.measureId())) {
+                        if (verdict.decision() == Decision.BLOCK
+                                && verdict.measureIds().contains(p.measureId())) {
                             enforcedAt.put(p.measureId(), System.nanoTime());
                             return true;
                         }
@@ -183,8 +207,7 @@ public final class EnforcementLatency {
         }
     }
 
-    private EnforcementLatency() {
-    }
+    private EnforcementLatency() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new LinkedHashMap<>();
@@ -195,9 +218,12 @@ public final class EnforcementLatency {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         System.out.println("cores " + Runtime.getRuntime().availableProcessors());
-        Report report = run(Integer.parseInt(a.getOrDefault("base", "1000")),
-                Integer.parseInt(a.getOrDefault("warmup", "50")), Integer.parseInt(a.getOrDefault("samples", "400")),
-                Duration.parse(a.getOrDefault("gap", "PT0.02S")), Integer.parseInt(a.getOrDefault("burst", "10000")));
+        Report report = run(
+                Integer.parseInt(a.getOrDefault("base", "1000")),
+                Integer.parseInt(a.getOrDefault("warmup", "50")),
+                Integer.parseInt(a.getOrDefault("samples", "400")),
+                Duration.parse(a.getOrDefault("gap", "PT0.02S")),
+                Integer.parseInt(a.getOrDefault("burst", "10000")));
         System.out.println(report.table());
     }
 
@@ -213,19 +239,23 @@ public final class EnforcementLatency {
         broker.afterPropertiesSet();
         KafkaProperties kafka = appKafkaProperties();
         kafka.setBootstrapServers(List.of(broker.getBrokersAsString()));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.getBrokersAsString()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             // as the app declares it (EventExternalization): 3 partitions, compacted; the raw peer's topic alike
-            Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
-                    TopicConfig.CLEANUP_POLICY_COMPACT);
-            admin.createTopics(List.of(new NewTopic(Topics.MEASURES, 3, (short) 1).configs(compacted),
-                    new NewTopic(RAW_TOPIC, 3, (short) 1).configs(compacted),
-                    new NewTopic(Topics.SCREENING_EVENTS, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            Map<String, String> compacted =
+                    Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            admin.createTopics(List.of(
+                            new NewTopic(Topics.MEASURES, 3, (short) 1).configs(compacted),
+                            new NewTopic(RAW_TOPIC, 3, (short) 1).configs(compacted),
+                            new NewTopic(Topics.SCREENING_EVENTS, 3, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
-        ObjectMapper json = Jackson2ObjectMapperBuilder.json().serializationInclusion(JsonInclude.Include.NON_NULL)
+        ObjectMapper json = Jackson2ObjectMapperBuilder.json()
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
-        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(
-                new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(null)));
+        KafkaTemplate<String, byte[]> template =
+                new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(null)));
         template.setMessageConverter(new ByteArrayJsonMessageConverter(json));
         Map<String, Object> consumer = kafka.buildConsumerProperties(null);
         consumer.putAll(feedListenerProperties());
@@ -238,13 +268,12 @@ public final class EnforcementLatency {
                 nodes.add(new Node("bench-node-" + n, consumer, template, json));
                 Map<String, Long> received = new ConcurrentHashMap<>();
                 raw.add(received);
-                rawConsumers.add(container(RAW_TOPIC, "bench-raw-" + n + "-" + UUID.randomUUID(), consumer,
-                        records -> {
-                            long now = System.nanoTime();
-                            for (ConsumerRecord<String, String> r : records) {
-                                received.put(r.key(), now);
-                            }
-                        }));
+                rawConsumers.add(container(RAW_TOPIC, "bench-raw-" + n + "-" + UUID.randomUUID(), consumer, records -> {
+                    long now = System.nanoTime();
+                    for (ConsumerRecord<String, String> r : records) {
+                        received.put(r.key(), now);
+                    }
+                }));
             }
             Random random = new Random(42);
             int next = 0;
@@ -254,7 +283,9 @@ public final class EnforcementLatency {
                 send(template, Topics.MEASURES, event);
             }
             template.flush();
-            await(() -> nodes.stream().allMatch(n -> n.enforcedAt.size() >= base), Duration.ofMinutes(3),
+            await(
+                    () -> nodes.stream().allMatch(n -> n.enforcedAt.size() >= base),
+                    Duration.ofMinutes(3),
                     "base measures");
             System.out.printf("base of %d measures enforced on both nodes%n", base);
 
@@ -276,14 +307,21 @@ public final class EnforcementLatency {
                 long sent = System.nanoTime();
                 send(template, Topics.MEASURES, event);
                 String id = event.measureId();
-                await(() -> nodes.stream().allMatch(n -> n.enforcedAt.containsKey(id)), Duration.ofSeconds(30),
+                await(
+                        () -> nodes.stream().allMatch(n -> n.enforcedAt.containsKey(id)),
+                        Duration.ofSeconds(30),
                         "measure " + id);
-                long enforcedNanos = nodes.stream().mapToLong(n -> n.enforcedAt.get(id)).max().orElseThrow() - sent;
+                long enforcedNanos = nodes.stream()
+                                .mapToLong(n -> n.enforcedAt.get(id))
+                                .max()
+                                .orElseThrow()
+                        - sent;
                 if (!rawFirst) {
                     rawNanos = rawRoundTrip(template, event, raw);
                 }
                 if (i >= 0) {
-                    Node slowest = nodes.stream().max(java.util.Comparator.comparingLong(n -> n.enforcedAt.get(id)))
+                    Node slowest = nodes.stream()
+                            .max(java.util.Comparator.comparingLong(n -> n.enforcedAt.get(id)))
                             .orElseThrow();
                     long[] fed = slowest.fedAt.get(id);
                     await(() -> fed[1] != 0, Duration.ofSeconds(30), "listener of " + id);
@@ -300,10 +338,14 @@ public final class EnforcementLatency {
             for (long[] stage : stages) {
                 Arrays.sort(stage);
             }
-            System.out.printf("slowest node: send → listener p50 %.2f p99 %.2f ms; MeasureFeed.on p50 %.2f p99 %.2f ms;"
-                    + " listener → check BLOCK p50 %.2f p99 %.2f ms%n", millis(percentile(stages[0], 0.5)),
-                    millis(percentile(stages[0], 0.99)), millis(percentile(stages[1], 0.5)),
-                    millis(percentile(stages[1], 0.99)), millis(percentile(stages[2], 0.5)),
+            System.out.printf(
+                    "slowest node: send → listener p50 %.2f p99 %.2f ms; MeasureFeed.on p50 %.2f p99 %.2f ms;"
+                            + " listener → check BLOCK p50 %.2f p99 %.2f ms%n",
+                    millis(percentile(stages[0], 0.5)),
+                    millis(percentile(stages[0], 0.99)),
+                    millis(percentile(stages[1], 0.5)),
+                    millis(percentile(stages[1], 0.99)),
+                    millis(percentile(stages[2], 0.5)),
                     millis(percentile(stages[2], 0.99)));
             Arrays.sort(roundTrip);
 
@@ -321,11 +363,18 @@ public final class EnforcementLatency {
                 send(template, Topics.MEASURES, m);
             }
             template.flush();
-            await(() -> nodes.stream().allMatch(n -> n.enforcedAt.size() >= before + burst), Duration.ofMinutes(3),
+            await(
+                    () -> nodes.stream().allMatch(n -> n.enforcedAt.size() >= before + burst),
+                    Duration.ofMinutes(3),
                     "burst");
-            long burstEnforced = nodes.stream().flatMap(n -> measures.stream().map(m -> n.enforcedAt.get(
-                    m.measureId()))).mapToLong(Long::longValue).max().orElse(start) - start;
-            System.out.printf("burst enforced; index segments now %s; %s%n",
+            long burstEnforced = nodes.stream()
+                            .flatMap(n -> measures.stream().map(m -> n.enforcedAt.get(m.measureId())))
+                            .mapToLong(Long::longValue)
+                            .max()
+                            .orElse(start)
+                    - start;
+            System.out.printf(
+                    "burst enforced; index segments now %s; %s%n",
                     nodes.stream().map(n -> n.screening.indexSegments()).toList(), burstCpu.since());
 
             raw.forEach(Map::clear);
@@ -335,12 +384,22 @@ public final class EnforcementLatency {
             }
             template.flush();
             await(() -> raw.stream().allMatch(r -> r.size() >= burst), Duration.ofMinutes(3), "raw burst");
-            long burstRaw = raw.stream().flatMap(r -> r.values().stream()).mapToLong(Long::longValue).max()
-                    .orElse(rawStart) - rawStart;
+            long burstRaw = raw.stream()
+                            .flatMap(r -> r.values().stream())
+                            .mapToLong(Long::longValue)
+                            .max()
+                            .orElse(rawStart)
+                    - rawStart;
 
-            return new Report(millis(percentile(enforced, 0.50)), millis(percentile(enforced, 0.99)),
-                    millis(percentile(roundTrip, 0.50)), millis(percentile(roundTrip, 0.99)), samples, burst,
-                    millis(burstEnforced), millis(burstRaw),
+            return new Report(
+                    millis(percentile(enforced, 0.50)),
+                    millis(percentile(enforced, 0.99)),
+                    millis(percentile(roundTrip, 0.50)),
+                    millis(percentile(roundTrip, 0.99)),
+                    samples,
+                    burst,
+                    millis(burstEnforced),
+                    millis(burstRaw),
                     nodes.stream().map(n -> n.screening.activeFilters()).toList());
         } finally {
             nodes.forEach(Node::close);
@@ -353,17 +412,21 @@ public final class EnforcementLatency {
     /** spring.kafka.* exactly as the app binds it from config/application.yml (on this classpath as the app's). */
     static KafkaProperties appKafkaProperties() throws Exception {
         StandardEnvironment environment = new StandardEnvironment();
-        for (PropertySource<?> source : new YamlPropertySourceLoader().load("application.yml",
-                new ClassPathResource("application.yml"))) {
+        for (PropertySource<?> source :
+                new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))) {
             environment.getPropertySources().addLast(source);
         }
-        return Binder.get(environment).bind("spring.kafka", KafkaProperties.class).orElseGet(KafkaProperties::new);
+        return Binder.get(environment)
+                .bind("spring.kafka", KafkaProperties.class)
+                .orElseGet(KafkaProperties::new);
     }
 
     /** The consumer properties MeasureFeed's {@code @KafkaListener} adds, so that both sides use them. */
     static Map<String, Object> feedListenerProperties() throws NoSuchMethodException {
         Map<String, Object> properties = new LinkedHashMap<>();
-        for (String property : MeasureFeed.class.getMethod("on", List.class).getAnnotation(KafkaListener.class)
+        for (String property : MeasureFeed.class
+                .getMethod("on", List.class)
+                .getAnnotation(KafkaListener.class)
                 .properties()) {
             String[] kv = property.split("=", 2);
             properties.put(kv[0].trim(), kv[1].trim());
@@ -372,14 +435,14 @@ public final class EnforcementLatency {
     }
 
     /** As Boot's listener container factory builds a {@code batch = "true"} listener: one consumer, batch acks. */
-    static ConcurrentMessageListenerContainer<String, String> container(String topic, String group,
-            Map<String, Object> consumer, BatchMessageListener<String, String> listener) {
+    static ConcurrentMessageListenerContainer<String, String> container(
+            String topic, String group, Map<String, Object> consumer, BatchMessageListener<String, String> listener) {
         Map<String, Object> properties = new LinkedHashMap<>(consumer);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         ContainerProperties container = new ContainerProperties(topic);
         container.setMessageListener(listener);
-        ConcurrentMessageListenerContainer<String, String> c = new ConcurrentMessageListenerContainer<>(
-                new DefaultKafkaConsumerFactory<>(properties), container);
+        ConcurrentMessageListenerContainer<String, String> c =
+                new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(properties), container);
         c.start();
         return c;
     }
@@ -415,10 +478,9 @@ public final class EnforcementLatency {
                     sum[1] += threads.getThreadAllocatedBytes(id) - allocated.getOrDefault(id, 0L);
                 }
             }
-            StringBuilder out = new StringBuilder("CPU ms / MB allocated over %.0f ms of wall time:".formatted(
-                    millis(System.nanoTime() - wall)));
-            byKind.forEach((kind, sum) -> out.append(" %s %.0f / %.0f;".formatted(kind, millis(sum[0]),
-                    sum[1] / 1e6)));
+            StringBuilder out = new StringBuilder(
+                    "CPU ms / MB allocated over %.0f ms of wall time:".formatted(millis(System.nanoTime() - wall)));
+            byKind.forEach((kind, sum) -> out.append(" %s %.0f / %.0f;".formatted(kind, millis(sum[0]), sum[1] / 1e6)));
             return out.append(" young collections %d (%d ms)".formatted(gcCount() - gcCount, gcMillis() - gcMillis))
                     .toString();
         }
@@ -448,23 +510,27 @@ public final class EnforcementLatency {
         }
 
         private static java.util.stream.Stream<GarbageCollectorMXBean> young() {
-            return ManagementFactory.getGarbageCollectorMXBeans().stream().filter(gc -> gc.getName().contains("Young"));
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .filter(gc -> gc.getName().contains("Young"));
         }
     }
 
     private static void expect(List<Node> nodes, MeasureApplied event) {
-        nodes.forEach(n -> n.expect(event.measureId(), "a poster of " + event.rule().terms().get(0) + " at dusk"));
+        nodes.forEach(n -> n.expect(
+                event.measureId(), "a poster of " + event.rule().terms().get(0) + " at dusk"));
     }
 
     /** The outbox's send: Spring Modulith's KafkaEventExternalizer builds this message. */
     static void send(KafkaTemplate<String, byte[]> template, String topic, MeasureApplied event) {
-        template.send(MessageBuilder.withPayload(event).copyHeaders(CloudEventHeaders.of(event))
-                .setHeaderIfAbsent(KafkaHeaders.KEY, event.key()).setHeaderIfAbsent(KafkaHeaders.TOPIC, topic)
+        template.send(MessageBuilder.withPayload(event)
+                .copyHeaders(CloudEventHeaders.of(event))
+                .setHeaderIfAbsent(KafkaHeaders.KEY, event.key())
+                .setHeaderIfAbsent(KafkaHeaders.TOPIC, topic)
                 .build());
     }
 
-    private static long rawRoundTrip(KafkaTemplate<String, byte[]> template, MeasureApplied event,
-            List<Map<String, Long>> raw) {
+    private static long rawRoundTrip(
+            KafkaTemplate<String, byte[]> template, MeasureApplied event, List<Map<String, Long>> raw) {
         long sent = System.nanoTime();
         send(template, RAW_TOPIC, event);
         String id = event.measureId();
@@ -490,14 +556,16 @@ public final class EnforcementLatency {
         String name = "Kaiju" + code(index);
         byte[] hash = new byte[32];
         random.nextBytes(hash);
-        ScreeningRule rule = new ScreeningRule("Work " + index,
+        ScreeningRule rule = new ScreeningRule(
+                "Work " + index,
                 List.of(name, name + " Prime", "怪兽" + code(index)),
-                List.of(new ScreeningRule.Combination(List.of("giant " + code(index), "red mask", "colour timer"), 2,
-                        6)),
-                List.of("licensee-" + index), List.of(HexFormat.of().formatHex(hash)),
+                List.of(new ScreeningRule.Combination(
+                        List.of("giant " + code(index), "red mask", "colour timer"), 2, 6)),
+                List.of("licensee-" + index),
+                List.of(HexFormat.of().formatHex(hash)),
                 List.of("a poster of " + name + " at dusk", name + " fighting in the city"));
-        return new MeasureApplied(UUID.randomUUID(), Instant.now(), "case-" + index, "moderator", id(index),
-                "PROMPT_FILTER", null, rule);
+        return new MeasureApplied(
+                UUID.randomUUID(), Instant.now(), "case-" + index, "moderator", id(index), "PROMPT_FILTER", null, rule);
     }
 
     private static void await(BooleanSupplier condition, Duration timeout, String what) {

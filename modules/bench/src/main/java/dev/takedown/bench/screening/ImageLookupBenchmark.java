@@ -33,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-XX:+UseTransparentHugePages"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx4g", "-XX:+UseTransparentHugePages"})
 public class ImageLookupBenchmark {
 
     @Param({"1000000", "10000000"})
@@ -76,8 +78,10 @@ public class ImageLookupBenchmark {
         Comparator<MultiIndexHash.Match> byId = Comparator.comparingInt(MultiIndexHash.Match::id);
         for (int sample = 0; sample < recallSample; sample++) {
             int q = sample * 7 % queries.length;
-            List<MultiIndexHash.Match> expected = index.bruteForce(queries[q]).stream().sorted(byId).toList();
-            List<MultiIndexHash.Match> actual = index.find(queries[q]).stream().sorted(byId).toList();
+            List<MultiIndexHash.Match> expected =
+                    index.bruteForce(queries[q]).stream().sorted(byId).toList();
+            List<MultiIndexHash.Match> actual =
+                    index.find(queries[q]).stream().sorted(byId).toList();
             if (expected.stream().noneMatch(m -> m.id() == planted[q]) || !expected.equals(actual)) {
                 throw new IllegalStateException("MIH recall below 100 % on query " + q);
             }

@@ -9,8 +9,7 @@ import org.ahocorasick.trie.Trie;
 /** The four candidates, each reduced to "count every occurrence of every pattern in this text". */
 public final class Matchers {
 
-    private Matchers() {
-    }
+    private Matchers() {}
 
     @FunctionalInterface
     public interface Matcher {

@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx4g"})
 public class PromptCheckLatencyBenchmark {
 
     @Param({"1000", "10000", "100000"})
@@ -45,13 +47,21 @@ public class PromptCheckLatencyBenchmark {
         List<dev.takedown.screening.MeasureChange> changes = new ArrayList<>();
         for (int from = 0, m = 0; from < corpus.terms.size(); from += 100, m++) {
             List<String> slice = corpus.terms.subList(from, Math.min(from + 100, corpus.terms.size()));
-            changes.add(new dev.takedown.screening.MeasureChange.Apply("m-" + m, "case-" + m, new ScreeningRule(
-                    "work " + m, slice, List.of(new ScreeningRule.Combination(List.of(slice.get(0), slice.get(1)),
-                            2, 8)), List.of("licensee-" + m), List.of(), List.of())));
+            changes.add(new dev.takedown.screening.MeasureChange.Apply(
+                    "m-" + m,
+                    "case-" + m,
+                    new ScreeningRule(
+                            "work " + m,
+                            slice,
+                            List.of(new ScreeningRule.Combination(List.of(slice.get(0), slice.get(1)), 2, 8)),
+                            List.of("licensee-" + m),
+                            List.of(),
+                            List.of())));
         }
         screening.update(changes);
-        if (corpus.promptsWithTerms().stream().noneMatch(i -> screening.checkPrompt(corpus.prompts[i], "a")
-                .decision() == dev.takedown.screening.Decision.BLOCK)) {
+        if (corpus.promptsWithTerms().stream()
+                .noneMatch(i -> screening.checkPrompt(corpus.prompts[i], "a").decision()
+                        == dev.takedown.screening.Decision.BLOCK)) {
             throw new IllegalStateException("no prompt is blocked: the benchmark would measure nothing");
         }
     }

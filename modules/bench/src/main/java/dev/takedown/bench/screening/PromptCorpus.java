@@ -22,17 +22,22 @@ public final class PromptCorpus {
     public final List<String> terms;
     /** Every compact variant of every term, deduplicated: what each matcher is built over. */
     public final List<String> patterns;
+
     public final String[] prompts;
     public final String[] normalisedPrompts;
     /** The same as char arrays: what the engine's normaliser hands the matcher. */
     public final char[][] normalisedChars;
+
     public final Normaliser normaliser = new Normaliser();
 
     private PromptCorpus(int termCount) {
         Random random = new Random(42 + termCount);
         Set<String> unique = new LinkedHashSet<>();
         while (unique.size() < termCount) {
-            unique.add(random.nextBoolean() ? latinWord(random, 5 + random.nextInt(6)) : han(random, 2 + random.nextInt(3)));
+            unique.add(
+                    random.nextBoolean()
+                            ? latinWord(random, 5 + random.nextInt(6))
+                            : han(random, 2 + random.nextInt(3)));
         }
         terms = List.copyOf(unique);
         Set<String> variants = new LinkedHashSet<>();

@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx4g"})
 public class PromptMatchBenchmark {
 
     @Param({"1000", "10000", "100000"})
@@ -51,6 +53,7 @@ public class PromptMatchBenchmark {
 
     @Benchmark
     public int normaliseAndMatch() {
-        return built.count(corpus.normaliser.normalise(corpus.prompts[next++ & 255]).text());
+        return built.count(
+                corpus.normaliser.normalise(corpus.prompts[next++ & 255]).text());
     }
 }

@@ -66,8 +66,7 @@ public final class ScreeningHttp {
         }
     }
 
-    private ScreeningHttp() {
-    }
+    private ScreeningHttp() {}
 
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
@@ -93,16 +92,26 @@ public final class ScreeningHttp {
                 s.execute("create database takedown_http");
             }
             int port = ChildJvm.freePort();
-            try (ChildJvm app = ChildJvm.start(jvm, ChildJvm.ownClasspath(), false,
-                    "dev.takedown.TakedownApplication", List.of("--spring.profiles.active=local",
+            try (ChildJvm app = ChildJvm.start(
+                    jvm,
+                    ChildJvm.ownClasspath(),
+                    false,
+                    "dev.takedown.TakedownApplication",
+                    List.of(
+                            "--spring.profiles.active=local",
                             "--server.port=" + port,
-                            "--spring.datasource.url=" + infrastructure.jdbcUrl().replace("/postgres?",
-                                    "/takedown_http?"),
-                            "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                            "--spring.datasource.url="
+                                    + infrastructure.jdbcUrl().replace("/postgres?", "/takedown_http?"),
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
                             "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                            "--logging.level.root=WARN"), work.resolve("app"), work.resolve("app.log"), port)) {
-                System.out.printf("app ready in %.1f s (log %s)%n", app.awaitReady(Duration.ofMinutes(5)),
-                        work.resolve("app.log"));
+                            "--logging.level.root=WARN"),
+                    work.resolve("app"),
+                    work.resolve("app.log"),
+                    port)) {
+                System.out.printf(
+                        "app ready in %.1f s (log %s)%n",
+                        app.awaitReady(Duration.ofMinutes(5)), work.resolve("app.log"));
                 String key = platformKey(app.baseUrl());
                 int measures = seed(infrastructure.kafkaBootstrapServers(), terms, perMeasure);
                 awaitFilters(app.baseUrl(), key, measures);
@@ -114,18 +123,23 @@ public final class ScreeningHttp {
     }
 
     /** Alternating turns; the first turn of each endpoint after {@code warmup} of both. */
-    static List<Turn> run(int port, String key, String[] prompts, int clients, Duration warmup, Duration turn,
-            int turns) throws Exception {
+    static List<Turn> run(
+            int port, String key, String[] prompts, int clients, Duration warmup, Duration turn, int turns)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<byte[]> screen = new ArrayList<>();
         for (String prompt : prompts) {
             byte[] body = json.writeValueAsBytes(Map.of("prompt", prompt, "account_id", "user-1"));
-            screen.add(concat(("POST /api/screen/prompt HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + key
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8), body));
+            screen.add(concat(
+                    ("POST /api/screen/prompt HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + key
+                                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8),
+                    body));
         }
-        List<byte[]> status = List.of(("GET /api/screen/status HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + key
-                + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        List<byte[]> status =
+                List.of(("GET /api/screen/status HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + key + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         turn(port, "screen", screen, clients, warmup);
         turn(port, "status", status, clients, warmup);
         List<Turn> results = new ArrayList<>();
@@ -141,9 +155,17 @@ public final class ScreeningHttp {
     static void summarise(List<Turn> results, int clients, int terms) {
         double screen = rate(results, "screen");
         double status = rate(results, "status");
-        long blocked = results.stream().filter(r -> r.endpoint().equals("screen")).mapToLong(Turn::blocked).sum();
-        long screened = results.stream().filter(r -> r.endpoint().equals("screen")).mapToLong(Turn::requests).sum();
-        System.out.printf(Locale.ROOT, """
+        long blocked = results.stream()
+                .filter(r -> r.endpoint().equals("screen"))
+                .mapToLong(Turn::blocked)
+                .sum();
+        long screened = results.stream()
+                .filter(r -> r.endpoint().equals("screen"))
+                .mapToLong(Turn::requests)
+                .sum();
+        System.out.printf(
+                Locale.ROOT,
+                """
 
                 | endpoint (%d clients, %d terms) | requests/s |
                 |---|---|
@@ -152,12 +174,25 @@ public final class ScreeningHttp {
                 | screening / status (goal >= 0.80) | %.2f |
 
                 BLOCK share of screened prompts %.1f %% (%d of %d)
-                """, clients, terms, status, screen, screen / status, 100.0 * blocked / screened, blocked, screened);
+                """,
+                clients,
+                terms,
+                status,
+                screen,
+                screen / status,
+                100.0 * blocked / screened,
+                blocked,
+                screened);
     }
 
     private static double rate(List<Turn> results, String endpoint) {
-        long requests = results.stream().filter(r -> r.endpoint().equals(endpoint)).mapToLong(Turn::requests).sum();
-        double seconds = results.stream().filter(r -> r.endpoint().equals(endpoint)).mapToDouble(Turn::seconds)
+        long requests = results.stream()
+                .filter(r -> r.endpoint().equals(endpoint))
+                .mapToLong(Turn::requests)
+                .sum();
+        double seconds = results.stream()
+                .filter(r -> r.endpoint().equals(endpoint))
+                .mapToDouble(Turn::seconds)
                 .sum();
         return requests / seconds;
     }
@@ -173,39 +208,41 @@ public final class ScreeningHttp {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int offset = c * 31;
-            Thread thread = new Thread(() -> {
-                KeepAlive connection = null;
-                try {
-                    start.await();
-                    long end = window[1];
-                    for (int i = offset; System.nanoTime() < end; i++) {
-                        if (connection == null) {
-                            connection = new KeepAlive(port);
+            Thread thread = new Thread(
+                    () -> {
+                        KeepAlive connection = null;
+                        try {
+                            start.await();
+                            long end = window[1];
+                            for (int i = offset; System.nanoTime() < end; i++) {
+                                if (connection == null) {
+                                    connection = new KeepAlive(port);
+                                }
+                                Response response = connection.exchange(requests.get(i % requests.size()));
+                                if (response.status() != 200) {
+                                    throw new IllegalStateException(
+                                            endpoint + " answered " + response.status() + ": " + response.body());
+                                }
+                                done.incrementAndGet();
+                                if (response.body().contains("\"decision\":\"BLOCK\"")) {
+                                    blocked.incrementAndGet();
+                                }
+                                if (response.close()) {
+                                    connection.close();
+                                    connection = null;
+                                }
+                            }
+                        } catch (Throwable e) {
+                            synchronized (failures) {
+                                failures.add(e);
+                            }
+                        } finally {
+                            if (connection != null) {
+                                connection.close();
+                            }
                         }
-                        Response response = connection.exchange(requests.get(i % requests.size()));
-                        if (response.status() != 200) {
-                            throw new IllegalStateException(endpoint + " answered " + response.status() + ": "
-                                    + response.body());
-                        }
-                        done.incrementAndGet();
-                        if (response.body().contains("\"decision\":\"BLOCK\"")) {
-                            blocked.incrementAndGet();
-                        }
-                        if (response.close()) {
-                            connection.close();
-                            connection = null;
-                        }
-                    }
-                } catch (Throwable e) {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
-                } finally {
-                    if (connection != null) {
-                        connection.close();
-                    }
-                }
-            }, "client-" + c);
+                    },
+                    "client-" + c);
             thread.start();
             threads.add(thread);
         }
@@ -221,8 +258,7 @@ public final class ScreeningHttp {
         return new Turn(endpoint, done.get(), (System.nanoTime() - window[0]) / 1e9, blocked.get());
     }
 
-    private record Response(int status, String body, boolean close) {
-    }
+    private record Response(int status, String body, boolean close) {}
 
     /** A keep-alive HTTP/1.1 connection: one request at a time, Content-Length or chunked answers. */
     private static final class KeepAlive {
@@ -257,7 +293,8 @@ public final class ScreeningHttp {
             }
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             if (chunked) {
-                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                        size > 0;
                         size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
                     body.write(in.readNBytes(size));
                     line();
@@ -293,23 +330,38 @@ public final class ScreeningHttp {
 
     /** Filter measures as the outbox sends them, {@code perMeasure} of the corpus' terms each. */
     static int seed(String bootstrap, int terms, int perMeasure) throws Exception {
-        ObjectMapper json = Jackson2ObjectMapperBuilder.json().serializationInclusion(JsonInclude.Include.NON_NULL)
+        ObjectMapper json = Jackson2ObjectMapperBuilder.json()
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
         var kafka = EnforcementLatency.appKafkaProperties();
         kafka.setBootstrapServers(List.of(bootstrap));
-        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(
-                new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(null)));
+        KafkaTemplate<String, byte[]> template =
+                new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(null)));
         template.setMessageConverter(new ByteArrayJsonMessageConverter(json));
         List<String> all = PromptCorpus.of(terms).terms;
         int measures = 0;
         try {
             for (int from = 0; from < all.size(); from += perMeasure) {
                 List<String> some = all.subList(from, Math.min(all.size(), from + perMeasure));
-                ScreeningRule rule = new ScreeningRule("Work " + measures, some, null, List.of("licensee-" + measures),
-                        null, List.of("draw " + some.get(0)));
-                EnforcementLatency.send(template, Topics.MEASURES, new MeasureApplied(UUID.randomUUID(),
-                        Instant.now(), "case-http-" + measures, "moderator", "http-measure-" + measures,
-                        "PROMPT_FILTER", null, rule));
+                ScreeningRule rule = new ScreeningRule(
+                        "Work " + measures,
+                        some,
+                        null,
+                        List.of("licensee-" + measures),
+                        null,
+                        List.of("draw " + some.get(0)));
+                EnforcementLatency.send(
+                        template,
+                        Topics.MEASURES,
+                        new MeasureApplied(
+                                UUID.randomUUID(),
+                                Instant.now(),
+                                "case-http-" + measures,
+                                "moderator",
+                                "http-measure-" + measures,
+                                "PROMPT_FILTER",
+                                null,
+                                rule));
                 measures++;
             }
             template.flush();
@@ -323,8 +375,12 @@ public final class ScreeningHttp {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
-            String body = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/screen/status"))
-                    .header("X-Api-Key", key).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String body = http.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl + "/api/screen/status"))
+                                    .header("X-Api-Key", key)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             if (new ObjectMapper().readTree(body).path("active_filters").asInt() >= measures) {
                 return;
             }
@@ -337,12 +393,19 @@ public final class ScreeningHttp {
 
     /** A platform service's API key, issued by the demo admin (one BCrypt, once). */
     static String platformKey(String baseUrl) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(baseUrl + "/api/admin/api-keys")).header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "admin:demo".getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"PLATFORM_SERVICE\",\"label\":\"bench\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/api/admin/api-keys"))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"role\":\"PLATFORM_SERVICE\",\"label\":\"bench\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("API key not issued: " + response.statusCode() + " " + response.body());
         }

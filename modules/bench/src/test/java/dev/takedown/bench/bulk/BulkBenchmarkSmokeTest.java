@@ -50,8 +50,11 @@ class BulkBenchmarkSmokeTest {
         var caseId = bench.database.freshCase();
         byte[] csv = "https://a.example/1\nhttps://a.example/2\nhttps://a.example/3\nhttps://a.example/4\n"
                 .getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> small.upload(caseId.toString(), BulkTargetsBenchmark.HOLDER,
-                new ByteArrayInputStream(csv), BulkTargets.Format.CSV))
+        assertThatThrownBy(() -> small.upload(
+                        caseId.toString(),
+                        BulkTargetsBenchmark.HOLDER,
+                        new ByteArrayInputStream(csv),
+                        BulkTargets.Format.CSV))
                 .isInstanceOf(BulkTargets.TooManyRowsException.class);
         assertThat(bench.database.targets(caseId)).isZero();
     }
@@ -62,8 +65,11 @@ class BulkBenchmarkSmokeTest {
         String csv = "\"https://a.example/x?a=1,2\",\"acc \"\"7\"\"\"\n" + "\"https://a.example/open\n"
                 + "https://a.example/" + "y".repeat(9000) + "\n\n" + "https://a.example/ok,acc,extra\n";
         BulkTargets bulk = new BulkTargets(bench.database.dataSource(), 10, Clock.systemUTC());
-        BulkTargets.Result result = bulk.upload(caseId.toString(), BulkTargetsBenchmark.HOLDER,
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), BulkTargets.Format.CSV);
+        BulkTargets.Result result = bulk.upload(
+                caseId.toString(),
+                BulkTargetsBenchmark.HOLDER,
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                BulkTargets.Format.CSV);
         assertThat(result.accepted()).isEqualTo(1);
         assertThat(result.malformed()).isEqualTo(3);
         assertThat(result.errors()).extracting(BulkTargets.RowError::row).containsExactly(2L, 3L, 5L);

@@ -30,7 +30,10 @@ class IntakeSmokeTest {
         server.createContext("/api/tasks", exchange -> {
             StringBuilder tasks = new StringBuilder("[");
             for (int i = 1; i <= filed.get(); i++) {
-                tasks.append(i > 1 ? "," : "").append("{\"case_id\":\"case-").append(i).append("\"}");
+                tasks.append(i > 1 ? "," : "")
+                        .append("{\"case_id\":\"case-")
+                        .append(i)
+                        .append("\"}");
             }
             byte[] body = tasks.append("]").toString().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
@@ -40,7 +43,9 @@ class IntakeSmokeTest {
         server.start();
         try {
             LoadDriver.Report report = LoadDriver.run(LoadDriver.Options.of(
-                    "http://localhost:" + server.getAddress().getPort(), 50, Duration.ofMillis(100),
+                    "http://localhost:" + server.getAddress().getPort(),
+                    50,
+                    Duration.ofMillis(100),
                     Duration.ofMillis(400)));
             assertThat(report.sent()).isEqualTo(20);
             assertThat(report.accepted()).isEqualTo(20);

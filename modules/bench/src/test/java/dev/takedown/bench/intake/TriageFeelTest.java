@@ -23,12 +23,13 @@ class TriageFeelTest {
 
     private static final List<String> PROFILES = List.of("CN_CC_1195", "CN_ECOM", "CN_REGS_2013", "US_DMCA", "EU_DSA");
     private static final List<String> NOTIFIERS = List.of("RIGHTS_HOLDER", "AUTHORITY_ORDER", "TRUSTED_FLAGGER");
-    private static final List<String> TARGETS = List.of("URL", "ACCOUNT", "GENERATED_OUTPUT", "PROMPT_PATTERN",
-            "MODEL", "LORA", "DATASET_ITEM");
+    private static final List<String> TARGETS =
+            List.of("URL", "ACCOUNT", "GENERATED_OUTPUT", "PROMPT_PATTERN", "MODEL", "LORA", "DATASET_ITEM");
 
     @Test
     void legacyFeelDecidesEveryCombinationAlikeAndFaster() throws Exception {
-        DmnEngine scala = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        DmnEngine scala =
+                DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         DefaultDmnEngineConfiguration legacyConfiguration =
                 (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         DmnEngine legacy = legacyConfiguration.enableFeelLegacyBehavior(true).buildEngine();
@@ -40,8 +41,10 @@ class TriageFeelTest {
             for (String notifier : NOTIFIERS) {
                 for (String target : TARGETS) {
                     for (int flags = 0; flags < 4; flags++) {
-                        inputs.add(Variables.createVariables().putValue("profile", profile)
-                                .putValue("notifierType", notifier).putValue("targetType", target)
+                        inputs.add(Variables.createVariables()
+                                .putValue("profile", profile)
+                                .putValue("notifierType", notifier)
+                                .putValue("targetType", target)
                                 .putValue("wellKnownWork", (flags & 1) != 0)
                                 .putValue("aiAssistedWork", (flags & 2) != 0));
                     }
@@ -49,7 +52,8 @@ class TriageFeelTest {
             }
         }
         for (VariableMap input : inputs) {
-            assertThat(decide(legacy, legacyTriage, input)).as("%s", input)
+            assertThat(decide(legacy, legacyTriage, input))
+                    .as("%s", input)
                     .isEqualTo(decide(scala, scalaTriage, input));
         }
 
@@ -59,8 +63,11 @@ class TriageFeelTest {
             scalaNanos = Math.min(scalaNanos, time(scala, scalaTriage, inputs));
             legacyNanos = Math.min(legacyNanos, time(legacy, legacyTriage, inputs));
         }
-        assertThat(scalaNanos).as("Scala FEEL %d µs, legacy FEEL %d µs per %d evaluations", scalaNanos / 1000,
-                legacyNanos / 1000, inputs.size()).isGreaterThan(2 * legacyNanos);
+        assertThat(scalaNanos)
+                .as(
+                        "Scala FEEL %d µs, legacy FEEL %d µs per %d evaluations",
+                        scalaNanos / 1000, legacyNanos / 1000, inputs.size())
+                .isGreaterThan(2 * legacyNanos);
     }
 
     private static DmnDecision triage(DmnEngine engine) throws Exception {

@@ -20,7 +20,8 @@ class BenchmarkSmokeTest {
         assertThat(bench.normaliseAndMatch()).isNotNegative();
         PromptCorpus corpus = PromptCorpus.of(1000);
         int withTerm = corpus.promptsWithTerms().get(0);
-        assertThat(Matchers.build(matcher, corpus.patterns).count(corpus.normalisedPrompts[withTerm])).isPositive();
+        assertThat(Matchers.build(matcher, corpus.patterns).count(corpus.normalisedPrompts[withTerm]))
+                .isPositive();
     }
 
     @Test

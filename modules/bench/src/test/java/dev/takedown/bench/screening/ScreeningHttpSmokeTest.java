@@ -32,9 +32,10 @@ class ScreeningHttpSmokeTest {
         server.start();
         try {
             byte[] request = ("POST /api/screen/prompt HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
-                    + "\r\nContent-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.UTF_8);
-            ScreeningHttp.Turn turn = ScreeningHttp.turn(server.getAddress().getPort(), "screen", List.of(request),
-                    2, Duration.ofMillis(300));
+                            + "\r\nContent-Length: 2\r\n\r\n{}")
+                    .getBytes(StandardCharsets.UTF_8);
+            ScreeningHttp.Turn turn = ScreeningHttp.turn(
+                    server.getAddress().getPort(), "screen", List.of(request), 2, Duration.ofMillis(300));
             assertThat(turn.requests()).isPositive().isEqualTo(calls.get());
             assertThat(turn.blocked()).isBetween(turn.requests() / 2 - 2, turn.requests() / 2 + 2);
         } finally {

@@ -32,8 +32,7 @@ public final class ContentStore {
     }
 
     /** A file written and hashed, not yet in place. */
-    public record Staged(Path file, String sha256, long size) {
-    }
+    public record Staged(Path file, String sha256, long size) {}
 
     /** Thrown when more than the limit arrives; the partial file is already deleted. */
     public static final class TooLargeException extends IOException {

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 public class ContentTypes {
 
     public static final String ZIP = "application/zip";
-    public static final Set<String> ALLOWED = Set.of("image/png", "image/jpeg", "image/webp", "image/gif",
-            "application/pdf", "text/plain", ZIP);
+    public static final Set<String> ALLOWED =
+            Set.of("image/png", "image/jpeg", "image/webp", "image/gif", "application/pdf", "text/plain", ZIP);
 
     private final Tika tika = new Tika();
 

@@ -9,8 +9,7 @@ public final class DisplayNames {
     static final int MAX_CODE_POINTS = 120;
     static final String FALLBACK = "evidence";
 
-    private DisplayNames() {
-    }
+    private DisplayNames() {}
 
     public static String clean(String declared) {
         if (declared == null) {
@@ -33,8 +32,13 @@ public final class DisplayNames {
 
     private static boolean keep(int codePoint) {
         int type = Character.getType(codePoint);
-        return codePoint != '"' && type != Character.CONTROL && type != Character.FORMAT
-                && type != Character.SURROGATE && type != Character.PRIVATE_USE && type != Character.UNASSIGNED
-                && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR;
+        return codePoint != '"'
+                && type != Character.CONTROL
+                && type != Character.FORMAT
+                && type != Character.SURROGATE
+                && type != Character.PRIVATE_USE
+                && type != Character.UNASSIGNED
+                && type != Character.LINE_SEPARATOR
+                && type != Character.PARAGRAPH_SEPARATOR;
     }
 }

@@ -26,21 +26,38 @@ public class EvidenceLinks {
 
     /** Serialises uploads to one case until the transaction ends, so that two requests cannot both pass the count. */
     public void lockCase(UUID caseId) {
-        jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> { }, "evidence:" + caseId);
+        jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> {}, "evidence:" + caseId);
     }
 
     public int count(UUID caseId) {
-        Integer count = jdbc.queryForObject("select count(*) from case_evidence where case_id = ?", Integer.class,
-                caseId);
+        Integer count =
+                jdbc.queryForObject("select count(*) from case_evidence where case_id = ?", Integer.class, caseId);
         return count == null ? 0 : count;
     }
 
-    public void link(UUID caseId, String sha256, String mediaType, long size, String displayName, String uploadedBy,
+    public void link(
+            UUID caseId,
+            String sha256,
+            String mediaType,
+            long size,
+            String displayName,
+            String uploadedBy,
             Instant at) {
-        jdbc.update("insert into evidence_file (sha256, media_type, size_bytes, stored_at) values (?, ?, ?, ?) "
-                + "on conflict (sha256) do nothing", sha256, mediaType, size, Timestamp.from(at));
-        jdbc.update("insert into case_evidence (case_id, sha256, display_name, uploaded_by, uploaded_at) "
-                + "values (?, ?, ?, ?, ?)", caseId, sha256, displayName, uploadedBy, Timestamp.from(at));
+        jdbc.update(
+                "insert into evidence_file (sha256, media_type, size_bytes, stored_at) values (?, ?, ?, ?) "
+                        + "on conflict (sha256) do nothing",
+                sha256,
+                mediaType,
+                size,
+                Timestamp.from(at));
+        jdbc.update(
+                "insert into case_evidence (case_id, sha256, display_name, uploaded_by, uploaded_at) "
+                        + "values (?, ?, ?, ?, ?)",
+                caseId,
+                sha256,
+                displayName,
+                uploadedBy,
+                Timestamp.from(at));
     }
 
     public List<StoredEvidence> list(UUID caseId) {
@@ -49,13 +66,24 @@ public class EvidenceLinks {
 
     /** The latest link of this content to this case (the same bytes may have been uploaded under two names). */
     public Optional<StoredEvidence> find(UUID caseId, String sha256) {
-        return jdbc.query(SELECT + "where l.case_id = ? and l.sha256 = ? order by l.uploaded_at desc, l.id desc "
-                + "limit 1", EvidenceLinks::row, caseId, sha256).stream().findFirst();
+        return jdbc
+                .query(
+                        SELECT + "where l.case_id = ? and l.sha256 = ? order by l.uploaded_at desc, l.id desc "
+                                + "limit 1",
+                        EvidenceLinks::row,
+                        caseId,
+                        sha256)
+                .stream()
+                .findFirst();
     }
 
     private static StoredEvidence row(ResultSet rs, int i) throws SQLException {
-        return new StoredEvidence(rs.getString("sha256"), rs.getString("media_type"), rs.getLong("size_bytes"),
-                rs.getString("display_name"), rs.getString("uploaded_by"),
+        return new StoredEvidence(
+                rs.getString("sha256"),
+                rs.getString("media_type"),
+                rs.getLong("size_bytes"),
+                rs.getString("display_name"),
+                rs.getString("uploaded_by"),
                 rs.getTimestamp("uploaded_at").toInstant());
     }
 }

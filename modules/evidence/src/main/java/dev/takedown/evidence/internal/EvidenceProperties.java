@@ -9,8 +9,8 @@ import org.springframework.util.unit.DataSize;
  * be served, shared or wiped, so the application refuses to start until a deployment names one.
  */
 @ConfigurationProperties("takedown.evidence")
-public record EvidenceProperties(Path directory, DataSize maxFileSize, Integer maxFilesPerRequest,
-        Integer maxFilesPerCase, Archive archive) {
+public record EvidenceProperties(
+        Path directory, DataSize maxFileSize, Integer maxFilesPerRequest, Integer maxFilesPerCase, Archive archive) {
 
     public EvidenceProperties {
         if (directory == null || directory.toString().isBlank()) {

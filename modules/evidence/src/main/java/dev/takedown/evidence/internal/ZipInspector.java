@@ -23,8 +23,7 @@ public final class ZipInspector {
     /** Below this many inflated bytes the ratio is not judged: tiny text files compress very well. */
     static final long RATIO_FLOOR = 1024 * 1024;
 
-    public record Limits(int maxEntries, long maxInflatedBytes, int maxRatio) {
-    }
+    public record Limits(int maxEntries, long maxInflatedBytes, int maxRatio) {}
 
     /** Why an archive is refused; the message is safe to show (it may quote an entry name, which callers escape). */
     public static final class UnsafeArchiveException extends Exception {
@@ -74,12 +73,12 @@ public final class ZipInspector {
                 while ((read = in.read(scratch)) > 0) {
                     inflated += read;
                     if (inflated > limits.maxInflatedBytes()) {
-                        throw new UnsafeArchiveException("inflates to more than " + limits.maxInflatedBytes()
-                                + " bytes");
+                        throw new UnsafeArchiveException(
+                                "inflates to more than " + limits.maxInflatedBytes() + " bytes");
                     }
                     if (inflated > RATIO_FLOOR && inflated > (long) limits.maxRatio() * Math.max(1, compressed.count)) {
-                        throw new UnsafeArchiveException("inflates more than " + limits.maxRatio()
-                                + " times its compressed size (zip bomb)");
+                        throw new UnsafeArchiveException(
+                                "inflates more than " + limits.maxRatio() + " times its compressed size (zip bomb)");
                     }
                 }
             }

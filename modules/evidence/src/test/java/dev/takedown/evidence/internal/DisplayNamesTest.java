@@ -9,7 +9,8 @@ class DisplayNamesTest {
     @Test
     void keepsOrdinaryAndChineseNames() {
         assertThat(DisplayNames.clean("受理通知书.pdf")).isEqualTo("受理通知书.pdf");
-        assertThat(DisplayNames.clean("Screenshot 2026-01-02 at 10.00.png")).isEqualTo("Screenshot 2026-01-02 at 10.00.png");
+        assertThat(DisplayNames.clean("Screenshot 2026-01-02 at 10.00.png"))
+                .isEqualTo("Screenshot 2026-01-02 at 10.00.png");
     }
 
     @Test

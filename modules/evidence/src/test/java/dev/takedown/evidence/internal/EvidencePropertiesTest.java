@@ -11,15 +11,16 @@ class EvidencePropertiesTest {
     @Test
     void withoutADirectoryTheApplicationDoesNotStart() {
         assertThatThrownBy(() -> new EvidenceProperties(null, null, null, null, null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("takedown.evidence.directory");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("takedown.evidence.directory");
         assertThatThrownBy(() -> new EvidenceProperties(Path.of(" "), null, null, null, null))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void limitsDefaultToTheDocumentedValues() {
-        EvidenceProperties defaults = new EvidenceProperties(Path.of("/var/lib/takedown/evidence"), null, null, null,
-                null);
+        EvidenceProperties defaults =
+                new EvidenceProperties(Path.of("/var/lib/takedown/evidence"), null, null, null, null);
         assertThat(defaults.maxFileSize().toMegabytes()).isEqualTo(20);
         assertThat(defaults.maxFilesPerRequest()).isEqualTo(5);
         assertThat(defaults.maxFilesPerCase()).isEqualTo(20);

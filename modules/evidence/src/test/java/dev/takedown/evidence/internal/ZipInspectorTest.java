@@ -35,10 +35,20 @@ class ZipInspectorTest {
 
     @Test
     void zipSlipNamesAreRefused() throws IOException {
-        for (String name : new String[] {"../../evil", "a/../../evil", "/etc/passwd", "..\\evil.txt", "C:/x.txt",
-                "c:evil", "dir\\..\\x", "a/..", "bell\u0007.txt"}) {
+        for (String name : new String[] {
+            "../../evil",
+            "a/../../evil",
+            "/etc/passwd",
+            "..\\evil.txt",
+            "C:/x.txt",
+            "c:evil",
+            "dir\\..\\x",
+            "a/..",
+            "bell\u0007.txt"
+        }) {
             Path zip = zip("slip.zip", out -> entry(out, name, "x".getBytes(StandardCharsets.UTF_8)));
-            assertThatThrownBy(() -> new ZipInspector(LIMITS).inspect(zip)).as(name)
+            assertThatThrownBy(() -> new ZipInspector(LIMITS).inspect(zip))
+                    .as(name)
                     .isInstanceOf(ZipInspector.UnsafeArchiveException.class);
         }
     }
@@ -56,7 +66,8 @@ class ZipInspectorTest {
     void zipBombIsRefusedByRatio() throws IOException {
         Path zip = zip("bomb.zip", out -> entry(out, "zeros.bin", new byte[10 * 1024 * 1024]));
         assertThatThrownBy(() -> new ZipInspector(LIMITS).inspect(zip))
-                .isInstanceOf(ZipInspector.UnsafeArchiveException.class).hasMessageContaining("zip bomb");
+                .isInstanceOf(ZipInspector.UnsafeArchiveException.class)
+                .hasMessageContaining("zip bomb");
     }
 
     @Test
@@ -68,7 +79,8 @@ class ZipInspectorTest {
             }
         });
         assertThatThrownBy(() -> new ZipInspector(new ZipInspector.Limits(1000, 2L * 1024 * 1024, 100)).inspect(zip))
-                .isInstanceOf(ZipInspector.UnsafeArchiveException.class).hasMessageContaining("inflates to more");
+                .isInstanceOf(ZipInspector.UnsafeArchiveException.class)
+                .hasMessageContaining("inflates to more");
     }
 
     @Test
@@ -79,7 +91,8 @@ class ZipInspectorTest {
             }
         });
         assertThatThrownBy(() -> new ZipInspector(LIMITS).inspect(zip))
-                .isInstanceOf(ZipInspector.UnsafeArchiveException.class).hasMessageContaining("more than 1000");
+                .isInstanceOf(ZipInspector.UnsafeArchiveException.class)
+                .hasMessageContaining("more than 1000");
     }
 
     @Test
@@ -92,7 +105,8 @@ class ZipInspectorTest {
         }
         Path zip = zip("nested.zip", out -> entry(out, "inner.zip", inner.toByteArray()));
         assertThatCode(() -> new ZipInspector(new ZipInspector.Limits(2, 1024 * 1024, 100)).inspect(zip))
-                .as("50 inner entries, but the outer archive has one").doesNotThrowAnyException();
+                .as("50 inner entries, but the outer archive has one")
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -114,7 +128,8 @@ class ZipInspectorTest {
 
     private Path zip(String name, Entries entries) throws IOException {
         Path zip = dir.resolve(name);
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(file)) {
             entries.write(out);
         }
         return zip;

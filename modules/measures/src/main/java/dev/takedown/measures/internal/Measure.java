@@ -17,36 +17,54 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "measure")
 public class Measure {
 
-    public enum Status { PLANNED, APPLIED, LIFTED }
+    public enum Status {
+        PLANNED,
+        APPLIED,
+        LIFTED
+    }
 
     @Id
     private UUID id;
+
     private String caseId;
     private String decisionId;
+
     @Enumerated(EnumType.STRING)
     private MeasureType type;
+
     private String targetUrl;
     private String accountId;
     private String fileSha256;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private String rule;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     private String plannedBy;
     private Instant plannedAt;
     private Instant appliedAt;
     private Instant liftedAt;
     private String liftedBy;
     private String liftReason;
+
     @Version
     private long version;
 
-    protected Measure() {
-    }
+    protected Measure() {}
 
-    public Measure(UUID id, String caseId, String decisionId, MeasureType type, String targetUrl, String accountId,
-            String rule, String plannedBy, Instant plannedAt) {
+    public Measure(
+            UUID id,
+            String caseId,
+            String decisionId,
+            MeasureType type,
+            String targetUrl,
+            String accountId,
+            String rule,
+            String plannedBy,
+            Instant plannedAt) {
         this.accountId = accountId;
         this.id = id;
         this.caseId = caseId;

@@ -22,22 +22,34 @@ public class Strikes {
 
     /** Adds the case's strike against the account; returns the active weight when a strike was added. */
     public OptionalInt add(String accountId, String caseId, MeasureType gravest, Instant at) {
-        int added = jdbc.update("insert into strike (account_id, case_id, weight, created_at, expires_at) "
-                + "values (?, ?, ?, ?, ?) on conflict do nothing", accountId, caseId, policy.weightOf(gravest),
-                Timestamp.from(at), Timestamp.from(at.plus(policy.expiry())));
+        int added = jdbc.update(
+                "insert into strike (account_id, case_id, weight, created_at, expires_at) "
+                        + "values (?, ?, ?, ?, ?) on conflict do nothing",
+                accountId,
+                caseId,
+                policy.weightOf(gravest),
+                Timestamp.from(at),
+                Timestamp.from(at.plus(policy.expiry())));
         return added == 0 ? OptionalInt.empty() : OptionalInt.of(active(accountId, at));
     }
 
     /** Removes the case's strike; returns the active weight when a strike was removed. */
     public OptionalInt remove(String accountId, String caseId, Instant at) {
-        int removed = jdbc.update("update strike set removed_at = ? where account_id = ? and case_id = ? "
-                + "and removed_at is null", Timestamp.from(at), accountId, caseId);
+        int removed = jdbc.update(
+                "update strike set removed_at = ? where account_id = ? and case_id = ? " + "and removed_at is null",
+                Timestamp.from(at),
+                accountId,
+                caseId);
         return removed == 0 ? OptionalInt.empty() : OptionalInt.of(active(accountId, at));
     }
 
     public int active(String accountId, Instant at) {
-        Integer count = jdbc.queryForObject("select coalesce(sum(weight), 0) from strike where account_id = ? "
-                + "and removed_at is null and expires_at > ?", Integer.class, accountId, Timestamp.from(at));
+        Integer count = jdbc.queryForObject(
+                "select coalesce(sum(weight), 0) from strike where account_id = ? "
+                        + "and removed_at is null and expires_at > ?",
+                Integer.class,
+                accountId,
+                Timestamp.from(at));
         return count == null ? 0 : count;
     }
 

@@ -47,8 +47,8 @@ class MeasureApi {
     @PostMapping(path = "/{measureId}/lift", consumes = MediaType.APPLICATION_JSON_VALUE)
     Object lift(@PathVariable String measureId, @RequestBody LiftRequest request, Principal principal) {
         if (request.reason() == null || request.reason().isBlank()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "Lifting a measure needs a reason");
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Lifting a measure needs a reason");
             problem.setProperty("errors", List.of(Map.of("field", "reason", "message", "the reason is required")));
             return ResponseEntity.badRequest().body(problem);
         }
@@ -56,8 +56,7 @@ class MeasureApi {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record LiftRequest(String reason) {
-    }
+    record LiftRequest(String reason) {}
 
     @Order(0)
     @RestControllerAdvice(assignableTypes = MeasureApi.class)

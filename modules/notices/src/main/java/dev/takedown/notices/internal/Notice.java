@@ -31,18 +31,23 @@ public class Notice {
 
     @Id
     private UUID id;
+
     private String organisationId;
     private String submittedBy;
     private String channel;
     private String profiles;
+
     @Enumerated(EnumType.STRING)
     private CaseStatus status;
+
     private String notifierName;
     private String notifierEmail;
     private String workTitle;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private String body;
+
     private Instant receivedAt;
     private String idempotencyKey;
     private String requestHash;
@@ -52,6 +57,7 @@ public class Notice {
     private String decidedBy;
     private String decisionMeasures;
     private String decisionReason;
+
     @Version
     private long version;
 
@@ -65,12 +71,21 @@ public class Notice {
     @OrderBy("id")
     private List<NoticeHistoryEntry> history = new ArrayList<>();
 
-    protected Notice() {
-    }
+    protected Notice() {}
 
-    public Notice(UUID id, String organisationId, String submittedBy, String channel, List<String> profiles,
-            String notifierName, String notifierEmail, String workTitle, String body, Instant receivedAt,
-            String idempotencyKey, String requestHash) {
+    public Notice(
+            UUID id,
+            String organisationId,
+            String submittedBy,
+            String channel,
+            List<String> profiles,
+            String notifierName,
+            String notifierEmail,
+            String workTitle,
+            String body,
+            Instant receivedAt,
+            String idempotencyKey,
+            String requestHash) {
         this.id = id;
         this.organisationId = organisationId;
         this.submittedBy = submittedBy;
@@ -121,7 +136,8 @@ public class Notice {
     }
 
     public List<String> decisionMeasures() {
-        return decisionMeasures == null || decisionMeasures.isEmpty() ? List.of()
+        return decisionMeasures == null || decisionMeasures.isEmpty()
+                ? List.of()
                 : Arrays.asList(decisionMeasures.split(","));
     }
 
@@ -146,7 +162,10 @@ public class Notice {
 
     /** The first profile the notice names governs its timers and texts. */
     public JurisdictionProfile governingProfile() {
-        return profiles().stream().map(JurisdictionProfile::byName).filter(Objects::nonNull).findFirst()
+        return profiles().stream()
+                .map(JurisdictionProfile::byName)
+                .filter(Objects::nonNull)
+                .findFirst()
                 .orElse(JurisdictionProfile.DEFAULT);
     }
 

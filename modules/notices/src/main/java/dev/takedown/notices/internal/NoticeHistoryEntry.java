@@ -18,14 +18,15 @@ public class NoticeHistoryEntry {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Enumerated(EnumType.STRING)
     private CaseStatus status;
+
     private String actor;
     private String note;
     private Instant at;
 
-    protected NoticeHistoryEntry() {
-    }
+    protected NoticeHistoryEntry() {}
 
     NoticeHistoryEntry(CaseStatus status, String actor, String note, Instant at) {
         this.status = status;

@@ -23,12 +23,11 @@ public interface NoticeRepository extends JpaRepository<Notice, UUID> {
     /** Other cases that named any of these targets, newest first: what a reviewer should see before deciding. */
     @Query("select distinct n from Notice n join n.targets t where t.url in :urls and n.id <> :caseId "
             + "order by n.receivedAt desc")
-    List<Notice> findOthersOnTargets(@Param("urls") Collection<String> urls, @Param("caseId") UUID caseId,
-            Limit limit);
+    List<Notice> findOthersOnTargets(@Param("urls") Collection<String> urls, @Param("caseId") UUID caseId, Limit limit);
 
     /** The oldest case that is still open on any of the targets; new notices on them join it. */
     @Query("select n from Notice n join n.targets t where t.url in :urls and n.status in :open "
             + "and n.joinedCaseId is null order by n.receivedAt")
-    List<Notice> findOpenOnTargets(@Param("urls") Collection<String> urls, @Param("open") Collection<CaseStatus> open,
-            Limit limit);
+    List<Notice> findOpenOnTargets(
+            @Param("urls") Collection<String> urls, @Param("open") Collection<CaseStatus> open, Limit limit);
 }

@@ -17,6 +17,7 @@ public class NoticeTarget {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private int position;
     private String type;
     private String url;
@@ -28,8 +29,7 @@ public class NoticeTarget {
     private String itemId;
     private Instant generatedAt;
 
-    protected NoticeTarget() {
-    }
+    protected NoticeTarget() {}
 
     NoticeTarget(int position, String type, String url, NoticeSubmission.Target target) {
         this.position = position;

@@ -10,9 +10,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Notifications {
 
-    public record Sent(String id, String recipient, String kind, String subject, String body, String link,
-            Instant createdAt) {
-    }
+    public record Sent(
+            String id, String recipient, String kind, String subject, String body, String link, Instant createdAt) {}
 
     private final JdbcTemplate jdbc;
 
@@ -20,20 +19,35 @@ public class Notifications {
         this.jdbc = jdbc;
     }
 
-    public String record(UUID caseId, String recipient, String kind, String subject, String body, String link,
-            Instant at) {
+    public String record(
+            UUID caseId, String recipient, String kind, String subject, String body, String link, Instant at) {
         UUID id = UUID.randomUUID();
-        jdbc.update("insert into notification (id, case_id, recipient, kind, subject, body, link, created_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?)", id, caseId, recipient, kind, subject, body, link,
+        jdbc.update(
+                "insert into notification (id, case_id, recipient, kind, subject, body, link, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                caseId,
+                recipient,
+                kind,
+                subject,
+                body,
+                link,
                 java.sql.Timestamp.from(at));
         return id.toString();
     }
 
     public List<Sent> forCase(UUID caseId) {
-        return jdbc.query("select id, recipient, kind, subject, body, link, created_at from notification "
-                + "where case_id = ? order by created_at, id", (rs, row) -> new Sent(rs.getString("id"),
-                        rs.getString("recipient"), rs.getString("kind"), rs.getString("subject"),
-                        rs.getString("body"), rs.getString("link"), rs.getTimestamp("created_at").toInstant()),
+        return jdbc.query(
+                "select id, recipient, kind, subject, body, link, created_at from notification "
+                        + "where case_id = ? order by created_at, id",
+                (rs, row) -> new Sent(
+                        rs.getString("id"),
+                        rs.getString("recipient"),
+                        rs.getString("kind"),
+                        rs.getString("subject"),
+                        rs.getString("body"),
+                        rs.getString("link"),
+                        rs.getTimestamp("created_at").toInstant()),
                 caseId);
     }
 }

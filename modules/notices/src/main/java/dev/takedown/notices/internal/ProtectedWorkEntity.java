@@ -15,18 +15,25 @@ public class ProtectedWorkEntity {
 
     @Id
     private UUID id;
+
     private String organisationId;
     private String title;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private String definition;
+
     private String registeredBy;
     private Instant registeredAt;
 
-    protected ProtectedWorkEntity() {
-    }
+    protected ProtectedWorkEntity() {}
 
-    public ProtectedWorkEntity(UUID id, String organisationId, String title, String definition, String registeredBy,
+    public ProtectedWorkEntity(
+            UUID id,
+            String organisationId,
+            String title,
+            String definition,
+            String registeredBy,
             Instant registeredAt) {
         this.id = id;
         this.organisationId = organisationId;

@@ -34,10 +34,15 @@ class AigcApi {
     }
 
     /** A moderator checks a target's image for its GB 45438-2025 implicit label; the result is a ledger fact. */
-    @PostMapping(path = "/api/notices/{caseId}/targets/{index}/label-check",
-            consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ImplicitLabels.Assessment labelCheck(@PathVariable String caseId, @PathVariable String index,
-            @RequestPart("image") MultipartFile image, Authentication authentication) {
+    @PostMapping(
+            path = "/api/notices/{caseId}/targets/{index}/label-check",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ImplicitLabels.Assessment labelCheck(
+            @PathVariable String caseId,
+            @PathVariable String index,
+            @RequestPart("image") MultipartFile image,
+            Authentication authentication) {
         int position;
         try {
             position = Integer.parseInt(index);
@@ -48,7 +53,11 @@ class AigcApi {
             throw new NoticeIncompleteException(List.of(new FieldProblem("image", "is empty")));
         }
         try {
-            return labels.check(caseId, position, image.getBytes(), Reader.of(authentication).actor());
+            return labels.check(
+                    caseId,
+                    position,
+                    image.getBytes(),
+                    Reader.of(authentication).actor());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,12 +35,14 @@ class BulkTargetApi {
         this.bulk = bulk;
     }
 
-    @PostMapping(path = "/{caseId}/targets", consumes = {"text/csv", TSV})
+    @PostMapping(
+            path = "/{caseId}/targets",
+            consumes = {"text/csv", TSV})
     BulkTargets.Result upload(@PathVariable String caseId, HttpServletRequest request, Authentication authentication)
             throws IOException {
         MediaType type = MediaType.parseMediaType(request.getContentType());
-        BulkTargets.Format format = type.isCompatibleWith(MediaType.parseMediaType(TSV))
-                ? BulkTargets.Format.TSV : BulkTargets.Format.CSV;
+        BulkTargets.Format format =
+                type.isCompatibleWith(MediaType.parseMediaType(TSV)) ? BulkTargets.Format.TSV : BulkTargets.Format.CSV;
         return bulk.upload(caseId, Reader.of(authentication), request.getInputStream(), format);
     }
 
@@ -59,8 +61,8 @@ class BulkTargetApi {
 
     @ExceptionHandler(BulkTargets.TooManyRowsException.class)
     ProblemDetail tooMany(BulkTargets.TooManyRowsException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                e.getMessage() + "; nothing was stored");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage() + "; nothing was stored");
         problem.setTitle("Too many rows");
         return problem;
     }

@@ -60,9 +60,14 @@ class BulkUploadPages {
     }
 
     @PostMapping
-    String upload(@PathVariable String caseId, @RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Authentication authentication,
-            Model model, HttpServletResponse response) throws IOException, InterruptedException {
+    String upload(
+            @PathVariable String caseId,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Authentication authentication,
+            Model model,
+            HttpServletResponse response)
+            throws IOException, InterruptedException {
         CaseView view = page(caseId, authentication, model);
         if (!BulkTargets.OPEN_FOR_TARGETS.contains(view.status())) {
             return problem(model, response, htmx, "bulk.failed.state", HttpStatus.CONFLICT);
@@ -87,8 +92,8 @@ class BulkUploadPages {
     }
 
     @GetMapping("/{uploadId}")
-    String report(@PathVariable String caseId, @PathVariable String uploadId, Authentication authentication,
-            Model model) {
+    String report(
+            @PathVariable String caseId, @PathVariable String uploadId, Authentication authentication, Model model) {
         page(caseId, authentication, model);
         model.addAttribute("upload", find(caseId, uploadId, authentication));
         model.addAttribute("shownErrors", SHOWN_ERRORS);
@@ -97,8 +102,8 @@ class BulkUploadPages {
 
     /** What htmx polls: the progress while the upload runs, the report once it is done. */
     @GetMapping("/{uploadId}/progress")
-    String progress(@PathVariable String caseId, @PathVariable String uploadId, Authentication authentication,
-            Model model) {
+    String progress(
+            @PathVariable String caseId, @PathVariable String uploadId, Authentication authentication, Model model) {
         model.addAttribute("upload", find(caseId, uploadId, authentication));
         model.addAttribute("shownErrors", SHOWN_ERRORS);
         model.addAttribute("maxRows", maxRows);
@@ -106,15 +111,20 @@ class BulkUploadPages {
     }
 
     @GetMapping("/{uploadId}/errors.csv")
-    void errors(@PathVariable String caseId, @PathVariable String uploadId, Authentication authentication,
-            HttpServletResponse response) throws IOException {
+    void errors(
+            @PathVariable String caseId,
+            @PathVariable String uploadId,
+            Authentication authentication,
+            HttpServletResponse response)
+            throws IOException {
         BulkUploads.Upload upload = find(caseId, uploadId, authentication);
         if (upload.state != BulkUploads.State.DONE) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no report for upload " + uploadId);
         }
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"bulk-errors-"
-                + caseId.substring(0, Math.min(8, caseId.length())) + ".csv\"");
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"bulk-errors-" + caseId.substring(0, Math.min(8, caseId.length())) + ".csv\"");
         response.setContentLengthLong(Files.size(upload.errors));
         Files.copy(upload.errors, response.getOutputStream());
     }
@@ -133,8 +143,8 @@ class BulkUploadPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no upload " + uploadId));
     }
 
-    private static String problem(Model model, HttpServletResponse response, String htmx, String key,
-            HttpStatus status) {
+    private static String problem(
+            Model model, HttpServletResponse response, String htmx, String key, HttpStatus status) {
         model.addAttribute("uploadProblem", key);
         if (htmx != null) {
             response.setStatus(status.value());

@@ -44,7 +44,13 @@ class BulkUploads implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(BulkUploads.class);
     private static final Duration KEPT = Duration.ofHours(1);
 
-    enum State { QUEUED, READING, STORING, DONE, FAILED }
+    enum State {
+        QUEUED,
+        READING,
+        STORING,
+        DONE,
+        FAILED
+    }
 
     /** One upload. The counters are written by the worker and read by the pages. */
     static final class Upload {
@@ -61,6 +67,7 @@ class BulkUploads implements DisposableBean {
         volatile BulkTargets.Result result;
         /** Message key of why nothing was stored. */
         volatile String failure;
+
         volatile Instant finishedAt;
 
         Upload(String caseId, String organisationId, String fileName, long size, Path errors) {
@@ -133,12 +140,16 @@ class BulkUploads implements DisposableBean {
         Path input = Files.createTempFile("takedown-bulk-", ".upload");
         Path errors = Files.createTempFile("takedown-bulk-", "-errors.csv");
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-        Upload upload = new Upload(caseId, reader.organisationId(), name.length() > 200 ? name.substring(0, 200)
-                : name, file.getSize(), errors);
+        Upload upload = new Upload(
+                caseId,
+                reader.organisationId(),
+                name.length() > 200 ? name.substring(0, 200) : name,
+                file.getSize(),
+                errors);
         try {
             file.transferTo(input);
-            BulkTargets.Format format = isTsv(name, file.getContentType()) ? BulkTargets.Format.TSV
-                    : BulkTargets.Format.CSV;
+            BulkTargets.Format format =
+                    isTsv(name, file.getContentType()) ? BulkTargets.Format.TSV : BulkTargets.Format.CSV;
             uploads.put(upload.id, upload);
             workers.execute(() -> run(upload, reader, input, format));
         } catch (IOException | RuntimeException e) {
@@ -153,8 +164,12 @@ class BulkUploads implements DisposableBean {
     /** The upload, if it exists and belongs to the reader's organisation and case. */
     Optional<Upload> find(String caseId, String uploadId, Reader reader) {
         Upload upload = uploadId == null ? null : uploads.get(uploadId);
-        return upload != null && upload.caseId.equals(caseId) && upload.organisationId != null
-                && upload.organisationId.equals(reader.organisationId()) ? Optional.of(upload) : Optional.empty();
+        return upload != null
+                        && upload.caseId.equals(caseId)
+                        && upload.organisationId != null
+                        && upload.organisationId.equals(reader.organisationId())
+                ? Optional.of(upload)
+                : Optional.empty();
     }
 
     private void run(Upload upload, Reader reader, Path input, BulkTargets.Format format) {
@@ -163,7 +178,11 @@ class BulkUploads implements DisposableBean {
                 BufferedWriter report = Files.newBufferedWriter(upload.errors, StandardCharsets.UTF_8)) {
             report.write('\uFEFF'); // spreadsheet programs then read the UTF-8 correctly
             writeRow(report, "row", "value", "reason");
-            upload.result = bulk.upload(upload.caseId, reader, in, format,
+            upload.result = bulk.upload(
+                    upload.caseId,
+                    reader,
+                    in,
+                    format,
                     error -> writeRow(report, Long.toString(error.row()), error.value(), error.message()));
             upload.state = State.DONE;
         } catch (CaseNotFoundException e) {
@@ -215,7 +234,8 @@ class BulkUploads implements DisposableBean {
 
     private static boolean isTsv(String name, String contentType) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".tsv") || lower.endsWith(".tab")
+        return lower.endsWith(".tsv")
+                || lower.endsWith(".tab")
                 || contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/tab-separated-values");
     }
 

@@ -9,13 +9,27 @@ public class ComplaintForm extends NoticeFields {
 
     NoticeSubmission toSubmission() {
         String evidenceUrl = emptyToNull(getEvidenceUrl());
-        return new NoticeSubmission(List.of(JurisdictionProfile.EU_DSA.name()), null,
-                new NoticeSubmission.Notifier("INDIVIDUAL", emptyToNull(getNotifierName()),
-                        emptyToNull(getNotifierEmail()), null, null, null, null),
-                null, null, null, works(), targets(),
-                evidenceUrl == null ? List.of() : List.of(new NoticeSubmission.Evidence("DOCUMENT", evidenceUrl, null,
-                        null)),
-                emptyToNull(getExplanation()), List.of(),
+        return new NoticeSubmission(
+                List.of(JurisdictionProfile.EU_DSA.name()),
+                null,
+                new NoticeSubmission.Notifier(
+                        "INDIVIDUAL",
+                        emptyToNull(getNotifierName()),
+                        emptyToNull(getNotifierEmail()),
+                        null,
+                        null,
+                        null,
+                        null),
+                null,
+                null,
+                null,
+                works(),
+                targets(),
+                evidenceUrl == null
+                        ? List.of()
+                        : List.of(new NoticeSubmission.Evidence("DOCUMENT", evidenceUrl, null, null)),
+                emptyToNull(getExplanation()),
+                List.of(),
                 new NoticeSubmission.Attestations(null, null, isBonaFideAccurateComplete(), null));
     }
 }

@@ -36,10 +36,16 @@ class ComplaintPages {
 
     static final String PUBLIC_ORGANISATION = "public";
 
-    private static final Set<String> SHOWN = Set.of("notifierName", "notifierEmail", "workTitle", "targetUrls",
-            "evidenceUrl", "explanation", "bonaFideAccurateComplete");
-    private static final Set<String> REQUIRED = Set.of("notifierName", "notifierEmail", "targetUrls", "explanation",
+    private static final Set<String> SHOWN = Set.of(
+            "notifierName",
+            "notifierEmail",
+            "workTitle",
+            "targetUrls",
+            "evidenceUrl",
+            "explanation",
             "bonaFideAccurateComplete");
+    private static final Set<String> REQUIRED =
+            Set.of("notifierName", "notifierEmail", "targetUrls", "explanation", "bonaFideAccurateComplete");
 
     private final NoticeIntake intake;
     private final ProfilePolicies policies;
@@ -47,11 +53,9 @@ class ComplaintPages {
     private final ResponseTimes responseTimes;
 
     /** One legal regime's row of the published times. */
-    record ProfileTimes(String profile, Long counterNoticeDays, long appealWindowDays) {
-    }
+    record ProfileTimes(String profile, Long counterNoticeDays, long appealWindowDays) {}
 
-    ComplaintPages(NoticeIntake intake, ProfilePolicies policies, MessageSource messages,
-            ResponseTimes responseTimes) {
+    ComplaintPages(NoticeIntake intake, ProfilePolicies policies, MessageSource messages, ResponseTimes responseTimes) {
         this.intake = intake;
         this.policies = policies;
         this.messages = messages;
@@ -67,8 +71,11 @@ class ComplaintPages {
     }
 
     @PostMapping
-    String file(@ModelAttribute("form") ComplaintForm form, @ModelAttribute("formToken") String formToken,
-            Model model, RedirectAttributes redirect) {
+    String file(
+            @ModelAttribute("form") ComplaintForm form,
+            @ModelAttribute("formToken") String formToken,
+            Model model,
+            RedirectAttributes redirect) {
         NoticeSubmission submission = form.toSubmission();
         List<dev.takedown.notices.FieldProblem> problems = policies.problems(submission);
         if (!problems.isEmpty()) {
@@ -76,15 +83,22 @@ class ComplaintPages {
             return render(model, formToken);
         }
         try {
-            var result = intake.submit(submission, new Submitter("public",
-                    PUBLIC_ORGANISATION, Submitter.Channel.PORTAL), "public-" + formToken, true);
+            var result = intake.submit(
+                    submission,
+                    new Submitter("public", PUBLIC_ORGANISATION, Submitter.Channel.PORTAL),
+                    "public-" + formToken,
+                    true);
             redirect.addFlashAttribute("filedCase", result.caseId());
             return "redirect:/complaints/received";
         } catch (NoticeIncompleteException incomplete) {
             FormProblems.addTo(model, incomplete.problems(), ProfileFields.NOTICE_INPUTS, messages);
         } catch (IdempotencyConflictException changed) {
-            FormProblems.general(model, messages.getMessage("notice.resubmitted", null,
-                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            FormProblems.general(
+                    model,
+                    messages.getMessage(
+                            "notice.resubmitted",
+                            null,
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             formToken = UUID.randomUUID().toString();
         }
         return render(model, formToken);
@@ -111,21 +125,28 @@ class ComplaintPages {
 
     /** The times as published: the current version, which start-up made from the configuration. */
     private void times(Model model) {
-        ResponseTimes.Version published = responseTimes.current()
-                .orElseGet(() -> responseTimes.publish(responseTimes.configured()));
+        ResponseTimes.Version published =
+                responseTimes.current().orElseGet(() -> responseTimes.publish(responseTimes.configured()));
         Map<String, String> times = published.times();
         model.addAttribute("timesVersion", published.version());
         model.addAttribute("timesSince", published.appliesFrom());
-        model.addAttribute("standardHours", Duration.parse(times.get("review.standard")).toHours());
-        model.addAttribute("priorityHours", Duration.parse(times.get("review.priority")).toHours());
-        model.addAttribute("appealDays", Duration.parse(times.get("complaint.decision")).toDays());
-        model.addAttribute("appealWindowDays", policies.of(JurisdictionProfile.EU_DSA).appealWindow().toDays());
+        model.addAttribute(
+                "standardHours", Duration.parse(times.get("review.standard")).toHours());
+        model.addAttribute(
+                "priorityHours", Duration.parse(times.get("review.priority")).toHours());
+        model.addAttribute(
+                "appealDays", Duration.parse(times.get("complaint.decision")).toDays());
+        model.addAttribute(
+                "appealWindowDays",
+                policies.of(JurisdictionProfile.EU_DSA).appealWindow().toDays());
         List<ProfileTimes> profiles = new ArrayList<>();
         for (JurisdictionProfile profile : JurisdictionProfile.values()) {
             String window = times.get(profile.name() + ".appeal-window");
             if (window != null) {
                 String wait = times.get(profile.name() + ".counter-notice-wait");
-                profiles.add(new ProfileTimes(profile.name(), wait == null ? null : Duration.parse(wait).toDays(),
+                profiles.add(new ProfileTimes(
+                        profile.name(),
+                        wait == null ? null : Duration.parse(wait).toDays(),
                         Duration.parse(window).toDays()));
             }
         }

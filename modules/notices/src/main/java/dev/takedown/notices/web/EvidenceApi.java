@@ -41,20 +41,29 @@ class EvidenceApi {
     }
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<List<StoredEvidence>> upload(@PathVariable String caseId,
-            @RequestParam(name = "file", required = false) List<MultipartFile> files, Authentication authentication) {
+    ResponseEntity<List<StoredEvidence>> upload(
+            @PathVariable String caseId,
+            @RequestParam(name = "file", required = false) List<MultipartFile> files,
+            Authentication authentication) {
         Reader reader = Reader.of(authentication);
-        CaseView view = cases.find(caseId, reader).filter(c -> !reader.isStaff())
+        CaseView view = cases.find(caseId, reader)
+                .filter(c -> !reader.isStaff())
                 .orElseThrow(() -> new CaseNotFoundException(caseId));
         if (!view.status().isOpen()) {
             throw new CaseStateException("case " + caseId + " is " + view.status() + ": closed to new evidence");
         }
         if (files == null || files.isEmpty()) {
-            throw new EvidenceRefusedException(EvidenceRefusedException.Reason.EMPTY, "file",
+            throw new EvidenceRefusedException(
+                    EvidenceRefusedException.Reason.EMPTY,
+                    "file",
                     "send the files as multipart/form-data parts named 'file'");
         }
-        List<StoredEvidence> stored = evidence.storeAll(caseId, reader.actor(), files.stream()
-                .map(f -> new EvidenceFiles.Upload(f.getOriginalFilename(), f::getInputStream)).toList());
+        List<StoredEvidence> stored = evidence.storeAll(
+                caseId,
+                reader.actor(),
+                files.stream()
+                        .map(f -> new EvidenceFiles.Upload(f.getOriginalFilename(), f::getInputStream))
+                        .toList());
         return ResponseEntity.status(HttpStatus.CREATED).body(stored);
     }
 
@@ -65,10 +74,11 @@ class EvidenceApi {
     }
 
     @GetMapping("/{sha256}")
-    ResponseEntity<Resource> download(@PathVariable String caseId, @PathVariable String sha256,
-            Authentication authentication) {
+    ResponseEntity<Resource> download(
+            @PathVariable String caseId, @PathVariable String sha256, Authentication authentication) {
         cases.find(caseId, Reader.of(authentication)).orElseThrow(() -> new CaseNotFoundException(caseId));
-        return evidence.open(caseId, sha256).map(EvidenceDownloads::response)
+        return evidence.open(caseId, sha256)
+                .map(EvidenceDownloads::response)
                 .orElseThrow(() -> new CaseNotFoundException(caseId + "/evidence/" + sha256));
     }
 }

@@ -16,8 +16,7 @@ import org.springframework.http.ResponseEntity;
  */
 final class EvidenceDownloads {
 
-    private EvidenceDownloads() {
-    }
+    private EvidenceDownloads() {}
 
     static ResponseEntity<Resource> response(EvidenceContent content) {
         StoredEvidence evidence = content.evidence();
@@ -39,8 +38,9 @@ final class EvidenceDownloads {
     /** Printable ASCII only; quotes, backslashes and percent signs (which some browsers decode) become '_'. */
     static String asciiFallback(String name) {
         StringBuilder ascii = new StringBuilder();
-        name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%'
-                ? (char) c : '_'));
+        name.codePoints()
+                .forEach(
+                        c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
         return ascii.toString();
     }
 
@@ -51,7 +51,8 @@ final class EvidenceDownloads {
             if (Character.isLetterOrDigit(c) && c < 0x80 || "!#$&+-.^_`|~".indexOf(c) >= 0) {
                 encoded.append((char) c);
             } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                encoded.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

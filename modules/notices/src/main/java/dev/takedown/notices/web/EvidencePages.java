@@ -25,11 +25,12 @@ class EvidencePages {
     }
 
     @GetMapping("/notices/{caseId}/evidence/{sha256}")
-    ResponseEntity<Resource> download(@PathVariable String caseId, @PathVariable String sha256,
-            Authentication authentication) {
+    ResponseEntity<Resource> download(
+            @PathVariable String caseId, @PathVariable String sha256, Authentication authentication) {
         cases.find(caseId, Reader.of(authentication))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId));
-        return evidence.open(caseId, sha256).map(EvidenceDownloads::response)
+        return evidence.open(caseId, sha256)
+                .map(EvidenceDownloads::response)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such evidence file"));
     }
 }

@@ -18,8 +18,7 @@ import org.springframework.ui.Model;
  */
 final class FormProblems {
 
-    private FormProblems() {
-    }
+    private FormProblems() {}
 
     static void addTo(Model model, List<FieldProblem> problems, Map<String, String> inputs, MessageSource messages) {
         Map<String, String> byInput = new LinkedHashMap<>();

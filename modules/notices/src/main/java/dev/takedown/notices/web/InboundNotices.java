@@ -37,8 +37,11 @@ class InboundNotices {
         String key = record.key();
         int colon = key == null ? -1 : key.indexOf(':');
         if (colon <= 0 || colon == key.length() - 1) {
-            log.warn("Refused inbound notice at {}-{}@{}: key must be 'organisationId:idempotencyKey'",
-                    record.topic(), record.partition(), record.offset());
+            log.warn(
+                    "Refused inbound notice at {}-{}@{}: key must be 'organisationId:idempotencyKey'",
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
             return;
         }
         String organisation = key.substring(0, colon);
@@ -46,14 +49,19 @@ class InboundNotices {
         try {
             notice = json.readValue(record.value(), NoticeSubmission.class);
         } catch (JsonProcessingException e) {
-            log.warn("Refused inbound notice {} from {}: not a notice document ({})", key, organisation,
+            log.warn(
+                    "Refused inbound notice {} from {}: not a notice document ({})",
+                    key,
+                    organisation,
                     e.getOriginalMessage());
             return;
         }
         try {
-            IntakeResult result = intake.submit(notice,
+            IntakeResult result = intake.submit(
+                    notice,
                     new Submitter("portal:" + organisation, organisation, Submitter.Channel.KAFKA),
-                    key.substring(colon + 1), false);
+                    key.substring(colon + 1),
+                    false);
             log.info("Inbound notice {} → case {} (replayed: {})", key, result.caseId(), result.replayed());
         } catch (IdempotencyConflictException reused) {
             log.warn("Refused inbound notice {}: {}", key, reused.getMessage());

@@ -30,13 +30,20 @@ class InboundRiskWarnings {
         try {
             ack = json.readValue(record.value(), RiskWarnings.Acknowledgement.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            log.warn("Refused risk-warning record {}-{}@{}: not an acknowledgement", record.topic(),
-                    record.partition(), record.offset());
+            log.warn(
+                    "Refused risk-warning record {}-{}@{}: not an acknowledgement",
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
             return;
         }
         var problems = RiskWarnings.problems(ack);
         if (!problems.isEmpty()) {
-            log.warn("Refused risk-warning record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+            log.warn(
+                    "Refused risk-warning record {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
                     problems);
             return;
         }

@@ -49,8 +49,11 @@ class MultipartProblems {
         String field = path.matches("/api/cases/[^/]+/evidence") ? "file" : "$";
         HttpStatus status = tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
         String message = tooLarge ? "a part or the request is over the upload limit" : "unreadable multipart body";
-        ProblemDetail problem = Problems.of(status, tooLarge ? "upload-too-large" : "multipart-unreadable",
-                tooLarge ? "Upload too large" : "Unreadable upload", message + "; nothing was stored",
+        ProblemDetail problem = Problems.of(
+                status,
+                tooLarge ? "upload-too-large" : "multipart-unreadable",
+                tooLarge ? "Upload too large" : "Unreadable upload",
+                message + "; nothing was stored",
                 List.of(new FieldProblem(field, message)));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseNotification;
 import dev.takedown.notices.CaseSummary;
+import dev.takedown.notices.CaseView;
 import dev.takedown.notices.CounterNotices;
 import dev.takedown.notices.FieldProblem;
-import dev.takedown.notices.NoticeIncompleteException;
-import dev.takedown.notices.CaseView;
 import dev.takedown.notices.IntakeResult;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.NoticeIncompleteException;
 import dev.takedown.notices.NoticeIntake;
 import dev.takedown.notices.NoticeSubmission;
 import dev.takedown.notices.Reader;
@@ -47,12 +47,16 @@ class NoticeApi {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IntakeResult> file(@RequestBody NoticeSubmission notice,
+    ResponseEntity<IntakeResult> file(
+            @RequestBody NoticeSubmission notice,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication authentication) {
         Reader reader = Reader.of(authentication);
-        IntakeResult result = intake.submit(notice,
-                new Submitter(reader.actor(), reader.organisationId(), Submitter.Channel.API), idempotencyKey, true);
+        IntakeResult result = intake.submit(
+                notice,
+                new Submitter(reader.actor(), reader.organisationId(), Submitter.Channel.API),
+                idempotencyKey,
+                true);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/notices/" + result.caseId()))
                 .header("Idempotent-Replayed", String.valueOf(result.replayed()))
@@ -71,19 +75,23 @@ class NoticeApi {
 
     /** Completes a notice that waits for its cure (status INCOMPLETE_CURE); the lifecycle validates it again. */
     @PutMapping(path = "/{caseId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> cure(@PathVariable String caseId, @RequestBody NoticeSubmission completed,
-            Authentication authentication) {
+    ResponseEntity<Void> cure(
+            @PathVariable String caseId, @RequestBody NoticeSubmission completed, Authentication authentication) {
         cases.cure(caseId, completed, Reader.of(authentication));
         return ResponseEntity.accepted().build();
     }
 
     /** Proof that the rights holder complained to an authority or sued, after a counter-notice. */
     @PostMapping(path = "/{caseId}/legal-action-proof", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> legalActionProof(@PathVariable String caseId, @RequestBody LegalActionProof proof,
-            Authentication authentication) {
+    ResponseEntity<Void> legalActionProof(
+            @PathVariable String caseId, @RequestBody LegalActionProof proof, Authentication authentication) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (proof.kind() == null || proof.kind().isBlank() || proof.reference() == null || proof.reference().isBlank()) {
-            problems.add(new FieldProblem("reference",
+        if (proof.kind() == null
+                || proof.kind().isBlank()
+                || proof.reference() == null
+                || proof.reference().isBlank()) {
+            problems.add(new FieldProblem(
+                    "reference",
                     "name the kind of proceedings and its reference (case acceptance notice, complaint receipt)"));
         }
         TextBounds.requireWithin("kind", proof.kind(), 40, problems);
@@ -91,8 +99,8 @@ class NoticeApi {
         if (!problems.isEmpty()) {
             throw new NoticeIncompleteException(problems);
         }
-        counterNotices.fileLegalActionProof(caseId, proof.kind().strip(), proof.reference().strip(),
-                Reader.of(authentication));
+        counterNotices.fileLegalActionProof(
+                caseId, proof.kind().strip(), proof.reference().strip(), Reader.of(authentication));
         return ResponseEntity.accepted().build();
     }
 
@@ -109,6 +117,5 @@ class NoticeApi {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record LegalActionProof(String kind, String reference) {
-    }
+    record LegalActionProof(String kind, String reference) {}
 }

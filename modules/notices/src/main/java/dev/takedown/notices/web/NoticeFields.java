@@ -17,9 +17,13 @@ public abstract class NoticeFields {
 
     /** One URL target per non-blank line. */
     List<NoticeSubmission.Target> targets() {
-        return targetUrls == null ? List.of()
-                : Arrays.stream(targetUrls.split("\\R")).map(String::strip).filter(s -> !s.isEmpty())
-                        .map(url -> new NoticeSubmission.Target("URL", url)).toList();
+        return targetUrls == null
+                ? List.of()
+                : Arrays.stream(targetUrls.split("\\R"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .map(url -> new NoticeSubmission.Target("URL", url))
+                        .toList();
     }
 
     List<NoticeSubmission.Work> works() {

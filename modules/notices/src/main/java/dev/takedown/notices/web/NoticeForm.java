@@ -18,19 +18,34 @@ public class NoticeForm extends NoticeFields {
     private boolean truthfulnessResponsibility;
 
     NoticeSubmission toSubmission() {
-        List<NoticeSubmission.Evidence> evidence = blank(getEvidenceUrl()) && blank(evidenceDescription) ? List.of()
-                : List.of(new NoticeSubmission.Evidence("DOCUMENT", emptyToNull(getEvidenceUrl()),
-                        emptyToNull(evidenceDescription), null));
-        NoticeSubmission.IdentityDocument identity = blank(identityType) && blank(identityNumber) ? null
+        List<NoticeSubmission.Evidence> evidence = blank(getEvidenceUrl()) && blank(evidenceDescription)
+                ? List.of()
+                : List.of(new NoticeSubmission.Evidence(
+                        "DOCUMENT", emptyToNull(getEvidenceUrl()), emptyToNull(evidenceDescription), null));
+        NoticeSubmission.IdentityDocument identity = blank(identityType) && blank(identityNumber)
+                ? null
                 : new NoticeSubmission.IdentityDocument(emptyToNull(identityType), emptyToNull(identityNumber));
-        return new NoticeSubmission(List.of(profile), null,
-                new NoticeSubmission.Notifier("RIGHTS_HOLDER", emptyToNull(getNotifierName()),
-                        emptyToNull(getNotifierEmail()), emptyToNull(notifierPhone), emptyToNull(postalAddress), null,
+        return new NoticeSubmission(
+                List.of(profile),
+                null,
+                new NoticeSubmission.Notifier(
+                        "RIGHTS_HOLDER",
+                        emptyToNull(getNotifierName()),
+                        emptyToNull(getNotifierEmail()),
+                        emptyToNull(notifierPhone),
+                        emptyToNull(postalAddress),
+                        null,
                         identity),
-                null, blank(signature) ? null : new NoticeSubmission.Signature("electronic", signature, null), null,
-                works(), targets(), evidence, emptyToNull(getExplanation()), List.of(),
-                new NoticeSubmission.Attestations(goodFaith, accuracyAuthorityPerjury, isBonaFideAccurateComplete(),
-                        truthfulnessResponsibility));
+                null,
+                blank(signature) ? null : new NoticeSubmission.Signature("electronic", signature, null),
+                null,
+                works(),
+                targets(),
+                evidence,
+                emptyToNull(getExplanation()),
+                List.of(),
+                new NoticeSubmission.Attestations(
+                        goodFaith, accuracyAuthorityPerjury, isBonaFideAccurateComplete(), truthfulnessResponsibility));
     }
 
     public String getProfile() {
@@ -112,5 +127,4 @@ public class NoticeForm extends NoticeFields {
     public void setPostalAddress(String postalAddress) {
         this.postalAddress = postalAddress;
     }
-
 }

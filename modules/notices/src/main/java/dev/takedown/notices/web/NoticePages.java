@@ -56,8 +56,13 @@ class NoticePages {
     private final MessageSource messages;
     private final EvidenceFiles evidence;
 
-    NoticePages(NoticeIntake intake, NoticeCases cases, CounterNotices counterNotices, ProfilePolicies policies,
-            MessageSource messages, EvidenceFiles evidence) {
+    NoticePages(
+            NoticeIntake intake,
+            NoticeCases cases,
+            CounterNotices counterNotices,
+            ProfilePolicies policies,
+            MessageSource messages,
+            EvidenceFiles evidence) {
         this.intake = intake;
         this.cases = cases;
         this.counterNotices = counterNotices;
@@ -67,18 +72,27 @@ class NoticePages {
     }
 
     @GetMapping
-    String list(@RequestParam(name = "status", required = false) String status, Authentication authentication,
+    String list(
+            @RequestParam(name = "status", required = false) String status,
+            Authentication authentication,
             Model model) {
         List<CaseSummary> all = cases.list(Reader.of(authentication));
         Map<CaseStatus, Long> counts = new EnumMap<>(CaseStatus.class);
         all.forEach(c -> counts.merge(c.status(), 1L, Long::sum));
-        CaseStatus filter = Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+        CaseStatus filter = Arrays.stream(CaseStatus.values())
+                .filter(s -> s.name().equals(status))
+                .findFirst()
                 .orElse(null);
         model.addAttribute("counts", counts);
         model.addAttribute("total", all.size());
-        model.addAttribute("openCount", all.stream().filter(c -> c.status().isOpen()).count());
+        model.addAttribute(
+                "openCount", all.stream().filter(c -> c.status().isOpen()).count());
         model.addAttribute("filter", filter);
-        model.addAttribute("cases", filter == null ? all : all.stream().filter(c -> c.status() == filter).toList());
+        model.addAttribute(
+                "cases",
+                filter == null
+                        ? all
+                        : all.stream().filter(c -> c.status() == filter).toList());
         return "notices/list";
     }
 
@@ -90,7 +104,8 @@ class NoticePages {
     String form(@RequestParam(name = "profile", required = false) String profile, Model model) {
         JurisdictionProfile chosen = enabled(profile);
         if (chosen == null) {
-            chosen = enabled(JurisdictionProfile.DEFAULT.name()) != null ? JurisdictionProfile.DEFAULT
+            chosen = enabled(JurisdictionProfile.DEFAULT.name()) != null
+                    ? JurisdictionProfile.DEFAULT
                     : enabledProfiles().get(0);
         }
         NoticeForm form = new NoticeForm();
@@ -103,13 +118,19 @@ class NoticePages {
 
     /** The hidden form token is the idempotency key, so a double click files one notice. */
     @PostMapping
-    String file(@ModelAttribute("form") NoticeForm form, @ModelAttribute("formToken") String formToken,
-            Authentication authentication, Model model) {
+    String file(
+            @ModelAttribute("form") NoticeForm form,
+            @ModelAttribute("formToken") String formToken,
+            Authentication authentication,
+            Model model) {
         Reader reader = Reader.of(authentication);
         JurisdictionProfile chosen = JurisdictionProfile.byName(form.getProfile());
         try {
-            var result = intake.submit(form.toSubmission(),
-                    new Submitter(reader.actor(), reader.organisationId(), Submitter.Channel.PORTAL), formToken, true);
+            var result = intake.submit(
+                    form.toSubmission(),
+                    new Submitter(reader.actor(), reader.organisationId(), Submitter.Channel.PORTAL),
+                    formToken,
+                    true);
             return "redirect:/notices/" + result.caseId() + "?filed";
         } catch (NoticeIncompleteException incomplete) {
             FormProblems.addTo(model, incomplete.problems(), ProfileFields.NOTICE_INPUTS, messages);
@@ -124,8 +145,10 @@ class NoticePages {
 
     @GetMapping("/{caseId}")
     String show(@PathVariable String caseId, Authentication authentication, Model model) {
-        model.addAttribute("case", cases.find(caseId, Reader.of(authentication))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId)));
+        model.addAttribute(
+                "case",
+                cases.find(caseId, Reader.of(authentication))
+                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId)));
         return "notices/case";
     }
 
@@ -144,9 +167,12 @@ class NoticePages {
 
     /** Kind and reference of the proceedings, and optionally the documents themselves (multipart {@code file}). */
     @PostMapping("/{caseId}/legal-action-proof")
-    String proof(@PathVariable String caseId, @RequestParam(name = "kind", required = false) String kind,
+    String proof(
+            @PathVariable String caseId,
+            @RequestParam(name = "kind", required = false) String kind,
             @RequestParam(name = "reference", required = false) String reference,
-            @RequestParam(name = "file", required = false) List<MultipartFile> files, Authentication authentication,
+            @RequestParam(name = "file", required = false) List<MultipartFile> files,
+            Authentication authentication,
             RedirectAttributes redirect) {
         var found = cases.find(caseId, Reader.of(authentication));
         if (found.isEmpty()) {
@@ -162,25 +188,32 @@ class NoticePages {
         TextBounds.requireWithin("kind", kind, 40, problems);
         TextBounds.requireWithin("reference", reference, 1000, problems);
         // a browser sends an empty, unnamed part when no file was chosen
-        List<MultipartFile> chosen = files == null ? List.of() : files.stream()
-                .filter(f -> f.getSize() > 0 || (f.getOriginalFilename() != null && !f.getOriginalFilename().isEmpty()))
-                .toList();
+        List<MultipartFile> chosen = files == null
+                ? List.of()
+                : files.stream()
+                        .filter(f -> f.getSize() > 0
+                                || (f.getOriginalFilename() != null
+                                        && !f.getOriginalFilename().isEmpty()))
+                        .toList();
         if (problems.isEmpty() && !chosen.isEmpty()) {
             if (found.get().status() != CaseStatus.COUNTER_NOTICE_FORWARDED) {
                 redirect.addFlashAttribute("actionError", text("case.proof.notNow"));
                 return "redirect:/notices/" + caseId;
             }
             try {
-                evidence.storeAll(caseId, Reader.of(authentication).actor(), chosen.stream()
-                        .map(f -> new EvidenceFiles.Upload(f.getOriginalFilename(), f::getInputStream)).toList());
+                evidence.storeAll(
+                        caseId,
+                        Reader.of(authentication).actor(),
+                        chosen.stream()
+                                .map(f -> new EvidenceFiles.Upload(f.getOriginalFilename(), f::getInputStream))
+                                .toList());
             } catch (EvidenceRefusedException refused) {
                 problems.add(new FieldProblem("file", refusal(refused)));
             }
         }
         if (problems.isEmpty()) {
             try {
-                counterNotices.fileLegalActionProof(caseId, kind.strip(), reference.strip(),
-                        Reader.of(authentication));
+                counterNotices.fileLegalActionProof(caseId, kind.strip(), reference.strip(), Reader.of(authentication));
                 redirect.addFlashAttribute("actionDone", text("case.proof.filed"));
                 return "redirect:/notices/" + caseId;
             } catch (CaseStateException notNow) {
@@ -200,9 +233,16 @@ class NoticePages {
 
     private String refusal(EvidenceRefusedException refused) {
         EvidenceLimits limits = evidence.limits();
-        return messages.getMessage("evidence.refused." + refused.reason(), new Object[] {limits.maxFilesPerRequest(),
-                limits.maxFileBytes() / (1024 * 1024), limits.maxFilesPerCase(), refused.getMessage()},
-                refused.getMessage(), LocaleContextHolder.getLocale());
+        return messages.getMessage(
+                "evidence.refused." + refused.reason(),
+                new Object[] {
+                    limits.maxFilesPerRequest(),
+                    limits.maxFileBytes() / (1024 * 1024),
+                    limits.maxFilesPerCase(),
+                    refused.getMessage()
+                },
+                refused.getMessage(),
+                LocaleContextHolder.getLocale());
     }
 
     private void wizard(Model model, JurisdictionProfile profile) {
@@ -213,7 +253,9 @@ class NoticePages {
     }
 
     private List<JurisdictionProfile> enabledProfiles() {
-        return Arrays.stream(JurisdictionProfile.values()).filter(p -> policies.of(p).enabled()).toList();
+        return Arrays.stream(JurisdictionProfile.values())
+                .filter(p -> policies.of(p).enabled())
+                .toList();
     }
 
     private JurisdictionProfile enabled(String name) {

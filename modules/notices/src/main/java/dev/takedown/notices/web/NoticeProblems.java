@@ -18,45 +18,52 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** RFC 9457 answers for notice intake (every missing element in one response) and the case APIs around it. */
 @Order(0)
-@RestControllerAdvice(assignableTypes = {NoticeApi.class, WorkApi.class, UploaderApi.class, AigcApi.class,
-        EvidenceApi.class})
+@RestControllerAdvice(
+        assignableTypes = {NoticeApi.class, WorkApi.class, UploaderApi.class, AigcApi.class, EvidenceApi.class})
 class NoticeProblems {
 
     @ExceptionHandler(NoticeIncompleteException.class)
     ProblemDetail incomplete(NoticeIncompleteException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "notice-incomplete", "Notice incomplete", e.getMessage(),
-                e.problems());
+        return Problems.of(
+                HttpStatus.BAD_REQUEST, "notice-incomplete", "Notice incomplete", e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(InvalidWorkException.class)
     ProblemDetail invalidWork(InvalidWorkException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "work-invalid", "Work definition invalid", e.getMessage(),
-                e.problems());
+        return Problems.of(
+                HttpStatus.BAD_REQUEST, "work-invalid", "Work definition invalid", e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(CounterNoticeInvalidException.class)
     ProblemDetail invalidCounterNotice(CounterNoticeInvalidException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "counter-notice-incomplete", "Counter-notice incomplete",
-                e.getMessage(), e.problems());
+        return Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "counter-notice-incomplete",
+                "Counter-notice incomplete",
+                e.getMessage(),
+                e.problems());
     }
 
     /** Refused evidence files, naming the multipart field at fault. */
     @ExceptionHandler(EvidenceRefusedException.class)
     ProblemDetail refused(EvidenceRefusedException e) {
-        HttpStatus status = switch (e.reason()) {
-            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
-            case TYPE_REFUSED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case EMPTY, TOO_MANY, UNSAFE_ARCHIVE -> HttpStatus.BAD_REQUEST;
-        };
-        return Problems.of(status, "evidence-" + e.reason().name().toLowerCase().replace('_', '-'),
-                "Evidence refused", e.getMessage() + "; nothing was stored",
+        HttpStatus status =
+                switch (e.reason()) {
+                    case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+                    case TYPE_REFUSED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+                    case EMPTY, TOO_MANY, UNSAFE_ARCHIVE -> HttpStatus.BAD_REQUEST;
+                };
+        return Problems.of(
+                status,
+                "evidence-" + e.reason().name().toLowerCase().replace('_', '-'),
+                "Evidence refused",
+                e.getMessage() + "; nothing was stored",
                 List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(CaseStateException.class)
     ProblemDetail wrongState(CaseStateException e) {
-        return Problems.of(HttpStatus.CONFLICT, "case-state", "Not possible at this stage of the case",
-                e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "case-state", "Not possible at this stage of the case", e.getMessage());
     }
 
     @ExceptionHandler(CaseNotFoundException.class)
@@ -66,7 +73,7 @@ class NoticeProblems {
 
     @ExceptionHandler(IdempotencyConflictException.class)
     ProblemDetail conflict(IdempotencyConflictException e) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
-                e.getMessage());
+        return Problems.of(
+                HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage());
     }
 }

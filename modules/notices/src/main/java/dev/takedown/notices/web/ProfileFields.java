@@ -11,8 +11,7 @@ import java.util.Set;
  */
 final class ProfileFields {
 
-    private ProfileFields() {
-    }
+    private ProfileFields() {}
 
     /** Problem path → input of the notice form (and of the public complaint form). */
     static final Map<String, String> NOTICE_INPUTS = Map.ofEntries(
@@ -33,21 +32,55 @@ final class ProfileFields {
             Map.entry("attestations.accuracy_authority_perjury", "accuracyAuthorityPerjury"),
             Map.entry("attestations.bona_fide_accurate_complete", "bonaFideAccurateComplete"));
 
-    private static final Set<String> CN_SHOWN = Set.of("notifierName", "notifierEmail", "notifierPhone",
-            "identityType", "identityNumber", "workTitle", "targetUrls", "evidenceUrl", "evidenceDescription",
-            "explanation", "truthfulnessResponsibility");
-    private static final Set<String> CN_REQUIRED = Set.of("notifierName", "identityType", "identityNumber",
-            "workTitle", "targetUrls", "evidenceUrl", "truthfulnessResponsibility");
+    private static final Set<String> CN_SHOWN = Set.of(
+            "notifierName",
+            "notifierEmail",
+            "notifierPhone",
+            "identityType",
+            "identityNumber",
+            "workTitle",
+            "targetUrls",
+            "evidenceUrl",
+            "evidenceDescription",
+            "explanation",
+            "truthfulnessResponsibility");
+    private static final Set<String> CN_REQUIRED = Set.of(
+            "notifierName",
+            "identityType",
+            "identityNumber",
+            "workTitle",
+            "targetUrls",
+            "evidenceUrl",
+            "truthfulnessResponsibility");
 
     static Set<String> shown(JurisdictionProfile profile) {
         return switch (profile) {
             case CN_CC_1195, CN_ECOM -> CN_SHOWN;
             case CN_REGS_2013 -> union(CN_SHOWN, Set.of("postalAddress"));
-            case US_DMCA -> Set.of("notifierName", "notifierEmail", "notifierPhone", "postalAddress", "signature",
-                    "workTitle", "targetUrls", "evidenceUrl", "evidenceDescription", "explanation", "goodFaith",
-                    "accuracyAuthorityPerjury");
-            case EU_DSA -> Set.of("notifierName", "notifierEmail", "workTitle", "targetUrls", "evidenceUrl",
-                    "evidenceDescription", "explanation", "bonaFideAccurateComplete");
+            case US_DMCA ->
+                Set.of(
+                        "notifierName",
+                        "notifierEmail",
+                        "notifierPhone",
+                        "postalAddress",
+                        "signature",
+                        "workTitle",
+                        "targetUrls",
+                        "evidenceUrl",
+                        "evidenceDescription",
+                        "explanation",
+                        "goodFaith",
+                        "accuracyAuthorityPerjury");
+            case EU_DSA ->
+                Set.of(
+                        "notifierName",
+                        "notifierEmail",
+                        "workTitle",
+                        "targetUrls",
+                        "evidenceUrl",
+                        "evidenceDescription",
+                        "explanation",
+                        "bonaFideAccurateComplete");
         };
     }
 
@@ -55,10 +88,16 @@ final class ProfileFields {
         return switch (profile) {
             case CN_CC_1195, CN_ECOM -> CN_REQUIRED;
             case CN_REGS_2013 -> union(CN_REQUIRED, Set.of("postalAddress", "notifierEmail"));
-            case US_DMCA -> Set.of("notifierEmail", "signature", "workTitle", "targetUrls", "goodFaith",
-                    "accuracyAuthorityPerjury");
-            case EU_DSA -> Set.of("notifierName", "notifierEmail", "targetUrls", "explanation",
-                    "bonaFideAccurateComplete");
+            case US_DMCA ->
+                Set.of(
+                        "notifierEmail",
+                        "signature",
+                        "workTitle",
+                        "targetUrls",
+                        "goodFaith",
+                        "accuracyAuthorityPerjury");
+            case EU_DSA ->
+                Set.of("notifierName", "notifierEmail", "targetUrls", "explanation", "bonaFideAccurateComplete");
         };
     }
 

@@ -16,9 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ResponseTimesApi {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record PublishedVersion(int version, String hash, Instant appliesFrom, Instant appliesUntil,
-            Map<String, String> times) {
-    }
+    record PublishedVersion(
+            int version, String hash, Instant appliesFrom, Instant appliesUntil, Map<String, String> times) {}
 
     private final ResponseTimes responseTimes;
 
@@ -29,11 +28,13 @@ class ResponseTimesApi {
     @GetMapping(path = "/api/response-times", produces = MediaType.APPLICATION_JSON_VALUE)
     List<PublishedVersion> versions() {
         List<ResponseTimes.Version> versions = responseTimes.versions();
-        return IntStream.range(0, versions.size()).mapToObj(i -> {
-            ResponseTimes.Version v = versions.get(i);
-            // newest first: a version applies until the next one (the one before it in the list) took over
-            Instant until = i == 0 ? null : versions.get(i - 1).appliesFrom();
-            return new PublishedVersion(v.version(), v.hash(), v.appliesFrom(), until, v.times());
-        }).toList();
+        return IntStream.range(0, versions.size())
+                .mapToObj(i -> {
+                    ResponseTimes.Version v = versions.get(i);
+                    // newest first: a version applies until the next one (the one before it in the list) took over
+                    Instant until = i == 0 ? null : versions.get(i - 1).appliesFrom();
+                    return new PublishedVersion(v.version(), v.hash(), v.appliesFrom(), until, v.times());
+                })
+                .toList();
     }
 }

@@ -46,16 +46,48 @@ class UploaderPages {
             Map.entry("accept_service_of_process", "acceptServiceOfProcess"),
             Map.entry("signature", "signature"));
 
-    private static final Set<String> CN_SHOWN = Set.of("legalName", "identityType", "identityNumber", "phone", "email",
-            "address", "materialIdentification", "priorLocation", "evidenceDescription", "evidenceUrl",
+    private static final Set<String> CN_SHOWN = Set.of(
+            "legalName",
+            "identityType",
+            "identityNumber",
+            "phone",
+            "email",
+            "address",
+            "materialIdentification",
+            "priorLocation",
+            "evidenceDescription",
+            "evidenceUrl",
             "truthfulnessResponsibility");
-    private static final Set<String> CN_REQUIRED = Set.of("legalName", "identityType", "identityNumber", "phone",
-            "priorLocation", "evidenceDescription", "truthfulnessResponsibility");
-    private static final Set<String> US_SHOWN = Set.of("legalName", "address", "phone", "email",
-            "materialIdentification", "priorLocation", "evidenceDescription", "mistakeStatement",
-            "consentToJurisdiction", "acceptServiceOfProcess", "signature");
-    private static final Set<String> US_REQUIRED = Set.of("legalName", "address", "phone", "materialIdentification",
-            "priorLocation", "mistakeStatement", "consentToJurisdiction", "acceptServiceOfProcess", "signature");
+    private static final Set<String> CN_REQUIRED = Set.of(
+            "legalName",
+            "identityType",
+            "identityNumber",
+            "phone",
+            "priorLocation",
+            "evidenceDescription",
+            "truthfulnessResponsibility");
+    private static final Set<String> US_SHOWN = Set.of(
+            "legalName",
+            "address",
+            "phone",
+            "email",
+            "materialIdentification",
+            "priorLocation",
+            "evidenceDescription",
+            "mistakeStatement",
+            "consentToJurisdiction",
+            "acceptServiceOfProcess",
+            "signature");
+    private static final Set<String> US_REQUIRED = Set.of(
+            "legalName",
+            "address",
+            "phone",
+            "materialIdentification",
+            "priorLocation",
+            "mistakeStatement",
+            "consentToJurisdiction",
+            "acceptServiceOfProcess",
+            "signature");
 
     private final UploaderCases uploaderCases;
     private final CounterNotices counterNotices;
@@ -83,7 +115,10 @@ class UploaderPages {
     }
 
     @PostMapping("/counter-notice")
-    String counterNotice(@PathVariable String token, @ModelAttribute("counter") CounterNoticeForm form, Model model,
+    String counterNotice(
+            @PathVariable String token,
+            @ModelAttribute("counter") CounterNoticeForm form,
+            Model model,
             HttpServletResponse response) {
         Optional<UploaderCases.ForwardedNotice> notice = uploaderCases.forwarded(token);
         if (notice.isEmpty()) {
@@ -97,8 +132,8 @@ class UploaderPages {
         } catch (CounterNoticeInvalidException invalid) {
             FormProblems.addTo(model, invalid.problems(), COUNTER_INPUTS, messages);
         } catch (CaseStateException notNow) {
-            FormProblems.general(model, messages.getMessage("uploader.counter.notNow", null,
-                    LocaleContextHolder.getLocale()));
+            FormProblems.general(
+                    model, messages.getMessage("uploader.counter.notNow", null, LocaleContextHolder.getLocale()));
         }
         return render(model, token, notice.get());
     }

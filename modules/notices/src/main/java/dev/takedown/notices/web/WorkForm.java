@@ -40,20 +40,29 @@ public class WorkForm {
                 parsed.add(c);
             }
         }
-        return new WorkDefinition(title == null ? null : title.strip(), lines(aliases), parsed, lines(licensees),
-                lines(imageHashes).stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).toList(), List.of(),
+        return new WorkDefinition(
+                title == null ? null : title.strip(),
+                lines(aliases),
+                parsed,
+                lines(licensees),
+                lines(imageHashes).stream()
+                        .map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                        .toList(),
+                List.of(),
                 wellKnown);
     }
 
     private static WorkDefinition.Combination combination(String line) {
         String[] parts = line.split("\\|");
-        List<String> phrases = Arrays.stream(parts[0].split("[,，]")).map(String::strip).filter(s -> !s.isEmpty())
+        List<String> phrases = Arrays.stream(parts[0].split("[,，]"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .toList();
         try {
-            Integer atLeast = parts.length > 1 && !parts[1].isBlank() ? Integer.valueOf(parts[1].strip())
-                    : phrases.size();
-            Integer window = parts.length > 2 && !parts[2].isBlank() ? Integer.valueOf(parts[2].strip())
-                    : DEFAULT_WINDOW;
+            Integer atLeast =
+                    parts.length > 1 && !parts[1].isBlank() ? Integer.valueOf(parts[1].strip()) : phrases.size();
+            Integer window =
+                    parts.length > 2 && !parts[2].isBlank() ? Integer.valueOf(parts[2].strip()) : DEFAULT_WINDOW;
             return parts.length > 3 ? null : new WorkDefinition.Combination(phrases, atLeast, window);
         } catch (NumberFormatException notANumber) {
             return null;
@@ -61,20 +70,59 @@ public class WorkForm {
     }
 
     static List<String> lines(String text) {
-        return text == null ? List.of()
-                : Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split("\\R"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
-    public String getTitle() { return title; }
-    public void setTitle(String v) { title = v; }
-    public String getAliases() { return aliases; }
-    public void setAliases(String v) { aliases = v; }
-    public String getCombinations() { return combinations; }
-    public void setCombinations(String v) { combinations = v; }
-    public String getLicensees() { return licensees; }
-    public void setLicensees(String v) { licensees = v; }
-    public String getImageHashes() { return imageHashes; }
-    public void setImageHashes(String v) { imageHashes = v; }
-    public boolean isWellKnown() { return wellKnown; }
-    public void setWellKnown(boolean v) { wellKnown = v; }
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String v) {
+        title = v;
+    }
+
+    public String getAliases() {
+        return aliases;
+    }
+
+    public void setAliases(String v) {
+        aliases = v;
+    }
+
+    public String getCombinations() {
+        return combinations;
+    }
+
+    public void setCombinations(String v) {
+        combinations = v;
+    }
+
+    public String getLicensees() {
+        return licensees;
+    }
+
+    public void setLicensees(String v) {
+        licensees = v;
+    }
+
+    public String getImageHashes() {
+        return imageHashes;
+    }
+
+    public void setImageHashes(String v) {
+        imageHashes = v;
+    }
+
+    public boolean isWellKnown() {
+        return wellKnown;
+    }
+
+    public void setWellKnown(boolean v) {
+        wellKnown = v;
+    }
 }

@@ -28,9 +28,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/works")
 class WorkPages {
 
-    private static final Map<String, String> INPUTS = Map.of("title", "title", "terms", "aliases",
-            "combinations", "combinations", "licensees", "licensees", "image_hashes", "imageHashes",
-            "referenceImages", "referenceImages");
+    private static final Map<String, String> INPUTS = Map.of(
+            "title",
+            "title",
+            "terms",
+            "aliases",
+            "combinations",
+            "combinations",
+            "licensees",
+            "licensees",
+            "image_hashes",
+            "imageHashes",
+            "referenceImages",
+            "referenceImages");
 
     private final ProtectedWorks works;
     private final Screening screening;
@@ -55,9 +65,13 @@ class WorkPages {
     }
 
     @PostMapping
-    String register(@ModelAttribute("work") WorkForm form,
+    String register(
+            @ModelAttribute("work") WorkForm form,
             @RequestParam(name = "referenceImages", required = false) List<MultipartFile> images,
-            Authentication authentication, Model model, RedirectAttributes redirect) throws IOException {
+            Authentication authentication,
+            Model model,
+            RedirectAttributes redirect)
+            throws IOException {
         // reference images are kept as their PDQ hashes only: the registry never serves the pictures
         List<String> hashes = new ArrayList<>();
         for (MultipartFile image : images == null ? List.<MultipartFile>of() : images) {
@@ -67,21 +81,36 @@ class WorkPages {
             try {
                 hashes.add(screening.referenceHash(image.getBytes()).toHex());
             } catch (UnreadableImageException unreadable) {
-                FormProblems.addTo(model, List.of(new FieldProblem("referenceImages", messages.getMessage(
-                        "works.images.unreadable", new Object[] {image.getOriginalFilename()},
-                        LocaleContextHolder.getLocale()))), INPUTS, messages);
+                FormProblems.addTo(
+                        model,
+                        List.of(new FieldProblem(
+                                "referenceImages",
+                                messages.getMessage(
+                                        "works.images.unreadable",
+                                        new Object[] {image.getOriginalFilename()},
+                                        LocaleContextHolder.getLocale()))),
+                        INPUTS,
+                        messages);
                 return "notices/work-new";
             }
         }
         if (!hashes.isEmpty()) {
-            String typed = form.getImageHashes() == null ? "" : form.getImageHashes().strip();
+            String typed =
+                    form.getImageHashes() == null ? "" : form.getImageHashes().strip();
             form.setImageHashes((typed.isEmpty() ? "" : typed + "\n") + String.join("\n", hashes));
         }
         List<Integer> unreadable = form.unreadableCombinations();
         if (!unreadable.isEmpty()) {
-            FormProblems.addTo(model, List.of(new FieldProblem("combinations", messages.getMessage(
-                    "works.combinations.unreadable", new Object[] {unreadable}, LocaleContextHolder.getLocale()))),
-                    INPUTS, messages);
+            FormProblems.addTo(
+                    model,
+                    List.of(new FieldProblem(
+                            "combinations",
+                            messages.getMessage(
+                                    "works.combinations.unreadable",
+                                    new Object[] {unreadable},
+                                    LocaleContextHolder.getLocale()))),
+                    INPUTS,
+                    messages);
             return "notices/work-new";
         }
         try {

@@ -21,9 +21,12 @@ class NoticeFieldsTest {
             form.setBonaFideAccurateComplete(true);
         }
         for (NoticeSubmission submission : new NoticeSubmission[] {notice.toSubmission(), complaint.toSubmission()}) {
-            assertThat(submission.targets()).extracting(NoticeSubmission.Target::url)
+            assertThat(submission.targets())
+                    .extracting(NoticeSubmission.Target::url)
                     .containsExactly("https://a.example/1", "https://a.example/2");
-            assertThat(submission.works()).extracting(NoticeSubmission.Work::title).containsExactly("Ultraman");
+            assertThat(submission.works())
+                    .extracting(NoticeSubmission.Work::title)
+                    .containsExactly("Ultraman");
             assertThat(submission.notifier().legalName()).isEqualTo("Tsuburaya");
             assertThat(submission.evidence()).isEmpty();
             assertThat(submission.attestations().bonaFideAccurateComplete()).isTrue();

@@ -38,7 +38,8 @@ class ReplayFailures {
     @KafkaListener(topics = ScreeningEvents.TOPIC, groupId = "takedown-remediation")
     void on(ConsumerRecord<String, String> record) {
         Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
-        if (type == null || record.value() == null
+        if (type == null
+                || record.value() == null
                 || !ScreeningEvents.REPLAY_COMPLETED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
             return;
         }
@@ -48,7 +49,10 @@ class ReplayFailures {
             body = json.readTree(record.value());
             at = Instant.parse(body.path("at").asText());
         } catch (IOException | DateTimeParseException unreadable) {
-            log.warn("Skipped unreadable replay report {}@{}: {}", record.partition(), record.offset(),
+            log.warn(
+                    "Skipped unreadable replay report {}@{}: {}",
+                    record.partition(),
+                    record.offset(),
                     unreadable.getMessage());
             return;
         }
@@ -57,7 +61,8 @@ class ReplayFailures {
         String measureId = body.path("measureId").asText(null);
         if (failed > 0 && caseId != null && measureId != null) {
             // a database outage throws here and the container retries the record (EventExternalization's handler)
-            remediations.openForFailedReplay(caseId, measureId, failed, body.path("node").asText("unknown"), at);
+            remediations.openForFailedReplay(
+                    caseId, measureId, failed, body.path("node").asText("unknown"), at);
         }
     }
 }

@@ -17,8 +17,12 @@ record ChangeForm(String filterVersion, String modelVersion, String description,
     static final int MAX_TERM = 200;
 
     static ChangeForm fromPage(String filterVersion, String modelVersion, String description, String terms) {
-        List<String> lines = terms == null ? List.of()
-                : Arrays.stream(terms.split("\\R")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        List<String> lines = terms == null
+                ? List.of()
+                : Arrays.stream(terms.split("\\R"))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .toList();
         return new ChangeForm(filterVersion, modelVersion, description, lines);
     }
 
@@ -43,7 +47,9 @@ record ChangeForm(String filterVersion, String modelVersion, String description,
         }
         for (int i = 0; i < Math.min(terms.size(), MAX_TERMS); i++) {
             String term = terms.get(i);
-            if (term == null || term.isBlank() || term.length() > MAX_TERM
+            if (term == null
+                    || term.isBlank()
+                    || term.length() > MAX_TERM
                     || term.chars().anyMatch(Character::isISOControl)) {
                 problems.add(problem("added_terms[" + i + "]", "a term of 1 to " + MAX_TERM + " printable characters"));
             }
@@ -79,6 +85,8 @@ record ChangeForm(String filterVersion, String modelVersion, String description,
     }
 
     List<String> termsStripped() {
-        return addedTerms == null ? List.of() : addedTerms.stream().map(String::strip).toList();
+        return addedTerms == null
+                ? List.of()
+                : addedTerms.stream().map(String::strip).toList();
     }
 }

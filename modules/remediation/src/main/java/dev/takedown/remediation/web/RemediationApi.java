@@ -45,20 +45,26 @@ class RemediationApi {
         try {
             return remediations.list(RemediationStatus.valueOf(status));
         } catch (IllegalArgumentException unknown) {
-            return invalid(List.of(Map.of("field", "status", "message",
-                    "one of AWAITING_OWNER, VERIFYING, VERIFIED")));
+            return invalid(List.of(Map.of("field", "status", "message", "one of AWAITING_OWNER, VERIFYING, VERIFIED")));
         }
     }
 
     @GetMapping(path = "/api/remediations/{remediationId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> get(@PathVariable String remediationId) {
         RemediationView remediation = remediations.find(remediationId);
-        return Map.of("remediation", remediation, "changes", remediations.changes(remediationId),
-                "verifications", remediations.verifications(remediationId));
+        return Map.of(
+                "remediation",
+                remediation,
+                "changes",
+                remediations.changes(remediationId),
+                "verifications",
+                remediations.verifications(remediationId));
     }
 
     /** The owner says what changed; verification by the replay suites follows. */
-    @PostMapping(path = "/api/remediations/{remediationId}/changes", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/remediations/{remediationId}/changes",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Object change(@PathVariable String remediationId, @RequestBody ChangeForm form, Authentication user) {
         remediations.find(remediationId);
@@ -66,8 +72,13 @@ class RemediationApi {
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
-        RemediationChange change = remediations.recordChange(remediationId, form.filterVersionOrNull(),
-                form.modelVersionOrNull(), form.description().strip(), form.termsStripped(), user.getName());
+        RemediationChange change = remediations.recordChange(
+                remediationId,
+                form.filterVersionOrNull(),
+                form.modelVersionOrNull(),
+                form.description().strip(),
+                form.termsStripped(),
+                user.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(change);
     }
 
@@ -79,14 +90,17 @@ class RemediationApi {
     /** The same report as text ({@code ?format=text}), for a filing that takes no JSON. */
     @GetMapping(path = "/api/cases/{caseId}/remediation/report", params = "format=text")
     ResponseEntity<String> reportText(@PathVariable String caseId, Authentication user) {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .body(remediations.report(caseId, Reader.of(user)).asText());
     }
 
     private static ResponseEntity<ProblemDetail> invalid(List<Map<String, String>> problems) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is invalid");
         problem.setProperty("errors", problems);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Order(0)
@@ -95,13 +109,15 @@ class RemediationApi {
 
         @ExceptionHandler(RemediationNotFoundException.class)
         ResponseEntity<ProblemDetail> notFound(RemediationNotFoundException e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
         }
 
         @ExceptionHandler(RemediationConflictException.class)
         ResponseEntity<ProblemDetail> conflict(RemediationConflictException e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
         }
     }

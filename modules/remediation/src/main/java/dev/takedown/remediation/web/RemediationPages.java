@@ -35,18 +35,27 @@ class RemediationPages {
     }
 
     @PostMapping("/remediations/{remediationId}/changes")
-    String change(@PathVariable String remediationId, @RequestParam(name = "filter_version", required = false)
-            String filterVersion, @RequestParam(name = "model_version", required = false) String modelVersion,
+    String change(
+            @PathVariable String remediationId,
+            @RequestParam(name = "filter_version", required = false) String filterVersion,
+            @RequestParam(name = "model_version", required = false) String modelVersion,
             @RequestParam(name = "description", required = false) String description,
-            @RequestParam(name = "added_terms", required = false) String addedTerms, Authentication user,
-            Model model, RedirectAttributes redirect) {
+            @RequestParam(name = "added_terms", required = false) String addedTerms,
+            Authentication user,
+            Model model,
+            RedirectAttributes redirect) {
         ChangeForm form = ChangeForm.fromPage(filterVersion, modelVersion, description, addedTerms);
         List<Map<String, String>> problems = form.problems();
         try {
             remediations.find(remediationId);
             if (problems.isEmpty()) {
-                remediations.recordChange(remediationId, form.filterVersionOrNull(), form.modelVersionOrNull(),
-                        form.description().strip(), form.termsStripped(), user.getName());
+                remediations.recordChange(
+                        remediationId,
+                        form.filterVersionOrNull(),
+                        form.modelVersionOrNull(),
+                        form.description().strip(),
+                        form.termsStripped(),
+                        user.getName());
                 redirect.addFlashAttribute("recorded", remediationId);
                 return "redirect:/remediations";
             }

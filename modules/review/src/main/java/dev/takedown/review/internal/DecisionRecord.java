@@ -14,6 +14,7 @@ public class DecisionRecord {
 
     @Id
     private String id;
+
     private String caseId;
     private String taskId;
     private String kind;
@@ -23,11 +24,18 @@ public class DecisionRecord {
     private String decidedBy;
     private Instant decidedAt;
 
-    protected DecisionRecord() {
-    }
+    protected DecisionRecord() {}
 
-    public DecisionRecord(String id, String caseId, String taskId, String kind, String outcome, String measures,
-            String reason, String decidedBy, Instant decidedAt) {
+    public DecisionRecord(
+            String id,
+            String caseId,
+            String taskId,
+            String kind,
+            String outcome,
+            String measures,
+            String reason,
+            String decidedBy,
+            Instant decidedAt) {
         this.kind = kind;
         this.id = id;
         this.caseId = caseId;

@@ -27,15 +27,19 @@ class AppealApi {
         this.uploaderCases = uploaderCases;
     }
 
-    @PostMapping(path = "/api/notices/{caseId}/appeal", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/notices/{caseId}/appeal",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, String> byNotifier(@PathVariable String caseId, @RequestBody AppealRequest appeal,
-            Authentication authentication) {
+    Map<String, String> byNotifier(
+            @PathVariable String caseId, @RequestBody AppealRequest appeal, Authentication authentication) {
         return Map.of("appeal_id", appeals.fileAsNotifier(caseId, appeal, Reader.of(authentication)));
     }
 
-    @PostMapping(path = "/api/uploader/{token}/appeal", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/uploader/{token}/appeal",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> byUploader(@PathVariable String token, @RequestBody AppealRequest appeal) {

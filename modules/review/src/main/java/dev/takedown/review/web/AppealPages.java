@@ -40,25 +40,40 @@ class AppealPages {
     }
 
     @PostMapping("/u/{token}/appeal")
-    String byUploader(@PathVariable String token, @RequestParam(name = "grounds", required = false) String grounds,
+    String byUploader(
+            @PathVariable String token,
+            @RequestParam(name = "grounds", required = false) String grounds,
             @RequestParam(name = "explanation", required = false) String explanation,
             RedirectAttributes redirect) {
         Optional<String> caseId = uploaderCases.caseOf(token);
         if (caseId.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case behind this link");
         }
-        file(() -> appeals.fileAsUploader(caseId.get(), new AppealRequest(blankToNull(grounds), explanation),
-                UploaderCases.actorFor(caseId.get())), grounds, explanation, redirect);
+        file(
+                () -> appeals.fileAsUploader(
+                        caseId.get(),
+                        new AppealRequest(blankToNull(grounds), explanation),
+                        UploaderCases.actorFor(caseId.get())),
+                grounds,
+                explanation,
+                redirect);
         return "redirect:/u/" + token + "#appeal";
     }
 
     @PostMapping("/notices/{caseId}/appeal")
-    String byNotifier(@PathVariable String caseId, @RequestParam(name = "grounds", required = false) String grounds,
-            @RequestParam(name = "explanation", required = false) String explanation, Authentication authentication,
+    String byNotifier(
+            @PathVariable String caseId,
+            @RequestParam(name = "grounds", required = false) String grounds,
+            @RequestParam(name = "explanation", required = false) String explanation,
+            Authentication authentication,
             RedirectAttributes redirect) {
         try {
-            file(() -> appeals.fileAsNotifier(caseId, new AppealRequest(blankToNull(grounds), explanation),
-                    Reader.of(authentication)), grounds, explanation, redirect);
+            file(
+                    () -> appeals.fileAsNotifier(
+                            caseId, new AppealRequest(blankToNull(grounds), explanation), Reader.of(authentication)),
+                    grounds,
+                    explanation,
+                    redirect);
         } catch (CaseNotFoundException | IllegalArgumentException unknown) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId);
         }
@@ -72,8 +87,10 @@ class AppealPages {
         } catch (InvalidDecisionException invalid) {
             Map<String, String> byField = new LinkedHashMap<>();
             for (FieldProblem p : invalid.problems()) {
-                byField.putIfAbsent(p.field(), messages.getMessage("problem.appeal." + p.field(), null, p.message(),
-                        LocaleContextHolder.getLocale()));
+                byField.putIfAbsent(
+                        p.field(),
+                        messages.getMessage(
+                                "problem.appeal." + p.field(), null, p.message(), LocaleContextHolder.getLocale()));
             }
             redirect.addFlashAttribute("appealProblems", byField);
             redirect.addFlashAttribute("appealGrounds", grounds);

@@ -18,14 +18,12 @@ class ReviewProblems {
 
     @ExceptionHandler(InvalidDecisionException.class)
     ProblemDetail invalid(InvalidDecisionException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-decision", "Invalid request", e.getMessage(),
-                e.problems());
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-decision", "Invalid request", e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(CaseStateException.class)
     ProblemDetail wrongState(CaseStateException e) {
-        return Problems.of(HttpStatus.CONFLICT, "case-state", "Not possible at this stage of the case",
-                e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "case-state", "Not possible at this stage of the case", e.getMessage());
     }
 
     @ExceptionHandler({CaseNotFoundException.class, TaskNotFoundException.class})

@@ -35,7 +35,8 @@ class TaskApi {
      * (ISO-8601 instant) filter.
      */
     @GetMapping
-    List<ReviewTask> list(@RequestParam(name = "sort", defaultValue = "priority") String sort,
+    List<ReviewTask> list(
+            @RequestParam(name = "sort", defaultValue = "priority") String sort,
             @RequestParam(name = "min_priority", required = false) Integer minPriority,
             @RequestParam(name = "due_before", required = false) Instant dueBefore,
             Authentication authentication) {
@@ -54,15 +55,14 @@ class TaskApi {
 
     /** Moves a first review (open, or claimed by me) to the senior moderators' queue: {@code {"reason": "…"}}. */
     @PostMapping(path = "/{taskId}/escalate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, String> escalate(@PathVariable String taskId, @RequestBody EscalationRequest request,
-            Authentication authentication) {
+    Map<String, String> escalate(
+            @PathVariable String taskId, @RequestBody EscalationRequest request, Authentication authentication) {
         String caseId = review.escalate(Moderator.of(authentication), taskId, request.reason());
         return Map.of("case_id", caseId, "queue", "SENIOR_MODERATOR");
     }
 
     @PostMapping(path = "/{taskId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Decision decide(@PathVariable String taskId, @RequestBody DecisionRequest decision,
-            Authentication authentication) {
+    Decision decide(@PathVariable String taskId, @RequestBody DecisionRequest decision, Authentication authentication) {
         return review.decide(Moderator.of(authentication), taskId, decision);
     }
 }

@@ -52,16 +52,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/tasks")
 class TaskPages {
 
-    private static final List<MeasureType> COMMON_MEASURES = List.of(MeasureType.DELETE, MeasureType.DISABLE_ACCESS,
-            MeasureType.GEO_BLOCK, MeasureType.PROMPT_FILTER, MeasureType.OUTPUT_SIMILARITY_FILTER,
-            MeasureType.STOP_GENERATION, MeasureType.LABEL);
+    private static final List<MeasureType> COMMON_MEASURES = List.of(
+            MeasureType.DELETE,
+            MeasureType.DISABLE_ACCESS,
+            MeasureType.GEO_BLOCK,
+            MeasureType.PROMPT_FILTER,
+            MeasureType.OUTPUT_SIMILARITY_FILTER,
+            MeasureType.STOP_GENERATION,
+            MeasureType.LABEL);
 
     /** Reason templates: {@code reason.<key>.label} names one, {@code reason.<key>.text} is what the parties read. */
-    static final List<String> REASONS = List.of("copy", "character", "licensed", "insufficient", "notIdentified",
-            "parody");
+    static final List<String> REASONS =
+            List.of("copy", "character", "licensed", "insufficient", "notIdentified", "parody");
 
-    private static final Map<String, Duration> DUE = Map.of("overdue", Duration.ZERO, "2h", Duration.ofHours(2),
-            "24h", Duration.ofHours(24));
+    private static final Map<String, Duration> DUE =
+            Map.of("overdue", Duration.ZERO, "2h", Duration.ofHours(2), "24h", Duration.ofHours(24));
 
     private final Review review;
     private final NoticeCases cases;
@@ -69,8 +74,8 @@ class TaskPages {
     private final LabelEvidence labels;
     private final RiskWarnings riskWarnings;
 
-    TaskPages(Review review, NoticeCases cases, MessageSource messages, LabelEvidence labels,
-            RiskWarnings riskWarnings) {
+    TaskPages(
+            Review review, NoticeCases cases, MessageSource messages, LabelEvidence labels, RiskWarnings riskWarnings) {
         this.review = review;
         this.cases = cases;
         this.messages = messages;
@@ -98,18 +103,19 @@ class TaskPages {
     }
 
     /** A task with what triage knew about its case, for the filters and the list. */
-    public record Row(ReviewTask task, String profile, String targetType) {
-    }
+    public record Row(ReviewTask task, String profile, String targetType) {}
 
     @ModelAttribute("filters")
-    Filters filters(@RequestParam(name = "profile", required = false) String profile,
+    Filters filters(
+            @RequestParam(name = "profile", required = false) String profile,
             @RequestParam(name = "priority", required = false) String priority,
             @RequestParam(name = "due", required = false) String due,
             @RequestParam(name = "target", required = false) String target,
             @RequestParam(name = "sort", required = false) String sort) {
         Integer minPriority = null;
         try {
-            minPriority = priority == null || priority.isBlank() ? null
+            minPriority = priority == null || priority.isBlank()
+                    ? null
                     : Math.max(0, Math.min(100, Integer.parseInt(priority.strip())));
         } catch (NumberFormatException notANumber) {
             // an unreadable filter filters nothing
@@ -123,10 +129,14 @@ class TaskPages {
         List<Row> everything = rows(moderator, new Filters(null, null, null, null, filters.sort()));
         List<Row> shown = everything.stream().filter(r -> matches(r, filters)).toList();
         model.addAttribute("rows", shown);
-        model.addAttribute("queues", counts(moderator, everything.stream().map(Row::task).toList()));
+        model.addAttribute(
+                "queues", counts(moderator, everything.stream().map(Row::task).toList()));
         model.addAttribute("total", everything.size());
-        model.addAttribute("mine", everything.stream().filter(r -> moderator.id().equals(r.task().assignee()))
-                .count());
+        model.addAttribute(
+                "mine",
+                everything.stream()
+                        .filter(r -> moderator.id().equals(r.task().assignee()))
+                        .count());
         model.addAttribute("profiles", JurisdictionProfile.values());
         model.addAttribute("targetTypes", new TreeSet<>(JurisdictionProfile.TARGET_TYPES));
         model.addAttribute("measures", COMMON_MEASURES);
@@ -163,11 +173,11 @@ class TaskPages {
 
     /** Claims the most urgent unclaimed task of my queues (within the current filters) and opens it. */
     @PostMapping("/claim-next")
-    String claimNext(@ModelAttribute("filters") Filters filters, Authentication authentication,
-            RedirectAttributes redirect) {
+    String claimNext(
+            @ModelAttribute("filters") Filters filters, Authentication authentication, RedirectAttributes redirect) {
         Moderator moderator = Moderator.of(authentication);
-        Filters byPriority = new Filters(filters.profile(), filters.priority(), filters.due(), filters.target(),
-                "priority");
+        Filters byPriority =
+                new Filters(filters.profile(), filters.priority(), filters.due(), filters.target(), "priority");
         for (Row row : rows(moderator, byPriority)) {
             if (row.task().assignee() != null || !matches(row, byPriority)) {
                 continue;
@@ -211,19 +221,26 @@ class TaskPages {
     }
 
     @PostMapping("/{taskId}/decision")
-    String decide(@PathVariable String taskId, @RequestParam(name = "outcome", required = false) String outcome,
+    String decide(
+            @PathVariable String taskId,
+            @RequestParam(name = "outcome", required = false) String outcome,
             @RequestParam(name = "measures", required = false) List<String> measures,
             @RequestParam(name = "reason", required = false) String reason,
             @RequestParam(name = "reasonTemplate", required = false) String reasonTemplate,
-            Authentication authentication, RedirectAttributes redirect) {
+            Authentication authentication,
+            RedirectAttributes redirect) {
         try {
-            review.decide(Moderator.of(authentication), taskId,
+            review.decide(
+                    Moderator.of(authentication),
+                    taskId,
                     new DecisionRequest(outcome, measures, reason(reason, reasonTemplate)));
         } catch (InvalidDecisionException invalid) {
             Map<String, String> byField = new LinkedHashMap<>();
             for (FieldProblem p : invalid.problems()) {
                 String field = p.field().replaceAll("\\[\\d+]", "");
-                byField.merge(field, messages.getMessage("problem.decision." + field, null, p.message(), locale()),
+                byField.merge(
+                        field,
+                        messages.getMessage("problem.decision." + field, null, p.message(), locale()),
                         (a, b) -> a);
             }
             redirect.addFlashAttribute("decisionProblems", byField);
@@ -240,16 +257,22 @@ class TaskPages {
 
     /** Hands the review to the senior moderators; the reason is required and shown inline when missing. */
     @PostMapping("/{taskId}/escalate")
-    String escalate(@PathVariable String taskId,
-            @RequestParam(name = "escalationReason", required = false) String reason, Authentication authentication,
+    String escalate(
+            @PathVariable String taskId,
+            @RequestParam(name = "escalationReason", required = false) String reason,
+            Authentication authentication,
             RedirectAttributes redirect) {
         try {
             review.escalate(Moderator.of(authentication), taskId, reason);
         } catch (InvalidDecisionException invalid) {
-            redirect.addFlashAttribute("escalationProblem", invalid.problems().stream()
-                    .map(p -> reason == null || reason.isBlank() ? text("task.escalate.reasonMissing")
-                            : messages.getMessage("task.escalate.reasonTooLong", new Object[] {2000}, locale()))
-                    .findFirst().orElse(""));
+            redirect.addFlashAttribute(
+                    "escalationProblem",
+                    invalid.problems().stream()
+                            .map(p -> reason == null || reason.isBlank()
+                                    ? text("task.escalate.reasonMissing")
+                                    : messages.getMessage("task.escalate.reasonTooLong", new Object[] {2000}, locale()))
+                            .findFirst()
+                            .orElse(""));
             redirect.addFlashAttribute("escalationReason", reason);
             return "redirect:/tasks/" + taskId + "#escalate";
         } catch (CaseStateException | TaskClaimConflictException notPossible) {
@@ -262,12 +285,14 @@ class TaskPages {
 
     /** The same decision on several tasks I have claimed; each is decided on its own, failures are listed. */
     @PostMapping("/bulk-decision")
-    String bulk(@RequestParam(name = "taskIds", required = false) List<String> taskIds,
+    String bulk(
+            @RequestParam(name = "taskIds", required = false) List<String> taskIds,
             @RequestParam(name = "outcome", required = false) String outcome,
             @RequestParam(name = "measures", required = false) List<String> measures,
             @RequestParam(name = "reason", required = false) String reason,
             @RequestParam(name = "reasonTemplate", required = false) String reasonTemplate,
-            Authentication authentication, RedirectAttributes redirect) {
+            Authentication authentication,
+            RedirectAttributes redirect) {
         if (taskIds == null || taskIds.isEmpty()) {
             redirect.addFlashAttribute("error", text("tasks.bulk.none"));
             return "redirect:/tasks";
@@ -281,17 +306,22 @@ class TaskPages {
                 review.decide(moderator, taskId, request);
                 decided++;
             } catch (InvalidDecisionException invalid) {
-                failures.add(shortId(taskId) + ": " + invalid.problems().stream()
-                        .map(p -> messages.getMessage("problem.decision." + p.field().replaceAll("\\[\\d+]", ""),
-                                null, p.message(), locale()))
-                        .reduce((a, b) -> a + "; " + b).orElse(""));
+                failures.add(shortId(taskId) + ": "
+                        + invalid.problems().stream()
+                                .map(p -> messages.getMessage(
+                                        "problem.decision." + p.field().replaceAll("\\[\\d+]", ""),
+                                        null,
+                                        p.message(),
+                                        locale()))
+                                .reduce((a, b) -> a + "; " + b)
+                                .orElse(""));
             } catch (TaskClaimConflictException | TaskNotFoundException notYours) {
                 failures.add(shortId(taskId) + ": " + notYours.getMessage());
             }
         }
         if (decided > 0) {
-            redirect.addFlashAttribute("message", messages.getMessage("tasks.bulk.done", new Object[] {decided},
-                    locale()));
+            redirect.addFlashAttribute(
+                    "message", messages.getMessage("tasks.bulk.done", new Object[] {decided}, locale()));
         }
         if (!failures.isEmpty()) {
             redirect.addFlashAttribute("bulkFailures", failures);
@@ -309,13 +339,14 @@ class TaskPages {
 
     private List<Row> rows(Moderator moderator, Filters filters) {
         Instant dueBefore = filters.due() == null ? null : Instant.now().plus(DUE.get(filters.due()));
-        List<ReviewTask> tasks = review.queue(moderator, new TaskQuery(filters.priority(), dueBefore,
-                filters.sort()));
+        List<ReviewTask> tasks = review.queue(moderator, new TaskQuery(filters.priority(), dueBefore, filters.sort()));
         Map<String, Optional<TriageFacts>> byCase = new LinkedHashMap<>();
         List<Row> rows = new ArrayList<>();
         for (ReviewTask task : tasks) {
             Optional<TriageFacts> facts = byCase.computeIfAbsent(task.caseId(), this::facts);
-            rows.add(new Row(task, facts.map(TriageFacts::profile).orElse(null),
+            rows.add(new Row(
+                    task,
+                    facts.map(TriageFacts::profile).orElse(null),
                     facts.map(TriageFacts::targetType).orElse(null)));
         }
         return rows;
@@ -333,8 +364,9 @@ class TaskPages {
         return (filters.profile() == null || filters.profile().equals(row.profile()))
                 && (filters.target() == null || filters.target().equals(row.targetType()))
                 && (filters.priority() == null || row.task().priority() >= filters.priority())
-                && (filters.due() == null || row.task().due() != null
-                        && row.task().due().isBefore(Instant.now().plus(DUE.get(filters.due()))));
+                && (filters.due() == null
+                        || row.task().due() != null
+                                && row.task().due().isBefore(Instant.now().plus(DUE.get(filters.due()))));
     }
 
     /** An earlier case on the same target URLs (newest first): what was decided there. */

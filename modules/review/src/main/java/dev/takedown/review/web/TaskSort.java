@@ -6,8 +6,7 @@ import java.util.List;
 
 final class TaskSort {
 
-    private TaskSort() {
-    }
+    private TaskSort() {}
 
     static String parse(String sort) {
         if (!"priority".equals(sort) && !"due".equals(sort)) {

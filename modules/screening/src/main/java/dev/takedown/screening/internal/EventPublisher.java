@@ -39,12 +39,18 @@ public final class EventPublisher implements AutoCloseable {
     public EventPublisher(ScreeningEvents.Sink sink, String node, int queueCapacity) {
         this.sink = sink;
         this.node = node;
-        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), r -> {
+        this.executor = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queueCapacity),
+                r -> {
                     Thread t = new Thread(r, "screening-events");
                     t.setDaemon(true);
                     return t;
-                }, (r, pool) -> dropped.incrementAndGet());
+                },
+                (r, pool) -> dropped.incrementAndGet());
     }
 
     public String node() {
@@ -62,8 +68,14 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /** A sampled verdict about {@code measureId}; {@code prompt} is hashed on the background thread. */
-    public void blocked(String measureId, String caseId, List<String> measureIds, Decision decision, String prompt,
-            String pdqHash, Instant at) {
+    public void blocked(
+            String measureId,
+            String caseId,
+            List<String> measureIds,
+            Decision decision,
+            String prompt,
+            String pdqHash,
+            Instant at) {
         submit(() -> {
             Map<String, Object> body = new LinkedHashMap<>();
             UUID id = UUID.randomUUID();
@@ -81,8 +93,13 @@ public final class EventPublisher implements AutoCloseable {
             body.put("node", node);
             body.put("decision", decision.name());
             body.put("check", prompt != null ? "prompt" : "image");
-            return new ScreeningEvents.Event(id.toString(), ScreeningEvents.BLOCKED, at, measureId,
-                    caseId != null ? caseId : measureId, JSON.writeValueAsBytes(body));
+            return new ScreeningEvents.Event(
+                    id.toString(),
+                    ScreeningEvents.BLOCKED,
+                    at,
+                    measureId,
+                    caseId != null ? caseId : measureId,
+                    JSON.writeValueAsBytes(body));
         });
     }
 
@@ -97,10 +114,16 @@ public final class EventPublisher implements AutoCloseable {
             body.put("actor", "system");
             body.put("node", node);
             body.put("passed", result.passed());
-            body.put("failed", result.failedPrompts().stream().map(EventPublisher::sha256).toList());
+            body.put(
+                    "failed",
+                    result.failedPrompts().stream().map(EventPublisher::sha256).toList());
             body.put("at", result.at().toString());
-            return new ScreeningEvents.Event(id.toString(), ScreeningEvents.REPLAY_COMPLETED, result.at(),
-                    result.measureId(), result.caseId() != null ? result.caseId() : result.measureId(),
+            return new ScreeningEvents.Event(
+                    id.toString(),
+                    ScreeningEvents.REPLAY_COMPLETED,
+                    result.at(),
+                    result.measureId(),
+                    result.caseId() != null ? result.caseId() : result.measureId(),
                     JSON.writeValueAsBytes(body));
         });
     }
@@ -126,8 +149,8 @@ public final class EventPublisher implements AutoCloseable {
 
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -29,8 +29,8 @@ public final class ImageDecoder {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > maxPixels) {
-                    throw new UnreadableImageException("image has " + pixels + " pixels; at most " + maxPixels
-                            + " are accepted");
+                    throw new UnreadableImageException(
+                            "image has " + pixels + " pixels; at most " + maxPixels + " are accepted");
                 }
                 BufferedImage image = reader.read(0);
                 if (image.getWidth() < 1 || image.getHeight() < 1) {

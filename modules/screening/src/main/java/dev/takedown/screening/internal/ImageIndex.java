@@ -55,7 +55,8 @@ public final class ImageIndex {
         }
         Map<CompiledMeasure, List<ImageMatch>> found = new HashMap<>();
         best.forEach((id, distance) -> found.computeIfAbsent(owners.get(id), m -> new ArrayList<>())
-                .add(new ImageMatch(owners.get(id).measureId(), references.get(id).toHex(), distance)));
+                .add(new ImageMatch(
+                        owners.get(id).measureId(), references.get(id).toHex(), distance)));
         found.values().forEach(l -> l.sort(Comparator.comparingInt(ImageMatch::distance)));
         return found;
     }

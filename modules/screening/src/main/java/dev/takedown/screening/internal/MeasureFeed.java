@@ -33,9 +33,11 @@ import org.springframework.stereotype.Component;
 public class MeasureFeed {
 
     private static final Logger log = LoggerFactory.getLogger(MeasureFeed.class);
-    private static final String APPLIED = MeasureApplied.class.getAnnotation(dev.takedown.events.EventType.class)
+    private static final String APPLIED = MeasureApplied.class
+            .getAnnotation(dev.takedown.events.EventType.class)
             .value();
-    private static final String LIFTED = MeasureLifted.class.getAnnotation(dev.takedown.events.EventType.class)
+    private static final String LIFTED = MeasureLifted.class
+            .getAnnotation(dev.takedown.events.EventType.class)
             .value();
 
     private final Screening screening;
@@ -46,7 +48,10 @@ public class MeasureFeed {
         this.json = json;
     }
 
-    @KafkaListener(topics = Topics.MEASURES, groupId = "takedown-screening-${random.uuid}", batch = "true",
+    @KafkaListener(
+            topics = Topics.MEASURES,
+            groupId = "takedown-screening-${random.uuid}",
+            batch = "true",
             properties = {"auto.offset.reset=earliest", "max.poll.records=2000"})
     public void on(List<ConsumerRecord<String, String>> records) {
         List<MeasureChange> changes = new ArrayList<>();
@@ -90,15 +95,19 @@ public class MeasureFeed {
                 return Optional.of(new MeasureChange.Apply(measureId, text(body, "caseId", null), rule));
             }
             if (body.hasNonNull("fileSha256")) {
-                return Optional.of(new MeasureChange.BlockFile(measureId,
-                        body.get("fileSha256").asText().toLowerCase(Locale.ROOT)));
+                return Optional.of(new MeasureChange.BlockFile(
+                        measureId, body.get("fileSha256").asText().toLowerCase(Locale.ROOT)));
             }
             if (body.hasNonNull("targetUrl")) {
-                return Optional.of(new MeasureChange.BlockUrl(measureId, body.get("targetUrl").asText()));
+                return Optional.of(new MeasureChange.BlockUrl(
+                        measureId, body.get("targetUrl").asText()));
             }
             return Optional.empty();
         } catch (Exception unreadable) {
-            log.warn("Skipped unreadable measure record {}@{}: {}", record.partition(), record.offset(),
+            log.warn(
+                    "Skipped unreadable measure record {}@{}: {}",
+                    record.partition(),
+                    record.offset(),
                     unreadable.getMessage());
             return Optional.empty();
         }

@@ -32,8 +32,7 @@ import java.util.List;
 public final class MultiIndexHash {
 
     /** A stored hash within the distance of the query; {@code id} is its position in the input list. */
-    public record Match(int id, int distance) {
-    }
+    public record Match(int id, int distance) {}
 
     private static final int CHUNKS = 16;
     private static final int BUCKETS = 1 << 16;
@@ -47,6 +46,7 @@ public final class MultiIndexHash {
     private final int maxDistance;
     /** Bounds on the run's first chunk, its first two and its first three chunks. */
     private final int oneChunk;
+
     private final int twoChunks;
     private final int threeChunks;
     /** Per distance of the first chunk (0..oneChunk), the masks with exactly that many bits. */
@@ -64,6 +64,7 @@ public final class MultiIndexHash {
     private final int[][] ids = new int[CHUNKS][];
     /** Per table: overflow runs, each its count (in spillIds) followed by its entries, in the same three arrays. */
     private final short[][] spillNexts = new short[CHUNKS][];
+
     private final short[][] spillThirds = new short[CHUNKS][];
     private final int[][] spillIds = new int[CHUNKS][];
 
@@ -85,7 +86,8 @@ public final class MultiIndexHash {
         this.probes = new int[oneChunk + 1][];
         for (int bits = 0; bits <= oneChunk; bits++) {
             int b = bits;
-            probes[bits] = java.util.stream.IntStream.range(0, BUCKETS).filter(m -> Integer.bitCount(m) == b)
+            probes[bits] = java.util.stream.IntStream.range(0, BUCKETS)
+                    .filter(m -> Integer.bitCount(m) == b)
                     .toArray();
         }
         double mean = (double) size / BUCKETS;
@@ -263,8 +265,10 @@ public final class MultiIndexHash {
     /** The full comparison, for the few entries that pass the inline tests. */
     private List<Match> compare(int id, long q0, long q1, long q2, long q3, List<Match> matches) {
         int base = id * 4;
-        int d = Long.bitCount(words[base] ^ q0) + Long.bitCount(words[base + 1] ^ q1)
-                + Long.bitCount(words[base + 2] ^ q2) + Long.bitCount(words[base + 3] ^ q3);
+        int d = Long.bitCount(words[base] ^ q0)
+                + Long.bitCount(words[base + 1] ^ q1)
+                + Long.bitCount(words[base + 2] ^ q2)
+                + Long.bitCount(words[base + 3] ^ q3);
         if (d > maxDistance) {
             return matches;
         }
@@ -292,8 +296,10 @@ public final class MultiIndexHash {
         long q3 = query.w3();
         for (int id = 0; id < size; id++) {
             int base = id * 4;
-            int d = Long.bitCount(words[base] ^ q0) + Long.bitCount(words[base + 1] ^ q1)
-                    + Long.bitCount(words[base + 2] ^ q2) + Long.bitCount(words[base + 3] ^ q3);
+            int d = Long.bitCount(words[base] ^ q0)
+                    + Long.bitCount(words[base + 1] ^ q1)
+                    + Long.bitCount(words[base + 2] ^ q2)
+                    + Long.bitCount(words[base + 3] ^ q3);
             if (d <= maxDistance) {
                 matches.add(new Match(id, d));
             }

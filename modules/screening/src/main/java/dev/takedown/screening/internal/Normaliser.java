@@ -33,6 +33,7 @@ public final class Normaliser {
     private static final byte KANA = 5;
     /** Bits of a {@link #packed} entry besides the output character (bits 0–15). */
     private static final int HAS_OUT = 1 << 16;
+
     private static final int KIND_SHIFT = 17;
     private static final int UPPER = 1 << 20;
     private static final int LOWER = 1 << 21;
@@ -70,6 +71,7 @@ public final class Normaliser {
      * like {@link #bmp}: an int is written whole, and always the same one for a character.
      */
     private final int[] packed = new int[0x10000];
+
     private final Map<Integer, Folded> supplementary = new ConcurrentHashMap<>();
     private final Map<String, String> romaji = new ConcurrentHashMap<>();
 
@@ -140,8 +142,8 @@ public final class Normaliser {
         }
 
         public NormalisedText toNormalisedText() {
-            return new NormalisedText(toString(), Arrays.copyOf(start, length), Arrays.copyOf(end, length),
-                    Arrays.copyOf(word, length));
+            return new NormalisedText(
+                    toString(), Arrays.copyOf(start, length), Arrays.copyOf(end, length), Arrays.copyOf(word, length));
         }
     }
 
@@ -244,7 +246,9 @@ public final class Normaliser {
         if (f.kind == KANA || f.out.length() > 1) {
             return 0;
         }
-        return f.kind << KIND_SHIFT | (f.out.isEmpty() ? 0 : HAS_OUT | f.out.charAt(0)) | (f.upper ? UPPER : 0)
+        return f.kind << KIND_SHIFT
+                | (f.out.isEmpty() ? 0 : HAS_OUT | f.out.charAt(0))
+                | (f.upper ? UPPER : 0)
                 | (f.lower ? LOWER : 0);
     }
 
@@ -281,7 +285,8 @@ public final class Normaliser {
                 han |= UScript.getScript(cp) == UScript.HAN;
                 end += Character.charCount(cp);
             }
-            out.append((han ? HAN_LATIN : LATIN_ASCII).get().transliterate(term.substring(i, end))).append(' ');
+            out.append((han ? HAN_LATIN : LATIN_ASCII).get().transliterate(term.substring(i, end)))
+                    .append(' ');
             i = end;
         }
         return out.toString();
@@ -289,7 +294,9 @@ public final class Normaliser {
 
     private static boolean otherScriptLetter(int cp) {
         int script = UScript.getScript(cp);
-        return UCharacter.isLetter(cp) && script != UScript.HAN && script != UScript.COMMON
+        return UCharacter.isLetter(cp)
+                && script != UScript.HAN
+                && script != UScript.COMMON
                 && script != UScript.INHERITED;
     }
 
@@ -330,8 +337,8 @@ public final class Normaliser {
             return new Folded(LETTER, letters, UCharacter.isUUppercase(cp), UCharacter.isULowercase(cp));
         }
         int type = UCharacter.getType(cp);
-        boolean ignorable = type == UCharacter.NON_SPACING_MARK || type == UCharacter.ENCLOSING_MARK
-                || type == UCharacter.FORMAT;
+        boolean ignorable =
+                type == UCharacter.NON_SPACING_MARK || type == UCharacter.ENCLOSING_MARK || type == UCharacter.FORMAT;
         return new Folded(ignorable ? IGNORABLE : SEPARATOR, "");
     }
 

@@ -13,8 +13,7 @@ import java.util.List;
 public final class PdqHasher {
 
     /** The hash of the image as given and of its seven rotations/reflections, plus PDQ's quality score (0–100). */
-    public record Result(PdqHash hash, List<PdqHash> dihedral, int quality) {
-    }
+    public record Result(PdqHash hash, List<PdqHash> dihedral, int quality) {}
 
     private static final int JAROSZ_PASSES = 2;
     private static final float[][] DCT = dctMatrix();
@@ -45,7 +44,8 @@ public final class PdqHasher {
         int quality = quality(small);
         float[][] dct = dct(small);
         PdqHash original = bits(dct);
-        List<PdqHash> dihedral = List.of(original,
+        List<PdqHash> dihedral = List.of(
+                original,
                 bits(transform(dct, true, (i, j) -> (j & 1) == 1)),
                 bits(transform(dct, false, (i, j) -> ((i + j) & 1) == 0)),
                 bits(transform(dct, true, (i, j) -> (i & 1) == 1)),
@@ -63,8 +63,8 @@ public final class PdqHasher {
             image.getRGB(0, r, cols, 1, line, 0, cols);
             for (int c = 0; c < cols; c++) {
                 int rgb = line[c];
-                luma[r * cols + c] = 0.299f * ((rgb >> 16) & 0xff) + 0.587f * ((rgb >> 8) & 0xff)
-                        + 0.114f * (rgb & 0xff);
+                luma[r * cols + c] =
+                        0.299f * ((rgb >> 16) & 0xff) + 0.587f * ((rgb >> 8) & 0xff) + 0.114f * (rgb & 0xff);
             }
         }
         return luma;

@@ -25,13 +25,15 @@ public final class PromptIndex {
     static final int SUFFIX_TOLERANT_LENGTH = 5;
 
     /** Which measure's term ({@code combination < 0}) or combination phrase a pattern stands for. */
-    private record Ref(int measure, int combination, int item) {
-    }
+    private record Ref(int measure, int combination, int item) {}
 
     /** The outcome before the engine words it for the user. */
-    public record Result(Decision decision, List<CompiledMeasure> matched, List<MatchedSpan> spans,
-            List<String> licensed, List<CompiledMeasure> blocking) {
-    }
+    public record Result(
+            Decision decision,
+            List<CompiledMeasure> matched,
+            List<MatchedSpan> spans,
+            List<String> licensed,
+            List<CompiledMeasure> blocking) {}
 
     private static final Result ALLOW = new Result(Decision.ALLOW, List.of(), List.of(), List.of(), List.of());
 
@@ -72,7 +74,8 @@ public final class PromptIndex {
                 }
             }
             for (int c = 0; c < measure.combinations().size(); c++) {
-                List<CompiledMeasure.Term> phrases = measure.combinations().get(c).phrases();
+                List<CompiledMeasure.Term> phrases =
+                        measure.combinations().get(c).phrases();
                 for (int p = 0; p < phrases.size(); p++) {
                     for (String variant : phrases.get(p).variants()) {
                         register(variant, new Ref(m, c, p), ids, refsByPattern);
@@ -153,16 +156,34 @@ public final class PromptIndex {
                 int end = text.end(to - 1);
                 if (ref.combination < 0) {
                     blocking.add(ref.measure);
-                    spans.add(new MatchedSpan(measure.measureId(), start, end, original.substring(start, end),
-                            measure.terms().get(ref.item).term(), MatchedSpan.TERM));
+                    spans.add(new MatchedSpan(
+                            measure.measureId(),
+                            start,
+                            end,
+                            original.substring(start, end),
+                            measure.terms().get(ref.item).term(),
+                            MatchedSpan.TERM));
                 } else {
-                    String phrase = measure.combinations().get(ref.combination).phrases().get(ref.item).term();
+                    String phrase = measure.combinations()
+                            .get(ref.combination)
+                            .phrases()
+                            .get(ref.item)
+                            .term();
                     if (phraseHits == null) {
                         phraseHits = new HashMap<>();
                     }
-                    phraseHits.computeIfAbsent(((long) ref.measure << 32) | ref.combination, key -> new ArrayList<>())
-                            .add(new PhraseHit(ref.item, text.word(from), new MatchedSpan(measure.measureId(),
-                                    start, end, original.substring(start, end), phrase, MatchedSpan.COMBINATION)));
+                    phraseHits
+                            .computeIfAbsent(((long) ref.measure << 32) | ref.combination, key -> new ArrayList<>())
+                            .add(new PhraseHit(
+                                    ref.item,
+                                    text.word(from),
+                                    new MatchedSpan(
+                                            measure.measureId(),
+                                            start,
+                                            end,
+                                            original.substring(start, end),
+                                            phrase,
+                                            MatchedSpan.COMBINATION)));
                 }
             }
         }
@@ -170,7 +191,8 @@ public final class PromptIndex {
         if (phraseHits != null) {
             phraseHits.forEach((key, found) -> {
                 int m = (int) (key >>> 32);
-                CompiledMeasure.Combination combination = measures.get(m).combinations().get((int) (long) key);
+                CompiledMeasure.Combination combination =
+                        measures.get(m).combinations().get((int) (long) key);
                 List<PhraseHit> window = satisfied(combination, found);
                 if (!window.isEmpty()) {
                     reviewing.add(m);
@@ -178,8 +200,7 @@ public final class PromptIndex {
                 }
             });
         }
-        Decision decision = blocking.size > 0 ? Decision.BLOCK : reviewing.size > 0 ? Decision.REVIEW
-                : Decision.ALLOW;
+        Decision decision = blocking.size > 0 ? Decision.BLOCK : reviewing.size > 0 ? Decision.REVIEW : Decision.ALLOW;
         List<String> licensedIds = new ArrayList<>(licensed.size);
         for (int i = 0; i < licensed.size; i++) {
             int m = licensed.values[i];
@@ -233,12 +254,12 @@ public final class PromptIndex {
         }
     }
 
-    private record PhraseHit(int phrase, int word, MatchedSpan span) {
-    }
+    private record PhraseHit(int phrase, int word, MatchedSpan span) {}
 
     /** The hits of the first window of {@code windowWords} words holding {@code atLeast} distinct phrases. */
     private static List<PhraseHit> satisfied(CompiledMeasure.Combination combination, List<PhraseHit> found) {
-        List<PhraseHit> hits = found.stream().sorted(Comparator.comparingInt(PhraseHit::word)).toList();
+        List<PhraseHit> hits =
+                found.stream().sorted(Comparator.comparingInt(PhraseHit::word)).toList();
         int window = combination.windowWords() > 0 ? combination.windowWords() : Integer.MAX_VALUE;
         for (int first = 0; first < hits.size(); first++) {
             Set<Integer> phrases = new HashSet<>();

@@ -83,7 +83,8 @@ public final class ReplayRunner implements AutoCloseable {
     }
 
     private void runWhenQuiet() {
-        long due = Math.min(lastChange + TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS),
+        long due = Math.min(
+                lastChange + TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS),
                 firstChange + TimeUnit.MILLISECONDS.toNanos(MAX_DELAY_MILLIS));
         long wait = due - System.nanoTime();
         if (wait > 0) {
@@ -127,18 +128,23 @@ public final class ReplayRunner implements AutoCloseable {
                             failed.add(prompt);
                         }
                     }
-                    ReplayResult result = new ReplayResult(measure.measureId(), measure.caseId(), passed,
-                            List.copyOf(failed), clock.instant());
+                    ReplayResult result = new ReplayResult(
+                            measure.measureId(), measure.caseId(), passed, List.copyOf(failed), clock.instant());
                     ReplayResult previous = results.put(measure.measureId(), result);
                     CompiledMeasure previousVersion = replayedVersion.put(measure.measureId(), measure);
-                    boolean changed = previous == null || previousVersion != measure || previous.passed() != passed
+                    boolean changed = previous == null
+                            || previousVersion != measure
+                            || previous.passed() != passed
                             || !previous.failedPrompts().equals(result.failedPrompts());
                     if (changed) {
                         events.replayed(result);
                     }
                     if (!failed.isEmpty()) {
-                        log.warn("Replay suite of measure {}: {} of {} prompts no longer blocked", measure.measureId(),
-                                failed.size(), measure.replayPrompts().size());
+                        log.warn(
+                                "Replay suite of measure {}: {} of {} prompts no longer blocked",
+                                measure.measureId(),
+                                failed.size(),
+                                measure.replayPrompts().size());
                     }
                 }
             }

@@ -75,7 +75,9 @@ public final class SegmentedIndex {
                 next.add(segment);
                 continue;
             }
-            List<CompiledMeasure> kept = measures.stream().filter(m -> !removed.contains(m.measureId())).toList();
+            List<CompiledMeasure> kept = measures.stream()
+                    .filter(m -> !removed.contains(m.measureId()))
+                    .toList();
             if (!kept.isEmpty()) {
                 next.add(Segment.of(kept, imageDistance));
             }
@@ -87,12 +89,13 @@ public final class SegmentedIndex {
         while (next.size() > MAX_SEGMENTS && next.size() - first >= 2) {
             int smallest = first;
             for (int i = first + 1; i < next.size() - 1; i++) {
-                if (next.get(i).size() + next.get(i + 1).size() < next.get(smallest).size()
-                        + next.get(smallest + 1).size()) {
+                if (next.get(i).size() + next.get(i + 1).size()
+                        < next.get(smallest).size() + next.get(smallest + 1).size()) {
                     smallest = i;
                 }
             }
-            List<CompiledMeasure> merged = new ArrayList<>(next.get(smallest).prompts().measures());
+            List<CompiledMeasure> merged =
+                    new ArrayList<>(next.get(smallest).prompts().measures());
             merged.addAll(next.get(smallest + 1).prompts().measures());
             next.set(smallest, Segment.of(merged, imageDistance));
             next.remove(smallest + 1);

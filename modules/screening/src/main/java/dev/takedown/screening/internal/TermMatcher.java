@@ -51,6 +51,7 @@ public final class TermMatcher {
     private final int[] outputOf;
     /** At each output offset: the number of patterns, then their ids. */
     private final int[] outputs;
+
     private final int[] lengths;
 
     /** Patterns are identified by their index in {@code patterns}; empty patterns never match. */
@@ -192,6 +193,7 @@ public final class TermMatcher {
         private final BitSet used = new BitSet();
         /** Bases taken: distinct bases make a child's label as good a check as its parent's index. */
         private final BitSet bases = new BitSet();
+
         private int firstFree = 1;
         private int highest;
         private static final int WINDOW = 4096;

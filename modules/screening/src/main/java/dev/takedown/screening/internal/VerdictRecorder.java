@@ -53,8 +53,13 @@ public final class VerdictRecorder {
     private static Map<Decision, Counter> counters(MeterRegistry meters, String check) {
         Map<Decision, Counter> counters = new EnumMap<>(Decision.class);
         for (Decision decision : Decision.values()) {
-            counters.put(decision, Counter.builder(METER).description("Screening verdicts on this node")
-                    .tag("decision", decision.name()).tag("check", check).register(meters));
+            counters.put(
+                    decision,
+                    Counter.builder(METER)
+                            .description("Screening verdicts on this node")
+                            .tag("decision", decision.name())
+                            .tag("check", check)
+                            .register(meters));
         }
         return counters;
     }
@@ -63,8 +68,8 @@ public final class VerdictRecorder {
      * Records a verdict. {@code measures} are the measures it names (empty on ALLOW), with their case ids.
      * Exactly one of {@code prompt} and {@code pdqHash} is given.
      */
-    public void record(Decision decision, List<String> measureIds, List<String> caseIds, String prompt,
-            String pdqHash) {
+    public void record(
+            Decision decision, List<String> measureIds, List<String> caseIds, String prompt, String pdqHash) {
         Map<Decision, Counter> meters = prompt != null ? promptMeters : imageMeters;
         if (meters != null) {
             meters.get(decision).increment();

@@ -5,5 +5,4 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** One malformed element of a request, named by its JSON path or part name (same shape as the other modules'). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record FieldProblem(String field, String message) {
-}
+public record FieldProblem(String field, String message) {}

@@ -54,15 +54,22 @@ class ScreeningApi {
 
     @GetMapping("/api/screening/url")
     UrlVerdict url(@RequestParam String url) {
-        return screening.urls().check(url).map(ids -> new UrlVerdict(url, true, ids.stream().sorted().toList()))
+        return screening
+                .urls()
+                .check(url)
+                .map(ids -> new UrlVerdict(url, true, ids.stream().sorted().toList()))
                 .orElseGet(() -> new UrlVerdict(url, false, List.of()));
     }
 
     /** What this node enforces now: for a platform's health check and to see that a node has caught up. */
     @GetMapping("/api/screen/status")
     ScreeningStatus status() {
-        return new ScreeningStatus(screening.nodeId(), screening.activeFilters(), screening.urls().size(),
-                screening.indexSegments(), screening.replayRuns());
+        return new ScreeningStatus(
+                screening.nodeId(),
+                screening.activeFilters(),
+                screening.urls().size(),
+                screening.indexSegments(),
+                screening.replayRuns());
     }
 
     /**
@@ -88,11 +95,14 @@ class ScreeningApi {
             validate(requests.get(i), "[" + i + "].", problems);
         }
         refuse(problems);
-        return requests.stream().map(r -> screening.checkPrompt(r.prompt(), r.accountId())).toList();
+        return requests.stream()
+                .map(r -> screening.checkPrompt(r.prompt(), r.accountId()))
+                .toList();
     }
 
     @PostMapping(path = "/api/screen/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImageVerdict image(@RequestPart("image") MultipartFile image,
+    ImageVerdict image(
+            @RequestPart("image") MultipartFile image,
             @RequestParam(name = "account_id", required = false) String accountId) {
         return screening.checkImage(bytes(image, "image"), accountId);
     }
@@ -106,7 +116,8 @@ class ScreeningApi {
     }
 
     @PostMapping(path = "/api/screen/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    List<ImageVerdict> images(@RequestPart("image") List<MultipartFile> images,
+    List<ImageVerdict> images(
+            @RequestPart("image") List<MultipartFile> images,
             @RequestParam(name = "account_id", required = false) String accountId) {
         List<FieldProblem> problems = new ArrayList<>();
         batchSize(images, problems);
@@ -141,7 +152,9 @@ class ScreeningApi {
         if (sha256 == null || !SHA256.matcher(sha256).matches()) {
             refuse(List.of(new FieldProblem("sha256", "64 hexadecimal characters (SHA-256 of the file)")));
         }
-        List<String> ids = screening.checkFile(sha256).map(found -> found.stream().sorted().toList())
+        List<String> ids = screening
+                .checkFile(sha256)
+                .map(found -> found.stream().sorted().toList())
                 .orElse(List.of());
         return new FileVerdict(sha256.toLowerCase(Locale.ROOT), ids.isEmpty() ? "ALLOW" : "BLOCK", ids);
     }
@@ -159,29 +172,32 @@ class ScreeningApi {
             Charset charset = MediaType.parseMediaType(http.getContentType()).getCharset();
             try {
                 // Jackson detects the Unicode encodings itself; others are decoded as declared
-                request = charset == null || UNICODE.contains(charset.name()) ? promptReader.readValue(body)
+                request = charset == null || UNICODE.contains(charset.name())
+                        ? promptReader.readValue(body)
                         : promptReader.readValue(new InputStreamReader(body, charset));
             } catch (JsonProcessingException e) {
-                throw new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e,
-                        new ServletServerHttpRequest(http));
+                throw new HttpMessageNotReadableException(
+                        "JSON parse error: " + e.getOriginalMessage(), e, new ServletServerHttpRequest(http));
             }
         }
         if (request == null) {
-            throw new HttpMessageNotReadableException("Required request body is missing",
-                    new ServletServerHttpRequest(http));
+            throw new HttpMessageNotReadableException(
+                    "Required request body is missing", new ServletServerHttpRequest(http));
         }
         return request;
     }
 
-    private static final Set<String> UNICODE = Set.of("UTF-8", "UTF-16", "UTF-16BE", "UTF-16LE", "UTF-32",
-            "UTF-32BE", "UTF-32LE");
+    private static final Set<String> UNICODE =
+            Set.of("UTF-8", "UTF-16", "UTF-16BE", "UTF-16LE", "UTF-32", "UTF-32BE", "UTF-32LE");
 
     private static void validate(PromptRequest request, String path, List<FieldProblem> problems) {
         if (request == null || request.prompt() == null || request.prompt().isBlank()) {
             problems.add(new FieldProblem(path + "prompt", "must not be empty"));
         } else if (utf8Length(request.prompt()) > MAX_PROMPT_BYTES) {
-            throw new BadScreeningRequest(HttpStatus.PAYLOAD_TOO_LARGE, List.of(new FieldProblem(path + "prompt",
-                    "must be at most " + MAX_PROMPT_BYTES + " bytes of UTF-8")));
+            throw new BadScreeningRequest(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    List.of(new FieldProblem(
+                            path + "prompt", "must be at most " + MAX_PROMPT_BYTES + " bytes of UTF-8")));
         }
     }
 
@@ -247,26 +263,20 @@ class ScreeningApi {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record PromptRequest(String prompt, String accountId) {
-    }
+    record PromptRequest(String prompt, String accountId) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record HashRequest(String pdq, String accountId) {
-    }
+    record HashRequest(String pdq, String accountId) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record FileRequest(String sha256) {
-    }
+    record FileRequest(String sha256) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record FileVerdict(String sha256, String decision, List<String> measureIds) {
-    }
+    record FileVerdict(String sha256, String decision, List<String> measureIds) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record ScreeningStatus(String node, int activeFilters, int blockedUrls, int indexSegments, long replayRuns) {
-    }
+    record ScreeningStatus(String node, int activeFilters, int blockedUrls, int indexSegments, long replayRuns) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record UrlVerdict(String url, boolean blocked, List<String> measureIds) {
-    }
+    record UrlVerdict(String url, boolean blocked, List<String> measureIds) {}
 }

@@ -29,66 +29,93 @@ class ScreeningProblems extends RequestBodyAdviceAdapter {
 
     /** Room for one 64 KiB prompt even if every character arrives as a six-byte JSON escape. */
     static final long MAX_BODY_BYTES = 6L * ScreeningApi.MAX_PROMPT_BYTES + 4096;
+
     static final long MAX_BATCH_BODY_BYTES = 16L * 1024 * 1024;
 
     @Override
-    public boolean supports(MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) {
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return true;
     }
 
     @Override
-    public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+    public HttpInputMessage beforeBodyRead(
+            HttpInputMessage input,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType)
+            throws IOException {
         boolean batch = List.class.isAssignableFrom(parameter.getParameterType());
-        refuseBodyOver(batch ? MAX_BATCH_BODY_BYTES : MAX_BODY_BYTES, input.getHeaders().getContentLength());
+        refuseBodyOver(
+                batch ? MAX_BATCH_BODY_BYTES : MAX_BODY_BYTES,
+                input.getHeaders().getContentLength());
         return input;
     }
 
     /** A declared body larger than {@code limit} is refused before any of it is read (-1: not declared). */
     static void refuseBodyOver(long limit, long contentLength) {
         if (contentLength > limit) {
-            throw new BadScreeningRequest(HttpStatus.PAYLOAD_TOO_LARGE,
+            throw new BadScreeningRequest(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
                     List.of(new FieldProblem("$", "body must be at most " + limit + " bytes")));
         }
     }
 
     @ExceptionHandler(BadScreeningRequest.class)
     ProblemDetail bad(BadScreeningRequest e) {
-        return problem(e.status(), "invalid-screening-request", "Invalid screening request", e.getMessage(),
-                e.problems());
+        return problem(
+                e.status(), "invalid-screening-request", "Invalid screening request", e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(UnreadableImageException.class)
     ProblemDetail unreadable(UnreadableImageException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unreadable-image", "Unreadable image", e.getMessage(),
+        return problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unreadable-image",
+                "Unreadable image",
+                e.getMessage(),
                 List.of(new FieldProblem("image", e.getMessage())));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail notReadable(HttpMessageNotReadableException e) {
-        String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? path(mapping) : "$";
-        String message = e.getCause() instanceof JsonMappingException mapping ? mapping.getOriginalMessage()
+        String field = e.getCause() instanceof JsonMappingException mapping
+                        && !mapping.getPath().isEmpty()
+                ? path(mapping)
+                : "$";
+        String message = e.getCause() instanceof JsonMappingException mapping
+                ? mapping.getOriginalMessage()
                 : "body is not valid UTF-8 JSON of the expected shape";
-        return problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request",
-                "The body is not valid UTF-8 JSON of the expected shape", List.of(new FieldProblem(field, message)));
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "unreadable-request",
+                "Unreadable request",
+                "The body is not valid UTF-8 JSON of the expected shape",
+                List.of(new FieldProblem(field, message)));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ProblemDetail missingPart(MissingServletRequestPartException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-screening-request", "Invalid screening request",
-                e.getMessage(), List.of(new FieldProblem(e.getRequestPartName(), "is required")));
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-screening-request",
+                "Invalid screening request",
+                e.getMessage(),
+                List.of(new FieldProblem(e.getRequestPartName(), "is required")));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-screening-request", "Invalid screening request",
-                e.getMessage(), List.of(new FieldProblem(e.getParameterName(), "is required")));
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-screening-request",
+                "Invalid screening request",
+                e.getMessage(),
+                List.of(new FieldProblem(e.getParameterName(), "is required")));
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
-            List<FieldProblem> errors) {
+    private static ProblemDetail problem(
+            HttpStatus status, String type, String title, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://takedown.dev/problems/" + type));
         problem.setTitle(title);

@@ -36,21 +36,27 @@ class ImageIndexTest {
     void aSmallIndexScansAndFindsWhatTheMultiIndexHashFinds() {
         List<CompiledMeasure> measures = new ArrayList<>();
         for (int i = 0; i < ImageIndex.SCAN_BELOW; i++) {
-            measures.add(CompiledMeasure.compile("m-" + i, "c", new ScreeningRule("w", List.of("t"), null, null,
-                    List.of(randomHash()), null), normaliser));
+            measures.add(CompiledMeasure.compile(
+                    "m-" + i,
+                    "c",
+                    new ScreeningRule("w", List.of("t"), null, null, List.of(randomHash()), null),
+                    normaliser));
         }
         ImageIndex large = new ImageIndex(measures, 31);
         ImageIndex small = new ImageIndex(measures.subList(0, 10), 31);
         PdqHash reference = measures.get(3).imageHashes().get(0);
         for (int bits : new int[] {0, 16, 31, 32, 60}) {
             List<PdqHash> query = List.of(flip(reference, bits));
-            assertThat(ids(small.find(query))).as("%d bits", bits).isEqualTo(ids(large.find(query)))
+            assertThat(ids(small.find(query)))
+                    .as("%d bits", bits)
+                    .isEqualTo(ids(large.find(query)))
                     .isEqualTo(bits <= 31 ? Map.of("m-3", bits) : Map.of());
         }
     }
 
     private static Map<String, Integer> ids(Map<CompiledMeasure, List<ImageMatch>> found) {
-        return found.values().stream().flatMap(List::stream)
+        return found.values().stream()
+                .flatMap(List::stream)
                 .collect(Collectors.toMap(ImageMatch::measureId, ImageMatch::distance));
     }
 }

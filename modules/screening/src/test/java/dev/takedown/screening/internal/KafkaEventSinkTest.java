@@ -21,10 +21,16 @@ class KafkaEventSinkTest {
     @SuppressWarnings("unchecked")
     void sendsBytesWithCloudEventHeadersAndIgnoresAFailedSend() {
         KafkaOperations<String, byte[]> kafka = mock(KafkaOperations.class);
-        when(kafka.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.failedFuture(
-                new IllegalStateException("broker down")));
-        new KafkaEventSink(kafka).send(new ScreeningEvents.Event("id-1", ScreeningEvents.BLOCKED,
-                Instant.parse("2025-01-01T00:00:00Z"), "m-1", "case-1", "{}".getBytes(StandardCharsets.UTF_8)));
+        when(kafka.send(any(ProducerRecord.class)))
+                .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
+        new KafkaEventSink(kafka)
+                .send(new ScreeningEvents.Event(
+                        "id-1",
+                        ScreeningEvents.BLOCKED,
+                        Instant.parse("2025-01-01T00:00:00Z"),
+                        "m-1",
+                        "case-1",
+                        "{}".getBytes(StandardCharsets.UTF_8)));
         ArgumentCaptor<ProducerRecord<String, byte[]>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
         verify(kafka).send(sent.capture());
         ProducerRecord<String, byte[]> record = sent.getValue();

@@ -23,8 +23,11 @@ class MultiIndexHashTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 15, 31, 47, 63})
     void upstreamHaystackAndNeedlesGiveTheBruteForceAnswer(int distance) {
-        List<PdqHash> haystack = PdqResources.lines("haystack.txt").stream().map(PdqHash::fromHex).toList();
-        List<PdqHash> needles = PdqResources.lines("needles.txt").stream().map(PdqHash::fromHex).toList();
+        List<PdqHash> haystack = PdqResources.lines("haystack.txt").stream()
+                .map(PdqHash::fromHex)
+                .toList();
+        List<PdqHash> needles =
+                PdqResources.lines("needles.txt").stream().map(PdqHash::fromHex).toList();
         assertThat(haystack).hasSize(1350);
         assertThat(needles).hasSize(100);
         MultiIndexHash index = new MultiIndexHash(haystack, distance);
@@ -35,7 +38,9 @@ class MultiIndexHashTest {
             found += expected.size();
         }
         if (distance == 31) {
-            assertThat(found).as("the upstream needles do find something at the usual threshold").isPositive();
+            assertThat(found)
+                    .as("the upstream needles do find something at the usual threshold")
+                    .isPositive();
         }
     }
 
@@ -49,8 +54,12 @@ class MultiIndexHashTest {
         MultiIndexHash index = new MultiIndexHash(stored, 31);
         for (int q = 0; q < 200; q++) {
             int target = random.nextInt(stored.size());
-            long[] words = {stored.get(target).w0(), stored.get(target).w1(), stored.get(target).w2(),
-                    stored.get(target).w3()};
+            long[] words = {
+                stored.get(target).w0(),
+                stored.get(target).w1(),
+                stored.get(target).w2(),
+                stored.get(target).w3()
+            };
             int flips = random.nextInt(32);
             for (int f = 0; f < flips; f++) {
                 int bit = random.nextInt(256);
@@ -58,7 +67,10 @@ class MultiIndexHashTest {
             }
             PdqHash query = PdqHash.fromBits(words);
             List<MultiIndexHash.Match> found = index.find(query);
-            assertThat(found).extracting(MultiIndexHash.Match::id).contains(target).doesNotHaveDuplicates();
+            assertThat(found)
+                    .extracting(MultiIndexHash.Match::id)
+                    .contains(target)
+                    .doesNotHaveDuplicates();
             assertThat(sorted(found)).isEqualTo(sorted(index.bruteForce(query)));
         }
     }
@@ -83,13 +95,18 @@ class MultiIndexHashTest {
         int checked = 0;
         for (int distance = 0; distance <= 31; distance++) {
             for (int rotation = 0; rotation < 16; rotation++) {
-                for (int[] perChunk : List.of(spread(random, distance, rotation), lumped(random, distance, rotation),
+                for (int[] perChunk : List.of(
+                        spread(random, distance, rotation),
+                        lumped(random, distance, rotation),
                         randomSplit(random, distance))) {
                     int target = random.nextInt(stored.size());
                     PdqHash query = flip(stored.get(target), perChunk, random);
                     assertThat(query.distance(stored.get(target))).isEqualTo(distance);
                     List<MultiIndexHash.Match> found = index.find(query);
-                    assertThat(found).extracting(MultiIndexHash.Match::id).contains(target).doesNotHaveDuplicates();
+                    assertThat(found)
+                            .extracting(MultiIndexHash.Match::id)
+                            .contains(target)
+                            .doesNotHaveDuplicates();
                     assertThat(sorted(found)).isEqualTo(sorted(index.bruteForce(query)));
                     checked++;
                 }
@@ -113,10 +130,12 @@ class MultiIndexHashTest {
         List<Integer> distances = new ArrayList<>();
         for (int distance = 0; distance <= 40; distance++) {
             for (int rotation = 0; rotation < 16; rotation++) {
-                for (int[] perChunk : List.of(spread(random, distance, rotation), lumped(random, distance, rotation),
+                for (int[] perChunk : List.of(
+                        spread(random, distance, rotation),
+                        lumped(random, distance, rotation),
                         randomSplit(random, distance))) {
-                    PdqHash query = new PdqHash(random.nextLong(), random.nextLong(), random.nextLong(),
-                            random.nextLong());
+                    PdqHash query =
+                            new PdqHash(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
                     stored.add(flip(query, perChunk, random));
                     queries.add(query);
                     distances.add(distance);
@@ -129,10 +148,13 @@ class MultiIndexHashTest {
             List<MultiIndexHash.Match> found = index.find(queries.get(q));
             assertThat(sorted(found)).isEqualTo(sorted(index.bruteForce(queries.get(q))));
             if (distances.get(q) <= 31) {
-                assertThat(found).as("distance %d", distances.get(q))
+                assertThat(found)
+                        .as("distance %d", distances.get(q))
                         .contains(new MultiIndexHash.Match(planted, distances.get(q)));
             } else {
-                assertThat(found).as("distance %d", distances.get(q)).extracting(MultiIndexHash.Match::id)
+                assertThat(found)
+                        .as("distance %d", distances.get(q))
+                        .extracting(MultiIndexHash.Match::id)
                         .doesNotContain(planted);
             }
         }
@@ -150,8 +172,10 @@ class MultiIndexHashTest {
         for (int q = 0; q < 100; q++) {
             int target = random.nextInt(stored.size());
             PdqHash query = flip(stored.get(target), spread(random, random.nextInt(distance + 1), q % 16), random);
-            assertThat(sorted(index.find(query))).isEqualTo(sorted(index.bruteForce(query)))
-                    .extracting(MultiIndexHash.Match::id).contains(target);
+            assertThat(sorted(index.find(query)))
+                    .isEqualTo(sorted(index.bruteForce(query)))
+                    .extracting(MultiIndexHash.Match::id)
+                    .contains(target);
         }
     }
 

@@ -17,18 +17,29 @@ class NormaliserTest {
     private final String ultraman = normaliser.normalise("Ultraman").text();
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "ultraman", "ULTRAMAN", "UlTrAmAn",
-        "Ｕｌｔｒａｍａｎ",                      // fullwidth
-        "Ul\u200Dtra\u200Bman", "Ultra\u00ADman", "U\uFEFFltraman", // zero-width joiner/space, soft hyphen, BOM
-        "Ultr\u0430man",                        // Cyrillic а
-        "Ultr\u03B1m\u03B1n",                   // Greek α
-        "U1traman", "U|traman", "UItraman",     // l / 1 / | / I swaps
-        "Ultrarnan",                            // rn for m
-        "U l t r a-man", "U.l.t.r.a.m.a.n", "Ul-tra_man",
-        "Últrámán", "U\u0308ltraman",           // accents, precomposed and combining
-        "𝐔𝐥𝐭𝐫𝐚𝐦𝐚𝐧", "Ⓤⓛⓣⓡⓐⓜⓐⓝ"               // mathematical bold, circled
-    })
+    @ValueSource(
+            strings = {
+                "ultraman",
+                "ULTRAMAN",
+                "UlTrAmAn",
+                "Ｕｌｔｒａｍａｎ", // fullwidth
+                "Ul\u200Dtra\u200Bman",
+                "Ultra\u00ADman",
+                "U\uFEFFltraman", // zero-width joiner/space, soft hyphen, BOM
+                "Ultr\u0430man", // Cyrillic а
+                "Ultr\u03B1m\u03B1n", // Greek α
+                "U1traman",
+                "U|traman",
+                "UItraman", // l / 1 / | / I swaps
+                "Ultrarnan", // rn for m
+                "U l t r a-man",
+                "U.l.t.r.a.m.a.n",
+                "Ul-tra_man",
+                "Últrámán",
+                "U\u0308ltraman", // accents, precomposed and combining
+                "𝐔𝐥𝐭𝐫𝐚𝐦𝐚𝐧",
+                "Ⓤⓛⓣⓡⓐⓜⓐⓝ" // mathematical bold, circled
+            })
     void latinSpellingTricksReachTheSameCompactForm(String spelling) {
         assertThat(normaliser.normalise(spelling).text()).isEqualTo(ultraman);
     }
@@ -36,43 +47,70 @@ class NormaliserTest {
     @Test
     void differentWordsStayDifferent() {
         assertThat(normaliser.normalise("Ultrawoman").text()).isNotEqualTo(ultraman);
-        assertThat(normaliser.normalise("Ultraman").text()).isNotEqualTo(normaliser.normalise("Ultranan").text());
+        assertThat(normaliser.normalise("Ultraman").text())
+                .isNotEqualTo(normaliser.normalise("Ultranan").text());
     }
 
     @Test
     void traditionalChineseBecomesSimplified() {
-        assertThat(normaliser.normalise("奧特曼").text()).isEqualTo(normaliser.normalise("奥特曼").text())
+        assertThat(normaliser.normalise("奧特曼").text())
+                .isEqualTo(normaliser.normalise("奥特曼").text())
                 .isEqualTo("奥特曼");
         assertThat(normaliser.normalise("戴拿").text()).isEqualTo("戴拿");
     }
 
     @Test
     void hanTermsAlsoMatchAsPinyin() {
-        assertThat(normaliser.variants("奥特曼")).hasSize(2)
+        assertThat(normaliser.variants("奥特曼"))
+                .hasSize(2)
                 .contains("奥特曼", normaliser.normalise("aoteman").text());
-        assertThat(normaliser.normalise("ao te man").text()).isEqualTo(normaliser.normalise("AoTeMan").text())
+        assertThat(normaliser.normalise("ao te man").text())
+                .isEqualTo(normaliser.normalise("AoTeMan").text())
                 .isEqualTo(normaliser.variants("奧特曼").get(1));
         assertThat(normaliser.variants("Ultraman")).containsExactly(ultraman);
     }
 
     /** The pinyin variant transliterates only a term's Han parts (for speed) yet equals the whole term's. */
     @ParameterizedTest
-    @ValueSource(strings = {"怪兽abcd", "Kaiju 怪兽 Prime", "重庆", "重 庆", "重-庆", "重1庆", "重々庆", "重庆Kaiju",
-        "Æther怪兽", "Øresund 長城 straße", "ウルトラマン奥特曼", "奥特曼 Тига", "〇重庆", "Ｕｌｔｒａ奥特曼", "𠀀怪兽"})
+    @ValueSource(
+            strings = {
+                "怪兽abcd",
+                "Kaiju 怪兽 Prime",
+                "重庆",
+                "重 庆",
+                "重-庆",
+                "重1庆",
+                "重々庆",
+                "重庆Kaiju",
+                "Æther怪兽",
+                "Øresund 長城 straße",
+                "ウルトラマン奥特曼",
+                "奥特曼 Тига",
+                "〇重庆",
+                "Ｕｌｔｒａ奥特曼",
+                "𠀀怪兽"
+            })
     void pinyinOfMixedTermsEqualsTheWholeTermTransliterated(String term) {
         String whole = com.ibm.icu.text.Transliterator.getInstance("Traditional-Simplified; Han-Latin; Latin-ASCII")
                 .transliterate(term);
-        assertThat(normaliser.variants(term)).contains(normaliser.normalise(whole).text());
+        assertThat(normaliser.variants(term))
+                .contains(normaliser.normalise(whole).text());
     }
 
     @Test
     void kanaBecomesRomaji() {
-        assertThat(normaliser.normalise("ウルトラマン").text()).isEqualTo(normaliser.normalise("urutoraman").text());
-        assertThat(normaliser.normalise("ｳﾙﾄﾗﾏﾝ").text()).isEqualTo(normaliser.normalise("urutoraman").text());
-        assertThat(normaliser.normalise("うるとらまん").text()).isEqualTo(normaliser.normalise("urutoraman").text());
-        assertThat(normaliser.normalise("ティガ").text()).isEqualTo(normaliser.normalise("tiga").text());
-        assertThat(normaliser.normalise("ウルトラマーン").text()).isEqualTo(normaliser.normalise("urutoraman").text());
-        assertThat(normaliser.normalise("キャッチ").text()).isEqualTo(normaliser.normalise("kyatchi").text());
+        assertThat(normaliser.normalise("ウルトラマン").text())
+                .isEqualTo(normaliser.normalise("urutoraman").text());
+        assertThat(normaliser.normalise("ｳﾙﾄﾗﾏﾝ").text())
+                .isEqualTo(normaliser.normalise("urutoraman").text());
+        assertThat(normaliser.normalise("うるとらまん").text())
+                .isEqualTo(normaliser.normalise("urutoraman").text());
+        assertThat(normaliser.normalise("ティガ").text())
+                .isEqualTo(normaliser.normalise("tiga").text());
+        assertThat(normaliser.normalise("ウルトラマーン").text())
+                .isEqualTo(normaliser.normalise("urutoraman").text());
+        assertThat(normaliser.normalise("キャッチ").text())
+                .isEqualTo(normaliser.normalise("kyatchi").text());
     }
 
     @Test
@@ -101,19 +139,52 @@ class NormaliserTest {
      * traditional Han, camel case, surrogate pairs and lone surrogates.
      */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "AbCd", "xﬁy", "Straße", "Ⅻv", "İz", "ǅa", "Ｕｌ", "①②", "e\u0301", "Ul\u200Dtra", "x\u00ADy\uFEFFz",
-        "ッキャ", "ーa", "奧特曼", "I|1", "𝐔𝐥x", "\uD835x", "y\uDC14", "Ⓤⓛ a-B_c", "UltrA", "kπΣ"
-    })
+    @ValueSource(
+            strings = {
+                "AbCd",
+                "xﬁy",
+                "Straße",
+                "Ⅻv",
+                "İz",
+                "ǅa",
+                "Ｕｌ",
+                "①②",
+                "e\u0301",
+                "Ul\u200Dtra",
+                "x\u00ADy\uFEFFz",
+                "ッキャ",
+                "ーa",
+                "奧特曼",
+                "I|1",
+                "𝐔𝐥x",
+                "\uD835x",
+                "y\uDC14",
+                "Ⓤⓛ a-B_c",
+                "UltrA",
+                "kπΣ"
+            })
     void packedFoldsAgreeWithTheFullFold(String distinct) {
         assertSameBothWays(distinct);
     }
 
     @Test
     void packedFoldsAgreeOnRandomMixedText() {
-        int[][] ranges = {{0x20, 0x7E}, {0xA0, 0x24F}, {0x300, 0x36F}, {0x370, 0x4FF}, {0x2000, 0x206F},
-            {0x2150, 0x24FF}, {0x3040, 0x30FF}, {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3}, {0xD800, 0xDFFF},
-            {0xFB00, 0xFB06}, {0xFF00, 0xFFEF}, {0x1D400, 0x1D7FF}, {0x1F600, 0x1F64F}};
+        int[][] ranges = {
+            {0x20, 0x7E},
+            {0xA0, 0x24F},
+            {0x300, 0x36F},
+            {0x370, 0x4FF},
+            {0x2000, 0x206F},
+            {0x2150, 0x24FF},
+            {0x3040, 0x30FF},
+            {0x4E00, 0x9FFF},
+            {0xAC00, 0xD7A3},
+            {0xD800, 0xDFFF},
+            {0xFB00, 0xFB06},
+            {0xFF00, 0xFFEF},
+            {0x1D400, 0x1D7FF},
+            {0x1F600, 0x1F64F}
+        };
         Random random = new Random(4);
         for (int t = 0; t < 300; t++) {
             Set<Integer> codePoints = new LinkedHashSet<>();

@@ -28,14 +28,18 @@ class PdqHasherTest {
     @MethodSource("expected")
     void hashesWithin16BitsOfTheReference(String file, String reference, String source) {
         PdqHash hash = hash(file).hash();
-        assertThat(hash.distance(PdqHash.fromHex(reference))).as("%s vs %s (%s)", hash, reference, source)
+        assertThat(hash.distance(PdqHash.fromHex(reference)))
+                .as("%s vs %s (%s)", hash, reference, source)
                 .isLessThanOrEqualTo(16);
     }
 
     @Test
     void everyBridgeEditMatchesTheOriginal() {
         PdqHash original = hash("bridge-mods/aaa-orig.jpg").hash();
-        List<String> edits = expected().map(r -> r[0]).filter(f -> f.startsWith("bridge-mods/")).toList();
+        List<String> edits = expected()
+                .map(r -> r[0])
+                .filter(f -> f.startsWith("bridge-mods/"))
+                .toList();
         assertThat(edits).hasSize(12);
         for (String edit : edits) {
             assertThat(hash(edit).hash().distance(original)).as(edit).isLessThanOrEqualTo(31);
@@ -45,15 +49,21 @@ class PdqHasherTest {
     @Test
     void everyDihedralTransformIsFoundThroughTheVariants() {
         PdqHash original = hash("dih/bridge-1-original.jpg").hash();
-        List<String> transforms = expected().map(r -> r[0]).filter(f -> f.startsWith("dih/")).toList();
+        List<String> transforms =
+                expected().map(r -> r[0]).filter(f -> f.startsWith("dih/")).toList();
         assertThat(transforms).hasSize(8);
         for (String file : transforms) {
             PdqHasher.Result transformed = hash(file);
             assertThat(transformed.dihedral()).hasSize(8);
-            int nearest = transformed.dihedral().stream().mapToInt(h -> h.distance(original)).min().orElseThrow();
+            int nearest = transformed.dihedral().stream()
+                    .mapToInt(h -> h.distance(original))
+                    .min()
+                    .orElseThrow();
             assertThat(nearest).as(file).isLessThanOrEqualTo(31);
             if (!file.endsWith("original.jpg")) {
-                assertThat(transformed.hash().distance(original)).as("%s unrotated", file).isGreaterThan(31);
+                assertThat(transformed.hash().distance(original))
+                        .as("%s unrotated", file)
+                        .isGreaterThan(31);
             }
         }
     }
@@ -62,9 +72,14 @@ class PdqHasherTest {
     void dihedralVariantsOfOneImageAreEightDistinctHashesThatFindEachTransform() {
         List<PdqHash> variants = hash("dih/bridge-1-original.jpg").dihedral();
         assertThat(variants).doesNotHaveDuplicates();
-        for (String file : expected().map(r -> r[0]).filter(f -> f.startsWith("dih/")).toList()) {
+        for (String file :
+                expected().map(r -> r[0]).filter(f -> f.startsWith("dih/")).toList()) {
             PdqHash transformed = hash(file).hash();
-            assertThat(variants.stream().mapToInt(v -> v.distance(transformed)).min().orElseThrow()).as(file)
+            assertThat(variants.stream()
+                            .mapToInt(v -> v.distance(transformed))
+                            .min()
+                            .orElseThrow())
+                    .as(file)
                     .isLessThanOrEqualTo(31);
         }
     }
@@ -72,8 +87,10 @@ class PdqHasherTest {
     @Test
     void unrelatedImagesDoNotMatchTheBridge() {
         PdqHasher.Result bridge = hash("bridge-mods/aaa-orig.jpg");
-        List<String> unrelated = expected().map(r -> r[0])
-                .filter(f -> f.startsWith("labelme/") || f.startsWith("misc/")).toList();
+        List<String> unrelated = expected()
+                .map(r -> r[0])
+                .filter(f -> f.startsWith("labelme/") || f.startsWith("misc/"))
+                .toList();
         assertThat(unrelated).hasSize(10);
         for (String file : unrelated) {
             PdqHasher.Result other = hash(file);

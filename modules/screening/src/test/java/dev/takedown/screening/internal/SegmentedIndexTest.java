@@ -31,16 +31,19 @@ class SegmentedIndexTest {
 
     @Test
     void batchesBecomeSegmentsAndAChangedOrLiftedMeasureLeavesItsOldSegment() {
-        SegmentedIndex index = SegmentedIndex.empty(31).with(Set.of(), List.of(measure(1), measure(2)), 0)
+        SegmentedIndex index = SegmentedIndex.empty(31)
+                .with(Set.of(), List.of(measure(1), measure(2)), 0)
                 .with(Set.of(), List.of(measure(3)), 0);
         assertThat(index.segments()).hasSize(2);
         assertThat(check(index, "a heroname1z and a heroname3z", null)).isEqualTo(Decision.BLOCK);
-        assertThat(index.check("heroname1z heroname3z", normaliser.scratch("heroname1z heroname3z"), null).matched())
-                .extracting(CompiledMeasure::measureId).containsExactlyInAnyOrder("m-1", "m-3");
+        assertThat(index.check("heroname1z heroname3z", normaliser.scratch("heroname1z heroname3z"), null)
+                        .matched())
+                .extracting(CompiledMeasure::measureId)
+                .containsExactlyInAnyOrder("m-1", "m-3");
         assertThat(check(index, "heroname3z", "lic-3")).isEqualTo(Decision.ALLOW);
 
-        CompiledMeasure amended = CompiledMeasure.compile("m-1", "c-1",
-                new ScreeningRule("w", List.of("othername"), null, null, null, null), normaliser);
+        CompiledMeasure amended = CompiledMeasure.compile(
+                "m-1", "c-1", new ScreeningRule("w", List.of("othername"), null, null, null, null), normaliser);
         SegmentedIndex changed = index.with(Set.of("m-1", "m-3"), List.of(amended), 0);
         assertThat(check(changed, "heroname1z", null)).isEqualTo(Decision.ALLOW);
         assertThat(check(changed, "heroname3z", null)).isEqualTo(Decision.ALLOW);
@@ -58,15 +61,20 @@ class SegmentedIndexTest {
         }
         SegmentedIndex base = index;
         SegmentedIndex.Segment merged = base.compacted();
-        SegmentedIndex later = base.with(Set.of(), List.of(measure(40)), base.segments().size());
+        SegmentedIndex later =
+                base.with(Set.of(), List.of(measure(40)), base.segments().size());
         SegmentedIndex compacted = later.replacing(base, merged);
         assertThat(compacted.segments()).hasSize(2);
         assertThat(compacted.measureCount()).isEqualTo(41);
         assertThat(check(compacted, "heroname0z then heroname40z", null)).isEqualTo(Decision.BLOCK);
 
-        assertThat(later.segments()).as("the compacting prefix is left alone").hasSize(base.segments().size() + 1);
+        assertThat(later.segments())
+                .as("the compacting prefix is left alone")
+                .hasSize(base.segments().size() + 1);
         SegmentedIndex lifted = base.with(Set.of("m-0"), List.of(), 0);
-        assertThat(lifted.replacing(base, merged)).as("stale: m-0's segment was rebuilt").isNull();
+        assertThat(lifted.replacing(base, merged))
+                .as("stale: m-0's segment was rebuilt")
+                .isNull();
     }
 
     @Test
@@ -88,7 +96,8 @@ class SegmentedIndexTest {
             }
             screening.update(batch);
             for (int i = 0; i < 30; i++) {
-                assertThat(screening.checkPrompt("heroname" + i + "z", null).decision()).as("m-%d round %d", i, round)
+                assertThat(screening.checkPrompt("heroname" + i + "z", null).decision())
+                        .as("m-%d round %d", i, round)
                         .isEqualTo(active.contains(i) ? Decision.BLOCK : Decision.ALLOW);
             }
         }

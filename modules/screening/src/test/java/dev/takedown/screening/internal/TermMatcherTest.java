@@ -119,8 +119,10 @@ class TermMatcherTest {
         for (int i = 0; i < length; i++) {
             if (alphabet.equals("wide")) {
                 // Latin, Han and everything else, surrogates included
-                s.append((char) (random.nextInt(4) == 0 ? random.nextInt(0x10000) : random.nextBoolean()
-                        ? 'a' + random.nextInt(26) : 0x4E00 + random.nextInt(40)));
+                s.append((char)
+                        (random.nextInt(4) == 0
+                                ? random.nextInt(0x10000)
+                                : random.nextBoolean() ? 'a' + random.nextInt(26) : 0x4E00 + random.nextInt(40)));
             } else {
                 s.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }

@@ -34,13 +34,16 @@ class ScreeningApiTest {
     @BeforeEach
     void setUp() {
         screening.apply("m-1", "case-1", ScreeningTest.ULTRAMAN);
-        mvc = MockMvcBuilders.standaloneSetup(new ScreeningApi(screening, Jackson2ObjectMapperBuilder.json().build()))
-                .setControllerAdvice(new ScreeningProblems()).build();
+        mvc = MockMvcBuilders.standaloneSetup(new ScreeningApi(
+                        screening, Jackson2ObjectMapperBuilder.json().build()))
+                .setControllerAdvice(new ScreeningProblems())
+                .build();
     }
 
     @Test
     void promptVerdictInSnakeCase() throws Exception {
-        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/screen/prompt")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"prompt\":\"draw Ｕｌｔｒａｍａｎ\",\"account_id\":\"acct\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision").value("BLOCK"))
@@ -49,7 +52,8 @@ class ScreeningApiTest {
                 .andExpect(jsonPath("$.spans[0].end").value(13))
                 .andExpect(jsonPath("$.spans[0].term").value("Ultraman"))
                 .andExpect(jsonPath("$.warning", containsString("风险提示")));
-        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/screen/prompt")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"prompt\":\"draw Ultraman\",\"account_id\":\"licensee-1\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision").value("ALLOW"))
@@ -68,8 +72,11 @@ class ScreeningApiTest {
 
     @Test
     void batchOfPrompts() throws Exception {
-        mvc.perform(post("/api/screen/prompts").contentType(MediaType.APPLICATION_JSON)
-                        .content("[{\"prompt\":\"a cat\"},{\"prompt\":\"a giant in red and silver\"},{\"prompt\":\"Tiga\"}]"))
+        mvc.perform(
+                        post("/api/screen/prompts")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "[{\"prompt\":\"a cat\"},{\"prompt\":\"a giant in red and silver\"},{\"prompt\":\"Tiga\"}]"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(3)))
                 .andExpect(jsonPath("$[0].decision").value("ALLOW"))
@@ -79,11 +86,14 @@ class ScreeningApiTest {
 
     @Test
     void emptyPromptIs400WithTheField() throws Exception {
-        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON).content("{\"prompt\":\"  \"}"))
+        mvc.perform(post("/api/screen/prompt")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"prompt\":\"  \"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("prompt"));
-        mvc.perform(post("/api/screen/prompts").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/screen/prompts")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("[{\"prompt\":\"ok\"},{}]"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("[1].prompt"));
@@ -92,13 +102,15 @@ class ScreeningApiTest {
     @Test
     void oneMegabytePromptIs413() throws Exception {
         String big = "a".repeat(1_000_000);
-        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/screen/prompt")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"prompt\":\"" + big + "\"}"))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("$"));
         String justOver = "奥".repeat(ScreeningApi.MAX_PROMPT_BYTES / 3 + 1);
-        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/screen/prompt")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"prompt\":\"" + justOver + "\"}"))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.errors[0].field").value("prompt"));
@@ -106,9 +118,19 @@ class ScreeningApiTest {
 
     @Test
     void promptSizeCountsUtf8BytesAsEncoded() {
-        for (String sample : List.of("", "ascii", "é", "奥", "😀", "\uD800", "x\uDC00y", "\uDC00\uD800", "a😀é奥\uD83D",
+        for (String sample : List.of(
+                "",
+                "ascii",
+                "é",
+                "奥",
+                "😀",
+                "\uD800",
+                "x\uDC00y",
+                "\uDC00\uD800",
+                "a😀é奥\uD83D",
                 "😀".repeat(3) + "\uD83D\uD83D\uDE00")) {
-            assertThat(ScreeningApi.utf8Length(sample)).as(sample)
+            assertThat(ScreeningApi.utf8Length(sample))
+                    .as(sample)
                     .isEqualTo(sample.getBytes(StandardCharsets.UTF_8).length);
         }
     }
@@ -116,36 +138,45 @@ class ScreeningApiTest {
     @Test
     void promptOfExactlyTheLimitPasses() throws Exception {
         String exact = "😀".repeat(16_383) + "é" + "ab";
-        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/screen/prompt")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"prompt\":\"" + exact + "\"}"))
                 .andExpect(status().isOk());
-        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/screen/prompt")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"prompt\":\"" + exact + "c\"}"))
                 .andExpect(status().isPayloadTooLarge());
     }
 
     @Test
     void promptBodyIsReadAsTheJsonConverterWould() throws Exception {
-        mvc.perform(post("/api/screen/prompt").contentType("application/json;charset=ISO-8859-1")
+        mvc.perform(post("/api/screen/prompt")
+                        .contentType("application/json;charset=ISO-8859-1")
                         .content("{\"prompt\":\"café Ultraman\"}".getBytes(StandardCharsets.ISO_8859_1)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.spans[0].start").value(5))
                 .andExpect(jsonPath("$.spans[0].text").value("Ultraman"));
-        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/screen/prompt")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"prompt\":\"café Ultraman\"}".getBytes(StandardCharsets.UTF_16LE)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.spans[0].start").value(5));
-        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/screen/prompt")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"prompt\":\"a cat\",\"unknown\":1}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision").value("ALLOW"));
         for (String body : List.of("", "null", "  ", "{\"prompt\":", "[1]")) {
-            mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON).content(body))
+            mvc.perform(post("/api/screen/prompt")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.errors[0].field").value("$"));
         }
-        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON).content("{\"prompt\":{}}"))
+        mvc.perform(post("/api/screen/prompt")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"prompt\":{}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("prompt"));
         mvc.perform(post("/api/screen/prompt").contentType(MediaType.TEXT_PLAIN).content("draw Ultraman"))
@@ -154,8 +185,11 @@ class ScreeningApiTest {
 
     @Test
     void tooManyItemsIs400() throws Exception {
-        String items = String.join(",", java.util.Collections.nCopies(ScreeningApi.MAX_BATCH + 1, "{\"prompt\":\"x\"}"));
-        mvc.perform(post("/api/screen/prompts").contentType(MediaType.APPLICATION_JSON).content("[" + items + "]"))
+        String items =
+                String.join(",", java.util.Collections.nCopies(ScreeningApi.MAX_BATCH + 1, "{\"prompt\":\"x\"}"));
+        mvc.perform(post("/api/screen/prompts")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[" + items + "]"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message", containsString("1000")));
     }
@@ -168,7 +202,9 @@ class ScreeningApiTest {
         broken[11] = (byte) 0xC3;
         broken[12] = (byte) 0x28;
         System.arraycopy(body, 11, broken, 13, body.length - 11);
-        mvc.perform(post("/api/screen/prompt").contentType(MediaType.APPLICATION_JSON).content(broken))
+        mvc.perform(post("/api/screen/prompt")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(broken))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors").isArray());
@@ -177,8 +213,8 @@ class ScreeningApiTest {
     @Test
     void imageUploadMatchesAndANonImageIs415() throws Exception {
         mvc.perform(multipart("/api/screen/image")
-                        .file(new MockMultipartFile("image", "x.jpg", "image/jpeg",
-                                PdqResources.bytes("dih/bridge-5-flipx.jpg")))
+                        .file(new MockMultipartFile(
+                                "image", "x.jpg", "image/jpeg", PdqResources.bytes("dih/bridge-5-flipx.jpg")))
                         .param("account_id", "acct"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision").value("BLOCK"))
@@ -195,21 +231,25 @@ class ScreeningApiTest {
 
     @Test
     void hashQueriesAndInvalidHex() throws Exception {
-        mvc.perform(post("/api/screen/image").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/screen/image")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"pdq\":\"" + BRIDGE + "\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision").value("BLOCK"))
                 .andExpect(jsonPath("$.matches[0].distance").value(0));
-        mvc.perform(post("/api/screen/image").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/screen/image")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"pdq\":\"" + BRIDGE.substring(2) + "zz\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("pdq"));
-        mvc.perform(post("/api/screen/images").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/screen/images")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("[{\"pdq\":\"" + BRIDGE + "\"},{\"pdq\":\"" + "0".repeat(64) + "\"}]"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].decision").value("BLOCK"))
                 .andExpect(jsonPath("$[1].decision").value("ALLOW"));
-        mvc.perform(post("/api/screen/images").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/screen/images")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("[{\"pdq\":\"" + BRIDGE + "\"},{\"pdq\":\"abc\"}]"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("[1].pdq"));

@@ -44,8 +44,8 @@ public final class ChinaCalendar implements StatutoryCalendar {
     @Override
     public boolean isWorkingDay(LocalDate date) {
         if (!table.sources().containsKey(date.getYear())) {
-            throw new UnknownHolidayYearException(date.getYear(), ChinaHolidayTable.property(date.getYear()),
-                    ChinaHolidayTable.RESOURCE);
+            throw new UnknownHolidayYearException(
+                    date.getYear(), ChinaHolidayTable.property(date.getYear()), ChinaHolidayTable.RESOURCE);
         }
         if (table.makeUpWorkingDays().contains(date)) {
             return true;

@@ -82,8 +82,8 @@ record ChinaHolidayTable(Map<Integer, String> sources, Set<LocalDate> holidays, 
         if (!both.isEmpty()) {
             throw invalid(YEARS, "no day both a holiday and a make-up working day, but " + both);
         }
-        return new ChinaHolidayTable(Collections.unmodifiableSortedMap(sources), Set.copyOf(holidays),
-                Set.copyOf(makeUpWorkingDays));
+        return new ChinaHolidayTable(
+                Collections.unmodifiableSortedMap(sources), Set.copyOf(holidays), Set.copyOf(makeUpWorkingDays));
     }
 
     static boolean isWeekend(LocalDate day) {
@@ -98,9 +98,12 @@ record ChinaHolidayTable(Map<Integer, String> sources, Set<LocalDate> holidays, 
     }
 
     private static Map<?, ?> keys(Map<?, ?> map, Set<String> allowed, String property) {
-        map.keySet().stream().filter(key -> !allowed.contains(String.valueOf(key))).findFirst().ifPresent(key -> {
-            throw invalid(property + "." + key, "one of " + allowed);
-        });
+        map.keySet().stream()
+                .filter(key -> !allowed.contains(String.valueOf(key)))
+                .findFirst()
+                .ifPresent(key -> {
+                    throw invalid(property + "." + key, "one of " + allowed);
+                });
         return map;
     }
 
@@ -114,7 +117,8 @@ record ChinaHolidayTable(Map<Integer, String> sources, Set<LocalDate> holidays, 
     /** The notice for a year may reach back into the December before it (a New Year holiday starting Dec 31). */
     private static LocalDate date(Object node, String property, int year) {
         // SnakeYAML reads an unquoted 2025-01-01 as a timestamp at midnight UTC
-        LocalDate day = node instanceof Date timestamp ? LocalDate.ofInstant(timestamp.toInstant(), ZoneOffset.UTC)
+        LocalDate day = node instanceof Date timestamp
+                ? LocalDate.ofInstant(timestamp.toInstant(), ZoneOffset.UTC)
                 : node instanceof String text ? parse(text, property) : null;
         if (day == null) {
             throw invalid(property, "a date (yyyy-mm-dd)");

@@ -30,8 +30,12 @@ public class StatutoryCalendars {
         LocalDate today = LocalDate.now(clock.orElse(Clock.systemUTC()).withZone(china.zone()));
         for (int year = today.getYear(); year <= today.plusDays(REACH_DAYS).getYear(); year++) {
             if (!china.schedules().containsKey(year)) {
-                log.warn("{} has no schedule for {}: CN periods reaching {} fail until {} is added from the "
-                        + "State Council's notice", ChinaHolidayTable.RESOURCE, year, year,
+                log.warn(
+                        "{} has no schedule for {}: CN periods reaching {} fail until {} is added from the "
+                                + "State Council's notice",
+                        ChinaHolidayTable.RESOURCE,
+                        year,
+                        year,
                         ChinaHolidayTable.property(year));
             }
         }
@@ -51,8 +55,10 @@ public class StatutoryCalendars {
         try (InputStream yaml = new ClassPathResource(ChinaHolidayTable.RESOURCE).getInputStream()) {
             return ChinaCalendar.fromYaml(yaml);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + ChinaHolidayTable.RESOURCE
-                    + " from the classpath (config/ in the repository, added by the app module)", e);
+            throw new UncheckedIOException(
+                    "Cannot read " + ChinaHolidayTable.RESOURCE
+                            + " from the classpath (config/ in the repository, added by the app module)",
+                    e);
         }
     }
 }

@@ -19,9 +19,11 @@ public class AppealDeadlines {
     private final int timeCompression;
     private final Clock clock;
 
-    AppealDeadlines(@Value("${takedown.appeal.due:P7D}") Duration due,
+    AppealDeadlines(
+            @Value("${takedown.appeal.due:P7D}") Duration due,
             @Value("${takedown.appeal.reminder:P5D}") Duration reminder,
-            @Value("${takedown.review.time-compression:1}") int timeCompression, Optional<Clock> clock) {
+            @Value("${takedown.review.time-compression:1}") int timeCompression,
+            Optional<Clock> clock) {
         if (reminder.compareTo(due) >= 0) {
             throw new IllegalArgumentException("takedown.appeal.reminder must come before takedown.appeal.due");
         }

@@ -48,11 +48,13 @@ class CamundaRestGuard {
 
     /** {@code org.camunda.bpm.engine.Foo} → {@code Foo}. */
     private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)");
+
     private static final Pattern THROWABLE = Pattern.compile("\\b[A-Z]\\w*(?:Exception|Error)\\b");
     private static final int MAX_DETAIL = 500;
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> camundaRestGuardFilter(ObjectMapper json,
+    FilterRegistrationBean<OncePerRequestFilter> camundaRestGuardFilter(
+            ObjectMapper json,
             @Value("${takedown.api.max-json-bytes:16777216}") int maxBytes,
             @Value("${takedown.engine-rest.max-json-depth:100}") int maxDepth) {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Guard(json, maxBytes, maxDepth));
@@ -81,7 +83,10 @@ class CamundaRestGuard {
             if (isJson(request.getContentType())) {
                 byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
                 if (body.length > maxBytes) {
-                    write(response, HttpStatus.PAYLOAD_TOO_LARGE, "JSON bodies are limited to " + maxBytes + " bytes",
+                    write(
+                            response,
+                            HttpStatus.PAYLOAD_TOO_LARGE,
+                            "JSON bodies are limited to " + maxBytes + " bytes",
                             null);
                     return;
                 }
@@ -102,12 +107,19 @@ class CamundaRestGuard {
             }
             JsonNode camunda = readQuietly(answer.getContentAsByteArray());
             if (status.is5xxServerError()) {
-                LOG.warn("Camunda REST {} {} answered {}: {}", request.getMethod(), request.getRequestURI(),
-                        status.value(), camunda);
+                LOG.warn(
+                        "Camunda REST {} {} answered {}: {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        status.value(),
+                        camunda);
                 write(response, status, "The process engine could not complete this request", null);
             } else {
                 JsonNode code = camunda.path("code");
-                write(response, status, clean(camunda.path("message").asText(status.getReasonPhrase())),
+                write(
+                        response,
+                        status,
+                        clean(camunda.path("message").asText(status.getReasonPhrase())),
                         code.isNumber() ? code.asInt() : null);
             }
         }
@@ -133,8 +145,8 @@ class CamundaRestGuard {
                 return null;
             } catch (JsonProcessingException e) {
                 var at = e.getLocation();
-                return "The body is not well-formed JSON in UTF-8" + (at == null ? ""
-                        : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+                return "The body is not well-formed JSON in UTF-8"
+                        + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
             } catch (IOException e) {
                 return "The body could not be read as JSON";
             }
@@ -219,7 +231,8 @@ class CamundaRestGuard {
         @Override
         public BufferedReader getReader() {
             String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+            return new BufferedReader(new InputStreamReader(
+                    new ByteArrayInputStream(body),
                     encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
         }
 

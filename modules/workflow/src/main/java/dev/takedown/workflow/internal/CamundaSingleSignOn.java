@@ -17,8 +17,8 @@ class CamundaSingleSignOn {
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerAuthentication() {
         var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setInitParameters(Map.of("authentication-provider",
-                ContainerBasedAuthenticationProvider.class.getName()));
+        registration.setInitParameters(
+                Map.of("authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/camunda/*");
         // after Spring Security's filter chain (order -100), which has already authenticated the request
         registration.setOrder(101);

@@ -65,13 +65,23 @@ public class CaseDeadlines {
     public Date restoreAt(String caseId) {
         CaseTimers timers = cases.timers(caseId);
         int days = timers.policy().counterNoticeWaitDays();
-        Instant deadline = switch (timers.profile().family()) {
-            case US -> calendars.us().addBusinessDays(
-                    require(timers.counterNoticeReceivedAt(), "received", caseId).atZone(US_EASTERN).toLocalDate(),
-                    days).plusDays(1).atStartOfDay(US_EASTERN).toInstant();
-            case CN -> chinaPeriodEnd(require(timers.counterNoticeDeliveredAt(), "delivered", caseId), days);
-            case EU -> throw new IllegalStateException("EU_DSA has no counter-notice wait (case " + caseId + ")");
-        };
+        Instant deadline =
+                switch (timers.profile().family()) {
+                    case US ->
+                        calendars
+                                .us()
+                                .addBusinessDays(
+                                        require(timers.counterNoticeReceivedAt(), "received", caseId)
+                                                .atZone(US_EASTERN)
+                                                .toLocalDate(),
+                                        days)
+                                .plusDays(1)
+                                .atStartOfDay(US_EASTERN)
+                                .toInstant();
+                    case CN -> chinaPeriodEnd(require(timers.counterNoticeDeliveredAt(), "delivered", caseId), days);
+                    case EU ->
+                        throw new IllegalStateException("EU_DSA has no counter-notice wait (case " + caseId + ")");
+                };
         return compressed(deadline, timers);
     }
 
@@ -85,9 +95,14 @@ public class CaseDeadlines {
         try {
             return calendars.china().endOfPeriodInDays(start, days).toInstant();
         } catch (UnknownHolidayYearException missing) {
-            log.warn("No Chinese holiday table for {} ({}): the wait ends {} days later to be safe", missing.year(),
-                    missing.getMessage(), UNKNOWN_HOLIDAYS_MARGIN_DAYS);
-            return start.toLocalDate().plusDays(days + UNKNOWN_HOLIDAYS_MARGIN_DAYS + 1L).atStartOfDay(CHINA)
+            log.warn(
+                    "No Chinese holiday table for {} ({}): the wait ends {} days later to be safe",
+                    missing.year(),
+                    missing.getMessage(),
+                    UNKNOWN_HOLIDAYS_MARGIN_DAYS);
+            return start.toLocalDate()
+                    .plusDays(days + UNKNOWN_HOLIDAYS_MARGIN_DAYS + 1L)
+                    .atStartOfDay(CHINA)
                     .toInstant();
         }
     }

@@ -55,6 +55,8 @@ class CaseMessages {
     }
 
     private void correlate(String message, String caseId) {
-        runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseId).correlateWithResult();
+        runtime.createMessageCorrelation(message)
+                .processInstanceBusinessKey(caseId)
+                .correlateWithResult();
     }
 }

@@ -31,14 +31,17 @@ class CaseProcesses {
         if (!NoticeReceived.PROCESS.equals(received.disposition())) {
             return;
         }
-        int claimed = jdbc.update("insert into workflow_case (case_id) values (?) on conflict do nothing",
-                received.caseId());
+        int claimed =
+                jdbc.update("insert into workflow_case (case_id) values (?) on conflict do nothing", received.caseId());
         if (claimed == 0) {
             return;
         }
-        String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, received.caseId(),
-                Map.of(CaseVariables.CASE_ID, received.caseId())).getId();
-        jdbc.update("update workflow_case set process_instance_id = ? where case_id = ?", processInstanceId,
+        String processInstanceId = runtime.startProcessInstanceByKey(
+                        PROCESS_KEY, received.caseId(), Map.of(CaseVariables.CASE_ID, received.caseId()))
+                .getId();
+        jdbc.update(
+                "update workflow_case set process_instance_id = ? where case_id = ?",
+                processInstanceId,
                 received.caseId());
     }
 }

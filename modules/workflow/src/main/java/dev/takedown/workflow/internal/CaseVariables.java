@@ -11,8 +11,7 @@ final class CaseVariables {
     static final String ACCEPTED = "accepted";
     static final String DECISION_ID = "decisionId";
 
-    private CaseVariables() {
-    }
+    private CaseVariables() {}
 
     static String caseId(VariableScope scope) {
         return (String) scope.getVariable(CASE_ID);

@@ -22,10 +22,12 @@ class OpenRemediation implements JavaDelegate {
         String caseId = CaseVariables.caseId(execution);
         remediations.open(caseId);
         RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-        if (runtime.createProcessInstanceQuery().processDefinitionKey(ModelRemediation.PROCESS)
-                .processInstanceBusinessKey(caseId).count() == 0) {
-            runtime.startProcessInstanceByKey(ModelRemediation.PROCESS, caseId,
-                    Map.of(CaseVariables.CASE_ID, caseId));
+        if (runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(ModelRemediation.PROCESS)
+                        .processInstanceBusinessKey(caseId)
+                        .count()
+                == 0) {
+            runtime.startProcessInstanceByKey(ModelRemediation.PROCESS, caseId, Map.of(CaseVariables.CASE_ID, caseId));
         }
     }
 }

@@ -42,7 +42,12 @@ class RecordEscalation implements JavaDelegate {
             execution.removeVariable(ESCALATED_BY);
             execution.removeVariable(ESCALATION_REASON);
         }
-        events.publishEvent(new TaskEscalated(UUID.randomUUID(), Instant.now(), caseId,
-                by == null ? TakedownEvent.SYSTEM : by, SENIOR_QUEUE, reason));
+        events.publishEvent(new TaskEscalated(
+                UUID.randomUUID(),
+                Instant.now(),
+                caseId,
+                by == null ? TakedownEvent.SYSTEM : by,
+                SENIOR_QUEUE,
+                reason));
     }
 }

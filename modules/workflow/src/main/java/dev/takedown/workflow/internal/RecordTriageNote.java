@@ -21,7 +21,8 @@ class RecordTriageNote implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        if (execution.getVariable("triage") instanceof Map<?, ?> triage && triage.get("note") instanceof String note
+        if (execution.getVariable("triage") instanceof Map<?, ?> triage
+                && triage.get("note") instanceof String note
                 && !note.isBlank()) {
             cases.note(CaseVariables.caseId(execution), "triage", note);
         }

@@ -19,6 +19,8 @@ class RemediationGate implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        execution.setVariable(REMEDIATION, remediations.closeGate(CaseVariables.caseId(execution)).name());
+        execution.setVariable(
+                REMEDIATION,
+                remediations.closeGate(CaseVariables.caseId(execution)).name());
     }
 }

@@ -21,10 +21,13 @@ class RemediationStart {
 
     @ApplicationModuleListener
     void on(RemediationOpened opened) {
-        if (runtime.createProcessInstanceQuery().processDefinitionKey(ModelRemediation.PROCESS)
-                .processInstanceBusinessKey(opened.caseId()).count() == 0) {
-            runtime.startProcessInstanceByKey(ModelRemediation.PROCESS, opened.caseId(),
-                    Map.of(CaseVariables.CASE_ID, opened.caseId()));
+        if (runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(ModelRemediation.PROCESS)
+                        .processInstanceBusinessKey(opened.caseId())
+                        .count()
+                == 0) {
+            runtime.startProcessInstanceByKey(
+                    ModelRemediation.PROCESS, opened.caseId(), Map.of(CaseVariables.CASE_ID, opened.caseId()));
         }
     }
 }

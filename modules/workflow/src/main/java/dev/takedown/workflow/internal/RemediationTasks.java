@@ -18,8 +18,10 @@ class RemediationTasks {
 
     @ApplicationModuleListener
     void on(RemediationChangeRecorded recorded) {
-        Task task = tasks.createTaskQuery().processDefinitionKey(ModelRemediation.PROCESS)
-                .processInstanceBusinessKey(recorded.caseId()).taskDefinitionKey(ModelRemediation.OWNER_TASK)
+        Task task = tasks.createTaskQuery()
+                .processDefinitionKey(ModelRemediation.PROCESS)
+                .processInstanceBusinessKey(recorded.caseId())
+                .taskDefinitionKey(ModelRemediation.OWNER_TASK)
                 .singleResult();
         if (task == null) {
             throw new IllegalStateException("no open remediation task for case " + recorded.caseId());

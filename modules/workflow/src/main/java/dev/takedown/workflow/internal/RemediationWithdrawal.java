@@ -26,7 +26,8 @@ class RemediationWithdrawal {
         if (remediations.withdrawIfMeasuresLifted(lifted.caseId())) {
             // none waiting when the process already ended (a redelivered event): nothing to do
             runtime.createMessageCorrelation(ModelRemediation.WITHDRAWN_MESSAGE)
-                    .processInstanceBusinessKey(lifted.caseId()).correlateAllWithResult();
+                    .processInstanceBusinessKey(lifted.caseId())
+                    .correlateAllWithResult();
         }
     }
 }

@@ -13,7 +13,9 @@ class ReportRemedied implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.getProcessEngineServices().getRuntimeService()
+        execution
+                .getProcessEngineServices()
+                .getRuntimeService()
                 .createMessageCorrelation(ModelRemediation.VERIFIED_MESSAGE)
                 .processInstanceBusinessKey(CaseVariables.caseId(execution))
                 .correlateAllWithResult();

@@ -21,7 +21,7 @@ class SendReviewReminder implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        events.publishEvent(new TaskReminderDue(UUID.randomUUID(), Instant.now(), CaseVariables.caseId(execution),
-                TakedownEvent.SYSTEM));
+        events.publishEvent(new TaskReminderDue(
+                UUID.randomUUID(), Instant.now(), CaseVariables.caseId(execution), TakedownEvent.SYSTEM));
     }
 }

@@ -24,9 +24,18 @@ class TaskEvents {
     public void created(DelegateTask task) {
         String group = task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(link -> link.getGroupId()).findFirst().orElse(null);
-        events.publishEvent(new TaskCreated(UUID.randomUUID(), Instant.now(),
-                (String) task.getVariable(CaseVariables.CASE_ID), TakedownEvent.SYSTEM, task.getId(), task.getName(),
-                group, task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getPriority()));
+                .map(link -> link.getGroupId())
+                .findFirst()
+                .orElse(null);
+        events.publishEvent(new TaskCreated(
+                UUID.randomUUID(),
+                Instant.now(),
+                (String) task.getVariable(CaseVariables.CASE_ID),
+                TakedownEvent.SYSTEM,
+                task.getId(),
+                task.getName(),
+                group,
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                task.getPriority()));
     }
 }

@@ -19,6 +19,8 @@ class VerifyRemediation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(VERIFICATION, remediations.verify(CaseVariables.caseId(execution)).name());
+        execution.setVariable(
+                VERIFICATION,
+                remediations.verify(CaseVariables.caseId(execution)).name());
     }
 }

@@ -12,7 +12,8 @@ class WorkflowConfiguration {
         // DatatypeFactory.newInstance() searches the class path for a provider first (4 % of intake CPU in the
         // profile, docs/benchmarks.md). The JDK's own implementation is the one that search finds.
         if (System.getProperty("javax.xml.datatype.DatatypeFactory") == null) {
-            System.setProperty("javax.xml.datatype.DatatypeFactory",
+            System.setProperty(
+                    "javax.xml.datatype.DatatypeFactory",
                     "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl");
         }
     }

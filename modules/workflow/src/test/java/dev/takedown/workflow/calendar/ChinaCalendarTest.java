@@ -112,7 +112,8 @@ class ChinaCalendarTest {
     void aWindowReachingAYearNotInTheTableFailsNamingTheProperty() {
         // day 15 is 2027-01-04; 2027 is not in the table
         assertThatThrownBy(() -> china.endOfPeriodInDays(beijing(2026, 12, 20, 8, 0), 15))
-                .isInstanceOfSatisfying(UnknownHolidayYearException.class,
+                .isInstanceOfSatisfying(
+                        UnknownHolidayYearException.class,
                         e -> assertThat(e.year()).isEqualTo(2027))
                 .hasMessageContaining("takedown.calendar.cn.years.2027")
                 .hasMessageContaining("holidays-cn.yml");

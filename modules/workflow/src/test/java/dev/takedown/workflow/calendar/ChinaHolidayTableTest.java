@@ -39,40 +39,48 @@ class ChinaHolidayTableTest {
 
     @Test
     void rejectsAMakeUpWorkingDayThatIsAWeekday() {
-        assertThatIllegalStateException().isThrownBy(() -> read("""
+        assertThatIllegalStateException()
+                .isThrownBy(() -> read("""
                 source: test
                 holidays: []
                 make-up-working-days: [2030-10-09]
-                """)).withMessageContaining("takedown.calendar.cn.years.2030.make-up-working-days[0]");
+                """))
+                .withMessageContaining("takedown.calendar.cn.years.2030.make-up-working-days[0]");
     }
 
     @Test
     void rejectsAMisspelledKey() {
-        assertThatIllegalStateException().isThrownBy(() -> read("""
+        assertThatIllegalStateException()
+                .isThrownBy(() -> read("""
                 source: test
                 holidays: []
                 makeup-working-days: [2030-10-12]
-                """)).withMessageContaining("takedown.calendar.cn.years.2030.makeup-working-days");
+                """))
+                .withMessageContaining("takedown.calendar.cn.years.2030.makeup-working-days");
     }
 
     @Test
     void rejectsADateOutsideItsYear() {
-        assertThatIllegalStateException().isThrownBy(() -> read("""
+        assertThatIllegalStateException()
+                .isThrownBy(() -> read("""
                 source: test
                 holidays:
                   - { from: 2031-10-01, to: 2031-10-03 }
                 make-up-working-days: []
-                """)).withMessageContaining("takedown.calendar.cn.years.2030.holidays[0].from");
+                """))
+                .withMessageContaining("takedown.calendar.cn.years.2030.holidays[0].from");
     }
 
     @Test
     void rejectsABackwardsBlock() {
-        assertThatIllegalStateException().isThrownBy(() -> read("""
+        assertThatIllegalStateException()
+                .isThrownBy(() -> read("""
                 source: test
                 holidays:
                   - { from: 2030-10-07, to: 2030-10-01 }
                 make-up-working-days: []
-                """)).withMessageContaining("takedown.calendar.cn.years.2030.holidays[0]");
+                """))
+                .withMessageContaining("takedown.calendar.cn.years.2030.holidays[0]");
     }
 
     @Test
@@ -87,9 +95,11 @@ class ChinaHolidayTableTest {
 
     @Test
     void requiresTheSource() {
-        assertThatIllegalStateException().isThrownBy(() -> read("""
+        assertThatIllegalStateException()
+                .isThrownBy(() -> read("""
                 holidays: []
                 make-up-working-days: []
-                """)).withMessageContaining("takedown.calendar.cn.years.2030.source");
+                """))
+                .withMessageContaining("takedown.calendar.cn.years.2030.source");
     }
 }

@@ -29,8 +29,20 @@ class UsFederalCalendarTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19", "2026-07-03",
-            "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25"})
+    @ValueSource(
+            strings = {
+                "2026-01-01",
+                "2026-01-19",
+                "2026-02-16",
+                "2026-05-25",
+                "2026-06-19",
+                "2026-07-03",
+                "2026-09-07",
+                "2026-10-12",
+                "2026-11-11",
+                "2026-11-26",
+                "2026-12-25"
+            })
     void federalHolidaysOf2026AreNotBusinessDays(LocalDate holiday) {
         assertThat(us.isWorkingDay(holiday)).isFalse();
     }
@@ -89,7 +101,6 @@ class UsFederalCalendarTest {
     @Test
     void rejectsCountsBelowOne() {
         assertThatIllegalArgumentException().isThrownBy(() -> us.addBusinessDays(LocalDate.of(2026, 1, 5), 0));
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> us.endOfPeriodInDays(ZonedDateTime.now(us.zone()), 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> us.endOfPeriodInDays(ZonedDateTime.now(us.zone()), 0));
     }
 }

@@ -55,8 +55,7 @@ import org.springframework.context.ApplicationEventPublisher;
 class AppealProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder("camunda-unit.cfg.xml")
+    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder("camunda-unit.cfg.xml")
             .assertClassCoverageAtLeast(0.9)
             .build();
 
@@ -65,8 +64,10 @@ class AppealProcessTest {
 
     @Mock
     NoticeCases noticeCases;
+
     @Mock
     Measures measures;
+
     @Mock
     ApplicationEventPublisher publisher;
 
@@ -93,8 +94,8 @@ class AppealProcessTest {
         complete(complaintReview(), decision(false));
 
         assertThat(processInstance)
-                .hasPassedInOrder("Task_OpenAppeal", "Task_ReviewAppeal", "Gateway_AppealReversed",
-                        "EndEvent_DecisionUpheld")
+                .hasPassedInOrder(
+                        "Task_OpenAppeal", "Task_ReviewAppeal", "Gateway_AppealReversed", "EndEvent_DecisionUpheld")
                 .hasNotPassed("Task_ReverseDecision", "Task_RemindAppeal")
                 .isEnded();
         Assertions.assertThat(timers("Event_AppealOverdue")).isEmpty();
@@ -112,7 +113,10 @@ class AppealProcessTest {
         execute(jobAt("Task_ReverseDecision"));
 
         assertThat(processInstance)
-                .hasPassedInOrder("Task_ReviewAppeal", "Gateway_AppealReversed", "Task_ReverseDecision",
+                .hasPassedInOrder(
+                        "Task_ReviewAppeal",
+                        "Gateway_AppealReversed",
+                        "Task_ReverseDecision",
                         "EndEvent_DecisionReversed")
                 .hasNotPassed("EndEvent_DecisionUpheld")
                 .isEnded();
@@ -128,7 +132,9 @@ class AppealProcessTest {
         complete(complaintReview(), decision(true));
         execute(jobAt("Task_ReverseDecision"));
 
-        assertThat(processInstance).hasPassed("Task_ReverseDecision", "EndEvent_DecisionReversed").isEnded();
+        assertThat(processInstance)
+                .hasPassed("Task_ReverseDecision", "EndEvent_DecisionReversed")
+                .isEnded();
         InOrder order = inOrder(measures);
         order.verify(measures).liftAll(caseId, "system", "decision reversed on appeal");
         order.verify(measures).applyPlanned(caseId);
@@ -160,8 +166,8 @@ class AppealProcessTest {
     }
 
     private ProcessInstance startAndOpen() {
-        ProcessInstance processInstance = runtimeService().startProcessInstanceByKey(PROCESS, caseId,
-                Map.of("caseId", caseId));
+        ProcessInstance processInstance =
+                runtimeService().startProcessInstanceByKey(PROCESS, caseId, Map.of("caseId", caseId));
         assertThat(processInstance).hasPassed("Task_OpenAppeal").isWaitingAt("Task_ReviewAppeal");
         verify(noticeCases).recordAppealReview(caseId);
         return processInstance;
@@ -170,13 +176,17 @@ class AppealProcessTest {
     /** Senior moderators, 7 days, reminder after 5. */
     private Task complaintReview() {
         Task review = task();
-        assertThat(review).hasDefinitionKey("Task_ReviewAppeal").hasCandidateGroup("SENIOR_MODERATOR").isNotAssigned();
+        assertThat(review)
+                .hasDefinitionKey("Task_ReviewAppeal")
+                .hasCandidateGroup("SENIOR_MODERATOR")
+                .isNotAssigned();
         Assertions.assertThat(review.getPriority()).isEqualTo(70);
         Assertions.assertThat(review.getDueDate()).isEqualTo(Date.from(FILED_AT.plus(Duration.ofDays(7))));
         return review;
     }
 
     private static Map<String, Object> decision(boolean reversed) {
-        return withVariables("reversed", reversed, "decisionId", UUID.randomUUID().toString());
+        return withVariables(
+                "reversed", reversed, "decisionId", UUID.randomUUID().toString());
     }
 }

@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /** The filter's own rules; {@code BadInputCorpusIT} checks it in front of the real Camunda REST API. */
@@ -18,6 +18,7 @@ class CamundaRestGuardTest {
 
     /** Built like Spring Boot's: problem details' properties at the top level. */
     private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
+
     private final CamundaRestGuard.Guard guard = new CamundaRestGuard.Guard(JSON, 1000, 5);
 
     @Test
@@ -47,9 +48,10 @@ class CamundaRestGuardTest {
         MockHttpServletResponse refused = run(null, (request, answer) -> {
             ((HttpServletResponse) answer).setStatus(400);
             answer.setContentType("application/json");
-            answer.getWriter().write("{\"type\":\"InvalidRequestException\",\"message\":\"Cannot convert value "
-                    + "'high' to java.lang.Integer: com.fasterxml.jackson.databind.exc.InvalidFormatException\","
-                    + "\"code\":3}");
+            answer.getWriter()
+                    .write("{\"type\":\"InvalidRequestException\",\"message\":\"Cannot convert value "
+                            + "'high' to java.lang.Integer: com.fasterxml.jackson.databind.exc.InvalidFormatException\","
+                            + "\"code\":3}");
         });
         JsonNode problem = JSON.readTree(refused.getContentAsString());
         assertThat(refused.getStatus()).isEqualTo(400);
@@ -63,7 +65,9 @@ class CamundaRestGuardTest {
             answer.getWriter().write("{\"type\":\"ProcessEngineException\",\"message\":\"ERROR: relation x\"}");
         });
         assertThat(failed.getStatus()).isEqualTo(500);
-        assertThat(failed.getContentAsString()).doesNotContain("ProcessEngineException").doesNotContain("relation");
+        assertThat(failed.getContentAsString())
+                .doesNotContain("ProcessEngineException")
+                .doesNotContain("relation");
     }
 
     private void assertRefused(String body, int status, String detail) throws Exception {
@@ -75,7 +79,8 @@ class CamundaRestGuardTest {
             throw new AssertionError("Camunda was reached");
         });
         assertThat(response.getStatus()).isEqualTo(status);
-        assertThat(JSON.readTree(response.getContentAsString()).path("detail").asText()).contains(detail);
+        assertThat(JSON.readTree(response.getContentAsString()).path("detail").asText())
+                .contains(detail);
     }
 
     private MockHttpServletResponse run(byte[] body, FilterChain camunda) throws Exception {

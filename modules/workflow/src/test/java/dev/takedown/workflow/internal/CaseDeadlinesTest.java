@@ -23,21 +23,23 @@ import org.junit.jupiter.api.Test;
 
 class CaseDeadlinesTest {
 
-    private static final ProfilePolicies.Policy POLICY = new ProfilePolicies.Policy(true, Duration.ofDays(14), 15,
-            false, Duration.ofDays(183));
+    private static final ProfilePolicies.Policy POLICY =
+            new ProfilePolicies.Policy(true, Duration.ofDays(14), 15, false, Duration.ofDays(183));
     private static final Instant NOW = Instant.parse("2026-12-20T00:00:00Z");
 
     private final NoticeCases cases = mock(NoticeCases.class);
     private final StatutoryCalendars calendars = mock(StatutoryCalendars.class);
-    private final CaseDeadlines deadlines = new CaseDeadlines(cases, calendars,
-            Optional.of(Clock.fixed(NOW, ZoneOffset.UTC)));
+    private final CaseDeadlines deadlines =
+            new CaseDeadlines(cases, calendars, Optional.of(Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @Test
     void aMissingHolidayTableExtendsTheChineseWaitInsteadOfStoppingTheCase() {
         Instant delivered = OffsetDateTime.parse("2026-12-20T10:00+08:00").toInstant();
-        when(cases.timers("c")).thenReturn(new CaseTimers(JurisdictionProfile.CN_CC_1195, POLICY, 1, NOW, NOW,
-                delivered, delivered, null));
-        when(calendars.china()).thenReturn(ChinaCalendar.fromYaml(new ByteArrayInputStream("""
+        when(cases.timers("c"))
+                .thenReturn(new CaseTimers(
+                        JurisdictionProfile.CN_CC_1195, POLICY, 1, NOW, NOW, delivered, delivered, null));
+        when(calendars.china())
+                .thenReturn(ChinaCalendar.fromYaml(new ByteArrayInputStream("""
                 takedown:
                   calendar:
                     cn:
@@ -55,24 +57,25 @@ class CaseDeadlinesTest {
     @Test
     void theCurePeriodRunsFromTheFirstRequestNotFromEachImprovement() {
         Instant firstRequest = NOW.minus(Duration.ofDays(10));
-        when(cases.timers("c")).thenReturn(new CaseTimers(JurisdictionProfile.US_DMCA, POLICY, 1, firstRequest,
-                null, null, null, firstRequest));
+        when(cases.timers("c"))
+                .thenReturn(new CaseTimers(
+                        JurisdictionProfile.US_DMCA, POLICY, 1, firstRequest, null, null, null, firstRequest));
 
         assertThat(deadlines.cureEnds("c").toInstant()).isEqualTo(firstRequest.plus(Duration.ofDays(14)));
     }
 
     @Test
     void demoCompressionShortensOnlyTheRemainingWait() {
-        when(cases.timers("c")).thenReturn(new CaseTimers(JurisdictionProfile.US_DMCA, POLICY, 1440, NOW, NOW, null,
-                null, NOW));
+        when(cases.timers("c"))
+                .thenReturn(new CaseTimers(JurisdictionProfile.US_DMCA, POLICY, 1440, NOW, NOW, null, null, NOW));
 
         assertThat(deadlines.cureEnds("c").toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(14)));
     }
 
     @Test
     void europeanCasesHaveNoCounterNoticeWait() {
-        when(cases.timers("c")).thenReturn(new CaseTimers(JurisdictionProfile.EU_DSA, POLICY, 1, NOW, NOW, NOW, NOW,
-                null));
+        when(cases.timers("c"))
+                .thenReturn(new CaseTimers(JurisdictionProfile.EU_DSA, POLICY, 1, NOW, NOW, NOW, NOW, null));
 
         assertThatThrownBy(() -> deadlines.restoreAt("c")).isInstanceOf(IllegalStateException.class);
     }

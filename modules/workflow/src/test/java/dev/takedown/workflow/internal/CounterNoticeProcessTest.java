@@ -61,8 +61,7 @@ import org.springframework.context.ApplicationEventPublisher;
 class CounterNoticeProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder("camunda-unit.cfg.xml")
+    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder("camunda-unit.cfg.xml")
             .assertClassCoverageAtLeast(0.9)
             .build();
 
@@ -76,8 +75,10 @@ class CounterNoticeProcessTest {
 
     @Mock
     NoticeCases noticeCases;
+
     @Mock
     Measures measures;
+
     @Mock
     ApplicationEventPublisher publisher;
 
@@ -107,36 +108,45 @@ class CounterNoticeProcessTest {
      */
     @ParameterizedTest(name = "{0}: counter-notice at {1} -> restored at {3}")
     @CsvSource({
-            // day 15 is Sun Oct 5, inside the National Day holiday (Oct 1–8): the last day is Thu Oct 9
-            "CN_CC_1195, 2025-09-20T10:00+08:00, 15, 2025-10-10T00:00+08:00",
-            // day 15 is Sun Nov 16: the last day is Mon Nov 17
-            "CN_ECOM,    2025-11-01T15:00+08:00, 15, 2025-11-18T00:00+08:00",
-            // Thu Nov 20; Thanksgiving (Nov 27) does not count: business day 10 is Fri Dec 5, restored at its end
-            "US_DMCA,    2025-11-20T10:00-05:00, 10, 2025-12-06T00:00-05:00",
-            // Christmas and New Year's Day do not count: business day 10 is Tue Jan 6, restored at its end
-            "US_DMCA,    2025-12-19T16:00-05:00, 10, 2026-01-07T00:00-05:00",
+        // day 15 is Sun Oct 5, inside the National Day holiday (Oct 1–8): the last day is Thu Oct 9
+        "CN_CC_1195, 2025-09-20T10:00+08:00, 15, 2025-10-10T00:00+08:00",
+        // day 15 is Sun Nov 16: the last day is Mon Nov 17
+        "CN_ECOM,    2025-11-01T15:00+08:00, 15, 2025-11-18T00:00+08:00",
+        // Thu Nov 20; Thanksgiving (Nov 27) does not count: business day 10 is Fri Dec 5, restored at its end
+        "US_DMCA,    2025-11-20T10:00-05:00, 10, 2025-12-06T00:00-05:00",
+        // Christmas and New Year's Day do not count: business day 10 is Tue Jan 6, restored at its end
+        "US_DMCA,    2025-12-19T16:00-05:00, 10, 2026-01-07T00:00-05:00",
     })
-    void withoutProofOfProceedingsTheContentIsRestoredWhenTheStatutoryWaitIsOver(JurisdictionProfile profile,
-            OffsetDateTime filedAt, int waitDays, OffsetDateTime expectedRestoreAt) {
+    void withoutProofOfProceedingsTheContentIsRestoredWhenTheStatutoryWaitIsOver(
+            JurisdictionProfile profile, OffsetDateTime filedAt, int waitDays, OffsetDateTime expectedRestoreAt) {
         when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
         ClockUtil.setCurrentTime(Date.from(filedAt.toInstant()));
-        stubTimers(profile, new ProfilePolicies.Policy(true, Duration.ofDays(14), waitDays, false,
-                Duration.ofDays(183)), 1, filedAt.toInstant());
+        stubTimers(
+                profile,
+                new ProfilePolicies.Policy(true, Duration.ofDays(14), waitDays, false, Duration.ofDays(183)),
+                1,
+                filedAt.toInstant());
 
         ProcessInstance processInstance = startAndForward();
 
         assertThat(processInstance).hasPassed("Gateway_RestoreImmediately").isWaitingAt("Gateway_AwaitLegalAction");
         Job wait = timer("Event_StatutoryWaitOver");
-        Assertions.assertThat(wait.getDuedate()).isEqualTo(Date.from(expectedRestoreAt.toInstant()))
+        Assertions.assertThat(wait.getDuedate())
+                .isEqualTo(Date.from(expectedRestoreAt.toInstant()))
                 .isEqualTo(Date.from(calendarResult(profile, filedAt.toInstant(), waitDays)));
         fire(wait);
         assertThat(processInstance).isWaitingAt("Task_RestoreContent");
         execute(jobAt("Task_RestoreContent"));
 
         assertThat(processInstance)
-                .hasPassedInOrder("Task_ForwardCounterNotice", "Gateway_RestoreImmediately",
-                        "Gateway_AwaitLegalAction", "Event_StatutoryWaitOver", "Gateway_Restore",
-                        "Task_RestoreContent", "EndEvent_ContentRestored")
+                .hasPassedInOrder(
+                        "Task_ForwardCounterNotice",
+                        "Gateway_RestoreImmediately",
+                        "Gateway_AwaitLegalAction",
+                        "Event_StatutoryWaitOver",
+                        "Gateway_Restore",
+                        "Task_RestoreContent",
+                        "EndEvent_ContentRestored")
                 .hasNotPassed("Event_LegalActionProofFiled", "Task_MaintainMeasures")
                 .isEnded();
         InOrder order = inOrder(noticeCases, measures);
@@ -152,30 +162,42 @@ class CounterNoticeProcessTest {
         Instant deliveredAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
         Instant legalEnd = OffsetDateTime.parse("2025-10-10T00:00+08:00").toInstant();
         ClockUtil.setCurrentTime(Date.from(deliveredAt));
-        stubTimers(JurisdictionProfile.CN_CC_1195, new ProfilePolicies.Policy(true, null, 15, false, null), 10,
+        stubTimers(
+                JurisdictionProfile.CN_CC_1195,
+                new ProfilePolicies.Policy(true, null, 15, false, null),
+                10,
                 deliveredAt);
 
         startAndForward();
 
         Assertions.assertThat(timer("Event_StatutoryWaitOver").getDuedate())
-                .isEqualTo(Date.from(deliveredAt.plus(Duration.between(deliveredAt, legalEnd).dividedBy(10))));
+                .isEqualTo(Date.from(
+                        deliveredAt.plus(Duration.between(deliveredAt, legalEnd).dividedBy(10))));
     }
 
     @Test
     void proofOfProceedingsMaintainsTheMeasures() {
         Instant deliveredAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
         ClockUtil.setCurrentTime(Date.from(deliveredAt));
-        stubTimers(JurisdictionProfile.CN_CC_1195, new ProfilePolicies.Policy(true, null, 15, false, null), 1,
+        stubTimers(
+                JurisdictionProfile.CN_CC_1195,
+                new ProfilePolicies.Policy(true, null, 15, false, null),
+                1,
                 deliveredAt);
         ProcessInstance processInstance = startAndForward();
         assertThat(processInstance).isWaitingAt("Gateway_AwaitLegalAction");
 
         ClockUtil.setCurrentTime(Date.from(deliveredAt.plus(Duration.ofDays(10))));
-        runtimeService().createMessageCorrelation("LegalActionProofFiled").processInstanceBusinessKey(caseId)
+        runtimeService()
+                .createMessageCorrelation("LegalActionProofFiled")
+                .processInstanceBusinessKey(caseId)
                 .correlateWithResult();
 
         assertThat(processInstance)
-                .hasPassedInOrder("Gateway_AwaitLegalAction", "Event_LegalActionProofFiled", "Task_MaintainMeasures",
+                .hasPassedInOrder(
+                        "Gateway_AwaitLegalAction",
+                        "Event_LegalActionProofFiled",
+                        "Task_MaintainMeasures",
                         "EndEvent_MeasuresMaintained")
                 .hasNotPassed("Event_StatutoryWaitOver", "Task_RestoreContent")
                 .isEnded();
@@ -190,18 +212,26 @@ class CounterNoticeProcessTest {
     void profileThatRestoresOnTheCounterNoticeItselfDoesNotWait() {
         Instant deliveredAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
         ClockUtil.setCurrentTime(Date.from(deliveredAt));
-        stubTimers(JurisdictionProfile.CN_REGS_2013, new ProfilePolicies.Policy(false, null, null, true, null), 1,
+        stubTimers(
+                JurisdictionProfile.CN_REGS_2013,
+                new ProfilePolicies.Policy(false, null, null, true, null),
+                1,
                 deliveredAt);
 
         ProcessInstance processInstance = startAndForward();
-        assertThat(processInstance).hasPassed("Gateway_RestoreImmediately", "Gateway_Restore")
+        assertThat(processInstance)
+                .hasPassed("Gateway_RestoreImmediately", "Gateway_Restore")
                 .isWaitingAt("Task_RestoreContent");
         Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
         execute(jobAt("Task_RestoreContent"));
 
         assertThat(processInstance)
-                .hasPassedInOrder("Task_ForwardCounterNotice", "Gateway_RestoreImmediately", "Gateway_Restore",
-                        "Task_RestoreContent", "EndEvent_ContentRestored")
+                .hasPassedInOrder(
+                        "Task_ForwardCounterNotice",
+                        "Gateway_RestoreImmediately",
+                        "Gateway_Restore",
+                        "Task_RestoreContent",
+                        "EndEvent_ContentRestored")
                 .hasNotPassed("Gateway_AwaitLegalAction", "Event_StatutoryWaitOver")
                 .isEnded();
         InOrder order = inOrder(noticeCases, measures);
@@ -211,25 +241,42 @@ class CounterNoticeProcessTest {
     }
 
     private ProcessInstance startAndForward() {
-        ProcessInstance processInstance = runtimeService().startProcessInstanceByKey(PROCESS, caseId,
-                Map.of("caseId", caseId));
+        ProcessInstance processInstance =
+                runtimeService().startProcessInstanceByKey(PROCESS, caseId, Map.of("caseId", caseId));
         assertThat(processInstance).isWaitingAt("Task_ForwardCounterNotice");
         execute(jobAt("Task_ForwardCounterNotice"));
         return processInstance;
     }
 
     /** The counter-notice was received and forwarded (delivered) at the same moment. */
-    private void stubTimers(JurisdictionProfile profile, ProfilePolicies.Policy policy, int timeCompression,
-            Instant counterNoticeAt) {
-        when(noticeCases.timers(caseId)).thenReturn(new CaseTimers(profile, policy, timeCompression,
-                NOTICE_RECEIVED_AT, NOTIFIED_AT, counterNoticeAt, counterNoticeAt, null));
+    private void stubTimers(
+            JurisdictionProfile profile, ProfilePolicies.Policy policy, int timeCompression, Instant counterNoticeAt) {
+        when(noticeCases.timers(caseId))
+                .thenReturn(new CaseTimers(
+                        profile,
+                        policy,
+                        timeCompression,
+                        NOTICE_RECEIVED_AT,
+                        NOTIFIED_AT,
+                        counterNoticeAt,
+                        counterNoticeAt,
+                        null));
     }
 
     private static Instant calendarResult(JurisdictionProfile profile, Instant counterNoticeAt, int days) {
         return switch (profile.family()) {
-            case US -> calendars.us().addBusinessDays(counterNoticeAt.atZone(NEW_YORK).toLocalDate(), days)
-                    .plusDays(1).atStartOfDay(NEW_YORK).toInstant();
-            case CN -> calendars.china().endOfPeriodInDays(counterNoticeAt.atZone(BEIJING), days).toInstant();
+            case US ->
+                calendars
+                        .us()
+                        .addBusinessDays(counterNoticeAt.atZone(NEW_YORK).toLocalDate(), days)
+                        .plusDays(1)
+                        .atStartOfDay(NEW_YORK)
+                        .toInstant();
+            case CN ->
+                calendars
+                        .china()
+                        .endOfPeriodInDays(counterNoticeAt.atZone(BEIJING), days)
+                        .toInstant();
             case EU -> throw new IllegalArgumentException("no counter-notice wait under EU_DSA");
         };
     }

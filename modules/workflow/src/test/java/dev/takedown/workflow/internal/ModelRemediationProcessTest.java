@@ -51,8 +51,7 @@ import org.springframework.context.ApplicationEventPublisher;
 class ModelRemediationProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder("camunda-unit.cfg.xml")
+    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder("camunda-unit.cfg.xml")
             .assertClassCoverageAtLeast(1.0)
             .build();
 
@@ -62,10 +61,13 @@ class ModelRemediationProcessTest {
 
     @Mock
     NoticeCases noticeCases;
+
     @Mock
     Measures measures;
+
     @Mock
     ApplicationEventPublisher publisher;
+
     @Mock
     Remediations remediations;
 
@@ -99,12 +101,17 @@ class ModelRemediationProcessTest {
         execute(jobAt("Task_ReportRemedied"));
 
         assertThat(remediation)
-                .hasPassedInOrder("Task_DescribeRemediation", "Task_VerifyRemediation", "Gateway_VerificationPassed",
-                        "EndEvent_Verified", "Task_ReportRemedied",
+                .hasPassedInOrder(
+                        "Task_DescribeRemediation",
+                        "Task_VerifyRemediation",
+                        "Gateway_VerificationPassed",
+                        "EndEvent_Verified",
+                        "Task_ReportRemedied",
                         "EndEvent_ModelRemedied")
                 .hasNotPassed("Event_AwaitReplay", "Task_EscalateRemediation")
                 .isEnded();
-        Assertions.assertThat(timers("Event_RemediationOverdue")).as("the due timer ends with the remediation")
+        Assertions.assertThat(timers("Event_RemediationOverdue"))
+                .as("the due timer ends with the remediation")
                 .isEmpty();
         verify(remediations, never()).escalate(caseId);
     }
@@ -117,13 +124,17 @@ class ModelRemediationProcessTest {
         complete(ownerTask());
         execute(jobAt("Task_VerifyRemediation"));
         assertThat(remediation).hasPassed("Gateway_VerificationPassed").isWaitingAt("Task_DescribeRemediation");
-        Assertions.assertThat(ownerTask().getDueDate()).as("the due date does not move").isEqualTo(DUE);
+        Assertions.assertThat(ownerTask().getDueDate())
+                .as("the due date does not move")
+                .isEqualTo(DUE);
 
         complete(ownerTask());
         execute(jobAt("Task_VerifyRemediation"));
         execute(jobAt("Task_ReportRemedied"));
 
-        assertThat(remediation).hasPassed("EndEvent_Verified", "EndEvent_ModelRemedied").isEnded();
+        assertThat(remediation)
+                .hasPassed("EndEvent_Verified", "EndEvent_ModelRemedied")
+                .isEnded();
         verify(remediations, times(2)).verify(caseId);
     }
 
@@ -136,15 +147,14 @@ class ModelRemediationProcessTest {
         complete(ownerTask());
         execute(jobAt("Task_VerifyRemediation"));
         assertThat(remediation).isWaitingAt("Event_AwaitReplay");
-        Assertions.assertThat(timer("Event_AwaitReplay").getDuedate())
-                .isEqualTo(Date.from(OPENED_AT.plusSeconds(5)));
+        Assertions.assertThat(timer("Event_AwaitReplay").getDuedate()).isEqualTo(Date.from(OPENED_AT.plusSeconds(5)));
         fire(timer("Event_AwaitReplay"));
         execute(jobAt("Task_VerifyRemediation"));
         execute(jobAt("Task_ReportRemedied"));
 
         assertThat(remediation)
-                .hasPassedInOrder("Task_VerifyRemediation", "Event_AwaitReplay", "Task_VerifyRemediation",
-                        "EndEvent_Verified")
+                .hasPassedInOrder(
+                        "Task_VerifyRemediation", "Event_AwaitReplay", "Task_VerifyRemediation", "EndEvent_Verified")
                 .isEnded();
     }
 
@@ -158,10 +168,13 @@ class ModelRemediationProcessTest {
 
         fire(timer("Event_RemediationOverdue"));
 
-        assertThat(remediation).hasPassed("Task_EscalateRemediation", "EndEvent_Escalated")
+        assertThat(remediation)
+                .hasPassed("Task_EscalateRemediation", "EndEvent_Escalated")
                 .isWaitingAt("Task_DescribeRemediation");
         verify(remediations).escalate(caseId);
-        Assertions.assertThat(timers("Event_RemediationOverdue")).as("alerted once").isEmpty();
+        Assertions.assertThat(timers("Event_RemediationOverdue"))
+                .as("alerted once")
+                .isEmpty();
 
         complete(ownerTask());
         execute(jobAt("Task_VerifyRemediation"));
@@ -178,17 +191,23 @@ class ModelRemediationProcessTest {
         execute(jobAt("Task_VerifyRemediation"));
         assertThat(remediation).isWaitingAt("Event_AwaitReplay");
 
-        runtimeService().createMessageCorrelation(ModelRemediation.WITHDRAWN_MESSAGE)
-                .processInstanceBusinessKey(caseId).correlateAllWithResult();
+        runtimeService()
+                .createMessageCorrelation(ModelRemediation.WITHDRAWN_MESSAGE)
+                .processInstanceBusinessKey(caseId)
+                .correlateAllWithResult();
 
-        assertThat(remediation).hasPassed("Event_MeasuresLifted", "EndEvent_Withdrawn")
-                .hasNotPassed("EndEvent_Verified", "Task_ReportRemedied", "Task_EscalateRemediation").isEnded();
-        Assertions.assertThat(timers("Event_RemediationOverdue")).as("nothing left to be overdue").isEmpty();
+        assertThat(remediation)
+                .hasPassed("Event_MeasuresLifted", "EndEvent_Withdrawn")
+                .hasNotPassed("EndEvent_Verified", "Task_ReportRemedied", "Task_EscalateRemediation")
+                .isEnded();
+        Assertions.assertThat(timers("Event_RemediationOverdue"))
+                .as("nothing left to be overdue")
+                .isEmpty();
     }
 
     private ProcessInstance start() {
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS, caseId,
-                Map.of("caseId", caseId));
+        ProcessInstance instance =
+                runtimeService().startProcessInstanceByKey(PROCESS, caseId, Map.of("caseId", caseId));
         assertThat(instance).isWaitingAt("Task_DescribeRemediation");
         assertThat(task()).hasCandidateGroup("PLATFORM_SERVICE");
         return instance;

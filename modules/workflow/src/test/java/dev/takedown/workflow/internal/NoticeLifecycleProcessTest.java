@@ -13,13 +13,13 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.withSettings;
 import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
 
 import dev.takedown.events.TaskEscalated;
 import dev.takedown.events.TaskReminderDue;
@@ -44,8 +44,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,13 +82,18 @@ import org.springframework.context.ApplicationEventPublisher;
  * this class's coverage.
  */
 @ExtendWith(MockitoExtension.class)
-@Deployment(resources = {"bpmn/notice-lifecycle.bpmn", "bpmn/counter-notice.bpmn", "bpmn/appeal.bpmn",
-        "bpmn/model-remediation.bpmn", "bpmn/triage.dmn"})
+@Deployment(
+        resources = {
+            "bpmn/notice-lifecycle.bpmn",
+            "bpmn/counter-notice.bpmn",
+            "bpmn/appeal.bpmn",
+            "bpmn/model-remediation.bpmn",
+            "bpmn/triage.dmn"
+        })
 class NoticeLifecycleProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder("camunda-unit.cfg.xml")
+    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder("camunda-unit.cfg.xml")
             .excludeProcessDefinitionKeys("counter-notice", "appeal", "model-remediation")
             .assertClassCoverageAtLeast(0.9)
             .build();
@@ -102,7 +107,8 @@ class NoticeLifecycleProcessTest {
     /** Sat 2025-09-20 10:00 in Beijing: a counter-notice is forwarded to the rights holder. */
     private static final Instant COUNTER_NOTICE_DELIVERED_AT = Instant.parse("2025-09-20T02:00:00Z");
     /** 15 days from Sep 21 end on Sun Oct 5, inside the National Day holiday; the last day rolls to Thu Oct 9. */
-    private static final Instant CN_RESTORE_AT = OffsetDateTime.parse("2025-10-10T00:00+08:00").toInstant();
+    private static final Instant CN_RESTORE_AT =
+            OffsetDateTime.parse("2025-10-10T00:00+08:00").toInstant();
 
     private static final ProfilePolicies.Policy CN_POLICY =
             new ProfilePolicies.Policy(true, Duration.ofDays(14), 15, false, Duration.ofDays(183));
@@ -112,8 +118,10 @@ class NoticeLifecycleProcessTest {
 
     @Mock
     NoticeCases noticeCases;
+
     @Mock
     Measures measures;
+
     @Mock
     ApplicationEventPublisher publisher;
 
@@ -133,11 +141,20 @@ class NoticeLifecycleProcessTest {
         ClockUtil.setCurrentTime(Date.from(RECEIVED_AT));
         registerBeans(noticeCases, measures, publisher, calendars);
         lenient().when(noticeCases.problems(caseId)).thenAnswer(invocation -> problems.get());
-        lenient().when(noticeCases.triageFacts(caseId))
+        lenient()
+                .when(noticeCases.triageFacts(caseId))
                 .thenReturn(new TriageFacts("CN_CC_1195", "RIGHTS_HOLDER", "URL", false));
-        lenient().when(noticeCases.timers(caseId)).thenReturn(new CaseTimers(JurisdictionProfile.CN_CC_1195,
-                CN_POLICY, 1, RECEIVED_AT, NOTIFIED_AT, COUNTER_NOTICE_DELIVERED_AT, COUNTER_NOTICE_DELIVERED_AT,
-                RECEIVED_AT));
+        lenient()
+                .when(noticeCases.timers(caseId))
+                .thenReturn(new CaseTimers(
+                        JurisdictionProfile.CN_CC_1195,
+                        CN_POLICY,
+                        1,
+                        RECEIVED_AT,
+                        NOTIFIED_AT,
+                        COUNTER_NOTICE_DELIVERED_AT,
+                        COUNTER_NOTICE_DELIVERED_AT,
+                        RECEIVED_AT));
     }
 
     @AfterEach
@@ -158,8 +175,12 @@ class NoticeLifecycleProcessTest {
         execute(jobAt("Task_ValidateNotice"));
 
         assertThat(processInstance)
-                .hasPassedInOrder("Task_ValidateNotice", "Gateway_NoticeComplete", "Gateway_CloseIncomplete",
-                        "Task_CloseIncomplete", "EndEvent_NoticeIncomplete")
+                .hasPassedInOrder(
+                        "Task_ValidateNotice",
+                        "Gateway_NoticeComplete",
+                        "Gateway_CloseIncomplete",
+                        "Task_CloseIncomplete",
+                        "EndEvent_NoticeIncomplete")
                 .hasNotPassed("Task_RequestCure", "Task_TriageNotice", "Task_ReviewNotice")
                 .isEnded();
         verify(noticeCases).closeIncomplete(caseId, missingSignature);
@@ -191,7 +212,9 @@ class NoticeLifecycleProcessTest {
                 .hasPassed("Task_TriageNotice")
                 .hasNotPassed("Task_CloseIncomplete")
                 .isWaitingAt("Task_ReviewNotice")
-                .variables().containsEntry("complete", true).containsEntry("curable", false);
+                .variables()
+                .containsEntry("complete", true)
+                .containsEntry("curable", false);
         verify(noticeCases).startReview(caseId);
         verify(noticeCases, never()).closeIncomplete(anyString(), anyList());
     }
@@ -208,8 +231,13 @@ class NoticeLifecycleProcessTest {
         fire(curePeriod);
 
         assertThat(processInstance)
-                .hasPassedInOrder("Task_RequestCure", "Gateway_AwaitCure", "Event_CurePeriodOver",
-                        "Gateway_CloseIncomplete", "Task_CloseIncomplete", "EndEvent_NoticeIncomplete")
+                .hasPassedInOrder(
+                        "Task_RequestCure",
+                        "Gateway_AwaitCure",
+                        "Event_CurePeriodOver",
+                        "Gateway_CloseIncomplete",
+                        "Task_CloseIncomplete",
+                        "EndEvent_NoticeIncomplete")
                 .hasNotPassed("Event_NoticeCured", "Task_ReviewNotice")
                 .isEnded();
         InOrder order = inOrder(noticeCases);
@@ -227,30 +255,42 @@ class NoticeLifecycleProcessTest {
      */
     @ParameterizedTest(name = "{0} / {1} / {2} / well known {3} / AI-assisted {4} -> {5}, {6}, {7} h, {8}")
     @CsvSource({
-            "CN_CC_1195, AUTHORITY_ORDER, LORA, true, true, 95, SENIOR_MODERATOR, 1, ",
-            "US_DMCA, RIGHTS_HOLDER, URL, false, true, 70, SENIOR_MODERATOR, 24, human authorship must be assessed",
-            "US_DMCA, TRUSTED_FLAGGER, LORA, false, false, 90, MODERATOR, 2, ",
-            "CN_CC_1195, TRUSTED_FLAGGER, URL, false, true, 90, MODERATOR, 2, ",
-            "CN_CC_1195, RIGHTS_HOLDER, GENERATED_OUTPUT, false, false, 85, MODERATOR, 2, ",
-            "CN_ECOM, RIGHTS_HOLDER, PROMPT_PATTERN, false, false, 85, MODERATOR, 2, ",
-            "EU_DSA, RIGHTS_HOLDER, URL, true, false, 80, MODERATOR, 2, ",
-            "CN_CC_1195, RIGHTS_HOLDER, LORA, false, false, 60, SENIOR_MODERATOR, 24, ",
-            "CN_ECOM, RIGHTS_HOLDER, MODEL, false, false, 60, SENIOR_MODERATOR, 24, ",
-            "US_DMCA, RIGHTS_HOLDER, DATASET_ITEM, false, false, 60, SENIOR_MODERATOR, 24, ",
-            "CN_ECOM, RIGHTS_HOLDER, LISTING, false, false, 60, MODERATOR, 24, ",
-            "CN_CC_1195, RIGHTS_HOLDER, URL, false, true, 50, MODERATOR, 24, ",
-            "CN_CC_1195, RIGHTS_HOLDER, URL, false, false, 50, MODERATOR, 24, ",
+        "CN_CC_1195, AUTHORITY_ORDER, LORA, true, true, 95, SENIOR_MODERATOR, 1, ",
+        "US_DMCA, RIGHTS_HOLDER, URL, false, true, 70, SENIOR_MODERATOR, 24, human authorship must be assessed",
+        "US_DMCA, TRUSTED_FLAGGER, LORA, false, false, 90, MODERATOR, 2, ",
+        "CN_CC_1195, TRUSTED_FLAGGER, URL, false, true, 90, MODERATOR, 2, ",
+        "CN_CC_1195, RIGHTS_HOLDER, GENERATED_OUTPUT, false, false, 85, MODERATOR, 2, ",
+        "CN_ECOM, RIGHTS_HOLDER, PROMPT_PATTERN, false, false, 85, MODERATOR, 2, ",
+        "EU_DSA, RIGHTS_HOLDER, URL, true, false, 80, MODERATOR, 2, ",
+        "CN_CC_1195, RIGHTS_HOLDER, LORA, false, false, 60, SENIOR_MODERATOR, 24, ",
+        "CN_ECOM, RIGHTS_HOLDER, MODEL, false, false, 60, SENIOR_MODERATOR, 24, ",
+        "US_DMCA, RIGHTS_HOLDER, DATASET_ITEM, false, false, 60, SENIOR_MODERATOR, 24, ",
+        "CN_ECOM, RIGHTS_HOLDER, LISTING, false, false, 60, MODERATOR, 24, ",
+        "CN_CC_1195, RIGHTS_HOLDER, URL, false, true, 50, MODERATOR, 24, ",
+        "CN_CC_1195, RIGHTS_HOLDER, URL, false, false, 50, MODERATOR, 24, ",
     })
-    void triageSetsPriorityQueueAndDeadlinesOfTheReview(String profile, String notifierType, String targetType,
-            boolean wellKnown, boolean aiAssisted, int priority, String queue, int slaHours, String note) {
+    void triageSetsPriorityQueueAndDeadlinesOfTheReview(
+            String profile,
+            String notifierType,
+            String targetType,
+            boolean wellKnown,
+            boolean aiAssisted,
+            int priority,
+            String queue,
+            int slaHours,
+            String note) {
         when(noticeCases.triageFacts(caseId))
                 .thenReturn(new TriageFacts(profile, notifierType, targetType, wellKnown, aiAssisted));
 
         ProcessInstance processInstance = startAndValidate();
 
         Task review = reviewTask();
-        assertThat(review).hasDefinitionKey("Task_ReviewNotice").hasCandidateGroup(queue).isNotAssigned();
-        Assertions.assertThat(taskService().getIdentityLinksForTask(review.getId())).hasSize(1);
+        assertThat(review)
+                .hasDefinitionKey("Task_ReviewNotice")
+                .hasCandidateGroup(queue)
+                .isNotAssigned();
+        Assertions.assertThat(taskService().getIdentityLinksForTask(review.getId()))
+                .hasSize(1);
         Assertions.assertThat(review.getPriority()).isEqualTo(priority);
         Duration sla = Duration.ofHours(slaHours);
         Assertions.assertThat(review.getDueDate()).isEqualTo(Date.from(RECEIVED_AT.plus(sla)));
@@ -261,7 +301,9 @@ class NoticeLifecycleProcessTest {
         if (note != null) {
             triage.put("note", note); // a rule without a note leaves it out of the result
         }
-        assertThat(processInstance).variables().containsEntry("triage", triage)
+        assertThat(processInstance)
+                .variables()
+                .containsEntry("triage", triage)
                 // the facts are transient: they feed the decision and are never stored
                 .doesNotContainKeys("profile", "notifierType", "targetType", "wellKnownWork", "aiAssistedWork");
         if (note == null) {
@@ -279,7 +321,8 @@ class NoticeLifecycleProcessTest {
         ProcessInstance processInstance = startAndValidate();
 
         complete(reviewTask(), decision(true, false));
-        assertThat(processInstance).hasPassed("Gateway_NoticeAccepted", "Gateway_SecondReviewNeeded")
+        assertThat(processInstance)
+                .hasPassed("Gateway_NoticeAccepted", "Gateway_SecondReviewNeeded")
                 .isWaitingAt("Task_ApplyMeasures");
         execute(jobAt("Task_ApplyMeasures"));
         notifyParties(processInstance);
@@ -289,14 +332,31 @@ class NoticeLifecycleProcessTest {
         fire(window);
 
         assertThat(processInstance)
-                .hasPassedInOrder("Task_ReviewNotice", "Gateway_NoticeAccepted", "Gateway_SecondReviewNeeded",
-                        "Gateway_ApplyMeasures", "Task_ApplyMeasures", "Gateway_DecisionMerge", "Task_NotifyDecision",
-                        "Gateway_RedressWindow", "Event_RedressWindowClosed", "Gateway_CloseMerge", "Task_CloseCase",
+                .hasPassedInOrder(
+                        "Task_ReviewNotice",
+                        "Gateway_NoticeAccepted",
+                        "Gateway_SecondReviewNeeded",
+                        "Gateway_ApplyMeasures",
+                        "Task_ApplyMeasures",
+                        "Gateway_DecisionMerge",
+                        "Task_NotifyDecision",
+                        "Gateway_RedressWindow",
+                        "Event_RedressWindowClosed",
+                        "Gateway_CloseMerge",
+                        "Task_CloseCase",
                         "EndEvent_CaseClosed")
-                .hasNotPassed("Task_ConfirmDecision", "Task_SendReviewReminder", "Task_RecordEscalation",
-                        "Event_CounterNoticeFiled", "Event_AppealFiled", "Event_NoticeRetracted")
+                .hasNotPassed(
+                        "Task_ConfirmDecision",
+                        "Task_SendReviewReminder",
+                        "Task_RecordEscalation",
+                        "Event_CounterNoticeFiled",
+                        "Event_AppealFiled",
+                        "Event_NoticeRetracted")
                 .isEnded();
-        Assertions.assertThat(managementService().createJobQuery().processInstanceId(processInstance.getId()).count())
+        Assertions.assertThat(managementService()
+                        .createJobQuery()
+                        .processInstanceId(processInstance.getId())
+                        .count())
                 .isZero();
         InOrder lifecycle = inOrder(noticeCases, measures);
         lifecycle.verify(noticeCases).startReview(caseId);
@@ -318,8 +378,14 @@ class NoticeLifecycleProcessTest {
         fire(timer("Event_RedressWindowClosed"));
 
         assertThat(processInstance)
-                .hasPassedInOrder("Task_ReviewNotice", "Gateway_NoticeAccepted", "Gateway_DecisionMerge",
-                        "Task_NotifyDecision", "Event_RedressWindowClosed", "Task_CloseCase", "EndEvent_CaseClosed")
+                .hasPassedInOrder(
+                        "Task_ReviewNotice",
+                        "Gateway_NoticeAccepted",
+                        "Gateway_DecisionMerge",
+                        "Task_NotifyDecision",
+                        "Event_RedressWindowClosed",
+                        "Task_CloseCase",
+                        "EndEvent_CaseClosed")
                 .hasNotPassed("Gateway_SecondReviewNeeded", "Task_ApplyMeasures")
                 .isEnded();
         verify(noticeCases).notifyDecision(caseId);
@@ -376,7 +442,9 @@ class NoticeLifecycleProcessTest {
                 .hasNotPassed("Task_SendReviewReminder", "Gateway_NoticeAccepted")
                 .isWaitingAt("Task_ReviewEscalated");
         Task seniorReview = reviewTask();
-        assertThat(seniorReview).hasDefinitionKey("Task_ReviewEscalated").hasCandidateGroup("SENIOR_MODERATOR")
+        assertThat(seniorReview)
+                .hasDefinitionKey("Task_ReviewEscalated")
+                .hasCandidateGroup("SENIOR_MODERATOR")
                 .isNotAssigned();
         Assertions.assertThat(seniorReview.getPriority()).isEqualTo(80);
         Assertions.assertThat(seniorReview.getDueDate()).isEqualTo(Date.from(escalatedAt.plus(Duration.ofHours(2))));
@@ -396,8 +464,8 @@ class NoticeLifecycleProcessTest {
         execute(jobAt("Task_ApplyMeasures"));
 
         assertThat(processInstance)
-                .hasPassedInOrder("Task_RecordEscalation", "Task_ReviewEscalated", "Gateway_NoticeAccepted",
-                        "Task_ApplyMeasures")
+                .hasPassedInOrder(
+                        "Task_RecordEscalation", "Task_ReviewEscalated", "Gateway_NoticeAccepted", "Task_ApplyMeasures")
                 .isWaitingAt("Task_NotifyDecision");
         verify(measures).applyPlanned(caseId);
         verify(noticeCases).recordMeasuresApplied(caseId, 1);
@@ -410,16 +478,21 @@ class NoticeLifecycleProcessTest {
         ClockUtil.setCurrentTime(Date.from(escalatedAt));
         String reason = "Looks like a licensed parody; needs a senior view.";
 
-        runtimeService().createMessageCorrelation("EscalationRequested").processInstanceBusinessKey(caseId)
+        runtimeService()
+                .createMessageCorrelation("EscalationRequested")
+                .processInstanceBusinessKey(caseId)
                 .setVariable(RecordEscalation.ESCALATED_BY, "moderator")
-                .setVariable(RecordEscalation.ESCALATION_REASON, reason).correlateWithResult();
+                .setVariable(RecordEscalation.ESCALATION_REASON, reason)
+                .correlateWithResult();
 
         assertThat(processInstance)
                 .hasPassed("Event_EscalationRequested", "Task_RecordEscalation")
                 .hasNotPassed("Event_ReviewOverdue", "Task_SendReviewReminder")
                 .isWaitingAt("Task_ReviewEscalated");
         Task seniorReview = reviewTask();
-        assertThat(seniorReview).hasDefinitionKey("Task_ReviewEscalated").hasCandidateGroup("SENIOR_MODERATOR")
+        assertThat(seniorReview)
+                .hasDefinitionKey("Task_ReviewEscalated")
+                .hasCandidateGroup("SENIOR_MODERATOR")
                 .isNotAssigned();
         Assertions.assertThat(seniorReview.getPriority()).isEqualTo(80);
         Assertions.assertThat(seniorReview.getDueDate()).isEqualTo(Date.from(escalatedAt.plus(Duration.ofHours(2))));
@@ -466,8 +539,14 @@ class NoticeLifecycleProcessTest {
         notifyParties(processInstance);
 
         assertThat(processInstance)
-                .hasPassedInOrder("Gateway_SecondReviewNeeded", "Task_ConfirmDecision", "Gateway_DecisionConfirmed",
-                        "Gateway_ApplyMeasures", "Task_ApplyMeasures", "Gateway_DecisionMerge", "Task_NotifyDecision");
+                .hasPassedInOrder(
+                        "Gateway_SecondReviewNeeded",
+                        "Task_ConfirmDecision",
+                        "Gateway_DecisionConfirmed",
+                        "Gateway_ApplyMeasures",
+                        "Task_ApplyMeasures",
+                        "Gateway_DecisionMerge",
+                        "Task_NotifyDecision");
         verify(measures).applyPlanned(caseId);
         // nothing came into effect (already applied by a retried job, say): no status change
         verify(noticeCases, never()).recordMeasuresApplied(anyString(), anyInt());
@@ -501,8 +580,11 @@ class NoticeLifecycleProcessTest {
         correlate("CounterNoticeFiled");
 
         assertThat(processInstance).hasPassed("Event_CounterNoticeFiled").isWaitingAt("CallActivity_CounterNotice");
-        assertThat(processInstance).calledProcessInstance("counter-notice").hasBusinessKey(caseId)
-                .variables().containsEntry("caseId", caseId);
+        assertThat(processInstance)
+                .calledProcessInstance("counter-notice")
+                .hasBusinessKey(caseId)
+                .variables()
+                .containsEntry("caseId", caseId);
         Assertions.assertThat(timers("Event_RedressWindowClosed")).isEmpty();
         execute(jobAt("Task_ForwardCounterNotice"));
         Job wait = timer("Event_StatutoryWaitOver");
@@ -511,8 +593,13 @@ class NoticeLifecycleProcessTest {
         execute(jobAt("Task_RestoreContent"));
 
         assertThat(processInstance)
-                .hasPassedInOrder("Gateway_RedressWindow", "Event_CounterNoticeFiled", "CallActivity_CounterNotice",
-                        "Gateway_CloseMerge", "Task_CloseCase", "EndEvent_CaseClosed")
+                .hasPassedInOrder(
+                        "Gateway_RedressWindow",
+                        "Event_CounterNoticeFiled",
+                        "CallActivity_CounterNotice",
+                        "Gateway_CloseMerge",
+                        "Task_CloseCase",
+                        "EndEvent_CaseClosed")
                 .hasNotPassed("Event_RedressWindowClosed", "Task_LiftMeasures")
                 .isEnded();
         InOrder order = inOrder(noticeCases, measures);
@@ -532,14 +619,22 @@ class NoticeLifecycleProcessTest {
         assertThat(processInstance).hasPassed("Event_AppealFiled").isWaitingAt("CallActivity_Appeal");
         assertThat(processInstance).calledProcessInstance("appeal").hasBusinessKey(caseId);
         verify(noticeCases).recordAppealReview(caseId);
-        Task complaint = taskService().createTaskQuery().processInstanceBusinessKey(caseId)
-                .taskDefinitionKey("Task_ReviewAppeal").singleResult();
+        Task complaint = taskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("Task_ReviewAppeal")
+                .singleResult();
         assertThat(complaint).hasCandidateGroup("SENIOR_MODERATOR");
         complete(complaint, withVariables("reversed", false));
 
         assertThat(processInstance)
-                .hasPassedInOrder("Gateway_RedressWindow", "Event_AppealFiled", "CallActivity_Appeal",
-                        "Gateway_CloseMerge", "Task_CloseCase", "EndEvent_CaseClosed")
+                .hasPassedInOrder(
+                        "Gateway_RedressWindow",
+                        "Event_AppealFiled",
+                        "CallActivity_Appeal",
+                        "Gateway_CloseMerge",
+                        "Task_CloseCase",
+                        "EndEvent_CaseClosed")
                 .hasNotPassed("CallActivity_CounterNotice", "Event_RedressWindowClosed")
                 .isEnded();
         verify(noticeCases).close(caseId);
@@ -557,9 +652,13 @@ class NoticeLifecycleProcessTest {
         assertThat(processInstance).hasPassed("Gateway_ModelRemediation").isWaitingAt("Task_OpenRemediation");
         execute(jobAt("Task_OpenRemediation"));
         verify(remediations).open(caseId);
-        ProcessInstance remediation = runtimeService().createProcessInstanceQuery()
-                .processDefinitionKey("model-remediation").processInstanceBusinessKey(caseId).singleResult();
-        assertThat(remediation).as("the owner's process runs beside the lifecycle")
+        ProcessInstance remediation = runtimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey("model-remediation")
+                .processInstanceBusinessKey(caseId)
+                .singleResult();
+        assertThat(remediation)
+                .as("the owner's process runs beside the lifecycle")
                 .isWaitingAt("Task_DescribeRemediation");
         notifyParties(processInstance);
 
@@ -569,8 +668,13 @@ class NoticeLifecycleProcessTest {
 
         correlate("RemediationVerified");
         assertThat(processInstance)
-                .hasPassedInOrder("Task_ApplyMeasures", "Task_OpenRemediation", "Task_NotifyDecision",
-                        "Gateway_CloseMerge", "Event_RemediationVerified", "Task_CloseRemedied",
+                .hasPassedInOrder(
+                        "Task_ApplyMeasures",
+                        "Task_OpenRemediation",
+                        "Task_NotifyDecision",
+                        "Gateway_CloseMerge",
+                        "Event_RemediationVerified",
+                        "Task_CloseRemedied",
                         "EndEvent_CaseRemedied")
                 .hasNotPassed("Task_CloseCase")
                 .isEnded();
@@ -615,8 +719,13 @@ class NoticeLifecycleProcessTest {
         execute(jobAt("Task_LiftMeasures"));
 
         assertThat(processInstance)
-                .hasPassedInOrder("Gateway_RedressWindow", "Event_NoticeRetracted", "Task_LiftMeasures",
-                        "Gateway_CloseMerge", "Task_CloseCase", "EndEvent_CaseClosed")
+                .hasPassedInOrder(
+                        "Gateway_RedressWindow",
+                        "Event_NoticeRetracted",
+                        "Task_LiftMeasures",
+                        "Gateway_CloseMerge",
+                        "Task_CloseCase",
+                        "EndEvent_CaseClosed")
                 .isEnded();
         InOrder order = inOrder(noticeCases, measures);
         order.verify(measures).liftAll(eq(caseId), eq("system"), eq("notice retracted by the rights holder"));
@@ -627,7 +736,10 @@ class NoticeLifecycleProcessTest {
     // --- helpers ----------------------------------------------------------------------------------------------------
 
     /** The delegates and expression beans the three processes name, wired to the mocks and the engine's clock. */
-    static void registerBeans(NoticeCases noticeCases, Measures measures, ApplicationEventPublisher publisher,
+    static void registerBeans(
+            NoticeCases noticeCases,
+            Measures measures,
+            ApplicationEventPublisher publisher,
             StatutoryCalendars calendars) {
         Optional<Clock> clock = Optional.of(ENGINE_CLOCK);
         Mocks.register("validateNotice", new ValidateNotice(noticeCases));
@@ -690,8 +802,8 @@ class NoticeLifecycleProcessTest {
     static StatutoryCalendars calendarsFromConfig() {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader config = new URLClassLoader(new URL[] {Path.of("../../config/").toUri().toURL()},
-                previous)) {
+        try (URLClassLoader config =
+                new URLClassLoader(new URL[] {Path.of("../../config/").toUri().toURL()}, previous)) {
             thread.setContextClassLoader(config);
             return new StatutoryCalendars(Optional.empty());
         } catch (IOException e) {
@@ -703,11 +815,21 @@ class NoticeLifecycleProcessTest {
 
     /** Moves Camunda's clock to the timer's due date (it is not due a moment earlier) and fires it. */
     static void fire(Job timer) {
-        Assertions.assertThat(managementService().createJobQuery().jobId(timer.getId()).executable().count())
-                .as("%s is not due before %s", timer.getId(), timer.getDuedate()).isZero();
+        Assertions.assertThat(managementService()
+                        .createJobQuery()
+                        .jobId(timer.getId())
+                        .executable()
+                        .count())
+                .as("%s is not due before %s", timer.getId(), timer.getDuedate())
+                .isZero();
         ClockUtil.setCurrentTime(timer.getDuedate());
-        Assertions.assertThat(managementService().createJobQuery().jobId(timer.getId()).executable().count())
-                .as("%s is due at %s", timer.getId(), timer.getDuedate()).isOne();
+        Assertions.assertThat(managementService()
+                        .createJobQuery()
+                        .jobId(timer.getId())
+                        .executable()
+                        .count())
+                .as("%s is due at %s", timer.getId(), timer.getDuedate())
+                .isOne();
         execute(timer);
     }
 
@@ -719,13 +841,23 @@ class NoticeLifecycleProcessTest {
     }
 
     static List<Job> timers(String activityId) {
-        return managementService().createJobQuery().timers().activityId(activityId).list();
+        return managementService()
+                .createJobQuery()
+                .timers()
+                .activityId(activityId)
+                .list();
     }
 
     /** The async continuation waiting before an activity. */
     static Job jobAt(String activityId) {
-        List<Job> jobs = managementService().createJobQuery().messages().activityId(activityId).list();
-        Assertions.assertThat(jobs).as("async continuation before %s", activityId).hasSize(1);
+        List<Job> jobs = managementService()
+                .createJobQuery()
+                .messages()
+                .activityId(activityId)
+                .list();
+        Assertions.assertThat(jobs)
+                .as("async continuation before %s", activityId)
+                .hasSize(1);
         return jobs.get(0);
     }
 
@@ -761,15 +893,26 @@ class NoticeLifecycleProcessTest {
     }
 
     private Task reviewTask() {
-        return taskService().createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+        return taskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .singleResult();
     }
 
     private void correlate(String message) {
-        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(caseId).correlateWithResult();
+        runtimeService()
+                .createMessageCorrelation(message)
+                .processInstanceBusinessKey(caseId)
+                .correlateWithResult();
     }
 
     private static Map<String, Object> decision(boolean accepted, boolean secondReview) {
-        return withVariables("accepted", accepted, "secondReview", secondReview,
-                "decisionId", UUID.randomUUID().toString());
+        return withVariables(
+                "accepted",
+                accepted,
+                "secondReview",
+                secondReview,
+                "decisionId",
+                UUID.randomUUID().toString());
     }
 }
