@@ -2,7 +2,7 @@ package dev.takedown.app;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.takedown.notices.FieldProblem;
+import dev.takedown.kernel.FieldProblem;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

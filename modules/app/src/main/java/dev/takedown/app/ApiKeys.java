@@ -2,7 +2,7 @@ package dev.takedown.app;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.takedown.notices.Reader;
+import dev.takedown.kernel.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -120,7 +120,7 @@ public class ApiKeys {
                             authorities.add(new SimpleGrantedAuthority("ROLE_" + rs.getString("role")));
                             String organisation = rs.getString("organisation_id");
                             if (organisation != null) {
-                                authorities.add(new SimpleGrantedAuthority(Reader.ORGANISATION_PREFIX + organisation));
+                                authorities.add(new SimpleGrantedAuthority(Caller.ORGANISATION_PREFIX + organisation));
                             }
                             return new KeyHolder("api-key:" + rs.getString("prefix"), authorities);
                         },

@@ -1,8 +1,8 @@
 package dev.takedown.app;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import dev.takedown.notices.FieldProblem;
-import dev.takedown.notices.Problems;
+import dev.takedown.kernel.FieldProblem;
+import dev.takedown.kernel.Problems;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

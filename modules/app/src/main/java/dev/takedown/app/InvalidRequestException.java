@@ -1,6 +1,6 @@
 package dev.takedown.app;
 
-import dev.takedown.notices.FieldProblem;
+import dev.takedown.kernel.FieldProblem;
 import java.util.List;
 
 /** A request to the app's own endpoints that names its faulty fields. */

@@ -1,6 +1,6 @@
 package dev.takedown.app;
 
-import dev.takedown.notices.Reader;
+import dev.takedown.kernel.Caller;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -49,7 +49,7 @@ public class TokenAuthorities implements Converter<Jwt, AbstractAuthenticationTo
                 .distinct()
                 .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         if (claim(claims, organisationClaim) instanceof String organisation && !organisation.isBlank()) {
-            authorities.add(new SimpleGrantedAuthority(Reader.ORGANISATION_PREFIX + organisation));
+            authorities.add(new SimpleGrantedAuthority(Caller.ORGANISATION_PREFIX + organisation));
         }
         return authorities;
     }

@@ -1,6 +1,6 @@
 package dev.takedown.app;
 
-import dev.takedown.notices.Reader;
+import dev.takedown.kernel.Caller;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +34,7 @@ class UserAccounts implements UserDetailsService {
                     authorities.add(new SimpleGrantedAuthority("ROLE_" + rs.getString("role")));
                     String organisation = rs.getString("organisation_id");
                     if (organisation != null) {
-                        authorities.add(new SimpleGrantedAuthority(Reader.ORGANISATION_PREFIX + organisation));
+                        authorities.add(new SimpleGrantedAuthority(Caller.ORGANISATION_PREFIX + organisation));
                     }
                     return User.withUsername(rs.getString("username"))
                             .password(rs.getString("password_hash"))

@@ -134,7 +134,7 @@ class AuthorizationMatrixIT extends StackTest {
     }
 
     /**
-     * The intended access rules, by hand (mirrors SecurityConfiguration and the tenancy rules of Reader; change both
+     * The intended access rules, by hand (mirrors SecurityConfiguration and the tenancy rules of Caller; change both
      * together). Bodies fail validation where a valid one would change the fixture.
      */
     static final List<Entry> TABLE = List.of(

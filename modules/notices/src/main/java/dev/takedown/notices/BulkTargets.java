@@ -2,9 +2,11 @@ package dev.takedown.notices;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.kernel.Caller;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -111,22 +113,22 @@ public class BulkTargets {
     }
 
     /**
-     * @throws CaseNotFoundException no such case, or not one of the reader's organisation
+     * @throws CaseNotFoundException no such case, or not one of the caller's organisation
      * @throws CaseStateException    the case no longer takes targets
      * @throws TooManyRowsException  the upload has more rows than allowed (nothing stored)
      */
-    public Result upload(String caseId, Reader reader, InputStream body, Format format) {
-        return upload(caseId, reader, body, format, error -> {});
+    public Result upload(String caseId, Caller caller, InputStream body, Format format) {
+        return upload(caseId, caller, body, format, error -> {});
     }
 
-    /** As {@link #upload(String, Reader, InputStream, Format)}, handing every malformed row to {@code sink}. */
-    public Result upload(String caseId, Reader reader, InputStream body, Format format, ErrorSink sink) {
+    /** As {@link #upload(String, Caller, InputStream, Format)}, handing every malformed row to {@code sink}. */
+    public Result upload(String caseId, Caller caller, InputStream body, Format format, ErrorSink sink) {
         UUID id = parseId(caseId);
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                Result result = upload(connection, id, caseId, reader, body, format, sink);
+                Result result = upload(connection, id, caseId, caller, body, format, sink);
                 connection.commit();
                 return result;
             } catch (RuntimeException | SQLException | IOException e) {
@@ -146,12 +148,12 @@ public class BulkTargets {
             Connection connection,
             UUID id,
             String caseId,
-            Reader reader,
+            Caller caller,
             InputStream body,
             Format format,
             ErrorSink sink)
             throws SQLException, IOException {
-        CaseStatus status = lockCase(connection, id, caseId, reader);
+        CaseStatus status = lockCase(connection, id, caseId, caller);
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("create temporary table bulk_target_stage (position int not null, url text not null, "
                     + "account_id text) on commit drop");
@@ -214,22 +216,22 @@ public class BulkTargets {
                     connection,
                     id,
                     status,
-                    reader.actor(),
+                    caller.actor(),
                     "%d target URLs added in bulk (%d duplicates, %d malformed)"
                             .formatted(accepted, good - accepted, malformed));
         }
         return new Result(accepted, good - accepted, malformed, Collections.unmodifiableList(errors));
     }
 
-    private static CaseStatus lockCase(Connection connection, UUID id, String caseId, Reader reader)
+    private static CaseStatus lockCase(Connection connection, UUID id, String caseId, Caller caller)
             throws SQLException {
         try (PreparedStatement lock =
                 connection.prepareStatement("select organisation_id, status from notice where id = ? for update")) {
             lock.setObject(1, id);
             try (ResultSet rs = lock.executeQuery()) {
                 if (!rs.next()
-                        || reader.organisationId() == null
-                        || !reader.organisationId().equals(rs.getString(1))) {
+                        || caller.organisationId() == null
+                        || !caller.organisationId().equals(rs.getString(1))) {
                     throw new CaseNotFoundException(caseId);
                 }
                 CaseStatus status = CaseStatus.valueOf(rs.getString(2));
@@ -442,7 +444,7 @@ public class BulkTargets {
 
         static final String TOO_LONG = new String("\u0000too long");
 
-        private final java.io.Reader in;
+        private final Reader in;
         private final int max;
         private final char[] buffer = new char[16384];
         private final StringBuilder line = new StringBuilder();
@@ -452,7 +454,7 @@ public class BulkTargets {
         private long number;
         private boolean pendingCr;
 
-        LineReader(java.io.Reader in, int max) {
+        LineReader(Reader in, int max) {
             this.in = in;
             this.max = max;
         }

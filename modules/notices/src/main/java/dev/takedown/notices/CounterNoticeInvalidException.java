@@ -1,5 +1,6 @@
 package dev.takedown.notices;
 
+import dev.takedown.kernel.FieldProblem;
 import java.util.List;
 
 /** A counter-notice lacks elements its profile requires; nothing was stored. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.CounterNoticeFiled;
 import dev.takedown.events.LegalActionProofFiled;
 import dev.takedown.events.NoticeRetracted;
+import dev.takedown.kernel.Caller;
+import dev.takedown.kernel.FieldProblem;
 import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeRepository;
 import java.sql.Timestamp;
@@ -81,8 +83,8 @@ public class CounterNotices {
 
     /** Proof that the rights holder complained to an authority or sued; only the rights holder's organisation. */
     @Transactional
-    public void fileLegalActionProof(String caseId, String kind, String reference, Reader reader) {
-        Notice notice = own(caseId, reader);
+    public void fileLegalActionProof(String caseId, String kind, String reference, Caller caller) {
+        Notice notice = own(caseId, caller);
         if (notice.status() != CaseStatus.COUNTER_NOTICE_FORWARDED) {
             throw new CaseStateException(
                     "case " + caseId + " is not waiting for proof of proceedings (" + notice.status() + ")");
@@ -96,28 +98,28 @@ public class CounterNotices {
                     notice.id(),
                     kind,
                     reference,
-                    reader.actor(),
+                    caller.actor(),
                     Timestamp.from(now));
         } catch (DuplicateKeyException second) {
             throw new CaseStateException("proof was already filed on case " + caseId);
         }
-        events.publishEvent(new LegalActionProofFiled(UUID.randomUUID(), now, caseId, reader.actor()));
+        events.publishEvent(new LegalActionProofFiled(UUID.randomUUID(), now, caseId, caller.actor()));
     }
 
     /** The rights holder withdraws its notice; the lifecycle lifts what was applied. */
     @Transactional
-    public void retract(String caseId, Reader reader) {
-        Notice notice = own(caseId, reader);
+    public void retract(String caseId, Caller caller) {
+        Notice notice = own(caseId, caller);
         if (notice.status() != CaseStatus.NOTIFIED || !"ACTION_TAKEN".equals(notice.outcome())) {
             throw new CaseStateException(
                     "case " + caseId + " has no applied measure to withdraw (" + notice.status() + ")");
         }
-        events.publishEvent(new NoticeRetracted(UUID.randomUUID(), clock.instant(), caseId, reader.actor()));
+        events.publishEvent(new NoticeRetracted(UUID.randomUUID(), clock.instant(), caseId, caller.actor()));
     }
 
-    private Notice own(String caseId, Reader reader) {
+    private Notice own(String caseId, Caller caller) {
         Notice notice = load(caseId);
-        if (reader.isStaff() || !reader.mayRead(notice.organisationId())) {
+        if (caller.isStaff() || !caller.mayRead(notice.organisationId())) {
             throw new CaseNotFoundException(caseId);
         }
         return notice;

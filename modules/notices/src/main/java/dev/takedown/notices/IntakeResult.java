@@ -2,6 +2,7 @@ package dev.takedown.notices;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.kernel.FieldProblem;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.takedown.notices;
 
+import dev.takedown.kernel.FieldProblem;
 import java.util.List;
 
 /** A work definition that cannot be registered; every problem is named. */

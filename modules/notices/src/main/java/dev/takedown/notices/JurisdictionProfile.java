@@ -1,5 +1,7 @@
 package dev.takedown.notices;
 
+import dev.takedown.kernel.FieldProblem;
+import dev.takedown.kernel.TextBounds;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

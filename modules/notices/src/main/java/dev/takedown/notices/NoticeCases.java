@@ -7,6 +7,8 @@ import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NotifierStatusChanged;
 import dev.takedown.events.PartiesNotified;
 import dev.takedown.events.TakedownEvent;
+import dev.takedown.kernel.Caller;
+import dev.takedown.kernel.FieldProblem;
 import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeRepository;
 import dev.takedown.notices.internal.NoticeTarget;
@@ -64,26 +66,26 @@ public class NoticeCases {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** The case if the reader may see it; another organisation's case is indistinguishable from none. */
+    /** The case if the caller may see it; another organisation's case is indistinguishable from none. */
     @Transactional
-    public Optional<CaseView> find(String caseId, Reader reader) {
-        Optional<Notice> found = load(caseId).filter(n -> reader.mayRead(n.organisationId()));
+    public Optional<CaseView> find(String caseId, Caller caller) {
+        Optional<Notice> found = load(caseId).filter(n -> caller.mayRead(n.organisationId()));
         found.ifPresent(n -> {
-            if (reader.isStaff()) {
+            if (caller.isStaff()) {
                 events.publishEvent(
-                        new CaseViewed(UUID.randomUUID(), clock.instant(), caseId, reader.actor(), reader.role()));
+                        new CaseViewed(UUID.randomUUID(), clock.instant(), caseId, caller.actor(), caller.role()));
             }
         });
         return found.map(this::view);
     }
 
     @Transactional(readOnly = true)
-    public List<CaseSummary> list(Reader reader) {
-        List<Notice> found = reader.isStaff()
+    public List<CaseSummary> list(Caller caller) {
+        List<Notice> found = caller.isStaff()
                 ? notices.findTop200ByOrderByReceivedAtDesc()
-                : reader.organisationId() == null
+                : caller.organisationId() == null
                         ? List.of()
-                        : notices.findByOrganisationIdOrderByReceivedAtDesc(reader.organisationId());
+                        : notices.findByOrganisationIdOrderByReceivedAtDesc(caller.organisationId());
         return found.stream()
                 .map(n -> new CaseSummary(
                         n.id().toString(),
@@ -276,9 +278,9 @@ public class NoticeCases {
      * organisation may, and only while the case waits for completion.
      */
     @Transactional
-    public void cure(String caseId, NoticeSubmission completed, Reader reader) {
+    public void cure(String caseId, NoticeSubmission completed, Caller caller) {
         Notice notice = load(caseId)
-                .filter(n -> !reader.isStaff() && reader.mayRead(n.organisationId()))
+                .filter(n -> !caller.isStaff() && caller.mayRead(n.organisationId()))
                 .orElseThrow(() -> new CaseNotFoundException(caseId));
         if (notice.status() != CaseStatus.INCOMPLETE_CURE) {
             throw new CaseStateException("case " + caseId + " is " + notice.status() + ", not waiting for completion");
@@ -287,7 +289,7 @@ public class NoticeCases {
             throw new NoticeIncompleteException(policies.problems(completed));
         }
         Instant now = clock.instant();
-        notice.cure(toJson(completed), NoticeHashes.of(toJson(completed)), reader.actor(), now);
+        notice.cure(toJson(completed), NoticeHashes.of(toJson(completed)), caller.actor(), now);
         for (int i = 0; i < completed.targets().size(); i++) {
             var target = completed.targets().get(i);
             if (target != null && target.url() != null && TargetUrl.isValid(target.url())) {
@@ -295,7 +297,7 @@ public class NoticeCases {
                         i, target.type() == null ? "URL" : target.type(), TargetUrl.canonical(target.url()), target);
             }
         }
-        events.publishEvent(new NoticeCured(UUID.randomUUID(), now, caseId, reader.actor()));
+        events.publishEvent(new NoticeCured(UUID.randomUUID(), now, caseId, caller.actor()));
     }
 
     /** Closes a notice that lacks required elements and tells the notifier which ones. */

@@ -1,5 +1,6 @@
 package dev.takedown.notices;
 
+import dev.takedown.kernel.FieldProblem;
 import java.util.List;
 
 /** A notice lacks elements its jurisdiction profiles require; nothing was stored. */

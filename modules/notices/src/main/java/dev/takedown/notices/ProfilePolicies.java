@@ -1,5 +1,6 @@
 package dev.takedown.notices;
 
+import dev.takedown.kernel.FieldProblem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -3,6 +3,8 @@ package dev.takedown.notices;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.ScreeningRule;
+import dev.takedown.kernel.Caller;
+import dev.takedown.kernel.FieldProblem;
 import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeRepository;
 import dev.takedown.notices.internal.ProtectedWorkEntity;
@@ -34,38 +36,38 @@ public class ProtectedWorks {
     }
 
     @Transactional
-    public ProtectedWork register(WorkDefinition definition, Reader reader) {
+    public ProtectedWork register(WorkDefinition definition, Caller caller) {
         List<FieldProblem> problems = definition.problems();
         if (!problems.isEmpty()) {
             throw new InvalidWorkException(problems);
         }
-        if (reader.organisationId() == null) {
+        if (caller.organisationId() == null) {
             throw new IllegalStateException("only a rights holder registers works");
         }
         ProtectedWorkEntity saved = works.save(new ProtectedWorkEntity(
                 UUID.randomUUID(),
-                reader.organisationId(),
+                caller.organisationId(),
                 definition.title().strip(),
                 write(definition),
-                reader.actor(),
+                caller.actor(),
                 clock.instant()));
         return view(saved);
     }
 
     @Transactional(readOnly = true)
-    public List<ProtectedWork> list(Reader reader) {
-        if (reader.organisationId() == null) {
+    public List<ProtectedWork> list(Caller caller) {
+        if (caller.organisationId() == null) {
             return List.of();
         }
-        return works.findByOrganisationIdOrderByRegisteredAtDesc(reader.organisationId()).stream()
+        return works.findByOrganisationIdOrderByRegisteredAtDesc(caller.organisationId()).stream()
                 .map(this::view)
                 .toList();
     }
 
-    /** The work if the reader may see it; another organisation's work is indistinguishable from none. */
+    /** The work if the caller may see it; another organisation's work is indistinguishable from none. */
     @Transactional(readOnly = true)
-    public Optional<ProtectedWork> find(String workId, Reader reader) {
-        return load(workId).filter(w -> reader.mayRead(w.organisationId())).map(this::view);
+    public Optional<ProtectedWork> find(String workId, Caller caller) {
+        return load(workId).filter(w -> caller.mayRead(w.organisationId())).map(this::view);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.takedown.notices;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.kernel.FieldProblem;
+import dev.takedown.kernel.TextBounds;
 import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeRepository;
 import dev.takedown.notices.internal.NoticeTarget;

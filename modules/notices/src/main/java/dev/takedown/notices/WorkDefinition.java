@@ -2,6 +2,8 @@ package dev.takedown.notices;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.kernel.FieldProblem;
+import dev.takedown.kernel.TextBounds;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

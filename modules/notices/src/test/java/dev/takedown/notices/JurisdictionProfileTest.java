@@ -2,6 +2,7 @@ package dev.takedown.notices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takedown.kernel.FieldProblem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.events.TaskEscalated;
+import dev.takedown.kernel.Caller;
 import dev.takedown.measures.MeasureView;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.NoticeCases;
-import dev.takedown.notices.Reader;
 import dev.takedown.screening.ReplayResult;
 import dev.takedown.screening.Screening;
 import java.sql.ResultSet;
@@ -470,11 +470,11 @@ public class Remediations {
                 uuid(remediationId));
     }
 
-    /** The regulator report of the case's remediation; {@code reader} must be staff (the read is access-logged). */
+    /** The regulator report of the case's remediation; {@code caller} must be staff (the read is access-logged). */
     @Transactional(readOnly = true)
-    public RemediationReport report(String caseId, Reader reader) {
+    public RemediationReport report(String caseId, Caller caller) {
         RemediationView remediation = forCase(caseId).orElseThrow(() -> new RemediationNotFoundException(caseId));
-        CaseView view = cases.find(caseId, reader).orElseThrow(() -> new RemediationNotFoundException(caseId));
+        CaseView view = cases.find(caseId, caller).orElseThrow(() -> new RemediationNotFoundException(caseId));
         return new RemediationReport(
                 view,
                 remediation,

@@ -1,14 +1,14 @@
 package dev.takedown.review;
 
 import dev.takedown.events.AppealFiled;
+import dev.takedown.kernel.Caller;
+import dev.takedown.kernel.FieldProblem;
+import dev.takedown.kernel.TextBounds;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseStatus;
 import dev.takedown.notices.CaseTimers;
-import dev.takedown.notices.FieldProblem;
 import dev.takedown.notices.NoticeCases;
-import dev.takedown.notices.Reader;
-import dev.takedown.notices.TextBounds;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,11 +47,11 @@ public class Appeals {
 
     /** The notifier's complaint; only the notifier's organisation may file it. */
     @Transactional
-    public String fileAsNotifier(String caseId, AppealRequest request, Reader reader) {
-        if (reader.isStaff() || cases.find(caseId, reader).isEmpty()) {
+    public String fileAsNotifier(String caseId, AppealRequest request, Caller caller) {
+        if (caller.isStaff() || cases.find(caseId, caller).isEmpty()) {
             throw new CaseNotFoundException(caseId);
         }
-        return file(caseId, "NOTIFIER", request, reader.actor());
+        return file(caseId, "NOTIFIER", request, caller.actor());
     }
 
     /** The uploader's complaint, through the signed link. */

@@ -1,6 +1,6 @@
 package dev.takedown.review;
 
-import dev.takedown.notices.FieldProblem;
+import dev.takedown.kernel.FieldProblem;
 import java.util.List;
 
 /** The decision request is not well-formed; every problem is named. */

@@ -3,8 +3,8 @@ package dev.takedown.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.takedown.kernel.FieldProblem;
 import dev.takedown.measures.MeasureType;
-import dev.takedown.notices.FieldProblem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.takedown.bench.bulk;
 
+import dev.takedown.kernel.Caller;
 import dev.takedown.notices.BulkTargets;
-import dev.takedown.notices.Reader;
 import dev.takedown.notices.TargetUrl;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -49,7 +49,7 @@ public class BulkTargetsBenchmark {
 
     public static final int ROWS = 100_000;
     public static final int NAIVE_ROWS = 10_000;
-    static final Reader HOLDER = new Reader("bench", BulkDatabase.ORGANISATION, "RIGHTS_HOLDER");
+    static final Caller HOLDER = new Caller("bench", BulkDatabase.ORGANISATION, "RIGHTS_HOLDER");
 
     /** false: zonky's defaults (fsync, synchronous_commit off); true: durable commits as in production. */
     @Param("false")

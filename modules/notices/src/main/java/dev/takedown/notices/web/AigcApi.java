@@ -1,10 +1,10 @@
 package dev.takedown.notices.web;
 
-import dev.takedown.notices.FieldProblem;
+import dev.takedown.kernel.Caller;
+import dev.takedown.kernel.FieldProblem;
 import dev.takedown.notices.ImplicitLabels;
 import dev.takedown.notices.LabelEvidence;
 import dev.takedown.notices.NoticeIncompleteException;
-import dev.takedown.notices.Reader;
 import dev.takedown.notices.RiskWarnings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +57,7 @@ class AigcApi {
                     caseId,
                     position,
                     image.getBytes(),
-                    Reader.of(authentication).actor());
+                    Caller.of(authentication).actor());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

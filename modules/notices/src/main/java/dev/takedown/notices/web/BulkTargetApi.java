@@ -1,9 +1,9 @@
 package dev.takedown.notices.web;
 
+import dev.takedown.kernel.Caller;
 import dev.takedown.notices.BulkTargets;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
-import dev.takedown.notices.Reader;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -43,7 +43,7 @@ class BulkTargetApi {
         MediaType type = MediaType.parseMediaType(request.getContentType());
         BulkTargets.Format format =
                 type.isCompatibleWith(MediaType.parseMediaType(TSV)) ? BulkTargets.Format.TSV : BulkTargets.Format.CSV;
-        return bulk.upload(caseId, Reader.of(authentication), request.getInputStream(), format);
+        return bulk.upload(caseId, Caller.of(authentication), request.getInputStream(), format);
     }
 
     @ExceptionHandler(CaseNotFoundException.class)

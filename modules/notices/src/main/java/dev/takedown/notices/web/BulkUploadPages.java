@@ -1,13 +1,15 @@
 package dev.takedown.notices.web;
 
+import dev.takedown.kernel.Caller;
+import dev.takedown.kernel.UploadPage;
 import dev.takedown.notices.BulkTargets;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.NoticeCases;
-import dev.takedown.notices.Reader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,7 +38,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  */
 @Controller
 @RequestMapping("/notices/{caseId}/targets")
-class BulkUploadPages {
+class BulkUploadPages implements UploadPage {
 
     /** A plain form post waits this long for the processing before it shows the progress page instead. */
     private static final long WAIT_SECONDS = 600;
@@ -77,7 +79,7 @@ class BulkUploadPages {
         }
         BulkUploads.Upload upload;
         try {
-            upload = uploads.start(caseId, Reader.of(authentication), file);
+            upload = uploads.start(caseId, Caller.of(authentication), file);
         } catch (RejectedExecutionException busy) {
             return problem(model, response, htmx, "bulk.busy", HttpStatus.SERVICE_UNAVAILABLE);
         }
@@ -130,7 +132,7 @@ class BulkUploadPages {
     }
 
     private CaseView page(String caseId, Authentication authentication, Model model) {
-        CaseView view = cases.find(caseId, Reader.of(authentication))
+        CaseView view = cases.find(caseId, Caller.of(authentication))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId));
         model.addAttribute("case", view);
         model.addAttribute("open", BulkTargets.OPEN_FOR_TARGETS.contains(view.status()));
@@ -139,7 +141,7 @@ class BulkUploadPages {
     }
 
     private BulkUploads.Upload find(String caseId, String uploadId, Authentication authentication) {
-        return uploads.find(caseId, uploadId, Reader.of(authentication))
+        return uploads.find(caseId, uploadId, Caller.of(authentication))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no upload " + uploadId));
     }
 
@@ -157,19 +159,20 @@ class BulkUploadPages {
 
     /**
      * The bulk page's answer to a file over {@code spring.servlet.multipart.max-file-size}, which is refused before
-     * any handler is chosen ({@link MultipartProblems} asks here): the form's inline message; null off this page.
+     * any handler is chosen (the kernel's multipart advice asks here): the form's inline message; empty off this page.
      */
-    static ModelAndView tooLarge(String path, HttpServletRequest request, HttpServletResponse response) {
+    @Override
+    public Optional<ModelAndView> tooLarge(String path, HttpServletRequest request, HttpServletResponse response) {
         Matcher bulk = BULK.matcher(path);
         if (!bulk.matches()) {
-            return null;
+            return Optional.empty();
         }
         if (request.getHeader("HX-Request") != null) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             request.setAttribute("uploadProblem", "bulk.tooLarge");
-            return new ModelAndView("notices/targets-parts :: problem");
+            return Optional.of(new ModelAndView("notices/targets-parts :: problem"));
         }
         RequestContextUtils.getOutputFlashMap(request).put("uploadProblem", "bulk.tooLarge");
-        return new ModelAndView("redirect:/notices/" + bulk.group(1) + "/targets");
+        return Optional.of(new ModelAndView("redirect:/notices/" + bulk.group(1) + "/targets"));
     }
 }

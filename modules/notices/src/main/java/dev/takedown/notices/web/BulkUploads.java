@@ -1,9 +1,9 @@
 package dev.takedown.notices.web;
 
+import dev.takedown.kernel.Caller;
 import dev.takedown.notices.BulkTargets;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
-import dev.takedown.notices.Reader;
 import java.io.BufferedWriter;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -135,14 +135,14 @@ class BulkUploads implements DisposableBean {
      *
      * @throws java.util.concurrent.RejectedExecutionException too many uploads are waiting
      */
-    Upload start(String caseId, Reader reader, MultipartFile file) throws IOException {
+    Upload start(String caseId, Caller caller, MultipartFile file) throws IOException {
         forgetOld();
         Path input = Files.createTempFile("takedown-bulk-", ".upload");
         Path errors = Files.createTempFile("takedown-bulk-", "-errors.csv");
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         Upload upload = new Upload(
                 caseId,
-                reader.organisationId(),
+                caller.organisationId(),
                 name.length() > 200 ? name.substring(0, 200) : name,
                 file.getSize(),
                 errors);
@@ -151,7 +151,7 @@ class BulkUploads implements DisposableBean {
             BulkTargets.Format format =
                     isTsv(name, file.getContentType()) ? BulkTargets.Format.TSV : BulkTargets.Format.CSV;
             uploads.put(upload.id, upload);
-            workers.execute(() -> run(upload, reader, input, format));
+            workers.execute(() -> run(upload, caller, input, format));
         } catch (IOException | RuntimeException e) {
             uploads.remove(upload.id);
             Files.deleteIfExists(input);
@@ -161,18 +161,18 @@ class BulkUploads implements DisposableBean {
         return upload;
     }
 
-    /** The upload, if it exists and belongs to the reader's organisation and case. */
-    Optional<Upload> find(String caseId, String uploadId, Reader reader) {
+    /** The upload, if it exists and belongs to the caller's organisation and case. */
+    Optional<Upload> find(String caseId, String uploadId, Caller caller) {
         Upload upload = uploadId == null ? null : uploads.get(uploadId);
         return upload != null
                         && upload.caseId.equals(caseId)
                         && upload.organisationId != null
-                        && upload.organisationId.equals(reader.organisationId())
+                        && upload.organisationId.equals(caller.organisationId())
                 ? Optional.of(upload)
                 : Optional.empty();
     }
 
-    private void run(Upload upload, Reader reader, Path input, BulkTargets.Format format) {
+    private void run(Upload upload, Caller caller, Path input, BulkTargets.Format format) {
         upload.state = State.READING;
         try (InputStream in = new Counting(Files.newInputStream(input), upload);
                 BufferedWriter report = Files.newBufferedWriter(upload.errors, StandardCharsets.UTF_8)) {
@@ -180,7 +180,7 @@ class BulkUploads implements DisposableBean {
             writeRow(report, "row", "value", "reason");
             upload.result = bulk.upload(
                     upload.caseId,
-                    reader,
+                    caller,
                     in,
                     format,
                     error -> writeRow(report, Long.toString(error.row()), error.value(), error.message()));

@@ -1,5 +1,7 @@
 package dev.takedown.notices.web;
 
+import dev.takedown.kernel.FieldProblem;
+import dev.takedown.kernel.FormProblems;
 import dev.takedown.notices.IdempotencyConflictException;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeIncompleteException;
@@ -77,7 +79,7 @@ class ComplaintPages {
             Model model,
             RedirectAttributes redirect) {
         NoticeSubmission submission = form.toSubmission();
-        List<dev.takedown.notices.FieldProblem> problems = policies.problems(submission);
+        List<FieldProblem> problems = policies.problems(submission);
         if (!problems.isEmpty()) {
             FormProblems.addTo(model, problems, ProfileFields.NOTICE_INPUTS, messages);
             return render(model, formToken);

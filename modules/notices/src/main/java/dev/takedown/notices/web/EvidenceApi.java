@@ -3,11 +3,11 @@ package dev.takedown.notices.web;
 import dev.takedown.evidence.EvidenceFiles;
 import dev.takedown.evidence.EvidenceRefusedException;
 import dev.takedown.evidence.StoredEvidence;
+import dev.takedown.kernel.Caller;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.NoticeCases;
-import dev.takedown.notices.Reader;
 import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -45,9 +45,9 @@ class EvidenceApi {
             @PathVariable String caseId,
             @RequestParam(name = "file", required = false) List<MultipartFile> files,
             Authentication authentication) {
-        Reader reader = Reader.of(authentication);
-        CaseView view = cases.find(caseId, reader)
-                .filter(c -> !reader.isStaff())
+        Caller caller = Caller.of(authentication);
+        CaseView view = cases.find(caseId, caller)
+                .filter(c -> !caller.isStaff())
                 .orElseThrow(() -> new CaseNotFoundException(caseId));
         if (!view.status().isOpen()) {
             throw new CaseStateException("case " + caseId + " is " + view.status() + ": closed to new evidence");
@@ -60,7 +60,7 @@ class EvidenceApi {
         }
         List<StoredEvidence> stored = evidence.storeAll(
                 caseId,
-                reader.actor(),
+                caller.actor(),
                 files.stream()
                         .map(f -> new EvidenceFiles.Upload(f.getOriginalFilename(), f::getInputStream))
                         .toList());
@@ -69,14 +69,14 @@ class EvidenceApi {
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     List<StoredEvidence> list(@PathVariable String caseId, Authentication authentication) {
-        cases.find(caseId, Reader.of(authentication)).orElseThrow(() -> new CaseNotFoundException(caseId));
+        cases.find(caseId, Caller.of(authentication)).orElseThrow(() -> new CaseNotFoundException(caseId));
         return evidence.list(caseId);
     }
 
     @GetMapping("/{sha256}")
     ResponseEntity<Resource> download(
             @PathVariable String caseId, @PathVariable String sha256, Authentication authentication) {
-        cases.find(caseId, Reader.of(authentication)).orElseThrow(() -> new CaseNotFoundException(caseId));
+        cases.find(caseId, Caller.of(authentication)).orElseThrow(() -> new CaseNotFoundException(caseId));
         return evidence.open(caseId, sha256)
                 .map(EvidenceDownloads::response)
                 .orElseThrow(() -> new CaseNotFoundException(caseId + "/evidence/" + sha256));

@@ -1,8 +1,8 @@
 package dev.takedown.notices.web;
 
 import dev.takedown.evidence.EvidenceFiles;
+import dev.takedown.kernel.Caller;
 import dev.takedown.notices.NoticeCases;
-import dev.takedown.notices.Reader;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +27,7 @@ class EvidencePages {
     @GetMapping("/notices/{caseId}/evidence/{sha256}")
     ResponseEntity<Resource> download(
             @PathVariable String caseId, @PathVariable String sha256, Authentication authentication) {
-        cases.find(caseId, Reader.of(authentication))
+        cases.find(caseId, Caller.of(authentication))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId));
         return evidence.open(caseId, sha256)
                 .map(EvidenceDownloads::response)

@@ -2,20 +2,20 @@ package dev.takedown.notices.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.kernel.Caller;
+import dev.takedown.kernel.FieldProblem;
+import dev.takedown.kernel.TextBounds;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseNotification;
 import dev.takedown.notices.CaseSummary;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.CounterNotices;
-import dev.takedown.notices.FieldProblem;
 import dev.takedown.notices.IntakeResult;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.NoticeIncompleteException;
 import dev.takedown.notices.NoticeIntake;
 import dev.takedown.notices.NoticeSubmission;
-import dev.takedown.notices.Reader;
 import dev.takedown.notices.Submitter;
-import dev.takedown.notices.TextBounds;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +51,10 @@ class NoticeApi {
             @RequestBody NoticeSubmission notice,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication authentication) {
-        Reader reader = Reader.of(authentication);
+        Caller caller = Caller.of(authentication);
         IntakeResult result = intake.submit(
                 notice,
-                new Submitter(reader.actor(), reader.organisationId(), Submitter.Channel.API),
+                new Submitter(caller.actor(), caller.organisationId(), Submitter.Channel.API),
                 idempotencyKey,
                 true);
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -65,19 +65,19 @@ class NoticeApi {
 
     @GetMapping
     List<CaseSummary> list(Authentication authentication) {
-        return cases.list(Reader.of(authentication));
+        return cases.list(Caller.of(authentication));
     }
 
     @GetMapping("/{caseId}")
     CaseView get(@PathVariable String caseId, Authentication authentication) {
-        return cases.find(caseId, Reader.of(authentication)).orElseThrow(() -> new CaseNotFoundException(caseId));
+        return cases.find(caseId, Caller.of(authentication)).orElseThrow(() -> new CaseNotFoundException(caseId));
     }
 
     /** Completes a notice that waits for its cure (status INCOMPLETE_CURE); the lifecycle validates it again. */
     @PutMapping(path = "/{caseId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> cure(
             @PathVariable String caseId, @RequestBody NoticeSubmission completed, Authentication authentication) {
-        cases.cure(caseId, completed, Reader.of(authentication));
+        cases.cure(caseId, completed, Caller.of(authentication));
         return ResponseEntity.accepted().build();
     }
 
@@ -100,13 +100,13 @@ class NoticeApi {
             throw new NoticeIncompleteException(problems);
         }
         counterNotices.fileLegalActionProof(
-                caseId, proof.kind().strip(), proof.reference().strip(), Reader.of(authentication));
+                caseId, proof.kind().strip(), proof.reference().strip(), Caller.of(authentication));
         return ResponseEntity.accepted().build();
     }
 
     @PostMapping("/{caseId}/retraction")
     ResponseEntity<Void> retract(@PathVariable String caseId, Authentication authentication) {
-        counterNotices.retract(caseId, Reader.of(authentication));
+        counterNotices.retract(caseId, Caller.of(authentication));
         return ResponseEntity.accepted().build();
     }
 

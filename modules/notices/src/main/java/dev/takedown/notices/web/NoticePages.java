@@ -3,21 +3,22 @@ package dev.takedown.notices.web;
 import dev.takedown.evidence.EvidenceFiles;
 import dev.takedown.evidence.EvidenceLimits;
 import dev.takedown.evidence.EvidenceRefusedException;
+import dev.takedown.kernel.Caller;
+import dev.takedown.kernel.FieldProblem;
+import dev.takedown.kernel.FormProblems;
+import dev.takedown.kernel.TextBounds;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseStatus;
 import dev.takedown.notices.CaseSummary;
 import dev.takedown.notices.CounterNotices;
-import dev.takedown.notices.FieldProblem;
 import dev.takedown.notices.IdempotencyConflictException;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.NoticeIncompleteException;
 import dev.takedown.notices.NoticeIntake;
 import dev.takedown.notices.ProfilePolicies;
-import dev.takedown.notices.Reader;
 import dev.takedown.notices.Submitter;
-import dev.takedown.notices.TextBounds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -76,7 +77,7 @@ class NoticePages {
             @RequestParam(name = "status", required = false) String status,
             Authentication authentication,
             Model model) {
-        List<CaseSummary> all = cases.list(Reader.of(authentication));
+        List<CaseSummary> all = cases.list(Caller.of(authentication));
         Map<CaseStatus, Long> counts = new EnumMap<>(CaseStatus.class);
         all.forEach(c -> counts.merge(c.status(), 1L, Long::sum));
         CaseStatus filter = Arrays.stream(CaseStatus.values())
@@ -123,12 +124,12 @@ class NoticePages {
             @ModelAttribute("formToken") String formToken,
             Authentication authentication,
             Model model) {
-        Reader reader = Reader.of(authentication);
+        Caller caller = Caller.of(authentication);
         JurisdictionProfile chosen = JurisdictionProfile.byName(form.getProfile());
         try {
             var result = intake.submit(
                     form.toSubmission(),
-                    new Submitter(reader.actor(), reader.organisationId(), Submitter.Channel.PORTAL),
+                    new Submitter(caller.actor(), caller.organisationId(), Submitter.Channel.PORTAL),
                     formToken,
                     true);
             return "redirect:/notices/" + result.caseId() + "?filed";
@@ -147,7 +148,7 @@ class NoticePages {
     String show(@PathVariable String caseId, Authentication authentication, Model model) {
         model.addAttribute(
                 "case",
-                cases.find(caseId, Reader.of(authentication))
+                cases.find(caseId, Caller.of(authentication))
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId)));
         return "notices/case";
     }
@@ -155,7 +156,7 @@ class NoticePages {
     @PostMapping("/{caseId}/retraction")
     String retract(@PathVariable String caseId, Authentication authentication, RedirectAttributes redirect) {
         try {
-            counterNotices.retract(caseId, Reader.of(authentication));
+            counterNotices.retract(caseId, Caller.of(authentication));
             redirect.addFlashAttribute("actionDone", text("case.retracted"));
         } catch (CaseStateException notNow) {
             redirect.addFlashAttribute("actionError", text("case.notRetractable"));
@@ -174,7 +175,7 @@ class NoticePages {
             @RequestParam(name = "file", required = false) List<MultipartFile> files,
             Authentication authentication,
             RedirectAttributes redirect) {
-        var found = cases.find(caseId, Reader.of(authentication));
+        var found = cases.find(caseId, Caller.of(authentication));
         if (found.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId);
         }
@@ -203,7 +204,7 @@ class NoticePages {
             try {
                 evidence.storeAll(
                         caseId,
-                        Reader.of(authentication).actor(),
+                        Caller.of(authentication).actor(),
                         chosen.stream()
                                 .map(f -> new EvidenceFiles.Upload(f.getOriginalFilename(), f::getInputStream))
                                 .toList());
@@ -213,7 +214,7 @@ class NoticePages {
         }
         if (problems.isEmpty()) {
             try {
-                counterNotices.fileLegalActionProof(caseId, kind.strip(), reference.strip(), Reader.of(authentication));
+                counterNotices.fileLegalActionProof(caseId, kind.strip(), reference.strip(), Caller.of(authentication));
                 redirect.addFlashAttribute("actionDone", text("case.proof.filed"));
                 return "redirect:/notices/" + caseId;
             } catch (CaseStateException notNow) {

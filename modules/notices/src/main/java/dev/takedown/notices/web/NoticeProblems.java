@@ -1,14 +1,14 @@
 package dev.takedown.notices.web;
 
 import dev.takedown.evidence.EvidenceRefusedException;
+import dev.takedown.kernel.FieldProblem;
+import dev.takedown.kernel.Problems;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CounterNoticeInvalidException;
-import dev.takedown.notices.FieldProblem;
 import dev.takedown.notices.IdempotencyConflictException;
 import dev.takedown.notices.InvalidWorkException;
 import dev.takedown.notices.NoticeIncompleteException;
-import dev.takedown.notices.Problems;
 import java.util.List;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

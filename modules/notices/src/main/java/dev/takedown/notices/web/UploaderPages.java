@@ -1,5 +1,6 @@
 package dev.takedown.notices.web;
 
+import dev.takedown.kernel.FormProblems;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CounterNoticeInvalidException;
 import dev.takedown.notices.CounterNotices;

@@ -1,8 +1,8 @@
 package dev.takedown.notices.web;
 
+import dev.takedown.kernel.Caller;
 import dev.takedown.notices.ProtectedWork;
 import dev.takedown.notices.ProtectedWorks;
-import dev.takedown.notices.Reader;
 import dev.takedown.notices.WorkDefinition;
 import java.net.URI;
 import java.util.List;
@@ -31,18 +31,18 @@ class WorkApi {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ProtectedWork> register(@RequestBody WorkDefinition definition, Authentication authentication) {
-        ProtectedWork work = works.register(definition, Reader.of(authentication));
+        ProtectedWork work = works.register(definition, Caller.of(authentication));
         return ResponseEntity.created(URI.create("/api/works/" + work.workId())).body(work);
     }
 
     @GetMapping
     List<ProtectedWork> list(Authentication authentication) {
-        return works.list(Reader.of(authentication));
+        return works.list(Caller.of(authentication));
     }
 
     @GetMapping("/{workId}")
     ProtectedWork get(@PathVariable String workId, Authentication authentication) {
-        return works.find(workId, Reader.of(authentication))
+        return works.find(workId, Caller.of(authentication))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no work " + workId));
     }
 }

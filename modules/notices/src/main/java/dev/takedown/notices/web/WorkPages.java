@@ -1,9 +1,10 @@
 package dev.takedown.notices.web;
 
-import dev.takedown.notices.FieldProblem;
+import dev.takedown.kernel.Caller;
+import dev.takedown.kernel.FieldProblem;
+import dev.takedown.kernel.FormProblems;
 import dev.takedown.notices.InvalidWorkException;
 import dev.takedown.notices.ProtectedWorks;
-import dev.takedown.notices.Reader;
 import dev.takedown.screening.Screening;
 import dev.takedown.screening.UnreadableImageException;
 import java.io.IOException;
@@ -54,7 +55,7 @@ class WorkPages {
 
     @GetMapping
     String list(Authentication authentication, Model model) {
-        model.addAttribute("works", works.list(Reader.of(authentication)));
+        model.addAttribute("works", works.list(Caller.of(authentication)));
         return "notices/works";
     }
 
@@ -114,7 +115,7 @@ class WorkPages {
             return "notices/work-new";
         }
         try {
-            var work = works.register(form.toDefinition(), Reader.of(authentication));
+            var work = works.register(form.toDefinition(), Caller.of(authentication));
             redirect.addFlashAttribute("registered", work.definition().title());
             return "redirect:/works";
         } catch (InvalidWorkException invalid) {

@@ -1,6 +1,6 @@
 package dev.takedown.remediation.web;
 
-import dev.takedown.notices.Reader;
+import dev.takedown.kernel.Caller;
 import dev.takedown.remediation.RemediationChange;
 import dev.takedown.remediation.RemediationConflictException;
 import dev.takedown.remediation.RemediationNotFoundException;
@@ -84,7 +84,7 @@ class RemediationApi {
 
     @GetMapping(path = "/api/cases/{caseId}/remediation/report", produces = MediaType.APPLICATION_JSON_VALUE)
     RemediationReport report(@PathVariable String caseId, Authentication user) {
-        return remediations.report(caseId, Reader.of(user));
+        return remediations.report(caseId, Caller.of(user));
     }
 
     /** The same report as text ({@code ?format=text}), for a filing that takes no JSON. */
@@ -92,7 +92,7 @@ class RemediationApi {
     ResponseEntity<String> reportText(@PathVariable String caseId, Authentication user) {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                .body(remediations.report(caseId, Reader.of(user)).asText());
+                .body(remediations.report(caseId, Caller.of(user)).asText());
     }
 
     private static ResponseEntity<ProblemDetail> invalid(List<Map<String, String>> problems) {

@@ -1,7 +1,7 @@
 package dev.takedown.review.web;
 
+import dev.takedown.kernel.Caller;
 import dev.takedown.notices.CaseNotFoundException;
-import dev.takedown.notices.Reader;
 import dev.takedown.notices.UploaderCases;
 import dev.takedown.review.AppealRequest;
 import dev.takedown.review.Appeals;
@@ -34,7 +34,7 @@ class AppealApi {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> byNotifier(
             @PathVariable String caseId, @RequestBody AppealRequest appeal, Authentication authentication) {
-        return Map.of("appeal_id", appeals.fileAsNotifier(caseId, appeal, Reader.of(authentication)));
+        return Map.of("appeal_id", appeals.fileAsNotifier(caseId, appeal, Caller.of(authentication)));
     }
 
     @PostMapping(

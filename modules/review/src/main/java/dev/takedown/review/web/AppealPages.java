@@ -1,9 +1,9 @@
 package dev.takedown.review.web;
 
+import dev.takedown.kernel.Caller;
+import dev.takedown.kernel.FieldProblem;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
-import dev.takedown.notices.FieldProblem;
-import dev.takedown.notices.Reader;
 import dev.takedown.notices.UploaderCases;
 import dev.takedown.review.AppealRequest;
 import dev.takedown.review.Appeals;
@@ -70,7 +70,7 @@ class AppealPages {
         try {
             file(
                     () -> appeals.fileAsNotifier(
-                            caseId, new AppealRequest(blankToNull(grounds), explanation), Reader.of(authentication)),
+                            caseId, new AppealRequest(blankToNull(grounds), explanation), Caller.of(authentication)),
                     grounds,
                     explanation,
                     redirect);

@@ -1,8 +1,8 @@
 package dev.takedown.review.web;
 
+import dev.takedown.kernel.Problems;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
-import dev.takedown.notices.Problems;
 import dev.takedown.review.InvalidDecisionException;
 import dev.takedown.workflow.TaskClaimConflictException;
 import dev.takedown.workflow.TaskNotFoundException;

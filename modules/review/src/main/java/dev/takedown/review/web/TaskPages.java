@@ -1,13 +1,13 @@
 package dev.takedown.review.web;
 
+import dev.takedown.kernel.Caller;
+import dev.takedown.kernel.FieldProblem;
 import dev.takedown.measures.MeasureType;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseView;
-import dev.takedown.notices.FieldProblem;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.LabelEvidence;
 import dev.takedown.notices.NoticeCases;
-import dev.takedown.notices.Reader;
 import dev.takedown.notices.RiskWarnings;
 import dev.takedown.notices.TriageFacts;
 import dev.takedown.review.DecisionRequest;
@@ -196,7 +196,7 @@ class TaskPages {
     @GetMapping("/{taskId}")
     String show(@PathVariable String taskId, Authentication authentication, Model model) {
         ReviewTask task = review.task(Moderator.of(authentication), taskId);
-        CaseView view = cases.find(task.caseId(), Reader.of(authentication)).orElseThrow();
+        CaseView view = cases.find(task.caseId(), Caller.of(authentication)).orElseThrow();
         model.addAttribute("task", task);
         model.addAttribute("case", view);
         model.addAttribute("facts", facts(task.caseId()).orElse(null));

@@ -1,6 +1,6 @@
 package dev.takedown.review.web;
 
-import dev.takedown.notices.FieldProblem;
+import dev.takedown.kernel.FieldProblem;
 import dev.takedown.review.InvalidDecisionException;
 import java.util.List;
 

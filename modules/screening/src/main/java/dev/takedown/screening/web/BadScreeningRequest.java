@@ -1,5 +1,6 @@
 package dev.takedown.screening.web;
 
+import dev.takedown.kernel.FieldProblem;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.kernel.FieldProblem;
 import dev.takedown.screening.ImageVerdict;
 import dev.takedown.screening.PdqHash;
 import dev.takedown.screening.PromptVerdict;

@@ -1,10 +1,11 @@
 package dev.takedown.screening.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.takedown.kernel.FieldProblem;
+import dev.takedown.kernel.Problems;
 import dev.takedown.screening.UnreadableImageException;
 import java.io.IOException;
 import java.lang.reflect.Type;
-import java.net.URI;
 import java.util.List;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
@@ -63,13 +64,13 @@ class ScreeningProblems extends RequestBodyAdviceAdapter {
 
     @ExceptionHandler(BadScreeningRequest.class)
     ProblemDetail bad(BadScreeningRequest e) {
-        return problem(
+        return Problems.of(
                 e.status(), "invalid-screening-request", "Invalid screening request", e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(UnreadableImageException.class)
     ProblemDetail unreadable(UnreadableImageException e) {
-        return problem(
+        return Problems.of(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "unreadable-image",
                 "Unreadable image",
@@ -86,7 +87,7 @@ class ScreeningProblems extends RequestBodyAdviceAdapter {
         String message = e.getCause() instanceof JsonMappingException mapping
                 ? mapping.getOriginalMessage()
                 : "body is not valid UTF-8 JSON of the expected shape";
-        return problem(
+        return Problems.of(
                 HttpStatus.BAD_REQUEST,
                 "unreadable-request",
                 "Unreadable request",
@@ -96,7 +97,7 @@ class ScreeningProblems extends RequestBodyAdviceAdapter {
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ProblemDetail missingPart(MissingServletRequestPartException e) {
-        return problem(
+        return Problems.of(
                 HttpStatus.BAD_REQUEST,
                 "invalid-screening-request",
                 "Invalid screening request",
@@ -106,21 +107,12 @@ class ScreeningProblems extends RequestBodyAdviceAdapter {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-        return problem(
+        return Problems.of(
                 HttpStatus.BAD_REQUEST,
                 "invalid-screening-request",
                 "Invalid screening request",
                 e.getMessage(),
                 List.of(new FieldProblem(e.getParameterName(), "is required")));
-    }
-
-    private static ProblemDetail problem(
-            HttpStatus status, String type, String title, String detail, List<FieldProblem> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://takedown.dev/problems/" + type));
-        problem.setTitle(title);
-        problem.setProperty("errors", errors);
-        return problem;
     }
 
     private static String path(JsonMappingException mapping) {

@@ -1,6 +1,6 @@
 package dev.takedown.workflow.internal;
 
-import dev.takedown.notices.FieldProblem;
+import dev.takedown.kernel.FieldProblem;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.TriageFacts;
 import java.util.List;

@@ -23,9 +23,9 @@ import static org.mockito.Mockito.withSettings;
 
 import dev.takedown.events.TaskEscalated;
 import dev.takedown.events.TaskReminderDue;
+import dev.takedown.kernel.FieldProblem;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.CaseTimers;
-import dev.takedown.notices.FieldProblem;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.ProfilePolicies;

@@ -1,4 +1,4 @@
-package dev.takedown.notices;
+package dev.takedown.kernel;
 
 import java.net.URI;
 import java.util.List;

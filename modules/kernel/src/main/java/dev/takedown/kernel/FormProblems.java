@@ -1,6 +1,5 @@
-package dev.takedown.notices.web;
+package dev.takedown.kernel;
 
-import dev.takedown.notices.FieldProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +15,12 @@ import org.springframework.ui.Model;
  * prefix wins) to its input names. The text is {@code problem.<path>} from the messages in the reader's language,
  * else the service's own (English) text. Problems no input owns are listed above the form.
  */
-final class FormProblems {
+public final class FormProblems {
 
     private FormProblems() {}
 
-    static void addTo(Model model, List<FieldProblem> problems, Map<String, String> inputs, MessageSource messages) {
+    public static void addTo(
+            Model model, List<FieldProblem> problems, Map<String, String> inputs, MessageSource messages) {
         Map<String, String> byInput = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();
         Locale locale = LocaleContextHolder.getLocale();
@@ -38,7 +38,7 @@ final class FormProblems {
         model.addAttribute("generalProblems", general);
     }
 
-    static void general(Model model, String text) {
+    public static void general(Model model, String text) {
         model.addAttribute("fieldProblems", Map.of());
         model.addAttribute("generalProblems", List.of(text));
     }
@@ -47,7 +47,7 @@ final class FormProblems {
         return text == null || text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    static String normalise(String field) {
+    private static String normalise(String field) {
         return field == null ? "" : field.replaceAll("\\[\\d+]", "");
     }
 

@@ -1,4 +1,4 @@
-package dev.takedown.notices;
+package dev.takedown.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,33 +6,33 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 
-class ReaderTest {
+class CallerTest {
 
     @Test
     void rightsHolderReadsOnlyItsOrganisation() {
-        Reader reader = Reader.of(new UsernamePasswordAuthenticationToken(
+        Caller caller = Caller.of(new UsernamePasswordAuthenticationToken(
                 "a", null, AuthorityUtils.createAuthorityList("ROLE_RIGHTS_HOLDER", "ORG_org-a")));
 
-        assertThat(reader.isStaff()).isFalse();
-        assertThat(reader.mayRead("org-a")).isTrue();
-        assertThat(reader.mayRead("org-b")).isFalse();
+        assertThat(caller.isStaff()).isFalse();
+        assertThat(caller.mayRead("org-a")).isTrue();
+        assertThat(caller.mayRead("org-b")).isFalse();
     }
 
     @Test
     void rightsHolderWithoutOrganisationReadsNothing() {
-        Reader reader = Reader.of(new UsernamePasswordAuthenticationToken(
+        Caller caller = Caller.of(new UsernamePasswordAuthenticationToken(
                 "a", null, AuthorityUtils.createAuthorityList("ROLE_RIGHTS_HOLDER")));
 
-        assertThat(reader.mayRead("org-a")).isFalse();
-        assertThat(reader.mayRead(null)).isFalse();
+        assertThat(caller.mayRead("org-a")).isFalse();
+        assertThat(caller.mayRead(null)).isFalse();
     }
 
     @Test
     void staffReadsEveryCase() {
-        Reader reader = Reader.of(new UsernamePasswordAuthenticationToken(
+        Caller caller = Caller.of(new UsernamePasswordAuthenticationToken(
                 "c", null, AuthorityUtils.createAuthorityList("ROLE_COMPLIANCE_OFFICER")));
 
-        assertThat(reader.isStaff()).isTrue();
-        assertThat(reader.mayRead("org-b")).isTrue();
+        assertThat(caller.isStaff()).isTrue();
+        assertThat(caller.mayRead("org-b")).isTrue();
     }
 }

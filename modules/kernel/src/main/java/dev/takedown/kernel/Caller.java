@@ -1,4 +1,4 @@
-package dev.takedown.notices;
+package dev.takedown.kernel;
 
 import java.util.Collection;
 import java.util.Set;
@@ -6,10 +6,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * Who is reading cases. A rights holder reads only its organisation's cases; platform staff read all,
- * and each of their reads goes on the access log.
+ * Who is calling, as every module's API and pages see it: the account, its role and, for a rights holder, its
+ * organisation. A rights holder reads only its organisation's cases; platform staff read all, and each of their
+ * reads goes on the access log.
  */
-public record Reader(String actor, String organisationId, String role) {
+public record Caller(String actor, String organisationId, String role) {
 
     /** Authority that carries a rights holder's organisation, next to its {@code ROLE_} authority. */
     public static final String ORGANISATION_PREFIX = "ORG_";
@@ -25,7 +26,7 @@ public record Reader(String actor, String organisationId, String role) {
         return isStaff() || (organisationId != null && organisationId.equals(caseOrganisationId));
     }
 
-    public static Reader of(Authentication authentication) {
+    public static Caller of(Authentication authentication) {
         Collection<? extends GrantedAuthority> authorities = authentication.getAuthorities();
         String organisation = null;
         String role = null;
@@ -37,6 +38,6 @@ public record Reader(String actor, String organisationId, String role) {
                 role = name.substring("ROLE_".length());
             }
         }
-        return new Reader(authentication.getName(), organisation, role);
+        return new Caller(authentication.getName(), organisation, role);
     }
 }

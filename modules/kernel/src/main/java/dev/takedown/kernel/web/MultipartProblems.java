@@ -1,12 +1,15 @@
-package dev.takedown.notices.web;
+package dev.takedown.kernel.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.takedown.notices.FieldProblem;
-import dev.takedown.notices.Problems;
+import dev.takedown.kernel.FieldProblem;
+import dev.takedown.kernel.Problems;
+import dev.takedown.kernel.UploadPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,16 +25,19 @@ import org.springframework.web.servlet.ModelAndView;
  * A multipart body the container refused to parse (a part over {@code spring.servlet.multipart.max-file-size}, a
  * request over its max-request-size, too many parts) fails before any handler is chosen, so no handler's advice
  * sees it, and only one advice may answer it: this one. API callers get problem+json naming the field ({@code file}
- * on the evidence API); the bulk upload page shows its inline message; other requests keep Spring's default answer.
+ * on the evidence API); a page that takes uploads ({@link UploadPage}, e.g. the bulk upload page) shows its inline
+ * message; other requests keep Spring's default answer.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice
 class MultipartProblems {
 
     private final ObjectMapper json;
+    private final ObjectProvider<UploadPage> pages;
 
-    MultipartProblems(ObjectMapper json) {
+    MultipartProblems(ObjectMapper json, ObjectProvider<UploadPage> pages) {
         this.json = json;
+        this.pages = pages;
     }
 
     @ExceptionHandler(MultipartException.class)
@@ -40,11 +46,13 @@ class MultipartProblems {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean tooLarge = e instanceof MaxUploadSizeExceededException;
         if (!path.startsWith("/api/")) {
-            ModelAndView page = tooLarge ? BulkUploadPages.tooLarge(path, request, response) : null;
-            if (page == null) {
-                throw e;
-            }
-            return page;
+            Optional<ModelAndView> page = tooLarge
+                    ? pages.orderedStream()
+                            .map(p -> p.tooLarge(path, request, response))
+                            .flatMap(Optional::stream)
+                            .findFirst()
+                    : Optional.empty();
+            return page.orElseThrow(() -> e);
         }
         String field = path.matches("/api/cases/[^/]+/evidence") ? "file" : "$";
         HttpStatus status = tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
