@@ -6,6 +6,7 @@ import dev.takedown.events.CaseViewed;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NotifierStatusChanged;
 import dev.takedown.events.PartiesNotified;
+import dev.takedown.events.ScreeningRule;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
@@ -14,11 +15,16 @@ import dev.takedown.notices.internal.NoticeRepository;
 import dev.takedown.notices.internal.NoticeTarget;
 import dev.takedown.notices.internal.Notifications;
 import dev.takedown.notices.internal.NotifierStanding;
+import dev.takedown.works.ProtectedWorks;
+import dev.takedown.works.WorkDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +45,7 @@ public class NoticeCases {
     private final UploaderLinks links;
     private final ProfilePolicies policies;
     private final NotifierStanding standing;
+    private final ProtectedWorks works;
     private final JdbcTemplate jdbc;
     private final String publicBaseUrl;
     private final Clock clock;
@@ -51,6 +58,7 @@ public class NoticeCases {
             UploaderLinks links,
             ProfilePolicies policies,
             NotifierStanding standing,
+            ProtectedWorks works,
             JdbcTemplate jdbc,
             @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
             Optional<Clock> clock) {
@@ -61,6 +69,7 @@ public class NoticeCases {
         this.links = links;
         this.policies = policies;
         this.standing = standing;
+        this.works = works;
         this.jdbc = jdbc;
         this.publicBaseUrl = publicBaseUrl;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -163,7 +172,7 @@ public class NoticeCases {
                 .orElse("URL");
         boolean wellKnown = submission.works().stream()
                 .filter(w -> w != null && w.registeredWorkId() != null)
-                .anyMatch(w -> wellKnownWork(w.registeredWorkId(), notice.organisationId()));
+                .anyMatch(w -> works.wellKnown(w.registeredWorkId(), notice.organisationId()));
         return new TriageFacts(
                 notice.governingProfile().name(),
                 notifierType == null ? "RIGHTS_HOLDER" : notifierType,
@@ -179,17 +188,61 @@ public class NoticeCases {
         require(caseId).note(actor, note, clock.instant());
     }
 
-    private boolean wellKnownWork(String workId, String organisationId) {
-        try {
-            return Boolean.TRUE.equals(jdbc.queryForObject(
-                    "select coalesce((definition->>'well_known')::boolean, false) "
-                            + "from protected_work where id = ? and organisation_id = ?",
-                    Boolean.class,
-                    UUID.fromString(workId),
-                    organisationId));
-        } catch (org.springframework.dao.EmptyResultDataAccessException | IllegalArgumentException unknown) {
-            return false;
+    /**
+     * What a filter measure on this case blocks: the registered works the notice names (only the notifier's own
+     * organisation's), plus the titles and protected terms written into the notice itself.
+     */
+    @Transactional(readOnly = true)
+    public ScreeningRule screeningRule(String caseId) {
+        Notice notice = require(caseId);
+        NoticeSubmission submission = submission(notice);
+        Map<String, WorkDefinition> registered = works.definitions(
+                submission.works().stream()
+                        .filter(w -> w != null && w.registeredWorkId() != null)
+                        .map(NoticeSubmission.Work::registeredWorkId)
+                        .toList(),
+                notice.organisationId());
+        Set<String> titles = new LinkedHashSet<>();
+        Set<String> terms = new LinkedHashSet<>();
+        List<ScreeningRule.Combination> combinations = new ArrayList<>();
+        Set<String> licensees = new LinkedHashSet<>();
+        Set<String> hashes = new LinkedHashSet<>();
+        Set<String> replays = new LinkedHashSet<>();
+        for (NoticeSubmission.Work work : submission.works()) {
+            if (work == null) {
+                continue;
+            }
+            WorkDefinition definition =
+                    work.registeredWorkId() == null ? null : registered.get(work.registeredWorkId());
+            if (definition != null) {
+                titles.add(definition.title());
+                terms.addAll(definition.terms());
+                definition
+                        .combinations()
+                        .forEach(c -> combinations.add(
+                                new ScreeningRule.Combination(c.phrases(), c.atLeast(), c.windowWords())));
+                licensees.addAll(definition.licensees());
+                hashes.addAll(definition.imageHashes());
+                replays.addAll(definition.replayPrompts());
+            }
+            if (work.title() != null && !work.title().isBlank()) {
+                titles.add(work.title().strip());
+                terms.add(work.title().strip());
+            }
+            if (work.protectedTerms() != null) {
+                work.protectedTerms().stream()
+                        .filter(t -> t != null && !t.isBlank())
+                        .map(String::strip)
+                        .forEach(terms::add);
+            }
         }
+        return new ScreeningRule(
+                String.join(" / ", titles),
+                List.copyOf(terms),
+                combinations,
+                List.copyOf(licensees),
+                List.copyOf(hashes),
+                List.copyOf(replays));
     }
 
     /** The user who decided the case, so that an appeal or a second review goes to someone else. */

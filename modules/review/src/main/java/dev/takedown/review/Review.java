@@ -10,7 +10,6 @@ import dev.takedown.measures.MeasureTarget;
 import dev.takedown.measures.MeasureType;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.NoticeCases;
-import dev.takedown.notices.ProtectedWorks;
 import dev.takedown.notices.RiskWarnings;
 import dev.takedown.review.internal.DecisionRecord;
 import dev.takedown.review.internal.DecisionRepository;
@@ -45,7 +44,6 @@ public class Review {
     private final ReviewTasks tasks;
     private final NoticeCases cases;
     private final Measures measures;
-    private final ProtectedWorks works;
     private final DecisionRepository decisions;
     private final ApplicationEventPublisher events;
     private final RiskWarnings riskWarnings;
@@ -55,7 +53,6 @@ public class Review {
             ReviewTasks tasks,
             NoticeCases cases,
             Measures measures,
-            ProtectedWorks works,
             DecisionRepository decisions,
             ApplicationEventPublisher events,
             RiskWarnings riskWarnings,
@@ -63,7 +60,6 @@ public class Review {
         this.tasks = tasks;
         this.cases = cases;
         this.measures = measures;
-        this.works = works;
         this.decisions = decisions;
         this.events = events;
         this.riskWarnings = riskWarnings;
@@ -265,7 +261,7 @@ public class Review {
 
     /** A filter needs something to match: terms from the notice's works or a registered work's definition. */
     private ScreeningRule screeningRule(String caseId, List<MeasureType> types) {
-        ScreeningRule rule = works.ruleFor(caseId);
+        ScreeningRule rule = cases.screeningRule(caseId);
         if (rule.terms().isEmpty()
                 && rule.combinations().isEmpty()
                 && rule.imageHashes().isEmpty()) {

@@ -7,7 +7,6 @@ import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CounterNoticeInvalidException;
 import dev.takedown.notices.IdempotencyConflictException;
-import dev.takedown.notices.InvalidWorkException;
 import dev.takedown.notices.NoticeIncompleteException;
 import java.util.List;
 import org.springframework.core.annotation.Order;
@@ -18,20 +17,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** RFC 9457 answers for notice intake (every missing element in one response) and the case APIs around it. */
 @Order(0)
-@RestControllerAdvice(
-        assignableTypes = {NoticeApi.class, WorkApi.class, UploaderApi.class, AigcApi.class, EvidenceApi.class})
+@RestControllerAdvice(assignableTypes = {NoticeApi.class, UploaderApi.class, AigcApi.class, EvidenceApi.class})
 class NoticeProblems {
 
     @ExceptionHandler(NoticeIncompleteException.class)
     ProblemDetail incomplete(NoticeIncompleteException e) {
         return Problems.of(
                 HttpStatus.BAD_REQUEST, "notice-incomplete", "Notice incomplete", e.getMessage(), e.problems());
-    }
-
-    @ExceptionHandler(InvalidWorkException.class)
-    ProblemDetail invalidWork(InvalidWorkException e) {
-        return Problems.of(
-                HttpStatus.BAD_REQUEST, "work-invalid", "Work definition invalid", e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(CounterNoticeInvalidException.class)

@@ -1,4 +1,4 @@
-package dev.takedown.notices.internal;
+package dev.takedown.works.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package dev.takedown.notices.internal;
+package dev.takedown.works.internal;
 
 import java.util.List;
 import java.util.UUID;

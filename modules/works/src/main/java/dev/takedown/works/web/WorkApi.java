@@ -1,9 +1,9 @@
-package dev.takedown.notices.web;
+package dev.takedown.works.web;
 
 import dev.takedown.kernel.Caller;
-import dev.takedown.notices.ProtectedWork;
-import dev.takedown.notices.ProtectedWorks;
-import dev.takedown.notices.WorkDefinition;
+import dev.takedown.works.ProtectedWork;
+import dev.takedown.works.ProtectedWorks;
+import dev.takedown.works.WorkDefinition;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package dev.takedown.notices;
+package dev.takedown.works;
 
 import dev.takedown.kernel.FieldProblem;
 import java.util.List;

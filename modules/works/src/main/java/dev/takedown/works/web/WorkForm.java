@@ -1,6 +1,6 @@
-package dev.takedown.notices.web;
+package dev.takedown.works.web;
 
-import dev.takedown.notices.WorkDefinition;
+import dev.takedown.works.WorkDefinition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

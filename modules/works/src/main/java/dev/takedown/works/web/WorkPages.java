@@ -1,12 +1,12 @@
-package dev.takedown.notices.web;
+package dev.takedown.works.web;
 
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.kernel.FormProblems;
-import dev.takedown.notices.InvalidWorkException;
-import dev.takedown.notices.ProtectedWorks;
 import dev.takedown.screening.Screening;
 import dev.takedown.screening.UnreadableImageException;
+import dev.takedown.works.InvalidWorkException;
+import dev.takedown.works.ProtectedWorks;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,13 +56,13 @@ class WorkPages {
     @GetMapping
     String list(Authentication authentication, Model model) {
         model.addAttribute("works", works.list(Caller.of(authentication)));
-        return "notices/works";
+        return "works/works";
     }
 
     @GetMapping("/new")
     String form(Model model) {
         model.addAttribute("work", new WorkForm());
-        return "notices/work-new";
+        return "works/work-new";
     }
 
     @PostMapping
@@ -92,7 +92,7 @@ class WorkPages {
                                         LocaleContextHolder.getLocale()))),
                         INPUTS,
                         messages);
-                return "notices/work-new";
+                return "works/work-new";
             }
         }
         if (!hashes.isEmpty()) {
@@ -112,7 +112,7 @@ class WorkPages {
                                     LocaleContextHolder.getLocale()))),
                     INPUTS,
                     messages);
-            return "notices/work-new";
+            return "works/work-new";
         }
         try {
             var work = works.register(form.toDefinition(), Caller.of(authentication));
@@ -120,7 +120,7 @@ class WorkPages {
             return "redirect:/works";
         } catch (InvalidWorkException invalid) {
             FormProblems.addTo(model, invalid.problems(), INPUTS, messages);
-            return "notices/work-new";
+            return "works/work-new";
         }
     }
 }

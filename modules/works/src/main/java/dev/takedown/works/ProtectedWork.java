@@ -1,4 +1,4 @@
-package dev.takedown.notices;
+package dev.takedown.works;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;

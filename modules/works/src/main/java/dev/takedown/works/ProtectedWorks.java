@@ -1,36 +1,34 @@
-package dev.takedown.notices;
+package dev.takedown.works;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.takedown.events.ScreeningRule;
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
-import dev.takedown.notices.internal.Notice;
-import dev.takedown.notices.internal.NoticeRepository;
-import dev.takedown.notices.internal.ProtectedWorkEntity;
-import dev.takedown.notices.internal.ProtectedWorkRepository;
+import dev.takedown.works.internal.ProtectedWorkEntity;
+import dev.takedown.works.internal.ProtectedWorkRepository;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The rights holders' registry of protected works, and the screening rule a case's works compile to. */
+/**
+ * The rights holders' registry of protected works. It knows no cases: a notice names registered works by id, and the
+ * notices module composes a case's screening rule from their definitions.
+ */
 @Service
 public class ProtectedWorks {
 
     private final ProtectedWorkRepository works;
-    private final NoticeRepository notices;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ProtectedWorks(ProtectedWorkRepository works, NoticeRepository notices, ObjectMapper json, Optional<Clock> clock) {
+    ProtectedWorks(ProtectedWorkRepository works, ObjectMapper json, Optional<Clock> clock) {
         this.works = works;
-        this.notices = notices;
         this.json = json;
         this.clock = clock.orElse(Clock.systemUTC());
     }
@@ -71,57 +69,28 @@ public class ProtectedWorks {
     }
 
     /**
-     * What a filter measure on this case blocks: the registered works the notice names (only the notifier's own
-     * organisation's), plus the titles and protected terms written into the notice itself.
+     * The registered definitions of these works that belong to the organisation, by the work id as given; unknown
+     * ids and other organisations' works are left out.
      */
     @Transactional(readOnly = true)
-    public ScreeningRule ruleFor(String caseId) {
-        Notice notice = notices.findById(UUID.fromString(caseId))
-                .orElseThrow(() -> new IllegalArgumentException("no case " + caseId));
-        NoticeSubmission submission = read(notice.body(), NoticeSubmission.class);
-        Set<String> titles = new LinkedHashSet<>();
-        Set<String> terms = new LinkedHashSet<>();
-        List<ScreeningRule.Combination> combinations = new ArrayList<>();
-        Set<String> licensees = new LinkedHashSet<>();
-        Set<String> hashes = new LinkedHashSet<>();
-        Set<String> replays = new LinkedHashSet<>();
-        for (NoticeSubmission.Work work : submission.works()) {
-            if (work == null) {
-                continue;
-            }
-            Optional<WorkDefinition> registered = Optional.ofNullable(work.registeredWorkId())
-                    .flatMap(this::load)
-                    .filter(w -> w.organisationId().equals(notice.organisationId()))
-                    .map(w -> read(w.definition(), WorkDefinition.class));
-            registered.ifPresent(definition -> {
-                titles.add(definition.title());
-                terms.addAll(definition.terms());
-                definition
-                        .combinations()
-                        .forEach(c -> combinations.add(
-                                new ScreeningRule.Combination(c.phrases(), c.atLeast(), c.windowWords())));
-                licensees.addAll(definition.licensees());
-                hashes.addAll(definition.imageHashes());
-                replays.addAll(definition.replayPrompts());
-            });
-            if (work.title() != null && !work.title().isBlank()) {
-                titles.add(work.title().strip());
-                terms.add(work.title().strip());
-            }
-            if (work.protectedTerms() != null) {
-                work.protectedTerms().stream()
-                        .filter(t -> t != null && !t.isBlank())
-                        .map(String::strip)
-                        .forEach(terms::add);
-            }
+    public Map<String, WorkDefinition> definitions(Collection<String> workIds, String organisationId) {
+        Map<String, WorkDefinition> found = new LinkedHashMap<>();
+        for (String workId : workIds) {
+            load(workId)
+                    .filter(w -> w.organisationId().equals(organisationId))
+                    .ifPresent(w -> found.put(workId, read(w.definition(), WorkDefinition.class)));
         }
-        return new ScreeningRule(
-                String.join(" / ", titles),
-                List.copyOf(terms),
-                combinations,
-                List.copyOf(licensees),
-                List.copyOf(hashes),
-                List.copyOf(replays));
+        return found;
+    }
+
+    /** Whether the organisation registered the work as well known (triage treats notices on it first). */
+    @Transactional(readOnly = true)
+    public boolean wellKnown(String workId, String organisationId) {
+        return load(workId)
+                .filter(w -> w.organisationId().equals(organisationId))
+                .map(w -> Boolean.TRUE.equals(
+                        read(w.definition(), WorkDefinition.class).wellKnown()))
+                .orElse(false);
     }
 
     private Optional<ProtectedWorkEntity> load(String workId) {
