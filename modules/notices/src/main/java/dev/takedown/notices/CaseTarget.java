@@ -1,12 +1,15 @@
 package dev.takedown.notices;
 
+import java.time.Instant;
+
 /**
  * A target of a case: where the material is, the uploader account that posted it when known, its type, and for
- * AIGC targets the generated output's ProduceID and the model file's SHA-256.
+ * AIGC targets the generated output's ProduceID, the model file's SHA-256 and when the output was generated.
  */
-public record CaseTarget(String url, String accountId, String type, String produceId, String sha256) {
+public record CaseTarget(
+        String url, String accountId, String type, String produceId, String sha256, Instant generatedAt) {
 
     public CaseTarget(String url, String accountId) {
-        this(url, accountId, "URL", null, null);
+        this(url, accountId, "URL", null, null, null);
     }
 }

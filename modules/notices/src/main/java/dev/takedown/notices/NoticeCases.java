@@ -136,9 +136,20 @@ public class NoticeCases {
 
     @Transactional(readOnly = true)
     public List<CaseTarget> targets(String caseId) {
-        return require(caseId).targets().stream()
-                .map(t -> new CaseTarget(t.url(), t.accountId(), t.type(), t.produceId(), t.sha256()))
-                .toList();
+        return require(caseId).targets().stream().map(NoticeCases::target).toList();
+    }
+
+    /** The case's targets and when its notice arrived, for facts kept beside the case; empty for no such case. */
+    @Transactional(readOnly = true)
+    public Optional<CaseTargets> findTargets(String caseId) {
+        return load(caseId)
+                .map(n -> new CaseTargets(
+                        n.receivedAt(),
+                        n.targets().stream().map(NoticeCases::target).toList()));
+    }
+
+    private static CaseTarget target(NoticeTarget t) {
+        return new CaseTarget(t.url(), t.accountId(), t.type(), t.produceId(), t.sha256(), t.generatedAt());
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package dev.takedown.review;
 
+import dev.takedown.aigc.RiskWarnings;
 import dev.takedown.events.AppealDecided;
 import dev.takedown.events.NoticeDecided;
 import dev.takedown.events.RiskWarningsNoted;
@@ -10,7 +11,6 @@ import dev.takedown.measures.MeasureTarget;
 import dev.takedown.measures.MeasureType;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.NoticeCases;
-import dev.takedown.notices.RiskWarnings;
 import dev.takedown.review.internal.DecisionRecord;
 import dev.takedown.review.internal.DecisionRepository;
 import dev.takedown.workflow.ReviewTask;

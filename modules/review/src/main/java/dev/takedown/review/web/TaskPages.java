@@ -1,14 +1,14 @@
 package dev.takedown.review.web;
 
+import dev.takedown.aigc.LabelEvidence;
+import dev.takedown.aigc.RiskWarnings;
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.measures.MeasureType;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.JurisdictionProfile;
-import dev.takedown.notices.LabelEvidence;
 import dev.takedown.notices.NoticeCases;
-import dev.takedown.notices.RiskWarnings;
 import dev.takedown.notices.TriageFacts;
 import dev.takedown.review.DecisionRequest;
 import dev.takedown.review.InvalidDecisionException;

@@ -1,4 +1,4 @@
-package dev.takedown.notices;
+package dev.takedown.aigc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,12 +1,14 @@
-package dev.takedown.notices;
+package dev.takedown.aigc;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.kernel.TextBounds;
-import dev.takedown.notices.internal.Notice;
-import dev.takedown.notices.internal.NoticeRepository;
-import dev.takedown.notices.internal.NoticeTarget;
+import dev.takedown.notices.CaseNotFoundException;
+import dev.takedown.notices.CaseTarget;
+import dev.takedown.notices.CaseTargets;
+import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.NoticeIncompleteException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class RiskWarnings {
 
     private final JdbcTemplate jdbc;
-    private final NoticeRepository notices;
+    private final NoticeCases cases;
     private final Clock clock;
 
-    RiskWarnings(JdbcTemplate jdbc, NoticeRepository notices, Optional<Clock> clock) {
+    RiskWarnings(JdbcTemplate jdbc, NoticeCases cases, Optional<Clock> clock) {
         this.jdbc = jdbc;
-        this.notices = notices;
+        this.cases = cases;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -88,15 +89,15 @@ public class RiskWarnings {
     /** Per target with an uploader account: the latest acknowledgement before the output's generation time. */
     @Transactional(readOnly = true)
     public List<TargetWarning> forCase(String caseId) {
-        Notice notice = find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        CaseTargets filed = cases.findTargets(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         List<TargetWarning> warnings = new ArrayList<>();
-        List<NoticeTarget> targets = notice.targets();
+        List<CaseTarget> targets = filed.targets();
         for (int i = 0; i < targets.size(); i++) {
-            NoticeTarget target = targets.get(i);
+            CaseTarget target = targets.get(i);
             if (target.accountId() == null) {
                 continue;
             }
-            Instant at = target.generatedAt() == null ? notice.receivedAt() : target.generatedAt();
+            Instant at = target.generatedAt() == null ? filed.receivedAt() : target.generatedAt();
             Acknowledgement ack = jdbc.query(
                     "select agreement_version, risk_warning_version, shown_at from "
                             + "risk_warning_ack where account_id = ? and shown_at <= ? order by shown_at desc, id desc limit 1",
@@ -119,14 +120,6 @@ public class RiskWarnings {
             problems.add(new FieldProblem(field, "is required"));
         } else {
             TextBounds.requireWithin(field, value, max, problems);
-        }
-    }
-
-    private Optional<Notice> find(String caseId) {
-        try {
-            return notices.findById(UUID.fromString(caseId));
-        } catch (IllegalArgumentException notAUuid) {
-            return Optional.empty();
         }
     }
 }

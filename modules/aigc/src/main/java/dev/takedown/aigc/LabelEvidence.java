@@ -1,4 +1,4 @@
-package dev.takedown.notices;
+package dev.takedown.aigc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.takedown.events.LabelChecked;
 import dev.takedown.kernel.FieldProblem;
-import dev.takedown.notices.internal.Notice;
-import dev.takedown.notices.internal.NoticeRepository;
-import dev.takedown.notices.internal.NoticeTarget;
+import dev.takedown.notices.CaseNotFoundException;
+import dev.takedown.notices.CaseTarget;
+import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.NoticeIncompleteException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,19 +34,19 @@ public class LabelEvidence {
 
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
 
-    private final NoticeRepository notices;
+    private final NoticeCases cases;
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
 
     LabelEvidence(
-            NoticeRepository notices,
+            NoticeCases cases,
             ApplicationEventPublisher events,
             JdbcTemplate jdbc,
             ObjectMapper json,
             Optional<Clock> clock) {
-        this.notices = notices;
+        this.cases = cases;
         this.events = events;
         this.jdbc = jdbc;
         this.json = json;
@@ -89,20 +90,21 @@ public class LabelEvidence {
 
     @Transactional
     public ImplicitLabels.Assessment check(String caseId, int targetIndex, byte[] image, String actor) {
-        Notice notice = find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-        List<NoticeTarget> targets = notice.targets();
+        List<CaseTarget> targets = cases.findTargets(caseId)
+                .orElseThrow(() -> new CaseNotFoundException(caseId))
+                .targets();
         if (targetIndex < 0 || targetIndex >= targets.size()) {
             throw new NoticeIncompleteException(List.of(new FieldProblem(
                     "target_index", "the case has " + targets.size() + " target(s), numbered from 0")));
         }
-        NoticeTarget target = targets.get(targetIndex);
+        CaseTarget target = targets.get(targetIndex);
         ImplicitLabels.Assessment assessment = ImplicitLabels.assess(image, target.produceId());
         Instant now = clock.instant();
         jdbc.update(
                 "insert into label_check (id, case_id, target_index, target_url, status, fields, source, problem, "
                         + "checked_by, checked_at) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)",
                 UUID.randomUUID(),
-                notice.id(),
+                UUID.fromString(caseId),
                 targetIndex,
                 target.url(),
                 assessment.status().name(),
@@ -123,14 +125,6 @@ public class LabelEvidence {
                 assessment.source(),
                 assessment.problem()));
         return assessment;
-    }
-
-    private Optional<Notice> find(String caseId) {
-        try {
-            return notices.findById(UUID.fromString(caseId));
-        } catch (IllegalArgumentException notAUuid) {
-            return Optional.empty();
-        }
     }
 
     private String write(Map<String, String> fields) {

@@ -1,9 +1,9 @@
-package dev.takedown.notices.web;
+package dev.takedown.aigc.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.aigc.RiskWarnings;
 import dev.takedown.events.Topics;
-import dev.takedown.notices.RiskWarnings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +24,7 @@ class InboundRiskWarnings {
         this.json = json;
     }
 
+    // the consumer group keeps the name it had in the notices module, so its committed offsets still apply
     @KafkaListener(topics = Topics.RISK_WARNINGS, groupId = "takedown-notices")
     void receive(ConsumerRecord<String, String> record) {
         RiskWarnings.Acknowledgement ack;

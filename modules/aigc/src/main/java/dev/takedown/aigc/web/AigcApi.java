@@ -1,11 +1,11 @@
-package dev.takedown.notices.web;
+package dev.takedown.aigc.web;
 
+import dev.takedown.aigc.ImplicitLabels;
+import dev.takedown.aigc.LabelEvidence;
+import dev.takedown.aigc.RiskWarnings;
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
-import dev.takedown.notices.ImplicitLabels;
-import dev.takedown.notices.LabelEvidence;
 import dev.takedown.notices.NoticeIncompleteException;
-import dev.takedown.notices.RiskWarnings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -1,8 +1,8 @@
-package dev.takedown.notices;
+package dev.takedown.aigc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.takedown.notices.ImplicitLabels.Status;
+import dev.takedown.aigc.ImplicitLabels.Status;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
