@@ -26,10 +26,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Evidence files of a case. Callers decide who may store and read (the notices module applies its tenancy rule);
- * this module decides what may be kept: at most {@link EvidenceLimits} files and bytes, types detected from the
- * content on an allowlist, ZIPs only when safe to extract. An upload is all or nothing: every file is staged, hashed
- * and checked before the first one is linked.
+ * Evidence files of a case. Callers decide who may store and read (the case's tenancy rule, through
+ * {@link EvidenceCases}); this module decides what may be kept: at most {@link EvidenceLimits} files and bytes, types
+ * detected from the content on an allowlist, ZIPs only when safe to extract. An upload is all or nothing: every file
+ * is staged, hashed and checked before the first one is linked.
  */
 @Service
 public class EvidenceFiles {

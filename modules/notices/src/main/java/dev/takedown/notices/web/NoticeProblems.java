@@ -1,14 +1,11 @@
 package dev.takedown.notices.web;
 
-import dev.takedown.evidence.EvidenceRefusedException;
-import dev.takedown.kernel.FieldProblem;
 import dev.takedown.kernel.Problems;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CounterNoticeInvalidException;
 import dev.takedown.notices.IdempotencyConflictException;
 import dev.takedown.notices.NoticeIncompleteException;
-import java.util.List;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** RFC 9457 answers for notice intake (every missing element in one response) and the case APIs around it. */
 @Order(0)
-@RestControllerAdvice(assignableTypes = {NoticeApi.class, UploaderApi.class, EvidenceApi.class})
+@RestControllerAdvice(assignableTypes = {NoticeApi.class, UploaderApi.class})
 class NoticeProblems {
 
     @ExceptionHandler(NoticeIncompleteException.class)
@@ -34,23 +31,6 @@ class NoticeProblems {
                 "Counter-notice incomplete",
                 e.getMessage(),
                 e.problems());
-    }
-
-    /** Refused evidence files, naming the multipart field at fault. */
-    @ExceptionHandler(EvidenceRefusedException.class)
-    ProblemDetail refused(EvidenceRefusedException e) {
-        HttpStatus status =
-                switch (e.reason()) {
-                    case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
-                    case TYPE_REFUSED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-                    case EMPTY, TOO_MANY, UNSAFE_ARCHIVE -> HttpStatus.BAD_REQUEST;
-                };
-        return Problems.of(
-                status,
-                "evidence-" + e.reason().name().toLowerCase().replace('_', '-'),
-                "Evidence refused",
-                e.getMessage() + "; nothing was stored",
-                List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(CaseStateException.class)

@@ -1,13 +1,10 @@
-package dev.takedown.notices.web;
+package dev.takedown.evidence.web;
 
+import dev.takedown.evidence.EvidenceCases;
 import dev.takedown.evidence.EvidenceFiles;
 import dev.takedown.evidence.EvidenceRefusedException;
 import dev.takedown.evidence.StoredEvidence;
 import dev.takedown.kernel.Caller;
-import dev.takedown.notices.CaseNotFoundException;
-import dev.takedown.notices.CaseStateException;
-import dev.takedown.notices.CaseView;
-import dev.takedown.notices.NoticeCases;
 import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -25,17 +22,17 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Evidence files of a case. The notifier's organisation uploads while the case is open ({@code multipart/form-data},
  * one or more parts named {@code file}); the organisation and staff list and download. The tenancy rule is the
- * case's own ({@link NoticeCases#find}): another organisation's case is a 404, and every read by staff is on the
- * access log ({@code CaseViewed}).
+ * case's own ({@link EvidenceCases#readable}): another organisation's case is a 404, and every read by staff is on
+ * the access log ({@code CaseViewed}).
  */
 @RestController
 @RequestMapping("/api/cases/{caseId}/evidence")
 class EvidenceApi {
 
-    private final NoticeCases cases;
+    private final EvidenceCases cases;
     private final EvidenceFiles evidence;
 
-    EvidenceApi(NoticeCases cases, EvidenceFiles evidence) {
+    EvidenceApi(EvidenceCases cases, EvidenceFiles evidence) {
         this.cases = cases;
         this.evidence = evidence;
     }
@@ -46,11 +43,11 @@ class EvidenceApi {
             @RequestParam(name = "file", required = false) List<MultipartFile> files,
             Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        CaseView view = cases.find(caseId, caller)
+        EvidenceCases.ReadableCase readable = cases.readable(caseId, caller)
                 .filter(c -> !caller.isStaff())
-                .orElseThrow(() -> new CaseNotFoundException(caseId));
-        if (!view.status().isOpen()) {
-            throw new CaseStateException("case " + caseId + " is " + view.status() + ": closed to new evidence");
+                .orElseThrow(() -> CaseRefusedException.notFound(caseId));
+        if (!readable.open()) {
+            throw CaseRefusedException.closed(caseId, readable.status());
         }
         if (files == null || files.isEmpty()) {
             throw new EvidenceRefusedException(
@@ -69,16 +66,16 @@ class EvidenceApi {
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     List<StoredEvidence> list(@PathVariable String caseId, Authentication authentication) {
-        cases.find(caseId, Caller.of(authentication)).orElseThrow(() -> new CaseNotFoundException(caseId));
+        cases.readable(caseId, Caller.of(authentication)).orElseThrow(() -> CaseRefusedException.notFound(caseId));
         return evidence.list(caseId);
     }
 
     @GetMapping("/{sha256}")
     ResponseEntity<Resource> download(
             @PathVariable String caseId, @PathVariable String sha256, Authentication authentication) {
-        cases.find(caseId, Caller.of(authentication)).orElseThrow(() -> new CaseNotFoundException(caseId));
+        cases.readable(caseId, Caller.of(authentication)).orElseThrow(() -> CaseRefusedException.notFound(caseId));
         return evidence.open(caseId, sha256)
                 .map(EvidenceDownloads::response)
-                .orElseThrow(() -> new CaseNotFoundException(caseId + "/evidence/" + sha256));
+                .orElseThrow(() -> CaseRefusedException.notFound(caseId + "/evidence/" + sha256));
     }
 }

@@ -1,8 +1,8 @@
-package dev.takedown.notices.web;
+package dev.takedown.evidence.web;
 
+import dev.takedown.evidence.EvidenceCases;
 import dev.takedown.evidence.EvidenceFiles;
 import dev.takedown.kernel.Caller;
-import dev.takedown.notices.NoticeCases;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,10 +16,10 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class EvidencePages {
 
-    private final NoticeCases cases;
+    private final EvidenceCases cases;
     private final EvidenceFiles evidence;
 
-    EvidencePages(NoticeCases cases, EvidenceFiles evidence) {
+    EvidencePages(EvidenceCases cases, EvidenceFiles evidence) {
         this.cases = cases;
         this.evidence = evidence;
     }
@@ -27,7 +27,7 @@ class EvidencePages {
     @GetMapping("/notices/{caseId}/evidence/{sha256}")
     ResponseEntity<Resource> download(
             @PathVariable String caseId, @PathVariable String sha256, Authentication authentication) {
-        cases.find(caseId, Caller.of(authentication))
+        cases.readable(caseId, Caller.of(authentication))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId));
         return evidence.open(caseId, sha256)
                 .map(EvidenceDownloads::response)

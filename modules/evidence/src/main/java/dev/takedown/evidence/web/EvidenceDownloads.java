@@ -1,4 +1,4 @@
-package dev.takedown.notices.web;
+package dev.takedown.evidence.web;
 
 import dev.takedown.evidence.EvidenceContent;
 import dev.takedown.evidence.StoredEvidence;
