@@ -1,7 +1,6 @@
 package dev.takedown.audit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.takedown.events.Topics;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.PreparedStatement;
@@ -24,14 +23,13 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Appends every record of every contract topic to the hash-chained ledger, once per event id: a whole poll in one
- * transaction, each chain's head locked once.
+ * Appends every record of every contract topic (as {@code messaging.LedgerFeed} receives them) to the hash-chained
+ * ledger, once per event id: a whole poll in one transaction, each chain's head locked once.
  */
 @Component
 public class LedgerAppender {
@@ -47,25 +45,6 @@ public class LedgerAppender {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
-    }
-
-    // an annotation cannot take Topics.ALL (a List); LedgerAppenderTest checks this list against it.
-    // A new ledger starts from the oldest retained record, not from "now" (Kafka's default).
-    @KafkaListener(
-            groupId = "takedown-audit",
-            properties = "auto.offset.reset=earliest",
-            batch = "true",
-            topics = {
-                Topics.NOTICES_INBOUND,
-                Topics.NOTICE_EVENTS,
-                Topics.TASKS,
-                Topics.MEASURES,
-                Topics.ENFORCEMENT_RESULTS,
-                Topics.ACCESS_LOG,
-                Topics.SCREENING_EVENTS
-            })
-    void onRecords(List<ConsumerRecord<String, String>> records) {
-        appendAll(records);
     }
 
     /** One record in its own transaction; empty for a redelivery. */

@@ -35,7 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.annotation.KafkaListener;
 
 /** The appender and the verifier against a real PostgreSQL 17 with the module's Flyway migrations, one chain. */
 class LedgerAppenderTest {
@@ -456,17 +455,6 @@ class LedgerAppenderTest {
         assertThat(allRows()).extracting(LedgerRecord::eventId).hasSize(2).contains("squatter");
         assertThat(jdbc.queryForObject("select seq from audit_chain_head", Long.class))
                 .isEqualTo(1);
-    }
-
-    @Test
-    void listensToEveryContractTopicInItsOwnGroup() throws NoSuchMethodException {
-        KafkaListener listener =
-                LedgerAppender.class.getDeclaredMethod("onRecords", List.class).getAnnotation(KafkaListener.class);
-
-        assertThat(listener.topics()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
-        assertThat(listener.groupId()).isEqualTo("takedown-audit");
-        assertThat(listener.properties()).containsExactly("auto.offset.reset=earliest");
-        assertThat(listener.batch()).as("one transaction per poll").isEqualTo("true");
     }
 
     @Test

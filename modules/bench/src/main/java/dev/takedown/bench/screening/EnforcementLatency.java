@@ -11,7 +11,7 @@ import dev.takedown.screening.PromptVerdict;
 import dev.takedown.screening.Screening;
 import dev.takedown.screening.ScreeningIndex;
 import dev.takedown.screening.internal.KafkaEventSink;
-import dev.takedown.screening.internal.MeasureFeed;
+import dev.takedown.screening.messaging.MeasureFeed;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;

@@ -1,4 +1,4 @@
-package dev.takedown.screening.internal;
+package dev.takedown.screening.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

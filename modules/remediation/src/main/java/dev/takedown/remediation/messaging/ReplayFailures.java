@@ -1,4 +1,4 @@
-package dev.takedown.remediation.internal;
+package dev.takedown.remediation.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

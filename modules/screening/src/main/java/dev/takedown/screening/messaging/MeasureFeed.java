@@ -1,4 +1,4 @@
-package dev.takedown.screening.internal;
+package dev.takedown.screening.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.takedown.notices.web;
+package dev.takedown.notices.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
