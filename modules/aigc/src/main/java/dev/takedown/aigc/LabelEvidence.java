@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,16 +40,12 @@ public class LabelEvidence {
     private final Clock clock;
 
     LabelEvidence(
-            NoticeCases cases,
-            ApplicationEventPublisher events,
-            JdbcTemplate jdbc,
-            ObjectMapper json,
-            Optional<Clock> clock) {
+            NoticeCases cases, ApplicationEventPublisher events, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
         this.cases = cases;
         this.events = events;
         this.jdbc = jdbc;
         this.json = json;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** One check of a target's implicit label, as the case pages show it. */

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +31,10 @@ public class RiskWarnings {
     private final NoticeCases cases;
     private final Clock clock;
 
-    RiskWarnings(JdbcTemplate jdbc, NoticeCases cases, Optional<Clock> clock) {
+    RiskWarnings(JdbcTemplate jdbc, NoticeCases cases, Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** One acknowledgement as the platform reports it; {@code shown_at} is ISO-8601. */

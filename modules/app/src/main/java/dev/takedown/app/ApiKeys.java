@@ -34,9 +34,9 @@ public class ApiKeys {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    ApiKeys(JdbcTemplate jdbc, Optional<Clock> clock) {
+    ApiKeys(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -32,11 +31,11 @@ public class LoginThrottle {
             @Value("${takedown.security.login-throttle.free-attempts:5}") int freeAttempts,
             @Value("${takedown.security.login-throttle.base-delay:PT1S}") Duration baseDelay,
             @Value("${takedown.security.login-throttle.max-delay:PT15M}") Duration maxDelay,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.freeAttempts = freeAttempts;
         this.baseDelay = baseDelay;
         this.maxDelay = maxDelay;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Whether an attempt may be checked now; a refused attempt gets the same answer as a wrong password. */

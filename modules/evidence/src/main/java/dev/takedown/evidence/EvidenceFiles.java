@@ -59,14 +59,14 @@ public class EvidenceFiles {
             EvidenceLinks links,
             EvidenceProperties properties,
             PlatformTransactionManager transactions,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.store = store;
         this.types = types;
         this.zips = zips;
         this.links = links;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactions);
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     public EvidenceLimits limits() {

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,12 +41,12 @@ public class Measures {
             Strikes strikes,
             ApplicationEventPublisher events,
             ObjectMapper json,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.measures = measures;
         this.strikes = strikes;
         this.events = events;
         this.json = json;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**

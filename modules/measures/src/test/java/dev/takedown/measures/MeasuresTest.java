@@ -15,6 +15,7 @@ import dev.takedown.events.ScreeningRule;
 import dev.takedown.measures.internal.Measure;
 import dev.takedown.measures.internal.MeasureRepository;
 import dev.takedown.measures.internal.Strikes;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ class MeasuresTest {
             strikes,
             published::add,
             new ObjectMapper().registerModule(new JavaTimeModule()),
-            Optional.empty());
+            Clock.systemUTC());
     private final ScreeningRule rule = new ScreeningRule(
             "Ultraman", List.of("奥特曼", "Ultraman"), List.of(), List.of("licensee-1"), List.of(), List.of("画一个奥特曼"));
 

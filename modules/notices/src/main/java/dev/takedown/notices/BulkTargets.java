@@ -23,12 +23,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -100,13 +98,8 @@ public class BulkTargets {
     private final long maxRows;
     private final Clock clock;
 
-    @Autowired
-    BulkTargets(DataSource dataSource, @Value("${takedown.bulk.max-rows:100000}") long maxRows, Optional<Clock> clock) {
-        this(dataSource, maxRows, clock.orElse(Clock.systemUTC()));
-    }
-
-    /** Outside Spring (benchmarks): a plain data source. */
-    public BulkTargets(DataSource dataSource, long maxRows, Clock clock) {
+    /** Public for the benchmarks, which run it on a plain data source outside Spring. */
+    public BulkTargets(DataSource dataSource, @Value("${takedown.bulk.max-rows:100000}") long maxRows, Clock clock) {
         this.dataSource = dataSource;
         this.maxRows = maxRows;
         this.clock = clock;

@@ -13,7 +13,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,12 +41,12 @@ public class CounterNotices {
             JdbcTemplate jdbc,
             ApplicationEventPublisher events,
             ObjectMapper json,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.notices = notices;
         this.jdbc = jdbc;
         this.events = events;
         this.json = json;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The uploader's counter-notice; one per case, only against measures that were applied. */

@@ -61,7 +61,7 @@ public class NoticeCases {
             ProtectedWorks works,
             JdbcTemplate jdbc,
             @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.notices = notices;
         this.events = events;
         this.json = json;
@@ -72,7 +72,7 @@ public class NoticeCases {
         this.works = works;
         this.jdbc = jdbc;
         this.publicBaseUrl = publicBaseUrl;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The case if the caller may see it; another organisation's case is indistinguishable from none. */

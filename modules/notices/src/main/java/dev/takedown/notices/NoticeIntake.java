@@ -44,14 +44,14 @@ public class NoticeIntake {
             ObjectMapper json,
             NotifierStanding standing,
             ProfilePolicies policies,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.standing = standing;
         this.policies = policies;
         this.notices = notices;
         this.events = events;
         this.transaction = transaction;
         this.json = json;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**

@@ -59,7 +59,7 @@ public class ResponseTimes {
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
             ObjectMapper json,
-            Optional<Clock> clock,
+            Clock clock,
             ProfilePolicies policies,
             @Value("${takedown.complaints.standard-hours:24}") long standardHours,
             @Value("${takedown.complaints.priority-hours:2}") long priorityHours,
@@ -68,7 +68,7 @@ public class ResponseTimes {
         this.transaction = transaction;
         this.events = events;
         this.json = json;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.policies = policies;
         this.standardReview = Duration.ofHours(standardHours);
         this.priorityReview = Duration.ofHours(priorityHours);

@@ -30,13 +30,13 @@ public class UploaderLinks {
     UploaderLinks(
             @Value("${takedown.links.secret}") String secret,
             @Value("${takedown.links.validity:P200D}") Duration validity,
-            Optional<Clock> clock) {
+            Clock clock) {
         if (secret == null || secret.length() < 32) {
             throw new IllegalStateException("takedown.links.secret must be at least 32 characters");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.validity = validity;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     public String issue(String caseId) {

@@ -82,7 +82,7 @@ public class Remediations {
             ObjectMapper json,
             RemediationSettings settings,
             @Value("${takedown.time-compression:1}") int timeCompression,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.measures = measures;
@@ -91,7 +91,7 @@ public class Remediations {
         this.json = json;
         this.settings = settings;
         this.timeCompression = Math.max(1, timeCompression);
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Whether the case's accepted notice targets a model's output or the model itself and measures are in effect. */

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,11 +37,11 @@ public class Appeals {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Appeals(NoticeCases cases, JdbcTemplate jdbc, ApplicationEventPublisher events, Optional<Clock> clock) {
+    Appeals(NoticeCases cases, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
         this.cases = cases;
         this.jdbc = jdbc;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The notifier's complaint; only the notifier's organisation may file it. */

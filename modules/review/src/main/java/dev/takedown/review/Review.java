@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,14 +55,14 @@ public class Review {
             DecisionRepository decisions,
             ApplicationEventPublisher events,
             RiskWarnings riskWarnings,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.tasks = tasks;
         this.cases = cases;
         this.measures = measures;
         this.decisions = decisions;
         this.events = events;
         this.riskWarnings = riskWarnings;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     public List<ReviewTask> queue(Moderator moderator, TaskQuery query) {

@@ -27,10 +27,10 @@ public class ProtectedWorks {
     private final ObjectMapper json;
     private final Clock clock;
 
-    ProtectedWorks(ProtectedWorkRepository works, ObjectMapper json, Optional<Clock> clock) {
+    ProtectedWorks(ProtectedWorkRepository works, ObjectMapper json, Clock clock) {
         this.works = works;
         this.json = json;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Transactional

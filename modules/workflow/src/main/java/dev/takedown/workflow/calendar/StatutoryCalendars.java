@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -23,11 +22,11 @@ public class StatutoryCalendars {
     private final ChinaCalendar china;
     private final UsFederalCalendar us = new UsFederalCalendar();
 
-    public StatutoryCalendars(Optional<Clock> clock) {
+    public StatutoryCalendars(Clock clock) {
         this.china = readChina();
         log.info("{}: CN holiday schedules {}", ChinaHolidayTable.RESOURCE, china.schedules());
         // the computation fails for a missing year anyway; this says so weeks before a case hits it
-        LocalDate today = LocalDate.now(clock.orElse(Clock.systemUTC()).withZone(china.zone()));
+        LocalDate today = LocalDate.now(clock.withZone(china.zone()));
         for (int year = today.getYear(); year <= today.plusDays(REACH_DAYS).getYear(); year++) {
             if (!china.schedules().containsKey(year)) {
                 log.warn(

@@ -3,7 +3,6 @@ package dev.takedown.workflow.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,14 +22,14 @@ public class AppealDeadlines {
             @Value("${takedown.appeal.due:P7D}") Duration due,
             @Value("${takedown.appeal.reminder:P5D}") Duration reminder,
             @Value("${takedown.review.time-compression:1}") int timeCompression,
-            Optional<Clock> clock) {
+            Clock clock) {
         if (reminder.compareTo(due) >= 0) {
             throw new IllegalArgumentException("takedown.appeal.reminder must come before takedown.appeal.due");
         }
         this.due = due;
         this.reminder = reminder;
         this.timeCompression = Math.max(1, timeCompression);
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     public Date dueDate() {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,10 +31,10 @@ public class CaseDeadlines {
     private final StatutoryCalendars calendars;
     private final Clock clock;
 
-    CaseDeadlines(NoticeCases cases, StatutoryCalendars calendars, Optional<Clock> clock) {
+    CaseDeadlines(NoticeCases cases, StatutoryCalendars calendars, Clock clock) {
         this.cases = cases;
         this.calendars = calendars;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** T2: when an incomplete notice is closed if not completed, counted from the first request to complete it. */

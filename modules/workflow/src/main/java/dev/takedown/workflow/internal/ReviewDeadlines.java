@@ -3,7 +3,6 @@ package dev.takedown.workflow.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +15,9 @@ public class ReviewDeadlines {
     private final ReviewSla sla;
     private final Clock clock;
 
-    public ReviewDeadlines(ReviewSla sla, Optional<Clock> clock) {
+    public ReviewDeadlines(ReviewSla sla, Clock clock) {
         this.sla = sla;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     public Date dueDate(Number slaHours) {

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CaseDeadlinesTest {
@@ -29,8 +28,7 @@ class CaseDeadlinesTest {
 
     private final NoticeCases cases = mock(NoticeCases.class);
     private final StatutoryCalendars calendars = mock(StatutoryCalendars.class);
-    private final CaseDeadlines deadlines =
-            new CaseDeadlines(cases, calendars, Optional.of(Clock.fixed(NOW, ZoneOffset.UTC)));
+    private final CaseDeadlines deadlines = new CaseDeadlines(cases, calendars, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aMissingHolidayTableExtendsTheChineseWaitInsteadOfStoppingTheCase() {

@@ -47,7 +47,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.Assertions;
@@ -741,7 +740,7 @@ class NoticeLifecycleProcessTest {
             Measures measures,
             ApplicationEventPublisher publisher,
             StatutoryCalendars calendars) {
-        Optional<Clock> clock = Optional.of(ENGINE_CLOCK);
+        Clock clock = ENGINE_CLOCK;
         Mocks.register("validateNotice", new ValidateNotice(noticeCases));
         Mocks.register("recordTriageNote", new RecordTriageNote(noticeCases));
         Mocks.register("requestCure", new RequestCure(noticeCases));
@@ -805,7 +804,7 @@ class NoticeLifecycleProcessTest {
         try (URLClassLoader config =
                 new URLClassLoader(new URL[] {Path.of("../../config/").toUri().toURL()}, previous)) {
             thread.setContextClassLoader(config);
-            return new StatutoryCalendars(Optional.empty());
+            return new StatutoryCalendars(Clock.systemUTC());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
