@@ -1,0 +1,7 @@
+/**
+ * Moderator work: queues, claims, decisions with reasons, four-eyes, appeals.
+ */
+@ApplicationModule(allowedDependencies = {"events", "kernel", "notices", "aigc", "measures", "workflow"})
+package dev.takedown.review;
+
+import org.springframework.modulith.ApplicationModule;
