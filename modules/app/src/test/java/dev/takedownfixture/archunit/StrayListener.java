@@ -1,0 +1,10 @@
+package dev.takedownfixture.archunit;
+
+import org.springframework.kafka.annotation.KafkaListener;
+
+/** A Kafka listener outside a messaging package. */
+class StrayListener {
+
+    @KafkaListener(topics = "fixture")
+    void on(String record) {}
+}

@@ -1,0 +1,3 @@
+package dev.takedownfixture.reach.alpha;
+
+public class Alpha {}

@@ -1,0 +1,4 @@
+package dev.takedownfixture.reach.alpha.internal;
+
+/** Public to Java, internal to its module. */
+public class AlphaSecret {}

@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {})
+package dev.takedownfixture.undeclared.delta;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,3 @@
+package dev.takedownfixture.undeclared.gamma;
+
+public class Gamma {}
