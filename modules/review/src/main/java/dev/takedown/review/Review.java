@@ -108,9 +108,9 @@ public class Review {
         }
         ReviewTask task = tasks.get(taskId, moderator.id(), moderator.queues());
         return switch (task.kind()) {
-            case ReviewTask.CONFIRMATION -> confirm(moderator, task, request);
-            case ReviewTask.APPEAL -> decideAppeal(moderator, task, request);
-            default -> review(moderator, task, request);
+            case CONFIRMATION -> confirm(moderator, task, request);
+            case APPEAL -> decideAppeal(moderator, task, request);
+            case REVIEW -> review(moderator, task, request);
         };
     }
 
@@ -221,9 +221,10 @@ public class Review {
     }
 
     private void requireOtherThanDecider(ReviewTask task, Moderator moderator) {
-        if (!ReviewTask.REVIEW.equals(task.kind()) && moderator.id().equals(cases.decidedBy(task.caseId()))) {
-            throw new TaskClaimConflictException("the decision under review was taken by you; "
-                    + "a different reviewer must handle this " + task.kind().toLowerCase());
+        if (task.kind() != ReviewTask.Kind.REVIEW && moderator.id().equals(cases.decidedBy(task.caseId()))) {
+            throw new TaskClaimConflictException(
+                    "the decision under review was taken by you; " + "a different reviewer must handle this "
+                            + task.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
