@@ -163,10 +163,6 @@ public class NoticeCases {
         return policies.curable(submission(require(caseId)));
     }
 
-    /** Target types in order of urgency: live AIGC generation first (the Ultraman harm repeats on every prompt). */
-    private static final List<String> URGENCY = List.of(
-            "GENERATED_OUTPUT", "PROMPT_PATTERN", "MODEL", "LORA", "DATASET_ITEM", "ACCOUNT", "LISTING", "POST", "URL");
-
     @Transactional(readOnly = true)
     public TriageFacts triageFacts(String caseId) {
         Notice notice = require(caseId);
@@ -176,11 +172,8 @@ public class NoticeCases {
         if (submission.notifier() != null && submission.notifier().trustedFlaggerId() != null) {
             notifierType = "TRUSTED_FLAGGER";
         }
-        String targetType = notice.targets().stream()
-                .map(NoticeTarget::type)
-                .min(java.util.Comparator.comparingInt(
-                        t -> URGENCY.indexOf(t) < 0 ? URGENCY.size() : URGENCY.indexOf(t)))
-                .orElse("URL");
+        TargetType targetType = TargetType.mostUrgent(
+                notice.targets().stream().map(NoticeTarget::type).toList());
         boolean wellKnown = submission.works().stream()
                 .filter(w -> w != null && w.registeredWorkId() != null)
                 .anyMatch(w -> works.wellKnown(w.registeredWorkId(), notice.organisationId()));
@@ -353,14 +346,7 @@ public class NoticeCases {
             throw new NoticeIncompleteException(policies.problems(completed));
         }
         Instant now = clock.instant();
-        notice.cure(toJson(completed), NoticeHashes.of(toJson(completed)), caller.actor(), now);
-        for (int i = 0; i < completed.targets().size(); i++) {
-            var target = completed.targets().get(i);
-            if (target != null && target.url() != null && TargetUrl.isValid(target.url())) {
-                notice.addTarget(
-                        i, target.type() == null ? "URL" : target.type(), TargetUrl.canonical(target.url()), target);
-            }
-        }
+        notice.cure(completed, toJson(completed), NoticeHashes.of(toJson(completed)), caller.actor(), now);
         events.publishEvent(new NoticeCured(UUID.randomUUID(), now, caseId, caller.actor()));
     }
 

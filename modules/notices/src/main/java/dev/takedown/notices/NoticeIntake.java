@@ -120,13 +120,7 @@ public class NoticeIntake {
                 now,
                 key,
                 hash);
-        for (int i = 0; i < submission.targets().size(); i++) {
-            var target = submission.targets().get(i);
-            if (target != null && target.url() != null && TargetUrl.isValid(target.url())) {
-                notice.addTarget(
-                        i, target.type() == null ? "URL" : target.type(), TargetUrl.canonical(target.url()), target);
-            }
-        }
+        notice.addTargetsOf(submission);
         String disposition = NoticeReceived.PROCESS;
         String joined = null;
         if (standing.of(submitter.organisationId(), now).status() == NotifierStanding.Status.SUSPENDED) {

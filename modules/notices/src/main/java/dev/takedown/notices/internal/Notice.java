@@ -3,6 +3,8 @@ package dev.takedown.notices.internal;
 import dev.takedown.notices.CaseStatus;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeSubmission;
+import dev.takedown.notices.TargetType;
+import dev.takedown.notices.TargetUrl;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -102,8 +105,21 @@ public class Notice {
         this.history.add(new NoticeHistoryEntry(CaseStatus.RECEIVED, submittedBy, "via " + channel, receivedAt));
     }
 
-    public void addTarget(int position, String type, String url, NoticeSubmission.Target target) {
-        targets.add(new NoticeTarget(position, type, url, target));
+    /**
+     * Stores the targets of {@code submission} that can be acted on: an absolute http(s) URL and a known type (none
+     * given means a URL). The others stay in the notice's body, where validation names them.
+     */
+    public void addTargetsOf(NoticeSubmission submission) {
+        for (int i = 0; i < submission.targets().size(); i++) {
+            NoticeSubmission.Target target = submission.targets().get(i);
+            if (target == null || target.url() == null || !TargetUrl.isValid(target.url())) {
+                continue;
+            }
+            int position = i;
+            (target.type() == null ? Optional.of(TargetType.URL) : TargetType.parse(target.type()))
+                    .ifPresent(type ->
+                            targets.add(new NoticeTarget(position, type, TargetUrl.canonical(target.url()), target)));
+        }
     }
 
     /** A notice on a target that already has an open case joins that case instead of opening another. */
@@ -113,10 +129,11 @@ public class Notice {
     }
 
     /** The notifier completed the notice during its cure period: the new content replaces the old. */
-    public void cure(String newBody, String newHash, String actor, Instant at) {
+    public void cure(NoticeSubmission completed, String newBody, String newHash, String actor, Instant at) {
         body = newBody;
         requestHash = newHash;
         targets.clear();
+        addTargetsOf(completed);
         history.add(new NoticeHistoryEntry(CaseStatus.INCOMPLETE_CURE, actor, "notice completed", at));
     }
 

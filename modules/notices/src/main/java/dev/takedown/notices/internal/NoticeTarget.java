@@ -1,7 +1,10 @@
 package dev.takedown.notices.internal;
 
 import dev.takedown.notices.NoticeSubmission;
+import dev.takedown.notices.TargetType;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -19,7 +22,10 @@ public class NoticeTarget {
     private Long id;
 
     private int position;
-    private String type;
+
+    @Enumerated(EnumType.STRING)
+    private TargetType type;
+
     private String url;
     private String accountId;
     private String produceId;
@@ -31,7 +37,7 @@ public class NoticeTarget {
 
     protected NoticeTarget() {}
 
-    NoticeTarget(int position, String type, String url, NoticeSubmission.Target target) {
+    NoticeTarget(int position, TargetType type, String url, NoticeSubmission.Target target) {
         this.position = position;
         this.type = type;
         this.url = url;
@@ -68,7 +74,7 @@ public class NoticeTarget {
         return generatedAt;
     }
 
-    public String type() {
+    public TargetType type() {
         return type;
     }
 

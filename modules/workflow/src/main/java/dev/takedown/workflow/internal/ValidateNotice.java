@@ -33,7 +33,8 @@ class ValidateNotice implements JavaDelegate {
             TriageFacts facts = cases.triageFacts(caseId);
             execution.setVariable("profile", Variables.stringValue(facts.profile(), true));
             execution.setVariable("notifierType", Variables.stringValue(facts.notifierType(), true));
-            execution.setVariable("targetType", Variables.stringValue(facts.targetType(), true));
+            execution.setVariable(
+                    "targetType", Variables.stringValue(facts.targetType().name(), true));
             execution.setVariable("wellKnownWork", Variables.booleanValue(facts.wellKnownWork(), true));
             execution.setVariable("aiAssistedWork", Variables.booleanValue(facts.aiAssistedWork(), true));
         }

@@ -29,6 +29,7 @@ import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.ProfilePolicies;
+import dev.takedown.notices.TargetType;
 import dev.takedown.notices.TriageFacts;
 import dev.takedown.remediation.Remediations;
 import dev.takedown.workflow.calendar.StatutoryCalendars;
@@ -142,7 +143,7 @@ class NoticeLifecycleProcessTest {
         lenient().when(noticeCases.problems(caseId)).thenAnswer(invocation -> problems.get());
         lenient()
                 .when(noticeCases.triageFacts(caseId))
-                .thenReturn(new TriageFacts("CN_CC_1195", "RIGHTS_HOLDER", "URL", false));
+                .thenReturn(new TriageFacts("CN_CC_1195", "RIGHTS_HOLDER", TargetType.URL, false));
         lenient()
                 .when(noticeCases.timers(caseId))
                 .thenReturn(new CaseTimers(
@@ -271,7 +272,7 @@ class NoticeLifecycleProcessTest {
     void triageSetsPriorityQueueAndDeadlinesOfTheReview(
             String profile,
             String notifierType,
-            String targetType,
+            TargetType targetType,
             boolean wellKnown,
             boolean aiAssisted,
             int priority,
@@ -396,7 +397,7 @@ class NoticeLifecycleProcessTest {
     @Test
     void reminderFiresWhileTheReviewStaysOpenThenTheModeratorDecides() {
         when(noticeCases.triageFacts(caseId))
-                .thenReturn(new TriageFacts("CN_CC_1195", "TRUSTED_FLAGGER", "URL", false));
+                .thenReturn(new TriageFacts("CN_CC_1195", "TRUSTED_FLAGGER", TargetType.URL, false));
         ProcessInstance processInstance = startAndValidate();
         Task review = reviewTask();
         Assertions.assertThat(review.getPriority()).isEqualTo(90);
