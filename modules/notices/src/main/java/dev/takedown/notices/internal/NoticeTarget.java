@@ -50,39 +50,39 @@ public class NoticeTarget {
         this.generatedAt = target.generatedAt() == null ? null : Instant.parse(target.generatedAt());
     }
 
-    public String produceId() {
+    public String getProduceId() {
         return produceId;
     }
 
-    public String sha256() {
+    public String getSha256() {
         return sha256;
     }
 
-    public String modelId() {
+    public String getModelId() {
         return modelId;
     }
 
-    public String datasetId() {
+    public String getDatasetId() {
         return datasetId;
     }
 
-    public String itemId() {
+    public String getItemId() {
         return itemId;
     }
 
-    public Instant generatedAt() {
+    public Instant getGeneratedAt() {
         return generatedAt;
     }
 
-    public TargetType type() {
+    public TargetType getType() {
         return type;
     }
 
-    public String url() {
+    public String getUrl() {
         return url;
     }
 
-    public String accountId() {
+    public String getAccountId() {
         return accountId;
     }
 }
