@@ -1,13 +1,12 @@
 package dev.takedown.notices;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.NoticeReceived;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeRepository;
 import dev.takedown.notices.internal.NoticeTarget;
 import dev.takedown.notices.internal.NotifierStanding;
+import dev.takedown.notices.internal.Submissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -30,7 +29,7 @@ public class NoticeIntake {
     private final NoticeRepository notices;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
-    private final ObjectMapper json;
+    private final Submissions submissions;
     private final Clock clock;
 
     private final NotifierStanding standing;
@@ -41,7 +40,7 @@ public class NoticeIntake {
             NoticeRepository notices,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
-            ObjectMapper json,
+            Submissions submissions,
             NotifierStanding standing,
             ProfilePolicies policies,
             CaseLifecycle lifecycle,
@@ -52,7 +51,7 @@ public class NoticeIntake {
         this.notices = notices;
         this.events = events;
         this.transaction = transaction;
-        this.json = json;
+        this.submissions = submissions;
         this.clock = clock;
     }
 
@@ -118,7 +117,7 @@ public class NoticeIntake {
                 notifier == null ? null : notifier.legalName(),
                 notifier == null ? null : notifier.email(),
                 firstTitle,
-                toJson(submission),
+                submissions.write(submission),
                 now,
                 key,
                 hash);
@@ -167,15 +166,7 @@ public class NoticeIntake {
         return notices.findOpenOnTargets(urls, open, Limit.of(1)).stream().findFirst();
     }
 
-    private String toJson(NoticeSubmission submission) {
-        try {
-            return json.writeValueAsString(submission);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("notice cannot be serialised", e);
-        }
-    }
-
     private String hash(NoticeSubmission submission) {
-        return NoticeHashes.of(toJson(submission));
+        return NoticeHashes.of(submissions.write(submission));
     }
 }
