@@ -100,11 +100,6 @@ public class NoticeCases {
         return policies.problems(submissions.of(require(caseId)));
     }
 
-    @Transactional(readOnly = true)
-    public List<String> targetUrls(String caseId) {
-        return require(caseId).getTargets().stream().map(NoticeTarget::getUrl).toList();
-    }
-
     /** Earlier cases on the same targets (at most 20, newest first), for the reviewer. */
     @Transactional(readOnly = true)
     public List<CaseSummary> casesOnTargets(String caseId) {
@@ -238,12 +233,6 @@ public class NoticeCases {
         return notice.getDecisions().stream()
                 .map(d -> mapper.decision(d, notice.getId()))
                 .toList();
-    }
-
-    /** What the case's decisions came to; empty while undecided. */
-    @Transactional(readOnly = true)
-    public Optional<CaseOutcome> outcome(String caseId) {
-        return require(caseId).outcome();
     }
 
     @Transactional(readOnly = true)
