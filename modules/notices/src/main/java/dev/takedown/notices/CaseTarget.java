@@ -7,9 +7,4 @@ import java.time.Instant;
  * AIGC targets the generated output's ProduceID, the model file's SHA-256 and when the output was generated.
  */
 public record CaseTarget(
-        String url, String accountId, String type, String produceId, String sha256, Instant generatedAt) {
-
-    public CaseTarget(String url, String accountId) {
-        this(url, accountId, "URL", null, null, null);
-    }
-}
+        String url, String accountId, TargetType type, String produceId, String sha256, Instant generatedAt) {}

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.events.TaskEscalated;
 import dev.takedown.kernel.Caller;
+import dev.takedown.measures.MeasureStatus;
 import dev.takedown.measures.MeasureView;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.CaseView;
@@ -97,8 +98,9 @@ public class Remediations {
     /** Whether the case's accepted notice targets a model's output or the model itself and measures are in effect. */
     @Transactional(readOnly = true)
     public boolean required(String caseId) {
-        return cases.targets(caseId).stream().anyMatch(t -> MODEL_TARGETS.contains(t.type()))
-                && measures.forCase(caseId).stream().anyMatch(m -> m.status().equals("APPLIED"));
+        return cases.targets(caseId).stream()
+                        .anyMatch(t -> MODEL_TARGETS.contains(t.type().name()))
+                && measures.forCase(caseId).stream().anyMatch(m -> m.status() == MeasureStatus.APPLIED);
     }
 
     /** Opens the case's remediation, once (a retried job finds it open). */
@@ -127,7 +129,7 @@ public class Remediations {
     public boolean openForFailedReplay(
             String caseId, String measureId, int failedPrompts, String node, Instant replayedAt) {
         if (measures.forCase(caseId).stream()
-                .noneMatch(m -> m.measureId().equals(measureId) && m.status().equals("APPLIED"))) {
+                .noneMatch(m -> m.measureId().equals(measureId) && m.status() == MeasureStatus.APPLIED)) {
             return false;
         }
         Instant now = clock.instant();
@@ -290,7 +292,7 @@ public class Remediations {
         RemediationChange change = changes.get(changes.size() - 1);
         List<MeasureView> suites = measures.forCase(caseId).stream()
                 .filter(m -> m.type().isFilter()
-                        && m.status().equals("APPLIED")
+                        && m.status() == MeasureStatus.APPLIED
                         && m.rule() != null
                         && !m.rule().replayPrompts().isEmpty())
                 .toList();
@@ -388,8 +390,7 @@ public class Remediations {
     public CloseGate closeGate(String caseId) {
         List<String> status =
                 jdbc.queryForList("select status from remediation where case_id = ? for update", String.class, caseId);
-        if (status.isEmpty()
-                || measures.forCase(caseId).stream().noneMatch(m -> m.status().equals("APPLIED"))) {
+        if (status.isEmpty() || measures.forCase(caseId).stream().noneMatch(m -> m.status() == MeasureStatus.APPLIED)) {
             return CloseGate.NONE;
         }
         return status.get(0).equals("VERIFIED") ? CloseGate.VERIFIED : CloseGate.PENDING;
@@ -402,7 +403,7 @@ public class Remediations {
      */
     @Transactional
     public boolean withdrawIfMeasuresLifted(String caseId) {
-        if (measures.forCase(caseId).stream().anyMatch(m -> m.status().equals("APPLIED"))) {
+        if (measures.forCase(caseId).stream().anyMatch(m -> m.status() == MeasureStatus.APPLIED)) {
             return false;
         }
         if (jdbc.update(

@@ -162,11 +162,11 @@ public class ReviewTasks {
         return task;
     }
 
-    private static String kindOf(Task task) {
+    private static ReviewTask.Kind kindOf(Task task) {
         return switch (task.getTaskDefinitionKey()) {
-            case "Task_ConfirmDecision" -> ReviewTask.CONFIRMATION;
-            case "Task_ReviewAppeal" -> ReviewTask.APPEAL;
-            default -> ReviewTask.REVIEW;
+            case "Task_ConfirmDecision" -> ReviewTask.Kind.CONFIRMATION;
+            case "Task_ReviewAppeal" -> ReviewTask.Kind.APPEAL;
+            default -> ReviewTask.Kind.REVIEW;
         };
     }
 

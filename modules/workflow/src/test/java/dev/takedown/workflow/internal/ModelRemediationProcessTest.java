@@ -17,6 +17,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.takedown.measures.Measures;
+import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.remediation.Remediations;
 import dev.takedown.remediation.VerificationOutcome;
@@ -63,6 +64,9 @@ class ModelRemediationProcessTest {
     NoticeCases noticeCases;
 
     @Mock
+    CaseLifecycle lifecycle;
+
+    @Mock
     Measures measures;
 
     @Mock
@@ -77,8 +81,8 @@ class ModelRemediationProcessTest {
     void setUp() {
         BpmnAwareTests.init(ENGINE.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(OPENED_AT));
-        registerBeans(noticeCases, measures, publisher, null);
-        registerRemediationBeans(remediations, noticeCases);
+        registerBeans(noticeCases, lifecycle, measures, publisher, null);
+        registerRemediationBeans(remediations, lifecycle);
         when(remediations.dueTimer(caseId)).thenReturn(DUE);
     }
 
