@@ -149,7 +149,8 @@ public class NoticeCases {
     }
 
     private static CaseTarget target(NoticeTarget t) {
-        return new CaseTarget(t.url(), t.accountId(), t.type(), t.produceId(), t.sha256(), t.generatedAt());
+        return new CaseTarget(
+                t.url(), t.accountId(), t.type(), t.produceId(), t.sha256(), t.modelId(), t.generatedAt());
     }
 
     @Transactional(readOnly = true)
