@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
 /** The notice aggregate: what was filed, by whom, and the case status it is in. */
@@ -66,9 +67,12 @@ public class Notice {
     @OrderBy("position")
     private List<NoticeTarget> targets = new ArrayList<>();
 
+    // a history entry is only ever appended (its own row): a note written by another module's fact after its
+    // commit (RemediationHistory) must not make a concurrent status change of the case fail as stale
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     @JoinColumn(name = "notice_id", nullable = false)
     @OrderBy("id")
+    @OptimisticLock(excluded = true)
     private List<NoticeHistoryEntry> history = new ArrayList<>();
 
     protected Notice() {}
