@@ -23,4 +23,6 @@ public record ReviewTask(
     public static final String CONFIRMATION = "CONFIRMATION";
     /** An internal complaint against a decision (DSA Art. 20). */
     public static final String APPEAL = "APPEAL";
+    /** Terms a model owner wants added to a case's filter measures (decided through the remediation API). */
+    public static final String FILTER_WIDENING = "FILTER_WIDENING";
 }
