@@ -38,7 +38,6 @@ public class NoticeCases {
     private final Submissions submissions;
     private final CaseMapper mapper;
     private final CounterNotices counterNotices;
-    private final CaseLifecycle lifecycle;
     private final Notifications notifications;
     private final ProfilePolicies policies;
     private final ProtectedWorks works;
@@ -50,7 +49,6 @@ public class NoticeCases {
             Submissions submissions,
             CaseMapper mapper,
             CounterNotices counterNotices,
-            CaseLifecycle lifecycle,
             Notifications notifications,
             ProfilePolicies policies,
             ProtectedWorks works,
@@ -60,7 +58,6 @@ public class NoticeCases {
         this.submissions = submissions;
         this.mapper = mapper;
         this.counterNotices = counterNotices;
-        this.lifecycle = lifecycle;
         this.notifications = notifications;
         this.policies = policies;
         this.works = works;
@@ -159,14 +156,6 @@ public class NoticeCases {
                 wellKnown,
                 submission.creationEvidence() != null
                         && submission.creationEvidence().isPresent());
-    }
-
-    /**
-     * A note on the case's history, kept for callers that have not moved to {@link CaseLifecycle#note} yet: the
-     * lifecycle writes it.
-     */
-    public void note(String caseId, String actor, String note) {
-        lifecycle.note(caseId, actor, note);
     }
 
     /**

@@ -547,7 +547,7 @@ class CaseLifecycleTest {
     void aNoteGoesOnTheHistoryWithoutAChangeOfStatus() {
         String caseId = queued("org-a");
         lifecycle.note(caseId, "triage", "human authorship must be assessed");
-        cases.note(caseId, "system", "model remediation opened");
+        lifecycle.note(caseId, "system", "model remediation opened");
 
         assertThat(view(caseId, "org-a").history())
                 .extracting(CaseView.HistoryEntry::status, CaseView.HistoryEntry::note)

@@ -10,6 +10,7 @@ import dev.takedown.measures.MeasureType;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.CaseDecision;
 import dev.takedown.notices.CaseLifecycle;
+import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.Verdict;
@@ -115,6 +116,9 @@ public class Review {
                     case CONFIRMATION -> confirm(moderator, task, request);
                     case APPEAL -> decideAppeal(moderator, task, request);
                     case REVIEW -> review(moderator, task, request);
+                    case FILTER_WIDENING ->
+                        throw new CaseStateException("a filter widening is approved or refused at "
+                                + "POST /api/remediations/{id}/widening (page /remediations), not decided as a notice");
                 });
     }
 

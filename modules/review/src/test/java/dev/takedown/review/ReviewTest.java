@@ -22,7 +22,6 @@ import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.NoticeCases;
-import dev.takedown.notices.TargetType;
 import dev.takedown.notices.Verdict;
 import dev.takedown.workflow.ReviewTask;
 import dev.takedown.workflow.ReviewTasks;
@@ -83,9 +82,7 @@ class ReviewTest {
         ReviewTask task = task("t-review", ReviewTask.Kind.REVIEW, FIRST);
         when(lifecycle.decide(CASE, "t-review", Verdict.ACCEPT, List.of("ACCOUNT_TERMINATE"), "repeat", "first"))
                 .thenReturn(decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, "first"));
-        when(cases.targets(CASE))
-                .thenReturn(
-                        List.of(new CaseTarget("https://gen.example/p/1", "acct-1", TargetType.URL, null, null, null)));
+        when(cases.targets(CASE)).thenReturn(List.of(new CaseTarget("https://gen.example/p/1", "acct-1")));
 
         Decision decided = review.decide(
                 FIRST, "t-review", new DecisionRequest("ACCEPT", List.of("ACCOUNT_TERMINATE"), " repeat "));
@@ -220,8 +217,7 @@ class ReviewTest {
     void reversingARefusalPlansTheMeasuresTheComplaintReviewOrders() {
         task("t-appeal", ReviewTask.Kind.APPEAL, SECOND);
         when(cases.decisions(CASE)).thenReturn(List.of(decision("d-1", DecisionKind.REVIEW, Verdict.REJECT, "first")));
-        when(cases.targets(CASE))
-                .thenReturn(List.of(new CaseTarget("https://gen.example/p/1", null, TargetType.URL, null, null, null)));
+        when(cases.targets(CASE)).thenReturn(List.of(new CaseTarget("https://gen.example/p/1", null)));
         when(lifecycle.decideAppeal(CASE, "t-appeal", Verdict.REVERSE, List.of("DELETE"), "it is a copy", "second"))
                 .thenReturn(decision("d-3", DecisionKind.APPEAL, Verdict.REVERSE, "second"));
 

@@ -24,6 +24,8 @@ public record ReviewTask(
         /** The second pair of eyes on a high-impact measure. */
         CONFIRMATION,
         /** An internal complaint against a decision (DSA Art. 20). */
-        APPEAL
+        APPEAL,
+        /** Terms a model owner wants added to a case's filter measures (decided through the remediation API). */
+        FILTER_WIDENING
     }
 }

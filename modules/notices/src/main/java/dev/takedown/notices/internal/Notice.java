@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -76,9 +77,12 @@ public class Notice {
     @OrderBy("position")
     private List<NoticeTarget> targets = new ArrayList<>();
 
+    // a history entry is only ever appended (its own row): a note written by another module's fact after its
+    // commit (RemediationHistory) must not make a concurrent status change of the case fail as stale
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     @JoinColumn(name = "notice_id", nullable = false)
     @OrderBy("id")
+    @OptimisticLock(excluded = true)
     private List<NoticeHistoryEntry> history = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)

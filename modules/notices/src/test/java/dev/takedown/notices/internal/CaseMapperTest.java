@@ -115,6 +115,7 @@ class CaseMapperTest {
                         TargetType.GENERATED_OUTPUT,
                         "produce-9",
                         null,
+                        null,
                         Instant.parse("2025-09-01T08:00:00Z")));
         assertThat(mapper.target(targets.get(1)).type())
                 .as("no type given: a URL")

@@ -656,14 +656,12 @@ class NoticeLifecycleProcessTest {
         assertThat(processInstance).hasPassed("Gateway_ModelRemediation").isWaitingAt("Task_OpenRemediation");
         execute(jobAt("Task_OpenRemediation"));
         verify(remediations).open(caseId);
-        ProcessInstance remediation = runtimeService()
-                .createProcessInstanceQuery()
-                .processDefinitionKey("model-remediation")
-                .processInstanceBusinessKey(caseId)
-                .singleResult();
-        assertThat(remediation)
-                .as("the owner's process runs beside the lifecycle")
-                .isWaitingAt("Task_DescribeRemediation");
+        Assertions.assertThat(runtimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey("model-remediation")
+                        .count())
+                .as("the owner's process starts on RemediationOpened, not from the lifecycle")
+                .isZero();
         notifyParties(processInstance);
 
         fire(timer("Event_RedressWindowClosed"));
@@ -707,7 +705,6 @@ class NoticeLifecycleProcessTest {
     private Remediations remediationRequired(Remediations.CloseGate gate) {
         Remediations remediations = mock(Remediations.class);
         when(remediations.required(caseId)).thenReturn(true);
-        when(remediations.dueTimer(caseId)).thenReturn(Date.from(RECEIVED_AT.plus(Duration.ofDays(15))));
         when(remediations.closeGate(caseId)).thenReturn(gate);
         registerRemediationBeans(remediations, lifecycle);
         return remediations;
