@@ -123,6 +123,7 @@ class ModularityTest {
                         "workflow",
                         "review",
                         "audit",
+                        "correspondence",
                         "app");
     }
 

@@ -83,7 +83,10 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(a -> a.requestMatchers(path(POST, "/api/notices"))
                         .hasRole("RIGHTS_HOLDER")
-                        .requestMatchers(path(GET, "/api/notices"), path(GET, "/api/notices/*"))
+                        .requestMatchers(
+                                path(GET, "/api/notices"),
+                                path(GET, "/api/notices/*"),
+                                path(GET, "/api/notices/*/letters"))
                         .hasAnyRole(READERS)
                         .requestMatchers(
                                 path(PUT, "/api/notices/*"),
@@ -112,6 +115,12 @@ class SecurityConfiguration {
                                 path(POST, "/api/uploader/*/appeal"))
                         .permitAll()
                         .requestMatchers(path("/api/tasks"), path("/api/tasks/**"))
+                        .hasAnyRole(MODERATORS)
+                        // letters that did not arrive: resend to another address, record another route
+                        .requestMatchers(
+                                path(GET, "/api/letters/undelivered"),
+                                path(POST, "/api/letters/*/resend"),
+                                path(POST, "/api/letters/*/delivery"))
                         .hasAnyRole(MODERATORS)
                         .requestMatchers(path(POST, "/api/works"), path(GET, "/api/works"), path(GET, "/api/works/*"))
                         .hasRole("RIGHTS_HOLDER")
@@ -201,6 +210,11 @@ class SecurityConfiguration {
                                 path(POST, "/complaints"),
                                 path(GET, "/complaints/received"),
                                 path(GET, "/u/*"),
+                                // a letter's signed link: its opening is the letter's receipt
+                                path(GET, "/l/*"),
+                                // the local stack's mailbox (MailboxPages, local profile only; elsewhere nothing
+                                // answers)
+                                path(GET, "/mailbox"),
                                 path(POST, "/u/*/counter-notice"),
                                 path(POST, "/u/*/appeal"))
                         .permitAll()
@@ -224,6 +238,11 @@ class SecurityConfiguration {
                                 path(GET, "/notices"), path(GET, "/notices/*"), path(GET, "/notices/*/evidence/*"))
                         .hasAnyRole(READERS)
                         .requestMatchers(path("/tasks"), path("/tasks/**"))
+                        .hasAnyRole(MODERATORS)
+                        .requestMatchers(
+                                path(GET, "/letters"),
+                                path(POST, "/letters/*/resend"),
+                                path(POST, "/letters/*/delivery"))
                         .hasAnyRole(MODERATORS)
                         .requestMatchers(
                                 path(GET, "/audit"),

@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * A letter as sent, with where it is on its way.
  *
+ * @param opens        the page the letter's link leads to (the case page, the uploader's signed page)
  * @param deemedAfter  how long after sending it counts as delivered without a receipt; {@code null} before it is sent
  * @param deliveredBy  for a confirmed delivery, the moderator who recorded it, and {@code deliveryNote} how it reached
  *                     the recipient
@@ -27,6 +28,7 @@ public record LetterView(
         String subject,
         String body,
         List<LetterLink> links,
+        String opens,
         String messageId,
         LetterStatus status,
         int attempts,

@@ -2,7 +2,7 @@
  * The case: notices, jurisdiction profiles, intake, cure, counter-notices, uploader links, bulk targets, and the case's
  * status, history and decisions, which only {@link dev.takedown.notices.CaseLifecycle} writes.
  */
-@ApplicationModule(allowedDependencies = {"events", "kernel", "evidence", "works"})
+@ApplicationModule(allowedDependencies = {"events", "kernel", "evidence", "works", "correspondence"})
 package dev.takedown.notices;
 
 import org.springframework.modulith.ApplicationModule;

@@ -57,6 +57,7 @@ public record StoredLetter(
                 subject,
                 body,
                 links,
+                opens,
                 messageId,
                 status,
                 attempts,

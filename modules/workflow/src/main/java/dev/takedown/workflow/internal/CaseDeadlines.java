@@ -1,15 +1,18 @@
 package dev.takedown.workflow.internal;
 
 import dev.takedown.notices.CaseTimers;
+import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.workflow.calendar.StatutoryCalendars;
 import dev.takedown.workflow.calendar.UnknownHolidayYearException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -82,6 +85,36 @@ public class CaseDeadlines {
                         throw new IllegalStateException("EU_DSA has no counter-notice wait (case " + caseId + ")");
                 };
         return compressed(deadline, timers);
+    }
+
+    /** US: the day the material is restored, after business day 10 from receipt (512(g)(2)(C)); else {@code null}. */
+    public LocalDate restoreOn(String caseId) {
+        return usBusinessDayAfterReceipt(caseId, 10).map(day -> day.plusDays(1)).orElse(null);
+    }
+
+    /** US: business day 14 from receipt, the latest restore day (512(g)(2)(C)); else {@code null}. */
+    public LocalDate restoreBy(String caseId) {
+        return usBusinessDayAfterReceipt(caseId, 14).orElse(null);
+    }
+
+    /**
+     * Whether the wait still waits for the copy of the counter-notice to reach the rights holder: the Chinese wait
+     * runs from delivery (E-Commerce Law Art. 43), which correspondence records; the US wait runs from receipt.
+     */
+    public boolean awaitsDelivery(String caseId) {
+        CaseTimers timers = cases.timers(caseId);
+        return timers.profile().family() == JurisdictionProfile.Family.CN && timers.counterNoticeDeliveredAt() == null;
+    }
+
+    private Optional<LocalDate> usBusinessDayAfterReceipt(String caseId, int days) {
+        CaseTimers timers = cases.timers(caseId);
+        if (timers.profile().family() != JurisdictionProfile.Family.US || timers.counterNoticeReceivedAt() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(calendars
+                .us()
+                .addBusinessDays(
+                        timers.counterNoticeReceivedAt().atZone(US_EASTERN).toLocalDate(), days));
     }
 
     /**
