@@ -10,6 +10,7 @@ import dev.takedown.events.AppealDecided;
 import dev.takedown.events.CounterNoticeFiled;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
+import dev.takedown.events.NoticeReceived;
 import dev.takedown.events.NotifierStatusChanged;
 import dev.takedown.events.PartiesNotified;
 import dev.takedown.events.TakedownEvent;
@@ -370,6 +371,25 @@ public class CaseLifecycle {
         }
         events.publishEvent(
                 new PartiesNotified(UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM, outcome.name(), recipients));
+    }
+
+    /**
+     * DSA Art. 16(4): the notifier is told without delay that its notice arrived, whatever channel it came by, if it
+     * gave an e-mail address; in the intake's transaction, so an intake that fails tells nobody.
+     */
+    @EventListener
+    void on(NoticeReceived received) {
+        Notice notice = require(received.caseId());
+        if (notice.getNotifierEmail() != null) {
+            tellNotifier(
+                    notice,
+                    LetterKind.RECEIPT,
+                    model(
+                            "receivedAt",
+                            notice.getReceivedAt(),
+                            "processed",
+                            !NoticeReceived.NOT_PROCESSED.equals(received.disposition())));
+        }
     }
 
     // --- redress -------------------------------------------------------------------------------------------------

@@ -190,7 +190,15 @@ class CaseLifecycleTest {
                 "org-a", NoticeJson.complete("CN_CC_1195").account("acct-cn").language("en"));
         decideAndNotify(caseId, Verdict.ACCEPT, List.of("DELETE"), "copies the work");
 
-        List<LetterView> sent = cases.letters(caseId);
+        assertThat(cases.letters(caseId))
+                .as("DSA Art. 16(4): the notifier is told at once that its notice arrived")
+                .filteredOn(letter -> letter.kind() == LetterKind.RECEIPT)
+                .singleElement()
+                .satisfies(receipt -> {
+                    assertThat(recipient(receipt)).isEqualTo("notifier:legal@a.test");
+                    assertThat(receipt.subject()).isEqualTo("We received your notice " + caseId);
+                });
+        List<LetterView> sent = told(caseId);
         assertThat(sent)
                 .filteredOn(n -> n.kind() == LetterKind.DECISION)
                 .singleElement()
@@ -217,7 +225,7 @@ class CaseLifecycleTest {
         String euCase =
                 file("org-a", NoticeJson.complete("EU_DSA").account("acct-eu").language("zh-CN"));
         decideAndNotify(euCase, Verdict.REJECT, List.of(), "戏仿");
-        assertThat(cases.letters(euCase)).singleElement().satisfies(n -> {
+        assertThat(told(euCase)).singleElement().satisfies(n -> {
             assertThat(n.subject()).isEqualTo("对您通知的处理结果：未采取措施");
             assertThat(n.body()).contains("理由：戏仿", "庭外争议解决");
         });
@@ -280,7 +288,7 @@ class CaseLifecycleTest {
         assertThat(last(caseId).note()).isEqualTo("rejected: overturned on second review: disproportionate");
 
         lifecycle.notifyDecision(caseId);
-        assertThat(cases.letters(caseId))
+        assertThat(told(caseId))
                 .singleElement()
                 .satisfies(n -> assertThat(n.body())
                         .contains("未采取措施", "经二次审核推翻：disproportionate")
@@ -328,7 +336,7 @@ class CaseLifecycleTest {
                         "DECISION→notifier:legal@a.test",
                         "APPEAL_OUTCOME→notifier:legal@a.test",
                         "APPEAL_OUTCOME→uploader-of:acct-eu");
-        assertThat(cases.letters(caseId))
+        assertThat(told(caseId))
                 .filteredOn(n -> n.kind() == LetterKind.APPEAL_OUTCOME)
                 .allSatisfy(n -> assertThat(n.body()).contains("Reasons: not a parody", "DSA Art. 21"));
         assertThat(of(events, AppealDecided.class)).singleElement().satisfies(decided -> {
@@ -353,7 +361,7 @@ class CaseLifecycleTest {
             lifecycle.recordManifestlyUnfounded(last);
         }
 
-        assertThat(cases.letters(last)).singleElement().satisfies(n -> {
+        assertThat(told(last)).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(LetterKind.WARNING);
             assertThat(n.body()).contains("明显不成立");
         });
@@ -392,7 +400,7 @@ class CaseLifecycleTest {
         assertThat(joined.outcome()).isEqualTo(CaseOutcome.ACTION_TAKEN);
         assertThat(joined.history().toString()).doesNotContain(caseId, "copies the work", MODERATOR);
         assertThat(last(otherOrganisation).note()).isEqualTo("outcome of the case it joined: ACTION_TAKEN");
-        assertThat(cases.letters(otherOrganisation)).singleElement().satisfies(n -> {
+        assertThat(told(otherOrganisation)).singleElement().satisfies(n -> {
             assertThat(recipient(n)).isEqualTo("notifier:legal@b.test");
             assertThat(n.subject()).isEqualTo("Decision on your notice: measures taken");
             assertThat(n.body())
@@ -403,7 +411,7 @@ class CaseLifecycleTest {
                 .isEmpty();
 
         assertThat(last(sameOrganisation).note()).isEqualTo("outcome of case " + caseId + ": ACTION_TAKEN");
-        assertThat(cases.letters(sameOrganisation))
+        assertThat(told(sameOrganisation))
                 .singleElement()
                 .satisfies(n -> assertThat(n.body()).contains("已采取措施：DELETE", "理由：copies the work"));
         assertThat(view(sameOrganisation, "org-a").outcome()).isEqualTo(CaseOutcome.ACTION_TAKEN);
@@ -430,7 +438,7 @@ class CaseLifecycleTest {
         lifecycle.requestCure(caseId, cases.problems(caseId));
 
         assertThat(cases.status(caseId)).isEqualTo(CaseStatus.INCOMPLETE_CURE);
-        assertThat(cases.letters(caseId)).singleElement().satisfies(n -> {
+        assertThat(told(caseId)).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(LetterKind.CURE_REQUEST);
             assertThat(n.body()).contains("14 days", "signature");
         });
@@ -475,7 +483,7 @@ class CaseLifecycleTest {
 
         assertThat(cases.status(caseId)).isEqualTo(CaseStatus.CLOSED_INCOMPLETE);
         assertThat(last(caseId).note()).startsWith("missing: ").contains("signature");
-        assertThat(cases.letters(caseId)).singleElement().satisfies(n -> {
+        assertThat(told(caseId)).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(LetterKind.CLOSED_INCOMPLETE);
             assertThat(n.body()).contains("signature");
         });
@@ -505,7 +513,7 @@ class CaseLifecycleTest {
         clock.advance(Duration.ofMinutes(10));
         lifecycle.forwardCounterNotice(caseId, null, null);
 
-        List<LetterView> copies = cases.letters(caseId).stream()
+        List<LetterView> copies = told(caseId).stream()
                 .filter(n -> n.kind() == LetterKind.COUNTER_NOTICE_COPY)
                 .toList();
         assertThat(copies).as("forwarded twice, sent once").hasSize(1);
@@ -547,7 +555,7 @@ class CaseLifecycleTest {
         decideAndNotify(restored, Verdict.ACCEPT, List.of("DISABLE_ACCESS"), null);
         counterNotices.file(restored, usCounterNotice(), UploaderCases.actorFor(restored));
         lifecycle.forwardCounterNotice(restored, LocalDate.parse("2025-10-03"), LocalDate.parse("2025-10-09"));
-        assertThat(cases.letters(restored))
+        assertThat(told(restored))
                 .filteredOn(n -> n.kind() == LetterKind.COUNTER_NOTICE_COPY)
                 .singleElement()
                 .satisfies(n -> assertThat(n.body())
@@ -569,7 +577,7 @@ class CaseLifecycleTest {
         lifecycle.closeRemedied(retracted);
 
         assertThat(statuses(retracted)).containsSubsequence(CaseStatus.RETRACTED, CaseStatus.CLOSED_REMEDIED);
-        assertThat(cases.letters(retracted))
+        assertThat(told(retracted))
                 .filteredOn(n -> n.kind() == LetterKind.RETRACTED)
                 .extracting(CaseLifecycleTest::recipient, LetterView::subject)
                 .containsExactlyInAnyOrder(
@@ -699,8 +707,13 @@ class CaseLifecycleTest {
     }
 
     private List<String> kinds(String caseId) {
+        return told(caseId).stream().map(n -> n.kind() + "→" + recipient(n)).toList();
+    }
+
+    /** What the parties were told after the receipt of the notice (which every notice with an address gets). */
+    private List<LetterView> told(String caseId) {
         return cases.letters(caseId).stream()
-                .map(n -> n.kind() + "→" + recipient(n))
+                .filter(letter -> letter.kind() != LetterKind.RECEIPT)
                 .toList();
     }
 
