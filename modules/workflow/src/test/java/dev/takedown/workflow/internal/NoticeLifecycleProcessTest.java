@@ -756,9 +756,9 @@ class NoticeLifecycleProcessTest {
         Mocks.register("restoreContent", new RestoreContent(measures, noticeCases));
         Mocks.register("openAppeal", new OpenAppeal(noticeCases));
         Mocks.register("reverseDecision", new ReverseDecision(measures));
-        Mocks.register("reviewSla", new ReviewDeadlines(SLA, clock));
+        Mocks.register("reviewDeadlines", new ReviewDeadlines(SLA, clock));
         Mocks.register("caseDeadlines", new CaseDeadlines(noticeCases, calendars, clock));
-        Mocks.register("appealSla", new AppealDeadlines(Duration.ofDays(7), Duration.ofDays(5), 1, clock));
+        Mocks.register("appealDeadlines", new AppealDeadlines(Duration.ofDays(7), Duration.ofDays(5), 1, clock));
         Remediations noRemediation = mock(Remediations.class, withSettings().strictness(Strictness.LENIENT));
         when(noRemediation.closeGate(anyString())).thenReturn(Remediations.CloseGate.NONE);
         registerRemediationBeans(noRemediation, noticeCases);
