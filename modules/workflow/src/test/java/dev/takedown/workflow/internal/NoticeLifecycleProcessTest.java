@@ -95,7 +95,7 @@ class NoticeLifecycleProcessTest {
     @RegisterExtension
     static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder("camunda-unit.cfg.xml")
             .excludeProcessDefinitionKeys("counter-notice", "appeal", "model-remediation")
-            .assertClassCoverageAtLeast(0.9)
+            .assertClassCoverageAtLeast(1.0)
             .build();
 
     private static final String PROCESS = "notice-lifecycle";
