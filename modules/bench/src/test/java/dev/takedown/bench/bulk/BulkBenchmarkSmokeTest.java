@@ -39,6 +39,11 @@ class BulkBenchmarkSmokeTest {
         assertThat(bench.database.targets(bench.caseId)).isEqualTo(result.accepted());
 
         bench.freshCase();
+        assertThat(bench.streamingLegacy())
+                .as("the legacy peer stores the same")
+                .isEqualTo(result);
+
+        bench.freshCase();
         assertThat(bench.copy()).isEqualTo(rows - rows / 20);
 
         bench.freshCase();
@@ -58,6 +63,14 @@ class BulkBenchmarkSmokeTest {
                         BulkTargets.Format.CSV))
                 .isInstanceOf(BulkTargets.TooManyRowsException.class);
         assertThat(bench.database.targets(caseId)).isZero();
+    }
+
+    @Test
+    void bothTokenizersFindTheSameFields() throws Exception {
+        BulkParsingBenchmark parsing = new BulkParsingBenchmark();
+        parsing.upload();
+        long fields = parsing.commonsCsv();
+        assertThat(fields).isEqualTo(parsing.handWritten()).isGreaterThan(BulkTargetsBenchmark.ROWS);
     }
 
     @Test
