@@ -4,8 +4,11 @@ import dev.takedown.notices.BulkTargets;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -73,7 +76,8 @@ public final class BulkRows {
             if (problem != null) {
                 return problem;
             }
-            return new Fields(input.firstLine, List.of(record.values()));
+            // the parser makes a new array for every record: a view of it is enough
+            return new Fields(input.firstLine, Collections.unmodifiableList(Arrays.asList(record.values())));
         }
     }
 
@@ -99,7 +103,7 @@ public final class BulkRows {
 
     /** The parser gave up on the row: say why, skip the rest of its line and start a parser on the next one. */
     private Unreadable unreadable(IOException failure) throws IOException {
-        if (!(failure instanceof RowTooLongException) && !(failure instanceof org.apache.commons.csv.CSVException)) {
+        if (!(failure instanceof RowTooLongException) && !(failure instanceof CSVException)) {
             throw failure; // the upload itself could not be read
         }
         String problem;
@@ -211,8 +215,12 @@ public final class BulkRows {
             }
             int end = position;
             int stop = Math.min(limit, position + length);
-            while (end < stop && buffer[end] != '\n' && buffer[end] != '\r') {
-                end++;
+            for (char c; end < stop && (c = buffer[end]) != '\n' && c != '\r'; end++) {
+                if (c == '\0') {
+                    nul = true;
+                } else if (blank && !Character.isWhitespace(c)) {
+                    blank = false;
+                }
             }
             int n = end - position;
             if (n > 0) {
@@ -253,17 +261,9 @@ public final class BulkRows {
                 if (n > 0 && text.length() < BulkTargets.RowError.MAX_VALUE) {
                     text.append(c);
                 }
-                return;
+            } else {
+                text.append(buffer, from, Math.min(n, BulkTargets.RowError.MAX_VALUE - text.length()));
             }
-            for (int i = from; i < from + n; i++) {
-                char next = buffer[i];
-                if (next == '\0') {
-                    nul = true;
-                } else if (blank && !Character.isWhitespace(next)) {
-                    blank = false;
-                }
-            }
-            text.append(buffer, from, Math.min(n, BulkTargets.RowError.MAX_VALUE - text.length()));
         }
 
         /** Skips what is left of the line the row stopped on, if it stopped inside one. */
