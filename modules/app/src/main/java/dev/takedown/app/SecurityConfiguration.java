@@ -49,8 +49,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Two doors. The API (and Camunda's REST API) is stateless: every request authenticates itself, so no cookie can
- * be ridden by a forged request. Pages use a session with form login and CSRF tokens. Anything not listed is denied.
+ * Two doors, and a hatch for Prometheus. The API (and Camunda's REST API) is stateless: every request authenticates
+ * itself, so no cookie can be ridden by a forged request. Pages use a session with form login and CSRF tokens. The
+ * metrics endpoint takes HTTP Basic for the MONITORING role alone. Anything not listed is denied.
  */
 @Configuration
 class SecurityConfiguration {
@@ -75,6 +76,28 @@ class SecurityConfiguration {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
         return new ThrottledAuthentication(passwords, throttle);
+    }
+
+    /**
+     * Prometheus's scrapes: {@code /actuator/prometheus} only, for the {@code MONITORING} role, with HTTP Basic (what
+     * Prometheus's {@code basic_auth} sends) on every profile; throttled like every password check. Metrics carry no
+     * case data, but they tell how busy the system is and which parts fail.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher(path("/actuator/prometheus"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole("MONITORING"))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"takedown-metrics\"");
+                    problem(response, json, HttpStatus.UNAUTHORIZED, "Authentication required");
+                }))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) ->
+                        problem(response, json, HttpStatus.FORBIDDEN, "Your role may not do this")));
+        return http.build();
     }
 
     @Bean
@@ -242,6 +265,9 @@ class SecurityConfiguration {
                         .hasAnyRole(AUDITORS)
                         .requestMatchers(path(GET, "/remediations"), path(POST, "/remediations/*/changes"))
                         .hasAnyRole("PLATFORM_SERVICE", "ADMIN")
+                        // Camunda incidents: the list and the retry (IncidentPages)
+                        .requestMatchers(path(GET, "/admin/incidents"), path(POST, "/admin/incidents/*/retry"))
+                        .hasRole("ADMIN")
                         .requestMatchers(path("/camunda/**"))
                         .hasRole("ADMIN")
                         .anyRequest()

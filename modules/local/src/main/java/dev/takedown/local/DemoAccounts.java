@@ -26,7 +26,8 @@ class DemoAccounts implements ApplicationRunner {
             new Account("senior", "SENIOR_MODERATOR", null),
             new Account("compliance", "COMPLIANCE_OFFICER", null),
             new Account("admin", "ADMIN", null),
-            new Account("platform", "PLATFORM_SERVICE", null));
+            new Account("platform", "PLATFORM_SERVICE", null),
+            new Account("monitoring", "MONITORING", null));
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
