@@ -258,7 +258,7 @@ class LifecycleIT extends StackTest {
                     "{\"outcome\":\"REJECT\",\"reason\":\"nothing like the work\"," + "\"manifestly_unfounded\":true}");
             cases.awaitStatus(holder, caseId, "NOTIFIED");
             if (round == 2) {
-                assertThat(cases.notificationKinds(caseId)).anyMatch(k -> k.startsWith("MISUSE_WARNED"));
+                assertThat(cases.notificationKinds(caseId)).anyMatch(k -> k.startsWith("WARNING→notifier:"));
             }
         }
         Api.Response ignored = Api.as(baseUrl(), holder).post("/api/notices", Cases.notice("EU_DSA", "acct-m"));
