@@ -1,6 +1,7 @@
 package dev.takedown.workflow.internal;
 
 import dev.takedown.notices.CaseTimers;
+import dev.takedown.notices.ComplaintPeriods;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.workflow.calendar.StatutoryCalendars;
 import dev.takedown.workflow.calendar.UnknownHolidayYearException;
@@ -44,11 +45,16 @@ public class CaseDeadlines {
         return compressed(from.plus(timers.policy().curePeriod()), timers);
     }
 
-    /** T5: the window for counter-notices and complaints, from notification (DSA Art. 20: at least 6 months). */
+    /**
+     * T5: the window for complaints (DSA Art. 20(1): at least six calendar months from notification, to the end of the
+     * corresponding day); a case not yet notified counts from now.
+     */
     public Date redressWindowEnds(String caseId) {
         CaseTimers timers = cases.timers(caseId);
-        Instant from = timers.notifiedAt() == null ? clock.instant() : timers.notifiedAt();
-        return compressed(from.plus(timers.policy().appealWindow()), timers);
+        Instant legalEnd = timers.complaintWindowEnds()
+                .orElseGet(() -> ComplaintPeriods.end(
+                        clock.instant(), timers.policy().appealWindow(), ComplaintPeriods.ANY_ZONE));
+        return compressed(legalEnd, timers);
     }
 
     /** Whether the profile restores on a valid counter-notice without waiting (Regulations 2013 Art. 17). */

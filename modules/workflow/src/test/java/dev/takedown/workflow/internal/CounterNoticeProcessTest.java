@@ -27,6 +27,7 @@ import dev.takedown.workflow.calendar.StatutoryCalendars;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
@@ -127,7 +128,8 @@ class CounterNoticeProcessTest {
         ClockUtil.setCurrentTime(Date.from(filedAt.toInstant()));
         stubTimers(
                 profile,
-                new ProfilePolicies.Policy(true, Duration.ofDays(14), waitDays, false, Duration.ofDays(183)),
+                new ProfilePolicies.Policy(
+                        true, Duration.ofDays(14), waitDays, waitDays == 10 ? 14 : null, false, Period.ofMonths(6)),
                 1,
                 filedAt.toInstant());
 
@@ -168,7 +170,7 @@ class CounterNoticeProcessTest {
         ClockUtil.setCurrentTime(Date.from(deliveredAt));
         stubTimers(
                 JurisdictionProfile.CN_CC_1195,
-                new ProfilePolicies.Policy(true, null, 15, false, null),
+                new ProfilePolicies.Policy(true, null, 15, null, false, null),
                 10,
                 deliveredAt);
 
@@ -185,7 +187,7 @@ class CounterNoticeProcessTest {
         ClockUtil.setCurrentTime(Date.from(deliveredAt));
         stubTimers(
                 JurisdictionProfile.CN_CC_1195,
-                new ProfilePolicies.Policy(true, null, 15, false, null),
+                new ProfilePolicies.Policy(true, null, 15, null, false, null),
                 1,
                 deliveredAt);
         ProcessInstance processInstance = startAndForward();
@@ -218,7 +220,7 @@ class CounterNoticeProcessTest {
         ClockUtil.setCurrentTime(Date.from(deliveredAt));
         stubTimers(
                 JurisdictionProfile.CN_REGS_2013,
-                new ProfilePolicies.Policy(false, null, null, true, null),
+                new ProfilePolicies.Policy(false, null, null, null, true, null),
                 1,
                 deliveredAt);
 
