@@ -85,6 +85,7 @@ class AuthorizationMatrixIT extends StackTest {
     private static final Set<Role> REMEDIATION_READERS = union(PLATFORM, STAFF);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> SENIOR = EnumSet.of(Role.SENIOR_MODERATOR);
+    private static final Set<Role> PROCEEDINGS_RECORDERS = EnumSet.of(Role.SENIOR_MODERATOR, Role.COMPLIANCE_OFFICER);
 
     /** Which fixture a {@code {caseId}} stands for. */
     enum CaseFixture {
@@ -152,7 +153,14 @@ class AuthorizationMatrixIT extends StackTest {
                     "/api/notices/{caseId}/legal-action-proof",
                     RIGHTS_HOLDERS,
                     Tenant.OWN_ORGANISATION,
-                    "{\"kind\":\"COURT\",\"reference\":\"matrix\"}"),
+                    "{\"kind\":\"LAWSUIT\",\"reference\":\"matrix\"}"),
+            // staff record how proceedings ended: the accepted case keeps no measure pending proceedings → 409
+            api(
+                    "POST",
+                    "/api/notices/{caseId}/proceedings-outcome",
+                    PROCEEDINGS_RECORDERS,
+                    Tenant.NONE,
+                    "{\"outcome\":\"UPHELD\",\"reference\":\"matrix\"}"),
             // on the case still in review: nothing to retract → 409 for its owner
             api("POST", "/api/notices/{caseId}/retraction", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "")
                     .on(CaseFixture.IN_REVIEW),
@@ -246,6 +254,7 @@ class AuthorizationMatrixIT extends StackTest {
             page("POST", "/notices/{caseId}/retraction", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION)
                     .on(CaseFixture.IN_REVIEW),
             page("POST", "/notices/{caseId}/legal-action-proof", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
+            page("POST", "/notices/{caseId}/proceedings-outcome", PROCEEDINGS_RECORDERS, Tenant.NONE),
             page("POST", "/notices/{caseId}/appeal", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
             page("POST", "/tasks/claim-next", MODERATORS, Tenant.NONE),
             page("POST", "/tasks/bulk-decision", MODERATORS, Tenant.NONE),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.kernel.TextBounds;
+import dev.takedown.notices.AnswerInvalidException;
 import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseNotification;
@@ -13,13 +14,15 @@ import dev.takedown.notices.CaseView;
 import dev.takedown.notices.CounterNotices;
 import dev.takedown.notices.IntakeResult;
 import dev.takedown.notices.NoticeCases;
-import dev.takedown.notices.NoticeIncompleteException;
 import dev.takedown.notices.NoticeIntake;
 import dev.takedown.notices.NoticeSubmission;
+import dev.takedown.notices.ProceedingsKind;
+import dev.takedown.notices.ProceedingsOutcome;
 import dev.takedown.notices.Submitter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -84,27 +87,55 @@ class NoticeApi {
         return ResponseEntity.accepted().build();
     }
 
-    /** Proof that the rights holder complained to an authority or sued, after a counter-notice. */
+    /**
+     * Proof of proceedings after a counter-notice: {@code kind} {@code LAWSUIT} or (not under US_DMCA)
+     * {@code AUTHORITY_COMPLAINT}, and the reference of the case acceptance notice or complaint receipt.
+     */
     @PostMapping(path = "/{caseId}/legal-action-proof", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> legalActionProof(
             @PathVariable String caseId, @RequestBody LegalActionProof proof, Authentication authentication) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (proof.kind() == null
-                || proof.kind().isBlank()
-                || proof.reference() == null
-                || proof.reference().isBlank()) {
-            problems.add(new FieldProblem(
-                    "reference",
-                    "name the kind of proceedings and its reference (case acceptance notice, complaint receipt)"));
+        Optional<ProceedingsKind> kind = ProceedingsKind.parse(proof.kind());
+        if (kind.isEmpty()) {
+            problems.add(new FieldProblem("kind", "one of " + List.of(ProceedingsKind.values())));
         }
-        TextBounds.requireWithin("kind", proof.kind(), 40, problems);
-        TextBounds.requireWithin("reference", proof.reference(), 1000, problems);
+        requireReference(
+                proof.reference(), "the reference of the case acceptance notice or complaint receipt", problems);
         if (!problems.isEmpty()) {
-            throw new NoticeIncompleteException(problems);
+            throw new AnswerInvalidException(problems);
         }
         counterNotices.fileLegalActionProof(
-                caseId, proof.kind().strip(), proof.reference().strip(), Caller.of(authentication));
+                caseId, kind.orElseThrow(), proof.reference().strip(), Caller.of(authentication));
         return ResponseEntity.accepted().build();
+    }
+
+    /**
+     * Staff record how the proceedings that kept the measure ended: {@code outcome} {@code UPHELD} (the case closes,
+     * the measure stays), {@code DISMISSED} or {@code WITHDRAWN} (the content is restored), with the reference of the
+     * judgment or decision.
+     */
+    @PostMapping(path = "/{caseId}/proceedings-outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> proceedingsOutcome(
+            @PathVariable String caseId, @RequestBody ProceedingsResult result, Authentication authentication) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Optional<ProceedingsOutcome> outcome = ProceedingsOutcome.parse(result.outcome());
+        if (outcome.isEmpty()) {
+            problems.add(new FieldProblem("outcome", "one of " + List.of(ProceedingsOutcome.values())));
+        }
+        requireReference(result.reference(), "the reference of the judgment or the authority's decision", problems);
+        if (!problems.isEmpty()) {
+            throw new AnswerInvalidException(problems);
+        }
+        counterNotices.recordProceedingsOutcome(
+                caseId, outcome.orElseThrow(), result.reference().strip(), Caller.of(authentication));
+        return ResponseEntity.accepted().build();
+    }
+
+    private static void requireReference(String reference, String what, List<FieldProblem> problems) {
+        if (reference == null || reference.isBlank()) {
+            problems.add(new FieldProblem("reference", what + " is required"));
+        }
+        TextBounds.requireWithin("reference", reference, 1000, problems);
     }
 
     @PostMapping("/{caseId}/retraction")
@@ -121,4 +152,7 @@ class NoticeApi {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record LegalActionProof(String kind, String reference) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ProceedingsResult(String outcome, String reference) {}
 }

@@ -22,6 +22,7 @@ import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.ProceedingsOutcome;
 import dev.takedown.notices.ProfilePolicies;
 import dev.takedown.workflow.calendar.StatutoryCalendars;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
@@ -182,7 +184,64 @@ class CounterNoticeProcessTest {
     }
 
     @Test
-    void proofOfProceedingsMaintainsTheMeasures() {
+    void proofOfProceedingsMaintainsTheMeasuresUntilTheyEnd() {
+        ProcessInstance processInstance = maintainedPendingProceedings();
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Gateway_AwaitLegalAction", "Event_LegalActionProofFiled", "Task_MaintainMeasures")
+                .hasNotPassed("Event_StatutoryWaitOver", "Task_RestoreContent")
+                .isWaitingAt("Event_ProceedingsConcluded");
+        Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
+        verify(lifecycle).forwardCounterNotice(caseId);
+        verify(lifecycle).maintainPendingProceedings(caseId);
+        verify(lifecycle, never()).restore(anyString());
+        verifyNoInteractions(measures, publisher);
+    }
+
+    @Test
+    void proceedingsThatUpholdTheNoticeCloseTheCaseWithTheMeasureInPlace() {
+        ProcessInstance processInstance = maintainedPendingProceedings();
+
+        concludeProceedings("UPHELD", "(2025) Jing 0491 Min Chu 123");
+
+        assertThat(processInstance)
+                .hasPassedInOrder(
+                        "Event_ProceedingsConcluded",
+                        "Gateway_ProceedingsOutcome",
+                        "Task_CloseUpheld",
+                        "EndEvent_MeasuresUpheld")
+                .hasNotPassed("Task_RestoreAfterProceedings")
+                .isEnded();
+        verify(lifecycle).closeUpheldByProceedings(caseId, "(2025) Jing 0491 Min Chu 123");
+        verifyNoInteractions(measures);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"DISMISSED", "WITHDRAWN"})
+    void proceedingsThatFailOrAreWithdrawnRestoreTheContent(ProceedingsOutcome outcome) {
+        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        ProcessInstance processInstance = maintainedPendingProceedings();
+
+        concludeProceedings(outcome.name(), "judgment 42");
+        assertThat(processInstance).isWaitingAt("Task_RestoreAfterProceedings");
+        execute(jobAt("Task_RestoreAfterProceedings"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder(
+                        "Gateway_ProceedingsOutcome",
+                        "Task_RestoreAfterProceedings",
+                        "EndEvent_RestoredAfterProceedings")
+                .hasNotPassed("Task_CloseUpheld")
+                .isEnded();
+        InOrder order = inOrder(measures, lifecycle);
+        order.verify(measures)
+                .liftAll(caseId, "system", "proceedings " + outcome.name().toLowerCase(Locale.ROOT));
+        order.verify(lifecycle).restoreAfterProceedings(caseId, outcome, "judgment 42");
+        verify(lifecycle, never()).closeUpheldByProceedings(anyString(), anyString());
+    }
+
+    /** CN: the rights holder proves a lawsuit on day 10 of the 15. */
+    private ProcessInstance maintainedPendingProceedings() {
         Instant deliveredAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
         ClockUtil.setCurrentTime(Date.from(deliveredAt));
         stubTimers(
@@ -198,20 +257,16 @@ class CounterNoticeProcessTest {
                 .createMessageCorrelation("LegalActionProofFiled")
                 .processInstanceBusinessKey(caseId)
                 .correlateWithResult();
+        return processInstance;
+    }
 
-        assertThat(processInstance)
-                .hasPassedInOrder(
-                        "Gateway_AwaitLegalAction",
-                        "Event_LegalActionProofFiled",
-                        "Task_MaintainMeasures",
-                        "EndEvent_MeasuresMaintained")
-                .hasNotPassed("Event_StatutoryWaitOver", "Task_RestoreContent")
-                .isEnded();
-        Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
-        verify(lifecycle).forwardCounterNotice(caseId);
-        verify(lifecycle).maintainPendingProceedings(caseId);
-        verify(lifecycle, never()).restore(anyString());
-        verifyNoInteractions(measures, publisher);
+    private void concludeProceedings(String outcome, String reference) {
+        runtimeService()
+                .createMessageCorrelation(CaseMessages.PROCEEDINGS_CONCLUDED)
+                .processInstanceBusinessKey(caseId)
+                .setVariable(CaseVariables.PROCEEDINGS_OUTCOME, outcome)
+                .setVariable(CaseVariables.PROCEEDINGS_REFERENCE, reference)
+                .correlateWithResult();
     }
 
     @Test

@@ -763,6 +763,8 @@ class NoticeLifecycleProcessTest {
         Mocks.register("forwardCounterNotice", new ForwardCounterNotice(lifecycle));
         Mocks.register("maintainMeasures", new MaintainMeasures(lifecycle));
         Mocks.register("restoreContent", new RestoreContent(measures, lifecycle));
+        Mocks.register("closeUpheld", new CloseUpheld(lifecycle));
+        Mocks.register("restoreAfterProceedings", new RestoreAfterProceedings(measures, lifecycle));
         Mocks.register("openAppeal", new OpenAppeal(lifecycle));
         Mocks.register("reverseDecision", new ReverseDecision(measures));
         Mocks.register("reviewSla", new ReviewDeadlines(SLA, clock));
