@@ -33,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CounterNotices {
 
     private static final Set<CaseStatus> ANSWERABLE = Set.of(CaseStatus.NOTIFIED);
+    private static final Set<CaseStatus> RETRACTABLE = Set.of(CaseStatus.NOTIFIED, CaseStatus.COUNTER_NOTICE_FORWARDED);
 
     private final NoticeRepository notices;
     private final JdbcTemplate jdbc;
@@ -143,11 +144,14 @@ public class CounterNotices {
                 UUID.randomUUID(), clock.instant(), caseId, caller.actor(), outcome.name(), reference));
     }
 
-    /** The rights holder withdraws its notice; the lifecycle lifts what was applied. */
+    /**
+     * The rights holder withdraws its notice; the lifecycle lifts what was applied. Also while a counter-notice waits
+     * for its restore date: in a US case the only way the measure ends before business day 10.
+     */
     @Transactional
     public void retract(String caseId, Caller caller) {
         Notice notice = own(caseId, caller);
-        if (notice.getStatus() != CaseStatus.NOTIFIED || !actionTaken(notice)) {
+        if (!RETRACTABLE.contains(notice.getStatus()) || !actionTaken(notice)) {
             throw new CaseStateException(
                     "case " + caseId + " has no applied measure to withdraw (" + notice.getStatus() + ")");
         }

@@ -72,22 +72,48 @@ public class CaseDeadlines {
         int days = timers.policy().counterNoticeWaitDays();
         Instant deadline =
                 switch (timers.profile().family()) {
-                    case US ->
-                        calendars
-                                .us()
-                                .addBusinessDays(
-                                        require(timers.counterNoticeReceivedAt(), "received", caseId)
-                                                .atZone(US_EASTERN)
-                                                .toLocalDate(),
-                                        days)
-                                .plusDays(1)
-                                .atStartOfDay(US_EASTERN)
-                                .toInstant();
+                    case US -> endOfBusinessDay(require(timers.counterNoticeReceivedAt(), "received", caseId), days);
                     case CN -> chinaPeriodEnd(require(timers.counterNoticeDeliveredAt(), "delivered", caseId), days);
                     case EU ->
                         throw new IllegalStateException("EU_DSA has no counter-notice wait (case " + caseId + ")");
                 };
         return compressed(deadline, timers);
+    }
+
+    /**
+     * When a restore that has not happened is escalated to compliance. US: at the end of the configured business day
+     * after receipt (512(g)(2)(C): "nor more than 14"); elsewhere a day after the restore was due, since the Chinese
+     * wait already ends on the last lawful day.
+     */
+    public Date restoreBy(String caseId) {
+        CaseTimers timers = cases.timers(caseId);
+        Instant deadline =
+                switch (timers.profile().family()) {
+                    case US ->
+                        endOfBusinessDay(
+                                require(timers.counterNoticeReceivedAt(), "received", caseId),
+                                timers.policy().counterNoticeRestoreByDays());
+                    case CN ->
+                        (timers.policy().restoreImmediately()
+                                        ? clock.instant()
+                                        : chinaPeriodEnd(
+                                                require(timers.counterNoticeDeliveredAt(), "delivered", caseId),
+                                                timers.policy().counterNoticeWaitDays()))
+                                .plus(Duration.ofDays(1));
+                    case EU ->
+                        throw new IllegalStateException("EU_DSA has no counter-notice restore (case " + caseId + ")");
+                };
+        return compressed(deadline, timers);
+    }
+
+    /** The end of the {@code days}-th US business day after {@code received}, in Eastern time. */
+    private Instant endOfBusinessDay(Instant received, int days) {
+        return calendars
+                .us()
+                .addBusinessDays(received.atZone(US_EASTERN).toLocalDate(), days)
+                .plusDays(1)
+                .atStartOfDay(US_EASTERN)
+                .toInstant();
     }
 
     /**

@@ -7,8 +7,11 @@ import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.register
 import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.timer;
 import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.timers;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
@@ -38,6 +41,7 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -163,6 +167,113 @@ class CounterNoticeProcessTest {
         order.verify(lifecycle).restore(caseId);
         verify(lifecycle, never()).maintainPendingProceedings(anyString());
         verifyNoInteractions(publisher);
+    }
+
+    /**
+     * US: restored after the end of business day 10 after receipt and no later than business day 14 (17 U.S.C.
+     * 512(g)(2)(C)), federal holidays not counted. Until day 10 a lift by hand is refused; a restore still not done by
+     * the end of day 14 (its job failing) goes to compliance, and the restore job still completes.
+     */
+    @ParameterizedTest(name = "received {0}: restore from {1}, overdue at {2}")
+    @CsvSource({
+        // Thanksgiving (Nov 27) does not count: day 10 is Fri Dec 5, day 14 Thu Dec 11
+        "2025-11-20T10:00-05:00, 2025-12-06T00:00-05:00, 2025-12-12T00:00-05:00",
+        // Christmas and New Year's Day do not count: day 10 is Tue Jan 6, day 14 Mon Jan 12
+        "2025-12-19T16:00-05:00, 2026-01-07T00:00-05:00, 2026-01-13T00:00-05:00",
+        // received on a Saturday: day 1 is Monday; Memorial Day (May 25) does not count: day 10 is Mon Jun 1, day 14
+        // Fri Jun 5
+        "2026-05-16T12:00-04:00, 2026-06-02T00:00-04:00, 2026-06-06T00:00-04:00",
+    })
+    void usRestoreComesAfterBusinessDayTenAndAnOverdueOneGoesToComplianceAtDayFourteen(
+            OffsetDateTime receivedAt, OffsetDateTime restoreFrom, OffsetDateTime overdueAt) {
+        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        ClockUtil.setCurrentTime(Date.from(receivedAt.toInstant()));
+        stubTimers(
+                JurisdictionProfile.US_DMCA,
+                new ProfilePolicies.Policy(true, Duration.ofDays(14), 10, 14, false, Period.ofMonths(6)),
+                1,
+                receivedAt.toInstant());
+        CounterNoticeLiftGuard guard = new CounterNoticeLiftGuard(noticeCases, runtimeService(), managementService());
+
+        ProcessInstance processInstance = startAndForward();
+        Job wait = timer("Event_StatutoryWaitOver");
+        Assertions.assertThat(wait.getDuedate()).isEqualTo(Date.from(restoreFrom.toInstant()));
+        Assertions.assertThat(guard.refusal(caseId))
+                .as("a lift by hand before business day 10")
+                .hasValueSatisfying(refusal -> Assertions.assertThat(refusal).contains("512(g)(2)(C)"));
+
+        fire(wait);
+        assertThat(processInstance).isWaitingAt("Task_RestoreContent");
+        Assertions.assertThat(guard.refusal(caseId))
+                .as("from business day 10 on")
+                .isEmpty();
+        Job overdue = timer("Event_RestoreOverdue");
+        Assertions.assertThat(overdue.getDuedate()).isEqualTo(Date.from(overdueAt.toInstant()));
+
+        // the restore job keeps failing until the end of day 14
+        fire(overdue);
+        Task resolve = taskService()
+                .createTaskQuery()
+                .taskCandidateGroup("COMPLIANCE_OFFICER")
+                .singleResult();
+        Assertions.assertThat(resolve.getTaskDefinitionKey()).isEqualTo("Task_ResolveRestore");
+        Assertions.assertThat(resolve.getDueDate()).isEqualTo(Date.from(overdueAt.toInstant()));
+        assertThat(processInstance).isWaitingAt("Task_RestoreContent", "Task_ResolveRestore");
+
+        execute(jobAt("Task_RestoreContent"));
+        complete(resolve);
+
+        assertThat(processInstance)
+                .hasPassed("Task_RestoreContent", "EndEvent_ContentRestored", "Task_ResolveRestore")
+                .isEnded();
+        verify(lifecycle).restore(caseId);
+    }
+
+    @Test
+    void aRestoreDoneInTimeLeavesComplianceNothing() {
+        Instant receivedAt = OffsetDateTime.parse("2026-05-16T12:00-04:00").toInstant();
+        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        ClockUtil.setCurrentTime(Date.from(receivedAt));
+        stubTimers(
+                JurisdictionProfile.US_DMCA,
+                new ProfilePolicies.Policy(true, Duration.ofDays(14), 10, 14, false, Period.ofMonths(6)),
+                1,
+                receivedAt);
+
+        ProcessInstance processInstance = startAndForward();
+        fire(timer("Event_StatutoryWaitOver"));
+        execute(jobAt("Task_RestoreContent"));
+
+        assertThat(processInstance).hasNotPassed("Event_RestoreOverdue").isEnded();
+        Assertions.assertThat(timers("Event_RestoreOverdue")).isEmpty();
+        Assertions.assertThat(taskService().createTaskQuery().count()).isZero();
+    }
+
+    @Test
+    void theRightsHoldersRetractionDuringTheWaitLiftsTheMeasures() {
+        Instant receivedAt = OffsetDateTime.parse("2025-11-20T10:00-05:00").toInstant();
+        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        ClockUtil.setCurrentTime(Date.from(receivedAt));
+        stubTimers(
+                JurisdictionProfile.US_DMCA,
+                new ProfilePolicies.Policy(true, Duration.ofDays(14), 10, 14, false, Period.ofMonths(6)),
+                1,
+                receivedAt);
+        ProcessInstance processInstance = startAndForward();
+
+        runtimeService()
+                .createMessageCorrelation("NoticeRetracted")
+                .processInstanceBusinessKey(caseId)
+                .correlateWithResult();
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Event_RetractedDuringWait", "Task_LiftOnRetraction", "EndEvent_Retracted")
+                .hasNotPassed("Event_StatutoryWaitOver", "Task_RestoreContent")
+                .isEnded();
+        Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
+        InOrder order = inOrder(measures, lifecycle);
+        order.verify(measures).liftAll(caseId, "system", "notice retracted by the rights holder");
+        order.verify(lifecycle).recordRetracted(caseId);
     }
 
     @Test
