@@ -16,6 +16,7 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -469,6 +470,21 @@ class NoticeLifecycleProcessTest {
             Assertions.assertThat(event.reason()).isNull();
         });
 
+        // the seniors let their due date pass too: compliance officers are alerted, the seniors keep the task
+        Job seniorOverdue = timer("Event_SeniorReviewOverdue");
+        Assertions.assertThat(seniorOverdue.getDuedate()).isEqualTo(seniorReview.getDueDate());
+        fire(seniorOverdue);
+        assertThat(processInstance)
+                .hasPassed(
+                        "Event_SeniorReviewOverdue", "Task_AlertComplianceSeniorReview", "EndEvent_SeniorReviewOverdue")
+                .isWaitingAt("Task_ReviewEscalated");
+        verify(lifecycle).note(caseId, "system", "the escalated review is overdue: compliance officers alerted");
+        verify(publisher, times(2)).publishEvent(published.capture());
+        Assertions.assertThat(published.getValue()).isInstanceOfSatisfying(TaskEscalated.class, event -> {
+            Assertions.assertThat(event.toGroup()).isEqualTo("COMPLIANCE_OFFICER");
+            Assertions.assertThat(event.reason()).isEqualTo("the escalated review is overdue");
+        });
+
         complete(seniorReview, decision(true, false));
         assertThat(processInstance).isWaitingAt("Task_ApplyMeasures");
         execute(jobAt("Task_ApplyMeasures"));
@@ -542,6 +558,26 @@ class NoticeLifecycleProcessTest {
         Assertions.assertThat(confirmation.getPriority()).isEqualTo(85);
         Assertions.assertThat(confirmation.getDueDate()).isEqualTo(Date.from(decidedAt.plus(Duration.ofHours(2))));
         verifyNoInteractions(measures);
+
+        // no second senior took it in time: compliance officers are alerted, the task stays with the seniors
+        Job overdue = timer("Event_ConfirmationOverdue");
+        Assertions.assertThat(overdue.getDuedate()).isEqualTo(confirmation.getDueDate());
+        fire(overdue);
+        assertThat(processInstance)
+                .hasPassed(
+                        "Event_ConfirmationOverdue", "Task_AlertComplianceConfirmation", "EndEvent_ConfirmationOverdue")
+                .isWaitingAt("Task_ConfirmDecision");
+        verify(lifecycle)
+                .note(
+                        caseId,
+                        "system",
+                        "the second review of a high-impact measure is overdue: compliance officers alerted");
+        ArgumentCaptor<Object> published = ArgumentCaptor.forClass(Object.class);
+        verify(publisher).publishEvent(published.capture());
+        Assertions.assertThat(published.getValue())
+                .isInstanceOfSatisfying(
+                        TaskEscalated.class,
+                        event -> Assertions.assertThat(event.toGroup()).isEqualTo("COMPLIANCE_OFFICER"));
 
         complete(confirmation, withVariables("confirmed", true));
         assertThat(processInstance).isWaitingAt("Task_ApplyMeasures");
@@ -763,6 +799,7 @@ class NoticeLifecycleProcessTest {
         Mocks.register("forwardCounterNotice", new ForwardCounterNotice(lifecycle));
         Mocks.register("maintainMeasures", new MaintainMeasures(lifecycle));
         Mocks.register("restoreContent", new RestoreContent(measures, lifecycle));
+        Mocks.register("alertCompliance", new AlertCompliance(lifecycle, publisher));
         Mocks.register("closeUpheld", new CloseUpheld(lifecycle));
         Mocks.register("restoreAfterProceedings", new RestoreAfterProceedings(measures, lifecycle));
         Mocks.register("openAppeal", new OpenAppeal(lifecycle));
