@@ -83,7 +83,10 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(a -> a.requestMatchers(path(POST, "/api/notices"))
                         .hasRole("RIGHTS_HOLDER")
-                        .requestMatchers(path(GET, "/api/notices"), path(GET, "/api/notices/*"))
+                        .requestMatchers(
+                                path(GET, "/api/notices"),
+                                path(GET, "/api/notices/*"),
+                                path(GET, "/api/notices/*/deadlines"))
                         .hasAnyRole(READERS)
                         .requestMatchers(
                                 path(PUT, "/api/notices/*"),

@@ -145,6 +145,7 @@ class AuthorizationMatrixIT extends StackTest {
             api("POST", "/api/notices", RIGHTS_HOLDERS, Tenant.NONE, "{}"),
             api("GET", "/api/notices", READERS, Tenant.NONE, null),
             api("GET", "/api/notices/{caseId}", READERS, Tenant.OWN_ORGANISATION, null),
+            api("GET", "/api/notices/{caseId}/deadlines", READERS, Tenant.OWN_ORGANISATION, null),
             // cure: the accepted case is not waiting for completion → 409 for its owner, 404 for the other org
             api("PUT", "/api/notices/{caseId}", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}"),
             // a valid proof: the owner gets 409 (no counter-notice forwarded), the other org 404

@@ -101,6 +101,10 @@ class CaseLifecycleTest {
     @MockitoBean
     EvidenceFiles evidence;
 
+    /** The workflow module provides it from the engine's timers and tasks. */
+    @MockitoBean
+    RunningDeadlines deadlines;
+
     @Autowired
     CaseLifecycle lifecycle;
 

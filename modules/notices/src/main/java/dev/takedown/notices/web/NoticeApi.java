@@ -12,12 +12,14 @@ import dev.takedown.notices.CaseNotification;
 import dev.takedown.notices.CaseSummary;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.CounterNotices;
+import dev.takedown.notices.Deadline;
 import dev.takedown.notices.IntakeResult;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.NoticeIntake;
 import dev.takedown.notices.NoticeSubmission;
 import dev.takedown.notices.ProceedingsKind;
 import dev.takedown.notices.ProceedingsOutcome;
+import dev.takedown.notices.RunningDeadlines;
 import dev.takedown.notices.Submitter;
 import java.net.URI;
 import java.util.ArrayList;
@@ -44,9 +46,16 @@ class NoticeApi {
     private final NoticeCases cases;
     private final CounterNotices counterNotices;
     private final CaseLifecycle lifecycle;
+    private final RunningDeadlines deadlines;
 
-    NoticeApi(NoticeIntake intake, NoticeCases cases, CounterNotices counterNotices, CaseLifecycle lifecycle) {
+    NoticeApi(
+            NoticeIntake intake,
+            NoticeCases cases,
+            CounterNotices counterNotices,
+            CaseLifecycle lifecycle,
+            RunningDeadlines deadlines) {
         this.lifecycle = lifecycle;
+        this.deadlines = deadlines;
         this.intake = intake;
         this.cases = cases;
         this.counterNotices = counterNotices;
@@ -129,6 +138,17 @@ class NoticeApi {
         counterNotices.recordProceedingsOutcome(
                 caseId, outcome.orElseThrow(), result.reference().strip(), Caller.of(authentication));
         return ResponseEntity.accepted().build();
+    }
+
+    /**
+     * Every deadline running on the case: its name, when the engine acts ({@code at}) and when the rule puts it
+     * ({@code legal_at}), the rule, the calendar and the party who may act before it.
+     */
+    @GetMapping("/{caseId}/deadlines")
+    List<Deadline> deadlines(@PathVariable String caseId, Authentication authentication) {
+        CaseView found =
+                cases.find(caseId, Caller.of(authentication)).orElseThrow(() -> new CaseNotFoundException(caseId));
+        return deadlines.of(found.caseId());
     }
 
     private static void requireReference(String reference, String what, List<FieldProblem> problems) {

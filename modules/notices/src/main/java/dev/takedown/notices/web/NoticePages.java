@@ -21,6 +21,7 @@ import dev.takedown.notices.NoticeIntake;
 import dev.takedown.notices.ProceedingsKind;
 import dev.takedown.notices.ProceedingsOutcome;
 import dev.takedown.notices.ProfilePolicies;
+import dev.takedown.notices.RunningDeadlines;
 import dev.takedown.notices.Submitter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,6 +62,7 @@ class NoticePages {
     private final ProfilePolicies policies;
     private final MessageSource messages;
     private final EvidenceFiles evidence;
+    private final RunningDeadlines deadlines;
 
     NoticePages(
             NoticeIntake intake,
@@ -68,7 +70,9 @@ class NoticePages {
             CounterNotices counterNotices,
             ProfilePolicies policies,
             MessageSource messages,
-            EvidenceFiles evidence) {
+            EvidenceFiles evidence,
+            RunningDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.intake = intake;
         this.cases = cases;
         this.counterNotices = counterNotices;
@@ -154,6 +158,7 @@ class NoticePages {
         CaseView found = cases.find(caseId, Caller.of(authentication))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId));
         model.addAttribute("case", found);
+        model.addAttribute("deadlines", deadlines.of(found.caseId()));
         // only the kinds of proceedings that keep the measure under the case's law are offered (US: a court action)
         JurisdictionProfile governing = governing(found);
         model.addAttribute(

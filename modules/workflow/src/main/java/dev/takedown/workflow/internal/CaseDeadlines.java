@@ -69,15 +69,17 @@ public class CaseDeadlines {
      */
     public Date restoreAt(String caseId) {
         CaseTimers timers = cases.timers(caseId);
+        return compressed(legalRestoreAt(caseId, timers), timers);
+    }
+
+    /** {@link #restoreAt} as the rule puts it, before any demo compression. */
+    Instant legalRestoreAt(String caseId, CaseTimers timers) {
         int days = timers.policy().counterNoticeWaitDays();
-        Instant deadline =
-                switch (timers.profile().family()) {
-                    case US -> endOfBusinessDay(require(timers.counterNoticeReceivedAt(), "received", caseId), days);
-                    case CN -> chinaPeriodEnd(require(timers.counterNoticeDeliveredAt(), "delivered", caseId), days);
-                    case EU ->
-                        throw new IllegalStateException("EU_DSA has no counter-notice wait (case " + caseId + ")");
-                };
-        return compressed(deadline, timers);
+        return switch (timers.profile().family()) {
+            case US -> endOfBusinessDay(require(timers.counterNoticeReceivedAt(), "received", caseId), days);
+            case CN -> chinaPeriodEnd(require(timers.counterNoticeDeliveredAt(), "delivered", caseId), days);
+            case EU -> throw new IllegalStateException("EU_DSA has no counter-notice wait (case " + caseId + ")");
+        };
     }
 
     /**
@@ -87,23 +89,21 @@ public class CaseDeadlines {
      */
     public Date restoreBy(String caseId) {
         CaseTimers timers = cases.timers(caseId);
-        Instant deadline =
-                switch (timers.profile().family()) {
-                    case US ->
-                        endOfBusinessDay(
-                                require(timers.counterNoticeReceivedAt(), "received", caseId),
-                                timers.policy().counterNoticeRestoreByDays());
-                    case CN ->
-                        (timers.policy().restoreImmediately()
-                                        ? clock.instant()
-                                        : chinaPeriodEnd(
-                                                require(timers.counterNoticeDeliveredAt(), "delivered", caseId),
-                                                timers.policy().counterNoticeWaitDays()))
-                                .plus(Duration.ofDays(1));
-                    case EU ->
-                        throw new IllegalStateException("EU_DSA has no counter-notice restore (case " + caseId + ")");
-                };
-        return compressed(deadline, timers);
+        return compressed(legalRestoreBy(caseId, timers), timers);
+    }
+
+    /** {@link #restoreBy} as the rule puts it, before any demo compression. */
+    Instant legalRestoreBy(String caseId, CaseTimers timers) {
+        return switch (timers.profile().family()) {
+            case US ->
+                endOfBusinessDay(
+                        require(timers.counterNoticeReceivedAt(), "received", caseId),
+                        timers.policy().counterNoticeRestoreByDays());
+            case CN ->
+                (timers.policy().restoreImmediately() ? clock.instant() : legalRestoreAt(caseId, timers))
+                        .plus(Duration.ofDays(1));
+            case EU -> throw new IllegalStateException("EU_DSA has no counter-notice restore (case " + caseId + ")");
+        };
     }
 
     /** The end of the {@code days}-th US business day after {@code received}, in Eastern time. */

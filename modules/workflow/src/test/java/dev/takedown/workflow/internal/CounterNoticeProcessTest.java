@@ -6,6 +6,7 @@ import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.jobAt;
 import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.registerBeans;
 import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.timer;
 import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.timers;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -23,8 +24,11 @@ import static org.mockito.Mockito.when;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseTimers;
+import dev.takedown.notices.Deadline;
+import dev.takedown.notices.DeadlineKind;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.Party;
 import dev.takedown.notices.ProceedingsOutcome;
 import dev.takedown.notices.ProfilePolicies;
 import dev.takedown.workflow.calendar.StatutoryCalendars;
@@ -195,9 +199,23 @@ class CounterNoticeProcessTest {
                 receivedAt.toInstant());
         CounterNoticeLiftGuard guard = new CounterNoticeLiftGuard(noticeCases, runtimeService(), managementService());
 
+        EngineDeadlines running = new EngineDeadlines(
+                runtimeService(),
+                managementService(),
+                taskService(),
+                noticeCases,
+                new CaseDeadlines(noticeCases, calendars, NoticeLifecycleProcessTest.ENGINE_CLOCK));
+
         ProcessInstance processInstance = startAndForward();
         Job wait = timer("Event_StatutoryWaitOver");
         Assertions.assertThat(wait.getDuedate()).isEqualTo(Date.from(restoreFrom.toInstant()));
+        Assertions.assertThat(running.of(caseId))
+                .as("both dates are visible while the case waits for day 10")
+                .extracting(Deadline::name, Deadline::at, Deadline::party)
+                .containsExactly(
+                        tuple(DeadlineKind.RESTORE_WINDOW_OPENS, restoreFrom.toInstant(), Party.NOTIFIER),
+                        tuple(DeadlineKind.RESTORE_DEADLINE, overdueAt.toInstant(), Party.PLATFORM));
+        Assertions.assertThat(running.of(caseId).get(0).calendar()).contains("US federal business days");
         Assertions.assertThat(guard.refusal(caseId))
                 .as("a lift by hand before business day 10")
                 .hasValueSatisfying(refusal -> Assertions.assertThat(refusal).contains("512(g)(2)(C)"));
@@ -216,6 +234,10 @@ class CounterNoticeProcessTest {
                 .createTaskQuery()
                 .taskCandidateGroup("COMPLIANCE_OFFICER")
                 .singleResult();
+        Assertions.assertThat(running.of(caseId))
+                .extracting(Deadline::name)
+                .as("past day 14 the compliance task carries the deadline")
+                .containsExactly(DeadlineKind.RESTORE_DEADLINE);
         Assertions.assertThat(resolve.getTaskDefinitionKey()).isEqualTo("Task_ResolveRestore");
         Assertions.assertThat(resolve.getDueDate()).isEqualTo(Date.from(overdueAt.toInstant()));
         assertThat(processInstance).isWaitingAt("Task_RestoreContent", "Task_ResolveRestore");
