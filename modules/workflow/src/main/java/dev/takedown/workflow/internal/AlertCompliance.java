@@ -2,42 +2,40 @@ package dev.takedown.workflow.internal;
 
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.events.TaskEscalated;
-import dev.takedown.notices.CaseLifecycle;
+import java.time.Clock;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_AlertCompliance…: a senior moderators' task passed its due date (input {@code overdue} names which); the case
- * history says so and compliance officers are alerted. The seniors keep the task.
+ * Task_AlertComplianceSeniorReview, Task_AlertComplianceConfirmation: a senior moderators' task passed its due date.
+ * There is no queue above theirs, so compliance officers are told (on the case's ledger through the tasks topic) and
+ * the seniors keep the task.
  */
 @Component("alertCompliance")
 class AlertCompliance implements JavaDelegate {
 
     static final String COMPLIANCE_QUEUE = "COMPLIANCE_OFFICER";
+    static final String REASON = "senior moderators' deadline passed";
 
-    private final CaseLifecycle lifecycle;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    AlertCompliance(CaseLifecycle lifecycle, ApplicationEventPublisher events) {
-        this.lifecycle = lifecycle;
+    AlertCompliance(ApplicationEventPublisher events, Clock clock) {
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseId = CaseVariables.caseId(execution);
-        String reason = execution.getVariableLocal("overdue") + " is overdue";
-        lifecycle.note(caseId, TakedownEvent.SYSTEM, reason + ": compliance officers alerted");
         events.publishEvent(new TaskEscalated(
                 UUID.randomUUID(),
-                ClockUtil.getCurrentTime().toInstant(),
-                caseId,
+                clock.instant(),
+                CaseVariables.caseId(execution),
                 TakedownEvent.SYSTEM,
                 COMPLIANCE_QUEUE,
-                reason));
+                REASON));
     }
 }
