@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
@@ -21,6 +22,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import dev.takedown.events.TaskReminderDue;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseTimers;
@@ -239,8 +241,18 @@ class CounterNoticeProcessTest {
                 .as("past day 14 the compliance task carries the deadline")
                 .containsExactly(DeadlineKind.RESTORE_DEADLINE);
         Assertions.assertThat(resolve.getTaskDefinitionKey()).isEqualTo("Task_ResolveRestore");
-        Assertions.assertThat(resolve.getDueDate()).isEqualTo(Date.from(overdueAt.toInstant()));
+        Instant complianceDue = overdueAt.toInstant().plus(Duration.ofHours(2));
+        Assertions.assertThat(resolve.getDueDate())
+                .as("compliance has the seniors' time to have it done")
+                .isEqualTo(Date.from(complianceDue));
         assertThat(processInstance).isWaitingAt("Task_RestoreContent", "Task_ResolveRestore");
+
+        // compliance lets its task lapse too: its dashboards are reminded, the task stays
+        fire(timer("Event_ResolveRestoreOverdue"));
+        assertThat(processInstance)
+                .hasPassed("Task_RemindCompliance", "EndEvent_ComplianceReminded")
+                .isWaitingAt("Task_RestoreContent", "Task_ResolveRestore");
+        verify(publisher).publishEvent(any(TaskReminderDue.class));
 
         execute(jobAt("Task_RestoreContent"));
         complete(resolve);
