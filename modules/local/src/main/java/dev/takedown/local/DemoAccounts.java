@@ -28,6 +28,8 @@ class DemoAccounts implements ApplicationRunner {
             new Account("rightsholder-b", "RIGHTS_HOLDER", "org-b"),
             new Account("moderator", "MODERATOR", null),
             new Account("senior", "SENIOR_MODERATOR", null),
+            // a second senior, so that the demo can confirm a high-impact decision (four eyes)
+            new Account("senior2", "SENIOR_MODERATOR", null),
             new Account("compliance", "COMPLIANCE_OFFICER", null),
             new Account("admin", "ADMIN", null),
             new Account("platform", "PLATFORM_SERVICE", "org-platform"),

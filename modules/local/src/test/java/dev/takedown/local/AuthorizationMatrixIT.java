@@ -86,6 +86,7 @@ class AuthorizationMatrixIT extends StackTest {
     private static final Set<Role> REMEDIATION_READERS = union(PLATFORM, STAFF);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> SENIOR = EnumSet.of(Role.SENIOR_MODERATOR);
+    private static final Set<Role> PROCEEDINGS_RECORDERS = EnumSet.of(Role.SENIOR_MODERATOR, Role.COMPLIANCE_OFFICER);
 
     /** Which fixture a {@code {caseId}} stands for. */
     enum CaseFixture {
@@ -145,6 +146,7 @@ class AuthorizationMatrixIT extends StackTest {
             api("POST", "/api/notices", RIGHTS_HOLDERS, Tenant.NONE, "{}"),
             api("GET", "/api/notices", READERS, Tenant.NONE, null),
             api("GET", "/api/notices/{caseId}", READERS, Tenant.OWN_ORGANISATION, null),
+            api("GET", "/api/notices/{caseId}/deadlines", READERS, Tenant.OWN_ORGANISATION, null),
             // cure: the accepted case is not waiting for completion → 409 for its owner, 404 for the other org
             api("PUT", "/api/notices/{caseId}", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}"),
             // a valid proof: the owner gets 409 (no counter-notice forwarded), the other org 404
@@ -153,7 +155,14 @@ class AuthorizationMatrixIT extends StackTest {
                     "/api/notices/{caseId}/legal-action-proof",
                     RIGHTS_HOLDERS,
                     Tenant.OWN_ORGANISATION,
-                    "{\"kind\":\"COURT\",\"reference\":\"matrix\"}"),
+                    "{\"kind\":\"LAWSUIT\",\"reference\":\"matrix\"}"),
+            // staff record how proceedings ended: the accepted case keeps no measure pending proceedings → 409
+            api(
+                    "POST",
+                    "/api/notices/{caseId}/proceedings-outcome",
+                    PROCEEDINGS_RECORDERS,
+                    Tenant.NONE,
+                    "{\"outcome\":\"UPHELD\",\"reference\":\"matrix\"}"),
             // on the case still in review: nothing to retract → 409 for its owner
             api("POST", "/api/notices/{caseId}/retraction", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "")
                     .on(CaseFixture.IN_REVIEW),
@@ -247,6 +256,7 @@ class AuthorizationMatrixIT extends StackTest {
             page("POST", "/notices/{caseId}/retraction", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION)
                     .on(CaseFixture.IN_REVIEW),
             page("POST", "/notices/{caseId}/legal-action-proof", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
+            page("POST", "/notices/{caseId}/proceedings-outcome", PROCEEDINGS_RECORDERS, Tenant.NONE),
             page("POST", "/notices/{caseId}/appeal", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
             page("POST", "/tasks/claim-next", MODERATORS, Tenant.NONE),
             page("POST", "/tasks/bulk-decision", MODERATORS, Tenant.NONE),
