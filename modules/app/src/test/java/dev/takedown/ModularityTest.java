@@ -11,6 +11,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.takedown.notices.CaseLifecycle;
+import dev.takedown.notices.internal.Notice;
 import dev.takedownfixture.reach.ReachApplication;
 import dev.takedownfixture.undeclared.UndeclaredApplication;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -75,6 +78,21 @@ class ModularityTest {
             .resideInAPackage("..messaging..")
             .as("classes using @KafkaListener reside in a messaging package");
 
+    /** The methods of the case aggregate that change its status, history or decisions. */
+    private static final Set<String> CASE_CHANGES = Set.of("moveTo", "join", "cure", "note", "decide", "markNotified");
+
+    static final ArchRule ONLY_THE_LIFECYCLE_CHANGES_CASES = noClasses()
+            .that()
+            .doNotBelongToAnyOf(CaseLifecycle.class)
+            .and()
+            .resideOutsideOfPackage("dev.takedown.notices.internal..")
+            .should()
+            .callMethodWhere(DescribedPredicate.describe(
+                    "a method of Notice that changes the case",
+                    call -> call.getTargetOwner().isEquivalentTo(Notice.class)
+                            && CASE_CHANGES.contains(call.getName())))
+            .as("only CaseLifecycle changes a case's status, history and decisions");
+
     static final ArchRule NO_VAGUE_NAMES = noClasses()
             .should()
             .haveSimpleNameEndingWith("Manager")
@@ -122,6 +140,11 @@ class ModularityTest {
     }
 
     @Test
+    void onlyTheLifecycleChangesACase() {
+        ONLY_THE_LIFECYCLE_CHANGES_CASES.check(CLASSES);
+    }
+
+    @Test
     void namesSayWhatClassesDo() {
         NO_VAGUE_NAMES.check(CLASSES);
     }
@@ -157,6 +180,9 @@ class ModularityTest {
         assertThatThrownBy(() -> NO_VAGUE_NAMES.check(fixture))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("ReportHelper");
+        assertThatThrownBy(() -> ONLY_THE_LIFECYCLE_CHANGES_CASES.check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("StrayCaseWriter");
     }
 
     /** C4 component diagrams and module canvases into the repository's docs/modules, the same on every run. */

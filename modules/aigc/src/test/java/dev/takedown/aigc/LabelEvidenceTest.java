@@ -12,6 +12,7 @@ import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.CaseTargets;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.NoticeIncompleteException;
+import dev.takedown.notices.TargetType;
 import dev.takedown.testing.EmbeddedDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,8 +69,8 @@ class LabelEvidenceTest {
 
     @Test
     void eachCheckIsKeptAndPublishedAsAFactOnTheCase() {
-        String caseId =
-                caseWith(new CaseTarget("https://gen.example/o/1", "acct-1", "GENERATED_OUTPUT", "P-42", null, null));
+        String caseId = caseWith(new CaseTarget(
+                "https://gen.example/o/1", "acct-1", TargetType.GENERATED_OUTPUT, "P-42", null, null, null));
 
         assertThat(labels.check(caseId, 0, LabelledPng.labelled(LABEL.formatted("P-41")), "moderator")
                         .status())

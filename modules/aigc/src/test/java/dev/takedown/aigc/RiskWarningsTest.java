@@ -11,6 +11,7 @@ import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.CaseTargets;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.NoticeIncompleteException;
+import dev.takedown.notices.TargetType;
 import dev.takedown.testing.EmbeddedDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,8 +59,9 @@ class RiskWarningsTest {
                                 new CaseTarget(
                                         "https://gen.example/o/1",
                                         account,
-                                        "GENERATED_OUTPUT",
+                                        TargetType.GENERATED_OUTPUT,
                                         "P-9",
+                                        null,
                                         null,
                                         Instant.parse("2025-06-15T00:00:00Z")),
                                 new CaseTarget("https://gen.example/o/2", null),

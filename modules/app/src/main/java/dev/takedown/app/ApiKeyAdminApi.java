@@ -45,11 +45,15 @@ class ApiKeyAdminApi {
             problems.add(new FieldProblem("role", "one of " + ROLES));
         }
         boolean rightsHolder = "RIGHTS_HOLDER".equals(request.role());
+        boolean platform = "PLATFORM_SERVICE".equals(request.role());
         if (rightsHolder && (request.organisationId() == null || !organisationExists(request.organisationId()))) {
             problems.add(new FieldProblem("organisation_id", "a rights holder key needs an existing organisation"));
-        }
-        if (!rightsHolder && request.organisationId() != null) {
-            problems.add(new FieldProblem("organisation_id", "only rights holder keys belong to an organisation"));
+        } else if (platform && request.organisationId() != null && !organisationExists(request.organisationId())) {
+            problems.add(new FieldProblem(
+                    "organisation_id", "a platform key's organisation (the model owner it acts for) must exist"));
+        } else if (!rightsHolder && !platform && request.organisationId() != null) {
+            problems.add(new FieldProblem(
+                    "organisation_id", "only rights holder and platform keys belong to an organisation"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

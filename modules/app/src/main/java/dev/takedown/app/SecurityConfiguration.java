@@ -50,6 +50,9 @@ class SecurityConfiguration {
     static final String[] READERS = {"RIGHTS_HOLDER", "MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN"};
     static final String[] MODERATORS = {"MODERATOR", "SENIOR_MODERATOR"};
     static final String[] AUDITORS = {"COMPLIANCE_OFFICER", "ADMIN"};
+    static final String[] REMEDIATION_READERS = {
+        "PLATFORM_SERVICE", "MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN"
+    };
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -132,12 +135,15 @@ class SecurityConfiguration {
                         .hasAnyRole(STAFF)
                         .requestMatchers(path(POST, "/api/screen/**"), path(GET, "/api/screen/status"))
                         .hasAnyRole("PLATFORM_SERVICE", "ADMIN")
-                        // model remediation (issue 11): the platform's model owners; the report for compliance
-                        .requestMatchers(
-                                path(GET, "/api/remediations"),
-                                path(GET, "/api/remediations/*"),
-                                path(POST, "/api/remediations/*/changes"))
-                        .hasAnyRole("PLATFORM_SERVICE", "ADMIN")
+                        // model remediation: the owners' platform credentials and staff read (Remediations keeps
+                        // each owner to its own), only owners change, moderators decide widenings; the report for
+                        // compliance
+                        .requestMatchers(path(GET, "/api/remediations"), path(GET, "/api/remediations/*"))
+                        .hasAnyRole(REMEDIATION_READERS)
+                        .requestMatchers(path(POST, "/api/remediations/*/changes"))
+                        .hasRole("PLATFORM_SERVICE")
+                        .requestMatchers(path(POST, "/api/remediations/*/widening"))
+                        .hasAnyRole(MODERATORS)
                         .requestMatchers(path(GET, "/api/cases/*/remediation/report"))
                         .hasAnyRole(AUDITORS)
                         .requestMatchers(path("/api/admin/**"))
@@ -227,8 +233,12 @@ class SecurityConfiguration {
                                 path(GET, "/audit/reports/transparency"),
                                 path(GET, "/audit/reports/transparency/download"))
                         .hasAnyRole(AUDITORS)
-                        .requestMatchers(path(GET, "/remediations"), path(POST, "/remediations/*/changes"))
-                        .hasAnyRole("PLATFORM_SERVICE", "ADMIN")
+                        .requestMatchers(path(GET, "/remediations"))
+                        .hasAnyRole(REMEDIATION_READERS)
+                        .requestMatchers(path(POST, "/remediations/*/changes"))
+                        .hasRole("PLATFORM_SERVICE")
+                        .requestMatchers(path(POST, "/remediations/*/widening"))
+                        .hasAnyRole(MODERATORS)
                         .requestMatchers(path("/camunda/**"))
                         .hasRole("ADMIN")
                         .anyRequest()

@@ -82,6 +82,8 @@ class AuthorizationMatrixIT extends StackTest {
     private static final Set<Role> MODERATORS = EnumSet.of(Role.MODERATOR, Role.SENIOR_MODERATOR);
     private static final Set<Role> AUDITORS = EnumSet.of(Role.COMPLIANCE_OFFICER, Role.ADMIN);
     private static final Set<Role> SCREENING_CLIENTS = EnumSet.of(Role.PLATFORM_SERVICE, Role.ADMIN);
+    private static final Set<Role> PLATFORM = EnumSet.of(Role.PLATFORM_SERVICE);
+    private static final Set<Role> REMEDIATION_READERS = union(PLATFORM, STAFF);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> SENIOR = EnumSet.of(Role.SENIOR_MODERATOR);
 
@@ -217,11 +219,13 @@ class AuthorizationMatrixIT extends StackTest {
             api("POST", "/api/screen/image", SCREENING_CLIENTS, Tenant.NONE, "{}"),
             api("POST", "/api/screen/images", SCREENING_CLIENTS, Tenant.NONE, "[]"),
             api("POST", "/api/screen/file", SCREENING_CLIENTS, Tenant.NONE, "{}"),
-            // model remediation (issue 11): the platform's model owners (an unknown remediation → 404); the report for
-            // compliance (the accepted fixture has no remediation → 404)
-            api("GET", "/api/remediations", SCREENING_CLIENTS, Tenant.NONE, null),
-            api("GET", "/api/remediations/{remediationId}", SCREENING_CLIENTS, Tenant.NONE, null),
-            api("POST", "/api/remediations/{remediationId}/changes", SCREENING_CLIENTS, Tenant.NONE, "{}"),
+            // model remediation: the model owners' platform credentials and staff read (which owner sees which
+            // remediation is RemediationsModuleTest's), only owners change, moderators decide widenings (an unknown
+            // remediation → 404); the report for compliance (the accepted fixture has no remediation → 404)
+            api("GET", "/api/remediations", REMEDIATION_READERS, Tenant.NONE, null),
+            api("GET", "/api/remediations/{remediationId}", REMEDIATION_READERS, Tenant.NONE, null),
+            api("POST", "/api/remediations/{remediationId}/changes", PLATFORM, Tenant.NONE, "{}"),
+            api("POST", "/api/remediations/{remediationId}/widening", MODERATORS, Tenant.NONE, "{}"),
             api("GET", "/api/cases/{caseId}/remediation/report", AUDITORS, Tenant.NONE, null),
             // pages
             page("GET", "/login", EVERYONE, Tenant.NONE),
@@ -263,8 +267,9 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/audit/cases/{caseId}/bundle", AUDITORS, Tenant.NONE),
             page("GET", "/audit/sla", AUDITORS, Tenant.NONE),
             page("GET", "/audit/reports/transparency", AUDITORS, Tenant.NONE),
-            page("GET", "/remediations", SCREENING_CLIENTS, Tenant.NONE),
-            page("POST", "/remediations/{remediationId}/changes", SCREENING_CLIENTS, Tenant.NONE),
+            page("GET", "/remediations", REMEDIATION_READERS, Tenant.NONE),
+            page("POST", "/remediations/{remediationId}/changes", PLATFORM, Tenant.NONE),
+            page("POST", "/remediations/{remediationId}/widening", MODERATORS, Tenant.NONE),
             page("GET", "/audit/reports/transparency/download", AUDITORS, Tenant.NONE)
                     .query("?from=2026-01-01&to=2026-01-31&format=csv"),
             // not MVC handlers: Camunda's REST API (Jersey) and webapps, actuator, the default deny

@@ -57,8 +57,8 @@ class CounterNoticeIT extends StackTest {
                         .json()
                         .get("statement_of_reasons")
                         .asText())
-                .contains("(a) Measure")
-                .contains("(f) Redress")
+                .as("a Chinese profile's uploader reads it in Chinese")
+                .contains("(a) 措施", "(f) 救济", "《民法典》第1196条")
                 .doesNotContain("Studio A");
         assertThat(uploader.get("/api/uploader/" + token + "x").status())
                 .as("forged link")

@@ -109,14 +109,25 @@ class LifecycleIT extends StackTest {
         String second = cases.file("rightsholder-b", notice.replace("Studio A", "Studio B"));
         cases.awaitStatus("rightsholder-b", second, "JOINED");
 
-        cases.decide("moderator", first, "{\"outcome\":\"ACCEPT\",\"measures\":[\"DELETE\"]}");
+        cases.decide(
+                "moderator",
+                first,
+                "{\"outcome\":\"ACCEPT\",\"measures\":[\"DELETE\"],\"reason\":\"copies the work\"}");
         cases.awaitStatus("rightsholder-b", second, "CLOSED");
-        assertThat(Api.as(baseUrl(), "rightsholder-b")
-                        .get("/api/notices/" + second)
+        JsonNode joined = Api.as(baseUrl(), "rightsholder-b")
+                .get("/api/notices/" + second)
+                .json();
+        assertThat(joined.get("outcome").asText()).isEqualTo("ACTION_TAKEN");
+        assertThat(joined.get("history").toString())
+                .as("another organisation's notice learns the outcome, not the case it joined")
+                .contains("ACTION_TAKEN")
+                .doesNotContain(first, "copies the work");
+        assertThat(Api.as(baseUrl(), "compliance")
+                        .get("/api/notices/" + second + "/notifications")
                         .json()
-                        .get("history")
                         .toString())
-                .contains("ACTION_TAKEN");
+                .contains("DECISION", "已采取措施")
+                .doesNotContain(first, "copies the work");
         assertThat(Api.as(baseUrl(), "rightsholder-b")
                         .get("/api/notices/" + first)
                         .status())

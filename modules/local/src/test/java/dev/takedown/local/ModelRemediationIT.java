@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Model remediation (issue 11 part 2) on the whole stack: an accepted notice on generated output opens a remediation
- * for the model owner; the owner's change is verified by the prompt filter's replay suite (screening, through Kafka);
- * the case closes as remedied only after the verification passed.
+ * Model remediation on the whole stack: an accepted notice on generated output opens a remediation for the owner of
+ * the generation service (the demo's default owner, whose credential is {@code platform}; {@code platform-b} acts for
+ * another owner and finds nothing); the owner's change is verified by the prompt filter's replay suite (screening,
+ * through Kafka); terms that widen the filter wait for a moderator; the case closes as remedied only after the
+ * verification passed.
  */
 class ModelRemediationIT extends StackTest {
 
@@ -44,6 +46,26 @@ class ModelRemediationIT extends StackTest {
         JsonNode remediation = cases.awaitRemediation("platform", caseId);
         String id = remediation.get("remediation_id").asText();
         assertThat(remediation.get("status").asText()).isEqualTo("AWAITING_OWNER");
+        assertThat(remediation.get("owner_id").asText()).isEqualTo("org-platform");
+        Api otherOwner = Api.as(baseUrl(), "platform-b");
+        assertThat(otherOwner.get("/api/remediations/" + id).status())
+                .as("another owner's remediation, like another organisation's case")
+                .isEqualTo(404);
+        assertThat(otherOwner.get("/api/remediations").body()).doesNotContain(id);
+        assertThat(otherOwner
+                        .post(
+                                "/api/remediations/" + id + "/changes",
+                                "{\"filter_version\": \"x\", \"description\": \"not mine\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(Api.as(baseUrl(), "compliance")
+                        .get("/api/remediations/" + id)
+                        .json()
+                        .get("remediation")
+                        .get("owner_id")
+                        .asText())
+                .as("staff read every owner's")
+                .isEqualTo("org-platform");
 
         Api.Response recorded = platform.post(
                 "/api/remediations/" + id + "/changes",
@@ -125,12 +147,36 @@ class ModelRemediationIT extends StackTest {
                 .as("not closed while the remediation is unverified")
                 .isEqualTo("NOTIFIED");
 
+        Api.Response tooBroad = platform.post(
+                "/api/remediations/" + id + "/changes",
+                "{\"filter_version\": \"filter-2025.11\", \"description\": \"every article\","
+                        + " \"added_terms\": [\"the\"]}");
+        assertThat(tooBroad.status()).isEqualTo(400);
+        assertThat(tooBroad.contentType()).startsWith("application/problem+json");
+        JsonNode refusedTerm = tooBroad.json().get("errors").get(0);
+        assertThat(refusedTerm.get("field").asText()).isEqualTo("added_terms[0]");
+        assertThat(refusedTerm.get("benign_share").asDouble()).isGreaterThan(0.005);
+
         assertThat(platform.post(
                                 "/api/remediations/" + id + "/changes",
                                 "{\"filter_version\": \"filter-2025.11\", \"description\": \"paraphrase added\","
                                         + " \"added_terms\": [\"" + paraphrase + "\"]}")
                         .status())
                 .isEqualTo(201);
+        awaitStatus(platform, id, "AWAITING_APPROVAL");
+        Api moderator = Api.as(baseUrl(), "moderator");
+        String reviewTask = awaitWideningTask(moderator, caseId);
+        moderator.post("/api/tasks/" + reviewTask + "/claim", "");
+        assertThat(moderator
+                        .post(
+                                "/api/tasks/" + reviewTask + "/decision",
+                                "{\"outcome\":\"REJECT\",\"reason\":\"not a notice\"}")
+                        .status())
+                .as("a widening is not decided as a notice")
+                .isEqualTo(409);
+        Api.Response approved = moderator.post("/api/remediations/" + id + "/widening", "{\"outcome\": \"APPROVE\"}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("widening").asText()).isEqualTo("APPROVED");
         awaitStatus(platform, id, "VERIFIED");
         cases.awaitStatus("rightsholder-a", caseId, "CLOSED_REMEDIED");
 
@@ -205,7 +251,11 @@ class ModelRemediationIT extends StackTest {
         assertThat(recorded.status()).isEqualTo(302);
         assertThat(recorded.location()).endsWith("/remediations");
         awaitStatus(platform, id, "VERIFIED");
-        assertThat(PageSession.login(baseUrl(), "moderator")
+        PageSession.Response staffPage =
+                PageSession.login(baseUrl(), "compliance").get("/remediations?lang=en");
+        assertThat(staffPage.status()).isEqualTo(200);
+        assertThat(staffPage.body()).as("staff read, only the owner changes").doesNotContain("/changes\"");
+        assertThat(PageSession.login(baseUrl(), "rightsholder-a")
                         .get("/remediations")
                         .status())
                 .isEqualTo(403);
@@ -244,6 +294,24 @@ class ModelRemediationIT extends StackTest {
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         cases.awaitStatus("rightsholder-a", caseId, "NOTIFIED");
         return caseId;
+    }
+
+    /** The moderators' "Review filter widening" task of the case, once the owner's change created it. */
+    private static String awaitWideningTask(Api moderator, String caseId) {
+        String[] found = new String[1];
+        await().atMost(Cases.PATIENCE).until(() -> {
+            for (JsonNode task : moderator.get("/api/tasks").json()) {
+                if (task.get("case_id").asText().equals(caseId)
+                        && task.get("kind").asText().equals("FILTER_WIDENING")) {
+                    assertThat(task.get("name").asText()).isEqualTo("Review filter widening");
+                    assertThat(task.get("queue").asText()).isEqualTo("MODERATOR");
+                    assertThat(task.hasNonNull("due")).isTrue();
+                    found[0] = task.get("task_id").asText();
+                }
+            }
+            return found[0] != null;
+        });
+        return found[0];
     }
 
     private static JsonNode awaitStatus(Api platform, String id, String status) {

@@ -138,7 +138,8 @@ class ReplayRemediationIT extends StackTest {
                             .count())
                     .isZero();
 
-            // the owner widens the filter; the new measure's suite passes, so the remediation is verified
+            // the owner asks to widen the filter, a moderator approves; the new measure's suite passes, so the
+            // remediation is verified
             String id = remediation.get("remediation_id").asText();
             assertThat(platform.post(
                                     "/api/remediations/" + id + "/changes",
@@ -147,6 +148,16 @@ class ReplayRemediationIT extends StackTest {
                                             + paraphrase + "\"]}")
                             .status())
                     .isEqualTo(201);
+            await().atMost(Cases.PATIENCE)
+                    .until(() -> tasks.createTaskQuery()
+                                    .processInstanceBusinessKey(failingCase)
+                                    .taskDefinitionKey("Task_ReviewWidening")
+                                    .count()
+                            == 1);
+            assertThat(Api.as(baseUrl(), "moderator")
+                            .post("/api/remediations/" + id + "/widening", "{\"outcome\": \"APPROVE\"}")
+                            .status())
+                    .isEqualTo(200);
             await().atMost(Cases.PATIENCE)
                     .until(() -> platform.get("/api/remediations?status=VERIFIED")
                             .body()

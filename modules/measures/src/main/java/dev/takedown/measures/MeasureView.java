@@ -13,6 +13,6 @@ public record MeasureView(
         MeasureType type,
         String targetUrl,
         ScreeningRule rule,
-        String status,
+        MeasureStatus status,
         Instant appliedAt,
         Instant liftedAt) {}

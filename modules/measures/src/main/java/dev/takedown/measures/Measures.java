@@ -131,7 +131,7 @@ public class Measures {
                             (a, b) -> strikes.weightOf(a) >= strikes.weightOf(b) ? a : b);
                 }
             }
-            if (measure.status() == Measure.Status.APPLIED) {
+            if (measure.status() == MeasureStatus.APPLIED) {
                 inEffect++;
             }
         }
@@ -158,7 +158,7 @@ public class Measures {
         int lifted = 0;
         Set<String> accounts = new LinkedHashSet<>();
         for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
-            if (measure.status() == Measure.Status.APPLIED && measure.lift(now, actor, reason)) {
+            if (measure.status() == MeasureStatus.APPLIED && measure.lift(now, actor, reason)) {
                 lifted++;
                 events.publishEvent(new MeasureLifted(
                         UUID.randomUUID(), now, caseId, actor, measure.id().toString(), reason));
@@ -192,7 +192,7 @@ public class Measures {
         Instant now = clock.instant();
         List<MeasureView> replaced = new ArrayList<>();
         for (Measure old : measures.findByCaseIdOrderByPlannedAt(caseId)) {
-            if (!old.type().isFilter() || old.status() != Measure.Status.APPLIED || old.rule() == null) {
+            if (!old.type().isFilter() || old.status() != MeasureStatus.APPLIED || old.rule() == null) {
                 continue;
             }
             ScreeningRule rule = rule(old);
@@ -230,7 +230,7 @@ public class Measures {
     /** A second reviewer overturned the decision: what was planned never takes effect. */
     @Transactional
     public void cancelPlanned(String caseId) {
-        measures.deleteByCaseIdAndStatus(caseId, Measure.Status.PLANNED);
+        measures.deleteByCaseIdAndStatus(caseId, MeasureStatus.PLANNED);
     }
 
     @Transactional(readOnly = true)
@@ -283,7 +283,7 @@ public class Measures {
                 m.type(),
                 m.targetUrl(),
                 rule(m),
-                m.status().name(),
+                m.status(),
                 m.appliedAt(),
                 m.liftedAt());
     }

@@ -49,7 +49,7 @@ class MeasuresTest {
                 rule,
                 "mod");
 
-        assertThat(planned).hasSize(3).allMatch(m -> m.status().equals("PLANNED"));
+        assertThat(planned).hasSize(3).allMatch(m -> m.status() == MeasureStatus.PLANNED);
         assertThat(planned)
                 .filteredOn(m -> m.type() == MeasureType.PROMPT_FILTER)
                 .singleElement()

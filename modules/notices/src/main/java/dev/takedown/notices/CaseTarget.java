@@ -4,12 +4,19 @@ import java.time.Instant;
 
 /**
  * A target of a case: where the material is, the uploader account that posted it when known, its type, and for
- * AIGC targets the generated output's ProduceID, the model file's SHA-256 and when the output was generated.
+ * AIGC targets the generated output's ProduceID, the model file's SHA-256, the model's id on the platform and when
+ * the output was generated.
  */
 public record CaseTarget(
-        String url, String accountId, String type, String produceId, String sha256, Instant generatedAt) {
+        String url,
+        String accountId,
+        TargetType type,
+        String produceId,
+        String sha256,
+        String modelId,
+        Instant generatedAt) {
 
     public CaseTarget(String url, String accountId) {
-        this(url, accountId, "URL", null, null, null);
+        this(url, accountId, TargetType.URL, null, null, null, null);
     }
 }

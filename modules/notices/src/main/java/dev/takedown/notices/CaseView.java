@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
 
-/** A case as its readers see it: status, what was filed, and what happened when. */
+/**
+ * A case as its readers see it: status, what was filed, what happened when, and the outcome once decided (a notice
+ * that joined another case gets that case's outcome once it is told).
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CaseView(
         String caseId,
@@ -18,7 +21,8 @@ public record CaseView(
         List<String> targetUrls,
         Instant receivedAt,
         List<HistoryEntry> history,
-        NoticeSubmission notice) {
+        NoticeSubmission notice,
+        CaseOutcome outcome) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record HistoryEntry(CaseStatus status, String actor, String note, Instant at) {}

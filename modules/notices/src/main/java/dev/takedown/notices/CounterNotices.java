@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The answers to a decision: the uploader's counter-notice, the rights holder's proof of proceedings, and the rights
- * holder's retraction. Each is checked against where the case stands; nothing changes when it does not fit.
+ * holder's retraction. Each is checked against where the case stands; nothing changes when it does not fit. The owner
+ * of the counter-notice and proof records: the lifecycle marks a counter-notice forwarded through it, and the
+ * deadlines read its times here.
  */
 @Service
 public class CounterNotices {
@@ -58,9 +61,9 @@ public class CounterNotices {
         if (!problems.isEmpty()) {
             throw new CounterNoticeInvalidException(problems);
         }
-        if (!ANSWERABLE.contains(notice.status()) || !"ACTION_TAKEN".equals(notice.outcome())) {
-            throw new CaseStateException(
-                    "case " + caseId + " has no applied measure awaiting a counter-notice (" + notice.status() + ")");
+        if (!ANSWERABLE.contains(notice.getStatus()) || !actionTaken(notice)) {
+            throw new CaseStateException("case " + caseId + " has no applied measure awaiting a counter-notice ("
+                    + notice.getStatus() + ")");
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
@@ -68,14 +71,14 @@ public class CounterNotices {
             jdbc.update(
                     "insert into counter_notice (id, case_id, body, filed_by, received_at) values (?, ?, ?::jsonb, ?, ?)",
                     id,
-                    notice.id(),
+                    notice.getId(),
                     write(counter),
                     actor,
                     Timestamp.from(now));
         } catch (DuplicateKeyException second) {
             throw new CaseStateException("a counter-notice was already filed on case " + caseId);
         }
-        notice.note(actor, "counter-notice received", now);
+        // the lifecycle notes it on the case history (CaseLifecycle listens)
         events.publishEvent(new CounterNoticeFiled(UUID.randomUUID(), now, caseId, actor, id.toString()));
         return id.toString();
     }
@@ -84,9 +87,9 @@ public class CounterNotices {
     @Transactional
     public void fileLegalActionProof(String caseId, String kind, String reference, Caller caller) {
         Notice notice = own(caseId, caller);
-        if (notice.status() != CaseStatus.COUNTER_NOTICE_FORWARDED) {
+        if (notice.getStatus() != CaseStatus.COUNTER_NOTICE_FORWARDED) {
             throw new CaseStateException(
-                    "case " + caseId + " is not waiting for proof of proceedings (" + notice.status() + ")");
+                    "case " + caseId + " is not waiting for proof of proceedings (" + notice.getStatus() + ")");
         }
         Instant now = clock.instant();
         try {
@@ -94,7 +97,7 @@ public class CounterNotices {
                     "insert into legal_action_proof (id, case_id, kind, reference, filed_by, filed_at) "
                             + "values (?, ?, ?, ?, ?, ?)",
                     UUID.randomUUID(),
-                    notice.id(),
+                    notice.getId(),
                     kind,
                     reference,
                     caller.actor(),
@@ -109,16 +112,54 @@ public class CounterNotices {
     @Transactional
     public void retract(String caseId, Caller caller) {
         Notice notice = own(caseId, caller);
-        if (notice.status() != CaseStatus.NOTIFIED || !"ACTION_TAKEN".equals(notice.outcome())) {
+        if (notice.getStatus() != CaseStatus.NOTIFIED || !actionTaken(notice)) {
             throw new CaseStateException(
-                    "case " + caseId + " has no applied measure to withdraw (" + notice.status() + ")");
+                    "case " + caseId + " has no applied measure to withdraw (" + notice.getStatus() + ")");
         }
         events.publishEvent(new NoticeRetracted(UUID.randomUUID(), clock.instant(), caseId, caller.actor()));
     }
 
+    /**
+     * The counter-notice was forwarded to the rights holder at {@code at}: its delivery, from which the Chinese wait
+     * runs. The first forwarding counts; a repeated one changes nothing.
+     */
+    @Transactional
+    public void markForwarded(String caseId, Instant at) {
+        jdbc.update(
+                "update counter_notice set delivered_at = ? where case_id = ? and delivered_at is null",
+                Timestamp.from(at),
+                load(caseId).getId());
+    }
+
+    /** When the case's counter-notice arrived and when it was delivered to the rights holder; empty without one. */
+    @Transactional(readOnly = true)
+    public Optional<Receipt> receipt(String caseId) {
+        return jdbc
+                .query(
+                        "select received_at, delivered_at from counter_notice where case_id = ?",
+                        (rs, row) -> new Receipt(
+                                rs.getTimestamp("received_at").toInstant(),
+                                rs.getTimestamp("delivered_at") == null
+                                        ? null
+                                        : rs.getTimestamp("delivered_at").toInstant()),
+                        load(caseId).getId())
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * @param receivedAt  US: the 10–14 business days run from receipt
+     * @param deliveredAt CN: the 15 days run from delivery to the rights holder; {@code null} until forwarded
+     */
+    public record Receipt(Instant receivedAt, Instant deliveredAt) {}
+
+    private static boolean actionTaken(Notice notice) {
+        return notice.outcome().orElse(null) == CaseOutcome.ACTION_TAKEN;
+    }
+
     private Notice own(String caseId, Caller caller) {
         Notice notice = load(caseId);
-        if (caller.isStaff() || !caller.mayRead(notice.organisationId())) {
+        if (caller.isStaff() || !caller.mayRead(notice.getOrganisationId())) {
             throw new CaseNotFoundException(caseId);
         }
         return notice;

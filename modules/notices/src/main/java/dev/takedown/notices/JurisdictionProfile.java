@@ -5,9 +5,11 @@ import dev.takedown.kernel.TextBounds;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -159,10 +161,6 @@ public enum JurisdictionProfile {
             Map.entry("targets[].model_id", 200),
             Map.entry("targets[].dataset_id", 200),
             Map.entry("targets[].item_id", 200));
-
-    /** What a target can be (legal-requirements §6.1). */
-    public static final Set<String> TARGET_TYPES = Set.of(
-            "URL", "POST", "GENERATED_OUTPUT", "PROMPT_PATTERN", "MODEL", "LORA", "DATASET_ITEM", "ACCOUNT", "LISTING");
 
     /**
      * Whether an incomplete notice is worth curing rather than refusing: it names a work, a locatable target and a
@@ -346,11 +344,17 @@ public enum JurisdictionProfile {
         for (int i = 0; i < notice.targets().size(); i++) {
             var target = notice.targets().get(i);
             String field = "targets[" + i + "].url";
-            if (target != null && target.type() != null && !TARGET_TYPES.contains(target.type())) {
-                problems.add(new FieldProblem("targets[" + i + "].type", "one of " + new TreeSet<>(TARGET_TYPES)));
-            }
             if (target != null && target.type() != null) {
-                requireIdentifiers(target, "targets[" + i + "].", problems);
+                Optional<TargetType> type = TargetType.parse(target.type());
+                if (type.isEmpty()) {
+                    problems.add(new FieldProblem(
+                            "targets[" + i + "].type",
+                            "one of "
+                                    + new TreeSet<>(Arrays.stream(TargetType.values())
+                                            .map(Enum::name)
+                                            .toList())));
+                }
+                requireIdentifiers(target, type.orElse(null), "targets[" + i + "].", problems);
             }
             if (target == null || !present(target.url())) {
                 problems.add(new FieldProblem(field, "the exact URL of the material is required"));
@@ -361,27 +365,28 @@ public enum JurisdictionProfile {
     }
 
     /** AIGC targets are acted on by what identifies them, not only by their page: each type needs its own ids. */
-    private static void requireIdentifiers(NoticeSubmission.Target target, String prefix, List<FieldProblem> problems) {
-        switch (target.type()) {
-            case "GENERATED_OUTPUT" ->
+    private static void requireIdentifiers(
+            NoticeSubmission.Target target, TargetType type, String prefix, List<FieldProblem> problems) {
+        switch (type == null ? TargetType.URL : type) {
+            case GENERATED_OUTPUT ->
                 require(
                         problems,
                         present(target.produceId()),
                         prefix + "produce_id",
                         "a generated output is identified by its ProduceID (GB 45438-2025 implicit label)");
-            case "MODEL" ->
+            case MODEL ->
                 require(
                         problems,
                         present(target.modelId()),
                         prefix + "model_id",
                         "a model is identified by its model id on the platform");
-            case "LORA" ->
+            case LORA ->
                 require(
                         problems,
                         present(target.sha256()),
                         prefix + "sha256",
                         "a LoRA or checkpoint is identified by the SHA-256 of its file (its re-upload is blocked by hash)");
-            case "DATASET_ITEM" -> {
+            case DATASET_ITEM -> {
                 require(
                         problems,
                         present(target.datasetId()),

@@ -1,14 +1,12 @@
 package dev.takedown.notices;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.NoticeReceived;
-import dev.takedown.events.TakedownEvent;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeRepository;
 import dev.takedown.notices.internal.NoticeTarget;
 import dev.takedown.notices.internal.NotifierStanding;
+import dev.takedown.notices.internal.Submissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -31,26 +29,29 @@ public class NoticeIntake {
     private final NoticeRepository notices;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
-    private final ObjectMapper json;
+    private final Submissions submissions;
     private final Clock clock;
 
     private final NotifierStanding standing;
     private final ProfilePolicies policies;
+    private final CaseLifecycle lifecycle;
 
     NoticeIntake(
             NoticeRepository notices,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
-            ObjectMapper json,
+            Submissions submissions,
             NotifierStanding standing,
             ProfilePolicies policies,
+            CaseLifecycle lifecycle,
             Clock clock) {
+        this.lifecycle = lifecycle;
         this.standing = standing;
         this.policies = policies;
         this.notices = notices;
         this.events = events;
         this.transaction = transaction;
-        this.json = json;
+        this.submissions = submissions;
         this.clock = clock;
     }
 
@@ -90,10 +91,10 @@ public class NoticeIntake {
     private Optional<IntakeResult> replay(String organisationId, String key, String hash) {
         return notices.findByOrganisationIdAndIdempotencyKey(organisationId, key)
                 .map(earlier -> {
-                    if (!earlier.requestHash().equals(hash)) {
+                    if (!earlier.getRequestHash().equals(hash)) {
                         throw new IdempotencyConflictException(key);
                     }
-                    return new IntakeResult(earlier.id().toString(), earlier.status(), true, List.of());
+                    return new IntakeResult(earlier.getId().toString(), earlier.getStatus(), true, List.of());
                 });
     }
 
@@ -116,55 +117,47 @@ public class NoticeIntake {
                 notifier == null ? null : notifier.legalName(),
                 notifier == null ? null : notifier.email(),
                 firstTitle,
-                toJson(submission),
+                submissions.write(submission),
                 now,
                 key,
                 hash);
-        for (int i = 0; i < submission.targets().size(); i++) {
-            var target = submission.targets().get(i);
-            if (target != null && target.url() != null && TargetUrl.isValid(target.url())) {
-                notice.addTarget(
-                        i, target.type() == null ? "URL" : target.type(), TargetUrl.canonical(target.url()), target);
-            }
-        }
+        notice.addTargetsOf(submission);
+        boolean suspended = standing.of(submitter.organisationId(), now).status() == NotifierStanding.Status.SUSPENDED;
+        // looked up before the notice is stored, which would otherwise find itself
+        Optional<Notice> open = suspended || !problems.isEmpty() ? Optional.empty() : openCaseOn(notice);
+        Notice saved = notices.saveAndFlush(notice);
+        String caseId = saved.getId().toString();
         String disposition = NoticeReceived.PROCESS;
         String joined = null;
-        if (standing.of(submitter.organisationId(), now).status() == NotifierStanding.Status.SUSPENDED) {
+        if (suspended) {
             disposition = NoticeReceived.NOT_PROCESSED;
-            notice.moveTo(
-                    CaseStatus.LOGGED_NOT_PROCESSED,
-                    TakedownEvent.SYSTEM,
-                    "notifier suspended for manifestly unfounded notices (DSA Art. 23(2)); recorded, not processed",
-                    now);
-        } else if (problems.isEmpty()) {
-            Optional<Notice> open = openCaseOn(notice);
-            if (open.isPresent()) {
-                disposition = NoticeReceived.JOINED;
-                joined = open.get().id().toString();
-                notice.join(open.get().id(), now);
-            }
+            lifecycle.recordNotProcessed(caseId);
+        } else if (open.isPresent()) {
+            disposition = NoticeReceived.JOINED;
+            joined = open.get().getId().toString();
+            lifecycle.join(caseId, joined);
         }
-        notices.saveAndFlush(notice);
         String notifierType =
                 notifier == null ? null : notifier.trustedFlaggerId() != null ? "TRUSTED_FLAGGER" : notifier.type();
         events.publishEvent(new NoticeReceived(
                 UUID.randomUUID(),
                 now,
-                notice.id().toString(),
+                caseId,
                 submitter.actor(),
                 submitter.organisationId(),
                 profiles,
                 submitter.channel().name(),
-                notice.targets().size(),
+                saved.getTargets().size(),
                 disposition,
                 joined,
                 notifierType == null ? "RIGHTS_HOLDER" : notifierType,
                 submission.claim() == null ? null : submission.claim().rightType()));
-        return new IntakeResult(notice.id().toString(), notice.status(), false, problems);
+        return new IntakeResult(caseId, saved.getStatus(), false, problems);
     }
 
     private Optional<Notice> openCaseOn(Notice notice) {
-        List<String> urls = notice.targets().stream().map(NoticeTarget::url).toList();
+        List<String> urls =
+                notice.getTargets().stream().map(NoticeTarget::getUrl).toList();
         if (urls.isEmpty()) {
             return Optional.empty();
         }
@@ -173,15 +166,7 @@ public class NoticeIntake {
         return notices.findOpenOnTargets(urls, open, Limit.of(1)).stream().findFirst();
     }
 
-    private String toJson(NoticeSubmission submission) {
-        try {
-            return json.writeValueAsString(submission);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("notice cannot be serialised", e);
-        }
-    }
-
     private String hash(NoticeSubmission submission) {
-        return NoticeHashes.of(toJson(submission));
+        return NoticeHashes.of(submissions.write(submission));
     }
 }

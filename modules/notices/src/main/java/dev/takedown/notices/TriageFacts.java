@@ -6,9 +6,9 @@ package dev.takedown.notices;
  * brought creation evidence).
  */
 public record TriageFacts(
-        String profile, String notifierType, String targetType, boolean wellKnownWork, boolean aiAssistedWork) {
+        String profile, String notifierType, TargetType targetType, boolean wellKnownWork, boolean aiAssistedWork) {
 
-    public TriageFacts(String profile, String notifierType, String targetType, boolean wellKnownWork) {
+    public TriageFacts(String profile, String notifierType, TargetType targetType, boolean wellKnownWork) {
         this(profile, notifierType, targetType, wellKnownWork, false);
     }
 }

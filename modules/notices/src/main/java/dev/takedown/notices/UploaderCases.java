@@ -6,6 +6,7 @@ import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeRepository;
 import dev.takedown.notices.internal.NoticeTarget;
 import dev.takedown.notices.internal.Notifications;
+import dev.takedown.notices.internal.RecordedDecision;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,17 +44,17 @@ public class UploaderCases {
     }
 
     private ForwardedNotice view(Notice notice) {
-        String statement = notifications.forCase(notice.id()).stream()
+        String statement = notifications.forCase(notice.getId()).stream()
                 .filter(n -> "FORWARDED_NOTICE".equals(n.kind()))
                 .map(Notifications.Sent::body)
                 .findFirst()
                 .orElse(null);
         return new ForwardedNotice(
-                notice.id().toString(),
-                notice.status(),
-                notice.workTitle(),
-                notice.targets().stream().map(NoticeTarget::url).toList(),
-                notice.decisionMeasures(),
+                notice.getId().toString(),
+                notice.getStatus(),
+                notice.getWorkTitle(),
+                notice.getTargets().stream().map(NoticeTarget::getUrl).toList(),
+                notice.effectiveDecision().map(RecordedDecision::getMeasures).orElse(List.of()),
                 statement,
                 notice.governingProfile().name(),
                 notice.governingProfile().family().name());

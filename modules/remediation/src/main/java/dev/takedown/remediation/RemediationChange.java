@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
 
-/** What the model owner says changed; {@code addedTerms} widened the case's filter measures. */
+/**
+ * What the model owner says changed. {@code addedTerms} widen the case's filter measures only once a moderator
+ * approved them ({@code widening}); the decision's who, when and why are kept beside them.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RemediationChange(
         String changeId,
@@ -14,4 +17,8 @@ public record RemediationChange(
         String description,
         List<String> addedTerms,
         String recordedBy,
-        Instant recordedAt) {}
+        Instant recordedAt,
+        WideningReview widening,
+        String wideningDecidedBy,
+        Instant wideningDecidedAt,
+        String wideningReason) {}

@@ -37,6 +37,8 @@ public record RemediationReport(
                 .append('\n');
         text.append("Remediation: ")
                 .append(remediation.status())
+                .append(", owner ")
+                .append(remediation.ownerId())
                 .append(", opened ")
                 .append(remediation.openedAt())
                 .append(", due ")
@@ -72,6 +74,7 @@ public record RemediationReport(
                     .append(orDash(c.modelVersion()))
                     .append(", added terms ")
                     .append(c.addedTerms())
+                    .append(widening(c))
                     .append("\n  ")
                     .append(c.description())
                     .append('\n');
@@ -94,6 +97,17 @@ public record RemediationReport(
         text.append("\nEvidence bundle: ").append(evidenceBundle).append('\n');
         text.append("Produced: ").append(producedAt).append('\n');
         return text.toString();
+    }
+
+    private static String widening(RemediationChange c) {
+        return switch (c.widening()) {
+            case NONE -> "";
+            case PENDING -> " (widening awaits a moderator)";
+            case APPROVED -> " (widening approved by " + c.wideningDecidedBy() + " " + c.wideningDecidedAt() + ")";
+            case REFUSED ->
+                " (widening refused by " + c.wideningDecidedBy() + " " + c.wideningDecidedAt() + ": "
+                        + c.wideningReason() + ")";
+        };
     }
 
     private static String orDash(String value) {

@@ -1,8 +1,6 @@
 package dev.takedown.review;
 
 import dev.takedown.aigc.RiskWarnings;
-import dev.takedown.events.AppealDecided;
-import dev.takedown.events.NoticeDecided;
 import dev.takedown.events.RiskWarningsNoted;
 import dev.takedown.events.ScreeningRule;
 import dev.takedown.kernel.FieldProblem;
@@ -10,9 +8,12 @@ import dev.takedown.kernel.TextBounds;
 import dev.takedown.measures.MeasureTarget;
 import dev.takedown.measures.MeasureType;
 import dev.takedown.measures.Measures;
+import dev.takedown.notices.CaseDecision;
+import dev.takedown.notices.CaseLifecycle;
+import dev.takedown.notices.CaseStateException;
+import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.NoticeCases;
-import dev.takedown.review.internal.DecisionRecord;
-import dev.takedown.review.internal.DecisionRepository;
+import dev.takedown.notices.Verdict;
 import dev.takedown.workflow.ReviewTask;
 import dev.takedown.workflow.ReviewTasks;
 import dev.takedown.workflow.TaskClaimConflictException;
@@ -21,17 +22,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moderator work: queues, claiming, deciding. A decision, its planned measures, the case status and the task
- * completion commit together, so a decision is never recorded without the lifecycle moving on (or vice versa).
- * Confirmations of high-impact measures and appeals go to someone other than the original decider.
+ * completion commit together, so a decision is never recorded without the lifecycle moving on (or vice versa). The
+ * case stores the decision ({@link CaseLifecycle}); review keeps none. Confirmations of high-impact measures and
+ * appeals go to someone other than whoever took the decision under review.
  */
 @Service
 public class Review {
@@ -42,8 +46,8 @@ public class Review {
 
     private final ReviewTasks tasks;
     private final NoticeCases cases;
+    private final CaseLifecycle lifecycle;
     private final Measures measures;
-    private final DecisionRepository decisions;
     private final ApplicationEventPublisher events;
     private final RiskWarnings riskWarnings;
     private final Clock clock;
@@ -51,15 +55,15 @@ public class Review {
     Review(
             ReviewTasks tasks,
             NoticeCases cases,
+            CaseLifecycle lifecycle,
             Measures measures,
-            DecisionRepository decisions,
             ApplicationEventPublisher events,
             RiskWarnings riskWarnings,
             Clock clock) {
         this.tasks = tasks;
         this.cases = cases;
+        this.lifecycle = lifecycle;
         this.measures = measures;
-        this.decisions = decisions;
         this.events = events;
         this.riskWarnings = riskWarnings;
         this.clock = clock;
@@ -76,7 +80,7 @@ public class Review {
     /** Confirmations and appeals cannot be claimed by whoever took the decision under review. */
     public ReviewTask claim(Moderator moderator, String taskId) {
         ReviewTask task = tasks.get(taskId, moderator.id(), moderator.queues());
-        requireOtherThanDecider(task, moderator);
+        requireOtherThanDeciders(task, moderator);
         return tasks.claim(taskId, moderator.id(), moderator.queues());
     }
 
@@ -107,77 +111,68 @@ public class Review {
             throw new InvalidDecisionException(tooLong);
         }
         ReviewTask task = tasks.get(taskId, moderator.id(), moderator.queues());
-        return switch (task.kind()) {
-            case ReviewTask.CONFIRMATION -> confirm(moderator, task, request);
-            case ReviewTask.APPEAL -> decideAppeal(moderator, task, request);
-            default -> review(moderator, task, request);
-        };
+        return Decision.of(
+                switch (task.kind()) {
+                    case CONFIRMATION -> confirm(moderator, task, request);
+                    case APPEAL -> decideAppeal(moderator, task, request);
+                    case REVIEW -> review(moderator, task, request);
+                    case FILTER_WIDENING ->
+                        throw new CaseStateException("a filter widening is approved or refused at "
+                                + "POST /api/remediations/{id}/widening (page /remediations), not decided as a notice");
+                });
     }
 
-    private Decision review(Moderator moderator, ReviewTask task, DecisionRequest request) {
+    private CaseDecision review(Moderator moderator, ReviewTask task, DecisionRequest request) {
         List<MeasureType> measureTypes = validate(request);
         boolean accepted = "ACCEPT".equals(request.outcome());
-        String reason = reason(request);
         List<String> names = measureTypes.stream().map(Enum::name).toList();
-        Decision decision = record(task, moderator, "REVIEW", accepted ? "ACCEPT" : "REJECT", names, reason);
+        CaseDecision decision = lifecycle.decide(
+                task.caseId(),
+                task.taskId(),
+                accepted ? Verdict.ACCEPT : Verdict.REJECT,
+                names,
+                reason(request),
+                moderator.id());
         if (accepted) {
             plan(task.caseId(), decision.decisionId(), measureTypes, moderator);
         }
-        cases.recordDecision(task.caseId(), accepted, moderator.id(), names, reason);
         noteRiskWarnings(task.caseId(), moderator.id());
         if (!accepted && Boolean.TRUE.equals(request.manifestlyUnfounded())) {
-            cases.recordUnfounded(task.caseId());
+            lifecycle.recordManifestlyUnfounded(task.caseId());
         }
         boolean secondReview = accepted && measureTypes.stream().anyMatch(HIGH_IMPACT::contains);
         if (secondReview) {
-            cases.awaitSecondReview(task.caseId());
+            lifecycle.awaitSecondReview(task.caseId());
         }
         tasks.complete(
                 task.taskId(),
                 moderator.id(),
                 moderator.queues(),
                 Map.of("accepted", accepted, "secondReview", secondReview, "decisionId", decision.decisionId()));
-        events.publishEvent(new NoticeDecided(
-                UUID.randomUUID(),
-                decision.decidedAt(),
-                task.caseId(),
-                moderator.id(),
-                decision.decisionId(),
-                decision.outcome(),
-                names,
-                reason));
         return decision;
     }
 
-    private Decision confirm(Moderator moderator, ReviewTask task, DecisionRequest request) {
-        requireOtherThanDecider(task, moderator);
+    private CaseDecision confirm(Moderator moderator, ReviewTask task, DecisionRequest request) {
+        requireOtherThanDeciders(task, moderator);
         requireOutcome(request, "CONFIRM", "OVERTURN");
         boolean confirmed = "CONFIRM".equals(request.outcome());
         String reason = reason(request);
-        if (!confirmed && reason == null) {
-            throw new InvalidDecisionException(List.of(new FieldProblem("reason", "overturning needs a reason")));
-        }
-        Decision decision = record(task, moderator, "CONFIRMATION", request.outcome(), List.of(), reason);
-        if (!confirmed) {
+        CaseDecision decision;
+        if (confirmed) {
+            decision = lifecycle.confirmOnSecondReview(task.caseId(), task.taskId(), moderator.id(), reason);
+        } else {
+            if (reason == null) {
+                throw new InvalidDecisionException(List.of(new FieldProblem("reason", "overturning needs a reason")));
+            }
             measures.cancelPlanned(task.caseId());
-            cases.recordDecision(
-                    task.caseId(), false, moderator.id(), List.of(), "overturned on second review: " + reason);
+            decision = lifecycle.overturnOnSecondReview(task.caseId(), task.taskId(), moderator.id(), reason);
         }
         tasks.complete(task.taskId(), moderator.id(), moderator.queues(), Map.of("confirmed", confirmed));
-        events.publishEvent(new NoticeDecided(
-                UUID.randomUUID(),
-                decision.decidedAt(),
-                task.caseId(),
-                moderator.id(),
-                decision.decisionId(),
-                decision.outcome(),
-                List.of(),
-                reason));
         return decision;
     }
 
-    private Decision decideAppeal(Moderator moderator, ReviewTask task, DecisionRequest request) {
-        requireOtherThanDecider(task, moderator);
+    private CaseDecision decideAppeal(Moderator moderator, ReviewTask task, DecisionRequest request) {
+        requireOtherThanDeciders(task, moderator);
         requireOutcome(request, "UPHOLD", "REVERSE");
         String reason = reason(request);
         if (reason == null) {
@@ -190,58 +185,49 @@ public class Review {
         if (reversed && !actionWasTaken) {
             newMeasures = validate(new DecisionRequest("ACCEPT", request.measures(), reason));
         }
-        List<String> names = newMeasures.stream().map(Enum::name).toList();
-        Decision decision = record(task, moderator, "APPEAL", request.outcome(), names, reason);
+        CaseDecision decision = lifecycle.decideAppeal(
+                task.caseId(),
+                task.taskId(),
+                reversed ? Verdict.REVERSE : Verdict.UPHOLD,
+                newMeasures.stream().map(Enum::name).toList(),
+                reason,
+                moderator.id());
         if (!newMeasures.isEmpty()) {
             plan(task.caseId(), decision.decisionId(), newMeasures, moderator);
         }
-        cases.recordAppealOutcome(task.caseId(), reversed, moderator.id(), reason);
         tasks.complete(
                 task.taskId(),
                 moderator.id(),
                 moderator.queues(),
                 Map.of("reversed", reversed, "decisionId", decision.decisionId()));
-        events.publishEvent(new AppealDecided(
-                UUID.randomUUID(),
-                decision.decidedAt(),
-                task.caseId(),
-                moderator.id(),
-                decision.decisionId(),
-                decision.outcome(),
-                names,
-                reason));
         return decision;
     }
 
-    @Transactional(readOnly = true)
-    public List<Decision> decisions(String caseId) {
-        return decisions.findByCaseIdOrderByDecidedAt(caseId).stream()
-                .map(DecisionRecord::view)
-                .toList();
+    /** The case's decisions, in the order they were taken. */
+    public List<CaseDecision> decisions(String caseId) {
+        return cases.decisions(caseId);
     }
 
-    private void requireOtherThanDecider(ReviewTask task, Moderator moderator) {
-        if (!ReviewTask.REVIEW.equals(task.kind()) && moderator.id().equals(cases.decidedBy(task.caseId()))) {
-            throw new TaskClaimConflictException("the decision under review was taken by you; "
-                    + "a different reviewer must handle this " + task.kind().toLowerCase());
+    /**
+     * Whoever took the decision under review may not review it: a confirmation is someone else's than the first
+     * reviewer's, an appeal someone else's than the first reviewer's and the second reviewer's.
+     */
+    private void requireOtherThanDeciders(ReviewTask task, Moderator moderator) {
+        if (task.kind() == ReviewTask.Kind.REVIEW) {
+            return;
         }
-    }
-
-    private Decision record(
-            ReviewTask task, Moderator moderator, String kind, String outcome, List<String> measures, String reason) {
-        Instant now = clock.instant();
-        return decisions
-                .save(new DecisionRecord(
-                        UUID.randomUUID().toString(),
-                        task.caseId(),
-                        task.taskId(),
-                        kind,
-                        outcome,
-                        String.join(",", measures),
-                        reason,
-                        moderator.id(),
-                        now))
-                .view();
+        Set<DecisionKind> underReview = task.kind() == ReviewTask.Kind.CONFIRMATION
+                ? Set.of(DecisionKind.REVIEW)
+                : Set.of(DecisionKind.REVIEW, DecisionKind.CONFIRMATION);
+        Set<String> deciders = cases.decisions(task.caseId()).stream()
+                .filter(d -> underReview.contains(d.kind()))
+                .map(CaseDecision::decidedBy)
+                .collect(Collectors.toSet());
+        if (deciders.contains(moderator.id())) {
+            throw new TaskClaimConflictException(
+                    "the decision under review was taken by you; " + "a different reviewer must handle this "
+                            + task.kind().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     private void plan(String caseId, String decisionId, List<MeasureType> types, Moderator moderator) {

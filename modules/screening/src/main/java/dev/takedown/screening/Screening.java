@@ -334,6 +334,27 @@ public class Screening {
                 warning(result.decision(), result.matched()));
     }
 
+    /**
+     * The texts of {@code texts} that a filter of this one term would block, matched exactly as {@link #checkPrompt}
+     * matches prompts (same normaliser, same automaton, same word rules) but against nothing else: no active measure,
+     * no licensee, no verdict counted or sampled. For weighing a candidate term before it joins a filter.
+     */
+    public List<String> blockedBy(String term, List<String> texts) {
+        CompiledMeasure probe = CompiledMeasure.compile(
+                "probe", null, new ScreeningRule(null, List.of(term), null, null, null, null), normaliser);
+        if (probe.terms().isEmpty()) {
+            return List.of();
+        }
+        PromptIndex index = new PromptIndex(List.of(probe));
+        List<String> blocked = new ArrayList<>();
+        for (String text : texts) {
+            if (index.blocks(probe, text, normaliser.scratch(text))) {
+                blocked.add(text);
+            }
+        }
+        return blocked;
+    }
+
     /** Decodes the image, hashes it with all eight dihedral variants and looks each up. */
     public ImageVerdict checkImage(byte[] imageBytes, String accountId) {
         PdqHasher.Result hashed = hasher.hash(decoder.decode(imageBytes));

@@ -65,6 +65,28 @@ public class ScreeningTest {
     }
 
     @Test
+    void aCandidateTermIsWeighedWithTheScreeningMatcherAndChangesNothing() {
+        screening.apply("m-1", "case-1", ULTRAMAN);
+        List<String> texts =
+                List.of("draw the sea at dawn", "the ao te man poster", "奥特曼大战怪兽", "a dynamic landscape", "THE END");
+
+        assertThat(screening.blockedBy("the", texts))
+                .as("whole words after normalisation, like a prompt check")
+                .containsExactly("draw the sea at dawn", "the ao te man poster", "THE END");
+        assertThat(screening.blockedBy("Dyna", texts))
+                .as("a short term needs a word end")
+                .isEmpty();
+        assertThat(screening.blockedBy("奥特曼", texts))
+                .as("a Han term matches its pinyin too")
+                .containsExactly("the ao te man poster", "奥特曼大战怪兽");
+        assertThat(screening.blockedBy(" ", texts)).isEmpty();
+        assertThat(screening.checkPrompt("draw the sea at dawn", null).decision())
+                .as("the probe joins no index")
+                .isEqualTo(Decision.ALLOW);
+        assertThat(screening.activeFilters()).isEqualTo(1);
+    }
+
+    @Test
     void combinationsWithinTheWindowGoToReviewOutsideItPass() {
         screening.apply("m-1", "case-1", ULTRAMAN);
         PromptVerdict near = screening.checkPrompt("a giant hero in red and silver armour", null);

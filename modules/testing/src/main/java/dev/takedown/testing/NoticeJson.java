@@ -19,6 +19,7 @@ public final class NoticeJson {
     private String workTitle = "Ultraman Tiga";
     private String notifierName = "Studio A";
     private String notifierEmail = "legal@a.test";
+    private String language;
 
     private NoticeJson(String profile) {
         this.profile = profile;
@@ -55,9 +56,15 @@ public final class NoticeJson {
         return this;
     }
 
+    /** The language the notifier reads (e.g. {@code zh-CN}); without one the notice names none. */
+    public NoticeJson language(String tag) {
+        this.language = tag;
+        return this;
+    }
+
     public String json() {
         return """
-                {"jurisdiction_profiles": [%s],
+                {"jurisdiction_profiles": [%s],%s
                  "notifier": {"type": "RIGHTS_HOLDER", "legal_name": %s, "email": %s,
                               "postal_address": "1 Studio Road", "phone": "+86 21 5555 0100",
                               "identity_document": {"type": "USCC", "number": "91310000MA1FL0000X"}},
@@ -70,6 +77,7 @@ public final class NoticeJson {
                                   "accuracy_authority_perjury": true, "bona_fide_accurate_complete": true}}
                 """.formatted(
                         quote(profile),
+                        language == null ? "" : " \"language\": " + quote(language) + ",",
                         quote(notifierName),
                         quote(notifierEmail),
                         quote(workTitle),

@@ -10,17 +10,22 @@ public record ReviewTask(
         String taskId,
         String caseId,
         String name,
-        String kind,
+        Kind kind,
         String queue,
         int priority,
         Instant due,
         Instant created,
         String assignee) {
 
-    /** A first review of a notice (ordinary or escalated). */
-    public static final String REVIEW = "REVIEW";
-    /** The second pair of eyes on a high-impact measure. */
-    public static final String CONFIRMATION = "CONFIRMATION";
-    /** An internal complaint against a decision (DSA Art. 20). */
-    public static final String APPEAL = "APPEAL";
+    /** What a moderator is asked to decide. */
+    public enum Kind {
+        /** A first review of a notice (ordinary or escalated). */
+        REVIEW,
+        /** The second pair of eyes on a high-impact measure. */
+        CONFIRMATION,
+        /** An internal complaint against a decision (DSA Art. 20). */
+        APPEAL,
+        /** Terms a model owner wants added to a case's filter measures (decided through the remediation API). */
+        FILTER_WIDENING
+    }
 }

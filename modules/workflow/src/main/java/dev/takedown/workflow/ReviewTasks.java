@@ -107,10 +107,16 @@ public class ReviewTasks {
      * Completes a task the user has claimed with the routing variables of its kind: {@code accepted},
      * {@code secondReview}, {@code decisionId} for reviews; {@code confirmed} for confirmations; {@code reversed}
      * for appeals.
+     *
+     * @throws CaseStateException the task is a filter widening, which the remediation API decides
      */
     @Transactional
     public String complete(String taskId, String user, Collection<String> groups, Map<String, Object> routing) {
         Task task = visible(taskId, user, groups);
+        if (kindOf(task) == ReviewTask.Kind.FILTER_WIDENING) {
+            throw new CaseStateException("a filter widening is approved or refused at POST /api/remediations/{id}"
+                    + "/widening (page /remediations), not decided as a notice");
+        }
         if (!user.equals(task.getAssignee())) {
             throw new TaskClaimConflictException("claim task " + taskId + " before deciding it");
         }
@@ -162,11 +168,12 @@ public class ReviewTasks {
         return task;
     }
 
-    private static String kindOf(Task task) {
+    private static ReviewTask.Kind kindOf(Task task) {
         return switch (task.getTaskDefinitionKey()) {
-            case "Task_ConfirmDecision" -> ReviewTask.CONFIRMATION;
-            case "Task_ReviewAppeal" -> ReviewTask.APPEAL;
-            default -> ReviewTask.REVIEW;
+            case "Task_ConfirmDecision" -> ReviewTask.Kind.CONFIRMATION;
+            case "Task_ReviewAppeal" -> ReviewTask.Kind.APPEAL;
+            case "Task_ReviewWidening" -> ReviewTask.Kind.FILTER_WIDENING;
+            default -> ReviewTask.Kind.REVIEW;
         };
     }
 

@@ -1,10 +1,10 @@
 package dev.takedown.works;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
+import dev.takedown.works.internal.DefinitionJson;
 import dev.takedown.works.internal.ProtectedWorkEntity;
+import dev.takedown.works.internal.ProtectedWorkMapper;
 import dev.takedown.works.internal.ProtectedWorkRepository;
 import java.time.Clock;
 import java.util.Collection;
@@ -24,11 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProtectedWorks {
 
     private final ProtectedWorkRepository works;
-    private final ObjectMapper json;
+    private final ProtectedWorkMapper mapper;
+    private final DefinitionJson json;
     private final Clock clock;
 
-    ProtectedWorks(ProtectedWorkRepository works, ObjectMapper json, Clock clock) {
+    ProtectedWorks(ProtectedWorkRepository works, ProtectedWorkMapper mapper, DefinitionJson json, Clock clock) {
         this.works = works;
+        this.mapper = mapper;
         this.json = json;
         this.clock = clock;
     }
@@ -46,10 +48,10 @@ public class ProtectedWorks {
                 UUID.randomUUID(),
                 caller.organisationId(),
                 definition.title().strip(),
-                write(definition),
+                json.write(definition),
                 caller.actor(),
                 clock.instant()));
-        return view(saved);
+        return mapper.work(saved);
     }
 
     @Transactional(readOnly = true)
@@ -58,14 +60,14 @@ public class ProtectedWorks {
             return List.of();
         }
         return works.findByOrganisationIdOrderByRegisteredAtDesc(caller.organisationId()).stream()
-                .map(this::view)
+                .map(mapper::work)
                 .toList();
     }
 
     /** The work if the caller may see it; another organisation's work is indistinguishable from none. */
     @Transactional(readOnly = true)
     public Optional<ProtectedWork> find(String workId, Caller caller) {
-        return load(workId).filter(w -> caller.mayRead(w.organisationId())).map(this::view);
+        return load(workId).filter(w -> caller.mayRead(w.getOrganisationId())).map(mapper::work);
     }
 
     /**
@@ -77,8 +79,8 @@ public class ProtectedWorks {
         Map<String, WorkDefinition> found = new LinkedHashMap<>();
         for (String workId : workIds) {
             load(workId)
-                    .filter(w -> w.organisationId().equals(organisationId))
-                    .ifPresent(w -> found.put(workId, read(w.definition(), WorkDefinition.class)));
+                    .filter(w -> w.getOrganisationId().equals(organisationId))
+                    .ifPresent(w -> found.put(workId, json.read(w.getDefinition())));
         }
         return found;
     }
@@ -87,9 +89,8 @@ public class ProtectedWorks {
     @Transactional(readOnly = true)
     public boolean wellKnown(String workId, String organisationId) {
         return load(workId)
-                .filter(w -> w.organisationId().equals(organisationId))
-                .map(w -> Boolean.TRUE.equals(
-                        read(w.definition(), WorkDefinition.class).wellKnown()))
+                .filter(w -> w.getOrganisationId().equals(organisationId))
+                .map(w -> Boolean.TRUE.equals(json.read(w.getDefinition()).wellKnown()))
                 .orElse(false);
     }
 
@@ -98,31 +99,6 @@ public class ProtectedWorks {
             return workId == null ? Optional.empty() : works.findById(UUID.fromString(workId));
         } catch (IllegalArgumentException notAUuid) {
             return Optional.empty();
-        }
-    }
-
-    private ProtectedWork view(ProtectedWorkEntity entity) {
-        return new ProtectedWork(
-                entity.id().toString(),
-                entity.organisationId(),
-                read(entity.definition(), WorkDefinition.class),
-                entity.registeredBy(),
-                entity.registeredAt());
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private <T> T read(String value, Class<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored document is unreadable", e);
         }
     }
 }

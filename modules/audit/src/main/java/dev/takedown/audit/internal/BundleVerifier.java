@@ -14,8 +14,12 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -28,27 +32,58 @@ public final class BundleVerifier {
 
     private BundleVerifier() {}
 
+    /** A bundle verified against published keys only: the bundle's own keys are never trusted. */
+    public static Report verify(byte[] zip, KeyRing pinned, TsaTrust pinnedTsa) {
+        return verify(zip, pinned, Set.of(), pinnedTsa);
+    }
+
     /**
-     * @param pinned the published keys; when none, the bundle's own keys are used and their fingerprints reported
+     * Anyone can re-sign a forged bundle with a key of their own and ship that key inside it, so a bundle whose
+     * checkpoints are not all signed by a pinned key, or by a bundled key whose fingerprint the reader obtained from
+     * the platform's publication, is {@link Verdict#UNVERIFIED_SIGNER} however consistent it is.
+     *
+     * @param pinned the published keys; when none, the bundle's own keys check the signatures
+     * @param fingerprints published key fingerprints (hex SHA-256 of the key) that a bundled key may match
      * @param pinnedTsa the published TSA certificates; when none, the bundle's own are used and reported
      */
-    public static Report verify(byte[] zip, KeyRing pinned, TsaTrust pinnedTsa) {
+    public static Report verify(byte[] zip, KeyRing pinned, Set<String> fingerprints, TsaTrust pinnedTsa) {
         List<String> lines = new ArrayList<>();
+        Set<String> signers = new TreeSet<>();
         try {
-            Optional<String> problem = check(zip, read(zip), pinned, pinnedTsa, lines);
-            problem.ifPresent(p -> lines.add("BROKEN: " + p));
-            if (problem.isEmpty()) {
-                lines.add("INTACT");
+            Optional<String> problem = check(zip, read(zip), pinned, pinnedTsa, lines, signers);
+            if (problem.isPresent()) {
+                lines.add("BROKEN: " + problem.get());
+                return new Report(Verdict.BROKEN, lines);
             }
-            return new Report(problem.isEmpty(), lines);
         } catch (IOException | RuntimeException e) {
             lines.add("BROKEN: the bundle cannot be read: " + e.getMessage());
-            return new Report(false, lines);
+            return new Report(Verdict.BROKEN, lines);
         }
+        Set<String> trusted = pinned.isEmpty()
+                ? fingerprints.stream().map(f -> f.toLowerCase(Locale.ROOT)).collect(Collectors.toSet())
+                : pinned.byId().keySet();
+        if (signers.isEmpty()) {
+            lines.add("UNVERIFIED SIGNER: no record is covered by a signed checkpoint");
+            return new Report(Verdict.UNVERIFIED_SIGNER, lines);
+        }
+        if (!trusted.containsAll(signers)) {
+            Set<String> unknown = new TreeSet<>(signers);
+            unknown.removeAll(trusted);
+            lines.add("UNVERIFIED SIGNER: checkpoint key(s) " + unknown
+                    + " are neither pinned (--public-key) nor a published fingerprint (--fingerprint)");
+            return new Report(Verdict.UNVERIFIED_SIGNER, lines);
+        }
+        lines.add("INTACT");
+        return new Report(Verdict.INTACT, lines);
     }
 
     private static Optional<String> check(
-            byte[] zip, Map<String, byte[]> files, KeyRing pinned, TsaTrust pinnedTsa, List<String> lines) {
+            byte[] zip,
+            Map<String, byte[]> files,
+            KeyRing pinned,
+            TsaTrust pinnedTsa,
+            List<String> lines,
+            Set<String> signers) {
         for (String name : List.of(
                 EvidenceBundle.RECORDS,
                 EvidenceBundle.EVIDENCE,
@@ -125,6 +160,7 @@ public final class BundleVerifier {
                 }
                 lines.add("checkpoint " + checkpoint.treeSize() + " of chain " + checkpoint.chain() + " ("
                         + checkpoint.createdAt() + "): signature by key " + checkpoint.keyId() + " valid, " + stamp);
+                signers.add(checkpoint.keyId());
             }
         }
 
@@ -317,6 +353,21 @@ public final class BundleVerifier {
         return files;
     }
 
-    /** {@code lines} is the human-readable report, ending in INTACT or BROKEN: reason. */
-    public record Report(boolean intact, List<String> lines) {}
+    /** What a reader may conclude from a bundle. */
+    public enum Verdict {
+        /** Consistent, and every checkpoint is signed by a key the reader pinned or whose fingerprint they gave. */
+        INTACT,
+        /** Something does not add up: the first problem is named. */
+        BROKEN,
+        /** Consistent, but nothing ties the signatures to the platform: it could be a re-signed forgery. */
+        UNVERIFIED_SIGNER
+    }
+
+    /** {@code lines} is the human-readable report, ending in INTACT, UNVERIFIED SIGNER: reason or BROKEN: reason. */
+    public record Report(Verdict verdict, List<String> lines) {
+
+        public boolean intact() {
+            return verdict == Verdict.INTACT;
+        }
+    }
 }

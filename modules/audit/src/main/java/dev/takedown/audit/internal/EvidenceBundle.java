@@ -330,8 +330,11 @@ public final class EvidenceBundle {
 
                 Verify with the Takedown verifier
                   java -cp <takedown-audit jar and its dependencies> dev.takedown.audit.cli.VerifyCommand \\
-                      [--public-key published.pem]... [--tsa-certificate tsa-ca.pem]... this-bundle.zip
-                  Exit code 0: intact; 1: something does not verify (the report names it); 2: usage error.
+                      [--public-key published.pem | --fingerprint KEY-ID]... [--tsa-certificate tsa-ca.pem]... \\
+                      this-bundle.zip
+                  Exit code 0: intact; 1: something does not verify (the report names it); 2: usage error;
+                  3: consistent, but signed by a key you did not pin or vouch for by its published fingerprint
+                  (anyone can re-sign a bundle with a key of their own and ship that key inside it).
 
                 Verify by hand (OpenSSL 3)
                   openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin \\

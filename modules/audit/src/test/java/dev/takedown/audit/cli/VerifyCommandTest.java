@@ -3,6 +3,7 @@ package dev.takedown.audit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takedown.audit.internal.BundleFixture;
+import dev.takedown.audit.internal.SigningKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -74,17 +75,20 @@ class VerifyCommandTest {
     }
 
     @Test
-    void acceptsAnIntactBundle() throws IOException {
+    void acceptsAnIntactBundleWhoseKeysAreVouchedForByTheirPublishedFingerprints() throws IOException {
         Path bundle = write("bundle.zip", fixture.bundle("case-b"));
 
-        assertThat(run(bundle.toString())).as(output()).isEqualTo(VerifyCommand.INTACT);
+        assertThat(run("--fingerprint", fixture.keyId(), "--fingerprint", fixture.rotatedKeyId(), bundle.toString()))
+                .as(output())
+                .isEqualTo(VerifyCommand.INTACT);
         assertThat(output())
                 .contains("INTACT")
                 .contains("proven included")
                 .contains("timestamped")
                 .contains("signature by key " + fixture.keyId())
                 .contains("signature by key " + fixture.rotatedKeyId())
-                .contains("trusted through CN=Loopback TSA CA");
+                .contains("trusted through CN=Loopback TSA CA")
+                .doesNotContain("UNVERIFIED");
         assertThat(run(
                         "--public-key",
                         fixture.publicKeyFile().toString(),
@@ -94,6 +98,28 @@ class VerifyCommandTest {
                 .as(output())
                 .isEqualTo(VerifyCommand.INTACT);
         assertThat(output()).contains("TSA certificates (pinned): CN=Loopback TSA CA");
+    }
+
+    @Test
+    void aConsistentBundleWhoseKeysNobodyVouchedForIsAnUnverifiedSigner() throws Exception {
+        // what a forger ships: a bundle that checks out against the key inside it
+        Path bundle = write("bundle.zip", fixture.bundle("case-b"));
+
+        assertThat(run(bundle.toString())).as(output()).isEqualTo(VerifyCommand.UNVERIFIED_SIGNER);
+        assertThat(output())
+                .contains("UNVERIFIED SIGNER")
+                .contains(fixture.keyId())
+                .doesNotContain("  INTACT");
+
+        assertThat(run("--fingerprint", fixture.rotatedKeyId(), bundle.toString()))
+                .as("one of the two signing keys is vouched for")
+                .isEqualTo(VerifyCommand.UNVERIFIED_SIGNER);
+        assertThat(output()).contains("UNVERIFIED SIGNER").contains(fixture.keyId());
+
+        String someoneElses = SigningKey.keyId(SigningKey.publicKeyFromPem(BundleFixture.otherPublicKeyPem()));
+        assertThat(run("--fingerprint", someoneElses, bundle.toString())).isEqualTo(VerifyCommand.UNVERIFIED_SIGNER);
+        assertThat(run("--fingerprint", "not-a-fingerprint", bundle.toString())).isEqualTo(VerifyCommand.USAGE);
+        assertThat(output()).contains("64 hex digits");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.takedown.measures.internal;
 
+import dev.takedown.measures.MeasureStatus;
 import dev.takedown.measures.MeasureType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,12 +17,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "measure")
 public class Measure {
-
-    public enum Status {
-        PLANNED,
-        APPLIED,
-        LIFTED
-    }
 
     @Id
     private UUID id;
@@ -41,7 +36,7 @@ public class Measure {
     private String rule;
 
     @Enumerated(EnumType.STRING)
-    private Status status;
+    private MeasureStatus status;
 
     private String plannedBy;
     private Instant plannedAt;
@@ -74,7 +69,7 @@ public class Measure {
         this.rule = rule;
         this.plannedBy = plannedBy;
         this.plannedAt = plannedAt;
-        this.status = Status.PLANNED;
+        this.status = MeasureStatus.PLANNED;
     }
 
     public Measure withFileSha256(String sha256) {
@@ -88,20 +83,20 @@ public class Measure {
 
     /** True when this call put the measure into effect, false when it already was (or was lifted since). */
     public boolean apply(Instant at) {
-        if (status != Status.PLANNED) {
+        if (status != MeasureStatus.PLANNED) {
             return false;
         }
-        status = Status.APPLIED;
+        status = MeasureStatus.APPLIED;
         appliedAt = at;
         return true;
     }
 
     /** True when this call lifted the measure; lifting twice changes nothing. */
     public boolean lift(Instant at, String actor, String reason) {
-        if (status == Status.LIFTED) {
+        if (status == MeasureStatus.LIFTED) {
             return false;
         }
-        status = Status.LIFTED;
+        status = MeasureStatus.LIFTED;
         liftedAt = at;
         liftedBy = actor;
         liftReason = reason;
@@ -140,7 +135,7 @@ public class Measure {
         return plannedBy;
     }
 
-    public Status status() {
+    public MeasureStatus status() {
         return status;
     }
 

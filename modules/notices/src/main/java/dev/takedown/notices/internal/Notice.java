@@ -1,8 +1,13 @@
 package dev.takedown.notices.internal;
 
+import dev.takedown.notices.CaseOutcome;
 import dev.takedown.notices.CaseStatus;
+import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeSubmission;
+import dev.takedown.notices.TargetType;
+import dev.takedown.notices.TargetUrl;
+import dev.takedown.notices.Verdict;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,16 +23,26 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
-/** The notice aggregate: what was filed, by whom, and the case status it is in. */
+/**
+ * The notice aggregate: what was filed, by whom, the case status it is in, its history and the decisions taken on it.
+ * Only {@code CaseLifecycle} calls the methods that change it (ModularityTest checks).
+ */
 @Entity
 @Table(name = "notice")
 public class Notice {
+
+    /** Decisions in the order they were taken; a case has at most one of each kind, in this order. */
+    private static final Comparator<RecordedDecision> TAKEN =
+            Comparator.comparing(RecordedDecision::getDecidedAt).thenComparing(RecordedDecision::getKind);
 
     @Id
     private UUID id;
@@ -53,10 +68,6 @@ public class Notice {
     private String requestHash;
     private UUID joinedCaseId;
     private Instant notifiedAt;
-    private String outcome;
-    private String decidedBy;
-    private String decisionMeasures;
-    private String decisionReason;
 
     @Version
     private long version;
@@ -66,10 +77,17 @@ public class Notice {
     @OrderBy("position")
     private List<NoticeTarget> targets = new ArrayList<>();
 
+    // a history entry is only ever appended (its own row): a note written by another module's fact after its
+    // commit (RemediationHistory) must not make a concurrent status change of the case fail as stale
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     @JoinColumn(name = "notice_id", nullable = false)
     @OrderBy("id")
+    @OptimisticLock(excluded = true)
     private List<NoticeHistoryEntry> history = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    @JoinColumn(name = "case_id", nullable = false)
+    private List<RecordedDecision> decisions = new ArrayList<>();
 
     protected Notice() {}
 
@@ -102,47 +120,76 @@ public class Notice {
         this.history.add(new NoticeHistoryEntry(CaseStatus.RECEIVED, submittedBy, "via " + channel, receivedAt));
     }
 
-    public void addTarget(int position, String type, String url, NoticeSubmission.Target target) {
-        targets.add(new NoticeTarget(position, type, url, target));
+    /**
+     * Stores the targets of {@code submission} that can be acted on: an absolute http(s) URL and a known type (none
+     * given means a URL). The others stay in the notice's body, where validation names them.
+     */
+    public void addTargetsOf(NoticeSubmission submission) {
+        for (int i = 0; i < submission.targets().size(); i++) {
+            NoticeSubmission.Target target = submission.targets().get(i);
+            if (target == null || target.url() == null || !TargetUrl.isValid(target.url())) {
+                continue;
+            }
+            int position = i;
+            (target.type() == null ? Optional.of(TargetType.URL) : TargetType.parse(target.type()))
+                    .ifPresent(type ->
+                            targets.add(new NoticeTarget(position, type, TargetUrl.canonical(target.url()), target)));
+        }
     }
 
     /** A notice on a target that already has an open case joins that case instead of opening another. */
-    public void join(UUID caseId, Instant at) {
+    public void join(UUID caseId, String note, Instant at) {
         joinedCaseId = caseId;
-        moveTo(CaseStatus.JOINED, submittedBy, "joins open case " + caseId + " on the same target", at);
+        moveTo(CaseStatus.JOINED, submittedBy, note, at);
     }
 
     /** The notifier completed the notice during its cure period: the new content replaces the old. */
-    public void cure(String newBody, String newHash, String actor, Instant at) {
+    public void cure(NoticeSubmission completed, String newBody, String newHash, String actor, Instant at) {
         body = newBody;
         requestHash = newHash;
         targets.clear();
+        addTargetsOf(completed);
         history.add(new NoticeHistoryEntry(CaseStatus.INCOMPLETE_CURE, actor, "notice completed", at));
     }
 
-    public void recordDecision(boolean accepted, String actor, List<String> measures, String reason) {
-        outcome = accepted ? "ACTION_TAKEN" : "NO_ACTION";
-        decidedBy = actor;
-        decisionMeasures = String.join(",", measures);
-        decisionReason = reason;
+    /** Records a decision on the case; the caller checked that its task was not decided yet. */
+    public RecordedDecision decide(
+            String taskId, Verdict verdict, List<String> measures, String reason, String actor, Instant at) {
+        RecordedDecision decision =
+                new RecordedDecision(UUID.randomUUID(), taskId, verdict, List.copyOf(measures), reason, actor, at);
+        decisions.add(decision);
+        return decision;
+    }
+
+    /** The decision already taken in this task, if any: a retried decision changes nothing. */
+    public Optional<RecordedDecision> decisionIn(String taskId, DecisionKind kind) {
+        return decisions.stream()
+                .filter(d -> d.getKind() == kind && d.getTaskId().equals(taskId))
+                .findFirst();
+    }
+
+    /** What the decisions came to, if anything was decided: each verdict changes the outcome before it. */
+    public Optional<CaseOutcome> outcome() {
+        CaseOutcome outcome = null;
+        for (RecordedDecision decision : getDecisions()) {
+            outcome = decision.getVerdict().outcomeAfter(outcome);
+        }
+        return Optional.ofNullable(outcome);
+    }
+
+    /** The decision whose verdict set the outcome: its measures and reasons are the ones the parties are told. */
+    public Optional<RecordedDecision> effectiveDecision() {
+        List<RecordedDecision> taken = getDecisions();
+        for (int i = taken.size() - 1; i >= 0; i--) {
+            if (taken.get(i).getVerdict().decidesOutcome()) {
+                return Optional.of(taken.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     public void markNotified(Instant at) {
         notifiedAt = at;
-    }
-
-    public String decidedBy() {
-        return decidedBy;
-    }
-
-    public List<String> decisionMeasures() {
-        return decisionMeasures == null || decisionMeasures.isEmpty()
-                ? List.of()
-                : Arrays.asList(decisionMeasures.split(","));
-    }
-
-    public String decisionReason() {
-        return decisionReason;
     }
 
     /** Moves the case on; a repeated transition (a retried delegate, a redelivered event) changes nothing. */
@@ -162,78 +209,79 @@ public class Notice {
 
     /** The first profile the notice names governs its timers and texts. */
     public JurisdictionProfile governingProfile() {
-        return profiles().stream()
+        return getProfiles().stream()
                 .map(JurisdictionProfile::byName)
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(JurisdictionProfile.DEFAULT);
     }
 
-    public UUID id() {
+    public UUID getId() {
         return id;
     }
 
-    public String organisationId() {
+    public String getOrganisationId() {
         return organisationId;
     }
 
-    public String submittedBy() {
+    public String getSubmittedBy() {
         return submittedBy;
     }
 
-    public String channel() {
+    public String getChannel() {
         return channel;
     }
 
-    public List<String> profiles() {
+    public List<String> getProfiles() {
         return profiles == null || profiles.isEmpty() ? List.of() : Arrays.asList(profiles.split(","));
     }
 
-    public CaseStatus status() {
+    public CaseStatus getStatus() {
         return status;
     }
 
-    public String notifierName() {
+    public String getNotifierName() {
         return notifierName;
     }
 
-    public String notifierEmail() {
+    public String getNotifierEmail() {
         return notifierEmail;
     }
 
-    public String workTitle() {
+    public String getWorkTitle() {
         return workTitle;
     }
 
-    public String body() {
+    public String getBody() {
         return body;
     }
 
-    public Instant receivedAt() {
+    public Instant getReceivedAt() {
         return receivedAt;
     }
 
-    public String requestHash() {
+    public String getRequestHash() {
         return requestHash;
     }
 
-    public UUID joinedCaseId() {
+    public UUID getJoinedCaseId() {
         return joinedCaseId;
     }
 
-    public Instant notifiedAt() {
+    public Instant getNotifiedAt() {
         return notifiedAt;
     }
 
-    public String outcome() {
-        return outcome;
-    }
-
-    public List<NoticeTarget> targets() {
+    public List<NoticeTarget> getTargets() {
         return targets;
     }
 
-    public List<NoticeHistoryEntry> history() {
+    public List<NoticeHistoryEntry> getHistory() {
         return history;
+    }
+
+    /** In the order they were taken. */
+    public List<RecordedDecision> getDecisions() {
+        return decisions.stream().sorted(TAKEN).toList();
     }
 }

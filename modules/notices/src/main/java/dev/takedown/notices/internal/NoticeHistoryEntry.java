@@ -35,19 +35,19 @@ public class NoticeHistoryEntry {
         this.at = at;
     }
 
-    public CaseStatus status() {
+    public CaseStatus getStatus() {
         return status;
     }
 
-    public String actor() {
+    public String getActor() {
         return actor;
     }
 
-    public String note() {
+    public String getNote() {
         return note;
     }
 
-    public Instant at() {
+    public Instant getAt() {
         return at;
     }
 }

@@ -1,7 +1,10 @@
 package dev.takedown.notices.internal;
 
 import dev.takedown.notices.NoticeSubmission;
+import dev.takedown.notices.TargetType;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -19,7 +22,10 @@ public class NoticeTarget {
     private Long id;
 
     private int position;
-    private String type;
+
+    @Enumerated(EnumType.STRING)
+    private TargetType type;
+
     private String url;
     private String accountId;
     private String produceId;
@@ -31,7 +37,7 @@ public class NoticeTarget {
 
     protected NoticeTarget() {}
 
-    NoticeTarget(int position, String type, String url, NoticeSubmission.Target target) {
+    NoticeTarget(int position, TargetType type, String url, NoticeSubmission.Target target) {
         this.position = position;
         this.type = type;
         this.url = url;
@@ -44,39 +50,39 @@ public class NoticeTarget {
         this.generatedAt = target.generatedAt() == null ? null : Instant.parse(target.generatedAt());
     }
 
-    public String produceId() {
+    public String getProduceId() {
         return produceId;
     }
 
-    public String sha256() {
+    public String getSha256() {
         return sha256;
     }
 
-    public String modelId() {
+    public String getModelId() {
         return modelId;
     }
 
-    public String datasetId() {
+    public String getDatasetId() {
         return datasetId;
     }
 
-    public String itemId() {
+    public String getItemId() {
         return itemId;
     }
 
-    public Instant generatedAt() {
+    public Instant getGeneratedAt() {
         return generatedAt;
     }
 
-    public String type() {
+    public TargetType getType() {
         return type;
     }
 
-    public String url() {
+    public String getUrl() {
         return url;
     }
 
-    public String accountId() {
+    public String getAccountId() {
         return accountId;
     }
 }

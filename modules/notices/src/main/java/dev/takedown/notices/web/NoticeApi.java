@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.kernel.TextBounds;
+import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseNotification;
 import dev.takedown.notices.CaseSummary;
@@ -39,8 +40,10 @@ class NoticeApi {
     private final NoticeIntake intake;
     private final NoticeCases cases;
     private final CounterNotices counterNotices;
+    private final CaseLifecycle lifecycle;
 
-    NoticeApi(NoticeIntake intake, NoticeCases cases, CounterNotices counterNotices) {
+    NoticeApi(NoticeIntake intake, NoticeCases cases, CounterNotices counterNotices, CaseLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.intake = intake;
         this.cases = cases;
         this.counterNotices = counterNotices;
@@ -77,7 +80,7 @@ class NoticeApi {
     @PutMapping(path = "/{caseId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> cure(
             @PathVariable String caseId, @RequestBody NoticeSubmission completed, Authentication authentication) {
-        cases.cure(caseId, completed, Caller.of(authentication));
+        lifecycle.cure(caseId, completed, Caller.of(authentication));
         return ResponseEntity.accepted().build();
     }
 

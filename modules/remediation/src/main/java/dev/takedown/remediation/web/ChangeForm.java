@@ -2,10 +2,10 @@ package dev.takedown.remediation.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.kernel.FieldProblem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** A model owner's change, from JSON or from the page (added terms one per line there). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -27,8 +27,8 @@ record ChangeForm(String filterVersion, String modelVersion, String description,
     }
 
     /** Field → problem; empty when the change can be recorded. */
-    List<Map<String, String>> problems() {
-        List<Map<String, String>> problems = new ArrayList<>();
+    List<FieldProblem> problems() {
+        List<FieldProblem> problems = new ArrayList<>();
         if (description == null || description.isBlank()) {
             problems.add(problem("description", "describe what was changed"));
         } else if (description.length() > MAX_DESCRIPTION) {
@@ -57,7 +57,7 @@ record ChangeForm(String filterVersion, String modelVersion, String description,
         return problems;
     }
 
-    private static void version(String field, String value, List<Map<String, String>> problems) {
+    private static void version(String field, String value, List<FieldProblem> problems) {
         if (value != null && (value.length() > MAX_VERSION || value.chars().anyMatch(Character::isISOControl))) {
             problems.add(problem(field, "at most " + MAX_VERSION + " printable characters"));
         }
@@ -72,8 +72,8 @@ record ChangeForm(String filterVersion, String modelVersion, String description,
         return value == null || value.isBlank();
     }
 
-    private static Map<String, String> problem(String field, String message) {
-        return Map.of("field", field, "message", message);
+    private static FieldProblem problem(String field, String message) {
+        return new FieldProblem(field, message);
     }
 
     String filterVersionOrNull() {

@@ -1,16 +1,19 @@
 package dev.takedown.remediation.web;
 
 import dev.takedown.kernel.Caller;
+import dev.takedown.kernel.FieldProblem;
+import dev.takedown.kernel.Problems;
 import dev.takedown.remediation.RemediationChange;
 import dev.takedown.remediation.RemediationConflictException;
+import dev.takedown.remediation.RemediationDetails;
 import dev.takedown.remediation.RemediationNotFoundException;
 import dev.takedown.remediation.RemediationReport;
 import dev.takedown.remediation.RemediationStatus;
-import dev.takedown.remediation.RemediationView;
 import dev.takedown.remediation.Remediations;
+import dev.takedown.remediation.TermsTooBroadException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The model owner's remediations and the regulator report (issue 11 part 2). */
+/**
+ * The model owner's remediations, the moderators' widening decisions and the regulator report. Tenancy is the
+ * service's: an owner reads and changes only its own remediations, staff read all, another owner's is a 404.
+ */
 @RestController
 class RemediationApi {
 
@@ -36,39 +42,34 @@ class RemediationApi {
         this.remediations = remediations;
     }
 
-    /** Open remediations (or those in {@code status}), the most urgent first. */
+    /** Open remediations (or those in {@code status}) the caller may read, the most urgent first. */
     @GetMapping(path = "/api/remediations", produces = MediaType.APPLICATION_JSON_VALUE)
-    Object list(@RequestParam(name = "status", required = false) String status) {
+    Object list(@RequestParam(name = "status", required = false) String status, Authentication user) {
         if (status == null || status.isBlank()) {
-            return remediations.list(null);
+            return remediations.list(null, Caller.of(user));
         }
         try {
-            return remediations.list(RemediationStatus.valueOf(status));
+            return remediations.list(RemediationStatus.valueOf(status), Caller.of(user));
         } catch (IllegalArgumentException unknown) {
-            return invalid(List.of(Map.of("field", "status", "message", "one of AWAITING_OWNER, VERIFYING, VERIFIED")));
+            return invalid(
+                    List.of(new FieldProblem("status", "one of " + Arrays.toString(RemediationStatus.values()))));
         }
     }
 
     @GetMapping(path = "/api/remediations/{remediationId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> get(@PathVariable String remediationId) {
-        RemediationView remediation = remediations.find(remediationId);
-        return Map.of(
-                "remediation",
-                remediation,
-                "changes",
-                remediations.changes(remediationId),
-                "verifications",
-                remediations.verifications(remediationId));
+    RemediationDetails get(@PathVariable String remediationId, Authentication user) {
+        return remediations.details(remediationId, Caller.of(user));
     }
 
-    /** The owner says what changed; verification by the replay suites follows. */
+    /** The owner says what changed; a widening waits for a moderator, anything else is verified at once. */
     @PostMapping(
             path = "/api/remediations/{remediationId}/changes",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Object change(@PathVariable String remediationId, @RequestBody ChangeForm form, Authentication user) {
-        remediations.find(remediationId);
-        List<Map<String, String>> problems = form.problems();
+        Caller caller = Caller.of(user);
+        remediations.find(remediationId, caller);
+        List<FieldProblem> problems = form.problems();
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
@@ -78,8 +79,23 @@ class RemediationApi {
                 form.modelVersionOrNull(),
                 form.description().strip(),
                 form.termsStripped(),
-                user.getName());
+                caller);
         return ResponseEntity.status(HttpStatus.CREATED).body(change);
+    }
+
+    /** A moderator approves (the filters widen, verification follows) or refuses (back to the owner, with why). */
+    @PostMapping(
+            path = "/api/remediations/{remediationId}/widening",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Object decideWidening(@PathVariable String remediationId, @RequestBody WideningForm form, Authentication user) {
+        Caller caller = Caller.of(user);
+        remediations.find(remediationId, caller);
+        List<FieldProblem> problems = form.problems();
+        if (!problems.isEmpty()) {
+            return invalid(problems);
+        }
+        return remediations.decideWidening(remediationId, form.approve(), form.reasonOrNull(), caller);
     }
 
     @GetMapping(path = "/api/cases/{caseId}/remediation/report", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -95,30 +111,45 @@ class RemediationApi {
                 .body(remediations.report(caseId, Caller.of(user)).asText());
     }
 
-    private static ResponseEntity<ProblemDetail> invalid(List<Map<String, String>> problems) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is invalid");
-        problem.setProperty("errors", problems);
+    private static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> problems) {
         return ResponseEntity.badRequest()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                .body(Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-remediation-request",
+                        "Invalid request",
+                        "The request is invalid",
+                        problems));
     }
 
     @Order(0)
     @RestControllerAdvice(assignableTypes = RemediationApi.class)
-    static class Problems {
+    static class RemediationProblems {
 
         @ExceptionHandler(RemediationNotFoundException.class)
         ResponseEntity<ProblemDetail> notFound(RemediationNotFoundException e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
+            return problem(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
         }
 
         @ExceptionHandler(RemediationConflictException.class)
         ResponseEntity<ProblemDetail> conflict(RemediationConflictException e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT)
+            return problem(Problems.of(
+                    HttpStatus.CONFLICT, "remediation-state", "Not possible at this stage", e.getMessage()));
+        }
+
+        /** Each refused term by its field, with the share of the benign corpus it would block. */
+        @ExceptionHandler(TermsTooBroadException.class)
+        ResponseEntity<ProblemDetail> tooBroad(TermsTooBroadException e) {
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.BAD_REQUEST, "term-too-broad", "Terms would block ordinary prompts", e.getMessage());
+            problem.setProperty("errors", e.terms());
+            return problem(problem);
+        }
+
+        private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+            return ResponseEntity.status(problem.getStatus())
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
+                    .body(problem);
         }
     }
 }

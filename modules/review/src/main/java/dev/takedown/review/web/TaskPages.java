@@ -9,6 +9,7 @@ import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.TargetType;
 import dev.takedown.notices.TriageFacts;
 import dev.takedown.review.DecisionRequest;
 import dev.takedown.review.InvalidDecisionException;
@@ -21,12 +22,13 @@ import dev.takedown.workflow.TaskQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -103,7 +105,7 @@ class TaskPages {
     }
 
     /** A task with what triage knew about its case, for the filters and the list. */
-    public record Row(ReviewTask task, String profile, String targetType) {}
+    public record Row(ReviewTask task, String profile, TargetType targetType) {}
 
     @ModelAttribute("filters")
     Filters filters(
@@ -138,7 +140,11 @@ class TaskPages {
                         .filter(r -> moderator.id().equals(r.task().assignee()))
                         .count());
         model.addAttribute("profiles", JurisdictionProfile.values());
-        model.addAttribute("targetTypes", new TreeSet<>(JurisdictionProfile.TARGET_TYPES));
+        model.addAttribute(
+                "targetTypes",
+                Arrays.stream(TargetType.values())
+                        .sorted(Comparator.comparing(TargetType::name))
+                        .toList());
         model.addAttribute("measures", COMMON_MEASURES);
         model.addAttribute("reasons", REASONS);
         model.addAttribute("sort", filters.sort());
@@ -362,7 +368,9 @@ class TaskPages {
 
     private static boolean matches(Row row, Filters filters) {
         return (filters.profile() == null || filters.profile().equals(row.profile()))
-                && (filters.target() == null || filters.target().equals(row.targetType()))
+                && (filters.target() == null
+                        || row.targetType() != null
+                                && filters.target().equals(row.targetType().name()))
                 && (filters.priority() == null || row.task().priority() >= filters.priority())
                 && (filters.due() == null
                         || row.task().due() != null

@@ -1,7 +1,7 @@
 package dev.takedown.workflow.internal;
 
 import dev.takedown.measures.Measures;
-import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 class ApplyMeasures implements JavaDelegate {
 
     private final Measures measures;
-    private final NoticeCases cases;
+    private final CaseLifecycle lifecycle;
 
-    ApplyMeasures(Measures measures, NoticeCases cases) {
+    ApplyMeasures(Measures measures, CaseLifecycle lifecycle) {
         this.measures = measures;
-        this.cases = cases;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -23,7 +23,7 @@ class ApplyMeasures implements JavaDelegate {
         String caseId = CaseVariables.caseId(execution);
         int inEffect = measures.applyPlanned(caseId);
         if (inEffect > 0) {
-            cases.recordMeasuresApplied(caseId, inEffect);
+            lifecycle.recordMeasuresApplied(caseId, inEffect);
         }
     }
 }

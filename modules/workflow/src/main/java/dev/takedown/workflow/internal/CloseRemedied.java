@@ -1,6 +1,6 @@
 package dev.takedown.workflow.internal;
 
-import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component("closeRemedied")
 class CloseRemedied implements JavaDelegate {
 
-    private final NoticeCases cases;
+    private final CaseLifecycle lifecycle;
 
-    CloseRemedied(NoticeCases cases) {
-        this.cases = cases;
+    CloseRemedied(CaseLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.closeRemedied(CaseVariables.caseId(execution));
+        lifecycle.closeRemedied(CaseVariables.caseId(execution));
     }
 }

@@ -1,6 +1,6 @@
 package dev.takedown.workflow.internal;
 
-import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component("forwardCounterNotice")
 class ForwardCounterNotice implements JavaDelegate {
 
-    private final NoticeCases cases;
+    private final CaseLifecycle lifecycle;
 
-    ForwardCounterNotice(NoticeCases cases) {
-        this.cases = cases;
+    ForwardCounterNotice(CaseLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.forwardCounterNotice(CaseVariables.caseId(execution));
+        lifecycle.forwardCounterNotice(CaseVariables.caseId(execution));
     }
 }

@@ -1,6 +1,6 @@
 package dev.takedown.workflow.internal;
 
-import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component("maintainMeasures")
 class MaintainMeasures implements JavaDelegate {
 
-    private final NoticeCases cases;
+    private final CaseLifecycle lifecycle;
 
-    MaintainMeasures(NoticeCases cases) {
-        this.cases = cases;
+    MaintainMeasures(CaseLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.recordMaintained(CaseVariables.caseId(execution));
+        lifecycle.maintainPendingProceedings(CaseVariables.caseId(execution));
     }
 }

@@ -1,13 +1,14 @@
 package dev.takedown.workflow.internal;
 
 import dev.takedown.remediation.Remediations;
-import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_OpenRemediation: opens the case's remediation and starts its process, once (a retried job starts nothing). */
+/**
+ * Task_OpenRemediation: opens the case's remediation, once (a retried job opens nothing). Its process starts on the
+ * {@code RemediationOpened} event ({@link RemediationStart}), the one way every remediation process starts.
+ */
 @Component("openRemediation")
 class OpenRemediation implements JavaDelegate {
 
@@ -19,15 +20,6 @@ class OpenRemediation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseId = CaseVariables.caseId(execution);
-        remediations.open(caseId);
-        RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-        if (runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(ModelRemediation.PROCESS)
-                        .processInstanceBusinessKey(caseId)
-                        .count()
-                == 0) {
-            runtime.startProcessInstanceByKey(ModelRemediation.PROCESS, caseId, Map.of(CaseVariables.CASE_ID, caseId));
-        }
+        remediations.open(CaseVariables.caseId(execution));
     }
 }

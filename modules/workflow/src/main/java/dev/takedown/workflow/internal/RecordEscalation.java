@@ -2,7 +2,7 @@ package dev.takedown.workflow.internal;
 
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.events.TaskEscalated;
-import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.CaseLifecycle;
 import java.time.Instant;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,11 +21,11 @@ class RecordEscalation implements JavaDelegate {
     static final String ESCALATED_BY = "escalatedBy";
     static final String ESCALATION_REASON = "escalationReason";
 
-    private final NoticeCases cases;
+    private final CaseLifecycle lifecycle;
     private final ApplicationEventPublisher events;
 
-    RecordEscalation(NoticeCases cases, ApplicationEventPublisher events) {
-        this.cases = cases;
+    RecordEscalation(CaseLifecycle lifecycle, ApplicationEventPublisher events) {
+        this.lifecycle = lifecycle;
         this.events = events;
     }
 
@@ -35,9 +35,9 @@ class RecordEscalation implements JavaDelegate {
         String by = (String) execution.getVariable(ESCALATED_BY);
         String reason = (String) execution.getVariable(ESCALATION_REASON);
         if (by == null) {
-            cases.recordEscalation(caseId, SENIOR_QUEUE);
+            lifecycle.escalateOverdueReview(caseId, SENIOR_QUEUE);
         } else {
-            cases.recordEscalation(caseId, SENIOR_QUEUE, by, reason);
+            lifecycle.escalate(caseId, SENIOR_QUEUE, by, reason);
             // one request, one escalation: a later review of the same process starts without them
             execution.removeVariable(ESCALATED_BY);
             execution.removeVariable(ESCALATION_REASON);

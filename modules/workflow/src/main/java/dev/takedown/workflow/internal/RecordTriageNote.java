@@ -1,6 +1,6 @@
 package dev.takedown.workflow.internal;
 
-import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.CaseLifecycle;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component("recordTriageNote")
 class RecordTriageNote implements ExecutionListener {
 
-    private final NoticeCases cases;
+    private final CaseLifecycle lifecycle;
 
-    RecordTriageNote(NoticeCases cases) {
-        this.cases = cases;
+    RecordTriageNote(CaseLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -24,7 +24,7 @@ class RecordTriageNote implements ExecutionListener {
         if (execution.getVariable("triage") instanceof Map<?, ?> triage
                 && triage.get("note") instanceof String note
                 && !note.isBlank()) {
-            cases.note(CaseVariables.caseId(execution), "triage", note);
+            lifecycle.note(CaseVariables.caseId(execution), "triage", note);
         }
     }
 }

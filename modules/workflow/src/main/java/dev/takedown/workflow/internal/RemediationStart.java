@@ -1,14 +1,14 @@
 package dev.takedown.workflow.internal;
 
-import dev.takedown.remediation.RemediationOpened;
+import dev.takedown.events.RemediationOpened;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A failing replay opened a model remediation outside the lifecycle: its process starts, once (a redelivered event,
- * or a lifecycle that opened the same remediation meanwhile, finds one running).
+ * A remediation was opened (by an accepted notice on a model target or by a failed replay): its process starts, once
+ * per case (a redelivered event finds one running and starts nothing).
  */
 @Component
 class RemediationStart {

@@ -1,5 +1,6 @@
 package dev.takedown.workflow.internal;
 
+import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.NoticeCases;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,14 +11,16 @@ import org.springframework.stereotype.Component;
 class RequestCure implements JavaDelegate {
 
     private final NoticeCases cases;
+    private final CaseLifecycle lifecycle;
 
-    RequestCure(NoticeCases cases) {
+    RequestCure(NoticeCases cases, CaseLifecycle lifecycle) {
         this.cases = cases;
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String caseId = CaseVariables.caseId(execution);
-        cases.requestCure(caseId, cases.problems(caseId));
+        lifecycle.requestCure(caseId, cases.problems(caseId));
     }
 }

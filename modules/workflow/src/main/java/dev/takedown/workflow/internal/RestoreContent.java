@@ -2,7 +2,7 @@ package dev.takedown.workflow.internal;
 
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.measures.Measures;
-import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.CaseLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,17 +12,17 @@ import org.springframework.stereotype.Component;
 class RestoreContent implements JavaDelegate {
 
     private final Measures measures;
-    private final NoticeCases cases;
+    private final CaseLifecycle lifecycle;
 
-    RestoreContent(Measures measures, NoticeCases cases) {
+    RestoreContent(Measures measures, CaseLifecycle lifecycle) {
         this.measures = measures;
-        this.cases = cases;
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String caseId = CaseVariables.caseId(execution);
         measures.liftAll(caseId, TakedownEvent.SYSTEM, "restored after counter-notice");
-        cases.recordRestored(caseId);
+        lifecycle.restore(caseId);
     }
 }

@@ -1,6 +1,7 @@
 package dev.takedown.workflow.internal;
 
 import dev.takedown.kernel.FieldProblem;
+import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.TriageFacts;
 import java.util.List;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 class ValidateNotice implements JavaDelegate {
 
     private final NoticeCases cases;
+    private final CaseLifecycle lifecycle;
 
-    ValidateNotice(NoticeCases cases) {
+    ValidateNotice(NoticeCases cases, CaseLifecycle lifecycle) {
         this.cases = cases;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -29,11 +32,12 @@ class ValidateNotice implements JavaDelegate {
         List<FieldProblem> problems = cases.problems(caseId);
         boolean complete = problems.isEmpty();
         if (complete) {
-            cases.startReview(caseId);
+            lifecycle.queueForReview(caseId);
             TriageFacts facts = cases.triageFacts(caseId);
             execution.setVariable("profile", Variables.stringValue(facts.profile(), true));
             execution.setVariable("notifierType", Variables.stringValue(facts.notifierType(), true));
-            execution.setVariable("targetType", Variables.stringValue(facts.targetType(), true));
+            execution.setVariable(
+                    "targetType", Variables.stringValue(facts.targetType().name(), true));
             execution.setVariable("wellKnownWork", Variables.booleanValue(facts.wellKnownWork(), true));
             execution.setVariable("aiAssistedWork", Variables.booleanValue(facts.aiAssistedWork(), true));
         }

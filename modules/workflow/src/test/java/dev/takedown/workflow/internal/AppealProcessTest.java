@@ -20,6 +20,7 @@ import static org.mockito.Mockito.when;
 
 import dev.takedown.events.TaskReminderDue;
 import dev.takedown.measures.Measures;
+import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.NoticeCases;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +67,9 @@ class AppealProcessTest {
     NoticeCases noticeCases;
 
     @Mock
+    CaseLifecycle lifecycle;
+
+    @Mock
     Measures measures;
 
     @Mock
@@ -78,7 +82,7 @@ class AppealProcessTest {
         BpmnAwareTests.init(ENGINE.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(FILED_AT));
         // the complaint process reads no statutory deadline, so no calendars
-        registerBeans(noticeCases, measures, publisher, null);
+        registerBeans(noticeCases, lifecycle, measures, publisher, null);
     }
 
     @AfterEach
@@ -99,7 +103,7 @@ class AppealProcessTest {
                 .hasNotPassed("Task_ReverseDecision", "Task_RemindAppeal")
                 .isEnded();
         Assertions.assertThat(timers("Event_AppealOverdue")).isEmpty();
-        verify(noticeCases).recordAppealReview(caseId);
+        verify(lifecycle).openAppealReview(caseId);
         verifyNoInteractions(measures, publisher);
     }
 
@@ -169,7 +173,7 @@ class AppealProcessTest {
         ProcessInstance processInstance =
                 runtimeService().startProcessInstanceByKey(PROCESS, caseId, Map.of("caseId", caseId));
         assertThat(processInstance).hasPassed("Task_OpenAppeal").isWaitingAt("Task_ReviewAppeal");
-        verify(noticeCases).recordAppealReview(caseId);
+        verify(lifecycle).openAppealReview(caseId);
         return processInstance;
     }
 

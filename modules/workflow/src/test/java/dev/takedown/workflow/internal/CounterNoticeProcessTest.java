@@ -18,6 +18,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.takedown.measures.Measures;
+import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
@@ -77,6 +78,9 @@ class CounterNoticeProcessTest {
     NoticeCases noticeCases;
 
     @Mock
+    CaseLifecycle lifecycle;
+
+    @Mock
     Measures measures;
 
     @Mock
@@ -92,7 +96,7 @@ class CounterNoticeProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(ENGINE.getProcessEngine());
-        registerBeans(noticeCases, measures, publisher, calendars);
+        registerBeans(noticeCases, lifecycle, measures, publisher, calendars);
     }
 
     @AfterEach
@@ -149,11 +153,11 @@ class CounterNoticeProcessTest {
                         "EndEvent_ContentRestored")
                 .hasNotPassed("Event_LegalActionProofFiled", "Task_MaintainMeasures")
                 .isEnded();
-        InOrder order = inOrder(noticeCases, measures);
-        order.verify(noticeCases).forwardCounterNotice(caseId);
+        InOrder order = inOrder(lifecycle, measures);
+        order.verify(lifecycle).forwardCounterNotice(caseId);
         order.verify(measures).liftAll(caseId, "system", "restored after counter-notice");
-        order.verify(noticeCases).recordRestored(caseId);
-        verify(noticeCases, never()).recordMaintained(anyString());
+        order.verify(lifecycle).restore(caseId);
+        verify(lifecycle, never()).maintainPendingProceedings(anyString());
         verifyNoInteractions(publisher);
     }
 
@@ -202,9 +206,9 @@ class CounterNoticeProcessTest {
                 .hasNotPassed("Event_StatutoryWaitOver", "Task_RestoreContent")
                 .isEnded();
         Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
-        verify(noticeCases).forwardCounterNotice(caseId);
-        verify(noticeCases).recordMaintained(caseId);
-        verify(noticeCases, never()).recordRestored(anyString());
+        verify(lifecycle).forwardCounterNotice(caseId);
+        verify(lifecycle).maintainPendingProceedings(caseId);
+        verify(lifecycle, never()).restore(anyString());
         verifyNoInteractions(measures, publisher);
     }
 
@@ -234,10 +238,10 @@ class CounterNoticeProcessTest {
                         "EndEvent_ContentRestored")
                 .hasNotPassed("Gateway_AwaitLegalAction", "Event_StatutoryWaitOver")
                 .isEnded();
-        InOrder order = inOrder(noticeCases, measures);
-        order.verify(noticeCases).forwardCounterNotice(caseId);
+        InOrder order = inOrder(lifecycle, measures);
+        order.verify(lifecycle).forwardCounterNotice(caseId);
         order.verify(measures).liftAll(caseId, "system", "restored after counter-notice");
-        order.verify(noticeCases).recordRestored(caseId);
+        order.verify(lifecycle).restore(caseId);
     }
 
     private ProcessInstance startAndForward() {

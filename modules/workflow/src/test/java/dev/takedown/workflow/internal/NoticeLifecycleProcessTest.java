@@ -25,10 +25,12 @@ import dev.takedown.events.TaskEscalated;
 import dev.takedown.events.TaskReminderDue;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.measures.Measures;
+import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.ProfilePolicies;
+import dev.takedown.notices.TargetType;
 import dev.takedown.notices.TriageFacts;
 import dev.takedown.remediation.Remediations;
 import dev.takedown.workflow.calendar.StatutoryCalendars;
@@ -119,6 +121,9 @@ class NoticeLifecycleProcessTest {
     NoticeCases noticeCases;
 
     @Mock
+    CaseLifecycle lifecycle;
+
+    @Mock
     Measures measures;
 
     @Mock
@@ -138,11 +143,11 @@ class NoticeLifecycleProcessTest {
     void setUp() {
         BpmnAwareTests.init(ENGINE.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(RECEIVED_AT));
-        registerBeans(noticeCases, measures, publisher, calendars);
+        registerBeans(noticeCases, lifecycle, measures, publisher, calendars);
         lenient().when(noticeCases.problems(caseId)).thenAnswer(invocation -> problems.get());
         lenient()
                 .when(noticeCases.triageFacts(caseId))
-                .thenReturn(new TriageFacts("CN_CC_1195", "RIGHTS_HOLDER", "URL", false));
+                .thenReturn(new TriageFacts("CN_CC_1195", "RIGHTS_HOLDER", TargetType.URL, false));
         lenient()
                 .when(noticeCases.timers(caseId))
                 .thenReturn(new CaseTimers(
@@ -182,9 +187,9 @@ class NoticeLifecycleProcessTest {
                         "EndEvent_NoticeIncomplete")
                 .hasNotPassed("Task_RequestCure", "Task_TriageNotice", "Task_ReviewNotice")
                 .isEnded();
-        verify(noticeCases).closeIncomplete(caseId, missingSignature);
-        verify(noticeCases, never()).startReview(anyString());
-        verify(noticeCases, never()).requestCure(anyString(), anyList());
+        verify(lifecycle).closeIncomplete(caseId, missingSignature);
+        verify(lifecycle, never()).queueForReview(anyString());
+        verify(lifecycle, never()).requestCure(anyString(), anyList());
         verifyNoInteractions(measures, publisher);
     }
 
@@ -195,7 +200,7 @@ class NoticeLifecycleProcessTest {
 
         ProcessInstance processInstance = startAndValidate();
         assertThat(processInstance).hasPassed("Task_RequestCure").isWaitingAt("Gateway_AwaitCure");
-        verify(noticeCases).requestCure(caseId, missingSignature);
+        verify(lifecycle).requestCure(caseId, missingSignature);
         Assertions.assertThat(timer("Event_CurePeriodOver").getDuedate())
                 .isEqualTo(Date.from(RECEIVED_AT.plus(Duration.ofDays(14))));
 
@@ -214,8 +219,8 @@ class NoticeLifecycleProcessTest {
                 .variables()
                 .containsEntry("complete", true)
                 .containsEntry("curable", false);
-        verify(noticeCases).startReview(caseId);
-        verify(noticeCases, never()).closeIncomplete(anyString(), anyList());
+        verify(lifecycle).queueForReview(caseId);
+        verify(lifecycle, never()).closeIncomplete(anyString(), anyList());
     }
 
     @Test
@@ -239,10 +244,10 @@ class NoticeLifecycleProcessTest {
                         "EndEvent_NoticeIncomplete")
                 .hasNotPassed("Event_NoticeCured", "Task_ReviewNotice")
                 .isEnded();
-        InOrder order = inOrder(noticeCases);
-        order.verify(noticeCases).requestCure(caseId, missingSignature);
-        order.verify(noticeCases).closeIncomplete(caseId, missingSignature);
-        verify(noticeCases, never()).startReview(anyString());
+        InOrder order = inOrder(lifecycle);
+        order.verify(lifecycle).requestCure(caseId, missingSignature);
+        order.verify(lifecycle).closeIncomplete(caseId, missingSignature);
+        verify(lifecycle, never()).queueForReview(anyString());
     }
 
     // --- triage -------------------------------------------------------------------------------------------------
@@ -271,7 +276,7 @@ class NoticeLifecycleProcessTest {
     void triageSetsPriorityQueueAndDeadlinesOfTheReview(
             String profile,
             String notifierType,
-            String targetType,
+            TargetType targetType,
             boolean wellKnown,
             boolean aiAssisted,
             int priority,
@@ -306,9 +311,9 @@ class NoticeLifecycleProcessTest {
                 // the facts are transient: they feed the decision and are never stored
                 .doesNotContainKeys("profile", "notifierType", "targetType", "wellKnownWork", "aiAssistedWork");
         if (note == null) {
-            verify(noticeCases, never()).note(eq(caseId), any(), any());
+            verify(lifecycle, never()).note(eq(caseId), any(), any());
         } else {
-            verify(noticeCases).note(caseId, "triage", note);
+            verify(lifecycle).note(caseId, "triage", note);
         }
     }
 
@@ -357,12 +362,12 @@ class NoticeLifecycleProcessTest {
                         .processInstanceId(processInstance.getId())
                         .count())
                 .isZero();
-        InOrder lifecycle = inOrder(noticeCases, measures);
-        lifecycle.verify(noticeCases).startReview(caseId);
-        lifecycle.verify(measures).applyPlanned(caseId);
-        lifecycle.verify(noticeCases).recordMeasuresApplied(caseId, 2);
-        lifecycle.verify(noticeCases).notifyDecision(caseId);
-        lifecycle.verify(noticeCases).close(caseId);
+        InOrder steps = inOrder(lifecycle, measures);
+        steps.verify(lifecycle).queueForReview(caseId);
+        steps.verify(measures).applyPlanned(caseId);
+        steps.verify(lifecycle).recordMeasuresApplied(caseId, 2);
+        steps.verify(lifecycle).notifyDecision(caseId);
+        steps.verify(lifecycle).close(caseId);
         verify(measures, never()).liftAll(anyString(), anyString(), anyString());
         verifyNoInteractions(publisher);
     }
@@ -387,16 +392,16 @@ class NoticeLifecycleProcessTest {
                         "EndEvent_CaseClosed")
                 .hasNotPassed("Gateway_SecondReviewNeeded", "Task_ApplyMeasures")
                 .isEnded();
-        verify(noticeCases).notifyDecision(caseId);
-        verify(noticeCases).close(caseId);
-        verify(noticeCases, never()).recordMeasuresApplied(anyString(), anyInt());
+        verify(lifecycle).notifyDecision(caseId);
+        verify(lifecycle).close(caseId);
+        verify(lifecycle, never()).recordMeasuresApplied(anyString(), anyInt());
         verifyNoInteractions(measures, publisher);
     }
 
     @Test
     void reminderFiresWhileTheReviewStaysOpenThenTheModeratorDecides() {
         when(noticeCases.triageFacts(caseId))
-                .thenReturn(new TriageFacts("CN_CC_1195", "TRUSTED_FLAGGER", "URL", false));
+                .thenReturn(new TriageFacts("CN_CC_1195", "TRUSTED_FLAGGER", TargetType.URL, false));
         ProcessInstance processInstance = startAndValidate();
         Task review = reviewTask();
         Assertions.assertThat(review.getPriority()).isEqualTo(90);
@@ -423,7 +428,7 @@ class NoticeLifecycleProcessTest {
 
         assertThat(processInstance).isWaitingAt("Task_NotifyDecision");
         Assertions.assertThat(timers("Event_ReviewOverdue")).isEmpty();
-        verify(noticeCases, never()).recordEscalation(anyString(), anyString());
+        verify(lifecycle, never()).escalateOverdueReview(anyString(), anyString());
     }
 
     @Test
@@ -448,7 +453,7 @@ class NoticeLifecycleProcessTest {
         Assertions.assertThat(seniorReview.getPriority()).isEqualTo(80);
         Assertions.assertThat(seniorReview.getDueDate()).isEqualTo(Date.from(escalatedAt.plus(Duration.ofHours(2))));
         Assertions.assertThat(timers("Event_ReviewReminder")).isEmpty();
-        verify(noticeCases).recordEscalation(caseId, "SENIOR_MODERATOR");
+        verify(lifecycle).escalateOverdueReview(caseId, "SENIOR_MODERATOR");
         ArgumentCaptor<Object> published = ArgumentCaptor.forClass(Object.class);
         verify(publisher).publishEvent(published.capture());
         Assertions.assertThat(published.getValue()).isInstanceOfSatisfying(TaskEscalated.class, event -> {
@@ -467,7 +472,7 @@ class NoticeLifecycleProcessTest {
                         "Task_RecordEscalation", "Task_ReviewEscalated", "Gateway_NoticeAccepted", "Task_ApplyMeasures")
                 .isWaitingAt("Task_NotifyDecision");
         verify(measures).applyPlanned(caseId);
-        verify(noticeCases).recordMeasuresApplied(caseId, 1);
+        verify(lifecycle).recordMeasuresApplied(caseId, 1);
     }
 
     @Test
@@ -497,8 +502,8 @@ class NoticeLifecycleProcessTest {
         Assertions.assertThat(seniorReview.getDueDate()).isEqualTo(Date.from(escalatedAt.plus(Duration.ofHours(2))));
         Assertions.assertThat(timers("Event_ReviewOverdue")).isEmpty();
         Assertions.assertThat(timers("Event_ReviewReminder")).isEmpty();
-        verify(noticeCases).recordEscalation(caseId, "SENIOR_MODERATOR", "moderator", reason);
-        verify(noticeCases, never()).recordEscalation(anyString(), anyString());
+        verify(lifecycle).escalate(caseId, "SENIOR_MODERATOR", "moderator", reason);
+        verify(lifecycle, never()).escalateOverdueReview(anyString(), anyString());
         Assertions.assertThat(runtimeService().getVariables(processInstance.getId()))
                 .doesNotContainKeys(RecordEscalation.ESCALATED_BY, RecordEscalation.ESCALATION_REASON);
         ArgumentCaptor<Object> published = ArgumentCaptor.forClass(Object.class);
@@ -548,8 +553,8 @@ class NoticeLifecycleProcessTest {
                         "Task_NotifyDecision");
         verify(measures).applyPlanned(caseId);
         // nothing came into effect (already applied by a retried job, say): no status change
-        verify(noticeCases, never()).recordMeasuresApplied(anyString(), anyInt());
-        verify(noticeCases).notifyDecision(caseId);
+        verify(lifecycle, never()).recordMeasuresApplied(anyString(), anyInt());
+        verify(lifecycle).notifyDecision(caseId);
     }
 
     @Test
@@ -564,7 +569,7 @@ class NoticeLifecycleProcessTest {
                 .hasNotPassed("Gateway_ApplyMeasures", "Task_ApplyMeasures")
                 .isWaitingAt("Task_NotifyDecision");
         notifyParties(processInstance);
-        verify(noticeCases).notifyDecision(caseId);
+        verify(lifecycle).notifyDecision(caseId);
         verifyNoInteractions(measures);
     }
 
@@ -601,12 +606,12 @@ class NoticeLifecycleProcessTest {
                         "EndEvent_CaseClosed")
                 .hasNotPassed("Event_RedressWindowClosed", "Task_LiftMeasures")
                 .isEnded();
-        InOrder order = inOrder(noticeCases, measures);
-        order.verify(noticeCases).forwardCounterNotice(caseId);
+        InOrder order = inOrder(lifecycle, measures);
+        order.verify(lifecycle).forwardCounterNotice(caseId);
         order.verify(measures).liftAll(eq(caseId), eq("system"), any());
-        order.verify(noticeCases).recordRestored(caseId);
-        order.verify(noticeCases).close(caseId);
-        verify(noticeCases, never()).recordRetracted(anyString());
+        order.verify(lifecycle).restore(caseId);
+        order.verify(lifecycle).close(caseId);
+        verify(lifecycle, never()).recordRetracted(anyString());
     }
 
     @Test
@@ -617,7 +622,7 @@ class NoticeLifecycleProcessTest {
 
         assertThat(processInstance).hasPassed("Event_AppealFiled").isWaitingAt("CallActivity_Appeal");
         assertThat(processInstance).calledProcessInstance("appeal").hasBusinessKey(caseId);
-        verify(noticeCases).recordAppealReview(caseId);
+        verify(lifecycle).openAppealReview(caseId);
         Task complaint = taskService()
                 .createTaskQuery()
                 .processInstanceBusinessKey(caseId)
@@ -636,7 +641,7 @@ class NoticeLifecycleProcessTest {
                         "EndEvent_CaseClosed")
                 .hasNotPassed("CallActivity_CounterNotice", "Event_RedressWindowClosed")
                 .isEnded();
-        verify(noticeCases).close(caseId);
+        verify(lifecycle).close(caseId);
         verify(measures, never()).liftAll(anyString(), anyString(), anyString());
     }
 
@@ -651,19 +656,17 @@ class NoticeLifecycleProcessTest {
         assertThat(processInstance).hasPassed("Gateway_ModelRemediation").isWaitingAt("Task_OpenRemediation");
         execute(jobAt("Task_OpenRemediation"));
         verify(remediations).open(caseId);
-        ProcessInstance remediation = runtimeService()
-                .createProcessInstanceQuery()
-                .processDefinitionKey("model-remediation")
-                .processInstanceBusinessKey(caseId)
-                .singleResult();
-        assertThat(remediation)
-                .as("the owner's process runs beside the lifecycle")
-                .isWaitingAt("Task_DescribeRemediation");
+        Assertions.assertThat(runtimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey("model-remediation")
+                        .count())
+                .as("the owner's process starts on RemediationOpened, not from the lifecycle")
+                .isZero();
         notifyParties(processInstance);
 
         fire(timer("Event_RedressWindowClosed"));
         assertThat(processInstance).hasPassed("Gateway_RemediationVerified").isWaitingAt("Event_RemediationVerified");
-        verify(noticeCases, never()).close(caseId);
+        verify(lifecycle, never()).close(caseId);
 
         correlate("RemediationVerified");
         assertThat(processInstance)
@@ -677,8 +680,8 @@ class NoticeLifecycleProcessTest {
                         "EndEvent_CaseRemedied")
                 .hasNotPassed("Task_CloseCase")
                 .isEnded();
-        verify(noticeCases).closeRemedied(caseId);
-        verify(noticeCases, never()).close(caseId);
+        verify(lifecycle).closeRemedied(caseId);
+        verify(lifecycle, never()).close(caseId);
     }
 
     @Test
@@ -696,15 +699,14 @@ class NoticeLifecycleProcessTest {
                 .hasPassedInOrder("Gateway_RemediationVerified", "Task_CloseRemedied", "EndEvent_CaseRemedied")
                 .hasNotPassed("Event_RemediationVerified", "Task_CloseCase")
                 .isEnded();
-        verify(noticeCases).closeRemedied(caseId);
+        verify(lifecycle).closeRemedied(caseId);
     }
 
     private Remediations remediationRequired(Remediations.CloseGate gate) {
         Remediations remediations = mock(Remediations.class);
         when(remediations.required(caseId)).thenReturn(true);
-        when(remediations.dueTimer(caseId)).thenReturn(Date.from(RECEIVED_AT.plus(Duration.ofDays(15))));
         when(remediations.closeGate(caseId)).thenReturn(gate);
-        registerRemediationBeans(remediations, noticeCases);
+        registerRemediationBeans(remediations, lifecycle);
         return remediations;
     }
 
@@ -726,10 +728,10 @@ class NoticeLifecycleProcessTest {
                         "Task_CloseCase",
                         "EndEvent_CaseClosed")
                 .isEnded();
-        InOrder order = inOrder(noticeCases, measures);
+        InOrder order = inOrder(lifecycle, measures);
         order.verify(measures).liftAll(eq(caseId), eq("system"), eq("notice retracted by the rights holder"));
-        order.verify(noticeCases).recordRetracted(caseId);
-        order.verify(noticeCases).close(caseId);
+        order.verify(lifecycle).recordRetracted(caseId);
+        order.verify(lifecycle).close(caseId);
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------
@@ -737,39 +739,40 @@ class NoticeLifecycleProcessTest {
     /** The delegates and expression beans the three processes name, wired to the mocks and the engine's clock. */
     static void registerBeans(
             NoticeCases noticeCases,
+            CaseLifecycle lifecycle,
             Measures measures,
             ApplicationEventPublisher publisher,
             StatutoryCalendars calendars) {
         Clock clock = ENGINE_CLOCK;
-        Mocks.register("validateNotice", new ValidateNotice(noticeCases));
-        Mocks.register("recordTriageNote", new RecordTriageNote(noticeCases));
-        Mocks.register("requestCure", new RequestCure(noticeCases));
-        Mocks.register("closeIncomplete", new CloseIncomplete(noticeCases));
+        Mocks.register("validateNotice", new ValidateNotice(noticeCases, lifecycle));
+        Mocks.register("recordTriageNote", new RecordTriageNote(lifecycle));
+        Mocks.register("requestCure", new RequestCure(noticeCases, lifecycle));
+        Mocks.register("closeIncomplete", new CloseIncomplete(noticeCases, lifecycle));
         Mocks.register("sendReviewReminder", new SendReviewReminder(publisher));
-        Mocks.register("recordEscalation", new RecordEscalation(noticeCases, publisher));
-        Mocks.register("applyMeasures", new ApplyMeasures(measures, noticeCases));
-        Mocks.register("notifyDecision", new NotifyDecision(noticeCases));
-        Mocks.register("liftOnRetraction", new LiftOnRetraction(measures, noticeCases));
-        Mocks.register("closeCase", new CloseCase(noticeCases));
-        Mocks.register("forwardCounterNotice", new ForwardCounterNotice(noticeCases));
-        Mocks.register("maintainMeasures", new MaintainMeasures(noticeCases));
-        Mocks.register("restoreContent", new RestoreContent(measures, noticeCases));
-        Mocks.register("openAppeal", new OpenAppeal(noticeCases));
+        Mocks.register("recordEscalation", new RecordEscalation(lifecycle, publisher));
+        Mocks.register("applyMeasures", new ApplyMeasures(measures, lifecycle));
+        Mocks.register("notifyDecision", new NotifyDecision(lifecycle));
+        Mocks.register("liftOnRetraction", new LiftOnRetraction(measures, lifecycle));
+        Mocks.register("closeCase", new CloseCase(lifecycle));
+        Mocks.register("forwardCounterNotice", new ForwardCounterNotice(lifecycle));
+        Mocks.register("maintainMeasures", new MaintainMeasures(lifecycle));
+        Mocks.register("restoreContent", new RestoreContent(measures, lifecycle));
+        Mocks.register("openAppeal", new OpenAppeal(lifecycle));
         Mocks.register("reverseDecision", new ReverseDecision(measures));
         Mocks.register("reviewSla", new ReviewDeadlines(SLA, clock));
         Mocks.register("caseDeadlines", new CaseDeadlines(noticeCases, calendars, clock));
         Mocks.register("appealSla", new AppealDeadlines(Duration.ofDays(7), Duration.ofDays(5), 1, clock));
         Remediations noRemediation = mock(Remediations.class, withSettings().strictness(Strictness.LENIENT));
         when(noRemediation.closeGate(anyString())).thenReturn(Remediations.CloseGate.NONE);
-        registerRemediationBeans(noRemediation, noticeCases);
+        registerRemediationBeans(noRemediation, lifecycle);
     }
 
     /** The delegates of model-remediation.bpmn and the lifecycle's remediation steps, on {@code remediations}. */
-    static void registerRemediationBeans(Remediations remediations, NoticeCases noticeCases) {
+    static void registerRemediationBeans(Remediations remediations, CaseLifecycle lifecycle) {
         Mocks.register("modelRemediation", new ModelRemediation(remediations));
         Mocks.register("openRemediation", new OpenRemediation(remediations));
         Mocks.register("remediationGate", new RemediationGate(remediations));
-        Mocks.register("closeRemedied", new CloseRemedied(noticeCases));
+        Mocks.register("closeRemedied", new CloseRemedied(lifecycle));
         Mocks.register("verifyRemediation", new VerifyRemediation(remediations));
         Mocks.register("escalateRemediation", new EscalateRemediation(remediations));
         Mocks.register("reportRemedied", new ReportRemedied());

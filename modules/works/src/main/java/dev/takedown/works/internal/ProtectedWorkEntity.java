@@ -43,23 +43,23 @@ public class ProtectedWorkEntity {
         this.registeredAt = registeredAt;
     }
 
-    public UUID id() {
+    public UUID getId() {
         return id;
     }
 
-    public String organisationId() {
+    public String getOrganisationId() {
         return organisationId;
     }
 
-    public String definition() {
+    public String getDefinition() {
         return definition;
     }
 
-    public String registeredBy() {
+    public String getRegisteredBy() {
         return registeredBy;
     }
 
-    public Instant registeredAt() {
+    public Instant getRegisteredAt() {
         return registeredAt;
     }
 }

@@ -1,0 +1,663 @@
+package dev.takedown.notices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.events.AppealDecided;
+import dev.takedown.events.NoticeCured;
+import dev.takedown.events.NoticeDecided;
+import dev.takedown.events.NotifierStatusChanged;
+import dev.takedown.events.PartiesNotified;
+import dev.takedown.evidence.EvidenceFiles;
+import dev.takedown.kernel.Caller;
+import dev.takedown.testing.EmbeddedDatabase;
+import dev.takedown.testing.NoticeJson;
+import dev.takedown.works.ProtectedWorks;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.PublishedEvents;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * The lifecycle API on the notices module alone and a real PostgreSQL: every step and the history entry it leaves,
+ * repeated steps that change nothing, decisions stored once with the outcome derived from them, notices that joined a
+ * case, the cure loop, the counter-notice's delivery time, and the events each step publishes. The other modules'
+ * beans the module uses are mocks.
+ */
+@ApplicationModuleTest
+@TestPropertySource(
+        properties = {
+            "takedown.links.secret=a-secret-for-the-module-test-only-0123456789",
+            "spring.kafka.listener.auto-startup=false",
+            "spring.jpa.properties.hibernate.jdbc.time_zone=UTC",
+            "spring.flyway.out-of-order=true"
+        })
+class CaseLifecycleTest {
+
+    private static final String MODERATOR = "moderator";
+    private static final String SENIOR = "senior";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        EmbeddedDatabase.register(registry);
+    }
+
+    /** A clock the test moves, so that every recorded time can be asserted exactly. */
+    static final class MovingClock extends Clock {
+
+        private Instant now = Instant.parse("2025-09-19T01:00:00Z");
+
+        Instant advance(Duration by) {
+            now = now.plus(by);
+            return now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @TestConfiguration
+    static class Time {
+
+        @Bean
+        MovingClock clock() {
+            return new MovingClock();
+        }
+    }
+
+    @MockitoBean
+    ProtectedWorks works;
+
+    @MockitoBean
+    EvidenceFiles evidence;
+
+    @Autowired
+    CaseLifecycle lifecycle;
+
+    @Autowired
+    NoticeIntake intake;
+
+    @Autowired
+    NoticeCases cases;
+
+    @Autowired
+    CounterNotices counterNotices;
+
+    @Autowired
+    UploaderCases uploaderCases;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MovingClock clock;
+
+    // --- every step once, and only once ----------------------------------------------------------------------------
+
+    @Test
+    void aCaseGoesFromReceiptToClosingAndARepeatedStepChangesNothing(PublishedEvents events) {
+        String caseId = file("org-a", NoticeJson.complete("CN_CC_1195").account("acct-1"));
+
+        // each step twice, as a retried job or a redelivered event takes it
+        lifecycle.queueForReview(caseId);
+        lifecycle.queueForReview(caseId);
+        CaseDecision decision = lifecycle.decide(
+                caseId, "task-" + caseId, Verdict.ACCEPT, List.of("DELETE"), "copies the work", MODERATOR);
+        assertThat(lifecycle.decide(
+                        caseId, "task-" + caseId, Verdict.ACCEPT, List.of("DELETE"), "copies the work", MODERATOR))
+                .isEqualTo(decision);
+        lifecycle.recordMeasuresApplied(caseId, 1);
+        lifecycle.recordMeasuresApplied(caseId, 1);
+        lifecycle.notifyDecision(caseId);
+        lifecycle.notifyDecision(caseId);
+        lifecycle.close(caseId);
+        lifecycle.close(caseId);
+
+        CaseView view = view(caseId, "org-a");
+        assertThat(view.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(view.outcome()).isEqualTo(CaseOutcome.ACTION_TAKEN);
+        assertThat(view.history())
+                .extracting(CaseView.HistoryEntry::status, CaseView.HistoryEntry::actor, CaseView.HistoryEntry::note)
+                .containsExactly(
+                        tuple(CaseStatus.RECEIVED, "holder@org-a", "via API"),
+                        tuple(CaseStatus.UNDER_REVIEW, "system", "complete under its profiles; queued for review"),
+                        tuple(CaseStatus.DECIDED_ACTION, MODERATOR, "accepted: DELETE — copies the work"),
+                        tuple(CaseStatus.MEASURE_APPLIED, "system", "1 measure(s) in effect"),
+                        tuple(CaseStatus.NOTIFIED, "system", "decision sent to the parties"),
+                        tuple(CaseStatus.CLOSED, "system", "case closed"));
+        assertThat(kinds(caseId))
+                .containsExactlyInAnyOrder("DECISION→notifier:legal@a.test", "FORWARDED_NOTICE→uploader-of:acct-1");
+        assertThat(storedDecisions(caseId)).isEqualTo(1);
+        assertThat(cases.timers(caseId).notifiedAt()).isEqualTo(clock.instant());
+
+        assertThat(of(events, NoticeDecided.class)).singleElement().satisfies(decided -> {
+            assertThat(decided.caseId()).isEqualTo(caseId);
+            assertThat(decided.outcome()).isEqualTo("ACCEPT");
+            assertThat(decided.measures()).containsExactly("DELETE");
+            assertThat(decided.actor()).isEqualTo(MODERATOR);
+        });
+        assertThat(of(events, PartiesNotified.class)).singleElement().satisfies(notified -> {
+            assertThat(notified.outcome()).isEqualTo("ACTION_TAKEN");
+            assertThat(notified.recipients()).containsExactly("notifier:legal@a.test", "uploader-of:acct-1");
+        });
+    }
+
+    @Test
+    void theUploaderIsForwardedTheNoticeInItsProfilesLanguageAndTheNotifierReadsItsOwn() {
+        String caseId = file(
+                "org-a", NoticeJson.complete("CN_CC_1195").account("acct-cn").language("en"));
+        decideAndNotify(caseId, Verdict.ACCEPT, List.of("DELETE"), "copies the work");
+
+        List<CaseNotification> sent = cases.notifications(caseId);
+        assertThat(sent)
+                .filteredOn(n -> n.kind().equals("DECISION"))
+                .singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("Measures taken: DELETE", "Reasons: copies the work"));
+        assertThat(sent)
+                .filteredOn(n -> n.kind().equals("FORWARDED_NOTICE"))
+                .singleElement()
+                .satisfies(n -> {
+                    assertThat(n.subject()).isEqualTo("关于您内容的通知");
+                    assertThat(n.body()).contains("(a) 措施", "DELETE", "《民法典》第1196条");
+                    assertThat(n.link()).contains("/u/" + caseId + ".");
+                });
+        String link = sent.stream()
+                .filter(n -> n.kind().equals("FORWARDED_NOTICE"))
+                .findFirst()
+                .orElseThrow()
+                .link();
+        assertThat(uploaderCases.forwarded(link.substring(link.indexOf("/u/") + 3)))
+                .hasValueSatisfying(forwarded -> {
+                    assertThat(forwarded.measures()).containsExactly("DELETE");
+                    assertThat(forwarded.statementOfReasons()).contains("(f) 救济");
+                });
+
+        String euCase =
+                file("org-a", NoticeJson.complete("EU_DSA").account("acct-eu").language("zh-CN"));
+        decideAndNotify(euCase, Verdict.REJECT, List.of(), "戏仿");
+        assertThat(cases.notifications(euCase)).singleElement().satisfies(n -> {
+            assertThat(n.subject()).isEqualTo("对您通知的处理结果：未采取措施");
+            assertThat(n.body()).contains("理由：戏仿", "庭外争议解决");
+        });
+    }
+
+    // --- escalation --------------------------------------------------------------------------------------------
+
+    @Test
+    void aReviewIsEscalatedByTheDeadlineOrByAModeratorWithAReason() {
+        String overdue = queued("org-a");
+        lifecycle.escalateOverdueReview(overdue, "SENIOR_MODERATOR");
+        lifecycle.escalateOverdueReview(overdue, "SENIOR_MODERATOR");
+
+        String handedOver = queued("org-a");
+        lifecycle.escalate(handedOver, "SENIOR_MODERATOR", MODERATOR, "a model owner's appeal history");
+
+        assertThat(last(overdue))
+                .isEqualTo(new CaseView.HistoryEntry(
+                        CaseStatus.ESCALATED,
+                        "system",
+                        "review deadline passed; escalated to SENIOR_MODERATOR",
+                        clock.instant()));
+        assertThat(statuses(overdue)).containsOnlyOnce(CaseStatus.ESCALATED);
+        assertThat(last(handedOver))
+                .isEqualTo(new CaseView.HistoryEntry(
+                        CaseStatus.ESCALATED,
+                        MODERATOR,
+                        "escalated to SENIOR_MODERATOR by a moderator: a model owner's appeal history",
+                        clock.instant()));
+    }
+
+    // --- decisions stored once, the outcome derived from them --------------------------------------------------
+
+    @Test
+    void aSecondReviewerWhoOverturnsLeavesTheCaseWithNoAction(PublishedEvents events) {
+        String caseId = queued("org-a");
+        CaseDecision accepted = lifecycle.decide(
+                caseId,
+                "review-" + caseId,
+                Verdict.ACCEPT,
+                List.of("ACCOUNT_TERMINATE"),
+                "repeat infringer",
+                MODERATOR);
+        lifecycle.awaitSecondReview(caseId);
+        clock.advance(Duration.ofMinutes(30));
+        lifecycle.overturnOnSecondReview(caseId, "confirm-" + caseId, SENIOR, "disproportionate");
+        lifecycle.overturnOnSecondReview(caseId, "confirm-" + caseId, SENIOR, "disproportionate");
+
+        assertThat(cases.decisions(caseId))
+                .extracting(CaseDecision::kind, CaseDecision::verdict, CaseDecision::decidedBy)
+                .containsExactly(
+                        tuple(DecisionKind.REVIEW, Verdict.ACCEPT, MODERATOR),
+                        tuple(DecisionKind.CONFIRMATION, Verdict.OVERTURN, SENIOR));
+        assertThat(cases.decisions(caseId).get(0)).isEqualTo(accepted);
+        assertThat(storedDecisions(caseId)).isEqualTo(2);
+        assertThat(view(caseId, "org-a").outcome()).isEqualTo(CaseOutcome.NO_ACTION);
+        assertThat(statuses(caseId))
+                .containsSubsequence(
+                        CaseStatus.DECIDED_ACTION, CaseStatus.AWAITING_SECOND_REVIEW, CaseStatus.DECIDED_NO_ACTION);
+        assertThat(last(caseId).note()).isEqualTo("rejected: overturned on second review: disproportionate");
+
+        lifecycle.notifyDecision(caseId);
+        assertThat(cases.notifications(caseId))
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .contains("未采取措施", "经二次审核推翻：disproportionate")
+                        .doesNotContain("ACCOUNT_TERMINATE"));
+        assertThat(of(events, NoticeDecided.class))
+                .extracting(NoticeDecided::outcome)
+                .containsExactly("ACCEPT", "OVERTURN");
+        assertThat(of(events, PartiesNotified.class))
+                .singleElement()
+                .satisfies(n -> assertThat(n.outcome()).isEqualTo("NO_ACTION"));
+    }
+
+    @Test
+    void aConfirmationKeepsTheActionAndTheStatus() {
+        String caseId = queued("org-a");
+        lifecycle.decide(caseId, "review-" + caseId, Verdict.ACCEPT, List.of("UNPUBLISH_MODEL"), null, MODERATOR);
+        lifecycle.awaitSecondReview(caseId);
+        lifecycle.confirmOnSecondReview(caseId, "confirm-" + caseId, SENIOR, null);
+
+        assertThat(view(caseId, "org-a").outcome()).isEqualTo(CaseOutcome.ACTION_TAKEN);
+        assertThat(cases.status(caseId)).isEqualTo(CaseStatus.AWAITING_SECOND_REVIEW);
+        assertThat(cases.decisions(caseId))
+                .extracting(CaseDecision::verdict)
+                .containsExactly(Verdict.ACCEPT, Verdict.CONFIRM);
+    }
+
+    @Test
+    void aReversedComplaintTurnsTheOutcomeAroundAndBothSidesAreTold(PublishedEvents events) {
+        String caseId = file("org-a", NoticeJson.complete("EU_DSA").account("acct-eu"));
+        decideAndNotify(caseId, Verdict.REJECT, List.of(), "looks like parody");
+        lifecycle.openAppealReview(caseId);
+        clock.advance(Duration.ofDays(2));
+
+        CaseDecision reversed = lifecycle.decideAppeal(
+                caseId, "appeal-" + caseId, Verdict.REVERSE, List.of("DELETE"), "not a parody", SENIOR);
+        assertThat(lifecycle.decideAppeal(
+                        caseId, "appeal-" + caseId, Verdict.REVERSE, List.of("DELETE"), "not a parody", SENIOR))
+                .as("the same task decided twice")
+                .isEqualTo(reversed);
+
+        assertThat(view(caseId, "org-a").outcome()).isEqualTo(CaseOutcome.ACTION_TAKEN);
+        assertThat(statuses(caseId)).containsSubsequence(CaseStatus.APPEAL_REVIEW, CaseStatus.APPEAL_REVERSED);
+        assertThat(kinds(caseId))
+                .containsExactlyInAnyOrder(
+                        "DECISION→notifier:legal@a.test",
+                        "APPEAL_REVERSED→notifier:legal@a.test",
+                        "APPEAL_REVERSED→uploader-of:acct-eu");
+        assertThat(cases.notifications(caseId))
+                .filteredOn(n -> n.kind().equals("APPEAL_REVERSED"))
+                .allSatisfy(n -> assertThat(n.body()).contains("Reasons: not a parody", "DSA Art. 21"));
+        assertThat(of(events, AppealDecided.class)).singleElement().satisfies(decided -> {
+            assertThat(decided.outcome()).isEqualTo("REVERSE");
+            assertThat(decided.measures()).containsExactly("DELETE");
+            assertThat(decided.appealId()).isEqualTo(reversed.decisionId());
+        });
+        assertThatThrownBy(() -> lifecycle.decideAppeal(caseId, "t", Verdict.ACCEPT, List.of(), "x", SENIOR))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> lifecycle.decide(caseId, "t", Verdict.UPHOLD, List.of(), "x", SENIOR))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void manifestlyUnfoundedNoticesWarnTheirNotifier(PublishedEvents events) {
+        String organisation = "org-" + UUID.randomUUID();
+        String last = null;
+        for (int i = 0; i < 3; i++) {
+            last = queued(organisation);
+            lifecycle.decide(last, "task-" + last, Verdict.REJECT, List.of(), "unfounded", MODERATOR);
+            lifecycle.recordManifestlyUnfounded(last);
+            lifecycle.recordManifestlyUnfounded(last);
+        }
+
+        assertThat(cases.notifications(last)).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo("MISUSE_WARNED");
+            assertThat(n.body()).contains("明显不成立");
+        });
+        assertThat(of(events, NotifierStatusChanged.class)).singleElement().satisfies(changed -> {
+            assertThat(changed.organisationId()).isEqualTo(organisation);
+            assertThat(changed.status()).isEqualTo("WARNED");
+        });
+    }
+
+    // --- joined notices ----------------------------------------------------------------------------------------
+
+    /**
+     * A notice on a target of an open case joins it and gets its outcome from it. The joined notice of another
+     * organisation learns the outcome and the redress, never the case, its reasons, measures or decider.
+     */
+    @Test
+    void joinedNoticesLearnTheOutcomeAndAnotherOrganisationNothingMore(PublishedEvents events) {
+        String target = "https://gen.example/p/" + UUID.randomUUID();
+        String caseId = file("org-a", NoticeJson.complete("CN_CC_1195").target(target));
+        String sameOrganisation =
+                file("org-a", NoticeJson.complete("CN_CC_1195").target(target));
+        String otherOrganisation =
+                file("org-b", NoticeJson.complete("EU_DSA").target(target).notifier("Studio B", "legal@b.test"));
+
+        assertThat(cases.status(otherOrganisation)).isEqualTo(CaseStatus.JOINED);
+        assertThat(last(sameOrganisation).note()).isEqualTo("joins open case " + caseId + " on the same target");
+        assertThat(last(otherOrganisation).note()).isEqualTo("joins an open case on the same target");
+        assertThat(view(otherOrganisation, "org-b").outcome())
+                .as("not told yet")
+                .isNull();
+
+        decideAndNotify(caseId, Verdict.ACCEPT, List.of("DELETE"), "copies the work");
+
+        CaseView joined = view(otherOrganisation, "org-b");
+        assertThat(joined.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(joined.outcome()).isEqualTo(CaseOutcome.ACTION_TAKEN);
+        assertThat(joined.history().toString()).doesNotContain(caseId, "copies the work", MODERATOR);
+        assertThat(last(otherOrganisation).note()).isEqualTo("outcome of the case it joined: ACTION_TAKEN");
+        assertThat(cases.notifications(otherOrganisation)).singleElement().satisfies(n -> {
+            assertThat(n.recipient()).isEqualTo("notifier:legal@b.test");
+            assertThat(n.subject()).isEqualTo("Decision on your notice: measures taken");
+            assertThat(n.body())
+                    .contains("Outcome: measures taken", "out-of-court dispute settlement")
+                    .doesNotContain(caseId, "copies the work", "DELETE", MODERATOR);
+        });
+        assertThat(cases.find(caseId, new Caller("holder@org-b", "org-b", "RIGHTS_HOLDER")))
+                .isEmpty();
+
+        assertThat(last(sameOrganisation).note()).isEqualTo("outcome of case " + caseId + ": ACTION_TAKEN");
+        assertThat(cases.notifications(sameOrganisation))
+                .singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("已采取措施：DELETE", "理由：copies the work"));
+        assertThat(view(sameOrganisation, "org-a").outcome()).isEqualTo(CaseOutcome.ACTION_TAKEN);
+
+        assertThat(cases.decisions(otherOrganisation))
+                .as("the decision is the case's, stored once")
+                .isEmpty();
+        assertThat(storedDecisions(otherOrganisation)).isZero();
+        assertThat(of(events, PartiesNotified.class))
+                .singleElement()
+                .satisfies(n -> assertThat(n.recipients()).contains("notifier:legal@a.test", "notifier:legal@b.test"));
+    }
+
+    // --- cure -------------------------------------------------------------------------------------------------
+
+    @Test
+    void anIncompleteNoticeIsCuredByItsNotifierAndValidatedAgain(PublishedEvents events) throws Exception {
+        NoticeSubmission complete = submission(NoticeJson.complete("US_DMCA"));
+        NoticeSubmission unsigned = withoutSignature(complete);
+        String caseId = intake.submit(unsigned, holder("org-a"), null, false).caseId();
+        Instant requested = clock.advance(Duration.ofMinutes(5));
+
+        lifecycle.requestCure(caseId, cases.problems(caseId));
+        lifecycle.requestCure(caseId, cases.problems(caseId));
+
+        assertThat(cases.status(caseId)).isEqualTo(CaseStatus.INCOMPLETE_CURE);
+        assertThat(cases.notifications(caseId)).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo("CURE_REQUEST");
+            assertThat(n.body()).contains("14 days", "signature");
+        });
+        assertThat(of(events, PartiesNotified.class))
+                .singleElement()
+                .satisfies(n -> assertThat(n.outcome()).isEqualTo("INCOMPLETE_CURE"));
+
+        Caller notifier = new Caller("holder@org-a", "org-a", "RIGHTS_HOLDER");
+        assertThatThrownBy(() -> lifecycle.cure(caseId, complete, new Caller("holder@org-b", "org-b", "RIGHTS_HOLDER")))
+                .isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> lifecycle.cure(caseId, complete, new Caller(MODERATOR, null, "MODERATOR")))
+                .isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> lifecycle.cure(caseId, changed(complete, complete.signature(), List.of()), notifier))
+                .as("no target: not worth curing")
+                .isInstanceOf(NoticeIncompleteException.class);
+
+        clock.advance(Duration.ofDays(3));
+        lifecycle.cure(caseId, complete, notifier);
+
+        assertThat(last(caseId))
+                .isEqualTo(new CaseView.HistoryEntry(
+                        CaseStatus.INCOMPLETE_CURE, "holder@org-a", "notice completed", clock.instant()));
+        assertThat(cases.problems(caseId)).isEmpty();
+        assertThat(cases.timers(caseId).cureRequestedAt())
+                .as("the cure period runs from the request")
+                .isEqualTo(requested);
+        assertThat(of(events, NoticeCured.class))
+                .singleElement()
+                .satisfies(cured -> assertThat(cured.caseId()).isEqualTo(caseId));
+
+        lifecycle.queueForReview(caseId);
+        assertThatThrownBy(() -> lifecycle.cure(caseId, complete, notifier)).isInstanceOf(CaseStateException.class);
+    }
+
+    @Test
+    void aNoticeClosedAsIncompleteTellsItsNotifierWhatWasMissing(PublishedEvents events) throws Exception {
+        NoticeSubmission unsigned = withoutSignature(submission(NoticeJson.complete("US_DMCA")));
+        String caseId = intake.submit(unsigned, holder("org-a"), null, false).caseId();
+
+        lifecycle.closeIncomplete(caseId, cases.problems(caseId));
+        lifecycle.closeIncomplete(caseId, cases.problems(caseId));
+
+        assertThat(cases.status(caseId)).isEqualTo(CaseStatus.CLOSED_INCOMPLETE);
+        assertThat(last(caseId).note()).startsWith("missing: ").contains("signature");
+        assertThat(cases.notifications(caseId)).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo("INCOMPLETE");
+            assertThat(n.body()).contains("signature");
+        });
+        assertThat(of(events, PartiesNotified.class))
+                .singleElement()
+                .satisfies(n -> assertThat(n.outcome()).isEqualTo("INCOMPLETE"));
+    }
+
+    // --- counter-notice, restoration, retraction ---------------------------------------------------------------
+
+    @Test
+    void aForwardedCounterNoticeIsDeliveredWhenFirstForwarded() throws Exception {
+        String caseId = file("org-a", NoticeJson.complete("CN_ECOM").account("acct-cn"));
+        decideAndNotify(caseId, Verdict.ACCEPT, List.of("DELIST"), "copies the work");
+        Instant received = clock.advance(Duration.ofHours(1));
+
+        counterNotices.file(caseId, counterNotice(), UploaderCases.actorFor(caseId));
+
+        assertThat(last(caseId))
+                .isEqualTo(new CaseView.HistoryEntry(
+                        CaseStatus.NOTIFIED, UploaderCases.actorFor(caseId), "counter-notice received", received));
+        assertThat(counterNotices.receipt(caseId)).contains(new CounterNotices.Receipt(received, null));
+
+        Instant delivered = clock.advance(Duration.ofMinutes(10));
+        lifecycle.forwardCounterNotice(caseId);
+        clock.advance(Duration.ofMinutes(10));
+        lifecycle.forwardCounterNotice(caseId);
+
+        assertThat(cases.timers(caseId))
+                .satisfies(t -> assertThat(t.counterNoticeReceivedAt()).isEqualTo(received))
+                .satisfies(t -> assertThat(t.counterNoticeDeliveredAt()).isEqualTo(delivered));
+        assertThat(jdbc.queryForObject(
+                                "select delivered_at from counter_notice where case_id = ?::uuid",
+                                java.sql.Timestamp.class,
+                                caseId)
+                        .toInstant())
+                .isEqualTo(delivered);
+        assertThat(cases.notifications(caseId))
+                .filteredOn(n -> n.kind().equals("COUNTER_NOTICE"))
+                .singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("15日内", "投诉", "起诉"));
+
+        lifecycle.maintainPendingProceedings(caseId);
+        lifecycle.close(caseId);
+        lifecycle.closeRemedied(caseId);
+        assertThat(cases.status(caseId))
+                .as("a measure maintained pending proceedings stays open")
+                .isEqualTo(CaseStatus.MAINTAINED_PENDING_PROCEEDINGS);
+    }
+
+    @Test
+    void restorationAndRetractionAreToldToBothSidesOnce() {
+        String restored = file("org-a", NoticeJson.complete("US_DMCA").account("acct-us"));
+        decideAndNotify(restored, Verdict.ACCEPT, List.of("DISABLE_ACCESS"), null);
+        lifecycle.forwardCounterNotice(restored);
+        lifecycle.restore(restored);
+        lifecycle.restore(restored);
+        lifecycle.close(restored);
+
+        assertThat(statuses(restored))
+                .containsSubsequence(CaseStatus.COUNTER_NOTICE_FORWARDED, CaseStatus.RESTORED, CaseStatus.CLOSED);
+        assertThat(kinds(restored)).containsOnlyOnce("RESTORED→notifier:legal@a.test", "RESTORED→uploader-of:acct-us");
+
+        String retracted = file("org-a", NoticeJson.complete("CN_ECOM").account("acct-r"));
+        decideAndNotify(retracted, Verdict.ACCEPT, List.of("DELIST"), null);
+        lifecycle.recordRetracted(retracted);
+        lifecycle.recordRetracted(retracted);
+        lifecycle.closeRemedied(retracted);
+
+        assertThat(statuses(retracted)).containsSubsequence(CaseStatus.RETRACTED, CaseStatus.CLOSED_REMEDIED);
+        assertThat(cases.notifications(retracted))
+                .filteredOn(n -> n.kind().equals("RETRACTED"))
+                .extracting(CaseNotification::recipient, CaseNotification::subject)
+                .containsExactlyInAnyOrder(
+                        tuple("notifier:legal@a.test", "通知已撤回"), tuple("uploader-of:acct-r", "通知已撤回"));
+    }
+
+    @Test
+    void aNoteGoesOnTheHistoryWithoutAChangeOfStatus() {
+        String caseId = queued("org-a");
+        lifecycle.note(caseId, "triage", "human authorship must be assessed");
+        lifecycle.note(caseId, "system", "model remediation opened");
+
+        assertThat(view(caseId, "org-a").history())
+                .extracting(CaseView.HistoryEntry::status, CaseView.HistoryEntry::note)
+                .endsWith(
+                        tuple(CaseStatus.UNDER_REVIEW, "human authorship must be assessed"),
+                        tuple(CaseStatus.UNDER_REVIEW, "model remediation opened"));
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private String file(String organisation, NoticeJson notice) {
+        return intake.submit(submission(notice), holder(organisation), null, false)
+                .caseId();
+    }
+
+    private String queued(String organisation) {
+        String caseId = file(organisation, NoticeJson.complete("CN_CC_1195"));
+        lifecycle.queueForReview(caseId);
+        return caseId;
+    }
+
+    private void decideAndNotify(String caseId, Verdict verdict, List<String> measures, String reason) {
+        lifecycle.queueForReview(caseId);
+        lifecycle.decide(caseId, "task-" + caseId, verdict, measures, reason, MODERATOR);
+        if (verdict == Verdict.ACCEPT) {
+            lifecycle.recordMeasuresApplied(caseId, measures.size());
+        }
+        lifecycle.notifyDecision(caseId);
+    }
+
+    private static Submitter holder(String organisation) {
+        return new Submitter("holder@" + organisation, organisation, Submitter.Channel.API);
+    }
+
+    private NoticeSubmission submission(NoticeJson notice) {
+        try {
+            return json.readValue(notice.json(), NoticeSubmission.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static NoticeSubmission withoutSignature(NoticeSubmission notice) {
+        return changed(notice, null, notice.targets());
+    }
+
+    private static NoticeSubmission changed(
+            NoticeSubmission notice, NoticeSubmission.Signature signature, List<NoticeSubmission.Target> targets) {
+        return new NoticeSubmission(
+                notice.jurisdictionProfiles(),
+                notice.language(),
+                notice.notifier(),
+                notice.rightsHolder(),
+                signature,
+                notice.claim(),
+                notice.works(),
+                targets,
+                notice.evidence(),
+                notice.explanation(),
+                notice.requestedMeasures(),
+                notice.attestations(),
+                notice.csamFlag(),
+                notice.creationEvidence());
+    }
+
+    private CounterNoticeSubmission counterNotice() throws Exception {
+        return json.readValue("""
+                {"user": {"legal_name": "Li Lei", "identity_document": {"type": "RESIDENT_ID", "number": "110101"},
+                          "phone": "+86 10 1234 5678"},
+                 "material": {"identification": "my drawing", "prior_location": "https://gen.example/x"},
+                 "non_infringement_evidence": [{"kind": "CREATION_RECORD", "description": "prompts and seeds"}],
+                 "attestations": {"truthfulness_responsibility": true}}
+                """, CounterNoticeSubmission.class);
+    }
+
+    private CaseView view(String caseId, String organisation) {
+        return cases.find(caseId, new Caller("holder@" + organisation, organisation, "RIGHTS_HOLDER"))
+                .orElseThrow();
+    }
+
+    private List<CaseStatus> statuses(String caseId) {
+        return history(caseId).stream().map(CaseView.HistoryEntry::status).toList();
+    }
+
+    private CaseView.HistoryEntry last(String caseId) {
+        List<CaseView.HistoryEntry> history = history(caseId);
+        return history.get(history.size() - 1);
+    }
+
+    private List<CaseView.HistoryEntry> history(String caseId) {
+        CaseView any = cases.find(caseId, new Caller("reader", organisationOf(caseId), "RIGHTS_HOLDER"))
+                .orElseThrow();
+        return any.history();
+    }
+
+    private String organisationOf(String caseId) {
+        return jdbc.queryForObject("select organisation_id from notice where id = ?::uuid", String.class, caseId);
+    }
+
+    private List<String> kinds(String caseId) {
+        return cases.notifications(caseId).stream()
+                .map(n -> n.kind() + "→" + n.recipient())
+                .toList();
+    }
+
+    private int storedDecisions(String caseId) {
+        return jdbc.queryForObject("select count(*) from case_decision where case_id = ?::uuid", Integer.class, caseId);
+    }
+
+    private static <T> List<T> of(PublishedEvents events, Class<T> type) {
+        return StreamSupport.stream(events.ofType(type).spliterator(), false).toList();
+    }
+}

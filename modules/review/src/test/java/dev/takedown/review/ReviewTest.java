@@ -1,0 +1,253 @@
+package dev.takedown.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import dev.takedown.aigc.RiskWarnings;
+import dev.takedown.measures.MeasureStatus;
+import dev.takedown.measures.MeasureTarget;
+import dev.takedown.measures.MeasureType;
+import dev.takedown.measures.MeasureView;
+import dev.takedown.measures.Measures;
+import dev.takedown.notices.CaseDecision;
+import dev.takedown.notices.CaseLifecycle;
+import dev.takedown.notices.CaseTarget;
+import dev.takedown.notices.DecisionKind;
+import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.Verdict;
+import dev.takedown.workflow.ReviewTask;
+import dev.takedown.workflow.ReviewTasks;
+import dev.takedown.workflow.TaskClaimConflictException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.InOrder;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The decision rules of moderation against the case's lifecycle: what each verdict asks the lifecycle to record, when
+ * a second reviewer is needed, and that nobody reviews a decision they took part in.
+ */
+@ExtendWith(MockitoExtension.class)
+class ReviewTest {
+
+    private static final Instant NOW = Instant.parse("2025-09-19T03:00:00Z");
+    private static final String CASE = "case-1";
+    private static final Moderator FIRST = new Moderator("first", List.of("MODERATOR"));
+    private static final Moderator SECOND = new Moderator("second", List.of("MODERATOR", "SENIOR_MODERATOR"));
+    private static final Moderator THIRD = new Moderator("third", List.of("MODERATOR", "SENIOR_MODERATOR"));
+
+    @Mock
+    ReviewTasks tasks;
+
+    @Mock
+    NoticeCases cases;
+
+    @Mock
+    CaseLifecycle lifecycle;
+
+    @Mock
+    Measures measures;
+
+    @Mock
+    ApplicationEventPublisher events;
+
+    @Mock
+    RiskWarnings riskWarnings;
+
+    private Review review;
+
+    @BeforeEach
+    void setUp() {
+        review = new Review(tasks, cases, lifecycle, measures, events, riskWarnings, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void acceptingAHighImpactMeasurePlansItAndAsksForASecondReviewer() {
+        ReviewTask task = task("t-review", ReviewTask.Kind.REVIEW, FIRST);
+        when(lifecycle.decide(CASE, "t-review", Verdict.ACCEPT, List.of("ACCOUNT_TERMINATE"), "repeat", "first"))
+                .thenReturn(decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, "first"));
+        when(cases.targets(CASE)).thenReturn(List.of(new CaseTarget("https://gen.example/p/1", "acct-1")));
+
+        Decision decided = review.decide(
+                FIRST, "t-review", new DecisionRequest("ACCEPT", List.of("ACCOUNT_TERMINATE"), " repeat "));
+
+        assertThat(decided.outcome()).isEqualTo(Verdict.ACCEPT);
+        assertThat(decided.decisionId()).isEqualTo("d-1");
+        InOrder order = inOrder(lifecycle, measures, tasks);
+        order.verify(lifecycle)
+                .decide(CASE, "t-review", Verdict.ACCEPT, List.of("ACCOUNT_TERMINATE"), "repeat", "first");
+        order.verify(measures)
+                .plan(
+                        CASE,
+                        "d-1",
+                        List.of(MeasureType.ACCOUNT_TERMINATE),
+                        List.of(new MeasureTarget("https://gen.example/p/1", "acct-1", null)),
+                        null,
+                        "first");
+        order.verify(lifecycle).awaitSecondReview(CASE);
+        order.verify(tasks)
+                .complete(
+                        "t-review",
+                        "first",
+                        FIRST.queues(),
+                        Map.of("accepted", true, "secondReview", true, "decisionId", "d-1"));
+        verify(lifecycle, never()).recordManifestlyUnfounded(anyString());
+    }
+
+    @Test
+    void aManifestlyUnfoundedRejectionCountsAgainstItsNotifierAndPlansNothing() {
+        task("t-review", ReviewTask.Kind.REVIEW, FIRST);
+        when(lifecycle.decide(CASE, "t-review", Verdict.REJECT, List.of(), "made up", "first"))
+                .thenReturn(decision("d-1", DecisionKind.REVIEW, Verdict.REJECT, "first"));
+
+        review.decide(FIRST, "t-review", new DecisionRequest("REJECT", List.of(), "made up", true));
+
+        verify(lifecycle).recordManifestlyUnfounded(CASE);
+        verify(lifecycle, never()).awaitSecondReview(anyString());
+        verifyNoInteractions(measures);
+        verify(tasks)
+                .complete(
+                        "t-review",
+                        "first",
+                        FIRST.queues(),
+                        Map.of("accepted", false, "secondReview", false, "decisionId", "d-1"));
+    }
+
+    @Test
+    void anInvalidReviewDecisionRecordsNothing() {
+        task("t-review", ReviewTask.Kind.REVIEW, FIRST);
+
+        assertThatThrownBy(() -> review.decide(FIRST, "t-review", new DecisionRequest("REJECT", List.of(), " ")))
+                .isInstanceOf(InvalidDecisionException.class);
+        verifyNoInteractions(lifecycle, measures);
+    }
+
+    /** Four-eyes: whoever reviewed the notice can neither claim nor decide its confirmation. */
+    @Test
+    void theFirstReviewerMayNotConfirmTheirOwnDecision() {
+        task("t-confirm", ReviewTask.Kind.CONFIRMATION, FIRST);
+        when(cases.decisions(CASE)).thenReturn(List.of(decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, "first")));
+
+        assertThatThrownBy(() -> review.claim(FIRST, "t-confirm"))
+                .isInstanceOf(TaskClaimConflictException.class)
+                .hasMessageContaining("confirmation");
+        assertThatThrownBy(() -> review.decide(FIRST, "t-confirm", new DecisionRequest("CONFIRM", List.of(), null)))
+                .isInstanceOf(TaskClaimConflictException.class);
+        verify(tasks, never()).claim(anyString(), anyString(), any());
+        verify(tasks, never()).complete(anyString(), anyString(), any(), anyMap());
+        verifyNoInteractions(lifecycle);
+    }
+
+    @Test
+    void anotherReviewerOverturnsOnlyWithAReasonAndNothingPlannedTakesEffect() {
+        task("t-confirm", ReviewTask.Kind.CONFIRMATION, SECOND);
+        when(cases.decisions(CASE)).thenReturn(List.of(decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, "first")));
+
+        assertThatThrownBy(() -> review.decide(SECOND, "t-confirm", new DecisionRequest("OVERTURN", List.of(), "")))
+                .isInstanceOfSatisfying(
+                        InvalidDecisionException.class,
+                        e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly("reason"));
+        verifyNoInteractions(measures);
+
+        when(lifecycle.overturnOnSecondReview(CASE, "t-confirm", "second", "disproportionate"))
+                .thenReturn(decision("d-2", DecisionKind.CONFIRMATION, Verdict.OVERTURN, "second"));
+        review.decide(SECOND, "t-confirm", new DecisionRequest("OVERTURN", List.of(), "disproportionate"));
+
+        InOrder order = inOrder(measures, lifecycle, tasks);
+        order.verify(measures).cancelPlanned(CASE);
+        order.verify(lifecycle).overturnOnSecondReview(CASE, "t-confirm", "second", "disproportionate");
+        order.verify(tasks).complete("t-confirm", "second", SECOND.queues(), Map.of("confirmed", false));
+    }
+
+    @Test
+    void aConfirmationByAnotherReviewerLetsThePlannedMeasuresGoAhead() {
+        task("t-confirm", ReviewTask.Kind.CONFIRMATION, SECOND);
+        when(cases.decisions(CASE)).thenReturn(List.of(decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, "first")));
+        when(lifecycle.confirmOnSecondReview(CASE, "t-confirm", "second", null))
+                .thenReturn(decision("d-2", DecisionKind.CONFIRMATION, Verdict.CONFIRM, "second"));
+
+        assertThat(review.decide(SECOND, "t-confirm", new DecisionRequest("CONFIRM", List.of(), null))
+                        .outcome())
+                .isEqualTo(Verdict.CONFIRM);
+        verify(measures, never()).cancelPlanned(anyString());
+        verify(tasks).complete("t-confirm", "second", SECOND.queues(), Map.of("confirmed", true));
+    }
+
+    /** DSA Art. 20: the complaint goes to someone who took no part in the decision, neither review nor confirmation. */
+    @Test
+    void anAppealIsDecidedByNeitherTheReviewerNorTheConfirmer() {
+        when(cases.decisions(CASE))
+                .thenReturn(List.of(
+                        decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, "first"),
+                        decision("d-2", DecisionKind.CONFIRMATION, Verdict.CONFIRM, "second")));
+        task("t-appeal", ReviewTask.Kind.APPEAL, SECOND);
+        assertThatThrownBy(() -> review.claim(SECOND, "t-appeal")).isInstanceOf(TaskClaimConflictException.class);
+        task("t-appeal", ReviewTask.Kind.APPEAL, FIRST);
+        assertThatThrownBy(() -> review.claim(FIRST, "t-appeal")).isInstanceOf(TaskClaimConflictException.class);
+        verifyNoInteractions(lifecycle);
+
+        task("t-appeal", ReviewTask.Kind.APPEAL, THIRD);
+        when(measures.forCase(CASE)).thenReturn(List.of(applied()));
+        when(lifecycle.decideAppeal(CASE, "t-appeal", Verdict.REVERSE, List.of(), "not infringing", "third"))
+                .thenReturn(decision("d-3", DecisionKind.APPEAL, Verdict.REVERSE, "third"));
+
+        review.decide(THIRD, "t-appeal", new DecisionRequest("REVERSE", List.of("DELETE"), "not infringing"));
+
+        verify(measures, never()).plan(anyString(), anyString(), any(), any(), any(), anyString());
+        verify(tasks).complete("t-appeal", "third", THIRD.queues(), Map.of("reversed", true, "decisionId", "d-3"));
+    }
+
+    @Test
+    void reversingARefusalPlansTheMeasuresTheComplaintReviewOrders() {
+        task("t-appeal", ReviewTask.Kind.APPEAL, SECOND);
+        when(cases.decisions(CASE)).thenReturn(List.of(decision("d-1", DecisionKind.REVIEW, Verdict.REJECT, "first")));
+        when(cases.targets(CASE)).thenReturn(List.of(new CaseTarget("https://gen.example/p/1", null)));
+        when(lifecycle.decideAppeal(CASE, "t-appeal", Verdict.REVERSE, List.of("DELETE"), "it is a copy", "second"))
+                .thenReturn(decision("d-3", DecisionKind.APPEAL, Verdict.REVERSE, "second"));
+
+        assertThatThrownBy(() -> review.decide(SECOND, "t-appeal", new DecisionRequest("REVERSE", List.of(), null)))
+                .as("the complainant is owed reasons")
+                .isInstanceOf(InvalidDecisionException.class);
+        review.decide(SECOND, "t-appeal", new DecisionRequest("REVERSE", List.of("DELETE"), "it is a copy"));
+
+        verify(measures)
+                .plan(
+                        CASE,
+                        "d-3",
+                        List.of(MeasureType.DELETE),
+                        List.of(new MeasureTarget("https://gen.example/p/1", null, null)),
+                        null,
+                        "second");
+    }
+
+    private ReviewTask task(String taskId, ReviewTask.Kind kind, Moderator moderator) {
+        ReviewTask task = new ReviewTask(taskId, CASE, kind.name(), kind, "SENIOR_MODERATOR", 50, null, NOW, null);
+        when(tasks.get(taskId, moderator.id(), moderator.queues())).thenReturn(task);
+        return task;
+    }
+
+    private static CaseDecision decision(String id, DecisionKind kind, Verdict verdict, String by) {
+        return new CaseDecision(id, CASE, "task-of-" + id, kind, verdict, List.of(), null, by, NOW);
+    }
+
+    private static MeasureView applied() {
+        return new MeasureView(
+                "m-1", CASE, MeasureType.DELETE, "https://gen.example/p/1", null, MeasureStatus.APPLIED, NOW, null);
+    }
+}
