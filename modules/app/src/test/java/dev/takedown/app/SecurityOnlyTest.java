@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
         classes = SecurityOnlyApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.flyway.locations=classpath:db/migration/app", "takedown.security.api-basic-auth=true"})
+// not production: the tests' accounts have the demo password, which ProductionSafety refuses there
+@ActiveProfiles("test")
 abstract class SecurityOnlyTest {
 
     static final FakeOidcProvider OIDC = FakeOidcProvider.start();

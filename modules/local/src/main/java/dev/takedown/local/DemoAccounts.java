@@ -31,7 +31,8 @@ class DemoAccounts implements ApplicationRunner {
             new Account("compliance", "COMPLIANCE_OFFICER", null),
             new Account("admin", "ADMIN", null),
             new Account("platform", "PLATFORM_SERVICE", "org-platform"),
-            new Account("platform-b", "PLATFORM_SERVICE", "org-partner"));
+            new Account("platform-b", "PLATFORM_SERVICE", "org-partner"),
+            new Account("monitoring", "MONITORING", null));
 
     /**
      * BCrypt at strength 4 rather than the application's 10. The strength is part of the hash, so checking these

@@ -105,7 +105,10 @@ class PackagedRolesIT {
                         "SPRING_KAFKA_BOOTSTRAP_SERVERS",
                         kafka,
                         "TAKEDOWN_NODE_CLIENTS_PLATFORM",
-                        new BCryptPasswordEncoder(4).encode("demo")));
+                        new BCryptPasswordEncoder(4).encode("demo"),
+                        // production refuses the demo secret's hash (ProductionStartIT)
+                        "SPRING_PROFILES_ACTIVE",
+                        "test"));
 
         awaitHealthy(app.name(), app.process(), app.url(), app.log());
         // the application node has migrated the schema; the local profile's accounts live in modules/local, not in
