@@ -3,6 +3,7 @@ package dev.takedown.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.testing.NoticeJson;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -339,7 +340,11 @@ class AuthorizationMatrixIT extends StackTest {
     void fixtures() {
         Cases cases = new Cases(baseUrl(), management, runtime);
         String accepted = cases.fileAndAccept(
-                "rightsholder-a", Cases.notice("CN_CC_1195", "acct-matrix-" + UUID.randomUUID()), "[\"DELETE\"]");
+                "rightsholder-a",
+                NoticeJson.complete("CN_CC_1195")
+                        .account("acct-matrix-" + UUID.randomUUID())
+                        .json(),
+                "[\"DELETE\"]");
         fixtures.put("accepted", accepted);
         fixtures.put("token", cases.uploaderToken(accepted));
         JsonNode measures = Api.as(baseUrl(), "compliance")
@@ -357,7 +362,11 @@ class AuthorizationMatrixIT extends StackTest {
         assertThat(evidence.status()).as(evidence.body()).isEqualTo(201);
         fixtures.put("sha256", evidence.json().get(0).get("sha256").asText());
 
-        String inReview = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-matrix-" + UUID.randomUUID()));
+        String inReview = cases.file(
+                "rightsholder-a",
+                NoticeJson.complete("CN_CC_1195")
+                        .account("acct-matrix-" + UUID.randomUUID())
+                        .json());
         fixtures.put("inReview", inReview);
         fixtures.put("taskId", NoticeLifecycleIT.awaitTask(Api.as(baseUrl(), "moderator"), inReview));
 
