@@ -122,7 +122,8 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 path(GET, "/api/notices"),
                                 path(GET, "/api/notices/*"),
-                                path(GET, "/api/notices/*/letters"))
+                                path(GET, "/api/notices/*/letters"),
+                                path(GET, "/api/notices/*/deadlines"))
                         .hasAnyRole(READERS)
                         .requestMatchers(
                                 path(PUT, "/api/notices/*"),
@@ -131,6 +132,9 @@ class SecurityConfiguration {
                                 path(POST, "/api/notices/*/appeal"),
                                 path(POST, "/api/notices/*/targets"))
                         .hasRole("RIGHTS_HOLDER")
+                        // how the proceedings that kept a measure ended is recorded by staff (CounterNotices)
+                        .requestMatchers(path(POST, "/api/notices/*/proceedings-outcome"))
+                        .hasAnyRole("SENIOR_MODERATOR", "COMPLIANCE_OFFICER")
                         .requestMatchers(
                                 path(GET, "/api/notices/*/notifications"), path(GET, "/api/notices/*/risk-warnings"))
                         .hasAnyRole(STAFF)
@@ -262,6 +266,8 @@ class SecurityConfiguration {
                                 path(POST, "/notices/*/legal-action-proof"),
                                 path(POST, "/notices/*/appeal"))
                         .hasRole("RIGHTS_HOLDER")
+                        .requestMatchers(path(POST, "/notices/*/proceedings-outcome"))
+                        .hasAnyRole("SENIOR_MODERATOR", "COMPLIANCE_OFFICER")
                         .requestMatchers(path(GET, "/notices/new"), path(POST, "/notices"))
                         .hasRole("RIGHTS_HOLDER")
                         // bulk target uploads, their progress and error reports (BulkUploadPages)

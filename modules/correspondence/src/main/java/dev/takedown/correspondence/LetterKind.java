@@ -37,6 +37,11 @@ public enum LetterKind {
     RESTORED,
     /** To both parties: the rights holder withdrew the notice. */
     RETRACTED,
+    /**
+     * To both parties: the proceedings that kept the measure after a counter-notice ended. {@code outcome} (UPHELD:
+     * the measure stays; DISMISSED, WITHDRAWN: restored), {@code reference} (the judgment or decision).
+     */
+    PROCEEDINGS_CONCLUDED,
     /** To both parties: the internal complaint was decided (DSA Art. 20(5)). {@code verdict} (UPHOLD, REVERSE), {@code reason}. */
     APPEAL_OUTCOME,
     /** DSA Art. 23: a warning before any suspension. {@code party} (NOTIFIER, UPLOADER), {@code reason}. */

@@ -247,6 +247,12 @@ public class NoticeCases {
                 cureRequested);
     }
 
+    /** What the case's decisions came to so far; empty before the first decision. */
+    @Transactional(readOnly = true)
+    public Optional<CaseOutcome> outcome(String caseId) {
+        return require(caseId).outcome();
+    }
+
     /**
      * The case's letters its reader may see, with where each is on its way: staff every party's, the notifier's
      * organisation the letters to the notifier (the counter-notice copy among them); nothing for anyone else.

@@ -159,6 +159,7 @@ class LetterRendererTest {
                         "CN");
             case COUNTER_NOTICE_COPY -> usCopy();
             case APPEAL_OUTCOME -> Map.of("verdict", "UPHOLD", "reason", "the decision stands");
+            case PROCEEDINGS_CONCLUDED -> Map.of("outcome", "DISMISSED", "reference", "(2026) Hu 0115 Min Chu 2");
             case WARNING -> Map.of("party", "UPLOADER", "reason", "repeated infringements");
             case SUSPENSION ->
                 Map.of("party", "NOTIFIER", "until", Instant.parse("2025-12-01T00:00:00Z"), "reason", "unfounded");

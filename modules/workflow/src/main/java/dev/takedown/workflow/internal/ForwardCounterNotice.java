@@ -23,6 +23,6 @@ class ForwardCounterNotice implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseId = CaseVariables.caseId(execution);
-        lifecycle.forwardCounterNotice(caseId, deadlines.restoreOn(caseId), deadlines.restoreBy(caseId));
+        lifecycle.forwardCounterNotice(caseId, deadlines.restoreOn(caseId), deadlines.lastRestoreDay(caseId));
     }
 }
