@@ -116,6 +116,8 @@ class ModularityTest {
                         "evidence",
                         "screening",
                         "works",
+                        "misuse",
+                        "notifiers",
                         "notices",
                         "aigc",
                         "measures",
