@@ -3,10 +3,10 @@ package dev.takedown.notices;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.takedown.kernel.Caller;
+import dev.takedown.notices.internal.BulkRows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -32,8 +32,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Adds up to {@code takedown.bulk.max-rows} target URLs to an open case from a CSV or TSV upload (issue 9: large
- * senders name tens of thousands of URLs per notice). The upload is read line by line and never held in memory: rows
- * are canonicalised, staged 1,000 at a time into a transaction-local temporary table, and one insert-select then
+ * senders name tens of thousands of URLs per notice). The upload is read row by row ({@link BulkRows}, commons-csv) and
+ * never held in memory: rows are canonicalised, staged 1,000 at a time into a transaction-local temporary table, and
+ * one insert-select then
  * stores each URL the case does not have yet (first occurrence wins). Malformed rows are counted and named, good rows
  * are kept. Everything happens in one transaction under a row lock on the notice, so two uploads to the same case
  * cannot both add a URL and an upload over the limit stores nothing.
@@ -48,13 +49,13 @@ public class BulkTargets {
     public static final int MAX_ERRORS = 1000;
 
     static final int BATCH = 1000;
-    /** Longest line read; longer ones are malformed and skipped without being buffered. */
+    /** Longest row read (line breaks inside a quoted field included); longer ones are malformed, never buffered. */
     static final int MAX_LINE = 8192;
 
     private static final int MAX_URL = 4000;
     private static final int MAX_ACCOUNT = 200;
-    /** Control characters other than tab are not quoted back (a report is shown and downloaded). */
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    /** Control characters other than tab, line breaks included, are not quoted back (a report is shown and downloaded). */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0A-\\x1F\\x7F]");
 
     public enum Format {
         CSV(','),
@@ -159,44 +160,33 @@ public class BulkTargets {
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        LineReader lines = new LineReader(new InputStreamReader(body, utf8), MAX_LINE);
+        BulkRows rows = new BulkRows(new InputStreamReader(body, utf8), format, MAX_LINE);
         long dataRows = 0;
-        boolean first = true;
-        for (String line = lines.next(); line != null; line = lines.next()) {
-            long row = lines.lineNumber();
-            if (first) {
-                first = false;
-                if (line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (isHeader(line, format)) {
-                    continue;
-                }
-            }
-            if (line != LineReader.TOO_LONG && line.isBlank()) {
+        for (BulkRows.Row row = rows.next(); row != null; row = rows.next()) {
+            if (row.line() == 1 && row instanceof BulkRows.Fields fields && isHeader(fields)) {
                 continue;
             }
             if (++dataRows > maxRows) {
                 throw new TooManyRowsException(maxRows);
             }
             String problem;
-            if (line == LineReader.TOO_LONG) {
-                problem = "row longer than " + MAX_LINE + " characters";
-            } else {
-                ParsedRow parsed = parse(line, format.separator);
+            String text;
+            if (row instanceof BulkRows.Fields fields) {
+                ParsedRow parsed = parse(fields.values(), format.separator);
                 problem = parsed.problem();
                 if (problem == null) {
                     stage.add((int) dataRows - 1, parsed.url(), parsed.accountId());
                     good++;
                     continue;
                 }
+                text = rows.text();
+            } else {
+                BulkRows.Unreadable unreadable = (BulkRows.Unreadable) row;
+                problem = unreadable.problem();
+                text = unreadable.text();
             }
             malformed++;
-            String value = line == LineReader.TOO_LONG ? lines.prefix() : line;
-            value = CONTROL.matcher(
-                            value.length() > RowError.MAX_VALUE ? value.substring(0, RowError.MAX_VALUE) : value)
-                    .replaceAll("\uFFFD");
-            RowError error = new RowError(row, value, problem);
+            RowError error = new RowError(row.line(), CONTROL.matcher(text).replaceAll("\uFFFD"), problem);
             sink.malformed(error);
             if (errors.size() < MAX_ERRORS) {
                 errors.add(error);
@@ -275,9 +265,8 @@ public class BulkTargets {
         }
     }
 
-    private static boolean isHeader(String line, Format format) {
-        List<String> fields = split(line, format.separator);
-        return fields != null && !fields.isEmpty() && fields.get(0).strip().equalsIgnoreCase("url");
+    private static boolean isHeader(BulkRows.Fields row) {
+        return row.values().get(0).strip().equalsIgnoreCase("url");
     }
 
     record ParsedRow(String url, String accountId, String problem) {
@@ -288,14 +277,7 @@ public class BulkTargets {
     }
 
     /** One data row: {@code url[,account_id]}. Package-private for tests. */
-    static ParsedRow parse(String line, char separator) {
-        if (line.indexOf('\0') >= 0) {
-            return ParsedRow.bad("NUL characters are not accepted");
-        }
-        List<String> fields = split(line, separator);
-        if (fields == null) {
-            return ParsedRow.bad("unterminated quoted field");
-        }
+    static ParsedRow parse(List<String> fields, char separator) {
         if (fields.size() > 2) {
             return ParsedRow.bad("expected url[" + separator + "account_id], found " + fields.size() + " fields");
         }
@@ -323,66 +305,6 @@ public class BulkTargets {
             return ParsedRow.bad("account_id longer than " + MAX_ACCOUNT + " characters");
         }
         return new ParsedRow(canonical, account, null);
-    }
-
-    /**
-     * RFC 4180 fields on one line (a quoted field may contain the separator and doubled quotes, not a line break);
-     * TSV has no quoting. Null when a quote is left open.
-     */
-    static List<String> split(String line, char separator) {
-        List<String> fields = new ArrayList<>(2);
-        if (separator == '\t') {
-            int start = 0;
-            for (int i = line.indexOf('\t'); i >= 0; i = line.indexOf('\t', start)) {
-                fields.add(line.substring(start, i));
-                start = i + 1;
-            }
-            fields.add(line.substring(start));
-            return fields;
-        }
-        StringBuilder field = new StringBuilder();
-        int i = 0;
-        int n = line.length();
-        while (true) {
-            field.setLength(0);
-            while (i < n && line.charAt(i) == ' ') {
-                i++;
-            }
-            if (i < n && line.charAt(i) == '"') {
-                i++;
-                boolean closed = false;
-                while (i < n) {
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        if (i < n && line.charAt(i) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            closed = true;
-                            break;
-                        }
-                    } else {
-                        field.append(c);
-                    }
-                }
-                if (!closed) {
-                    return null;
-                }
-                while (i < n && line.charAt(i) != separator) {
-                    i++; // text after a closing quote is ignored
-                }
-            } else {
-                int end = line.indexOf(separator, i);
-                end = end < 0 ? n : end;
-                field.append(line, i, end);
-                i = end;
-            }
-            fields.add(field.toString());
-            if (i >= n) {
-                return fields;
-            }
-            i++; // separator
-        }
     }
 
     /** Rows go to the stage table 1,000 at a time as three arrays: one round trip per batch. */
@@ -425,81 +347,6 @@ public class BulkTargets {
                 Arrays.fill(urls, null);
                 Arrays.fill(accounts, null);
                 size = 0;
-            }
-        }
-    }
-
-    /**
-     * Lines of at most {@code max} characters (LF, CRLF or CR); a longer line is skipped to its end and answered
-     * with {@link #TOO_LONG} so that one huge row cannot fill the heap.
-     */
-    static final class LineReader {
-
-        static final String TOO_LONG = new String("\u0000too long");
-
-        private final Reader in;
-        private final int max;
-        private final char[] buffer = new char[16384];
-        private final StringBuilder line = new StringBuilder();
-        private String prefix = "";
-        private int position;
-        private int limit;
-        private long number;
-        private boolean pendingCr;
-
-        LineReader(Reader in, int max) {
-            this.in = in;
-            this.max = max;
-        }
-
-        long lineNumber() {
-            return number;
-        }
-
-        /** The first {@link RowError#MAX_VALUE} characters of the last {@link #TOO_LONG} line. */
-        String prefix() {
-            return prefix;
-        }
-
-        String next() throws IOException {
-            line.setLength(0);
-            boolean tooLong = false;
-            boolean any = false;
-            while (true) {
-                if (position == limit) {
-                    limit = in.read(buffer, 0, buffer.length);
-                    position = 0;
-                    if (limit <= 0) {
-                        limit = 0;
-                        if (!any) {
-                            return null;
-                        }
-                        number++;
-                        return tooLong ? TOO_LONG : line.toString();
-                    }
-                }
-                char c = buffer[position++];
-                if (pendingCr) {
-                    pendingCr = false;
-                    if (c == '\n') {
-                        continue;
-                    }
-                }
-                if (c == '\n' || c == '\r') {
-                    pendingCr = c == '\r';
-                    number++;
-                    return tooLong ? TOO_LONG : line.toString();
-                }
-                any = true;
-                if (!tooLong) {
-                    if (line.length() == max) {
-                        tooLong = true;
-                        prefix = line.substring(0, Math.min(max, RowError.MAX_VALUE));
-                        line.setLength(0);
-                    } else {
-                        line.append(c);
-                    }
-                }
             }
         }
     }

@@ -31,8 +31,10 @@ import org.postgresql.PGConnection;
  * Issue 9, bulk notices: the same {@value #ROWS}-row CSV (20 % duplicates, 5 % malformed) stored three ways on
  * embedded PostgreSQL 17, reported as time per input row (lower is better):
  * <ul>
- * <li>{@code streaming}: {@link BulkTargets#upload} from an InputStream (parse, canonicalise, validate, dedupe
- * within the upload and against the case, store);</li>
+ * <li>{@code streaming}: {@link BulkTargets#upload} from an InputStream (parse through commons-csv, canonicalise,
+ * validate, dedupe within the upload and against the case, store);</li>
+ * <li>{@code streamingLegacy}: the same upload through {@link LegacyBulkTargets}, the path as it was with its
+ * hand-written tokenizer, so that the two compare in one run;</li>
  * <li>{@code copy}: PostgreSQL {@code COPY} of the well-formed rows, already canonicalised outside the timing (no
  * parsing, no dedupe: the floor for getting the rows into the table);</li>
  * <li>{@code naive}: what an ORM {@code saveAll} without batching does on the wire — one {@code INSERT} per row
@@ -57,6 +59,7 @@ public class BulkTargetsBenchmark {
 
     BulkDatabase database;
     BulkTargets bulk;
+    LegacyBulkTargets legacy;
     byte[] csv;
     byte[] naiveCsv;
     UUID caseId;
@@ -67,6 +70,7 @@ public class BulkTargetsBenchmark {
     public void start() {
         database = new BulkDatabase(durable);
         bulk = new BulkTargets(database.dataSource(), ROWS, Clock.systemUTC());
+        legacy = new LegacyBulkTargets(database.dataSource(), ROWS, Clock.systemUTC());
         csv = BulkCsv.csv(ROWS);
         naiveCsv = BulkCsv.csv(NAIVE_ROWS);
         copyRows = BulkCsv.copyRows(ROWS);
@@ -87,6 +91,12 @@ public class BulkTargetsBenchmark {
     @OperationsPerInvocation(ROWS)
     public BulkTargets.Result streaming() {
         return bulk.upload(caseId.toString(), HOLDER, new ByteArrayInputStream(csv), BulkTargets.Format.CSV);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public BulkTargets.Result streamingLegacy() {
+        return legacy.upload(caseId.toString(), HOLDER, new ByteArrayInputStream(csv), BulkTargets.Format.CSV);
     }
 
     @Benchmark

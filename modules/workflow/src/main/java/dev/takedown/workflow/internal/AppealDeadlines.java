@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * T7: complaints are decided "without undue delay" (DSA Art. 20(4)); the platform's own deadline, read by the BPMN
- * as {@code ${appealSla.…}}.
+ * as {@code ${appealDeadlines.…}}.
  */
-@Component("appealSla")
+@Component("appealDeadlines")
 public class AppealDeadlines {
 
     private final Duration due;

@@ -6,10 +6,10 @@ import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
- * What the BPMN reads as {@code ${reviewSla.…}}: the review task's due date and the ISO-8601 timer durations, from
- * the SLA hours triage chose and {@link ReviewSla}.
+ * What the BPMN reads as {@code ${reviewDeadlines.…}}: the review task's due date and the ISO-8601 timer durations,
+ * from the SLA hours triage chose and {@link ReviewSla}.
  */
-@Component("reviewSla")
+@Component("reviewDeadlines")
 public class ReviewDeadlines {
 
     private final ReviewSla sla;

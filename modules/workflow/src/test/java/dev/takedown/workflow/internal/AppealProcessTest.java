@@ -57,7 +57,7 @@ class AppealProcessTest {
 
     @RegisterExtension
     static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder("camunda-unit.cfg.xml")
-            .assertClassCoverageAtLeast(0.9)
+            .assertClassCoverageAtLeast(1.0)
             .build();
 
     private static final String PROCESS = "appeal";

@@ -63,7 +63,7 @@ class CounterNoticeProcessTest {
 
     @RegisterExtension
     static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder("camunda-unit.cfg.xml")
-            .assertClassCoverageAtLeast(0.9)
+            .assertClassCoverageAtLeast(1.0)
             .build();
 
     private static final String PROCESS = "counter-notice";

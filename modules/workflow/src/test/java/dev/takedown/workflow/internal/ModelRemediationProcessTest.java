@@ -125,9 +125,9 @@ class ModelRemediationProcessTest {
                         "Gateway_ChangeReady",
                         "Task_VerifyRemediation",
                         "Gateway_VerificationPassed",
-                        "Event_Verified",
+                        "EndEvent_Verified",
                         "Task_ReportRemedied",
-                        "Event_ModelRemedied")
+                        "EndEvent_ModelRemedied")
                 .hasNotPassed("Task_ReviewWidening", "Event_AwaitReplay", "Task_EscalateRemediation")
                 .isEnded();
         Assertions.assertThat(timers("Event_RemediationOverdue"))
@@ -153,7 +153,7 @@ class ModelRemediationProcessTest {
         execute(jobAt("Task_ReportRemedied"));
 
         assertThat(remediation)
-                .hasPassed("Event_Verified", "Event_ModelRemedied")
+                .hasPassed("EndEvent_Verified", "EndEvent_ModelRemedied")
                 .isEnded();
         verify(remediations, times(2)).verify(caseId);
     }
@@ -178,7 +178,7 @@ class ModelRemediationProcessTest {
                         "Event_AwaitReplay",
                         "Gateway_ReadyToVerify",
                         "Task_VerifyRemediation",
-                        "Event_Verified")
+                        "EndEvent_Verified")
                 .isEnded();
     }
 
@@ -193,7 +193,7 @@ class ModelRemediationProcessTest {
         fire(timer("Event_RemediationOverdue"));
 
         assertThat(remediation)
-                .hasPassed("Task_EscalateRemediation", "Event_ComplianceAlerted")
+                .hasPassed("Task_EscalateRemediation", "EndEvent_ComplianceAlerted")
                 .isWaitingAt("Task_DescribeRemediation");
         verify(remediations).escalate(caseId);
         Assertions.assertThat(timers("Event_RemediationOverdue"))
@@ -203,7 +203,7 @@ class ModelRemediationProcessTest {
         changeRecorded(false);
         execute(jobAt("Task_VerifyRemediation"));
         execute(jobAt("Task_ReportRemedied"));
-        assertThat(remediation).hasPassed("Event_ModelRemedied").isEnded();
+        assertThat(remediation).hasPassed("EndEvent_ModelRemedied").isEnded();
     }
 
     @Test
@@ -221,8 +221,8 @@ class ModelRemediationProcessTest {
                 .correlateAllWithResult();
 
         assertThat(remediation)
-                .hasPassed("Event_MeasuresLifted", "Event_RemediationWithdrawn")
-                .hasNotPassed("Event_Verified", "Task_ReportRemedied", "Task_EscalateRemediation")
+                .hasPassed("Event_MeasuresLifted", "EndEvent_RemediationWithdrawn")
+                .hasNotPassed("EndEvent_Verified", "Task_ReportRemedied", "Task_EscalateRemediation")
                 .isEnded();
         Assertions.assertThat(timers("Event_RemediationOverdue"))
                 .as("nothing left to be overdue")
@@ -259,7 +259,7 @@ class ModelRemediationProcessTest {
                         "Gateway_WideningApproved",
                         "Gateway_ChangeReady",
                         "Task_VerifyRemediation",
-                        "Event_Verified")
+                        "EndEvent_Verified")
                 .hasNotPassed("Task_AlertSeniorModerators")
                 .isEnded();
         Assertions.assertThat(timers("Event_WideningReviewOverdue")).isEmpty();
@@ -292,7 +292,7 @@ class ModelRemediationProcessTest {
         fire(timer("Event_WideningReviewOverdue"));
 
         assertThat(remediation)
-                .hasPassed("Task_AlertSeniorModerators", "Event_SeniorModeratorsAlerted")
+                .hasPassed("Task_AlertSeniorModerators", "EndEvent_SeniorModeratorsAlerted")
                 .isWaitingAt("Task_ReviewWidening");
         ArgumentCaptor<Object> published = ArgumentCaptor.forClass(Object.class);
         verify(publisher).publishEvent(published.capture());

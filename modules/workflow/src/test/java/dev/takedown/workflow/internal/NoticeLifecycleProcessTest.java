@@ -16,6 +16,7 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -96,7 +97,7 @@ class NoticeLifecycleProcessTest {
     @RegisterExtension
     static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder("camunda-unit.cfg.xml")
             .excludeProcessDefinitionKeys("counter-notice", "appeal", "model-remediation")
-            .assertClassCoverageAtLeast(0.9)
+            .assertClassCoverageAtLeast(1.0)
             .build();
 
     private static final String PROCESS = "notice-lifecycle";
@@ -476,6 +477,33 @@ class NoticeLifecycleProcessTest {
     }
 
     @Test
+    void seniorReviewPastItsDueDateAlertsComplianceWhileTheSeniorsKeepTheTask() {
+        ProcessInstance processInstance = startAndValidate();
+        fire(timer("Event_ReviewOverdue"));
+        Task seniorReview = reviewTask();
+        Job overdue = timer("Event_SeniorReviewOverdue");
+        Assertions.assertThat(overdue.getDuedate())
+                .isEqualTo(seniorReview.getDueDate())
+                .isEqualTo(Date.from(RECEIVED_AT.plus(Duration.ofHours(24 + 2))));
+
+        fire(overdue);
+
+        assertThat(processInstance)
+                .hasPassedInOrder(
+                        "Event_SeniorReviewOverdue", "Task_AlertComplianceSeniorReview", "EndEvent_SeniorReviewOverdue")
+                .isWaitingAt("Task_ReviewEscalated");
+        assertThat(reviewTask()).hasId(seniorReview.getId()).hasCandidateGroup("SENIOR_MODERATOR");
+        Assertions.assertThat(timers("Event_SeniorReviewOverdue"))
+                .as("alerted once")
+                .isEmpty();
+        assertComplianceAlertedAt(overdue.getDuedate(), 2);
+        verify(lifecycle, times(1)).escalateOverdueReview(caseId, "SENIOR_MODERATOR");
+
+        complete(seniorReview, decision(false, false));
+        assertThat(processInstance).isWaitingAt("Task_NotifyDecision");
+    }
+
+    @Test
     void moderatorEscalatesTheReviewWithAReasonAndASeniorModeratorDecides() {
         ProcessInstance processInstance = startAndValidate();
         Instant escalatedAt = RECEIVED_AT.plus(Duration.ofHours(1));
@@ -555,6 +583,49 @@ class NoticeLifecycleProcessTest {
         // nothing came into effect (already applied by a retried job, say): no status change
         verify(lifecycle, never()).recordMeasuresApplied(anyString(), anyInt());
         verify(lifecycle).notifyDecision(caseId);
+    }
+
+    @Test
+    void confirmationPastItsDueDateAlertsComplianceWhileTheSeniorsKeepTheTask() {
+        when(measures.applyPlanned(caseId)).thenReturn(1);
+        ProcessInstance processInstance = startAndValidate();
+        complete(reviewTask(), decision(true, true));
+        Task confirmation = reviewTask();
+        Job overdue = timer("Event_ConfirmationOverdue");
+        Assertions.assertThat(overdue.getDuedate())
+                .isEqualTo(confirmation.getDueDate())
+                .isEqualTo(Date.from(RECEIVED_AT.plus(Duration.ofHours(2))));
+
+        fire(overdue);
+
+        assertThat(processInstance)
+                .hasPassedInOrder(
+                        "Event_ConfirmationOverdue", "Task_AlertComplianceConfirmation", "EndEvent_ConfirmationOverdue")
+                .isWaitingAt("Task_ConfirmDecision");
+        assertThat(reviewTask()).hasId(confirmation.getId()).hasCandidateGroup("SENIOR_MODERATOR");
+        Assertions.assertThat(timers("Event_ConfirmationOverdue"))
+                .as("alerted once")
+                .isEmpty();
+        assertComplianceAlertedAt(overdue.getDuedate(), 1);
+        verifyNoInteractions(measures);
+
+        complete(confirmation, withVariables("confirmed", true));
+        execute(jobAt("Task_ApplyMeasures"));
+        assertThat(processInstance).isWaitingAt("Task_NotifyDecision");
+        verify(measures).applyPlanned(caseId);
+    }
+
+    /** The last of {@code published} events is compliance's alert, at {@code dueDate}; the task stays where it is. */
+    private void assertComplianceAlertedAt(Date dueDate, int published) {
+        ArgumentCaptor<Object> events = ArgumentCaptor.forClass(Object.class);
+        verify(publisher, times(published)).publishEvent(events.capture());
+        Assertions.assertThat(events.getValue()).isInstanceOfSatisfying(TaskEscalated.class, event -> {
+            Assertions.assertThat(event.caseId()).isEqualTo(caseId);
+            Assertions.assertThat(event.toGroup()).isEqualTo("COMPLIANCE_OFFICER");
+            Assertions.assertThat(event.actor()).isEqualTo("system");
+            Assertions.assertThat(event.reason()).isEqualTo("senior moderators' deadline passed");
+            Assertions.assertThat(event.occurredAt()).isEqualTo(dueDate.toInstant());
+        });
     }
 
     @Test
@@ -759,9 +830,10 @@ class NoticeLifecycleProcessTest {
         Mocks.register("restoreContent", new RestoreContent(measures, lifecycle));
         Mocks.register("openAppeal", new OpenAppeal(lifecycle));
         Mocks.register("reverseDecision", new ReverseDecision(measures));
-        Mocks.register("reviewSla", new ReviewDeadlines(SLA, clock));
+        Mocks.register("alertCompliance", new AlertCompliance(publisher, clock));
+        Mocks.register("reviewDeadlines", new ReviewDeadlines(SLA, clock));
         Mocks.register("caseDeadlines", new CaseDeadlines(noticeCases, calendars, clock));
-        Mocks.register("appealSla", new AppealDeadlines(Duration.ofDays(7), Duration.ofDays(5), 1, clock));
+        Mocks.register("appealDeadlines", new AppealDeadlines(Duration.ofDays(7), Duration.ofDays(5), 1, clock));
         Remediations noRemediation = mock(Remediations.class, withSettings().strictness(Strictness.LENIENT));
         when(noRemediation.closeGate(anyString())).thenReturn(Remediations.CloseGate.NONE);
         registerRemediationBeans(noRemediation, lifecycle);

@@ -1,0 +1,7 @@
+package dev.takedownfixture.diagrams;
+
+import org.springframework.stereotype.Component;
+
+/** Named after its class, but not a delegate. */
+@Component("archiveCase")
+class ArchiveCase {}
