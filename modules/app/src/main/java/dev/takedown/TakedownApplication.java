@@ -5,10 +5,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Takedown: every capability module under {@code dev.takedown.*} assembled into one deployable. */
 @SpringBootApplication
 @EnableAsync
+@EnableScheduling
 public class TakedownApplication {
 
     /** Runs the whole application, or the role {@code --takedown.role} / {@code TAKEDOWN_ROLE} names. */

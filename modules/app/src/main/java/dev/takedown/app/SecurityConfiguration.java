@@ -6,9 +6,13 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,23 +25,33 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
- * Two doors. The API (and Camunda's REST API) is stateless: every request authenticates itself, so no cookie can
- * be ridden by a forged request. Pages use a session with form login and CSRF tokens. Anything not listed is denied.
+ * Two doors, and a hatch for Prometheus. The API (and Camunda's REST API) is stateless: every request authenticates
+ * itself, so no cookie can be ridden by a forged request. Pages use a session with form login and CSRF tokens. The
+ * metrics endpoint takes HTTP Basic for the MONITORING role alone. Anything not listed is denied.
  */
 @Configuration
 class SecurityConfiguration {
@@ -65,6 +79,28 @@ class SecurityConfiguration {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
         return new ThrottledAuthentication(passwords, throttle);
+    }
+
+    /**
+     * Prometheus's scrapes: {@code /actuator/prometheus} only, for the {@code MONITORING} role, with HTTP Basic (what
+     * Prometheus's {@code basic_auth} sends) on every profile; throttled like every password check. Metrics carry no
+     * case data, but they tell how busy the system is and which parts fail.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher(path("/actuator/prometheus"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole("MONITORING"))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"takedown-metrics\"");
+                    problem(response, json, HttpStatus.UNAUTHORIZED, "Authentication required");
+                }))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) ->
+                        problem(response, json, HttpStatus.FORBIDDEN, "Your role may not do this")));
+        return http.build();
     }
 
     @Bean
@@ -266,15 +302,29 @@ class SecurityConfiguration {
                         .hasRole("PLATFORM_SERVICE")
                         .requestMatchers(path(POST, "/remediations/*/widening"))
                         .hasAnyRole(MODERATORS)
+                        // Camunda incidents: the list and the retry (IncidentPages)
+                        .requestMatchers(path(GET, "/admin/incidents"), path(POST, "/admin/incidents/*/retry"))
+                        .hasRole("ADMIN")
                         .requestMatchers(path("/camunda/**"))
                         .hasRole("ADMIN")
                         .anyRequest()
                         .denyAll())
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", true)
+                        .permitAll()
+                        // reading a multipart body's fields would parse it before anyone is signed in
+                        .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                            @Override
+                            public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                                filter.setRequiresAuthenticationRequestMatcher(new AndRequestMatcher(
+                                        path(POST, "/login"), request -> !InputGuards.isMultipart(request)));
+                                return filter;
+                            }
+                        }))
                 .logout(Customizer.withDefaults())
                 // Camunda's webapps send their own CSRF token, checked by Camunda's filter
-                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**"))
+                        .csrfTokenRequestHandler(new MultipartSafeCsrfTokens()))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         // Camunda's webapps send their own policy; ours would forbid their inline scripts
@@ -284,6 +334,47 @@ class SecurityConfiguration {
         // sign-in through an OIDC issuer beside the form, when takedown.oidc.issuer-uri is set
         oidc.configure(http);
         return http.build();
+    }
+
+    /**
+     * Spring Security's CSRF check, except that on a multipart request the token is read from the header or the query
+     * string only (the upload forms put it in their action URL): its fields would be read before the authorisation
+     * decision, and reading one makes the container parse the whole body.
+     */
+    static final class MultipartSafeCsrfTokens implements CsrfTokenRequestHandler {
+
+        private final XorCsrfTokenRequestAttributeHandler tokens = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
+            tokens.handle(request, response, token);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+            return tokens.resolveCsrfTokenValue(
+                    InputGuards.isMultipart(request) ? new QueryStringParameters(request) : request, token);
+        }
+    }
+
+    /** A request whose parameters are those of its query string alone. */
+    private static final class QueryStringParameters extends HttpServletRequestWrapper {
+
+        private final MultiValueMap<String, String> query;
+
+        QueryStringParameters(HttpServletRequest request) {
+            super(request);
+            this.query = UriComponentsBuilder.newInstance()
+                    .query(request.getQueryString())
+                    .build()
+                    .getQueryParams();
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String value = query.getFirst(name);
+            return value == null ? null : UriUtils.decode(value, StandardCharsets.UTF_8);
+        }
     }
 
     /** Path patterns on the whole request path: Camunda's REST API and webapps are not Spring MVC handlers. */

@@ -21,8 +21,14 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 public class TokenAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    public static final Set<String> ROLES =
-            Set.of("RIGHTS_HOLDER", "MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN", "PLATFORM_SERVICE");
+    public static final Set<String> ROLES = Set.of(
+            "RIGHTS_HOLDER",
+            "MODERATOR",
+            "SENIOR_MODERATOR",
+            "COMPLIANCE_OFFICER",
+            "ADMIN",
+            "PLATFORM_SERVICE",
+            "MONITORING");
 
     private final String rolesClaim;
     private final String organisationClaim;

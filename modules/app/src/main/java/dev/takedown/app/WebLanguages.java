@@ -1,5 +1,8 @@
 package dev.takedown.app;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.MessageSource;
@@ -53,7 +56,15 @@ class WebLanguages implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws ServletException {
+                // ?lang= comes with links, never with an upload; reading it from a multipart body would parse the
+                // body, even on the error page of a request Spring Security refused
+                return InputGuards.isMultipart(request) || super.preHandle(request, response, handler);
+            }
+        };
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change).excludePathPatterns("/api/**", "/engine-rest/**", "/camunda/**");

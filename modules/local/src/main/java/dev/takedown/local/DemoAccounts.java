@@ -31,7 +31,8 @@ class DemoAccounts implements ApplicationRunner {
             new Account("compliance", "COMPLIANCE_OFFICER", null),
             new Account("admin", "ADMIN", null),
             new Account("platform", "PLATFORM_SERVICE", "org-platform"),
-            new Account("platform-b", "PLATFORM_SERVICE", "org-partner"));
+            new Account("platform-b", "PLATFORM_SERVICE", "org-partner"),
+            new Account("monitoring", "MONITORING", null));
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;

@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT extends StackTest {
 
-    /** Cells checked; the table has ~70 entries × 8 roles. */
+    /** Cells checked; the table has ~70 entries × 9 roles. */
     private static final int FLOOR = 400;
 
     enum Role {
@@ -51,7 +51,8 @@ class AuthorizationMatrixIT extends StackTest {
         SENIOR_MODERATOR("senior"),
         COMPLIANCE_OFFICER("compliance"),
         ADMIN("admin"),
-        PLATFORM_SERVICE("platform");
+        PLATFORM_SERVICE("platform"),
+        MONITORING("monitoring");
 
         final String user;
 
@@ -285,6 +286,9 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/audit/cases/{caseId}/bundle", AUDITORS, Tenant.NONE),
             page("GET", "/audit/sla", AUDITORS, Tenant.NONE),
             page("GET", "/audit/reports/transparency", AUDITORS, Tenant.NONE),
+            // Camunda incidents: administrators list and retry them (an unknown incident → back to the list)
+            page("GET", "/admin/incidents", ADMIN, Tenant.NONE),
+            page("POST", "/admin/incidents/{incidentId}/retry", ADMIN, Tenant.NONE),
             page("GET", "/remediations", REMEDIATION_READERS, Tenant.NONE),
             page("GET", "/standings", AUDITORS, Tenant.NONE),
             page("POST", "/standings/suspensions/{changeId}/lift", COMPLIANCE, Tenant.NONE),
@@ -309,6 +313,9 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/camunda/api/admin/auth/user/default", ADMIN, Tenant.NONE)
                     .notMvc(),
             page("GET", "/actuator/health", EVERYONE, Tenant.NONE).notMvc(),
+            // Prometheus's scrapes: HTTP Basic, its own filter chain, the MONITORING role alone
+            api("GET", "/actuator/prometheus", EnumSet.of(Role.MONITORING), Tenant.NONE, null)
+                    .notMvc(),
             // OIDC sign-in (Spring Security filters): to the issuer; a callback without a request is refused
             page("GET", "/oauth2/authorization/oidc", EVERYONE, Tenant.NONE).notMvc(),
             page("GET", "/login/oauth2/code/oidc", EVERYONE, Tenant.NONE)
@@ -568,6 +575,7 @@ class AuthorizationMatrixIT extends StackTest {
                 .replace("{remediationId}", "00000000-0000-4000-8000-000000000000")
                 .replace("{changeId}", "00000000-0000-4000-8000-000000000000")
                 .replace("{id}", "00000000-0000-4000-8000-000000000000")
+                .replace("{incidentId}", "no-such-incident")
                 .replace("{token}", token);
     }
 

@@ -362,9 +362,8 @@ class EvidenceUploadIT extends StackTest {
                 .contains("enctype=\"multipart/form-data\"", "name=\"file\"", "data-max-bytes=\"" + MAX_FILE + "\"");
         // a refused file: inline message at the file field, no proof filed
         PageSession.Response refused = holder.postMultipart(
-                "/notices/" + caseId + "/legal-action-proof",
+                "/notices/" + caseId + "/legal-action-proof?_csrf=" + holder.csrfToken(),
                 List.of(
-                        new Api.Part("_csrf", null, text(holder.csrfToken())),
                         new Api.Part("kind", null, text("LAWSUIT")),
                         new Api.Part("reference", null, text("(2026) 京01民初1号")),
                         new Api.Part("file", "page.html", text("<html><script>alert(1)</script></html>"))));
@@ -375,9 +374,8 @@ class EvidenceUploadIT extends StackTest {
 
         byte[] png = uniquePng();
         PageSession.Response filed = holder.postMultipart(
-                "/notices/" + caseId + "/legal-action-proof",
+                "/notices/" + caseId + "/legal-action-proof?_csrf=" + holder.csrfToken(),
                 List.of(
-                        new Api.Part("_csrf", null, text(holder.csrfToken())),
                         new Api.Part("kind", null, text("LAWSUIT")),
                         new Api.Part("reference", null, text("(2026) 京01民初1号")),
                         new Api.Part("file", "受理通知书.png", png)));

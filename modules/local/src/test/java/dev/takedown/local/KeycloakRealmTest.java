@@ -8,6 +8,7 @@ import dev.takedown.app.TokenAuthorities;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +21,39 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Keycloak realm in {@code config/keycloak/} gives tokens what {@link TokenAuthorities} reads: exactly the roles
- * Takedown knows, the demo users of the local profile with the same roles and organisations, and the
- * {@code organisation} claim.
+ * Takedown knows and the {@code organisation} claim. The realm production imports has no users and no public client
+ * that takes passwords; the demo realm ({@code docker compose --profile demo} imports it on top) adds the demo users of
+ * the local profile, with the same roles and organisations, and the password grant for the API client.
  */
 class KeycloakRealmTest {
 
     private static final Path REALM = Path.of("../../config/keycloak/takedown-realm.json");
+    private static final Path DEMO_REALM = Path.of("../../config/keycloak/takedown-demo-realm.json");
 
     private static JsonNode realm;
+    private static JsonNode demo;
 
     @BeforeAll
     static void read() throws IOException {
         assertThat(REALM).as("realm export, relative to modules/local").exists();
         realm = new ObjectMapper().readTree(Files.readString(REALM));
+        demo = new ObjectMapper().readTree(Files.readString(DEMO_REALM));
+    }
+
+    @Test
+    void theProductionRealmHasNoUsersAndNoPublicClientThatTakesPasswords() {
+        assertThat(realm.path("users").isMissingNode())
+                .as("no users in the file production imports")
+                .isTrue();
+        for (JsonNode client : realm.get("clients")) {
+            assertThat(client.path("publicClient").asBoolean()
+                            && client.path("directAccessGrantsEnabled").asBoolean())
+                    .as(client.get("clientId").asText() + " is public and takes passwords")
+                    .isFalse();
+        }
+        assertThat(demo.get("realm").asText())
+                .as("the demo file adds to the same realm")
+                .isEqualTo("takedown");
     }
 
     @Test
@@ -51,7 +72,7 @@ class KeycloakRealmTest {
         Map<String, DemoAccounts.Account> expected = DemoAccounts.ACCOUNTS.stream()
                 .collect(Collectors.toMap(DemoAccounts.Account::username, a -> a, (a, b) -> a, TreeMap::new));
         Map<String, JsonNode> users = new TreeMap<>();
-        realm.get("users").forEach(u -> users.put(u.get("username").asText(), u));
+        demo.get("users").forEach(u -> users.put(u.get("username").asText(), u));
         assertThat(users.keySet()).isEqualTo(expected.keySet());
 
         users.forEach((username, user) -> {
@@ -84,7 +105,9 @@ class KeycloakRealmTest {
 
     @Test
     void everyClientPutsTheOrganisationAttributeIntoTokens() {
-        JsonNode clients = realm.get("clients");
+        List<JsonNode> clients = new ArrayList<>();
+        realm.get("clients").forEach(clients::add);
+        demo.get("clients").forEach(clients::add);
         assertThat(clients).isNotEmpty();
         for (JsonNode client : clients) {
             String id = client.get("clientId").asText();
@@ -121,6 +144,15 @@ class KeycloakRealmTest {
         JsonNode api = clients.get("takedown-api");
         assertThat(api.get("publicClient").asBoolean()).isTrue();
         assertThat(api.get("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(api.get("directAccessGrantsEnabled").asBoolean())
+                .as("production: device flow only")
+                .isFalse();
+
+        JsonNode demoApi = demo.get("clients").get(0);
+        assertThat(demoApi.get("clientId").asText()).isEqualTo("takedown-api");
+        assertThat(demoApi.get("directAccessGrantsEnabled").asBoolean())
+                .as("the demo's curl examples fetch tokens with a password")
+                .isTrue();
     }
 
     /** Page sign-in (OidcLogin): the callback Spring Security serves, PKCE, and roles readable from the ID token. */

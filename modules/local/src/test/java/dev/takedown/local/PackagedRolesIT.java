@@ -103,7 +103,10 @@ class PackagedRolesIT {
                         "SPRING_KAFKA_BOOTSTRAP_SERVERS",
                         kafka,
                         "TAKEDOWN_NODE_CLIENTS_PLATFORM",
-                        new BCryptPasswordEncoder().encode("demo")));
+                        new BCryptPasswordEncoder().encode("demo"),
+                        // production refuses the demo secret's hash (ProductionStartIT)
+                        "SPRING_PROFILES_ACTIVE",
+                        "test"));
 
         awaitHealthy(app.name(), app.process(), app.url(), app.log());
         // the application node has migrated the schema; the local profile's accounts live in modules/local, not in

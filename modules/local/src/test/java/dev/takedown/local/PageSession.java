@@ -93,7 +93,10 @@ final class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** A multipart form POST (file inputs); add {@code _csrf} as a part yourself. */
+    /**
+     * A multipart form POST (file inputs). The CSRF token goes into the path's query string ({@code ?_csrf=}), as the
+     * upload forms' action URLs carry it: the fields of a multipart body are not read before authorisation.
+     */
     Response postMultipart(String path, List<Api.Part> parts) {
         Api.Multipart body = Api.Multipart.of(parts);
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))

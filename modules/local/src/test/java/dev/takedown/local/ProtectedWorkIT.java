@@ -141,9 +141,8 @@ class ProtectedWorkIT extends StackTest {
         PageSession page = PageSession.login(baseUrl(), "rightsholder-a");
         String title = "ref-unreadable-" + UUID.randomUUID();
         PageSession.Response refused = page.postMultipart(
-                "/works",
+                "/works?_csrf=" + page.csrfToken(),
                 List.of(
-                        new Api.Part("_csrf", null, page.csrfToken().getBytes(StandardCharsets.UTF_8)),
                         new Api.Part("title", null, title.getBytes(StandardCharsets.UTF_8)),
                         new Api.Part(
                                 "referenceImages", "notes.png", "not a picture".getBytes(StandardCharsets.UTF_8))));
@@ -156,9 +155,8 @@ class ProtectedWorkIT extends StackTest {
         PageSession page = PageSession.login(baseUrl(), "rightsholder-a");
         String title = name + "-" + UUID.randomUUID();
         PageSession.Response registered = page.postMultipart(
-                "/works",
+                "/works?_csrf=" + page.csrfToken(),
                 List.of(
-                        new Api.Part("_csrf", null, page.csrfToken().getBytes(StandardCharsets.UTF_8)),
                         new Api.Part("title", null, title.getBytes(StandardCharsets.UTF_8)),
                         new Api.Part("referenceImages", name + ".png", image)));
         assertThat(registered.status()).as(registered.body()).isEqualTo(302);

@@ -37,6 +37,8 @@ class ScreeningNodesIT extends StackTest {
         if (node == null) {
             node = new SpringApplicationBuilder(ScreeningNode.class)
                     .profiles(NodeRole.SCREENING.profiles())
+                    // its platform client's secret is the demo's, which production refuses
+                    .profiles("test")
                     .properties(Map.of(
                             "server.port",
                             "0",

@@ -8,7 +8,6 @@ import dev.takedown.notices.NoticeCases;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +41,8 @@ class BulkUploadPages implements UploadPage {
 
     /** A plain form post waits this long for the processing before it shows the progress page instead. */
     private static final long WAIT_SECONDS = 600;
+    /** How often the waiting form post looks at the upload's row. */
+    private static final long POLL_MILLIS = 200;
     /** Rows of the error report shown on the page; the download has all of them. */
     static final int SHOWN_ERRORS = 200;
 
@@ -89,8 +90,8 @@ class BulkUploadPages implements UploadPage {
             model.addAttribute("shownErrors", SHOWN_ERRORS);
             return "notices/targets-parts :: progress";
         }
-        upload.finished.await(WAIT_SECONDS, TimeUnit.SECONDS);
-        return "redirect:/notices/" + caseId + "/targets/" + upload.id;
+        awaitFinished(caseId, upload.getId(), Caller.of(authentication));
+        return "redirect:/notices/" + caseId + "/targets/" + upload.getId();
     }
 
     @GetMapping("/{uploadId}")
@@ -120,15 +121,17 @@ class BulkUploadPages implements UploadPage {
             HttpServletResponse response)
             throws IOException {
         BulkUploads.Upload upload = find(caseId, uploadId, authentication);
-        if (upload.state != BulkUploads.State.DONE) {
+        if (upload.getState() != BulkUploads.State.DONE) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no report for upload " + uploadId);
         }
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(
                 "Content-Disposition",
                 "attachment; filename=\"bulk-errors-" + caseId.substring(0, Math.min(8, caseId.length())) + ".csv\"");
-        response.setContentLengthLong(Files.size(upload.errors));
-        Files.copy(upload.errors, response.getOutputStream());
+        response.setContentLengthLong(uploads.errorsSize(upload));
+        if (!uploads.copyErrors(upload, response.getOutputStream())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no report for upload " + uploadId);
+        }
     }
 
     private CaseView page(String caseId, Authentication authentication, Model model) {
@@ -138,6 +141,17 @@ class BulkUploadPages implements UploadPage {
         model.addAttribute("open", BulkTargets.OPEN_FOR_TARGETS.contains(view.status()));
         model.addAttribute("maxRows", maxRows);
         return view;
+    }
+
+    /** Until the upload finished, whichever node runs it, or {@link #WAIT_SECONDS} passed. */
+    private void awaitFinished(String caseId, String uploadId, Caller caller) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (System.nanoTime() < deadline
+                && uploads.find(caseId, uploadId, caller)
+                        .map(u -> !u.isFinished())
+                        .orElse(false)) {
+            Thread.sleep(POLL_MILLIS);
+        }
     }
 
     private BulkUploads.Upload find(String caseId, String uploadId, Authentication authentication) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.events.EngineRestCalled;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -19,22 +20,32 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * In front of Camunda's REST API (ADMIN only, see SecurityConfiguration). Camunda parses JSON bodies itself and
+ * In front of Camunda's REST API (ADMIN only, see SecurityConfiguration). What runs code in the application is refused
+ * unless an operator enabled it ({@code takedown.engine-rest.deployments=ALLOWED}): creating or redeploying a
+ * deployment (a model's expressions, scripts and listeners reach every Spring bean) and writing filters (stored task
+ * queries, whose expressions the engine would evaluate; expressions in queries are also off in the engine). Every call
+ * that gets this far is on the access log ({@link EngineRestCalled}, through the outbox). Camunda parses JSON bodies itself and
  * answers with its own error bodies, which name exception classes ({@code {"type":"StreamConstraintsException"}})
  * and gave 500 for 10,000-deep JSON. Here JSON bodies are checked for size, nesting depth and well-formed UTF-8
  * before Camunda parses them, and every error answer is rewritten into problem+json without class names: 4xx keep
@@ -52,12 +63,51 @@ class CamundaRestGuard {
     private static final Pattern THROWABLE = Pattern.compile("\\b[A-Z]\\w*(?:Exception|Error)\\b");
     private static final int MAX_DETAIL = 500;
 
+    /** Whether administrators may deploy models (and write filters) over the REST API. */
+    enum Deployments {
+        REFUSED,
+        ALLOWED
+    }
+
+    /** Requests that submit code to the engine, as {@code METHOD path} below {@code /engine-rest}. */
+    private static final List<Pattern> SUBMITS_CODE = List.of(
+            Pattern.compile("POST /deployment/create"),
+            Pattern.compile("POST /deployment/[^/]+/redeploy"),
+            // creating, changing or deleting a stored query; listing and counting with one stay reads
+            Pattern.compile("(POST|PUT|DELETE|PATCH) /filter/[^/]+"));
+
+    /** Camunda serves every path also below {@code /engine/{name}}. */
+    private static final Pattern NAMED_ENGINE = Pattern.compile("^/engine/[^/]+(?=/)");
+
+    /** Records what an administrator asked of the engine and what it answered. */
+    @FunctionalInterface
+    interface AccessLog {
+
+        void called(HttpServletRequest request, int status);
+    }
+
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> camundaRestGuardFilter(
             ObjectMapper json,
             @Value("${takedown.api.max-json-bytes:16777216}") int maxBytes,
-            @Value("${takedown.engine-rest.max-json-depth:100}") int maxDepth) {
-        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Guard(json, maxBytes, maxDepth));
+            @Value("${takedown.engine-rest.max-json-depth:100}") int maxDepth,
+            @Value("${takedown.engine-rest.deployments:REFUSED}") Deployments deployments,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        TransactionTemplate inTransaction = new TransactionTemplate(transactions);
+        AccessLog ledger =
+                (request, status) -> inTransaction.executeWithoutResult(tx -> events.publishEvent(new EngineRestCalled(
+                        UUID.randomUUID(),
+                        clock.instant(),
+                        null,
+                        request.getRemoteUser(),
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        request.getQueryString(),
+                        status)));
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(
+                new Guard(json, maxBytes, maxDepth, deployments, ledger));
         registration.addUrlPatterns("/engine-rest/*");
         // after Spring Security's filter chain (order -100): only authenticated ADMIN requests get this far
         registration.setOrder(100);
@@ -69,16 +119,48 @@ class CamundaRestGuard {
         private final ObjectMapper json;
         private final int maxBytes;
         private final int maxDepth;
+        private final Deployments deployments;
+        private final AccessLog accessLog;
 
-        Guard(ObjectMapper json, int maxBytes, int maxDepth) {
+        Guard(ObjectMapper json, int maxBytes, int maxDepth, Deployments deployments, AccessLog accessLog) {
             this.json = json;
             this.maxBytes = maxBytes;
             this.maxDepth = maxDepth;
+            this.deployments = deployments;
+            this.accessLog = accessLog;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
+            try {
+                guard(request, response, chain);
+            } finally {
+                try {
+                    accessLog.called(request, response.getStatus());
+                } catch (RuntimeException e) {
+                    // the answer stands; the missing record is an operations matter (outbox down = database down)
+                    LOG.error(
+                            "Camunda REST {} {} by {} not recorded on the access log",
+                            request.getMethod(),
+                            request.getRequestURI(),
+                            request.getRemoteUser(),
+                            e);
+                }
+            }
+        }
+
+        private void guard(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (deployments == Deployments.REFUSED && submitsCode(request)) {
+                write(
+                        response,
+                        HttpStatus.FORBIDDEN,
+                        "Deploying models and writing filters over the REST API is refused: both run code in the "
+                                + "application (takedown.engine-rest.deployments=REFUSED)",
+                        null);
+                return;
+            }
             HttpServletRequest checked = request;
             if (isJson(request.getContentType())) {
                 byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
@@ -122,6 +204,17 @@ class CamundaRestGuard {
                         clean(camunda.path("message").asText(status.getReasonPhrase())),
                         code.isNumber() ? code.asInt() : null);
             }
+        }
+
+        /** Whether the request deploys a model or writes a stored query, whichever engine path it takes. */
+        static boolean submitsCode(HttpServletRequest request) {
+            String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+            path = NAMED_ENGINE.matcher(path.replaceAll("/{2,}", "/")).replaceFirst("");
+            while (path.length() > 1 && path.endsWith("/")) {
+                path = path.substring(0, path.length() - 1);
+            }
+            String call = request.getMethod().toUpperCase(Locale.ROOT) + " " + path;
+            return SUBMITS_CODE.stream().anyMatch(p -> p.matcher(call).matches());
         }
 
         /** Null when the body is well-formed UTF-8 JSON no deeper than the limit; else what is wrong with it. */

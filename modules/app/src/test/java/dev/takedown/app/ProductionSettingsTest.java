@@ -1,0 +1,142 @@
+package dev.takedown.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.takedown.app.UnsafeProductionSettings.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/** Every setting production refuses, each named with its fix; the whole start is ProductionStartIT's. */
+class ProductionSettingsTest {
+
+    private static final Path PRODUCTION_REALM = Path.of("../../config/keycloak/takedown-realm.json");
+    private static final Path DEMO_REALM = Path.of("../../config/keycloak/takedown-demo-realm.json");
+
+    @TempDir
+    Path keys;
+
+    private MockEnvironment safe() throws IOException {
+        Path key = Files.writeString(keys.resolve("audit-ed25519.pem"), "a key");
+        return new MockEnvironment()
+                .withProperty("takedown.links.secret", "4f1c0d7e2b9a8c6e5d3f1a0b9c8d7e6f5a4b3c2d")
+                .withProperty("takedown.audit.signing.key-path", key.toString())
+                .withProperty("takedown.time-compression", "1")
+                .withProperty("takedown.review.time-compression", "1")
+                .withProperty("takedown.node.clients.platform", new BCryptPasswordEncoder(4).encode("a-real-secret"))
+                .withProperty("takedown.security.trusted-proxies[0]", "10.0.0.5")
+                .withProperty("takedown.security.trusted-proxies[1]", "10.1.0.0/16")
+                .withProperty("takedown.security.realm-imports[0]", PRODUCTION_REALM.toString())
+                .withProperty("server.forward-headers-strategy", "none")
+                .withProperty("camunda.bpm.database.schema-update", "false")
+                .withProperty("camunda.bpm.generic-properties.properties.enableExpressionsInAdhocQueries", "false");
+    }
+
+    @Test
+    void safeSettingsPass() throws IOException {
+        assertThat(ProductionSettings.findings(safe())).isEmpty();
+        assertThatCode(() -> new ProductionSettings().postProcessEnvironment(safe(), new SpringApplication()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void everyUnsafeSettingIsNamedAtOnceWithItsFix() throws IOException {
+        MockEnvironment unsafe = safe().withProperty(
+                        "takedown.links.secret", "local-demo-secret-not-for-production-0123456789")
+                .withProperty("takedown.audit.signing.generate-if-missing", "true")
+                .withProperty("takedown.audit.signing.key-path", "")
+                .withProperty("takedown.time-compression", "21600")
+                .withProperty("takedown.review.time-compression", "60")
+                .withProperty("takedown.node.clients.platform", ProductionSettings.ENV_EXAMPLE_CLIENT_HASH)
+                .withProperty("takedown.node.clients.other", new BCryptPasswordEncoder(4).encode("demo"))
+                .withProperty("takedown.security.trusted-proxies[1]", "0.0.0.0/0")
+                .withProperty("takedown.security.realm-imports[0]", DEMO_REALM.toString())
+                .withProperty("takedown.engine-rest.deployments", "ALLOWED")
+                .withProperty("camunda.bpm.database.schema-update", "true")
+                .withProperty("camunda.bpm.generic-properties.properties.enableExpressionsInAdhocQueries", "true");
+
+        UnsafeProductionSettings refused = catchThrowableOfType(
+                UnsafeProductionSettings.class,
+                () -> new ProductionSettings().postProcessEnvironment(unsafe, new SpringApplication()));
+
+        assertThat(refused.findings().stream().map(Finding::setting))
+                .containsExactlyInAnyOrder(
+                        "takedown.links.secret",
+                        "takedown.audit.signing.generate-if-missing",
+                        "takedown.audit.signing.key-path",
+                        "takedown.time-compression",
+                        "takedown.review.time-compression",
+                        "takedown.node.clients.platform",
+                        "takedown.node.clients.other",
+                        "takedown.security.trusted-proxies",
+                        "takedown.security.realm-imports (" + DEMO_REALM + ")",
+                        "takedown.security.realm-imports (" + DEMO_REALM + ")",
+                        "takedown.engine-rest.deployments",
+                        "camunda.bpm.database.schema-update",
+                        "camunda.bpm.generic-properties.properties.enableExpressionsInAdhocQueries");
+        assertThat(refused.findings()).allSatisfy(f -> assertThat(f.fix()).isNotBlank());
+        assertThat(refused.getMessage())
+                .contains("takedown.time-compression: is 21600")
+                .contains("imports 9 users")
+                .contains("client 'takedown-api' is public and takes passwords");
+    }
+
+    @Test
+    void aMissingKeyFileAndTrustingEveryPeerAreRefused() throws IOException {
+        List<Finding> findings = ProductionSettings.findings(safe().withProperty(
+                        "takedown.audit.signing.key-path",
+                        keys.resolve("absent.pem").toString())
+                .withProperty("server.forward-headers-strategy", "framework"));
+        assertThat(findings)
+                .extracting(Finding::setting)
+                .containsExactlyInAnyOrder("takedown.audit.signing.key-path", "server.forward-headers-strategy");
+
+        assertThat(ProductionSettings.findings(safe().withProperty("server.forward-headers-strategy", "native")
+                        .withProperty("server.tomcat.remoteip.internal-proxies", ".*")))
+                .extracting(Finding::setting)
+                .containsExactly("server.forward-headers-strategy");
+        assertThat(ProductionSettings.findings(safe().withProperty("server.forward-headers-strategy", "native")
+                        .withProperty("server.tomcat.remoteip.internal-proxies", "10\\.0\\.0\\.5")))
+                .isEmpty();
+    }
+
+    @Test
+    void deploymentsOverRestNeedAnExplicitAcknowledgement() throws IOException {
+        assertThat(ProductionSettings.findings(safe().withProperty("takedown.engine-rest.deployments", "ALLOWED")
+                        .withProperty("takedown.engine-rest.admins-may-run-code", "true")))
+                .isEmpty();
+    }
+
+    @Test
+    void localTestAndDemoProfilesAreNotProduction() throws IOException {
+        for (String profile : List.of("local", "test", "demo")) {
+            MockEnvironment demo = safe().withProperty("takedown.time-compression", "21600");
+            demo.setActiveProfiles(profile);
+            assertThatCode(() -> new ProductionSettings().postProcessEnvironment(demo, new SpringApplication()))
+                    .as(profile)
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void aScreeningNodeNeedsNoCheckpointKeyAndNoEngineSettings() {
+        MockEnvironment screening = new MockEnvironment()
+                .withProperty("takedown.node.clients.platform", new BCryptPasswordEncoder(4).encode("a-real-secret"));
+        screening.setActiveProfiles("screening-node", "node");
+        assertThat(ProductionSettings.findings(screening)).isEmpty();
+
+        MockEnvironment audit = new MockEnvironment();
+        audit.setActiveProfiles("audit-node", "node");
+        assertThat(ProductionSettings.findings(audit))
+                .extracting(Finding::setting)
+                .containsExactly("takedown.audit.signing.key-path");
+    }
+}
