@@ -3,6 +3,7 @@ package dev.takedown.notices.internal;
 import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.notices.CaseOutcome;
 import dev.takedown.notices.JurisdictionProfile;
+import dev.takedown.notices.ProceedingsOutcome;
 import dev.takedown.notices.Verdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -183,6 +184,13 @@ public class NotificationTexts {
 
     public Text retracted(Locale locale) {
         return text(locale, "retracted");
+    }
+
+    /** How the proceedings that kept the measure ended, and what follows for the content. */
+    public Text proceedingsConcluded(Locale locale, ProceedingsOutcome outcome, String reference) {
+        return new Text(
+                message(locale, "proceedings." + outcome.name() + ".subject"),
+                message(locale, "proceedings." + outcome.name() + ".body", reference));
     }
 
     /** The reasoned decision on an internal complaint (DSA Art. 20(5)) and the routes still open. */
