@@ -44,10 +44,21 @@ public enum LetterKind {
     PROCEEDINGS_CONCLUDED,
     /** To both parties: the internal complaint was decided (DSA Art. 20(5)). {@code verdict} (UPHOLD, REVERSE), {@code reason}. */
     APPEAL_OUTCOME,
-    /** DSA Art. 23: a warning before any suspension. {@code party} (NOTIFIER, UPLOADER), {@code reason}. */
+    /**
+     * DSA Art. 23: a warning before any suspension, with the reasons, the weighing (Art. 23(3)) and the redress.
+     * {@code party} (NOTIFIER, UPLOADER), {@code change} (WARNED), {@code weighed} (whether the counts cover a window),
+     * {@code arguments} (list): findings counted for this step, findings in the window, notices in the window, days
+     * of the window, when, the end of a suspension, the reasons of an early lift, the gravity-weighted score, the
+     * threshold, the findings a moderator found intentional.
+     */
     WARNING,
-    /** DSA Art. 23: a suspension. {@code party} (NOTIFIER, UPLOADER), {@code until}, {@code reason}. */
+    /** DSA Art. 23 (uploaders also 17 U.S.C. 512(i)): a suspension, or a termination. As {@link #WARNING}, {@code change} SUSPENDED or TERMINATED. */
     SUSPENSION,
-    /** The suspension ended. {@code party} (NOTIFIER, UPLOADER). */
-    REINSTATEMENT
+    /** The suspension ended by itself or was lifted early. As {@link #WARNING}, {@code change} REINSTATED or LIFTED. */
+    REINSTATEMENT,
+    /**
+     * To a logged-out notifier: confirm the address by opening the letter's link; also the receipt (DSA Art. 16(4)).
+     * {@code days} the link works.
+     */
+    CONFIRMATION
 }

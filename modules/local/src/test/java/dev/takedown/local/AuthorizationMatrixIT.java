@@ -87,6 +87,7 @@ class AuthorizationMatrixIT extends StackTest {
     private static final Set<Role> REMEDIATION_READERS = union(PLATFORM, STAFF);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> SENIOR = EnumSet.of(Role.SENIOR_MODERATOR);
+    private static final Set<Role> COMPLIANCE = EnumSet.of(Role.COMPLIANCE_OFFICER);
     private static final Set<Role> PROCEEDINGS_RECORDERS = EnumSet.of(Role.SENIOR_MODERATOR, Role.COMPLIANCE_OFFICER);
 
     /** Which fixture a {@code {caseId}} stands for. */
@@ -148,6 +149,7 @@ class AuthorizationMatrixIT extends StackTest {
             api("GET", "/api/notices", READERS, Tenant.NONE, null),
             api("GET", "/api/notices/{caseId}", READERS, Tenant.OWN_ORGANISATION, null),
             api("GET", "/api/notices/{caseId}/deadlines", READERS, Tenant.OWN_ORGANISATION, null),
+            api("GET", "/api/notices/{caseId}/letters", READERS, Tenant.OWN_ORGANISATION, null),
             // cure: the accepted case is not waiting for completion → 409 for its owner, 404 for the other org
             api("PUT", "/api/notices/{caseId}", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}"),
             // a valid proof: the owner gets 409 (no counter-notice forwarded), the other org 404
@@ -184,6 +186,10 @@ class AuthorizationMatrixIT extends StackTest {
             api("POST", "/api/uploader/{token}/counter-notice", EVERYONE, Tenant.TOKEN, "{}"),
             api("POST", "/api/uploader/{token}/appeal", EVERYONE, Tenant.TOKEN, "{}"),
             // moderation
+            // letters that did not arrive: moderators resend them or record another route
+            api("GET", "/api/letters/undelivered", MODERATORS, Tenant.NONE, null),
+            api("POST", "/api/letters/{letterId}/resend", MODERATORS, Tenant.NONE, "{}"),
+            api("POST", "/api/letters/{letterId}/delivery", MODERATORS, Tenant.NONE, "{}"),
             api("GET", "/api/tasks", MODERATORS, Tenant.NONE, null).query("?sort=due&min_priority=0"),
             api("GET", "/api/tasks/{taskId}", MODERATORS, Tenant.NONE, null),
             api("POST", "/api/tasks/{taskId}/claim", MODERATORS, Tenant.NONE, ""),
@@ -237,6 +243,21 @@ class AuthorizationMatrixIT extends StackTest {
             api("POST", "/api/remediations/{remediationId}/changes", PLATFORM, Tenant.NONE, "{}"),
             api("POST", "/api/remediations/{remediationId}/widening", MODERATORS, Tenant.NONE, "{}"),
             api("GET", "/api/cases/{caseId}/remediation/report", AUDITORS, Tenant.NONE, null),
+            // DSA Art. 23 standing: staff read, compliance lifts a suspension early (an unknown one → 400 or 404)
+            api("GET", "/api/standings", STAFF, Tenant.NONE, null),
+            api("GET", "/api/standings/party", STAFF, Tenant.NONE, null).query("?kind=NOTIFIER&id=org-a"),
+            api("POST", "/api/standings/suspensions/{changeId}/lift", COMPLIANCE, Tenant.NONE, "{}"),
+            // registries of trusted flaggers and competent authorities: staff read, compliance keeps them
+            api("GET", "/api/registries/trusted-flaggers", STAFF, Tenant.NONE, null),
+            api("GET", "/api/registries/trusted-flaggers/{id}", STAFF, Tenant.NONE, null),
+            api("POST", "/api/registries/trusted-flaggers", COMPLIANCE, Tenant.NONE, "{}"),
+            api("PUT", "/api/registries/trusted-flaggers/{id}", COMPLIANCE, Tenant.NONE, "{}"),
+            api("POST", "/api/registries/trusted-flaggers/{id}/revocation", COMPLIANCE, Tenant.NONE, "{}"),
+            api("GET", "/api/registries/authorities", STAFF, Tenant.NONE, null),
+            api("GET", "/api/registries/authorities/{id}", STAFF, Tenant.NONE, null),
+            api("POST", "/api/registries/authorities", COMPLIANCE, Tenant.NONE, "{}"),
+            api("PUT", "/api/registries/authorities/{id}", COMPLIANCE, Tenant.NONE, "{}"),
+            api("POST", "/api/registries/authorities/{id}/revocation", COMPLIANCE, Tenant.NONE, "{}"),
             // pages
             page("GET", "/login", EVERYONE, Tenant.NONE),
             page("GET", "/", AUTHENTICATED, Tenant.NONE),
@@ -248,6 +269,13 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/complaints", EVERYONE, Tenant.NONE),
             page("POST", "/complaints", EVERYONE, Tenant.NONE),
             page("GET", "/complaints/received", EVERYONE, Tenant.NONE),
+            // a logged-out notifier's confirmation link: anyone; a link that is not one is a 404 page
+            page("GET", "/complaints/confirm/{token}", EVERYONE, Tenant.NONE),
+            page("POST", "/complaints/confirm/{token}", EVERYONE, Tenant.NONE),
+            // a letter's signed link (its opening is the receipt): anyone; a link that is not one is a 404 page
+            page("GET", "/l/{token}", EVERYONE, Tenant.NONE),
+            // the local stack's mailbox page (local profile only)
+            page("GET", "/mailbox", EVERYONE, Tenant.NONE),
             page("GET", "/u/{token}", EVERYONE, Tenant.TOKEN),
             page("POST", "/u/{token}/counter-notice", EVERYONE, Tenant.TOKEN),
             page("POST", "/u/{token}/appeal", EVERYONE, Tenant.TOKEN),
@@ -261,6 +289,9 @@ class AuthorizationMatrixIT extends StackTest {
             page("POST", "/notices/{caseId}/appeal", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
             page("POST", "/tasks/claim-next", MODERATORS, Tenant.NONE),
             page("POST", "/tasks/bulk-decision", MODERATORS, Tenant.NONE),
+            page("GET", "/letters", MODERATORS, Tenant.NONE),
+            page("POST", "/letters/{letterId}/resend", MODERATORS, Tenant.NONE),
+            page("POST", "/letters/{letterId}/delivery", MODERATORS, Tenant.NONE),
             page("GET", "/tasks", MODERATORS, Tenant.NONE),
             page("GET", "/tasks/{taskId}", MODERATORS, Tenant.NONE),
             page("POST", "/tasks/{taskId}/claim", MODERATORS, Tenant.NONE),
@@ -282,6 +313,13 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/admin/incidents", ADMIN, Tenant.NONE),
             page("POST", "/admin/incidents/{incidentId}/retry", ADMIN, Tenant.NONE),
             page("GET", "/remediations", REMEDIATION_READERS, Tenant.NONE),
+            page("GET", "/standings", AUDITORS, Tenant.NONE),
+            page("POST", "/standings/suspensions/{changeId}/lift", COMPLIANCE, Tenant.NONE),
+            page("GET", "/registries", AUDITORS, Tenant.NONE),
+            page("POST", "/registries/trusted-flaggers", COMPLIANCE, Tenant.NONE),
+            page("POST", "/registries/trusted-flaggers/{id}/revocation", COMPLIANCE, Tenant.NONE),
+            page("POST", "/registries/authorities", COMPLIANCE, Tenant.NONE),
+            page("POST", "/registries/authorities/{id}/revocation", COMPLIANCE, Tenant.NONE),
             page("POST", "/remediations/{remediationId}/changes", PLATFORM, Tenant.NONE),
             page("POST", "/remediations/{remediationId}/widening", MODERATORS, Tenant.NONE),
             page("GET", "/audit/reports/transparency/download", AUDITORS, Tenant.NONE)
@@ -566,7 +604,10 @@ class AuthorizationMatrixIT extends StackTest {
                 .replace("{measureId}", fixtures.get("measureId"))
                 .replace("{sha256}", fixtures.get("sha256"))
                 .replace("{remediationId}", "00000000-0000-4000-8000-000000000000")
+                .replace("{changeId}", "00000000-0000-4000-8000-000000000000")
+                .replace("{id}", "00000000-0000-4000-8000-000000000000")
                 .replace("{incidentId}", "no-such-incident")
+                .replace("{letterId}", "00000000-0000-4000-8000-000000000000")
                 .replace("{token}", token);
     }
 

@@ -131,6 +131,66 @@ class LetterRendererTest {
     }
 
     /** A model with every key the kind reads (see {@link LetterKind}). */
+    /** DSA Art. 23: each change of standing gives the reasons and the weighing, the period, and the redress. */
+    @Test
+    void standingLettersCarryReasonsWeighingPeriodAndRedress() {
+        Map<String, Object> suspended = standing("NOTIFIER", "SUSPENDED", UNTIL, "P90D", null);
+
+        LetterRenderer.Rendered english = render(LetterKind.SUSPENSION, Locale.ENGLISH, suspended, null);
+        assertThat(english.subject()).contains("2026-01-31 09:30 UTC");
+        assertThat(english.body())
+                .contains(
+                        "Reasons:",
+                        "3 of the 4 notices you filed in the last 90 days",
+                        "From 2026-01-01 09:30 UTC until 2026-01-31 09:30 UTC",
+                        "weighted score 5 against a threshold of 3",
+                        "intent, which a moderator found in 1",
+                        "DSA Art. 20",
+                        "DSA Art. 21",
+                        "court");
+        assertThat(render(LetterKind.SUSPENSION, Locale.SIMPLIFIED_CHINESE, suspended, null)
+                        .body())
+                .contains("2026年1月31日 17:30（北京时间）", "第20条", "第21条", "法院");
+        assertThat(render(LetterKind.WARNING, Locale.ENGLISH, standing("UPLOADER", "WARNED", null, "P365D", null), null)
+                        .body())
+                .contains("This is a warning", "DSA Art. 23(1)", "DSA Art. 20");
+        assertThat(render(
+                                LetterKind.REINSTATEMENT,
+                                Locale.ENGLISH,
+                                standing("NOTIFIER", "LIFTED", null, null, "entered in error"),
+                                null)
+                        .body())
+                .contains("Reasons: entered in error", "DSA Art. 20")
+                .doesNotContain("How we weighed it");
+        assertThat(render(
+                                LetterKind.SUSPENSION,
+                                Locale.ENGLISH,
+                                standing("UPLOADER", "TERMINATED", null, "P365D", null),
+                                null)
+                        .subject())
+                .isEqualTo("Account terminated");
+    }
+
+    private static final Instant AT = Instant.parse("2026-01-01T09:30:00Z");
+    private static final Instant UNTIL = Instant.parse("2026-01-31T09:30:00Z");
+
+    /** As notices builds it from a standing change: 2 counted, 3 of 4 in the window, score 5 of 3, 1 intentional. */
+    private static Map<String, Object> standing(
+            String party, String change, Instant until, String window, String reason) {
+        List<Object> arguments = new java.util.ArrayList<>(List.of(
+                "2",
+                "3",
+                "4",
+                window == null
+                        ? ""
+                        : String.valueOf(java.time.Duration.parse(window).toDays()),
+                AT));
+        arguments.add(until == null ? "" : until);
+        arguments.add(reason == null ? "" : reason);
+        arguments.addAll(List.of("5", "3", "1"));
+        return Map.of("party", party, "change", change, "arguments", arguments, "weighed", window != null);
+    }
+
     private static Map<String, Object> model(LetterKind kind) {
         return switch (kind) {
             case RECEIPT -> Map.of("receivedAt", Instant.parse("2025-09-19T01:00:00Z"), "processed", true);
@@ -160,10 +220,10 @@ class LetterRendererTest {
             case COUNTER_NOTICE_COPY -> usCopy();
             case APPEAL_OUTCOME -> Map.of("verdict", "UPHOLD", "reason", "the decision stands");
             case PROCEEDINGS_CONCLUDED -> Map.of("outcome", "DISMISSED", "reference", "(2026) Hu 0115 Min Chu 2");
-            case WARNING -> Map.of("party", "UPLOADER", "reason", "repeated infringements");
-            case SUSPENSION ->
-                Map.of("party", "NOTIFIER", "until", Instant.parse("2025-12-01T00:00:00Z"), "reason", "unfounded");
-            case REINSTATEMENT -> Map.of("party", "NOTIFIER");
+            case WARNING -> standing("UPLOADER", "WARNED", null, "P365D", null);
+            case SUSPENSION -> standing("NOTIFIER", "SUSPENDED", UNTIL, "P90D", null);
+            case REINSTATEMENT -> standing("NOTIFIER", "LIFTED", null, null, "entered in error");
+            case CONFIRMATION -> Map.of("days", 7);
             case RESTORED, RETRACTED -> Map.of();
         };
     }

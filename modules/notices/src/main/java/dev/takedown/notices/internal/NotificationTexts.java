@@ -4,6 +4,8 @@ import dev.takedown.notices.CaseOutcome;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.Verdict;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,8 @@ public class NotificationTexts {
 
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     private static final Locale ENGLISH = Locale.ENGLISH;
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
 
@@ -63,11 +67,10 @@ public class NotificationTexts {
         return text(locale, "incomplete", caseId, missing);
     }
 
-    /** DSA Art. 23(2): the notifier's standing changed to {@code status} (suspended until {@code until}). */
-    public Text misuse(Locale locale, NotifierStanding.Status status, Instant until) {
-        return text(locale, "misuse." + status.name(), until == null ? "" : until.toString());
-    }
-
+    /**
+     * A logged-out notifier is asked to confirm its address through the link (valid {@code days} days); it also
+     * acknowledges receipt of the notice (DSA Art. 16(4)). The link itself travels beside the text.
+     */
     /**
      * The decision for the notifier (DSA Art. 16(5)): the outcome with the measures and the reasons of the verdict
      * that set it, that a person decided, and the redress under the case's profile.
@@ -160,6 +163,11 @@ public class NotificationTexts {
         return new Text(
                 message(locale, "decision.subject", message(locale, "outcome." + outcome.name())),
                 String.join("\n", body));
+    }
+
+    /** Times in messages are UTC, written out: a reader in any zone can tell when. */
+    private static String when(Instant at) {
+        return at == null ? "" : WHEN.format(at);
     }
 
     private Text text(Locale locale, String key, Object... arguments) {

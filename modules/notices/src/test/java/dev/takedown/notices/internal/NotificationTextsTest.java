@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -69,20 +68,6 @@ class NotificationTextsTest {
                 .contains("signature.value", "new, complete notice");
         assertThat(texts.closedIncomplete(ZH, "case-1", "signature.value").body())
                 .contains("signature.value", "重新提交");
-    }
-
-    @Test
-    void misuseWarnsFirstThenSuspendsUntilADate() {
-        Instant until = Instant.parse("2026-01-31T00:00:00Z");
-
-        assertThat(texts.misuse(EN, NotifierStanding.Status.WARNED, null).body())
-                .contains("manifestly unfounded", "DSA Art. 23(2)");
-        assertThat(texts.misuse(ZH, NotifierStanding.Status.WARNED, null).body())
-                .contains("明显不成立", "第23条第2款");
-        assertThat(texts.misuse(EN, NotifierStanding.Status.SUSPENDED, until).body())
-                .contains("not processed until 2026-01-31T00:00:00Z", "DSA Art. 23(2)");
-        assertThat(texts.misuse(ZH, NotifierStanding.Status.SUSPENDED, until).body())
-                .contains("2026-01-31T00:00:00Z", "不予处理", "第23条第2款");
     }
 
     /** DSA Art. 16(5)–(6): the decision, its reasons, that a person took it, and the redress. */
