@@ -38,7 +38,9 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTest {
 
-    private static final ApplicationModules MODULES = ApplicationModules.of(TakedownApplication.class);
+    /** The shared test fixtures (modules/testing) sit under dev.takedown on the test classpath, but are no module. */
+    private static final ApplicationModules MODULES = ApplicationModules.of(
+            TakedownApplication.class, JavaClass.Predicates.resideInAPackage("dev.takedown.testing.."));
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

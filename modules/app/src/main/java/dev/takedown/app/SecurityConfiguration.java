@@ -119,7 +119,10 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(a -> a.requestMatchers(path(POST, "/api/notices"))
                         .hasRole("RIGHTS_HOLDER")
-                        .requestMatchers(path(GET, "/api/notices"), path(GET, "/api/notices/*"))
+                        .requestMatchers(
+                                path(GET, "/api/notices"),
+                                path(GET, "/api/notices/*"),
+                                path(GET, "/api/notices/*/deadlines"))
                         .hasAnyRole(READERS)
                         .requestMatchers(
                                 path(PUT, "/api/notices/*"),
@@ -128,6 +131,9 @@ class SecurityConfiguration {
                                 path(POST, "/api/notices/*/appeal"),
                                 path(POST, "/api/notices/*/targets"))
                         .hasRole("RIGHTS_HOLDER")
+                        // how the proceedings that kept a measure ended is recorded by staff (CounterNotices)
+                        .requestMatchers(path(POST, "/api/notices/*/proceedings-outcome"))
+                        .hasAnyRole("SENIOR_MODERATOR", "COMPLIANCE_OFFICER")
                         .requestMatchers(
                                 path(GET, "/api/notices/*/notifications"), path(GET, "/api/notices/*/risk-warnings"))
                         .hasAnyRole(STAFF)
@@ -248,6 +254,8 @@ class SecurityConfiguration {
                                 path(POST, "/notices/*/legal-action-proof"),
                                 path(POST, "/notices/*/appeal"))
                         .hasRole("RIGHTS_HOLDER")
+                        .requestMatchers(path(POST, "/notices/*/proceedings-outcome"))
+                        .hasAnyRole("SENIOR_MODERATOR", "COMPLIANCE_OFFICER")
                         .requestMatchers(path(GET, "/notices/new"), path(POST, "/notices"))
                         .hasRole("RIGHTS_HOLDER")
                         // bulk target uploads, their progress and error reports (BulkUploadPages)

@@ -3,6 +3,7 @@ package dev.takedown.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.testing.NoticeJson;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -86,6 +87,7 @@ class AuthorizationMatrixIT extends StackTest {
     private static final Set<Role> REMEDIATION_READERS = union(PLATFORM, STAFF);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> SENIOR = EnumSet.of(Role.SENIOR_MODERATOR);
+    private static final Set<Role> PROCEEDINGS_RECORDERS = EnumSet.of(Role.SENIOR_MODERATOR, Role.COMPLIANCE_OFFICER);
 
     /** Which fixture a {@code {caseId}} stands for. */
     enum CaseFixture {
@@ -145,6 +147,7 @@ class AuthorizationMatrixIT extends StackTest {
             api("POST", "/api/notices", RIGHTS_HOLDERS, Tenant.NONE, "{}"),
             api("GET", "/api/notices", READERS, Tenant.NONE, null),
             api("GET", "/api/notices/{caseId}", READERS, Tenant.OWN_ORGANISATION, null),
+            api("GET", "/api/notices/{caseId}/deadlines", READERS, Tenant.OWN_ORGANISATION, null),
             // cure: the accepted case is not waiting for completion → 409 for its owner, 404 for the other org
             api("PUT", "/api/notices/{caseId}", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}"),
             // a valid proof: the owner gets 409 (no counter-notice forwarded), the other org 404
@@ -153,7 +156,14 @@ class AuthorizationMatrixIT extends StackTest {
                     "/api/notices/{caseId}/legal-action-proof",
                     RIGHTS_HOLDERS,
                     Tenant.OWN_ORGANISATION,
-                    "{\"kind\":\"COURT\",\"reference\":\"matrix\"}"),
+                    "{\"kind\":\"LAWSUIT\",\"reference\":\"matrix\"}"),
+            // staff record how proceedings ended: the accepted case keeps no measure pending proceedings → 409
+            api(
+                    "POST",
+                    "/api/notices/{caseId}/proceedings-outcome",
+                    PROCEEDINGS_RECORDERS,
+                    Tenant.NONE,
+                    "{\"outcome\":\"UPHELD\",\"reference\":\"matrix\"}"),
             // on the case still in review: nothing to retract → 409 for its owner
             api("POST", "/api/notices/{caseId}/retraction", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "")
                     .on(CaseFixture.IN_REVIEW),
@@ -247,6 +257,7 @@ class AuthorizationMatrixIT extends StackTest {
             page("POST", "/notices/{caseId}/retraction", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION)
                     .on(CaseFixture.IN_REVIEW),
             page("POST", "/notices/{caseId}/legal-action-proof", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
+            page("POST", "/notices/{caseId}/proceedings-outcome", PROCEEDINGS_RECORDERS, Tenant.NONE),
             page("POST", "/notices/{caseId}/appeal", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
             page("POST", "/tasks/claim-next", MODERATORS, Tenant.NONE),
             page("POST", "/tasks/bulk-decision", MODERATORS, Tenant.NONE),
@@ -329,7 +340,11 @@ class AuthorizationMatrixIT extends StackTest {
     void fixtures() {
         Cases cases = new Cases(baseUrl(), management, runtime);
         String accepted = cases.fileAndAccept(
-                "rightsholder-a", Cases.notice("CN_CC_1195", "acct-matrix-" + UUID.randomUUID()), "[\"DELETE\"]");
+                "rightsholder-a",
+                NoticeJson.complete("CN_CC_1195")
+                        .account("acct-matrix-" + UUID.randomUUID())
+                        .json(),
+                "[\"DELETE\"]");
         fixtures.put("accepted", accepted);
         fixtures.put("token", cases.uploaderToken(accepted));
         JsonNode measures = Api.as(baseUrl(), "compliance")
@@ -347,7 +362,11 @@ class AuthorizationMatrixIT extends StackTest {
         assertThat(evidence.status()).as(evidence.body()).isEqualTo(201);
         fixtures.put("sha256", evidence.json().get(0).get("sha256").asText());
 
-        String inReview = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-matrix-" + UUID.randomUUID()));
+        String inReview = cases.file(
+                "rightsholder-a",
+                NoticeJson.complete("CN_CC_1195")
+                        .account("acct-matrix-" + UUID.randomUUID())
+                        .json());
         fixtures.put("inReview", inReview);
         fixtures.put("taskId", NoticeLifecycleIT.awaitTask(Api.as(baseUrl(), "moderator"), inReview));
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.testing.NoticeJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -123,12 +124,24 @@ class BadInputCorpusIT extends StackTest {
         Files.deleteIfExists(CANARY);
         cases = new Cases(baseUrl(), management, runtime);
         acceptedForCounterNotice = cases.fileAndAccept(
-                "rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-" + UUID.randomUUID()), "[\"DELETE\"]");
+                "rightsholder-a",
+                NoticeJson.complete("CN_CC_1195")
+                        .account("acct-corpus-" + UUID.randomUUID())
+                        .json(),
+                "[\"DELETE\"]");
         counterToken = cases.uploaderToken(acceptedForCounterNotice);
         acceptedForAppeal = cases.fileAndAccept(
-                "rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-" + UUID.randomUUID()), "[\"DELETE\"]");
+                "rightsholder-a",
+                NoticeJson.complete("CN_CC_1195")
+                        .account("acct-corpus-" + UUID.randomUUID())
+                        .json(),
+                "[\"DELETE\"]");
         appealToken = cases.uploaderToken(acceptedForAppeal);
-        String inReview = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-" + UUID.randomUUID()));
+        String inReview = cases.file(
+                "rightsholder-a",
+                NoticeJson.complete("CN_CC_1195")
+                        .account("acct-corpus-" + UUID.randomUUID())
+                        .json());
         taskId = NoticeLifecycleIT.awaitTask(Api.as(baseUrl(), "moderator"), inReview);
     }
 
@@ -537,8 +550,11 @@ class BadInputCorpusIT extends StackTest {
                 () -> anonymous.get("/api/uploader/" + counterToken));
         PageSession holderPages = PageSession.login(baseUrl(), "rightsholder-a");
         // an escalation that goes through, its reason carrying markup and expressions, shown on the case page
-        String escalatedCase =
-                cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-" + UUID.randomUUID()));
+        String escalatedCase = cases.file(
+                "rightsholder-a",
+                NoticeJson.complete("CN_CC_1195")
+                        .account("acct-corpus-" + UUID.randomUUID())
+                        .json());
         String toEscalate = NoticeLifecycleIT.awaitTask(moderator, escalatedCase);
         Api.Response escalated = check(
                 "POST /api/tasks/{id}/escalate reason (valid)",
@@ -566,7 +582,9 @@ class BadInputCorpusIT extends StackTest {
     void remediationChangeFields() {
         String caseId = cases.fileAndAccept(
                 "rightsholder-a",
-                Cases.notice("CN_CC_1195", "acct-corpus-" + UUID.randomUUID())
+                NoticeJson.complete("CN_CC_1195")
+                        .account("acct-corpus-" + UUID.randomUUID())
+                        .json()
                         .replace("\"type\": \"URL\"", "\"type\": \"GENERATED_OUTPUT\", \"produce_id\": \"P-corpus\""),
                 "[\"OUTPUT_PURGE\"]");
         Api platform = Api.as(baseUrl(), "platform");
@@ -1156,7 +1174,11 @@ class BadInputCorpusIT extends StackTest {
         int onCase = 0;
         for (var payload : CORPUS.entrySet()) {
             if (caseId == null || onCase == 15) {
-                caseId = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-corpus-" + UUID.randomUUID()));
+                caseId = cases.file(
+                        "rightsholder-a",
+                        NoticeJson.complete("CN_CC_1195")
+                                .account("acct-corpus-" + UUID.randomUUID())
+                                .json());
                 caseIds.add(caseId);
                 onCase = 0;
             }
@@ -1273,7 +1295,8 @@ class BadInputCorpusIT extends StackTest {
     }
 
     private static ObjectNode notice(String target) {
-        ObjectNode notice = (ObjectNode) read(Cases.notice("CN_CC_1195", "acct-corpus"));
+        ObjectNode notice = (ObjectNode)
+                read(NoticeJson.complete("CN_CC_1195").account("acct-corpus").json());
         ((ObjectNode) notice.get("targets").get(0)).put("url", target);
         return notice;
     }

@@ -121,9 +121,45 @@ abstract class BrowserTest extends StackTest {
      * fails on any "serious" or "critical" violation, naming the rule and the elements.
      */
     static void assertAccessible(Page page) {
-        AxeResults results = new AxeBuilder(page)
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
-                .analyze();
+        assertAccessible(new AxeBuilder(page).withTags(WCAG_21_AA), page);
+    }
+
+    /**
+     * As {@link #assertAccessible(Page)}, but only the rules a translation can break: the page's language, its title,
+     * and the names and text alternatives of controls, links, images and headings. The layout, colours and ARIA
+     * structure of a page are those of its template, the same in every language.
+     */
+    static void assertTranslationAccessible(Page page) {
+        assertAccessible(new AxeBuilder(page).withRules(TRANSLATION_RULES), page);
+    }
+
+    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
+
+    static final List<String> TRANSLATION_RULES = List.of(
+            "html-has-lang",
+            "html-lang-valid",
+            "valid-lang",
+            "document-title",
+            "button-name",
+            "input-button-name",
+            "link-name",
+            "label",
+            "select-name",
+            "image-alt",
+            "input-image-alt",
+            "svg-img-alt",
+            "role-img-alt",
+            "aria-command-name",
+            "aria-input-field-name",
+            "aria-toggle-field-name",
+            "aria-progressbar-name",
+            "aria-dialog-name",
+            "frame-title",
+            "empty-heading",
+            "empty-table-header");
+
+    private static void assertAccessible(AxeBuilder rules, Page page) {
+        AxeResults results = rules.analyze();
         List<String> serious = results.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "

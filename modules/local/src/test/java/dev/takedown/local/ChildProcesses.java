@@ -67,7 +67,8 @@ final class ChildProcesses {
 
     /** Waits until the process's health endpoint answers UP; fails with the log's tail if it exits or times out. */
     static void awaitHealthy(String name, Process process, String url, Path log) {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + tail(log));
@@ -80,6 +81,15 @@ final class ChildProcesses {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    System.out.printf(
+                            "[child] %s healthy after %.1f s, %.1f s of CPU%n",
+                            name,
+                            (System.nanoTime() - started) / 1e9,
+                            process.info()
+                                            .totalCpuDuration()
+                                            .map(Duration::toMillis)
+                                            .orElse(0L)
+                                    / 1e3);
                     return;
                 }
             } catch (IOException notYet) {

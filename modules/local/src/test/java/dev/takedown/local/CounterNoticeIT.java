@@ -163,6 +163,14 @@ class CounterNoticeIT extends StackTest {
                         .post("/api/notices/" + caseId + "/legal-action-proof", "{\"kind\":\"LAWSUIT\"}")
                         .status())
                 .isEqualTo(400);
+        Api.Response authorityComplaint = Api.as(baseUrl(), "rightsholder-a")
+                .post(
+                        "/api/notices/" + caseId + "/legal-action-proof",
+                        "{\"kind\":\"AUTHORITY_COMPLAINT\",\"reference\":\"complaint 7\"}");
+        assertThat(authorityComplaint.status())
+                .as("512(g)(2)(C): only an action seeking a court order stops the restore")
+                .isEqualTo(400);
+        assertThat(fields(authorityComplaint)).containsExactly("kind");
         assertThat(cases.history("rightsholder-a", caseId)).doesNotContain("MAINTAINED_PENDING_PROCEEDINGS");
 
         assertThat(Api.as(baseUrl(), "rightsholder-a")
@@ -172,11 +180,6 @@ class CounterNoticeIT extends StackTest {
                         .status())
                 .isEqualTo(202);
         cases.awaitStatus("rightsholder-a", caseId, "MAINTAINED_PENDING_PROCEEDINGS");
-        await().atMost(Cases.PATIENCE)
-                .until(() -> runtime.createProcessInstanceQuery()
-                                .processInstanceBusinessKey(caseId)
-                                .count()
-                        == 0);
         assertThat(cases.history("rightsholder-a", caseId)).doesNotContain("RESTORED", "CLOSED");
         assertThat(cases.measureStatuses(caseId)).containsOnly("APPLIED");
         await().atMost(Cases.PATIENCE)
@@ -185,6 +188,21 @@ class CounterNoticeIT extends StackTest {
                                 "dev.takedown.notice.counter-notice-filed.v1",
                                 "dev.takedown.notice.legal-action-proof-filed.v1")
                         .doesNotContain("dev.takedown.measure.lifted.v1"));
+
+        // the court dismissed the action: staff record it, the content comes back and both sides are told
+        assertThat(Api.as(baseUrl(), "compliance")
+                        .post(
+                                "/api/notices/" + caseId + "/proceedings-outcome",
+                                "{\"outcome\":\"DISMISSED\",\"reference\":\"1:26-cv-1, order of dismissal\"}")
+                        .status())
+                .isEqualTo(202);
+        cases.awaitStatus("rightsholder-a", caseId, "CLOSED");
+        assertThat(cases.history("rightsholder-a", caseId))
+                .containsSubsequence("MAINTAINED_PENDING_PROCEEDINGS", "RESTORED", "CLOSED");
+        assertThat(cases.measureStatuses(caseId)).containsOnly("LIFTED");
+        assertThat(cases.notificationKinds(caseId))
+                .anyMatch(k -> k.startsWith("PROCEEDINGS_DISMISSED→notifier:"))
+                .anyMatch(k -> k.startsWith("PROCEEDINGS_DISMISSED→uploader-of:acct-us"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.takedown.local;
 
 import static dev.takedown.local.ChildProcesses.awaitHealthy;
 import static dev.takedown.local.ChildProcesses.awaitLine;
-import static dev.takedown.local.ChildProcesses.execJar;
 import static dev.takedown.local.ChildProcesses.freePort;
 import static dev.takedown.local.ChildProcesses.java;
 import static dev.takedown.local.ChildProcesses.recreate;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The system under fault, as operators run it: PostgreSQL (embedded, in the test JVM, restartable on its port and
@@ -31,7 +29,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 final class FaultCluster implements AutoCloseable {
 
     private final Path work;
-    private final Path jar;
+    private final PackagedApp app;
     private final Path pgData;
     private final int pgPort;
     private final int brokerPort;
@@ -72,8 +70,8 @@ final class FaultCluster implements AutoCloseable {
     FaultCluster(String name) throws IOException {
         this.work = Path.of("target/faults", name).toAbsolutePath();
         recreate(work);
-        // a copy: other builds may rewrite modules/app/target while the scenarios restart nodes
-        this.jar = Files.copy(execJar(), work.resolve("takedown-app-exec.jar"));
+        // extracted, hence a copy: other builds may rewrite modules/app/target while the scenarios restart nodes
+        this.app = PackagedApp.get();
         this.pgData = work.resolve("pg");
         this.pgPort = freePort();
         this.brokerPort = freePort();
@@ -194,19 +192,19 @@ final class FaultCluster implements AutoCloseable {
         Path directory = work.resolve(node.name);
         Files.createDirectories(directory);
         Map<String, String> environment = new LinkedHashMap<>();
-        List<String> command =
-                new ArrayList<>(List.of(java(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        List<String> properties = new ArrayList<>();
         // keys starting with -D are system properties (exact property names), the rest environment variables
         node.environment.forEach((key, value) -> {
             if (key.startsWith("-D")) {
-                command.add(key + "=" + value);
+                properties.add(key + "=" + value);
             } else {
                 environment.put(key, value);
             }
         });
+        // the first start of the cluster trains the class-data-sharing archive every start maps
+        app.train(properties, environment, directory);
         environment.put("SERVER_PORT", String.valueOf(node.port));
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(app.command(properties))
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(node.log().toFile());
@@ -216,7 +214,7 @@ final class FaultCluster implements AutoCloseable {
         awaitHealthy(node.name, node.process, node.url(), node.log());
         if (node.starts == 1 && nodes.size() == 1) {
             // the packaged jar has no demo accounts (they live in modules/local): seed them as DemoAccounts does
-            new DemoAccounts(jdbc(), new BCryptPasswordEncoder(4)).run(null);
+            new DemoAccounts(jdbc()).run(null);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.takedown.local;
 
 import static dev.takedown.local.ChildProcesses.awaitHealthy;
 import static dev.takedown.local.ChildProcesses.awaitLine;
-import static dev.takedown.local.ChildProcesses.execJar;
 import static dev.takedown.local.ChildProcesses.freePort;
 import static dev.takedown.local.ChildProcesses.java;
 import static dev.takedown.local.ChildProcesses.recreate;
@@ -10,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.takedown.events.Topics;
+import dev.takedown.testing.NoticeJson;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,8 +57,8 @@ class PackagedRolesIT {
 
     @BeforeAll
     static void startThreeRoles() throws Exception {
-        Path jar = execJar();
         recreate(WORK);
+        PackagedApp jar = PackagedApp.get();
         Runtime.getRuntime().addShutdownHook(REAPER);
 
         Process broker = launch(
@@ -92,6 +92,8 @@ class PackagedRolesIT {
                 "SPRING_PROFILES_ACTIVE", "local",
                 "TAKEDOWN_TIME_COMPRESSION", "1",
                 "TAKEDOWN_REVIEW_TIME_COMPRESSION", "1"));
+        // the first start of the test JVM trains the class-data-sharing archive the three roles map
+        jar.train(List.of(), appEnvironment, WORK.resolve("app"));
         app = node("app", jar, appEnvironment);
         // needs no database: it can start beside the application node
         screening = node(
@@ -103,7 +105,7 @@ class PackagedRolesIT {
                         "SPRING_KAFKA_BOOTSTRAP_SERVERS",
                         kafka,
                         "TAKEDOWN_NODE_CLIENTS_PLATFORM",
-                        new BCryptPasswordEncoder().encode("demo"),
+                        new BCryptPasswordEncoder(4).encode("demo"),
                         // production refuses the demo secret's hash (ProductionStartIT)
                         "SPRING_PROFILES_ACTIVE",
                         "test"));
@@ -111,7 +113,7 @@ class PackagedRolesIT {
         awaitHealthy(app.name(), app.process(), app.url(), app.log());
         // the application node has migrated the schema; the local profile's accounts live in modules/local, not in
         // the packaged jar, so they are seeded the way DemoAccounts seeds them
-        new DemoAccounts(new JdbcTemplate(postgres.getPostgresDatabase()), new BCryptPasswordEncoder()).run(null);
+        new DemoAccounts(new JdbcTemplate(postgres.getPostgresDatabase())).run(null);
 
         Map<String, String> auditEnvironment = new LinkedHashMap<>(database);
         auditEnvironment.putAll(Map.of(
@@ -149,7 +151,9 @@ class PackagedRolesIT {
         String workId = work.json().get("work_id").asText();
         String caseId = cases.file(
                 "rightsholder-a",
-                Cases.notice("CN_CC_1195", "acct-packaged")
+                NoticeJson.complete("CN_CC_1195")
+                        .account("acct-packaged")
+                        .json()
                         .replace(
                                 "\"works\": [{\"title\": \"Ultraman Tiga\"}]",
                                 "\"works\": [{\"title\": \"" + distinct + "\", \"registered_work_id\": \"" + workId
@@ -207,23 +211,13 @@ class PackagedRolesIT {
     }
 
     /** One role of the packaged jar, in its own working directory, on a port chosen here. */
-    private static Node node(String name, Path jar, Map<String, String> environment) throws IOException {
+    private static Node node(String name, PackagedApp jar, Map<String, String> environment) throws IOException {
         int port = freePort();
         Map<String, String> withPort = new LinkedHashMap<>(environment);
         withPort.put("SERVER_PORT", String.valueOf(port));
         Path directory = WORK.resolve(name);
         Files.createDirectories(directory);
-        Process process = launch(
-                name,
-                List.of(
-                        java(),
-                        "-Xmx384m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC",
-                        "-jar",
-                        jar.toAbsolutePath().toString()),
-                withPort,
-                directory);
+        Process process = launch(name, jar.command(List.of()), withPort, directory);
         return new Node(name, "http://localhost:" + port, process, WORK.resolve(name + ".log"));
     }
 

@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.takedown.screening.PdqHash;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import dev.takedown.testing.NoticeJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.IntBinaryOperator;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
-/** A registered work becomes a filter measure when a moderator accepts a notice naming it. */
+/**
+ * A registered work becomes a filter measure when a moderator accepts a notice naming it, and the registration page
+ * refuses what it cannot read. The registry's own rules (tenancy, validation, reference-image hashes) are
+ * {@code ProtectedWorksTest}'s in modules/works.
+ */
 class ProtectedWorkIT extends StackTest {
 
     static final String ULTRAMAN = """
@@ -46,7 +45,9 @@ class ProtectedWorkIT extends StackTest {
 
         String caseId = holderA.post(
                         "/api/notices",
-                        Notices.complete("https://gen.example/w/" + UUID.randomUUID())
+                        NoticeJson.complete("CN_CC_1195")
+                                .target("https://gen.example/w/" + UUID.randomUUID())
+                                .json()
                                 .replace(
                                         "\"works\": [{\"title\": \"Ultraman Tiga\"}]",
                                         "\"works\": [{\"title\": \"Ultraman Tiga\", \"registered_work_id\": \"" + workId
@@ -90,18 +91,6 @@ class ProtectedWorkIT extends StackTest {
                 .isEqualTo(404);
     }
 
-    @Test
-    void invalidWorkNamesEveryProblem() {
-        Api.Response refused = Api.as(baseUrl(), "rightsholder-b").post("/api/works", """
-                {"terms": [""], "combinations": [{"phrases": ["giant"], "at_least": 1}],
-                 "image_hashes": ["xyz"]}
-                """);
-        assertThat(refused.status()).isEqualTo(400);
-        List<String> fields = new ArrayList<>();
-        refused.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
-        assertThat(fields).containsExactlyInAnyOrder("title", "terms[0]", "combinations[0].phrases", "image_hashes[0]");
-    }
-
     private static List<String> statuses(Api api, String caseId) {
         List<String> statuses = new ArrayList<>();
         api.get("/api/measures?case_id=" + caseId)
@@ -125,19 +114,9 @@ class ProtectedWorkIT extends StackTest {
         return texts;
     }
 
+    /** The page's answer to a file that is no picture: the problem at the field, nothing registered. */
     @Test
-    void referenceImagesUploadedOnThePageAreKeptAsTheirPdqHashes() throws Exception {
-        byte[] gradient = png((x, y) -> (x * 255 / 127) << 16 | (y * 255 / 127) << 8);
-        byte[] rings = png((x, y) -> ((x - 64) * (x - 64) + (y - 64) * (y - 64)) / 40 % 2 == 0 ? 0xffffff : 0);
-        String gradientHash = registerWithImage("ref-gradient", gradient);
-        assertThat(registerWithImage("ref-gradient-again", gradient))
-                .as("the same picture, the same hash")
-                .isEqualTo(gradientHash);
-        String ringsHash = registerWithImage("ref-rings", rings);
-        assertThat(PdqHash.fromHex(ringsHash).distance(PdqHash.fromHex(gradientHash)))
-                .as("an unrelated picture is far beyond the match distance")
-                .isGreaterThan(31);
-
+    void anUnreadableReferenceImageIsRefusedAtItsField() {
         PageSession page = PageSession.login(baseUrl(), "rightsholder-a");
         String title = "ref-unreadable-" + UUID.randomUUID();
         PageSession.Response refused = page.postMultipart(
@@ -151,23 +130,6 @@ class ProtectedWorkIT extends StackTest {
         assertThat(workTitled(title)).as("nothing registered").isNull();
     }
 
-    private String registerWithImage(String name, byte[] image) {
-        PageSession page = PageSession.login(baseUrl(), "rightsholder-a");
-        String title = name + "-" + UUID.randomUUID();
-        PageSession.Response registered = page.postMultipart(
-                "/works?_csrf=" + page.csrfToken(),
-                List.of(
-                        new Api.Part("title", null, title.getBytes(StandardCharsets.UTF_8)),
-                        new Api.Part("referenceImages", name + ".png", image)));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(302);
-        JsonNode work = workTitled(title);
-        assertThat(work).isNotNull();
-        assertThat(work.get("definition").get("image_hashes")).hasSize(1);
-        String hash = work.get("definition").get("image_hashes").get(0).asText();
-        assertThat(hash).matches("[0-9a-f]{64}");
-        return hash;
-    }
-
     private JsonNode workTitled(String title) {
         for (JsonNode work :
                 Api.as(baseUrl(), "rightsholder-a").get("/api/works").json()) {
@@ -176,17 +138,5 @@ class ProtectedWorkIT extends StackTest {
             }
         }
         return null;
-    }
-
-    private static byte[] png(IntBinaryOperator rgb) throws IOException {
-        BufferedImage image = new BufferedImage(128, 128, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 128; x++) {
-            for (int y = 0; y < 128; y++) {
-                image.setRGB(x, y, rgb.applyAsInt(x, y));
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 }

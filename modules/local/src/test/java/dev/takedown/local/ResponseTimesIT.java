@@ -43,7 +43,7 @@ class ResponseTimesIT extends StackTest {
                 .containsEntry("review.standard", "PT24H")
                 .containsEntry("review.priority", "PT2H")
                 .containsEntry("complaint.decision", "P7D")
-                .containsEntry("EU_DSA.appeal-window", "P183D")
+                .containsEntry("EU_DSA.appeal-window", "P6M")
                 .containsEntry("CN_ECOM.counter-notice-wait", "P15D")
                 .doesNotContainKey("CN_REGS_2013.appeal-window");
         long versions = versionCount();

@@ -1,6 +1,7 @@
 package dev.takedown.local;
 
 import dev.takedown.TakedownApplication;
+import dev.takedown.testing.FakeOidcProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,8 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of every integration test: the whole application on real PostgreSQL and a real KRaft broker, in the local
- * profile (demo accounts, HTTP Basic on the API, bearer tokens signed by {@link TestTokens}, page sign-in through
- * {@link FakeOidcProvider}). All subclasses share
+ * profile (demo accounts, HTTP Basic on the API, page sign-in through {@link FakeOidcProvider}, so that its doors are
+ * in the authorization matrix and the bad-input corpus). All subclasses share
  * one cached context: a second one would start a second process engine in this JVM, which Camunda's webapps and REST
  * API cannot tell apart from the first.
  */
@@ -42,10 +43,7 @@ public abstract class StackTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.get().properties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add(
-                "spring.security.oauth2.resourceserver.jwt.public-key-location",
-                () -> TestTokens.PUBLIC_KEY.toUri().toString());
-        // page sign-in through an OIDC issuer (OidcLoginIT): on for the one shared context
+        // page sign-in through an OIDC issuer: on for the one shared context
         registry.add("takedown.oidc.issuer-uri", () -> TestInfrastructure.oidc().issuer());
         registry.add("takedown.oidc.client-id", () -> FakeOidcProvider.CLIENT_ID);
         registry.add("takedown.oidc.client-secret", () -> FakeOidcProvider.CLIENT_SECRET);

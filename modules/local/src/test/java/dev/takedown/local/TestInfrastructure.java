@@ -1,5 +1,6 @@
 package dev.takedown.local;
 
+import dev.takedown.testing.FakeOidcProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -35,18 +35,21 @@ public class Measures {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
+    private final List<LiftGuard> guards;
 
     Measures(
             MeasureRepository measures,
             Strikes strikes,
             ApplicationEventPublisher events,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            List<LiftGuard> guards) {
         this.measures = measures;
         this.strikes = strikes;
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.guards = List.copyOf(guards);
     }
 
     /**
@@ -238,10 +241,21 @@ public class Measures {
         return strikes.active(accountId, clock.instant());
     }
 
-    /** Ends a measure; screening nodes and enforcement adapters restore on {@link MeasureLifted}. */
+    /**
+     * Ends a measure by hand; screening nodes and enforcement adapters restore on {@link MeasureLifted}.
+     *
+     * @throws LiftRefusedException a {@link LiftGuard} knows why the measure must stay for now
+     */
     @Transactional
     public MeasureView lift(String measureId, String actor, String reason) {
         Measure measure = load(measureId);
+        if (measure.status() == MeasureStatus.APPLIED) {
+            for (LiftGuard guard : guards) {
+                guard.refusal(measure.caseId()).ifPresent(refusal -> {
+                    throw new LiftRefusedException(refusal);
+                });
+            }
+        }
         Instant now = clock.instant();
         if (measure.lift(now, actor, reason)) {
             events.publishEvent(new MeasureLifted(

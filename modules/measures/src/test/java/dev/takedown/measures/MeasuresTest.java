@@ -33,7 +33,8 @@ class MeasuresTest {
             strikes,
             published::add,
             new ObjectMapper().registerModule(new JavaTimeModule()),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            List.of(caseId -> caseId.equals("held") ? Optional.of("a counter-notice is pending") : Optional.empty()));
     private final ScreeningRule rule = new ScreeningRule(
             "Ultraman", List.of("奥特曼", "Ultraman"), List.of(), List.of("licensee-1"), List.of(), List.of("画一个奥特曼"));
 
@@ -120,6 +121,28 @@ class MeasuresTest {
 
         assertThat(published).hasSize(1).first().isInstanceOf(MeasureLifted.class);
         assertThat(inEffect).isZero();
+    }
+
+    @Test
+    void aLiftByHandThatAGuardRefusesLeavesTheMeasureApplied() {
+        Measure measure = new Measure(
+                UUID.randomUUID(),
+                "held",
+                "d1",
+                MeasureType.DELETE,
+                "https://a.test/1",
+                null,
+                null,
+                "mod",
+                Instant.now());
+        measure.apply(Instant.now());
+        when(repository.findById(any())).thenReturn(Optional.of(measure));
+
+        assertThatThrownBy(() -> measures.lift(measure.id().toString(), "senior", "looks fine to me"))
+                .isInstanceOf(LiftRefusedException.class)
+                .hasMessage("a counter-notice is pending");
+        assertThat(measure.status()).isEqualTo(MeasureStatus.APPLIED);
+        assertThat(published).isEmpty();
     }
 
     @Test

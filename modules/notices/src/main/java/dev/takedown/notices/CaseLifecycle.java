@@ -416,6 +416,44 @@ public class CaseLifecycle {
                 "proof of a complaint or lawsuit received: the measure stays pending proceedings");
     }
 
+    /**
+     * The proceedings that kept the measure ended for the rights holder: the measure stays and the case closes. Both
+     * sides are told.
+     */
+    @Transactional
+    public void closeUpheldByProceedings(String caseId, String reference) {
+        Notice notice = require(caseId);
+        if (move(
+                notice,
+                CaseStatus.CLOSED,
+                TakedownEvent.SYSTEM,
+                "proceedings upheld the notice (" + reference + "): the measure stays")) {
+            tellBoth(
+                    notice,
+                    "PROCEEDINGS_UPHELD",
+                    language -> texts.proceedingsConcluded(language, ProceedingsOutcome.UPHELD, reference));
+        }
+    }
+
+    /** The proceedings were dismissed or withdrawn and the measures lifted; both sides are told. */
+    @Transactional
+    public void restoreAfterProceedings(String caseId, ProceedingsOutcome outcome, String reference) {
+        if (!outcome.restores()) {
+            throw new IllegalArgumentException(outcome + " does not restore the content");
+        }
+        Notice notice = require(caseId);
+        if (move(
+                notice,
+                CaseStatus.RESTORED,
+                TakedownEvent.SYSTEM,
+                "proceedings " + outcome.name().toLowerCase(Locale.ROOT) + " (" + reference + "): content restored")) {
+            tellBoth(
+                    notice,
+                    "PROCEEDINGS_" + outcome.name(),
+                    language -> texts.proceedingsConcluded(language, outcome, reference));
+        }
+    }
+
     /** The measures were lifted after the statutory wait without proof of proceedings; both sides are told. */
     @Transactional
     public void restore(String caseId) {

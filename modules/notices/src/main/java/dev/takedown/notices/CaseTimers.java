@@ -1,6 +1,7 @@
 package dev.takedown.notices;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What the lifecycle's timers are computed from.
@@ -22,4 +23,16 @@ public record CaseTimers(
         Instant notifiedAt,
         Instant counterNoticeReceivedAt,
         Instant counterNoticeDeliveredAt,
-        Instant cureRequestedAt) {}
+        Instant cureRequestedAt) {
+
+    /**
+     * T5: when the internal complaint window ends (DSA Art. 20(1)), by the rule alone: the configured calendar months
+     * from the notification, to the end of the corresponding day (Reg. 1182/71 Art. 3(2)(c)). Either party may
+     * complain and the platform knows neither's time zone, so the day is the one that ends last anywhere; empty
+     * before the decision was notified.
+     */
+    public Optional<Instant> complaintWindowEnds() {
+        return Optional.ofNullable(notifiedAt)
+                .map(notified -> ComplaintPeriods.end(notified, policy.appealWindow(), ComplaintPeriods.ANY_ZONE));
+    }
+}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.CounterNoticeFiled;
 import dev.takedown.events.LegalActionProofFiled;
 import dev.takedown.events.NoticeRetracted;
+import dev.takedown.events.ProceedingsConcluded;
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.notices.internal.Notice;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The answers to a decision: the uploader's counter-notice, the rights holder's proof of proceedings, and the rights
- * holder's retraction. Each is checked against where the case stands; nothing changes when it does not fit. The owner
+ * The answers to a decision: the uploader's counter-notice, the rights holder's proof of proceedings and how they
+ * ended, and the rights holder's retraction. Each is checked against where the case stands; nothing changes when it does not fit. The owner
  * of the counter-notice and proof records: the lifecycle marks a counter-notice forwarded through it, and the
  * deadlines read its times here.
  */
@@ -32,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CounterNotices {
 
     private static final Set<CaseStatus> ANSWERABLE = Set.of(CaseStatus.NOTIFIED);
+    private static final Set<CaseStatus> RETRACTABLE = Set.of(CaseStatus.NOTIFIED, CaseStatus.COUNTER_NOTICE_FORWARDED);
 
     private final NoticeRepository notices;
     private final JdbcTemplate jdbc;
@@ -83,10 +85,24 @@ public class CounterNotices {
         return id.toString();
     }
 
-    /** Proof that the rights holder complained to an authority or sued; only the rights holder's organisation. */
+    /**
+     * Proof that the rights holder started proceedings that keep the measure under the case's law; only the rights
+     * holder's organisation. Under US_DMCA only an action seeking a court order does (17 U.S.C. 512(g)(2)(C)): a
+     * complaint to an authority is refused, naming {@code kind}, and the restore stays on its date.
+     *
+     * @throws AnswerInvalidException the kind of proceedings does not keep the measure under this law
+     * @throws CaseStateException     the case is not waiting for proof
+     */
     @Transactional
-    public void fileLegalActionProof(String caseId, String kind, String reference, Caller caller) {
+    public void fileLegalActionProof(String caseId, ProceedingsKind kind, String reference, Caller caller) {
         Notice notice = own(caseId, caller);
+        JurisdictionProfile profile = notice.governingProfile();
+        if (!kind.keepsTheMeasureUnder(profile)) {
+            throw new AnswerInvalidException(List.of(new FieldProblem(
+                    "kind",
+                    "under " + profile + " only notice that the complainant filed an action seeking a court order "
+                            + "(LAWSUIT) stops the restore (17 U.S.C. 512(g)(2)(C)); " + kind + " does not")));
+        }
         if (notice.getStatus() != CaseStatus.COUNTER_NOTICE_FORWARDED) {
             throw new CaseStateException(
                     "case " + caseId + " is not waiting for proof of proceedings (" + notice.getStatus() + ")");
@@ -98,21 +114,44 @@ public class CounterNotices {
                             + "values (?, ?, ?, ?, ?, ?)",
                     UUID.randomUUID(),
                     notice.getId(),
-                    kind,
+                    kind.name(),
                     reference,
                     caller.actor(),
                     Timestamp.from(now));
         } catch (DuplicateKeyException second) {
             throw new CaseStateException("proof was already filed on case " + caseId);
         }
-        events.publishEvent(new LegalActionProofFiled(UUID.randomUUID(), now, caseId, caller.actor()));
+        events.publishEvent(new LegalActionProofFiled(UUID.randomUUID(), now, caseId, caller.actor(), kind.name()));
     }
 
-    /** The rights holder withdraws its notice; the lifecycle lifts what was applied. */
+    /**
+     * Staff record how the proceedings that kept the measure ended: upheld, the case closes with the measure in place;
+     * dismissed or withdrawn, the content is restored. Both parties are told (by the counter-notice process).
+     *
+     * @throws CaseStateException the case has no measure maintained pending proceedings
+     */
+    @Transactional
+    public void recordProceedingsOutcome(String caseId, ProceedingsOutcome outcome, String reference, Caller caller) {
+        if (!caller.isStaff()) {
+            throw new CaseNotFoundException(caseId);
+        }
+        Notice notice = load(caseId);
+        if (notice.getStatus() != CaseStatus.MAINTAINED_PENDING_PROCEEDINGS) {
+            throw new CaseStateException(
+                    "case " + caseId + " has no measure maintained pending proceedings (" + notice.getStatus() + ")");
+        }
+        events.publishEvent(new ProceedingsConcluded(
+                UUID.randomUUID(), clock.instant(), caseId, caller.actor(), outcome.name(), reference));
+    }
+
+    /**
+     * The rights holder withdraws its notice; the lifecycle lifts what was applied. Also while a counter-notice waits
+     * for its restore date: in a US case the only way the measure ends before business day 10.
+     */
     @Transactional
     public void retract(String caseId, Caller caller) {
         Notice notice = own(caseId, caller);
-        if (notice.getStatus() != CaseStatus.NOTIFIED || !actionTaken(notice)) {
+        if (!RETRACTABLE.contains(notice.getStatus()) || !actionTaken(notice)) {
             throw new CaseStateException(
                     "case " + caseId + " has no applied measure to withdraw (" + notice.getStatus() + ")");
         }

@@ -245,6 +245,12 @@ public class NoticeCases {
                 cureRequested);
     }
 
+    /** What the case's decisions came to so far; empty before the first decision. */
+    @Transactional(readOnly = true)
+    public Optional<CaseOutcome> outcome(String caseId) {
+        return require(caseId).outcome();
+    }
+
     @Transactional(readOnly = true)
     public List<CaseNotification> notifications(String caseId) {
         return load(caseId)

@@ -88,9 +88,17 @@ public class ResponseTimes {
         for (JurisdictionProfile profile : JurisdictionProfile.values()) {
             ProfilePolicies.Policy policy = policies.of(profile);
             if (policy.enabled()) {
-                table.put(profile.name() + ".appeal-window", days(policy.appealWindow()));
+                // calendar months (DSA Art. 20(1)), never converted into days
+                table.put(
+                        profile.name() + ".appeal-window", policy.appealWindow().toString());
                 if (policy.counterNoticeWaitDays() != null) {
+                    // US: business days (the restore window opens after this one and closes after restore-by)
                     table.put(profile.name() + ".counter-notice-wait", "P" + policy.counterNoticeWaitDays() + "D");
+                }
+                if (policy.counterNoticeRestoreByDays() != null) {
+                    table.put(
+                            profile.name() + ".counter-notice-restore-by",
+                            "P" + policy.counterNoticeRestoreByDays() + "D");
                 }
             }
         }

@@ -10,6 +10,7 @@ import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
 import dev.takedown.events.NotifierStatusChanged;
 import dev.takedown.events.PartiesNotified;
+import dev.takedown.events.ProceedingsConcluded;
 import dev.takedown.evidence.EvidenceFiles;
 import dev.takedown.kernel.Caller;
 import dev.takedown.testing.EmbeddedDatabase;
@@ -99,6 +100,10 @@ class CaseLifecycleTest {
 
     @MockitoBean
     EvidenceFiles evidence;
+
+    /** The workflow module provides it from the engine's timers and tasks. */
+    @MockitoBean
+    RunningDeadlines deadlines;
 
     @Autowired
     CaseLifecycle lifecycle;
@@ -514,6 +519,81 @@ class CaseLifecycleTest {
         assertThat(cases.status(caseId))
                 .as("a measure maintained pending proceedings stays open")
                 .isEqualTo(CaseStatus.MAINTAINED_PENDING_PROCEEDINGS);
+    }
+
+    @Test
+    void underUsLawOnlyACourtActionKeepsTheMeasureAndAnAuthorityComplaintIsRefusedNamingItsField() {
+        String caseId = file("org-a", NoticeJson.complete("US_DMCA").account("acct-us"));
+        decideAndNotify(caseId, Verdict.ACCEPT, List.of("DISABLE_ACCESS"), null);
+        lifecycle.forwardCounterNotice(caseId);
+        Caller holder = new Caller("holder@org-a", "org-a", "RIGHTS_HOLDER");
+
+        assertThatThrownBy(() -> counterNotices.fileLegalActionProof(
+                        caseId, ProceedingsKind.AUTHORITY_COMPLAINT, "USCO complaint 7", holder))
+                .isInstanceOfSatisfying(
+                        AnswerInvalidException.class,
+                        refused -> assertThat(refused.problems())
+                                .singleElement()
+                                .satisfies(p -> {
+                                    assertThat(p.field()).isEqualTo("kind");
+                                    assertThat(p.message()).contains("512(g)(2)(C)");
+                                }));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from legal_action_proof where case_id = ?::uuid", Integer.class, caseId))
+                .as("nothing recorded: the restore stays on its date")
+                .isZero();
+
+        counterNotices.fileLegalActionProof(caseId, ProceedingsKind.LAWSUIT, "1:26-cv-00042 (S.D.N.Y.)", holder);
+        assertThat(jdbc.queryForObject(
+                        "select kind from legal_action_proof where case_id = ?::uuid", String.class, caseId))
+                .isEqualTo("LAWSUIT");
+    }
+
+    @Test
+    void chineseProceedingsEndTheCaseUpheldOrRestoredAndBothSidesAreTold(PublishedEvents events) {
+        String upheld = maintainedPendingProceedings("acct-cn-1");
+        String dismissed = maintainedPendingProceedings("acct-cn-2");
+        Caller holder = new Caller("holder@org-a", "org-a", "RIGHTS_HOLDER");
+        Caller compliance = new Caller("compliance", null, "COMPLIANCE_OFFICER");
+
+        assertThatThrownBy(() ->
+                        counterNotices.recordProceedingsOutcome(upheld, ProceedingsOutcome.UPHELD, "ruling", holder))
+                .as("the rights holder does not record the court's outcome itself")
+                .isInstanceOf(CaseNotFoundException.class);
+        counterNotices.recordProceedingsOutcome(
+                upheld, ProceedingsOutcome.UPHELD, "(2026) Hu 0115 Min Chu 1", compliance);
+        assertThat(of(events, ProceedingsConcluded.class))
+                .singleElement()
+                .satisfies(e -> assertThat(e.outcome()).isEqualTo("UPHELD"));
+
+        lifecycle.closeUpheldByProceedings(upheld, "(2026) Hu 0115 Min Chu 1");
+        lifecycle.restoreAfterProceedings(dismissed, ProceedingsOutcome.DISMISSED, "(2026) Hu 0115 Min Chu 2");
+
+        assertThat(cases.status(upheld)).isEqualTo(CaseStatus.CLOSED);
+        assertThat(cases.status(dismissed)).isEqualTo(CaseStatus.RESTORED);
+        assertThat(kinds(upheld))
+                .containsOnlyOnce(
+                        "PROCEEDINGS_UPHELD→notifier:legal@a.test", "PROCEEDINGS_UPHELD→uploader-of:acct-cn-1");
+        assertThat(kinds(dismissed))
+                .containsOnlyOnce(
+                        "PROCEEDINGS_DISMISSED→notifier:legal@a.test", "PROCEEDINGS_DISMISSED→uploader-of:acct-cn-2");
+        assertThatThrownBy(() -> counterNotices.recordProceedingsOutcome(
+                        upheld, ProceedingsOutcome.DISMISSED, "again", compliance))
+                .as("a closed case has no proceedings left to end")
+                .isInstanceOf(CaseStateException.class);
+    }
+
+    private String maintainedPendingProceedings(String account) {
+        String caseId = file("org-a", NoticeJson.complete("CN_ECOM").account(account));
+        decideAndNotify(caseId, Verdict.ACCEPT, List.of("DELIST"), "copies the work");
+        lifecycle.forwardCounterNotice(caseId);
+        counterNotices.fileLegalActionProof(
+                caseId,
+                ProceedingsKind.AUTHORITY_COMPLAINT,
+                "complaint receipt 9",
+                new Caller("holder@org-a", "org-a", "RIGHTS_HOLDER"));
+        lifecycle.maintainPendingProceedings(caseId);
+        return caseId;
     }
 
     @Test

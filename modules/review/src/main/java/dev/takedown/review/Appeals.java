@@ -11,6 +11,7 @@ import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.NoticeCases;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,8 +75,10 @@ public class Appeals {
         }
         Instant now = clock.instant();
         CaseTimers timers = cases.timers(caseId);
-        Instant windowEnds =
-                timers.notifiedAt().plus(timers.policy().appealWindow().dividedBy(timers.timeCompression()));
+        Instant legalEnd = timers.complaintWindowEnds().orElseThrow();
+        // a demo shortens the period from its start, as the lifecycle's timer does
+        Instant windowEnds = timers.notifiedAt()
+                .plus(Duration.between(timers.notifiedAt(), legalEnd).dividedBy(timers.timeCompression()));
         if (now.isAfter(windowEnds)) {
             throw new CaseStateException("the complaint window of case " + caseId + " closed at " + windowEnds);
         }

@@ -4,7 +4,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.postgresql.Driver;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -31,6 +35,21 @@ public final class EmbeddedDatabase {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    /**
+     * A database of its own for a test without a Spring context, migrated by Flyway from these locations (e.g.
+     * {@code classpath:db/migration/aigc}).
+     */
+    public static DataSource migrated(String... flywayLocations) {
+        SimpleDriverDataSource dataSource =
+                new SimpleDriverDataSource(new Driver(), freshDatabaseUrl(), "postgres", "postgres");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(flywayLocations)
+                .load()
+                .migrate();
+        return dataSource;
     }
 
     /** A JDBC URL of a database created for the caller alone. */

@@ -2,6 +2,7 @@ package dev.takedown.measures.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.measures.LiftRefusedException;
 import dev.takedown.measures.MeasureNotFoundException;
 import dev.takedown.measures.MeasureView;
 import dev.takedown.measures.Measures;
@@ -43,7 +44,10 @@ class MeasureApi {
         return measures.find(measureId);
     }
 
-    /** Lifts a measure, e.g. when a moderator finds it was applied in error. */
+    /**
+     * Lifts a measure, e.g. when a moderator finds it was applied in error; refused (409) while the law keeps it, as
+     * a US counter-notice does until business day 10.
+     */
     @PostMapping(path = "/{measureId}/lift", consumes = MediaType.APPLICATION_JSON_VALUE)
     Object lift(@PathVariable String measureId, @RequestBody LiftRequest request, Principal principal) {
         if (request.reason() == null || request.reason().isBlank()) {
@@ -65,6 +69,13 @@ class MeasureApi {
         @ExceptionHandler(MeasureNotFoundException.class)
         ProblemDetail notFound(MeasureNotFoundException e) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+
+        @ExceptionHandler(LiftRefusedException.class)
+        ProblemDetail refused(LiftRefusedException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+            problem.setTitle("The measure must stay for now");
+            return problem;
         }
     }
 }

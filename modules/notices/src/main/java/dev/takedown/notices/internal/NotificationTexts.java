@@ -2,6 +2,7 @@ package dev.takedown.notices.internal;
 
 import dev.takedown.notices.CaseOutcome;
 import dev.takedown.notices.JurisdictionProfile;
+import dev.takedown.notices.ProceedingsOutcome;
 import dev.takedown.notices.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,6 +146,13 @@ public class NotificationTexts {
 
     public Text retracted(Locale locale) {
         return text(locale, "retracted");
+    }
+
+    /** How the proceedings that kept the measure ended, and what follows for the content. */
+    public Text proceedingsConcluded(Locale locale, ProceedingsOutcome outcome, String reference) {
+        return new Text(
+                message(locale, "proceedings." + outcome.name() + ".subject"),
+                message(locale, "proceedings." + outcome.name() + ".body", reference));
     }
 
     /** The reasoned decision on an internal complaint (DSA Art. 20(5)) and the routes still open. */

@@ -11,6 +11,7 @@ import dev.takedown.notices.ProfilePolicies;
 import dev.takedown.notices.ResponseTimes;
 import dev.takedown.notices.Submitter;
 import java.time.Duration;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,15 @@ class ComplaintPages {
     private final MessageSource messages;
     private final ResponseTimes responseTimes;
 
-    /** One legal regime's row of the published times. */
-    record ProfileTimes(String profile, Long counterNoticeDays, long appealWindowDays) {}
+    /**
+     * One legal regime's row of the published times.
+     *
+     * @param counterNoticeDays          days (CN) or business days (US) after a counter-notice; null without one
+     * @param counterNoticeRestoreByDays US: the business day by which content is restored; null elsewhere
+     * @param appealWindowMonths         calendar months to complain after a decision was notified
+     */
+    record ProfileTimes(
+            String profile, Long counterNoticeDays, Long counterNoticeRestoreByDays, long appealWindowMonths) {}
 
     ComplaintPages(NoticeIntake intake, ProfilePolicies policies, MessageSource messages, ResponseTimes responseTimes) {
         this.intake = intake;
@@ -139,17 +147,19 @@ class ComplaintPages {
         model.addAttribute(
                 "appealDays", Duration.parse(times.get("complaint.decision")).toDays());
         model.addAttribute(
-                "appealWindowDays",
-                policies.of(JurisdictionProfile.EU_DSA).appealWindow().toDays());
+                "appealWindowMonths",
+                policies.of(JurisdictionProfile.EU_DSA).appealWindow().toTotalMonths());
         List<ProfileTimes> profiles = new ArrayList<>();
         for (JurisdictionProfile profile : JurisdictionProfile.values()) {
             String window = times.get(profile.name() + ".appeal-window");
             if (window != null) {
                 String wait = times.get(profile.name() + ".counter-notice-wait");
+                String restoreBy = times.get(profile.name() + ".counter-notice-restore-by");
                 profiles.add(new ProfileTimes(
                         profile.name(),
                         wait == null ? null : Duration.parse(wait).toDays(),
-                        Duration.parse(window).toDays()));
+                        restoreBy == null ? null : Duration.parse(restoreBy).toDays(),
+                        Period.parse(window).toTotalMonths()));
             }
         }
         model.addAttribute("profileTimes", profiles);

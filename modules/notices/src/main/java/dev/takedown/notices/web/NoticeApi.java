@@ -5,21 +5,26 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.kernel.TextBounds;
+import dev.takedown.notices.AnswerInvalidException;
 import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseNotification;
 import dev.takedown.notices.CaseSummary;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.CounterNotices;
+import dev.takedown.notices.Deadline;
 import dev.takedown.notices.IntakeResult;
 import dev.takedown.notices.NoticeCases;
-import dev.takedown.notices.NoticeIncompleteException;
 import dev.takedown.notices.NoticeIntake;
 import dev.takedown.notices.NoticeSubmission;
+import dev.takedown.notices.ProceedingsKind;
+import dev.takedown.notices.ProceedingsOutcome;
+import dev.takedown.notices.RunningDeadlines;
 import dev.takedown.notices.Submitter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,9 +46,16 @@ class NoticeApi {
     private final NoticeCases cases;
     private final CounterNotices counterNotices;
     private final CaseLifecycle lifecycle;
+    private final RunningDeadlines deadlines;
 
-    NoticeApi(NoticeIntake intake, NoticeCases cases, CounterNotices counterNotices, CaseLifecycle lifecycle) {
+    NoticeApi(
+            NoticeIntake intake,
+            NoticeCases cases,
+            CounterNotices counterNotices,
+            CaseLifecycle lifecycle,
+            RunningDeadlines deadlines) {
         this.lifecycle = lifecycle;
+        this.deadlines = deadlines;
         this.intake = intake;
         this.cases = cases;
         this.counterNotices = counterNotices;
@@ -84,27 +96,66 @@ class NoticeApi {
         return ResponseEntity.accepted().build();
     }
 
-    /** Proof that the rights holder complained to an authority or sued, after a counter-notice. */
+    /**
+     * Proof of proceedings after a counter-notice: {@code kind} {@code LAWSUIT} or (not under US_DMCA)
+     * {@code AUTHORITY_COMPLAINT}, and the reference of the case acceptance notice or complaint receipt.
+     */
     @PostMapping(path = "/{caseId}/legal-action-proof", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> legalActionProof(
             @PathVariable String caseId, @RequestBody LegalActionProof proof, Authentication authentication) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (proof.kind() == null
-                || proof.kind().isBlank()
-                || proof.reference() == null
-                || proof.reference().isBlank()) {
-            problems.add(new FieldProblem(
-                    "reference",
-                    "name the kind of proceedings and its reference (case acceptance notice, complaint receipt)"));
+        Optional<ProceedingsKind> kind = ProceedingsKind.parse(proof.kind());
+        if (kind.isEmpty()) {
+            problems.add(new FieldProblem("kind", "one of " + List.of(ProceedingsKind.values())));
         }
-        TextBounds.requireWithin("kind", proof.kind(), 40, problems);
-        TextBounds.requireWithin("reference", proof.reference(), 1000, problems);
+        requireReference(
+                proof.reference(), "the reference of the case acceptance notice or complaint receipt", problems);
         if (!problems.isEmpty()) {
-            throw new NoticeIncompleteException(problems);
+            throw new AnswerInvalidException(problems);
         }
         counterNotices.fileLegalActionProof(
-                caseId, proof.kind().strip(), proof.reference().strip(), Caller.of(authentication));
+                caseId, kind.orElseThrow(), proof.reference().strip(), Caller.of(authentication));
         return ResponseEntity.accepted().build();
+    }
+
+    /**
+     * Staff record how the proceedings that kept the measure ended: {@code outcome} {@code UPHELD} (the case closes,
+     * the measure stays), {@code DISMISSED} or {@code WITHDRAWN} (the content is restored), with the reference of the
+     * judgment or decision.
+     */
+    @PostMapping(path = "/{caseId}/proceedings-outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> proceedingsOutcome(
+            @PathVariable String caseId, @RequestBody ProceedingsResult result, Authentication authentication) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Optional<ProceedingsOutcome> outcome = ProceedingsOutcome.parse(result.outcome());
+        if (outcome.isEmpty()) {
+            problems.add(new FieldProblem("outcome", "one of " + List.of(ProceedingsOutcome.values())));
+        }
+        requireReference(result.reference(), "the reference of the judgment or the authority's decision", problems);
+        if (!problems.isEmpty()) {
+            throw new AnswerInvalidException(problems);
+        }
+        counterNotices.recordProceedingsOutcome(
+                caseId, outcome.orElseThrow(), result.reference().strip(), Caller.of(authentication));
+        return ResponseEntity.accepted().build();
+    }
+
+    /**
+     * Every deadline running on the case: its name, when the engine acts ({@code at}) and when the rule puts it
+     * ({@code legal_at}), the rule, the calendar and the party who may act before it.
+     */
+    @GetMapping("/{caseId}/deadlines")
+    List<Deadline> deadlines(@PathVariable String caseId, Authentication authentication) {
+        CaseView found =
+                cases.find(caseId, Caller.of(authentication)).orElseThrow(() -> new CaseNotFoundException(caseId));
+        return deadlines.of(found.caseId());
+    }
+
+    private static void requireReference(String reference, String what, List<FieldProblem> problems) {
+        if (reference == null || reference.isBlank()) {
+            problems.add(new FieldProblem("reference", what + " is required"));
+        }
+        TextBounds.requireWithin("reference", reference, 1000, problems);
     }
 
     @PostMapping("/{caseId}/retraction")
@@ -121,4 +172,7 @@ class NoticeApi {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record LegalActionProof(String kind, String reference) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ProceedingsResult(String outcome, String reference) {}
 }

@@ -11,19 +11,25 @@ import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseStatus;
 import dev.takedown.notices.CaseSummary;
+import dev.takedown.notices.CaseView;
 import dev.takedown.notices.CounterNotices;
 import dev.takedown.notices.IdempotencyConflictException;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.NoticeIncompleteException;
 import dev.takedown.notices.NoticeIntake;
+import dev.takedown.notices.ProceedingsKind;
+import dev.takedown.notices.ProceedingsOutcome;
 import dev.takedown.notices.ProfilePolicies;
+import dev.takedown.notices.RunningDeadlines;
 import dev.takedown.notices.Submitter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -56,6 +62,7 @@ class NoticePages {
     private final ProfilePolicies policies;
     private final MessageSource messages;
     private final EvidenceFiles evidence;
+    private final RunningDeadlines deadlines;
 
     NoticePages(
             NoticeIntake intake,
@@ -63,7 +70,9 @@ class NoticePages {
             CounterNotices counterNotices,
             ProfilePolicies policies,
             MessageSource messages,
-            EvidenceFiles evidence) {
+            EvidenceFiles evidence,
+            RunningDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.intake = intake;
         this.cases = cases;
         this.counterNotices = counterNotices;
@@ -146,11 +155,62 @@ class NoticePages {
 
     @GetMapping("/{caseId}")
     String show(@PathVariable String caseId, Authentication authentication, Model model) {
+        CaseView found = cases.find(caseId, Caller.of(authentication))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId));
+        model.addAttribute("case", found);
+        model.addAttribute("deadlines", deadlines.of(found.caseId()));
+        // only the kinds of proceedings that keep the measure under the case's law are offered (US: a court action)
+        JurisdictionProfile governing = governing(found);
         model.addAttribute(
-                "case",
-                cases.find(caseId, Caller.of(authentication))
-                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId)));
+                "proofKinds",
+                Arrays.stream(ProceedingsKind.values())
+                        .filter(k -> k.keepsTheMeasureUnder(governing))
+                        .toList());
+        model.addAttribute("proceedingsOutcomes", ProceedingsOutcome.values());
         return "notices/case";
+    }
+
+    /** Staff record how the proceedings that kept the measure ended. */
+    @PostMapping("/{caseId}/proceedings-outcome")
+    String proceedingsOutcome(
+            @PathVariable String caseId,
+            @RequestParam(name = "outcome", required = false) String outcome,
+            @RequestParam(name = "reference", required = false) String reference,
+            Authentication authentication,
+            RedirectAttributes redirect) {
+        Caller caller = Caller.of(authentication);
+        if (cases.find(caseId, caller).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId);
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        Optional<ProceedingsOutcome> parsed = ProceedingsOutcome.parse(outcome);
+        if (parsed.isEmpty()) {
+            problems.put("outcome", text("case.outcome.outcomeMissing"));
+        }
+        if (reference == null || reference.isBlank()) {
+            problems.put("reference", text("case.outcome.referenceMissing"));
+        } else if (reference.length() > 1000) {
+            problems.put("reference", text("case.outcome.referenceTooLong"));
+        }
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("outcomeProblems", problems);
+            redirect.addFlashAttribute("outcomeReference", reference);
+            return "redirect:/notices/" + caseId + "#proceedings";
+        }
+        try {
+            counterNotices.recordProceedingsOutcome(caseId, parsed.orElseThrow(), reference.strip(), caller);
+            redirect.addFlashAttribute("actionDone", text("case.outcome.recorded"));
+        } catch (CaseStateException notNow) {
+            redirect.addFlashAttribute("actionError", text("case.outcome.notNow"));
+        }
+        return "redirect:/notices/" + caseId;
+    }
+
+    private static JurisdictionProfile governing(CaseView found) {
+        JurisdictionProfile first = found.jurisdictionProfiles().isEmpty()
+                ? null
+                : JurisdictionProfile.byName(found.jurisdictionProfiles().get(0));
+        return first == null ? JurisdictionProfile.DEFAULT : first;
     }
 
     @PostMapping("/{caseId}/retraction")
@@ -180,8 +240,12 @@ class NoticePages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId);
         }
         List<FieldProblem> problems = new ArrayList<>();
-        if (kind == null || kind.isBlank()) {
+        Optional<ProceedingsKind> proceedings = ProceedingsKind.parse(kind);
+        if (proceedings.isEmpty()) {
             problems.add(new FieldProblem("kind", text("case.proof.kindMissing")));
+        } else if (!proceedings.get().keepsTheMeasureUnder(governing(found.get()))) {
+            // refused before any document is stored
+            problems.add(new FieldProblem("kind", text("case.proof.notUnderThisLaw")));
         }
         if (reference == null || reference.isBlank()) {
             problems.add(new FieldProblem("reference", text("case.proof.referenceMissing")));
@@ -214,7 +278,8 @@ class NoticePages {
         }
         if (problems.isEmpty()) {
             try {
-                counterNotices.fileLegalActionProof(caseId, kind.strip(), reference.strip(), Caller.of(authentication));
+                counterNotices.fileLegalActionProof(
+                        caseId, proceedings.orElseThrow(), reference.strip(), Caller.of(authentication));
                 redirect.addFlashAttribute("actionDone", text("case.proof.filed"));
                 return "redirect:/notices/" + caseId;
             } catch (CaseStateException notNow) {
@@ -224,7 +289,7 @@ class NoticePages {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId);
             }
         }
-        Map<String, String> byField = new java.util.LinkedHashMap<>();
+        Map<String, String> byField = new LinkedHashMap<>();
         problems.forEach(p -> byField.putIfAbsent(p.field(), p.message()));
         redirect.addFlashAttribute("proofProblems", byField);
         redirect.addFlashAttribute("proofKind", kind);

@@ -1,6 +1,7 @@
 package dev.takedown.notices.web;
 
 import dev.takedown.kernel.Problems;
+import dev.takedown.notices.AnswerInvalidException;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CounterNoticeInvalidException;
@@ -21,6 +22,12 @@ class NoticeProblems {
     ProblemDetail incomplete(NoticeIncompleteException e) {
         return Problems.of(
                 HttpStatus.BAD_REQUEST, "notice-incomplete", "Notice incomplete", e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(AnswerInvalidException.class)
+    ProblemDetail invalidAnswer(AnswerInvalidException e) {
+        return Problems.of(
+                HttpStatus.BAD_REQUEST, "answer-invalid", "Not accepted on this case", e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(CounterNoticeInvalidException.class)

@@ -4,7 +4,10 @@ import dev.takedown.kernel.FormProblems;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CounterNoticeInvalidException;
 import dev.takedown.notices.CounterNotices;
+import dev.takedown.notices.DeadlineKind;
 import dev.takedown.notices.JurisdictionProfile;
+import dev.takedown.notices.Party;
+import dev.takedown.notices.RunningDeadlines;
 import dev.takedown.notices.UploaderCases;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -90,11 +93,21 @@ class UploaderPages {
             "acceptServiceOfProcess",
             "signature");
 
+    /** The restore dates concern the uploader's content, whoever may act before them. */
+    private static final Set<DeadlineKind> UPLOADER_SEES =
+            Set.of(DeadlineKind.COUNTER_NOTICE_PROOF, DeadlineKind.RESTORE_WINDOW_OPENS, DeadlineKind.RESTORE_DEADLINE);
+
     private final UploaderCases uploaderCases;
     private final CounterNotices counterNotices;
     private final MessageSource messages;
+    private final RunningDeadlines deadlines;
 
-    UploaderPages(UploaderCases uploaderCases, CounterNotices counterNotices, MessageSource messages) {
+    UploaderPages(
+            UploaderCases uploaderCases,
+            CounterNotices counterNotices,
+            MessageSource messages,
+            RunningDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.uploaderCases = uploaderCases;
         this.counterNotices = counterNotices;
         this.messages = messages;
@@ -145,6 +158,12 @@ class UploaderPages {
         model.addAttribute("token", token);
         model.addAttribute("family", family.name());
         model.addAttribute("answerable", notice.status().name().equals("NOTIFIED"));
+        // the uploader's own windows and its content's restore dates; nothing the rights holder alone may act on
+        model.addAttribute(
+                "deadlines",
+                deadlines.of(notice.caseId()).stream()
+                        .filter(d -> d.party() == Party.UPLOADER || UPLOADER_SEES.contains(d.name()))
+                        .toList());
         model.addAttribute("shown", family == JurisdictionProfile.Family.US ? US_SHOWN : CN_SHOWN);
         model.addAttribute("required", family == JurisdictionProfile.Family.US ? US_REQUIRED : CN_REQUIRED);
         return "notices/uploader";

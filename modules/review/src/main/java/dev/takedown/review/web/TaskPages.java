@@ -9,6 +9,7 @@ import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.RunningDeadlines;
 import dev.takedown.notices.TargetType;
 import dev.takedown.notices.TriageFacts;
 import dev.takedown.review.DecisionRequest;
@@ -75,9 +76,16 @@ class TaskPages {
     private final MessageSource messages;
     private final LabelEvidence labels;
     private final RiskWarnings riskWarnings;
+    private final RunningDeadlines deadlines;
 
     TaskPages(
-            Review review, NoticeCases cases, MessageSource messages, LabelEvidence labels, RiskWarnings riskWarnings) {
+            Review review,
+            NoticeCases cases,
+            MessageSource messages,
+            LabelEvidence labels,
+            RiskWarnings riskWarnings,
+            RunningDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.review = review;
         this.cases = cases;
         this.messages = messages;
@@ -209,6 +217,7 @@ class TaskPages {
         model.addAttribute("earlier", cases.casesOnTargets(task.caseId()));
         model.addAttribute("labelChecks", labels.forCase(task.caseId()));
         model.addAttribute("riskWarnings", riskWarnings.forCase(task.caseId()));
+        model.addAttribute("deadlines", deadlines.of(task.caseId()));
         model.addAttribute("measures", COMMON_MEASURES);
         model.addAttribute("reasons", REASONS);
         model.addAttribute("me", authentication.getName());

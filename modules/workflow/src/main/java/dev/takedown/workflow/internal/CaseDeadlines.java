@@ -1,6 +1,7 @@
 package dev.takedown.workflow.internal;
 
 import dev.takedown.notices.CaseTimers;
+import dev.takedown.notices.ComplaintPeriods;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.workflow.calendar.StatutoryCalendars;
 import dev.takedown.workflow.calendar.UnknownHolidayYearException;
@@ -44,11 +45,16 @@ public class CaseDeadlines {
         return compressed(from.plus(timers.policy().curePeriod()), timers);
     }
 
-    /** T5: the window for counter-notices and complaints, from notification (DSA Art. 20: at least 6 months). */
+    /**
+     * T5: the window for complaints (DSA Art. 20(1): at least six calendar months from notification, to the end of the
+     * corresponding day); a case not yet notified counts from now.
+     */
     public Date redressWindowEnds(String caseId) {
         CaseTimers timers = cases.timers(caseId);
-        Instant from = timers.notifiedAt() == null ? clock.instant() : timers.notifiedAt();
-        return compressed(from.plus(timers.policy().appealWindow()), timers);
+        Instant legalEnd = timers.complaintWindowEnds()
+                .orElseGet(() -> ComplaintPeriods.end(
+                        clock.instant(), timers.policy().appealWindow(), ComplaintPeriods.ANY_ZONE));
+        return compressed(legalEnd, timers);
     }
 
     /** Whether the profile restores on a valid counter-notice without waiting (Regulations 2013 Art. 17). */
@@ -63,25 +69,51 @@ public class CaseDeadlines {
      */
     public Date restoreAt(String caseId) {
         CaseTimers timers = cases.timers(caseId);
+        return compressed(legalRestoreAt(caseId, timers), timers);
+    }
+
+    /** {@link #restoreAt} as the rule puts it, before any demo compression. */
+    Instant legalRestoreAt(String caseId, CaseTimers timers) {
         int days = timers.policy().counterNoticeWaitDays();
-        Instant deadline =
-                switch (timers.profile().family()) {
-                    case US ->
-                        calendars
-                                .us()
-                                .addBusinessDays(
-                                        require(timers.counterNoticeReceivedAt(), "received", caseId)
-                                                .atZone(US_EASTERN)
-                                                .toLocalDate(),
-                                        days)
-                                .plusDays(1)
-                                .atStartOfDay(US_EASTERN)
-                                .toInstant();
-                    case CN -> chinaPeriodEnd(require(timers.counterNoticeDeliveredAt(), "delivered", caseId), days);
-                    case EU ->
-                        throw new IllegalStateException("EU_DSA has no counter-notice wait (case " + caseId + ")");
-                };
-        return compressed(deadline, timers);
+        return switch (timers.profile().family()) {
+            case US -> endOfBusinessDay(require(timers.counterNoticeReceivedAt(), "received", caseId), days);
+            case CN -> chinaPeriodEnd(require(timers.counterNoticeDeliveredAt(), "delivered", caseId), days);
+            case EU -> throw new IllegalStateException("EU_DSA has no counter-notice wait (case " + caseId + ")");
+        };
+    }
+
+    /**
+     * When a restore that has not happened is escalated to compliance. US: at the end of the configured business day
+     * after receipt (512(g)(2)(C): "nor more than 14"); elsewhere a day after the restore was due, since the Chinese
+     * wait already ends on the last lawful day.
+     */
+    public Date restoreBy(String caseId) {
+        CaseTimers timers = cases.timers(caseId);
+        return compressed(legalRestoreBy(caseId, timers), timers);
+    }
+
+    /** {@link #restoreBy} as the rule puts it, before any demo compression. */
+    Instant legalRestoreBy(String caseId, CaseTimers timers) {
+        return switch (timers.profile().family()) {
+            case US ->
+                endOfBusinessDay(
+                        require(timers.counterNoticeReceivedAt(), "received", caseId),
+                        timers.policy().counterNoticeRestoreByDays());
+            case CN ->
+                (timers.policy().restoreImmediately() ? clock.instant() : legalRestoreAt(caseId, timers))
+                        .plus(Duration.ofDays(1));
+            case EU -> throw new IllegalStateException("EU_DSA has no counter-notice restore (case " + caseId + ")");
+        };
+    }
+
+    /** The end of the {@code days}-th US business day after {@code received}, in Eastern time. */
+    private Instant endOfBusinessDay(Instant received, int days) {
+        return calendars
+                .us()
+                .addBusinessDays(received.atZone(US_EASTERN).toLocalDate(), days)
+                .plusDays(1)
+                .atStartOfDay(US_EASTERN)
+                .toInstant();
     }
 
     /**

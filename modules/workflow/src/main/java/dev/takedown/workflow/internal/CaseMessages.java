@@ -5,6 +5,7 @@ import dev.takedown.events.CounterNoticeFiled;
 import dev.takedown.events.LegalActionProofFiled;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeRetracted;
+import dev.takedown.events.ProceedingsConcluded;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ class CaseMessages {
     static final String LEGAL_ACTION_PROOF_FILED = "LegalActionProofFiled";
     static final String NOTICE_RETRACTED = "NoticeRetracted";
     static final String APPEAL_FILED = "AppealFiled";
+    static final String PROCEEDINGS_CONCLUDED = "ProceedingsConcluded";
 
     private final RuntimeService runtime;
 
@@ -52,6 +54,16 @@ class CaseMessages {
     @ApplicationModuleListener
     void on(AppealFiled filed) {
         correlate(APPEAL_FILED, filed.caseId());
+    }
+
+    /** The outcome travels with the message: the counter-notice process branches on it. */
+    @ApplicationModuleListener
+    void on(ProceedingsConcluded concluded) {
+        runtime.createMessageCorrelation(PROCEEDINGS_CONCLUDED)
+                .processInstanceBusinessKey(concluded.caseId())
+                .setVariable(CaseVariables.PROCEEDINGS_OUTCOME, concluded.outcome())
+                .setVariable(CaseVariables.PROCEEDINGS_REFERENCE, concluded.reference())
+                .correlateWithResult();
     }
 
     private void correlate(String message, String caseId) {

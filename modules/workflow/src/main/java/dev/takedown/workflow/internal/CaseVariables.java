@@ -10,6 +10,10 @@ final class CaseVariables {
     static final String CURABLE = "curable";
     static final String ACCEPTED = "accepted";
     static final String DECISION_ID = "decisionId";
+    /** How the proceedings that kept a measure ended (a ProceedingsOutcome name) and the judgment's reference. */
+    static final String PROCEEDINGS_OUTCOME = "proceedingsOutcome";
+
+    static final String PROCEEDINGS_REFERENCE = "proceedingsReference";
 
     private CaseVariables() {}
 

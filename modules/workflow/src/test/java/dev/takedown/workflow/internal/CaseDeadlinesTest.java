@@ -17,13 +17,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class CaseDeadlinesTest {
 
     private static final ProfilePolicies.Policy POLICY =
-            new ProfilePolicies.Policy(true, Duration.ofDays(14), 15, false, Duration.ofDays(183));
+            new ProfilePolicies.Policy(true, Duration.ofDays(14), 15, null, false, Period.ofMonths(6));
     private static final Instant NOW = Instant.parse("2026-12-20T00:00:00Z");
 
     private final NoticeCases cases = mock(NoticeCases.class);

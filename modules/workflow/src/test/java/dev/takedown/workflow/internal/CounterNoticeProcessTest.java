@@ -6,9 +6,14 @@ import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.jobAt;
 import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.registerBeans;
 import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.timer;
 import static dev.takedown.workflow.internal.NoticeLifecycleProcessTest.timers;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
@@ -17,24 +22,32 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import dev.takedown.events.TaskReminderDue;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseTimers;
+import dev.takedown.notices.Deadline;
+import dev.takedown.notices.DeadlineKind;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.Party;
+import dev.takedown.notices.ProceedingsOutcome;
 import dev.takedown.notices.ProfilePolicies;
 import dev.takedown.workflow.calendar.StatutoryCalendars;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -127,7 +140,8 @@ class CounterNoticeProcessTest {
         ClockUtil.setCurrentTime(Date.from(filedAt.toInstant()));
         stubTimers(
                 profile,
-                new ProfilePolicies.Policy(true, Duration.ofDays(14), waitDays, false, Duration.ofDays(183)),
+                new ProfilePolicies.Policy(
+                        true, Duration.ofDays(14), waitDays, waitDays == 10 ? 14 : null, false, Period.ofMonths(6)),
                 1,
                 filedAt.toInstant());
 
@@ -161,6 +175,141 @@ class CounterNoticeProcessTest {
         verifyNoInteractions(publisher);
     }
 
+    /**
+     * US: restored after the end of business day 10 after receipt and no later than business day 14 (17 U.S.C.
+     * 512(g)(2)(C)), federal holidays not counted. Until day 10 a lift by hand is refused; a restore still not done by
+     * the end of day 14 (its job failing) goes to compliance, and the restore job still completes.
+     */
+    @ParameterizedTest(name = "received {0}: restore from {1}, overdue at {2}")
+    @CsvSource({
+        // Thanksgiving (Nov 27) does not count: day 10 is Fri Dec 5, day 14 Thu Dec 11
+        "2025-11-20T10:00-05:00, 2025-12-06T00:00-05:00, 2025-12-12T00:00-05:00",
+        // Christmas and New Year's Day do not count: day 10 is Tue Jan 6, day 14 Mon Jan 12
+        "2025-12-19T16:00-05:00, 2026-01-07T00:00-05:00, 2026-01-13T00:00-05:00",
+        // received on a Saturday: day 1 is Monday; Memorial Day (May 25) does not count: day 10 is Mon Jun 1, day 14
+        // Fri Jun 5
+        "2026-05-16T12:00-04:00, 2026-06-02T00:00-04:00, 2026-06-06T00:00-04:00",
+    })
+    void usRestoreComesAfterBusinessDayTenAndAnOverdueOneGoesToComplianceAtDayFourteen(
+            OffsetDateTime receivedAt, OffsetDateTime restoreFrom, OffsetDateTime overdueAt) {
+        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        ClockUtil.setCurrentTime(Date.from(receivedAt.toInstant()));
+        stubTimers(
+                JurisdictionProfile.US_DMCA,
+                new ProfilePolicies.Policy(true, Duration.ofDays(14), 10, 14, false, Period.ofMonths(6)),
+                1,
+                receivedAt.toInstant());
+        CounterNoticeLiftGuard guard = new CounterNoticeLiftGuard(noticeCases, runtimeService(), managementService());
+
+        EngineDeadlines running = new EngineDeadlines(
+                runtimeService(),
+                managementService(),
+                taskService(),
+                noticeCases,
+                new CaseDeadlines(noticeCases, calendars, NoticeLifecycleProcessTest.ENGINE_CLOCK));
+
+        ProcessInstance processInstance = startAndForward();
+        Job wait = timer("Event_StatutoryWaitOver");
+        Assertions.assertThat(wait.getDuedate()).isEqualTo(Date.from(restoreFrom.toInstant()));
+        Assertions.assertThat(running.of(caseId))
+                .as("both dates are visible while the case waits for day 10")
+                .extracting(Deadline::name, Deadline::at, Deadline::party)
+                .containsExactly(
+                        tuple(DeadlineKind.RESTORE_WINDOW_OPENS, restoreFrom.toInstant(), Party.NOTIFIER),
+                        tuple(DeadlineKind.RESTORE_DEADLINE, overdueAt.toInstant(), Party.PLATFORM));
+        Assertions.assertThat(running.of(caseId).get(0).calendar()).contains("US federal business days");
+        Assertions.assertThat(guard.refusal(caseId))
+                .as("a lift by hand before business day 10")
+                .hasValueSatisfying(refusal -> Assertions.assertThat(refusal).contains("512(g)(2)(C)"));
+
+        fire(wait);
+        assertThat(processInstance).isWaitingAt("Task_RestoreContent");
+        Assertions.assertThat(guard.refusal(caseId))
+                .as("from business day 10 on")
+                .isEmpty();
+        Job overdue = timer("Event_RestoreOverdue");
+        Assertions.assertThat(overdue.getDuedate()).isEqualTo(Date.from(overdueAt.toInstant()));
+
+        // the restore job keeps failing until the end of day 14
+        fire(overdue);
+        Task resolve = taskService()
+                .createTaskQuery()
+                .taskCandidateGroup("COMPLIANCE_OFFICER")
+                .singleResult();
+        Assertions.assertThat(running.of(caseId))
+                .extracting(Deadline::name)
+                .as("past day 14 the compliance task carries the deadline")
+                .containsExactly(DeadlineKind.RESTORE_DEADLINE);
+        Assertions.assertThat(resolve.getTaskDefinitionKey()).isEqualTo("Task_ResolveRestore");
+        Instant complianceDue = overdueAt.toInstant().plus(Duration.ofHours(2));
+        Assertions.assertThat(resolve.getDueDate())
+                .as("compliance has the seniors' time to have it done")
+                .isEqualTo(Date.from(complianceDue));
+        assertThat(processInstance).isWaitingAt("Task_RestoreContent", "Task_ResolveRestore");
+
+        // compliance lets its task lapse too: its dashboards are reminded, the task stays
+        fire(timer("Event_ResolveRestoreOverdue"));
+        assertThat(processInstance)
+                .hasPassed("Task_RemindCompliance", "EndEvent_ComplianceReminded")
+                .isWaitingAt("Task_RestoreContent", "Task_ResolveRestore");
+        verify(publisher).publishEvent(any(TaskReminderDue.class));
+
+        execute(jobAt("Task_RestoreContent"));
+        complete(resolve);
+
+        assertThat(processInstance)
+                .hasPassed("Task_RestoreContent", "EndEvent_ContentRestored", "Task_ResolveRestore")
+                .isEnded();
+        verify(lifecycle).restore(caseId);
+    }
+
+    @Test
+    void aRestoreDoneInTimeLeavesComplianceNothing() {
+        Instant receivedAt = OffsetDateTime.parse("2026-05-16T12:00-04:00").toInstant();
+        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        ClockUtil.setCurrentTime(Date.from(receivedAt));
+        stubTimers(
+                JurisdictionProfile.US_DMCA,
+                new ProfilePolicies.Policy(true, Duration.ofDays(14), 10, 14, false, Period.ofMonths(6)),
+                1,
+                receivedAt);
+
+        ProcessInstance processInstance = startAndForward();
+        fire(timer("Event_StatutoryWaitOver"));
+        execute(jobAt("Task_RestoreContent"));
+
+        assertThat(processInstance).hasNotPassed("Event_RestoreOverdue").isEnded();
+        Assertions.assertThat(timers("Event_RestoreOverdue")).isEmpty();
+        Assertions.assertThat(taskService().createTaskQuery().count()).isZero();
+    }
+
+    @Test
+    void theRightsHoldersRetractionDuringTheWaitLiftsTheMeasures() {
+        Instant receivedAt = OffsetDateTime.parse("2025-11-20T10:00-05:00").toInstant();
+        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        ClockUtil.setCurrentTime(Date.from(receivedAt));
+        stubTimers(
+                JurisdictionProfile.US_DMCA,
+                new ProfilePolicies.Policy(true, Duration.ofDays(14), 10, 14, false, Period.ofMonths(6)),
+                1,
+                receivedAt);
+        ProcessInstance processInstance = startAndForward();
+
+        runtimeService()
+                .createMessageCorrelation("NoticeRetracted")
+                .processInstanceBusinessKey(caseId)
+                .correlateWithResult();
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Event_RetractedDuringWait", "Task_LiftOnRetraction", "EndEvent_Retracted")
+                .hasNotPassed("Event_StatutoryWaitOver", "Task_RestoreContent")
+                .isEnded();
+        Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
+        InOrder order = inOrder(measures, lifecycle);
+        order.verify(measures).liftAll(caseId, "system", "notice retracted by the rights holder");
+        order.verify(lifecycle).recordRetracted(caseId);
+    }
+
     @Test
     void demoTimeCompressionShortensTheRemainingWaitNotTheRule() {
         Instant deliveredAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
@@ -168,7 +317,7 @@ class CounterNoticeProcessTest {
         ClockUtil.setCurrentTime(Date.from(deliveredAt));
         stubTimers(
                 JurisdictionProfile.CN_CC_1195,
-                new ProfilePolicies.Policy(true, null, 15, false, null),
+                new ProfilePolicies.Policy(true, null, 15, null, false, null),
                 10,
                 deliveredAt);
 
@@ -180,12 +329,69 @@ class CounterNoticeProcessTest {
     }
 
     @Test
-    void proofOfProceedingsMaintainsTheMeasures() {
+    void proofOfProceedingsMaintainsTheMeasuresUntilTheyEnd() {
+        ProcessInstance processInstance = maintainedPendingProceedings();
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Gateway_AwaitLegalAction", "Event_LegalActionProofFiled", "Task_MaintainMeasures")
+                .hasNotPassed("Event_StatutoryWaitOver", "Task_RestoreContent")
+                .isWaitingAt("Event_ProceedingsConcluded");
+        Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
+        verify(lifecycle).forwardCounterNotice(caseId);
+        verify(lifecycle).maintainPendingProceedings(caseId);
+        verify(lifecycle, never()).restore(anyString());
+        verifyNoInteractions(measures, publisher);
+    }
+
+    @Test
+    void proceedingsThatUpholdTheNoticeCloseTheCaseWithTheMeasureInPlace() {
+        ProcessInstance processInstance = maintainedPendingProceedings();
+
+        concludeProceedings("UPHELD", "(2025) Jing 0491 Min Chu 123");
+
+        assertThat(processInstance)
+                .hasPassedInOrder(
+                        "Event_ProceedingsConcluded",
+                        "Gateway_ProceedingsOutcome",
+                        "Task_CloseUpheld",
+                        "EndEvent_MeasuresUpheld")
+                .hasNotPassed("Task_RestoreAfterProceedings")
+                .isEnded();
+        verify(lifecycle).closeUpheldByProceedings(caseId, "(2025) Jing 0491 Min Chu 123");
+        verifyNoInteractions(measures);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"DISMISSED", "WITHDRAWN"})
+    void proceedingsThatFailOrAreWithdrawnRestoreTheContent(ProceedingsOutcome outcome) {
+        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        ProcessInstance processInstance = maintainedPendingProceedings();
+
+        concludeProceedings(outcome.name(), "judgment 42");
+        assertThat(processInstance).isWaitingAt("Task_RestoreAfterProceedings");
+        execute(jobAt("Task_RestoreAfterProceedings"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder(
+                        "Gateway_ProceedingsOutcome",
+                        "Task_RestoreAfterProceedings",
+                        "EndEvent_RestoredAfterProceedings")
+                .hasNotPassed("Task_CloseUpheld")
+                .isEnded();
+        InOrder order = inOrder(measures, lifecycle);
+        order.verify(measures)
+                .liftAll(caseId, "system", "proceedings " + outcome.name().toLowerCase(Locale.ROOT));
+        order.verify(lifecycle).restoreAfterProceedings(caseId, outcome, "judgment 42");
+        verify(lifecycle, never()).closeUpheldByProceedings(anyString(), anyString());
+    }
+
+    /** CN: the rights holder proves a lawsuit on day 10 of the 15. */
+    private ProcessInstance maintainedPendingProceedings() {
         Instant deliveredAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
         ClockUtil.setCurrentTime(Date.from(deliveredAt));
         stubTimers(
                 JurisdictionProfile.CN_CC_1195,
-                new ProfilePolicies.Policy(true, null, 15, false, null),
+                new ProfilePolicies.Policy(true, null, 15, null, false, null),
                 1,
                 deliveredAt);
         ProcessInstance processInstance = startAndForward();
@@ -196,20 +402,16 @@ class CounterNoticeProcessTest {
                 .createMessageCorrelation("LegalActionProofFiled")
                 .processInstanceBusinessKey(caseId)
                 .correlateWithResult();
+        return processInstance;
+    }
 
-        assertThat(processInstance)
-                .hasPassedInOrder(
-                        "Gateway_AwaitLegalAction",
-                        "Event_LegalActionProofFiled",
-                        "Task_MaintainMeasures",
-                        "EndEvent_MeasuresMaintained")
-                .hasNotPassed("Event_StatutoryWaitOver", "Task_RestoreContent")
-                .isEnded();
-        Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
-        verify(lifecycle).forwardCounterNotice(caseId);
-        verify(lifecycle).maintainPendingProceedings(caseId);
-        verify(lifecycle, never()).restore(anyString());
-        verifyNoInteractions(measures, publisher);
+    private void concludeProceedings(String outcome, String reference) {
+        runtimeService()
+                .createMessageCorrelation(CaseMessages.PROCEEDINGS_CONCLUDED)
+                .processInstanceBusinessKey(caseId)
+                .setVariable(CaseVariables.PROCEEDINGS_OUTCOME, outcome)
+                .setVariable(CaseVariables.PROCEEDINGS_REFERENCE, reference)
+                .correlateWithResult();
     }
 
     @Test
@@ -218,7 +420,7 @@ class CounterNoticeProcessTest {
         ClockUtil.setCurrentTime(Date.from(deliveredAt));
         stubTimers(
                 JurisdictionProfile.CN_REGS_2013,
-                new ProfilePolicies.Policy(false, null, null, true, null),
+                new ProfilePolicies.Policy(false, null, null, null, true, null),
                 1,
                 deliveredAt);
 

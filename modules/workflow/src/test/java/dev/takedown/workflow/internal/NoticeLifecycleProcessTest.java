@@ -44,6 +44,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -106,6 +107,11 @@ class NoticeLifecycleProcessTest {
     private static final Instant RECEIVED_AT = Instant.parse("2025-09-19T01:00:00Z");
     /** The parties are told the decision three hours later. */
     private static final Instant NOTIFIED_AT = RECEIVED_AT.plus(Duration.ofHours(3));
+    /**
+     * Notified 19 Sep 2025 04:00 UTC, six calendar months to the end of the corresponding day in the zone where that
+     * day ends last: in UTC−4 it is still 19 Sep at 00:00 local, so the window ends at 24:00 of 19 Mar 2026 there.
+     */
+    private static final Instant WINDOW_ENDS = Instant.parse("2026-03-20T04:00:00Z");
     /** Sat 2025-09-20 10:00 in Beijing: a counter-notice is forwarded to the rights holder. */
     private static final Instant COUNTER_NOTICE_DELIVERED_AT = Instant.parse("2025-09-20T02:00:00Z");
     /** 15 days from Sep 21 end on Sun Oct 5, inside the National Day holiday; the last day rolls to Thu Oct 9. */
@@ -113,7 +119,7 @@ class NoticeLifecycleProcessTest {
             OffsetDateTime.parse("2025-10-10T00:00+08:00").toInstant();
 
     private static final ProfilePolicies.Policy CN_POLICY =
-            new ProfilePolicies.Policy(true, Duration.ofDays(14), 15, false, Duration.ofDays(183));
+            new ProfilePolicies.Policy(true, Duration.ofDays(14), 15, null, false, Period.ofMonths(6));
     private static final ReviewSla SLA = new ReviewSla(0.8, Duration.ofHours(2), 1);
 
     private static StatutoryCalendars calendars;
@@ -333,7 +339,7 @@ class NoticeLifecycleProcessTest {
         notifyParties(processInstance);
 
         Job window = timer("Event_RedressWindowClosed");
-        Assertions.assertThat(window.getDuedate()).isEqualTo(Date.from(NOTIFIED_AT.plus(Duration.ofDays(183))));
+        Assertions.assertThat(window.getDuedate()).isEqualTo(Date.from(WINDOW_ENDS));
         fire(window);
 
         assertThat(processInstance)
@@ -828,6 +834,8 @@ class NoticeLifecycleProcessTest {
         Mocks.register("forwardCounterNotice", new ForwardCounterNotice(lifecycle));
         Mocks.register("maintainMeasures", new MaintainMeasures(lifecycle));
         Mocks.register("restoreContent", new RestoreContent(measures, lifecycle));
+        Mocks.register("closeUpheld", new CloseUpheld(lifecycle));
+        Mocks.register("restoreAfterProceedings", new RestoreAfterProceedings(measures, lifecycle));
         Mocks.register("openAppeal", new OpenAppeal(lifecycle));
         Mocks.register("reverseDecision", new ReverseDecision(measures));
         Mocks.register("alertCompliance", new AlertCompliance(publisher, clock));
@@ -962,8 +970,7 @@ class NoticeLifecycleProcessTest {
         ClockUtil.setCurrentTime(Date.from(NOTIFIED_AT));
         execute(jobAt("Task_NotifyDecision"));
         assertThat(processInstance).hasPassed("Task_NotifyDecision").isWaitingAt("Gateway_RedressWindow");
-        Assertions.assertThat(timer("Event_RedressWindowClosed").getDuedate())
-                .isEqualTo(Date.from(NOTIFIED_AT.plus(CN_POLICY.appealWindow())));
+        Assertions.assertThat(timer("Event_RedressWindowClosed").getDuedate()).isEqualTo(Date.from(WINDOW_ENDS));
     }
 
     private Task reviewTask() {

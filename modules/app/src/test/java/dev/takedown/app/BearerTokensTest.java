@@ -1,7 +1,6 @@
-package dev.takedown.local;
+package dev.takedown.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,10 +17,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,9 @@ import org.junit.jupiter.api.Test;
  * application trusts its public key ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}). No
  * Keycloak runs. (The issuer is not checked here: with {@code issuer-uri} set, Spring Boot ignores the public key and
  * discovers the issuer instead; compose pairs {@code issuer-uri} with {@code jwk-set-uri}, which does check it.) The
- * users exist only in their tokens, not in {@code app_user}. The trusted key is part of every integration test's
- * shared context ({@link TestTokens}).
+ * users exist only in their tokens, not in {@code app_user}.
  */
-class JwtApiIT extends StackTest {
+class BearerTokensTest extends SecurityOnlyTest {
 
     private static final String ISSUER = "https://keycloak.takedown.test/realms/takedown";
     private static final KeyPair TRUSTED = TestTokens.TRUSTED;
@@ -47,7 +47,7 @@ class JwtApiIT extends StackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void rightsHolderTokenFilesAndReadsItsNoticeOtherOrganisationsGet404ModeratorSeesTheTask() throws Exception {
+    void aRightsHoldersTokenActsForItsOrganisationAModeratorsForTheQueue() throws Exception {
         String holderA = token(
                 TRUSTED,
                 "jwt-holder-a",
@@ -55,30 +55,24 @@ class JwtApiIT extends StackTest {
                 "org-a",
                 ISSUER,
                 Duration.ofMinutes(5));
-        Response filed =
-                send("POST", "/api/notices", holderA, Notices.complete("https://gen.example/jwt/" + UUID.randomUUID()));
-        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
-        String caseId = filed.json().get("case_id").asText();
-
-        Response read = send("GET", "/api/notices/" + caseId, holderA, null);
+        Response read = send("GET", "/api/notices/" + UUID.randomUUID(), holderA, null);
         assertThat(read.status()).as(read.body()).isEqualTo(200);
-        assertThat(read.json().get("case_id").asText()).isEqualTo(caseId);
-
-        String holderB =
-                token(TRUSTED, "jwt-holder-b", List.of("RIGHTS_HOLDER"), "org-b", ISSUER, Duration.ofMinutes(5));
-        assertThat(send("GET", "/api/notices/" + caseId, holderB, null).status())
-                .as("another organisation's case does not exist for org-b")
-                .isEqualTo(404);
-
-        String moderator = token(TRUSTED, "jwt-moderator", List.of("MODERATOR"), null, ISSUER, Duration.ofMinutes(5));
-        await().atMost(Cases.PATIENCE).untilAsserted(() -> {
-            Response tasks = send("GET", "/api/tasks", moderator, null);
-            assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
-            assertThat(tasks.json().findValuesAsText("case_id")).contains(caseId);
-        });
+        assertThat(read.json().get("actor").asText()).isEqualTo("jwt-holder-a");
+        assertThat(read.json().get("role").asText()).isEqualTo("RIGHTS_HOLDER");
+        assertThat(read.json().get("organisation").asText())
+                .as("the organisation claim is the tenant every module's tenancy rule reads")
+                .isEqualTo("org-a");
         assertThat(send("GET", "/api/tasks", holderA, null).status())
                 .as("a rights holder is no moderator")
                 .isEqualTo(403);
+
+        String moderator = token(TRUSTED, "jwt-moderator", List.of("MODERATOR"), null, ISSUER, Duration.ofMinutes(5));
+        Response tasks = send("GET", "/api/tasks", moderator, null);
+        assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
+        assertThat(tasks.json().get("role").asText()).isEqualTo("MODERATOR");
+        assertThat(tasks.json().path("organisation").isTextual())
+                .as("staff belong to no organisation")
+                .isFalse();
     }
 
     @Test
@@ -114,7 +108,22 @@ class JwtApiIT extends StackTest {
 
     @Test
     void basicAuthStillWorksBesideTokensInTheLocalProfile() {
-        assertThat(Api.as(baseUrl(), "moderator").get("/api/tasks").status()).isEqualTo(200);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/tasks"))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder().encodeToString("moderator:demo".getBytes(StandardCharsets.UTF_8)))
+                .build();
+        try {
+            assertThat(HTTP.send(request, HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .isEqualTo(200);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String token(

@@ -1,4 +1,4 @@
-package dev.takedown.local;
+package dev.takedown.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
@@ -20,7 +20,9 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
@@ -43,14 +45,14 @@ import java.util.concurrent.Executors;
  * chosen by the test, as if typed into the provider's form: {@code login}, {@code roles}, {@code organisation}
  * parameters on {@code /authorize}; {@code tamper} makes the ID token wrong in one way.
  */
-final class FakeOidcProvider implements AutoCloseable {
+public final class FakeOidcProvider implements AutoCloseable {
 
-    static final String CLIENT_ID = "takedown-portal";
-    static final String CLIENT_SECRET = "fake-client-secret-" + UUID.randomUUID();
-    static final String NAME = "Fake IdP";
+    public static final String CLIENT_ID = "takedown-portal";
+    public static final String CLIENT_SECRET = "fake-client-secret-" + UUID.randomUUID();
+    public static final String NAME = "Fake IdP";
 
     /** What is wrong with the ID token the provider returns. */
-    enum Tamper {
+    public enum Tamper {
         NONE,
         WRONG_ISSUER,
         WRONG_NONCE,
@@ -69,8 +71,8 @@ final class FakeOidcProvider implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY_ID = "fake-key";
 
-    private final KeyPair keys = TestTokens.rsaKeyPair();
-    private final KeyPair stranger = TestTokens.rsaKeyPair();
+    private final KeyPair keys = rsaKeyPair();
+    private final KeyPair stranger = rsaKeyPair();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final String issuer;
@@ -90,7 +92,7 @@ final class FakeOidcProvider implements AutoCloseable {
         server.start();
     }
 
-    static FakeOidcProvider start() {
+    public static FakeOidcProvider start() {
         try {
             return new FakeOidcProvider();
         } catch (IOException e) {
@@ -98,7 +100,7 @@ final class FakeOidcProvider implements AutoCloseable {
         }
     }
 
-    String issuer() {
+    public String issuer() {
         return issuer;
     }
 
@@ -223,6 +225,16 @@ final class FakeOidcProvider implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
+    }
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String s256(String verifier) {

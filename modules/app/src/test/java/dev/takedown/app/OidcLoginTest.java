@@ -1,7 +1,8 @@
-package dev.takedown.local;
+package dev.takedown.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takedown.testing.FakeOidcProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * wrong nonce or signed by another key is refused; a user the issuer knows but who has no Takedown role gets a page
  * saying so. The form login keeps working beside it.
  */
-class OidcLoginIT extends StackTest {
+class OidcLoginTest extends SecurityOnlyTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     @Test
     void loginPageOffersTheIssuerBesideTheForm() {
@@ -32,7 +36,15 @@ class OidcLoginIT extends StackTest {
                 .contains("name=\"password\"")
                 .contains("href=\"/oauth2/authorization/oidc\"")
                 .contains(FakeOidcProvider.NAME);
-        PageSession.login(baseUrl(), "moderator");
+        // the form beside it still signs in
+        String csrf =
+                CSRF.matcher(login.body()).results().findFirst().orElseThrow().group(1);
+        HttpResponse<String> signedIn =
+                browser.postForm(baseUrl() + "/login", "username=moderator&password=demo&_csrf=" + csrf);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse(""))
+                .endsWith("/")
+                .doesNotContain("error");
     }
 
     @Test
@@ -122,7 +134,7 @@ class OidcLoginIT extends StackTest {
         assertThat(start.statusCode()).isEqualTo(302);
         String authorize = start.headers().firstValue("Location").orElseThrow();
         assertThat(authorize)
-                .startsWith(TestInfrastructure.oidc().issuer() + "/authorize?")
+                .startsWith(OIDC.issuer() + "/authorize?")
                 .contains("code_challenge_method=S256")
                 .contains("code_challenge=")
                 .contains("nonce=")
@@ -153,10 +165,18 @@ class OidcLoginIT extends StackTest {
                 .build();
 
         HttpResponse<String> get(String url) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                    .header("Accept", "text/html")
+            return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        }
+
+        HttpResponse<String> postForm(String url, String form) {
+            return send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder builder) {
+            HttpRequest request = builder.header("Accept", "text/html")
                     .header("Accept-Language", "en")
-                    .GET()
                     .build();
             try {
                 return http.send(request, HttpResponse.BodyHandlers.ofString());

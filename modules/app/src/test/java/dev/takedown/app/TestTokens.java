@@ -1,4 +1,4 @@
-package dev.takedown.local;
+package dev.takedown.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +11,9 @@ import java.security.KeyPairGenerator;
 import java.util.Base64;
 
 /**
- * The key pair that signs test access tokens. Its public key is trusted by the shared test application context
- * (see {@link StackTest}), so that bearer tokens and HTTP Basic are tested against one running application.
+ * The key pair that signs test access tokens. The security tests' application trusts its public key
+ * ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}), so that bearer tokens, API keys and HTTP
+ * Basic are tested against one running security configuration.
  */
 final class TestTokens {
 

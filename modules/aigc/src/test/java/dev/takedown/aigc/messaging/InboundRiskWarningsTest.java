@@ -1,0 +1,44 @@
+package dev.takedown.aigc.messaging;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.aigc.RiskWarnings;
+import dev.takedown.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** A platform's stream of acknowledgements: valid records are kept as reported over Kafka, anything else dropped. */
+class InboundRiskWarningsTest {
+
+    private final RiskWarnings warnings = mock(RiskWarnings.class);
+    private final InboundRiskWarnings inbound = new InboundRiskWarnings(warnings, new ObjectMapper());
+
+    @Test
+    void aValidRecordIsKeptAsReportedOverKafka() {
+        inbound.receive(record("""
+                {"account_id": "acct-1", "agreement_version": "UA-5", "risk_warning_version": "RW-3",
+                 "shown_at": "2025-06-01T00:00:00Z"}
+                """));
+        verify(warnings)
+                .record(
+                        new RiskWarnings.Acknowledgement("acct-1", "UA-5", "RW-3", "2025-06-01T00:00:00Z"),
+                        "kafka:" + Topics.RISK_WARNINGS);
+    }
+
+    @Test
+    void anUnreadableOrIncompleteRecordIsDroppedNotRetried() {
+        inbound.receive(record("not json"));
+        inbound.receive(record("[1, 2]"));
+        inbound.receive(record("{\"account_id\": \"acct-1\", \"shown_at\": \"yesterday\"}"));
+        verify(warnings, never()).record(any(), anyString());
+    }
+
+    private static ConsumerRecord<String, String> record(String value) {
+        return new ConsumerRecord<>(Topics.RISK_WARNINGS, 0, 7, "acct-1", value);
+    }
+}
