@@ -43,6 +43,7 @@ public final class Provenance {
             NoticeRetracted.class,
             NotifierStatusChanged.class,
             PartiesNotified.class,
+            ProceedingsConcluded.class,
             RemediationChangeRecorded.class,
             RemediationEscalated.class,
             RemediationOpened.class,
