@@ -7,6 +7,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -35,10 +37,13 @@ class LedgerListeners {
 
     @Bean(FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> ledgerListenerContainerFactory(
-            ConsumerFactory<Object, Object> consumers, KafkaOperations<?, ?> kafka) {
+            ConsumerFactory<Object, Object> consumers,
+            KafkaOperations<?, ?> kafka,
+            ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> boot) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(consumers);
+        // spring.kafka.listener.* (auto-startup, say) as for every other listener; then the ledger's own handler
+        boot.ifAvailable(configurer -> configurer.configure(factory, consumers));
         factory.setCommonErrorHandler(errorHandler(kafka));
         return factory;
     }
