@@ -1,9 +1,7 @@
 package dev.takedown.local;
 
 import static dev.takedown.local.ChildProcesses.awaitHealthy;
-import static dev.takedown.local.ChildProcesses.execJar;
 import static dev.takedown.local.ChildProcesses.freePort;
-import static dev.takedown.local.ChildProcesses.java;
 import static dev.takedown.local.ChildProcesses.recreate;
 import static dev.takedown.local.ChildProcesses.tail;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +57,6 @@ class ProductionStartIT {
             "Starting up the JobExecutor",
             "AdminClientConfig values");
 
-    private static Path jar;
     private static String databaseUrl;
     private static JdbcTemplate database;
     private static Map<String, String> safe;
@@ -68,7 +65,6 @@ class ProductionStartIT {
 
     @BeforeAll
     static void prepare() throws Exception {
-        jar = execJar();
         recreate(WORK);
         LocalInfrastructure infrastructure = TestInfrastructure.get();
         String name = "production_start_" + ProcessHandle.current().pid();
@@ -212,8 +208,8 @@ class ProductionStartIT {
 
     private static Process launch(String name, Map<String, String> environment, int port) throws IOException {
         Path directory = Files.createDirectories(WORK.resolve(name));
-        ProcessBuilder builder = new ProcessBuilder(
-                        java(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString())
+        // the packaged jar as the other child-JVM tests start it: with their class-data archive once one is trained
+        ProcessBuilder builder = new ProcessBuilder(PackagedApp.get().command(List.of()))
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(WORK.resolve(name + ".log").toFile());
