@@ -7,8 +7,6 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -37,13 +35,10 @@ class LedgerListeners {
 
     @Bean(FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> ledgerListenerContainerFactory(
-            ConsumerFactory<Object, Object> consumers,
-            KafkaOperations<?, ?> kafka,
-            ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> boot) {
+            ConsumerFactory<Object, Object> consumers, KafkaOperations<?, ?> kafka) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
-        // spring.kafka.listener.* (auto-startup, say) as for every other listener; then the ledger's own handler
-        boot.ifAvailable(configurer -> configurer.configure(factory, consumers));
+        factory.setConsumerFactory(consumers);
         factory.setCommonErrorHandler(errorHandler(kafka));
         return factory;
     }
