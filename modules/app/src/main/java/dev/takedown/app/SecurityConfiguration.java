@@ -122,6 +122,7 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 path(GET, "/api/notices"),
                                 path(GET, "/api/notices/*"),
+                                path(GET, "/api/notices/*/letters"),
                                 path(GET, "/api/notices/*/deadlines"))
                         .hasAnyRole(READERS)
                         .requestMatchers(
@@ -154,6 +155,12 @@ class SecurityConfiguration {
                                 path(POST, "/api/uploader/*/appeal"))
                         .permitAll()
                         .requestMatchers(path("/api/tasks"), path("/api/tasks/**"))
+                        .hasAnyRole(MODERATORS)
+                        // letters that did not arrive: resend to another address, record another route
+                        .requestMatchers(
+                                path(GET, "/api/letters/undelivered"),
+                                path(POST, "/api/letters/*/resend"),
+                                path(POST, "/api/letters/*/delivery"))
                         .hasAnyRole(MODERATORS)
                         .requestMatchers(path(POST, "/api/works"), path(GET, "/api/works"), path(GET, "/api/works/*"))
                         .hasRole("RIGHTS_HOLDER")
@@ -261,6 +268,11 @@ class SecurityConfiguration {
                                 path(GET, "/complaints/confirm/*"),
                                 path(POST, "/complaints/confirm/*"),
                                 path(GET, "/u/*"),
+                                // a letter's signed link: its opening is the letter's receipt
+                                path(GET, "/l/*"),
+                                // the local stack's mailbox (MailboxPages, local profile only; elsewhere nothing
+                                // answers)
+                                path(GET, "/mailbox"),
                                 path(POST, "/u/*/counter-notice"),
                                 path(POST, "/u/*/appeal"))
                         .permitAll()
@@ -286,6 +298,11 @@ class SecurityConfiguration {
                                 path(GET, "/notices"), path(GET, "/notices/*"), path(GET, "/notices/*/evidence/*"))
                         .hasAnyRole(READERS)
                         .requestMatchers(path("/tasks"), path("/tasks/**"))
+                        .hasAnyRole(MODERATORS)
+                        .requestMatchers(
+                                path(GET, "/letters"),
+                                path(POST, "/letters/*/resend"),
+                                path(POST, "/letters/*/delivery"))
                         .hasAnyRole(MODERATORS)
                         .requestMatchers(
                                 path(GET, "/audit"),
