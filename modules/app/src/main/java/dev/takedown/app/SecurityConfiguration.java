@@ -68,6 +68,12 @@ class SecurityConfiguration {
         "PLATFORM_SERVICE", "MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN"
     };
 
+    /** Applied by Spring Boot to the bearer-token decoder, whichever key source configures it. */
+    @Bean
+    TokenAudience tokenAudience(@Value("${takedown.jwt.audience:takedown-api}") String audience) {
+        return new TokenAudience(audience);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
