@@ -110,6 +110,27 @@ class BearerTokensTest extends SecurityOnlyTest {
     }
 
     @Test
+    void aTokenWithSeveralRolesActsWithNoneOfThem() throws Exception {
+        // listed in either order, a rights holder who is also a moderator neither reads the queue nor a case
+        for (List<String> roles :
+                List.of(List.of("MODERATOR", "RIGHTS_HOLDER"), List.of("RIGHTS_HOLDER", "MODERATOR"))) {
+            String both = token(TRUSTED, "jwt-both", roles, "org-a", ISSUER, Duration.ofMinutes(5));
+            assertThat(send("GET", "/api/tasks", both, null).status())
+                    .as(roles.toString())
+                    .isEqualTo(403);
+            assertThat(send("GET", "/api/notices/" + UUID.randomUUID(), both, null)
+                            .status())
+                    .as(roles.toString())
+                    .isEqualTo(403);
+        }
+        String senior = token(
+                TRUSTED, "jwt-senior", List.of("MODERATOR", "SENIOR_MODERATOR"), null, ISSUER, Duration.ofMinutes(5));
+        Response tasks = send("GET", "/api/tasks", senior, null);
+        assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
+        assertThat(tasks.json().get("role").asText()).isEqualTo("SENIOR_MODERATOR");
+    }
+
+    @Test
     void aTokenMintedForAnotherAudienceOpensNothing() throws Exception {
         // same issuer, same key, same roles: only the audience says whom the token was given to
         for (Map.Entry<String, List<String>> audience : Map.of(
