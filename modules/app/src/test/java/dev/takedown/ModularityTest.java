@@ -118,6 +118,8 @@ class ModularityTest {
                         "evidence",
                         "screening",
                         "works",
+                        "misuse",
+                        "notifiers",
                         "notices",
                         "aigc",
                         "measures",

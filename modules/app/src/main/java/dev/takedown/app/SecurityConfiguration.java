@@ -198,6 +198,22 @@ class SecurityConfiguration {
                         .hasAnyRole(MODERATORS)
                         .requestMatchers(path(GET, "/api/cases/*/remediation/report"))
                         .hasAnyRole(AUDITORS)
+                        // DSA Art. 23 standing: staff read it, compliance officers lift a suspension early
+                        .requestMatchers(path(GET, "/api/standings"), path(GET, "/api/standings/party"))
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(path(POST, "/api/standings/suspensions/*/lift"))
+                        .hasRole("COMPLIANCE_OFFICER")
+                        // trusted flaggers and competent authorities: staff read, compliance officers keep them
+                        .requestMatchers(path(GET, "/api/registries/**"))
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(
+                                path(POST, "/api/registries/trusted-flaggers"),
+                                path(PUT, "/api/registries/trusted-flaggers/*"),
+                                path(POST, "/api/registries/trusted-flaggers/*/revocation"),
+                                path(POST, "/api/registries/authorities"),
+                                path(PUT, "/api/registries/authorities/*"),
+                                path(POST, "/api/registries/authorities/*/revocation"))
+                        .hasRole("COMPLIANCE_OFFICER")
                         .requestMatchers(path("/api/admin/**"))
                         .hasRole("ADMIN")
                         .requestMatchers(path("/engine-rest/**"))
@@ -252,6 +268,8 @@ class SecurityConfiguration {
                                 path(GET, "/complaints"),
                                 path(POST, "/complaints"),
                                 path(GET, "/complaints/received"),
+                                path(GET, "/complaints/confirm/*"),
+                                path(POST, "/complaints/confirm/*"),
                                 path(GET, "/u/*"),
                                 path(POST, "/u/*/counter-notice"),
                                 path(POST, "/u/*/appeal"))
@@ -289,6 +307,15 @@ class SecurityConfiguration {
                         .hasAnyRole(AUDITORS)
                         .requestMatchers(path(GET, "/remediations"))
                         .hasAnyRole(REMEDIATION_READERS)
+                        .requestMatchers(path(GET, "/standings"), path(GET, "/registries"))
+                        .hasAnyRole(AUDITORS)
+                        .requestMatchers(
+                                path(POST, "/standings/suspensions/*/lift"),
+                                path(POST, "/registries/trusted-flaggers"),
+                                path(POST, "/registries/trusted-flaggers/*/revocation"),
+                                path(POST, "/registries/authorities"),
+                                path(POST, "/registries/authorities/*/revocation"))
+                        .hasRole("COMPLIANCE_OFFICER")
                         .requestMatchers(path(POST, "/remediations/*/changes"))
                         .hasRole("PLATFORM_SERVICE")
                         .requestMatchers(path(POST, "/remediations/*/widening"))

@@ -11,8 +11,13 @@ import java.util.UUID;
  *                    open case and joins it ({@code joinedCaseId}); {@link #NOT_PROCESSED}: the notifier is suspended
  *                    for misuse (DSA Art. 23(2)), so it is recorded but not processed
  * @param notifierType {@code RIGHTS_HOLDER}, {@code TRUSTED_FLAGGER}, {@code AUTHORITY_ORDER}, … (DSA Art. 15(1)(b)
- *                    counts trusted flaggers separately)
+ *                    counts trusted flaggers separately); {@code TRUSTED_FLAGGER} and {@code AUTHORITY_ORDER} only when
+ *                    a registry entry bound to the submitting credential confirmed the status; a notice that declared
+ *                    either type in vain is {@code NOTIFIER}, an ordinary notifier
  * @param rightType   the right claimed, e.g. {@code COPYRIGHT_REPRODUCTION} (reports count by category)
+ * @param claimedNotifierType a status the notifier claimed that no registry entry confirmed (processed as an ordinary
+ *                    notice); null when nothing was claimed or the claim was confirmed
+ * @param registryEntryId the trusted flagger or competent authority entry that confirmed the status; null otherwise
  */
 @EventType(value = "dev.takedown.notice.received.v1", topic = Topics.NOTICE_EVENTS)
 public record NoticeReceived(
@@ -27,10 +32,43 @@ public record NoticeReceived(
         String disposition,
         String joinedCaseId,
         String notifierType,
-        String rightType)
+        String rightType,
+        String claimedNotifierType,
+        String registryEntryId)
         implements TakedownEvent {
 
     public static final String PROCESS = "PROCESS";
     public static final String JOINED = "JOINED";
     public static final String NOT_PROCESSED = "NOT_PROCESSED";
+
+    /** A notice that claimed no status beyond its type (consumers of the v1 contract without the new fields). */
+    public NoticeReceived(
+            UUID eventId,
+            Instant occurredAt,
+            String caseId,
+            String actor,
+            String organisationId,
+            List<String> jurisdictionProfiles,
+            String channel,
+            int targetCount,
+            String disposition,
+            String joinedCaseId,
+            String notifierType,
+            String rightType) {
+        this(
+                eventId,
+                occurredAt,
+                caseId,
+                actor,
+                organisationId,
+                jurisdictionProfiles,
+                channel,
+                targetCount,
+                disposition,
+                joinedCaseId,
+                notifierType,
+                rightType,
+                null,
+                null);
+    }
 }

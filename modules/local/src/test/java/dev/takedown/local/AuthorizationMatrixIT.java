@@ -87,6 +87,7 @@ class AuthorizationMatrixIT extends StackTest {
     private static final Set<Role> REMEDIATION_READERS = union(PLATFORM, STAFF);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> SENIOR = EnumSet.of(Role.SENIOR_MODERATOR);
+    private static final Set<Role> COMPLIANCE = EnumSet.of(Role.COMPLIANCE_OFFICER);
     private static final Set<Role> PROCEEDINGS_RECORDERS = EnumSet.of(Role.SENIOR_MODERATOR, Role.COMPLIANCE_OFFICER);
 
     /** Which fixture a {@code {caseId}} stands for. */
@@ -237,6 +238,21 @@ class AuthorizationMatrixIT extends StackTest {
             api("POST", "/api/remediations/{remediationId}/changes", PLATFORM, Tenant.NONE, "{}"),
             api("POST", "/api/remediations/{remediationId}/widening", MODERATORS, Tenant.NONE, "{}"),
             api("GET", "/api/cases/{caseId}/remediation/report", AUDITORS, Tenant.NONE, null),
+            // DSA Art. 23 standing: staff read, compliance lifts a suspension early (an unknown one → 400 or 404)
+            api("GET", "/api/standings", STAFF, Tenant.NONE, null),
+            api("GET", "/api/standings/party", STAFF, Tenant.NONE, null).query("?kind=NOTIFIER&id=org-a"),
+            api("POST", "/api/standings/suspensions/{changeId}/lift", COMPLIANCE, Tenant.NONE, "{}"),
+            // registries of trusted flaggers and competent authorities: staff read, compliance keeps them
+            api("GET", "/api/registries/trusted-flaggers", STAFF, Tenant.NONE, null),
+            api("GET", "/api/registries/trusted-flaggers/{id}", STAFF, Tenant.NONE, null),
+            api("POST", "/api/registries/trusted-flaggers", COMPLIANCE, Tenant.NONE, "{}"),
+            api("PUT", "/api/registries/trusted-flaggers/{id}", COMPLIANCE, Tenant.NONE, "{}"),
+            api("POST", "/api/registries/trusted-flaggers/{id}/revocation", COMPLIANCE, Tenant.NONE, "{}"),
+            api("GET", "/api/registries/authorities", STAFF, Tenant.NONE, null),
+            api("GET", "/api/registries/authorities/{id}", STAFF, Tenant.NONE, null),
+            api("POST", "/api/registries/authorities", COMPLIANCE, Tenant.NONE, "{}"),
+            api("PUT", "/api/registries/authorities/{id}", COMPLIANCE, Tenant.NONE, "{}"),
+            api("POST", "/api/registries/authorities/{id}/revocation", COMPLIANCE, Tenant.NONE, "{}"),
             // pages
             page("GET", "/login", EVERYONE, Tenant.NONE),
             page("GET", "/", AUTHENTICATED, Tenant.NONE),
@@ -248,6 +264,9 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/complaints", EVERYONE, Tenant.NONE),
             page("POST", "/complaints", EVERYONE, Tenant.NONE),
             page("GET", "/complaints/received", EVERYONE, Tenant.NONE),
+            // a logged-out notifier's confirmation link: anyone; a link that is not one is a 404 page
+            page("GET", "/complaints/confirm/{token}", EVERYONE, Tenant.NONE),
+            page("POST", "/complaints/confirm/{token}", EVERYONE, Tenant.NONE),
             page("GET", "/u/{token}", EVERYONE, Tenant.TOKEN),
             page("POST", "/u/{token}/counter-notice", EVERYONE, Tenant.TOKEN),
             page("POST", "/u/{token}/appeal", EVERYONE, Tenant.TOKEN),
@@ -282,6 +301,13 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/admin/incidents", ADMIN, Tenant.NONE),
             page("POST", "/admin/incidents/{incidentId}/retry", ADMIN, Tenant.NONE),
             page("GET", "/remediations", REMEDIATION_READERS, Tenant.NONE),
+            page("GET", "/standings", AUDITORS, Tenant.NONE),
+            page("POST", "/standings/suspensions/{changeId}/lift", COMPLIANCE, Tenant.NONE),
+            page("GET", "/registries", AUDITORS, Tenant.NONE),
+            page("POST", "/registries/trusted-flaggers", COMPLIANCE, Tenant.NONE),
+            page("POST", "/registries/trusted-flaggers/{id}/revocation", COMPLIANCE, Tenant.NONE),
+            page("POST", "/registries/authorities", COMPLIANCE, Tenant.NONE),
+            page("POST", "/registries/authorities/{id}/revocation", COMPLIANCE, Tenant.NONE),
             page("POST", "/remediations/{remediationId}/changes", PLATFORM, Tenant.NONE),
             page("POST", "/remediations/{remediationId}/widening", MODERATORS, Tenant.NONE),
             page("GET", "/audit/reports/transparency/download", AUDITORS, Tenant.NONE)
@@ -566,6 +592,8 @@ class AuthorizationMatrixIT extends StackTest {
                 .replace("{measureId}", fixtures.get("measureId"))
                 .replace("{sha256}", fixtures.get("sha256"))
                 .replace("{remediationId}", "00000000-0000-4000-8000-000000000000")
+                .replace("{changeId}", "00000000-0000-4000-8000-000000000000")
+                .replace("{id}", "00000000-0000-4000-8000-000000000000")
                 .replace("{incidentId}", "no-such-incident")
                 .replace("{token}", token);
     }

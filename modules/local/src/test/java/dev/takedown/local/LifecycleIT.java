@@ -71,14 +71,42 @@ class LifecycleIT extends StackTest {
         cases.awaitStatus("rightsholder-a", abandoned, "CLOSED_INCOMPLETE");
     }
 
+    /**
+     * Triage ranks registered trusted flaggers and live generation first. A trusted-flagger status the notice only
+     * declares is not believed: the acknowledgement says so and the notice waits its turn like any other.
+     */
     @Test
     void triageRanksTrustedFlaggersAndLiveGenerationFirst() {
-        String flagged = cases.file(
-                "rightsholder-a",
-                Cases.notice("EU_DSA", "a")
-                        .replace(
-                                "\"type\": \"RIGHTS_HOLDER\",",
-                                "\"type\": \"RIGHTS_HOLDER\", \"trusted_flagger_id\": \"TF-7\","));
+        String flagger = rightsHolderOfNewOrganisation();
+        Api.Response registered = Api.as(baseUrl(), "compliance")
+                .post(
+                        "/api/registries/trusted-flaggers",
+                        "{\"entity\": \"Rights Watch\", \"coordinator\": \"Coimisiún na Meán\","
+                                + " \"coordinator_country\": \"IE\","
+                                + " \"areas\": [\"INTELLECTUAL_PROPERTY_INFRINGEMENTS\"], \"valid_from\": \"2025-01-01\","
+                                + " \"credentials\": [\"" + flagger + "\"]}");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        Api.Response verified = Api.as(baseUrl(), flagger)
+                .post(
+                        "/api/notices",
+                        Cases.notice("EU_DSA", "a")
+                                .replace("\"type\": \"RIGHTS_HOLDER\",", "\"type\": \"TRUSTED_FLAGGER\","));
+        assertThat(verified.json().get("notifier_status").get("verified").asBoolean())
+                .as(verified.body())
+                .isTrue();
+        String flagged = verified.json().get("case_id").asText();
+        Api.Response declared = Api.as(baseUrl(), "rightsholder-a")
+                .post(
+                        "/api/notices",
+                        Cases.notice("EU_DSA", "a")
+                                .replace(
+                                        "\"type\": \"RIGHTS_HOLDER\",",
+                                        "\"type\": \"RIGHTS_HOLDER\", \"trusted_flagger_id\": \"TF-7\","));
+        assertThat(declared.json().get("notifier_status").get("verified").asBoolean())
+                .isFalse();
+        assertThat(declared.json().get("notifier_status").get("note").asText())
+                .contains("processed as an ordinary notice");
+        String selfDeclared = declared.json().get("case_id").asText();
         String live = cases.file(
                 "rightsholder-a",
                 Cases.notice("CN_CC_1195", "a")
@@ -89,11 +117,18 @@ class LifecycleIT extends StackTest {
                         .replace("\"type\": \"URL\"", "\"type\": \"LORA\", \"sha256\": \"" + "ab".repeat(32) + "\""));
         Api senior = Api.as(baseUrl(), "senior");
         NoticeLifecycleIT.awaitTask(senior, flagged);
+        NoticeLifecycleIT.awaitTask(senior, selfDeclared);
         NoticeLifecycleIT.awaitTask(senior, live);
         NoticeLifecycleIT.awaitTask(senior, model);
 
         JsonNode tasks = senior.get("/api/tasks").json();
         assertThat(task(tasks, flagged).get("priority").asInt()).isEqualTo(90);
+        assertThat(task(tasks, selfDeclared).get("priority").asInt()).isLessThan(90);
+        assertThat(Api.as(baseUrl(), "compliance")
+                        .get("/api/notices/" + selfDeclared)
+                        .body())
+                .as("the case history says the claim was not believed")
+                .contains("not confirmed");
         assertThat(task(tasks, live).get("priority").asInt()).isEqualTo(85);
         assertThat(task(tasks, model).get("queue").asText()).isEqualTo("SENIOR_MODERATOR");
         assertThat(NoticeLifecycleIT.ids(
@@ -258,14 +293,55 @@ class LifecycleIT extends StackTest {
                     "{\"outcome\":\"REJECT\",\"reason\":\"nothing like the work\"," + "\"manifestly_unfounded\":true}");
             cases.awaitStatus(holder, caseId, "NOTIFIED");
             if (round == 2) {
-                assertThat(cases.notificationKinds(caseId)).anyMatch(k -> k.startsWith("MISUSE_WARNED"));
+                assertThat(cases.notificationKinds(caseId)).anyMatch(k -> k.startsWith("STANDING_WARNED"));
+            }
+            if (round == 5) {
+                assertThat(cases.notificationKinds(caseId)).anyMatch(k -> k.startsWith("STANDING_SUSPENDED"));
             }
         }
+        // the suspension is on the compliance officer's list, with its end date, and can be lifted early
+        JsonNode suspended = Api.as(baseUrl(), "compliance")
+                .get("/api/standings?status=SUSPENDED")
+                .json();
+        String organisation = holder.substring(0, holder.length() - "-user".length());
+        JsonNode standing = null;
+        for (JsonNode s : suspended) {
+            if (s.get("party").get("id").asText().equals(organisation)) {
+                standing = s;
+            }
+        }
+        assertThat(standing).as("suspended: " + suspended).isNotNull();
+        assertThat(standing.get("until").asText()).isNotBlank();
         Api.Response ignored = Api.as(baseUrl(), holder).post("/api/notices", Cases.notice("EU_DSA", "acct-m"));
         assertThat(ignored.json().get("status").asText()).isEqualTo("LOGGED_NOT_PROCESSED");
         assertThat(NoticeLifecycleIT.ids(
                         Api.as(baseUrl(), "moderator").get("/api/tasks").json()))
                 .doesNotContain(ignored.json().get("case_id").asText());
+
+        String suspensionId = standing.get("change_id").asText();
+        assertThat(Api.as(baseUrl(), "moderator")
+                        .post("/api/standings/suspensions/" + suspensionId + "/lift", "{\"reason\":\"x\"}")
+                        .status())
+                .as("only compliance lifts")
+                .isEqualTo(403);
+        Api.Response noReason =
+                Api.as(baseUrl(), "compliance").post("/api/standings/suspensions/" + suspensionId + "/lift", "{}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("reason");
+        Api.Response lifted = Api.as(baseUrl(), "compliance")
+                .post(
+                        "/api/standings/suspensions/" + suspensionId + "/lift",
+                        "{\"reason\":\"the rejections are under review\"}");
+        assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
+        assertThat(cases.notificationKinds(standing.get("case_id").asText()))
+                .anyMatch(k -> k.startsWith("STANDING_LIFTED"));
+        assertThat(Api.as(baseUrl(), holder)
+                        .post("/api/notices", Cases.notice("EU_DSA", "acct-m"))
+                        .json()
+                        .get("status")
+                        .asText())
+                .as("processed again")
+                .isNotEqualTo("LOGGED_NOT_PROCESSED");
     }
 
     private String seniorModerator() {

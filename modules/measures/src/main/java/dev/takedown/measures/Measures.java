@@ -10,6 +10,8 @@ import dev.takedown.events.TakedownEvent;
 import dev.takedown.measures.internal.Measure;
 import dev.takedown.measures.internal.MeasureRepository;
 import dev.takedown.measures.internal.Strikes;
+import dev.takedown.misuse.Misuse;
+import dev.takedown.misuse.Party;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ public class Measures {
 
     private final MeasureRepository measures;
     private final Strikes strikes;
+    private final Misuse misuse;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
@@ -40,12 +43,14 @@ public class Measures {
     Measures(
             MeasureRepository measures,
             Strikes strikes,
+            Misuse misuse,
             ApplicationEventPublisher events,
             ObjectMapper json,
             Clock clock,
             List<LiftGuard> guards) {
         this.measures = measures;
         this.strikes = strikes;
+        this.misuse = misuse;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -54,7 +59,8 @@ public class Measures {
 
     /**
      * One measure of each target type for each target, and one of each filter type for the whole case carrying
-     * {@code rule} (required when a filter type is planned).
+     * {@code rule} (required when a filter type is planned). {@code intentional}: the moderator found the uploader
+     * acted intentionally, which weighs on its standing (DSA Art. 23(3)(d)).
      */
     @Transactional
     public List<MeasureView> plan(
@@ -63,7 +69,8 @@ public class Measures {
             List<MeasureType> types,
             List<MeasureTarget> targets,
             ScreeningRule rule,
-            String actor) {
+            String actor,
+            boolean intentional) {
         Instant now = clock.instant();
         List<Measure> planned = new ArrayList<>();
         for (MeasureType type : types.stream().distinct().toList()) {
@@ -103,18 +110,22 @@ public class Measures {
                         now)));
             }
         }
+        planned.forEach(measure -> measure.intentional(intentional));
         return measures.saveAll(planned).stream().map(this::view).toList();
     }
 
     /**
      * Puts every planned measure of the case into effect and adds the case's strike to each uploader account it
-     * acts against; returns how many measures are in effect.
+     * acts against, weighted by the gravest measure; each strike is a finding of manifestly illegal content on that
+     * account's standing (DSA Art. 23(1)), which may warn, suspend or terminate it. Returns how many measures are in
+     * effect.
      */
     @Transactional
     public int applyPlanned(String caseId) {
         Instant now = clock.instant();
         int inEffect = 0;
         Map<String, MeasureType> gravest = new LinkedHashMap<>();
+        Set<String> intentional = new LinkedHashSet<>();
         for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
             if (measure.apply(now)) {
                 events.publishEvent(new MeasureApplied(
@@ -132,6 +143,9 @@ public class Measures {
                             measure.accountId(),
                             measure.type(),
                             (a, b) -> strikes.weightOf(a) >= strikes.weightOf(b) ? a : b);
+                    if (measure.isIntentional()) {
+                        intentional.add(measure.accountId());
+                    }
                 }
             }
             if (measure.status() == MeasureStatus.APPLIED) {
@@ -139,14 +153,18 @@ public class Measures {
             }
         }
         gravest.forEach((account, type) -> strikes.add(account, caseId, type, now)
-                .ifPresent(active -> events.publishEvent(new StrikeRecorded(
-                        UUID.randomUUID(),
-                        now,
-                        caseId,
-                        TakedownEvent.SYSTEM,
-                        account,
-                        active,
-                        strikes.statusFor(active)))));
+                .ifPresent(active -> {
+                    Party uploader = Party.uploader(account);
+                    misuse.recordMisuse(uploader, caseId, strikes.weightOf(type), intentional.contains(account));
+                    events.publishEvent(new StrikeRecorded(
+                            UUID.randomUUID(),
+                            now,
+                            caseId,
+                            TakedownEvent.SYSTEM,
+                            account,
+                            active,
+                            misuse.standing(uploader).status().name()));
+                }));
         return inEffect;
     }
 
@@ -171,15 +189,18 @@ public class Measures {
             }
         }
         for (String account : accounts) {
-            strikes.remove(account, caseId, now)
-                    .ifPresent(active -> events.publishEvent(new StrikeRecorded(
-                            UUID.randomUUID(),
-                            now,
-                            caseId,
-                            TakedownEvent.SYSTEM,
-                            account,
-                            active,
-                            strikes.statusFor(active))));
+            strikes.remove(account, caseId, now).ifPresent(active -> {
+                Party uploader = Party.uploader(account);
+                misuse.withdraw(uploader, caseId);
+                events.publishEvent(new StrikeRecorded(
+                        UUID.randomUUID(),
+                        now,
+                        caseId,
+                        TakedownEvent.SYSTEM,
+                        account,
+                        active,
+                        misuse.standing(uploader).status().name()));
+            });
         }
         return lifted;
     }

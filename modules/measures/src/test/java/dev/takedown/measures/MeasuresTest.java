@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,10 @@ import dev.takedown.events.ScreeningRule;
 import dev.takedown.measures.internal.Measure;
 import dev.takedown.measures.internal.MeasureRepository;
 import dev.takedown.measures.internal.Strikes;
+import dev.takedown.misuse.Misuse;
+import dev.takedown.misuse.Party;
+import dev.takedown.misuse.Standing;
+import dev.takedown.misuse.StandingStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +33,11 @@ class MeasuresTest {
     private final MeasureRepository repository = mock(MeasureRepository.class);
     private final List<Object> published = new ArrayList<>();
     private final Strikes strikes = mock(Strikes.class);
+    private final Misuse misuse = mock(Misuse.class);
     private final Measures measures = new Measures(
             repository,
             strikes,
+            misuse,
             published::add,
             new ObjectMapper().registerModule(new JavaTimeModule()),
             Clock.systemUTC(),
@@ -48,7 +55,8 @@ class MeasuresTest {
                 List.of(MeasureType.DELETE, MeasureType.PROMPT_FILTER, MeasureType.DELETE),
                 List.of(new MeasureTarget("https://a.test/1", "acc-1"), new MeasureTarget("https://a.test/2", null)),
                 rule,
-                "mod");
+                "mod",
+                false);
 
         assertThat(planned).hasSize(3).allMatch(m -> m.status() == MeasureStatus.PLANNED);
         assertThat(planned)
@@ -62,7 +70,8 @@ class MeasuresTest {
 
     @Test
     void aFilterWithoutRuleIsRefused() {
-        assertThatThrownBy(() -> measures.plan("c1", "d1", List.of(MeasureType.PROMPT_FILTER), List.of(), null, "mod"))
+        assertThatThrownBy(() ->
+                        measures.plan("c1", "d1", List.of(MeasureType.PROMPT_FILTER), List.of(), null, "mod", false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -178,17 +187,22 @@ class MeasuresTest {
                 .thenReturn(java.util.OptionalInt.of(2));
         when(strikes.remove(org.mockito.ArgumentMatchers.eq("acc-1"), org.mockito.ArgumentMatchers.eq("c1"), any()))
                 .thenReturn(java.util.OptionalInt.of(1));
-        when(strikes.statusFor(2)).thenReturn("SUSPENDED");
-        when(strikes.statusFor(1)).thenReturn("WARNED");
+        Party uploader = Party.uploader("acc-1");
+        when(misuse.standing(uploader))
+                .thenReturn(new Standing(uploader, StandingStatus.WARNED, Instant.now(), null, "c1", null))
+                .thenReturn(Standing.good(uploader));
 
         measures.applyPlanned("c1");
         int lifted = measures.liftAll("c1", "system", "restored");
 
         assertThat(lifted).isEqualTo(2);
+        // one finding per case on the account's standing, as grave as the gravest measure; lifting withdraws it
+        verify(misuse).recordMisuse(uploader, "c1", 2, false);
+        verify(misuse).withdraw(uploader, "c1");
         assertThat(published)
                 .filteredOn(dev.takedown.events.StrikeRecorded.class::isInstance)
                 .extracting(e -> ((dev.takedown.events.StrikeRecorded) e).accountStatus())
-                .containsExactly("SUSPENDED", "WARNED");
+                .containsExactly("WARNED", "GOOD_STANDING");
         assertThat(published).filteredOn(MeasureLifted.class::isInstance).hasSize(2);
     }
 

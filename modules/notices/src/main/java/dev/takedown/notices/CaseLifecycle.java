@@ -4,21 +4,23 @@ import dev.takedown.events.AppealDecided;
 import dev.takedown.events.CounterNoticeFiled;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
-import dev.takedown.events.NotifierStatusChanged;
 import dev.takedown.events.PartiesNotified;
+import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
+import dev.takedown.misuse.Misuse;
+import dev.takedown.misuse.Party;
 import dev.takedown.notices.internal.CaseMapper;
 import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeRepository;
 import dev.takedown.notices.internal.NoticeTarget;
 import dev.takedown.notices.internal.NotificationTexts;
 import dev.takedown.notices.internal.Notifications;
-import dev.takedown.notices.internal.NotifierStanding;
 import dev.takedown.notices.internal.RecordedDecision;
 import dev.takedown.notices.internal.Submissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,7 @@ public class CaseLifecycle {
     private final NotificationTexts texts;
     private final UploaderLinks links;
     private final ProfilePolicies policies;
-    private final NotifierStanding standing;
+    private final Misuse misuse;
     private final ApplicationEventPublisher events;
     private final String publicBaseUrl;
     private final Clock clock;
@@ -64,7 +66,7 @@ public class CaseLifecycle {
             NotificationTexts texts,
             UploaderLinks links,
             ProfilePolicies policies,
-            NotifierStanding standing,
+            Misuse misuse,
             ApplicationEventPublisher events,
             @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
             Clock clock) {
@@ -76,7 +78,7 @@ public class CaseLifecycle {
         this.texts = texts;
         this.links = links;
         this.policies = policies;
-        this.standing = standing;
+        this.misuse = misuse;
         this.events = events;
         this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
@@ -98,14 +100,72 @@ public class CaseLifecycle {
         notice.join(open.getId(), note, clock.instant());
     }
 
-    /** The notifier is suspended for misuse (DSA Art. 23(2)): its notice is recorded, not processed. */
+    /** The notifier is suspended for misuse (DSA Art. 23(2)) until {@code until}: its notice is recorded, not processed. */
     @Transactional
-    public void recordNotProcessed(String noticeId) {
+    public void recordNotProcessed(String noticeId, Instant until) {
         move(
                 require(noticeId),
                 CaseStatus.LOGGED_NOT_PROCESSED,
                 TakedownEvent.SYSTEM,
-                "notifier suspended for manifestly unfounded notices (DSA Art. 23(2)); recorded, not processed");
+                "notifier suspended for manifestly unfounded notices (DSA Art. 23(2)) until " + until
+                        + "; recorded, not processed");
+    }
+
+    /**
+     * A logged-out notifier's notice waits for its notifier to confirm the e-mail address through {@code link}; the
+     * message also acknowledges receipt (DSA Art. 16(4)).
+     */
+    @Transactional
+    public void awaitConfirmation(String noticeId, String link, Duration validity) {
+        Notice notice = require(noticeId);
+        Instant now = clock.instant();
+        if (notice.moveTo(
+                CaseStatus.AWAITING_CONFIRMATION,
+                TakedownEvent.SYSTEM,
+                "logged-out notifier: waiting for the e-mail address to be confirmed",
+                now)) {
+            NotificationTexts.Text text =
+                    texts.confirmation(notifierLanguage(notice), noticeId, Math.max(1, validity.toDays()));
+            notifications.record(
+                    notice.getId(), notifierAddress(notice), "CONFIRMATION", text.subject(), text.body(), link, now);
+        }
+    }
+
+    /** The notifier confirmed its address: the notice is received as from that address and goes on. */
+    @Transactional
+    public void confirmAddress(String noticeId) {
+        move(
+                require(noticeId),
+                CaseStatus.RECEIVED,
+                TakedownEvent.SYSTEM,
+                "notifier confirmed its e-mail address; the notice is processed as from that address");
+    }
+
+    /** Nobody confirmed the address before the link expired: the notice closes, never processed. */
+    @Transactional
+    public void closeUnconfirmed(String noticeId) {
+        Notice notice = require(noticeId);
+        if (notice.getStatus() == CaseStatus.AWAITING_CONFIRMATION) {
+            move(
+                    notice,
+                    CaseStatus.CLOSED_UNCONFIRMED,
+                    TakedownEvent.SYSTEM,
+                    "the e-mail address was not confirmed before the link expired; closed without processing");
+        }
+    }
+
+    /**
+     * The notice claimed a status (trusted flagger, authority order) no registry entry confirmed: it is processed as
+     * an ordinary notice, and its history says so.
+     */
+    @Transactional
+    public void recordUnverifiedStatus(String noticeId, String claimed, String refusal) {
+        require(noticeId)
+                .note(
+                        TakedownEvent.SYSTEM,
+                        "claims " + claimed + " status, not confirmed: " + refusal
+                                + "; processed as an ordinary notice (DSA Art. 16)",
+                        clock.instant());
     }
 
     // --- validation and cure -----------------------------------------------------------------------------------
@@ -271,26 +331,51 @@ public class CaseLifecycle {
         return decision;
     }
 
-    /** A manifestly unfounded notice counts against its notifier (DSA Art. 23(2)): warned first, then suspended. */
+    /**
+     * A moderator found the notice manifestly unfounded (DSA Art. 23(2)), intentionally so or not: it counts against
+     * its notifier (the organisation, or the logged-out notifier's confirmed address), weighted by the right it
+     * claimed. The notifier is warned first, then suspended; each step's message comes through
+     * {@link #tellStanding}.
+     */
     @Transactional
-    public void recordManifestlyUnfounded(String caseId) {
+    public void recordManifestlyUnfounded(String caseId, boolean intentional) {
         Notice notice = require(caseId);
-        Instant now = clock.instant();
-        standing.recordUnfounded(notice.getId(), notice.getOrganisationId(), now)
-                .ifPresent(next -> {
-                    tellNotifier(
-                            notice,
-                            "MISUSE_" + next.status(),
-                            texts.misuse(notifierLanguage(notice), next.status(), next.until()));
-                    events.publishEvent(new NotifierStatusChanged(
-                            UUID.randomUUID(),
-                            now,
-                            caseId,
-                            TakedownEvent.SYSTEM,
-                            notice.getOrganisationId(),
-                            next.status().name(),
-                            next.until()));
-                });
+        var claim = submissions.of(notice).claim();
+        int gravity = misuse.claimGravity(claim == null ? null : claim.rightType());
+        misuse.recordMisuse(Party.notifier(notice.getNotifierParty()), caseId, gravity, intentional)
+                .ifPresent(step -> notice.note(
+                        TakedownEvent.SYSTEM,
+                        "notifier " + step.change().name().toLowerCase(Locale.ROOT)
+                                + " for manifestly unfounded notices (DSA Art. 23(2))",
+                        clock.instant()));
+    }
+
+    /**
+     * Tells a party a change of its standing (DSA Art. 23; 17 U.S.C. 512(i)): the reasons and the weighing, the
+     * period, and the redress. The message goes with the case whose finding led to it, to its notifier or, for an
+     * uploader account, to that account. The one place such messages are sent from.
+     */
+    @EventListener
+    void tellStanding(PartyStandingChanged changed) {
+        Optional<Notice> found = load(changed.caseId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Notice notice = found.get();
+        String kind = "STANDING_" + changed.change();
+        if (Party.Kind.NOTIFIER.name().equals(changed.partyKind())) {
+            tellNotifier(notice, kind, texts.standing(notifierLanguage(notice), changed));
+        } else {
+            NotificationTexts.Text text = texts.standing(NotificationTexts.of(notice.governingProfile()), changed);
+            notifications.record(
+                    notice.getId(),
+                    "uploader-of:" + changed.partyId(),
+                    kind,
+                    text.subject(),
+                    text.body(),
+                    null,
+                    clock.instant());
+        }
     }
 
     // --- measures and notification ---------------------------------------------------------------------------
@@ -501,6 +586,10 @@ public class CaseLifecycle {
         }
         Instant now = clock.instant();
         CaseDecision decision = record(notice, taskId, verdict, measures, reason, moderator, now);
+        if (verdict == Verdict.REVERSE) {
+            // a notice found manifestly unfounded and then upheld on complaint no longer counts against its notifier
+            misuse.withdraw(Party.notifier(notice.getNotifierParty()), caseId);
+        }
         if (notice.moveTo(
                 verdict == Verdict.REVERSE ? CaseStatus.APPEAL_REVERSED : CaseStatus.APPEAL_UPHELD,
                 moderator,

@@ -7,10 +7,12 @@ import java.util.List;
 
 /**
  * The case a notice opened. {@code replayed} when an earlier submission with the same idempotency key is returned;
- * {@code missing} lists what a curable notice still lacks (it waits for completion, legal-requirements T2).
+ * {@code missing} lists what a curable notice still lacks (it waits for completion, legal-requirements T2);
+ * {@code notifierStatus} says whether a status the notice claimed was confirmed (null when it claimed none).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record IntakeResult(String caseId, CaseStatus status, boolean replayed, List<FieldProblem> missing) {
+public record IntakeResult(
+        String caseId, CaseStatus status, boolean replayed, List<FieldProblem> missing, NotifierStatus notifierStatus) {
 
     public IntakeResult {
         missing = missing == null ? List.of() : List.copyOf(missing);

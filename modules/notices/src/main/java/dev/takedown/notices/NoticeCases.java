@@ -11,6 +11,7 @@ import dev.takedown.notices.internal.NoticeRepository;
 import dev.takedown.notices.internal.NoticeTarget;
 import dev.takedown.notices.internal.Notifications;
 import dev.takedown.notices.internal.Submissions;
+import dev.takedown.notifiers.StatusCheck;
 import dev.takedown.works.ProtectedWorks;
 import dev.takedown.works.WorkDefinition;
 import java.time.Clock;
@@ -139,11 +140,15 @@ public class NoticeCases {
     public TriageFacts triageFacts(String caseId) {
         Notice notice = require(caseId);
         NoticeSubmission submission = submissions.of(notice);
-        String notifierType =
-                submission.notifier() == null ? null : submission.notifier().type();
-        if (submission.notifier() != null && submission.notifier().trustedFlaggerId() != null) {
-            notifierType = "TRUSTED_FLAGGER";
-        }
+        // the status the registries confirmed at intake, never what the notice declares; a notice from before the
+        // registries holds no status at all
+        String notifierType = notice.getNotifierType() != null
+                ? notice.getNotifierType()
+                : StatusCheck.none()
+                        .notifierType(
+                                submission.notifier() == null
+                                        ? null
+                                        : submission.notifier().type());
         TargetType targetType = TargetType.mostUrgent(
                 notice.getTargets().stream().map(NoticeTarget::getType).toList());
         boolean wellKnown = submission.works().stream()
@@ -151,7 +156,7 @@ public class NoticeCases {
                 .anyMatch(w -> works.wellKnown(w.registeredWorkId(), notice.getOrganisationId()));
         return new TriageFacts(
                 notice.governingProfile().name(),
-                notifierType == null ? "RIGHTS_HOLDER" : notifierType,
+                notifierType,
                 targetType,
                 wellKnown,
                 submission.creationEvidence() != null

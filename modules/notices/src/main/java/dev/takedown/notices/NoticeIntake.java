@@ -2,17 +2,24 @@ package dev.takedown.notices;
 
 import dev.takedown.events.NoticeReceived;
 import dev.takedown.kernel.FieldProblem;
+import dev.takedown.misuse.Misuse;
+import dev.takedown.misuse.Party;
+import dev.takedown.misuse.Standing;
 import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeRepository;
 import dev.takedown.notices.internal.NoticeTarget;
-import dev.takedown.notices.internal.NotifierStanding;
 import dev.takedown.notices.internal.Submissions;
+import dev.takedown.notifiers.NotifierStatuses;
+import dev.takedown.notifiers.PublicNotifiers;
+import dev.takedown.notifiers.StatusCheck;
+import dev.takedown.notifiers.StatusClaim;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
@@ -21,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts notices from every channel. A notice is stored together with its {@link NoticeReceived} event
- * (transactional outbox), so an acknowledged notice always reaches the workflow.
+ * (transactional outbox), so an acknowledged notice always reaches the workflow. A status the notice claims (trusted
+ * flagger, authority order) counts only when the registries confirm it; a logged-out notifier's notice waits until the
+ * notifier confirms its e-mail address, which is then its identity.
  */
 @Service
 public class NoticeIntake {
@@ -32,21 +41,30 @@ public class NoticeIntake {
     private final Submissions submissions;
     private final Clock clock;
 
-    private final NotifierStanding standing;
     private final ProfilePolicies policies;
     private final CaseLifecycle lifecycle;
+    private final Misuse misuse;
+    private final NotifierStatuses statuses;
+    private final PublicNotifiers publicNotifiers;
+    private final String publicBaseUrl;
 
     NoticeIntake(
             NoticeRepository notices,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             Submissions submissions,
-            NotifierStanding standing,
             ProfilePolicies policies,
             CaseLifecycle lifecycle,
+            Misuse misuse,
+            NotifierStatuses statuses,
+            PublicNotifiers publicNotifiers,
+            @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
             Clock clock) {
         this.lifecycle = lifecycle;
-        this.standing = standing;
+        this.misuse = misuse;
+        this.statuses = statuses;
+        this.publicNotifiers = publicNotifiers;
+        this.publicBaseUrl = publicBaseUrl;
         this.policies = policies;
         this.notices = notices;
         this.events = events;
@@ -74,6 +92,13 @@ public class NoticeIntake {
                 return earlier.get();
             }
         }
+        if (submitter.isAnonymous()
+                && (submission.notifier() == null
+                        || submission.notifier().email() == null
+                        || submission.notifier().email().isBlank())) {
+            throw new NoticeIncompleteException(List.of(
+                    new FieldProblem("notifier.email", "a notifier without an account confirms its e-mail address")));
+        }
         List<FieldProblem> problems = policies.problems(submission);
         if (requireComplete && !problems.isEmpty() && !policies.curable(submission)) {
             throw new NoticeIncompleteException(problems);
@@ -94,7 +119,7 @@ public class NoticeIntake {
                     if (!earlier.getRequestHash().equals(hash)) {
                         throw new IdempotencyConflictException(key);
                     }
-                    return new IntakeResult(earlier.getId().toString(), earlier.getStatus(), true, List.of());
+                    return new IntakeResult(earlier.getId().toString(), earlier.getStatus(), true, List.of(), null);
                 });
     }
 
@@ -122,37 +147,128 @@ public class NoticeIntake {
                 key,
                 hash);
         notice.addTargetsOf(submission);
-        boolean suspended = standing.of(submitter.organisationId(), now).status() == NotifierStanding.Status.SUSPENDED;
+        StatusCheck status = statuses.check(claimOf(submission, submitter));
+        notice.identify(
+                submitter.isAnonymous() ? publicNotifiers.identity(notifier.email()) : submitter.organisationId(),
+                status.notifierType(notifier == null ? null : notifier.type()),
+                status.unverified() ? status.claimed().name() : null,
+                status.entryId());
+        if (submitter.isAnonymous()) {
+            return awaitConfirmation(notices.saveAndFlush(notice), problems);
+        }
+        return admit(notice, submission, status, problems);
+    }
+
+    /**
+     * A logged-out notifier's notice is stored as received and waits: its notifier is sent a signed, expiring link to
+     * confirm the address before anything else happens. Until then nothing is published, so the notice neither
+     * counts for nor against anybody; unconfirmed, it closes when the link expires ({@code UnconfirmedNotices}).
+     */
+    private IntakeResult awaitConfirmation(Notice saved, List<FieldProblem> problems) {
+        String caseId = saved.getId().toString();
+        String token = publicNotifiers.confirmationToken(caseId, saved.getNotifierEmail());
+        lifecycle.awaitConfirmation(
+                caseId, publicBaseUrl + "/complaints/confirm/" + token, publicNotifiers.confirmationValidity());
+        return new IntakeResult(caseId, CaseStatus.AWAITING_CONFIRMATION, false, problems, null);
+    }
+
+    /**
+     * Confirms the address of a logged-out notifier's notice through the token its link carries; the notice is then
+     * processed as if it had just arrived, identified by that address. Confirming again returns where the notice
+     * stands. Empty for a forged, expired or foreign token.
+     */
+    public Optional<IntakeResult> confirm(String token) {
+        return transaction.execute(tx -> publicNotifiers
+                .caseOf(token)
+                .flatMap(this::load)
+                .filter(n -> Submitter.Channel.PUBLIC.name().equals(n.getChannel()))
+                .filter(n -> publicNotifiers
+                        .confirm(token, n.getId().toString(), n.getNotifierEmail())
+                        .isPresent())
+                .map(notice -> {
+                    String caseId = notice.getId().toString();
+                    if (notice.getStatus() != CaseStatus.AWAITING_CONFIRMATION) {
+                        return new IntakeResult(caseId, notice.getStatus(), true, List.of(), null);
+                    }
+                    lifecycle.confirmAddress(caseId);
+                    NoticeSubmission submission = submissions.of(notice);
+                    StatusCheck status = statuses.check(claimOf(submission, Submitter.anonymous()));
+                    return admit(notice, submission, status, policies.problems(submission));
+                }));
+    }
+
+    /**
+     * Stores the notice and starts what happens to it: recorded, not processed, while its notifier is suspended for
+     * misuse (DSA Art. 23(2)); joined to an open case on its targets; or processed. A status claimed in vain is noted
+     * on the case. What the notifier filed, and each account it names, count as activity for their standing.
+     */
+    private IntakeResult admit(
+            Notice notice, NoticeSubmission submission, StatusCheck status, List<FieldProblem> problems) {
+        Instant now = clock.instant();
+        Party notifierParty = Party.notifier(notice.getNotifierParty());
+        Standing standing = misuse.standing(notifierParty);
         // looked up before the notice is stored, which would otherwise find itself
-        Optional<Notice> open = suspended || !problems.isEmpty() ? Optional.empty() : openCaseOn(notice);
+        Optional<Notice> open = standing.suspended() || !problems.isEmpty() ? Optional.empty() : openCaseOn(notice);
         Notice saved = notices.saveAndFlush(notice);
         String caseId = saved.getId().toString();
+        if (status.unverified()) {
+            lifecycle.recordUnverifiedStatus(caseId, status.claimed().name(), status.refusal());
+        }
         String disposition = NoticeReceived.PROCESS;
         String joined = null;
-        if (suspended) {
+        if (standing.suspended()) {
             disposition = NoticeReceived.NOT_PROCESSED;
-            lifecycle.recordNotProcessed(caseId);
-        } else if (open.isPresent()) {
-            disposition = NoticeReceived.JOINED;
-            joined = open.get().getId().toString();
-            lifecycle.join(caseId, joined);
+            lifecycle.recordNotProcessed(caseId, standing.until());
+        } else {
+            misuse.recordActivity(notifierParty, caseId);
+            saved.getTargets().stream()
+                    .map(NoticeTarget::getAccountId)
+                    .filter(account -> account != null && !account.isBlank())
+                    .distinct()
+                    .forEach(account -> misuse.recordActivity(Party.uploader(account), caseId));
+            if (open.isPresent()) {
+                disposition = NoticeReceived.JOINED;
+                joined = open.get().getId().toString();
+                lifecycle.join(caseId, joined);
+            }
         }
-        String notifierType =
-                notifier == null ? null : notifier.trustedFlaggerId() != null ? "TRUSTED_FLAGGER" : notifier.type();
         events.publishEvent(new NoticeReceived(
                 UUID.randomUUID(),
                 now,
                 caseId,
-                submitter.actor(),
-                submitter.organisationId(),
-                profiles,
-                submitter.channel().name(),
+                saved.getSubmittedBy(),
+                saved.getOrganisationId(),
+                saved.getProfiles(),
+                saved.getChannel(),
                 saved.getTargets().size(),
                 disposition,
                 joined,
-                notifierType == null ? "RIGHTS_HOLDER" : notifierType,
-                submission.claim() == null ? null : submission.claim().rightType()));
-        return new IntakeResult(caseId, saved.getStatus(), false, problems);
+                saved.getNotifierType(),
+                submission.claim() == null ? null : submission.claim().rightType(),
+                saved.getClaimedStatus(),
+                saved.getRegistryEntry()));
+        return new IntakeResult(caseId, saved.getStatus(), false, problems, NotifierStatus.of(status));
+    }
+
+    private static StatusClaim claimOf(NoticeSubmission submission, Submitter submitter) {
+        var notifier = submission.notifier();
+        var claim = submission.claim();
+        // the public channel is nobody's credential: a logged-out notifier can hold no status
+        return new StatusClaim(
+                submitter.isAnonymous() ? null : submitter.actor(),
+                notifier == null ? null : notifier.type(),
+                notifier == null ? null : notifier.trustedFlaggerId(),
+                claim == null ? null : claim.category(),
+                claim == null ? null : claim.rightType(),
+                claim == null ? null : claim.legalBasis());
+    }
+
+    private Optional<Notice> load(String caseId) {
+        try {
+            return notices.findById(UUID.fromString(caseId));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
     }
 
     private Optional<Notice> openCaseOn(Notice notice) {
@@ -163,7 +279,10 @@ public class NoticeIntake {
         }
         List<CaseStatus> open =
                 Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
-        return notices.findOpenOnTargets(urls, open, Limit.of(1)).stream().findFirst();
+        // a confirmed public notice is stored already (and open since its confirmation): it joins no case of its own
+        return notices.findOpenOnTargets(urls, open, Limit.of(2)).stream()
+                .filter(other -> !other.getId().equals(notice.getId()))
+                .findFirst();
     }
 
     private String hash(NoticeSubmission submission) {

@@ -125,8 +125,13 @@ public record NoticeSubmission(
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Signature(String type, String value, String signedAt) {}
 
+    /**
+     * What the notice claims: the right (e.g. {@code COPYRIGHT_REPRODUCTION}), the area it is about (a Transparency
+     * Database category, e.g. {@code INTELLECTUAL_PROPERTY_INFRINGEMENTS}; implied by the right when not given), and
+     * for an authority's order the legal basis it is issued under.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Claim(String rightType) {}
+    public record Claim(String rightType, String category, String legalBasis) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Work(String title, List<String> protectedTerms, String registeredWorkId) {

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.AppealDecided;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
-import dev.takedown.events.NotifierStatusChanged;
 import dev.takedown.events.PartiesNotified;
+import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.events.ProceedingsConcluded;
 import dev.takedown.evidence.EvidenceFiles;
 import dev.takedown.kernel.Caller;
@@ -42,7 +42,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * case, the cure loop, the counter-notice's delivery time, and the events each step publishes. The other modules'
  * beans the module uses are mocks.
  */
-@ApplicationModuleTest
+@ApplicationModuleTest(extraIncludes = {"misuse", "notifiers"})
 @TestPropertySource(
         properties = {
             "takedown.links.secret=a-secret-for-the-module-test-only-0123456789",
@@ -122,6 +122,9 @@ class CaseLifecycleTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    dev.takedown.notices.internal.UnconfirmedNotices unconfirmed;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -337,6 +340,10 @@ class CaseLifecycleTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * DSA Art. 23: three manifestly unfounded notices of one organisation (all it filed) warn it, once, with the
+     * reasons, the weighing and the redress; the same finding recorded twice counts once.
+     */
     @Test
     void manifestlyUnfoundedNoticesWarnTheirNotifier(PublishedEvents events) {
         String organisation = "org-" + UUID.randomUUID();
@@ -344,18 +351,132 @@ class CaseLifecycleTest {
         for (int i = 0; i < 3; i++) {
             last = queued(organisation);
             lifecycle.decide(last, "task-" + last, Verdict.REJECT, List.of(), "unfounded", MODERATOR);
-            lifecycle.recordManifestlyUnfounded(last);
-            lifecycle.recordManifestlyUnfounded(last);
+            lifecycle.recordManifestlyUnfounded(last, false);
+            lifecycle.recordManifestlyUnfounded(last, false);
         }
 
         assertThat(cases.notifications(last)).singleElement().satisfies(n -> {
-            assertThat(n.kind()).isEqualTo("MISUSE_WARNED");
-            assertThat(n.body()).contains("明显不成立");
+            assertThat(n.kind()).isEqualTo("STANDING_WARNED");
+            assertThat(n.body()).contains("明显不成立", "第20条");
         });
-        assertThat(of(events, NotifierStatusChanged.class)).singleElement().satisfies(changed -> {
-            assertThat(changed.organisationId()).isEqualTo(organisation);
-            assertThat(changed.status()).isEqualTo("WARNED");
+        assertThat(history(last)).anySatisfy(h -> assertThat(h.note()).contains("notifier warned"));
+        assertThat(of(events, PartyStandingChanged.class)).singleElement().satisfies(changed -> {
+            assertThat(changed.partyId()).isEqualTo(organisation);
+            assertThat(changed.change()).isEqualTo("WARNED");
+            assertThat(changed.windowMisuse()).isEqualTo(3);
+            assertThat(changed.totalCount()).isEqualTo(3);
         });
+    }
+
+    // --- the public channel: each logged-out notifier is its confirmed address ---------------------------------
+
+    /**
+     * DSA Art. 23 per address: six manifestly unfounded public reports from one address warn and then suspend that
+     * address alone; another visitor's report through the same channel is processed. A report waits for its
+     * address to be confirmed, a forged link confirms nothing, and an unconfirmed one closes when its link expires.
+     */
+    @Test
+    void publicNotifiersStandPerConfirmedAddress(PublishedEvents events) {
+        String misusing = "visitor-" + UUID.randomUUID() + "@example.test";
+        String other = "visitor-" + UUID.randomUUID() + "@example.test";
+        for (int i = 0; i < 6; i++) {
+            String caseId = confirmed(reportBy(misusing));
+            lifecycle.queueForReview(caseId);
+            lifecycle.decide(caseId, "task-" + caseId, Verdict.REJECT, List.of(), "made up", MODERATOR);
+            lifecycle.recordManifestlyUnfounded(caseId, false);
+            clock.advance(Duration.ofHours(1));
+        }
+        assertThat(of(events, PartyStandingChanged.class))
+                .extracting(PartyStandingChanged::change)
+                .containsExactly("WARNED", "SUSPENDED");
+        assertThat(of(events, PartyStandingChanged.class))
+                .extracting(PartyStandingChanged::partyId)
+                .allSatisfy(party -> assertThat(party).startsWith("email:").doesNotContain("visitor", "public"));
+
+        String suspended = confirmed(reportBy(misusing.toUpperCase(java.util.Locale.ROOT)));
+        String processed = confirmed(reportBy(other));
+
+        assertThat(cases.status(suspended))
+                .as("the same address, however spelt")
+                .isEqualTo(CaseStatus.LOGGED_NOT_PROCESSED);
+        assertThat(last(suspended).note()).contains("suspended", "until");
+        assertThat(cases.status(processed)).isEqualTo(CaseStatus.RECEIVED);
+
+        String waiting = reportBy(other);
+        assertThat(cases.status(waiting)).isEqualTo(CaseStatus.AWAITING_CONFIRMATION);
+        CaseNotification confirmation = cases.notifications(waiting).get(0);
+        assertThat(confirmation.kind()).isEqualTo("CONFIRMATION");
+        assertThat(confirmation.recipient()).contains(other);
+        assertThat(intake.confirm(tokenOf(confirmation) + "x"))
+                .as("a forged link")
+                .isEmpty();
+        assertThat(intake.confirm(tokenOf(cases.notifications(processed).get(0)).replace(processed, waiting)))
+                .as("another report's link")
+                .isEmpty();
+        assertThat(unconfirmed.closeExpired()).isZero();
+
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        assertThat(unconfirmed.closeExpired()).isEqualTo(1);
+        assertThat(cases.status(waiting)).isEqualTo(CaseStatus.CLOSED_UNCONFIRMED);
+        assertThat(intake.confirm(tokenOf(confirmation))).as("the link expired").isEmpty();
+    }
+
+    /** A logged-out notifier can hold no status: its claim to be a trusted flagger is noted and not believed. */
+    @Test
+    void aPublicReportThatClaimsTrustedFlaggerStatusIsAnOrdinaryNotice(PublishedEvents events) {
+        String json = NoticeJson.complete("EU_DSA")
+                .target("https://gen.example/p/" + UUID.randomUUID())
+                .notifier("Visitor", "tf-" + UUID.randomUUID() + "@example.test")
+                .json()
+                .replace("\"notifier\": {", "\"notifier\": {\"trusted_flagger_id\": \"TF-1\", ");
+        String caseId = intake.submit(read(json), Submitter.anonymous(), "public-" + UUID.randomUUID(), true)
+                .caseId();
+
+        confirmed(caseId);
+
+        assertThat(history(caseId))
+                .anySatisfy(h -> assertThat(h.note()).contains("claims TRUSTED_FLAGGER status, not confirmed"));
+        assertThat(of(events, dev.takedown.events.NoticeReceived.class))
+                .filteredOn(r -> r.caseId().equals(caseId))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.notifierType())
+                            .as("as declared, not as claimed")
+                            .isEqualTo("RIGHTS_HOLDER");
+                    assertThat(r.claimedNotifierType()).isEqualTo("TRUSTED_FLAGGER");
+                    assertThat(r.registryEntryId()).isNull();
+                });
+        assertThat(cases.triageFacts(caseId).notifierType()).isEqualTo("RIGHTS_HOLDER");
+    }
+
+    private String reportBy(String email) {
+        return intake.submit(
+                        submission(NoticeJson.complete("EU_DSA")
+                                .target("https://gen.example/p/" + UUID.randomUUID())
+                                .notifier("Visitor", email)),
+                        Submitter.anonymous(),
+                        "public-" + UUID.randomUUID(),
+                        true)
+                .caseId();
+    }
+
+    private String confirmed(String caseId) {
+        IntakeResult result =
+                intake.confirm(tokenOf(cases.notifications(caseId).get(0))).orElseThrow();
+        assertThat(result.caseId()).isEqualTo(caseId);
+        return caseId;
+    }
+
+    private static String tokenOf(CaseNotification confirmation) {
+        return confirmation.link().substring(confirmation.link().lastIndexOf('/') + 1);
+    }
+
+    private NoticeSubmission read(String json) {
+        try {
+            return this.json.readValue(json, NoticeSubmission.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- joined notices ----------------------------------------------------------------------------------------

@@ -13,15 +13,22 @@ import java.util.List;
  * @param measures            measure types from the catalogue, e.g. {@code DELETE}, {@code PROMPT_FILTER}
  * @param reason              the reasons, shown to both parties (DSA Art. 17(3)(d))
  * @param manifestlyUnfounded on a rejection: the notice was manifestly unfounded (counts towards DSA Art. 23(2))
+ * @param intentional         the moderator found intent (DSA Art. 23(3)(d)): on a manifestly unfounded notice, its
+ *                            notifier's; on an acceptance, the uploader's. Intentional misuse weighs more
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record DecisionRequest(String outcome, List<String> measures, String reason, Boolean manifestlyUnfounded) {
+public record DecisionRequest(
+        String outcome, List<String> measures, String reason, Boolean manifestlyUnfounded, Boolean intentional) {
 
     public DecisionRequest {
         measures = measures == null ? List.of() : measures;
     }
 
     public DecisionRequest(String outcome, List<String> measures, String reason) {
-        this(outcome, measures, reason, null);
+        this(outcome, measures, reason, null, null);
+    }
+
+    boolean intent() {
+        return Boolean.TRUE.equals(intentional);
     }
 }

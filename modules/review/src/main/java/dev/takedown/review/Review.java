@@ -134,11 +134,11 @@ public class Review {
                 reason(request),
                 moderator.id());
         if (accepted) {
-            plan(task.caseId(), decision.decisionId(), measureTypes, moderator);
+            plan(task.caseId(), decision.decisionId(), measureTypes, moderator, request.intent());
         }
         noteRiskWarnings(task.caseId(), moderator.id());
         if (!accepted && Boolean.TRUE.equals(request.manifestlyUnfounded())) {
-            lifecycle.recordManifestlyUnfounded(task.caseId());
+            lifecycle.recordManifestlyUnfounded(task.caseId(), request.intent());
         }
         boolean secondReview = accepted && measureTypes.stream().anyMatch(HIGH_IMPACT::contains);
         if (secondReview) {
@@ -193,7 +193,7 @@ public class Review {
                 reason,
                 moderator.id());
         if (!newMeasures.isEmpty()) {
-            plan(task.caseId(), decision.decisionId(), newMeasures, moderator);
+            plan(task.caseId(), decision.decisionId(), newMeasures, moderator, request.intent());
         }
         tasks.complete(
                 task.taskId(),
@@ -230,7 +230,8 @@ public class Review {
         }
     }
 
-    private void plan(String caseId, String decisionId, List<MeasureType> types, Moderator moderator) {
+    private void plan(
+            String caseId, String decisionId, List<MeasureType> types, Moderator moderator, boolean intentional) {
         ScreeningRule rule = types.stream().anyMatch(MeasureType::isFilter) ? screeningRule(caseId, types) : null;
         List<MeasureTarget> targets = cases.targets(caseId).stream()
                 .map(t -> new MeasureTarget(t.url(), t.accountId(), t.sha256()))
@@ -241,7 +242,7 @@ public class Review {
                         "measures[" + i + "]", "no target of this notice names a file sha256 to block")));
             }
         }
-        measures.plan(caseId, decisionId, types, targets, rule, moderator.id());
+        measures.plan(caseId, decisionId, types, targets, rule, moderator.id(), intentional);
     }
 
     /** A filter needs something to match: terms from the notice's works or a registered work's definition. */

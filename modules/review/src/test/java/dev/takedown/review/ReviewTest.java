@@ -3,6 +3,7 @@ package dev.takedown.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.inOrder;
@@ -99,7 +100,8 @@ class ReviewTest {
                         List.of(MeasureType.ACCOUNT_TERMINATE),
                         List.of(new MeasureTarget("https://gen.example/p/1", "acct-1", null)),
                         null,
-                        "first");
+                        "first",
+                        false);
         order.verify(lifecycle).awaitSecondReview(CASE);
         order.verify(tasks)
                 .complete(
@@ -107,7 +109,7 @@ class ReviewTest {
                         "first",
                         FIRST.queues(),
                         Map.of("accepted", true, "secondReview", true, "decisionId", "d-1"));
-        verify(lifecycle, never()).recordManifestlyUnfounded(anyString());
+        verify(lifecycle, never()).recordManifestlyUnfounded(anyString(), anyBoolean());
     }
 
     @Test
@@ -116,9 +118,9 @@ class ReviewTest {
         when(lifecycle.decide(CASE, "t-review", Verdict.REJECT, List.of(), "made up", "first"))
                 .thenReturn(decision("d-1", DecisionKind.REVIEW, Verdict.REJECT, "first"));
 
-        review.decide(FIRST, "t-review", new DecisionRequest("REJECT", List.of(), "made up", true));
+        review.decide(FIRST, "t-review", new DecisionRequest("REJECT", List.of(), "made up", true, true));
 
-        verify(lifecycle).recordManifestlyUnfounded(CASE);
+        verify(lifecycle).recordManifestlyUnfounded(CASE, true);
         verify(lifecycle, never()).awaitSecondReview(anyString());
         verifyNoInteractions(measures);
         verify(tasks)
@@ -209,7 +211,7 @@ class ReviewTest {
 
         review.decide(THIRD, "t-appeal", new DecisionRequest("REVERSE", List.of("DELETE"), "not infringing"));
 
-        verify(measures, never()).plan(anyString(), anyString(), any(), any(), any(), anyString());
+        verify(measures, never()).plan(anyString(), anyString(), any(), any(), any(), anyString(), anyBoolean());
         verify(tasks).complete("t-appeal", "third", THIRD.queues(), Map.of("reversed", true, "decisionId", "d-3"));
     }
 
@@ -233,7 +235,8 @@ class ReviewTest {
                         List.of(MeasureType.DELETE),
                         List.of(new MeasureTarget("https://gen.example/p/1", null, null)),
                         null,
-                        "second");
+                        "second",
+                        false);
     }
 
     private ReviewTask task(String taskId, ReviewTask.Kind kind, Moderator moderator) {

@@ -30,6 +30,7 @@ public class Measure {
     private String targetUrl;
     private String accountId;
     private String fileSha256;
+    private boolean intentional;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
@@ -70,6 +71,16 @@ public class Measure {
         this.plannedBy = plannedBy;
         this.plannedAt = plannedAt;
         this.status = MeasureStatus.PLANNED;
+    }
+
+    /** A moderator found the uploader acted intentionally (DSA Art. 23(3)(d)). */
+    public Measure intentional(boolean found) {
+        this.intentional = found;
+        return this;
+    }
+
+    public boolean isIntentional() {
+        return intentional;
     }
 
     public Measure withFileSha256(String sha256) {

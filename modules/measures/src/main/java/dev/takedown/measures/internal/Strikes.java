@@ -56,8 +56,4 @@ public class Strikes {
     public int weightOf(MeasureType type) {
         return policy.weightOf(type);
     }
-
-    public String statusFor(int active) {
-        return policy.statusFor(active);
-    }
 }

@@ -68,6 +68,10 @@ public class Notice {
     private String requestHash;
     private UUID joinedCaseId;
     private Instant notifiedAt;
+    private String notifierParty;
+    private String notifierType;
+    private String claimedStatus;
+    private String registryEntry;
 
     @Version
     private long version;
@@ -135,6 +139,18 @@ public class Notice {
                     .ifPresent(type ->
                             targets.add(new NoticeTarget(position, type, TargetUrl.canonical(target.url()), target)));
         }
+    }
+
+    /**
+     * Who filed it, as standing counts it (an organisation, or a logged-out notifier's confirmed address), and the
+     * status it holds after the registries were checked: its type, a status it claimed in vain, the registry entry
+     * that confirmed one. Set once, at intake.
+     */
+    public void identify(String party, String type, String claimedInVain, String entry) {
+        this.notifierParty = party;
+        this.notifierType = type;
+        this.claimedStatus = claimedInVain;
+        this.registryEntry = entry;
     }
 
     /** A notice on a target that already has an open case joins that case instead of opening another. */
@@ -270,6 +286,25 @@ public class Notice {
 
     public Instant getNotifiedAt() {
         return notifiedAt;
+    }
+
+    /** The notifier's identity for its standing: its organisation, or {@code email:<keyed hash>} when logged out. */
+    public String getNotifierParty() {
+        return notifierParty == null ? organisationId : notifierParty;
+    }
+
+    /** The notifier type after the registries were checked; null on notices from before they were. */
+    public String getNotifierType() {
+        return notifierType;
+    }
+
+    /** A status the notifier claimed that no registry entry confirmed; null otherwise. */
+    public String getClaimedStatus() {
+        return claimedStatus;
+    }
+
+    public String getRegistryEntry() {
+        return registryEntry;
     }
 
     public List<NoticeTarget> getTargets() {

@@ -1,6 +1,7 @@
 package dev.takedown.notices.internal;
 
 import dev.takedown.notices.CaseStatus;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,9 @@ public interface NoticeRepository extends JpaRepository<Notice, UUID> {
     List<Notice> findTop200ByOrderByReceivedAtDesc();
 
     List<Notice> findByJoinedCaseId(UUID caseId);
+
+    /** The oldest notices in {@code status} received before {@code before}: unconfirmed ones whose link expired. */
+    List<Notice> findTop100ByStatusAndReceivedAtBeforeOrderByReceivedAt(CaseStatus status, Instant before);
 
     /** Other cases that named any of these targets, newest first: what a reviewer should see before deciding. */
     @Query("select distinct n from Notice n join n.targets t where t.url in :urls and n.id <> :caseId "

@@ -1,10 +1,14 @@
 package dev.takedown.notices.internal;
 
+import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.notices.CaseOutcome;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.ProceedingsOutcome;
 import dev.takedown.notices.Verdict;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +28,8 @@ public class NotificationTexts {
 
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     private static final Locale ENGLISH = Locale.ENGLISH;
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
 
@@ -64,9 +70,41 @@ public class NotificationTexts {
         return text(locale, "incomplete", caseId, missing);
     }
 
-    /** DSA Art. 23(2): the notifier's standing changed to {@code status} (suspended until {@code until}). */
-    public Text misuse(Locale locale, NotifierStanding.Status status, Instant until) {
-        return text(locale, "misuse." + status.name(), until == null ? "" : until.toString());
+    /**
+     * A logged-out notifier is asked to confirm its address through the link (valid {@code days} days); it also
+     * acknowledges receipt of the notice (DSA Art. 16(4)). The link itself travels beside the text.
+     */
+    public Text confirmation(Locale locale, String caseId, long days) {
+        return text(locale, "confirmation", caseId, String.valueOf(days));
+    }
+
+    /**
+     * A change of a party's standing (DSA Art. 23; for uploader accounts also 17 U.S.C. 512(i)): what was found and
+     * how it was weighed (Art. 23(3)), the period, and the redress (Art. 20, Art. 21, the courts).
+     */
+    public Text standing(Locale locale, PartyStandingChanged changed) {
+        String key = "standing." + changed.partyKind() + "." + changed.change();
+        Object[] arguments = {
+            String.valueOf(changed.misuseCount()),
+            String.valueOf(changed.windowMisuse()),
+            String.valueOf(changed.totalCount()),
+            changed.window() == null
+                    ? ""
+                    : String.valueOf(Duration.parse(changed.window()).toDays()),
+            when(changed.occurredAt()),
+            when(changed.until()),
+            changed.reason() == null ? "" : changed.reason(),
+            String.valueOf(changed.weightedScore()),
+            String.valueOf(changed.threshold()),
+            String.valueOf(changed.intentional())
+        };
+        List<String> body = new ArrayList<>();
+        body.add(message(locale, key + ".body", arguments));
+        if (changed.window() != null) {
+            body.add(message(locale, "standing.weighing", arguments));
+        }
+        body.add(message(locale, "standing.redress"));
+        return new Text(message(locale, key + ".subject", arguments), String.join("\n", body));
     }
 
     /**
@@ -168,6 +206,11 @@ public class NotificationTexts {
         return new Text(
                 message(locale, "decision.subject", message(locale, "outcome." + outcome.name())),
                 String.join("\n", body));
+    }
+
+    /** Times in messages are UTC, written out: a reader in any zone can tell when. */
+    private static String when(Instant at) {
+        return at == null ? "" : WHEN.format(at);
     }
 
     private Text text(Locale locale, String key, Object... arguments) {

@@ -3,6 +3,7 @@ package dev.takedown.notices.web;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.kernel.FormProblems;
 import dev.takedown.notices.IdempotencyConflictException;
+import dev.takedown.notices.IntakeResult;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeIncompleteException;
 import dev.takedown.notices.NoticeIntake;
@@ -10,11 +11,14 @@ import dev.takedown.notices.NoticeSubmission;
 import dev.takedown.notices.ProfilePolicies;
 import dev.takedown.notices.ResponseTimes;
 import dev.takedown.notices.Submitter;
+import dev.takedown.notifiers.PublicNotifiers;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
@@ -22,6 +26,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -29,15 +34,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The public complaint channel (the Ultraman court faulted a platform for having none): how notices are handled,
  * the published response times (the current {@link ResponseTimes} version and since when it applies), the risk of
- * misuse, and an EU_DSA notice form for anyone, without an account. Its notices are filed for the fixed organisation
- * {@value #PUBLIC_ORGANISATION}; only complete notices are taken, since an anonymous notifier cannot come back to
- * cure one.
+ * misuse, and an EU_DSA notice form for anyone, without an account. Only complete notices are taken, since an
+ * anonymous notifier cannot come back to cure one. A notice waits until its notifier confirms the e-mail address
+ * through the link sent there (a page with a button, so that a mail scanner opening links confirms nothing); that
+ * address, not the channel, is who the notifier is for its standing (DSA Art. 23).
  */
 @Controller
 @RequestMapping("/complaints")
 class ComplaintPages {
-
-    static final String PUBLIC_ORGANISATION = "public";
 
     private static final Set<String> SHOWN = Set.of(
             "notifierName",
@@ -54,6 +58,7 @@ class ComplaintPages {
     private final ProfilePolicies policies;
     private final MessageSource messages;
     private final ResponseTimes responseTimes;
+    private final PublicNotifiers publicNotifiers;
 
     /**
      * One legal regime's row of the published times.
@@ -65,7 +70,13 @@ class ComplaintPages {
     record ProfileTimes(
             String profile, Long counterNoticeDays, Long counterNoticeRestoreByDays, long appealWindowMonths) {}
 
-    ComplaintPages(NoticeIntake intake, ProfilePolicies policies, MessageSource messages, ResponseTimes responseTimes) {
+    ComplaintPages(
+            NoticeIntake intake,
+            ProfilePolicies policies,
+            MessageSource messages,
+            ResponseTimes responseTimes,
+            PublicNotifiers publicNotifiers) {
+        this.publicNotifiers = publicNotifiers;
         this.intake = intake;
         this.policies = policies;
         this.messages = messages;
@@ -93,11 +104,7 @@ class ComplaintPages {
             return render(model, formToken);
         }
         try {
-            var result = intake.submit(
-                    submission,
-                    new Submitter("public", PUBLIC_ORGANISATION, Submitter.Channel.PORTAL),
-                    "public-" + formToken,
-                    true);
+            var result = intake.submit(submission, Submitter.anonymous(), "public-" + formToken, true);
             redirect.addFlashAttribute("filedCase", result.caseId());
             return "redirect:/complaints/received";
         } catch (NoticeIncompleteException incomplete) {
@@ -121,7 +128,32 @@ class ComplaintPages {
             return "redirect:/complaints";
         }
         times(model);
+        model.addAttribute(
+                "confirmDays",
+                Math.max(1, publicNotifiers.confirmationValidity().toDays()));
         return "notices/complaint-received";
+    }
+
+    /** The link from the confirmation message: a page with a button, so that opening the link confirms nothing. */
+    @GetMapping("/confirm/{token}")
+    String confirmPage(@PathVariable String token, Model model) {
+        model.addAttribute("token", token);
+        return "notices/complaint-confirm";
+    }
+
+    /** Confirms the address; the notice is then processed as from it. A forged or expired link says so, as a page. */
+    @PostMapping("/confirm/{token}")
+    String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
+        Optional<IntakeResult> confirmed = intake.confirm(token);
+        if (confirmed.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("invalid", true);
+            model.addAttribute("token", token);
+            return "notices/complaint-confirm";
+        }
+        times(model);
+        model.addAttribute("confirmed", confirmed.get());
+        return "notices/complaint-confirmed";
     }
 
     private String render(Model model, String formToken) {

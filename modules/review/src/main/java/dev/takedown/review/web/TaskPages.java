@@ -242,13 +242,16 @@ class TaskPages {
             @RequestParam(name = "measures", required = false) List<String> measures,
             @RequestParam(name = "reason", required = false) String reason,
             @RequestParam(name = "reasonTemplate", required = false) String reasonTemplate,
+            @RequestParam(name = "manifestlyUnfounded", required = false) Boolean manifestlyUnfounded,
+            @RequestParam(name = "intentional", required = false) Boolean intentional,
             Authentication authentication,
             RedirectAttributes redirect) {
         try {
             review.decide(
                     Moderator.of(authentication),
                     taskId,
-                    new DecisionRequest(outcome, measures, reason(reason, reasonTemplate)));
+                    new DecisionRequest(
+                            outcome, measures, reason(reason, reasonTemplate), manifestlyUnfounded, intentional));
         } catch (InvalidDecisionException invalid) {
             Map<String, String> byField = new LinkedHashMap<>();
             for (FieldProblem p : invalid.problems()) {

@@ -1,0 +1,25 @@
+package dev.takedown.misuse;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+
+/**
+ * One decision on a party's standing: the party may complain about it (DSA Art. 20) by its {@code changeId}.
+ *
+ * @param caseId     the case whose finding triggered it (a reinstatement or lift: the suspension's case)
+ * @param until      the end of a suspension; null for other changes
+ * @param assessment the weighing behind a warning, suspension or termination; null for a reinstatement or lift
+ * @param reason     a compliance officer's reasons for an early lift; null otherwise
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record StandingChange(
+        String changeId,
+        Party party,
+        StandingChangeKind change,
+        Instant at,
+        Instant until,
+        String caseId,
+        String actor,
+        Assessment assessment,
+        String reason) {}
