@@ -56,8 +56,12 @@ import org.springframework.web.util.UriUtils;
 @Configuration
 class SecurityConfiguration {
 
-    /** Pages load scripts, styles and images from this origin only; no inline script can run. */
-    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    /**
+     * Pages load scripts and styles from this origin only; no inline script can run. Images are {@code data:} URLs
+     * alone (the pages have no image files): an image URL a notifier typed, a same-origin path included, is never
+     * fetched with a staff member's session.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     static final String[] STAFF = {"MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN"};
@@ -67,6 +71,12 @@ class SecurityConfiguration {
     static final String[] REMEDIATION_READERS = {
         "PLATFORM_SERVICE", "MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN"
     };
+
+    /** Applied by Spring Boot to the bearer-token decoder, whichever key source configures it. */
+    @Bean
+    TokenAudience tokenAudience(@Value("${takedown.jwt.audience:takedown-api}") String audience) {
+        return new TokenAudience(audience);
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
