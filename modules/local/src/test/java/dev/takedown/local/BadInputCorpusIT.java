@@ -96,8 +96,8 @@ class BadInputCorpusIT extends StackTest {
     /**
      * Left out of the default run, sent under {@code -Plong} ({@code -Dcorpus.full=true}): each is a second form of an
      * input class the sample keeps, caught by the same check (raw tags; a Runtime call that would touch the canary;
-     * an engine call without a marker; SQL in a parameter; a formula prefix, which {@code csvExportNeutralisesFormulas}
-     * tries in full with every prefix).
+     * an engine call without a marker; SQL in a parameter; a formula prefix, each of which the audit module's
+     * {@code ComplianceReportsTest} neutralises in the CSV export).
      */
     private static final List<String> SECOND_FORMS = List.of(
             "xss-img",
