@@ -122,7 +122,7 @@ class MeasuresTest {
                 null,
                 "mod",
                 Instant.now());
-        measure.apply(Instant.now());
+        measure.apply(Instant.now(), UUID.randomUUID());
         when(repository.findById(any())).thenReturn(Optional.of(measure));
         when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(List.of(measure));
 
@@ -146,7 +146,7 @@ class MeasuresTest {
                 null,
                 "mod",
                 Instant.now());
-        measure.apply(Instant.now());
+        measure.apply(Instant.now(), UUID.randomUUID());
         when(repository.findById(any())).thenReturn(Optional.of(measure));
 
         assertThatThrownBy(() -> measures.lift(measure.getId().toString(), "senior", "looks fine to me"))
