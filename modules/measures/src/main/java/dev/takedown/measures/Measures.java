@@ -296,13 +296,16 @@ public class Measures {
     }
 
     /**
-     * A record about the measure older than its last change reached the measures topic after it (an outbox row
-     * resubmitted late) and is now the value compaction keeps for its key. Publishes the last change again, unchanged
-     * (same event id and version, so the ledger and the consumers that saw it recognise it), to be the last record
-     * again. Only a lift can be overtaken: the applied record is a measure's first. Returns whether it published.
+     * A record about the measure older than its last change, sent after that change (an outbox row resubmitted late),
+     * is now the value compaction keeps for its key. Publishes the last change again, unchanged (same event id and
+     * version, so the ledger and the consumers that saw it recognise it), to be the last record again. Only a lift can
+     * be overtaken: the applied record is a measure's first. An older record sent before the lift (the original
+     * applied record, read again from the log) is left alone. Returns whether it published.
+     *
+     * @param sentAt when the older record was produced (its Kafka timestamp)
      */
     @Transactional
-    public boolean restate(String measureId, long staleVersion) {
+    public boolean restate(String measureId, long staleVersion, Instant sentAt) {
         Optional<Measure> found;
         try {
             found = measures.findById(UUID.fromString(measureId));
@@ -311,7 +314,8 @@ public class Measures {
         }
         return found.filter(measure -> measure.getStatus() == MeasureStatus.LIFTED
                         && measure.getLastEventId() != null
-                        && measure.getVersion() > staleVersion)
+                        && measure.getVersion() > staleVersion
+                        && sentAt.isAfter(measure.getLiftedAt()))
                 .map(measure -> {
                     events.publishEvent(lifted(measure, measure.getLastEventId()));
                     return true;

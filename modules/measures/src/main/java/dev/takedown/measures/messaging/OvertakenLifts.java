@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.Topics;
 import dev.takedown.measures.Measures;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
  * Keeps a lift the value that compaction keeps for its measure. Consumers ignore a record older than the newest they
  * saw, but a screening node that starts later reads only what compaction left: if a resubmitted {@code MeasureApplied}
  * landed after the {@code MeasureLifted}, that would be the applied record alone. So one consumer group across the
- * nodes reads the topic and, for a record whose version is below the measure's row, has the lift published again
- * unchanged. Unreadable records are the screening feed's to dead-letter.
+ * nodes reads the topic and, for a record whose version is below the measure's row and that was sent after the lift
+ * (its timestamp), has the lift published again unchanged. Unreadable records are the screening feed's to
+ * dead-letter.
  */
 @Component
 class OvertakenLifts {
@@ -50,7 +52,7 @@ class OvertakenLifts {
             return;
         }
         String measureId = body.get("measureId").asText();
-        if (measures.restate(measureId, body.get("version").asLong())) {
+        if (measures.restate(measureId, body.get("version").asLong(), Instant.ofEpochMilli(record.timestamp()))) {
             log.info(
                     "measure {}: record {}-{}@{} was older than its lift, which is published again",
                     measureId,
