@@ -210,15 +210,17 @@ public class Review {
 
     /**
      * Whoever took the decision under review may not review it: a confirmation is someone else's than the first
-     * reviewer's, an appeal someone else's than the first reviewer's and the second reviewer's.
+     * reviewer's, an appeal someone else's than
+     * the first reviewer's, the second reviewer's and any earlier complaint's reviewer's.
      */
     private void requireOtherThanDeciders(ReviewTask task, Moderator moderator) {
         if (task.kind() == ReviewTask.Kind.REVIEW) {
             return;
         }
+        // a complaint may be against a decision on an earlier complaint, so no earlier decider reviews it
         Set<DecisionKind> underReview = task.kind() == ReviewTask.Kind.CONFIRMATION
                 ? Set.of(DecisionKind.REVIEW)
-                : Set.of(DecisionKind.REVIEW, DecisionKind.CONFIRMATION);
+                : Set.of(DecisionKind.REVIEW, DecisionKind.CONFIRMATION, DecisionKind.APPEAL);
         Set<String> deciders = cases.decisions(task.caseId()).stream()
                 .filter(d -> underReview.contains(d.kind()))
                 .map(CaseDecision::decidedBy)

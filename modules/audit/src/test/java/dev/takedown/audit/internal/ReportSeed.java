@@ -80,7 +80,8 @@ public final class ReportSeed {
                 new ScreeningRule("Ultraman", List.of("ultraman"), null, null, null, null)));
         records.add(ledger.record(
                 Topics.NOTICE_EVENTS,
-                new AppealFiled(UUID.randomUUID(), at(10), "c2", "uploader-9", "appeal-1", "UPLOADER")));
+                new AppealFiled(
+                        UUID.randomUUID(), at(10), "c2", "uploader-9", "appeal-1", "UPLOADER", "MEASURE", "d-1")));
         records.add(ledger.record(
                 Topics.NOTICE_EVENTS,
                 new AppealDecided(UUID.randomUUID(), at(16), "c2", "mod-3", "d-2a", "REVERSE", List.of(), "parody")));

@@ -1,7 +1,9 @@
 package dev.takedown.workflow.internal;
 
+import dev.takedown.notices.CaseOutcome;
 import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.ComplaintPeriods;
+import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.workflow.calendar.StatutoryCalendars;
 import dev.takedown.workflow.calendar.UnknownHolidayYearException;
@@ -55,6 +57,15 @@ public class CaseDeadlines {
                 .orElseGet(() -> ComplaintPeriods.end(
                         clock.instant(), timers.policy().appealWindow(), ComplaintPeriods.ANY_ZONE));
         return compressed(legalEnd, timers);
+    }
+
+    /**
+     * Whether the uploader can still answer a measure with a counter-notice (CN, US): that route has no statutory
+     * deadline, so the lifecycle waits for it instead of closing at the complaint window's end (T5).
+     */
+    public boolean counterNoticeRouteOpen(String caseId) {
+        return cases.timers(caseId).profile().family() != JurisdictionProfile.Family.EU
+                && cases.outcome(caseId).orElse(null) == CaseOutcome.ACTION_TAKEN;
     }
 
     /** Whether the profile restores on a valid counter-notice without waiting (Regulations 2013 Art. 17). */
