@@ -10,11 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.RoutingTarget;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The outbox's far side: every {@link TakedownEvent} committed to the event publication registry is sent to its
@@ -50,18 +47,16 @@ class EventExternalization {
                 topic(Topics.ENFORCEMENT_RESULTS),
                 topic(Topics.ACCESS_LOG),
                 topic(Topics.SCREENING_EVENTS),
-                topic(Topics.RISK_WARNINGS));
-    }
-
-    /**
-     * A consumer that cannot process a record (database down, say) retries it, backing off to 30 s, instead of
-     * skipping it: the ledger and the intake must not lose a record to an outage.
-     */
-    @Bean
-    CommonErrorHandler retryUntilProcessed() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        return new DefaultErrorHandler(backOff);
+                topic(Topics.RISK_WARNINGS),
+                // dead letters of every consumed topic (DeadLetters, the ledger's own handler)
+                topic(Topics.NOTICES_INBOUND + ".DLT"),
+                topic(Topics.NOTICE_EVENTS + ".DLT"),
+                topic(Topics.TASKS + ".DLT"),
+                topic(Topics.MEASURES + ".DLT"),
+                topic(Topics.ENFORCEMENT_RESULTS + ".DLT"),
+                topic(Topics.ACCESS_LOG + ".DLT"),
+                topic(Topics.SCREENING_EVENTS + ".DLT"),
+                topic(Topics.RISK_WARNINGS + ".DLT"));
     }
 
     private static NewTopic topic(String name) {

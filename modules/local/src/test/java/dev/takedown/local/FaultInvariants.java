@@ -1,6 +1,7 @@
 package dev.takedown.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.events.Provenance;
 import dev.takedown.events.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>one effect per event: no two APPLIED measures with the same (case, type, target); per measure id exactly one
  * distinct {@code ce_id} among the {@code MeasureApplied} records on {@code takedown.measures} (redeliveries repeat
  * the id), and one for every measure in effect; one {@code notification} per (case, recipient, kind);</li>
- * <li>the ledger: every {@code ce_id} on the topics recorded (once: {@code event_id} is unique), sequence numbers
+ * <li>the ledger: every {@code ce_id} on our topics recorded (once: {@code event_id} is unique), sequence numbers
  * gapless per chain, {@code /api/audit/verify} intact.</li>
  * </ol>
  */
@@ -33,7 +34,7 @@ final class FaultInvariants {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> EVENT_TOPICS =
-            Topics.ALL.stream().filter(t -> !t.equals(Topics.NOTICES_INBOUND)).toList();
+            Topics.ALL.stream().filter(t -> !Provenance.isExternal(t)).toList();
 
     private final JdbcTemplate jdbc;
     private final FaultKafka kafka;

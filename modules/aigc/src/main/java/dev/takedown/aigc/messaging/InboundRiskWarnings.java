@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.aigc.RiskWarnings;
 import dev.takedown.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** Risk-warning acknowledgements a platform streams instead of calling the API; invalid records are logged, not kept. */
 @Component
 class InboundRiskWarnings {
-
-    private static final Logger log = LoggerFactory.getLogger(InboundRiskWarnings.class);
 
     private final RiskWarnings warnings;
     private final ObjectMapper json;
@@ -31,22 +27,12 @@ class InboundRiskWarnings {
         try {
             ack = json.readValue(record.value(), RiskWarnings.Acknowledgement.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            log.warn(
-                    "Refused risk-warning record {}-{}@{}: not an acknowledgement",
-                    record.topic(),
-                    record.partition(),
-                    record.offset());
-            return;
+            // dead-lettered with the reason by the application's error handler; the next record is taken
+            throw new IllegalArgumentException("not an acknowledgement: " + e.getMessage(), e);
         }
         var problems = RiskWarnings.problems(ack);
         if (!problems.isEmpty()) {
-            log.warn(
-                    "Refused risk-warning record {}-{}@{}: {}",
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    problems);
-            return;
+            throw new IllegalArgumentException("refused acknowledgement: " + problems);
         }
         warnings.record(ack, "kafka:" + Topics.RISK_WARNINGS);
     }

@@ -1,5 +1,6 @@
 package dev.takedown.aigc.messaging;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -12,7 +13,7 @@ import dev.takedown.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** A platform's stream of acknowledgements: valid records are kept as reported over Kafka, anything else dropped. */
+/** A platform's stream of acknowledgements: valid records are kept as reported over Kafka, anything else refused for the dead-letter topic. */
 class InboundRiskWarningsTest {
 
     private final RiskWarnings warnings = mock(RiskWarnings.class);
@@ -31,10 +32,15 @@ class InboundRiskWarningsTest {
     }
 
     @Test
-    void anUnreadableOrIncompleteRecordIsDroppedNotRetried() {
-        inbound.receive(record("not json"));
-        inbound.receive(record("[1, 2]"));
-        inbound.receive(record("{\"account_id\": \"acct-1\", \"shown_at\": \"yesterday\"}"));
+    void anUnreadableOrIncompleteRecordIsRefusedAsPermanentWithItsReason() {
+        // IllegalArgumentException: the application's error handler dead-letters it at once, without retries
+        assertThatThrownBy(() -> inbound.receive(record("not json")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not an acknowledgement");
+        assertThatThrownBy(() -> inbound.receive(record("[1, 2]"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> inbound.receive(record("{\"account_id\": \"acct-1\", \"shown_at\": \"yesterday\"}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("refused acknowledgement");
         verify(warnings, never()).record(any(), anyString());
     }
 

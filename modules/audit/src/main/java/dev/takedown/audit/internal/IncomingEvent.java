@@ -2,20 +2,28 @@ package dev.takedown.audit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.audit.ActorType;
 import dev.takedown.events.CloudEventHeaders;
+import dev.takedown.events.Provenance;
 import dev.takedown.events.TakedownEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * What the ledger records about one Kafka record: CloudEvents headers where present, then the JSON body, then
- * Kafka's own coordinates. Records from outside the contract (no headers, no JSON) are still recorded.
+ * What the ledger records about one Kafka record. A record on one of our topics is recorded as the event it is: its
+ * CloudEvents headers (the type must be one declared for the topic), then the JSON body. A record on an external topic
+ * is recorded only as {@link Provenance#INBOUND_RECEIVED}: when we received it, from which principal, and the SHA-256
+ * of its raw bytes; nothing it claims about itself becomes a ledger field.
  */
 record IncomingEvent(
         String eventId,
@@ -28,30 +36,148 @@ record IncomingEvent(
         Instant occurredAt,
         JsonNode payload) {
 
-    /** @param policyVersion the version recorded when the event does not name the policy it was decided under */
-    static IncomingEvent of(ConsumerRecord<String, String> record, String policyVersion) {
-        // a null value is a tombstone (the measures topic is compacted): recorded as JSON null
-        JsonNode body = record.value() == null
-                ? JsonNodeFactory.instance.nullNode()
-                : CanonicalJson.read(record.value()).orElseGet(() -> JsonNodeFactory.instance.textNode(record.value()));
+    /** The principal of an external record until its producer is authenticated. */
+    static final String UNAUTHENTICATED = "external:unauthenticated";
+
+    /** Longest id, type, actor, legal basis or policy version the ledger takes from a record of ours. */
+    static final int MAX_FIELD = 512;
+
+    /**
+     * @param policyVersion the version recorded when the event does not name the policy it was decided under
+     * @param receivedAt    when the ledger took the record off the topic
+     * @throws RecordRejected when a record on one of our topics is not an event we publish there
+     */
+    static IncomingEvent of(ConsumerRecord<String, ?> record, String policyVersion, Instant receivedAt) {
+        return Provenance.isExternal(record.topic()) ? received(record, receivedAt) : internal(record, policyVersion);
+    }
+
+    private static IncomingEvent received(ConsumerRecord<String, ?> record, Instant receivedAt) {
+        byte[] value = bytes(record.value());
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.put("topic", record.topic());
+        payload.put("partition", record.partition());
+        payload.put("offset", record.offset());
+        payload.put("principal", UNAUTHENTICATED);
+        // the key may hold anything a producer chose to send; its digest identifies it without repeating it
+        payload.put("keySha256", record.key() == null ? null : hex(record.key().getBytes(StandardCharsets.UTF_8)));
+        payload.put("sha256", value == null ? null : hex(value));
+        payload.put("bytes", value == null ? 0 : value.length);
         return new IncomingEvent(
-                header(record, CloudEventHeaders.ID)
-                        .orElse(record.topic() + "-" + record.partition() + "-" + record.offset()),
+                record.topic() + "-" + record.partition() + "-" + record.offset(),
                 record.topic(),
-                header(record, CloudEventHeaders.TYPE).orElse("raw:" + record.topic()),
-                header(record, CloudEventHeaders.SUBJECT)
-                        .or(() -> field(body, "caseId"))
+                Provenance.INBOUND_RECEIVED,
+                null,
+                UNAUTHENTICATED,
+                null,
+                null,
+                receivedAt,
+                payload);
+    }
+
+    private static IncomingEvent internal(ConsumerRecord<String, ?> record, String policyVersion) {
+        String type = header(record, CloudEventHeaders.TYPE)
+                .orElseThrow(() -> new RecordRejected("no " + CloudEventHeaders.TYPE + " header"));
+        if (!Provenance.isDeclared(record.topic(), type)) {
+            throw new RecordRejected("event type " + printable(type) + " is not declared for " + record.topic());
+        }
+        byte[] value = bytes(record.value());
+        if (value == null) {
+            throw new RecordRejected("no value (a tombstone) for " + type);
+        }
+        JsonNode body = CanonicalJson.read(utf8(value))
+                .filter(JsonNode::isObject)
+                .orElseThrow(() -> new RecordRejected("value is not a JSON object"));
+        if (containsNul(body)) {
+            // text columns take the escaped form, but jsonb (which the reports cast to) refuses \u0000
+            throw new RecordRejected("value contains a NUL character");
+        }
+        return new IncomingEvent(
+                field("event id", header(record, CloudEventHeaders.ID).or(() -> text(body, "eventId")))
+                        .orElseThrow(() -> new RecordRejected("no event id")),
+                record.topic(),
+                type,
+                field("case id", header(record, CloudEventHeaders.SUBJECT).or(() -> text(body, "caseId")))
                         .orElse(null),
-                field(body, "actor").orElse(TakedownEvent.SYSTEM),
-                field(body, "legalBasis").orElse(null),
-                field(body, "policyVersion").orElse(policyVersion),
+                field("actor", text(body, "actor")).orElse(TakedownEvent.SYSTEM),
+                field("legal basis", text(body, "legalBasis")).orElse(null),
+                field("policy version", text(body, "policyVersion")).orElse(policyVersion),
                 header(record, CloudEventHeaders.TIME)
                         .flatMap(IncomingEvent::instant)
-                        .or(() -> field(body, "occurredAt").flatMap(IncomingEvent::instant))
+                        .or(() -> text(body, "occurredAt").flatMap(IncomingEvent::instant))
                         // a record without a timestamp (-1) is recorded as happening now
                         .orElseGet(() ->
                                 record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : Instant.now()),
                 body);
+    }
+
+    /** A value that becomes a column: PostgreSQL text takes no NUL, and no id or actor needs pages. */
+    private static Optional<String> field(String name, Optional<String> value) {
+        value.ifPresent(v -> {
+            if (v.length() > MAX_FIELD) {
+                throw new RecordRejected(name + " is longer than " + MAX_FIELD + " characters");
+            }
+            if (v.indexOf('\0') >= 0) {
+                throw new RecordRejected(name + " contains a NUL character");
+            }
+        });
+        return value;
+    }
+
+    private static boolean containsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0;
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (field.getKey().indexOf('\0') >= 0 || containsNul(field.getValue())) {
+                return true;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (containsNul(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static byte[] bytes(Object value) {
+        if (value == null || value instanceof byte[]) {
+            return (byte[]) value;
+        }
+        return value.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String utf8(byte[] value) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new RecordRejected("value is not UTF-8");
+        }
+    }
+
+    private static String hex(byte[] data) {
+        return HexFormat.of().formatHex(Sha256.digest(data));
+    }
+
+    /** A value quoted for a reason: at most 80 characters, control characters as escapes. */
+    private static String printable(String value) {
+        StringBuilder out = new StringBuilder("'");
+        value.codePoints().limit(80).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append(value.length() > 80 ? "…'" : "'").toString();
     }
 
     /** Cases stay on one chain, so a case's records are in order; records without a case spread by event id. */
@@ -95,7 +221,7 @@ record IncomingEvent(
         return text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 
-    private static Optional<String> field(JsonNode body, String name) {
+    private static Optional<String> text(JsonNode body, String name) {
         JsonNode value = body.path(name);
         return value.isValueNode() && !value.isNull() && !value.asText().isBlank()
                 ? Optional.of(value.asText())

@@ -20,6 +20,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.postgresql.PGConnection;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +50,7 @@ public class LedgerAppender {
     }
 
     /** One record in its own transaction; empty for a redelivery. */
-    public OptionalLong append(ConsumerRecord<String, String> record) {
+    public OptionalLong append(ConsumerRecord<String, ?> record) {
         List<Appended> appended = appendAll(List.of(record));
         return appended.isEmpty()
                 ? OptionalLong.empty()
@@ -57,15 +59,53 @@ public class LedgerAppender {
 
     /**
      * Appends the records, in order within each chain, skipping event ids already in the ledger or earlier in the
-     * list (redeliveries). All or nothing: on failure the container redelivers the batch.
+     * list (redeliveries), in one transaction: on a failure of the database the container redelivers the batch. A
+     * record the ledger will not record ends the batch: the records before it are appended, and it is thrown as a
+     * {@link RecordRejected} naming its position, so that only it is dead-lettered and the rest are redelivered.
      */
-    public List<Appended> appendAll(List<ConsumerRecord<String, String>> records) {
+    public List<Appended> appendAll(List<? extends ConsumerRecord<String, ?>> records) {
+        Instant receivedAt = Instant.now();
         Map<String, IncomingEvent> events = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            IncomingEvent event = IncomingEvent.of(record, properties.policyVersion());
+        for (int i = 0; i < records.size(); i++) {
+            IncomingEvent event;
+            try {
+                event = IncomingEvent.of(records.get(i), properties.policyVersion(), receivedAt);
+            } catch (RecordRejected rejected) {
+                appendOneByOne(records.subList(0, i), events);
+                throw rejected.at(i);
+            }
             events.putIfAbsent(event.eventId(), event);
         }
-        return append(events);
+        return appendOneByOne(records, events);
+    }
+
+    /**
+     * The batch in one transaction; if the database refuses its content (a constraint the record check does not
+     * know), record by record, to find the one to reject.
+     */
+    private List<Appended> appendOneByOne(
+            List<? extends ConsumerRecord<String, ?>> records, Map<String, IncomingEvent> events) {
+        try {
+            return append(events);
+        } catch (DuplicateKeyException seqTaken) {
+            // a chain position already taken is the ledger's problem, not a record's: retried, never dead-lettered
+            throw seqTaken;
+        } catch (DataIntegrityViolationException refused) {
+            List<Appended> appended = new ArrayList<>();
+            Instant receivedAt = Instant.now();
+            for (int i = 0; i < records.size(); i++) {
+                IncomingEvent event = IncomingEvent.of(records.get(i), properties.policyVersion(), receivedAt);
+                try {
+                    appended.addAll(append(Map.of(event.eventId(), event)));
+                } catch (DuplicateKeyException seqTaken) {
+                    throw seqTaken;
+                } catch (DataIntegrityViolationException e) {
+                    throw new RecordRejected(
+                            "the ledger refused it: " + e.getMostSpecificCause().getMessage(), i, e);
+                }
+            }
+            return appended;
+        }
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.takedown.audit.messaging;
 
 import dev.takedown.audit.internal.LedgerAppender;
+import dev.takedown.audit.internal.RecordRejected;
 import dev.takedown.events.Topics;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /** Every contract topic into the ledger, a whole poll at a time. */
@@ -18,10 +20,15 @@ class LedgerFeed {
     }
 
     // an annotation cannot take Topics.ALL (a List); LedgerFeedTest checks this list against it.
-    // A new ledger starts from the oldest retained record, not from "now" (Kafka's default).
+    // A new ledger starts from the oldest retained record, not from "now" (Kafka's default). Values are taken as
+    // bytes: an external record is recorded by the SHA-256 of exactly what its producer sent.
     @KafkaListener(
             groupId = "takedown-audit",
-            properties = "auto.offset.reset=earliest",
+            containerFactory = LedgerListeners.FACTORY,
+            properties = {
+                "auto.offset.reset=earliest",
+                "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"
+            },
             batch = "true",
             topics = {
                 Topics.NOTICES_INBOUND,
@@ -32,7 +39,13 @@ class LedgerFeed {
                 Topics.ACCESS_LOG,
                 Topics.SCREENING_EVENTS
             })
-    void onRecords(List<ConsumerRecord<String, String>> records) {
-        ledger.appendAll(records);
+    void onRecords(List<ConsumerRecord<String, byte[]>> records) {
+        try {
+            ledger.appendAll(records);
+        } catch (RecordRejected rejected) {
+            // the records before it are appended: the error handler commits them, dead-letters this one and
+            // redelivers the rest
+            throw new BatchListenerFailedException(rejected.getMessage(), rejected, rejected.index());
+        }
     }
 }

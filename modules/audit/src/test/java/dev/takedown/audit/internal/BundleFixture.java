@@ -84,7 +84,7 @@ public final class BundleFixture implements AutoCloseable {
                         Topics.NOTICE_EVENTS,
                         "{\"caseId\":\"case-b\",\"evidence\":[{\"kind\":" + "\"IMAGE\",\"sha256\":\"" + "ab".repeat(32)
                                 + "\",\"url\":\"https://x.example/1\"}]}",
-                        Map.of("ce_id", "evt-evidence")));
+                        Map.of("ce_id", "evt-evidence", "ce_type", "dev.takedown.notice.received.v1")));
                 checkpoint();
             }
             if (round == 1) {

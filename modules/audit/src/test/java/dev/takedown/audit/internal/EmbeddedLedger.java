@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /** A real PostgreSQL 17 with the module's migrations, and Kafka records as the externaliser sends them. */
-final class EmbeddedLedger implements AutoCloseable {
+public final class EmbeddedLedger implements AutoCloseable {
 
     static final Instant KAFKA_TIME = Instant.parse("2025-03-01T12:00:00.123Z");
     private static final JsonMapper EVENTS = JsonMapper.builder()
@@ -35,12 +35,12 @@ final class EmbeddedLedger implements AutoCloseable {
 
     final EmbeddedPostgres postgres;
     final HikariDataSource dataSource;
-    final JdbcTemplate jdbc;
-    final DataSourceTransactionManager transactions;
+    public final JdbcTemplate jdbc;
+    public final DataSourceTransactionManager transactions;
     private final Flyway flyway;
     private final AtomicLong nextOffset = new AtomicLong();
 
-    EmbeddedLedger() throws IOException {
+    public EmbeddedLedger() throws IOException {
         postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
@@ -55,12 +55,12 @@ final class EmbeddedLedger implements AutoCloseable {
     }
 
     /** The ledger refuses TRUNCATE, so every test starts from a freshly migrated schema. */
-    void reset() {
+    public void reset() {
         flyway.clean();
         flyway.migrate();
     }
 
-    static AuditProperties properties(int chains) {
+    public static AuditProperties properties(int chains) {
         return new AuditProperties(
                 "2026-11-01",
                 true,
@@ -84,7 +84,7 @@ final class EmbeddedLedger implements AutoCloseable {
         }
     }
 
-    List<LedgerRecord> rows() {
+    public List<LedgerRecord> rows() {
         return jdbc.query(LedgerRows.SELECT + " order by chain, seq", LedgerRows.MAPPER);
     }
 

@@ -11,6 +11,7 @@ import dev.takedown.audit.LedgerRecord;
 import dev.takedown.events.CloudEventHeaders;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.NoticeReceived;
+import dev.takedown.events.Provenance;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.events.TaskClaimed;
 import dev.takedown.events.Topics;
@@ -159,7 +160,7 @@ class LedgerAppenderTest {
                 CloudEventHeaders.ID,
                 "\"evt-1\"",
                 CloudEventHeaders.TYPE,
-                "\"custom.type.v1\"",
+                "\"dev.takedown.access.case-viewed.v1\"",
                 CloudEventHeaders.SUBJECT,
                 "\"case-9\"",
                 CloudEventHeaders.TIME,
@@ -169,48 +170,96 @@ class LedgerAppenderTest {
 
         LedgerRecord row = allRows().get(0);
         assertThat(row.eventId()).isEqualTo("evt-1");
-        assertThat(row.eventType()).isEqualTo("custom.type.v1");
+        assertThat(row.eventType()).isEqualTo("dev.takedown.access.case-viewed.v1");
         assertThat(row.caseId()).isEqualTo("case-9");
         assertThat(row.occurredAt()).isEqualTo(Instant.parse("2025-05-06T07:08:09Z"));
         assertThat(row.actorType()).isEqualTo(ActorType.HUMAN);
     }
 
     @Test
-    void withoutHeadersFallsBackToTheBodyThenToKafkaCoordinates() {
-        String body = "{\"caseId\":\"case-3\",\"actor\":\"system:sla\",\"occurredAt\":\"2025-04-01T10:00:00+02:00\"}";
+    void anExternalRecordIsRecordedAsReceivedWithTheDigestOfItsBytesAndNothingItClaims() {
+        String body = "{\"caseId\":\"case-3\",\"actor\":\"senior\",\"occurredAt\":\"2025-04-01T10:00:00+02:00\"}";
+        var claims = Map.of(
+                CloudEventHeaders.ID, "evt-claimed",
+                CloudEventHeaders.TYPE, "dev.takedown.notice.decided.v1",
+                CloudEventHeaders.SUBJECT, "case-3",
+                CloudEventHeaders.TIME, "2025-04-01T08:00:00Z");
+        Instant before = Instant.now();
 
-        appender.append(record(Topics.NOTICES_INBOUND, body, Map.of()));
+        appender.append(record(Topics.NOTICES_INBOUND, body, claims));
 
         LedgerRecord row = allRows().get(0);
         assertThat(row.eventId()).isEqualTo(Topics.NOTICES_INBOUND + "-0-" + ledger.lastOffset());
-        assertThat(row.eventType()).isEqualTo("raw:" + Topics.NOTICES_INBOUND);
-        assertThat(row.caseId()).isEqualTo("case-3");
-        assertThat(row.actor()).isEqualTo("system:sla");
-        assertThat(row.actorType()).isEqualTo(ActorType.AUTOMATED);
-        assertThat(row.occurredAt()).isEqualTo(Instant.parse("2025-04-01T08:00:00Z"));
+        assertThat(row.eventType()).isEqualTo(Provenance.INBOUND_RECEIVED);
+        assertThat(row.caseId()).isNull();
+        assertThat(row.actor()).isEqualTo(IncomingEvent.UNAUTHENTICATED);
+        assertThat(row.occurredAt()).as("when we received it").isAfterOrEqualTo(before.minusMillis(1));
         assertThat(row.payload())
-                .as("canonical: keys sorted")
-                .isEqualTo("{\"actor\":\"system:sla\",\"caseId\":\"case-3\","
-                        + "\"occurredAt\":\"2025-04-01T10:00:00+02:00\"}");
+                .contains("\"sha256\":\"" + HexFormat.of().formatHex(Sha256.digest(body.getBytes(UTF_8))) + "\"")
+                .contains("\"bytes\":" + body.getBytes(UTF_8).length)
+                .doesNotContain("senior");
+        assertThat(trail.verify().intact()).isTrue();
     }
 
     @Test
-    void recordsBodiesThatAreNotJsonAsStringsAndTombstonesAsNull() {
-        appender.append(record(Topics.ENFORCEMENT_RESULTS, "ack measure \"m-1\"", Map.of()));
-        appender.append(record(Topics.MEASURES, null, Map.of()));
+    void externalBodiesThatAreNotJsonAndTombstonesAreRecordedAsReceived() {
+        appender.append(record(Topics.ENFORCEMENT_RESULTS, "ack measure \"m-1\"\u0000", Map.of()));
+        appender.append(record(Topics.SCREENING_EVENTS, null, Map.of()));
 
         List<LedgerRecord> rows = allRows();
-        assertThat(rows).extracting(LedgerRecord::payload).containsExactly("\"ack measure \\\"m-1\\\"\"", "null");
-        assertThat(rows).extracting(LedgerRecord::actor).containsOnly(TakedownEvent.SYSTEM);
-        assertThat(rows).extracting(LedgerRecord::actorType).containsOnly(ActorType.AUTOMATED);
-        assertThat(rows).extracting(LedgerRecord::caseId).containsOnlyNulls();
-        assertThat(rows).extracting(LedgerRecord::occurredAt).containsOnly(KAFKA_TIME);
+        assertThat(rows).extracting(LedgerRecord::eventType).containsOnly(Provenance.INBOUND_RECEIVED);
+        assertThat(rows.get(1).payload()).contains("\"sha256\":null", "\"bytes\":0");
         assertThat(trail.verify()).isEqualTo(ChainStatus.intact(2, 0, 0));
     }
 
     @Test
+    void aRecordOnOurTopicsThatIsNotAnEventWePublishThereIsRejected() {
+        var decided = Map.of(CloudEventHeaders.ID, "evt-1", CloudEventHeaders.TYPE, "dev.takedown.notice.decided.v1");
+        var cases = Map.of(
+                "no type", record(Topics.NOTICE_EVENTS, "{}", Map.of(CloudEventHeaders.ID, "evt-1")),
+                "a type of another topic", record(Topics.TASKS, "{}", decided),
+                "a tombstone", record(Topics.NOTICE_EVENTS, null, decided),
+                "not JSON", record(Topics.NOTICE_EVENTS, "ack", decided),
+                "a NUL in the actor", record(Topics.NOTICE_EVENTS, "{\"actor\":\"a\\u0000b\"}", decided),
+                "a NUL deep in the body", record(Topics.NOTICE_EVENTS, "{\"x\":[{\"y\":\"\\u0000\"}]}", decided),
+                "an over-long case id",
+                        record(Topics.NOTICE_EVENTS, "{\"caseId\":\"" + "c".repeat(513) + "\"}", decided));
+
+        cases.forEach((name, record) ->
+                assertThatThrownBy(() -> appender.append(record)).as(name).isInstanceOf(RecordRejected.class));
+
+        assertThat(allRows()).isEmpty();
+    }
+
+    @Test
+    void aRejectedRecordEndsTheBatchAfterTheRecordsBeforeItAreAppended() {
+        var good1 = record(Topics.TASKS, taskClaimed("case-1", "mod-1"));
+        var poison = record(
+                Topics.TASKS,
+                "{\"actor\":\"a\\u0000b\"}",
+                Map.of(CloudEventHeaders.ID, "p", CloudEventHeaders.TYPE, "dev.takedown.task.claimed.v1"));
+        var good2 = record(Topics.TASKS, taskClaimed("case-1", "mod-2"));
+
+        assertThatThrownBy(() -> appender.appendAll(List.of(good1, poison, good2)))
+                .isInstanceOfSatisfying(
+                        RecordRejected.class, e -> assertThat(e.index()).isEqualTo(1))
+                .hasMessageContaining("NUL");
+        assertThat(allRows()).extracting(LedgerRecord::actor).containsExactly("mod-1");
+
+        appender.appendAll(List.of(good2));
+        assertThat(allRows()).extracting(LedgerRecord::actor).containsExactly("mod-1", "mod-2");
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
     void keepsTheMicrosecondsPostgresStoresSoTheHashStillVerifies() {
-        var headers = Map.of(CloudEventHeaders.ID, "evt-ns", CloudEventHeaders.TIME, "2025-01-02T03:04:05.123456789Z");
+        var headers = Map.of(
+                CloudEventHeaders.ID,
+                "evt-ns",
+                CloudEventHeaders.TYPE,
+                "dev.takedown.task.claimed.v1",
+                CloudEventHeaders.TIME,
+                "2025-01-02T03:04:05.123456789Z");
 
         appender.append(record(Topics.TASKS, "{}", headers));
 
@@ -409,8 +458,8 @@ class LedgerAppenderTest {
         appender.append(record(
                 Topics.NOTICE_EVENTS,
                 "{\"caseId\":\"case-5\",\"legalBasis\":\"DSA_ART_16\"," + "\"policyVersion\":\"2025-07-01\"}",
-                Map.of()));
-        appender.append(record(Topics.NOTICE_EVENTS, "{\"caseId\":\"case-5\"}", Map.of()));
+                decided("evt-1")));
+        appender.append(record(Topics.NOTICE_EVENTS, "{\"caseId\":\"case-5\"}", decided("evt-2")));
 
         List<LedgerRecord> rows = allRows();
         assertThat(rows).extracting(LedgerRecord::legalBasis).containsExactly("DSA_ART_16", null);
@@ -473,8 +522,7 @@ class LedgerAppenderTest {
         List<ConsumerRecord<String, String>> batch = new java.util.ArrayList<>();
         for (int i = 0; i < LedgerAppender.COPY_THRESHOLD * 2; i++) {
             String text = awkward[i % awkward.length];
-            Map<String, String> headers =
-                    new java.util.HashMap<>(Map.of("ce_id", "copy-" + i + "-" + text, "ce_type", "t," + text));
+            Map<String, String> headers = new java.util.HashMap<>(decided("copy-" + i + "-" + text));
             if (i % 3 == 0) {
                 headers.put("ce_subject", "case-" + text);
             }
@@ -497,7 +545,7 @@ class LedgerAppenderTest {
                     .filter(r -> r.eventId().equals(eventId))
                     .findFirst()
                     .orElseThrow();
-            assertThat(row.eventType()).isEqualTo("t," + text);
+            assertThat(row.eventType()).isEqualTo("dev.takedown.notice.decided.v1");
             assertThat(row.actor()).isEqualTo(text.isBlank() ? "system" : text);
             assertThat(row.caseId()).isEqualTo(i % 3 == 0 ? "case-" + text : null);
             assertThat(row.legalBasis()).isEqualTo(i % 2 == 0 && !text.isBlank() ? text : null);
@@ -505,6 +553,10 @@ class LedgerAppenderTest {
         }
         assertThat(trail.verify().intact()).isTrue();
         assertThat(appender.appendAll(batch)).as("redelivered").isEmpty();
+    }
+
+    private static Map<String, String> decided(String eventId) {
+        return Map.of(CloudEventHeaders.ID, eventId, CloudEventHeaders.TYPE, "dev.takedown.notice.decided.v1");
     }
 
     private void appendAll(TaskClaimed... events) {

@@ -16,7 +16,11 @@ class LedgerFeedTest {
 
         assertThat(listener.topics()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
         assertThat(listener.groupId()).isEqualTo("takedown-audit");
-        assertThat(listener.properties()).containsExactly("auto.offset.reset=earliest");
+        assertThat(listener.properties())
+                .containsExactly(
+                        "auto.offset.reset=earliest",
+                        "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        assertThat(listener.containerFactory()).isEqualTo(LedgerListeners.FACTORY);
         assertThat(listener.batch()).as("one transaction per poll").isEqualTo("true");
     }
 }

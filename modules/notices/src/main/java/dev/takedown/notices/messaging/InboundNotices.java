@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Notices from external portals. The record key is {@code organisationId:idempotencyKey}, so a redelivered
  * record finds the case it already opened. Incomplete notices are kept and closed by the lifecycle with the
- * missing elements named, because a producer on Kafka cannot be answered with a 400.
+ * missing elements named, because a producer on Kafka cannot be answered with a 400. A record that is no notice at
+ * all (no organisation in the key, no notice document, a reused idempotency key, a value the database refuses) is
+ * dead-lettered with the reason by the application's error handler, and the next record is taken.
  */
 @Component
 class InboundNotices {
@@ -37,24 +39,14 @@ class InboundNotices {
         String key = record.key();
         int colon = key == null ? -1 : key.indexOf(':');
         if (colon <= 0 || colon == key.length() - 1) {
-            log.warn(
-                    "Refused inbound notice at {}-{}@{}: key must be 'organisationId:idempotencyKey'",
-                    record.topic(),
-                    record.partition(),
-                    record.offset());
-            return;
+            throw new IllegalArgumentException("key must be 'organisationId:idempotencyKey'");
         }
         String organisation = key.substring(0, colon);
         NoticeSubmission notice;
         try {
             notice = json.readValue(record.value(), NoticeSubmission.class);
         } catch (JsonProcessingException e) {
-            log.warn(
-                    "Refused inbound notice {} from {}: not a notice document ({})",
-                    key,
-                    organisation,
-                    e.getOriginalMessage());
-            return;
+            throw new IllegalArgumentException("not a notice document: " + e.getOriginalMessage(), e);
         }
         try {
             IntakeResult result = intake.submit(
@@ -64,7 +56,7 @@ class InboundNotices {
                     false);
             log.info("Inbound notice {} → case {} (replayed: {})", key, result.caseId(), result.replayed());
         } catch (IdempotencyConflictException reused) {
-            log.warn("Refused inbound notice {}: {}", key, reused.getMessage());
+            throw new IllegalArgumentException(reused.getMessage(), reused);
         }
     }
 }

@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReplayFailures {
-
-    private static final Logger log = LoggerFactory.getLogger(ReplayFailures.class);
 
     private final Remediations remediations;
     private final ObjectMapper json;
@@ -49,18 +45,15 @@ class ReplayFailures {
             body = json.readTree(record.value());
             at = Instant.parse(body.path("at").asText());
         } catch (IOException | DateTimeParseException unreadable) {
-            log.warn(
-                    "Skipped unreadable replay report {}@{}: {}",
-                    record.partition(),
-                    record.offset(),
-                    unreadable.getMessage());
-            return;
+            // dead-lettered with the reason by the application's error handler; the next record is taken
+            throw new IllegalArgumentException("unreadable replay report: " + unreadable.getMessage(), unreadable);
         }
         int failed = body.path("failed").size();
         String caseId = body.path("caseId").asText(null);
         String measureId = body.path("measureId").asText(null);
         if (failed > 0 && caseId != null && measureId != null) {
-            // a database outage throws here and the container retries the record (EventExternalization's handler)
+            // a database outage throws here and the container retries the record (the application's DeadLetters
+            // handler)
             remediations.openForFailedReplay(
                     caseId, measureId, failed, body.path("node").asText("unknown"), at);
         }
