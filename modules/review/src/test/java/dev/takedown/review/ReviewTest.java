@@ -215,6 +215,19 @@ class ReviewTest {
         verify(tasks).complete("t-appeal", "third", THIRD.queues(), Map.of("reversed", true, "decisionId", "d-3"));
     }
 
+    /** A complaint may be against a decision on an earlier complaint: whoever decided that one does not review it. */
+    @Test
+    void aComplaintAgainstAnAppealDecisionIsNotReviewedByItsDecider() {
+        when(cases.decisions(CASE))
+                .thenReturn(List.of(
+                        decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, "first"),
+                        decision("d-2", DecisionKind.APPEAL, Verdict.REVERSE, "third")));
+        task("t-appeal-2", ReviewTask.Kind.APPEAL, THIRD);
+
+        assertThatThrownBy(() -> review.claim(THIRD, "t-appeal-2")).isInstanceOf(TaskClaimConflictException.class);
+        verifyNoInteractions(lifecycle);
+    }
+
     @Test
     void reversingARefusalPlansTheMeasuresTheComplaintReviewOrders() {
         task("t-appeal", ReviewTask.Kind.APPEAL, SECOND);
