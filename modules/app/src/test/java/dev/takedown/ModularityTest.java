@@ -127,6 +127,7 @@ class ModularityTest {
                         "workflow",
                         "review",
                         "audit",
+                        "correspondence",
                         "app");
     }
 

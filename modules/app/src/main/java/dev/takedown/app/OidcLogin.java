@@ -177,8 +177,8 @@ class OidcLogin {
         OidcUser user = users.loadUser(request);
         List<GrantedAuthority> authorities = tokenAuthorities.authorities(user.getClaims());
         if (authorities.stream().noneMatch(a -> a.getAuthority().startsWith("ROLE_"))) {
-            throw new OAuth2AuthenticationException(
-                    new OAuth2Error(NO_ROLE, "the ID token grants no role Takedown knows", null));
+            throw new OAuth2AuthenticationException(new OAuth2Error(
+                    NO_ROLE, "the ID token grants no single role Takedown knows (none, or several)", null));
         }
         return new DefaultOidcUser(
                 authorities, user.getIdToken(), user.getUserInfo(), TokenAuthorities.nameClaim(user.getClaims()));

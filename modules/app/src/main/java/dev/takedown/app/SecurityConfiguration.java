@@ -56,8 +56,12 @@ import org.springframework.web.util.UriUtils;
 @Configuration
 class SecurityConfiguration {
 
-    /** Pages load scripts, styles and images from this origin only; no inline script can run. */
-    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    /**
+     * Pages load scripts and styles from this origin only; no inline script can run. Images are {@code data:} URLs
+     * alone (the pages have no image files): an image URL a notifier typed, a same-origin path included, is never
+     * fetched with a staff member's session.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     static final String[] STAFF = {"MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN"};
@@ -67,6 +71,12 @@ class SecurityConfiguration {
     static final String[] REMEDIATION_READERS = {
         "PLATFORM_SERVICE", "MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN"
     };
+
+    /** Applied by Spring Boot to the bearer-token decoder, whichever key source configures it. */
+    @Bean
+    TokenAudience tokenAudience(@Value("${takedown.jwt.audience:takedown-api}") String audience) {
+        return new TokenAudience(audience);
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -122,6 +132,7 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 path(GET, "/api/notices"),
                                 path(GET, "/api/notices/*"),
+                                path(GET, "/api/notices/*/letters"),
                                 path(GET, "/api/notices/*/deadlines"))
                         .hasAnyRole(READERS)
                         .requestMatchers(
@@ -154,6 +165,12 @@ class SecurityConfiguration {
                                 path(POST, "/api/uploader/*/appeal"))
                         .permitAll()
                         .requestMatchers(path("/api/tasks"), path("/api/tasks/**"))
+                        .hasAnyRole(MODERATORS)
+                        // letters that did not arrive: resend to another address, record another route
+                        .requestMatchers(
+                                path(GET, "/api/letters/undelivered"),
+                                path(POST, "/api/letters/*/resend"),
+                                path(POST, "/api/letters/*/delivery"))
                         .hasAnyRole(MODERATORS)
                         .requestMatchers(path(POST, "/api/works"), path(GET, "/api/works"), path(GET, "/api/works/*"))
                         .hasRole("RIGHTS_HOLDER")
@@ -261,6 +278,11 @@ class SecurityConfiguration {
                                 path(GET, "/complaints/confirm/*"),
                                 path(POST, "/complaints/confirm/*"),
                                 path(GET, "/u/*"),
+                                // a letter's signed link: its opening is the letter's receipt
+                                path(GET, "/l/*"),
+                                // the local stack's mailbox (MailboxPages, local profile only; elsewhere nothing
+                                // answers)
+                                path(GET, "/mailbox"),
                                 path(POST, "/u/*/counter-notice"),
                                 path(POST, "/u/*/appeal"))
                         .permitAll()
@@ -286,6 +308,11 @@ class SecurityConfiguration {
                                 path(GET, "/notices"), path(GET, "/notices/*"), path(GET, "/notices/*/evidence/*"))
                         .hasAnyRole(READERS)
                         .requestMatchers(path("/tasks"), path("/tasks/**"))
+                        .hasAnyRole(MODERATORS)
+                        .requestMatchers(
+                                path(GET, "/letters"),
+                                path(POST, "/letters/*/resend"),
+                                path(POST, "/letters/*/delivery"))
                         .hasAnyRole(MODERATORS)
                         .requestMatchers(
                                 path(GET, "/audit"),

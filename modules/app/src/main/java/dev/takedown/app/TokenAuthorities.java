@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -30,6 +32,8 @@ public class TokenAuthorities implements Converter<Jwt, AbstractAuthenticationTo
             "PLATFORM_SERVICE",
             "MONITORING");
 
+    private static final Logger LOG = LoggerFactory.getLogger(TokenAuthorities.class);
+
     private final String rolesClaim;
     private final String organisationClaim;
 
@@ -47,13 +51,19 @@ public class TokenAuthorities implements Converter<Jwt, AbstractAuthenticationTo
         return new JwtAuthenticationToken(jwt, authorities(jwt.getClaims()), name(jwt.getClaims()));
     }
 
-    /** The known roles as {@code ROLE_*} and the organisation as {@code ORG_*}; empty when the token has neither. */
+    /**
+     * The one known role as {@code ROLE_*} ({@link Caller#role}: a senior moderator's {@code MODERATOR} is dropped)
+     * and the organisation as {@code ORG_*}. Several roles grant none: the API answers 403 and page sign-in is refused,
+     * instead of the issuer's order deciding whether a rights holder who is also a moderator reads every tenant.
+     */
     public List<GrantedAuthority> authorities(Map<String, Object> claims) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        roles(claims).stream()
-                .filter(ROLES::contains)
-                .distinct()
-                .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        List<String> known = roles(claims).stream().filter(ROLES::contains).toList();
+        try {
+            Caller.role(known).ifPresent(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        } catch (Caller.AmbiguousRoleException e) {
+            LOG.warn("token of {} grants no role: {}", claims.get(nameClaim(claims)), e.getMessage());
+        }
         if (claim(claims, organisationClaim) instanceof String organisation && !organisation.isBlank()) {
             authorities.add(new SimpleGrantedAuthority(Caller.ORGANISATION_PREFIX + organisation));
         }

@@ -40,6 +40,9 @@ import org.junit.jupiter.api.Test;
 class BearerTokensTest extends SecurityOnlyTest {
 
     private static final String ISSUER = "https://keycloak.takedown.test/realms/takedown";
+    /** {@code takedown.jwt.audience} by default; the realm's audience mapper puts it into the API client's tokens. */
+    private static final String API = "takedown-api";
+
     private static final KeyPair TRUSTED = TestTokens.TRUSTED;
     private static final KeyPair STRANGER = TestTokens.rsaKeyPair();
 
@@ -107,6 +110,56 @@ class BearerTokensTest extends SecurityOnlyTest {
     }
 
     @Test
+    void aTokenWithSeveralRolesActsWithNoneOfThem() throws Exception {
+        // listed in either order, a rights holder who is also a moderator neither reads the queue nor a case
+        for (List<String> roles :
+                List.of(List.of("MODERATOR", "RIGHTS_HOLDER"), List.of("RIGHTS_HOLDER", "MODERATOR"))) {
+            String both = token(TRUSTED, "jwt-both", roles, "org-a", ISSUER, Duration.ofMinutes(5));
+            assertThat(send("GET", "/api/tasks", both, null).status())
+                    .as(roles.toString())
+                    .isEqualTo(403);
+            assertThat(send("GET", "/api/notices/" + UUID.randomUUID(), both, null)
+                            .status())
+                    .as(roles.toString())
+                    .isEqualTo(403);
+        }
+        String senior = token(
+                TRUSTED, "jwt-senior", List.of("MODERATOR", "SENIOR_MODERATOR"), null, ISSUER, Duration.ofMinutes(5));
+        Response tasks = send("GET", "/api/tasks", senior, null);
+        assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
+        assertThat(tasks.json().get("role").asText()).isEqualTo("SENIOR_MODERATOR");
+    }
+
+    @Test
+    void aTokenMintedForAnotherAudienceOpensNothing() throws Exception {
+        // same issuer, same key, same roles: only the audience says whom the token was given to
+        for (Map.Entry<String, List<String>> audience : Map.of(
+                        "Keycloak's account console", List.of("account"),
+                        "the portal client", List.of("takedown-portal"),
+                        "no audience", List.<String>of(),
+                        "a look-alike", List.of("takedown-api-staging", "takedown"))
+                .entrySet()) {
+            String token = token(
+                    TRUSTED,
+                    "jwt-moderator",
+                    List.of("MODERATOR"),
+                    null,
+                    ISSUER,
+                    Duration.ofMinutes(5),
+                    audience.getValue());
+            Response response = send("GET", "/api/tasks", token, null);
+            assertThat(response.status()).as(audience.getKey()).isEqualTo(401);
+            assertThat(response.contentType()).as(audience.getKey()).startsWith("application/problem+json");
+            assertThat(response.body()).as(audience.getKey()).doesNotContain("\"role\"");
+        }
+        String forTheApi = token(
+                TRUSTED, "jwt-moderator", List.of("MODERATOR"), null, ISSUER, Duration.ofMinutes(5), List.of(API));
+        Response tasks = send("GET", "/api/tasks", forTheApi, null);
+        assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
+        assertThat(tasks.json().get("role").asText()).isEqualTo("MODERATOR");
+    }
+
+    @Test
     void basicAuthStillWorksBesideTokensInTheLocalProfile() {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/tasks"))
                 .header(
@@ -129,12 +182,24 @@ class BearerTokensTest extends SecurityOnlyTest {
     private static String token(
             KeyPair keys, String user, List<String> roles, String organisation, String issuer, Duration validFor)
             throws JOSEException {
+        return token(keys, user, roles, organisation, issuer, validFor, List.of(API, "account"));
+    }
+
+    private static String token(
+            KeyPair keys,
+            String user,
+            List<String> roles,
+            String organisation,
+            String issuer,
+            Duration validFor,
+            List<String> audience)
+            throws JOSEException {
         Instant now = Instant.now();
         Instant issued = validFor.isNegative() ? now.plus(validFor).minus(Duration.ofMinutes(5)) : now;
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(UUID.nameUUIDFromBytes(user.getBytes()).toString())
-                .audience("account")
+                .audience(audience)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(issued))
                 .notBeforeTime(Date.from(issued))

@@ -49,6 +49,26 @@ class TokenAuthoritiesTest {
     }
 
     @Test
+    void severalRolesResolveOnlyThroughTheDocumentedPrecedenceElseGrantNone() {
+        var senior = new TokenAuthorities()
+                .convert(token(Map.of("realm_access", Map.of("roles", List.of("MODERATOR", "SENIOR_MODERATOR")))));
+        assertThat(senior.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .as("a composite senior role carries MODERATOR; the senior role includes it")
+                .containsExactly("ROLE_SENIOR_MODERATOR");
+
+        for (List<String> order :
+                List.of(List.of("MODERATOR", "RIGHTS_HOLDER"), List.of("RIGHTS_HOLDER", "MODERATOR"))) {
+            var mixed = new TokenAuthorities()
+                    .convert(token(Map.of("realm_access", Map.of("roles", order), "organisation", "org-a")));
+            assertThat(mixed.getAuthorities())
+                    .extracting(GrantedAuthority::getAuthority)
+                    .as("%s: neither the tenant's role nor the staff role, whatever the order", order)
+                    .containsExactly("ORG_org-a");
+        }
+    }
+
+    @Test
     void aTokenWithoutRolesGrantsNothing() {
         assertThat(new TokenAuthorities()
                         .convert(token(Map.of("scope", "openid")))

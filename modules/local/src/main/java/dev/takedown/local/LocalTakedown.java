@@ -20,6 +20,9 @@ public final class LocalTakedown {
         SpringApplication application = new SpringApplication(TakedownApplication.class);
         application.setAdditionalProfiles("local");
         application.setDefaultProperties(infrastructure.properties());
+        // the mailbox page (local profile) reads what the embedded mail server received
+        application.addInitializers(
+                context -> context.getBeanFactory().registerSingleton("localMail", infrastructure.mail()));
         application.setRegisterShutdownHook(false);
         ConfigurableApplicationContext context;
         try {

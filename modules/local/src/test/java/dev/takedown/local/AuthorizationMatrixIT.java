@@ -149,6 +149,7 @@ class AuthorizationMatrixIT extends StackTest {
             api("GET", "/api/notices", READERS, Tenant.NONE, null),
             api("GET", "/api/notices/{caseId}", READERS, Tenant.OWN_ORGANISATION, null),
             api("GET", "/api/notices/{caseId}/deadlines", READERS, Tenant.OWN_ORGANISATION, null),
+            api("GET", "/api/notices/{caseId}/letters", READERS, Tenant.OWN_ORGANISATION, null),
             // cure: the accepted case is not waiting for completion → 409 for its owner, 404 for the other org
             api("PUT", "/api/notices/{caseId}", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}"),
             // a valid proof: the owner gets 409 (no counter-notice forwarded), the other org 404
@@ -185,6 +186,10 @@ class AuthorizationMatrixIT extends StackTest {
             api("POST", "/api/uploader/{token}/counter-notice", EVERYONE, Tenant.TOKEN, "{}"),
             api("POST", "/api/uploader/{token}/appeal", EVERYONE, Tenant.TOKEN, "{}"),
             // moderation
+            // letters that did not arrive: moderators resend them or record another route
+            api("GET", "/api/letters/undelivered", MODERATORS, Tenant.NONE, null),
+            api("POST", "/api/letters/{letterId}/resend", MODERATORS, Tenant.NONE, "{}"),
+            api("POST", "/api/letters/{letterId}/delivery", MODERATORS, Tenant.NONE, "{}"),
             api("GET", "/api/tasks", MODERATORS, Tenant.NONE, null).query("?sort=due&min_priority=0"),
             api("GET", "/api/tasks/{taskId}", MODERATORS, Tenant.NONE, null),
             api("POST", "/api/tasks/{taskId}/claim", MODERATORS, Tenant.NONE, ""),
@@ -267,6 +272,10 @@ class AuthorizationMatrixIT extends StackTest {
             // a logged-out notifier's confirmation link: anyone; a link that is not one is a 404 page
             page("GET", "/complaints/confirm/{token}", EVERYONE, Tenant.NONE),
             page("POST", "/complaints/confirm/{token}", EVERYONE, Tenant.NONE),
+            // a letter's signed link (its opening is the receipt): anyone; a link that is not one is a 404 page
+            page("GET", "/l/{token}", EVERYONE, Tenant.NONE),
+            // the local stack's mailbox page (local profile only)
+            page("GET", "/mailbox", EVERYONE, Tenant.NONE),
             page("GET", "/u/{token}", EVERYONE, Tenant.TOKEN),
             page("POST", "/u/{token}/counter-notice", EVERYONE, Tenant.TOKEN),
             page("POST", "/u/{token}/appeal", EVERYONE, Tenant.TOKEN),
@@ -280,6 +289,9 @@ class AuthorizationMatrixIT extends StackTest {
             page("POST", "/notices/{caseId}/appeal", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
             page("POST", "/tasks/claim-next", MODERATORS, Tenant.NONE),
             page("POST", "/tasks/bulk-decision", MODERATORS, Tenant.NONE),
+            page("GET", "/letters", MODERATORS, Tenant.NONE),
+            page("POST", "/letters/{letterId}/resend", MODERATORS, Tenant.NONE),
+            page("POST", "/letters/{letterId}/delivery", MODERATORS, Tenant.NONE),
             page("GET", "/tasks", MODERATORS, Tenant.NONE),
             page("GET", "/tasks/{taskId}", MODERATORS, Tenant.NONE),
             page("POST", "/tasks/{taskId}/claim", MODERATORS, Tenant.NONE),
@@ -595,6 +607,7 @@ class AuthorizationMatrixIT extends StackTest {
                 .replace("{changeId}", "00000000-0000-4000-8000-000000000000")
                 .replace("{id}", "00000000-0000-4000-8000-000000000000")
                 .replace("{incidentId}", "no-such-incident")
+                .replace("{letterId}", "00000000-0000-4000-8000-000000000000")
                 .replace("{token}", token);
     }
 

@@ -37,7 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A corpus of hostile inputs sent to every free-text field and parameter of the JSON APIs and to the pages that
  * show them (issue 7). Asserts: never an HTTP 500, never a stack trace or exception class name in a body, no input
  * is ever evaluated (a canary file, and marker strings only an evaluation could produce), and the case and task pages
- * show stored input only HTML-escaped. Prints a report: inputs tried, 500s, evaluations.
+ * show stored input only HTML-escaped. Prints a report: inputs tried, 500s, evaluations. Every section asserts that it
+ * sent at least the inputs its corpus and field lists call for, so a loop that silently stops sending fails the run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -113,6 +114,9 @@ class BadInputCorpusIT extends StackTest {
     private String taskId;
 
     private final AtomicInteger inputs = new AtomicInteger();
+    /** Per section: inputs sent, and the floor computed from the corpus and the section's fields. */
+    private final Map<String, Map.Entry<Integer, Integer>> sent = new LinkedHashMap<>();
+
     private final List<String> serverErrors = new ArrayList<>();
     private final List<String> leaks = new ArrayList<>();
     private final List<String> evaluations = new ArrayList<>();
@@ -154,6 +158,8 @@ class BadInputCorpusIT extends StackTest {
         System.out.println("[bad-input] ==== report ====");
         System.out.println(
                 "[bad-input] corpus payloads: " + CORPUS.size() + "; inputs tried (requests): " + inputs.get());
+        sent.forEach((section, counts) -> System.out.println("[bad-input]   " + section + ": " + counts.getKey()
+                + " sent (at least " + counts.getValue() + " required)"));
         System.out.println("[bad-input] HTTP 500s: " + serverErrors.size());
         serverErrors.forEach(e -> System.out.println("[bad-input]   500 " + e));
         System.out.println(
@@ -212,6 +218,9 @@ class BadInputCorpusIT extends StackTest {
                 "explanation",
                 "requested_measures.0",
                 "jurisdiction_profiles.0");
+        List<String> contactFields = List.of("notifier.email", "notifier.phone", "notifier.postal_address");
+        int before = inputs.get();
+        int asciiPayloads = 0;
         Api holder = Api.as(baseUrl(), "rightsholder-a");
         for (var payload : CORPUS.entrySet()) {
             for (String field : fields) {
@@ -221,7 +230,7 @@ class BadInputCorpusIT extends StackTest {
                 set(notice, field, payload.getValue());
                 check("POST /api/notices " + field, payload, () -> holder.post("/api/notices", notice.toString()));
             }
-            for (String field : List.of("notifier.email", "notifier.phone", "notifier.postal_address")) {
+            for (String field : contactFields) {
                 ObjectNode notice = notice("https://gen.example/corpus/" + UUID.randomUUID());
                 notice.remove("targets");
                 notice.remove("attestations");
@@ -229,6 +238,7 @@ class BadInputCorpusIT extends StackTest {
                 check("POST /api/notices " + field, payload, () -> holder.post("/api/notices", notice.toString()));
             }
             if (payload.getValue().chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                asciiPayloads++;
                 check(
                         "POST /api/notices Idempotency-Key header",
                         payload,
@@ -238,6 +248,8 @@ class BadInputCorpusIT extends StackTest {
                                 Map.of("Idempotency-Key", payload.getValue())));
             }
         }
+        sentAtLeast(
+                "notice intake fields", before, CORPUS.size() * (fields.size() + contactFields.size()) + asciiPayloads);
     }
 
     /**
@@ -280,6 +292,8 @@ class BadInputCorpusIT extends StackTest {
         Api moderator = Api.as(baseUrl(), "moderator");
         PageSession moderatorPages = PageSession.login(baseUrl(), "moderator");
         PageSession holderPages = PageSession.login(baseUrl(), "rightsholder-a");
+        int before = inputs.get();
+        int registered = 0;
         for (var payload : CORPUS.entrySet()) {
             ObjectNode notice = notice("https://gen.example/corpus/stored/" + UUID.randomUUID());
             fields.forEach(f -> set(notice, f, payload.getValue()));
@@ -325,6 +339,7 @@ class BadInputCorpusIT extends StackTest {
                 notes.add("stored " + payload.getKey() + ": not registered (" + filed.status() + ")");
                 continue;
             }
+            registered++;
             String caseId = filed.json().get("case_id").asText();
             String task = NoticeLifecycleIT.awaitTask(moderator, caseId);
             page("GET /tasks/{id} (unclaimed)", payload, moderatorPages, "/tasks/" + task);
@@ -354,6 +369,9 @@ class BadInputCorpusIT extends StackTest {
             }
         }
         page("GET /tasks (list)", Map.entry("all", ""), moderatorPages, "/tasks");
+        // one filing per payload; ten reads and writes around every registered case; the task list
+        sentAtLeast("stored notices", before, CORPUS.size() + 10 * registered + 1);
+        assertThat(registered).as("payloads that reached a case and its pages").isPositive();
     }
 
     @Test
@@ -372,6 +390,7 @@ class BadInputCorpusIT extends StackTest {
                 "evidenceUrl",
                 "evidenceDescription",
                 "explanation");
+        int before = inputs.get();
         for (var payload : CORPUS.entrySet()) {
             for (String field : fields) {
                 Map<String, String> form = new LinkedHashMap<>();
@@ -388,12 +407,15 @@ class BadInputCorpusIT extends StackTest {
                         r.contentType().startsWith("text/html"));
             }
         }
+        sentAtLeast("portal form fields", before, CORPUS.size() * fields.size());
     }
 
     @Test
     @Order(4)
     void workRegistrationFields() {
         Api holder = Api.as(baseUrl(), "rightsholder-a");
+        int before = inputs.get();
+        int registered = 0;
         for (var payload : CORPUS.entrySet()) {
             String p = payload.getValue();
             ObjectNode work = JSON.createObjectNode().put("title", p);
@@ -403,10 +425,11 @@ class BadInputCorpusIT extends StackTest {
             ObjectNode combination = work.putArray("combinations").addObject();
             combination.putArray("phrases").add(p).add("red giant");
             combination.put("at_least", 2).put("window_words", 5);
-            Api.Response registered =
+            Api.Response filed =
                     check("POST /api/works (all fields)", payload, () -> holder.post("/api/works", work.toString()));
-            if (registered.status() == 201) {
-                String id = registered.json().get("work_id").asText();
+            if (filed.status() == 201) {
+                registered++;
+                String id = filed.json().get("work_id").asText();
                 check("GET /api/works/{id}", payload, () -> holder.get("/api/works/" + id));
             }
             ObjectNode badHash = JSON.createObjectNode().put("title", "x");
@@ -424,6 +447,8 @@ class BadInputCorpusIT extends StackTest {
                     payload,
                     () -> holder.post("/api/works", badCombination.toString()));
         }
+        // the full work, a malformed hash and a malformed combination per payload; a read of every stored work
+        sentAtLeast("work registration fields", before, CORPUS.size() * 3 + registered);
     }
 
     @Test
@@ -432,6 +457,21 @@ class BadInputCorpusIT extends StackTest {
         Api moderator = Api.as(baseUrl(), "moderator");
         Api holder = Api.as(baseUrl(), "rightsholder-a");
         Api anonymous = Api.anonymous(baseUrl());
+        List<String> counterFields = List.of(
+                "user.legal_name",
+                "user.identity_document.type",
+                "user.identity_document.number",
+                "user.address",
+                "user.phone",
+                "user.email",
+                "material.identification",
+                "material.prior_location",
+                "non_infringement_evidence.0.kind",
+                "non_infringement_evidence.0.description",
+                "non_infringement_evidence.0.url",
+                "signature.value",
+                "exception_claim");
+        int before = inputs.get();
         for (var payload : CORPUS.entrySet()) {
             String p = payload.getValue();
             // decisions that cannot go through (invalid outcome / measure): the task stays open
@@ -452,20 +492,7 @@ class BadInputCorpusIT extends StackTest {
                     payload,
                     () -> moderator.post("/api/tasks/" + taskId + "/decision", measures.toString()));
             // counter-notice: every field, on a counter-notice missing its attestation (refused, case unchanged)
-            for (String field : List.of(
-                    "user.legal_name",
-                    "user.identity_document.type",
-                    "user.identity_document.number",
-                    "user.address",
-                    "user.phone",
-                    "user.email",
-                    "material.identification",
-                    "material.prior_location",
-                    "non_infringement_evidence.0.kind",
-                    "non_infringement_evidence.0.description",
-                    "non_infringement_evidence.0.url",
-                    "signature.value",
-                    "exception_claim")) {
+            for (String field : counterFields) {
                 ObjectNode counter = (ObjectNode) read(Cases.counterNoticeCn());
                 counter.remove("attestations");
                 set(counter, field, p);
@@ -570,6 +597,12 @@ class BadInputCorpusIT extends StackTest {
                 holderPages,
                 "/notices/" + acceptedForCounterNotice);
         page("GET /notices/{id} (appeal)", Map.entry("combined", p), holderPages, "/notices/" + acceptedForAppeal);
+        // per payload: two decisions, the counter-notice fields, six appeal/proof/escalation/lift/update requests;
+        // then eight requests around the complete counter-notice, appeal and escalation
+        sentAtLeast(
+                "decision, counter-notice, appeal and lift fields",
+                before,
+                CORPUS.size() * (2 + counterFields.size() + 6) + 8);
     }
 
     /**
@@ -600,9 +633,11 @@ class BadInputCorpusIT extends StackTest {
         }
         assertThat(id).as("remediation of " + caseId).isNotNull();
         PageSession ownerPages = PageSession.login(baseUrl(), "platform");
+        List<String> changeFields = List.of("filter_version", "model_version", "description");
+        int before = inputs.get();
         for (var payload : CORPUS.entrySet()) {
             String p = payload.getValue();
-            for (String field : List.of("filter_version", "model_version", "description")) {
+            for (String field : changeFields) {
                 ObjectNode change = JSON.createObjectNode()
                         .put("filter_version", "f")
                         .put("description", "d")
@@ -637,6 +672,8 @@ class BadInputCorpusIT extends StackTest {
                     payload,
                     () -> compliance.get("/api/cases/" + caseId + "/remediation/report?format=text"));
         }
+        // API and form per change field; the page, the filter, two ids and the text report per payload
+        sentAtLeast("remediation change fields", before, CORPUS.size() * (2 * changeFields.size() + 5));
     }
 
     private static void sleep() {
@@ -657,6 +694,9 @@ class BadInputCorpusIT extends StackTest {
         PageSession moderatorPages = PageSession.login(baseUrl(), "moderator");
         PageSession compliancePages = PageSession.login(baseUrl(), "compliance");
         PageSession holderPages = PageSession.login(baseUrl(), "rightsholder-a");
+        List<String> acknowledgementFields =
+                List.of("account_id", "agreement_version", "risk_warning_version", "shown_at");
+        int before = inputs.get();
         for (var payload : CORPUS.entrySet()) {
             String p = payload.getValue();
             String q = query(p);
@@ -714,7 +754,7 @@ class BadInputCorpusIT extends StackTest {
                     () -> platform.post(
                             "/api/screen/file",
                             JSON.createObjectNode().put("sha256", p).toString()));
-            for (String field : List.of("account_id", "agreement_version", "risk_warning_version", "shown_at")) {
+            for (String field : acknowledgementFields) {
                 ObjectNode ack = JSON.createObjectNode()
                         .put("account_id", "a")
                         .put("agreement_version", "1")
@@ -755,6 +795,8 @@ class BadInputCorpusIT extends StackTest {
                     "/login/oauth2/code/oidc?code=" + q + "&state=" + q);
             page("GET /login?oidc", payload, anonymousPages, "/login?oidc=" + q);
         }
+        // 22 parameters and paths plus one acknowledgement per field, then 5 Camunda and login inputs, per payload
+        sentAtLeast("query and path parameters", before, CORPUS.size() * (22 + acknowledgementFields.size() + 5));
         // SQL in parameters did not reach the database: the notice table is still there and answers
         assertThat(holder.get("/api/notices").status()).isEqualTo(200);
         assertThat(compliance.get("/api/audit/verify").json().path("intact").asBoolean())
@@ -789,6 +831,7 @@ class BadInputCorpusIT extends StackTest {
                 "mailto:x@y.test",
                 "https://gen.example/\u200B/");
         Api holder = Api.as(baseUrl(), "rightsholder-a");
+        int before = inputs.get();
         ObjectNode notice = notice("https://gen.example/corpus/ok/" + UUID.randomUUID());
         ArrayNode targets = notice.putArray("targets");
         malformed.forEach(u -> targets.addObject().put("type", "URL").put("url", u));
@@ -843,6 +886,8 @@ class BadInputCorpusIT extends StackTest {
                 form.status(),
                 form.body(),
                 true);
+        // the list, the bulk list, the screening of each URL, the form
+        sentAtLeast("malformed target URLs", before, 2 + malformed.size() + 1);
     }
 
     // ---------------------------------------------------------------- size, depth, encoding
@@ -889,6 +934,7 @@ class BadInputCorpusIT extends StackTest {
         int depth = 10_000;
         String objects = "{\"explanation\":" + "{\"a\":".repeat(depth) + "1" + "}".repeat(depth) + "}";
         String arrays = "[".repeat(depth) + "]".repeat(depth);
+        int before = inputs.get();
         for (Door door : jsonDoors()) {
             for (var body : Map.of("objects", objects, "arrays", arrays).entrySet()) {
                 Api.Response r = check(
@@ -904,6 +950,7 @@ class BadInputCorpusIT extends StackTest {
                 expectRefused(door.name(), "nested-" + body.getKey() + "-10k", r);
             }
         }
+        sentAtLeast("deeply nested JSON", before, jsonDoors().size() * 2);
     }
 
     @Test
@@ -913,6 +960,7 @@ class BadInputCorpusIT extends StackTest {
                 "{\"explanation\":\"",
                 new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80},
                 "\",\"prompt\":\"x\",\"reason\":\"r\",\"title\":\"t\"}");
+        int before = inputs.get();
         for (Door door : jsonDoors()) {
             Api.Response r = check(
                     door.name(),
@@ -932,6 +980,7 @@ class BadInputCorpusIT extends StackTest {
                 Map.entry("invalid-utf8-path", "%C3%28%FF"),
                 () -> Api.as(baseUrl(), "rightsholder-a").get("/api/notices/%C3%28%FF"));
         assertThat(path.status()).isLessThan(500);
+        sentAtLeast("invalid UTF-8", before, jsonDoors().size() + 2);
     }
 
     /** 1 MB in a free-text field: an intake that stores text must bound it (400 or 413), never 500. */
@@ -986,12 +1035,14 @@ class BadInputCorpusIT extends StackTest {
                                 "/api/screen/prompt",
                                 JSON.createObjectNode().put("prompt", mb).toString()));
         List<String> accepted = new ArrayList<>();
+        int before = inputs.get();
         attempts.forEach((where, request) -> {
             Api.Response r = check(where, Map.entry("oversized-1MB", "A×1048576"), request);
             if (r.status() != 400 && r.status() != 413) {
                 accepted.add(where + " → " + r.status() + " " + excerpt(r.body()));
             }
         });
+        sentAtLeast("oversized strings", before, attempts.size());
         notes.add("oversized 1 MB accepted by: " + accepted);
         assertThat(accepted).as("1 MB strings must be refused (400/413)").isEmpty();
     }
@@ -1022,16 +1073,28 @@ class BadInputCorpusIT extends StackTest {
             notes.add("csv export did not show the csv-* payloads within " + Cases.PATIENCE + ": " + excerpt(csv[0]));
         }
         assertThat(csv[0]).as("the transparency report as CSV").isNotNull();
+        List<String> formulas = CORPUS.values().stream()
+                .filter(v -> "=+-@".indexOf(v.charAt(0)) >= 0)
+                .toList();
         List<String> dangerous = new ArrayList<>();
+        List<String> neutralised = new ArrayList<>();
         for (String line : csv[0].split("\r\n")) {
             for (String cell : cells(line)) {
                 if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
                     dangerous.add(line);
                 }
+                if (cell.startsWith("'") && formulas.contains(cell.substring(1))) {
+                    neutralised.add(cell);
+                }
             }
         }
-        notes.add("csv export: " + csv[0].split("\r\n").length + " lines, formula cells: " + dangerous.size());
+        notes.add("csv export: " + csv[0].split("\r\n").length + " lines, formula cells: " + dangerous.size()
+                + ", neutralised: " + neutralised);
         assertThat(dangerous).as("CSV cells starting with a formula prefix").isEmpty();
+        // without a formula typed in and shown neutralised, the check above proves nothing
+        assertThat(neutralised)
+                .as("cells typed with a formula prefix, exported behind an apostrophe: " + excerpt(csv[0]))
+                .isNotEmpty();
     }
 
     /** RFC 4180 cells of one line. */
@@ -1172,6 +1235,8 @@ class BadInputCorpusIT extends StackTest {
         List<String> caseIds = new ArrayList<>();
         String caseId = null;
         int onCase = 0;
+        int files = 0;
+        int before = inputs.get();
         for (var payload : CORPUS.entrySet()) {
             if (caseId == null || onCase == 15) {
                 caseId = cases.file(
@@ -1194,6 +1259,7 @@ class BadInputCorpusIT extends StackTest {
                 continue;
             }
             onCase++;
+            files++;
             String sha = stored.json().get(0).get("sha256").asText();
             String shown = stored.json().get(0).get("display_name").asText();
             assertThat(shown).as(payload.getKey()).doesNotContain("\"", "/", "\\", "\r", "\n", "\u0000", "\u202E");
@@ -1215,6 +1281,9 @@ class BadInputCorpusIT extends StackTest {
             String task = NoticeLifecycleIT.awaitTask(moderator, id);
             page("GET /tasks/{id} (evidence names)", Map.entry("all", ""), moderatorPages, "/tasks/" + task);
         }
+        // an upload per payload, five reads per stored file, the case page and the review screen per case
+        sentAtLeast("evidence file names", before, CORPUS.size() + 5 * files + 2 * caseIds.size());
+        assertThat(files).as("evidence files stored under hostile names").isPositive();
     }
 
     // ---------------------------------------------------------------- the verdict
@@ -1222,6 +1291,9 @@ class BadInputCorpusIT extends StackTest {
     @Test
     @Order(20)
     void noServerErrorNoLeakNoEvaluationNoActiveMarkup() {
+        assertThat(sent.keySet()).as("sections that reported what they sent").hasSize(SECTIONS);
+        int floor = sent.values().stream().mapToInt(Map.Entry::getValue).sum();
+        assertThat(inputs.get()).as("inputs tried across the sections").isGreaterThanOrEqualTo(floor);
         assertThat(Files.exists(CANARY))
                 .as("canary " + CANARY + " created: an expression was evaluated")
                 .isFalse();
@@ -1232,6 +1304,17 @@ class BadInputCorpusIT extends StackTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The sections that call {@link #sentAtLeast}: the verdict fails when one of them did not get that far. */
+    private static final int SECTIONS = 12;
+
+    /** Records what a section sent, and fails it when its loops sent fewer inputs than its corpus and fields call for. */
+    private void sentAtLeast(String section, int before, int floor) {
+        int sentHere = inputs.get() - before;
+        sent.put(section, Map.entry(sentHere, floor));
+        assertThat(floor).as(section + ": inputs required").isPositive();
+        assertThat(sentHere).as(section + ": inputs sent").isGreaterThanOrEqualTo(floor);
+    }
 
     private Api.Response check(String where, Map.Entry<String, String> payload, Supplier<Api.Response> request) {
         inputs.incrementAndGet();

@@ -125,7 +125,7 @@ final class Cases {
                 .get("/api/notices/" + caseId + "/notifications")
                 .json()) {
             if (n.get("kind").asText().equals("FORWARDED_NOTICE")) {
-                String link = n.get("link").asText();
+                String link = n.get("opens").asText();
                 return link.substring(link.indexOf("/u/") + 3);
             }
         }
@@ -137,9 +137,18 @@ final class Cases {
         Api.as(baseUrl, "compliance")
                 .get("/api/notices/" + caseId + "/notifications")
                 .json()
-                .forEach(n -> kinds.add(
-                        n.get("kind").asText() + "→" + n.get("recipient").asText()));
+                .forEach(n -> kinds.add(n.get("kind").asText() + "→" + recipient(n)));
         return kinds;
+    }
+
+    /** A letter's recipient as the case names it: the notifier by its address, the uploader by its account. */
+    private static String recipient(JsonNode letter) {
+        return letter.get("recipient_role").asText().equals("NOTIFIER")
+                ? "notifier:"
+                        + (letter.hasNonNull("recipient_email")
+                                ? letter.get("recipient_email").asText()
+                                : letter.get("recipient_party").asText())
+                : "uploader-of:" + letter.get("recipient_party").asText();
     }
 
     /** The timer job waiting at {@code activityId} in the case's process {@code processKey}. */

@@ -3,11 +3,16 @@ package dev.takedown.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.workflow.calendar.StatutoryCalendars;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -85,12 +90,39 @@ class CounterNoticeIT extends StackTest {
                 .isEqualTo(409);
         cases.awaitStatus("rightsholder-a", caseId, "COUNTER_NOTICE_FORWARDED");
 
+        // the rights holder's mailbox holds the whole declaration and what it may do, in Chinese
+        MimeMessage copy = Mailbox.letter("legal@a.test", "关于您的通知 " + caseId + " 的反通知");
+        assertThat(Mailbox.text(copy))
+                .contains("姓名或名称：Li Lei", "身份证件：RESIDENT_ID 110101", "电话：+86 10 1234 5678")
+                .contains("删除或屏蔽前的位置：", "用户对声明内容的真实性负责：已声明")
+                .contains("不存在侵权行为的初步证据：", "prompts and seeds")
+                .contains("向有关部门投诉或者向人民法院提起诉讼", "在您收到本转送件后15日内");
+        assertThat(runtime.createEventSubscriptionQuery()
+                        .eventName("CounterNoticeDelivered")
+                        .processInstanceId(counterNoticeProcess(caseId))
+                        .count())
+                .as("sent is not delivered: the process waits for the delivery")
+                .isEqualTo(1);
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(counterNoticeProcess(caseId))
+                        .activityId("Event_StatutoryWaitOver")
+                        .count())
+                .as("no statutory timer before the copy is delivered")
+                .isZero();
+
+        // the rights holder opens the letter's link: that is its receipt, and the wait runs from it
+        Api.anonymous(baseUrl()).get(Mailbox.receiptPath(copy));
         Job wait = cases.awaitTimer(caseId, "counter-notice", "Event_StatutoryWaitOver");
+        JsonNode letter = copyLetter(caseId);
+        assertThat(letter.get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(letter.get("delivery_basis").asText()).isEqualTo("RECEIPT");
         Instant delivered = jdbc.queryForObject(
                         "select delivered_at from counter_notice where case_id = ?::uuid",
                         java.sql.Timestamp.class,
                         caseId)
                 .toInstant();
+        assertThat(delivered).isEqualTo(Instant.parse(letter.get("delivered_at").asText()));
         assertThat(wait.getDuedate().toInstant())
                 .isEqualTo(calendars
                         .china()
@@ -104,7 +136,7 @@ class CounterNoticeIT extends StackTest {
         assertThat(cases.measureStatuses(caseId)).containsOnly("LIFTED");
         await().atMost(Cases.PATIENCE).until(() -> strikes(account) == 0);
         assertThat(cases.notificationKinds(caseId))
-                .anyMatch(k -> k.startsWith("COUNTER_NOTICE→notifier:"))
+                .anyMatch(k -> k.startsWith("COUNTER_NOTICE_COPY→notifier:"))
                 .anyMatch(k -> k.startsWith("RESTORED→uploader-of:" + account));
         await().atMost(Cases.PATIENCE)
                 .untilAsserted(() -> assertThat(ledgerTypes(caseId))
@@ -144,6 +176,22 @@ class CounterNoticeIT extends StackTest {
                         caseId)
                 .toInstant();
         ZoneId eastern = ZoneId.of("America/New_York");
+
+        // the US clock runs from the platform's receipt; the rights holder gets the whole counter-notification
+        LocalDate restoreOn = calendars
+                .us()
+                .addBusinessDays(received.atZone(eastern).toLocalDate(), 10)
+                .plusDays(1);
+        MimeMessage copy = Mailbox.letter("legal@a.test", "Counter-notice on your notice " + caseId);
+        assertThat(Mailbox.text(copy))
+                .contains("Name: Jane Roe", "Address: 1 Main St, Springfield", "Telephone: +1 555 0100")
+                .contains("under penalty of perjury", "mistake or misidentification of the material: given")
+                .contains(
+                        "Consent to the jurisdiction of the Federal District Court", "Acceptance of service of process")
+                .contains("We will restore the removed material on "
+                        + restoreOn.format(DateTimeFormatter.ofPattern("EEEE, yyyy-MM-dd", Locale.ENGLISH)))
+                .doesNotContain("not given");
+        assertThat(copyLetter(caseId).get("body").asText()).isEqualTo(Mailbox.text(copy));
         assertThat(wait.getDuedate().toInstant())
                 .isEqualTo(calendars
                         .us()
@@ -201,8 +249,29 @@ class CounterNoticeIT extends StackTest {
                 .containsSubsequence("MAINTAINED_PENDING_PROCEEDINGS", "RESTORED", "CLOSED");
         assertThat(cases.measureStatuses(caseId)).containsOnly("LIFTED");
         assertThat(cases.notificationKinds(caseId))
-                .anyMatch(k -> k.startsWith("PROCEEDINGS_DISMISSED→notifier:"))
-                .anyMatch(k -> k.startsWith("PROCEEDINGS_DISMISSED→uploader-of:acct-us"));
+                .anyMatch(k -> k.startsWith("PROCEEDINGS_CONCLUDED→notifier:"))
+                .anyMatch(k -> k.startsWith("PROCEEDINGS_CONCLUDED→uploader-of:acct-us"));
+    }
+
+    /** The counter-notice copy as the rights holder reads it through the case API (its own letters only). */
+    private JsonNode copyLetter(String caseId) {
+        for (JsonNode letter : Api.as(baseUrl(), "rightsholder-a")
+                .get("/api/notices/" + caseId + "/letters")
+                .json()) {
+            assertThat(letter.get("recipient_role").asText()).isEqualTo("NOTIFIER");
+            if (letter.get("kind").asText().equals("COUNTER_NOTICE_COPY")) {
+                return letter;
+            }
+        }
+        throw new AssertionError("no counter-notice copy on case " + caseId);
+    }
+
+    private String counterNoticeProcess(String caseId) {
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId)
+                .processDefinitionKey("counter-notice")
+                .singleResult()
+                .getId();
     }
 
     @Test

@@ -189,12 +189,13 @@ final class FaultInvariants {
         figures.put("measures applied", inEffect.size());
         figures.put("MeasureApplied records", deliveries);
         List<Map<String, Object>> notified = jdbc.queryForList("""
-                select case_id, recipient, kind, count(*) as n from notification
-                group by case_id, recipient, kind having count(*) > 1""");
+                select case_id, recipient_role, recipient_party, kind, count(*) as n from letter
+                where resent_from is null
+                group by case_id, recipient_role, recipient_party, kind having count(*) > 1""");
         if (!notified.isEmpty()) {
-            violations.add("notifications sent twice: " + notified);
+            violations.add("letters written twice: " + notified);
         }
-        figures.put("notifications", jdbc.queryForObject("select count(*) from notification", Long.class));
+        figures.put("letters", jdbc.queryForObject("select count(*) from letter", Long.class));
     }
 
     private static String measureId(FaultKafka.Rec r) {

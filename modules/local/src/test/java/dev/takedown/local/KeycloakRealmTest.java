@@ -150,6 +150,17 @@ class KeycloakRealmTest {
 
         JsonNode demoApi = demo.get("clients").get(0);
         assertThat(demoApi.get("clientId").asText()).isEqualTo("takedown-api");
+        // the application refuses bearer tokens whose aud lacks takedown.jwt.audience (default takedown-api); the
+        // demo import overwrites the client, so it must carry the mapper too
+        for (JsonNode client : List.of(api, demoApi)) {
+            assertThat(StreamSupport.stream(client.get("protocolMappers").spliterator(), false)
+                            .filter(m -> m.get("protocolMapper").asText().equals("oidc-audience-mapper"))
+                            .filter(m ->
+                                    m.at("/config/access.token.claim").asText().equals("true"))
+                            .map(m -> m.at("/config/included.client.audience").asText()))
+                    .as("access tokens of the API client name the API as their audience")
+                    .containsExactly("takedown-api");
+        }
         assertThat(demoApi.get("directAccessGrantsEnabled").asBoolean())
                 .as("the demo's curl examples fetch tokens with a password")
                 .isTrue();

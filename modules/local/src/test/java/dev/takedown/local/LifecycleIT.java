@@ -294,10 +294,10 @@ class LifecycleIT extends StackTest {
                     "{\"outcome\":\"REJECT\",\"reason\":\"nothing like the work\"," + "\"manifestly_unfounded\":true}");
             cases.awaitStatus(holder, caseId, "NOTIFIED");
             if (round == 2) {
-                assertThat(cases.notificationKinds(caseId)).anyMatch(k -> k.startsWith("STANDING_WARNED"));
+                assertThat(cases.notificationKinds(caseId)).anyMatch(k -> k.startsWith("WARNING→notifier:"));
             }
             if (round == 5) {
-                assertThat(cases.notificationKinds(caseId)).anyMatch(k -> k.startsWith("STANDING_SUSPENDED"));
+                assertThat(cases.notificationKinds(caseId)).anyMatch(k -> k.startsWith("SUSPENSION→notifier:"));
             }
         }
         // the suspension is on the compliance officer's list, with its end date, and can be lifted early
@@ -335,7 +335,7 @@ class LifecycleIT extends StackTest {
                         "{\"reason\":\"the rejections are under review\"}");
         assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
         assertThat(cases.notificationKinds(standing.get("case_id").asText()))
-                .anyMatch(k -> k.startsWith("STANDING_LIFTED"));
+                .anyMatch(k -> k.startsWith("REINSTATEMENT"));
         assertThat(Api.as(baseUrl(), holder)
                         .post("/api/notices", Cases.notice("EU_DSA", "acct-m"))
                         .json()

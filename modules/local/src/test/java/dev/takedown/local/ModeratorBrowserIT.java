@@ -9,7 +9,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,7 +151,61 @@ class ModeratorBrowserIT extends BrowserTest {
                 .contains("ESCALATED");
     }
 
+    /**
+     * Evidence URLs are whatever the notifier typed. A path on this origin shown as an image would be fetched by the
+     * moderator's browser with the moderator's session the moment the review screen opens; only {@code data:} images
+     * are shown, and the page policy allows no other image source.
+     */
+    @Test
+    void evidenceUrlsOnThisOriginAreNeverFetchedByTheReviewScreen() {
+        String probe = UUID.randomUUID().toString();
+        List<String> typed = List.of(
+                "/api/notices?probe=" + probe,
+                "/logout?probe=" + probe,
+                "/notices/" + probe + "/evidence/x.png",
+                "//" + baseUrl().replaceFirst("^https?://", "") + "/tasks?probe=" + probe,
+                baseUrl() + "/tasks?probe=" + probe + "&absolute",
+                "https://images.example/" + probe + ".png");
+        String caseId = file("EU_DSA", "https://gen.example/listings/" + UUID.randomUUID(), typed);
+        Api moderatorApi = Api.as(baseUrl(), "moderator");
+        String taskId = NoticeLifecycleIT.awaitTask(moderatorApi, caseId);
+        // claimed, so that "claim next" in the other tests of the shared queue never picks it
+        assertThat(moderatorApi.post("/api/tasks/" + taskId + "/claim", "").status())
+                .isBetween(200, 299);
+
+        try (BrowserContext context = context()) {
+            List<String> requested = new CopyOnWriteArrayList<>();
+            context.onRequest(request -> requested.add(request.url()));
+            Page page = signIn(context, "moderator");
+            var response = page.navigate(baseUrl() + "/tasks/" + taskId);
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+
+            assertThat(page.locator("#pane-evidence")).containsText("/logout?probe=" + probe);
+            assertThat(requested.stream().filter(url -> url.contains(probe)).collect(Collectors.toList()))
+                    .as("requests the review screen made by itself for typed evidence URLs")
+                    .isEmpty();
+            assertThat(page.locator("#pane-evidence img").count())
+                    .as("no image element for a URL that is not data:")
+                    .isZero();
+            assertThat(page.locator("button.evidence-image").count()).isZero();
+            // the absolute ones remain links a moderator may choose to open
+            assertThat(page.locator("#pane-evidence a[href='https://images.example/" + probe + ".png']"))
+                    .hasAttribute("rel", "noopener noreferrer nofollow");
+            assertThat(response.headers().get("content-security-policy"))
+                    .contains("img-src data:;")
+                    .doesNotContain("img-src 'self'");
+        }
+    }
+
     private String file(String profile, String target) {
+        return file(profile, target, List.of(IMAGE));
+    }
+
+    private String file(String profile, String target, List<String> evidenceUrls) {
+        String evidence = evidenceUrls.stream()
+                .map(url -> "{\"kind\": \"SCREENSHOT\", \"url\": \"" + url
+                        + "\", \"description\": \"output of the model\"}")
+                .collect(Collectors.joining(", ", "[", "]"));
         String notice = """
                 {"jurisdiction_profiles": ["%s"],
                  "notifier": {"type": "RIGHTS_HOLDER", "legal_name": "Studio B", "email": "legal@b.test",
@@ -156,11 +213,11 @@ class ModeratorBrowserIT extends BrowserTest {
                  "signature": {"type": "electronic", "value": "/s/ Studio B"},
                  "works": [{"title": "Ultraman Tiga"}],
                  "targets": [{"type": "LISTING", "url": "%s", "account_id": "acct-%s"}],
-                 "evidence": [{"kind": "SCREENSHOT", "url": "%s", "description": "output of the model"}],
+                 "evidence": %s,
                  "explanation": "The model generates the protected character on ordinary prompts.",
                  "attestations": {"truthfulness_responsibility": true, "good_faith": true,
                                   "accuracy_authority_perjury": true, "bona_fide_accurate_complete": true}}
-                """.formatted(profile, target, UUID.randomUUID(), IMAGE);
+                """.formatted(profile, target, UUID.randomUUID(), evidence);
         Api.Response filed = Api.as(baseUrl(), "rightsholder-b").post("/api/notices", notice);
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
         return filed.json().get("case_id").asText();

@@ -114,7 +114,7 @@ class PublicComplaintBrowserIT extends BrowserTest {
                 cases.awaitStatus("compliance", caseId, "NOTIFIED");
                 if (round == 5) {
                     assertThat(cases.notificationKinds(caseId))
-                            .anyMatch(k -> k.startsWith("STANDING_SUSPENDED→notifier:" + misusing));
+                            .anyMatch(k -> k.startsWith("SUSPENSION→notifier:" + misusing));
                 }
             }
 
@@ -153,7 +153,7 @@ class PublicComplaintBrowserIT extends BrowserTest {
                 .get("/api/notices/" + caseId + "/notifications")
                 .json()) {
             if (n.get("kind").asText().equals("CONFIRMATION")) {
-                link = n.get("link").asText();
+                link = n.get("opens").asText();
             }
         }
         assertThat(link).as("a confirmation link for " + caseId).isNotNull();

@@ -8,6 +8,7 @@ import dev.takedown.events.ScreeningRule;
 import dev.takedown.events.StrikeRecorded;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.measures.internal.Measure;
+import dev.takedown.measures.internal.MeasureMapper;
 import dev.takedown.measures.internal.MeasureRepository;
 import dev.takedown.measures.internal.Strikes;
 import dev.takedown.misuse.Misuse;
@@ -39,6 +40,7 @@ public class Measures {
     private final ObjectMapper json;
     private final Clock clock;
     private final List<LiftGuard> guards;
+    private final MeasureMapper mapper;
 
     Measures(
             MeasureRepository measures,
@@ -47,7 +49,8 @@ public class Measures {
             ApplicationEventPublisher events,
             ObjectMapper json,
             Clock clock,
-            List<LiftGuard> guards) {
+            List<LiftGuard> guards,
+            MeasureMapper mapper) {
         this.measures = measures;
         this.strikes = strikes;
         this.misuse = misuse;
@@ -55,6 +58,7 @@ public class Measures {
         this.json = json;
         this.clock = clock;
         this.guards = List.copyOf(guards);
+        this.mapper = mapper;
     }
 
     /**
@@ -132,23 +136,23 @@ public class Measures {
                         UUID.randomUUID(),
                         now,
                         caseId,
-                        measure.plannedBy(),
-                        measure.id().toString(),
-                        measure.type().name(),
-                        measure.targetUrl(),
+                        measure.getPlannedBy(),
+                        measure.getId().toString(),
+                        measure.getType().name(),
+                        measure.getTargetUrl(),
                         rule(measure),
                         measure.fileSha256()));
-                if (measure.accountId() != null) {
+                if (measure.getAccountId() != null) {
                     gravest.merge(
-                            measure.accountId(),
-                            measure.type(),
+                            measure.getAccountId(),
+                            measure.getType(),
                             (a, b) -> strikes.weightOf(a) >= strikes.weightOf(b) ? a : b);
                     if (measure.isIntentional()) {
-                        intentional.add(measure.accountId());
+                        intentional.add(measure.getAccountId());
                     }
                 }
             }
-            if (measure.status() == MeasureStatus.APPLIED) {
+            if (measure.getStatus() == MeasureStatus.APPLIED) {
                 inEffect++;
             }
         }
@@ -179,12 +183,12 @@ public class Measures {
         int lifted = 0;
         Set<String> accounts = new LinkedHashSet<>();
         for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
-            if (measure.status() == MeasureStatus.APPLIED && measure.lift(now, actor, reason)) {
+            if (measure.getStatus() == MeasureStatus.APPLIED && measure.lift(now, actor, reason)) {
                 lifted++;
                 events.publishEvent(new MeasureLifted(
-                        UUID.randomUUID(), now, caseId, actor, measure.id().toString(), reason));
-                if (measure.accountId() != null) {
-                    accounts.add(measure.accountId());
+                        UUID.randomUUID(), now, caseId, actor, measure.getId().toString(), reason));
+                if (measure.getAccountId() != null) {
+                    accounts.add(measure.getAccountId());
                 }
             }
         }
@@ -216,7 +220,7 @@ public class Measures {
         Instant now = clock.instant();
         List<MeasureView> replaced = new ArrayList<>();
         for (Measure old : measures.findByCaseIdOrderByPlannedAt(caseId)) {
-            if (!old.type().isFilter() || old.status() != MeasureStatus.APPLIED || old.rule() == null) {
+            if (!old.getType().isFilter() || old.getStatus() != MeasureStatus.APPLIED || old.getRule() == null) {
                 continue;
             }
             ScreeningRule rule = rule(old);
@@ -231,9 +235,22 @@ public class Measures {
                     rule.replayPrompts());
             old.lift(now, actor, "superseded by a model remediation");
             events.publishEvent(new MeasureLifted(
-                    UUID.randomUUID(), now, caseId, actor, old.id().toString(), "superseded by a model remediation"));
+                    UUID.randomUUID(),
+                    now,
+                    caseId,
+                    actor,
+                    old.getId().toString(),
+                    "superseded by a model remediation"));
             Measure next = new Measure(
-                    UUID.randomUUID(), caseId, old.decisionId(), old.type(), null, null, write(widened), actor, now);
+                    UUID.randomUUID(),
+                    caseId,
+                    old.getDecisionId(),
+                    old.getType(),
+                    null,
+                    null,
+                    write(widened),
+                    actor,
+                    now);
             next.apply(now);
             measures.save(next);
             events.publishEvent(new MeasureApplied(
@@ -241,8 +258,8 @@ public class Measures {
                     now,
                     caseId,
                     actor,
-                    next.id().toString(),
-                    next.type().name(),
+                    next.getId().toString(),
+                    next.getType().name(),
                     null,
                     widened,
                     null));
@@ -270,9 +287,9 @@ public class Measures {
     @Transactional
     public MeasureView lift(String measureId, String actor, String reason) {
         Measure measure = load(measureId);
-        if (measure.status() == MeasureStatus.APPLIED) {
+        if (measure.getStatus() == MeasureStatus.APPLIED) {
             for (LiftGuard guard : guards) {
-                guard.refusal(measure.caseId()).ifPresent(refusal -> {
+                guard.refusal(measure.getCaseId()).ifPresent(refusal -> {
                     throw new LiftRefusedException(refusal);
                 });
             }
@@ -282,9 +299,9 @@ public class Measures {
             events.publishEvent(new MeasureLifted(
                     UUID.randomUUID(),
                     now,
-                    measure.caseId(),
+                    measure.getCaseId(),
                     actor,
-                    measure.id().toString(),
+                    measure.getId().toString(),
                     reason));
         }
         return view(measure);
@@ -311,23 +328,15 @@ public class Measures {
         }
     }
 
-    private MeasureView view(Measure m) {
-        return new MeasureView(
-                m.id().toString(),
-                m.caseId(),
-                m.type(),
-                m.targetUrl(),
-                rule(m),
-                m.status(),
-                m.appliedAt(),
-                m.liftedAt());
+    private MeasureView view(Measure measure) {
+        return mapper.view(measure, rule(measure));
     }
 
     private ScreeningRule rule(Measure measure) {
         try {
-            return measure.rule() == null ? null : json.readValue(measure.rule(), ScreeningRule.class);
+            return measure.getRule() == null ? null : json.readValue(measure.getRule(), ScreeningRule.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored rule of measure " + measure.id() + " is unreadable", e);
+            throw new IllegalStateException("stored rule of measure " + measure.getId() + " is unreadable", e);
         }
     }
 

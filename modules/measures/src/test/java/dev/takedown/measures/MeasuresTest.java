@@ -14,6 +14,7 @@ import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.ScreeningRule;
 import dev.takedown.measures.internal.Measure;
+import dev.takedown.measures.internal.MeasureMapperImpl;
 import dev.takedown.measures.internal.MeasureRepository;
 import dev.takedown.measures.internal.Strikes;
 import dev.takedown.misuse.Misuse;
@@ -41,7 +42,8 @@ class MeasuresTest {
             published::add,
             new ObjectMapper().registerModule(new JavaTimeModule()),
             Clock.systemUTC(),
-            List.of(caseId -> caseId.equals("held") ? Optional.of("a counter-notice is pending") : Optional.empty()));
+            List.of(caseId -> caseId.equals("held") ? Optional.of("a counter-notice is pending") : Optional.empty()),
+            new MeasureMapperImpl());
     private final ScreeningRule rule = new ScreeningRule(
             "Ultraman", List.of("奥特曼", "Ultraman"), List.of(), List.of("licensee-1"), List.of(), List.of("画一个奥特曼"));
 
@@ -124,8 +126,8 @@ class MeasuresTest {
         when(repository.findById(any())).thenReturn(Optional.of(measure));
         when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(List.of(measure));
 
-        measures.lift(measure.id().toString(), "senior", "restored after counter-notice");
-        measures.lift(measure.id().toString(), "senior", "again");
+        measures.lift(measure.getId().toString(), "senior", "restored after counter-notice");
+        measures.lift(measure.getId().toString(), "senior", "again");
         int inEffect = measures.applyPlanned("c1");
 
         assertThat(published).hasSize(1).first().isInstanceOf(MeasureLifted.class);
@@ -147,10 +149,10 @@ class MeasuresTest {
         measure.apply(Instant.now());
         when(repository.findById(any())).thenReturn(Optional.of(measure));
 
-        assertThatThrownBy(() -> measures.lift(measure.id().toString(), "senior", "looks fine to me"))
+        assertThatThrownBy(() -> measures.lift(measure.getId().toString(), "senior", "looks fine to me"))
                 .isInstanceOf(LiftRefusedException.class)
                 .hasMessage("a counter-notice is pending");
-        assertThat(measure.status()).isEqualTo(MeasureStatus.APPLIED);
+        assertThat(measure.getStatus()).isEqualTo(MeasureStatus.APPLIED);
         assertThat(published).isEmpty();
     }
 

@@ -1,9 +1,16 @@
 package dev.takedown.notices;
 
+import dev.takedown.correspondence.AccountAddresses;
+import dev.takedown.correspondence.Correspondence;
+import dev.takedown.correspondence.Letter;
+import dev.takedown.correspondence.LetterKind;
+import dev.takedown.correspondence.PartyRole;
+import dev.takedown.correspondence.Recipient;
 import dev.takedown.events.AppealDecided;
 import dev.takedown.events.CounterNoticeFiled;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
+import dev.takedown.events.NoticeReceived;
 import dev.takedown.events.PartiesNotified;
 import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.events.TakedownEvent;
@@ -11,23 +18,25 @@ import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.misuse.Misuse;
 import dev.takedown.misuse.Party;
+import dev.takedown.misuse.StandingChangeKind;
 import dev.takedown.notices.internal.CaseMapper;
 import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeRepository;
 import dev.takedown.notices.internal.NoticeTarget;
 import dev.takedown.notices.internal.NotificationTexts;
-import dev.takedown.notices.internal.Notifications;
 import dev.takedown.notices.internal.RecordedDecision;
 import dev.takedown.notices.internal.Submissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,8 +57,8 @@ public class CaseLifecycle {
     private final Submissions submissions;
     private final CaseMapper mapper;
     private final CounterNotices counterNotices;
-    private final Notifications notifications;
-    private final NotificationTexts texts;
+    private final Correspondence correspondence;
+    private final AccountAddresses accounts;
     private final UploaderLinks links;
     private final ProfilePolicies policies;
     private final Misuse misuse;
@@ -62,8 +71,8 @@ public class CaseLifecycle {
             Submissions submissions,
             CaseMapper mapper,
             CounterNotices counterNotices,
-            Notifications notifications,
-            NotificationTexts texts,
+            Correspondence correspondence,
+            AccountAddresses accounts,
             UploaderLinks links,
             ProfilePolicies policies,
             Misuse misuse,
@@ -74,8 +83,8 @@ public class CaseLifecycle {
         this.submissions = submissions;
         this.mapper = mapper;
         this.counterNotices = counterNotices;
-        this.notifications = notifications;
-        this.texts = texts;
+        this.correspondence = correspondence;
+        this.accounts = accounts;
         this.links = links;
         this.policies = policies;
         this.misuse = misuse;
@@ -124,10 +133,7 @@ public class CaseLifecycle {
                 TakedownEvent.SYSTEM,
                 "logged-out notifier: waiting for the e-mail address to be confirmed",
                 now)) {
-            NotificationTexts.Text text =
-                    texts.confirmation(notifierLanguage(notice), noticeId, Math.max(1, validity.toDays()));
-            notifications.record(
-                    notice.getId(), notifierAddress(notice), "CONFIRMATION", text.subject(), text.body(), link, now);
+            tellNotifier(notice, LetterKind.CONFIRMATION, model("days", Math.max(1, validity.toDays())), link);
         }
     }
 
@@ -188,7 +194,7 @@ public class CaseLifecycle {
                 problems.stream().map(p -> p.field() + " (" + p.message() + ")").collect(Collectors.joining("; "));
         if (notice.moveTo(CaseStatus.INCOMPLETE_CURE, TakedownEvent.SYSTEM, "missing: " + missing, now)) {
             long days = policies.of(notice.governingProfile()).curePeriod().toDays();
-            tellNotifier(notice, "CURE_REQUEST", texts.cureRequest(notifierLanguage(notice), caseId, days, missing));
+            tellNotifier(notice, LetterKind.CURE_REQUEST, model("days", days, "missing", missing));
             events.publishEvent(new PartiesNotified(
                     UUID.randomUUID(),
                     now,
@@ -232,7 +238,7 @@ public class CaseLifecycle {
         Instant now = clock.instant();
         String missing = problems.stream().map(FieldProblem::field).collect(Collectors.joining(", "));
         if (notice.moveTo(CaseStatus.CLOSED_INCOMPLETE, TakedownEvent.SYSTEM, "missing: " + missing, now)) {
-            tellNotifier(notice, "INCOMPLETE", texts.closedIncomplete(notifierLanguage(notice), caseId, missing));
+            tellNotifier(notice, LetterKind.CLOSED_INCOMPLETE, model("missing", missing));
             events.publishEvent(new PartiesNotified(
                     UUID.randomUUID(),
                     now,
@@ -362,20 +368,50 @@ public class CaseLifecycle {
             return;
         }
         Notice notice = found.get();
-        String kind = "STANDING_" + changed.change();
+        LetterKind kind =
+                switch (StandingChangeKind.valueOf(changed.change())) {
+                    case WARNED -> LetterKind.WARNING;
+                    case SUSPENDED, TERMINATED -> LetterKind.SUSPENSION;
+                    case REINSTATED, LIFTED -> LetterKind.REINSTATEMENT;
+                };
+        Map<String, Object> model = standingModel(changed);
         if (Party.Kind.NOTIFIER.name().equals(changed.partyKind())) {
-            tellNotifier(notice, kind, texts.standing(notifierLanguage(notice), changed));
+            tellNotifier(notice, kind, model);
         } else {
-            NotificationTexts.Text text = texts.standing(NotificationTexts.of(notice.governingProfile()), changed);
-            notifications.record(
-                    notice.getId(),
-                    "uploader-of:" + changed.partyId(),
-                    kind,
-                    text.subject(),
-                    text.body(),
-                    null,
-                    clock.instant());
+            notice.getTargets().stream()
+                    .filter(target -> changed.partyId().equals(target.getAccountId()))
+                    .findFirst()
+                    .ifPresent(target -> tellUploader(notice, target, kind, model, null));
         }
+    }
+
+    /**
+     * What the standing letters say: the counts, the window in days, when, the end of a suspension, the reasons of an
+     * early lift, the weighted score, the threshold and the intentional findings (see {@link LetterKind#WARNING}).
+     */
+    private static Map<String, Object> standingModel(PartyStandingChanged changed) {
+        List<Object> arguments = new ArrayList<>(List.of(
+                String.valueOf(changed.misuseCount()),
+                String.valueOf(changed.windowMisuse()),
+                String.valueOf(changed.totalCount()),
+                changed.window() == null
+                        ? ""
+                        : String.valueOf(Duration.parse(changed.window()).toDays()),
+                changed.occurredAt()));
+        arguments.add(changed.until() == null ? "" : changed.until());
+        arguments.add(changed.reason() == null ? "" : changed.reason());
+        arguments.add(String.valueOf(changed.weightedScore()));
+        arguments.add(String.valueOf(changed.threshold()));
+        arguments.add(String.valueOf(changed.intentional()));
+        return model(
+                "party",
+                changed.partyKind(),
+                "change",
+                changed.change(),
+                "arguments",
+                arguments,
+                "weighed",
+                changed.window() != null);
     }
 
     // --- measures and notification ---------------------------------------------------------------------------
@@ -404,30 +440,27 @@ public class CaseLifecycle {
         RecordedDecision decided = notice.effectiveDecision().orElseThrow();
         JurisdictionProfile profile = notice.governingProfile();
         List<String> recipients = new ArrayList<>();
-        recipients.add(tellNotifier(
-                notice,
-                "DECISION",
-                texts.decision(
-                        notifierLanguage(notice),
-                        outcome,
-                        decided.getVerdict(),
-                        decided.getMeasures(),
-                        decided.getReason(),
-                        profile)));
+        recipients.add(tellNotifier(notice, LetterKind.DECISION, decisionModel(outcome, decided, profile)));
         if (outcome == CaseOutcome.ACTION_TAKEN) {
             String link = publicBaseUrl + "/u/" + links.issue(caseId);
             for (NoticeTarget target : notice.getTargets()) {
-                String uploader = uploaderAddress(target);
-                recipients.add(uploader);
-                NotificationTexts.Text statement = texts.statementOfReasons(
-                        NotificationTexts.of(profile),
-                        target.getUrl(),
-                        decided.getMeasures(),
-                        decided.getReason(),
-                        notice.getWorkTitle(),
-                        profile);
-                notifications.record(
-                        notice.getId(), uploader, "FORWARDED_NOTICE", statement.subject(), statement.body(), link, now);
+                // the uploader's letter opens its page, where it can answer with a counter-notice
+                recipients.add(tellUploader(
+                        notice,
+                        target,
+                        LetterKind.FORWARDED_NOTICE,
+                        model(
+                                "measures",
+                                decided.getMeasures(),
+                                "target",
+                                target.getUrl(),
+                                "work",
+                                notice.getWorkTitle(),
+                                "reason",
+                                decided.getReason(),
+                                "family",
+                                profile.family()),
+                        link));
             }
         }
         for (Notice joined : notices.findByJoinedCaseId(notice.getId())) {
@@ -439,23 +472,35 @@ public class CaseLifecycle {
                     (sameOrganisation ? "outcome of case " + caseId : "outcome of the case it joined") + ": " + outcome,
                     now);
             // each notifier is told the redress of the law its own notice was filed under
-            Locale language = notifierLanguage(joined);
             JurisdictionProfile filedUnder = joined.governingProfile();
             recipients.add(tellNotifier(
                     joined,
-                    "DECISION",
+                    LetterKind.DECISION,
                     sameOrganisation
-                            ? texts.decision(
-                                    language,
-                                    outcome,
-                                    decided.getVerdict(),
-                                    decided.getMeasures(),
-                                    decided.getReason(),
-                                    filedUnder)
-                            : texts.joinedDecision(language, outcome, filedUnder)));
+                            ? decisionModel(outcome, decided, filedUnder)
+                            : model("outcome", outcome, "joined", true, "family", filedUnder.family())));
         }
         events.publishEvent(
                 new PartiesNotified(UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM, outcome.name(), recipients));
+    }
+
+    /**
+     * DSA Art. 16(4): the notifier is told without delay that its notice arrived, whatever channel it came by, if it
+     * gave an e-mail address; in the intake's transaction, so an intake that fails tells nobody.
+     */
+    @EventListener
+    void on(NoticeReceived received) {
+        Notice notice = require(received.caseId());
+        if (notice.getNotifierEmail() != null) {
+            tellNotifier(
+                    notice,
+                    LetterKind.RECEIPT,
+                    model(
+                            "receivedAt",
+                            notice.getReceivedAt(),
+                            "processed",
+                            !NoticeReceived.NOT_PROCESSED.equals(received.disposition())));
+        }
     }
 
     // --- redress -------------------------------------------------------------------------------------------------
@@ -467,27 +512,28 @@ public class CaseLifecycle {
     }
 
     /**
-     * Forwards the counter-notice to the rights holder with the text the law requires, and records that moment as its
-     * delivery (the Chinese wait runs from delivery).
+     * Sends the rights holder a copy of the whole counter-notice as the uploader gave it (identity, address, phone,
+     * e-mail, statements, evidence) with what the law lets it do next. The Chinese wait runs from the copy's delivery,
+     * which correspondence records ({@link CounterNotices} listens); the US restore window runs from the platform's
+     * receipt and is told here.
+     *
+     * @param restoreOn US: the day the material is restored unless a court action is notified (after business day 10
+     *                  from receipt); {@code null} elsewhere
+     * @param restoreBy US: business day 14 from receipt, the latest restore day; {@code null} elsewhere
      */
     @Transactional
-    public void forwardCounterNotice(String caseId) {
+    public void forwardCounterNotice(String caseId, LocalDate restoreOn, LocalDate restoreBy) {
         Notice notice = require(caseId);
-        Instant now = clock.instant();
         if (notice.moveTo(
                 CaseStatus.COUNTER_NOTICE_FORWARDED,
                 TakedownEvent.SYSTEM,
                 "counter-notice forwarded to the rights holder",
-                now)) {
-            counterNotices.markForwarded(caseId, now);
-            JurisdictionProfile profile = notice.governingProfile();
+                clock.instant())) {
+            CounterNotices.Filed filed = counterNotices
+                    .filed(caseId)
+                    .orElseThrow(() -> new CaseStateException("case " + caseId + " has no counter-notice"));
             tellNotifier(
-                    notice,
-                    "COUNTER_NOTICE",
-                    texts.counterNoticeForwarded(
-                            notifierLanguage(notice),
-                            profile,
-                            policies.of(profile).counterNoticeWaitDays()));
+                    notice, LetterKind.COUNTER_NOTICE_COPY, counterNoticeCopy(notice, filed, restoreOn, restoreBy));
         }
     }
 
@@ -515,8 +561,9 @@ public class CaseLifecycle {
                 "proceedings upheld the notice (" + reference + "): the measure stays")) {
             tellBoth(
                     notice,
+                    LetterKind.PROCEEDINGS_CONCLUDED,
                     "PROCEEDINGS_UPHELD",
-                    language -> texts.proceedingsConcluded(language, ProceedingsOutcome.UPHELD, reference));
+                    model("outcome", ProceedingsOutcome.UPHELD, "reference", reference));
         }
     }
 
@@ -534,8 +581,9 @@ public class CaseLifecycle {
                 "proceedings " + outcome.name().toLowerCase(Locale.ROOT) + " (" + reference + "): content restored")) {
             tellBoth(
                     notice,
+                    LetterKind.PROCEEDINGS_CONCLUDED,
                     "PROCEEDINGS_" + outcome.name(),
-                    language -> texts.proceedingsConcluded(language, outcome, reference));
+                    model("outcome", outcome, "reference", reference));
         }
     }
 
@@ -548,7 +596,7 @@ public class CaseLifecycle {
                 CaseStatus.RESTORED,
                 TakedownEvent.SYSTEM,
                 "no proof of proceedings within the statutory wait: content restored")) {
-            tellBoth(notice, "RESTORED", texts::restored);
+            tellBoth(notice, LetterKind.RESTORED, "RESTORED", Map.of());
         }
     }
 
@@ -557,7 +605,7 @@ public class CaseLifecycle {
     public void recordRetracted(String caseId) {
         Notice notice = require(caseId);
         if (move(notice, CaseStatus.RETRACTED, TakedownEvent.SYSTEM, "notice retracted; measures lifted")) {
-            tellBoth(notice, "RETRACTED", texts::retracted);
+            tellBoth(notice, LetterKind.RETRACTED, "RETRACTED", Map.of());
         }
     }
 
@@ -597,8 +645,9 @@ public class CaseLifecycle {
                 now)) {
             tellBoth(
                     notice,
+                    LetterKind.APPEAL_OUTCOME,
                     verdict == Verdict.REVERSE ? "APPEAL_REVERSED" : "APPEAL_UPHELD",
-                    language -> texts.appealDecided(language, verdict, reason));
+                    model("verdict", verdict, "reason", reason));
         }
         events.publishEvent(new AppealDecided(
                 UUID.randomUUID(),
@@ -677,28 +726,172 @@ public class CaseLifecycle {
         }
     }
 
-    /** The same message to the notifier and to each uploader, each in their language. */
-    private void tellBoth(Notice notice, String kind, Function<Locale, NotificationTexts.Text> text) {
+    /** The same letter to the notifier and to each uploader, each in their language. */
+    private void tellBoth(Notice notice, LetterKind kind, String outcome, Map<String, Object> model) {
         List<String> recipients = new ArrayList<>();
-        recipients.add(tellNotifier(notice, kind, text.apply(notifierLanguage(notice))));
-        Locale uploaderLanguage = NotificationTexts.of(notice.governingProfile());
-        NotificationTexts.Text forUploaders = text.apply(uploaderLanguage);
-        Instant now = clock.instant();
+        recipients.add(tellNotifier(notice, kind, model));
         for (NoticeTarget target : notice.getTargets()) {
-            String uploader = uploaderAddress(target);
-            recipients.add(uploader);
-            notifications.record(
-                    notice.getId(), uploader, kind, forUploaders.subject(), forUploaders.body(), null, now);
+            recipients.add(tellUploader(notice, target, kind, model, null));
         }
         events.publishEvent(new PartiesNotified(
-                UUID.randomUUID(), now, notice.getId().toString(), TakedownEvent.SYSTEM, kind, recipients));
+                UUID.randomUUID(),
+                clock.instant(),
+                notice.getId().toString(),
+                TakedownEvent.SYSTEM,
+                outcome,
+                recipients));
     }
 
-    /** Records what the notifier was told; returns its address. */
-    private String tellNotifier(Notice notice, String kind, NotificationTexts.Text text) {
-        String address = notifierAddress(notice);
-        notifications.record(notice.getId(), address, kind, text.subject(), text.body(), null, clock.instant());
-        return address;
+    /** Writes the notifier a letter (its link opens the case page); returns the notifier's address. */
+    private String tellNotifier(Notice notice, LetterKind kind, Map<String, Object> model) {
+        return tellNotifier(notice, kind, model, publicBaseUrl + "/notices/" + notice.getId());
+    }
+
+    /** Writes the notifier a letter whose link opens {@code opens}; returns the notifier's address. */
+    private String tellNotifier(Notice notice, LetterKind kind, Map<String, Object> model, String opens) {
+        String caseId = notice.getId().toString();
+        NoticeSubmission.Notifier notifier = submissions.of(notice).notifier();
+        correspondence.send(new Letter(
+                caseId,
+                new Recipient(
+                        PartyRole.NOTIFIER,
+                        notice.getOrganisationId(),
+                        notifier == null ? null : notifier.legalName(),
+                        notice.getNotifierEmail(),
+                        notifierLanguage(notice)),
+                kind,
+                model,
+                opens,
+                List.of()));
+        return notifierAddress(notice);
+    }
+
+    /**
+     * Writes the uploader of {@code target} a letter in its profile's language, to the address the platform has for
+     * its account; returns the uploader's address on the case.
+     */
+    private String tellUploader(
+            Notice notice, NoticeTarget target, LetterKind kind, Map<String, Object> model, String opens) {
+        String email = target.getAccountId() == null
+                ? null
+                : accounts.of(target.getAccountId()).orElse(null);
+        correspondence.send(new Letter(
+                notice.getId().toString(),
+                new Recipient(
+                        PartyRole.UPLOADER,
+                        target.getAccountId() != null ? target.getAccountId() : target.getUrl(),
+                        null,
+                        email,
+                        NotificationTexts.of(notice.governingProfile())),
+                kind,
+                model,
+                opens,
+                List.of()));
+        return uploaderAddress(target);
+    }
+
+    /** DSA Art. 16(5): the outcome, the measures and reasons of the verdict that set it, the profile's redress. */
+    private static Map<String, Object> decisionModel(
+            CaseOutcome outcome, RecordedDecision decided, JurisdictionProfile profile) {
+        return model(
+                "outcome",
+                outcome,
+                "joined",
+                false,
+                "measures",
+                decided.getMeasures(),
+                "reason",
+                decided.getReason(),
+                "overturned",
+                decided.getVerdict() == Verdict.OVERTURN,
+                "family",
+                profile.family());
+    }
+
+    /** The counter-notice as given (LetterKind.COUNTER_NOTICE_COPY lists the keys). */
+    private Map<String, Object> counterNoticeCopy(
+            Notice notice, CounterNotices.Filed filed, LocalDate restoreOn, LocalDate restoreBy) {
+        CounterNoticeSubmission counter = filed.submission();
+        JurisdictionProfile profile = notice.governingProfile();
+        CounterNoticeSubmission.User user = counter.user();
+        NoticeSubmission.IdentityDocument document = user == null ? null : user.identityDocument();
+        Map<String, Object> person = user == null
+                ? Map.of()
+                : model(
+                        "legalName",
+                        user.legalName(),
+                        "identityType",
+                        document == null ? null : document.type(),
+                        "identityNumber",
+                        document == null ? null : document.number(),
+                        "address",
+                        user.address(),
+                        "phone",
+                        user.phone(),
+                        "email",
+                        user.email());
+        CounterNoticeSubmission.Material material = counter.material();
+        List<Map<String, Object>> evidence = counter.nonInfringementEvidence().stream()
+                .map(item -> evidenceItem(notice, item))
+                .toList();
+        NoticeSubmission.Attestations attestations = counter.attestations();
+        return model(
+                "family",
+                profile.family(),
+                "receivedAt",
+                filed.receivedAt(),
+                "user",
+                person,
+                "material",
+                material == null
+                        ? Map.of()
+                        : model("identification", material.identification(), "priorLocation", material.priorLocation()),
+                "perjury",
+                counter.statement() != null
+                        && Boolean.TRUE.equals(counter.statement().mistakeOrMisidentificationPerjury()),
+                "consentToJurisdiction",
+                Boolean.TRUE.equals(counter.consentToJurisdiction()),
+                "acceptService",
+                Boolean.TRUE.equals(counter.acceptServiceOfProcess()),
+                "truthfulness",
+                attestations != null && Boolean.TRUE.equals(attestations.truthfulnessResponsibility()),
+                "signature",
+                counter.signature() == null ? null : counter.signature().value(),
+                "evidence",
+                evidence,
+                "waitDays",
+                policies.of(profile).counterNoticeWaitDays(),
+                "restoreOn",
+                restoreOn,
+                "restoreBy",
+                restoreBy);
+    }
+
+    /**
+     * An evidence file is linked through the case's evidence download, which only the case's organisation (and
+     * staff) may open; a link the uploader gave is shown as given.
+     */
+    private Map<String, Object> evidenceItem(Notice notice, NoticeSubmission.Evidence item) {
+        boolean file = item.sha256() != null && !item.sha256().isBlank();
+        String description = item.description() != null ? item.description() : item.kind();
+        return model(
+                "description",
+                description == null ? "" : description,
+                "url",
+                file ? publicBaseUrl + "/notices/" + notice.getId() + "/evidence/" + item.sha256() : item.url(),
+                "file",
+                file);
+    }
+
+    /** A letter's model from key-value pairs; a {@code null} value stays out (the template skips it). */
+    private static Map<String, Object> model(Object... pairs) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                model.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return model;
     }
 
     private Locale notifierLanguage(Notice notice) {

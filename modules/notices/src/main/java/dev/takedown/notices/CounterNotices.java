@@ -2,8 +2,11 @@ package dev.takedown.notices;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.correspondence.LetterKind;
+import dev.takedown.events.CounterNoticeDelivered;
 import dev.takedown.events.CounterNoticeFiled;
 import dev.takedown.events.LegalActionProofFiled;
+import dev.takedown.events.LetterDelivered;
 import dev.takedown.events.NoticeRetracted;
 import dev.takedown.events.ProceedingsConcluded;
 import dev.takedown.kernel.Caller;
@@ -20,6 +23,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -166,16 +170,52 @@ public class CounterNotices {
     }
 
     /**
-     * The counter-notice was forwarded to the rights holder at {@code at}: its delivery, from which the Chinese wait
-     * runs. The first forwarding counts; a repeated one changes nothing.
+     * The copy of the counter-notice reached the rights holder: opened, deemed delivered, or confirmed by a moderator
+     * (correspondence). That is its delivery, from which the Chinese wait runs (E-Commerce Law Art. 43); the first
+     * delivery counts, and only it is announced ({@link CounterNoticeDelivered}, which the workflow waits for).
      */
-    @Transactional
-    public void markForwarded(String caseId, Instant at) {
-        jdbc.update(
-                "update counter_notice set delivered_at = ? where case_id = ? and delivered_at is null",
-                Timestamp.from(at),
-                load(caseId).getId());
+    @ApplicationModuleListener
+    void on(LetterDelivered delivered) {
+        if (!LetterKind.COUNTER_NOTICE_COPY.name().equals(delivered.kind())) {
+            return;
+        }
+        UUID caseId = UUID.fromString(delivered.caseId());
+        Optional<String> counterNoticeId = jdbc
+                .queryForList(
+                        "update counter_notice set delivered_at = ? where case_id = ? and delivered_at is null "
+                                + "returning id",
+                        String.class,
+                        Timestamp.from(delivered.deliveredAt()),
+                        caseId)
+                .stream()
+                .findFirst();
+        counterNoticeId.ifPresent(id -> events.publishEvent(new CounterNoticeDelivered(
+                UUID.randomUUID(),
+                clock.instant(),
+                delivered.caseId(),
+                delivered.actor(),
+                id,
+                delivered.letterId(),
+                delivered.basis(),
+                delivered.deliveredAt())));
     }
+
+    /** The counter-notice as the uploader gave it, and when the platform received it; empty without one. */
+    @Transactional(readOnly = true)
+    public Optional<Filed> filed(String caseId) {
+        return jdbc
+                .query(
+                        "select body, received_at from counter_notice where case_id = ?",
+                        (rs, row) -> new Filed(
+                                read(rs.getString("body")),
+                                rs.getTimestamp("received_at").toInstant()),
+                        load(caseId).getId())
+                .stream()
+                .findFirst();
+    }
+
+    /** A counter-notice on file. */
+    public record Filed(CounterNoticeSubmission submission, Instant receivedAt) {}
 
     /** When the case's counter-notice arrived and when it was delivered to the rights holder; empty without one. */
     @Transactional(readOnly = true)
@@ -195,7 +235,8 @@ public class CounterNotices {
 
     /**
      * @param receivedAt  US: the 10–14 business days run from receipt
-     * @param deliveredAt CN: the 15 days run from delivery to the rights holder; {@code null} until forwarded
+     * @param deliveredAt CN: the 15 days run from the delivery of its copy to the rights holder; {@code null} until
+     *                    the copy was delivered
      */
     public record Receipt(Instant receivedAt, Instant deliveredAt) {}
 
@@ -216,6 +257,14 @@ public class CounterNotices {
             return notices.findById(UUID.fromString(caseId)).orElseThrow(() -> new CaseNotFoundException(caseId));
         } catch (IllegalArgumentException | NullPointerException notAUuid) {
             throw new CaseNotFoundException(caseId);
+        }
+    }
+
+    private CounterNoticeSubmission read(String body) {
+        try {
+            return json.readValue(body, CounterNoticeSubmission.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored counter-notice is not readable", e);
         }
     }
 

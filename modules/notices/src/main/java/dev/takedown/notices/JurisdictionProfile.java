@@ -152,6 +152,7 @@ public enum JurisdictionProfile {
     private static final Map<String, Integer> LIMITS = Map.ofEntries(
             Map.entry("notifier.legal_name", 500),
             Map.entry("notifier.email", 500),
+            Map.entry("notifier.type", 40),
             Map.entry("works[].title", 1000),
             Map.entry("targets[].type", 40),
             Map.entry("targets[].account_id", 200),

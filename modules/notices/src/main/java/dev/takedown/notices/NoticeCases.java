@@ -1,5 +1,8 @@
 package dev.takedown.notices;
 
+import dev.takedown.correspondence.Correspondence;
+import dev.takedown.correspondence.LetterView;
+import dev.takedown.correspondence.PartyRole;
 import dev.takedown.events.CaseViewed;
 import dev.takedown.events.ScreeningRule;
 import dev.takedown.kernel.Caller;
@@ -9,7 +12,6 @@ import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeHistoryEntry;
 import dev.takedown.notices.internal.NoticeRepository;
 import dev.takedown.notices.internal.NoticeTarget;
-import dev.takedown.notices.internal.Notifications;
 import dev.takedown.notices.internal.Submissions;
 import dev.takedown.notifiers.StatusCheck;
 import dev.takedown.works.ProtectedWorks;
@@ -39,7 +41,7 @@ public class NoticeCases {
     private final Submissions submissions;
     private final CaseMapper mapper;
     private final CounterNotices counterNotices;
-    private final Notifications notifications;
+    private final Correspondence correspondence;
     private final ProfilePolicies policies;
     private final ProtectedWorks works;
     private final ApplicationEventPublisher events;
@@ -50,7 +52,7 @@ public class NoticeCases {
             Submissions submissions,
             CaseMapper mapper,
             CounterNotices counterNotices,
-            Notifications notifications,
+            Correspondence correspondence,
             ProfilePolicies policies,
             ProtectedWorks works,
             ApplicationEventPublisher events,
@@ -59,7 +61,7 @@ public class NoticeCases {
         this.submissions = submissions;
         this.mapper = mapper;
         this.counterNotices = counterNotices;
-        this.notifications = notifications;
+        this.correspondence = correspondence;
         this.policies = policies;
         this.works = works;
         this.events = events;
@@ -256,19 +258,25 @@ public class NoticeCases {
         return require(caseId).outcome();
     }
 
+    /**
+     * The case's letters its reader may see, with where each is on its way: staff every party's, the notifier's
+     * organisation the letters to the notifier (the counter-notice copy among them); nothing for anyone else.
+     */
     @Transactional(readOnly = true)
-    public List<CaseNotification> notifications(String caseId) {
+    public List<LetterView> letters(String caseId, Caller caller) {
         return load(caseId)
-                .map(n -> notifications.forCase(n.getId()).stream()
-                        .map(sent -> new CaseNotification(
-                                sent.id(),
-                                sent.recipient(),
-                                sent.kind(),
-                                sent.subject(),
-                                sent.body(),
-                                sent.link(),
-                                sent.createdAt()))
+                .filter(n -> caller.mayRead(n.getOrganisationId()))
+                .map(n -> correspondence.letters(n.getId().toString()).stream()
+                        .filter(letter -> caller.isStaff() || letter.recipientRole() == PartyRole.NOTIFIER)
                         .toList())
+                .orElse(List.of());
+    }
+
+    /** Every letter of the case to either party, with where it is on its way (staff: uploaders' letters carry links). */
+    @Transactional(readOnly = true)
+    public List<LetterView> letters(String caseId) {
+        return load(caseId)
+                .map(n -> correspondence.letters(n.getId().toString()))
                 .orElse(List.of());
     }
 

@@ -2,10 +2,12 @@ package dev.takedown.notices;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.correspondence.Correspondence;
+import dev.takedown.correspondence.LetterKind;
+import dev.takedown.correspondence.LetterView;
 import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeRepository;
 import dev.takedown.notices.internal.NoticeTarget;
-import dev.takedown.notices.internal.Notifications;
 import dev.takedown.notices.internal.RecordedDecision;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +21,12 @@ public class UploaderCases {
 
     private final UploaderLinks links;
     private final NoticeRepository notices;
-    private final Notifications notifications;
+    private final Correspondence correspondence;
 
-    UploaderCases(UploaderLinks links, NoticeRepository notices, Notifications notifications) {
+    UploaderCases(UploaderLinks links, NoticeRepository notices, Correspondence correspondence) {
         this.links = links;
         this.notices = notices;
-        this.notifications = notifications;
+        this.correspondence = correspondence;
     }
 
     /** Actions through a link are the uploader's, recorded under one actor id per case. */
@@ -44,9 +46,9 @@ public class UploaderCases {
     }
 
     private ForwardedNotice view(Notice notice) {
-        String statement = notifications.forCase(notice.getId()).stream()
-                .filter(n -> "FORWARDED_NOTICE".equals(n.kind()))
-                .map(Notifications.Sent::body)
+        String statement = correspondence.letters(notice.getId().toString()).stream()
+                .filter(letter -> letter.kind() == LetterKind.FORWARDED_NOTICE)
+                .map(LetterView::body)
                 .findFirst()
                 .orElse(null);
         return new ForwardedNotice(

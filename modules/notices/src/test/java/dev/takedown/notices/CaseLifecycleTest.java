@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.correspondence.Correspondence;
+import dev.takedown.correspondence.LetterKind;
+import dev.takedown.correspondence.LetterView;
+import dev.takedown.correspondence.PartyRole;
 import dev.takedown.events.AppealDecided;
+import dev.takedown.events.CounterNoticeDelivered;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
 import dev.takedown.events.PartiesNotified;
@@ -19,6 +24,7 @@ import dev.takedown.works.ProtectedWorks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -39,10 +45,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * The lifecycle API on the notices module alone and a real PostgreSQL: every step and the history entry it leaves,
  * repeated steps that change nothing, decisions stored once with the outcome derived from them, notices that joined a
- * case, the cure loop, the counter-notice's delivery time, and the events each step publishes. The other modules'
- * beans the module uses are mocks.
+ * case, the cure loop, the letters each party gets (correspondence is real; no mail server, so they stay queued), the
+ * counter-notice copy and the delivery that starts the Chinese wait, and the events each step publishes. The other
+ * modules' beans the module uses are mocks.
  */
-@ApplicationModuleTest(extraIncludes = {"misuse", "notifiers"})
+@ApplicationModuleTest(extraIncludes = {"correspondence", "misuse", "notifiers"})
 @TestPropertySource(
         properties = {
             "takedown.links.secret=a-secret-for-the-module-test-only-0123456789",
@@ -121,6 +128,9 @@ class CaseLifecycleTest {
     UploaderCases uploaderCases;
 
     @Autowired
+    Correspondence correspondence;
+
+    @Autowired
     ObjectMapper json;
 
     @Autowired
@@ -188,24 +198,32 @@ class CaseLifecycleTest {
                 "org-a", NoticeJson.complete("CN_CC_1195").account("acct-cn").language("en"));
         decideAndNotify(caseId, Verdict.ACCEPT, List.of("DELETE"), "copies the work");
 
-        List<CaseNotification> sent = cases.notifications(caseId);
+        assertThat(cases.letters(caseId))
+                .as("DSA Art. 16(4): the notifier is told at once that its notice arrived")
+                .filteredOn(letter -> letter.kind() == LetterKind.RECEIPT)
+                .singleElement()
+                .satisfies(receipt -> {
+                    assertThat(recipient(receipt)).isEqualTo("notifier:legal@a.test");
+                    assertThat(receipt.subject()).isEqualTo("We received your notice " + caseId);
+                });
+        List<LetterView> sent = told(caseId);
         assertThat(sent)
-                .filteredOn(n -> n.kind().equals("DECISION"))
+                .filteredOn(n -> n.kind() == LetterKind.DECISION)
                 .singleElement()
                 .satisfies(n -> assertThat(n.body()).contains("Measures taken: DELETE", "Reasons: copies the work"));
         assertThat(sent)
-                .filteredOn(n -> n.kind().equals("FORWARDED_NOTICE"))
+                .filteredOn(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
                 .singleElement()
                 .satisfies(n -> {
                     assertThat(n.subject()).isEqualTo("关于您内容的通知");
                     assertThat(n.body()).contains("(a) 措施", "DELETE", "《民法典》第1196条");
-                    assertThat(n.link()).contains("/u/" + caseId + ".");
+                    assertThat(n.opens()).contains("/u/" + caseId + ".");
                 });
         String link = sent.stream()
-                .filter(n -> n.kind().equals("FORWARDED_NOTICE"))
+                .filter(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
                 .findFirst()
                 .orElseThrow()
-                .link();
+                .opens();
         assertThat(uploaderCases.forwarded(link.substring(link.indexOf("/u/") + 3)))
                 .hasValueSatisfying(forwarded -> {
                     assertThat(forwarded.measures()).containsExactly("DELETE");
@@ -215,7 +233,7 @@ class CaseLifecycleTest {
         String euCase =
                 file("org-a", NoticeJson.complete("EU_DSA").account("acct-eu").language("zh-CN"));
         decideAndNotify(euCase, Verdict.REJECT, List.of(), "戏仿");
-        assertThat(cases.notifications(euCase)).singleElement().satisfies(n -> {
+        assertThat(told(euCase)).singleElement().satisfies(n -> {
             assertThat(n.subject()).isEqualTo("对您通知的处理结果：未采取措施");
             assertThat(n.body()).contains("理由：戏仿", "庭外争议解决");
         });
@@ -278,7 +296,7 @@ class CaseLifecycleTest {
         assertThat(last(caseId).note()).isEqualTo("rejected: overturned on second review: disproportionate");
 
         lifecycle.notifyDecision(caseId);
-        assertThat(cases.notifications(caseId))
+        assertThat(told(caseId))
                 .singleElement()
                 .satisfies(n -> assertThat(n.body())
                         .contains("未采取措施", "经二次审核推翻：disproportionate")
@@ -324,10 +342,10 @@ class CaseLifecycleTest {
         assertThat(kinds(caseId))
                 .containsExactlyInAnyOrder(
                         "DECISION→notifier:legal@a.test",
-                        "APPEAL_REVERSED→notifier:legal@a.test",
-                        "APPEAL_REVERSED→uploader-of:acct-eu");
-        assertThat(cases.notifications(caseId))
-                .filteredOn(n -> n.kind().equals("APPEAL_REVERSED"))
+                        "APPEAL_OUTCOME→notifier:legal@a.test",
+                        "APPEAL_OUTCOME→uploader-of:acct-eu");
+        assertThat(told(caseId))
+                .filteredOn(n -> n.kind() == LetterKind.APPEAL_OUTCOME)
                 .allSatisfy(n -> assertThat(n.body()).contains("Reasons: not a parody", "DSA Art. 21"));
         assertThat(of(events, AppealDecided.class)).singleElement().satisfies(decided -> {
             assertThat(decided.outcome()).isEqualTo("REVERSE");
@@ -355,8 +373,8 @@ class CaseLifecycleTest {
             lifecycle.recordManifestlyUnfounded(last, false);
         }
 
-        assertThat(cases.notifications(last)).singleElement().satisfies(n -> {
-            assertThat(n.kind()).isEqualTo("STANDING_WARNED");
+        assertThat(told(last)).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(LetterKind.WARNING);
             assertThat(n.body()).contains("明显不成立", "第20条");
         });
         assertThat(history(last)).anySatisfy(h -> assertThat(h.note()).contains("notifier warned"));
@@ -404,13 +422,13 @@ class CaseLifecycleTest {
 
         String waiting = reportBy(other);
         assertThat(cases.status(waiting)).isEqualTo(CaseStatus.AWAITING_CONFIRMATION);
-        CaseNotification confirmation = cases.notifications(waiting).get(0);
-        assertThat(confirmation.kind()).isEqualTo("CONFIRMATION");
-        assertThat(confirmation.recipient()).contains(other);
+        LetterView confirmation = told(waiting).get(0);
+        assertThat(confirmation.kind()).isEqualTo(LetterKind.CONFIRMATION);
+        assertThat(confirmation.recipientEmail()).isEqualTo(other);
         assertThat(intake.confirm(tokenOf(confirmation) + "x"))
                 .as("a forged link")
                 .isEmpty();
-        assertThat(intake.confirm(tokenOf(cases.notifications(processed).get(0)).replace(processed, waiting)))
+        assertThat(intake.confirm(tokenOf(told(processed).get(0)).replace(processed, waiting)))
                 .as("another report's link")
                 .isEmpty();
         assertThat(unconfirmed.closeExpired()).isZero();
@@ -461,14 +479,13 @@ class CaseLifecycleTest {
     }
 
     private String confirmed(String caseId) {
-        IntakeResult result =
-                intake.confirm(tokenOf(cases.notifications(caseId).get(0))).orElseThrow();
+        IntakeResult result = intake.confirm(tokenOf(told(caseId).get(0))).orElseThrow();
         assertThat(result.caseId()).isEqualTo(caseId);
         return caseId;
     }
 
-    private static String tokenOf(CaseNotification confirmation) {
-        return confirmation.link().substring(confirmation.link().lastIndexOf('/') + 1);
+    private static String tokenOf(LetterView confirmation) {
+        return confirmation.opens().substring(confirmation.opens().lastIndexOf('/') + 1);
     }
 
     private NoticeSubmission read(String json) {
@@ -508,8 +525,8 @@ class CaseLifecycleTest {
         assertThat(joined.outcome()).isEqualTo(CaseOutcome.ACTION_TAKEN);
         assertThat(joined.history().toString()).doesNotContain(caseId, "copies the work", MODERATOR);
         assertThat(last(otherOrganisation).note()).isEqualTo("outcome of the case it joined: ACTION_TAKEN");
-        assertThat(cases.notifications(otherOrganisation)).singleElement().satisfies(n -> {
-            assertThat(n.recipient()).isEqualTo("notifier:legal@b.test");
+        assertThat(told(otherOrganisation)).singleElement().satisfies(n -> {
+            assertThat(recipient(n)).isEqualTo("notifier:legal@b.test");
             assertThat(n.subject()).isEqualTo("Decision on your notice: measures taken");
             assertThat(n.body())
                     .contains("Outcome: measures taken", "out-of-court dispute settlement")
@@ -519,7 +536,7 @@ class CaseLifecycleTest {
                 .isEmpty();
 
         assertThat(last(sameOrganisation).note()).isEqualTo("outcome of case " + caseId + ": ACTION_TAKEN");
-        assertThat(cases.notifications(sameOrganisation))
+        assertThat(told(sameOrganisation))
                 .singleElement()
                 .satisfies(n -> assertThat(n.body()).contains("已采取措施：DELETE", "理由：copies the work"));
         assertThat(view(sameOrganisation, "org-a").outcome()).isEqualTo(CaseOutcome.ACTION_TAKEN);
@@ -546,8 +563,8 @@ class CaseLifecycleTest {
         lifecycle.requestCure(caseId, cases.problems(caseId));
 
         assertThat(cases.status(caseId)).isEqualTo(CaseStatus.INCOMPLETE_CURE);
-        assertThat(cases.notifications(caseId)).singleElement().satisfies(n -> {
-            assertThat(n.kind()).isEqualTo("CURE_REQUEST");
+        assertThat(told(caseId)).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(LetterKind.CURE_REQUEST);
             assertThat(n.body()).contains("14 days", "signature");
         });
         assertThat(of(events, PartiesNotified.class))
@@ -591,8 +608,8 @@ class CaseLifecycleTest {
 
         assertThat(cases.status(caseId)).isEqualTo(CaseStatus.CLOSED_INCOMPLETE);
         assertThat(last(caseId).note()).startsWith("missing: ").contains("signature");
-        assertThat(cases.notifications(caseId)).singleElement().satisfies(n -> {
-            assertThat(n.kind()).isEqualTo("INCOMPLETE");
+        assertThat(told(caseId)).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(LetterKind.CLOSED_INCOMPLETE);
             assertThat(n.body()).contains("signature");
         });
         assertThat(of(events, PartiesNotified.class))
@@ -603,7 +620,8 @@ class CaseLifecycleTest {
     // --- counter-notice, restoration, retraction ---------------------------------------------------------------
 
     @Test
-    void aForwardedCounterNoticeIsDeliveredWhenFirstForwarded() throws Exception {
+    void theRightsHolderGetsTheWholeCounterNoticeAndTheChineseClockStartsWhenTheCopyIsDelivered(PublishedEvents events)
+            throws Exception {
         String caseId = file("org-a", NoticeJson.complete("CN_ECOM").account("acct-cn"));
         decideAndNotify(caseId, Verdict.ACCEPT, List.of("DELIST"), "copies the work");
         Instant received = clock.advance(Duration.ofHours(1));
@@ -615,24 +633,38 @@ class CaseLifecycleTest {
                         CaseStatus.NOTIFIED, UploaderCases.actorFor(caseId), "counter-notice received", received));
         assertThat(counterNotices.receipt(caseId)).contains(new CounterNotices.Receipt(received, null));
 
-        Instant delivered = clock.advance(Duration.ofMinutes(10));
-        lifecycle.forwardCounterNotice(caseId);
         clock.advance(Duration.ofMinutes(10));
-        lifecycle.forwardCounterNotice(caseId);
+        lifecycle.forwardCounterNotice(caseId, null, null);
+        clock.advance(Duration.ofMinutes(10));
+        lifecycle.forwardCounterNotice(caseId, null, null);
 
+        List<LetterView> copies = told(caseId).stream()
+                .filter(n -> n.kind() == LetterKind.COUNTER_NOTICE_COPY)
+                .toList();
+        assertThat(copies).as("forwarded twice, sent once").hasSize(1);
+        LetterView copy = copies.get(0);
+        assertThat(recipient(copy)).isEqualTo("notifier:legal@a.test");
+        assertThat(copy.body())
+                .contains("Li Lei", "RESIDENT_ID 110101", "+86 10 1234 5678", "my drawing", "https://gen.example/x")
+                .contains("prompts and seeds", "向有关部门投诉或者向人民法院提起诉讼", "在您收到本转送件后15日内");
         assertThat(cases.timers(caseId))
+                .as("sent is not delivered: the Chinese wait has not started")
                 .satisfies(t -> assertThat(t.counterNoticeReceivedAt()).isEqualTo(received))
-                .satisfies(t -> assertThat(t.counterNoticeDeliveredAt()).isEqualTo(delivered));
-        assertThat(jdbc.queryForObject(
-                                "select delivered_at from counter_notice where case_id = ?::uuid",
-                                java.sql.Timestamp.class,
-                                caseId)
-                        .toInstant())
-                .isEqualTo(delivered);
-        assertThat(cases.notifications(caseId))
-                .filteredOn(n -> n.kind().equals("COUNTER_NOTICE"))
-                .singleElement()
-                .satisfies(n -> assertThat(n.body()).contains("15日内", "投诉", "起诉"));
+                .satisfies(t -> assertThat(t.counterNoticeDeliveredAt()).isNull());
+
+        // the rights holder was reached by telephone: its delivery starts the wait, once
+        Instant delivered = clock.instant().minus(Duration.ofMinutes(5));
+        clock.advance(Duration.ofHours(1));
+        correspondence.confirmDelivery(copy.letterId(), delivered, "read out by telephone", MODERATOR);
+
+        awaitTrue(() -> cases.timers(caseId).counterNoticeDeliveredAt() != null);
+        assertThat(cases.timers(caseId).counterNoticeDeliveredAt()).isEqualTo(delivered);
+        assertThat(of(events, CounterNoticeDelivered.class)).singleElement().satisfies(d -> {
+            assertThat(d.caseId()).isEqualTo(caseId);
+            assertThat(d.letterId()).isEqualTo(copy.letterId());
+            assertThat(d.basis()).isEqualTo("CONFIRMED");
+            assertThat(d.deliveredAt()).isEqualTo(delivered);
+        });
 
         lifecycle.maintainPendingProceedings(caseId);
         lifecycle.close(caseId);
@@ -643,10 +675,11 @@ class CaseLifecycleTest {
     }
 
     @Test
-    void underUsLawOnlyACourtActionKeepsTheMeasureAndAnAuthorityComplaintIsRefusedNamingItsField() {
+    void underUsLawOnlyACourtActionKeepsTheMeasureAndAnAuthorityComplaintIsRefusedNamingItsField() throws Exception {
         String caseId = file("org-a", NoticeJson.complete("US_DMCA").account("acct-us"));
         decideAndNotify(caseId, Verdict.ACCEPT, List.of("DISABLE_ACCESS"), null);
-        lifecycle.forwardCounterNotice(caseId);
+        counterNotices.file(caseId, usCounterNotice(), UploaderCases.actorFor(caseId));
+        lifecycle.forwardCounterNotice(caseId, null, null);
         Caller holder = new Caller("holder@org-a", "org-a", "RIGHTS_HOLDER");
 
         assertThatThrownBy(() -> counterNotices.fileLegalActionProof(
@@ -671,7 +704,7 @@ class CaseLifecycleTest {
     }
 
     @Test
-    void chineseProceedingsEndTheCaseUpheldOrRestoredAndBothSidesAreTold(PublishedEvents events) {
+    void chineseProceedingsEndTheCaseUpheldOrRestoredAndBothSidesAreTold(PublishedEvents events) throws Exception {
         String upheld = maintainedPendingProceedings("acct-cn-1");
         String dismissed = maintainedPendingProceedings("acct-cn-2");
         Caller holder = new Caller("holder@org-a", "org-a", "RIGHTS_HOLDER");
@@ -694,20 +727,24 @@ class CaseLifecycleTest {
         assertThat(cases.status(dismissed)).isEqualTo(CaseStatus.RESTORED);
         assertThat(kinds(upheld))
                 .containsOnlyOnce(
-                        "PROCEEDINGS_UPHELD→notifier:legal@a.test", "PROCEEDINGS_UPHELD→uploader-of:acct-cn-1");
+                        "PROCEEDINGS_CONCLUDED→notifier:legal@a.test", "PROCEEDINGS_CONCLUDED→uploader-of:acct-cn-1");
+        assertThat(told(upheld))
+                .filteredOn(n -> n.kind() == LetterKind.PROCEEDINGS_CONCLUDED)
+                .allSatisfy(n -> assertThat(n.body()).contains("(2026) Hu 0115 Min Chu 1"));
         assertThat(kinds(dismissed))
                 .containsOnlyOnce(
-                        "PROCEEDINGS_DISMISSED→notifier:legal@a.test", "PROCEEDINGS_DISMISSED→uploader-of:acct-cn-2");
+                        "PROCEEDINGS_CONCLUDED→notifier:legal@a.test", "PROCEEDINGS_CONCLUDED→uploader-of:acct-cn-2");
         assertThatThrownBy(() -> counterNotices.recordProceedingsOutcome(
                         upheld, ProceedingsOutcome.DISMISSED, "again", compliance))
                 .as("a closed case has no proceedings left to end")
                 .isInstanceOf(CaseStateException.class);
     }
 
-    private String maintainedPendingProceedings(String account) {
+    private String maintainedPendingProceedings(String account) throws Exception {
         String caseId = file("org-a", NoticeJson.complete("CN_ECOM").account(account));
         decideAndNotify(caseId, Verdict.ACCEPT, List.of("DELIST"), "copies the work");
-        lifecycle.forwardCounterNotice(caseId);
+        counterNotices.file(caseId, counterNotice(), UploaderCases.actorFor(caseId));
+        lifecycle.forwardCounterNotice(caseId, null, null);
         counterNotices.fileLegalActionProof(
                 caseId,
                 ProceedingsKind.AUTHORITY_COMPLAINT,
@@ -718,10 +755,18 @@ class CaseLifecycleTest {
     }
 
     @Test
-    void restorationAndRetractionAreToldToBothSidesOnce() {
+    void restorationAndRetractionAreToldToBothSidesOnce() throws Exception {
         String restored = file("org-a", NoticeJson.complete("US_DMCA").account("acct-us"));
         decideAndNotify(restored, Verdict.ACCEPT, List.of("DISABLE_ACCESS"), null);
-        lifecycle.forwardCounterNotice(restored);
+        counterNotices.file(restored, usCounterNotice(), UploaderCases.actorFor(restored));
+        lifecycle.forwardCounterNotice(restored, LocalDate.parse("2025-10-03"), LocalDate.parse("2025-10-09"));
+        assertThat(told(restored))
+                .filteredOn(n -> n.kind() == LetterKind.COUNTER_NOTICE_COPY)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .contains("Jane Doe", "1 Main St", "+1 555 0100", "jane@example.test")
+                        .contains("under penalty of perjury", "Consent to the jurisdiction", "Acceptance of service")
+                        .contains("restore the removed material on Friday, 2025-10-03"));
         lifecycle.restore(restored);
         lifecycle.restore(restored);
         lifecycle.close(restored);
@@ -737,9 +782,9 @@ class CaseLifecycleTest {
         lifecycle.closeRemedied(retracted);
 
         assertThat(statuses(retracted)).containsSubsequence(CaseStatus.RETRACTED, CaseStatus.CLOSED_REMEDIED);
-        assertThat(cases.notifications(retracted))
-                .filteredOn(n -> n.kind().equals("RETRACTED"))
-                .extracting(CaseNotification::recipient, CaseNotification::subject)
+        assertThat(told(retracted))
+                .filteredOn(n -> n.kind() == LetterKind.RETRACTED)
+                .extracting(CaseLifecycleTest::recipient, LetterView::subject)
                 .containsExactlyInAnyOrder(
                         tuple("notifier:legal@a.test", "通知已撤回"), tuple("uploader-of:acct-r", "通知已撤回"));
     }
@@ -824,6 +869,24 @@ class CaseLifecycleTest {
                 """, CounterNoticeSubmission.class);
     }
 
+    private CounterNoticeSubmission usCounterNotice() throws Exception {
+        return json.readValue("""
+                {"user": {"legal_name": "Jane Doe", "address": "1 Main St, Springfield", "phone": "+1 555 0100",
+                          "email": "jane@example.test"},
+                 "material": {"identification": "my video", "prior_location": "https://v.example/1"},
+                 "statement": {"mistake_or_misidentification_perjury": true},
+                 "consent_to_jurisdiction": true, "accept_service_of_process": true,
+                 "signature": {"type": "TYPED", "value": "Jane Doe", "signed_at": "2025-09-19"}}
+                """, CounterNoticeSubmission.class);
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(condition.getAsBoolean()).as("in time").isTrue();
+    }
+
     private CaseView view(String caseId, String organisation) {
         return cases.find(caseId, new Caller("holder@" + organisation, organisation, "RIGHTS_HOLDER"))
                 .orElseThrow();
@@ -849,9 +912,21 @@ class CaseLifecycleTest {
     }
 
     private List<String> kinds(String caseId) {
-        return cases.notifications(caseId).stream()
-                .map(n -> n.kind() + "→" + n.recipient())
+        return told(caseId).stream().map(n -> n.kind() + "→" + recipient(n)).toList();
+    }
+
+    /** What the parties were told after the receipt of the notice (which every notice with an address gets). */
+    private List<LetterView> told(String caseId) {
+        return cases.letters(caseId).stream()
+                .filter(letter -> letter.kind() != LetterKind.RECEIPT)
                 .toList();
+    }
+
+    /** A party as the case names it: the notifier by its address, the uploader by its account or content. */
+    private static String recipient(LetterView letter) {
+        return letter.recipientRole() == PartyRole.NOTIFIER
+                ? "notifier:" + (letter.recipientEmail() != null ? letter.recipientEmail() : letter.recipientParty())
+                : "uploader-of:" + letter.recipientParty();
     }
 
     private int storedDecisions(String caseId) {

@@ -49,6 +49,27 @@ class JurisdictionProfileTest {
     }
 
     @Test
+    void aNotifierTypeLongerThanItsColumnIsNamedNotStored() {
+        var problems = JurisdictionProfile.check(notice(
+                List.of("CN_CC_1195"),
+                new NoticeSubmission.Notifier(
+                        "X".repeat(41),
+                        "Studio A",
+                        null,
+                        null,
+                        null,
+                        "CN",
+                        new NoticeSubmission.IdentityDocument("USCC", "9131")),
+                null,
+                List.of(new NoticeSubmission.Evidence("SCREENSHOT", "https://e.test/1", null, null)),
+                new NoticeSubmission.Attestations(null, null, null, true),
+                "https://x.test/1"));
+
+        // an unverified type is stored as filed (notice.notifier_type, 40 characters): a longer one was a 500
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("notifier.type");
+    }
+
+    @Test
     void completeChineseNoticePasses() {
         var problems = JurisdictionProfile.check(notice(
                 List.of("CN_CC_1195"),

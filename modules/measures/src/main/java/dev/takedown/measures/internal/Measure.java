@@ -114,47 +114,47 @@ public class Measure {
         return true;
     }
 
-    public UUID id() {
+    public UUID getId() {
         return id;
     }
 
-    public String caseId() {
+    public String getCaseId() {
         return caseId;
     }
 
-    public String decisionId() {
+    public String getDecisionId() {
         return decisionId;
     }
 
-    public MeasureType type() {
+    public MeasureType getType() {
         return type;
     }
 
-    public String targetUrl() {
+    public String getTargetUrl() {
         return targetUrl;
     }
 
-    public String accountId() {
+    public String getAccountId() {
         return accountId;
     }
 
-    public String rule() {
+    public String getRule() {
         return rule;
     }
 
-    public String plannedBy() {
+    public String getPlannedBy() {
         return plannedBy;
     }
 
-    public MeasureStatus status() {
+    public MeasureStatus getStatus() {
         return status;
     }
 
-    public Instant appliedAt() {
+    public Instant getAppliedAt() {
         return appliedAt;
     }
 
-    public Instant liftedAt() {
+    public Instant getLiftedAt() {
         return liftedAt;
     }
 }

@@ -1,11 +1,8 @@
 package dev.takedown.notices.internal;
 
-import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.notices.CaseOutcome;
 import dev.takedown.notices.JurisdictionProfile;
-import dev.takedown.notices.ProceedingsOutcome;
 import dev.takedown.notices.Verdict;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -74,39 +71,6 @@ public class NotificationTexts {
      * A logged-out notifier is asked to confirm its address through the link (valid {@code days} days); it also
      * acknowledges receipt of the notice (DSA Art. 16(4)). The link itself travels beside the text.
      */
-    public Text confirmation(Locale locale, String caseId, long days) {
-        return text(locale, "confirmation", caseId, String.valueOf(days));
-    }
-
-    /**
-     * A change of a party's standing (DSA Art. 23; for uploader accounts also 17 U.S.C. 512(i)): what was found and
-     * how it was weighed (Art. 23(3)), the period, and the redress (Art. 20, Art. 21, the courts).
-     */
-    public Text standing(Locale locale, PartyStandingChanged changed) {
-        String key = "standing." + changed.partyKind() + "." + changed.change();
-        Object[] arguments = {
-            String.valueOf(changed.misuseCount()),
-            String.valueOf(changed.windowMisuse()),
-            String.valueOf(changed.totalCount()),
-            changed.window() == null
-                    ? ""
-                    : String.valueOf(Duration.parse(changed.window()).toDays()),
-            when(changed.occurredAt()),
-            when(changed.until()),
-            changed.reason() == null ? "" : changed.reason(),
-            String.valueOf(changed.weightedScore()),
-            String.valueOf(changed.threshold()),
-            String.valueOf(changed.intentional())
-        };
-        List<String> body = new ArrayList<>();
-        body.add(message(locale, key + ".body", arguments));
-        if (changed.window() != null) {
-            body.add(message(locale, "standing.weighing", arguments));
-        }
-        body.add(message(locale, "standing.redress"));
-        return new Text(message(locale, key + ".subject", arguments), String.join("\n", body));
-    }
-
     /**
      * The decision for the notifier (DSA Art. 16(5)): the outcome with the measures and the reasons of the verdict
      * that set it, that a person decided, and the redress under the case's profile.
@@ -184,13 +148,6 @@ public class NotificationTexts {
 
     public Text retracted(Locale locale) {
         return text(locale, "retracted");
-    }
-
-    /** How the proceedings that kept the measure ended, and what follows for the content. */
-    public Text proceedingsConcluded(Locale locale, ProceedingsOutcome outcome, String reference) {
-        return new Text(
-                message(locale, "proceedings." + outcome.name() + ".subject"),
-                message(locale, "proceedings." + outcome.name() + ".body", reference));
     }
 
     /** The reasoned decision on an internal complaint (DSA Art. 20(5)) and the routes still open. */

@@ -2,13 +2,13 @@ package dev.takedown.notices.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.correspondence.LetterView;
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.kernel.TextBounds;
 import dev.takedown.notices.AnswerInvalidException;
 import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseNotFoundException;
-import dev.takedown.notices.CaseNotification;
 import dev.takedown.notices.CaseSummary;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.CounterNotices;
@@ -164,10 +164,24 @@ class NoticeApi {
         return ResponseEntity.accepted().build();
     }
 
-    /** What each party was told (staff only: forwarded notices carry the uploader's link). */
+    /**
+     * The letters the caller may see with their delivery status and times: the notifier's organisation the letters
+     * to the notifier (among them the full counter-notice copy), staff every party's.
+     */
+    @GetMapping("/{caseId}/letters")
+    List<LetterView> letters(@PathVariable String caseId, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        cases.find(caseId, caller).orElseThrow(() -> new CaseNotFoundException(caseId));
+        return cases.letters(caseId, caller);
+    }
+
+    /**
+     * Every letter to either party with its delivery status and times (staff only: letters to uploaders open their
+     * signed page).
+     */
     @GetMapping("/{caseId}/notifications")
-    List<CaseNotification> notifications(@PathVariable String caseId) {
-        return cases.notifications(caseId);
+    List<LetterView> notifications(@PathVariable String caseId) {
+        return cases.letters(caseId);
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

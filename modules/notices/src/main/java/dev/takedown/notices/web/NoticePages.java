@@ -1,5 +1,7 @@
 package dev.takedown.notices.web;
 
+import dev.takedown.correspondence.LetterKind;
+import dev.takedown.correspondence.LetterView;
 import dev.takedown.evidence.EvidenceFiles;
 import dev.takedown.evidence.EvidenceLimits;
 import dev.takedown.evidence.EvidenceRefusedException;
@@ -11,6 +13,7 @@ import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseStatus;
 import dev.takedown.notices.CaseSummary;
+import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.CounterNotices;
 import dev.takedown.notices.IdempotencyConflictException;
@@ -155,10 +158,23 @@ class NoticePages {
 
     @GetMapping("/{caseId}")
     String show(@PathVariable String caseId, Authentication authentication, Model model) {
-        CaseView found = cases.find(caseId, Caller.of(authentication))
+        Caller caller = Caller.of(authentication);
+        CaseView found = cases.find(caseId, caller)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId));
         model.addAttribute("case", found);
         model.addAttribute("deadlines", deadlines.of(found.caseId()));
+        List<LetterView> letters = cases.letters(caseId, caller);
+        model.addAttribute("letters", letters);
+        // the copy of the counter-notice sent last: the Chinese wait runs from its delivery
+        model.addAttribute(
+                "counterNoticeCopy",
+                letters.stream()
+                        .filter(letter -> letter.kind() == LetterKind.COUNTER_NOTICE_COPY)
+                        .reduce((first, second) -> second)
+                        .orElse(null));
+        CaseTimers timers = cases.timers(caseId);
+        model.addAttribute("clockFamily", timers.profile().family().name());
+        model.addAttribute("counterNoticeReceivedAt", timers.counterNoticeReceivedAt());
         // only the kinds of proceedings that keep the measure under the case's law are offered (US: a court action)
         JurisdictionProfile governing = governing(found);
         model.addAttribute(

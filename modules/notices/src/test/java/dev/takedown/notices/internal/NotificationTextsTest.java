@@ -2,7 +2,6 @@ package dev.takedown.notices.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.notices.CaseOutcome;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.Verdict;
@@ -10,11 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -71,59 +68,6 @@ class NotificationTextsTest {
                 .contains("signature.value", "new, complete notice");
         assertThat(texts.closedIncomplete(ZH, "case-1", "signature.value").body())
                 .contains("signature.value", "重新提交");
-    }
-
-    /** DSA Art. 23: each change of standing gives the reasons and the weighing, the period, and the redress. */
-    @Test
-    void standingMessagesCarryReasonsPeriodAndRedress() {
-        Instant at = Instant.parse("2026-01-01T09:30:00Z");
-        Instant until = Instant.parse("2026-01-31T09:30:00Z");
-        PartyStandingChanged suspended = changed("NOTIFIER", "SUSPENDED", at, until, "P90D", null);
-
-        assertThat(texts.standing(EN, suspended))
-                .satisfies(t -> assertThat(t.subject()).contains("2026-01-31 09:30 UTC"))
-                .satisfies(t -> assertThat(t.body())
-                        .contains(
-                                "Reasons:",
-                                "3 of the 4 notices you filed in the last 90 days",
-                                "From 2026-01-01 09:30 UTC until 2026-01-31 09:30 UTC",
-                                "weighted score 5 against a threshold of 3",
-                                "intent, which a moderator found in 1",
-                                "DSA Art. 20",
-                                "DSA Art. 21",
-                                "court"));
-        assertThat(texts.standing(ZH, suspended).body()).contains("2026-01-31 09:30 UTC", "第20条", "第21条", "法院");
-        assertThat(texts.standing(EN, changed("UPLOADER", "WARNED", at, null, "P365D", null))
-                        .body())
-                .contains("This is a warning", "DSA Art. 23(1)", "DSA Art. 20");
-        assertThat(texts.standing(EN, changed("NOTIFIER", "LIFTED", at, null, null, "entered in error")))
-                .satisfies(t -> assertThat(t.body()).contains("Reasons: entered in error", "DSA Art. 20"))
-                .satisfies(t -> assertThat(t.body()).doesNotContain("How we weighed it"));
-        assertThat(texts.standing(EN, changed("UPLOADER", "REINSTATED", until, null, null, null))
-                        .body())
-                .contains("ended on 2026-01-31 09:30 UTC", "restored");
-    }
-
-    private static PartyStandingChanged changed(
-            String kind, String change, Instant at, Instant until, String window, String reason) {
-        return new PartyStandingChanged(
-                UUID.randomUUID(),
-                at,
-                "case-1",
-                "system",
-                UUID.randomUUID().toString(),
-                kind,
-                "party-1",
-                change,
-                until,
-                2,
-                3,
-                4,
-                5,
-                3,
-                1,
-                window,
-                reason);
     }
 
     /** DSA Art. 16(5)–(6): the decision, its reasons, that a person took it, and the redress. */

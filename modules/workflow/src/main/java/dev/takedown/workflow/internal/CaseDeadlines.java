@@ -10,6 +10,7 @@ import dev.takedown.workflow.calendar.UnknownHolidayYearException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -125,6 +126,44 @@ public class CaseDeadlines {
                 .plusDays(1)
                 .atStartOfDay(US_EASTERN)
                 .toInstant();
+    }
+
+    /**
+     * US: the day the material is restored unless a court action is notified, the day after the configured business
+     * day from receipt (512(g)(2)(C): "not less than 10"); {@code null} elsewhere. Named in the counter-notice copy.
+     */
+    public LocalDate restoreOn(String caseId) {
+        CaseTimers timers = cases.timers(caseId);
+        return receivedUnderUs(timers)
+                ? legalRestoreAt(caseId, timers).atZone(US_EASTERN).toLocalDate()
+                : null;
+    }
+
+    /**
+     * US: the last day the material may be restored, the configured business day from receipt (512(g)(2)(C): "nor
+     * more than 14"); {@code null} elsewhere. Named in the counter-notice copy.
+     */
+    public LocalDate lastRestoreDay(String caseId) {
+        CaseTimers timers = cases.timers(caseId);
+        return receivedUnderUs(timers)
+                ? legalRestoreBy(caseId, timers)
+                        .atZone(US_EASTERN)
+                        .toLocalDate()
+                        .minusDays(1)
+                : null;
+    }
+
+    /**
+     * Whether the wait still waits for the copy of the counter-notice to reach the rights holder: the Chinese wait
+     * runs from delivery (E-Commerce Law Art. 43), which correspondence records; the US wait runs from receipt.
+     */
+    public boolean awaitsDelivery(String caseId) {
+        CaseTimers timers = cases.timers(caseId);
+        return timers.profile().family() == JurisdictionProfile.Family.CN && timers.counterNoticeDeliveredAt() == null;
+    }
+
+    private static boolean receivedUnderUs(CaseTimers timers) {
+        return timers.profile().family() == JurisdictionProfile.Family.US && timers.counterNoticeReceivedAt() != null;
     }
 
     /**

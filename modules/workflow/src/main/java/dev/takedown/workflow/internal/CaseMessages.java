@@ -1,5 +1,6 @@
 package dev.takedown.workflow.internal;
 
+import dev.takedown.events.CounterNoticeDelivered;
 import dev.takedown.events.CounterNoticeFiled;
 import dev.takedown.events.LegalActionProofFiled;
 import dev.takedown.events.NoticeCured;
@@ -21,6 +22,7 @@ class CaseMessages {
     static final String COUNTER_NOTICE_FILED = "CounterNoticeFiled";
     static final String LEGAL_ACTION_PROOF_FILED = "LegalActionProofFiled";
     static final String NOTICE_RETRACTED = "NoticeRetracted";
+    static final String COUNTER_NOTICE_DELIVERED = "CounterNoticeDelivered";
     static final String PROCEEDINGS_CONCLUDED = "ProceedingsConcluded";
 
     private final RuntimeService runtime;
@@ -42,6 +44,17 @@ class CaseMessages {
     @ApplicationModuleListener
     void on(LegalActionProofFiled filed) {
         correlate(LEGAL_ACTION_PROOF_FILED, filed.caseId());
+    }
+
+    /**
+     * Only a Chinese wait waits for the copy's delivery; a delivery nobody waits for (US, a copy sent again, an event
+     * delivered twice) correlates nothing and is no error.
+     */
+    @ApplicationModuleListener
+    void on(CounterNoticeDelivered delivered) {
+        runtime.createMessageCorrelation(COUNTER_NOTICE_DELIVERED)
+                .processInstanceBusinessKey(delivered.caseId())
+                .correlateAllWithResult();
     }
 
     @ApplicationModuleListener

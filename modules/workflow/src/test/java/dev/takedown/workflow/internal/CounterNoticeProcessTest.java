@@ -168,7 +168,7 @@ class CounterNoticeProcessTest {
                 .hasNotPassed("Event_LegalActionProofFiled", "Task_MaintainMeasures")
                 .isEnded();
         InOrder order = inOrder(lifecycle, measures);
-        order.verify(lifecycle).forwardCounterNotice(caseId);
+        order.verify(lifecycle).forwardCounterNotice(eq(caseId), any(), any());
         order.verify(measures).liftAll(caseId, "system", "restored after counter-notice");
         order.verify(lifecycle).restore(caseId);
         verify(lifecycle, never()).maintainPendingProceedings(anyString());
@@ -337,7 +337,7 @@ class CounterNoticeProcessTest {
                 .hasNotPassed("Event_StatutoryWaitOver", "Task_RestoreContent")
                 .isWaitingAt("Event_ProceedingsConcluded");
         Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
-        verify(lifecycle).forwardCounterNotice(caseId);
+        verify(lifecycle).forwardCounterNotice(caseId, null, null);
         verify(lifecycle).maintainPendingProceedings(caseId);
         verify(lifecycle, never()).restore(anyString());
         verifyNoInteractions(measures, publisher);
@@ -414,6 +414,149 @@ class CounterNoticeProcessTest {
                 .correlateWithResult();
     }
 
+    /**
+     * CN: the wait runs from the copy's delivery to the rights holder (E-Commerce Law Art. 43). Until correspondence
+     * records it, no timer runs; the delivery arms the timer from the recorded moment, and a second delivery fact
+     * changes nothing.
+     */
+    @Test
+    void theChineseWaitStartsWhenTheCopyIsDeliveredNotWhenItIsSent() {
+        Instant sentAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
+        Instant deliveredAt = OffsetDateTime.parse("2025-09-23T09:00+08:00").toInstant();
+        ProfilePolicies.Policy policy = new ProfilePolicies.Policy(true, null, 15, null, false, null);
+        CaseTimers[] timers = {caseTimers(JurisdictionProfile.CN_ECOM, policy, sentAt, null)};
+        when(noticeCases.timers(caseId)).thenAnswer(invocation -> timers[0]);
+        ClockUtil.setCurrentTime(Date.from(sentAt));
+
+        ProcessInstance processInstance = startAndForward();
+        assertThat(processInstance).hasPassed("Gateway_AwaitsDelivery").isWaitingAt("Gateway_AwaitDelivery");
+        Assertions.assertThat(timers("Event_StatutoryWaitOver"))
+                .as("a copy that was only sent (or bounced) starts nothing")
+                .isEmpty();
+
+        ClockUtil.setCurrentTime(Date.from(deliveredAt.plus(Duration.ofMinutes(1))));
+        timers[0] = caseTimers(JurisdictionProfile.CN_ECOM, policy, sentAt, deliveredAt);
+        correlateDelivery();
+        correlateDelivery();
+
+        // day 15 from the day after Tue Sep 23 is Wed Oct 8, inside the National Day holiday: the last day is Thu Oct 9
+        Job wait = timer("Event_StatutoryWaitOver");
+        Assertions.assertThat(wait.getDuedate())
+                .isEqualTo(
+                        Date.from(OffsetDateTime.parse("2025-10-10T00:00+08:00").toInstant()))
+                .isEqualTo(Date.from(calendarResult(JurisdictionProfile.CN_ECOM, deliveredAt, 15)));
+        fire(wait);
+        execute(jobAt("Task_RestoreContent"));
+        assertThat(processInstance)
+                .hasPassedInOrder(
+                        "Gateway_AwaitsDelivery",
+                        "Gateway_AwaitDelivery",
+                        "Event_CounterNoticeDelivered",
+                        "Gateway_AwaitLegalAction",
+                        "Event_StatutoryWaitOver",
+                        "Task_RestoreContent")
+                .isEnded();
+    }
+
+    @Test
+    void proofOfProceedingsBeforeTheCopyIsRecordedAsDeliveredStillMaintainsTheMeasures() {
+        Instant sentAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
+        when(noticeCases.timers(caseId))
+                .thenReturn(caseTimers(
+                        JurisdictionProfile.CN_CC_1195,
+                        new ProfilePolicies.Policy(true, null, 15, null, false, null),
+                        sentAt,
+                        null));
+        ClockUtil.setCurrentTime(Date.from(sentAt));
+        ProcessInstance processInstance = startAndForward();
+        assertThat(processInstance).isWaitingAt("Gateway_AwaitDelivery");
+
+        runtimeService()
+                .createMessageCorrelation("LegalActionProofFiled")
+                .processInstanceBusinessKey(caseId)
+                .correlateWithResult();
+
+        assertThat(processInstance)
+                .hasPassedInOrder(
+                        "Gateway_AwaitDelivery",
+                        "Event_ProofBeforeDelivery",
+                        "Gateway_ProofFiled",
+                        "Task_MaintainMeasures")
+                .hasNotPassed("Event_CounterNoticeDelivered", "Event_StatutoryWaitOver")
+                .isWaitingAt("Event_ProceedingsConcluded");
+        verify(lifecycle).maintainPendingProceedings(caseId);
+        correlateDelivery();
+        assertThat(processInstance)
+                .as("a delivery after the proof arms no wait")
+                .isWaitingAt("Event_ProceedingsConcluded");
+        Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
+        verify(lifecycle, never()).restore(anyString());
+    }
+
+    /** CN: a retraction that comes before the copy is recorded as delivered finds the wait and lifts the measures. */
+    @Test
+    void theRightsHoldersRetractionBeforeTheCopyIsDeliveredLiftsTheMeasures() {
+        Instant sentAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
+        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        when(noticeCases.timers(caseId))
+                .thenReturn(caseTimers(
+                        JurisdictionProfile.CN_ECOM,
+                        new ProfilePolicies.Policy(true, null, 15, null, false, null),
+                        sentAt,
+                        null));
+        ClockUtil.setCurrentTime(Date.from(sentAt));
+        ProcessInstance processInstance = startAndForward();
+        assertThat(processInstance).isWaitingAt("Gateway_AwaitDelivery");
+
+        runtimeService()
+                .createMessageCorrelation("NoticeRetracted")
+                .processInstanceBusinessKey(caseId)
+                .correlateWithResult();
+
+        assertThat(processInstance)
+                .hasPassedInOrder(
+                        "Event_RetractedBeforeDelivery",
+                        "Gateway_Retracted",
+                        "Task_LiftOnRetraction",
+                        "EndEvent_Retracted")
+                .hasNotPassed("Event_CounterNoticeDelivered", "Event_StatutoryWaitOver")
+                .isEnded();
+        InOrder order = inOrder(measures, lifecycle);
+        order.verify(measures).liftAll(caseId, "system", "notice retracted by the rights holder");
+        order.verify(lifecycle).recordRetracted(caseId);
+    }
+
+    @Test
+    void theUsRestoreDaysAreToldWithTheCopy() {
+        Instant receivedAt = OffsetDateTime.parse("2025-11-20T10:00-05:00").toInstant();
+        ClockUtil.setCurrentTime(Date.from(receivedAt));
+        stubTimers(
+                JurisdictionProfile.US_DMCA,
+                new ProfilePolicies.Policy(true, Duration.ofDays(14), 10, 14, false, Period.ofMonths(6)),
+                1,
+                receivedAt);
+
+        assertThat(startAndForward()).hasNotPassed("Gateway_AwaitDelivery").isWaitingAt("Gateway_AwaitLegalAction");
+
+        // Thanksgiving (Nov 27) does not count: business day 10 is Fri Dec 5, business day 14 Thu Dec 11
+        verify(lifecycle)
+                .forwardCounterNotice(
+                        caseId, java.time.LocalDate.parse("2025-12-06"), java.time.LocalDate.parse("2025-12-11"));
+    }
+
+    /** Correspondence recorded the copy's delivery; nobody waiting is no error. */
+    private void correlateDelivery() {
+        runtimeService()
+                .createMessageCorrelation("CounterNoticeDelivered")
+                .processInstanceBusinessKey(caseId)
+                .correlateAllWithResult();
+    }
+
+    private static CaseTimers caseTimers(
+            JurisdictionProfile profile, ProfilePolicies.Policy policy, Instant receivedAt, Instant deliveredAt) {
+        return new CaseTimers(profile, policy, 1, NOTICE_RECEIVED_AT, NOTIFIED_AT, receivedAt, deliveredAt, null);
+    }
+
     @Test
     void profileThatRestoresOnTheCounterNoticeItselfDoesNotWait() {
         Instant deliveredAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
@@ -441,7 +584,7 @@ class CounterNoticeProcessTest {
                 .hasNotPassed("Gateway_AwaitLegalAction", "Event_StatutoryWaitOver")
                 .isEnded();
         InOrder order = inOrder(lifecycle, measures);
-        order.verify(lifecycle).forwardCounterNotice(caseId);
+        order.verify(lifecycle).forwardCounterNotice(eq(caseId), any(), any());
         order.verify(measures).liftAll(caseId, "system", "restored after counter-notice");
         order.verify(lifecycle).restore(caseId);
     }

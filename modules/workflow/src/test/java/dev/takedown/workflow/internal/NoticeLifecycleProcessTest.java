@@ -692,7 +692,7 @@ class NoticeLifecycleProcessTest {
                 .hasNotPassed("Gateway_RedressWindow", "Event_RedressWindowClosed", "Task_LiftMeasures")
                 .isEnded();
         InOrder order = inOrder(lifecycle, measures);
-        order.verify(lifecycle).forwardCounterNotice(caseId);
+        order.verify(lifecycle).forwardCounterNotice(eq(caseId), any(), any());
         order.verify(measures).liftAll(eq(caseId), eq("system"), any());
         order.verify(lifecycle).restore(caseId);
         order.verify(lifecycle).close(caseId);
@@ -848,7 +848,6 @@ class NoticeLifecycleProcessTest {
         Mocks.register("notifyDecision", new NotifyDecision(lifecycle));
         Mocks.register("liftOnRetraction", new LiftOnRetraction(measures, lifecycle));
         Mocks.register("closeCase", new CloseCase(lifecycle));
-        Mocks.register("forwardCounterNotice", new ForwardCounterNotice(lifecycle));
         Mocks.register("maintainMeasures", new MaintainMeasures(lifecycle));
         Mocks.register("restoreContent", new RestoreContent(measures, lifecycle));
         Mocks.register("closeUpheld", new CloseUpheld(lifecycle));
@@ -857,7 +856,9 @@ class NoticeLifecycleProcessTest {
         Mocks.register("reverseDecision", new ReverseDecision(measures));
         Mocks.register("alertCompliance", new AlertCompliance(publisher, clock));
         Mocks.register("reviewDeadlines", new ReviewDeadlines(SLA, clock));
-        Mocks.register("caseDeadlines", new CaseDeadlines(noticeCases, calendars, clock));
+        CaseDeadlines deadlines = new CaseDeadlines(noticeCases, calendars, clock);
+        Mocks.register("caseDeadlines", deadlines);
+        Mocks.register("forwardCounterNotice", new ForwardCounterNotice(lifecycle, deadlines));
         Mocks.register("appealDeadlines", new AppealDeadlines(Duration.ofDays(7), Duration.ofDays(5), 1, clock));
         Remediations noRemediation = mock(Remediations.class, withSettings().strictness(Strictness.LENIENT));
         when(noRemediation.closeGate(anyString())).thenReturn(Remediations.CloseGate.NONE);

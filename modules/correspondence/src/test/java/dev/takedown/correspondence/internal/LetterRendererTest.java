@@ -1,0 +1,230 @@
+package dev.takedown.correspondence.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takedown.correspondence.LetterKind;
+import dev.takedown.correspondence.LetterLink;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every kind renders in both languages, and the letters the law prescribes carry what it prescribes. */
+class LetterRendererTest {
+
+    private static final String CASE = "0f0e0d0c-0b0a-4909-8807-060504030201";
+
+    private final LetterRenderer renderer = new LetterRenderer();
+
+    @ParameterizedTest
+    @EnumSource(LetterKind.class)
+    void everyKindHasASubjectAndABodyInBothLanguagesWithoutAnUnresolvedText(LetterKind kind) {
+        for (Locale language : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            LetterRenderer.Rendered letter = render(kind, language, model(kind), "https://takedown.test/l/x");
+            assertThat(letter.subject())
+                    .as("%s %s subject", kind, language)
+                    .isNotBlank()
+                    .doesNotContain("??", "/*");
+            assertThat(letter.body())
+                    .as("%s %s body", kind, language)
+                    .isNotBlank()
+                    .doesNotContain("??", "[(", "/*[-", "null")
+                    .contains(CASE, "https://takedown.test/l/x");
+        }
+    }
+
+    @Test
+    void theUsCounterNoticeCopyCarriesTheUploadersIdentityTheStatementsAndTheRestoreDate() {
+        LetterRenderer.Rendered letter = render(LetterKind.COUNTER_NOTICE_COPY, Locale.ENGLISH, usCopy(), null);
+
+        assertThat(letter.subject()).isEqualTo("Counter-notice on your notice " + CASE);
+        assertThat(letter.body())
+                .contains(
+                        "Name: Ada Uploader",
+                        "Address: 1 Main St, Springfield",
+                        "Telephone: +1 555 0100",
+                        "E-mail: ada@example.test",
+                        "under penalty of perjury",
+                        "Consent to the jurisdiction of the Federal District Court",
+                        "Acceptance of service of process",
+                        "We will restore the removed material on Friday, 2025-10-03",
+                        "no later than business day 14 (Thursday, 2025-10-09)")
+                .doesNotContain("not given");
+    }
+
+    @Test
+    void theChineseCounterNoticeCopyCarriesTheEvidenceLinksAndTheFifteenDaysFromReceipt() {
+        Map<String, Object> model = new java.util.LinkedHashMap<>(Map.of(
+                "family",
+                "CN",
+                "receivedAt",
+                "2025年9月19日 09:00（北京时间）",
+                "user",
+                Map.of("legalName", "张三", "address", "北京市海淀区", "phone", "13800000000"),
+                "material",
+                Map.of("identification", "视频 https://v.example/1"),
+                "truthfulness",
+                true,
+                "evidence",
+                List.of(Map.of(
+                        "description", "授权书", "url", "https://takedown.test/evidence/e1/download", "file", true)),
+                "waitDays",
+                15));
+
+        LetterRenderer.Rendered letter = render(LetterKind.COUNTER_NOTICE_COPY, Locale.SIMPLIFIED_CHINESE, model, null);
+
+        assertThat(letter.subject()).isEqualTo("关于您的通知 " + CASE + " 的反通知");
+        assertThat(letter.body())
+                .contains(
+                        "姓名或名称：张三",
+                        "地址：北京市海淀区",
+                        "电话：13800000000",
+                        "用户对声明内容的真实性负责：已声明",
+                        "授权书：https://takedown.test/evidence/e1/download（文件；仅限贵组织登录后查看）",
+                        "向有关部门投诉或者向人民法院提起诉讼",
+                        "在您收到本转送件后15日内");
+    }
+
+    @Test
+    void timesAreWrittenInTheReadersLanguageAndZone() {
+        Instant at = Instant.parse("2025-09-19T01:00:00Z");
+        assertThat(renderer.normalise(Map.of("t", at), Locale.ENGLISH)).containsEntry("t", "2025-09-19 01:00 UTC");
+        assertThat(renderer.normalise(Map.of("t", at), Locale.SIMPLIFIED_CHINESE))
+                .containsEntry("t", "2025年9月19日 09:00（北京时间）");
+    }
+
+    private LetterRenderer.Rendered render(
+            LetterKind kind, Locale language, Map<String, Object> model, String receipt) {
+        return renderer.render(
+                kind,
+                language,
+                CASE,
+                renderer.normalise(model, language),
+                receipt,
+                List.of(new LetterLink("case", "https://takedown.test/notices/" + CASE)));
+    }
+
+    private static Map<String, Object> usCopy() {
+        Map<String, Object> model = new java.util.LinkedHashMap<>();
+        model.put("family", "US");
+        model.put("receivedAt", Instant.parse("2025-09-19T01:00:00Z"));
+        model.put(
+                "user",
+                Map.of(
+                        "legalName", "Ada Uploader",
+                        "address", "1 Main St, Springfield",
+                        "phone", "+1 555 0100",
+                        "email", "ada@example.test"));
+        model.put("material", Map.of("identification", "video 1", "priorLocation", "https://v.example/1"));
+        model.put("perjury", true);
+        model.put("consentToJurisdiction", true);
+        model.put("acceptService", true);
+        model.put("signature", "Ada Uploader");
+        model.put("evidence", List.of());
+        model.put("restoreOn", LocalDate.parse("2025-10-03"));
+        model.put("restoreBy", LocalDate.parse("2025-10-09"));
+        return model;
+    }
+
+    /** A model with every key the kind reads (see {@link LetterKind}). */
+    /** DSA Art. 23: each change of standing gives the reasons and the weighing, the period, and the redress. */
+    @Test
+    void standingLettersCarryReasonsWeighingPeriodAndRedress() {
+        Map<String, Object> suspended = standing("NOTIFIER", "SUSPENDED", UNTIL, "P90D", null);
+
+        LetterRenderer.Rendered english = render(LetterKind.SUSPENSION, Locale.ENGLISH, suspended, null);
+        assertThat(english.subject()).contains("2026-01-31 09:30 UTC");
+        assertThat(english.body())
+                .contains(
+                        "Reasons:",
+                        "3 of the 4 notices you filed in the last 90 days",
+                        "From 2026-01-01 09:30 UTC until 2026-01-31 09:30 UTC",
+                        "weighted score 5 against a threshold of 3",
+                        "intent, which a moderator found in 1",
+                        "DSA Art. 20",
+                        "DSA Art. 21",
+                        "court");
+        assertThat(render(LetterKind.SUSPENSION, Locale.SIMPLIFIED_CHINESE, suspended, null)
+                        .body())
+                .contains("2026年1月31日 17:30（北京时间）", "第20条", "第21条", "法院");
+        assertThat(render(LetterKind.WARNING, Locale.ENGLISH, standing("UPLOADER", "WARNED", null, "P365D", null), null)
+                        .body())
+                .contains("This is a warning", "DSA Art. 23(1)", "DSA Art. 20");
+        assertThat(render(
+                                LetterKind.REINSTATEMENT,
+                                Locale.ENGLISH,
+                                standing("NOTIFIER", "LIFTED", null, null, "entered in error"),
+                                null)
+                        .body())
+                .contains("Reasons: entered in error", "DSA Art. 20")
+                .doesNotContain("How we weighed it");
+        assertThat(render(
+                                LetterKind.SUSPENSION,
+                                Locale.ENGLISH,
+                                standing("UPLOADER", "TERMINATED", null, "P365D", null),
+                                null)
+                        .subject())
+                .isEqualTo("Account terminated");
+    }
+
+    private static final Instant AT = Instant.parse("2026-01-01T09:30:00Z");
+    private static final Instant UNTIL = Instant.parse("2026-01-31T09:30:00Z");
+
+    /** As notices builds it from a standing change: 2 counted, 3 of 4 in the window, score 5 of 3, 1 intentional. */
+    private static Map<String, Object> standing(
+            String party, String change, Instant until, String window, String reason) {
+        List<Object> arguments = new java.util.ArrayList<>(List.of(
+                "2",
+                "3",
+                "4",
+                window == null
+                        ? ""
+                        : String.valueOf(java.time.Duration.parse(window).toDays()),
+                AT));
+        arguments.add(until == null ? "" : until);
+        arguments.add(reason == null ? "" : reason);
+        arguments.addAll(List.of("5", "3", "1"));
+        return Map.of("party", party, "change", change, "arguments", arguments, "weighed", window != null);
+    }
+
+    private static Map<String, Object> model(LetterKind kind) {
+        return switch (kind) {
+            case RECEIPT -> Map.of("receivedAt", Instant.parse("2025-09-19T01:00:00Z"), "processed", true);
+            case CURE_REQUEST -> Map.of("days", 7, "missing", "the signature");
+            case CLOSED_INCOMPLETE -> Map.of("missing", "the signature");
+            case FORWARDED_NOTICE ->
+                Map.of(
+                        "measures", List.of("DELETE"),
+                        "target", "https://v.example/1",
+                        "work", "Song",
+                        "reason", "matches the work",
+                        "family", "EU");
+            case DECISION ->
+                Map.of(
+                        "outcome",
+                        "ACTION_TAKEN",
+                        "joined",
+                        false,
+                        "measures",
+                        List.of("DELETE"),
+                        "reason",
+                        "matches the work",
+                        "overturned",
+                        false,
+                        "family",
+                        "CN");
+            case COUNTER_NOTICE_COPY -> usCopy();
+            case APPEAL_OUTCOME -> Map.of("verdict", "UPHOLD", "reason", "the decision stands");
+            case PROCEEDINGS_CONCLUDED -> Map.of("outcome", "DISMISSED", "reference", "(2026) Hu 0115 Min Chu 2");
+            case WARNING -> standing("UPLOADER", "WARNED", null, "P365D", null);
+            case SUSPENSION -> standing("NOTIFIER", "SUSPENDED", UNTIL, "P90D", null);
+            case REINSTATEMENT -> standing("NOTIFIER", "LIFTED", null, null, "entered in error");
+            case CONFIRMATION -> Map.of("days", 7);
+            case RESTORED, RETRACTED -> Map.of();
+        };
+    }
+}
