@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with disposition PROCESS (not joined, not logged-not-processed), none for the others;</li>
  * <li>one effect per event: no two APPLIED measures with the same (case, type, target); per measure id exactly one
  * distinct {@code ce_id} among the {@code MeasureApplied} records on {@code takedown.measures} (redeliveries repeat
- * the id), and one for every measure in effect; one {@code notification} per (case, recipient, kind);</li>
+ * the id), and one for every measure in effect; one {@code letter} per (case, recipient, kind);</li>
  * <li>the ledger: every {@code ce_id} on our topics recorded (once: {@code event_id} is unique), sequence numbers
  * gapless per chain, {@code /api/audit/verify} intact.</li>
  * </ol>

@@ -534,17 +534,13 @@ class FaultToleranceIT {
                     "new.idempotency_key like 'freeze-%'",
                     "fault_freeze()");
             // inside a delegate after its side effect: ApplyMeasures has updated the measure, NotifyDecision has
-            // written the notification, neither transaction has committed
+            // written the decision letter, neither transaction has committed
             freeze.trigger(
                     "fault_measure_applied",
                     "after update on measure",
                     "new.status = 'APPLIED' and old.status <> 'APPLIED'",
                     "fault_freeze('measure')");
-            freeze.trigger(
-                    "fault_notification",
-                    "after insert on notification",
-                    "new.kind = 'DECISION'",
-                    "fault_freeze('notify')");
+            freeze.trigger("fault_letter", "after insert on letter", "new.kind = 'DECISION'", "fault_freeze('notify')");
             // after publishing, before marking the outbox row: the broker has acknowledged NoticeDecided, the
             // completion update waits (and with it the producer's I/O thread: later events stay unsent)
             freeze.trigger(
@@ -586,7 +582,7 @@ class FaultToleranceIT {
                 assertThat(cases.decide("moderator", c, ACCEPT).status()).isEqualTo(200);
             }
             freeze.awaitWaiting("update measure %", 1, PATIENCE);
-            freeze.awaitWaiting("insert into notification %", 1, PATIENCE);
+            freeze.awaitWaiting("insert into letter %", 1, PATIENCE);
             freeze.awaitWaiting("update event_publication %", 1, PATIENCE);
             long decidedOnKafka = kafka.readAll(List.of(Topics.NOTICE_EVENTS)).stream()
                     .filter(r -> "dev.takedown.notice.decided.v1".equals(r.ceType())
@@ -625,7 +621,7 @@ class FaultToleranceIT {
             for (String name : List.of(
                     "fault_notice_insert:notice",
                     "fault_measure_applied:measure",
-                    "fault_notification:notification",
+                    "fault_letter:letter",
                     "fault_outbox_complete:event_publication",
                     "fault_process_start:workflow_case")) {
                 freeze.drop(name.split(":")[0], name.split(":")[1]);
@@ -820,7 +816,7 @@ class FaultToleranceIT {
 
     private static Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("notice", "measure", "notification", "workflow_case", "counter_notice", "strike")) {
+        for (String table : List.of("notice", "measure", "letter", "workflow_case", "counter_notice", "strike")) {
             counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
         }
         counts.put("applied", jdbc.queryForObject("select count(*) from measure where status = 'APPLIED'", Long.class));
