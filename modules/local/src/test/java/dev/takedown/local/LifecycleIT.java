@@ -329,13 +329,33 @@ class LifecycleIT extends StackTest {
                 Api.as(baseUrl(), "compliance").post("/api/standings/suspensions/" + suspensionId + "/lift", "{}");
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.body()).contains("reason");
-        Api.Response lifted = Api.as(baseUrl(), "compliance")
-                .post(
-                        "/api/standings/suspensions/" + suspensionId + "/lift",
-                        "{\"reason\":\"the rejections are under review\"}");
-        assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
-        assertThat(cases.notificationKinds(standing.get("case_id").asText()))
-                .anyMatch(k -> k.startsWith("REINSTATEMENT"));
+        // the notifier complains against its suspension (DSA Art. 20); a reversal ends the suspension and leaves the
+        // case whose finding led to it as it was
+        String findingCase = standing.get("case_id").asText();
+        assertThat(Api.as(baseUrl(), holder)
+                        .post(
+                                "/api/notices/" + findingCase + "/appeal",
+                                "{\"grounds\":\"DISPROPORTIONATE\",\"decision_id\":\"" + suspensionId + "\"}")
+                        .status())
+                .isEqualTo(202);
+        Api senior = Api.as(baseUrl(), "senior");
+        String complaintTask = NoticeLifecycleIT.awaitTask(senior, findingCase);
+        senior.post("/api/tasks/" + complaintTask + "/claim", "");
+        Api.Response reversed = senior.post(
+                "/api/tasks/" + complaintTask + "/decision",
+                "{\"outcome\":\"REVERSE\",\"reason\":\"the rejections are under review\"}");
+        assertThat(reversed.status()).as(reversed.body()).isEqualTo(200);
+        assertThat(reversed.json().get("decision_id").asText()).isNotEqualTo(suspensionId);
+        await().atMost(Cases.PATIENCE)
+                .untilAsserted(() -> assertThat(cases.notificationKinds(findingCase))
+                        .anyMatch(k -> k.startsWith("REINSTATEMENT→notifier:")));
+        assertThat(cases.notificationKinds(findingCase))
+                .anyMatch(k -> k.startsWith("APPEAL_OUTCOME→notifier:"))
+                .noneMatch(k -> k.startsWith("APPEAL_OUTCOME→uploader"));
+        JsonNode findingView =
+                Api.as(baseUrl(), holder).get("/api/notices/" + findingCase).json();
+        assertThat(findingView.get("outcome").asText()).as("the case's outcome").isEqualTo("NO_ACTION");
+        assertThat(cases.history(holder, findingCase)).doesNotContain("APPEAL_REVIEW", "APPEAL_REVERSED");
         assertThat(Api.as(baseUrl(), holder)
                         .post("/api/notices", Cases.notice("EU_DSA", "acct-m"))
                         .json()

@@ -65,6 +65,51 @@ public class Appeals {
         return file(caseId, Complainant.UPLOADER, request, actor);
     }
 
+    /** The complaint with this id. */
+    @Transactional(readOnly = true)
+    public Complaint complaint(String complaintId) {
+        return jdbc
+                .query(
+                        "select id, case_id, complainant_role, subject, decision_id, filed_by, outcome, decided_by, "
+                                + "decided_at, reason from appeal where id = ?",
+                        (rs, n) -> new Complaint(
+                                rs.getString("id"),
+                                rs.getString("case_id"),
+                                Complainant.valueOf(rs.getString("complainant_role")),
+                                ComplaintSubject.valueOf(rs.getString("subject")),
+                                rs.getString("decision_id"),
+                                rs.getString("filed_by"),
+                                rs.getString("outcome") == null
+                                        ? Optional.empty()
+                                        : Optional.of(new Complaint.Outcome(
+                                                "REVERSE".equals(rs.getString("outcome")),
+                                                rs.getString("decided_by"),
+                                                rs.getTimestamp("decided_at").toInstant(),
+                                                rs.getString("reason")))),
+                        UUID.fromString(complaintId))
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new CaseStateException("no complaint " + complaintId));
+    }
+
+    /**
+     * Records how the complaint was decided; the first decision stands, so a retried one changes nothing.
+     *
+     * @return the complaint with its outcome
+     */
+    @Transactional
+    public Complaint decided(String complaintId, boolean reversed, String reason, String moderator) {
+        jdbc.update(
+                "update appeal set outcome = ?, decided_by = ?, decided_at = ?, reason = ? where id = ? "
+                        + "and outcome is null",
+                reversed ? "REVERSE" : "UPHOLD",
+                moderator,
+                Timestamp.from(clock.instant()),
+                reason,
+                UUID.fromString(complaintId));
+        return complaint(complaintId);
+    }
+
     private String file(String caseId, Complainant complainant, AppealRequest request, String actor) {
         List<FieldProblem> problems = new ArrayList<>();
         if (request.grounds() == null || !GROUNDS.contains(request.grounds())) {

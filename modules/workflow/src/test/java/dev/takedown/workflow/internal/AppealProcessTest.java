@@ -276,7 +276,13 @@ class AppealProcessTest {
                                 "complainedDecision",
                                 decisionId));
         assertThat(processInstance).hasPassed("Task_OpenAppeal").isWaitingAt("Task_ReviewAppeal");
-        verify(lifecycle).openAppealReview(caseId);
+        // a complaint against a suspension is about the party's standing: the case is not put under review
+        if ("SUSPENSION".equals(subject)) {
+            verify(lifecycle).openSuspensionComplaint(caseId);
+            verify(lifecycle, never()).openAppealReview(anyString());
+        } else {
+            verify(lifecycle).openAppealReview(caseId);
+        }
         return processInstance;
     }
 
