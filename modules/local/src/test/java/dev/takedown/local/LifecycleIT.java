@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
@@ -332,12 +333,20 @@ class LifecycleIT extends StackTest {
         // the notifier complains against its suspension (DSA Art. 20); a reversal ends the suspension and leaves the
         // case whose finding led to it as it was
         String findingCase = standing.get("case_id").asText();
+        assertThat(deadlines(holder, findingCase))
+                .as("the suspension's end and the window to complain against it")
+                .contains(
+                        "SUSPENSION_END NOTIFIER " + standing.get("until").asText(),
+                        "COMPLAINT_WINDOW NOTIFIER suspension (" + suspensionId + ")");
         assertThat(Api.as(baseUrl(), holder)
                         .post(
                                 "/api/notices/" + findingCase + "/appeal",
                                 "{\"grounds\":\"DISPROPORTIONATE\",\"decision_id\":\"" + suspensionId + "\"}")
                         .status())
                 .isEqualTo(202);
+        assertThat(deadlines(holder, findingCase))
+                .as("complained once against that suspension")
+                .doesNotContain("COMPLAINT_WINDOW NOTIFIER suspension (" + suspensionId + ")");
         Api senior = Api.as(baseUrl(), "senior");
         String complaintTask = NoticeLifecycleIT.awaitTask(senior, findingCase);
         senior.post("/api/tasks/" + complaintTask + "/claim", "");
@@ -363,6 +372,22 @@ class LifecycleIT extends StackTest {
                         .asText())
                 .as("processed again")
                 .isNotEqualTo("LOGGED_NOT_PROCESSED");
+    }
+
+    /** Each running deadline as "name party until-or-subject", the subject read from its rule. */
+    private List<String> deadlines(String reader, String caseId) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode deadline : Api.as(baseUrl(), reader)
+                .get("/api/notices/" + caseId + "/deadlines")
+                .json()) {
+            String rule = deadline.get("rule").asText();
+            String what = deadline.get("name").asText().equals("SUSPENSION_END")
+                    ? deadline.get("at").asText()
+                    : rule.contains("suspension (") ? rule.substring(rule.indexOf("suspension (")) : rule;
+            found.add(deadline.get("name").asText() + " "
+                    + deadline.get("party").asText() + " " + what.replaceAll("\\) within.*", ")"));
+        }
+        return found;
     }
 
     private String seniorModerator() {

@@ -11,7 +11,6 @@ import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.NoticeCases;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +62,19 @@ public class Appeals {
     @Transactional
     public String fileAsUploader(String caseId, AppealRequest request, String actor) {
         return file(caseId, Complainant.UPLOADER, request, actor);
+    }
+
+    /** A complaint filed: by whom, against which decision (one per party and decision). */
+    record Filed(Complainant complainant, String decisionId) {}
+
+    /** The complaints filed on the case. */
+    @Transactional(readOnly = true)
+    Set<Filed> filed(String caseId) {
+        return Set.copyOf(jdbc.query(
+                "select complainant_role, decision_id from appeal where case_id = ?",
+                (rs, n) ->
+                        new Filed(Complainant.valueOf(rs.getString("complainant_role")), rs.getString("decision_id")),
+                caseId));
     }
 
     /** The complaint with this id. */
@@ -130,9 +142,7 @@ public class Appeals {
                 timers.notifiedAt(),
                 request.decisionId() == null ? Optional.empty() : misuse.change(request.decisionId()),
                 timers.policy().appealWindow());
-        // a demo shortens the period from its start, as the lifecycle's timers do
-        Instant windowEnds = target.notifiedAt()
-                .plus(Duration.between(target.notifiedAt(), target.windowEnds()).dividedBy(timers.timeCompression()));
+        Instant windowEnds = ComplaintRules.closes(target, timers.timeCompression());
         if (now.isAfter(windowEnds)) {
             throw new CaseStateException(
                     "the complaint window against decision " + target.decisionId() + " closed at " + windowEnds);

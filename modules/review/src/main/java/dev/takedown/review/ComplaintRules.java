@@ -8,8 +8,11 @@ import dev.takedown.notices.CaseDecision;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.ComplaintPeriods;
 import dev.takedown.notices.DecisionKind;
+import dev.takedown.notices.Verdict;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,6 +83,62 @@ final class ComplaintRules {
                             : "only the notifier may complain against a decision to take no action");
         }
         return new Target(subject, decision.decisionId(), notifiedAt, end(notifiedAt, window));
+    }
+
+    /** A complaint a party may still file: who, against what, until when. */
+    record Open(Complainant complainant, Target target) {}
+
+    /**
+     * Every complaint the rules allow on the case, whether or not its window is still open: the affected party
+     * against the notified decision, both parties against each decision on a complaint, the suspended party against
+     * each suspension that followed from the case.
+     */
+    static List<Open> allowed(
+            List<CaseDecision> decisions, Instant notifiedAt, List<StandingChange> changes, Period window) {
+        List<Open> allowed = new ArrayList<>();
+        decisions.stream()
+                .filter(d -> d.kind() != DecisionKind.APPEAL)
+                .reduce((first, second) -> second)
+                .filter(notified -> notifiedAt != null)
+                .ifPresent(notified -> {
+                    boolean measure = notified.verdict() == Verdict.ACCEPT || notified.verdict() == Verdict.CONFIRM;
+                    allowed.add(new Open(
+                            measure ? Complainant.UPLOADER : Complainant.NOTIFIER,
+                            new Target(
+                                    measure ? ComplaintSubject.MEASURE : ComplaintSubject.NO_ACTION,
+                                    notified.decisionId(),
+                                    notifiedAt,
+                                    end(notifiedAt, window))));
+                });
+        for (CaseDecision decision : decisions) {
+            if (decision.kind() == DecisionKind.APPEAL) {
+                Target target = new Target(
+                        ComplaintSubject.APPEAL_DECISION,
+                        decision.decisionId(),
+                        decision.decidedAt(),
+                        end(decision.decidedAt(), window));
+                allowed.add(new Open(Complainant.NOTIFIER, target));
+                allowed.add(new Open(Complainant.UPLOADER, target));
+            }
+        }
+        for (StandingChange change : changes) {
+            if (change.change() == StandingChangeKind.SUSPENDED) {
+                allowed.add(new Open(
+                        change.party().kind() == Party.Kind.NOTIFIER ? Complainant.NOTIFIER : Complainant.UPLOADER,
+                        new Target(
+                                ComplaintSubject.SUSPENSION,
+                                change.changeId(),
+                                change.at(),
+                                end(change.at(), window))));
+            }
+        }
+        return allowed;
+    }
+
+    /** When the engine closes the window: a demo shortens the period from its start, as the lifecycle's timers do. */
+    static Instant closes(Target target, int timeCompression) {
+        return target.notifiedAt()
+                .plus(Duration.between(target.notifiedAt(), target.windowEnds()).dividedBy(timeCompression));
     }
 
     private static Target suspension(String caseId, Complainant complainant, StandingChange change, Period window) {
