@@ -1,6 +1,5 @@
 package dev.takedown.workflow.internal;
 
-import dev.takedown.events.AppealFiled;
 import dev.takedown.events.CounterNoticeDelivered;
 import dev.takedown.events.CounterNoticeFiled;
 import dev.takedown.events.LegalActionProofFiled;
@@ -28,7 +27,6 @@ class CaseMessages {
     static final String COUNTER_NOTICE_FILED = "CounterNoticeFiled";
     static final String LEGAL_ACTION_PROOF_FILED = "LegalActionProofFiled";
     static final String NOTICE_RETRACTED = "NoticeRetracted";
-    static final String APPEAL_FILED = "AppealFiled";
     static final String COUNTER_NOTICE_DELIVERED = "CounterNoticeDelivered";
     static final String PROCEEDINGS_CONCLUDED = "ProceedingsConcluded";
 
@@ -74,11 +72,6 @@ class CaseMessages {
     @ApplicationModuleListener
     void on(NoticeRetracted retracted) {
         correlate(NOTICE_RETRACTED, retracted);
-    }
-
-    @ApplicationModuleListener
-    void on(AppealFiled filed) {
-        correlate(APPEAL_FILED, filed);
     }
 
     /** The outcome travels with the message: the counter-notice process branches on it. */
