@@ -22,6 +22,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.takedown.events.NoticeCured;
 import dev.takedown.events.TaskEscalated;
 import dev.takedown.events.TaskReminderDue;
 import dev.takedown.kernel.FieldProblem;
@@ -40,6 +41,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +58,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -78,6 +81,7 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.mockito.quality.Strictness;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The notice lifecycle on an in-memory engine with the real delegates, the real deadline beans, the real triage
@@ -257,6 +261,35 @@ class NoticeLifecycleProcessTest {
         order.verify(lifecycle).requestCure(caseId, missingSignature);
         order.verify(lifecycle).closeIncomplete(caseId, missingSignature);
         verify(lifecycle, never()).queueForReview(anyString());
+    }
+
+    @Test
+    void aRedeliveredCureIsCorrelatedOnceAndNeverAnswersTheNextWaitForACure() throws Exception {
+        problems.set(missingSignature);
+        when(noticeCases.curable(caseId)).thenReturn(true);
+        CaseMessages messages = new CaseMessages(runtimeService(), correlatedEvents());
+        NoticeCured cure = new NoticeCured(UUID.randomUUID(), RECEIVED_AT, caseId, "notifier");
+
+        ProcessInstance processInstance = startAndValidate();
+        assertThat(processInstance).isWaitingAt("Gateway_AwaitCure");
+        messages.on(cure);
+        assertThat(processInstance).hasPassed("Event_NoticeCured").isWaitingAt("Task_ValidateNotice");
+
+        // delivered again while nothing waits for a cure: acknowledged, no mismatching correlation
+        messages.on(cure);
+        execute(jobAt("Task_ValidateNotice"));
+        assertThat(processInstance).isWaitingAt("Gateway_AwaitCure");
+        verify(lifecycle, times(2)).requestCure(caseId, missingSignature);
+
+        // delivered again while the notifier is asked for a second cure: it is not that cure
+        messages.on(cure);
+        assertThat(processInstance).isWaitingAt("Gateway_AwaitCure");
+
+        problems.set(List.of());
+        messages.on(new NoticeCured(UUID.randomUUID(), RECEIVED_AT, caseId, "notifier"));
+        assertThat(processInstance).isWaitingAt("Task_ValidateNotice");
+        execute(jobAt("Task_ValidateNotice"));
+        assertThat(processInstance).isWaitingAt("Task_ReviewNotice");
     }
 
     // --- triage -------------------------------------------------------------------------------------------------
@@ -829,6 +862,26 @@ class NoticeLifecycleProcessTest {
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------
+
+    /** The correlated-event claims in the engine's own database, created by the workflow module's migration. */
+    private static CorrelatedEvents correlatedEvents() throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(
+                ((ProcessEngineConfigurationImpl) ENGINE.getProcessEngine().getProcessEngineConfiguration())
+                        .getDataSource());
+        String migration = new String(
+                NoticeLifecycleProcessTest.class
+                        .getResourceAsStream("/db/migration/workflow/V31__workflow_message.sql")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
+            if (!statement.isBlank()) {
+                jdbc.execute(statement
+                        .replace("create table ", "create table if not exists ")
+                        .replace("create index ", "create index if not exists "));
+            }
+        }
+        return new CorrelatedEvents(jdbc, Clock.systemUTC(), Duration.ofDays(30));
+    }
 
     /** The delegates and expression beans the three processes name, wired to the mocks and the engine's clock. */
     static void registerBeans(
