@@ -44,6 +44,7 @@ class AppealPages {
             @PathVariable String token,
             @RequestParam(name = "grounds", required = false) String grounds,
             @RequestParam(name = "explanation", required = false) String explanation,
+            @RequestParam(name = "decision_id", required = false) String decisionId,
             RedirectAttributes redirect) {
         Optional<String> caseId = uploaderCases.caseOf(token);
         if (caseId.isEmpty()) {
@@ -52,7 +53,7 @@ class AppealPages {
         file(
                 () -> appeals.fileAsUploader(
                         caseId.get(),
-                        new AppealRequest(blankToNull(grounds), explanation),
+                        new AppealRequest(blankToNull(grounds), explanation, blankToNull(decisionId)),
                         UploaderCases.actorFor(caseId.get())),
                 grounds,
                 explanation,
@@ -65,12 +66,15 @@ class AppealPages {
             @PathVariable String caseId,
             @RequestParam(name = "grounds", required = false) String grounds,
             @RequestParam(name = "explanation", required = false) String explanation,
+            @RequestParam(name = "decision_id", required = false) String decisionId,
             Authentication authentication,
             RedirectAttributes redirect) {
         try {
             file(
                     () -> appeals.fileAsNotifier(
-                            caseId, new AppealRequest(blankToNull(grounds), explanation), Caller.of(authentication)),
+                            caseId,
+                            new AppealRequest(blankToNull(grounds), explanation, blankToNull(decisionId)),
+                            Caller.of(authentication)),
                     grounds,
                     explanation,
                     redirect);
