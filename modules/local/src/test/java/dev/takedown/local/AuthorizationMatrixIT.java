@@ -81,6 +81,10 @@ class AuthorizationMatrixIT extends StackTest {
             EnumSet.of(Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE_OFFICER, Role.ADMIN);
     private static final Set<Role> READERS = union(RIGHTS_HOLDERS, STAFF);
     private static final Set<Role> MODERATORS = EnumSet.of(Role.MODERATOR, Role.SENIOR_MODERATOR);
+    /** Moderators' queues and the compliance officers' (overdue restores) through the same task API and pages. */
+    private static final Set<Role> TASK_WORKERS =
+            EnumSet.of(Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE_OFFICER);
+
     private static final Set<Role> AUDITORS = EnumSet.of(Role.COMPLIANCE_OFFICER, Role.ADMIN);
     private static final Set<Role> SCREENING_CLIENTS = EnumSet.of(Role.PLATFORM_SERVICE, Role.ADMIN);
     private static final Set<Role> PLATFORM = EnumSet.of(Role.PLATFORM_SERVICE);
@@ -190,12 +194,13 @@ class AuthorizationMatrixIT extends StackTest {
             api("GET", "/api/letters/undelivered", MODERATORS, Tenant.NONE, null),
             api("POST", "/api/letters/{letterId}/resend", MODERATORS, Tenant.NONE, "{}"),
             api("POST", "/api/letters/{letterId}/delivery", MODERATORS, Tenant.NONE, "{}"),
-            api("GET", "/api/tasks", MODERATORS, Tenant.NONE, null).query("?sort=due&min_priority=0"),
-            api("GET", "/api/tasks/{taskId}", MODERATORS, Tenant.NONE, null),
-            api("POST", "/api/tasks/{taskId}/claim", MODERATORS, Tenant.NONE, ""),
-            api("POST", "/api/tasks/{taskId}/decision", MODERATORS, Tenant.NONE, "{}"),
+            api("GET", "/api/tasks", TASK_WORKERS, Tenant.NONE, null).query("?sort=due&min_priority=0"),
+            api("GET", "/api/tasks/{taskId}", TASK_WORKERS, Tenant.NONE, null),
+            api("POST", "/api/tasks/{taskId}/claim", TASK_WORKERS, Tenant.NONE, ""),
+            api("POST", "/api/tasks/{taskId}/decision", TASK_WORKERS, Tenant.NONE, "{}"),
             // no reason: 400, the task stays where it is
-            api("POST", "/api/tasks/{taskId}/escalate", MODERATORS, Tenant.NONE, "{}"),
+            api("POST", "/api/tasks/{taskId}/escalate", TASK_WORKERS, Tenant.NONE, "{}"),
+            api("POST", "/api/tasks/{taskId}/resolution", TASK_WORKERS, Tenant.NONE, "{}"),
             // protected works
             api("POST", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, "{}"),
             api("GET", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, null),
@@ -289,17 +294,18 @@ class AuthorizationMatrixIT extends StackTest {
             page("POST", "/notices/{caseId}/legal-action-proof", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
             page("POST", "/notices/{caseId}/proceedings-outcome", PROCEEDINGS_RECORDERS, Tenant.NONE),
             page("POST", "/notices/{caseId}/appeal", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
-            page("POST", "/tasks/claim-next", MODERATORS, Tenant.NONE),
-            page("POST", "/tasks/bulk-decision", MODERATORS, Tenant.NONE),
+            page("POST", "/tasks/claim-next", TASK_WORKERS, Tenant.NONE),
+            page("POST", "/tasks/bulk-decision", TASK_WORKERS, Tenant.NONE),
             page("GET", "/letters", MODERATORS, Tenant.NONE),
             page("POST", "/letters/{letterId}/resend", MODERATORS, Tenant.NONE),
             page("POST", "/letters/{letterId}/delivery", MODERATORS, Tenant.NONE),
-            page("GET", "/tasks", MODERATORS, Tenant.NONE),
-            page("GET", "/tasks/{taskId}", MODERATORS, Tenant.NONE),
-            page("POST", "/tasks/{taskId}/claim", MODERATORS, Tenant.NONE),
-            page("POST", "/tasks/{taskId}/decision", MODERATORS, Tenant.NONE),
-            page("POST", "/tasks/{taskId}/escalate", MODERATORS, Tenant.NONE),
-            page("GET", "/tasks/queues", MODERATORS, Tenant.NONE),
+            page("GET", "/tasks", TASK_WORKERS, Tenant.NONE),
+            page("GET", "/tasks/{taskId}", TASK_WORKERS, Tenant.NONE),
+            page("POST", "/tasks/{taskId}/claim", TASK_WORKERS, Tenant.NONE),
+            page("POST", "/tasks/{taskId}/decision", TASK_WORKERS, Tenant.NONE),
+            page("POST", "/tasks/{taskId}/escalate", TASK_WORKERS, Tenant.NONE),
+            page("POST", "/tasks/{taskId}/resolution", TASK_WORKERS, Tenant.NONE),
+            page("GET", "/tasks/queues", TASK_WORKERS, Tenant.NONE),
             // bulk targets: no file → inline problem; an unknown upload id → 404 for the case's own organisation
             page("GET", "/notices/{caseId}/targets", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
             page("POST", "/notices/{caseId}/targets", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
