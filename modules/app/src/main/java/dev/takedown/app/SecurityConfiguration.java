@@ -289,7 +289,10 @@ class SecurityConfiguration {
                                 // answers)
                                 path(GET, "/mailbox"),
                                 path(POST, "/u/*/counter-notice"),
-                                path(POST, "/u/*/appeal"))
+                                path(POST, "/u/*/appeal"),
+                                // a logged-out notifier's signed link: NotifierLinks checks it on every request
+                                path(GET, "/n/*"),
+                                path(POST, "/n/*/appeal"))
                         .permitAll()
                         .requestMatchers(
                                 path(GET, "/works"),

@@ -286,6 +286,8 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/u/{token}", EVERYONE, Tenant.TOKEN),
             page("POST", "/u/{token}/counter-notice", EVERYONE, Tenant.TOKEN),
             page("POST", "/u/{token}/appeal", EVERYONE, Tenant.TOKEN),
+            page("GET", "/n/{token}", EVERYONE, Tenant.NONE),
+            page("POST", "/n/{token}/appeal", EVERYONE, Tenant.NONE),
             page("GET", "/works", RIGHTS_HOLDERS, Tenant.NONE),
             page("GET", "/works/new", RIGHTS_HOLDERS, Tenant.NONE),
             page("POST", "/works", RIGHTS_HOLDERS, Tenant.NONE),
