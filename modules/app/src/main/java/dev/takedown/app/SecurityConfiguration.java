@@ -192,6 +192,9 @@ class SecurityConfiguration {
                         // the published response times and every earlier version of them
                         .requestMatchers(path(GET, "/api/response-times"))
                         .permitAll()
+                        // 17 U.S.C. 512(c)(2): the DMCA agent's contact details are for the public
+                        .requestMatchers(path(GET, "/api/designated-agent"))
+                        .permitAll()
                         .requestMatchers(path(GET, "/api/screening/**"))
                         .hasAnyRole(STAFF)
                         .requestMatchers(path(POST, "/api/screen/**"), path(GET, "/api/screen/status"))

@@ -88,6 +88,8 @@ class ProductionStartIT {
                 "TAKEDOWN_EVIDENCE_DIRECTORY",
                 Files.createDirectories(WORK.resolve("evidence")).toString());
         safe.put("TAKEDOWN_SECURITY_REALMIMPORTS", PRODUCTION_REALM.toString());
+        safe.put("TAKEDOWN_DESIGNATEDAGENT_REGISTRATIONNUMBER", "DMCA-1051234");
+        safe.put("TAKEDOWN_DESIGNATEDAGENT_EMAIL", "copyright@platform.test");
     }
 
     @Test
