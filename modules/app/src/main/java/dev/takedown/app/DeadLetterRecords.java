@@ -3,6 +3,7 @@ package dev.takedown.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,13 +59,72 @@ public class DeadLetterRecords {
 
     /** Records a record the recoverer is about to dead-letter, with the reason it gives and the group that failed. */
     void record(ConsumerRecord<?, ?> record, String reason, String consumerGroup) {
+        insert(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                record.value(),
+                record.headers(),
+                reason,
+                consumerGroup);
+    }
+
+    /**
+     * Records a record read from a dead-letter topic, under the coordinates of the record it replaced (spring-kafka's
+     * {@code kafka_dlt-original-*} headers): so a dead letter appears here whoever sent it, the ledger's own handler,
+     * a screening node without a database, or a node whose database was down when it dead-lettered. One already
+     * recorded by the recoverer keeps its row.
+     */
+    public void recordFromDeadLetterTopic(ConsumerRecord<String, byte[]> dead) {
+        String originalTopic = text(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC));
+        byte[] partition = header(dead, KafkaHeaders.DLT_ORIGINAL_PARTITION);
+        byte[] offset = header(dead, KafkaHeaders.DLT_ORIGINAL_OFFSET);
+        boolean original = originalTopic != null
+                && partition != null
+                && partition.length == 4
+                && offset != null
+                && offset.length == 8;
+        String reason = text(header(dead, DeadLetters.REASON));
+        if (reason == null) {
+            String exception = text(header(dead, KafkaHeaders.DLT_EXCEPTION_FQCN));
+            String message = text(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE));
+            reason = exception == null ? "no reason given" : exception + (message == null ? "" : ": " + message);
+        }
+        List<Header> kept = new ArrayList<>();
+        dead.headers().forEach(h -> {
+            if (!h.key().startsWith("kafka_dlt-") && !h.key().equals(DeadLetters.REASON)) {
+                kept.add(h);
+            }
+        });
+        insert(
+                original
+                        ? originalTopic
+                        : dead.topic().substring(0, dead.topic().length() - DeadLetters.SUFFIX.length()),
+                original ? ByteBuffer.wrap(partition).getInt() : dead.partition(),
+                original ? ByteBuffer.wrap(offset).getLong() : dead.offset(),
+                dead.key(),
+                dead.value(),
+                kept,
+                reason,
+                text(header(dead, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)));
+    }
+
+    private void insert(
+            String topic,
+            int partition,
+            long offset,
+            Object key,
+            Object value,
+            Iterable<Header> recordHeaders,
+            String reason,
+            String consumerGroup) {
         List<Map<String, String>> headers = new ArrayList<>();
-        record.headers()
-                .forEach(h -> headers.add(Map.of(
-                        "name",
-                        h.key(),
-                        "value",
-                        Base64.getEncoder().encodeToString(h.value() == null ? new byte[0] : h.value()))));
+        recordHeaders.forEach(h -> headers.add(Map.of(
+                "name",
+                h.key(),
+                "value",
+                Base64.getEncoder().encodeToString(h.value() == null ? new byte[0] : h.value()))));
         try {
             jdbc.update(
                     """
@@ -72,11 +133,11 @@ public class DeadLetterRecords {
                     values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, 'OPEN')
                     on conflict (topic, kafka_partition, kafka_offset) do nothing""",
                     UUID.randomUUID(),
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    storable(text(record.key())),
-                    bytes(record.value()),
+                    topic,
+                    partition,
+                    offset,
+                    storable(text(key)),
+                    bytes(value),
                     json.writeValueAsString(headers),
                     storable(reason),
                     storable(consumerGroup),
@@ -84,6 +145,11 @@ public class DeadLetterRecords {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static byte[] header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : header.value();
     }
 
     /** Per original topic, how many dead letters are open and how many there are. */

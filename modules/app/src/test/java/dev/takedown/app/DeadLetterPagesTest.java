@@ -1,5 +1,6 @@
 package dev.takedown.app;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -112,6 +115,65 @@ class DeadLetterPagesTest extends SecurityOnlyTest {
         assertThat(status(id)).isEqualTo("DISCARDED");
         compliance.post("/admin/dead-letters/not-a-uuid/replay", Map.of());
         assertThat(compliance.get("/admin/dead-letters").body()).contains("That dead letter is no longer open.");
+    }
+
+    /**
+     * A record read from a dead-letter topic is listed under the record it replaced, whoever sent it there (the
+     * ledger's own handler, a node whose database was down), without spring-kafka's headers, and once.
+     */
+    @Test
+    void aRecordOnADeadLetterTopicIsListedUnderTheRecordItReplaced() {
+        ConsumerRecord<String, byte[]> dead =
+                new ConsumerRecord<>(topic + ".DLT", 0, 3, "key-9", "{\"actor\":\"a\\u0000b\"}".getBytes(UTF_8));
+        dead.headers()
+                .add("ce_type", "dev.takedown.notice.received.v1".getBytes(UTF_8))
+                .add(KafkaHeaders.DLT_ORIGINAL_TOPIC, topic.getBytes(UTF_8))
+                .add(
+                        KafkaHeaders.DLT_ORIGINAL_PARTITION,
+                        ByteBuffer.allocate(4).putInt(2).array())
+                .add(
+                        KafkaHeaders.DLT_ORIGINAL_OFFSET,
+                        ByteBuffer.allocate(8).putLong(1234L).array())
+                .add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, "takedown-audit".getBytes(UTF_8))
+                .add("takedown-dlt-reason", "DataIntegrityViolationException: NUL in actor".getBytes(UTF_8));
+
+        records.recordFromDeadLetterTopic(dead);
+        records.recordFromDeadLetterTopic(dead);
+
+        assertThat(jdbc.queryForList(
+                        "select kafka_partition, kafka_offset, record_key, reason, consumer_group from dead_letter"
+                                + " where topic = ?",
+                        topic))
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("kafka_partition", 2)
+                        .containsEntry("kafka_offset", 1234L)
+                        .containsEntry("record_key", "key-9")
+                        .containsEntry("reason", "DataIntegrityViolationException: NUL in actor")
+                        .containsEntry("consumer_group", "takedown-audit"));
+        assertThat(jdbc.queryForObject("select headers::text from dead_letter where topic = ?", String.class, topic))
+                .as("a replay carries the record's own headers, not the dead-letter ones")
+                .contains("ce_type")
+                .doesNotContain("kafka_dlt")
+                .doesNotContain("takedown-dlt-reason");
+
+        // one the recoverer recorded as it sent it keeps its row
+        ConsumerRecord<String, String> recovered = new ConsumerRecord<>(topic, 0, 8, "k", "{not json");
+        records.record(recovered, "JsonParseException", "takedown-notices");
+        ConsumerRecord<String, byte[]> sameOnTopic = new ConsumerRecord<>(topic + ".DLT", 0, 4, "k", new byte[0]);
+        sameOnTopic
+                .headers()
+                .add(KafkaHeaders.DLT_ORIGINAL_TOPIC, topic.getBytes(UTF_8))
+                .add(
+                        KafkaHeaders.DLT_ORIGINAL_PARTITION,
+                        ByteBuffer.allocate(4).putInt(0).array())
+                .add(
+                        KafkaHeaders.DLT_ORIGINAL_OFFSET,
+                        ByteBuffer.allocate(8).putLong(8L).array());
+        records.recordFromDeadLetterTopic(sameOnTopic);
+        assertThat(jdbc.queryForList(
+                        "select reason from dead_letter where topic = ? and kafka_offset = 8", String.class, topic))
+                .containsExactly("JsonParseException");
     }
 
     private String status(UUID id) {

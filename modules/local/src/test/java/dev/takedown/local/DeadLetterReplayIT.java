@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.takedown.events.Topics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * A dead letter replayed from the page after its cause was fixed: the record goes back to its topic, its consumer
@@ -72,5 +78,44 @@ class DeadLetterReplayIT extends StackTest {
         // a second replay finds nothing open: the record is not sent twice
         admin.postForm("/admin/dead-letters/" + id + "/replay", Map.of(), true);
         assertThat(admin.get("/admin/dead-letters").body()).contains("That dead letter is no longer open.");
+    }
+
+    /**
+     * A record another handler put on a dead-letter topic (here as the ledger's own would, with spring-kafka's
+     * headers) reaches the page through the dead-letter topics' reader, under the record it replaced.
+     */
+    @Test
+    void aRecordOnADeadLetterTopicReachesThePage() throws Exception {
+        long offset = 1_000_000_000L + (System.nanoTime() % 1_000_000_000L);
+        ProducerRecord<String, String> dead = new ProducerRecord<>(
+                Topics.NOTICE_EVENTS + ".DLT", null, "case-dlt-" + offset, "{\"actor\":\"a\\u0000b\"}");
+        dead.headers()
+                .add(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.NOTICE_EVENTS.getBytes(StandardCharsets.UTF_8))
+                .add(
+                        KafkaHeaders.DLT_ORIGINAL_PARTITION,
+                        ByteBuffer.allocate(4).putInt(0).array())
+                .add(
+                        KafkaHeaders.DLT_ORIGINAL_OFFSET,
+                        ByteBuffer.allocate(8).putLong(offset).array())
+                .add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, "takedown-audit".getBytes(StandardCharsets.UTF_8))
+                .add("takedown-dlt-reason", "DataIntegrityViolationException: NUL".getBytes(StandardCharsets.UTF_8));
+        try (KafkaProducer<String, String> producer =
+                new FaultKafka(TestInfrastructure.get().kafkaBootstrapServers()).producer()) {
+            producer.send(dead).get();
+        }
+
+        await().atMost(Duration.ofSeconds(90))
+                .until(
+                        () -> jdbc.queryForList(
+                                "select reason from dead_letter where topic = ? and kafka_offset = ?",
+                                String.class,
+                                Topics.NOTICE_EVENTS,
+                                offset),
+                        reasons -> reasons.equals(java.util.List.of("DataIntegrityViolationException: NUL")));
+        assertThat(PageSession.login(baseUrl(), "compliance")
+                        .get("/admin/dead-letters?topic=" + Topics.NOTICE_EVENTS)
+                        .body())
+                .contains(Topics.NOTICE_EVENTS + "-0@" + offset)
+                .contains("case-dlt-" + offset);
     }
 }
