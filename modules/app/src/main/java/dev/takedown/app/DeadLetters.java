@@ -35,7 +35,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * from 0.5 s to 30 s, for about five minutes, then dead-lettered too. Either way the next record is processed, and
  * every dead letter is counted per original topic ({@value #METER}; {@code KafkaBacklog} gauges what the dead-letter
  * topics hold) and recorded in the {@code dead_letter} table ({@link DeadLetterRecords}), where the dead-letter page
- * lists it for replay.
+ * lists it for replay. Screening nodes, which have no database, send to the dead-letter topic only; the application
+ * nodes read it into the table.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetters {

@@ -31,7 +31,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @EnableAutoConfiguration(
         exclude = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @ComponentScan("dev.takedown.screening")
-@Import(ScreeningNode.NodeSecurity.class)
+// a measure record it cannot read goes to the dead-letter topic with its reason, as on the application nodes
+@Import({ScreeningNode.NodeSecurity.class, DeadLetters.class})
 public class ScreeningNode {
 
     /**

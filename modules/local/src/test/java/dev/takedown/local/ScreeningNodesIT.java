@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.app.NodeRole;
 import dev.takedown.app.ScreeningNode;
+import dev.takedown.events.Topics;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -104,6 +109,43 @@ class ScreeningNodesIT extends StackTest {
                     .untilAsserted(() -> assertThat(decision(screening, "please draw " + distinct, "user-1"))
                             .isEqualTo("ALLOW"));
         }
+    }
+
+    /**
+     * A screening node has no database, yet a measure record it cannot read is dead-lettered with its reason under
+     * the node's own consumer group (the application nodes then list it).
+     */
+    @Test
+    void aScreeningNodeDeadLettersAnUnreadableMeasureRecordWithItsReason() throws Exception {
+        nodeUrl();
+        String nodeGroup = node.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers().stream()
+                .map(MessageListenerContainer::getGroupId)
+                .filter(group -> group != null && group.startsWith("takedown-screening-"))
+                .findFirst()
+                .orElseThrow();
+        String poisonKey = "node-poison-" + UUID.randomUUID();
+        FaultKafka kafka = new FaultKafka(TestInfrastructure.get().kafkaBootstrapServers());
+        try (KafkaProducer<String, String> producer = kafka.producer()) {
+            producer.send(new ProducerRecord<>(Topics.MEASURES, 0, poisonKey, "{\"measureId\": \"" + poisonKey))
+                    .get();
+        }
+
+        await().atMost(Cases.PATIENCE)
+                .untilAsserted(() -> assertThat(kafka.readAll(List.of(Topics.MEASURES + ".DLT")).stream()
+                                .filter(r -> poisonKey.equals(r.key()))
+                                .filter(r -> nodeGroup.equals(header(r, "kafka_dlt-original-consumer-group")))
+                                .map(r -> header(r, "takedown-dlt-reason"))
+                                .toList())
+                        .singleElement()
+                        .satisfies(reason -> assertThat(reason).startsWith("Json")));
+    }
+
+    private static String header(FaultKafka.Rec record, String name) {
+        return record.headers().stream()
+                .filter(h -> h.key().equals(name))
+                .map(h -> new String(h.value(), java.nio.charset.StandardCharsets.UTF_8))
+                .reduce((a, b) -> b)
+                .orElse("");
     }
 
     @Test
