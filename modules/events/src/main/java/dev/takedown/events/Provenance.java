@@ -70,7 +70,8 @@ public final class Provenance {
             TaskCompleted.class,
             TaskCreated.class,
             TaskEscalated.class,
-            TaskReminderDue.class);
+            TaskReminderDue.class,
+            UploaderLinksRevoked.class);
 
     private static final Map<String, Set<String>> DECLARED = declared();
 

@@ -171,6 +171,13 @@ class AuthorizationMatrixIT extends StackTest {
                     .on(CaseFixture.IN_REVIEW),
             api("POST", "/api/notices/{caseId}/appeal", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}"),
             api("GET", "/api/notices/{caseId}/notifications", STAFF, Tenant.NONE, null),
+            // withdrawing the uploader's links: no reason → 400, the links stay
+            api(
+                    "POST",
+                    "/api/notices/{caseId}/uploader-links/revocation",
+                    EnumSet.of(Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE_OFFICER),
+                    Tenant.NONE,
+                    "{}"),
             // bulk targets take CSV: this JSON body is refused (415) before tenancy is checked (BulkTargetsIT does)
             api("POST", "/api/notices/{caseId}/targets", RIGHTS_HOLDERS, Tenant.NONE, "{}"),
             // AIGC (issue 11): label checks take an image (this JSON is refused with 415); risk warnings
@@ -181,7 +188,8 @@ class AuthorizationMatrixIT extends StackTest {
             api("POST", "/api/cases/{caseId}/evidence", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}"),
             api("GET", "/api/cases/{caseId}/evidence", READERS, Tenant.OWN_ORGANISATION, null),
             api("GET", "/api/cases/{caseId}/evidence/{sha256}", READERS, Tenant.OWN_ORGANISATION, null),
-            // uploader: the signed link is the credential, whoever else the caller is
+            // uploader: the signed link is the credential, whoever else the caller is; each action takes the link of
+            // its purpose (the letter's link reads, the page offers the others)
             api("GET", "/api/uploader/{token}", EVERYONE, Tenant.TOKEN, null),
             api("POST", "/api/uploader/{token}/counter-notice", EVERYONE, Tenant.TOKEN, "{}"),
             api("POST", "/api/uploader/{token}/appeal", EVERYONE, Tenant.TOKEN, "{}"),
@@ -385,6 +393,8 @@ class AuthorizationMatrixIT extends StackTest {
                 "[\"DELETE\"]");
         fixtures.put("accepted", accepted);
         fixtures.put("token", cases.uploaderToken(accepted));
+        fixtures.put("counterToken", cases.counterNoticeToken(accepted));
+        fixtures.put("appealToken", cases.appealToken(accepted));
         JsonNode measures = Api.as(baseUrl(), "compliance")
                 .get("/api/measures?case_id=" + accepted)
                 .json();
@@ -519,7 +529,7 @@ class AuthorizationMatrixIT extends StackTest {
 
     private int check(Entry entry, Role role, List<String> failures, String cell, StringBuilder row) {
         int cells = 0;
-        String path = concrete(entry.pattern() + entry.query(), entry.caseFixture(), fixtures.get("token"));
+        String path = concrete(entry.pattern() + entry.query(), entry.caseFixture(), token(entry));
         Outcome outcome = send(entry, role, path);
         cells++;
         row.append(' ')
@@ -545,7 +555,7 @@ class AuthorizationMatrixIT extends StackTest {
             }
             if (entry.tenant() == Tenant.TOKEN) {
                 // forged, tampered and re-targeted links are nobody's credential
-                String token = fixtures.get("token");
+                String token = token(entry);
                 String retargeted = fixtures.get("inReview") + token.substring(token.indexOf('.'));
                 for (String bad : List.of("forged-" + UUID.randomUUID(), tamper(token), retargeted)) {
                     Outcome forged =
@@ -612,6 +622,14 @@ class AuthorizationMatrixIT extends StackTest {
     }
 
     /** The same link with one character of its signature changed. */
+    /** The uploader link of the purpose the door serves. */
+    private String token(Entry entry) {
+        if (entry.pattern().endsWith("/counter-notice")) {
+            return fixtures.get("counterToken");
+        }
+        return entry.pattern().endsWith("/appeal") ? fixtures.get("appealToken") : fixtures.get("token");
+    }
+
     private static String tamper(String token) {
         char last = token.charAt(token.length() - 1);
         return token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');

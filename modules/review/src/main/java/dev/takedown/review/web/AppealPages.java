@@ -5,6 +5,7 @@ import dev.takedown.kernel.FieldProblem;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.UploaderCases;
+import dev.takedown.notices.UploaderLinkPurpose;
 import dev.takedown.review.AppealRequest;
 import dev.takedown.review.Appeals;
 import dev.takedown.review.InvalidDecisionException;
@@ -45,7 +46,7 @@ class AppealPages {
             @RequestParam(name = "grounds", required = false) String grounds,
             @RequestParam(name = "explanation", required = false) String explanation,
             RedirectAttributes redirect) {
-        Optional<String> caseId = uploaderCases.caseOf(token);
+        Optional<String> caseId = uploaderCases.caseFor(token, UploaderLinkPurpose.APPEAL);
         if (caseId.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case behind this link");
         }
