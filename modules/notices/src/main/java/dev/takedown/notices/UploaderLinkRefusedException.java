@@ -1,6 +1,7 @@
 package dev.takedown.notices;
 
 import dev.takedown.kernel.Problems;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -37,9 +38,7 @@ public class UploaderLinkRefusedException extends ErrorResponseException {
                 Problems.of(
                         reason.status,
                         "uploader-link-"
-                                + reason.name()
-                                        .toLowerCase(java.util.Locale.ROOT)
-                                        .replace('_', '-'),
+                                + reason.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         reason.title,
                         detail),
                 null);

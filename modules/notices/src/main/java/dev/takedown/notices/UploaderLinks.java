@@ -14,6 +14,7 @@ import java.time.Period;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -248,10 +249,7 @@ public class UploaderLinks {
             throw new UploaderLinkRefusedException(
                     Reason.WRONG_PURPOSE,
                     "This link is for "
-                            + link.purpose()
-                                    .name()
-                                    .toLowerCase(java.util.Locale.ROOT)
-                                    .replace('_', ' ') + " only.");
+                            + link.purpose().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " only.");
         }
         return Optional.of(link.caseId());
     }
