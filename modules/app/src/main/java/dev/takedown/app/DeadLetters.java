@@ -20,8 +20,10 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -32,7 +34,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * to spring-kafka's {@code kafka_dlt-*} headers; any other failure (the database down, say) is retried, backing off
  * from 0.5 s to 30 s, for about five minutes, then dead-lettered too. Either way the next record is processed, and
  * every dead letter is counted per original topic ({@value #METER}; {@code KafkaBacklog} gauges what the dead-letter
- * topics hold).
+ * topics hold) and recorded in the {@code dead_letter} table ({@link DeadLetterRecords}), where the dead-letter page
+ * lists it for replay.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetters {
@@ -45,7 +48,9 @@ class DeadLetters {
 
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(
-            DefaultKafkaProducerFactory<?, ?> producers, ObjectProvider<MeterRegistry> meters) {
+            DefaultKafkaProducerFactory<?, ?> producers,
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<DeadLetterRecords> records) {
         // consumers read String or byte[] values; the application's template writes byte[] only
         @SuppressWarnings("unchecked")
         ProducerFactory<Object, Object> asSent =
@@ -53,7 +58,7 @@ class DeadLetters {
                         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, AsSent.class,
                         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AsSent.class));
         KafkaTemplate<Object, Object> deadLetters = new KafkaTemplate<>(asSent);
-        return errorHandler(deadLetters, meters.getIfAvailable(), backOff());
+        return errorHandler(deadLetters, meters.getIfAvailable(), backOff(), records.getIfAvailable());
     }
 
     static ExponentialBackOff backOff() {
@@ -64,7 +69,10 @@ class DeadLetters {
     }
 
     static DefaultErrorHandler errorHandler(
-            KafkaTemplate<Object, Object> deadLetters, MeterRegistry meters, ExponentialBackOff backOff) {
+            KafkaTemplate<Object, Object> deadLetters,
+            MeterRegistry meters,
+            ExponentialBackOff backOff,
+            DeadLetterRecords records) {
         // any partition of the dead-letter topic: it need not have as many as the original
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 deadLetters, (record, e) -> new TopicPartition(record.topic() + SUFFIX, -1));
@@ -81,7 +89,23 @@ class DeadLetters {
             return new RecordHeaders(
                     new RecordHeader[] {new RecordHeader(REASON, reason.getBytes(StandardCharsets.UTF_8))});
         });
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        ConsumerRecordRecoverer recording = (record, e) -> {
+            if (records != null) {
+                try {
+                    records.record(record, reason(e), KafkaUtils.getConsumerGroupId());
+                } catch (RuntimeException notRecorded) {
+                    // the database down: the record still goes to the dead-letter topic, where it can be read
+                    log.warn(
+                            "dead letter {}-{}@{} not recorded: {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            notRecorded.getMessage());
+                }
+            }
+            recoverer.accept(record, e);
+        };
+        DefaultErrorHandler handler = new DefaultErrorHandler(recording, backOff);
         handler.addNotRetryableExceptions(
                 IllegalArgumentException.class,
                 JsonProcessingException.class,

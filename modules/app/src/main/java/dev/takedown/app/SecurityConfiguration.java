@@ -340,6 +340,12 @@ class SecurityConfiguration {
                         .hasRole("PLATFORM_SERVICE")
                         .requestMatchers(path(POST, "/remediations/*/widening"))
                         .hasAnyRole(MODERATORS)
+                        // dead letters of every consumer: the list, replay and discard (DeadLetterPages)
+                        .requestMatchers(
+                                path(GET, "/admin/dead-letters"),
+                                path(POST, "/admin/dead-letters/*/replay"),
+                                path(POST, "/admin/dead-letters/*/discard"))
+                        .hasAnyRole(AUDITORS)
                         // Camunda incidents: the list and the retry (IncidentPages)
                         .requestMatchers(path(GET, "/admin/incidents"), path(POST, "/admin/incidents/*/retry"))
                         .hasRole("ADMIN")

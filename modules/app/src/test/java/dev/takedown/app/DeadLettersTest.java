@@ -155,7 +155,7 @@ class DeadLettersTest {
                         new StringDeserializer(),
                         new StringDeserializer()),
                 properties);
-        container.setCommonErrorHandler(DeadLetters.errorHandler(template(), meters, backOff));
+        container.setCommonErrorHandler(DeadLetters.errorHandler(template(), meters, backOff, null));
         return container;
     }
 

@@ -65,6 +65,9 @@ import org.springframework.web.bind.annotation.RestController;
     PageContext.class,
     WebLanguages.class,
     ViewerTime.class,
+    DeadLetterRecords.class,
+    DeadLetterResolutions.class,
+    DeadLetterPages.class,
     SecurityOnlyApplication.WhoIsCalling.class
 })
 class SecurityOnlyApplication {

@@ -196,13 +196,14 @@ public class ComplianceReports {
         long filed = count(APPEAL_FILED, start, end);
         return jdbc.queryForObject(
                 """
-                with f as (select case_id, min(occurred_at) as at from audit_ledger where event_type = ?
-                           group by case_id),
-                     a as (select distinct on (case_id) case_id, occurred_at as at, payload::jsonb ->> 'outcome' as outcome
-                           from audit_ledger where event_type = ? order by case_id, occurred_at, chain, seq)
+                with f as (select payload::jsonb ->> 'appealId' as complaint, occurred_at as at from audit_ledger
+                           where event_type = ?),
+                     a as (select payload::jsonb ->> 'complaintId' as complaint, occurred_at as at,
+                                  payload::jsonb ->> 'outcome' as outcome
+                           from audit_ledger where event_type = ?)
                 select count(*) as decided, count(*) filter (where a.outcome = 'REVERSE') as reversed,
                        percentile_cont(0.5) within group (order by extract(epoch from a.at - f.at)::float8) as to_decide
-                from a left join f using (case_id) where a.at >= ? and a.at < ?""",
+                from a left join f using (complaint) where a.at >= ? and a.at < ?""",
                 (rs, row) -> new TransparencyReport.Complaints(
                         filed, rs.getLong("decided"), rs.getLong("reversed"), hours(rs, "to_decide")),
                 APPEAL_FILED,

@@ -77,6 +77,8 @@ public class DisclosureFeed {
                         + String.join(",", KINDS.keySet().stream().map(k -> "?").toList()) + ")"
                         + " and l.case_id in (select case_id from audit_ledger where event_type = ?"
                         + " and payload::jsonb -> 'jurisdictionProfiles' @> cast(? as jsonb))"
+                        // a complaint against a suspension decides the party's standing, not the notice
+                        + " and coalesce(l.payload::jsonb ->> 'subject', '') <> 'SUSPENSION'"
                         + " and l.occurred_at >= ?" + after
                         + " order by l.occurred_at, l.event_id limit ?",
                 (rs, row) -> disclosure(

@@ -4,7 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An appeal was decided by someone other than the original decider. */
+/**
+ * An internal complaint (DSA Art. 20) was decided by someone other than the original decider.
+ *
+ * @param appealId    the id of the decision on the complaint
+ * @param subject     what the complaint was against, as in {@link AppealFiled#subject()}: a reversal of a
+ *                    {@code SUSPENSION} complaint ends the suspension and leaves the case's outcome as it was
+ * @param complaintId the complaint decided, {@link AppealFiled#appealId()}
+ */
 @EventType(value = "dev.takedown.notice.appeal-decided.v1", topic = Topics.NOTICE_EVENTS)
 public record AppealDecided(
         UUID eventId,
@@ -14,5 +21,7 @@ public record AppealDecided(
         String appealId,
         String outcome,
         List<String> measures,
-        String reason)
+        String reason,
+        String subject,
+        String complaintId)
         implements TakedownEvent {}

@@ -8,6 +8,9 @@ import java.util.UUID;
  *
  * @param rule       what a filter measure blocks; null for measures on a single target (e.g. {@code DELETE})
  * @param fileSha256 the file a {@code BLOCK_REUPLOAD} refuses (a model or LoRA); null for other measures
+ * @param version    the measure's state version: it grows with every change of the measure, so a consumer keeps the
+ *                   highest it saw per measure and ignores a record with a lower or equal one (a resubmitted outbox
+ *                   row); null only in records written before versions existed
  */
 @EventType(value = "dev.takedown.measure.applied.v1", topic = Topics.MEASURES)
 public record MeasureApplied(
@@ -19,7 +22,8 @@ public record MeasureApplied(
         String type,
         String targetUrl,
         ScreeningRule rule,
-        String fileSha256)
+        String fileSha256,
+        Long version)
         implements TakedownEvent {
 
     public MeasureApplied(
@@ -31,7 +35,7 @@ public record MeasureApplied(
             String type,
             String targetUrl,
             ScreeningRule rule) {
-        this(eventId, occurredAt, caseId, actor, measureId, type, targetUrl, rule, null);
+        this(eventId, occurredAt, caseId, actor, measureId, type, targetUrl, rule, null, null);
     }
 
     @Override

@@ -3,11 +3,22 @@ package dev.takedown.events;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A measure no longer applies (restored after a counter-notice, reversed on appeal, or lifted by a moderator). */
+/**
+ * A measure no longer applies (restored after a counter-notice, reversed on appeal, or lifted by a moderator). A lift
+ * is final: this record stays the compacted value of the measure's key, never a tombstone.
+ *
+ * @param version the measure's state version, higher than that of its {@link MeasureApplied}; null only in records
+ *                written before versions existed
+ */
 @EventType(value = "dev.takedown.measure.lifted.v1", topic = Topics.MEASURES)
 public record MeasureLifted(
-        UUID eventId, Instant occurredAt, String caseId, String actor, String measureId, String reason)
+        UUID eventId, Instant occurredAt, String caseId, String actor, String measureId, String reason, Long version)
         implements TakedownEvent {
+
+    public MeasureLifted(
+            UUID eventId, Instant occurredAt, String caseId, String actor, String measureId, String reason) {
+        this(eventId, occurredAt, caseId, actor, measureId, reason, null);
+    }
 
     @Override
     public String key() {

@@ -37,6 +37,7 @@ public final class Provenance {
             CaseViewed.class,
             CounterNoticeDelivered.class,
             CounterNoticeFiled.class,
+            DeadLetterResolved.class,
             EngineRestCalled.class,
             FilterWideningDecided.class,
             IncidentRetried.class,

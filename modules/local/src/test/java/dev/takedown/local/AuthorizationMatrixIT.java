@@ -379,6 +379,10 @@ class AuthorizationMatrixIT extends StackTest {
             // Camunda incidents: administrators list and retry them (an unknown incident → back to the list)
             page("GET", "/admin/incidents", ADMIN, Tenant.NONE),
             page("POST", "/admin/incidents/{incidentId}/retry", ADMIN, Tenant.NONE),
+            // dead letters: administrators and compliance officers list, replay and discard them (unknown → the list)
+            page("GET", "/admin/dead-letters", AUDITORS, Tenant.NONE),
+            page("POST", "/admin/dead-letters/{id}/replay", AUDITORS, Tenant.NONE),
+            page("POST", "/admin/dead-letters/{id}/discard", AUDITORS, Tenant.NONE),
             page("GET", "/remediations", REMEDIATION_READERS, Tenant.NONE),
             page("GET", "/standings", AUDITORS, Tenant.NONE),
             page("POST", "/standings/suspensions/{changeId}/lift", COMPLIANCE, Tenant.NONE),

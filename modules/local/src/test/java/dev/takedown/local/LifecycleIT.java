@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
@@ -243,7 +244,8 @@ class LifecycleIT extends StackTest {
                                 "{\"outcome\":\"REVERSE\",\"reason\":\"parody is allowed\"}")
                         .status())
                 .isEqualTo(200);
-        cases.awaitStatus("rightsholder-a", caseId, "CLOSED");
+        // the complaint runs beside the lifecycle, which keeps the case open until the complaint window ends
+        cases.awaitStatus("rightsholder-a", caseId, "APPEAL_REVERSED");
         assertThat(cases.history("rightsholder-a", caseId)).containsSubsequence("APPEAL_REVIEW", "APPEAL_REVERSED");
         await().atMost(Cases.PATIENCE).until(() -> cases.measureStatuses(caseId).equals(List.of("LIFTED")));
     }
@@ -328,13 +330,41 @@ class LifecycleIT extends StackTest {
                 Api.as(baseUrl(), "compliance").post("/api/standings/suspensions/" + suspensionId + "/lift", "{}");
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.body()).contains("reason");
-        Api.Response lifted = Api.as(baseUrl(), "compliance")
-                .post(
-                        "/api/standings/suspensions/" + suspensionId + "/lift",
-                        "{\"reason\":\"the rejections are under review\"}");
-        assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
-        assertThat(cases.notificationKinds(standing.get("case_id").asText()))
-                .anyMatch(k -> k.startsWith("REINSTATEMENT"));
+        // the notifier complains against its suspension (DSA Art. 20); a reversal ends the suspension and leaves the
+        // case whose finding led to it as it was
+        String findingCase = standing.get("case_id").asText();
+        assertThat(deadlines(holder, findingCase))
+                .as("the suspension's end and the window to complain against it")
+                .contains(
+                        "SUSPENSION_END NOTIFIER " + standing.get("until").asText(),
+                        "COMPLAINT_WINDOW NOTIFIER suspension (" + suspensionId + ")");
+        assertThat(Api.as(baseUrl(), holder)
+                        .post(
+                                "/api/notices/" + findingCase + "/appeal",
+                                "{\"grounds\":\"DISPROPORTIONATE\",\"decision_id\":\"" + suspensionId + "\"}")
+                        .status())
+                .isEqualTo(202);
+        assertThat(deadlines(holder, findingCase))
+                .as("complained once against that suspension")
+                .doesNotContain("COMPLAINT_WINDOW NOTIFIER suspension (" + suspensionId + ")");
+        Api senior = Api.as(baseUrl(), "senior");
+        String complaintTask = NoticeLifecycleIT.awaitTask(senior, findingCase);
+        senior.post("/api/tasks/" + complaintTask + "/claim", "");
+        Api.Response reversed = senior.post(
+                "/api/tasks/" + complaintTask + "/decision",
+                "{\"outcome\":\"REVERSE\",\"reason\":\"the rejections are under review\"}");
+        assertThat(reversed.status()).as(reversed.body()).isEqualTo(200);
+        assertThat(reversed.json().get("decision_id").asText()).isNotEqualTo(suspensionId);
+        await().atMost(Cases.PATIENCE)
+                .untilAsserted(() -> assertThat(cases.notificationKinds(findingCase))
+                        .anyMatch(k -> k.startsWith("REINSTATEMENT→notifier:")));
+        assertThat(cases.notificationKinds(findingCase))
+                .anyMatch(k -> k.startsWith("APPEAL_OUTCOME→notifier:"))
+                .noneMatch(k -> k.startsWith("APPEAL_OUTCOME→uploader"));
+        JsonNode findingView =
+                Api.as(baseUrl(), holder).get("/api/notices/" + findingCase).json();
+        assertThat(findingView.get("outcome").asText()).as("the case's outcome").isEqualTo("NO_ACTION");
+        assertThat(cases.history(holder, findingCase)).doesNotContain("APPEAL_REVIEW", "APPEAL_REVERSED");
         assertThat(Api.as(baseUrl(), holder)
                         .post("/api/notices", Cases.notice("EU_DSA", "acct-m"))
                         .json()
@@ -342,6 +372,22 @@ class LifecycleIT extends StackTest {
                         .asText())
                 .as("processed again")
                 .isNotEqualTo("LOGGED_NOT_PROCESSED");
+    }
+
+    /** Each running deadline as "name party until-or-subject", the subject read from its rule. */
+    private List<String> deadlines(String reader, String caseId) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode deadline : Api.as(baseUrl(), reader)
+                .get("/api/notices/" + caseId + "/deadlines")
+                .json()) {
+            String rule = deadline.get("rule").asText();
+            String what = deadline.get("name").asText().equals("SUSPENSION_END")
+                    ? deadline.get("at").asText()
+                    : rule.contains("suspension (") ? rule.substring(rule.indexOf("suspension (")) : rule;
+            found.add(deadline.get("name").asText() + " "
+                    + deadline.get("party").asText() + " " + what.replaceAll("\\) within.*", ")"));
+        }
+        return found;
     }
 
     private String seniorModerator() {

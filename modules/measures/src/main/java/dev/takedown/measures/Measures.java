@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -131,9 +132,11 @@ public class Measures {
         Map<String, MeasureType> gravest = new LinkedHashMap<>();
         Set<String> intentional = new LinkedHashSet<>();
         for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
-            if (measure.apply(now)) {
+            UUID eventId = UUID.randomUUID();
+            if (measure.apply(now, eventId)) {
+                measures.flush();
                 events.publishEvent(new MeasureApplied(
-                        UUID.randomUUID(),
+                        eventId,
                         now,
                         caseId,
                         measure.getPlannedBy(),
@@ -141,7 +144,8 @@ public class Measures {
                         measure.getType().name(),
                         measure.getTargetUrl(),
                         rule(measure),
-                        measure.fileSha256()));
+                        measure.fileSha256(),
+                        measure.getVersion()));
                 if (measure.getAccountId() != null) {
                     gravest.merge(
                             measure.getAccountId(),
@@ -183,10 +187,8 @@ public class Measures {
         int lifted = 0;
         Set<String> accounts = new LinkedHashSet<>();
         for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
-            if (measure.getStatus() == MeasureStatus.APPLIED && measure.lift(now, actor, reason)) {
+            if (measure.getStatus() == MeasureStatus.APPLIED && lifted(measure, now, actor, reason)) {
                 lifted++;
-                events.publishEvent(new MeasureLifted(
-                        UUID.randomUUID(), now, caseId, actor, measure.getId().toString(), reason));
                 if (measure.getAccountId() != null) {
                     accounts.add(measure.getAccountId());
                 }
@@ -233,14 +235,7 @@ public class Measures {
                     rule.licensees(),
                     rule.imageHashes(),
                     rule.replayPrompts());
-            old.lift(now, actor, "superseded by a model remediation");
-            events.publishEvent(new MeasureLifted(
-                    UUID.randomUUID(),
-                    now,
-                    caseId,
-                    actor,
-                    old.getId().toString(),
-                    "superseded by a model remediation"));
+            lifted(old, now, actor, "superseded by a model remediation");
             Measure next = new Measure(
                     UUID.randomUUID(),
                     caseId,
@@ -251,10 +246,11 @@ public class Measures {
                     write(widened),
                     actor,
                     now);
-            next.apply(now);
-            measures.save(next);
+            UUID eventId = UUID.randomUUID();
+            next.apply(now, eventId);
+            measures.saveAndFlush(next);
             events.publishEvent(new MeasureApplied(
-                    UUID.randomUUID(),
+                    eventId,
                     now,
                     caseId,
                     actor,
@@ -262,7 +258,8 @@ public class Measures {
                     next.getType().name(),
                     null,
                     widened,
-                    null));
+                    null,
+                    next.getVersion()));
             replaced.add(view(next));
         }
         return replaced;
@@ -294,17 +291,58 @@ public class Measures {
                 });
             }
         }
-        Instant now = clock.instant();
-        if (measure.lift(now, actor, reason)) {
-            events.publishEvent(new MeasureLifted(
-                    UUID.randomUUID(),
-                    now,
-                    measure.getCaseId(),
-                    actor,
-                    measure.getId().toString(),
-                    reason));
-        }
+        lifted(measure, clock.instant(), actor, reason);
         return view(measure);
+    }
+
+    /**
+     * A record about the measure older than its last change, sent after that change (an outbox row resubmitted late),
+     * is now the value compaction keeps for its key. Publishes the last change again, unchanged (same event id and
+     * version, so the ledger and the consumers that saw it recognise it), to be the last record again. Only a lift can
+     * be overtaken: the applied record is a measure's first. An older record sent before the lift (the original
+     * applied record, read again from the log) is left alone. Returns whether it published.
+     *
+     * @param sentAt when the older record was produced (its Kafka timestamp)
+     */
+    @Transactional
+    public boolean restate(String measureId, long staleVersion, Instant sentAt) {
+        Optional<Measure> found;
+        try {
+            found = measures.findById(UUID.fromString(measureId));
+        } catch (IllegalArgumentException notOurs) {
+            return false;
+        }
+        return found.filter(measure -> measure.getStatus() == MeasureStatus.LIFTED
+                        && measure.getLastEventId() != null
+                        && measure.getVersion() > staleVersion
+                        && sentAt.isAfter(measure.getLiftedAt()))
+                .map(measure -> {
+                    events.publishEvent(lifted(measure, measure.getLastEventId()));
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    /** Lifts the measure and publishes the lift with the version of this change; false when it already was lifted. */
+    private boolean lifted(Measure measure, Instant now, String actor, String reason) {
+        UUID eventId = UUID.randomUUID();
+        if (!measure.lift(now, actor, reason, eventId)) {
+            return false;
+        }
+        measures.flush();
+        events.publishEvent(lifted(measure, eventId));
+        return true;
+    }
+
+    private static MeasureLifted lifted(Measure measure, UUID eventId) {
+        return new MeasureLifted(
+                eventId,
+                measure.getLiftedAt(),
+                measure.getCaseId(),
+                measure.getLiftedBy(),
+                measure.getId().toString(),
+                measure.getLiftReason(),
+                measure.getVersion());
     }
 
     @Transactional(readOnly = true)

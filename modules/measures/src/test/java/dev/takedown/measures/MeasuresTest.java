@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
 
 class MeasuresTest {
 
@@ -122,7 +123,7 @@ class MeasuresTest {
                 null,
                 "mod",
                 Instant.now());
-        measure.apply(Instant.now());
+        measure.apply(Instant.now(), UUID.randomUUID());
         when(repository.findById(any())).thenReturn(Optional.of(measure));
         when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(List.of(measure));
 
@@ -132,6 +133,34 @@ class MeasuresTest {
 
         assertThat(published).hasSize(1).first().isInstanceOf(MeasureLifted.class);
         assertThat(inEffect).isZero();
+    }
+
+    @Test
+    void aLiftOvertakenByAnOlderRecordSentAfterItIsPublishedAgainUnchanged() {
+        Measure measure = new Measure(
+                UUID.randomUUID(), "c1", "d1", MeasureType.PROMPT_FILTER, null, null, "{}", "mod", Instant.now());
+        UUID liftId = UUID.randomUUID();
+        Instant liftedAt = Instant.parse("2026-12-01T10:00:00Z");
+        measure.apply(liftedAt.minusSeconds(60), UUID.randomUUID());
+        measure.lift(liftedAt, "senior", "licence shown", liftId);
+        // as flushed: applied 1, lifted 2
+        ReflectionTestUtils.setField(measure, "version", 2L);
+        when(repository.findById(measure.getId())).thenReturn(Optional.of(measure));
+        String id = measure.getId().toString();
+
+        assertThat(measures.restate(id, 1, liftedAt.minusSeconds(60)))
+                .as("the original applied record, read again from the log")
+                .isFalse();
+        assertThat(measures.restate(id, 2, liftedAt.plusSeconds(5)))
+                .as("the lift itself")
+                .isFalse();
+        assertThat(measures.restate("not-a-uuid", 1, liftedAt.plusSeconds(5))).isFalse();
+        assertThat(published).isEmpty();
+
+        assertThat(measures.restate(id, 1, liftedAt.plusSeconds(5))).isTrue();
+        assertThat(published)
+                .singleElement()
+                .isEqualTo(new MeasureLifted(liftId, liftedAt, "c1", "senior", id, "licence shown", 2L));
     }
 
     @Test
@@ -146,7 +175,7 @@ class MeasuresTest {
                 null,
                 "mod",
                 Instant.now());
-        measure.apply(Instant.now());
+        measure.apply(Instant.now(), UUID.randomUUID());
         when(repository.findById(any())).thenReturn(Optional.of(measure));
 
         assertThatThrownBy(() -> measures.lift(measure.getId().toString(), "senior", "looks fine to me"))

@@ -626,7 +626,14 @@ public class CaseLifecycle {
      */
     @Transactional
     public CaseDecision decideAppeal(
-            String caseId, String taskId, Verdict verdict, List<String> measures, String reason, String moderator) {
+            String caseId,
+            String taskId,
+            String complaintId,
+            String subject,
+            Verdict verdict,
+            List<String> measures,
+            String reason,
+            String moderator) {
         requireKind(verdict, DecisionKind.APPEAL);
         Notice notice = require(caseId);
         Optional<CaseDecision> earlier = earlier(notice, taskId, DecisionKind.APPEAL);
@@ -658,8 +665,70 @@ public class CaseLifecycle {
                 decision.decisionId(),
                 verdict.name(),
                 decision.measures(),
-                reason));
+                reason,
+                subject,
+                complaintId));
         return decision;
+    }
+
+    /** A complaint against a suspension that followed from this case is under review; the case itself is not. */
+    @Transactional
+    public void openSuspensionComplaint(String caseId) {
+        require(caseId)
+                .note(
+                        TakedownEvent.SYSTEM,
+                        "complaint against a suspension under review (DSA Art. 20)",
+                        clock.instant());
+    }
+
+    /**
+     * A complaint against an Art. 23 suspension is decided: the suspended party alone is told the reasons. The
+     * case's decisions, outcome and status are not the complaint's subject and stay as they were; a reversal ends
+     * the suspension through {@code Misuse}.
+     *
+     * @param party the suspended party, the notifier of this case or the account of one of its targets
+     */
+    @Transactional
+    public void decideSuspensionComplaint(
+            String caseId, String complaintId, Party party, Verdict verdict, String reason, String moderator) {
+        requireKind(verdict, DecisionKind.APPEAL);
+        Notice notice = require(caseId);
+        Instant now = clock.instant();
+        notice.note(
+                moderator,
+                "complaint against the suspension of the " + party.kind().name().toLowerCase(Locale.ROOT)
+                        + (verdict == Verdict.REVERSE ? " reversed: " : " upheld: ") + reason,
+                now);
+        Map<String, Object> model = model("verdict", verdict, "reason", reason);
+        String recipient;
+        if (party.kind() == Party.Kind.NOTIFIER) {
+            recipient = tellNotifier(notice, LetterKind.APPEAL_OUTCOME, model);
+        } else {
+            NoticeTarget target = notice.getTargets().stream()
+                    .filter(t -> party.id().equals(t.getAccountId()))
+                    .findFirst()
+                    .orElseThrow(() -> new CaseStateException("no target of case " + caseId + " is " + party.id()));
+            tellUploader(notice, target, LetterKind.APPEAL_OUTCOME, model, null);
+            recipient = uploaderAddress(target);
+        }
+        events.publishEvent(new PartiesNotified(
+                UUID.randomUUID(),
+                now,
+                caseId,
+                TakedownEvent.SYSTEM,
+                verdict == Verdict.REVERSE ? "SUSPENSION_COMPLAINT_REVERSED" : "SUSPENSION_COMPLAINT_UPHELD",
+                List.of(recipient)));
+        events.publishEvent(new AppealDecided(
+                UUID.randomUUID(),
+                now,
+                caseId,
+                moderator,
+                complaintId,
+                verdict.name(),
+                List.of(),
+                reason,
+                "SUSPENSION",
+                complaintId));
     }
 
     // --- closing ------------------------------------------------------------------------------------------------

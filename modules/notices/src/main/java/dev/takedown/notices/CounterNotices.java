@@ -36,8 +36,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CounterNotices {
 
-    private static final Set<CaseStatus> ANSWERABLE = Set.of(CaseStatus.NOTIFIED);
-    private static final Set<CaseStatus> RETRACTABLE = Set.of(CaseStatus.NOTIFIED, CaseStatus.COUNTER_NOTICE_FORWARDED);
+    // a complaint runs beside the redress routes (DSA Art. 20), so its statuses leave them open
+    private static final Set<CaseStatus> ANSWERABLE =
+            Set.of(CaseStatus.NOTIFIED, CaseStatus.APPEAL_REVIEW, CaseStatus.APPEAL_UPHELD, CaseStatus.APPEAL_REVERSED);
+    private static final Set<CaseStatus> RETRACTABLE = Set.of(
+            CaseStatus.NOTIFIED,
+            CaseStatus.COUNTER_NOTICE_FORWARDED,
+            CaseStatus.APPEAL_REVIEW,
+            CaseStatus.APPEAL_UPHELD,
+            CaseStatus.APPEAL_REVERSED);
 
     private final NoticeRepository notices;
     private final JdbcTemplate jdbc;

@@ -18,6 +18,8 @@ public enum DeadlineKind {
     RESTORE_WINDOW_OPENS,
     /** T6: the content is restored by then at the latest (US: the end of business day 14), or compliance acts. */
     RESTORE_DEADLINE,
-    /** T5: a party may complain against the decision until then (DSA Art. 20(1)). */
-    COMPLAINT_WINDOW
+    /** T5: a party may complain against a decision that affects it until then (DSA Art. 20(1)). */
+    COMPLAINT_WINDOW,
+    /** T10: a suspension for misuse ends then and the party is reinstated by itself (DSA Art. 23(1)). */
+    SUSPENSION_END
 }

@@ -3,9 +3,9 @@ package dev.takedown.notices;
 import java.util.List;
 
 /**
- * Every statutory or policy deadline running on a case, in the order they fall: the cure period, the review times,
- * the counter-notice's restore dates, each party's complaint windows, a suspension's end. The workflow module, which
- * owns the calendars and the running tasks, provides it; the case's API and pages show it.
+ * Deadlines a module runs on a case: the workflow's cure period, review times and counter-notice restore dates (it
+ * owns the calendars and the running tasks), review's complaint windows per party and decision and the suspensions'
+ * ends. {@link Deadlines} gathers them for the case's API and pages.
  */
 public interface RunningDeadlines {
 

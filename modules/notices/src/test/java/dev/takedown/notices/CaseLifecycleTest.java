@@ -18,6 +18,7 @@ import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.events.ProceedingsConcluded;
 import dev.takedown.evidence.EvidenceFiles;
 import dev.takedown.kernel.Caller;
+import dev.takedown.misuse.Party;
 import dev.takedown.testing.EmbeddedDatabase;
 import dev.takedown.testing.NoticeJson;
 import dev.takedown.works.ProtectedWorks;
@@ -336,9 +337,23 @@ class CaseLifecycleTest {
         clock.advance(Duration.ofDays(2));
 
         CaseDecision reversed = lifecycle.decideAppeal(
-                caseId, "appeal-" + caseId, Verdict.REVERSE, List.of("DELETE"), "not a parody", SENIOR);
+                caseId,
+                "appeal-" + caseId,
+                "complaint-0",
+                "NO_ACTION",
+                Verdict.REVERSE,
+                List.of("DELETE"),
+                "not a parody",
+                SENIOR);
         assertThat(lifecycle.decideAppeal(
-                        caseId, "appeal-" + caseId, Verdict.REVERSE, List.of("DELETE"), "not a parody", SENIOR))
+                        caseId,
+                        "appeal-" + caseId,
+                        "complaint-0",
+                        "NO_ACTION",
+                        Verdict.REVERSE,
+                        List.of("DELETE"),
+                        "not a parody",
+                        SENIOR))
                 .as("the same task decided twice")
                 .isEqualTo(reversed);
 
@@ -356,8 +371,11 @@ class CaseLifecycleTest {
             assertThat(decided.outcome()).isEqualTo("REVERSE");
             assertThat(decided.measures()).containsExactly("DELETE");
             assertThat(decided.appealId()).isEqualTo(reversed.decisionId());
+            assertThat(decided.subject()).isEqualTo("NO_ACTION");
+            assertThat(decided.complaintId()).isEqualTo("complaint-0");
         });
-        assertThatThrownBy(() -> lifecycle.decideAppeal(caseId, "t", Verdict.ACCEPT, List.of(), "x", SENIOR))
+        assertThatThrownBy(() -> lifecycle.decideAppeal(
+                        caseId, "t", "complaint-0", "NO_ACTION", Verdict.ACCEPT, List.of(), "x", SENIOR))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> lifecycle.decide(caseId, "t", Verdict.UPHOLD, List.of(), "x", SENIOR))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -367,6 +385,51 @@ class CaseLifecycleTest {
      * DSA Art. 23: three manifestly unfounded notices of one organisation (all it filed) warn it, once, with the
      * reasons, the weighing and the redress; the same finding recorded twice counts once.
      */
+    /**
+     * A complaint against a suspension decides the party's standing: reversing it leaves the case's decisions,
+     * outcome and status as they were, and only the suspended party is told.
+     */
+    @Test
+    void aDecidedComplaintAgainstASuspensionTellsOnlyThatPartyAndLeavesTheCaseAsItWas(PublishedEvents events) {
+        String caseId = file("org-a", NoticeJson.complete("EU_DSA").account("acct-eu"));
+        decideAndNotify(caseId, Verdict.REJECT, List.of(), "nothing like the work");
+        CaseStatus before = cases.status(caseId);
+        lifecycle.openSuspensionComplaint(caseId);
+
+        lifecycle.decideSuspensionComplaint(
+                caseId,
+                "complaint-1",
+                Party.notifier("org-a"),
+                Verdict.REVERSE,
+                "the rejections are under review",
+                SENIOR);
+
+        assertThat(view(caseId, "org-a").outcome()).isEqualTo(CaseOutcome.NO_ACTION);
+        assertThat(cases.status(caseId)).isEqualTo(before);
+        assertThat(statuses(caseId)).doesNotContain(CaseStatus.APPEAL_REVIEW, CaseStatus.APPEAL_REVERSED);
+        assertThat(storedDecisions(caseId)).isEqualTo(1);
+        assertThat(history(caseId))
+                .extracting(CaseView.HistoryEntry::note)
+                .contains(
+                        "complaint against a suspension under review (DSA Art. 20)",
+                        "complaint against the suspension of the notifier reversed: the rejections are under review");
+        assertThat(kinds(caseId))
+                .containsExactlyInAnyOrder("DECISION→notifier:legal@a.test", "APPEAL_OUTCOME→notifier:legal@a.test");
+        assertThat(of(events, AppealDecided.class)).singleElement().satisfies(decided -> {
+            assertThat(decided.appealId()).isEqualTo("complaint-1");
+            assertThat(decided.outcome()).isEqualTo("REVERSE");
+            assertThat(decided.subject()).isEqualTo("SUSPENSION");
+            assertThat(decided.complaintId()).isEqualTo("complaint-1");
+        });
+
+        lifecycle.decideSuspensionComplaint(
+                caseId, "complaint-2", Party.uploader("acct-eu"), Verdict.UPHOLD, "three strikes stand", SENIOR);
+        assertThat(kinds(caseId)).contains("APPEAL_OUTCOME→uploader-of:acct-eu");
+        assertThatThrownBy(() -> lifecycle.decideSuspensionComplaint(
+                        caseId, "complaint-3", Party.uploader("acct-elsewhere"), Verdict.UPHOLD, "x", SENIOR))
+                .isInstanceOf(CaseStateException.class);
+    }
+
     @Test
     void manifestlyUnfoundedNoticesWarnTheirNotifier(PublishedEvents events) {
         String organisation = "org-" + UUID.randomUUID();

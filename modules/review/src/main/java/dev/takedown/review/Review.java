@@ -5,9 +5,13 @@ import dev.takedown.events.RiskWarningsNoted;
 import dev.takedown.events.ScreeningRule;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.kernel.TextBounds;
+import dev.takedown.measures.MeasureStatus;
 import dev.takedown.measures.MeasureTarget;
 import dev.takedown.measures.MeasureType;
 import dev.takedown.measures.Measures;
+import dev.takedown.misuse.Misuse;
+import dev.takedown.misuse.Party;
+import dev.takedown.misuse.StandingChange;
 import dev.takedown.notices.CaseDecision;
 import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseStateException;
@@ -50,6 +54,8 @@ public class Review {
     private final Measures measures;
     private final ApplicationEventPublisher events;
     private final RiskWarnings riskWarnings;
+    private final Appeals appeals;
+    private final Misuse misuse;
     private final Clock clock;
 
     Review(
@@ -59,6 +65,8 @@ public class Review {
             Measures measures,
             ApplicationEventPublisher events,
             RiskWarnings riskWarnings,
+            Appeals appeals,
+            Misuse misuse,
             Clock clock) {
         this.tasks = tasks;
         this.cases = cases;
@@ -66,6 +74,8 @@ public class Review {
         this.measures = measures;
         this.events = events;
         this.riskWarnings = riskWarnings;
+        this.appeals = appeals;
+        this.misuse = misuse;
         this.clock = clock;
     }
 
@@ -111,15 +121,14 @@ public class Review {
             throw new InvalidDecisionException(tooLong);
         }
         ReviewTask task = tasks.get(taskId, moderator.id(), moderator.queues());
-        return Decision.of(
-                switch (task.kind()) {
-                    case CONFIRMATION -> confirm(moderator, task, request);
-                    case APPEAL -> decideAppeal(moderator, task, request);
-                    case REVIEW -> review(moderator, task, request);
-                    case FILTER_WIDENING ->
-                        throw new CaseStateException("a filter widening is approved or refused at "
-                                + "POST /api/remediations/{id}/widening (page /remediations), not decided as a notice");
-                });
+        return switch (task.kind()) {
+            case CONFIRMATION -> Decision.of(confirm(moderator, task, request));
+            case APPEAL -> decideComplaint(moderator, task, request);
+            case REVIEW -> Decision.of(review(moderator, task, request));
+            case FILTER_WIDENING ->
+                throw new CaseStateException("a filter widening is approved or refused at "
+                        + "POST /api/remediations/{id}/widening (page /remediations), not decided as a notice");
+        };
     }
 
     private CaseDecision review(Moderator moderator, ReviewTask task, DecisionRequest request) {
@@ -171,7 +180,12 @@ public class Review {
         return decision;
     }
 
-    private CaseDecision decideAppeal(Moderator moderator, ReviewTask task, DecisionRequest request) {
+    /**
+     * Decides the complaint the task reviews. A complaint against a case decision changes the case's outcome; one
+     * against a suspension changes only the complainant's standing, so the case's decisions and status stay as they
+     * were.
+     */
+    private Decision decideComplaint(Moderator moderator, ReviewTask task, DecisionRequest request) {
         requireOtherThanDeciders(task, moderator);
         requireOutcome(request, "UPHOLD", "REVERSE");
         String reason = reason(request);
@@ -180,7 +194,64 @@ public class Review {
                     new FieldProblem("reason", "the complainant is owed a reasoned decision (DSA Art. 20(5))")));
         }
         boolean reversed = "REVERSE".equals(request.outcome());
-        boolean actionWasTaken = !measures.forCase(task.caseId()).isEmpty();
+        Complaint complaint = appeals.complaint(tasks.complaintOf(task.taskId()));
+        Decision decision;
+        if (complaint.subject() == ComplaintSubject.SUSPENSION) {
+            decision = decideSuspensionComplaint(task, complaint, reversed, reason, moderator);
+        } else {
+            decision = Decision.of(decideAppeal(moderator, task, complaint, reversed, reason, request));
+            appeals.decided(complaint.complaintId(), reversed, reason, moderator.id());
+        }
+        tasks.complete(
+                task.taskId(),
+                moderator.id(),
+                moderator.queues(),
+                Map.of("reversed", decision.outcome() == Verdict.REVERSE, "decisionId", decision.decisionId()));
+        return decision;
+    }
+
+    /**
+     * The suspended party is told the reasons; a reversal ends the suspension through the complaint's process. The
+     * decision is the complaint's, not the case's: it is stored with the complaint and answered under its id.
+     */
+    private Decision decideSuspensionComplaint(
+            ReviewTask task, Complaint complaint, boolean reversed, String reason, Moderator moderator) {
+        if (complaint.outcome().isEmpty()) {
+            Party party = misuse.change(complaint.decisionId())
+                    .map(StandingChange::party)
+                    .orElseThrow(() -> new CaseStateException("no suspension " + complaint.decisionId()));
+            lifecycle.decideSuspensionComplaint(
+                    task.caseId(),
+                    complaint.complaintId(),
+                    party,
+                    reversed ? Verdict.REVERSE : Verdict.UPHOLD,
+                    reason,
+                    moderator.id());
+        }
+        Complaint.Outcome outcome = appeals.decided(complaint.complaintId(), reversed, reason, moderator.id())
+                .outcome()
+                .orElseThrow();
+        return new Decision(
+                complaint.complaintId(),
+                task.caseId(),
+                task.taskId(),
+                DecisionKind.APPEAL,
+                outcome.reversed() ? Verdict.REVERSE : Verdict.UPHOLD,
+                List.of(),
+                outcome.reason(),
+                outcome.decidedBy(),
+                outcome.decidedAt());
+    }
+
+    private CaseDecision decideAppeal(
+            Moderator moderator,
+            ReviewTask task,
+            Complaint complaint,
+            boolean reversed,
+            String reason,
+            DecisionRequest request) {
+        boolean actionWasTaken =
+                measures.forCase(task.caseId()).stream().anyMatch(measure -> measure.status() != MeasureStatus.LIFTED);
         List<MeasureType> newMeasures = List.of();
         if (reversed && !actionWasTaken) {
             newMeasures = validate(new DecisionRequest("ACCEPT", request.measures(), reason));
@@ -188,6 +259,8 @@ public class Review {
         CaseDecision decision = lifecycle.decideAppeal(
                 task.caseId(),
                 task.taskId(),
+                complaint.complaintId(),
+                complaint.subject().name(),
                 reversed ? Verdict.REVERSE : Verdict.UPHOLD,
                 newMeasures.stream().map(Enum::name).toList(),
                 reason,
@@ -195,11 +268,6 @@ public class Review {
         if (!newMeasures.isEmpty()) {
             plan(task.caseId(), decision.decisionId(), newMeasures, moderator, request.intent());
         }
-        tasks.complete(
-                task.taskId(),
-                moderator.id(),
-                moderator.queues(),
-                Map.of("reversed", reversed, "decisionId", decision.decisionId()));
         return decision;
     }
 
@@ -210,15 +278,17 @@ public class Review {
 
     /**
      * Whoever took the decision under review may not review it: a confirmation is someone else's than the first
-     * reviewer's, an appeal someone else's than the first reviewer's and the second reviewer's.
+     * reviewer's, an appeal someone else's than
+     * the first reviewer's, the second reviewer's and any earlier complaint's reviewer's.
      */
     private void requireOtherThanDeciders(ReviewTask task, Moderator moderator) {
         if (task.kind() == ReviewTask.Kind.REVIEW) {
             return;
         }
+        // a complaint may be against a decision on an earlier complaint, so no earlier decider reviews it
         Set<DecisionKind> underReview = task.kind() == ReviewTask.Kind.CONFIRMATION
                 ? Set.of(DecisionKind.REVIEW)
-                : Set.of(DecisionKind.REVIEW, DecisionKind.CONFIRMATION);
+                : Set.of(DecisionKind.REVIEW, DecisionKind.CONFIRMATION, DecisionKind.APPEAL);
         Set<String> deciders = cases.decisions(task.caseId()).stream()
                 .filter(d -> underReview.contains(d.kind()))
                 .map(CaseDecision::decidedBy)

@@ -28,7 +28,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class DecisionsMoveToTheCaseTest {
 
-    private static final Set<String> NEW = Set.of("V17__", "V18__", "V42__");
+    /** Shipped after that database was migrated; V43 (complaints per decision) came later still. */
+    private static final Set<String> NEW = Set.of("V17__", "V18__", "V42__", "V43__");
+
     private static final Instant DECIDED = Instant.parse("2025-09-19T03:00:00Z");
 
     @Test

@@ -18,6 +18,10 @@ import dev.takedown.measures.MeasureTarget;
 import dev.takedown.measures.MeasureType;
 import dev.takedown.measures.MeasureView;
 import dev.takedown.measures.Measures;
+import dev.takedown.misuse.Misuse;
+import dev.takedown.misuse.Party;
+import dev.takedown.misuse.StandingChange;
+import dev.takedown.misuse.StandingChangeKind;
 import dev.takedown.notices.CaseDecision;
 import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseTarget;
@@ -32,6 +36,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,11 +76,26 @@ class ReviewTest {
     @Mock
     RiskWarnings riskWarnings;
 
+    @Mock
+    Appeals appeals;
+
+    @Mock
+    Misuse misuse;
+
     private Review review;
 
     @BeforeEach
     void setUp() {
-        review = new Review(tasks, cases, lifecycle, measures, events, riskWarnings, Clock.fixed(NOW, ZoneOffset.UTC));
+        review = new Review(
+                tasks,
+                cases,
+                lifecycle,
+                measures,
+                events,
+                riskWarnings,
+                appeals,
+                misuse,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -206,7 +226,16 @@ class ReviewTest {
 
         task("t-appeal", ReviewTask.Kind.APPEAL, THIRD);
         when(measures.forCase(CASE)).thenReturn(List.of(applied()));
-        when(lifecycle.decideAppeal(CASE, "t-appeal", Verdict.REVERSE, List.of(), "not infringing", "third"))
+        complaint("t-appeal", ComplaintSubject.MEASURE, "d-1");
+        when(lifecycle.decideAppeal(
+                        CASE,
+                        "t-appeal",
+                        "c-t-appeal",
+                        "MEASURE",
+                        Verdict.REVERSE,
+                        List.of(),
+                        "not infringing",
+                        "third"))
                 .thenReturn(decision("d-3", DecisionKind.APPEAL, Verdict.REVERSE, "third"));
 
         review.decide(THIRD, "t-appeal", new DecisionRequest("REVERSE", List.of("DELETE"), "not infringing"));
@@ -215,12 +244,34 @@ class ReviewTest {
         verify(tasks).complete("t-appeal", "third", THIRD.queues(), Map.of("reversed", true, "decisionId", "d-3"));
     }
 
+    /** A complaint may be against a decision on an earlier complaint: whoever decided that one does not review it. */
+    @Test
+    void aComplaintAgainstAnAppealDecisionIsNotReviewedByItsDecider() {
+        when(cases.decisions(CASE))
+                .thenReturn(List.of(
+                        decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, "first"),
+                        decision("d-2", DecisionKind.APPEAL, Verdict.REVERSE, "third")));
+        task("t-appeal-2", ReviewTask.Kind.APPEAL, THIRD);
+
+        assertThatThrownBy(() -> review.claim(THIRD, "t-appeal-2")).isInstanceOf(TaskClaimConflictException.class);
+        verifyNoInteractions(lifecycle);
+    }
+
     @Test
     void reversingARefusalPlansTheMeasuresTheComplaintReviewOrders() {
         task("t-appeal", ReviewTask.Kind.APPEAL, SECOND);
         when(cases.decisions(CASE)).thenReturn(List.of(decision("d-1", DecisionKind.REVIEW, Verdict.REJECT, "first")));
         when(cases.targets(CASE)).thenReturn(List.of(new CaseTarget("https://gen.example/p/1", null)));
-        when(lifecycle.decideAppeal(CASE, "t-appeal", Verdict.REVERSE, List.of("DELETE"), "it is a copy", "second"))
+        complaint("t-appeal", ComplaintSubject.NO_ACTION, "d-1");
+        when(lifecycle.decideAppeal(
+                        CASE,
+                        "t-appeal",
+                        "c-t-appeal",
+                        "NO_ACTION",
+                        Verdict.REVERSE,
+                        List.of("DELETE"),
+                        "it is a copy",
+                        "second"))
                 .thenReturn(decision("d-3", DecisionKind.APPEAL, Verdict.REVERSE, "second"));
 
         assertThatThrownBy(() -> review.decide(SECOND, "t-appeal", new DecisionRequest("REVERSE", List.of(), null)))
@@ -237,6 +288,63 @@ class ReviewTest {
                         null,
                         "second",
                         false);
+    }
+
+    /**
+     * Reversing a complaint against a suspension ends the suspension through the complaint's process and tells the
+     * party; the case's decisions are not its subject, so no case decision is taken and no measure moves.
+     */
+    @Test
+    void reversingAComplaintAgainstASuspensionLeavesTheCaseDecisionAlone() {
+        task("t-appeal", ReviewTask.Kind.APPEAL, SECOND);
+        when(cases.decisions(CASE)).thenReturn(List.of(decision("d-1", DecisionKind.REVIEW, Verdict.REJECT, "first")));
+        Complaint filed = complaint("t-appeal", ComplaintSubject.SUSPENSION, "s-1");
+        Party notifier = Party.notifier("org-a");
+        when(misuse.change("s-1"))
+                .thenReturn(Optional.of(new StandingChange(
+                        "s-1",
+                        notifier,
+                        StandingChangeKind.SUSPENDED,
+                        NOW,
+                        NOW.plusSeconds(86_400),
+                        CASE,
+                        "system",
+                        null,
+                        null)));
+        Instant decidedAt = NOW.plusSeconds(60);
+        when(appeals.decided("c-t-appeal", true, "under review", "second"))
+                .thenReturn(new Complaint(
+                        filed.complaintId(),
+                        CASE,
+                        Complainant.NOTIFIER,
+                        ComplaintSubject.SUSPENSION,
+                        "s-1",
+                        "holder",
+                        Optional.of(new Complaint.Outcome(true, "second", decidedAt, "under review"))));
+
+        Decision decided =
+                review.decide(SECOND, "t-appeal", new DecisionRequest("REVERSE", List.of("DELETE"), "under review"));
+
+        assertThat(decided.decisionId()).isEqualTo("c-t-appeal");
+        assertThat(decided.outcome()).isEqualTo(Verdict.REVERSE);
+        assertThat(decided.measures()).isEmpty();
+        assertThat(decided.decidedAt()).isEqualTo(decidedAt);
+        verify(lifecycle)
+                .decideSuspensionComplaint(CASE, "c-t-appeal", notifier, Verdict.REVERSE, "under review", "second");
+        verify(lifecycle, never())
+                .decideAppeal(
+                        anyString(), anyString(), anyString(), anyString(), any(), any(), anyString(), anyString());
+        verifyNoInteractions(measures);
+        verify(tasks)
+                .complete("t-appeal", "second", SECOND.queues(), Map.of("reversed", true, "decisionId", "c-t-appeal"));
+    }
+
+    private Complaint complaint(String taskId, ComplaintSubject subject, String decisionId) {
+        Complaint complaint = new Complaint(
+                "c-" + taskId, CASE, Complainant.NOTIFIER, subject, decisionId, "holder", Optional.empty());
+        when(tasks.complaintOf(taskId)).thenReturn(complaint.complaintId());
+        when(appeals.complaint(complaint.complaintId())).thenReturn(complaint);
+        return complaint;
     }
 
     private ReviewTask task(String taskId, ReviewTask.Kind kind, Moderator moderator) {

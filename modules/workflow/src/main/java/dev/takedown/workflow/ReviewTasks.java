@@ -89,6 +89,18 @@ public class ReviewTasks {
         return view(visible(taskId, user, groups));
     }
 
+    /**
+     * The complaint an appeal task reviews: a case may have several complaints open at once, each against its own
+     * decision, so the task, not the case, says which one.
+     */
+    @Transactional(readOnly = true)
+    public String complaintOf(String taskId) {
+        if (!(tasks.getVariable(taskId, "appealId") instanceof String complaintId)) {
+            throw new CaseStateException("task " + taskId + " reviews no complaint");
+        }
+        return complaintId;
+    }
+
     @Transactional
     public ReviewTask claim(String taskId, String user, Collection<String> groups) {
         Task task = visible(taskId, user, groups);

@@ -80,10 +80,21 @@ public final class ReportSeed {
                 new ScreeningRule("Ultraman", List.of("ultraman"), null, null, null, null)));
         records.add(ledger.record(
                 Topics.NOTICE_EVENTS,
-                new AppealFiled(UUID.randomUUID(), at(10), "c2", "uploader-9", "appeal-1", "UPLOADER")));
+                new AppealFiled(
+                        UUID.randomUUID(), at(10), "c2", "uploader-9", "appeal-1", "UPLOADER", "MEASURE", "d-1")));
         records.add(ledger.record(
                 Topics.NOTICE_EVENTS,
-                new AppealDecided(UUID.randomUUID(), at(16), "c2", "mod-3", "d-2a", "REVERSE", List.of(), "parody")));
+                new AppealDecided(
+                        UUID.randomUUID(),
+                        at(16),
+                        "c2",
+                        "mod-3",
+                        "d-2a",
+                        "REVERSE",
+                        List.of(),
+                        "parody",
+                        "MEASURE",
+                        "appeal-1")));
         records.add(lifted(ledger, "c2", 17, "reversed on appeal"));
         // c3
         records.add(notice(

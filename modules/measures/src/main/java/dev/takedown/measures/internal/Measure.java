@@ -46,8 +46,12 @@ public class Measure {
     private String liftedBy;
     private String liftReason;
 
+    /** Grows with every change of the row; the measure's records carry it so that consumers drop older ones. */
     @Version
     private long version;
+
+    /** The id of the last record published about this measure, so that it can be sent again unchanged. */
+    private UUID lastEventId;
 
     protected Measure() {}
 
@@ -92,18 +96,23 @@ public class Measure {
         return fileSha256;
     }
 
-    /** True when this call put the measure into effect, false when it already was (or was lifted since). */
-    public boolean apply(Instant at) {
+    /**
+     * True when this call put the measure into effect, false when it already was (or was lifted since).
+     *
+     * @param eventId the id of the record that will tell the others
+     */
+    public boolean apply(Instant at, UUID eventId) {
         if (status != MeasureStatus.PLANNED) {
             return false;
         }
         status = MeasureStatus.APPLIED;
         appliedAt = at;
+        lastEventId = eventId;
         return true;
     }
 
     /** True when this call lifted the measure; lifting twice changes nothing. */
-    public boolean lift(Instant at, String actor, String reason) {
+    public boolean lift(Instant at, String actor, String reason, UUID eventId) {
         if (status == MeasureStatus.LIFTED) {
             return false;
         }
@@ -111,6 +120,7 @@ public class Measure {
         liftedAt = at;
         liftedBy = actor;
         liftReason = reason;
+        lastEventId = eventId;
         return true;
     }
 
@@ -156,5 +166,22 @@ public class Measure {
 
     public Instant getLiftedAt() {
         return liftedAt;
+    }
+
+    public String getLiftedBy() {
+        return liftedBy;
+    }
+
+    public String getLiftReason() {
+        return liftReason;
+    }
+
+    /** The version of the last change, once it is flushed. */
+    public long getVersion() {
+        return version;
+    }
+
+    public UUID getLastEventId() {
+        return lastEventId;
     }
 }

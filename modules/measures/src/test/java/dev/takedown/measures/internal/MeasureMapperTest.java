@@ -23,8 +23,8 @@ class MeasureMapperTest {
         UUID id = UUID.randomUUID();
         Measure measure = new Measure(
                 id, "case-1", "d-1", MeasureType.DELETE, "https://gen.example/a", "acc-1", null, "mod", PLANNED);
-        measure.apply(PLANNED.plusSeconds(60));
-        measure.lift(PLANNED.plusSeconds(120), "senior", "restored after counter-notice");
+        measure.apply(PLANNED.plusSeconds(60), UUID.randomUUID());
+        measure.lift(PLANNED.plusSeconds(120), "senior", "restored after counter-notice", UUID.randomUUID());
 
         MeasureView view = mapper.view(measure, null);
 

@@ -13,13 +13,13 @@ import dev.takedown.notices.CaseSummary;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.CounterNotices;
 import dev.takedown.notices.Deadline;
+import dev.takedown.notices.Deadlines;
 import dev.takedown.notices.IntakeResult;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.NoticeIntake;
 import dev.takedown.notices.NoticeSubmission;
 import dev.takedown.notices.ProceedingsKind;
 import dev.takedown.notices.ProceedingsOutcome;
-import dev.takedown.notices.RunningDeadlines;
 import dev.takedown.notices.Submitter;
 import java.net.URI;
 import java.util.ArrayList;
@@ -46,14 +46,14 @@ class NoticeApi {
     private final NoticeCases cases;
     private final CounterNotices counterNotices;
     private final CaseLifecycle lifecycle;
-    private final RunningDeadlines deadlines;
+    private final Deadlines deadlines;
 
     NoticeApi(
             NoticeIntake intake,
             NoticeCases cases,
             CounterNotices counterNotices,
             CaseLifecycle lifecycle,
-            RunningDeadlines deadlines) {
+            Deadlines deadlines) {
         this.lifecycle = lifecycle;
         this.deadlines = deadlines;
         this.intake = intake;

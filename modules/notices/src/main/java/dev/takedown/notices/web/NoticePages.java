@@ -16,6 +16,7 @@ import dev.takedown.notices.CaseSummary;
 import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.CounterNotices;
+import dev.takedown.notices.Deadlines;
 import dev.takedown.notices.IdempotencyConflictException;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
@@ -24,7 +25,6 @@ import dev.takedown.notices.NoticeIntake;
 import dev.takedown.notices.ProceedingsKind;
 import dev.takedown.notices.ProceedingsOutcome;
 import dev.takedown.notices.ProfilePolicies;
-import dev.takedown.notices.RunningDeadlines;
 import dev.takedown.notices.Submitter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,7 +65,7 @@ class NoticePages {
     private final ProfilePolicies policies;
     private final MessageSource messages;
     private final EvidenceFiles evidence;
-    private final RunningDeadlines deadlines;
+    private final Deadlines deadlines;
 
     NoticePages(
             NoticeIntake intake,
@@ -74,7 +74,7 @@ class NoticePages {
             ProfilePolicies policies,
             MessageSource messages,
             EvidenceFiles evidence,
-            RunningDeadlines deadlines) {
+            Deadlines deadlines) {
         this.deadlines = deadlines;
         this.intake = intake;
         this.cases = cases;

@@ -5,9 +5,9 @@ import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CounterNoticeInvalidException;
 import dev.takedown.notices.CounterNotices;
 import dev.takedown.notices.DeadlineKind;
+import dev.takedown.notices.Deadlines;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.Party;
-import dev.takedown.notices.RunningDeadlines;
 import dev.takedown.notices.UploaderCases;
 import dev.takedown.notices.UploaderLinkPurpose;
 import dev.takedown.notices.UploaderLinkRefusedException;
@@ -102,13 +102,10 @@ class UploaderPages {
     private final UploaderCases uploaderCases;
     private final CounterNotices counterNotices;
     private final MessageSource messages;
-    private final RunningDeadlines deadlines;
+    private final Deadlines deadlines;
 
     UploaderPages(
-            UploaderCases uploaderCases,
-            CounterNotices counterNotices,
-            MessageSource messages,
-            RunningDeadlines deadlines) {
+            UploaderCases uploaderCases, CounterNotices counterNotices, MessageSource messages, Deadlines deadlines) {
         this.deadlines = deadlines;
         this.uploaderCases = uploaderCases;
         this.counterNotices = counterNotices;

@@ -45,6 +45,7 @@ class AppealPages {
             @PathVariable String token,
             @RequestParam(name = "grounds", required = false) String grounds,
             @RequestParam(name = "explanation", required = false) String explanation,
+            @RequestParam(name = "decision_id", required = false) String decisionId,
             RedirectAttributes redirect) {
         Optional<String> caseId = uploaderCases.caseFor(token, UploaderLinkPurpose.APPEAL);
         if (caseId.isEmpty()) {
@@ -53,7 +54,7 @@ class AppealPages {
         file(
                 () -> appeals.fileAsUploader(
                         caseId.get(),
-                        new AppealRequest(blankToNull(grounds), explanation),
+                        new AppealRequest(blankToNull(grounds), explanation, blankToNull(decisionId)),
                         UploaderCases.actorFor(caseId.get())),
                 grounds,
                 explanation,
@@ -66,12 +67,15 @@ class AppealPages {
             @PathVariable String caseId,
             @RequestParam(name = "grounds", required = false) String grounds,
             @RequestParam(name = "explanation", required = false) String explanation,
+            @RequestParam(name = "decision_id", required = false) String decisionId,
             Authentication authentication,
             RedirectAttributes redirect) {
         try {
             file(
                     () -> appeals.fileAsNotifier(
-                            caseId, new AppealRequest(blankToNull(grounds), explanation), Caller.of(authentication)),
+                            caseId,
+                            new AppealRequest(blankToNull(grounds), explanation, blankToNull(decisionId)),
+                            Caller.of(authentication)),
                     grounds,
                     explanation,
                     redirect);

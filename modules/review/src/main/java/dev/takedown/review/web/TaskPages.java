@@ -7,9 +7,9 @@ import dev.takedown.kernel.FieldProblem;
 import dev.takedown.measures.MeasureType;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseView;
+import dev.takedown.notices.Deadlines;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
-import dev.takedown.notices.RunningDeadlines;
 import dev.takedown.notices.TargetType;
 import dev.takedown.notices.TriageFacts;
 import dev.takedown.review.DecisionRequest;
@@ -76,7 +76,7 @@ class TaskPages {
     private final MessageSource messages;
     private final LabelEvidence labels;
     private final RiskWarnings riskWarnings;
-    private final RunningDeadlines deadlines;
+    private final Deadlines deadlines;
 
     TaskPages(
             Review review,
@@ -84,7 +84,7 @@ class TaskPages {
             MessageSource messages,
             LabelEvidence labels,
             RiskWarnings riskWarnings,
-            RunningDeadlines deadlines) {
+            Deadlines deadlines) {
         this.deadlines = deadlines;
         this.review = review;
         this.cases = cases;

@@ -1,7 +1,9 @@
 package dev.takedown.screening.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 class MeasureFeedTest {
 
@@ -79,14 +82,113 @@ class MeasureFeedTest {
     }
 
     @Test
-    void malformedRecordsAreSkippedAndTheRestOfTheBatchApplies() throws Exception {
+    void anUnreadableRecordIsFailedByItsIndexAfterTheRecordsBeforeItApply() throws Exception {
         ConsumerRecord<String, String> garbage = new ConsumerRecord<>(Topics.MEASURES, 0, offset++, "m-x", "{not json");
+        ConsumerRecord<String, String> after =
+                record("m-8", applied("m-8", null, new ScreeningRule("Tiga", List.of("Tiga"), null, null, null, null)));
+        List<ConsumerRecord<String, String>> batch = List.of(record("m-5", applied("m-5", null, RULE)), garbage, after);
+
+        assertThatThrownBy(() -> feed.on(batch))
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
+                        e -> assertThat(e.getIndex()).isEqualTo(1))
+                .hasRootCauseInstanceOf(JsonProcessingException.class);
+        assertThat(screening.checkPrompt("Ultraman", null).decision()).isEqualTo(Decision.BLOCK);
+        assertThat(screening.checkPrompt("Tiga", null).decision())
+                .as("the records after it come again")
+                .isEqualTo(Decision.ALLOW);
+
+        feed.on(List.of(after));
+        assertThat(screening.checkPrompt("Tiga", null).decision()).isEqualTo(Decision.BLOCK);
+    }
+
+    @Test
+    void aRuleScreeningRefusesIsFailedByItsIndexAndTheRestOfTheBatchComesAgain() throws Exception {
         ScreeningRule badHash = new ScreeningRule("x", List.of("Tiga"), null, null, List.of("zz"), null);
-        feed.on(List.of(
-                garbage, record("m-4", applied("m-4", null, badHash)), record("m-5", applied("m-5", null, RULE))));
+        ConsumerRecord<String, String> after = record(
+                "m-9", applied("m-9", null, new ScreeningRule("Zoffy", List.of("Zoffy"), null, null, null, null)));
+
+        assertThatThrownBy(() -> feed.on(List.of(
+                        record("m-5", applied("m-5", null, RULE)),
+                        record("m-4", applied("m-4", null, badHash)),
+                        after)))
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
+                        e -> assertThat(e.getIndex()).isEqualTo(1))
+                .hasMessageContaining("m-4");
         assertThat(screening.checkPrompt("Ultraman", null).decision()).isEqualTo(Decision.BLOCK);
         assertThat(screening.checkPrompt("Tiga", null).decision()).isEqualTo(Decision.ALLOW);
-        assertThat(screening.activeFilters()).isEqualTo(1);
+
+        feed.on(List.of(after));
+        assertThat(screening.checkPrompt("Zoffy", null).decision()).isEqualTo(Decision.BLOCK);
+        assertThat(screening.activeFilters()).isEqualTo(2);
+    }
+
+    @Test
+    void anAppliedRecordSentAgainAfterItsLiftChangesNothing() throws Exception {
+        ConsumerRecord<String, String> applied = record("m-10", versioned(applied("m-10", null, RULE), 1));
+        feed.on(List.of(applied));
+        assertThat(screening.checkPrompt("Ultraman", null).decision()).isEqualTo(Decision.BLOCK);
+        feed.on(List.of(record("m-10", lifted("m-10", 2))));
+        assertThat(screening.checkPrompt("Ultraman", null).decision()).isEqualTo(Decision.ALLOW);
+
+        // an outbox row resubmitted by two nodes, one in a later poll, one in the same poll as a new measure
+        feed.on(List.of(record("m-10", versioned(applied("m-10", null, RULE), 1))));
+        feed.on(List.of(
+                record("m-10", versioned(applied("m-10", null, RULE), 1)),
+                record("m-11", versioned(applied("m-11", "https://gen.example/11", null), 1))));
+
+        assertThat(screening.checkPrompt("Ultraman", null).decision()).isEqualTo(Decision.ALLOW);
+        assertThat(screening.activeFilters()).isZero();
+        assertThat(screening.urls().check("https://gen.example/11")).isPresent();
+    }
+
+    @Test
+    void withinOneBatchOnlyTheHighestVersionOfAMeasureCounts() throws Exception {
+        feed.on(List.of(
+                record("m-12", versioned(applied("m-12", null, RULE), 1)),
+                record("m-12", lifted("m-12", 2)),
+                record("m-12", versioned(applied("m-12", null, RULE), 1))));
+
+        assertThat(screening.checkPrompt("Ultraman", null).decision()).isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
+    void aNodeStartedFromTheCompactedTopicKeepsTheLiftedMeasureInactive() throws Exception {
+        // compaction keeps the last record per key: the lift, published again after the stale applied record
+        Screening restarted = new Screening();
+        new MeasureFeed(restarted, json)
+                .on(List.of(
+                        record("m-13", lifted("m-13", 2)), record("m-14", versioned(applied("m-14", null, RULE), 1))));
+        assertThat(restarted.activeFilters()).isEqualTo(1);
+
+        // the whole log in order: applied, lifted, the stale applied record, the lift again
+        Screening replayed = new Screening();
+        new MeasureFeed(replayed, json)
+                .on(List.of(
+                        record("m-13", versioned(applied("m-13", null, RULE), 1)),
+                        record("m-13", lifted("m-13", 2)),
+                        record("m-13", versioned(applied("m-13", null, RULE), 1)),
+                        record("m-13", lifted("m-13", 2))));
+        assertThat(replayed.activeFilters()).isZero();
+    }
+
+    private static MeasureApplied versioned(MeasureApplied a, long version) {
+        return new MeasureApplied(
+                a.eventId(),
+                a.occurredAt(),
+                a.caseId(),
+                a.actor(),
+                a.measureId(),
+                a.type(),
+                a.targetUrl(),
+                a.rule(),
+                a.fileSha256(),
+                version);
+    }
+
+    private static MeasureLifted lifted(String measureId, long version) {
+        return new MeasureLifted(UUID.randomUUID(), Instant.now(), "case-1", "senior", measureId, "appeal", version);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.takedown.workflow.internal;
 
+import dev.takedown.notices.CaseOutcome;
 import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.ComplaintPeriods;
 import dev.takedown.notices.JurisdictionProfile;
@@ -57,6 +58,15 @@ public class CaseDeadlines {
                 .orElseGet(() -> ComplaintPeriods.end(
                         clock.instant(), timers.policy().appealWindow(), ComplaintPeriods.ANY_ZONE));
         return compressed(legalEnd, timers);
+    }
+
+    /**
+     * Whether the uploader can still answer a measure with a counter-notice (CN, US): that route has no statutory
+     * deadline, so the lifecycle waits for it instead of closing at the complaint window's end (T5).
+     */
+    public boolean counterNoticeRouteOpen(String caseId) {
+        return cases.timers(caseId).profile().family() != JurisdictionProfile.Family.EU
+                && cases.outcome(caseId).orElse(null) == CaseOutcome.ACTION_TAKEN;
     }
 
     /** Whether the profile restores on a valid counter-notice without waiting (Regulations 2013 Art. 17). */

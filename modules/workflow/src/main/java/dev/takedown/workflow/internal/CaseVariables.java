@@ -10,6 +10,11 @@ final class CaseVariables {
     static final String CURABLE = "curable";
     static final String ACCEPTED = "accepted";
     static final String DECISION_ID = "decisionId";
+    /** A complaint's id, what it is against (a ComplaintSubject name) and the decision or suspension it names. */
+    static final String APPEAL_ID = "appealId";
+
+    static final String COMPLAINT_SUBJECT = "complaintSubject";
+    static final String COMPLAINED_DECISION = "complainedDecision";
     /** How the proceedings that kept a measure ended (a ProceedingsOutcome name) and the judgment's reference. */
     static final String PROCEEDINGS_OUTCOME = "proceedingsOutcome";
 

@@ -1,6 +1,5 @@
 package dev.takedown.workflow.internal;
 
-import dev.takedown.notices.CaseOutcome;
 import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.Deadline;
 import dev.takedown.notices.DeadlineKind;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The deadlines running on a case, read from the engine that acts on them (its pending timers and open tasks) and
- * named with the rule and the calendar that computed them. {@code at} is when the engine acts; {@code legal_at} is the
+ * named with the rule and the calendar that computed them. The complaint windows are review's, per party and decision. {@code at} is when the engine acts; {@code legal_at} is the
  * rule's date, which differs only where a demo compresses time. A US case waiting for business day 10 also shows day
  * 14, whose timer starts only then.
  */
@@ -73,18 +72,6 @@ class EngineDeadlines implements RunningDeadlines {
                                     + timers.policy().curePeriod() + ") from the first request to complete",
                             "elapsed time",
                             Party.NOTIFIER)));
-            timer(instance, "Event_RedressWindowClosed").forEach(at -> {
-                Instant legal = timers.complaintWindowEnds().orElse(at);
-                String rule =
-                        "DSA Art. 20(1): " + timers.policy().appealWindow().toTotalMonths()
-                                + " calendar months from the notification, to the end of the day with the same date "
-                                + "(Reg. 1182/71 Art. 3(2)(c))";
-                String calendar = "calendar months; the day as it ends last in any time zone";
-                found.add(new Deadline(DeadlineKind.COMPLAINT_WINDOW, at, legal, rule, calendar, Party.NOTIFIER));
-                if (cases.outcome(caseId).orElse(null) == CaseOutcome.ACTION_TAKEN) {
-                    found.add(new Deadline(DeadlineKind.COMPLAINT_WINDOW, at, legal, rule, calendar, Party.UPLOADER));
-                }
-            });
             timer(instance, "Event_StatutoryWaitOver")
                     .forEach(at -> found.addAll(counterNoticeWait(caseId, timers, at)));
             timer(instance, "Event_RestoreOverdue").forEach(at -> found.add(restoreDeadline(caseId, timers, at)));

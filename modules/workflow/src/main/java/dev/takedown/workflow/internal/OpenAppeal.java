@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_OpenAppeal: the case is under internal complaint review (DSA Art. 20). */
+/**
+ * Task_OpenAppeal: a complaint against a case decision puts the case under internal complaint review (DSA Art. 20);
+ * one against a suspension is about the party's standing, so the case only notes it.
+ */
 @Component("openAppeal")
 class OpenAppeal implements JavaDelegate {
 
@@ -17,6 +20,11 @@ class OpenAppeal implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.openAppealReview(CaseVariables.caseId(execution));
+        String caseId = CaseVariables.caseId(execution);
+        if ("SUSPENSION".equals(execution.getVariable(CaseVariables.COMPLAINT_SUBJECT))) {
+            lifecycle.openSuspensionComplaint(caseId);
+        } else {
+            lifecycle.openAppealReview(caseId);
+        }
     }
 }

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.inOrder;
@@ -18,13 +19,18 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import dev.takedown.events.AppealFiled;
 import dev.takedown.events.TaskReminderDue;
 import dev.takedown.measures.Measures;
+import dev.takedown.misuse.Misuse;
+import dev.takedown.misuse.NotSuspendedException;
 import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.NoticeCases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
@@ -75,6 +81,9 @@ class AppealProcessTest {
     @Mock
     ApplicationEventPublisher publisher;
 
+    @Mock
+    Misuse misuse;
+
     private final String caseId = UUID.randomUUID().toString();
 
     @BeforeEach
@@ -83,6 +92,7 @@ class AppealProcessTest {
         ClockUtil.setCurrentTime(Date.from(FILED_AT));
         // the complaint process reads no statutory deadline, so no calendars
         registerBeans(noticeCases, lifecycle, measures, publisher, null);
+        Mocks.register("liftSuspension", new LiftSuspension(misuse));
     }
 
     @AfterEach
@@ -120,9 +130,10 @@ class AppealProcessTest {
                 .hasPassedInOrder(
                         "Task_ReviewAppeal",
                         "Gateway_AppealReversed",
+                        "Gateway_ComplaintSubject",
                         "Task_ReverseDecision",
                         "EndEvent_DecisionReversed")
-                .hasNotPassed("EndEvent_DecisionUpheld")
+                .hasNotPassed("EndEvent_DecisionUpheld", "Task_LiftSuspension")
                 .isEnded();
         verify(measures).liftAll(caseId, "system", "decision reversed on appeal");
         verify(measures, never()).applyPlanned(anyString());
@@ -169,11 +180,109 @@ class AppealProcessTest {
         verifyNoInteractions(measures);
     }
 
+    @Test
+    void reversedSuspensionIsLiftedWithoutTouchingTheCaseMeasures() {
+        String suspensionId = UUID.randomUUID().toString();
+        ProcessInstance processInstance = startAndOpen("SUSPENSION", suspensionId);
+
+        complete(complaintReview(), decision(true));
+        execute(jobAt("Task_LiftSuspension"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder(
+                        "Gateway_AppealReversed",
+                        "Gateway_ComplaintSubject",
+                        "Task_LiftSuspension",
+                        "EndEvent_SuspensionLifted")
+                .hasNotPassed("Task_ReverseDecision")
+                .isEnded();
+        verify(misuse).lift(suspensionId, "suspension reversed on complaint (DSA Art. 20)", "system");
+        verifyNoInteractions(measures);
+    }
+
+    @Test
+    void suspensionThatEndedMeanwhileHasNothingLeftToLift() {
+        String suspensionId = UUID.randomUUID().toString();
+        when(misuse.lift(anyString(), anyString(), anyString()))
+                .thenThrow(new NotSuspendedException("change " + suspensionId + " is not a suspension in force"));
+        ProcessInstance processInstance = startAndOpen("SUSPENSION", suspensionId);
+
+        complete(complaintReview(), decision(true));
+        execute(jobAt("Task_LiftSuspension"));
+
+        assertThat(processInstance).hasPassed("EndEvent_SuspensionLifted").isEnded();
+    }
+
+    /**
+     * Each complaint is its own process beside the case's lifecycle, keyed by the case: two parties' complaints on one
+     * case run at once, and an event delivered twice starts its complaint once.
+     */
+    @Test
+    void eachComplaintRunsItsOwnProcessStartedOnceByItsEvent() {
+        ComplaintProcesses starter = new ComplaintProcesses(runtimeService(), BpmnAwareTests.historyService());
+        AppealFiled notifiers = filed("NOTIFIER", "NO_ACTION");
+        AppealFiled uploaders = filed("UPLOADER", "APPEAL_DECISION");
+
+        starter.on(notifiers);
+        starter.on(notifiers);
+        starter.on(uploaders);
+
+        List<ProcessInstance> running = runtimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS)
+                .processInstanceBusinessKey(caseId)
+                .list();
+        Assertions.assertThat(running).hasSize(2);
+        Assertions.assertThat(running.stream()
+                        .map(p -> runtimeService().getVariable(p.getId(), "appealId"))
+                        .toList())
+                .containsExactlyInAnyOrder(notifiers.appealId(), uploaders.appealId());
+        Assertions.assertThat(taskService()
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(caseId)
+                        .taskDefinitionKey("Task_ReviewAppeal")
+                        .count())
+                .isEqualTo(2);
+    }
+
+    private AppealFiled filed(String role, String subject) {
+        return new AppealFiled(
+                UUID.randomUUID(),
+                FILED_AT,
+                caseId,
+                role.toLowerCase(Locale.ROOT),
+                UUID.randomUUID().toString(),
+                role,
+                subject,
+                UUID.randomUUID().toString());
+    }
+
     private ProcessInstance startAndOpen() {
-        ProcessInstance processInstance =
-                runtimeService().startProcessInstanceByKey(PROCESS, caseId, Map.of("caseId", caseId));
+        return startAndOpen("MEASURE", UUID.randomUUID().toString());
+    }
+
+    private ProcessInstance startAndOpen(String subject, String decisionId) {
+        ProcessInstance processInstance = runtimeService()
+                .startProcessInstanceByKey(
+                        PROCESS,
+                        caseId,
+                        Map.of(
+                                "caseId",
+                                caseId,
+                                "appealId",
+                                UUID.randomUUID().toString(),
+                                "complaintSubject",
+                                subject,
+                                "complainedDecision",
+                                decisionId));
         assertThat(processInstance).hasPassed("Task_OpenAppeal").isWaitingAt("Task_ReviewAppeal");
-        verify(lifecycle).openAppealReview(caseId);
+        // a complaint against a suspension is about the party's standing: the case is not put under review
+        if ("SUSPENSION".equals(subject)) {
+            verify(lifecycle).openSuspensionComplaint(caseId);
+            verify(lifecycle, never()).openAppealReview(anyString());
+        } else {
+            verify(lifecycle).openAppealReview(caseId);
+        }
         return processInstance;
     }
 

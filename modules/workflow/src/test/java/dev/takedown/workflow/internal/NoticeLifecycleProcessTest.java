@@ -22,11 +22,13 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.takedown.events.NoticeCured;
 import dev.takedown.events.TaskEscalated;
 import dev.takedown.events.TaskReminderDue;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.CaseLifecycle;
+import dev.takedown.notices.CaseOutcome;
 import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
@@ -39,6 +41,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,9 +54,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -76,6 +81,7 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.mockito.quality.Strictness;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The notice lifecycle on an in-memory engine with the real delegates, the real deadline beans, the real triage
@@ -257,6 +263,35 @@ class NoticeLifecycleProcessTest {
         verify(lifecycle, never()).queueForReview(anyString());
     }
 
+    @Test
+    void aRedeliveredCureIsCorrelatedOnceAndNeverAnswersTheNextWaitForACure() throws Exception {
+        problems.set(missingSignature);
+        when(noticeCases.curable(caseId)).thenReturn(true);
+        CaseMessages messages = new CaseMessages(runtimeService(), correlatedEvents());
+        NoticeCured cure = new NoticeCured(UUID.randomUUID(), RECEIVED_AT, caseId, "notifier");
+
+        ProcessInstance processInstance = startAndValidate();
+        assertThat(processInstance).isWaitingAt("Gateway_AwaitCure");
+        messages.on(cure);
+        assertThat(processInstance).hasPassed("Event_NoticeCured").isWaitingAt("Task_ValidateNotice");
+
+        // delivered again while nothing waits for a cure: acknowledged, no mismatching correlation
+        messages.on(cure);
+        execute(jobAt("Task_ValidateNotice"));
+        assertThat(processInstance).isWaitingAt("Gateway_AwaitCure");
+        verify(lifecycle, times(2)).requestCure(caseId, missingSignature);
+
+        // delivered again while the notifier is asked for a second cure: it is not that cure
+        messages.on(cure);
+        assertThat(processInstance).isWaitingAt("Gateway_AwaitCure");
+
+        problems.set(List.of());
+        messages.on(new NoticeCured(UUID.randomUUID(), RECEIVED_AT, caseId, "notifier"));
+        assertThat(processInstance).isWaitingAt("Task_ValidateNotice");
+        execute(jobAt("Task_ValidateNotice"));
+        assertThat(processInstance).isWaitingAt("Task_ReviewNotice");
+    }
+
     // --- triage -------------------------------------------------------------------------------------------------
 
     /** Every row of triage.dmn, plus two where the FIRST hit policy decides between matching rows. */
@@ -327,7 +362,8 @@ class NoticeLifecycleProcessTest {
     // --- review, four-eyes, measures, notification ----------------------------------------------------------------
 
     @Test
-    void acceptedNoticeHasMeasuresAppliedThenTheRedressWindowClosesTheCase() {
+    void acceptedNoticeUnderTheDsaHasMeasuresAppliedThenTheComplaintWindowClosesTheCase() {
+        governedBy(JurisdictionProfile.EU_DSA, CaseOutcome.ACTION_TAKEN);
         when(measures.applyPlanned(caseId)).thenReturn(2);
         ProcessInstance processInstance = startAndValidate();
 
@@ -351,6 +387,7 @@ class NoticeLifecycleProcessTest {
                         "Task_ApplyMeasures",
                         "Gateway_DecisionMerge",
                         "Task_NotifyDecision",
+                        "Gateway_CounterNoticeRoute",
                         "Gateway_RedressWindow",
                         "Event_RedressWindowClosed",
                         "Gateway_CloseMerge",
@@ -360,8 +397,8 @@ class NoticeLifecycleProcessTest {
                         "Task_ConfirmDecision",
                         "Task_SendReviewReminder",
                         "Task_RecordEscalation",
+                        "Gateway_AwaitCounterNotice",
                         "Event_CounterNoticeFiled",
-                        "Event_AppealFiled",
                         "Event_NoticeRetracted")
                 .isEnded();
         Assertions.assertThat(managementService()
@@ -380,7 +417,9 @@ class NoticeLifecycleProcessTest {
     }
 
     @Test
-    void rejectedNoticeIsNotifiedWithoutMeasuresAndClosedWhenTheWindowEnds() {
+    void rejectedNoticeIsNotifiedWithoutMeasuresAndClosedWhenTheComplaintWindowEnds() {
+        // nothing was taken down, so even under a counter-notice profile there is nothing to counter
+        governedBy(JurisdictionProfile.CN_CC_1195, CaseOutcome.NO_ACTION);
         ProcessInstance processInstance = startAndValidate();
 
         complete(reviewTask(), decision(false, false));
@@ -654,8 +693,9 @@ class NoticeLifecycleProcessTest {
 
     @Test
     void counterNoticeRunsTheCounterNoticeProcessWhichRestoresAfterTheStatutoryWait() {
+        governedBy(JurisdictionProfile.CN_CC_1195, CaseOutcome.ACTION_TAKEN);
         when(measures.liftAll(eq(caseId), any(), any())).thenReturn(1);
-        ProcessInstance processInstance = acceptedAndNotified();
+        ProcessInstance processInstance = acceptedAndNotifiedWithCounterNoticeRouteOpen();
 
         ClockUtil.setCurrentTime(Date.from(COUNTER_NOTICE_DELIVERED_AT));
         correlate("CounterNoticeFiled");
@@ -675,13 +715,14 @@ class NoticeLifecycleProcessTest {
 
         assertThat(processInstance)
                 .hasPassedInOrder(
-                        "Gateway_RedressWindow",
+                        "Gateway_CounterNoticeRoute",
+                        "Gateway_AwaitCounterNotice",
                         "Event_CounterNoticeFiled",
                         "CallActivity_CounterNotice",
                         "Gateway_CloseMerge",
                         "Task_CloseCase",
                         "EndEvent_CaseClosed")
-                .hasNotPassed("Event_RedressWindowClosed", "Task_LiftMeasures")
+                .hasNotPassed("Gateway_RedressWindow", "Event_RedressWindowClosed", "Task_LiftMeasures")
                 .isEnded();
         InOrder order = inOrder(lifecycle, measures);
         order.verify(lifecycle).forwardCounterNotice(eq(caseId), any(), any());
@@ -691,35 +732,42 @@ class NoticeLifecycleProcessTest {
         verify(lifecycle, never()).recordRetracted(anyString());
     }
 
+    /**
+     * The counter-notice route has no deadline (Civil Code 1196, 17 U.S.C. 512(g)): the DSA complaint window of the
+     * decision ending does not close it; the rights holder's retraction still can. Complaints run beside the lifecycle
+     * (AppealProcessTest), so the lifecycle has no branch for them.
+     */
     @Test
-    void complaintRunsTheAppealProcessAndTheUpheldDecisionClosesTheCase() {
-        ProcessInstance processInstance = acceptedAndNotified();
+    void counterNoticeRouteStaysOpenPastTheComplaintWindowUntilTheRetraction() {
+        governedBy(JurisdictionProfile.US_DMCA, CaseOutcome.ACTION_TAKEN);
+        ProcessInstance processInstance = acceptedAndNotifiedWithCounterNoticeRouteOpen();
 
-        correlate("AppealFiled");
+        ClockUtil.setCurrentTime(Date.from(WINDOW_ENDS.plus(Duration.ofDays(400))));
+        Assertions.assertThat(managementService()
+                        .createJobQuery()
+                        .processInstanceId(processInstance.getId())
+                        .count())
+                .isZero();
+        assertThat(processInstance).isWaitingAt("Gateway_AwaitCounterNotice");
 
-        assertThat(processInstance).hasPassed("Event_AppealFiled").isWaitingAt("CallActivity_Appeal");
-        assertThat(processInstance).calledProcessInstance("appeal").hasBusinessKey(caseId);
-        verify(lifecycle).openAppealReview(caseId);
-        Task complaint = taskService()
-                .createTaskQuery()
-                .processInstanceBusinessKey(caseId)
-                .taskDefinitionKey("Task_ReviewAppeal")
-                .singleResult();
-        assertThat(complaint).hasCandidateGroup("SENIOR_MODERATOR");
-        complete(complaint, withVariables("reversed", false));
+        correlate("NoticeRetracted");
+        execute(jobAt("Task_LiftMeasures"));
 
         assertThat(processInstance)
                 .hasPassedInOrder(
-                        "Gateway_RedressWindow",
-                        "Event_AppealFiled",
-                        "CallActivity_Appeal",
+                        "Gateway_AwaitCounterNotice",
+                        "Event_RetractedAwaitingCounterNotice",
+                        "Gateway_Retracted",
+                        "Task_LiftMeasures",
                         "Gateway_CloseMerge",
                         "Task_CloseCase",
                         "EndEvent_CaseClosed")
-                .hasNotPassed("CallActivity_CounterNotice", "Event_RedressWindowClosed")
+                .hasNotPassed("Gateway_RedressWindow", "Event_NoticeRetracted", "CallActivity_CounterNotice")
                 .isEnded();
-        verify(lifecycle).close(caseId);
-        verify(measures, never()).liftAll(anyString(), anyString(), anyString());
+        InOrder order = inOrder(lifecycle, measures);
+        order.verify(measures).liftAll(eq(caseId), eq("system"), eq("notice retracted by the rights holder"));
+        order.verify(lifecycle).recordRetracted(caseId);
+        order.verify(lifecycle).close(caseId);
     }
 
     // --- model remediation --------------------------------------------------------------------------------------
@@ -788,7 +836,8 @@ class NoticeLifecycleProcessTest {
     }
 
     @Test
-    void retractionLiftsTheMeasuresAndClosesTheCase() {
+    void retractionWithinTheComplaintWindowLiftsTheMeasuresAndClosesTheCase() {
+        governedBy(JurisdictionProfile.EU_DSA, CaseOutcome.ACTION_TAKEN);
         ProcessInstance processInstance = acceptedAndNotified();
 
         correlate("NoticeRetracted");
@@ -800,6 +849,7 @@ class NoticeLifecycleProcessTest {
                 .hasPassedInOrder(
                         "Gateway_RedressWindow",
                         "Event_NoticeRetracted",
+                        "Gateway_Retracted",
                         "Task_LiftMeasures",
                         "Gateway_CloseMerge",
                         "Task_CloseCase",
@@ -812,6 +862,26 @@ class NoticeLifecycleProcessTest {
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------
+
+    /** The correlated-event claims in the engine's own database, created by the workflow module's migration. */
+    private static CorrelatedEvents correlatedEvents() throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(
+                ((ProcessEngineConfigurationImpl) ENGINE.getProcessEngine().getProcessEngineConfiguration())
+                        .getDataSource());
+        String migration = new String(
+                NoticeLifecycleProcessTest.class
+                        .getResourceAsStream("/db/migration/workflow/V31__workflow_message.sql")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
+            if (!statement.isBlank()) {
+                jdbc.execute(statement
+                        .replace("create table ", "create table if not exists ")
+                        .replace("create index ", "create index if not exists "));
+            }
+        }
+        return new CorrelatedEvents(jdbc, Clock.systemUTC(), Duration.ofDays(30));
+    }
 
     /** The delegates and expression beans the three processes name, wired to the mocks and the engine's clock. */
     static void registerBeans(
@@ -966,11 +1036,43 @@ class NoticeLifecycleProcessTest {
         return processInstance;
     }
 
+    /** The uploader may answer the measure with a counter-notice, so no complaint window closes the case. */
+    private ProcessInstance acceptedAndNotifiedWithCounterNoticeRouteOpen() {
+        ProcessInstance processInstance = startAndValidate();
+        complete(reviewTask(), decision(true, false));
+        execute(jobAt("Task_ApplyMeasures"));
+        assertThat(processInstance).isWaitingAt("Task_NotifyDecision");
+        ClockUtil.setCurrentTime(Date.from(NOTIFIED_AT));
+        execute(jobAt("Task_NotifyDecision"));
+        assertThat(processInstance)
+                .hasPassed("Task_NotifyDecision", "Gateway_CounterNoticeRoute")
+                .isWaitingAt("Gateway_AwaitCounterNotice");
+        Assertions.assertThat(timers("Event_RedressWindowClosed")).isEmpty();
+        return processInstance;
+    }
+
+    /** The case's governing profile and what its decisions came to (the counter-notice route depends on both). */
+    private void governedBy(JurisdictionProfile profile, CaseOutcome outcome) {
+        when(noticeCases.timers(caseId))
+                .thenReturn(new CaseTimers(
+                        profile,
+                        CN_POLICY,
+                        1,
+                        RECEIVED_AT,
+                        NOTIFIED_AT,
+                        COUNTER_NOTICE_DELIVERED_AT,
+                        COUNTER_NOTICE_DELIVERED_AT,
+                        RECEIVED_AT));
+        lenient().when(noticeCases.outcome(caseId)).thenReturn(Optional.of(outcome));
+    }
+
     private void notifyParties(ProcessInstance processInstance) {
         assertThat(processInstance).isWaitingAt("Task_NotifyDecision");
         ClockUtil.setCurrentTime(Date.from(NOTIFIED_AT));
         execute(jobAt("Task_NotifyDecision"));
-        assertThat(processInstance).hasPassed("Task_NotifyDecision").isWaitingAt("Gateway_RedressWindow");
+        assertThat(processInstance)
+                .hasPassed("Task_NotifyDecision", "Gateway_CounterNoticeRoute")
+                .isWaitingAt("Gateway_RedressWindow");
         Assertions.assertThat(timer("Event_RedressWindowClosed").getDuedate()).isEqualTo(Date.from(WINDOW_ENDS));
     }
 

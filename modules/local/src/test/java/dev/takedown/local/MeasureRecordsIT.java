@@ -1,0 +1,240 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.events.CloudEventHeaders;
+import dev.takedown.events.MeasureApplied;
+import dev.takedown.events.MeasureLifted;
+import dev.takedown.events.ScreeningRule;
+import dev.takedown.events.TakedownEvent;
+import dev.takedown.events.Topics;
+import dev.takedown.screening.Decision;
+import dev.takedown.screening.Screening;
+import dev.takedown.screening.messaging.MeasureFeed;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The measures topic on a real broker: a lifted measure stays lifted whatever old record is sent again, on this node,
+ * on a node started from the compacted topic and in the topic itself; an unreadable record is dead-lettered and the
+ * next one applied.
+ */
+class MeasureRecordsIT extends StackTest {
+
+    private static final String APPLIED = "dev.takedown.measure.applied.v1";
+    private static final String LIFTED = "dev.takedown.measure.lifted.v1";
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ObjectMapper json;
+
+    private final FaultKafka kafka = new FaultKafka(TestInfrastructure.get().kafkaBootstrapServers());
+
+    @Test
+    void anAppliedRecordSentAgainAfterItsLiftLeavesTheMeasureLiftedEverywhere() throws Exception {
+        Cases cases = new Cases(baseUrl(), management, runtime);
+        String distinct = "Qvw" + UUID.randomUUID().toString().substring(0, 8);
+        String workId = Api.as(baseUrl(), "rightsholder-a")
+                .post("/api/works", """
+                {"title": "%s", "terms": ["%s"], "replay_prompts": ["draw %s"]}
+                """.formatted(distinct, distinct, distinct))
+                .json()
+                .get("work_id")
+                .asText();
+        String caseId = cases.file(
+                "rightsholder-a",
+                Cases.notice("CN_CC_1195", "acct-v")
+                        .replace(
+                                "\"works\": [{\"title\": \"Ultraman Tiga\"}]",
+                                "\"works\": [{\"title\": \"" + distinct + "\", \"registered_work_id\": \"" + workId
+                                        + "\"}]"));
+        cases.decide("moderator", caseId, "{\"outcome\":\"ACCEPT\",\"measures\":[\"PROMPT_FILTER\"]}");
+        String measureId = cases.appliedMeasure(caseId, "PROMPT_FILTER");
+        String prompt = "please draw " + distinct;
+        await().atMost(Cases.PATIENCE).until(() -> decision(prompt), "BLOCK"::equals);
+
+        Api.as(baseUrl(), "senior").post("/api/measures/" + measureId + "/lift", "{\"reason\":\"licence shown\"}");
+        await().atMost(Cases.PATIENCE).until(() -> decision(prompt), "ALLOW"::equals);
+
+        List<FaultKafka.Rec> before = records(measureId);
+        FaultKafka.Rec applied = only(before, APPLIED);
+        FaultKafka.Rec lifted = only(before, LIFTED);
+        assertThat(version(applied)).as("versions grow with each change").isLessThan(version(lifted));
+
+        // the original MeasureApplied once more, as two nodes resubmitting the same outbox row would send it
+        kafka.reproduce(List.of(applied, applied));
+
+        // the lift is published again, unchanged, after the stale records: compaction keeps it
+        await().atMost(Cases.PATIENCE).untilAsserted(() -> {
+            List<FaultKafka.Rec> now = records(measureId);
+            // each stale record has the lift sent again (same id: the ledger and the feeds take it once)
+            assertThat(now.size()).isGreaterThanOrEqualTo(before.size() + 3);
+            FaultKafka.Rec last = now.get(now.size() - 1);
+            assertThat(last.ceType()).isEqualTo(LIFTED);
+            assertThat(last.ceId()).isEqualTo(lifted.ceId());
+            assertThat(version(last)).isEqualTo(version(lifted));
+        });
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> decision(prompt), "ALLOW"::equals);
+        assertThat(Api.as(baseUrl(), "compliance")
+                        .get("/api/measures/" + measureId)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("LIFTED");
+
+        Screening stale = new Screening();
+        new MeasureFeed(stale, json).on(List.of(consumerRecord(applied)));
+        assertThat(stale.checkPrompt(prompt, "user-1").decision())
+                .as("what the stale record alone would do")
+                .isEqualTo(Decision.BLOCK);
+
+        // a node that starts now: from the whole log, and from what compaction leaves of it (the last record per key)
+        List<FaultKafka.Rec> log = kafka.readAll(List.of(Topics.MEASURES));
+        Map<String, FaultKafka.Rec> compacted = new LinkedHashMap<>();
+        log.forEach(r -> compacted.put(r.partition() + "/" + r.key(), r));
+        for (List<FaultKafka.Rec> topic : List.of(log, List.copyOf(compacted.values()))) {
+            Screening node = new Screening();
+            MeasureFeed feed = new MeasureFeed(node, json);
+            for (FaultKafka.Rec r : topic) {
+                try {
+                    feed.on(List.of(consumerRecord(r)));
+                } catch (RuntimeException deadLettered) {
+                    // other tests' unreadable records: the container dead-letters them
+                }
+            }
+            assertThat(node.checkPrompt(prompt, "user-1").decision()).isEqualTo(Decision.ALLOW);
+        }
+    }
+
+    @Test
+    void anUnreadableRecordBetweenTwoGoodOnesIsDeadLetteredWithItsReasonAndTheNextOneApplies() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String first = "Pqf" + suffix;
+        String second = "Pqs" + suffix;
+        String poisonKey = "poison-" + suffix;
+        try (KafkaProducer<String, String> producer = kafka.producer()) {
+            // one partition, so the three are read in this order
+            producer.send(filter("it-first-" + suffix, first, 1)).get();
+            producer.send(new ProducerRecord<>(Topics.MEASURES, 0, poisonKey, "{\"measureId\": \"" + poisonKey))
+                    .get();
+            producer.send(filter("it-second-" + suffix, second, 1)).get();
+        }
+
+        await().atMost(Cases.PATIENCE).until(() -> decision("draw " + second), "BLOCK"::equals);
+        assertThat(decision("draw " + first)).isEqualTo("BLOCK");
+        await().atMost(Cases.PATIENCE).untilAsserted(() -> {
+            List<FaultKafka.Rec> dead = kafka.readAll(List.of(Topics.MEASURES + ".DLT")).stream()
+                    .filter(r -> poisonKey.equals(r.key()))
+                    .filter(r -> header(r, "kafka_dlt-original-consumer-group").startsWith("takedown-screening-"))
+                    .toList();
+            assertThat(dead).hasSize(1);
+            assertThat(dead.get(0).value()).isEqualTo("{\"measureId\": \"" + poisonKey);
+            assertThat(header(dead.get(0), "takedown-dlt-reason")).startsWith("Json");
+        });
+
+        // leave nothing in force for the tests after this one
+        try (KafkaProducer<String, String> producer = kafka.producer()) {
+            for (String id : List.of("it-first-" + suffix, "it-second-" + suffix)) {
+                producer.send(record(
+                                0,
+                                id,
+                                new MeasureLifted(
+                                        UUID.randomUUID(), Instant.now(), "it-case", "it", id, "test over", 2L)))
+                        .get();
+            }
+        }
+        await().atMost(Cases.PATIENCE).until(() -> decision("draw " + second), "ALLOW"::equals);
+    }
+
+    private ProducerRecord<String, String> filter(String measureId, String term, long version) throws Exception {
+        return record(
+                0,
+                measureId,
+                new MeasureApplied(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        "it-case",
+                        "it",
+                        measureId,
+                        "PROMPT_FILTER",
+                        null,
+                        new ScreeningRule(term, List.of(term), null, null, null, null),
+                        null,
+                        version));
+    }
+
+    private ProducerRecord<String, String> record(int partition, String key, TakedownEvent event) throws Exception {
+        List<Header> headers = new ArrayList<>();
+        CloudEventHeaders.of(event)
+                .forEach((name, value) ->
+                        headers.add(new RecordHeader(name, value.toString().getBytes(StandardCharsets.UTF_8))));
+        return new ProducerRecord<>(Topics.MEASURES, partition, key, json.writeValueAsString(event), headers);
+    }
+
+    private List<FaultKafka.Rec> records(String measureId) {
+        return kafka.readAll(List.of(Topics.MEASURES)).stream()
+                .filter(r -> measureId.equals(r.key()))
+                .toList();
+    }
+
+    private static FaultKafka.Rec only(List<FaultKafka.Rec> records, String type) {
+        List<FaultKafka.Rec> found =
+                records.stream().filter(r -> type.equals(r.ceType())).toList();
+        assertThat(found).as(type).hasSize(1);
+        return found.get(0);
+    }
+
+    private long version(FaultKafka.Rec record) throws Exception {
+        JsonNode version = json.readTree(record.value()).get("version");
+        assertThat(version).as("version of " + record.value()).isNotNull();
+        return version.asLong();
+    }
+
+    private static ConsumerRecord<String, String> consumerRecord(FaultKafka.Rec r) {
+        ConsumerRecord<String, String> record =
+                new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(), r.value());
+        r.headers().forEach(record.headers()::add);
+        return record;
+    }
+
+    private static String header(FaultKafka.Rec record, String name) {
+        return record.headers().stream()
+                .filter(h -> h.key().equals(name))
+                .map(h -> new String(h.value(), StandardCharsets.UTF_8))
+                .reduce((a, b) -> b)
+                .orElse("");
+    }
+
+    private String decision(String text) {
+        return Api.as(baseUrl(), "platform")
+                .post("/api/screen/prompt", "{\"prompt\":\"" + text + "\",\"account_id\":\"user-1\"}")
+                .json()
+                .get("decision")
+                .asText();
+    }
+}

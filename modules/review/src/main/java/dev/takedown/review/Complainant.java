@@ -1,0 +1,7 @@
+package dev.takedown.review;
+
+/** Who files a complaint. */
+public enum Complainant {
+    NOTIFIER,
+    UPLOADER
+}
