@@ -67,6 +67,7 @@ class SecurityConfiguration {
     static final String[] STAFF = {"MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN"};
     static final String[] READERS = {"RIGHTS_HOLDER", "MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN"};
     static final String[] MODERATORS = {"MODERATOR", "SENIOR_MODERATOR"};
+    static final String[] TASK_WORKERS = {"MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER"};
     static final String[] AUDITORS = {"COMPLIANCE_OFFICER", "ADMIN"};
     static final String[] REMEDIATION_READERS = {
         "PLATFORM_SERVICE", "MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER", "ADMIN"
@@ -167,8 +168,9 @@ class SecurityConfiguration {
                                 path(POST, "/api/uploader/*/counter-notice"),
                                 path(POST, "/api/uploader/*/appeal"))
                         .permitAll()
+                        // compliance officers work their own queue (overdue restores) through the same task API
                         .requestMatchers(path("/api/tasks"), path("/api/tasks/**"))
-                        .hasAnyRole(MODERATORS)
+                        .hasAnyRole(TASK_WORKERS)
                         // letters that did not arrive: resend to another address, record another route
                         .requestMatchers(
                                 path(GET, "/api/letters/undelivered"),
@@ -311,7 +313,7 @@ class SecurityConfiguration {
                                 path(GET, "/notices"), path(GET, "/notices/*"), path(GET, "/notices/*/evidence/*"))
                         .hasAnyRole(READERS)
                         .requestMatchers(path("/tasks"), path("/tasks/**"))
-                        .hasAnyRole(MODERATORS)
+                        .hasAnyRole(TASK_WORKERS)
                         .requestMatchers(
                                 path(GET, "/letters"),
                                 path(POST, "/letters/*/resend"),

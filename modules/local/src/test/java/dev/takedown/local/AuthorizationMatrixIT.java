@@ -82,6 +82,10 @@ class AuthorizationMatrixIT extends StackTest {
             EnumSet.of(Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE_OFFICER, Role.ADMIN);
     private static final Set<Role> READERS = union(RIGHTS_HOLDERS, STAFF);
     private static final Set<Role> MODERATORS = EnumSet.of(Role.MODERATOR, Role.SENIOR_MODERATOR);
+    /** Moderators' queues and the compliance officers' (overdue restores) through the same task API and pages. */
+    private static final Set<Role> TASK_WORKERS =
+            EnumSet.of(Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE_OFFICER);
+
     private static final Set<Role> AUDITORS = EnumSet.of(Role.COMPLIANCE_OFFICER, Role.ADMIN);
     private static final Set<Role> SCREENING_CLIENTS = EnumSet.of(Role.PLATFORM_SERVICE, Role.ADMIN);
     private static final Set<Role> PLATFORM = EnumSet.of(Role.PLATFORM_SERVICE);
@@ -229,15 +233,20 @@ class AuthorizationMatrixIT extends StackTest {
                     .expect(400) /* {} names no address */,
             api("POST", "/api/letters/{letterId}/delivery", MODERATORS, Tenant.NONE, "{}")
                     .expect(400) /* {} names no route */,
-            api("GET", "/api/tasks", MODERATORS, Tenant.NONE, null).query("?sort=due&min_priority=0"),
-            api("GET", "/api/tasks/{taskId}", MODERATORS, Tenant.NONE, null),
-            api("POST", "/api/tasks/{taskId}/claim", MODERATORS, Tenant.NONE, "")
-                    .expect(200, 409) /* the first moderator claims the task, the second finds it claimed */,
-            api("POST", "/api/tasks/{taskId}/decision", MODERATORS, Tenant.NONE, "{}")
-                    .expect(400) /* {} is no decision */,
+            api("GET", "/api/tasks", TASK_WORKERS, Tenant.NONE, null).query("?sort=due&min_priority=0"),
+            // the fixture is a moderators' task: in no compliance officer's queue → 404 for them
+            api("GET", "/api/tasks/{taskId}", TASK_WORKERS, Tenant.NONE, null).expect(200, 404),
+            api("POST", "/api/tasks/{taskId}/claim", TASK_WORKERS, Tenant.NONE, "")
+                    .expect(
+                            200, 409,
+                            404) /* the first moderator claims it, the second finds it claimed; compliance: 404 */,
+            api("POST", "/api/tasks/{taskId}/decision", TASK_WORKERS, Tenant.NONE, "{}")
+                    .expect(400, 404) /* {} is no decision; compliance: 404 */,
             // no reason: 400, the task stays where it is
-            api("POST", "/api/tasks/{taskId}/escalate", MODERATORS, Tenant.NONE, "{}")
+            api("POST", "/api/tasks/{taskId}/escalate", TASK_WORKERS, Tenant.NONE, "{}")
                     .expect(400),
+            api("POST", "/api/tasks/{taskId}/resolution", TASK_WORKERS, Tenant.NONE, "{}")
+                    .expect(400) /* {} is no resolution */,
             // protected works
             api("POST", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, "{}").expect(400) /* {} is no work */,
             api("GET", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, null),
@@ -351,17 +360,21 @@ class AuthorizationMatrixIT extends StackTest {
             page("POST", "/notices/{caseId}/legal-action-proof", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
             page("POST", "/notices/{caseId}/proceedings-outcome", PROCEEDINGS_RECORDERS, Tenant.NONE),
             page("POST", "/notices/{caseId}/appeal", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
-            page("POST", "/tasks/claim-next", MODERATORS, Tenant.NONE),
-            page("POST", "/tasks/bulk-decision", MODERATORS, Tenant.NONE),
+            page("POST", "/tasks/claim-next", TASK_WORKERS, Tenant.NONE),
+            page("POST", "/tasks/bulk-decision", TASK_WORKERS, Tenant.NONE),
             page("GET", "/letters", MODERATORS, Tenant.NONE),
             page("POST", "/letters/{letterId}/resend", MODERATORS, Tenant.NONE).expect(404) /* no such letter */,
             page("POST", "/letters/{letterId}/delivery", MODERATORS, Tenant.NONE),
-            page("GET", "/tasks", MODERATORS, Tenant.NONE),
-            page("GET", "/tasks/{taskId}", MODERATORS, Tenant.NONE),
-            page("POST", "/tasks/{taskId}/claim", MODERATORS, Tenant.NONE),
-            page("POST", "/tasks/{taskId}/decision", MODERATORS, Tenant.NONE),
-            page("POST", "/tasks/{taskId}/escalate", MODERATORS, Tenant.NONE),
-            page("GET", "/tasks/queues", MODERATORS, Tenant.NONE),
+            page("GET", "/tasks", TASK_WORKERS, Tenant.NONE),
+            page("GET", "/tasks/{taskId}", TASK_WORKERS, Tenant.NONE)
+                    .expect(200, 302, 404) /* compliance: not in its queues */,
+            page("POST", "/tasks/{taskId}/claim", TASK_WORKERS, Tenant.NONE)
+                    .expect(200, 302, 404) /* compliance: not in its queues */,
+            page("POST", "/tasks/{taskId}/decision", TASK_WORKERS, Tenant.NONE)
+                    .expect(200, 302, 404) /* compliance: not in its queues */,
+            page("POST", "/tasks/{taskId}/escalate", TASK_WORKERS, Tenant.NONE),
+            page("POST", "/tasks/{taskId}/resolution", TASK_WORKERS, Tenant.NONE),
+            page("GET", "/tasks/queues", TASK_WORKERS, Tenant.NONE),
             // bulk targets: no file → inline problem; an unknown upload id → 404 for the case's own organisation
             page("GET", "/notices/{caseId}/targets", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
             page("POST", "/notices/{caseId}/targets", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),

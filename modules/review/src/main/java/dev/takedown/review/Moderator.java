@@ -6,7 +6,7 @@ import org.springframework.security.core.GrantedAuthority;
 
 /**
  * A moderator and the queues they work: the candidate groups are role names, and senior moderators work the
- * ordinary queue too.
+ * ordinary queue too. Compliance officers work theirs: the restores that were not done in time.
  */
 public record Moderator(String id, List<String> queues) {
 
@@ -18,7 +18,9 @@ public record Moderator(String id, List<String> queues) {
                 .toList();
         List<String> queues = roles.contains("SENIOR_MODERATOR")
                 ? List.of("MODERATOR", "SENIOR_MODERATOR")
-                : roles.contains("MODERATOR") ? List.of("MODERATOR") : List.of();
+                : roles.contains("MODERATOR")
+                        ? List.of("MODERATOR")
+                        : roles.contains("COMPLIANCE_OFFICER") ? List.of("COMPLIANCE_OFFICER") : List.of();
         return new Moderator(authentication.getName(), queues);
     }
 }

@@ -128,7 +128,44 @@ public class Review {
             case FILTER_WIDENING ->
                 throw new CaseStateException("a filter widening is approved or refused at "
                         + "POST /api/remediations/{id}/widening (page /remediations), not decided as a notice");
+            case RESTORE_OVERDUE ->
+                throw new CaseStateException(
+                        "an overdue restore is resolved at POST /api/tasks/{id}/resolution, not decided as a notice");
         };
+    }
+
+    /**
+     * A compliance officer closes an overdue restore once the content is back: while a measure of the case is still
+     * applied the task stays open, so a statutory restore cannot be marked handled without being done. The reasons
+     * (what failed, what was done) go on the case's history.
+     *
+     * @return the case id
+     */
+    @Transactional
+    public String resolveOverdueRestore(Moderator officer, String taskId, String reason) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (reason == null || reason.isBlank()) {
+            problems.add(new FieldProblem("reason", "say what kept the restore and how it was done"));
+        }
+        TextBounds.requireWithin("reason", reason, 4000, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidDecisionException(problems);
+        }
+        ReviewTask task = tasks.get(taskId, officer.id(), officer.queues());
+        if (task.kind() != ReviewTask.Kind.RESTORE_OVERDUE) {
+            throw new CaseStateException("task " + taskId + " is no overdue restore");
+        }
+        long stillApplied = measures.forCase(task.caseId()).stream()
+                .filter(measure -> measure.status() == MeasureStatus.APPLIED)
+                .count();
+        if (stillApplied > 0) {
+            throw new CaseStateException("the content of case " + task.caseId() + " is not restored yet: "
+                    + stillApplied + " measure(s) still applied; retry the restore's incident (/admin/incidents) or "
+                    + "lift the measures, then resolve");
+        }
+        String caseId = tasks.complete(taskId, officer.id(), officer.queues(), Map.of());
+        lifecycle.note(caseId, officer.id(), "overdue restore resolved: " + reason.strip());
+        return caseId;
     }
 
     private CaseDecision review(Moderator moderator, ReviewTask task, DecisionRequest request) {

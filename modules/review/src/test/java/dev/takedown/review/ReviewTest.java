@@ -13,6 +13,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.takedown.aigc.RiskWarnings;
+import dev.takedown.kernel.FieldProblem;
 import dev.takedown.measures.MeasureStatus;
 import dev.takedown.measures.MeasureTarget;
 import dev.takedown.measures.MeasureType;
@@ -24,6 +25,7 @@ import dev.takedown.misuse.StandingChange;
 import dev.takedown.misuse.StandingChangeKind;
 import dev.takedown.notices.CaseDecision;
 import dev.takedown.notices.CaseLifecycle;
+import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.NoticeCases;
@@ -337,6 +339,47 @@ class ReviewTest {
         verifyNoInteractions(measures);
         verify(tasks)
                 .complete("t-appeal", "second", SECOND.queues(), Map.of("reversed", true, "decisionId", "c-t-appeal"));
+    }
+
+    /**
+     * An overdue statutory restore cannot be marked handled while the content is still down: compliance resolves it
+     * once no measure of the case is applied, with reasons on the case's history.
+     */
+    @Test
+    void anOverdueRestoreIsResolvedOnlyOnceTheContentIsBack() {
+        Moderator compliance = new Moderator("officer", List.of("COMPLIANCE_OFFICER"));
+        task("t-restore", ReviewTask.Kind.RESTORE_OVERDUE, compliance);
+        when(measures.forCase(CASE)).thenReturn(List.of(applied()));
+
+        assertThatThrownBy(() -> review.resolveOverdueRestore(compliance, "t-restore", " "))
+                .isInstanceOfSatisfying(
+                        InvalidDecisionException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("reason"));
+        assertThatThrownBy(() -> review.resolveOverdueRestore(compliance, "t-restore", "job failed, retried"))
+                .isInstanceOf(CaseStateException.class)
+                .hasMessageContaining("1 measure(s) still applied");
+        verify(tasks, never()).complete(anyString(), anyString(), any(), anyMap());
+
+        when(measures.forCase(CASE))
+                .thenReturn(List.of(new MeasureView(
+                        "m-1",
+                        CASE,
+                        MeasureType.DELETE,
+                        "https://gen.example/p/1",
+                        null,
+                        MeasureStatus.LIFTED,
+                        NOW,
+                        NOW.plusSeconds(60))));
+        when(tasks.complete("t-restore", "officer", compliance.queues(), Map.of()))
+                .thenReturn(CASE);
+
+        assertThat(review.resolveOverdueRestore(compliance, "t-restore", " job failed, retried "))
+                .isEqualTo(CASE);
+        verify(lifecycle).note(CASE, "officer", "overdue restore resolved: job failed, retried");
+        assertThatThrownBy(() -> review.decide(compliance, "t-restore", new DecisionRequest("ACCEPT", List.of(), "x")))
+                .isInstanceOf(CaseStateException.class);
     }
 
     private Complaint complaint(String taskId, ComplaintSubject subject, String decisionId) {

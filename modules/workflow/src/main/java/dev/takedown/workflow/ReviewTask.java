@@ -26,6 +26,8 @@ public record ReviewTask(
         /** An internal complaint against a decision (DSA Art. 20). */
         APPEAL,
         /** Terms a model owner wants added to a case's filter measures (decided through the remediation API). */
-        FILTER_WIDENING
+        FILTER_WIDENING,
+        /** A statutory restore still not done by its last day: compliance has it done and says how. */
+        RESTORE_OVERDUE
     }
 }

@@ -185,6 +185,7 @@ public class ReviewTasks {
             case "Task_ConfirmDecision" -> ReviewTask.Kind.CONFIRMATION;
             case "Task_ReviewAppeal" -> ReviewTask.Kind.APPEAL;
             case "Task_ReviewWidening" -> ReviewTask.Kind.FILTER_WIDENING;
+            case "Task_ResolveRestore" -> ReviewTask.Kind.RESTORE_OVERDUE;
             default -> ReviewTask.Kind.REVIEW;
         };
     }

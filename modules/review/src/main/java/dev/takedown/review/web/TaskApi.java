@@ -61,6 +61,17 @@ class TaskApi {
         return Map.of("case_id", caseId, "queue", "SENIOR_MODERATOR");
     }
 
+    /**
+     * Closes an overdue restore (compliance officers): {@code {"reason": "…"}}; 409 while a measure of the case is
+     * still applied.
+     */
+    @PostMapping(path = "/{taskId}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, String> resolve(
+            @PathVariable String taskId, @RequestBody EscalationRequest request, Authentication authentication) {
+        String caseId = review.resolveOverdueRestore(Moderator.of(authentication), taskId, request.reason());
+        return Map.of("case_id", caseId, "status", "RESOLVED");
+    }
+
     @PostMapping(path = "/{taskId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
     Decision decide(@PathVariable String taskId, @RequestBody DecisionRequest decision, Authentication authentication) {
         return review.decide(Moderator.of(authentication), taskId, decision);

@@ -301,6 +301,32 @@ class TaskPages {
         return "redirect:/tasks";
     }
 
+    /** A compliance officer closes an overdue restore with what happened; refused while the content is not back. */
+    @PostMapping("/{taskId}/resolution")
+    String resolve(
+            @PathVariable String taskId,
+            @RequestParam(name = "resolution", required = false) String reason,
+            Authentication authentication,
+            RedirectAttributes redirect) {
+        try {
+            review.resolveOverdueRestore(Moderator.of(authentication), taskId, reason);
+        } catch (InvalidDecisionException invalid) {
+            redirect.addFlashAttribute(
+                    "resolutionProblem",
+                    reason == null || reason.isBlank()
+                            ? text("task.resolve.reasonMissing")
+                            : messages.getMessage("task.escalate.reasonTooLong", new Object[] {4000}, locale()));
+            redirect.addFlashAttribute("resolution", reason);
+            return "redirect:/tasks/" + taskId + "#resolution";
+        } catch (CaseStateException | TaskClaimConflictException notPossible) {
+            redirect.addFlashAttribute("error", notPossible.getMessage());
+            redirect.addFlashAttribute("resolution", reason);
+            return "redirect:/tasks/" + taskId;
+        }
+        redirect.addFlashAttribute("message", text("tasks.resolved"));
+        return "redirect:/tasks";
+    }
+
     /** The same decision on several tasks I have claimed; each is decided on its own, failures are listed. */
     @PostMapping("/bulk-decision")
     String bulk(
