@@ -42,6 +42,9 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
     static final List<String> DEMO_SECRETS =
             List.of("demo", "demo-portal-client-secret", "password", "secret", "changeme", "platform");
 
+    /** The designated agent's registration number in this repository's configuration. */
+    static final String DEMO_AGENT_REGISTRATION = "DMCA-1000000";
+
     /** Public addresses no proxy of ours has: a rule that trusts them trusts everyone. */
     private static final List<String> PUBLIC_ADDRESSES = List.of("203.0.113.7", "8.8.8.8", "2001:db8::7");
 
@@ -75,6 +78,7 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
         timeCompression(environment, "takedown.time-compression", findings);
         timeCompression(environment, "takedown.review.time-compression", findings);
         platformClients(environment, findings);
+        designatedAgent(environment, findings);
         proxies(environment, findings);
         realmImports(environment, findings);
         if (engine) {
@@ -153,6 +157,21 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
                     "takedown.audit.signing.key-path",
                     keyPath + " is not a readable file",
                     "mount the checkpoint key at that path, readable by the application's user"));
+        }
+    }
+
+    /** The repository's demo agent would tell the public to send DMCA notices to an address no one reads. */
+    private static void designatedAgent(Environment environment, List<Finding> findings) {
+        boolean usEnabled = environment.getProperty("takedown.profiles.US_DMCA.enabled", Boolean.class, true);
+        String registration = environment.getProperty("takedown.designated-agent.registration-number", "");
+        String email = environment.getProperty("takedown.designated-agent.email", "");
+        if (usEnabled && (DEMO_AGENT_REGISTRATION.equals(registration.strip()) || email.endsWith(".example"))) {
+            findings.add(new Finding(
+                    "takedown.designated-agent",
+                    "is the repository's demo agent: 17 U.S.C. 512(c)(2) needs the agent you registered with the"
+                            + " Copyright Office",
+                    "set TAKEDOWN_DESIGNATEDAGENT_NAME, _ADDRESS, _PHONE, _EMAIL, _REGISTRATIONNUMBER and"
+                            + " _REGISTEREDON from your designation at dmca.copyright.gov, or disable US_DMCA"));
         }
     }
 

@@ -195,6 +195,9 @@ class SecurityConfiguration {
                         // the published response times and every earlier version of them
                         .requestMatchers(path(GET, "/api/response-times"))
                         .permitAll()
+                        // 17 U.S.C. 512(c)(2): the DMCA agent's contact details are for the public
+                        .requestMatchers(path(GET, "/api/designated-agent"))
+                        .permitAll()
                         .requestMatchers(path(GET, "/api/screening/**"))
                         .hasAnyRole(STAFF)
                         .requestMatchers(path(POST, "/api/screen/**"), path(GET, "/api/screen/status"))
@@ -289,7 +292,10 @@ class SecurityConfiguration {
                                 // answers)
                                 path(GET, "/mailbox"),
                                 path(POST, "/u/*/counter-notice"),
-                                path(POST, "/u/*/appeal"))
+                                path(POST, "/u/*/appeal"),
+                                // a logged-out notifier's signed link: NotifierLinks checks it on every request
+                                path(GET, "/n/*"),
+                                path(POST, "/n/*/appeal"))
                         .permitAll()
                         .requestMatchers(
                                 path(GET, "/works"),

@@ -42,6 +42,8 @@ class ProductionSettingsTest {
                 .withProperty("takedown.security.trusted-proxies[0]", "10.0.0.5")
                 .withProperty("takedown.security.trusted-proxies[1]", "10.1.0.0/16")
                 .withProperty("takedown.security.realm-imports[0]", PRODUCTION_REALM.toString())
+                .withProperty("takedown.designated-agent.registration-number", "DMCA-1051234")
+                .withProperty("takedown.designated-agent.email", "copyright@platform.com")
                 .withProperty("server.forward-headers-strategy", "none")
                 .withProperty("camunda.bpm.database.schema-update", "false")
                 .withProperty("camunda.bpm.generic-properties.properties.enableExpressionsInAdhocQueries", "false");
@@ -138,6 +140,22 @@ class ProductionSettingsTest {
     void deploymentsOverRestNeedAnExplicitAcknowledgement() throws IOException {
         assertThat(ProductionSettings.findings(safe().withProperty("takedown.engine-rest.deployments", "ALLOWED")
                         .withProperty("takedown.engine-rest.admins-may-run-code", "true")))
+                .isEmpty();
+    }
+
+    @Test
+    void theDemoDesignatedAgentIsRefusedWhileTheUsProfileIsOn() throws IOException {
+        MockEnvironment demoAgent = safe().withProperty(
+                        "takedown.designated-agent.registration-number", ProductionSettings.DEMO_AGENT_REGISTRATION);
+
+        assertThat(ProductionSettings.findings(demoAgent))
+                .singleElement()
+                .satisfies(finding -> assertThat(finding.setting()).isEqualTo("takedown.designated-agent"));
+        assertThat(ProductionSettings.findings(
+                        safe().withProperty("takedown.designated-agent.email", "dmca-agent@takedown.example")))
+                .hasSize(1);
+        assertThat(ProductionSettings.findings(demoAgent.withProperty("takedown.profiles.US_DMCA.enabled", "false")))
+                .as("no agent is needed without the US profile")
                 .isEmpty();
     }
 

@@ -277,6 +277,8 @@ class AuthorizationMatrixIT extends StackTest {
             api("GET", "/api/public/disclosures", EVERYONE, Tenant.NONE, null),
             // the published response times and their earlier versions, public like the complaint page
             api("GET", "/api/response-times", EVERYONE, Tenant.NONE, null),
+            // the DMCA designated agent (17 U.S.C. 512(c)(2)), public like the complaint page that shows it
+            api("GET", "/api/designated-agent", EVERYONE, Tenant.NONE, null),
             // API keys (issue 7): administrators only; {} is refused, an unknown key id is a 404
             api("POST", "/api/admin/api-keys", ADMIN, Tenant.NONE, "{}").expect(400),
             api("GET", "/api/admin/api-keys", ADMIN, Tenant.NONE, null),
@@ -352,6 +354,8 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/u/{token}", EVERYONE, Tenant.TOKEN),
             page("POST", "/u/{token}/counter-notice", EVERYONE, Tenant.TOKEN),
             page("POST", "/u/{token}/appeal", EVERYONE, Tenant.TOKEN),
+            page("GET", "/n/{token}", EVERYONE, Tenant.NONE),
+            page("POST", "/n/{token}/appeal", EVERYONE, Tenant.NONE),
             page("GET", "/works", RIGHTS_HOLDERS, Tenant.NONE),
             page("GET", "/works/new", RIGHTS_HOLDERS, Tenant.NONE),
             page("POST", "/works", RIGHTS_HOLDERS, Tenant.NONE),

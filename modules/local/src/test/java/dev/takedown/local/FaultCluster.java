@@ -201,8 +201,6 @@ final class FaultCluster implements AutoCloseable {
                 environment.put(key, value);
             }
         });
-        // the first start of the cluster trains the class-data-sharing archive every start maps
-        app.train(properties, environment, directory);
         environment.put("SERVER_PORT", String.valueOf(node.port));
         ProcessBuilder builder = new ProcessBuilder(app.command(properties))
                 .directory(directory.toFile())

@@ -10,33 +10,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged application as the tests that run it in JVMs of their own ({@link PackagedRolesIT},
- * {@link FaultCluster}) start it: the exec jar extracted once per test JVM ({@code -Djarmode=tools extract}: the
- * application jar beside {@code lib/}, started with {@code java -jar} as Spring Boot recommends for production), and
- * a class-data-sharing archive made by one training start. Every later start maps the classes from the archive
- * instead of reading, parsing and verifying them again, which halves the CPU time of a start; the scenarios start
- * and restart the jar again and again. The training start ends once its context is refreshed
- * ({@code -Dspring.context.exit=onRefresh}), so it migrates the database it is given, as the first real start would.
+ * {@link FaultCluster}, {@link ProductionStartIT}) start it: the exec jar extracted once per test JVM
+ * ({@code -Djarmode=tools extract}: the application jar beside {@code lib/}, started with {@code java -jar} as Spring
+ * Boot recommends for production). No class-data-sharing archive: its training start (about 50 s, a start that dumps
+ * every loaded class) cost as much CPU as it saved on the default run's nine starts (about 7 s each, 24 s → 17 s of
+ * CPU), and under load it outlasted the start timeout.
  */
 final class PackagedApp {
 
-    /** The same for the training start and every start that maps its archive, or the JVM ignores the archive. */
+    /**
+     * Held by each class that starts the packaged jar, one at a time: their starts are CPU-bound. They run beside the
+     * classes on the shared context ({@link StackTest#SHARED_CONTEXT}), which leave a core idle while they wait on the
+     * browser, the broker or a timer, and which these classes do not touch.
+     */
+    static final String CHILD_JVMS = "takedown-child-jvms";
+
+    /** C1 only and the serial collector: a start costs less CPU, which is what a 2-core machine runs out of. */
     static final List<String> HEAP_AND_JIT = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private static final Path HOME = Path.of("target/packaged-app").toAbsolutePath();
     private static PackagedApp extracted;
 
     private final Path jar;
-    private final Path archive;
-    private boolean trained;
 
-    private PackagedApp(Path jar, Path archive) {
+    private PackagedApp(Path jar) {
         this.jar = jar;
-        this.archive = archive;
     }
 
     /** The extracted jar; extracted anew by the first caller of this test JVM, since a build may have repackaged. */
@@ -53,71 +55,36 @@ final class PackagedApp {
                             "extract",
                             "--destination",
                             HOME.resolve("jar").toString()),
-                    Map.of(),
                     log);
             try (var jars = Files.list(HOME.resolve("jar"))) {
                 Path jar = jars.filter(p -> p.getFileName().toString().endsWith(".jar"))
                         .findFirst()
                         .orElseThrow(() -> new AssertionError("no jar extracted:\n" + tail(log)));
-                extracted = new PackagedApp(jar, HOME.resolve("app.jsa"));
+                extracted = new PackagedApp(jar);
             }
         }
         return extracted;
     }
 
-    /**
-     * The command that starts the application ({@code -D} options go before {@code -jar}): mapping the archive once
-     * one is trained, else as a plain JVM.
-     */
-    synchronized List<String> command(List<String> systemProperties) {
+    /** The command that starts the application ({@code -D} options go before {@code -jar}). */
+    List<String> command(List<String> systemProperties) {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(HEAP_AND_JIT);
-        if (trained) {
-            command.add("-XX:SharedArchiveFile=" + archive);
-        }
         command.addAll(systemProperties);
         command.addAll(List.of("-jar", jar.toString()));
         return command;
     }
 
-    /**
-     * Makes the archive, once per test JVM: starts the application with this environment (a database and a broker
-     * it can reach) until its context is refreshed and lets the JVM write every class it loaded.
-     */
-    synchronized void train(List<String> systemProperties, Map<String, String> environment, Path directory)
-            throws IOException {
-        if (trained) {
-            return;
-        }
-        Files.createDirectories(directory);
-        List<String> command = new ArrayList<>();
-        command.add(java());
-        command.addAll(HEAP_AND_JIT);
-        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"));
-        command.addAll(systemProperties);
-        command.addAll(List.of("-jar", jar.toString()));
-        long started = System.nanoTime();
-        run(command, environment, HOME.resolve("training.log"), directory);
-        trained = Files.isRegularFile(archive);
-        System.out.printf("[child] class-data archive trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
-    }
-
-    private static void run(List<String> command, Map<String, String> environment, Path log) throws IOException {
-        run(command, environment, log, HOME);
-    }
-
-    private static void run(List<String> command, Map<String, String> environment, Path log, Path directory)
-            throws IOException {
+    private static void run(List<String> command, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(directory.toFile())
+                .directory(HOME.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // nothing of the test JVM's Spring or Takedown settings leaks into the child
         builder.environment()
                 .keySet()
                 .removeIf(k -> k.startsWith("SPRING_") || k.startsWith("TAKEDOWN_") || k.startsWith("CAMUNDA_"));
-        builder.environment().putAll(environment);
         Process process = builder.start();
         try {
             if (!process.waitFor(ChildProcesses.STARTUP.toSeconds(), TimeUnit.SECONDS)) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -41,6 +42,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * {@code target/packaged-roles/}.
  */
 @Tag("packaged")
+@ResourceLock(PackagedApp.CHILD_JVMS)
 class PackagedRolesIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(45);
@@ -92,8 +94,6 @@ class PackagedRolesIT {
                 "SPRING_PROFILES_ACTIVE", "local",
                 "TAKEDOWN_TIME_COMPRESSION", "1",
                 "TAKEDOWN_REVIEW_TIME_COMPRESSION", "1"));
-        // the first start of the test JVM trains the class-data-sharing archive the three roles map
-        jar.train(List.of(), appEnvironment, WORK.resolve("app"));
         app = node("app", jar, appEnvironment);
         // needs no database: it can start beside the application node
         screening = node(

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -37,6 +38,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * each database-dependent case once. Logs stay in {@code target/production-start/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(PackagedApp.CHILD_JVMS)
 class ProductionStartIT {
 
     private static final Path WORK = Path.of("target/production-start").toAbsolutePath();
@@ -88,6 +90,8 @@ class ProductionStartIT {
         safe.put("TAKEDOWN_SECURITY_REALMIMPORTS", PRODUCTION_REALM.toString());
         safe.put("TAKEDOWN_INTAKE_KEYS_PORTALA_ORGANISATION", "org-a");
         safe.put("TAKEDOWN_INTAKE_KEYS_PORTALA_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
+        safe.put("TAKEDOWN_DESIGNATEDAGENT_REGISTRATIONNUMBER", "DMCA-1051234");
+        safe.put("TAKEDOWN_DESIGNATEDAGENT_EMAIL", "copyright@platform.test");
     }
 
     @Test
@@ -212,7 +216,7 @@ class ProductionStartIT {
 
     private static Process launch(String name, Map<String, String> environment, int port) throws IOException {
         Path directory = Files.createDirectories(WORK.resolve(name));
-        // the packaged jar as the other child-JVM tests start it: with their class-data archive once one is trained
+        // the packaged jar as the other child-JVM tests start it
         ProcessBuilder builder = new ProcessBuilder(PackagedApp.get().command(List.of()))
                 .directory(directory.toFile())
                 .redirectErrorStream(true)

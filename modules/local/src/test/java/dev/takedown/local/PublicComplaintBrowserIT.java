@@ -115,6 +115,7 @@ class PublicComplaintBrowserIT extends BrowserTest {
                 if (round == 5) {
                     assertThat(cases.notificationKinds(caseId))
                             .anyMatch(k -> k.startsWith("SUSPENSION→notifier:" + misusing));
+                    complainAgainstTheSuspension(page, caseId);
                 }
             }
 
@@ -131,6 +132,49 @@ class PublicComplaintBrowserIT extends BrowserTest {
             assertThat(page.locator("#confirmed-status")).containsText("24 hours");
             cases.awaitStatus("compliance", processed, "UNDER_REVIEW");
         }
+    }
+
+    /**
+     * DSA Art. 20 for a visitor without an account: the letters carry a signed link to the case, and the suspension
+     * letter's link opens the complaint against that suspension, which a senior moderator then reviews.
+     */
+    private void complainAgainstTheSuspension(Page page, String caseId) {
+        String decisionLink = opens(caseId, "DECISION");
+        assertThat(decisionLink).as("no login page for a visitor").contains("/n/");
+        page.navigate(baseUrl() + decisionLink.substring(decisionLink.indexOf("/n/")));
+        assertThat(page.locator("#report")).containsText(caseId);
+
+        String suspensionLink = opens(caseId, "SUSPENSION");
+        assertThat(suspensionLink).contains("/n/").contains("?decision=");
+        page.navigate(baseUrl() + suspensionLink.substring(suspensionLink.indexOf("/n/")));
+        assertThat(page.getByRole(
+                        AriaRole.HEADING, new Page.GetByRoleOptions().setName("Complain about your suspension")))
+                .isVisible();
+        page.locator("#appeal-grounds").selectOption("DISPROPORTIONATE");
+        page.locator("#appeal-explanation").fill("One photograph was mine; the others were honest mistakes.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("File complaint"))
+                .click();
+        assertThat(page.locator("#appeal-filed")).isVisible();
+        NoticeLifecycleIT.awaitTask(Api.as(baseUrl(), "senior"), caseId);
+
+        page.navigate(baseUrl() + "/n/" + "0".repeat(36) + ".1.forged");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("This link does not work")))
+                .isVisible();
+    }
+
+    /** The link the case's last letter of this kind to the notifier carries. */
+    private String opens(String caseId, String kind) {
+        String link = null;
+        for (var n : Api.as(baseUrl(), "compliance")
+                .get("/api/notices/" + caseId + "/notifications")
+                .json()) {
+            if (n.get("kind").asText().equals(kind)
+                    && n.get("recipient_role").asText().equals("NOTIFIER")) {
+                link = n.get("opens").asText();
+            }
+        }
+        assertThat(link).as(kind + " letter of " + caseId).isNotNull();
+        return link;
     }
 
     /** Files a complete report through the page as the visitor who reads {@code email}; returns its reference. */

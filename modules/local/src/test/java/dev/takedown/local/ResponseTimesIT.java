@@ -97,6 +97,22 @@ class ResponseTimesIT extends StackTest {
         assertThat(responseTimes.current().orElseThrow().hash()).isEqualTo(before.hash());
     }
 
+    @Test
+    void theDmcaAgentIsPublicOnTheApiAndTheComplaintPage() throws Exception {
+        Api.Response api = Api.anonymous(baseUrl()).get("/api/designated-agent");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.json().path("registration_number").asText()).isEqualTo("DMCA-1000000");
+        assertThat(api.json().path("email").asText()).isEqualTo("dmca-agent@takedown.example");
+        assertThat(api.json().path("expires_on").asText()).isEqualTo("2029-01-15");
+
+        PageSession.Response page = PageSession.anonymous(baseUrl()).get("/complaints?lang=en");
+        assertThat(page.body())
+                .contains("DMCA designated agent")
+                .contains("Copyright Agent, Takedown Demo Platform")
+                .contains("mailto:dmca-agent@takedown.example")
+                .contains("Copyright Office designation DMCA-1000000, registered 2026-01-15, valid until 2029-01-15");
+    }
+
     private long versionCount() {
         return jdbc.queryForObject("select count(*) from response_times_version", Long.class);
     }

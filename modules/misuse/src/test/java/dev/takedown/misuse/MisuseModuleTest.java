@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.testing.EmbeddedDatabase;
+import dev.takedown.testing.MovingClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -44,37 +43,13 @@ class MisuseModuleTest {
         EmbeddedDatabase.register(registry);
     }
 
-    static final class MovingClock extends Clock {
-
-        private Instant now = Instant.parse("2026-03-02T08:00:00Z");
-
-        Instant advance(Duration by) {
-            now = now.plus(by);
-            return now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     @TestConfiguration
     static class Time {
 
+        // declared as a Clock: a module test drops beans whose declared type lies in another module's package
         @Bean
-        MovingClock clock() {
-            return new MovingClock();
+        Clock clock() {
+            return new MovingClock(Instant.parse("2026-03-02T08:00:00Z"));
         }
     }
 

@@ -60,6 +60,7 @@ public class CaseLifecycle {
     private final Correspondence correspondence;
     private final AccountAddresses accounts;
     private final UploaderLinks links;
+    private final NotifierLinks notifierLinks;
     private final ProfilePolicies policies;
     private final Misuse misuse;
     private final ApplicationEventPublisher events;
@@ -74,6 +75,7 @@ public class CaseLifecycle {
             Correspondence correspondence,
             AccountAddresses accounts,
             UploaderLinks links,
+            NotifierLinks notifierLinks,
             ProfilePolicies policies,
             Misuse misuse,
             ApplicationEventPublisher events,
@@ -86,6 +88,7 @@ public class CaseLifecycle {
         this.correspondence = correspondence;
         this.accounts = accounts;
         this.links = links;
+        this.notifierLinks = notifierLinks;
         this.policies = policies;
         this.misuse = misuse;
         this.events = events;
@@ -376,7 +379,11 @@ public class CaseLifecycle {
                 };
         Map<String, Object> model = standingModel(changed);
         if (Party.Kind.NOTIFIER.name().equals(changed.partyKind())) {
-            tellNotifier(notice, kind, model);
+            tellNotifier(
+                    notice,
+                    kind,
+                    model,
+                    caseLink(notice, kind == LetterKind.SUSPENSION ? "?decision=" + changed.changeId() : ""));
         } else {
             notice.getTargets().stream()
                     .filter(target -> changed.partyId().equals(target.getAccountId()))
@@ -812,9 +819,23 @@ public class CaseLifecycle {
                 recipients));
     }
 
-    /** Writes the notifier a letter (its link opens the case page); returns the notifier's address. */
+    /**
+     * Writes the notifier a letter whose link opens the case page, or for a logged-out notifier, who has no account,
+     * a signed link to its case that lasts the complaint window from now; returns the notifier's address.
+     */
     private String tellNotifier(Notice notice, LetterKind kind, Map<String, Object> model) {
-        return tellNotifier(notice, kind, model, publicBaseUrl + "/notices/" + notice.getId());
+        return tellNotifier(notice, kind, model, caseLink(notice, ""));
+    }
+
+    /** The notifier's way to its case; {@code query} (e.g. the decision a complaint would be against) is appended. */
+    private String caseLink(Notice notice, String query) {
+        String caseId = notice.getId().toString();
+        if (!Submitter.PUBLIC_ORGANISATION.equals(notice.getOrganisationId())) {
+            return publicBaseUrl + "/notices/" + caseId + query;
+        }
+        Instant expires = ComplaintPeriods.end(
+                clock.instant(), policies.of(notice.governingProfile()).appealWindow(), ComplaintPeriods.ANY_ZONE);
+        return publicBaseUrl + "/n/" + notifierLinks.issue(caseId, expires) + query;
     }
 
     /** Writes the notifier a letter whose link opens {@code opens}; returns the notifier's address. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,9 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param profiles        per-profile policy, one for every {@link JurisdictionProfile}
  * @param timeCompression demo only: every policy period passes this many times faster (1 in production)
+ * @param designatedAgent the DMCA agent, required while US_DMCA is enabled (17 U.S.C. 512(c)(2))
  */
 @ConfigurationProperties("takedown")
-public record ProfilePolicies(Map<JurisdictionProfile, Policy> profiles, Integer timeCompression) {
+public record ProfilePolicies(
+        Map<JurisdictionProfile, Policy> profiles, Integer timeCompression, DesignatedAgent designatedAgent) {
 
     /** DSA Art. 20(1): a complaint can be lodged for at least six months after the decision was notified. */
     public static final int MINIMUM_APPEAL_MONTHS = 6;
@@ -37,6 +40,16 @@ public record ProfilePolicies(Map<JurisdictionProfile, Policy> profiles, Integer
                 policy.check(profile, problems);
             }
         }
+        if (profiles.containsKey(JurisdictionProfile.US_DMCA)
+                && profiles.get(JurisdictionProfile.US_DMCA).enabled()) {
+            if (designatedAgent == null) {
+                problems.add(DesignatedAgent.SETTING + " is missing: US_DMCA is enabled and 17 U.S.C. 512(c)(2)"
+                        + " requires a designated agent (name, address, phone, email, registration-number,"
+                        + " registered-on)");
+            } else {
+                designatedAgent.check(problems);
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException(
                     "Invalid jurisdiction profile settings in config/application.yml: " + String.join("; ", problems));
@@ -45,6 +58,11 @@ public record ProfilePolicies(Map<JurisdictionProfile, Policy> profiles, Integer
 
     public Policy of(JurisdictionProfile profile) {
         return profiles.get(profile);
+    }
+
+    /** The DMCA designated agent, published while US_DMCA is enabled. */
+    public Optional<DesignatedAgent> dmcaAgent() {
+        return of(JurisdictionProfile.US_DMCA).enabled() ? Optional.ofNullable(designatedAgent) : Optional.empty();
     }
 
     /** Every problem of the notice under its profiles, including profiles this platform has switched off. */

@@ -20,14 +20,13 @@ import dev.takedown.evidence.EvidenceFiles;
 import dev.takedown.kernel.Caller;
 import dev.takedown.misuse.Party;
 import dev.takedown.testing.EmbeddedDatabase;
+import dev.takedown.testing.MovingClock;
 import dev.takedown.testing.NoticeJson;
 import dev.takedown.works.ProtectedWorks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -68,38 +67,13 @@ class CaseLifecycleTest {
         EmbeddedDatabase.register(registry);
     }
 
-    /** A clock the test moves, so that every recorded time can be asserted exactly. */
-    static final class MovingClock extends Clock {
-
-        private Instant now = Instant.parse("2025-09-19T01:00:00Z");
-
-        Instant advance(Duration by) {
-            now = now.plus(by);
-            return now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     @TestConfiguration
     static class Time {
 
+        // declared as a Clock: a module test drops beans whose declared type lies in another module's package
         @Bean
-        MovingClock clock() {
-            return new MovingClock();
+        Clock clock() {
+            return new MovingClock(Instant.parse("2025-09-19T01:00:00Z"));
         }
     }
 

@@ -9,6 +9,8 @@ import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseTimers;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.NotifierLinks;
+import dev.takedown.notices.Submitter;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,6 +58,20 @@ public class Appeals {
             throw new CaseNotFoundException(caseId);
         }
         return file(caseId, Complainant.NOTIFIER, request, caller.actor());
+    }
+
+    /**
+     * A logged-out notifier's complaint, through the signed link its letters carry: the link is its credential, so
+     * the complaint is filed for the case's notifier only when the case came through the public channel.
+     */
+    @Transactional
+    public String fileThroughNotifierLink(String caseId, AppealRequest request) {
+        String actor = NotifierLinks.actorFor(caseId);
+        if (cases.find(caseId, new Caller(actor, Submitter.PUBLIC_ORGANISATION, "RIGHTS_HOLDER"))
+                .isEmpty()) {
+            throw new CaseNotFoundException(caseId);
+        }
+        return file(caseId, Complainant.NOTIFIER, request, actor);
     }
 
     /** The uploader's complaint, through the signed link. */

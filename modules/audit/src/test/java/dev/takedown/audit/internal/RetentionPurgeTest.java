@@ -83,6 +83,38 @@ class RetentionPurgeTest {
                 ledger.jdbc, ledger.transactions, KeyRing.of(List.of(key.publicKey())), TsaTrust.none());
     }
 
+    /**
+     * Calendar months in UTC, counted back from the purge run; the day a record is written is its day 1. c1 was viewed
+     * on 2026-03-03T02:00Z and c4 at 03:00Z: six months later is 2026-09-03 (day 185), so both are kept on day 182
+     * (2026-08-31) and on day 185 until the hour they were written; then each becomes purgeable.
+     */
+    @Test
+    void anAccessLogIsKeptForSixCalendarMonthsAndPurgeableAfter() {
+        assertThat(accessLogsPurged(Instant.parse("2026-08-31T03:45:00Z")))
+                .as("day 182")
+                .isZero();
+        assertThat(accessLogsPurged(Instant.parse("2026-09-03T02:00:00Z")))
+                .as("exactly six months")
+                .isZero();
+        assertThat(accessLogsPurged(Instant.parse("2026-09-03T02:30:00Z")))
+                .as("c1's view, past six months")
+                .isEqualTo(1);
+        assertThat(accessLogsPurged(Instant.parse("2026-09-04T03:45:00Z")))
+                .as("c4's view the next day")
+                .isEqualTo(1);
+        assertThat(ledger.rows().stream()
+                        .filter(r -> r.eventType().equals(EventTypes.RETENTION_PURGED))
+                        .count())
+                .isEqualTo(4);
+    }
+
+    private long accessLogsPurged(Instant asOf) {
+        return retention.purge(asOf).stream()
+                .filter(p -> p.recordClass() == RecordClass.ACCESS_LOGS)
+                .mapToLong(Purged::records)
+                .sum();
+    }
+
     @Test
     void purgesDueContentWhileChainCheckpointsAndBundleStillVerify() throws IOException {
         holds.place("c4", "admin-1", "litigation pending");

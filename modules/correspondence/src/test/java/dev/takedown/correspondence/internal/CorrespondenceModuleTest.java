@@ -24,6 +24,7 @@ import dev.takedown.events.LetterQueued;
 import dev.takedown.events.LetterSent;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.testing.EmbeddedDatabase;
+import dev.takedown.testing.MovingClock;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -33,8 +34,6 @@ import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,32 +115,6 @@ class CorrespondenceModuleTest {
                 "takedown.correspondence.bounces.port", () -> mail.getImap().getPort());
     }
 
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-
-        private Instant now = Instant.parse("2025-09-19T01:00:00Z");
-
-        Instant advance(Duration by) {
-            now = now.plus(by);
-            return now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     /** Every fact the module announced and committed (what the ledger records), from whichever thread. */
     static final class Facts {
 
@@ -160,9 +133,10 @@ class CorrespondenceModuleTest {
     @TestConfiguration
     static class Fixtures {
 
+        // declared as a Clock: a module test drops beans whose declared type lies in another module's package
         @Bean
-        MovingClock clock() {
-            return new MovingClock();
+        Clock clock() {
+            return new MovingClock(Instant.parse("2025-09-19T01:00:00Z"));
         }
 
         @Bean

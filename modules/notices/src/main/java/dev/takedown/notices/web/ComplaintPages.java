@@ -161,6 +161,7 @@ class ComplaintPages {
         model.addAttribute("shown", SHOWN);
         model.addAttribute("required", REQUIRED);
         model.addAttribute("enabled", policies.of(JurisdictionProfile.EU_DSA).enabled());
+        model.addAttribute("dmcaAgent", policies.dmcaAgent().orElse(null));
         times(model);
         return "notices/complaints";
     }

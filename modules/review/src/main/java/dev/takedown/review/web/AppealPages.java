@@ -4,6 +4,7 @@ import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
+import dev.takedown.notices.NotifierLinks;
 import dev.takedown.notices.UploaderCases;
 import dev.takedown.notices.UploaderLinkPurpose;
 import dev.takedown.review.AppealRequest;
@@ -32,11 +33,13 @@ class AppealPages {
 
     private final Appeals appeals;
     private final UploaderCases uploaderCases;
+    private final NotifierLinks notifierLinks;
     private final MessageSource messages;
 
-    AppealPages(Appeals appeals, UploaderCases uploaderCases, MessageSource messages) {
+    AppealPages(Appeals appeals, UploaderCases uploaderCases, NotifierLinks notifierLinks, MessageSource messages) {
         this.appeals = appeals;
         this.uploaderCases = uploaderCases;
+        this.notifierLinks = notifierLinks;
         this.messages = messages;
     }
 
@@ -60,6 +63,31 @@ class AppealPages {
                 explanation,
                 redirect);
         return "redirect:/u/" + token + "#appeal";
+    }
+
+    /** A logged-out notifier's complaint, through the signed link of its letters. */
+    @PostMapping("/n/{token}/appeal")
+    String byLoggedOutNotifier(
+            @PathVariable String token,
+            @RequestParam(name = "grounds", required = false) String grounds,
+            @RequestParam(name = "explanation", required = false) String explanation,
+            @RequestParam(name = "decision_id", required = false) String decisionId,
+            RedirectAttributes redirect) {
+        String caseId = notifierLinks
+                .caseOf(token)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case behind this link"));
+        file(
+                () -> appeals.fileThroughNotifierLink(
+                        caseId, new AppealRequest(blankToNull(grounds), explanation, blankToNull(decisionId))),
+                grounds,
+                explanation,
+                redirect);
+        return "redirect:/n/" + token
+                + (decisionId == null || decisionId.isBlank()
+                        ? ""
+                        : "?decision="
+                                + java.net.URLEncoder.encode(decisionId, java.nio.charset.StandardCharsets.UTF_8))
+                + "#appeal";
     }
 
     @PostMapping("/notices/{caseId}/appeal")

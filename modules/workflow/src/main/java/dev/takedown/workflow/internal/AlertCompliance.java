@@ -10,7 +10,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_AlertComplianceSeniorReview, Task_AlertComplianceConfirmation: a senior moderators' task passed its due date.
+ * Task_AlertComplianceSeniorReview, Task_AlertComplianceConfirmation, Task_AlertComplianceAppeal: a senior
+ * moderators' task passed its due date.
  * There is no queue above theirs, so compliance officers are told (on the case's ledger through the tasks topic) and
  * the seniors keep the task.
  */

@@ -20,6 +20,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.takedown.events.AppealFiled;
+import dev.takedown.events.TaskEscalated;
 import dev.takedown.events.TaskReminderDue;
 import dev.takedown.measures.Measures;
 import dev.takedown.misuse.Misuse;
@@ -178,6 +179,28 @@ class AppealProcessTest {
         complete(review, decision(false));
         assertThat(processInstance).hasPassed("EndEvent_DecisionUpheld").isEnded();
         verifyNoInteractions(measures);
+    }
+
+    /** Past the complaint's due date there is no queue above the seniors': compliance is alerted, the task stays. */
+    @Test
+    void aComplaintPastItsDueDateAlertsComplianceWhileTheSeniorsKeepIt() {
+        ProcessInstance processInstance = startAndOpen();
+        Task review = complaintReview();
+
+        Job pastDue = timer("Event_AppealPastDue");
+        Assertions.assertThat(pastDue.getDuedate()).isEqualTo(review.getDueDate());
+        fire(pastDue);
+
+        assertThat(processInstance)
+                .hasPassed("Task_AlertComplianceAppeal", "EndEvent_AppealPastDue")
+                .isWaitingAt("Task_ReviewAppeal");
+        assertThat(task()).hasId(review.getId());
+        ArgumentCaptor<Object> published = ArgumentCaptor.forClass(Object.class);
+        verify(publisher).publishEvent(published.capture());
+        Assertions.assertThat(published.getValue()).isInstanceOfSatisfying(TaskEscalated.class, event -> {
+            Assertions.assertThat(event.caseId()).isEqualTo(caseId);
+            Assertions.assertThat(event.toGroup()).isEqualTo("COMPLIANCE_OFFICER");
+        });
     }
 
     @Test
