@@ -3,6 +3,7 @@ package dev.takedown.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.app.UnsafeProductionSettings.Finding;
+import dev.takedown.events.InboundSignatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,7 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
         proxies(environment, findings);
         realmImports(environment, findings);
         if (engine) {
+            intakeKeys(environment, findings);
             engineRest(environment, findings);
             camunda(environment, findings);
         }
@@ -95,6 +97,44 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
                     "is a demo secret from this repository: anyone can sign uploader links with it",
                     "set TAKEDOWN_LINKS_SECRET to a random value of at least 32 characters (openssl rand -base64 48)"));
         }
+    }
+
+    /** The Kafka intake files notices for the organisation whose key signed them: keys anyone knows file for anyone. */
+    private static void intakeKeys(Environment environment, List<Finding> findings) {
+        if (!environment.getProperty("takedown.intake.kafka-enabled", Boolean.class, true)) {
+            return;
+        }
+        Map<String, InboundSignatures.Key> keys = Binder.get(environment)
+                .bind("takedown.intake.keys", Bindable.mapOf(String.class, InboundSignatures.Key.class))
+                .orElse(Map.of());
+        if (keys.isEmpty()) {
+            findings.add(new Finding(
+                    "takedown.intake.keys",
+                    "is empty while the Kafka intake runs: no portal can prove which organisation it files for, so"
+                            + " every notice on takedown.notices.inbound is dead-lettered",
+                    "give each portal a key (takedown.intake.keys.<key-id>.organisation and .secret, docs/integration.md)"
+                            + " or turn the intake off with takedown.intake.kafka-enabled=false"));
+        }
+        keys.forEach((id, key) -> {
+            String secret = key.secret() == null ? "" : key.secret();
+            String organisation = key.organisation() == null ? "" : key.organisation();
+            if (organisation.isBlank()) {
+                findings.add(new Finding(
+                        "takedown.intake.keys." + id + ".organisation",
+                        "is not set: the key files for no organisation",
+                        "name the organisation whose portal holds the key"));
+            }
+            if (secret.length() < 32
+                    || secret.contains("local-demo")
+                    || secret.contains("not-for-production")
+                    || DEMO_SECRETS.contains(secret)) {
+                findings.add(new Finding(
+                        "takedown.intake.keys." + id + ".secret",
+                        "is missing, shorter than 32 characters or a demo secret from this repository: anyone could"
+                                + " file notices for " + (organisation.isBlank() ? "that organisation" : organisation),
+                        "generate one per portal (openssl rand -hex 32) and hand it to that organisation only"));
+            }
+        });
     }
 
     private static void signingKey(Environment environment, List<Finding> findings) {

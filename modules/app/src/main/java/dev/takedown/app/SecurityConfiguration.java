@@ -146,6 +146,9 @@ class SecurityConfiguration {
                         // how the proceedings that kept a measure ended is recorded by staff (CounterNotices)
                         .requestMatchers(path(POST, "/api/notices/*/proceedings-outcome"))
                         .hasAnyRole("SENIOR_MODERATOR", "COMPLIANCE_OFFICER")
+                        // withdrawing an uploader's links is a staff action on the case, with a reason (UploaderLinks)
+                        .requestMatchers(path(POST, "/api/notices/*/uploader-links/revocation"))
+                        .hasAnyRole("MODERATOR", "SENIOR_MODERATOR", "COMPLIANCE_OFFICER")
                         .requestMatchers(
                                 path(GET, "/api/notices/*/notifications"), path(GET, "/api/notices/*/risk-warnings"))
                         .hasAnyRole(STAFF)

@@ -26,6 +26,12 @@ class ProductionSettingsTest {
     Path keys;
 
     private MockEnvironment safe() throws IOException {
+        return withoutIntakeKeys()
+                .withProperty("takedown.intake.keys.portal-a.organisation", "org-a")
+                .withProperty("takedown.intake.keys.portal-a.secret", "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d");
+    }
+
+    private MockEnvironment withoutIntakeKeys() throws IOException {
         Path key = Files.writeString(keys.resolve("audit-ed25519.pem"), "a key");
         return new MockEnvironment()
                 .withProperty("takedown.links.secret", "4f1c0d7e2b9a8c6e5d3f1a0b9c8d7e6f5a4b3c2d")
@@ -108,6 +114,25 @@ class ProductionSettingsTest {
                 .containsExactly("server.forward-headers-strategy");
         assertThat(ProductionSettings.findings(safe().withProperty("server.forward-headers-strategy", "native")
                         .withProperty("server.tomcat.remoteip.internal-proxies", "10\\.0\\.0\\.5")))
+                .isEmpty();
+    }
+
+    @Test
+    void theKafkaIntakeNeedsAKeyOfItsOwnPerOrganisationUnlessItIsOff() throws IOException {
+        MockEnvironment demoKeys = safe().withProperty(
+                        "takedown.intake.keys.portal-a.secret", "local-demo-intake-key-org-a-not-for-production")
+                .withProperty("takedown.intake.keys.portal-b.organisation", "org-b")
+                .withProperty("takedown.intake.keys.portal-b.secret", "short");
+        assertThat(ProductionSettings.findings(demoKeys))
+                .extracting(Finding::setting)
+                .containsExactlyInAnyOrder(
+                        "takedown.intake.keys.portal-a.secret", "takedown.intake.keys.portal-b.secret");
+
+        MockEnvironment noKeys = withoutIntakeKeys();
+        assertThat(ProductionSettings.findings(noKeys))
+                .extracting(Finding::setting)
+                .containsExactly("takedown.intake.keys");
+        assertThat(ProductionSettings.findings(noKeys.withProperty("takedown.intake.kafka-enabled", "false")))
                 .isEmpty();
     }
 

@@ -20,6 +20,12 @@ public final class Provenance {
      */
     public static final String INBOUND_RECEIVED = "dev.takedown.inbound.received.v1";
 
+    /**
+     * The type under which the ledger records a record on {@link Topics#NOTICES_INBOUND} whose producer did not prove
+     * the organisation it claims ({@link InboundSignatures}): the claim, the reason and the digest, nothing more.
+     */
+    public static final String INBOUND_REFUSED = "dev.takedown.inbound.refused.v1";
+
     /** Topics written by producers outside the outbox. */
     public static final Set<String> EXTERNAL_TOPICS =
             Set.of(Topics.NOTICES_INBOUND, Topics.ENFORCEMENT_RESULTS, Topics.RISK_WARNINGS, Topics.SCREENING_EVENTS);
@@ -65,7 +71,8 @@ public final class Provenance {
             TaskCompleted.class,
             TaskCreated.class,
             TaskEscalated.class,
-            TaskReminderDue.class);
+            TaskReminderDue.class,
+            UploaderLinksRevoked.class);
 
     private static final Map<String, Set<String>> DECLARED = declared();
 

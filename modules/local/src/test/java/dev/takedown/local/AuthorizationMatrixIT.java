@@ -32,8 +32,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the default-deny are covered by extra entries.
  *
  * <p>Each cell sends one real HTTP request with concrete path variables (real fixtures of org-a) and asserts:
- * allowed roles get neither 401 nor 403 (any other answer proves the door was open; bodies are made to fail
- * validation so the matrix does not change its fixtures), forbidden roles get 401 (anonymous, API), 403
+ * allowed roles get a success (2xx, or a page's redirect elsewhere than /login) or exactly the answer the row documents
+ * with {@code expect(…)} and its reason (bodies are made to fail validation so the matrix does not change its
+ * fixtures: a 404 or 415 where the row says 400 fails), forbidden roles get 401 (anonymous, API), 403
  * (authenticated) or a redirect to /login (anonymous, pages). Tenant rules: on OWN_ORGANISATION entries
  * rightsholder-b gets 404 for org-a's resource and rightsholder-a gets neither 401, 403 nor 404; on TOKEN entries
  * the signed link opens the door for anyone and a forged link is a 404.
@@ -104,8 +105,10 @@ class AuthorizationMatrixIT extends StackTest {
     /**
      * One row of the table.
      *
-     * @param mvc  false for doors that are not Spring MVC handlers (Camunda, actuator, the default deny)
-     * @param body JSON for the API, form fields for pages ({@code null}: no body)
+     * @param mvc      false for doors that are not Spring MVC handlers (Camunda, actuator, the default deny)
+     * @param body     JSON for the API, form fields for pages ({@code null}: no body)
+     * @param expected what an allowed caller gets on these fixtures when it is not a success (2xx, or a page's
+     *                 redirect elsewhere than /login): the row's comment says why; empty: success only
      */
     record Entry(
             String method,
@@ -116,31 +119,45 @@ class AuthorizationMatrixIT extends StackTest {
             String body,
             CaseFixture caseFixture,
             boolean mvc,
-            String query) {
+            String query,
+            Set<Integer> expected) {
 
         String key() {
             return method + " " + pattern;
         }
 
         Entry on(CaseFixture fixture) {
-            return new Entry(method, pattern, door, allowed, tenant, body, fixture, mvc, query);
+            return new Entry(method, pattern, door, allowed, tenant, body, fixture, mvc, query, expected);
         }
 
         Entry query(String q) {
-            return new Entry(method, pattern, door, allowed, tenant, body, caseFixture, mvc, q);
+            return new Entry(method, pattern, door, allowed, tenant, body, caseFixture, mvc, q, expected);
         }
 
         Entry notMvc() {
-            return new Entry(method, pattern, door, allowed, tenant, body, caseFixture, false, query);
+            return new Entry(method, pattern, door, allowed, tenant, body, caseFixture, false, query, expected);
+        }
+
+        /** The documented answer of the allowed callers on these fixtures (a body that fails validation, say). */
+        Entry expect(Integer... statuses) {
+            return new Entry(method, pattern, door, allowed, tenant, body, caseFixture, mvc, query, Set.of(statuses));
+        }
+
+        boolean answered(Outcome outcome) {
+            if (!expected.isEmpty()) {
+                return expected.contains(outcome.status);
+            }
+            return (outcome.status >= 200 && outcome.status < 300)
+                    || (door == Door.PAGE && outcome.status >= 300 && outcome.status < 400 && !outcome.toLogin);
         }
     }
 
     private static Entry api(String method, String pattern, Set<Role> allowed, Tenant tenant, String body) {
-        return new Entry(method, pattern, Door.API, allowed, tenant, body, CaseFixture.ACCEPTED, true, "");
+        return new Entry(method, pattern, Door.API, allowed, tenant, body, CaseFixture.ACCEPTED, true, "", Set.of());
     }
 
     private static Entry page(String method, String pattern, Set<Role> allowed, Tenant tenant) {
-        return new Entry(method, pattern, Door.PAGE, allowed, tenant, null, CaseFixture.ACCEPTED, true, "");
+        return new Entry(method, pattern, Door.PAGE, allowed, tenant, null, CaseFixture.ACCEPTED, true, "", Set.of());
     }
 
     /**
@@ -149,66 +166,96 @@ class AuthorizationMatrixIT extends StackTest {
      */
     static final List<Entry> TABLE = List.of(
             // notices API
-            api("POST", "/api/notices", RIGHTS_HOLDERS, Tenant.NONE, "{}"),
+            api("POST", "/api/notices", RIGHTS_HOLDERS, Tenant.NONE, "{}").expect(400) /* {} is no notice */,
             api("GET", "/api/notices", READERS, Tenant.NONE, null),
             api("GET", "/api/notices/{caseId}", READERS, Tenant.OWN_ORGANISATION, null),
             api("GET", "/api/notices/{caseId}/deadlines", READERS, Tenant.OWN_ORGANISATION, null),
             api("GET", "/api/notices/{caseId}/letters", READERS, Tenant.OWN_ORGANISATION, null),
             // cure: the accepted case is not waiting for completion → 409 for its owner, 404 for the other org
-            api("PUT", "/api/notices/{caseId}", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}"),
+            api("PUT", "/api/notices/{caseId}", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}")
+                    .expect(409),
             // a valid proof: the owner gets 409 (no counter-notice forwarded), the other org 404
             api(
-                    "POST",
-                    "/api/notices/{caseId}/legal-action-proof",
-                    RIGHTS_HOLDERS,
-                    Tenant.OWN_ORGANISATION,
-                    "{\"kind\":\"LAWSUIT\",\"reference\":\"matrix\"}"),
+                            "POST",
+                            "/api/notices/{caseId}/legal-action-proof",
+                            RIGHTS_HOLDERS,
+                            Tenant.OWN_ORGANISATION,
+                            "{\"kind\":\"LAWSUIT\",\"reference\":\"matrix\"}")
+                    .expect(409),
             // staff record how proceedings ended: the accepted case keeps no measure pending proceedings → 409
             api(
-                    "POST",
-                    "/api/notices/{caseId}/proceedings-outcome",
-                    PROCEEDINGS_RECORDERS,
-                    Tenant.NONE,
-                    "{\"outcome\":\"UPHELD\",\"reference\":\"matrix\"}"),
+                            "POST",
+                            "/api/notices/{caseId}/proceedings-outcome",
+                            PROCEEDINGS_RECORDERS,
+                            Tenant.NONE,
+                            "{\"outcome\":\"UPHELD\",\"reference\":\"matrix\"}")
+                    .expect(409),
             // on the case still in review: nothing to retract → 409 for its owner
             api("POST", "/api/notices/{caseId}/retraction", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "")
+                    .expect(409)
                     .on(CaseFixture.IN_REVIEW),
-            api("POST", "/api/notices/{caseId}/appeal", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}"),
+            api("POST", "/api/notices/{caseId}/appeal", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}")
+                    .expect(400) /* {} names no grounds */,
             api("GET", "/api/notices/{caseId}/notifications", STAFF, Tenant.NONE, null),
+            // withdrawing the uploader's links: no reason → 400, the links stay
+            api(
+                            "POST",
+                            "/api/notices/{caseId}/uploader-links/revocation",
+                            EnumSet.of(Role.MODERATOR, Role.SENIOR_MODERATOR, Role.COMPLIANCE_OFFICER),
+                            Tenant.NONE,
+                            "{}")
+                    .expect(400),
             // bulk targets take CSV: this JSON body is refused (415) before tenancy is checked (BulkTargetsIT does)
-            api("POST", "/api/notices/{caseId}/targets", RIGHTS_HOLDERS, Tenant.NONE, "{}"),
+            api("POST", "/api/notices/{caseId}/targets", RIGHTS_HOLDERS, Tenant.NONE, "{}")
+                    .expect(415),
             // AIGC (issue 11): label checks take an image (this JSON is refused with 415); risk warnings
-            api("POST", "/api/notices/{caseId}/targets/{index}/label-check", MODERATORS, Tenant.NONE, "{}"),
+            api("POST", "/api/notices/{caseId}/targets/{index}/label-check", MODERATORS, Tenant.NONE, "{}")
+                    .expect(415),
             api("GET", "/api/notices/{caseId}/risk-warnings", STAFF, Tenant.NONE, null),
-            api("POST", "/api/risk-warnings", EnumSet.of(Role.PLATFORM_SERVICE), Tenant.NONE, "{}"),
+            api("POST", "/api/risk-warnings", EnumSet.of(Role.PLATFORM_SERVICE), Tenant.NONE, "{}")
+                    .expect(400) /* {} is no acknowledgement */,
             // evidence files: a JSON body is no multipart upload → 400 for the owner, 404 for the other organisation
-            api("POST", "/api/cases/{caseId}/evidence", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}"),
+            api("POST", "/api/cases/{caseId}/evidence", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}")
+                    .expect(400),
             api("GET", "/api/cases/{caseId}/evidence", READERS, Tenant.OWN_ORGANISATION, null),
             api("GET", "/api/cases/{caseId}/evidence/{sha256}", READERS, Tenant.OWN_ORGANISATION, null),
-            // uploader: the signed link is the credential, whoever else the caller is
+            // uploader: the signed link is the credential, whoever else the caller is; each action takes the link of
+            // its purpose (the letter's link reads, the page offers the others)
             api("GET", "/api/uploader/{token}", EVERYONE, Tenant.TOKEN, null),
-            api("POST", "/api/uploader/{token}/counter-notice", EVERYONE, Tenant.TOKEN, "{}"),
-            api("POST", "/api/uploader/{token}/appeal", EVERYONE, Tenant.TOKEN, "{}"),
+            api("POST", "/api/uploader/{token}/counter-notice", EVERYONE, Tenant.TOKEN, "{}")
+                    .expect(400) /* {} is no counter-notice */,
+            api("POST", "/api/uploader/{token}/appeal", EVERYONE, Tenant.TOKEN, "{}")
+                    .expect(400) /* {} names no grounds */,
             // moderation
             // letters that did not arrive: moderators resend them or record another route
             api("GET", "/api/letters/undelivered", MODERATORS, Tenant.NONE, null),
-            api("POST", "/api/letters/{letterId}/resend", MODERATORS, Tenant.NONE, "{}"),
-            api("POST", "/api/letters/{letterId}/delivery", MODERATORS, Tenant.NONE, "{}"),
+            api("POST", "/api/letters/{letterId}/resend", MODERATORS, Tenant.NONE, "{}")
+                    .expect(400) /* {} names no address */,
+            api("POST", "/api/letters/{letterId}/delivery", MODERATORS, Tenant.NONE, "{}")
+                    .expect(400) /* {} names no route */,
             api("GET", "/api/tasks", TASK_WORKERS, Tenant.NONE, null).query("?sort=due&min_priority=0"),
-            api("GET", "/api/tasks/{taskId}", TASK_WORKERS, Tenant.NONE, null),
-            api("POST", "/api/tasks/{taskId}/claim", TASK_WORKERS, Tenant.NONE, ""),
-            api("POST", "/api/tasks/{taskId}/decision", TASK_WORKERS, Tenant.NONE, "{}"),
+            // the fixture is a moderators' task: in no compliance officer's queue → 404 for them
+            api("GET", "/api/tasks/{taskId}", TASK_WORKERS, Tenant.NONE, null).expect(200, 404),
+            api("POST", "/api/tasks/{taskId}/claim", TASK_WORKERS, Tenant.NONE, "")
+                    .expect(
+                            200, 409,
+                            404) /* the first moderator claims it, the second finds it claimed; compliance: 404 */,
+            api("POST", "/api/tasks/{taskId}/decision", TASK_WORKERS, Tenant.NONE, "{}")
+                    .expect(400, 404) /* {} is no decision; compliance: 404 */,
             // no reason: 400, the task stays where it is
-            api("POST", "/api/tasks/{taskId}/escalate", TASK_WORKERS, Tenant.NONE, "{}"),
-            api("POST", "/api/tasks/{taskId}/resolution", TASK_WORKERS, Tenant.NONE, "{}"),
+            api("POST", "/api/tasks/{taskId}/escalate", TASK_WORKERS, Tenant.NONE, "{}")
+                    .expect(400),
+            api("POST", "/api/tasks/{taskId}/resolution", TASK_WORKERS, Tenant.NONE, "{}")
+                    .expect(400) /* {} is no resolution */,
             // protected works
-            api("POST", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, "{}"),
+            api("POST", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, "{}").expect(400) /* {} is no work */,
             api("GET", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, null),
             api("GET", "/api/works/{workId}", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, null),
             // measures
             api("GET", "/api/measures", STAFF, Tenant.NONE, null).query("?case_id={caseId}"),
             api("GET", "/api/measures/{measureId}", STAFF, Tenant.NONE, null),
-            api("POST", "/api/measures/{measureId}/lift", SENIOR, Tenant.NONE, "{}"),
+            api("POST", "/api/measures/{measureId}/lift", SENIOR, Tenant.NONE, "{}")
+                    .expect(400) /* {} gives no reason */,
             // audit
             api("GET", "/api/audit/cases/{caseId}", AUDITORS, Tenant.NONE, null),
             api("GET", "/api/audit/cases/{caseId}/bundle", AUDITORS, Tenant.NONE, null),
@@ -220,8 +267,10 @@ class AuthorizationMatrixIT extends StackTest {
             api("GET", "/api/audit/legal-holds", AUDITORS, Tenant.NONE, null),
             // on a case without ledger records: 404 for whoever may place or release holds, nothing changes
             api("POST", "/api/audit/cases/{caseId}/legal-hold", ADMIN, Tenant.NONE, "{\"reason\":\"matrix\"}")
+                    .expect(404)
                     .on(CaseFixture.UNKNOWN),
             api("DELETE", "/api/audit/cases/{caseId}/legal-hold", ADMIN, Tenant.NONE, null)
+                    .expect(404)
                     .on(CaseFixture.UNKNOWN),
             api("GET", "/api/audit/retention", AUDITORS, Tenant.NONE, null),
             // the E-Commerce Law Art. 44 disclosure feed is public by design (no personal data)
@@ -231,40 +280,59 @@ class AuthorizationMatrixIT extends StackTest {
             // the DMCA designated agent (17 U.S.C. 512(c)(2)), public like the complaint page that shows it
             api("GET", "/api/designated-agent", EVERYONE, Tenant.NONE, null),
             // API keys (issue 7): administrators only; {} is refused, an unknown key id is a 404
-            api("POST", "/api/admin/api-keys", ADMIN, Tenant.NONE, "{}"),
+            api("POST", "/api/admin/api-keys", ADMIN, Tenant.NONE, "{}").expect(400),
             api("GET", "/api/admin/api-keys", ADMIN, Tenant.NONE, null),
-            api("POST", "/api/admin/api-keys/{keyId}/revocation", ADMIN, Tenant.NONE, ""),
+            api("POST", "/api/admin/api-keys/{keyId}/revocation", ADMIN, Tenant.NONE, "")
+                    .expect(404),
             // screening
             api("GET", "/api/screening/url", STAFF, Tenant.NONE, null).query("?url=https%3A%2F%2Fmatrix.test%2Fx"),
             api("GET", "/api/screen/status", SCREENING_CLIENTS, Tenant.NONE, null),
-            api("POST", "/api/screen/prompt", SCREENING_CLIENTS, Tenant.NONE, "{}"),
-            api("POST", "/api/screen/prompts", SCREENING_CLIENTS, Tenant.NONE, "[]"),
-            api("POST", "/api/screen/image", SCREENING_CLIENTS, Tenant.NONE, "{}"),
-            api("POST", "/api/screen/images", SCREENING_CLIENTS, Tenant.NONE, "[]"),
-            api("POST", "/api/screen/file", SCREENING_CLIENTS, Tenant.NONE, "{}"),
+            api("POST", "/api/screen/prompt", SCREENING_CLIENTS, Tenant.NONE, "{}")
+                    .expect(400) /* {} holds no prompt */,
+            api("POST", "/api/screen/prompts", SCREENING_CLIENTS, Tenant.NONE, "[]")
+                    .expect(400) /* [] holds no prompt */,
+            api("POST", "/api/screen/image", SCREENING_CLIENTS, Tenant.NONE, "{}")
+                    .expect(400) /* {} is no image */,
+            api("POST", "/api/screen/images", SCREENING_CLIENTS, Tenant.NONE, "[]")
+                    .expect(400) /* [] holds no image */,
+            api("POST", "/api/screen/file", SCREENING_CLIENTS, Tenant.NONE, "{}")
+                    .expect(400) /* {} is no file */,
             // model remediation: the model owners' platform credentials and staff read (which owner sees which
             // remediation is RemediationsModuleTest's), only owners change, moderators decide widenings (an unknown
             // remediation → 404); the report for compliance (the accepted fixture has no remediation → 404)
             api("GET", "/api/remediations", REMEDIATION_READERS, Tenant.NONE, null),
-            api("GET", "/api/remediations/{remediationId}", REMEDIATION_READERS, Tenant.NONE, null),
-            api("POST", "/api/remediations/{remediationId}/changes", PLATFORM, Tenant.NONE, "{}"),
-            api("POST", "/api/remediations/{remediationId}/widening", MODERATORS, Tenant.NONE, "{}"),
-            api("GET", "/api/cases/{caseId}/remediation/report", AUDITORS, Tenant.NONE, null),
+            api("GET", "/api/remediations/{remediationId}", REMEDIATION_READERS, Tenant.NONE, null)
+                    .expect(404),
+            api("POST", "/api/remediations/{remediationId}/changes", PLATFORM, Tenant.NONE, "{}")
+                    .expect(404),
+            api("POST", "/api/remediations/{remediationId}/widening", MODERATORS, Tenant.NONE, "{}")
+                    .expect(404),
+            api("GET", "/api/cases/{caseId}/remediation/report", AUDITORS, Tenant.NONE, null)
+                    .expect(404),
             // DSA Art. 23 standing: staff read, compliance lifts a suspension early (an unknown one → 400 or 404)
             api("GET", "/api/standings", STAFF, Tenant.NONE, null),
             api("GET", "/api/standings/party", STAFF, Tenant.NONE, null).query("?kind=NOTIFIER&id=org-a"),
-            api("POST", "/api/standings/suspensions/{changeId}/lift", COMPLIANCE, Tenant.NONE, "{}"),
+            api("POST", "/api/standings/suspensions/{changeId}/lift", COMPLIANCE, Tenant.NONE, "{}")
+                    .expect(400),
             // registries of trusted flaggers and competent authorities: staff read, compliance keeps them
             api("GET", "/api/registries/trusted-flaggers", STAFF, Tenant.NONE, null),
-            api("GET", "/api/registries/trusted-flaggers/{id}", STAFF, Tenant.NONE, null),
-            api("POST", "/api/registries/trusted-flaggers", COMPLIANCE, Tenant.NONE, "{}"),
-            api("PUT", "/api/registries/trusted-flaggers/{id}", COMPLIANCE, Tenant.NONE, "{}"),
-            api("POST", "/api/registries/trusted-flaggers/{id}/revocation", COMPLIANCE, Tenant.NONE, "{}"),
+            api("GET", "/api/registries/trusted-flaggers/{id}", STAFF, Tenant.NONE, null)
+                    .expect(404) /* no such entry */,
+            api("POST", "/api/registries/trusted-flaggers", COMPLIANCE, Tenant.NONE, "{}")
+                    .expect(400) /* {} is no entry */,
+            api("PUT", "/api/registries/trusted-flaggers/{id}", COMPLIANCE, Tenant.NONE, "{}")
+                    .expect(404) /* no such entry */,
+            api("POST", "/api/registries/trusted-flaggers/{id}/revocation", COMPLIANCE, Tenant.NONE, "{}")
+                    .expect(404) /* no such entry */,
             api("GET", "/api/registries/authorities", STAFF, Tenant.NONE, null),
-            api("GET", "/api/registries/authorities/{id}", STAFF, Tenant.NONE, null),
-            api("POST", "/api/registries/authorities", COMPLIANCE, Tenant.NONE, "{}"),
-            api("PUT", "/api/registries/authorities/{id}", COMPLIANCE, Tenant.NONE, "{}"),
-            api("POST", "/api/registries/authorities/{id}/revocation", COMPLIANCE, Tenant.NONE, "{}"),
+            api("GET", "/api/registries/authorities/{id}", STAFF, Tenant.NONE, null)
+                    .expect(404) /* no such entry */,
+            api("POST", "/api/registries/authorities", COMPLIANCE, Tenant.NONE, "{}")
+                    .expect(400) /* {} is no entry */,
+            api("PUT", "/api/registries/authorities/{id}", COMPLIANCE, Tenant.NONE, "{}")
+                    .expect(404) /* no such entry */,
+            api("POST", "/api/registries/authorities/{id}/revocation", COMPLIANCE, Tenant.NONE, "{}")
+                    .expect(404) /* no such entry */,
             // pages
             page("GET", "/login", EVERYONE, Tenant.NONE),
             page("GET", "/", AUTHENTICATED, Tenant.NONE),
@@ -278,11 +346,11 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/complaints/received", EVERYONE, Tenant.NONE),
             // a logged-out notifier's confirmation link: anyone; a link that is not one is a 404 page
             page("GET", "/complaints/confirm/{token}", EVERYONE, Tenant.NONE),
-            page("POST", "/complaints/confirm/{token}", EVERYONE, Tenant.NONE),
+            page("POST", "/complaints/confirm/{token}", EVERYONE, Tenant.NONE).expect(404),
             // a letter's signed link (its opening is the receipt): anyone; a link that is not one is a 404 page
-            page("GET", "/l/{token}", EVERYONE, Tenant.NONE),
+            page("GET", "/l/{token}", EVERYONE, Tenant.NONE).expect(404) /* the fixture is no letter's link */,
             // the local stack's mailbox page (local profile only)
-            page("GET", "/mailbox", EVERYONE, Tenant.NONE),
+            page("GET", "/mailbox", EVERYONE, Tenant.NONE).expect(404) /* the shared test stack has no mailbox page */,
             page("GET", "/u/{token}", EVERYONE, Tenant.TOKEN),
             page("POST", "/u/{token}/counter-notice", EVERYONE, Tenant.TOKEN),
             page("POST", "/u/{token}/appeal", EVERYONE, Tenant.TOKEN),
@@ -299,21 +367,27 @@ class AuthorizationMatrixIT extends StackTest {
             page("POST", "/tasks/claim-next", TASK_WORKERS, Tenant.NONE),
             page("POST", "/tasks/bulk-decision", TASK_WORKERS, Tenant.NONE),
             page("GET", "/letters", MODERATORS, Tenant.NONE),
-            page("POST", "/letters/{letterId}/resend", MODERATORS, Tenant.NONE),
+            page("POST", "/letters/{letterId}/resend", MODERATORS, Tenant.NONE).expect(404) /* no such letter */,
             page("POST", "/letters/{letterId}/delivery", MODERATORS, Tenant.NONE),
             page("GET", "/tasks", TASK_WORKERS, Tenant.NONE),
-            page("GET", "/tasks/{taskId}", TASK_WORKERS, Tenant.NONE),
-            page("POST", "/tasks/{taskId}/claim", TASK_WORKERS, Tenant.NONE),
-            page("POST", "/tasks/{taskId}/decision", TASK_WORKERS, Tenant.NONE),
+            page("GET", "/tasks/{taskId}", TASK_WORKERS, Tenant.NONE)
+                    .expect(200, 302, 404) /* compliance: not in its queues */,
+            page("POST", "/tasks/{taskId}/claim", TASK_WORKERS, Tenant.NONE)
+                    .expect(200, 302, 404) /* compliance: not in its queues */,
+            page("POST", "/tasks/{taskId}/decision", TASK_WORKERS, Tenant.NONE)
+                    .expect(200, 302, 404) /* compliance: not in its queues */,
             page("POST", "/tasks/{taskId}/escalate", TASK_WORKERS, Tenant.NONE),
             page("POST", "/tasks/{taskId}/resolution", TASK_WORKERS, Tenant.NONE),
             page("GET", "/tasks/queues", TASK_WORKERS, Tenant.NONE),
             // bulk targets: no file → inline problem; an unknown upload id → 404 for the case's own organisation
             page("GET", "/notices/{caseId}/targets", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
             page("POST", "/notices/{caseId}/targets", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),
-            page("GET", "/notices/{caseId}/targets/{uploadId}", RIGHTS_HOLDERS, Tenant.NONE),
-            page("GET", "/notices/{caseId}/targets/{uploadId}/progress", RIGHTS_HOLDERS, Tenant.NONE),
-            page("GET", "/notices/{caseId}/targets/{uploadId}/errors.csv", RIGHTS_HOLDERS, Tenant.NONE),
+            page("GET", "/notices/{caseId}/targets/{uploadId}", RIGHTS_HOLDERS, Tenant.NONE)
+                    .expect(404) /* no such upload */,
+            page("GET", "/notices/{caseId}/targets/{uploadId}/progress", RIGHTS_HOLDERS, Tenant.NONE)
+                    .expect(404) /* no such upload */,
+            page("GET", "/notices/{caseId}/targets/{uploadId}/errors.csv", RIGHTS_HOLDERS, Tenant.NONE)
+                    .expect(404) /* no such upload */,
             page("GET", "/audit", AUDITORS, Tenant.NONE),
             page("GET", "/audit/cases/{caseId}", AUDITORS, Tenant.NONE),
             page("GET", "/audit/cases/{caseId}/bundle", AUDITORS, Tenant.NONE),
@@ -399,6 +473,8 @@ class AuthorizationMatrixIT extends StackTest {
                 "[\"DELETE\"]");
         fixtures.put("accepted", accepted);
         fixtures.put("token", cases.uploaderToken(accepted));
+        fixtures.put("counterToken", cases.counterNoticeToken(accepted));
+        fixtures.put("appealToken", cases.appealToken(accepted));
         JsonNode measures = Api.as(baseUrl(), "compliance")
                 .get("/api/measures?case_id=" + accepted)
                 .json();
@@ -533,7 +609,7 @@ class AuthorizationMatrixIT extends StackTest {
 
     private int check(Entry entry, Role role, List<String> failures, String cell, StringBuilder row) {
         int cells = 0;
-        String path = concrete(entry.pattern() + entry.query(), entry.caseFixture(), fixtures.get("token"));
+        String path = concrete(entry.pattern() + entry.query(), entry.caseFixture(), token(entry));
         Outcome outcome = send(entry, role, path);
         cells++;
         row.append(' ')
@@ -556,10 +632,14 @@ class AuthorizationMatrixIT extends StackTest {
                 failures.add(cell + ": a valid link must open the door, got " + outcome);
             } else if (outcome.status >= 500) {
                 failures.add(cell + ": server error " + outcome);
+            } else if (!(entry.tenant() == Tenant.OWN_ORGANISATION && role == Role.RIGHTS_HOLDER_B)
+                    && !entry.answered(outcome)) {
+                failures.add(cell + ": expected " + (entry.expected().isEmpty() ? "success" : entry.expected())
+                        + ", got " + outcome);
             }
             if (entry.tenant() == Tenant.TOKEN) {
                 // forged, tampered and re-targeted links are nobody's credential
-                String token = fixtures.get("token");
+                String token = token(entry);
                 String retargeted = fixtures.get("inReview") + token.substring(token.indexOf('.'));
                 for (String bad : List.of("forged-" + UUID.randomUUID(), tamper(token), retargeted)) {
                     Outcome forged =
@@ -626,6 +706,14 @@ class AuthorizationMatrixIT extends StackTest {
     }
 
     /** The same link with one character of its signature changed. */
+    /** The uploader link of the purpose the door serves. */
+    private String token(Entry entry) {
+        if (entry.pattern().endsWith("/counter-notice")) {
+            return fixtures.get("counterToken");
+        }
+        return entry.pattern().endsWith("/appeal") ? fixtures.get("appealToken") : fixtures.get("token");
+    }
+
     private static String tamper(String token) {
         char last = token.charAt(token.length() - 1);
         return token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');

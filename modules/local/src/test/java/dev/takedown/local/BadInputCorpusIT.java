@@ -149,6 +149,9 @@ class BadInputCorpusIT extends StackTest {
     private String acceptedForAppeal;
     private String counterToken;
     private String appealToken;
+    // each case's link of the other purpose: requests that must reach validation without answering the case
+    private String counterCaseAppealToken;
+    private String appealCaseCounterToken;
     private String taskId;
 
     private final AtomicInteger inputs = new AtomicInteger();
@@ -171,14 +174,16 @@ class BadInputCorpusIT extends StackTest {
                         .account("acct-corpus-" + UUID.randomUUID())
                         .json(),
                 "[\"DELETE\"]");
-        counterToken = cases.uploaderToken(acceptedForCounterNotice);
+        counterToken = cases.counterNoticeToken(acceptedForCounterNotice);
+        counterCaseAppealToken = cases.appealToken(acceptedForCounterNotice);
         acceptedForAppeal = cases.fileAndAccept(
                 "rightsholder-a",
                 NoticeJson.complete("CN_CC_1195")
                         .account("acct-corpus-" + UUID.randomUUID())
                         .json(),
                 "[\"DELETE\"]");
-        appealToken = cases.uploaderToken(acceptedForAppeal);
+        appealToken = cases.appealToken(acceptedForAppeal);
+        appealCaseCounterToken = cases.counterNoticeToken(acceptedForAppeal);
         String inReview = cases.file(
                 "rightsholder-a",
                 NoticeJson.complete("CN_CC_1195")
@@ -942,10 +947,13 @@ class BadInputCorpusIT extends StackTest {
                 new Door(
                         "POST /api/uploader/{token}/counter-notice",
                         null,
-                        "/api/uploader/" + appealToken + "/counter-notice",
+                        "/api/uploader/" + appealCaseCounterToken + "/counter-notice",
                         "POST"),
                 new Door(
-                        "POST /api/uploader/{token}/appeal", null, "/api/uploader/" + counterToken + "/appeal", "POST"),
+                        "POST /api/uploader/{token}/appeal",
+                        null,
+                        "/api/uploader/" + counterCaseAppealToken + "/appeal",
+                        "POST"),
                 new Door(
                         "POST /api/notices/{id}/appeal",
                         "rightsholder-a",
@@ -1063,7 +1071,7 @@ class BadInputCorpusIT extends StackTest {
                 "POST /api/uploader/{token}/appeal explanation",
                 () -> Api.anonymous(baseUrl())
                         .post(
-                                "/api/uploader/" + counterToken + "/appeal",
+                                "/api/uploader/" + counterCaseAppealToken + "/appeal",
                                 JSON.createObjectNode()
                                         .put("grounds", "NOT_ILLEGAL")
                                         .put("explanation", mb)

@@ -132,6 +132,26 @@ final class Cases {
         throw new AssertionError("no forwarded notice on case " + caseId);
     }
 
+    /** The uploader's counter-notice link, which the page of the letter's link offers while its window is open. */
+    String counterNoticeToken(String caseId) {
+        return answerLink(caseId, "counter_notice_link");
+    }
+
+    /** The uploader's complaint link (DSA Art. 20), offered by the page while the complaint window is open. */
+    String appealToken(String caseId) {
+        return answerLink(caseId, "appeal_link");
+    }
+
+    private String answerLink(String caseId, String field) {
+        JsonNode forwarded = Api.anonymous(baseUrl)
+                .get("/api/uploader/" + uploaderToken(caseId))
+                .json();
+        if (!forwarded.hasNonNull(field)) {
+            throw new AssertionError("no " + field + " on case " + caseId + ": " + forwarded);
+        }
+        return forwarded.get(field).asText();
+    }
+
     List<String> notificationKinds(String caseId) {
         List<String> kinds = new ArrayList<>();
         Api.as(baseUrl, "compliance")

@@ -56,6 +56,7 @@ class CounterNoticeIT extends StackTest {
         String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice(profile, account), "[\"DELETE\"]");
         await().atMost(Cases.PATIENCE).until(() -> strikes(account) == 1);
         String token = cases.uploaderToken(caseId);
+        String counterToken = cases.counterNoticeToken(caseId);
 
         Api uploader = Api.anonymous(baseUrl());
         assertThat(uploader.get("/api/uploader/" + token)
@@ -69,7 +70,7 @@ class CounterNoticeIT extends StackTest {
                 .as("forged link")
                 .isEqualTo(404);
 
-        Api.Response incomplete = uploader.post("/api/uploader/" + token + "/counter-notice", "{}");
+        Api.Response incomplete = uploader.post("/api/uploader/" + counterToken + "/counter-notice", "{}");
         assertThat(incomplete.status()).isEqualTo(400);
         assertThat(fields(incomplete))
                 .containsExactlyInAnyOrder(
@@ -81,10 +82,10 @@ class CounterNoticeIT extends StackTest {
                         "attestations.truthfulness_responsibility");
         assertThat(cases.history("rightsholder-a", caseId)).doesNotContain("COUNTER_NOTICE_FORWARDED");
 
-        assertThat(uploader.post("/api/uploader/" + token + "/counter-notice", Cases.counterNoticeCn())
+        assertThat(uploader.post("/api/uploader/" + counterToken + "/counter-notice", Cases.counterNoticeCn())
                         .status())
                 .isEqualTo(202);
-        assertThat(uploader.post("/api/uploader/" + token + "/counter-notice", Cases.counterNoticeCn())
+        assertThat(uploader.post("/api/uploader/" + counterToken + "/counter-notice", Cases.counterNoticeCn())
                         .status())
                 .as("a second counter-notice")
                 .isEqualTo(409);
@@ -150,11 +151,11 @@ class CounterNoticeIT extends StackTest {
     void americanCounterNoticeWaitsTenBusinessDaysAndProofOfSuitKeepsTheMeasure() {
         String caseId =
                 cases.fileAndAccept("rightsholder-a", Cases.notice("US_DMCA", "acct-us"), "[\"DISABLE_ACCESS\"]");
-        String token = cases.uploaderToken(caseId);
+        String counterToken = cases.counterNoticeToken(caseId);
         Api uploader = Api.anonymous(baseUrl());
 
         Api.Response missingPerjury = uploader.post(
-                "/api/uploader/" + token + "/counter-notice",
+                "/api/uploader/" + counterToken + "/counter-notice",
                 Cases.counterNoticeUs().replace("\"mistake_or_misidentification_perjury\": true", "\"x\": 1"));
         assertThat(missingPerjury.status()).isEqualTo(400);
         assertThat(fields(missingPerjury)).containsExactly("statement.mistake_or_misidentification_perjury");
@@ -167,7 +168,7 @@ class CounterNoticeIT extends StackTest {
                 .as("no counter-notice yet")
                 .isEqualTo(409);
 
-        uploader.post("/api/uploader/" + token + "/counter-notice", Cases.counterNoticeUs());
+        uploader.post("/api/uploader/" + counterToken + "/counter-notice", Cases.counterNoticeUs());
         cases.awaitStatus("rightsholder-a", caseId, "COUNTER_NOTICE_FORWARDED");
         Job wait = cases.awaitTimer(caseId, "counter-notice", "Event_StatutoryWaitOver");
         Instant received = jdbc.queryForObject(
@@ -278,10 +279,41 @@ class CounterNoticeIT extends StackTest {
     void europeanNoticesHaveNoCounterNoticeButAComplaint() {
         String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("EU_DSA", "acct-eu"), "[\"DELETE\"]");
         String token = cases.uploaderToken(caseId);
-        Api.Response counter =
-                Api.anonymous(baseUrl()).post("/api/uploader/" + token + "/counter-notice", Cases.counterNoticeUs());
-        assertThat(counter.status()).isEqualTo(400);
-        assertThat(fields(counter)).containsExactly("jurisdiction_profile");
+        Api uploader = Api.anonymous(baseUrl());
+        assertThat(uploader.get("/api/uploader/" + token).json().hasNonNull("counter_notice_link"))
+                .as("no counter-notice link under the DSA")
+                .isFalse();
+        assertThat(uploader.get("/api/uploader/" + token).json().hasNonNull("appeal_link"))
+                .as("but a complaint link")
+                .isTrue();
+        Api.Response counter = uploader.post("/api/uploader/" + token + "/counter-notice", Cases.counterNoticeUs());
+        assertThat(counter.status()).as("the letter's link only reads").isEqualTo(403);
+        assertThat(counter.body()).contains("uploader-link-wrong-purpose");
+
+        // staff withdraw the complaint link (say it reached the wrong person): a ledger fact with the reason
+        String appealToken = cases.appealToken(caseId);
+        Api.Response revoked = Api.as(baseUrl(), "moderator")
+                .post(
+                        "/api/notices/" + caseId + "/uploader-links/revocation",
+                        "{\"purposes\":[\"APPEAL\"],\"reason\":\"sent to the wrong address\"}");
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.json().get("revoked").asInt()).isEqualTo(1);
+        Api.Response gone = uploader.get("/u/" + appealToken);
+        assertThat(gone.status()).as("a readable page, not an error").isEqualTo(410);
+        assertThat(gone.body()).contains("withdrawn by our staff");
+        Api.Response refused = uploader.post("/api/uploader/" + appealToken + "/appeal", "{}");
+        assertThat(refused.status()).isEqualTo(410);
+        assertThat(refused.body()).contains("uploader-link-revoked");
+        assertThat(uploader.get("/api/uploader/" + token).json().hasNonNull("appeal_link"))
+                .isFalse();
+        await().atMost(Cases.PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from audit_ledger where case_id = ? and event_type = ?"
+                                        + " and actor = 'moderator'",
+                                Integer.class,
+                                caseId,
+                                "dev.takedown.uploader.links-revoked.v1")
+                        == 1);
     }
 
     @Test

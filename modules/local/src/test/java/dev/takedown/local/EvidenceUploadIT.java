@@ -136,7 +136,7 @@ class EvidenceUploadIT extends StackTest {
                         .account("acct-evidence-" + UUID.randomUUID())
                         .json(),
                 "[\"DELETE\"]");
-        String token = cases.uploaderToken(caseId);
+        String token = cases.counterNoticeToken(caseId);
         assertThat(Api.anonymous(baseUrl())
                         .post("/api/uploader/" + token + "/counter-notice", Cases.counterNoticeCn())
                         .status())

@@ -32,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,12 +160,9 @@ class FaultToleranceIT {
 
         // the same organisation and key through the Kafka intake, twice: still that one notice
         try (KafkaProducer<String, String> producer = kafka.producer()) {
-            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, "org-a:" + slowKey, slowBody))
-                    .get();
-            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, "org-a:" + slowKey, slowBody))
-                    .get();
-            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, "org-a:" + key, body))
-                    .get();
+            producer.send(SignedInbound.notice("org-a:" + slowKey, slowBody)).get();
+            producer.send(SignedInbound.notice("org-a:" + slowKey, slowBody)).get();
+            producer.send(SignedInbound.notice("org-a:" + key, body)).get();
         }
         await().atMost(PATIENCE).until(() -> kafka.lag("takedown-notices") == 0);
         assertThat(noticesWithKey(slowKey)).isEqualTo(1);
@@ -560,15 +556,13 @@ class FaultToleranceIT {
             try (KafkaProducer<String, String> producer = kafka.producer()) {
                 // sent together (one batch, one fetch, one poll), so the listener container has not committed the
                 // first one's offset when the second one stops
-                var ok = producer.send(new ProducerRecord<>(
-                        Topics.NOTICES_INBOUND,
+                var ok = producer.send(SignedInbound.notice(
                         0,
                         "org-a:" + okKey,
                         NoticeJson.complete("CN_CC_1195")
                                 .account("acct-ok-" + round)
                                 .json()));
-                var frozen = producer.send(new ProducerRecord<>(
-                        Topics.NOTICES_INBOUND,
+                var frozen = producer.send(SignedInbound.notice(
                         0,
                         "org-a:" + frozenKafkaKey,
                         NoticeJson.complete("CN_CC_1195")

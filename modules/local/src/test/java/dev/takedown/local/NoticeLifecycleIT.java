@@ -223,11 +223,9 @@ class NoticeLifecycleIT extends StackTest {
         String key = "org-b:" + UUID.randomUUID();
         String incompleteKey = "org-b:" + UUID.randomUUID();
         try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, key, Notices.complete(target)))
-                    .get();
-            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, key, Notices.complete(target)))
-                    .get();
-            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, incompleteKey, Notices.incompleteDmca()))
+            producer.send(SignedInbound.notice(key, Notices.complete(target))).get();
+            producer.send(SignedInbound.notice(key, Notices.complete(target))).get();
+            producer.send(SignedInbound.notice(incompleteKey, Notices.incompleteDmca()))
                     .get();
             producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, "no-key-separator", "{}"))
                     .get();

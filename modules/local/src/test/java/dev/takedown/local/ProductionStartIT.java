@@ -88,6 +88,8 @@ class ProductionStartIT {
                 "TAKEDOWN_EVIDENCE_DIRECTORY",
                 Files.createDirectories(WORK.resolve("evidence")).toString());
         safe.put("TAKEDOWN_SECURITY_REALMIMPORTS", PRODUCTION_REALM.toString());
+        safe.put("TAKEDOWN_INTAKE_KEYS_PORTALA_ORGANISATION", "org-a");
+        safe.put("TAKEDOWN_INTAKE_KEYS_PORTALA_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
         safe.put("TAKEDOWN_DESIGNATEDAGENT_REGISTRATIONNUMBER", "DMCA-1051234");
         safe.put("TAKEDOWN_DESIGNATEDAGENT_EMAIL", "copyright@platform.test");
     }
@@ -106,6 +108,7 @@ class ProductionStartIT {
         unsafe.put("TAKEDOWN_SECURITY_REALMIMPORTS", DEMO_REALM.toString());
         unsafe.put("TAKEDOWN_ENGINEREST_DEPLOYMENTS", "ALLOWED");
         unsafe.put("CAMUNDA_BPM_DATABASE_SCHEMAUPDATE", "true");
+        unsafe.put("TAKEDOWN_INTAKE_KEYS_PORTALA_SECRET", "local-demo-intake-key-org-a-not-for-production");
 
         Run run = start("unsafe-settings", unsafe);
 
@@ -121,7 +124,8 @@ class ProductionStartIT {
                 .contains("takedown.security.realm-imports (" + DEMO_REALM + ")")
                 .contains("client 'takedown-api' is public and takes passwords")
                 .contains("takedown.engine-rest.deployments")
-                .contains("camunda.bpm.database.schema-update");
+                .contains("camunda.bpm.database.schema-update")
+                .contains("takedown.intake.keys.portala.secret");
         assertThat(database.queryForObject(
                         "select count(*) from information_schema.tables where table_schema = 'public'", Long.class))
                 .as("refused before it touched the database")

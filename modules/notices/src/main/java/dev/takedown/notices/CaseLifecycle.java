@@ -449,7 +449,8 @@ public class CaseLifecycle {
         List<String> recipients = new ArrayList<>();
         recipients.add(tellNotifier(notice, LetterKind.DECISION, decisionModel(outcome, decided, profile)));
         if (outcome == CaseOutcome.ACTION_TAKEN) {
-            String link = publicBaseUrl + "/u/" + links.issue(caseId);
+            // the letter opens the notice; the page offers the answers whose windows are still open
+            String link = publicBaseUrl + "/u/" + links.issueAll(caseId, profile, policies.of(profile), now);
             for (NoticeTarget target : notice.getTargets()) {
                 // the uploader's letter opens its page, where it can answer with a counter-notice
                 recipients.add(tellUploader(

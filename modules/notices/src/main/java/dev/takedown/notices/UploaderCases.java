@@ -34,18 +34,29 @@ public class UploaderCases {
         return "uploader:" + caseId;
     }
 
-    public Optional<String> caseOf(String token) {
-        return links.verify(token);
+    /**
+     * The case a token opens for {@code purpose}; empty for a token that is not ours.
+     *
+     * @throws UploaderLinkRefusedException for a genuine link that is expired, revoked or for another purpose
+     */
+    public Optional<String> caseFor(String token, UploaderLinkPurpose purpose) {
+        return links.caseFor(token, purpose);
     }
 
+    /**
+     * The forwarded notice behind a link of any purpose, with the links of the answers still open.
+     *
+     * @throws UploaderLinkRefusedException for a genuine link that is expired or revoked
+     */
     @Transactional(readOnly = true)
     public Optional<ForwardedNotice> forwarded(String token) {
-        return links.verify(token)
+        return links.caseToRead(token)
                 .flatMap(caseId -> notices.findById(UUID.fromString(caseId)))
-                .map(this::view);
+                .map(notice -> view(notice, token));
     }
 
-    private ForwardedNotice view(Notice notice) {
+    private ForwardedNotice view(Notice notice, String token) {
+        String caseId = notice.getId().toString();
         String statement = correspondence.letters(notice.getId().toString()).stream()
                 .filter(letter -> letter.kind() == LetterKind.FORWARDED_NOTICE)
                 .map(LetterView::body)
@@ -59,10 +70,16 @@ public class UploaderCases {
                 notice.effectiveDecision().map(RecordedDecision::getMeasures).orElse(List.of()),
                 statement,
                 notice.governingProfile().name(),
-                notice.governingProfile().family().name());
+                notice.governingProfile().family().name(),
+                links.answerWith(token, caseId, UploaderLinkPurpose.COUNTER_NOTICE)
+                        .orElse(null),
+                links.answerWith(token, caseId, UploaderLinkPurpose.APPEAL).orElse(null));
     }
 
-    /** The forwarded notice: the work, the targets, the measures and the statement of reasons. */
+    /**
+     * The forwarded notice: the work, the targets, the measures and the statement of reasons; the tokens of the
+     * counter-notice and complaint links while their windows are open (null when closed, revoked or not in this law).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ForwardedNotice(
             String caseId,
@@ -72,5 +89,7 @@ public class UploaderCases {
             List<String> measures,
             String statementOfReasons,
             String profile,
-            String family) {}
+            String family,
+            String counterNoticeLink,
+            String appealLink) {}
 }

@@ -192,7 +192,7 @@ class CaseLifecycleTest {
                 .satisfies(n -> {
                     assertThat(n.subject()).isEqualTo("关于您内容的通知");
                     assertThat(n.body()).contains("(a) 措施", "DELETE", "《民法典》第1196条");
-                    assertThat(n.opens()).contains("/u/" + caseId + ".");
+                    assertThat(n.opens()).containsPattern("/u/[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}$");
                 });
         String link = sent.stream()
                 .filter(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
@@ -201,6 +201,11 @@ class CaseLifecycleTest {
                 .opens();
         assertThat(uploaderCases.forwarded(link.substring(link.indexOf("/u/") + 3)))
                 .hasValueSatisfying(forwarded -> {
+                    assertThat(forwarded.caseId()).isEqualTo(caseId);
+                    assertThat(forwarded.counterNoticeLink())
+                            .as("the letter's link reads; the page offers the answers")
+                            .isNotNull();
+                    assertThat(forwarded.appealLink()).isNotNull();
                     assertThat(forwarded.measures()).containsExactly("DELETE");
                     assertThat(forwarded.statementOfReasons()).contains("(f) 救济");
                 });

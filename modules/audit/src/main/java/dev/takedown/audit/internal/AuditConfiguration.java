@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableScheduling
 @EnableConfigurationProperties({
     AuditProperties.class,
+    IntakeProperties.class,
     ReportProperties.class,
     RetentionProperties.class,
     TdbProperties.class

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.audit.ActorType;
 import dev.takedown.events.CloudEventHeaders;
+import dev.takedown.events.InboundSignatures;
 import dev.takedown.events.Provenance;
 import dev.takedown.events.TakedownEvent;
+import dev.takedown.events.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,7 +25,10 @@ import org.apache.kafka.common.header.Header;
  * What the ledger records about one Kafka record. A record on one of our topics is recorded as the event it is: its
  * CloudEvents headers (the type must be one declared for the topic), then the JSON body. A record on an external topic
  * is recorded only as {@link Provenance#INBOUND_RECEIVED}: when we received it, from which principal, and the SHA-256
- * of its raw bytes; nothing it claims about itself becomes a ledger field.
+ * of its raw bytes; nothing it claims about itself becomes a ledger field. A notice on {@link Topics#NOTICES_INBOUND}
+ * names its producer by signature ({@link InboundSignatures}): signed by the organisation it files for, its principal
+ * is that organisation's ({@code kafka-org:<org>}); otherwise it is recorded as {@link Provenance#INBOUND_REFUSED}
+ * with the organisation it claimed and why it was refused, as the intake refuses it.
  */
 record IncomingEvent(
         String eventId,
@@ -47,17 +52,39 @@ record IncomingEvent(
      * @param receivedAt    when the ledger took the record off the topic
      * @throws RecordRejected when a record on one of our topics is not an event we publish there
      */
-    static IncomingEvent of(ConsumerRecord<String, ?> record, String policyVersion, Instant receivedAt) {
-        return Provenance.isExternal(record.topic()) ? received(record, receivedAt) : internal(record, policyVersion);
+    static IncomingEvent of(
+            ConsumerRecord<String, ?> record, String policyVersion, Instant receivedAt, InboundSignatures signatures) {
+        return Provenance.isExternal(record.topic())
+                ? received(record, receivedAt, signatures)
+                : internal(record, policyVersion);
     }
 
-    private static IncomingEvent received(ConsumerRecord<String, ?> record, Instant receivedAt) {
+    private static IncomingEvent received(
+            ConsumerRecord<String, ?> record, Instant receivedAt, InboundSignatures signatures) {
         byte[] value = bytes(record.value());
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
         payload.put("topic", record.topic());
         payload.put("partition", record.partition());
         payload.put("offset", record.offset());
-        payload.put("principal", UNAUTHENTICATED);
+        String type = Provenance.INBOUND_RECEIVED;
+        String principal = UNAUTHENTICATED;
+        if (record.topic().equals(Topics.NOTICES_INBOUND)) {
+            InboundSignatures.Verdict verdict = signatures.verify(
+                    record.key(),
+                    value,
+                    rawHeader(record, InboundSignatures.KEY_ID),
+                    rawHeader(record, InboundSignatures.SIGNATURE));
+            if (verdict instanceof InboundSignatures.Verified verified) {
+                principal = verified.principal();
+                payload.put("organisation", verified.organisation());
+                payload.put("keyId", verified.keyId());
+            } else if (verdict instanceof InboundSignatures.Refused refused) {
+                type = Provenance.INBOUND_REFUSED;
+                payload.put("claimedOrganisation", refused.claimedOrganisation());
+                payload.put("reason", refused.reason());
+            }
+        }
+        payload.put("principal", principal);
         // the key may hold anything a producer chose to send; its digest identifies it without repeating it
         payload.put("keySha256", record.key() == null ? null : hex(record.key().getBytes(StandardCharsets.UTF_8)));
         payload.put("sha256", value == null ? null : hex(value));
@@ -65,9 +92,9 @@ record IncomingEvent(
         return new IncomingEvent(
                 record.topic() + "-" + record.partition() + "-" + record.offset(),
                 record.topic(),
-                Provenance.INBOUND_RECEIVED,
+                type,
                 null,
-                UNAUTHENTICATED,
+                principal,
                 null,
                 null,
                 receivedAt,
@@ -219,6 +246,12 @@ record IncomingEvent(
                     .orElse(text);
         }
         return text.isBlank() ? Optional.empty() : Optional.of(text);
+    }
+
+    /** A header's bytes as UTF-8 text, exactly as the producer sent them (a signature is never JSON-encoded). */
+    private static String rawHeader(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static Optional<String> text(JsonNode body, String name) {

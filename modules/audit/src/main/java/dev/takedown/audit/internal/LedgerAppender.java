@@ -1,6 +1,7 @@
 package dev.takedown.audit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.events.InboundSignatures;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.PreparedStatement;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -42,11 +44,31 @@ public class LedgerAppender {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final AuditProperties properties;
+    private final InboundSignatures signatures;
 
+    /** A ledger that knows no intake keys: every notice on the inbound topic is recorded as refused. */
     public LedgerAppender(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditProperties properties) {
+        this(jdbc, transactions, properties, new InboundSignatures(Map.of()));
+    }
+
+    @Autowired
+    public LedgerAppender(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            AuditProperties properties,
+            IntakeProperties intake) {
+        this(jdbc, transactions, properties, intake.signatures());
+    }
+
+    LedgerAppender(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            AuditProperties properties,
+            InboundSignatures signatures) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
+        this.signatures = signatures;
     }
 
     /** One record in its own transaction; empty for a redelivery. */
@@ -69,7 +91,7 @@ public class LedgerAppender {
         for (int i = 0; i < records.size(); i++) {
             IncomingEvent event;
             try {
-                event = IncomingEvent.of(records.get(i), properties.policyVersion(), receivedAt);
+                event = IncomingEvent.of(records.get(i), properties.policyVersion(), receivedAt, signatures);
             } catch (RecordRejected rejected) {
                 appendOneByOne(records.subList(0, i), events);
                 throw rejected.at(i);
@@ -94,7 +116,8 @@ public class LedgerAppender {
             List<Appended> appended = new ArrayList<>();
             Instant receivedAt = Instant.now();
             for (int i = 0; i < records.size(); i++) {
-                IncomingEvent event = IncomingEvent.of(records.get(i), properties.policyVersion(), receivedAt);
+                IncomingEvent event =
+                        IncomingEvent.of(records.get(i), properties.policyVersion(), receivedAt, signatures);
                 try {
                     appended.addAll(append(Map.of(event.eventId(), event)));
                 } catch (DuplicateKeyException seqTaken) {

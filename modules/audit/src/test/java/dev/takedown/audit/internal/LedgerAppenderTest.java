@@ -186,10 +186,10 @@ class LedgerAppenderTest {
                 CloudEventHeaders.TIME, "2025-04-01T08:00:00Z");
         Instant before = Instant.now();
 
-        appender.append(record(Topics.NOTICES_INBOUND, body, claims));
+        appender.append(record(Topics.ENFORCEMENT_RESULTS, body, claims));
 
         LedgerRecord row = allRows().get(0);
-        assertThat(row.eventId()).isEqualTo(Topics.NOTICES_INBOUND + "-0-" + ledger.lastOffset());
+        assertThat(row.eventId()).isEqualTo(Topics.ENFORCEMENT_RESULTS + "-0-" + ledger.lastOffset());
         assertThat(row.eventType()).isEqualTo(Provenance.INBOUND_RECEIVED);
         assertThat(row.caseId()).isNull();
         assertThat(row.actor()).isEqualTo(IncomingEvent.UNAUTHENTICATED);

@@ -95,7 +95,7 @@ class LedgerFeedDeadLetterTest {
                 .filteredOn(r -> r.topic().equals(Topics.NOTICES_INBOUND))
                 .singleElement()
                 .satisfies(r -> {
-                    assertThat(r.eventType()).isEqualTo(Provenance.INBOUND_RECEIVED);
+                    assertThat(r.eventType()).as("unsigned").isEqualTo(Provenance.INBOUND_REFUSED);
                     assertThat(r.caseId()).isNull();
                 });
 

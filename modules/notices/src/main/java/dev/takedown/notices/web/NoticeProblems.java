@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** RFC 9457 answers for notice intake (every missing element in one response) and the case APIs around it. */
 @Order(0)
-@RestControllerAdvice(assignableTypes = {NoticeApi.class, UploaderApi.class})
+@RestControllerAdvice(assignableTypes = {NoticeApi.class, UploaderApi.class, UploaderLinkApi.class})
 class NoticeProblems {
 
     @ExceptionHandler(NoticeIncompleteException.class)

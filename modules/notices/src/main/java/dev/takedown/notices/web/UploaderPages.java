@@ -9,6 +9,8 @@ import dev.takedown.notices.Deadlines;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.Party;
 import dev.takedown.notices.UploaderCases;
+import dev.takedown.notices.UploaderLinkPurpose;
+import dev.takedown.notices.UploaderLinkRefusedException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
@@ -112,7 +114,12 @@ class UploaderPages {
 
     @GetMapping
     String show(@PathVariable String token, Model model, HttpServletResponse response) {
-        Optional<UploaderCases.ForwardedNotice> notice = uploaderCases.forwarded(token);
+        Optional<UploaderCases.ForwardedNotice> notice;
+        try {
+            notice = uploaderCases.forwarded(token);
+        } catch (UploaderLinkRefusedException refused) {
+            return refused(refused, model, response);
+        }
         if (notice.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "notices/uploader-gone";
@@ -131,7 +138,13 @@ class UploaderPages {
             @ModelAttribute("counter") CounterNoticeForm form,
             Model model,
             HttpServletResponse response) {
-        Optional<UploaderCases.ForwardedNotice> notice = uploaderCases.forwarded(token);
+        Optional<UploaderCases.ForwardedNotice> notice;
+        try {
+            uploaderCases.caseFor(token, UploaderLinkPurpose.COUNTER_NOTICE);
+            notice = uploaderCases.forwarded(token);
+        } catch (UploaderLinkRefusedException refused) {
+            return refused(refused, model, response);
+        }
         if (notice.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "notices/uploader-gone";
@@ -147,6 +160,13 @@ class UploaderPages {
                     model, messages.getMessage("uploader.counter.notNow", null, LocaleContextHolder.getLocale()));
         }
         return render(model, token, notice.get());
+    }
+
+    /** A genuine link that no longer (or never) opens this: a page that says which, never an error page. */
+    static String refused(UploaderLinkRefusedException refused, Model model, HttpServletResponse response) {
+        response.setStatus(refused.getStatusCode().value());
+        model.addAttribute("refusal", "uploader.refused." + refused.reason().name());
+        return "notices/uploader-gone";
     }
 
     private String render(Model model, String token, UploaderCases.ForwardedNotice notice) {

@@ -3,6 +3,7 @@ package dev.takedown.review.web;
 import dev.takedown.kernel.Caller;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.UploaderCases;
+import dev.takedown.notices.UploaderLinkPurpose;
 import dev.takedown.review.AppealRequest;
 import dev.takedown.review.Appeals;
 import java.util.Map;
@@ -43,7 +44,9 @@ class AppealApi {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> byUploader(@PathVariable String token, @RequestBody AppealRequest appeal) {
-        String caseId = uploaderCases.caseOf(token).orElseThrow(() -> new CaseNotFoundException("behind this link"));
+        String caseId = uploaderCases
+                .caseFor(token, UploaderLinkPurpose.APPEAL)
+                .orElseThrow(() -> new CaseNotFoundException("behind this link"));
         return Map.of("appeal_id", appeals.fileAsUploader(caseId, appeal, UploaderCases.actorFor(caseId)));
     }
 }

@@ -6,6 +6,7 @@ import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.NotifierLinks;
 import dev.takedown.notices.UploaderCases;
+import dev.takedown.notices.UploaderLinkPurpose;
 import dev.takedown.review.AppealRequest;
 import dev.takedown.review.Appeals;
 import dev.takedown.review.InvalidDecisionException;
@@ -49,7 +50,7 @@ class AppealPages {
             @RequestParam(name = "explanation", required = false) String explanation,
             @RequestParam(name = "decision_id", required = false) String decisionId,
             RedirectAttributes redirect) {
-        Optional<String> caseId = uploaderCases.caseOf(token);
+        Optional<String> caseId = uploaderCases.caseFor(token, UploaderLinkPurpose.APPEAL);
         if (caseId.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case behind this link");
         }
