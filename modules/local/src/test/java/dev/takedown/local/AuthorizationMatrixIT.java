@@ -354,8 +354,9 @@ class AuthorizationMatrixIT extends StackTest {
             page("GET", "/u/{token}", EVERYONE, Tenant.TOKEN),
             page("POST", "/u/{token}/counter-notice", EVERYONE, Tenant.TOKEN),
             page("POST", "/u/{token}/appeal", EVERYONE, Tenant.TOKEN),
-            page("GET", "/n/{token}", EVERYONE, Tenant.NONE),
-            page("POST", "/n/{token}/appeal", EVERYONE, Tenant.NONE),
+            // a logged-out notifier's signed link: anyone; the fixture is an uploader's link, which opens no case here
+            page("GET", "/n/{token}", EVERYONE, Tenant.NONE).expect(404) /* an uploader's link is no notifier's */,
+            page("POST", "/n/{token}/appeal", EVERYONE, Tenant.NONE).expect(404) /* as above */,
             page("GET", "/works", RIGHTS_HOLDERS, Tenant.NONE),
             page("GET", "/works/new", RIGHTS_HOLDERS, Tenant.NONE),
             page("POST", "/works", RIGHTS_HOLDERS, Tenant.NONE),

@@ -34,17 +34,30 @@ class DeadLetterReplayIT extends StackTest {
         String idempotencyKey = UUID.randomUUID().toString();
         String target = "https://gen.example/dlt/" + idempotencyKey;
         UUID id = UUID.randomUUID();
+        // as org-b's portal signed it: the replay sends the record's own headers with it
+        ProducerRecord<String, String> signed =
+                SignedInbound.notice("org-b:" + idempotencyKey, Notices.complete(target));
+        StringBuilder headers = new StringBuilder("[");
+        signed.headers()
+                .forEach(h -> headers.append(headers.length() > 1 ? "," : "")
+                        .append("{\"name\":\"")
+                        .append(h.key())
+                        .append("\",\"value\":\"")
+                        .append(java.util.Base64.getEncoder().encodeToString(h.value()))
+                        .append("\"}"));
+        headers.append("]");
         jdbc.update(
                 """
                 insert into dead_letter (id, topic, kafka_partition, kafka_offset, record_key, payload, headers, reason,
                     consumer_group, dead_at, status)
-                values (?, ?, 0, ?, ?, ?, '[]', 'CannotCreateTransactionException: database down', 'takedown-notices',
-                    ?, 'OPEN')""",
+                values (?, ?, 0, ?, ?, ?, cast(? as jsonb), 'CannotCreateTransactionException: database down',
+                    'takedown-notices', ?, 'OPEN')""",
                 id,
                 Topics.NOTICES_INBOUND,
                 System.nanoTime(),
-                "org-b:" + idempotencyKey,
-                Notices.complete(target).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                signed.key(),
+                signed.value().getBytes(StandardCharsets.UTF_8),
+                headers.toString(),
                 Timestamp.from(Instant.now()));
 
         PageSession admin = PageSession.login(baseUrl(), "admin");
