@@ -78,7 +78,10 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
         timeCompression(environment, "takedown.time-compression", findings);
         timeCompression(environment, "takedown.review.time-compression", findings);
         platformClients(environment, findings);
-        designatedAgent(environment, findings);
+        if (!screeningNode && !environment.acceptsProfiles(Profiles.of("audit-node"))) {
+            // the nodes that publish the complaint page and the agent; screening and audit nodes show neither
+            designatedAgent(environment, findings);
+        }
         proxies(environment, findings);
         realmImports(environment, findings);
         if (engine) {

@@ -154,6 +154,12 @@ class ProductionSettingsTest {
         assertThat(ProductionSettings.findings(
                         safe().withProperty("takedown.designated-agent.email", "dmca-agent@takedown.example")))
                 .hasSize(1);
+        MockEnvironment auditNode = safe().withProperty(
+                        "takedown.designated-agent.registration-number", ProductionSettings.DEMO_AGENT_REGISTRATION);
+        auditNode.setActiveProfiles("audit-node", "node");
+        assertThat(ProductionSettings.findings(auditNode))
+                .as("an audit node publishes no agent")
+                .isEmpty();
         assertThat(ProductionSettings.findings(demoAgent.withProperty("takedown.profiles.US_DMCA.enabled", "false")))
                 .as("no agent is needed without the US profile")
                 .isEmpty();
