@@ -39,7 +39,17 @@ final class FaultKafka {
             String value,
             String ceId,
             String ceType,
-            List<Header> headers) {}
+            List<Header> headers) {
+
+        /** The last value of a header as text, or "" when the record has none. */
+        String header(String name) {
+            return headers.stream()
+                    .filter(h -> h.key().equals(name))
+                    .map(h -> new String(h.value(), java.nio.charset.StandardCharsets.UTF_8))
+                    .reduce((a, b) -> b)
+                    .orElse("");
+        }
+    }
 
     private final String bootstrap;
 

@@ -150,11 +150,11 @@ class MeasureRecordsIT extends StackTest {
         await().atMost(Cases.PATIENCE).untilAsserted(() -> {
             List<FaultKafka.Rec> dead = kafka.readAll(List.of(Topics.MEASURES + ".DLT")).stream()
                     .filter(r -> poisonKey.equals(r.key()))
-                    .filter(r -> header(r, "kafka_dlt-original-consumer-group").startsWith("takedown-screening-"))
+                    .filter(r -> r.header("kafka_dlt-original-consumer-group").startsWith("takedown-screening-"))
                     .toList();
             assertThat(dead).hasSize(1);
             assertThat(dead.get(0).value()).isEqualTo("{\"measureId\": \"" + poisonKey);
-            assertThat(header(dead.get(0), "takedown-dlt-reason")).startsWith("Json");
+            assertThat(dead.get(0).header("takedown-dlt-reason")).startsWith("Json");
         });
 
         // leave nothing in force for the tests after this one
@@ -220,14 +220,6 @@ class MeasureRecordsIT extends StackTest {
                 new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(), r.value());
         r.headers().forEach(record.headers()::add);
         return record;
-    }
-
-    private static String header(FaultKafka.Rec record, String name) {
-        return record.headers().stream()
-                .filter(h -> h.key().equals(name))
-                .map(h -> new String(h.value(), StandardCharsets.UTF_8))
-                .reduce((a, b) -> b)
-                .orElse("");
     }
 
     private String decision(String text) {

@@ -133,19 +133,11 @@ class ScreeningNodesIT extends StackTest {
         await().atMost(Cases.PATIENCE)
                 .untilAsserted(() -> assertThat(kafka.readAll(List.of(Topics.MEASURES + ".DLT")).stream()
                                 .filter(r -> poisonKey.equals(r.key()))
-                                .filter(r -> nodeGroup.equals(header(r, "kafka_dlt-original-consumer-group")))
-                                .map(r -> header(r, "takedown-dlt-reason"))
+                                .filter(r -> nodeGroup.equals(r.header("kafka_dlt-original-consumer-group")))
+                                .map(r -> r.header("takedown-dlt-reason"))
                                 .toList())
                         .singleElement()
                         .satisfies(reason -> assertThat(reason).startsWith("Json")));
-    }
-
-    private static String header(FaultKafka.Rec record, String name) {
-        return record.headers().stream()
-                .filter(h -> h.key().equals(name))
-                .map(h -> new String(h.value(), java.nio.charset.StandardCharsets.UTF_8))
-                .reduce((a, b) -> b)
-                .orElse("");
     }
 
     @Test
