@@ -294,7 +294,10 @@ class FaultToleranceIT {
             for (int i = 0; i < 4; i++) {
                 Api.Response run = admin.post("/engine-rest/job/" + jobId + "/execute", "");
                 executions++;
-                assertThat(run.status()).as(run.body()).isEqualTo(500);
+                // refused, never executed: the answer is an error (Camunda's REST maps the engine's persistence
+                // exception of the aborted transaction to an error status of its choosing)
+                assertThat(run.status()).as(run.body()).isGreaterThanOrEqualTo(400);
+                assertThat(run.body()).contains("persistence layer");
             }
             JsonNode job = admin.get("/engine-rest/job/" + jobId).json();
             assertThat(job.get("retries").asInt()).isZero();
@@ -328,7 +331,7 @@ class FaultToleranceIT {
                 NoticeJson.complete("CN_CC_1195").account("acct-cn").json(),
                 "[\"DELETE\"]");
         ACKNOWLEDGED.add(contested);
-        String token = cases.uploaderToken(contested);
+        String token = cases.counterNoticeToken(contested);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Callable<Integer>> filings = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

@@ -216,7 +216,7 @@ class LifecycleIT extends StackTest {
     @Test
     void uploaderComplaintIsDecidedBySomeoneElseAndAReversalLiftsTheMeasure() {
         String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("EU_DSA", "acct-ap"), "[\"DELETE\"]");
-        String token = cases.uploaderToken(caseId);
+        String token = cases.appealToken(caseId);
         Api uploader = Api.anonymous(baseUrl());
         assertThat(uploader.post("/api/uploader/" + token + "/appeal", "{\"grounds\":\"BECAUSE\"}")
                         .status())
