@@ -371,7 +371,10 @@ class ReviewTest {
                         null,
                         MeasureStatus.LIFTED,
                         NOW,
-                        NOW.plusSeconds(60))));
+                        NOW.plusSeconds(60),
+                        null,
+                        null,
+                        null)));
         when(tasks.complete("t-restore", "officer", compliance.queues(), Map.of()))
                 .thenReturn(CASE);
 
@@ -402,6 +405,16 @@ class ReviewTest {
 
     private static MeasureView applied() {
         return new MeasureView(
-                "m-1", CASE, MeasureType.DELETE, "https://gen.example/p/1", null, MeasureStatus.APPLIED, NOW, null);
+                "m-1",
+                CASE,
+                MeasureType.DELETE,
+                "https://gen.example/p/1",
+                null,
+                MeasureStatus.APPLIED,
+                NOW,
+                null,
+                null,
+                null,
+                null);
     }
 }
