@@ -11,6 +11,7 @@ import dev.takedown.measures.internal.Measure;
 import dev.takedown.measures.internal.MeasureRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -75,19 +76,21 @@ public class Enforcements {
                     + result.getClass().getSimpleName() + " confirms");
         }
         Instant now = clock.instant();
+        // as precise as the database keeps it, so that the measure, the history and the ledger show the same time
+        Instant platformAt = result.at().truncatedTo(ChronoUnit.MICROS);
         EnforcementRecorded.Outcome outcome;
         String failure = null;
-        if (result instanceof MeasureEnforced enforced) {
+        if (result instanceof MeasureEnforced) {
             if (enforcement.getState() == EnforcementStatus.ENFORCED) {
                 return Optional.empty();
             }
-            enforcement.enforced(enforced.enforcedAt(), principal, now);
+            enforcement.enforced(platformAt, principal, now);
             outcome = EnforcementRecorded.Outcome.ENFORCED;
-        } else if (result instanceof LiftEnforced lifted) {
+        } else if (result instanceof LiftEnforced) {
             if (enforcement.getState() == EnforcementStatus.LIFT_ENFORCED) {
                 return Optional.empty();
             }
-            enforcement.liftEnforced(lifted.liftedAt(), principal, now);
+            enforcement.liftEnforced(platformAt, principal, now);
             outcome = EnforcementRecorded.Outcome.LIFT_ENFORCED;
         } else {
             EnforcementFailed failed = (EnforcementFailed) result;
@@ -114,7 +117,7 @@ public class Enforcements {
                 result.version(),
                 outcome,
                 failure,
-                result.at());
+                platformAt);
         events.publishEvent(recorded);
         return Optional.of(recorded);
     }
