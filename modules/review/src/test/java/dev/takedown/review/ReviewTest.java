@@ -385,6 +385,23 @@ class ReviewTest {
                 .isInstanceOf(CaseStateException.class);
     }
 
+    /** The platform acts outside Takedown: what was done there goes on the case's history, in the officer's words. */
+    @Test
+    void anUnconfirmedEnforcementIsResolvedWithWhatThePlatformDid() {
+        Moderator senior = new Moderator("senior", List.of("MODERATOR", "SENIOR_MODERATOR"));
+        task("t-enforce", ReviewTask.Kind.ENFORCEMENT_OVERDUE, senior);
+        when(tasks.complete("t-enforce", "senior", senior.queues(), Map.of())).thenReturn(CASE);
+
+        assertThatThrownBy(() -> review.resolveOverdueRestore(senior, "t-enforce", ""))
+                .isInstanceOf(InvalidDecisionException.class);
+        assertThat(review.resolveOverdueRestore(senior, "t-enforce", " removed by platform ops at 10:02 "))
+                .isEqualTo(CASE);
+
+        verify(lifecycle).note(CASE, "senior", "unconfirmed enforcement resolved: removed by platform ops at 10:02");
+        assertThatThrownBy(() -> review.decide(senior, "t-enforce", new DecisionRequest("ACCEPT", List.of(), "x")))
+                .isInstanceOf(CaseStateException.class);
+    }
+
     private Complaint complaint(String taskId, ComplaintSubject subject, String decisionId) {
         Complaint complaint = new Complaint(
                 "c-" + taskId, CASE, Complainant.NOTIFIER, subject, decisionId, "holder", Optional.empty());
