@@ -67,11 +67,10 @@ class ReferencePlatformAdapter {
 
     /**
      * {@code takedown.reference-adapter}: what it answers, after how long, and the key it signs with (one of
-     * {@code takedown.enforcement.keys}).
+     * {@code takedown.enforcement.keys}); it runs while {@code enabled} is true.
      */
     @ConfigurationProperties("takedown.reference-adapter")
-    record Settings(
-            boolean enabled, Mode mode, Duration delay, EnforcementFailed.Reason failure, String keyId, String secret) {
+    record Settings(Mode mode, Duration delay, EnforcementFailed.Reason failure, String keyId, String secret) {
 
         Settings {
             mode = mode == null ? Mode.ACK : mode;
