@@ -38,6 +38,7 @@ public final class Provenance {
             CounterNoticeDelivered.class,
             CounterNoticeFiled.class,
             DeadLetterResolved.class,
+            EnforcementRecorded.class,
             EngineRestCalled.class,
             FilterWideningDecided.class,
             IncidentRetried.class,

@@ -28,6 +28,11 @@ public record ReviewTask(
         /** Terms a model owner wants added to a case's filter measures (decided through the remediation API). */
         FILTER_WIDENING,
         /** A statutory restore still not done by its last day: compliance has it done and says how. */
-        RESTORE_OVERDUE
+        RESTORE_OVERDUE,
+        /**
+         * The platform did not confirm a measure or its lift by the deadline, or failed for good: have it done on the
+         * platform and say how.
+         */
+        ENFORCEMENT_OVERDUE
     }
 }

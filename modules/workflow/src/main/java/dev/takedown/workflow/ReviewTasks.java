@@ -186,6 +186,7 @@ public class ReviewTasks {
             case "Task_ReviewAppeal" -> ReviewTask.Kind.APPEAL;
             case "Task_ReviewWidening" -> ReviewTask.Kind.FILTER_WIDENING;
             case "Task_ResolveRestore" -> ReviewTask.Kind.RESTORE_OVERDUE;
+            case "Task_ResolveEnforcement" -> ReviewTask.Kind.ENFORCEMENT_OVERDUE;
             default -> ReviewTask.Kind.REVIEW;
         };
     }

@@ -277,8 +277,8 @@ class AuditWebTest {
                         4,
                         2,
                         List.of(
-                                new SlaDashboard.Day(MARCH_1, 2, 3.0, 3.8, 0, 2, 4.0, 4.8),
-                                new SlaDashboard.Day(MARCH_2, 2, 28.0, 29.6, 2, 1, 27.0, 27.0))));
+                                new SlaDashboard.Day(MARCH_1, 2, 3.0, 3.8, 0, 2, 4.0, 4.8, 1, 5.5, 5.5),
+                                new SlaDashboard.Day(MARCH_2, 2, 28.0, 29.6, 2, 1, 27.0, 27.0, 0, null, null))));
 
         mvc.perform(get("/audit/sla").param("from", "2026-03-01").param("to", "2026-03-02"))
                 .andExpect(status().isOk())
@@ -287,6 +287,8 @@ class AuditWebTest {
                         .string(containsString("\"median_hours_to_decision\":28.0")))
                 .andExpect(xpath("//*[@id='sla-days']/tbody/tr").nodeCount(2))
                 .andExpect(xpath("//*[@id='sla-days']/tbody/tr[2]/td[5]").string("2"))
+                .andExpect(xpath("//*[@id='sla-days']/tbody/tr[1]/td[9]").string("1"))
+                .andExpect(xpath("//*[@id='sla-days']/tbody/tr[1]/td[10]").string("5.5"))
                 .andExpect(xpath("//script[not(@src)]").doesNotExist())
                 .andExpect(xpath("//script[@src='/js/audit-sla.js']").exists())
                 .andExpect(xpath("//script[@src='/webjars/echarts/dist/echarts.min.js']")
