@@ -7,6 +7,7 @@ import dev.takedown.correspondence.LetterKind;
 import dev.takedown.correspondence.PartyRole;
 import dev.takedown.correspondence.Recipient;
 import dev.takedown.events.AppealDecided;
+import dev.takedown.events.ClaimType;
 import dev.takedown.events.CounterNoticeFiled;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
@@ -350,7 +351,12 @@ public class CaseLifecycle {
     public void recordManifestlyUnfounded(String caseId, boolean intentional) {
         Notice notice = require(caseId);
         var claim = submissions.of(notice).claim();
-        int gravity = misuse.claimGravity(claim == null ? null : claim.rightType());
+        // a notice claiming several rights weighs as its gravest
+        int gravity = (claim == null ? List.<ClaimType>of() : claim.claimTypes())
+                .stream()
+                        .mapToInt(type -> misuse.claimGravity(type.name()))
+                        .max()
+                        .orElseGet(() -> misuse.claimGravity(null));
         misuse.recordMisuse(Party.notifier(notice.getNotifierParty()), caseId, gravity, intentional)
                 .ifPresent(step -> notice.note(
                         TakedownEvent.SYSTEM,
