@@ -43,21 +43,17 @@ public final class StatementBuilder {
             Set.of("RIGHTS_HOLDER", "EXCLUSIVE_LICENSEE", "AGENT", "TRUSTED_FLAGGER", "AUTHORITY_ORDER", "USER");
     private static final Set<String> CHANNELS = Set.of("PORTAL", "API", "KAFKA", "PUBLIC");
 
-    /** The law that makes the content illegal, by the area of the right claimed (EU and national law). */
+    /**
+     * The law that makes the content illegal, by the area of the right claimed (EU and national law); short enough
+     * that every area together stays within the field's 500 characters.
+     */
     private static final Map<ClaimType.Kind, String> GROUNDS = Map.of(
-            ClaimType.Kind.COPYRIGHT,
-            "Infringement of copyright and related rights (Directive 2001/29/EC Arts. 2-4 and national copyright law)",
-            ClaimType.Kind.INDUSTRIAL_PROPERTY,
-            "Infringement of industrial property rights (trade marks, designs, patents, trade secrets, geographical"
-                    + " indications; Union and national law)",
-            ClaimType.Kind.PERSONALITY,
-            "Infringement of personality rights (name, image, reputation; national law)",
-            ClaimType.Kind.PERSONAL_DATA,
-            "Unlawful processing of personal data (Regulation (EU) 2016/679)",
-            ClaimType.Kind.OTHER_ILLEGAL,
-            "Content illegal under Union or national law",
-            ClaimType.Kind.TERMS,
-            "Content incompatible with the terms of service");
+            ClaimType.Kind.COPYRIGHT, "copyright (Directive 2001/29/EC and national copyright law)",
+            ClaimType.Kind.INDUSTRIAL_PROPERTY, "industrial property rights (Union and national law)",
+            ClaimType.Kind.PERSONALITY, "personality rights (national law)",
+            ClaimType.Kind.PERSONAL_DATA, "the protection of personal data (Regulation (EU) 2016/679)",
+            ClaimType.Kind.OTHER_ILLEGAL, "Union or national law (other illegal content)",
+            ClaimType.Kind.TERMS, "the terms of service");
 
     // the measure catalogue (measures module) as TDB restriction types; types absent here restrict nothing the TDB
     // records (a warning) and leave the statement without a decision, which validation reports
@@ -225,7 +221,7 @@ public final class StatementBuilder {
         String procedure = LegalGround.of(PROFILE, onComplaint ? Step.COMPLAINT_DECIDED : Step.DECIDED).stream()
                 .map(LegalGround::citation)
                 .collect(Collectors.joining(" and "));
-        return String.join("; ", grounds) + ". Acted on under " + procedure + ".";
+        return "Infringement of " + String.join(", ", grounds) + ". Acted on under " + procedure + ".";
     }
 
     private static String explanation(List<ClaimType> claims, Set<String> types) {

@@ -60,6 +60,23 @@ class StatementBuilderTest {
     }
 
     @Test
+    void everyAreaOfLawTogetherStaysWithinTheCommissionsLimits() {
+        received(
+                "RIGHTS_HOLDER",
+                java.util.Arrays.stream(dev.takedown.events.ClaimType.values())
+                        .map(Enum::name)
+                        .toList());
+        record("dev.takedown.notice.decided.v1", DAY_2, "mod-1", decision("d-1", "ACCEPT", "DELETE", null));
+        record("dev.takedown.measure.applied.v1", DAY_2, TakedownEvent.SYSTEM, measure("DELETE", "a.png"));
+
+        StatementOfReasons s = BUILDER.build("d-1", records).orElseThrow();
+
+        assertThat(s.illegalContentLegalGround()).hasSizeLessThanOrEqualTo(500);
+        assertThat(s.categorySpecification()).doesNotHaveDuplicates().doesNotContain("KEYWORD_OTHER");
+        assertThat(StatementValidator.problems(s)).isEmpty();
+    }
+
+    @Test
     void anAutomatedDecisionOnAnAuthoritysOrderSaysSo() {
         received("AUTHORITY_ORDER", List.of());
         record(
