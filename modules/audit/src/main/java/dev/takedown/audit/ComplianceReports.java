@@ -10,6 +10,7 @@ import static dev.takedown.audit.internal.EventTypes.NOTICE_DECIDED;
 import static dev.takedown.audit.internal.EventTypes.NOTICE_RECEIVED;
 
 import dev.takedown.audit.internal.ReportProperties;
+import dev.takedown.events.ClaimType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -164,7 +165,7 @@ public class ComplianceReports {
         return new TransparencyReport.Notices(
                 byDisposition.values().stream().mapToLong(Long::longValue).sum(),
                 bySource.getOrDefault("TRUSTED_FLAGGER", 0L),
-                counts("p ->> 'rightType'", "", start, end),
+                categories(counts("p ->> 'rightType'", "", start, end)),
                 bySource,
                 // a notice without a list of profiles has none to count
                 counts(
@@ -175,6 +176,21 @@ public class ComplianceReports {
                         start,
                         end),
                 byDisposition);
+    }
+
+    /**
+     * The claim types, also of notices recorded before the vocabulary: a value outside it counts as
+     * {@code OTHER_ILLEGAL}, so no notifier's free text becomes a category.
+     */
+    private static SortedMap<String, Long> categories(SortedMap<String, Long> byRightType) {
+        SortedMap<String, Long> categories = new TreeMap<>();
+        byRightType.forEach((right, n) -> categories.merge(
+                right.equals(TransparencyReport.UNSPECIFIED)
+                        ? right
+                        : ClaimType.ofRecorded(right).name(),
+                n,
+                Long::sum));
+        return categories;
     }
 
     /** {@code key} and {@code join} are constants of this class, never caller input. */

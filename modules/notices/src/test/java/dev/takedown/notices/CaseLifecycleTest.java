@@ -198,6 +198,13 @@ class CaseLifecycleTest {
                 .satisfies(n -> {
                     assertThat(n.subject()).isEqualTo("关于您内容的通知");
                     assertThat(n.body()).contains("(a) 措施", "DELETE", "《民法典》第1196条");
+                    // the statement's items from the case: a notice, a moderator, the law of its profile
+                    assertThat(n.body())
+                            .contains(
+                                    "通知与处理机制",
+                                    "(c) 自动化手段：无",
+                                    "(d) 法律依据：COPYRIGHT (CN_CC_1195: PRC Civil Code Art. 1195)")
+                            .doesNotContain("侵害知识产权");
                     assertThat(n.opens()).containsPattern("/u/[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}$");
                 });
         String link = sent.stream()

@@ -200,7 +200,8 @@ class AuditWebTest {
                 .andExpect(xpath("//*[@id='timeline']/tbody/tr[1]/td[4]").string("mod-1"))
                 .andExpect(xpath("//*[@id='timeline']/tbody/tr[1]/td[5]").string("HUMAN"))
                 .andExpect(xpath("//*[@id='timeline']/tbody/tr[1]/td[6]").string("a1b2c3d4e5f6"))
-                .andExpect(xpath("//*[@id='timeline']/tbody/tr[2]/td[5]").string("AUTOMATED"));
+                .andExpect(xpath("//*[@id='timeline']/tbody/tr[2]/td[5]").string("AUTOMATED"))
+                .andExpect(xpath("//*[@id='timeline']/tbody/tr[2]/td[7]").string("US_DMCA: 17 U.S.C. §512(c)(1)(C)"));
     }
 
     @Test
@@ -472,7 +473,7 @@ class AuditWebTest {
                         "case-1",
                         "system",
                         ActorType.AUTOMATED,
-                        null,
+                        "US_DMCA: 17 U.S.C. §512(c)(1)(C)",
                         "2026-11-01",
                         at,
                         at,
