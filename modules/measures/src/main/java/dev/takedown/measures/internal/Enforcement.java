@@ -49,24 +49,6 @@ public class Enforcement {
         this.measureId = measureId;
     }
 
-    /**
-     * A command of a newer version was published; false for one already requested (a command published again).
-     *
-     * @param lift the command undoes the measure
-     */
-    public boolean request(long commandVersion, boolean lift, Instant at) {
-        if (state != null && commandVersion <= this.commandVersion) {
-            return false;
-        }
-        this.commandVersion = commandVersion;
-        this.state = lift ? EnforcementStatus.LIFT_REQUESTED : EnforcementStatus.REQUESTED;
-        this.requestedAt = at;
-        this.attempts = 1;
-        this.failure = null;
-        this.failureDetail = null;
-        return true;
-    }
-
     public void sentAgain() {
         attempts++;
     }

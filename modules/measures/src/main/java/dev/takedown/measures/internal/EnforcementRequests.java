@@ -2,6 +2,7 @@ package dev.takedown.measures.internal;
 
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
+import dev.takedown.measures.EnforcementStatus;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
@@ -34,13 +35,9 @@ class EnforcementRequests {
     }
 
     private void requested(String measureId, Long version, boolean lift) {
-        if (version == null) {
-            return;
-        }
-        UUID id = UUID.fromString(measureId);
-        Enforcement enforcement = enforcements.findById(id).orElseGet(() -> new Enforcement(id));
-        if (enforcement.request(version, lift, clock.instant())) {
-            enforcements.save(enforcement);
+        if (version != null) {
+            EnforcementStatus state = lift ? EnforcementStatus.LIFT_REQUESTED : EnforcementStatus.REQUESTED;
+            enforcements.request(UUID.fromString(measureId), version, state.name(), clock.instant());
         }
     }
 }
