@@ -48,6 +48,7 @@ class EventExternalization {
                 topic(Topics.ACCESS_LOG),
                 topic(Topics.SCREENING_EVENTS),
                 topic(Topics.RISK_WARNINGS),
+                topic(Topics.NOTICE_RECEIPTS),
                 // dead letters of every consumed topic (DeadLetters, the ledger's own handler)
                 topic(Topics.NOTICES_INBOUND + ".DLT"),
                 topic(Topics.NOTICE_EVENTS + ".DLT"),

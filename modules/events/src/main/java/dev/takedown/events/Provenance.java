@@ -52,6 +52,7 @@ public final class Provenance {
             MeasureLifted.class,
             NoticeCured.class,
             NoticeDecided.class,
+            NoticeAcknowledged.class,
             NoticeReceived.class,
             NoticeRetracted.class,
             PartiesNotified.class,

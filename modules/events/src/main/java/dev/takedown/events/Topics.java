@@ -7,6 +7,11 @@ public final class Topics {
 
     /** Notices filed by external rights-holder portals; key = organisation id + ":" + idempotency key. */
     public static final String NOTICES_INBOUND = "takedown.notices.inbound";
+    /**
+     * The acknowledgement of each notice accepted from {@link #NOTICES_INBOUND} (DSA Art. 16(4)), for the portal that
+     * filed it; key = the inbound record's key. A refused record gets none: it is dead-lettered.
+     */
+    public static final String NOTICE_RECEIPTS = "takedown.notices.receipts";
     /** Case lifecycle facts; key = case id. */
     public static final String NOTICE_EVENTS = "takedown.notice-events";
     /** Moderation task facts; key = case id. */

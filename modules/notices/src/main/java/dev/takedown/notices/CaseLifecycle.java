@@ -8,12 +8,14 @@ import dev.takedown.correspondence.PartyRole;
 import dev.takedown.correspondence.Recipient;
 import dev.takedown.events.AppealDecided;
 import dev.takedown.events.CounterNoticeFiled;
+import dev.takedown.events.NoticeAcknowledged;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
 import dev.takedown.events.NoticeReceived;
 import dev.takedown.events.PartiesNotified;
 import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.events.TakedownEvent;
+import dev.takedown.events.Topics;
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.misuse.Misuse;
@@ -62,6 +64,7 @@ public class CaseLifecycle {
     private final UploaderLinks links;
     private final NotifierLinks notifierLinks;
     private final ProfilePolicies policies;
+    private final ResponseTimes responseTimes;
     private final Misuse misuse;
     private final ApplicationEventPublisher events;
     private final String publicBaseUrl;
@@ -77,6 +80,7 @@ public class CaseLifecycle {
             UploaderLinks links,
             NotifierLinks notifierLinks,
             ProfilePolicies policies,
+            ResponseTimes responseTimes,
             Misuse misuse,
             ApplicationEventPublisher events,
             @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
@@ -90,6 +94,7 @@ public class CaseLifecycle {
         this.links = links;
         this.notifierLinks = notifierLinks;
         this.policies = policies;
+        this.responseTimes = responseTimes;
         this.misuse = misuse;
         this.events = events;
         this.publicBaseUrl = publicBaseUrl;
@@ -493,12 +498,15 @@ public class CaseLifecycle {
     }
 
     /**
-     * DSA Art. 16(4): the notifier is told without delay that its notice arrived, whatever channel it came by, if it
-     * gave an e-mail address; in the intake's transaction, so an intake that fails tells nobody.
+     * DSA Art. 16(4): the notifier is told without delay that its notice arrived, with its case id and the response
+     * times the platform publishes, whatever channel it came by: by letter if it gave an e-mail address, and a notice
+     * from Kafka also by a receipt on {@link Topics#NOTICE_RECEIPTS} keyed like its record. In the intake's
+     * transaction, so an intake that fails tells nobody.
      */
     @EventListener
     void on(NoticeReceived received) {
         Notice notice = require(received.caseId());
+        ResponseTimes.Published published = responseTimes.published();
         if (notice.getNotifierEmail() != null) {
             tellNotifier(
                     notice,
@@ -507,7 +515,21 @@ public class CaseLifecycle {
                             "receivedAt",
                             notice.getReceivedAt(),
                             "processed",
-                            !NoticeReceived.NOT_PROCESSED.equals(received.disposition())));
+                            !NoticeReceived.NOT_PROCESSED.equals(received.disposition()),
+                            "responseTimes",
+                            published.times()));
+        }
+        if (Submitter.Channel.KAFKA.name().equals(notice.getChannel())) {
+            events.publishEvent(new NoticeAcknowledged(
+                    UUID.randomUUID(),
+                    clock.instant(),
+                    received.caseId(),
+                    TakedownEvent.SYSTEM,
+                    notice.getOrganisationId() + ":" + notice.getIdempotencyKey(),
+                    notice.getReceivedAt(),
+                    notice.getStatus().name(),
+                    published.version(),
+                    published.times()));
         }
     }
 

@@ -47,6 +47,7 @@ public class NoticeIntake {
     private final NotifierStatuses statuses;
     private final PublicNotifiers publicNotifiers;
     private final String publicBaseUrl;
+    private final ResponseTimes responseTimes;
 
     NoticeIntake(
             NoticeRepository notices,
@@ -58,12 +59,14 @@ public class NoticeIntake {
             Misuse misuse,
             NotifierStatuses statuses,
             PublicNotifiers publicNotifiers,
+            ResponseTimes responseTimes,
             @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
             Clock clock) {
         this.lifecycle = lifecycle;
         this.misuse = misuse;
         this.statuses = statuses;
         this.publicNotifiers = publicNotifiers;
+        this.responseTimes = responseTimes;
         this.publicBaseUrl = publicBaseUrl;
         this.policies = policies;
         this.notices = notices;
@@ -119,7 +122,7 @@ public class NoticeIntake {
                     if (!earlier.getRequestHash().equals(hash)) {
                         throw new IdempotencyConflictException(key);
                     }
-                    return new IntakeResult(earlier.getId().toString(), earlier.getStatus(), true, List.of(), null);
+                    return result(earlier, earlier.getStatus(), true, List.of(), null);
                 });
     }
 
@@ -169,7 +172,7 @@ public class NoticeIntake {
         String token = publicNotifiers.confirmationToken(caseId, saved.getNotifierEmail());
         lifecycle.awaitConfirmation(
                 caseId, publicBaseUrl + "/complaints/confirm/" + token, publicNotifiers.confirmationValidity());
-        return new IntakeResult(caseId, CaseStatus.AWAITING_CONFIRMATION, false, problems, null);
+        return result(saved, CaseStatus.AWAITING_CONFIRMATION, false, problems, null);
     }
 
     /**
@@ -188,7 +191,7 @@ public class NoticeIntake {
                 .map(notice -> {
                     String caseId = notice.getId().toString();
                     if (notice.getStatus() != CaseStatus.AWAITING_CONFIRMATION) {
-                        return new IntakeResult(caseId, notice.getStatus(), true, List.of(), null);
+                        return result(notice, notice.getStatus(), true, List.of(), null);
                     }
                     lifecycle.confirmAddress(caseId);
                     NoticeSubmission submission = submissions.of(notice);
@@ -247,7 +250,24 @@ public class NoticeIntake {
                 submission.claim() == null ? null : submission.claim().rightType(),
                 saved.getClaimedStatus(),
                 saved.getRegistryEntry()));
-        return new IntakeResult(caseId, saved.getStatus(), false, problems, NotifierStatus.of(status));
+        return result(saved, saved.getStatus(), false, problems, NotifierStatus.of(status));
+    }
+
+    /** Every answer acknowledges the receipt with the response times in force (DSA Art. 16(4)). */
+    private IntakeResult result(
+            Notice notice,
+            CaseStatus status,
+            boolean replayed,
+            List<FieldProblem> problems,
+            NotifierStatus notifierStatus) {
+        return new IntakeResult(
+                notice.getId().toString(),
+                status,
+                replayed,
+                problems,
+                notifierStatus,
+                notice.getReceivedAt(),
+                responseTimes.published());
     }
 
     private static StatusClaim claimOf(NoticeSubmission submission, Submitter submitter) {

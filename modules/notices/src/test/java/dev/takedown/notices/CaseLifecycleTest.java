@@ -11,6 +11,7 @@ import dev.takedown.correspondence.LetterView;
 import dev.takedown.correspondence.PartyRole;
 import dev.takedown.events.AppealDecided;
 import dev.takedown.events.CounterNoticeDelivered;
+import dev.takedown.events.NoticeAcknowledged;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
 import dev.takedown.events.PartiesNotified;
@@ -167,6 +168,39 @@ class CaseLifecycleTest {
         });
     }
 
+    /** DSA Art. 16(4) on every channel: the answer, and for Kafka a receipt keyed like the inbound record. */
+    @Test
+    void aKafkaNoticeIsAcknowledgedOnTheReplyTopicOnceAndEveryAnswerCarriesThePublishedTimes(PublishedEvents events) {
+        Submitter portal = new Submitter("portal:org-k", "org-k", Submitter.Channel.KAFKA);
+        NoticeSubmission notice = submission(NoticeJson.complete("CN_CC_1195"));
+
+        IntakeResult first = intake.submit(notice, portal, "record-1", false);
+        IntakeResult redelivered = intake.submit(notice, portal, "record-1", false);
+
+        assertThat(redelivered.replayed()).isTrue();
+        assertThat(first.receivedAt()).isEqualTo(clock.instant());
+        assertThat(first.responseTimes().times())
+                .containsEntry("review.standard", "PT24H")
+                .containsKey("CN_CC_1195.appeal-window");
+        assertThat(redelivered.responseTimes()).isEqualTo(first.responseTimes());
+        assertThat(of(events, NoticeAcknowledged.class))
+                .as("one receipt, keyed like the inbound record; the redelivery opens nothing and is not acknowledged")
+                .singleElement()
+                .satisfies(receipt -> {
+                    assertThat(receipt.key()).isEqualTo("org-k:record-1");
+                    assertThat(receipt.caseId()).isEqualTo(first.caseId());
+                    assertThat(receipt.receivedAt()).isEqualTo(first.receivedAt());
+                    assertThat(receipt.responseTimes())
+                            .isEqualTo(first.responseTimes().times());
+                    assertThat(receipt.eventType().topic()).isEqualTo("takedown.notices.receipts");
+                });
+
+        file("org-a", NoticeJson.complete("CN_CC_1195"));
+        assertThat(of(events, NoticeAcknowledged.class))
+                .as("an API notice is answered in its response, not on the reply topic")
+                .hasSize(1);
+    }
+
     @Test
     void theUploaderIsForwardedTheNoticeInItsProfilesLanguageAndTheNotifierReadsItsOwn() {
         String caseId = file(
@@ -180,6 +214,9 @@ class CaseLifecycleTest {
                 .satisfies(receipt -> {
                     assertThat(recipient(receipt)).isEqualTo("notifier:legal@a.test");
                     assertThat(receipt.subject()).isEqualTo("We received your notice " + caseId);
+                    assertThat(receipt.body())
+                            .contains("its reference is " + caseId, "/api/response-times", "- review.standard: PT24H")
+                            .containsPattern("- CN_CC_1195\\.appeal-window: P\\d+M");
                 });
         List<LetterView> sent = told(caseId);
         assertThat(sent)
