@@ -247,6 +247,13 @@ class AuthorizationMatrixIT extends StackTest {
                     .expect(400),
             api("POST", "/api/tasks/{taskId}/resolution", TASK_WORKERS, Tenant.NONE, "{}")
                     .expect(400) /* {} is no resolution */,
+            api("POST", "/api/tasks/{taskId}/criminal-offence", TASK_WORKERS, Tenant.NONE, "{}")
+                    .expect(400) /* {} gives no reason */,
+            // the fixture is a moderators' review, no criminal-offence task: no authority to show
+            api("GET", "/api/tasks/{taskId}/authority", TASK_WORKERS, Tenant.NONE, null)
+                    .expect(404),
+            api("POST", "/api/tasks/{taskId}/authority-notification", TASK_WORKERS, Tenant.NONE, "{}")
+                    .expect(400) /* {} gives no reference */,
             // protected works
             api("POST", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, "{}").expect(400) /* {} is no work */,
             api("GET", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, null),
@@ -379,6 +386,8 @@ class AuthorizationMatrixIT extends StackTest {
                     .expect(200, 302, 404) /* compliance: not in its queues */,
             page("POST", "/tasks/{taskId}/escalate", TASK_WORKERS, Tenant.NONE),
             page("POST", "/tasks/{taskId}/resolution", TASK_WORKERS, Tenant.NONE),
+            page("POST", "/tasks/{taskId}/criminal-offence", TASK_WORKERS, Tenant.NONE),
+            page("POST", "/tasks/{taskId}/authority-notification", TASK_WORKERS, Tenant.NONE),
             page("GET", "/tasks/queues", TASK_WORKERS, Tenant.NONE),
             // bulk targets: no file → inline problem; an unknown upload id → 404 for the case's own organisation
             page("GET", "/notices/{caseId}/targets", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),

@@ -118,6 +118,71 @@ class NoticeLifecycleIT extends StackTest {
         assertThat(verified.get("records").asLong()).isGreaterThanOrEqualTo(7);
     }
 
+    /** DSA Art. 18 through the API: the moderator's flag, compliance's task with the authority, the ledger facts. */
+    @Test
+    void aSuspectedOffenceGoesToComplianceWhoseNotificationOfTheAuthorityIsALedgerFact() {
+        Api holderA = Api.as(baseUrl(), "rightsholder-a");
+        String caseId = holderA.post("/api/notices", Notices.complete("https://gen.example/o/" + UUID.randomUUID()))
+                .json()
+                .get("case_id")
+                .asText();
+        Api moderator = Api.as(baseUrl(), "moderator");
+        String reviewTask = awaitTask(moderator, caseId);
+        assertThat(PageSession.login(baseUrl(), "moderator")
+                        .get("/tasks/" + reviewTask)
+                        .body())
+                .contains("id=\"criminal-offence\"", "name=\"offenceReason\"");
+
+        Api.Response flagged = moderator.post(
+                "/api/tasks/" + reviewTask + "/criminal-offence", "{\"reason\":\"threatens the author's life\"}");
+        assertThat(flagged.status()).isEqualTo(202);
+        assertThat(flagged.json().get("queue").asText()).isEqualTo("COMPLIANCE_OFFICER");
+
+        Api compliance = Api.as(baseUrl(), "compliance");
+        String taskId = awaitTask(compliance, caseId);
+        assertThat(compliance.get("/api/tasks/" + taskId).json().get("kind").asText())
+                .isEqualTo("CRIMINAL_OFFENCE");
+        JsonNode authority =
+                compliance.get("/api/tasks/" + taskId + "/authority").json();
+        assertThat(authority.get("name").asText()).isEqualTo("Demo Police Cyber Unit");
+        assertThat(authority.get("email").asText()).isEqualTo("art18@police.example");
+        assertThat(moderator.get("/api/tasks/" + taskId).status())
+                .as("the task is compliance's alone")
+                .isEqualTo(404);
+        String page = PageSession.login(baseUrl(), "compliance")
+                .get("/tasks/" + taskId)
+                .body();
+        assertThat(page).contains("id=\"authority\"", "Demo Police Cyber Unit", "mailto:art18@police.example");
+        assertThat(page).as("nothing to decide on the notice").doesNotContain("id=\"decision\"");
+
+        String record = "{\"reference\":\"LKA-2025-0042\"}";
+        assertThat(compliance
+                        .post("/api/tasks/" + taskId + "/authority-notification", record)
+                        .status())
+                .as("claimed first")
+                .isEqualTo(409);
+        compliance.post("/api/tasks/" + taskId + "/claim", "");
+        Api.Response recorded = compliance.post("/api/tasks/" + taskId + "/authority-notification", record);
+        assertThat(recorded.status()).isEqualTo(200);
+        assertThat(recorded.json().get("status").asText()).isEqualTo("AUTHORITY_NOTIFIED");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode ledger = compliance.get("/api/audit/cases/" + caseId).json();
+            assertThat(types(ledger))
+                    .contains(
+                            "dev.takedown.notice.criminal-offence-flagged.v1",
+                            "dev.takedown.notice.authority-notified.v1");
+            assertThat(ledger.toString()).contains("LKA-2025-0042", "Demo Police Cyber Unit");
+        });
+        assertThat(ids(compliance.get("/api/tasks").json())).doesNotContain(caseId);
+        assertThat(ids(moderator.get("/api/tasks").json()))
+                .as("the moderator's review goes on")
+                .contains(caseId);
+        assertThat(holderA.get("/api/notices/" + caseId).json().toString())
+                .as("the notifier is not told")
+                .doesNotContain("LKA-2025-0042", "threatens the author");
+    }
+
     @Test
     void rejectionNeedsAReasonAndAppliesNothing() {
         Api holderA = Api.as(baseUrl(), "rightsholder-a");

@@ -7,7 +7,9 @@ import dev.takedown.correspondence.LetterKind;
 import dev.takedown.correspondence.PartyRole;
 import dev.takedown.correspondence.Recipient;
 import dev.takedown.events.AppealDecided;
+import dev.takedown.events.AuthorityNotified;
 import dev.takedown.events.CounterNoticeFiled;
+import dev.takedown.events.CriminalOffenceFlagged;
 import dev.takedown.events.NoticeAcknowledged;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
@@ -781,6 +783,31 @@ public class CaseLifecycle {
         if (notice.getStatus() != CaseStatus.MAINTAINED_PENDING_PROCEEDINGS) {
             move(notice, CaseStatus.CLOSED_REMEDIED, TakedownEvent.SYSTEM, "case closed: model remediation verified");
         }
+    }
+
+    /**
+     * DSA Art. 18: a moderator flags information on the case that gives rise to a suspicion of a criminal offence
+     * involving a threat to the life or safety of persons; compliance officers get a task to inform the authority. A
+     * ledger fact only: the case history is read by the parties, who must not be tipped off.
+     *
+     * @return the flag's id, which the authority's notification names
+     */
+    @Transactional
+    public String flagCriminalOffence(String caseId, String moderator, String reason) {
+        require(caseId);
+        Instant now = clock.instant();
+        UUID flagId = UUID.randomUUID();
+        events.publishEvent(new CriminalOffenceFlagged(flagId, now, caseId, moderator, reason));
+        return flagId.toString();
+    }
+
+    /** DSA Art. 18: a compliance officer informed the competent authority of a flagged suspicion; a ledger fact only. */
+    @Transactional
+    public void recordAuthorityNotified(
+            String caseId, String officer, String flagId, String authority, Instant notifiedAt, String reference) {
+        require(caseId);
+        events.publishEvent(new AuthorityNotified(
+                UUID.randomUUID(), clock.instant(), caseId, officer, flagId, authority, notifiedAt, reference));
     }
 
     /** A fact on the case's history without a change of status (e.g. what triage asks the reviewer to assess). */

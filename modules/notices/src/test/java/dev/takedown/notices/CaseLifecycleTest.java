@@ -10,7 +10,9 @@ import dev.takedown.correspondence.LetterKind;
 import dev.takedown.correspondence.LetterView;
 import dev.takedown.correspondence.PartyRole;
 import dev.takedown.events.AppealDecided;
+import dev.takedown.events.AuthorityNotified;
 import dev.takedown.events.CounterNoticeDelivered;
+import dev.takedown.events.CriminalOffenceFlagged;
 import dev.takedown.events.NoticeAcknowledged;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
@@ -166,6 +168,44 @@ class CaseLifecycleTest {
             assertThat(notified.outcome()).isEqualTo("ACTION_TAKEN");
             assertThat(notified.recipients()).containsExactly("notifier:legal@a.test", "uploader-of:acct-1");
         });
+    }
+
+    /** DSA Art. 18: the flag and the authority's notification are facts on the case's history and its ledger. */
+    @Test
+    void aFlaggedSuspicionAndTheAuthoritysNotificationAreFactsOfTheCase(PublishedEvents events) {
+        String caseId = file("org-a", NoticeJson.complete("CN_CC_1195"));
+        lifecycle.queueForReview(caseId);
+
+        String flagId = lifecycle.flagCriminalOffence(caseId, MODERATOR, "threatens to hurt the author");
+        Instant phoned = clock.instant().minusSeconds(600);
+        lifecycle.recordAuthorityNotified(caseId, "officer", flagId, "Landeskriminalamt Berlin", phoned, "LKA-42");
+
+        assertThat(of(events, CriminalOffenceFlagged.class)).singleElement().satisfies(flag -> {
+            assertThat(flag.eventId()).hasToString(flagId);
+            assertThat(flag.caseId()).isEqualTo(caseId);
+            assertThat(flag.actor()).isEqualTo(MODERATOR);
+            assertThat(flag.reason()).isEqualTo("threatens to hurt the author");
+            assertThat(flag.eventType().topic()).isEqualTo("takedown.notice-events");
+        });
+        assertThat(of(events, AuthorityNotified.class))
+                .singleElement()
+                .isEqualTo(new AuthorityNotified(
+                        of(events, AuthorityNotified.class).get(0).eventId(),
+                        clock.instant(),
+                        caseId,
+                        "officer",
+                        flagId,
+                        "Landeskriminalamt Berlin",
+                        phoned,
+                        "LKA-42"));
+        CaseView seenByTheNotifier = view(caseId, "org-a");
+        assertThat(seenByTheNotifier.history())
+                .as("the parties read the history: nobody is tipped off")
+                .extracting(CaseView.HistoryEntry::actor)
+                .doesNotContain(MODERATOR, "officer");
+        assertThat(seenByTheNotifier.status())
+                .as("the report to the authority changes nothing in the notice's own lifecycle")
+                .isEqualTo(CaseStatus.UNDER_REVIEW);
     }
 
     /** DSA Art. 16(4) on every channel: the answer, and for Kafka a receipt keyed like the inbound record. */

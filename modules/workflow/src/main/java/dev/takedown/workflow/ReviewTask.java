@@ -28,6 +28,8 @@ public record ReviewTask(
         /** Terms a model owner wants added to a case's filter measures (decided through the remediation API). */
         FILTER_WIDENING,
         /** A statutory restore still not done by its last day: compliance has it done and says how. */
-        RESTORE_OVERDUE
+        RESTORE_OVERDUE,
+        /** A suspected criminal offence threatening life or safety: compliance informs the authority (DSA Art. 18). */
+        CRIMINAL_OFFENCE
     }
 }
