@@ -156,6 +156,9 @@ class SecurityConfiguration {
                         .hasAnyRole(MODERATORS)
                         .requestMatchers(path(POST, "/api/risk-warnings"))
                         .hasRole("PLATFORM_SERVICE")
+                        // the log of outputs provided without the explicit label (Labelling Measures Art. 9)
+                        .requestMatchers(path(POST, "/api/aigc/unlabelled-outputs"))
+                        .hasRole("PLATFORM_SERVICE")
                         // evidence files: the notifier's organisation uploads; it and staff read (tenancy in
                         // EvidenceApi)
                         .requestMatchers(path(POST, "/api/cases/*/evidence"))

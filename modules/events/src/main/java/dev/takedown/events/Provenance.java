@@ -75,6 +75,7 @@ public final class Provenance {
             TaskCreated.class,
             TaskEscalated.class,
             TaskReminderDue.class,
+            UnlabelledOutputReported.class,
             UploaderLinksRevoked.class);
 
     private static final Map<String, Set<String>> DECLARED = declared();

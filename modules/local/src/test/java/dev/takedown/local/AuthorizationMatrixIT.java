@@ -214,6 +214,8 @@ class AuthorizationMatrixIT extends StackTest {
             api("GET", "/api/notices/{caseId}/risk-warnings", STAFF, Tenant.NONE, null),
             api("POST", "/api/risk-warnings", EnumSet.of(Role.PLATFORM_SERVICE), Tenant.NONE, "{}")
                     .expect(400) /* {} is no acknowledgement */,
+            api("POST", "/api/aigc/unlabelled-outputs", EnumSet.of(Role.PLATFORM_SERVICE), Tenant.NONE, "{}")
+                    .expect(400) /* {} names no output */,
             // evidence files: a JSON body is no multipart upload → 400 for the owner, 404 for the other organisation
             api("POST", "/api/cases/{caseId}/evidence", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}")
                     .expect(400),
