@@ -249,6 +249,14 @@ class AuthorizationMatrixIT extends StackTest {
                     .expect(400),
             api("POST", "/api/tasks/{taskId}/resolution", TASK_WORKERS, Tenant.NONE, "{}")
                     .expect(400) /* {} is no resolution */,
+            // out-of-court settlement (DSA Art. 21): compliance records referrals, outcomes and implementation
+            api("GET", "/api/notices/{caseId}/out-of-court-referrals", COMPLIANCE, Tenant.NONE, null),
+            api("POST", "/api/notices/{caseId}/out-of-court-referrals", COMPLIANCE, Tenant.NONE, "{}")
+                    .expect(400) /* {} names no body */,
+            api("POST", "/api/out-of-court-referrals/{id}/outcome", COMPLIANCE, Tenant.NONE, "{}")
+                    .expect(400) /* {} names no outcome */,
+            api("POST", "/api/out-of-court-referrals/{id}/implementation", COMPLIANCE, Tenant.NONE, "{}")
+                    .expect(404) /* no such referral */,
             api("POST", "/api/tasks/{taskId}/criminal-offence", TASK_WORKERS, Tenant.NONE, "{}")
                     .expect(400) /* {} gives no reason */,
             // the fixture is a moderators' review, no criminal-offence task: no authority to show
