@@ -87,6 +87,7 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
         realmImports(environment, findings);
         if (engine) {
             intakeKeys(environment, findings);
+            enforcementKeys(environment, findings);
             engineRest(environment, findings);
             camunda(environment, findings);
         }
@@ -139,6 +140,26 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
                         "generate one per portal (openssl rand -hex 32) and hand it to that organisation only"));
             }
         });
+    }
+
+    /** A platform's answers confirm removals: a key anyone knows lets anyone say content was removed. */
+    private static void enforcementKeys(Environment environment, List<Finding> findings) {
+        Binder.get(environment)
+                .bind("takedown.enforcement.keys", Bindable.mapOf(String.class, InboundSignatures.Key.class))
+                .orElse(Map.of())
+                .forEach((id, key) -> {
+                    String secret = key.secret() == null ? "" : key.secret();
+                    if (secret.length() < 32
+                            || secret.contains("local-demo")
+                            || secret.contains("not-for-production")
+                            || DEMO_SECRETS.contains(secret)) {
+                        findings.add(new Finding(
+                                "takedown.enforcement.keys." + id + ".secret",
+                                "is missing, shorter than 32 characters or a demo secret from this repository: anyone"
+                                        + " could confirm that content was removed or restored",
+                                "generate one (openssl rand -hex 32) and hand it to the platform's adapter only"));
+                    }
+                });
     }
 
     private static void signingKey(Environment environment, List<Finding> findings) {

@@ -138,6 +138,24 @@ class ProductionSettingsTest {
                 .isEmpty();
     }
 
+    /** The platform's key confirms removals: the local demo key would let anyone say content was taken down. */
+    @Test
+    void aPlatformKeyForEnforcementAnswersIsNoDemoKey() throws IOException {
+        assertThat(ProductionSettings.findings(
+                        safe().withProperty("takedown.enforcement.keys.platform-local.organisation", "platform")
+                                .withProperty(
+                                        "takedown.enforcement.keys.platform-local.secret",
+                                        "local-demo-platform-key-not-for-production")))
+                .extracting(Finding::setting)
+                .containsExactly("takedown.enforcement.keys.platform-local.secret");
+        assertThat(ProductionSettings.findings(
+                        safe().withProperty("takedown.enforcement.keys.platform-2026.organisation", "platform")
+                                .withProperty(
+                                        "takedown.enforcement.keys.platform-2026.secret",
+                                        "5b0c3e9a1d7f4e26b8a0c9d1e2f3a4b5c6d7e8f9")))
+                .isEmpty();
+    }
+
     @Test
     void deploymentsOverRestNeedAnExplicitAcknowledgement() throws IOException {
         assertThat(ProductionSettings.findings(safe().withProperty("takedown.engine-rest.deployments", "ALLOWED")

@@ -68,6 +68,7 @@ import org.springframework.web.bind.annotation.RestController;
     DeadLetterRecords.class,
     DeadLetterResolutions.class,
     DeadLetterPages.class,
+    StaticAssets.class,
     SecurityOnlyApplication.WhoIsCalling.class
 })
 class SecurityOnlyApplication {

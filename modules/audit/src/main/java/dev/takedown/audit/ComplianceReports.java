@@ -3,12 +3,14 @@ package dev.takedown.audit;
 import static dev.takedown.audit.internal.EventTypes.APPEAL_DECIDED;
 import static dev.takedown.audit.internal.EventTypes.APPEAL_FILED;
 import static dev.takedown.audit.internal.EventTypes.COUNTER_NOTICE_FILED;
+import static dev.takedown.audit.internal.EventTypes.ENFORCEMENT_RECORDED;
 import static dev.takedown.audit.internal.EventTypes.MEASURE_APPLIED;
 import static dev.takedown.audit.internal.EventTypes.MEASURE_LIFTED;
 import static dev.takedown.audit.internal.EventTypes.NOTICE_DECIDED;
 import static dev.takedown.audit.internal.EventTypes.NOTICE_RECEIVED;
 
 import dev.takedown.audit.internal.ReportProperties;
+import dev.takedown.events.ClaimType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code percentile_cont}), so the median of 1 h and 3 h is 2 h.
  *
  * <p>Timing anchors: a case is received at its first {@code NoticeReceived}; decided at its first ACCEPT or REJECT
- * (second reviews and appeals are not first-instance decisions); acted on at its first {@code MeasureApplied}.
+ * (second reviews and appeals are not first-instance decisions); acted on at its first {@code MeasureApplied};
+ * removed when the platform confirmed its first measure ({@code EnforcementRecorded} ENFORCED), at the platform's time.
  */
 @Service
 public class ComplianceReports {
@@ -45,6 +48,13 @@ public class ComplianceReports {
             "select case_id, min(occurred_at) as at from audit_ledger" + " where event_type = ? group by case_id";
     /** Same shape as {@link #RECEIVED}: the first record per case of the bound type (here MeasureApplied). */
     private static final String FIRST_MEASURES = RECEIVED;
+
+    /** The platform's confirmation of a case's first measure, at the platform's time. */
+    private static final String FIRST_REMOVALS = """
+            select distinct on (case_id) case_id, (payload::jsonb ->> 'platformAt')::timestamptz as at
+            from audit_ledger
+            where event_type = ? and payload::jsonb ->> 'outcome' = 'ENFORCED'
+            order by case_id, (payload::jsonb ->> 'platformAt')::timestamptz""";
 
     private static final String FIRST_DECISIONS = """
             select distinct on (case_id) case_id, occurred_at as at, actor_type
@@ -114,14 +124,34 @@ public class ComplianceReports {
                     NOTICE_RECEIVED,
                     start,
                     end);
+            Map<LocalDate, Timing> removed = timingsByDay(
+                    "with m as (" + FIRST_REMOVALS + "), r as (" + RECEIVED
+                            + ") select m.at as at, extract(epoch from m.at - r.at)::float8 as s"
+                            + " from m left join r using (case_id) where m.at >= ? and m.at < ?",
+                    targetSeconds,
+                    ENFORCEMENT_RECORDED,
+                    NOTICE_RECEIVED,
+                    start,
+                    end);
             List<SlaDashboard.Day> days = new ArrayList<>();
             long decisions = 0;
             long breaches = 0;
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
                 Timing d = decided.getOrDefault(day, Timing.NONE);
                 Timing m = measured.getOrDefault(day, Timing.NONE);
+                Timing r = removed.getOrDefault(day, Timing.NONE);
                 days.add(new SlaDashboard.Day(
-                        day, d.count(), d.median(), d.p90(), d.breaches(), m.count(), m.median(), m.p90()));
+                        day,
+                        d.count(),
+                        d.median(),
+                        d.p90(),
+                        d.breaches(),
+                        m.count(),
+                        m.median(),
+                        m.p90(),
+                        r.count(),
+                        r.median(),
+                        r.p90()));
                 decisions += d.count();
                 breaches += d.breaches();
             }
@@ -135,7 +165,7 @@ public class ComplianceReports {
         return new TransparencyReport.Notices(
                 byDisposition.values().stream().mapToLong(Long::longValue).sum(),
                 bySource.getOrDefault("TRUSTED_FLAGGER", 0L),
-                counts("p ->> 'rightType'", "", start, end),
+                categories(counts("p ->> 'rightType'", "", start, end)),
                 bySource,
                 // a notice without a list of profiles has none to count
                 counts(
@@ -146,6 +176,21 @@ public class ComplianceReports {
                         start,
                         end),
                 byDisposition);
+    }
+
+    /**
+     * The claim types, also of notices recorded before the vocabulary: a value outside it counts as
+     * {@code OTHER_ILLEGAL}, so no notifier's free text becomes a category.
+     */
+    private static SortedMap<String, Long> categories(SortedMap<String, Long> byRightType) {
+        SortedMap<String, Long> categories = new TreeMap<>();
+        byRightType.forEach((right, n) -> categories.merge(
+                right.equals(TransparencyReport.UNSPECIFIED)
+                        ? right
+                        : ClaimType.ofRecorded(right).name(),
+                n,
+                Long::sum));
+        return categories;
     }
 
     /** {@code key} and {@code join} are constants of this class, never caller input. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.takedown.audit.internal.CanonicalJson;
 import dev.takedown.audit.internal.Redaction;
+import dev.takedown.events.ClaimType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -104,7 +105,10 @@ public class DisclosureFeed {
                         caseId,
                         kind,
                         at,
-                        text(p, "rightType"),
+                        // the vocabulary only: a right typed before it existed is published as OTHER_ILLEGAL
+                        text(p, "rightType") == null
+                                ? null
+                                : ClaimType.ofRecorded(text(p, "rightType")).name(),
                         p.path("targetCount").isInt() ? p.path("targetCount").intValue() : null,
                         null,
                         null,

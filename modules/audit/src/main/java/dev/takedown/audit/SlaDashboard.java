@@ -16,7 +16,9 @@ public record SlaDashboard(
 
     /**
      * @param decisions first-instance decisions taken that day
-     * @param measures  cases whose first measure took effect that day
+     * @param measures  cases whose first measure was published that day
+     * @param removals  cases whose first measure the platform confirmed in effect that day (by its clock): the time
+     *                  to removal is from the notice to that confirmation, not to Takedown's publication
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Day(
@@ -27,5 +29,8 @@ public record SlaDashboard(
             long breaches,
             long measures,
             Double medianHoursToMeasure,
-            Double p90HoursToMeasure) {}
+            Double p90HoursToMeasure,
+            long removals,
+            Double medianHoursToRemoval,
+            Double p90HoursToRemoval) {}
 }

@@ -26,7 +26,8 @@ public record TransparencyReport(
      * Notices received (Art. 15(1)(b)), whatever became of them: joined to an open case or logged but not processed
      * for a suspended notifier are counted too, and split out by {@code byDisposition}.
      *
-     * @param byCategory the right claimed ({@code rightType})
+     * @param byCategory the first right claimed, a {@code ClaimType} ({@code OTHER_ILLEGAL} for a value recorded
+     *                   before the vocabulary that is none of it)
      * @param bySource   the notifier type; trusted flaggers are also counted on their own
      * @param byProfile  a notice filed under two jurisdiction profiles counts once in each
      */

@@ -14,10 +14,12 @@ import java.util.UUID;
  *                    counts trusted flaggers separately); {@code TRUSTED_FLAGGER} and {@code AUTHORITY_ORDER} only when
  *                    a registry entry bound to the submitting credential confirmed the status; a notice that declared
  *                    either type in vain is {@code NOTIFIER}, an ordinary notifier
- * @param rightType   the right claimed, e.g. {@code COPYRIGHT_REPRODUCTION} (reports count by category)
+ * @param rightType   the first right claimed, a {@link ClaimType} name, e.g. {@code COPYRIGHT_REPRODUCTION} (reports
+ *                    count by its category); null when the notice names none
  * @param claimedNotifierType a status the notifier claimed that no registry entry confirmed (processed as an ordinary
  *                    notice); null when nothing was claimed or the claim was confirmed
  * @param registryEntryId the trusted flagger or competent authority entry that confirmed the status; null otherwise
+ * @param rightTypes  every right claimed ({@link ClaimType} names), in the order given
  */
 @EventType(value = "dev.takedown.notice.received.v1", topic = Topics.NOTICE_EVENTS)
 public record NoticeReceived(
@@ -34,8 +36,48 @@ public record NoticeReceived(
         String notifierType,
         String rightType,
         String claimedNotifierType,
-        String registryEntryId)
+        String registryEntryId,
+        List<String> rightTypes)
         implements TakedownEvent {
+
+    public NoticeReceived {
+        rightTypes =
+                rightTypes == null ? (rightType == null ? List.of() : List.of(rightType)) : List.copyOf(rightTypes);
+    }
+
+    /** A notice recorded before it could claim several rights. */
+    public NoticeReceived(
+            UUID eventId,
+            Instant occurredAt,
+            String caseId,
+            String actor,
+            String organisationId,
+            List<String> jurisdictionProfiles,
+            String channel,
+            int targetCount,
+            String disposition,
+            String joinedCaseId,
+            String notifierType,
+            String rightType,
+            String claimedNotifierType,
+            String registryEntryId) {
+        this(
+                eventId,
+                occurredAt,
+                caseId,
+                actor,
+                organisationId,
+                jurisdictionProfiles,
+                channel,
+                targetCount,
+                disposition,
+                joinedCaseId,
+                notifierType,
+                rightType,
+                claimedNotifierType,
+                registryEntryId,
+                null);
+    }
 
     public static final String PROCESS = "PROCESS";
     public static final String JOINED = "JOINED";
@@ -68,6 +110,7 @@ public record NoticeReceived(
                 joinedCaseId,
                 notifierType,
                 rightType,
+                null,
                 null,
                 null);
     }

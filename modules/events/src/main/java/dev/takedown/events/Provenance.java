@@ -40,6 +40,7 @@ public final class Provenance {
             CounterNoticeFiled.class,
             CriminalOffenceFlagged.class,
             DeadLetterResolved.class,
+            EnforcementRecorded.class,
             EngineRestCalled.class,
             FilterWideningDecided.class,
             IncidentRetried.class,

@@ -171,6 +171,51 @@ class MeasureRecordsIT extends StackTest {
         await().atMost(Cases.PATIENCE).until(() -> decision("draw " + second), "ALLOW"::equals);
     }
 
+    /**
+     * A decided case's deletion is removed when the platform says so: the reference platform of the local profile
+     * answers the command, signed with its key, and the measure and the case's history carry the platform's time.
+     */
+    @Test
+    void aDecidedCasesMeasureIsEnforcedWhenThePlatformConfirmsIt() {
+        Cases cases = new Cases(baseUrl(), management, runtime);
+        String caseId = cases.fileAndAccept("rightsholder-a", Cases.notice("CN_CC_1195", "acct-e"), "[\"DELETE\"]");
+        String measureId = cases.appliedMeasure(caseId, "DELETE");
+        Api compliance = Api.as(baseUrl(), "compliance");
+
+        await().atMost(Cases.PATIENCE)
+                .until(
+                        () -> compliance
+                                .get("/api/measures/" + measureId)
+                                .json()
+                                .path("enforcement")
+                                .asText(),
+                        "ENFORCED"::equals);
+        JsonNode measure = compliance.get("/api/measures/" + measureId).json();
+        Instant enforcedAt = Instant.parse(measure.get("enforced_at").asText());
+        assertThat(enforcedAt)
+                .isAfterOrEqualTo(Instant.parse(measure.get("applied_at").asText()));
+        await().atMost(Cases.PATIENCE)
+                .untilAsserted(() -> assertThat(notes(compliance, caseId))
+                        .anySatisfy(note ->
+                                assertThat(note).startsWith("ENFORCED: DELETE").contains(enforcedAt.toString())));
+        await().atMost(Cases.PATIENCE)
+                .untilAsserted(() -> assertThat(runtime.createProcessInstanceQuery()
+                                .processDefinitionKey("measure-enforcement")
+                                .processInstanceBusinessKeyLike(measureId + ":%")
+                                .count())
+                        .as("its enforcement instance ended")
+                        .isZero());
+    }
+
+    private static List<String> notes(Api reader, String caseId) {
+        List<String> notes = new ArrayList<>();
+        reader.get("/api/notices/" + caseId)
+                .json()
+                .get("history")
+                .forEach(h -> notes.add(h.path("note").asText()));
+        return notes;
+    }
+
     private ProducerRecord<String, String> filter(String measureId, String term, long version) throws Exception {
         return record(
                 0,

@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.takedown.events.ScreeningRule;
 import java.time.Instant;
 
-/** A measure: on one target, or (filters) on every generation request matching its rule. */
+/**
+ * A measure: on one target, or (filters) on every generation request matching its rule.
+ *
+ * @param enforcement    what the platform answered to the measure's last command; null before it is applied
+ * @param enforcedAt     when the platform confirmed the measure in effect, by its clock: the time of removal
+ * @param liftEnforcedAt when the platform confirmed the lift, by its clock: the time of restoration
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record MeasureView(
         String measureId,
@@ -15,4 +21,7 @@ public record MeasureView(
         ScreeningRule rule,
         MeasureStatus status,
         Instant appliedAt,
-        Instant liftedAt) {}
+        Instant liftedAt,
+        EnforcementStatus enforcement,
+        Instant enforcedAt,
+        Instant liftEnforcedAt) {}

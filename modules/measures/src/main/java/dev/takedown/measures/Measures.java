@@ -7,6 +7,7 @@ import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.ScreeningRule;
 import dev.takedown.events.StrikeRecorded;
 import dev.takedown.events.TakedownEvent;
+import dev.takedown.measures.internal.EnforcementRepository;
 import dev.takedown.measures.internal.Measure;
 import dev.takedown.measures.internal.MeasureMapper;
 import dev.takedown.measures.internal.MeasureRepository;
@@ -42,6 +43,7 @@ public class Measures {
     private final Clock clock;
     private final List<LiftGuard> guards;
     private final MeasureMapper mapper;
+    private final EnforcementRepository enforcements;
 
     Measures(
             MeasureRepository measures,
@@ -51,7 +53,8 @@ public class Measures {
             ObjectMapper json,
             Clock clock,
             List<LiftGuard> guards,
-            MeasureMapper mapper) {
+            MeasureMapper mapper,
+            EnforcementRepository enforcements) {
         this.measures = measures;
         this.strikes = strikes;
         this.misuse = misuse;
@@ -60,6 +63,7 @@ public class Measures {
         this.clock = clock;
         this.guards = List.copyOf(guards);
         this.mapper = mapper;
+        this.enforcements = enforcements;
     }
 
     /**
@@ -323,6 +327,38 @@ public class Measures {
                 .orElse(false);
     }
 
+    /**
+     * Publishes the measure's last record again, unchanged (same event id and version), when it still is the record of
+     * {@code version}: the platform is asked once more to carry out that command. False when the measure changed
+     * since.
+     */
+    @Transactional
+    public boolean publishAgain(String measureId, long version) {
+        Measure measure = load(measureId);
+        if (measure.getVersion() != version || measure.getLastEventId() == null) {
+            return false;
+        }
+        switch (measure.getStatus()) {
+            case APPLIED ->
+                events.publishEvent(new MeasureApplied(
+                        measure.getLastEventId(),
+                        measure.getAppliedAt(),
+                        measure.getCaseId(),
+                        measure.getPlannedBy(),
+                        measure.getId().toString(),
+                        measure.getType().name(),
+                        measure.getTargetUrl(),
+                        rule(measure),
+                        measure.fileSha256(),
+                        measure.getVersion()));
+            case LIFTED -> events.publishEvent(lifted(measure, measure.getLastEventId()));
+            case PLANNED -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Lifts the measure and publishes the lift with the version of this change; false when it already was lifted. */
     private boolean lifted(Measure measure, Instant now, String actor, String reason) {
         UUID eventId = UUID.randomUUID();
@@ -367,7 +403,8 @@ public class Measures {
     }
 
     private MeasureView view(Measure measure) {
-        return mapper.view(measure, rule(measure));
+        return mapper.view(
+                measure, rule(measure), enforcements.findById(measure.getId()).orElse(null));
     }
 
     private ScreeningRule rule(Measure measure) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.ScreeningRule;
+import dev.takedown.measures.internal.EnforcementRepository;
 import dev.takedown.measures.internal.Measure;
 import dev.takedown.measures.internal.MeasureMapperImpl;
 import dev.takedown.measures.internal.MeasureRepository;
@@ -44,7 +45,8 @@ class MeasuresTest {
             new ObjectMapper().registerModule(new JavaTimeModule()),
             Clock.systemUTC(),
             List.of(caseId -> caseId.equals("held") ? Optional.of("a counter-notice is pending") : Optional.empty()),
-            new MeasureMapperImpl());
+            new MeasureMapperImpl(),
+            mock(EnforcementRepository.class));
     private final ScreeningRule rule = new ScreeningRule(
             "Ultraman", List.of("奥特曼", "Ultraman"), List.of(), List.of("licensee-1"), List.of(), List.of("画一个奥特曼"));
 

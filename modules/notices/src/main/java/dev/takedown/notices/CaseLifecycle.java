@@ -8,8 +8,10 @@ import dev.takedown.correspondence.PartyRole;
 import dev.takedown.correspondence.Recipient;
 import dev.takedown.events.AppealDecided;
 import dev.takedown.events.AuthorityNotified;
+import dev.takedown.events.ClaimType;
 import dev.takedown.events.CounterNoticeFiled;
 import dev.takedown.events.CriminalOffenceFlagged;
+import dev.takedown.events.LegalGround;
 import dev.takedown.events.NoticeAcknowledged;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
@@ -70,6 +72,7 @@ public class CaseLifecycle {
     private final Misuse misuse;
     private final ApplicationEventPublisher events;
     private final String publicBaseUrl;
+    private final String outOfCourtBodies;
     private final Clock clock;
 
     CaseLifecycle(
@@ -86,6 +89,7 @@ public class CaseLifecycle {
             Misuse misuse,
             ApplicationEventPublisher events,
             @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
+            @Value("${takedown.out-of-court.bodies:}") String outOfCourtBodies,
             Clock clock) {
         this.notices = notices;
         this.submissions = submissions;
@@ -100,6 +104,7 @@ public class CaseLifecycle {
         this.misuse = misuse;
         this.events = events;
         this.publicBaseUrl = publicBaseUrl;
+        this.outOfCourtBodies = outOfCourtBodies.strip();
         this.clock = clock;
     }
 
@@ -357,7 +362,12 @@ public class CaseLifecycle {
     public void recordManifestlyUnfounded(String caseId, boolean intentional) {
         Notice notice = require(caseId);
         var claim = submissions.of(notice).claim();
-        int gravity = misuse.claimGravity(claim == null ? null : claim.rightType());
+        // a notice claiming several rights weighs as its gravest
+        int gravity = (claim == null ? List.<ClaimType>of() : claim.claimTypes())
+                .stream()
+                        .mapToInt(type -> misuse.claimGravity(type.name()))
+                        .max()
+                        .orElseGet(() -> misuse.claimGravity(null));
         misuse.recordMisuse(Party.notifier(notice.getNotifierParty()), caseId, gravity, intentional)
                 .ifPresent(step -> notice.note(
                         TakedownEvent.SYSTEM,
@@ -474,7 +484,15 @@ public class CaseLifecycle {
                                 "reason",
                                 decided.getReason(),
                                 "family",
-                                profile.family()),
+                                profile.family(),
+                                "source",
+                                source(notice),
+                                "automated",
+                                TakedownEvent.SYSTEM.equals(decided.getDecidedBy()),
+                                "ground",
+                                legalGround(notice),
+                                "bodies",
+                                outOfCourtBodies),
                         link));
             }
         }
@@ -928,6 +946,28 @@ public class CaseLifecycle {
                 opens,
                 List.of()));
         return uploaderAddress(target);
+    }
+
+    /** DSA Art. 17(3)(b): a notice, a trusted flagger's notice or an authority's order, as the registries confirmed. */
+    private static String source(Notice notice) {
+        return switch (String.valueOf(notice.getNotifierType())) {
+            case "AUTHORITY_ORDER" -> "ORDER";
+            case "TRUSTED_FLAGGER" -> "TRUSTED_FLAGGER";
+            default -> "NOTICE";
+        };
+    }
+
+    /**
+     * DSA Art. 17(3)(d): the rights the notice claims (copyright when it names none) and the provisions the decision
+     * applies under each profile of the case.
+     */
+    private String legalGround(Notice notice) {
+        var claim = submissions.of(notice).claim();
+        List<ClaimType> claims = claim == null ? List.of() : claim.claimTypes();
+        String rights = (claims.isEmpty() ? List.of(ClaimType.COPYRIGHT) : claims)
+                .stream().map(Enum::name).collect(Collectors.joining(", "));
+        String provisions = LegalGround.basis(notice.getProfiles(), LegalGround.Step.DECIDED);
+        return rights + (provisions == null ? "" : " (" + provisions + ")");
     }
 
     /** DSA Art. 16(5): the outcome, the measures and reasons of the verdict that set it, the profile's redress. */

@@ -1,11 +1,14 @@
 package dev.takedown.notices;
 
+import dev.takedown.events.ClaimType;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.kernel.TextBounds;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,11 +99,40 @@ public enum JurisdictionProfile {
                 "a statement of bona fide belief in accuracy and completeness is required (DSA 16(2)(d))");
     });
 
-    /** The legal family decides the calendar and whether counter-notices exist at all. */
+    /**
+     * The legal family decides the calendar, whether counter-notices exist at all, and which rights a notice may
+     * claim: in China the rights of the Copyright Law Art. 10 and the personality and trademark rights Civil Code
+     * 1195 protects; in the US copyright alone (17 U.S.C. §512 covers only infringement of the §106 rights); in the EU
+     * every area of the Transparency Database's categories.
+     */
     public enum Family {
-        CN,
-        US,
-        EU
+        CN(EnumSet.complementOf(EnumSet.of(
+                ClaimType.COPYRIGHT,
+                ClaimType.DESIGN,
+                ClaimType.PATENT,
+                ClaimType.TRADE_SECRET,
+                ClaimType.GEOGRAPHIC_INDICATION,
+                ClaimType.OTHER_ILLEGAL,
+                ClaimType.TOS_ONLY))),
+        US(EnumSet.of(
+                ClaimType.COPYRIGHT,
+                ClaimType.COPYRIGHT_REPRODUCTION,
+                ClaimType.ADAPTATION,
+                ClaimType.DISTRIBUTION,
+                ClaimType.PERFORMANCE,
+                ClaimType.EXHIBITION)),
+        EU(EnumSet.allOf(ClaimType.class));
+
+        private final Set<ClaimType> claimTypes;
+
+        Family(Set<ClaimType> claimTypes) {
+            this.claimTypes = Collections.unmodifiableSet(claimTypes);
+        }
+
+        /** The rights a notice under this family may claim. */
+        public Set<ClaimType> claimTypes() {
+            return claimTypes;
+        }
     }
 
     public static final JurisdictionProfile DEFAULT = CN_CC_1195;
@@ -139,6 +171,7 @@ public enum JurisdictionProfile {
                 profile.rules.accept(notice, problems);
             }
         }
+        problems.addAll(checkClaimTypes(notice));
         requireTargets(notice, problems);
         var creation = notice.creationEvidence();
         if (creation != null && present(creation.originalPostUrl()) && !TargetUrl.isValid(creation.originalPostUrl())) {
@@ -146,6 +179,39 @@ public enum JurisdictionProfile {
         }
         problems.addAll(TextBounds.check(notice, LIMITS));
         return dedupe(problems);
+    }
+
+    /**
+     * The rights the notice claims, each of which every profile it names must know: refused rather than cured,
+     * because a claim outside the law's vocabulary cannot be acted on or reported. Unknown profiles are named
+     * elsewhere.
+     */
+    public static List<FieldProblem> checkClaimTypes(NoticeSubmission notice) {
+        List<String> claimed =
+                notice.claim() == null ? List.of() : notice.claim().rightType();
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        Set<ClaimType> allowed = EnumSet.allOf(ClaimType.class);
+        List<String> profiles = new ArrayList<>();
+        for (String name : namesOf(notice)) {
+            JurisdictionProfile profile = byName(name);
+            if (profile != null) {
+                allowed.retainAll(profile.family().claimTypes());
+                profiles.add(profile.name());
+            }
+        }
+        List<String> refused = claimed.stream()
+                .filter(c -> ClaimType.parse(c).filter(allowed::contains).isEmpty())
+                .map(c -> "'" + abbreviate(String.valueOf(c)) + "'")
+                .toList();
+        if (refused.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new FieldProblem(
+                "claim.right_type",
+                "not a right a notice under " + profiles + " may claim: " + String.join(", ", refused) + "; allowed: "
+                        + allowed));
     }
 
     /** Column sizes of what a notice is stored as; everything else defaults to {@link TextBounds#DEFAULT_MAX}. */

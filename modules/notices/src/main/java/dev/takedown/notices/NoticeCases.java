@@ -8,10 +8,10 @@ import dev.takedown.events.ScreeningRule;
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.notices.internal.CaseMapper;
+import dev.takedown.notices.internal.ListedCase;
 import dev.takedown.notices.internal.Notice;
 import dev.takedown.notices.internal.NoticeHistoryEntry;
 import dev.takedown.notices.internal.NoticeRepository;
-import dev.takedown.notices.internal.NoticeTarget;
 import dev.takedown.notices.internal.Submissions;
 import dev.takedown.notifiers.StatusCheck;
 import dev.takedown.works.ProtectedWorks;
@@ -86,12 +86,10 @@ public class NoticeCases {
 
     @Transactional(readOnly = true)
     public List<CaseSummary> list(Caller caller) {
-        List<Notice> found = caller.isStaff()
-                ? notices.findTop200ByOrderByReceivedAtDesc()
-                : caller.organisationId() == null
-                        ? List.of()
-                        : notices.findByOrganisationIdOrderByReceivedAtDesc(caller.organisationId());
-        return found.stream().map(mapper::summary).toList();
+        List<ListedCase> found = caller.isStaff()
+                ? notices.listNewest(Limit.of(200))
+                : caller.organisationId() == null ? List.of() : notices.listOrganisation(caller.organisationId());
+        return found.stream().map(ListedCase::summary).toList();
     }
 
     /** Re-checks the stored notice against its profiles; empty means complete. */
@@ -103,13 +101,12 @@ public class NoticeCases {
     /** Earlier cases on the same targets (at most 20, newest first), for the reviewer. */
     @Transactional(readOnly = true)
     public List<CaseSummary> casesOnTargets(String caseId) {
-        Notice notice = require(caseId);
-        List<String> urls =
-                notice.getTargets().stream().map(NoticeTarget::getUrl).limit(50).toList();
+        UUID id = require(caseId).getId();
+        List<String> urls = notices.findTargetUrls(id, Limit.of(50));
         return urls.isEmpty()
                 ? List.of()
-                : notices.findOthersOnTargets(urls, notice.getId(), Limit.of(20)).stream()
-                        .map(mapper::summary)
+                : notices.listOthersOnTargets(urls, id, Limit.of(20)).stream()
+                        .map(ListedCase::summary)
                         .toList();
     }
 
@@ -151,8 +148,8 @@ public class NoticeCases {
                                 submission.notifier() == null
                                         ? null
                                         : submission.notifier().type());
-        TargetType targetType = TargetType.mostUrgent(
-                notice.getTargets().stream().map(NoticeTarget::getType).toList());
+        // counted by the database: a queue lists a case with 100,000 uploaded targets as often as any other
+        TargetType targetType = TargetType.mostUrgent(notices.findTargetTypes(notice.getId()));
         boolean wellKnown = submission.works().stream()
                 .filter(w -> w != null && w.registeredWorkId() != null)
                 .anyMatch(w -> works.wellKnown(w.registeredWorkId(), notice.getOrganisationId()));

@@ -103,7 +103,9 @@ public class NoticeIntake {
                     new FieldProblem("notifier.email", "a notifier without an account confirms its e-mail address")));
         }
         List<FieldProblem> problems = policies.problems(submission);
-        if (requireComplete && !problems.isEmpty() && !policies.curable(submission)) {
+        // a right outside the profiles' vocabulary is refused on every channel: no cure can make it one
+        if (!JurisdictionProfile.checkClaimTypes(submission).isEmpty()
+                || requireComplete && !problems.isEmpty() && !policies.curable(submission)) {
             throw new NoticeIncompleteException(problems);
         }
         try {
@@ -247,9 +249,10 @@ public class NoticeIntake {
                 disposition,
                 joined,
                 saved.getNotifierType(),
-                submission.claim() == null ? null : submission.claim().rightType(),
+                claimTypes(submission).isEmpty() ? null : claimTypes(submission).get(0),
                 saved.getClaimedStatus(),
-                saved.getRegistryEntry()));
+                saved.getRegistryEntry(),
+                claimTypes(submission)));
         return result(saved, saved.getStatus(), false, problems, NotifierStatus.of(status));
     }
 
@@ -270,6 +273,12 @@ public class NoticeIntake {
                 responseTimes.published());
     }
 
+    private static List<String> claimTypes(NoticeSubmission submission) {
+        return submission.claim() == null
+                ? List.of()
+                : submission.claim().claimTypes().stream().map(Enum::name).toList();
+    }
+
     private static StatusClaim claimOf(NoticeSubmission submission, Submitter submitter) {
         var notifier = submission.notifier();
         var claim = submission.claim();
@@ -279,7 +288,7 @@ public class NoticeIntake {
                 notifier == null ? null : notifier.type(),
                 notifier == null ? null : notifier.trustedFlaggerId(),
                 claim == null ? null : claim.category(),
-                claim == null ? null : claim.rightType(),
+                claimTypes(submission).isEmpty() ? null : claimTypes(submission).get(0),
                 claim == null ? null : claim.legalBasis());
     }
 

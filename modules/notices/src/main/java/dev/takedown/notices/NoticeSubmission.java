@@ -1,8 +1,11 @@
 package dev.takedown.notices;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.events.ClaimType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A notice as filed (legal-requirements §6.1). Every field is optional at this level: which ones a notice
@@ -126,12 +129,34 @@ public record NoticeSubmission(
     public record Signature(String type, String value, String signedAt) {}
 
     /**
-     * What the notice claims: the right (e.g. {@code COPYRIGHT_REPRODUCTION}), the area it is about (a Transparency
+     * What the notice claims: the rights ({@link dev.takedown.events.ClaimType}, e.g. {@code COPYRIGHT_REPRODUCTION};
+     * one or several, a single value is read as one), the area it is about (a Transparency
      * Database category, e.g. {@code INTELLECTUAL_PROPERTY_INFRINGEMENTS}; implied by the right when not given), and
      * for an authority's order the legal basis it is issued under.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Claim(String rightType, String category, String legalBasis) {}
+    public record Claim(
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            List<String> rightType,
+
+            String category,
+            String legalBasis) {
+
+        public Claim {
+            rightType = rightType == null
+                    ? List.of()
+                    : rightType.stream().filter(r -> r != null && !r.isBlank()).toList();
+        }
+
+        /** The claimed rights of the vocabulary, in the order given, each once. */
+        public List<ClaimType> claimTypes() {
+            return rightType.stream()
+                    .map(ClaimType::parse)
+                    .flatMap(Optional::stream)
+                    .distinct()
+                    .toList();
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Work(String title, List<String> protectedTerms, String registeredWorkId) {

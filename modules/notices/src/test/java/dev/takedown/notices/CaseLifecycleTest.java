@@ -26,6 +26,7 @@ import dev.takedown.testing.EmbeddedDatabase;
 import dev.takedown.testing.MovingClock;
 import dev.takedown.testing.NoticeJson;
 import dev.takedown.works.ProtectedWorks;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -116,6 +119,9 @@ class CaseLifecycleTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EntityManagerFactory persistence;
 
     @Autowired
     MovingClock clock;
@@ -269,6 +275,13 @@ class CaseLifecycleTest {
                 .satisfies(n -> {
                     assertThat(n.subject()).isEqualTo("关于您内容的通知");
                     assertThat(n.body()).contains("(a) 措施", "DELETE", "《民法典》第1196条");
+                    // the statement's items from the case: a notice, a moderator, the law of its profile
+                    assertThat(n.body())
+                            .contains(
+                                    "通知与处理机制",
+                                    "(c) 自动化手段：无",
+                                    "(d) 法律依据：COPYRIGHT (CN_CC_1195: PRC Civil Code Art. 1195)")
+                            .doesNotContain("侵害知识产权");
                     assertThat(n.opens()).containsPattern("/u/[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}$");
                 });
         String link = sent.stream()
@@ -919,6 +932,49 @@ class CaseLifecycleTest {
                 .endsWith(
                         tuple(CaseStatus.UNDER_REVIEW, "human authorship must be assessed"),
                         tuple(CaseStatus.UNDER_REVIEW, "model remediation opened"));
+    }
+
+    @Test
+    void listsAndTheQueueCountEachCasesTargetsWithoutLoadingThem() {
+        String caseId = file("org-b", NoticeJson.complete("CN_CC_1195").target("https://list.example/0"));
+        for (int i = 1; i < 40; i++) {
+            jdbc.update(
+                    "insert into notice_target (notice_id, position, type, url) values (?::uuid, ?, 'URL', ?)",
+                    caseId,
+                    i,
+                    "https://list.example/" + i);
+        }
+        String earlier = file("org-b", NoticeJson.complete("CN_CC_1195").target("https://list.example/7"));
+        Statistics statistics = persistence.unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+
+        List<CaseSummary> listed = cases.list(new Caller("holder@org-b", "org-b", "RIGHTS_HOLDER"));
+
+        assertThat(listed)
+                .filteredOn(c -> c.caseId().equals(caseId))
+                .singleElement()
+                .satisfies(c -> assertThat(c.targetCount()).isEqualTo(40));
+        assertThat(statistics.getPrepareStatementCount())
+                .as("one query, however many cases")
+                .isEqualTo(1);
+        assertThat(statistics.getEntityLoadCount())
+                .as("no notice or target loaded")
+                .isZero();
+
+        statistics.clear();
+        assertThat(cases.triageFacts(caseId).targetType()).isNotNull();
+        assertThat(statistics.getEntityLoadCount())
+                .as("the notice, not its targets")
+                .isEqualTo(1);
+
+        statistics.clear();
+        assertThat(cases.casesOnTargets(earlier))
+                .extracting(CaseSummary::caseId, CaseSummary::targetCount)
+                .contains(tuple(caseId, 40));
+        assertThat(statistics.getEntityLoadCount())
+                .as("the reviewed notice alone; no target of either case")
+                .isEqualTo(1);
     }
 
     // ------------------------------------------------------------------------------------------------------------

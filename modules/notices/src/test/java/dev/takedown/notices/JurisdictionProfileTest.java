@@ -125,4 +125,67 @@ class JurisdictionProfileTest {
         assertThat(TargetUrl.isValid("javascript:alert(1)")).isFalse();
         assertThat(TargetUrl.isValid("not a url")).isFalse();
     }
+
+    private static NoticeSubmission claiming(List<String> profiles, String... rights) {
+        NoticeSubmission base = notice(
+                profiles,
+                notifier("legal@a.test", new NoticeSubmission.IdentityDocument("USCC", "91310000MA1FL0000X")),
+                new NoticeSubmission.Signature("electronic", "/s/ Studio A", null),
+                List.of(new NoticeSubmission.Evidence("SCREENSHOT", "https://evidence.a.test/1.png", null, null)),
+                new NoticeSubmission.Attestations(true, true, true, true),
+                "https://x.test/1");
+        return new NoticeSubmission(
+                base.jurisdictionProfiles(),
+                null,
+                base.notifier(),
+                null,
+                base.signature(),
+                new NoticeSubmission.Claim(List.of(rights), null, null),
+                base.works(),
+                base.targets(),
+                base.evidence(),
+                "The images reproduce the protected character in detail.",
+                List.of(),
+                base.attestations());
+    }
+
+    @Test
+    void aRightOutsideTheVocabularyIsRefusedNamingTheFieldAndTheAllowedValues() {
+        var problems = JurisdictionProfile.checkClaimTypes(claiming(List.of("CN_CC_1195"), "BANANA"));
+
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("claim.right_type");
+        assertThat(problems.get(0).message())
+                .contains("'BANANA'")
+                .contains("NETWORK_DISSEMINATION", "ADAPTATION", "PORTRAIT", "TRADEMARK")
+                .doesNotContain("PATENT");
+        assertThat(JurisdictionProfile.check(claiming(List.of("CN_CC_1195"), "BANANA")))
+                .as("the complete check names it too")
+                .extracting(FieldProblem::field)
+                .containsExactly("claim.right_type");
+    }
+
+    @Test
+    void eachProfileAllowsTheRightsOfItsLaw() {
+        // Copyright Law Art. 10 rights, personality and trademark under the Civil Code; several in one notice
+        assertThat(JurisdictionProfile.checkClaimTypes(claiming(
+                        List.of("CN_CC_1195"), "network_dissemination", "ADAPTATION", "PORTRAIT", "TRADEMARK")))
+                .isEmpty();
+        // the DMCA is about copyright (17 U.S.C. §106) only
+        assertThat(JurisdictionProfile.checkClaimTypes(claiming(List.of("US_DMCA"), "COPYRIGHT", "ADAPTATION")))
+                .isEmpty();
+        assertThat(JurisdictionProfile.checkClaimTypes(claiming(List.of("US_DMCA"), "COPYRIGHT", "TRADEMARK")))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .contains("'TRADEMARK'")
+                        .doesNotContain("'COPYRIGHT'")
+                        .contains("allowed: [COPYRIGHT_REPRODUCTION, DISTRIBUTION, EXHIBITION, PERFORMANCE,"
+                                + " ADAPTATION, COPYRIGHT]"));
+        // the Transparency Database's areas in the EU
+        assertThat(JurisdictionProfile.checkClaimTypes(claiming(List.of("EU_DSA"), "TRADE_SECRET", "TOS_ONLY")))
+                .isEmpty();
+        // a notice under two laws claims only what both know
+        assertThat(JurisdictionProfile.checkClaimTypes(claiming(List.of("EU_DSA", "US_DMCA"), "PERSONAL_INFO")))
+                .extracting(FieldProblem::field)
+                .containsExactly("claim.right_type");
+    }
 }

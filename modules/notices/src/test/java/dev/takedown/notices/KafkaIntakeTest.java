@@ -1,12 +1,21 @@
 package dev.takedown.notices;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.takedown.events.InboundSignatures;
 import dev.takedown.events.Topics;
 import dev.takedown.evidence.EvidenceFiles;
+import dev.takedown.kernel.Caller;
 import dev.takedown.testing.EmbeddedDatabase;
 import dev.takedown.testing.NoticeJson;
 import dev.takedown.works.ProtectedWorks;
@@ -19,20 +28,28 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -41,6 +58,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * dead-lettering one, {@code app.DeadLetters}, publishes them with this reason) and file nothing.
  */
 @ApplicationModuleTest(extraIncludes = {"correspondence", "misuse", "notifiers"})
+@AutoConfigureMockMvc(addFilters = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestPropertySource(
         properties = {
             "takedown.links.secret=a-secret-for-the-module-test-only-0123456789",
@@ -101,7 +120,11 @@ class KafkaIntakeTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    MockMvc mvc;
+
     @Test
+    @Order(1)
     void aNoticeIsFiledForTheOrganisationThatSignedItAndNoOther() throws Exception {
         String notice = NoticeJson.complete("CN_CC_1195").json();
         try (KafkaProducer<String, String> producer = producer()) {
@@ -146,6 +169,62 @@ class KafkaIntakeTest {
                 .as("refused records file nothing")
                 .isZero();
         assertThat(notices("shared")).as("a redelivery opens no second notice").hasSize(2);
+    }
+
+    /** After the first test, whose count of refusals this one would change. */
+    @Test
+    @Order(2)
+    void aRightOutsideTheProfilesVocabularyIsRefusedOnEveryChannelNamingTheField() throws Exception {
+        String banana = NoticeJson.complete("US_DMCA").claim("BANANA").json();
+        mvc.perform(post("/api/notices")
+                        .principal(new TestingAuthenticationToken(
+                                "rightsholder-a", null, "ROLE_RIGHTS_HOLDER", Caller.ORGANISATION_PREFIX + "org-a"))
+                        .header("Idempotency-Key", "banana-api")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(banana))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath(
+                        "$.errors[?(@.field == 'claim.right_type')].message",
+                        hasItem(allOf(
+                                containsString("'BANANA'"), containsString("allowed: [COPYRIGHT_REPRODUCTION")))));
+        // trademark is a right in China, not under the DMCA; the Kafka producer learns it from the dead letter
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(signed(
+                            "org-a:trademark-kafka",
+                            NoticeJson.complete("US_DMCA")
+                                    .claim("COPYRIGHT", "TRADEMARK")
+                                    .json(),
+                            "portal-a",
+                            SECRET_A))
+                    .get();
+            producer.send(signed(
+                            "org-a:trademark-cn",
+                            NoticeJson.complete("CN_CC_1195")
+                                    .claim("COPYRIGHT_REPRODUCTION", "TRADEMARK")
+                                    .json(),
+                            "portal-a",
+                            SECRET_A))
+                    .get();
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> refused.stream().anyMatch(r -> r.startsWith("org-a:trademark-kafka"))
+                        && notices("trademark-cn").size() == 1);
+        assertThat(refused)
+                .filteredOn(r -> r.startsWith("org-a:trademark-kafka"))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains("claim.right_type: ", "'TRADEMARK'", "under [US_DMCA]")
+                .doesNotContain("'COPYRIGHT'");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from notice where idempotency_key in ('banana-api', 'trademark-kafka')",
+                        Integer.class))
+                .as("a refused notice files nothing")
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select body #> '{claim,right_type}' from notice where idempotency_key = 'trademark-cn'",
+                        String.class))
+                .as("several rights per notice, stored as given")
+                .isEqualTo("[\"COPYRIGHT_REPRODUCTION\", \"TRADEMARK\"]");
     }
 
     private List<String> notices(String idempotencyKey) {

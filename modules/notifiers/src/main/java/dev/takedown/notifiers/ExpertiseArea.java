@@ -1,8 +1,8 @@
 package dev.takedown.notifiers;
 
+import dev.takedown.events.ClaimType;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Areas of expertise of a trusted flagger, and the area a notice is about: the categories of the Commission's
@@ -27,16 +27,6 @@ public enum ExpertiseArea {
     VIOLENCE;
 
     private static final String PREFIX = "STATEMENT_CATEGORY_";
-
-    private static final Set<String> INTELLECTUAL_PROPERTY = Set.of(
-            "COPYRIGHT",
-            "COPYRIGHT_REPRODUCTION",
-            "ADAPTATION",
-            "NETWORK_DISSEMINATION",
-            "ATTRIBUTION",
-            "ATTRIBUTION_REMOVAL",
-            "TRADEMARK");
-    private static final Set<String> PERSONALITY = Set.of("PORTRAIT", "PERSONALITY", "PERSONAL_INFO");
 
     /** With or without the {@code STATEMENT_CATEGORY_} prefix, in any case; empty for anything else. */
     public static Optional<ExpertiseArea> parse(String value) {
@@ -64,14 +54,8 @@ public enum ExpertiseArea {
         if (rightType == null || rightType.isBlank()) {
             return Optional.of(INTELLECTUAL_PROPERTY_INFRINGEMENTS);
         }
-        String right = rightType.strip().toUpperCase(Locale.ROOT);
-        if (INTELLECTUAL_PROPERTY.contains(right)) {
-            return Optional.of(INTELLECTUAL_PROPERTY_INFRINGEMENTS);
-        }
-        if (PERSONALITY.contains(right)) {
-            return Optional.of(DATA_PROTECTION_AND_PRIVACY_VIOLATIONS);
-        }
-        return right.equals("TOS_ONLY") ? Optional.of(OTHER_VIOLATION_TC) : Optional.empty();
+        // the claim-type vocabulary names the category; a right outside it never passed intake
+        return ClaimType.parse(rightType).flatMap(type -> parse(type.statementCategory()));
     }
 
     /** The Transparency Database's name of this category. */

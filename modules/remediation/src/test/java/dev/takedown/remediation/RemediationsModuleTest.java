@@ -453,7 +453,17 @@ class RemediationsModuleTest {
     @Test
     void withoutAReplaySuiteNothingIsVerified() {
         filters(new MeasureView(
-                UUID.randomUUID().toString(), caseId, MeasureType.DELETE, "u", null, MeasureStatus.APPLIED, T0, null));
+                UUID.randomUUID().toString(),
+                caseId,
+                MeasureType.DELETE,
+                "u",
+                null,
+                MeasureStatus.APPLIED,
+                T0,
+                null,
+                null,
+                null,
+                null));
         String id = remediations.open(caseId).remediationId();
         remediations.recordChange(id, null, "gen-5", "retrained", List.of(), OWNER);
 
@@ -509,6 +519,9 @@ class RemediationsModuleTest {
                 new ScreeningRule("Ultraman", terms, null, null, null, List.of("draw Ultraman")),
                 status,
                 T0,
+                null,
+                null,
+                null,
                 null);
     }
 

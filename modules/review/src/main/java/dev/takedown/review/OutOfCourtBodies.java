@@ -7,20 +7,21 @@ import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code takedown.out-of-court.bodies.<id>.name}, {@code .url}: the out-of-court dispute settlement bodies certified
- * under DSA Art. 21(3) that decisions may be referred to. A body without a name stops the start naming the setting.
+ * {@code takedown.out-of-court.referral-bodies.<id>.name}, {@code .url}: the out-of-court dispute settlement bodies
+ * certified under DSA Art. 21(3) that decisions may be referred to. A body without a name stops the start naming the
+ * setting.
  */
 @ConfigurationProperties("takedown.out-of-court")
-public record OutOfCourtBodies(Map<String, Body> bodies) {
+public record OutOfCourtBodies(Map<String, Body> referralBodies) {
 
     public record Body(String name, String url) {}
 
     public OutOfCourtBodies {
-        bodies = bodies == null ? Map.of() : new TreeMap<>(bodies);
+        referralBodies = referralBodies == null ? Map.of() : new TreeMap<>(referralBodies);
         List<String> problems = new ArrayList<>();
-        bodies.forEach((id, body) -> {
+        referralBodies.forEach((id, body) -> {
             if (body == null || body.name() == null || body.name().isBlank()) {
-                problems.add("takedown.out-of-court.bodies." + id + ".name is missing");
+                problems.add("takedown.out-of-court.referral-bodies." + id + ".name is missing");
             }
         });
         if (!problems.isEmpty()) {

@@ -116,11 +116,13 @@ public class OutOfCourtSettlements {
     public Referral refer(String caseId, ReferralRequest request, String officer) {
         List<FieldProblem> problems = new ArrayList<>();
         ReferralRequest r = request == null ? new ReferralRequest(null, null, null, null) : request;
-        OutOfCourtBodies.Body body = r.bodyId() == null ? null : bodies.bodies().get(r.bodyId());
+        OutOfCourtBodies.Body body =
+                r.bodyId() == null ? null : bodies.referralBodies().get(r.bodyId());
         if (body == null) {
             problems.add(new FieldProblem(
                     "body_id",
-                    "one of the certified bodies configured: " + bodies.bodies().keySet()));
+                    "one of the certified bodies configured: "
+                            + bodies.referralBodies().keySet()));
         }
         Party party = parse(Party.class, "party", r.party(), problems);
         TextBounds.requireWithin("body_reference", r.bodyReference(), 200, problems);
@@ -316,7 +318,7 @@ public class OutOfCourtSettlements {
 
     private Referral row(ResultSet rs, int row) throws SQLException {
         String bodyId = rs.getString("body_id");
-        OutOfCourtBodies.Body body = bodies.bodies().get(bodyId);
+        OutOfCourtBodies.Body body = bodies.referralBodies().get(bodyId);
         return new Referral(
                 rs.getString("id"),
                 rs.getString("case_id"),

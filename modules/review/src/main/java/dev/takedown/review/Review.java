@@ -133,9 +133,9 @@ public class Review {
             case FILTER_WIDENING ->
                 throw new CaseStateException("a filter widening is approved or refused at "
                         + "POST /api/remediations/{id}/widening (page /remediations), not decided as a notice");
-            case RESTORE_OVERDUE ->
-                throw new CaseStateException(
-                        "an overdue restore is resolved at POST /api/tasks/{id}/resolution, not decided as a notice");
+            case RESTORE_OVERDUE, ENFORCEMENT_OVERDUE ->
+                throw new CaseStateException("an overdue restore or enforcement is resolved at POST"
+                        + " /api/tasks/{id}/resolution, not decided as a notice");
             case CRIMINAL_OFFENCE ->
                 throw new CaseStateException("the authority's notification is recorded at POST"
                         + " /api/tasks/{id}/authority-notification, not decided as a notice");
@@ -216,7 +216,8 @@ public class Review {
     /**
      * A compliance officer closes an overdue restore once the content is back: while a measure of the case is still
      * applied the task stays open, so a statutory restore cannot be marked handled without being done. The reasons
-     * (what failed, what was done) go on the case's history.
+     * (what failed, what was done) go on the case's history. An unconfirmed enforcement (the platform did not confirm
+     * a measure or its lift) is resolved the same way, by whoever holds its task.
      *
      * @return the case id
      */
@@ -231,6 +232,12 @@ public class Review {
             throw new InvalidDecisionException(problems);
         }
         ReviewTask task = tasks.get(taskId, officer.id(), officer.queues());
+        if (task.kind() == ReviewTask.Kind.ENFORCEMENT_OVERDUE) {
+            // the platform acts outside Takedown: what was done there is the officer's word, on the record
+            String caseId = tasks.complete(taskId, officer.id(), officer.queues(), Map.of());
+            lifecycle.note(caseId, officer.id(), "unconfirmed enforcement resolved: " + reason.strip());
+            return caseId;
+        }
         if (task.kind() != ReviewTask.Kind.RESTORE_OVERDUE) {
             throw new CaseStateException("task " + taskId + " is no overdue restore");
         }

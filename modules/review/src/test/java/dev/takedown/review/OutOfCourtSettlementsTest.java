@@ -194,6 +194,17 @@ class OutOfCourtSettlementsTest {
     }
 
     private static MeasureView measure(MeasureStatus status) {
-        return new MeasureView("m-1", "case-1", MeasureType.DELETE, "https://gen.example/p/1", null, status, NOW, null);
+        return new MeasureView(
+                "m-1",
+                "case-1",
+                MeasureType.DELETE,
+                "https://gen.example/p/1",
+                null,
+                status,
+                NOW,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -450,7 +450,10 @@ class ReviewTest {
                         null,
                         MeasureStatus.LIFTED,
                         NOW,
-                        NOW.plusSeconds(60))));
+                        NOW.plusSeconds(60),
+                        null,
+                        null,
+                        null)));
         when(tasks.complete("t-restore", "officer", compliance.queues(), Map.of()))
                 .thenReturn(CASE);
 
@@ -458,6 +461,23 @@ class ReviewTest {
                 .isEqualTo(CASE);
         verify(lifecycle).note(CASE, "officer", "overdue restore resolved: job failed, retried");
         assertThatThrownBy(() -> review.decide(compliance, "t-restore", new DecisionRequest("ACCEPT", List.of(), "x")))
+                .isInstanceOf(CaseStateException.class);
+    }
+
+    /** The platform acts outside Takedown: what was done there goes on the case's history, in the officer's words. */
+    @Test
+    void anUnconfirmedEnforcementIsResolvedWithWhatThePlatformDid() {
+        Moderator senior = new Moderator("senior", List.of("MODERATOR", "SENIOR_MODERATOR"));
+        task("t-enforce", ReviewTask.Kind.ENFORCEMENT_OVERDUE, senior);
+        when(tasks.complete("t-enforce", "senior", senior.queues(), Map.of())).thenReturn(CASE);
+
+        assertThatThrownBy(() -> review.resolveOverdueRestore(senior, "t-enforce", ""))
+                .isInstanceOf(InvalidDecisionException.class);
+        assertThat(review.resolveOverdueRestore(senior, "t-enforce", " removed by platform ops at 10:02 "))
+                .isEqualTo(CASE);
+
+        verify(lifecycle).note(CASE, "senior", "unconfirmed enforcement resolved: removed by platform ops at 10:02");
+        assertThatThrownBy(() -> review.decide(senior, "t-enforce", new DecisionRequest("ACCEPT", List.of(), "x")))
                 .isInstanceOf(CaseStateException.class);
     }
 
@@ -487,6 +507,16 @@ class ReviewTest {
 
     private static MeasureView applied() {
         return new MeasureView(
-                "m-1", CASE, MeasureType.DELETE, "https://gen.example/p/1", null, MeasureStatus.APPLIED, NOW, null);
+                "m-1",
+                CASE,
+                MeasureType.DELETE,
+                "https://gen.example/p/1",
+                null,
+                MeasureStatus.APPLIED,
+                NOW,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.takedown.testing;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,7 @@ public final class NoticeJson {
     private String notifierName = "Studio A";
     private String notifierEmail = "legal@a.test";
     private String language;
+    private List<String> rightTypes = List.of();
 
     private NoticeJson(String profile) {
         this.profile = profile;
@@ -62,9 +64,15 @@ public final class NoticeJson {
         return this;
     }
 
+    /** The rights the notice claims ({@code claim.right_type}); without any the notice names none. */
+    public NoticeJson claim(String... rightTypes) {
+        this.rightTypes = List.of(rightTypes);
+        return this;
+    }
+
     public String json() {
         return """
-                {"jurisdiction_profiles": [%s],%s
+                {"jurisdiction_profiles": [%s],%s%s
                  "notifier": {"type": "RIGHTS_HOLDER", "legal_name": %s, "email": %s,
                               "postal_address": "1 Studio Road", "phone": "+86 21 5555 0100",
                               "identity_document": {"type": "USCC", "number": "91310000MA1FL0000X"}},
@@ -78,6 +86,15 @@ public final class NoticeJson {
                 """.formatted(
                         quote(profile),
                         language == null ? "" : " \"language\": " + quote(language) + ",",
+                        rightTypes.isEmpty()
+                                ? ""
+                                : " \"claim\": {\"right_type\": ["
+                                        + String.join(
+                                                ", ",
+                                                rightTypes.stream()
+                                                        .map(NoticeJson::quote)
+                                                        .toList())
+                                        + "]},",
                         quote(notifierName),
                         quote(notifierEmail),
                         quote(workTitle),

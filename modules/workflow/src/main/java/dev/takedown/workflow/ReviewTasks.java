@@ -196,6 +196,7 @@ public class ReviewTasks {
             case "Task_ReviewWidening" -> ReviewTask.Kind.FILTER_WIDENING;
             case "Task_ResolveRestore" -> ReviewTask.Kind.RESTORE_OVERDUE;
             case "Task_NotifyAuthority" -> ReviewTask.Kind.CRIMINAL_OFFENCE;
+            case "Task_ResolveEnforcement" -> ReviewTask.Kind.ENFORCEMENT_OVERDUE;
             default -> ReviewTask.Kind.REVIEW;
         };
     }

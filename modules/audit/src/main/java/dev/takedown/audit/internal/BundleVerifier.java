@@ -120,6 +120,10 @@ public final class BundleVerifier {
                             + ": prev_hash does not match the hash of record " + previous.seq());
                 }
             }
+            if (record.legalBasis() != null) {
+                // covered by the hash just recomputed: the provisions the record executes are as recorded
+                lines.add("record " + record.chain() + "/" + record.seq() + " executes " + record.legalBasis());
+            }
             if (record.purged()) {
                 lines.add("record " + record.chain() + "/" + record.seq() + ": content purged under retention ("
                         + record.purgeClass() + ", " + record.purgedAt() + ")");

@@ -3,6 +3,7 @@ package dev.takedown.audit.internal;
 import dev.takedown.events.AppealDecided;
 import dev.takedown.events.AppealFiled;
 import dev.takedown.events.CounterNoticeFiled;
+import dev.takedown.events.EnforcementRecorded;
 import dev.takedown.events.EventType;
 import dev.takedown.events.LegalActionProofFiled;
 import dev.takedown.events.MeasureApplied;
@@ -27,6 +28,7 @@ public final class EventTypes {
     public static final String APPEAL_DECIDED = of(AppealDecided.class);
     public static final String COUNTER_NOTICE_FILED = of(CounterNoticeFiled.class);
     public static final String LEGAL_ACTION_PROOF_FILED = of(LegalActionProofFiled.class);
+    public static final String ENFORCEMENT_RECORDED = of(EnforcementRecorded.class);
 
     public static final String LEGAL_HOLD_PLACED = "dev.takedown.audit.legal-hold-placed.v1";
     public static final String LEGAL_HOLD_RELEASED = "dev.takedown.audit.legal-hold-released.v1";

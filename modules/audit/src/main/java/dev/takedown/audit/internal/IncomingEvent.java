@@ -44,7 +44,7 @@ record IncomingEvent(
     /** The principal of an external record until its producer is authenticated. */
     static final String UNAUTHENTICATED = "external:unauthenticated";
 
-    /** Longest id, type, actor, legal basis or policy version the ledger takes from a record of ours. */
+    /** Longest id, type, actor or policy version the ledger takes from a record of ours. */
     static final int MAX_FIELD = 512;
 
     /**
@@ -126,7 +126,8 @@ record IncomingEvent(
                 field("case id", header(record, CloudEventHeaders.SUBJECT).or(() -> text(body, "caseId")))
                         .orElse(null),
                 field("actor", text(body, "actor")).orElse(TakedownEvent.SYSTEM),
-                field("legal basis", text(body, "legalBasis")).orElse(null),
+                // derived by the ledger when appended (LegalBases), never taken from the record
+                null,
                 field("policy version", text(body, "policyVersion")).orElse(policyVersion),
                 header(record, CloudEventHeaders.TIME)
                         .flatMap(IncomingEvent::instant)
@@ -205,6 +206,10 @@ record IncomingEvent(
             }
         });
         return out.append(value.length() > 80 ? "…'" : "'").toString();
+    }
+
+    IncomingEvent withLegalBasis(String basis) {
+        return new IncomingEvent(eventId, topic, eventType, caseId, actor, basis, policyVersion, occurredAt, payload);
     }
 
     /** Cases stay on one chain, so a case's records are in order; records without a case spread by event id. */

@@ -1,6 +1,7 @@
 package dev.takedown.audit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.takedown.events.InboundSignatures;
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -167,16 +169,23 @@ public class LedgerAppender {
             // checked under the head locks: an event id always maps to the same chain, so no one else can be
             // appending it now
             Set<String> known = known(events.keySet());
+            LegalBases bases = history(events.values());
             List<LedgerEntry> entries = new ArrayList<>();
             List<Appended> appended = new ArrayList<>();
             byChain.forEach((chain, chainEvents) -> {
                 Head head = heads.get(chain);
                 long seq = head.seq();
                 String hash = head.hash();
-                for (IncomingEvent event : chainEvents) {
-                    if (known.contains(event.eventId())) {
+                for (IncomingEvent incoming : chainEvents) {
+                    if (known.contains(incoming.eventId())) {
                         continue;
                     }
+                    // a case's records are on one chain and in order, so its history is complete when it is needed
+                    IncomingEvent event = LedgerAppender.INTERNAL_TOPIC.equals(incoming.topic())
+                            ? incoming
+                            : incoming.withLegalBasis(
+                                    bases.of(incoming.caseId(), incoming.eventType(), incoming.payload()));
+                    bases.learn(event.caseId(), event.eventType(), event.payload());
                     LedgerEntry entry = event.entry(chain, ++seq, hash);
                     hash = entry.hash();
                     entries.add(entry);
@@ -224,6 +233,33 @@ public class LedgerAppender {
                 },
                 chains.toArray());
         return heads;
+    }
+
+    /** What the ledger already holds of the cases of {@code events} that decides their legal basis. */
+    private LegalBases history(Collection<IncomingEvent> events) {
+        LegalBases bases = new LegalBases();
+        List<String> cases = events.stream()
+                .map(IncomingEvent::caseId)
+                .filter(c -> c != null)
+                .distinct()
+                .toList();
+        if (cases.isEmpty()) {
+            return bases;
+        }
+        List<Object> arguments = new ArrayList<>(cases);
+        arguments.addAll(LegalBases.HISTORY);
+        jdbc.query(
+                "select case_id, event_type, payload from audit_ledger where case_id in ("
+                        + placeholders(cases.size()) + ") and event_type in (" + placeholders(LegalBases.HISTORY.size())
+                        + ") order by chain, seq",
+                rs -> {
+                    bases.learn(
+                            rs.getString("case_id"),
+                            rs.getString("event_type"),
+                            CanonicalJson.read(rs.getString("payload")).orElse(NullNode.instance));
+                },
+                arguments.toArray());
+        return bases;
     }
 
     private Set<String> known(Set<String> eventIds) {

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * Scrubs personal data a person may have typed into free text (a moderator's reason) before it leaves for the public
- * feed or the Transparency Database: email addresses, PRC resident identity numbers, phone numbers and other long
+ * feed (the Transparency Database gets no typed text at all, {@link StatementBuilder}): email addresses, PRC resident identity numbers, phone numbers and other long
  * digit runs (account and document numbers). URLs are kept: the target of a decision is what is disclosed. Names
  * cannot be recognised reliably, which is why the outputs carry structured facts and use free text only where the
  * law asks for an explanation.

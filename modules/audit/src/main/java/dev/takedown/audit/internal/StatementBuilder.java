@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.takedown.audit.ActorType;
 import dev.takedown.audit.LedgerRecord;
+import dev.takedown.events.ClaimType;
+import dev.takedown.events.LegalGround;
+import dev.takedown.events.LegalGround.Step;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,12 +18,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Builds the DSA Art. 24(5) statement of reasons for an accepting decision from the case's ledger records alone:
- * its {@code NoticeReceived}, the {@code NoticeDecided} and the {@code MeasureApplied} records. Only EU_DSA cases where
- * a measure took effect get one (no restriction, no statement). Nothing personal goes in: the facts are composed from
- * structured fields, and the moderator's reason, the only free text, is scrubbed.
+ * Builds the DSA Art. 24(5) statement of reasons for a restriction from the case's ledger records alone: its
+ * {@code NoticeReceived}, the decision that imposed the restriction (an accepting {@code NoticeDecided}, or an
+ * {@code AppealDecided} that reversed a decision to take no action) and the {@code MeasureApplied} records that
+ * followed it. Only EU_DSA cases where a measure took effect get one (no restriction, no statement).
+ *
+ * <p>Nothing personal goes in, by construction: every field comes from a vocabulary or a structured fact (the claim
+ * types, the notifier's kind, the channel, the measure types, the days and who decided by kind), never from text a
+ * person typed. The moderator's reason stays in the ledger and in the letter to the parties; a right recorded before
+ * the claim-type vocabulary counts as {@link ClaimType#OTHER_ILLEGAL}, and a notifier type outside the known kinds as
+ * a notifier.
  *
  * <p>{@code content_date} should be the upload date, which no event carries; the notice date is used, the latest
  * the content can have been posted.
@@ -29,6 +39,21 @@ public final class StatementBuilder {
 
     static final String PROFILE = "EU_DSA";
     private static final String OTHER = "DECISION_VISIBILITY_OTHER";
+    private static final Set<String> NOTIFIERS =
+            Set.of("RIGHTS_HOLDER", "EXCLUSIVE_LICENSEE", "AGENT", "TRUSTED_FLAGGER", "AUTHORITY_ORDER", "USER");
+    private static final Set<String> CHANNELS = Set.of("PORTAL", "API", "KAFKA", "PUBLIC");
+
+    /**
+     * The law that makes the content illegal, by the area of the right claimed (EU and national law); short enough
+     * that every area together stays within the field's 500 characters.
+     */
+    private static final Map<ClaimType.Kind, String> GROUNDS = Map.of(
+            ClaimType.Kind.COPYRIGHT, "copyright (Directive 2001/29/EC and national copyright law)",
+            ClaimType.Kind.INDUSTRIAL_PROPERTY, "industrial property rights (Union and national law)",
+            ClaimType.Kind.PERSONALITY, "personality rights (national law)",
+            ClaimType.Kind.PERSONAL_DATA, "the protection of personal data (Regulation (EU) 2016/679)",
+            ClaimType.Kind.OTHER_ILLEGAL, "Union or national law (other illegal content)",
+            ClaimType.Kind.TERMS, "the terms of service");
 
     // the measure catalogue (measures module) as TDB restriction types; types absent here restrict nothing the TDB
     // records (a warning) and leave the statement without a decision, which validation reports
@@ -80,26 +105,31 @@ public final class StatementBuilder {
         this.territorialScope = List.copyOf(territorialScope);
     }
 
-    /** Empty unless the case is an EU_DSA case whose decision {@code decisionId} accepted and a measure took effect. */
+    /**
+     * Empty unless the case is an EU_DSA case and {@code decisionId} names a decision that restricted it: an accepting
+     * decision, or a complaint's reversal of a decision to take no action, followed by a measure in effect.
+     */
     public Optional<StatementOfReasons> build(String decisionId, List<LedgerRecord> caseRecords) {
         LedgerRecord notice = first(caseRecords, EventTypes.NOTICE_RECEIVED);
         LedgerRecord decision = caseRecords.stream()
-                .filter(r -> r.eventType().equals(EventTypes.NOTICE_DECIDED))
-                .filter(r -> decisionId.equals(json(r).path("decisionId").asText(null)))
+                .filter(r -> isAccepting(r, decisionId) || isReversal(r, decisionId))
                 .findFirst()
                 .orElse(null);
-        List<LedgerRecord> applied = caseRecords.stream()
-                .filter(r -> r.eventType().equals(EventTypes.MEASURE_APPLIED))
-                .toList();
         if (notice == null
                 || decision == null
-                || applied.isEmpty()
-                || !"ACCEPT".equals(json(decision).path("outcome").asText())
                 || !strings(json(notice).path("jurisdictionProfiles")).contains(PROFILE)) {
             return Optional.empty();
         }
+        boolean onComplaint = decision.eventType().equals(EventTypes.APPEAL_DECIDED);
+        // a measure imposed on a complaint follows the complaint's decision; earlier ones were lifted or never were
+        List<LedgerRecord> applied = caseRecords.stream()
+                .filter(r -> r.eventType().equals(EventTypes.MEASURE_APPLIED))
+                .filter(r -> !onComplaint || !r.occurredAt().isBefore(decision.occurredAt()))
+                .toList();
+        if (applied.isEmpty()) {
+            return Optional.empty();
+        }
         JsonNode n = json(notice);
-        JsonNode d = json(decision);
         Set<String> types = new LinkedHashSet<>();
         List<String> targets = new ArrayList<>();
         for (LedgerRecord measure : applied) {
@@ -111,12 +141,16 @@ public final class StatementBuilder {
         }
         Set<String> visibility = new TreeSet<>();
         types.stream().map(VISIBILITY::get).filter(v -> v != null).forEach(visibility::add);
-        String rightType = n.path("rightType").asText(null);
-        String notifierType = n.path("notifierType").asText("RIGHTS_HOLDER");
+        List<ClaimType> claims = claims(n);
         Instant actedAt = applied.stream()
                 .map(LedgerRecord::occurredAt)
                 .min(Instant::compareTo)
                 .orElseThrow();
+        List<String> keywords = claims.stream()
+                .map(ClaimType::keyword)
+                .filter(k -> !k.equals("KEYWORD_OTHER"))
+                .distinct()
+                .toList();
         return Optional.of(new StatementOfReasons(
                 visibility.isEmpty() ? null : List.copyOf(visibility),
                 visibility.contains(OTHER) ? otherVisibility(types) : null,
@@ -124,19 +158,16 @@ public final class StatementBuilder {
                 firstMapped(types, PROVISION),
                 firstMapped(types, ACCOUNT),
                 "DECISION_GROUND_ILLEGAL_CONTENT",
-                legalGround(rightType),
-                explanation(d.path("reason").asText(null)),
+                legalGround(claims, onComplaint),
+                explanation(claims, types),
                 contentTypes(types, targets),
-                "STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS",
-                List.of(
-                        rightType != null && rightType.toUpperCase(Locale.ROOT).contains("TRADEMARK")
-                                ? "KEYWORD_TRADEMARK_INFRINGEMENT"
-                                : "KEYWORD_COPYRIGHT_INFRINGEMENT"),
+                claims.get(0).statementCategory(),
+                keywords.isEmpty() ? null : keywords,
                 territorialScope,
                 day(notice.occurredAt()),
                 day(actedAt),
-                facts(n, notice.occurredAt(), decision, types),
-                switch (notifierType) {
+                facts(n, notice.occurredAt(), decision, onComplaint, claims, types),
+                switch (notifierKind(n)) {
                     case "TRUSTED_FLAGGER" -> "SOURCE_TRUSTED_FLAGGER";
                     // an authority's order is not an Art. 16 notice
                     case "AUTHORITY_ORDER" -> "SOURCE_TYPE_OTHER_NOTIFICATION";
@@ -148,6 +179,58 @@ public final class StatementBuilder {
                         ? "AUTOMATED_DECISION_NOT_AUTOMATED"
                         : "AUTOMATED_DECISION_FULLY",
                 decisionId));
+    }
+
+    private static boolean isAccepting(LedgerRecord record, String decisionId) {
+        JsonNode d = json(record);
+        return record.eventType().equals(EventTypes.NOTICE_DECIDED)
+                && decisionId.equals(d.path("decisionId").asText(null))
+                && "ACCEPT".equals(d.path("outcome").asText());
+    }
+
+    /** A complaint's reversal that restricts: against a decision on the notice, naming the measures it imposes. */
+    private static boolean isReversal(LedgerRecord record, String decisionId) {
+        JsonNode d = json(record);
+        return record.eventType().equals(EventTypes.APPEAL_DECIDED)
+                && decisionId.equals(d.path("appealId").asText(null))
+                && "REVERSE".equals(d.path("outcome").asText())
+                && !"SUSPENSION".equals(d.path("subject").asText())
+                && !d.path("measures").isEmpty();
+    }
+
+    /** The claimed rights of the vocabulary; a notice naming none is about a work's copyright. */
+    private static List<ClaimType> claims(JsonNode notice) {
+        List<String> recorded = strings(notice.path("rightTypes"));
+        if (recorded.isEmpty() && notice.hasNonNull("rightType")) {
+            recorded = List.of(notice.path("rightType").asText());
+        }
+        List<ClaimType> claims =
+                recorded.stream().map(ClaimType::ofRecorded).distinct().toList();
+        return claims.isEmpty() ? List.of(ClaimType.COPYRIGHT) : claims;
+    }
+
+    /** The kind of notifier, from the types the intake records; anything else is an ordinary notifier. */
+    private static String notifierKind(JsonNode notice) {
+        String type = notice.path("notifierType").asText("");
+        return NOTIFIERS.contains(type) ? type : "NOTIFIER";
+    }
+
+    private static String legalGround(List<ClaimType> claims, boolean onComplaint) {
+        Set<String> grounds = new LinkedHashSet<>();
+        claims.forEach(c -> grounds.add(GROUNDS.get(c.kind())));
+        String procedure = LegalGround.of(PROFILE, onComplaint ? Step.COMPLAINT_DECIDED : Step.DECIDED).stream()
+                .map(LegalGround::citation)
+                .collect(Collectors.joining(" and "));
+        return "Infringement of " + String.join(", ", grounds) + ". Acted on under " + procedure + ".";
+    }
+
+    private static String explanation(List<ClaimType> claims, Set<String> types) {
+        String rights = claims.stream()
+                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .collect(Collectors.joining(", "));
+        return "The notice identified the content and the protected right (" + rights + ") and was substantiated by"
+                + " its evidence; the review found that the content infringes that right without the right holder's"
+                + " authorisation, so it was restricted (" + String.join(", ", types) + ").";
     }
 
     private static String otherVisibility(Set<String> types) {
@@ -163,23 +246,6 @@ public final class StatementBuilder {
                 .filter(v -> v != null)
                 .findFirst()
                 .orElse(null);
-    }
-
-    private static String legalGround(String rightType) {
-        String right = rightType == null
-                ? "copyright"
-                : rightType.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return "Infringement of intellectual property rights (" + right + "), notified under Art. 16 DSA";
-    }
-
-    private static String explanation(String reason) {
-        String scrubbed = Redaction.scrub(reason);
-        if (scrubbed == null || scrubbed.isBlank()) {
-            return "A moderator reviewed the notice and its evidence and found that the content reproduces a"
-                    + " protected work without the right holder's authorisation.";
-        }
-        // the TDB refuses an explanation over 2000 characters; the reason is kept whole in the ledger
-        return scrubbed.length() > 2000 ? scrubbed.substring(0, 1999) + "…" : scrubbed;
     }
 
     private static List<String> contentTypes(Set<String> types, List<String> targets) {
@@ -204,19 +270,32 @@ public final class StatementBuilder {
         return List.copyOf(contentTypes);
     }
 
-    private static String facts(JsonNode notice, Instant receivedAt, LedgerRecord decision, Set<String> types) {
-        String notifier = notice.path("notifierType")
-                .asText("RIGHTS_HOLDER")
-                .toLowerCase(Locale.ROOT)
-                .replace('_', ' ');
+    private static String facts(
+            JsonNode notice,
+            Instant receivedAt,
+            LedgerRecord decision,
+            boolean onComplaint,
+            List<ClaimType> claims,
+            Set<String> types) {
+        String kind = notifierKind(notice);
+        String notifier = kind.equals("AUTHORITY_ORDER")
+                ? "an order of a competent authority"
+                : "a notice under Art. 16 DSA from a "
+                        + kind.toLowerCase(Locale.ROOT).replace('_', ' ');
+        String channel = CHANNELS.contains(notice.path("channel").asText(""))
+                ? notice.path("channel").asText().toLowerCase(Locale.ROOT)
+                : "an electronic";
         int targets = notice.path("targetCount").asInt(0);
-        return "Notice under Art. 16 DSA received on " + day(receivedAt) + " from a " + notifier + " via "
-                + notice.path("channel").asText("an electronic channel")
-                + ", claiming " + notice.path("rightType").asText("copyright infringement") + " in " + targets
-                + (targets == 1 ? " item" : " items") + ". "
-                + (decision.actorType() == ActorType.HUMAN ? "A human moderator" : "An automated process")
-                + " reviewed the notice and its evidence and accepted it on " + day(decision.occurredAt())
-                + ". Measures taken: " + String.join(", ", types) + ".";
+        String decider = decision.actorType() == ActorType.HUMAN ? "A human moderator" : "An automated process";
+        String decided = onComplaint
+                ? decider + " decided an internal complaint (Art. 20 DSA) on " + day(decision.occurredAt())
+                        + " and reversed the earlier decision to take no action."
+                : decider + " reviewed the notice and its evidence and accepted it on " + day(decision.occurredAt())
+                        + ".";
+        return "The case started with " + notifier + ", received on " + day(receivedAt) + " via " + channel
+                + " channel, claiming " + claims.stream().map(Enum::name).collect(Collectors.joining(", "))
+                + " in " + targets + (targets == 1 ? " item" : " items") + ". " + decided + " Measures taken: "
+                + String.join(", ", types) + ".";
     }
 
     private static LedgerRecord first(List<LedgerRecord> records, String type) {

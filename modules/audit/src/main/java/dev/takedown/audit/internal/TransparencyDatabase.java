@@ -32,8 +32,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Statements of reasons to the DSA Transparency Database (Art. 24(5), R17): builds one per accepting EU_DSA decision
- * with a measure in effect, validates it locally, and sends pending ones in batches to the multiple-statements
+ * Statements of reasons to the DSA Transparency Database (Art. 24(5), R17): builds one per EU_DSA decision that
+ * restricted (an accepting decision, or a complaint's reversal of a decision to take no action) with a measure in
+ * effect, validates it locally, and sends pending ones in batches to the multiple-statements
  * endpoint, which answers 201. Transient failures (network, 5xx, 429) are retried with exponential back-off and then
  * wait for the next run. A 422 naming puids the TDB already holds is not a failure: the statement is there, so it is
  * reconciled and the rest of the batch is sent again; any other 422 is narrowed down to the statements at fault.
@@ -75,19 +76,34 @@ public final class TransparencyDatabase {
     /** Builds and stores the statements of decisions that have none yet; returns how many were stored. */
     public int prepare() {
         Instant settled = clock.instant().minus(properties.settle());
+        // the decisions that restrict: accepting a notice, or a complaint's reversal of a decision to take no action
+        // (its measures follow it); a reversal of a suspension restricts nothing
         List<Map<String, Object>> decisions = jdbc.queryForList(
                 """
-                select d.case_id, d.payload::jsonb ->> 'decisionId' as decision_id
-                from audit_ledger d
-                where d.event_type = ? and d.payload::jsonb ->> 'outcome' = 'ACCEPT'
-                  and d.payload::jsonb ->> 'decisionId' is not null
-                  and not exists (select 1 from audit_tdb_statement s where s.puid = d.payload::jsonb ->> 'decisionId')
+                with decisions as (
+                  select case_id, occurred_at, payload::jsonb ->> 'decisionId' as decision_id, false as on_complaint
+                  from audit_ledger
+                  where event_type = ? and payload::jsonb ->> 'outcome' = 'ACCEPT'
+                    and payload::jsonb ->> 'decisionId' is not null
+                  union all
+                  select case_id, occurred_at, payload::jsonb ->> 'appealId', true
+                  from audit_ledger
+                  where event_type = ? and payload::jsonb ->> 'outcome' = 'REVERSE'
+                    and payload::jsonb ->> 'appealId' is not null
+                    and jsonb_typeof(payload::jsonb -> 'measures') = 'array'
+                    and jsonb_array_length(payload::jsonb -> 'measures') > 0
+                    and coalesce(payload::jsonb ->> 'subject', '') <> 'SUSPENSION')
+                select d.case_id, d.decision_id
+                from decisions d
+                where not exists (select 1 from audit_tdb_statement s where s.puid = d.decision_id)
                   and exists (select 1 from audit_ledger r where r.case_id = d.case_id and r.event_type = ?
                               and r.payload::jsonb -> 'jurisdictionProfiles' @> cast(? as jsonb))
                   and (select min(m.occurred_at) from audit_ledger m
-                       where m.case_id = d.case_id and m.event_type = ?) < ?
+                       where m.case_id = d.case_id and m.event_type = ?
+                         and (not d.on_complaint or m.occurred_at >= d.occurred_at)) < ?
                 order by d.occurred_at limit ?""",
                 EventTypes.NOTICE_DECIDED,
+                EventTypes.APPEAL_DECIDED,
                 EventTypes.NOTICE_RECEIVED,
                 "[\"" + StatementBuilder.PROFILE + "\"]",
                 EventTypes.MEASURE_APPLIED,

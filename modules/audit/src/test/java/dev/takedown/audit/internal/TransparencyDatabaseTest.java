@@ -88,8 +88,12 @@ class TransparencyDatabaseTest {
         JsonNode c1 = statement("d-1");
         assertThat(texts(c1.path("decision_visibility"))).containsExactly("DECISION_VISIBILITY_CONTENT_REMOVED");
         assertThat(c1.path("decision_ground").asText()).isEqualTo("DECISION_GROUND_ILLEGAL_CONTENT");
-        assertThat(c1.path("illegal_content_legal_ground").asText()).contains("copyright reproduction");
-        assertThat(c1.path("illegal_content_explanation").asText()).isEqualTo("reproduces the notified work");
+        assertThat(c1.path("illegal_content_legal_ground").asText())
+                .contains("copyright", "Regulation (EU) 2022/2065 (DSA) Art. 16");
+        assertThat(c1.path("illegal_content_explanation").asText())
+                .as("from the vocabulary, not the moderator's words")
+                .contains("copyright reproduction")
+                .doesNotContain("reproduces the notified work");
         assertThat(texts(c1.path("content_type"))).containsExactly("CONTENT_TYPE_IMAGE");
         assertThat(c1.path("category").asText()).isEqualTo("STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS");
         assertThat(texts(c1.path("category_specification"))).containsExactly("KEYWORD_COPYRIGHT_INFRINGEMENT");
@@ -111,6 +115,35 @@ class TransparencyDatabaseTest {
         assertThat(texts(c2.path("content_type"))).containsExactly("CONTENT_TYPE_SYNTHETIC_MEDIA");
         // a second run finds nothing new
         assertThat(tdb(3).prepare()).isZero();
+    }
+
+    @Test
+    void aComplaintThatReversesNoActionAndImposesAMeasureGetsAStatementOfItsOwn() {
+        appender.appendAll(List.of(
+                ReportSeed.notice(
+                        ledger, "c-9", 1, "org-a", List.of("EU_DSA"), "RIGHTS_HOLDER", "COPYRIGHT", "PROCESS", null),
+                ReportSeed.decided(ledger, "c-9", 2, "mod-1", "d-9", "REJECT", List.of(), "not infringing"),
+                ledger.record(
+                        dev.takedown.events.Topics.NOTICE_EVENTS,
+                        new dev.takedown.events.AppealDecided(
+                                java.util.UUID.randomUUID(),
+                                ReportSeed.at(30),
+                                "c-9",
+                                "senior-1",
+                                "a-9",
+                                "REVERSE",
+                                List.of("DELETE"),
+                                "infringing after all",
+                                "DECISION",
+                                "complaint-9")),
+                ReportSeed.applied(
+                        ledger, "c-9", 31, TakedownEvent.SYSTEM, "DELETE", "https://g.example/9.png", null)));
+
+        assertThat(tdb(3).prepare()).isEqualTo(1);
+
+        assertThat(states()).containsOnly(Map.entry("a-9", "PENDING"));
+        assertThat(statement("a-9").path("decision_facts").asText()).contains("internal complaint (Art. 20 DSA)");
+        assertThat(statement("a-9").path("application_date").asText()).isEqualTo("2026-03-02");
     }
 
     @Test

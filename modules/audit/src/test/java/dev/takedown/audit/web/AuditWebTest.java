@@ -200,7 +200,8 @@ class AuditWebTest {
                 .andExpect(xpath("//*[@id='timeline']/tbody/tr[1]/td[4]").string("mod-1"))
                 .andExpect(xpath("//*[@id='timeline']/tbody/tr[1]/td[5]").string("HUMAN"))
                 .andExpect(xpath("//*[@id='timeline']/tbody/tr[1]/td[6]").string("a1b2c3d4e5f6"))
-                .andExpect(xpath("//*[@id='timeline']/tbody/tr[2]/td[5]").string("AUTOMATED"));
+                .andExpect(xpath("//*[@id='timeline']/tbody/tr[2]/td[5]").string("AUTOMATED"))
+                .andExpect(xpath("//*[@id='timeline']/tbody/tr[2]/td[7]").string("US_DMCA: 17 U.S.C. §512(c)(1)(C)"));
     }
 
     @Test
@@ -277,8 +278,8 @@ class AuditWebTest {
                         4,
                         2,
                         List.of(
-                                new SlaDashboard.Day(MARCH_1, 2, 3.0, 3.8, 0, 2, 4.0, 4.8),
-                                new SlaDashboard.Day(MARCH_2, 2, 28.0, 29.6, 2, 1, 27.0, 27.0))));
+                                new SlaDashboard.Day(MARCH_1, 2, 3.0, 3.8, 0, 2, 4.0, 4.8, 1, 5.5, 5.5),
+                                new SlaDashboard.Day(MARCH_2, 2, 28.0, 29.6, 2, 1, 27.0, 27.0, 0, null, null))));
 
         mvc.perform(get("/audit/sla").param("from", "2026-03-01").param("to", "2026-03-02"))
                 .andExpect(status().isOk())
@@ -287,6 +288,8 @@ class AuditWebTest {
                         .string(containsString("\"median_hours_to_decision\":28.0")))
                 .andExpect(xpath("//*[@id='sla-days']/tbody/tr").nodeCount(2))
                 .andExpect(xpath("//*[@id='sla-days']/tbody/tr[2]/td[5]").string("2"))
+                .andExpect(xpath("//*[@id='sla-days']/tbody/tr[1]/td[9]").string("1"))
+                .andExpect(xpath("//*[@id='sla-days']/tbody/tr[1]/td[10]").string("5.5"))
                 .andExpect(xpath("//script[not(@src)]").doesNotExist())
                 .andExpect(xpath("//script[@src='/js/audit-sla.js']").exists())
                 .andExpect(xpath("//script[@src='/webjars/echarts/dist/echarts.min.js']")
@@ -470,7 +473,7 @@ class AuditWebTest {
                         "case-1",
                         "system",
                         ActorType.AUTOMATED,
-                        null,
+                        "US_DMCA: 17 U.S.C. §512(c)(1)(C)",
                         "2026-11-01",
                         at,
                         at,

@@ -38,6 +38,40 @@ class LetterRendererTest {
     }
 
     @Test
+    void theStatementOfReasonsSaysWhatTheCaseIsAnOrderDecidedByAutomatedMeansItsGroundAndTheCertifiedBodies() {
+        Map<String, Object> model = new java.util.HashMap<>(model(LetterKind.FORWARDED_NOTICE));
+        model.put("source", "ORDER");
+        model.put("automated", true);
+        model.put("ground", "TRADEMARK (EU_DSA: Regulation (EU) 2022/2065 (DSA) Art. 16)");
+        model.put("bodies", "Appeals Centre Europe");
+
+        String order =
+                render(LetterKind.FORWARDED_NOTICE, Locale.ENGLISH, model, null).body();
+        assertThat(order)
+                .contains(
+                        "(b) Facts: an order of a competent authority named this content as infringing the work 'Song'",
+                        "(c) Automated means: the decision was taken by automated means",
+                        "(d) Legal ground: TRADEMARK (EU_DSA: Regulation (EU) 2022/2065 (DSA) Art. 16); explanation:"
+                                + " matches the work",
+                        "Out-of-court dispute settlement (certified bodies: Appeals Centre Europe) and the courts")
+                .doesNotContain("infringement of intellectual property rights", "Automated means: none");
+        assertThat(render(LetterKind.FORWARDED_NOTICE, Locale.SIMPLIFIED_CHINESE, model, null)
+                        .body())
+                .contains("主管机关的命令", "该决定由自动化手段作出", "(d) 法律依据：TRADEMARK", "（经认证的机构：Appeals Centre Europe）");
+
+        model.put("source", "NOTICE");
+        model.put("automated", false);
+        model.put("bodies", "");
+        assertThat(render(LetterKind.FORWARDED_NOTICE, Locale.ENGLISH, model, null)
+                        .body())
+                .contains(
+                        "a notice under the platform's notice-and-action mechanism",
+                        "(c) Automated means: none; a moderator reviewed the notice.",
+                        "Out-of-court dispute settlement and the courts")
+                .doesNotContain("certified bodies");
+    }
+
+    @Test
     void theUsCounterNoticeCopyCarriesTheUploadersIdentityTheStatementsAndTheRestoreDate() {
         LetterRenderer.Rendered letter = render(LetterKind.COUNTER_NOTICE_COPY, Locale.ENGLISH, usCopy(), null);
 
@@ -209,7 +243,8 @@ class LetterRendererTest {
                         "target", "https://v.example/1",
                         "work", "Song",
                         "reason", "matches the work",
-                        "family", "EU");
+                        "family", "EU",
+                        "ground", "COPYRIGHT (EU_DSA: Regulation (EU) 2022/2065 (DSA) Art. 16)");
             case DECISION ->
                 Map.of(
                         "outcome",

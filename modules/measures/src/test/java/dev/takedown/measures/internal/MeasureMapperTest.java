@@ -26,7 +26,7 @@ class MeasureMapperTest {
         measure.apply(PLANNED.plusSeconds(60), UUID.randomUUID());
         measure.lift(PLANNED.plusSeconds(120), "senior", "restored after counter-notice", UUID.randomUUID());
 
-        MeasureView view = mapper.view(measure, null);
+        MeasureView view = mapper.view(measure, null, null);
 
         assertThat(view)
                 .isEqualTo(new MeasureView(
@@ -37,7 +37,10 @@ class MeasureMapperTest {
                         null,
                         MeasureStatus.LIFTED,
                         PLANNED.plusSeconds(60),
-                        PLANNED.plusSeconds(120)));
+                        PLANNED.plusSeconds(120),
+                        null,
+                        null,
+                        null));
     }
 
     @Test
@@ -47,7 +50,7 @@ class MeasureMapperTest {
         Measure filter = new Measure(
                 UUID.randomUUID(), "case-2", "d-2", MeasureType.PROMPT_FILTER, null, null, "{}", "mod", PLANNED);
 
-        MeasureView view = mapper.view(filter, rule);
+        MeasureView view = mapper.view(filter, rule, null);
 
         assertThat(view.rule()).isEqualTo(rule);
         assertThat(view.targetUrl()).isNull();

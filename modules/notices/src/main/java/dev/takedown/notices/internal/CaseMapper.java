@@ -2,7 +2,6 @@ package dev.takedown.notices.internal;
 
 import dev.takedown.notices.CaseDecision;
 import dev.takedown.notices.CaseOutcome;
-import dev.takedown.notices.CaseSummary;
 import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.NoticeSubmission;
@@ -25,10 +24,6 @@ public interface CaseMapper {
     @Mapping(target = "targetUrls", source = "entity.targets")
     @Mapping(target = "notice", source = "submission")
     CaseView view(Notice entity, NoticeSubmission submission, CaseOutcome outcome);
-
-    @Mapping(target = "caseId", source = "id")
-    @Mapping(target = "targetCount", expression = "java(notice.getTargets().size())")
-    CaseSummary summary(Notice notice);
 
     CaseTarget target(NoticeTarget target);
 

@@ -1,6 +1,7 @@
 package dev.takedown.notices.internal;
 
 import dev.takedown.notices.CaseStatus;
+import dev.takedown.notices.TargetType;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -15,19 +16,35 @@ public interface NoticeRepository extends JpaRepository<Notice, UUID> {
 
     Optional<Notice> findByOrganisationIdAndIdempotencyKey(String organisationId, String idempotencyKey);
 
-    List<Notice> findByOrganisationIdOrderByReceivedAtDesc(String organisationId);
+    /** An organisation's cases, newest first, with their targets counted by the database, not loaded. */
+    @Query("select new dev.takedown.notices.internal.ListedCase(n.id, n.status, n.workTitle, size(n.targets), "
+            + "n.receivedAt) from Notice n where n.organisationId = :organisationId order by n.receivedAt desc")
+    List<ListedCase> listOrganisation(@Param("organisationId") String organisationId);
 
-    List<Notice> findTop200ByOrderByReceivedAtDesc();
+    /** The newest cases of all organisations, as {@link #listOrganisation} counts them. */
+    @Query("select new dev.takedown.notices.internal.ListedCase(n.id, n.status, n.workTitle, size(n.targets), "
+            + "n.receivedAt) from Notice n order by n.receivedAt desc")
+    List<ListedCase> listNewest(Limit limit);
 
     List<Notice> findByJoinedCaseId(UUID caseId);
+
+    /** A case's first target URLs, in the order the notice named them. */
+    @Query("select t.url from Notice n join n.targets t where n.id = :caseId order by t.position")
+    List<String> findTargetUrls(@Param("caseId") UUID caseId, Limit limit);
+
+    /** The kinds of target a case names, each once, however many targets it has. */
+    @Query("select distinct t.type from Notice n join n.targets t where n.id = :caseId")
+    List<TargetType> findTargetTypes(@Param("caseId") UUID caseId);
 
     /** The oldest notices in {@code status} received before {@code before}: unconfirmed ones whose link expired. */
     List<Notice> findTop100ByStatusAndReceivedAtBeforeOrderByReceivedAt(CaseStatus status, Instant before);
 
     /** Other cases that named any of these targets, newest first: what a reviewer should see before deciding. */
-    @Query("select distinct n from Notice n join n.targets t where t.url in :urls and n.id <> :caseId "
-            + "order by n.receivedAt desc")
-    List<Notice> findOthersOnTargets(@Param("urls") Collection<String> urls, @Param("caseId") UUID caseId, Limit limit);
+    @Query("select new dev.takedown.notices.internal.ListedCase(n.id, n.status, n.workTitle, size(n.targets), "
+            + "n.receivedAt) from Notice n where n.id <> :caseId and n.id in (select m.id from Notice m "
+            + "join m.targets t where t.url in :urls) order by n.receivedAt desc")
+    List<ListedCase> listOthersOnTargets(
+            @Param("urls") Collection<String> urls, @Param("caseId") UUID caseId, Limit limit);
 
     /** The oldest case that is still open on any of the targets; new notices on them join it. */
     @Query("select n from Notice n join n.targets t where t.url in :urls and n.status in :open "

@@ -6,10 +6,12 @@ import dev.takedown.events.InboundSignatures;
 import dev.takedown.events.Topics;
 import dev.takedown.notices.IdempotencyConflictException;
 import dev.takedown.notices.IntakeResult;
+import dev.takedown.notices.NoticeIncompleteException;
 import dev.takedown.notices.NoticeIntake;
 import dev.takedown.notices.NoticeSubmission;
 import dev.takedown.notices.Submitter;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
  * record finds the case it already opened. The organisation is the one whose key signed the record
  * ({@link InboundSignatures}); a record signed by another organisation, by an unknown key or not at all is
  * dead-lettered with the reason, and files nothing. Incomplete notices are kept and closed by the lifecycle with the
- * missing elements named, because a producer on Kafka cannot be answered with a 400. A record that is no notice at
+ * missing elements named, because a producer on Kafka cannot be answered with a 400; a notice claiming a right outside
+ * its profiles' vocabulary is dead-lettered with the field and the allowed values. A record that is no notice at
  * all (no organisation in the key, no notice document, a reused idempotency key, a value the database refuses) is
  * dead-lettered with the reason by the application's error handler, and the next record is taken.
  */
@@ -72,6 +75,12 @@ class InboundNotices {
             log.info("Inbound notice {} → case {} (replayed: {})", key, result.caseId(), result.replayed());
         } catch (IdempotencyConflictException reused) {
             throw new IllegalArgumentException(reused.getMessage(), reused);
+        } catch (NoticeIncompleteException refused) {
+            // refused outright (a right outside the vocabulary): the reason names the field, as a 400 would; no
+            // cause, so that the dead letter's reason is this one
+            throw new IllegalArgumentException(refused.problems().stream()
+                    .map(p -> p.field() + ": " + p.message())
+                    .collect(Collectors.joining("; ")));
         }
     }
 

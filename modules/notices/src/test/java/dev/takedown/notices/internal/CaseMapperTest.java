@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.takedown.notices.CaseDecision;
 import dev.takedown.notices.CaseOutcome;
 import dev.takedown.notices.CaseStatus;
-import dev.takedown.notices.CaseSummary;
 import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.CaseView;
 import dev.takedown.notices.DecisionKind;
@@ -96,12 +95,6 @@ class CaseMapperTest {
         assertThat(view.notice()).isSameAs(submission);
         assertThat(view.outcome()).isEqualTo(CaseOutcome.ACTION_TAKEN);
         assertThat(mapper.view(notice, submission, null).outcome()).isNull();
-    }
-
-    @Test
-    void summaryCountsTheTargets() {
-        assertThat(mapper.summary(notice()))
-                .isEqualTo(new CaseSummary(ID.toString(), CaseStatus.RECEIVED, "Ultraman Tiga", 2, RECEIVED));
     }
 
     @Test

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(ReviewSla.class)
+@EnableConfigurationProperties({ReviewSla.class, EnforcementSettings.class})
 class WorkflowConfiguration {
 
     static {

@@ -1,0 +1,170 @@
+package dev.takedown.local.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.events.CloudEventHeaders;
+import dev.takedown.events.EnforcementFailed;
+import dev.takedown.events.EnforcementResult;
+import dev.takedown.events.EventType;
+import dev.takedown.events.InboundSignatures;
+import dev.takedown.events.LiftEnforced;
+import dev.takedown.events.MeasureApplied;
+import dev.takedown.events.MeasureEnforced;
+import dev.takedown.events.MeasureLifted;
+import dev.takedown.events.Topics;
+import jakarta.annotation.PreDestroy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Profile;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The platform of the local stack: it reads the commands on {@code takedown.measures} as a real platform's adapter
+ * does (docs/integration.md) and, after {@code takedown.reference-adapter.delay}, answers each on
+ * {@code takedown.enforcement-results}, signed with the local platform key, as {@code mode} says: {@code ack}
+ * confirms, {@code fail} fails with {@code failure}, {@code silent} never answers (the deadline, the task and the
+ * escalation follow). It keeps the highest version it saw per measure and answers nothing older, nor a command
+ * overtaken while it waited, as a platform must. Records it cannot read are not its business: it skips them.
+ */
+@Component
+@Profile("local")
+@ConditionalOnProperty(name = "takedown.reference-adapter.enabled", havingValue = "true")
+@EnableConfigurationProperties(ReferencePlatformAdapter.Settings.class)
+class ReferencePlatformAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferencePlatformAdapter.class);
+
+    static final String SOURCE = "/reference-platform";
+    private static final String APPLIED =
+            MeasureApplied.class.getAnnotation(EventType.class).value();
+    private static final String LIFTED =
+            MeasureLifted.class.getAnnotation(EventType.class).value();
+
+    enum Mode {
+        ACK,
+        FAIL,
+        SILENT
+    }
+
+    /**
+     * {@code takedown.reference-adapter}: what it answers, after how long, and the key it signs with (one of
+     * {@code takedown.enforcement.keys}); it runs while {@code enabled} is true.
+     */
+    @ConfigurationProperties("takedown.reference-adapter")
+    record Settings(Mode mode, Duration delay, EnforcementFailed.Reason failure, String keyId, String secret) {
+
+        Settings {
+            mode = mode == null ? Mode.ACK : mode;
+            delay = delay == null ? Duration.ofSeconds(1) : delay;
+            failure = failure == null ? EnforcementFailed.Reason.NOT_PERMITTED : failure;
+        }
+    }
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Settings settings;
+    private final Map<String, Long> highest = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "reference-platform");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ReferencePlatformAdapter(KafkaTemplate<String, byte[]> kafka, ObjectMapper json, Clock clock, Settings settings) {
+        this.kafka = kafka;
+        this.json = json;
+        this.clock = clock;
+        this.settings = settings;
+        log.info("reference platform adapter: {} after {}", settings.mode(), settings.delay());
+    }
+
+    @KafkaListener(
+            topics = Topics.MEASURES,
+            groupId = "takedown-reference-platform",
+            properties = {"auto.offset.reset=earliest"})
+    void on(ConsumerRecord<String, String> record) {
+        Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+        String ceType = type == null ? null : new String(type.value(), StandardCharsets.UTF_8);
+        boolean lift = LIFTED.equals(ceType);
+        boolean apply = APPLIED.equals(ceType);
+        JsonNode body = read(record.value());
+        if (!(lift || apply)
+                || body == null
+                || !body.path("measureId").isTextual()
+                || !body.path("version").isIntegralNumber()) {
+            return;
+        }
+        String measureId = body.get("measureId").asText();
+        long version = body.get("version").asLong();
+        if (highest.merge(measureId, version, Math::max) > version || settings.mode() == Mode.SILENT) {
+            return;
+        }
+        answers.schedule(
+                () -> answer(measureId, version, lift), settings.delay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void answer(String measureId, long version, boolean lift) {
+        if (highest.getOrDefault(measureId, version) > version) {
+            return;
+        }
+        Instant now = clock.instant();
+        EnforcementResult result = settings.mode() == Mode.FAIL
+                ? new EnforcementFailed(measureId, version, settings.failure(), now, "the reference platform fails")
+                : lift ? new LiftEnforced(measureId, version, now) : new MeasureEnforced(measureId, version, now);
+        String ceType = result instanceof EnforcementFailed
+                ? EnforcementFailed.TYPE
+                : lift ? LiftEnforced.TYPE : MeasureEnforced.TYPE;
+        try {
+            byte[] value = json.writeValueAsBytes(result);
+            ProducerRecord<String, byte[]> answer = new ProducerRecord<>(Topics.ENFORCEMENT_RESULTS, measureId, value);
+            answer.headers()
+                    .add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+                    .add(CloudEventHeaders.TYPE, ceType.getBytes(StandardCharsets.UTF_8))
+                    .add(CloudEventHeaders.SOURCE, SOURCE.getBytes(StandardCharsets.UTF_8))
+                    .add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8))
+                    .add(CloudEventHeaders.TIME, now.toString().getBytes(StandardCharsets.UTF_8))
+                    .add(CloudEventHeaders.CONTENT_TYPE, "application/json".getBytes(StandardCharsets.UTF_8))
+                    .add(InboundSignatures.KEY_ID, settings.keyId().getBytes(StandardCharsets.UTF_8))
+                    .add(
+                            InboundSignatures.SIGNATURE,
+                            InboundSignatures.sign(settings.secret(), measureId, value)
+                                    .getBytes(StandardCharsets.UTF_8));
+            kafka.send(answer);
+        } catch (JsonProcessingException | RuntimeException e) {
+            log.warn("reference platform: no answer to measure {} version {}: {}", measureId, version, e.toString());
+        }
+    }
+
+    private JsonNode read(String value) {
+        try {
+            return value == null ? null : json.readTree(value);
+        } catch (JsonProcessingException unreadable) {
+            return null;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        answers.shutdownNow();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.takedown.measures;
+
+import dev.takedown.events.EnforcementFailed;
+import dev.takedown.events.EnforcementRecorded;
+import dev.takedown.events.EnforcementResult;
+import dev.takedown.events.LiftEnforced;
+import dev.takedown.events.MeasureEnforced;
+import dev.takedown.measures.internal.Enforcement;
+import dev.takedown.measures.internal.EnforcementRepository;
+import dev.takedown.measures.internal.Measure;
+import dev.takedown.measures.internal.MeasureRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the platform answered to the measures' commands. An answer counts only for the command it names: a measure of
+ * ours, the version of its last command (an answer to an older version, say to the application after the lift was
+ * sent, confirms nothing) and the kind of that command (a lift is confirmed by {@link LiftEnforced} only). The same
+ * answer twice is recorded once.
+ */
+@Service
+public class Enforcements {
+
+    private final MeasureRepository measures;
+    private final EnforcementRepository enforcements;
+    private final Measures commands;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Enforcements(
+            MeasureRepository measures,
+            EnforcementRepository enforcements,
+            Measures commands,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.measures = measures;
+        this.enforcements = enforcements;
+        this.commands = commands;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a platform's answer and tells the case and the enforcement process ({@link EnforcementRecorded}).
+     *
+     * @param principal who signed it, {@code kafka-org:<platform>}
+     * @return the recorded fact; empty when the same answer was recorded before
+     * @throws AcknowledgementRefusedException the answer confirms nothing we asked
+     */
+    @Transactional
+    public Optional<EnforcementRecorded> record(EnforcementResult result, String principal) {
+        if (result.measureId() == null || result.version() == null || result.at() == null) {
+            throw new AcknowledgementRefusedException("an answer needs measureId, version and the platform's time");
+        }
+        Measure measure = measure(result.measureId())
+                .orElseThrow(() -> new AcknowledgementRefusedException(
+                        "no measure " + quoted(result.measureId()) + " was ever requested"));
+        Enforcement enforcement = enforcements
+                .findById(measure.getId())
+                .orElseThrow(() -> new AcknowledgementRefusedException(
+                        "measure " + measure.getId() + " was never requested from the platform"));
+        if (result.version() != enforcement.getCommandVersion()) {
+            throw new AcknowledgementRefusedException("the answer is to version " + result.version() + " of measure "
+                    + measure.getId() + ", whose last command is version " + enforcement.getCommandVersion());
+        }
+        boolean lift = enforcement.isLift();
+        if (result instanceof MeasureEnforced && lift || result instanceof LiftEnforced && !lift) {
+            throw new AcknowledgementRefusedException("version " + result.version() + " of measure " + measure.getId()
+                    + " is " + (lift ? "a lift" : "a measure") + ", not what "
+                    + result.getClass().getSimpleName() + " confirms");
+        }
+        Instant now = clock.instant();
+        // as precise as the database keeps it, so that the measure, the history and the ledger show the same time
+        Instant platformAt = result.at().truncatedTo(ChronoUnit.MICROS);
+        EnforcementRecorded.Outcome outcome;
+        String failure = null;
+        if (result instanceof MeasureEnforced) {
+            if (enforcement.getState() == EnforcementStatus.ENFORCED) {
+                return Optional.empty();
+            }
+            enforcement.enforced(platformAt, principal, now);
+            outcome = EnforcementRecorded.Outcome.ENFORCED;
+        } else if (result instanceof LiftEnforced) {
+            if (enforcement.getState() == EnforcementStatus.LIFT_ENFORCED) {
+                return Optional.empty();
+            }
+            enforcement.liftEnforced(platformAt, principal, now);
+            outcome = EnforcementRecorded.Outcome.LIFT_ENFORCED;
+        } else {
+            EnforcementFailed failed = (EnforcementFailed) result;
+            if (failed.reason() == null) {
+                throw new AcknowledgementRefusedException("a failure needs its reason");
+            }
+            if (enforcement.getState().isConfirmed()) {
+                throw new AcknowledgementRefusedException("version " + result.version() + " of measure "
+                        + measure.getId() + " was confirmed before; a failure cannot undo that");
+            }
+            enforcement.failed(failed.reason(), bounded(failed.detail()), principal, now);
+            outcome = EnforcementRecorded.Outcome.FAILED;
+            failure = failed.reason().name();
+        }
+        enforcements.save(enforcement);
+        EnforcementRecorded recorded = new EnforcementRecorded(
+                UUID.randomUUID(),
+                now,
+                measure.getCaseId(),
+                principal,
+                measure.getId().toString(),
+                measure.getType().name(),
+                measure.getTargetUrl(),
+                result.version(),
+                outcome,
+                failure,
+                platformAt);
+        events.publishEvent(recorded);
+        return Optional.of(recorded);
+    }
+
+    /** Whether the platform confirmed the command of this version (the measure, or its lift). */
+    @Transactional(readOnly = true)
+    public boolean confirmed(String measureId, long version) {
+        return enforcement(measureId)
+                .filter(e -> e.getCommandVersion() == version && e.getState().isConfirmed())
+                .isPresent();
+    }
+
+    /**
+     * Sends the command of this version again after a passing failure; false (nothing sent) when the measure changed
+     * since, which the newer command's enforcement follows.
+     */
+    @Transactional
+    public boolean requestAgain(String measureId, long version) {
+        Optional<Enforcement> found = enforcement(measureId)
+                .filter(e -> e.getCommandVersion() == version && !e.getState().isConfirmed());
+        if (found.isEmpty() || !commands.publishAgain(measureId, version)) {
+            return false;
+        }
+        found.get().sentAgain();
+        return true;
+    }
+
+    /** The platform did not confirm the command of this version in time; nothing changes for a newer one. */
+    @Transactional
+    public void overdue(String measureId, long version) {
+        enforcement(measureId).filter(e -> e.getCommandVersion() == version).ifPresent(Enforcement::overdue);
+    }
+
+    private Optional<Enforcement> enforcement(String measureId) {
+        return measure(measureId).flatMap(m -> enforcements.findById(m.getId()));
+    }
+
+    private Optional<Measure> measure(String measureId) {
+        try {
+            return measures.findById(UUID.fromString(measureId));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+    }
+
+    private static String bounded(String detail) {
+        return detail == null || detail.length() <= 500 ? detail : detail.substring(0, 499) + "…";
+    }
+
+    private static String quoted(String value) {
+        String printable = value.codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .limit(80)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return "'" + printable + "'";
+    }
+}

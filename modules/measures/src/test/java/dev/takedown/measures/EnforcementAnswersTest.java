@@ -1,0 +1,321 @@
+package dev.takedown.measures;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.takedown.events.CloudEventHeaders;
+import dev.takedown.events.EnforcementFailed;
+import dev.takedown.events.InboundSignatures;
+import dev.takedown.events.LiftEnforced;
+import dev.takedown.events.MeasureEnforced;
+import dev.takedown.events.Topics;
+import dev.takedown.testing.EmbeddedDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The platform's answers on a real KRaft broker and PostgreSQL: an answer signed with the platform's key, to the
+ * measure's last command, records the platform's time; an answer to another version, unsigned, signed by another
+ * platform, about no measure of ours or of the wrong kind confirms nothing and reaches the container's error
+ * handler (the application's dead-lettering one, {@code app.DeadLetters}, publishes it with this reason).
+ */
+@ApplicationModuleTest(extraIncludes = "misuse")
+@TestPropertySource(
+        properties = {
+            "spring.flyway.locations=classpath:db/migration/misuse,classpath:db/migration/measures",
+            "spring.flyway.out-of-order=true",
+            "spring.jpa.properties.hibernate.jdbc.time_zone=UTC",
+            "spring.kafka.consumer.auto-offset-reset=earliest",
+            "takedown.enforcement.platform=platform",
+            "takedown.enforcement.keys.platform-key.organisation=platform",
+            "takedown.enforcement.keys.platform-key.secret=" + EnforcementAnswersTest.SECRET,
+            "takedown.enforcement.keys.other-key.organisation=other-platform",
+            "takedown.enforcement.keys.other-key.secret=" + EnforcementAnswersTest.OTHER_SECRET
+        })
+class EnforcementAnswersTest {
+
+    static final String SECRET = "the-platform-key-for-this-test-only-0123456789";
+    static final String OTHER_SECRET = "another-platform-key-for-this-test-only-0123456789";
+
+    private static final EmbeddedKafkaKraftBroker broker = broker();
+
+    /** As a platform writes its answers: times as ISO-8601 text. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** What the container's error handler was given: record key and reason. */
+    static final List<String> refused = new CopyOnWriteArrayList<>();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedDatabase.register(registry);
+        registry.add("spring.kafka.bootstrap-servers", broker::getBrokersAsString);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.destroy();
+    }
+
+    @TestConfiguration
+    static class Refusals {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Bean
+        CommonErrorHandler recordingErrorHandler() {
+            return new DefaultErrorHandler(
+                    (record, e) -> refused.add(record.key() + " → " + rootMessage(e)), new FixedBackOff(0, 0));
+        }
+    }
+
+    @Autowired
+    Measures measures;
+
+    @Autowired
+    Enforcements enforcements;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aSignedConfirmationOfTheLastCommandRecordsThePlatformsTime() throws Exception {
+        String measureId = applied();
+        long version = version(measureId);
+        Instant removedAt = Instant.parse("2026-03-02T08:00:07.250Z");
+        assertThat(measures.find(measureId).enforcement()).isEqualTo(EnforcementStatus.REQUESTED);
+
+        send(
+                measureId,
+                MeasureEnforced.TYPE,
+                new MeasureEnforced(measureId, version, removedAt),
+                "platform-key",
+                SECRET);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> measures.find(measureId).enforcement() == EnforcementStatus.ENFORCED);
+        MeasureView view = measures.find(measureId);
+        assertThat(view.enforcedAt()).as("the platform's time, not ours").isEqualTo(removedAt);
+        assertThat(view.status()).isEqualTo(MeasureStatus.APPLIED);
+        assertThat(jdbc.queryForObject(
+                        "select platform from measure_enforcement where measure_id = ?::uuid", String.class, measureId))
+                .isEqualTo("kafka-org:platform");
+        assertThat(version(measureId))
+                .as("an answer leaves the measure's version alone")
+                .isEqualTo(version);
+    }
+
+    @Test
+    void answersThatConfirmNothingAreRefusedWithTheirReason() throws Exception {
+        String measureId = applied();
+        long version = version(measureId);
+        Instant at = Instant.parse("2026-03-02T08:00:00Z");
+        String unknown = UUID.randomUUID().toString();
+
+        send(measureId, MeasureEnforced.TYPE, new MeasureEnforced(measureId, version - 1, at), "platform-key", SECRET);
+        send(measureId, MeasureEnforced.TYPE, new MeasureEnforced(measureId, version, at), null, null);
+        send(measureId, MeasureEnforced.TYPE, new MeasureEnforced(measureId, version, at), "other-key", OTHER_SECRET);
+        send(
+                measureId,
+                MeasureEnforced.TYPE,
+                new MeasureEnforced(measureId, version, at),
+                "platform-key",
+                OTHER_SECRET);
+        send(unknown, MeasureEnforced.TYPE, new MeasureEnforced(unknown, 1L, at), "platform-key", SECRET);
+        send(measureId, LiftEnforced.TYPE, new LiftEnforced(measureId, version, at), "platform-key", SECRET);
+        send(
+                measureId,
+                "dev.takedown.notice.decided.v1",
+                new MeasureEnforced(measureId, version, at),
+                "platform-key",
+                SECRET);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> reasons(measureId, unknown).size() == 7);
+        assertThat(reasons(measureId, unknown))
+                .containsExactlyInAnyOrder(
+                        "the answer is to version " + (version - 1) + " of measure " + measureId
+                                + ", whose last command is version " + version,
+                        "no takedown-key-id header",
+                        "signed by 'other-platform', not by the platform 'platform'",
+                        "takedown-signature does not match key 'platform-key'",
+                        "no measure '" + unknown + "' was ever requested",
+                        "version " + version + " of measure " + measureId + " is a measure, not what LiftEnforced"
+                                + " confirms",
+                        "ce_type 'dev.takedown.notice.decided.v1' is no enforcement answer");
+        assertThat(measures.find(measureId).enforcement())
+                .as("nothing was confirmed")
+                .isEqualTo(EnforcementStatus.REQUESTED);
+        assertThat(measures.find(measureId).enforcedAt()).isNull();
+    }
+
+    @Test
+    void aPassingFailureThenTheConfirmationAfterTheCommandWasSentAgain() throws Exception {
+        String measureId = applied();
+        long version = version(measureId);
+        Instant failedAt = Instant.parse("2026-03-02T08:00:01Z");
+        Instant removedAt = Instant.parse("2026-03-02T08:02:03Z");
+
+        send(
+                measureId,
+                EnforcementFailed.TYPE,
+                new EnforcementFailed(measureId, version, EnforcementFailed.Reason.TRANSIENT, failedAt, "storage busy"),
+                "platform-key",
+                SECRET);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> measures.find(measureId).enforcement() == EnforcementStatus.FAILED);
+        assertThat(jdbc.queryForObject(
+                        "select failure from measure_enforcement where measure_id = ?::uuid", String.class, measureId))
+                .isEqualTo("TRANSIENT");
+
+        assertThat(enforcements.requestAgain(measureId, version)).isTrue();
+        assertThat(version(measureId)).as("the same command, sent again").isEqualTo(version);
+        send(
+                measureId,
+                MeasureEnforced.TYPE,
+                new MeasureEnforced(measureId, version, removedAt),
+                "platform-key",
+                SECRET);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> measures.find(measureId).enforcement() == EnforcementStatus.ENFORCED);
+        assertThat(measures.find(measureId).enforcedAt()).isEqualTo(removedAt);
+        assertThat(enforcements.confirmed(measureId, version)).isTrue();
+        assertThat(enforcements.requestAgain(measureId, version))
+                .as("nothing to send once confirmed")
+                .isFalse();
+    }
+
+    @Test
+    void aLiftIsConfirmedOnlyByTheAnswerToTheLiftsVersion() throws Exception {
+        String measureId = applied();
+        long appliedVersion = version(measureId);
+        Instant removedAt = Instant.parse("2026-03-02T08:00:05Z");
+        Instant restoredAt = Instant.parse("2026-03-20T00:00:02Z");
+        send(
+                measureId,
+                MeasureEnforced.TYPE,
+                new MeasureEnforced(measureId, appliedVersion, removedAt),
+                "platform-key",
+                SECRET);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> measures.find(measureId).enforcement() == EnforcementStatus.ENFORCED);
+
+        measures.lift(measureId, "senior", "restored after a counter-notice");
+        long liftVersion = version(measureId);
+        assertThat(measures.find(measureId).enforcement()).isEqualTo(EnforcementStatus.LIFT_REQUESTED);
+
+        send(
+                measureId,
+                LiftEnforced.TYPE,
+                new LiftEnforced(measureId, appliedVersion, restoredAt),
+                "platform-key",
+                SECRET);
+        send(
+                measureId,
+                LiftEnforced.TYPE,
+                new LiftEnforced(measureId, liftVersion, restoredAt),
+                "platform-key",
+                SECRET);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> measures.find(measureId).enforcement() == EnforcementStatus.LIFT_ENFORCED);
+        MeasureView view = measures.find(measureId);
+        assertThat(view.liftEnforcedAt()).isEqualTo(restoredAt);
+        assertThat(view.enforcedAt()).as("when it was removed stays on record").isEqualTo(removedAt);
+        assertThat(reasons(measureId))
+                .containsExactly("the answer is to version " + appliedVersion + " of measure " + measureId
+                        + ", whose last command is version " + liftVersion);
+    }
+
+    private String applied() {
+        String caseId = "case-" + UUID.randomUUID();
+        measures.plan(
+                caseId,
+                "d-1",
+                List.of(MeasureType.DELETE),
+                List.of(new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null)),
+                null,
+                "mod",
+                false);
+        measures.applyPlanned(caseId);
+        return measures.forCase(caseId).get(0).measureId();
+    }
+
+    private long version(String measureId) {
+        return jdbc.queryForObject("select version from measure where id = ?::uuid", Long.class, measureId);
+    }
+
+    private static List<String> reasons(String... keys) {
+        return refused.stream()
+                .filter(r -> List.of(keys).contains(r.substring(0, r.indexOf(" → "))))
+                .map(r -> r.substring(r.indexOf(" → ") + 3))
+                .toList();
+    }
+
+    private void send(String key, String type, Object answer, String keyId, String secret) throws Exception {
+        byte[] value = JSON.writeValueAsBytes(answer);
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(Topics.ENFORCEMENT_RESULTS, key, new String(value, UTF_8));
+        record.headers().add(CloudEventHeaders.TYPE, type.getBytes(UTF_8));
+        if (keyId != null) {
+            record.headers().add(InboundSignatures.KEY_ID, keyId.getBytes(UTF_8));
+            record.headers()
+                    .add(
+                            InboundSignatures.SIGNATURE,
+                            InboundSignatures.sign(secret, key, value).getBytes(UTF_8));
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(record).get();
+        }
+    }
+
+    private static EmbeddedKafkaKraftBroker broker() {
+        EmbeddedKafkaKraftBroker broker =
+                new EmbeddedKafkaKraftBroker(1, 1, Topics.ENFORCEMENT_RESULTS, Topics.MEASURES);
+        broker.afterPropertiesSet();
+        return broker;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}
