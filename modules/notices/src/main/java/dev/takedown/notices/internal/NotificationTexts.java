@@ -106,35 +106,6 @@ public class NotificationTexts {
                 profile);
     }
 
-    /**
-     * The forwarded notice with its statement of reasons for the uploader of {@code target}: DSA Art. 17(3)(a)–(f),
-     * Civil Code 1195(2), DMCA 512(g)(2)(A), with the counter-notice route of the profile's family.
-     */
-    public Text statementOfReasons(
-            Locale locale,
-            String target,
-            List<String> measures,
-            String reason,
-            String work,
-            JurisdictionProfile profile) {
-        Object[] facts = {
-            String.join(", ", measures),
-            target,
-            work == null ? "" : work,
-            reason == null ? "" : reason,
-            message(locale, "statement.counter." + profile.family().name())
-        };
-        String body = String.join(
-                "\n",
-                message(locale, "statement.a", facts),
-                message(locale, "statement.b", facts),
-                message(locale, "statement.c", facts),
-                message(locale, reason == null ? "statement.d" : "statement.d.explained", facts),
-                message(locale, "statement.e", facts),
-                message(locale, "statement.f", facts));
-        return new Text(message(locale, "statement.subject"), body);
-    }
-
     /** What the rights holder is told when a counter-notice is forwarded (Civil Code 1196; 512(g)(2)(B)). */
     public Text counterNoticeForwarded(Locale locale, JurisdictionProfile profile, int waitDays) {
         return new Text(

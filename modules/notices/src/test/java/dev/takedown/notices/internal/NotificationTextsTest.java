@@ -130,52 +130,6 @@ class NotificationTextsTest {
                 .doesNotContain("理由");
     }
 
-    /** DSA Art. 17(3)(a)–(f), with the counter-notice route of each family (Civil Code 1196, 17 U.S.C. 512(g)). */
-    @Test
-    void statementOfReasonsHasEveryItemInBothLanguages() {
-        String target = "https://gen.example/p/1";
-        for (Locale language : List.of(EN, ZH)) {
-            for (JurisdictionProfile profile : JurisdictionProfile.values()) {
-                NotificationTexts.Text statement =
-                        texts.statementOfReasons(language, target, List.of("DELETE"), "copies", "Ultraman", profile);
-                assertThat(statement.body())
-                        .as("%s in %s", profile, language)
-                        .contains("(a) ", "(b) ", "(c) ", "(d) ", "(e) ", "(f) ")
-                        .contains("DELETE", target, "Ultraman", "copies");
-            }
-        }
-
-        String english = texts.statementOfReasons(
-                        EN, target, List.of("DELETE"), null, "Ultraman", JurisdictionProfile.CN_CC_1195)
-                .body();
-        assertThat(english)
-                .contains("(a) Measure: DELETE on " + target + "; duration: until further notice")
-                .contains("infringing the work 'Ultraman'", "The notifier's identity is not disclosed")
-                .contains("(c) Automated means: none", "(d) Legal ground: infringement of intellectual property rights")
-                .contains("(e) Terms and conditions: not relied on.", "(f) Redress: ", "Civil Code 1196")
-                .contains("Out-of-court dispute settlement and the courts remain open.")
-                .doesNotContain("explanation");
-        assertThat(texts.statementOfReasons(EN, target, List.of("DELETE"), null, "W", JurisdictionProfile.US_DMCA)
-                        .body())
-                .contains("17 U.S.C. 512(g)(3)", "10 to 14 business days");
-        assertThat(texts.statementOfReasons(EN, target, List.of("DELETE"), null, "W", JurisdictionProfile.EU_DSA)
-                        .body())
-                .contains("internal complaint free of charge within six months (DSA Art. 20)");
-
-        assertThat(texts.statementOfReasons(ZH, target, List.of("DELETE"), null, "奥特曼", JurisdictionProfile.CN_ECOM))
-                .satisfies(t -> assertThat(t.subject()).isEqualTo("关于您内容的通知"))
-                .satisfies(t -> assertThat(t.body())
-                        .contains("(a) 措施：对 " + target + " 采取 DELETE", "“奥特曼”", "通知人的身份不予披露")
-                        .contains("(c) 自动化手段：无", "(d) 法律依据：侵害知识产权", "(e) 服务条款：未援引")
-                        .contains("(f) 救济：", "反通知", "《民法典》第1196条", "庭外争议解决和诉讼途径仍然开放"));
-        assertThat(texts.statementOfReasons(ZH, target, List.of("DELETE"), null, "W", JurisdictionProfile.US_DMCA)
-                        .body())
-                .contains("第512(g)(3)条", "10至14个工作日");
-        assertThat(texts.statementOfReasons(ZH, target, List.of("DELETE"), null, "W", JurisdictionProfile.EU_DSA)
-                        .body())
-                .contains("六个月内免费提出内部申诉", "第20条");
-    }
-
     /** Civil Code 1196: the right to complain or sue and the wait; 512(g)(2)(B): restoration in 10 business days. */
     @Test
     void counterNoticeForwardingTellsTheRightsHolderItsOptionsAndTheWait() {
