@@ -14,6 +14,8 @@ create() {
 }
 
 create takedown.notices.inbound
+create takedown.notices.receipts
+create takedown.aigc.unlabelled-outputs
 create takedown.notice-events
 create takedown.tasks
 # the screening nodes rebuild their index from this topic: the latest record of every measure is kept forever;

@@ -48,6 +48,8 @@ class EventExternalization {
                 topic(Topics.ACCESS_LOG),
                 topic(Topics.SCREENING_EVENTS),
                 topic(Topics.RISK_WARNINGS),
+                topic(Topics.NOTICE_RECEIPTS),
+                topic(Topics.UNLABELLED_OUTPUTS),
                 // dead letters of every consumed topic (DeadLetters, the ledger's own handler)
                 topic(Topics.NOTICES_INBOUND + ".DLT"),
                 topic(Topics.NOTICE_EVENTS + ".DLT"),
@@ -56,7 +58,8 @@ class EventExternalization {
                 topic(Topics.ENFORCEMENT_RESULTS + ".DLT"),
                 topic(Topics.ACCESS_LOG + ".DLT"),
                 topic(Topics.SCREENING_EVENTS + ".DLT"),
-                topic(Topics.RISK_WARNINGS + ".DLT"));
+                topic(Topics.RISK_WARNINGS + ".DLT"),
+                topic(Topics.UNLABELLED_OUTPUTS + ".DLT"));
     }
 
     private static NewTopic topic(String name) {

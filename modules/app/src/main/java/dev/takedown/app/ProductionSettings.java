@@ -81,6 +81,7 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
         if (!screeningNode && !environment.acceptsProfiles(Profiles.of("audit-node"))) {
             // the nodes that publish the complaint page and the agent; screening and audit nodes show neither
             designatedAgent(environment, findings);
+            criminalOffenceAuthority(environment, findings);
         }
         proxies(environment, findings);
         realmImports(environment, findings);
@@ -196,6 +197,27 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
                             + " Copyright Office",
                     "set TAKEDOWN_DESIGNATEDAGENT_NAME, _ADDRESS, _PHONE, _EMAIL, _REGISTRATIONNUMBER and"
                             + " _REGISTEREDON from your designation at dmca.copyright.gov, or disable US_DMCA"));
+        }
+    }
+
+    /**
+     * Moderators flag suspected offences threatening life or safety on these nodes: compliance must know which
+     * authority to inform (DSA Art. 18(1)), and the local stack's demo authority reads no report.
+     */
+    private static void criminalOffenceAuthority(Environment environment, List<Finding> findings) {
+        String name = environment.getProperty("takedown.art18.authority.name", "");
+        String email = environment.getProperty("takedown.art18.authority.email", "");
+        String phone = environment.getProperty("takedown.art18.authority.phone", "");
+        if (name.isBlank()
+                || (email.isBlank() && phone.isBlank())
+                || email.strip().endsWith(".example")) {
+            findings.add(new Finding(
+                    "takedown.art18.authority",
+                    "is missing or a demo value: a suspected criminal offence threatening life or safety must be"
+                            + " reported to the competent authority (DSA Art. 18(1)), and compliance would not know"
+                            + " which one",
+                    "set TAKEDOWN_ART18_AUTHORITY_NAME and _EMAIL or _PHONE (and _ADDRESS) to the law enforcement or"
+                            + " judicial authority of your member state"));
         }
     }
 

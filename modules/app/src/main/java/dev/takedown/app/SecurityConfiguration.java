@@ -144,6 +144,14 @@ class SecurityConfiguration {
                                 path(POST, "/api/notices/*/targets"))
                         .hasRole("RIGHTS_HOLDER")
                         // how the proceedings that kept a measure ended is recorded by staff (CounterNotices)
+                        // out-of-court dispute settlement (DSA Art. 21) is recorded by compliance
+                        // (OutOfCourtSettlements)
+                        .requestMatchers(
+                                path(GET, "/api/notices/*/out-of-court-referrals"),
+                                path(POST, "/api/notices/*/out-of-court-referrals"),
+                                path(POST, "/api/out-of-court-referrals/*/outcome"),
+                                path(POST, "/api/out-of-court-referrals/*/implementation"))
+                        .hasRole("COMPLIANCE_OFFICER")
                         .requestMatchers(path(POST, "/api/notices/*/proceedings-outcome"))
                         .hasAnyRole("SENIOR_MODERATOR", "COMPLIANCE_OFFICER")
                         // withdrawing an uploader's links is a staff action on the case, with a reason (UploaderLinks)
@@ -155,6 +163,9 @@ class SecurityConfiguration {
                         .requestMatchers(path(POST, "/api/notices/*/targets/*/label-check"))
                         .hasAnyRole(MODERATORS)
                         .requestMatchers(path(POST, "/api/risk-warnings"))
+                        .hasRole("PLATFORM_SERVICE")
+                        // the log of outputs provided without the explicit label (Labelling Measures Art. 9)
+                        .requestMatchers(path(POST, "/api/aigc/unlabelled-outputs"))
                         .hasRole("PLATFORM_SERVICE")
                         // evidence files: the notifier's organisation uploads; it and staff read (tenancy in
                         // EvidenceApi)

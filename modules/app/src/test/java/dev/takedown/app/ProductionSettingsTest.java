@@ -44,6 +44,8 @@ class ProductionSettingsTest {
                 .withProperty("takedown.security.realm-imports[0]", PRODUCTION_REALM.toString())
                 .withProperty("takedown.designated-agent.registration-number", "DMCA-1051234")
                 .withProperty("takedown.designated-agent.email", "copyright@platform.com")
+                .withProperty("takedown.art18.authority.name", "Landeskriminalamt Berlin")
+                .withProperty("takedown.art18.authority.email", "internetwache@polizei.berlin.de")
                 .withProperty("server.forward-headers-strategy", "none")
                 .withProperty("camunda.bpm.database.schema-update", "false")
                 .withProperty("camunda.bpm.generic-properties.properties.enableExpressionsInAdhocQueries", "false");
@@ -180,6 +182,30 @@ class ProductionSettingsTest {
                 .isEmpty();
         assertThat(ProductionSettings.findings(demoAgent.withProperty("takedown.profiles.US_DMCA.enabled", "false")))
                 .as("no agent is needed without the US profile")
+                .isEmpty();
+    }
+
+    @Test
+    void aMissingOrDemoArt18AuthorityIsRefusedOnTheNodesThatServeModeration() throws IOException {
+        MockEnvironment missing = safe().withProperty("takedown.art18.authority.name", "");
+
+        assertThat(ProductionSettings.findings(missing))
+                .singleElement()
+                .satisfies(finding -> assertThat(finding.setting()).isEqualTo("takedown.art18.authority"));
+        assertThat(ProductionSettings.findings(safe().withProperty("takedown.art18.authority.email", "")))
+                .as("a name without any way to reach the authority")
+                .hasSize(1);
+        assertThat(ProductionSettings.findings(
+                        safe().withProperty("takedown.art18.authority.email", "art18@police.example")))
+                .as("the local stack's demo authority")
+                .hasSize(1);
+        assertThat(ProductionSettings.findings(safe().withProperty("takedown.art18.authority.email", "")
+                        .withProperty("takedown.art18.authority.phone", "+49 30 4664 4664")))
+                .isEmpty();
+        MockEnvironment screeningNode = safe().withProperty("takedown.art18.authority.name", "");
+        screeningNode.setActiveProfiles("screening-node", "node");
+        assertThat(ProductionSettings.findings(screeningNode))
+                .as("a screening node serves no moderation")
                 .isEmpty();
     }
 

@@ -70,7 +70,8 @@ public class Retention {
         this(jdbc, transactions, ledger, periods, audit.restrictedRole(), Clock.systemUTC());
     }
 
-    Retention(
+    /** With the clock the nightly runs read, so that a calendar can be walked through (the ledger's tests). */
+    public Retention(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
             LedgerAppender ledger,
@@ -91,7 +92,12 @@ public class Retention {
                 List.of(
                         caseFiles(asOf),
                         byRecord(RecordClass.ACCESS_LOGS, periods.accessLogs(), Topics.ACCESS_LOG, asOf),
-                        byRecord(RecordClass.INBOUND_NOTICES, periods.inboundNotices(), Topics.NOTICES_INBOUND, asOf)));
+                        byRecord(RecordClass.INBOUND_NOTICES, periods.inboundNotices(), Topics.NOTICES_INBOUND, asOf),
+                        byRecord(
+                                RecordClass.UNLABELLED_OUTPUTS,
+                                periods.unlabelledOutputs(),
+                                Topics.UNLABELLED_OUTPUTS,
+                                asOf)));
     }
 
     @Scheduled(cron = "${takedown.audit.retention.check-cron:0 30 3 * * *}")
@@ -130,19 +136,22 @@ public class Retention {
             Instant caseFiles = cutoff(asOf, periods.caseFiles());
             Instant accessLogs = cutoff(asOf, periods.accessLogs());
             Instant inboundNotices = cutoff(asOf, periods.inboundNotices());
+            Instant unlabelledOutputs = cutoff(asOf, periods.unlabelledOutputs());
             List<Purged> purged = List.of(
                     purge(
                             RecordClass.CASE_FILES,
                             caseFiles,
                             now,
-                            " topic not in (?, ?) and (case_id is null and"
+                            " topic not in (?, ?, ?) and (case_id is null and"
                                     + " occurred_at < ? or case_id in (select case_id from audit_ledger where topic not in"
-                                    + " (?, ?) and case_id is not null group by case_id having max(occurred_at) < ?))",
+                                    + " (?, ?, ?) and case_id is not null group by case_id having max(occurred_at) < ?))",
                             Topics.ACCESS_LOG,
                             Topics.NOTICES_INBOUND,
+                            Topics.UNLABELLED_OUTPUTS,
                             utc(caseFiles),
                             Topics.ACCESS_LOG,
                             Topics.NOTICES_INBOUND,
+                            Topics.UNLABELLED_OUTPUTS,
                             utc(caseFiles)),
                     purge(
                             RecordClass.ACCESS_LOGS,
@@ -157,7 +166,14 @@ public class Retention {
                             now,
                             " topic = ? and occurred_at < ?",
                             Topics.NOTICES_INBOUND,
-                            utc(inboundNotices)));
+                            utc(inboundNotices)),
+                    purge(
+                            RecordClass.UNLABELLED_OUTPUTS,
+                            unlabelledOutputs,
+                            now,
+                            " topic = ? and occurred_at < ?",
+                            Topics.UNLABELLED_OUTPUTS,
+                            utc(unlabelledOutputs)));
             ObjectNode fact = JsonNodeFactory.instance.objectNode();
             fact.put("asOf", asOf.toString());
             ArrayNode classes = fact.putArray("classes");
@@ -193,12 +209,12 @@ public class Retention {
         Instant cutoff = cutoff(asOf, periods.caseFiles());
         String cases = "with cases as (select case_id, max(occurred_at) as last,"
                 + " count(*) filter (where purged_at is null) as n from audit_ledger"
-                + " where topic not in (?, ?) and case_id is not null group by case_id),"
+                + " where topic not in (?, ?, ?) and case_id is not null group by case_id),"
                 + " due as (select cases.*, exists (select 1 from audit_legal_hold h where h.case_id = cases.case_id)"
                 + " as held from cases where last < ? and n > 0) ";
-        Object[] args = {Topics.ACCESS_LOG, Topics.NOTICES_INBOUND, utc(cutoff)};
+        Object[] args = {Topics.ACCESS_LOG, Topics.NOTICES_INBOUND, Topics.UNLABELLED_OUTPUTS, utc(cutoff)};
         long loose = jdbc.queryForObject(
-                "select count(*) from audit_ledger where topic not in (?, ?)"
+                "select count(*) from audit_ledger where topic not in (?, ?, ?)"
                         + " and case_id is null and occurred_at < ? and purged_at is null",
                 Long.class,
                 args);

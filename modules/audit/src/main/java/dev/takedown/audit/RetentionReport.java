@@ -19,7 +19,12 @@ public record RetentionReport(Instant asOf, List<ClassDue> classes) {
         /** Who viewed what (takedown.access-log); due record by record. */
         ACCESS_LOGS,
         /** Notices as filed by portals on Kafka (takedown.notices.inbound), with the notifier's details; by record. */
-        INBOUND_NOTICES
+        INBOUND_NOTICES,
+        /**
+         * Outputs provided without the explicit label under the user agreement's exception
+         * (takedown.aigc.unlabelled-outputs, Labelling Measures Art. 9); by record.
+         */
+        UNLABELLED_OUTPUTS
     }
 
     /**

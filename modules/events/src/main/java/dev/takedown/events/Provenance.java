@@ -34,9 +34,11 @@ public final class Provenance {
     static final List<Class<? extends TakedownEvent>> EVENTS = List.of(
             AppealDecided.class,
             AppealFiled.class,
+            AuthorityNotified.class,
             CaseViewed.class,
             CounterNoticeDelivered.class,
             CounterNoticeFiled.class,
+            CriminalOffenceFlagged.class,
             DeadLetterResolved.class,
             EnforcementRecorded.class,
             EngineRestCalled.class,
@@ -51,10 +53,14 @@ public final class Provenance {
             LetterSent.class,
             MeasureApplied.class,
             MeasureLifted.class,
+            NoticeAcknowledged.class,
             NoticeCured.class,
             NoticeDecided.class,
             NoticeReceived.class,
             NoticeRetracted.class,
+            OutOfCourtDecided.class,
+            OutOfCourtDecisionImplemented.class,
+            OutOfCourtReferred.class,
             PartiesNotified.class,
             PartyStandingChanged.class,
             ProceedingsConcluded.class,
@@ -73,6 +79,7 @@ public final class Provenance {
             TaskCreated.class,
             TaskEscalated.class,
             TaskReminderDue.class,
+            UnlabelledOutputReported.class,
             UploaderLinksRevoked.class);
 
     private static final Map<String, Set<String>> DECLARED = declared();

@@ -214,6 +214,8 @@ class AuthorizationMatrixIT extends StackTest {
             api("GET", "/api/notices/{caseId}/risk-warnings", STAFF, Tenant.NONE, null),
             api("POST", "/api/risk-warnings", EnumSet.of(Role.PLATFORM_SERVICE), Tenant.NONE, "{}")
                     .expect(400) /* {} is no acknowledgement */,
+            api("POST", "/api/aigc/unlabelled-outputs", EnumSet.of(Role.PLATFORM_SERVICE), Tenant.NONE, "{}")
+                    .expect(400) /* {} names no output */,
             // evidence files: a JSON body is no multipart upload → 400 for the owner, 404 for the other organisation
             api("POST", "/api/cases/{caseId}/evidence", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION, "{}")
                     .expect(400),
@@ -247,6 +249,21 @@ class AuthorizationMatrixIT extends StackTest {
                     .expect(400),
             api("POST", "/api/tasks/{taskId}/resolution", TASK_WORKERS, Tenant.NONE, "{}")
                     .expect(400) /* {} is no resolution */,
+            // out-of-court settlement (DSA Art. 21): compliance records referrals, outcomes and implementation
+            api("GET", "/api/notices/{caseId}/out-of-court-referrals", COMPLIANCE, Tenant.NONE, null),
+            api("POST", "/api/notices/{caseId}/out-of-court-referrals", COMPLIANCE, Tenant.NONE, "{}")
+                    .expect(400) /* {} names no body */,
+            api("POST", "/api/out-of-court-referrals/{id}/outcome", COMPLIANCE, Tenant.NONE, "{}")
+                    .expect(400) /* {} names no outcome */,
+            api("POST", "/api/out-of-court-referrals/{id}/implementation", COMPLIANCE, Tenant.NONE, "{}")
+                    .expect(404) /* no such referral */,
+            api("POST", "/api/tasks/{taskId}/criminal-offence", TASK_WORKERS, Tenant.NONE, "{}")
+                    .expect(400) /* {} gives no reason */,
+            // the fixture is a moderators' review, no criminal-offence task: no authority to show
+            api("GET", "/api/tasks/{taskId}/authority", TASK_WORKERS, Tenant.NONE, null)
+                    .expect(404),
+            api("POST", "/api/tasks/{taskId}/authority-notification", TASK_WORKERS, Tenant.NONE, "{}")
+                    .expect(400) /* {} gives no reference */,
             // protected works
             api("POST", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, "{}").expect(400) /* {} is no work */,
             api("GET", "/api/works", RIGHTS_HOLDERS, Tenant.NONE, null),
@@ -379,6 +396,8 @@ class AuthorizationMatrixIT extends StackTest {
                     .expect(200, 302, 404) /* compliance: not in its queues */,
             page("POST", "/tasks/{taskId}/escalate", TASK_WORKERS, Tenant.NONE),
             page("POST", "/tasks/{taskId}/resolution", TASK_WORKERS, Tenant.NONE),
+            page("POST", "/tasks/{taskId}/criminal-offence", TASK_WORKERS, Tenant.NONE),
+            page("POST", "/tasks/{taskId}/authority-notification", TASK_WORKERS, Tenant.NONE),
             page("GET", "/tasks/queues", TASK_WORKERS, Tenant.NONE),
             // bulk targets: no file → inline problem; an unknown upload id → 404 for the case's own organisation
             page("GET", "/notices/{caseId}/targets", RIGHTS_HOLDERS, Tenant.OWN_ORGANISATION),

@@ -40,6 +40,19 @@ class NoticeLifecycleIT extends StackTest {
         assertThat(filed.status()).isEqualTo(201);
         String caseId = filed.json().get("case_id").asText();
         assertThat(filed.location()).isEqualTo("/api/notices/" + caseId);
+        // DSA Art. 16(4): the answer and the letter acknowledge the receipt with the published response times
+        JsonNode published = holderA.get("/api/response-times").json().get(0);
+        assertThat(filed.json().get("received_at").asText()).isNotBlank();
+        assertThat(filed.json().get("response_times").get("version").asInt())
+                .isEqualTo(published.get("version").asInt());
+        assertThat(filed.json().get("response_times").get("times")).isEqualTo(published.get("times"));
+        // a CN_CC_1195 notice: the letter is in Chinese
+        String receipt = Mailbox.text(Mailbox.letter("legal@a.test", "我们已收到您的通知 " + caseId));
+        assertThat(receipt)
+                .contains("编号为 " + caseId)
+                .contains("/api/response-times")
+                .contains("- review.standard: "
+                        + published.get("times").get("review.standard").asText());
 
         assertThat(Api.as(baseUrl(), "rightsholder-b")
                         .get("/api/notices/" + caseId)
@@ -105,6 +118,71 @@ class NoticeLifecycleIT extends StackTest {
         JsonNode verified = compliance.get("/api/audit/verify").json();
         assertThat(verified.get("intact").asBoolean()).isTrue();
         assertThat(verified.get("records").asLong()).isGreaterThanOrEqualTo(7);
+    }
+
+    /** DSA Art. 18 through the API: the moderator's flag, compliance's task with the authority, the ledger facts. */
+    @Test
+    void aSuspectedOffenceGoesToComplianceWhoseNotificationOfTheAuthorityIsALedgerFact() {
+        Api holderA = Api.as(baseUrl(), "rightsholder-a");
+        String caseId = holderA.post("/api/notices", Notices.complete("https://gen.example/o/" + UUID.randomUUID()))
+                .json()
+                .get("case_id")
+                .asText();
+        Api moderator = Api.as(baseUrl(), "moderator");
+        String reviewTask = awaitTask(moderator, caseId);
+        assertThat(PageSession.login(baseUrl(), "moderator")
+                        .get("/tasks/" + reviewTask)
+                        .body())
+                .contains("id=\"criminal-offence\"", "name=\"offenceReason\"");
+
+        Api.Response flagged = moderator.post(
+                "/api/tasks/" + reviewTask + "/criminal-offence", "{\"reason\":\"threatens the author's life\"}");
+        assertThat(flagged.status()).isEqualTo(202);
+        assertThat(flagged.json().get("queue").asText()).isEqualTo("COMPLIANCE_OFFICER");
+
+        Api compliance = Api.as(baseUrl(), "compliance");
+        String taskId = awaitTask(compliance, caseId);
+        assertThat(compliance.get("/api/tasks/" + taskId).json().get("kind").asText())
+                .isEqualTo("CRIMINAL_OFFENCE");
+        JsonNode authority =
+                compliance.get("/api/tasks/" + taskId + "/authority").json();
+        assertThat(authority.get("name").asText()).isEqualTo("Demo Police Cyber Unit");
+        assertThat(authority.get("email").asText()).isEqualTo("art18@police.example");
+        assertThat(moderator.get("/api/tasks/" + taskId).status())
+                .as("the task is compliance's alone")
+                .isEqualTo(404);
+        String page = PageSession.login(baseUrl(), "compliance")
+                .get("/tasks/" + taskId)
+                .body();
+        assertThat(page).contains("id=\"authority\"", "Demo Police Cyber Unit", "mailto:art18@police.example");
+        assertThat(page).as("nothing to decide on the notice").doesNotContain("id=\"decision\"");
+
+        String record = "{\"reference\":\"LKA-2025-0042\"}";
+        assertThat(compliance
+                        .post("/api/tasks/" + taskId + "/authority-notification", record)
+                        .status())
+                .as("claimed first")
+                .isEqualTo(409);
+        compliance.post("/api/tasks/" + taskId + "/claim", "");
+        Api.Response recorded = compliance.post("/api/tasks/" + taskId + "/authority-notification", record);
+        assertThat(recorded.status()).isEqualTo(200);
+        assertThat(recorded.json().get("status").asText()).isEqualTo("AUTHORITY_NOTIFIED");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode ledger = compliance.get("/api/audit/cases/" + caseId).json();
+            assertThat(types(ledger))
+                    .contains(
+                            "dev.takedown.notice.criminal-offence-flagged.v1",
+                            "dev.takedown.notice.authority-notified.v1");
+            assertThat(ledger.toString()).contains("LKA-2025-0042", "Demo Police Cyber Unit");
+        });
+        assertThat(ids(compliance.get("/api/tasks").json())).doesNotContain(caseId);
+        assertThat(ids(moderator.get("/api/tasks").json()))
+                .as("the moderator's review goes on")
+                .contains(caseId);
+        assertThat(holderA.get("/api/notices/" + caseId).json().toString())
+                .as("the notifier is not told")
+                .doesNotContain("LKA-2025-0042", "threatens the author");
     }
 
     @Test
@@ -224,12 +302,15 @@ class NoticeLifecycleIT extends StackTest {
         String target = "https://gen.example/k/" + UUID.randomUUID();
         String key = "org-b:" + UUID.randomUUID();
         String incompleteKey = "org-b:" + UUID.randomUUID();
+        String unsignedKey = "org-b:" + UUID.randomUUID();
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(SignedInbound.notice(key, Notices.complete(target))).get();
             producer.send(SignedInbound.notice(key, Notices.complete(target))).get();
             producer.send(SignedInbound.notice(incompleteKey, Notices.incompleteDmca()))
                     .get();
             producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, "no-key-separator", "{}"))
+                    .get();
+            producer.send(new ProducerRecord<>(Topics.NOTICES_INBOUND, unsignedKey, Notices.complete(target)))
                     .get();
         }
 
@@ -238,6 +319,29 @@ class NoticeLifecycleIT extends StackTest {
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> casesWithTarget(holderB, target) == 1);
+
+        // DSA Art. 16(4): one receipt per accepted notice on the reply topic, keyed like its record; none for the
+        // redelivery, none for a refused record
+        List<ConsumerRecord<String, String>> receipts = readAll(
+                Topics.NOTICE_RECEIPTS,
+                seen -> seen.stream().anyMatch(r -> key.equals(r.key()))
+                        && seen.stream().anyMatch(r -> incompleteKey.equals(r.key())));
+        assertThat(receipts).filteredOn(r -> unsignedKey.equals(r.key())).isEmpty();
+        assertThat(receipts).filteredOn(r -> incompleteKey.equals(r.key())).hasSize(1);
+        ConsumerRecord<String, String> receipt = receipts.stream()
+                .filter(r -> key.equals(r.key()))
+                .reduce((a, b) -> {
+                    throw new AssertionError("a second receipt for " + key);
+                })
+                .orElseThrow();
+        assertThat(header(receipt, "ce_type")).isEqualTo("dev.takedown.notice.acknowledged.v1");
+        JsonNode acknowledged = new com.fasterxml.jackson.databind.ObjectMapper().readTree(receipt.value());
+        JsonNode opened = holderB.get(
+                        "/api/notices/" + acknowledged.get("caseId").asText())
+                .json();
+        assertThat(opened.get("target_urls").get(0).asText()).isEqualTo(target);
+        assertThat(acknowledged.get("responseTimes"))
+                .isEqualTo(holderB.get("/api/response-times").json().get(0).get("times"));
     }
 
     @Test
@@ -320,6 +424,33 @@ class NoticeLifecycleIT extends StackTest {
     private static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Every record of {@code topic} from the start, once {@code enough} holds and a last poll brought the rest. */
+    private static List<ConsumerRecord<String, String>> readAll(
+            String topic, java.util.function.Predicate<List<ConsumerRecord<String, String>>> enough) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "it-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!enough.test(seen) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+            }
+            consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+        }
+        if (!enough.test(seen)) {
+            throw new AssertionError("not the expected records on " + topic + ": " + seen);
+        }
+        return seen;
     }
 
     private static ConsumerRecord<String, String> awaitRecord(

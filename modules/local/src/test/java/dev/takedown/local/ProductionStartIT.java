@@ -92,6 +92,8 @@ class ProductionStartIT {
         safe.put("TAKEDOWN_INTAKE_KEYS_PORTALA_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
         safe.put("TAKEDOWN_DESIGNATEDAGENT_REGISTRATIONNUMBER", "DMCA-1051234");
         safe.put("TAKEDOWN_DESIGNATEDAGENT_EMAIL", "copyright@platform.test");
+        safe.put("TAKEDOWN_ART18_AUTHORITY_NAME", "Landeskriminalamt Berlin");
+        safe.put("TAKEDOWN_ART18_AUTHORITY_EMAIL", "internetwache@polizei.berlin.de");
     }
 
     @Test

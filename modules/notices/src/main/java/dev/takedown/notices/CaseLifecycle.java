@@ -7,15 +7,19 @@ import dev.takedown.correspondence.LetterKind;
 import dev.takedown.correspondence.PartyRole;
 import dev.takedown.correspondence.Recipient;
 import dev.takedown.events.AppealDecided;
+import dev.takedown.events.AuthorityNotified;
 import dev.takedown.events.ClaimType;
 import dev.takedown.events.CounterNoticeFiled;
+import dev.takedown.events.CriminalOffenceFlagged;
 import dev.takedown.events.LegalGround;
+import dev.takedown.events.NoticeAcknowledged;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
 import dev.takedown.events.NoticeReceived;
 import dev.takedown.events.PartiesNotified;
 import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.events.TakedownEvent;
+import dev.takedown.events.Topics;
 import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.misuse.Misuse;
@@ -64,6 +68,7 @@ public class CaseLifecycle {
     private final UploaderLinks links;
     private final NotifierLinks notifierLinks;
     private final ProfilePolicies policies;
+    private final ResponseTimes responseTimes;
     private final Misuse misuse;
     private final ApplicationEventPublisher events;
     private final String publicBaseUrl;
@@ -80,6 +85,7 @@ public class CaseLifecycle {
             UploaderLinks links,
             NotifierLinks notifierLinks,
             ProfilePolicies policies,
+            ResponseTimes responseTimes,
             Misuse misuse,
             ApplicationEventPublisher events,
             @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
@@ -94,6 +100,7 @@ public class CaseLifecycle {
         this.links = links;
         this.notifierLinks = notifierLinks;
         this.policies = policies;
+        this.responseTimes = responseTimes;
         this.misuse = misuse;
         this.events = events;
         this.publicBaseUrl = publicBaseUrl;
@@ -511,12 +518,15 @@ public class CaseLifecycle {
     }
 
     /**
-     * DSA Art. 16(4): the notifier is told without delay that its notice arrived, whatever channel it came by, if it
-     * gave an e-mail address; in the intake's transaction, so an intake that fails tells nobody.
+     * DSA Art. 16(4): the notifier is told without delay that its notice arrived, with its case id and the response
+     * times the platform publishes, whatever channel it came by: by letter if it gave an e-mail address, and a notice
+     * from Kafka also by a receipt on {@link Topics#NOTICE_RECEIPTS} keyed like its record. In the intake's
+     * transaction, so an intake that fails tells nobody.
      */
     @EventListener
     void on(NoticeReceived received) {
         Notice notice = require(received.caseId());
+        ResponseTimes.Published published = responseTimes.published();
         if (notice.getNotifierEmail() != null) {
             tellNotifier(
                     notice,
@@ -525,7 +535,21 @@ public class CaseLifecycle {
                             "receivedAt",
                             notice.getReceivedAt(),
                             "processed",
-                            !NoticeReceived.NOT_PROCESSED.equals(received.disposition())));
+                            !NoticeReceived.NOT_PROCESSED.equals(received.disposition()),
+                            "responseTimes",
+                            published.times()));
+        }
+        if (Submitter.Channel.KAFKA.name().equals(notice.getChannel())) {
+            events.publishEvent(new NoticeAcknowledged(
+                    UUID.randomUUID(),
+                    clock.instant(),
+                    received.caseId(),
+                    TakedownEvent.SYSTEM,
+                    notice.getOrganisationId() + ":" + notice.getIdempotencyKey(),
+                    notice.getReceivedAt(),
+                    notice.getStatus().name(),
+                    published.version(),
+                    published.times()));
         }
     }
 
@@ -777,6 +801,31 @@ public class CaseLifecycle {
         if (notice.getStatus() != CaseStatus.MAINTAINED_PENDING_PROCEEDINGS) {
             move(notice, CaseStatus.CLOSED_REMEDIED, TakedownEvent.SYSTEM, "case closed: model remediation verified");
         }
+    }
+
+    /**
+     * DSA Art. 18: a moderator flags information on the case that gives rise to a suspicion of a criminal offence
+     * involving a threat to the life or safety of persons; compliance officers get a task to inform the authority. A
+     * ledger fact only: the case history is read by the parties, who must not be tipped off.
+     *
+     * @return the flag's id, which the authority's notification names
+     */
+    @Transactional
+    public String flagCriminalOffence(String caseId, String moderator, String reason) {
+        require(caseId);
+        Instant now = clock.instant();
+        UUID flagId = UUID.randomUUID();
+        events.publishEvent(new CriminalOffenceFlagged(flagId, now, caseId, moderator, reason));
+        return flagId.toString();
+    }
+
+    /** DSA Art. 18: a compliance officer informed the competent authority of a flagged suspicion; a ledger fact only. */
+    @Transactional
+    public void recordAuthorityNotified(
+            String caseId, String officer, String flagId, String authority, Instant notifiedAt, String reference) {
+        require(caseId);
+        events.publishEvent(new AuthorityNotified(
+                UUID.randomUUID(), clock.instant(), caseId, officer, flagId, authority, notifiedAt, reference));
     }
 
     /** A fact on the case's history without a change of status (e.g. what triage asks the reviewer to assess). */

@@ -47,6 +47,7 @@ public class NoticeIntake {
     private final NotifierStatuses statuses;
     private final PublicNotifiers publicNotifiers;
     private final String publicBaseUrl;
+    private final ResponseTimes responseTimes;
 
     NoticeIntake(
             NoticeRepository notices,
@@ -58,12 +59,14 @@ public class NoticeIntake {
             Misuse misuse,
             NotifierStatuses statuses,
             PublicNotifiers publicNotifiers,
+            ResponseTimes responseTimes,
             @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
             Clock clock) {
         this.lifecycle = lifecycle;
         this.misuse = misuse;
         this.statuses = statuses;
         this.publicNotifiers = publicNotifiers;
+        this.responseTimes = responseTimes;
         this.publicBaseUrl = publicBaseUrl;
         this.policies = policies;
         this.notices = notices;
@@ -121,7 +124,7 @@ public class NoticeIntake {
                     if (!earlier.getRequestHash().equals(hash)) {
                         throw new IdempotencyConflictException(key);
                     }
-                    return new IntakeResult(earlier.getId().toString(), earlier.getStatus(), true, List.of(), null);
+                    return result(earlier, earlier.getStatus(), true, List.of(), null);
                 });
     }
 
@@ -171,7 +174,7 @@ public class NoticeIntake {
         String token = publicNotifiers.confirmationToken(caseId, saved.getNotifierEmail());
         lifecycle.awaitConfirmation(
                 caseId, publicBaseUrl + "/complaints/confirm/" + token, publicNotifiers.confirmationValidity());
-        return new IntakeResult(caseId, CaseStatus.AWAITING_CONFIRMATION, false, problems, null);
+        return result(saved, CaseStatus.AWAITING_CONFIRMATION, false, problems, null);
     }
 
     /**
@@ -190,7 +193,7 @@ public class NoticeIntake {
                 .map(notice -> {
                     String caseId = notice.getId().toString();
                     if (notice.getStatus() != CaseStatus.AWAITING_CONFIRMATION) {
-                        return new IntakeResult(caseId, notice.getStatus(), true, List.of(), null);
+                        return result(notice, notice.getStatus(), true, List.of(), null);
                     }
                     lifecycle.confirmAddress(caseId);
                     NoticeSubmission submission = submissions.of(notice);
@@ -250,7 +253,24 @@ public class NoticeIntake {
                 saved.getClaimedStatus(),
                 saved.getRegistryEntry(),
                 claimTypes(submission)));
-        return new IntakeResult(caseId, saved.getStatus(), false, problems, NotifierStatus.of(status));
+        return result(saved, saved.getStatus(), false, problems, NotifierStatus.of(status));
+    }
+
+    /** Every answer acknowledges the receipt with the response times in force (DSA Art. 16(4)). */
+    private IntakeResult result(
+            Notice notice,
+            CaseStatus status,
+            boolean replayed,
+            List<FieldProblem> problems,
+            NotifierStatus notifierStatus) {
+        return new IntakeResult(
+                notice.getId().toString(),
+                status,
+                replayed,
+                problems,
+                notifierStatus,
+                notice.getReceivedAt(),
+                responseTimes.published());
     }
 
     private static List<String> claimTypes(NoticeSubmission submission) {

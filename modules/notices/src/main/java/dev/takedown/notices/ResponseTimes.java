@@ -135,6 +135,19 @@ public class ResponseTimes {
         });
     }
 
+    /**
+     * The version a notifier is told on receipt (DSA Art. 16(4)): the current one; before the first is published
+     * (while the node starts), the configured table without a version.
+     */
+    public Published published() {
+        return current()
+                .map(v -> new Published(v.version(), v.times()))
+                .orElseGet(() -> new Published(null, configured()));
+    }
+
+    /** What a receipt tells: the version (null if none is published yet) and the times by name. */
+    public record Published(Integer version, SortedMap<String, String> times) {}
+
     public Optional<Version> current() {
         return jdbc
                 .query(

@@ -10,7 +10,10 @@ import dev.takedown.correspondence.LetterKind;
 import dev.takedown.correspondence.LetterView;
 import dev.takedown.correspondence.PartyRole;
 import dev.takedown.events.AppealDecided;
+import dev.takedown.events.AuthorityNotified;
 import dev.takedown.events.CounterNoticeDelivered;
+import dev.takedown.events.CriminalOffenceFlagged;
+import dev.takedown.events.NoticeAcknowledged;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
 import dev.takedown.events.PartiesNotified;
@@ -173,6 +176,77 @@ class CaseLifecycleTest {
         });
     }
 
+    /** DSA Art. 18: the flag and the authority's notification are facts on the case's history and its ledger. */
+    @Test
+    void aFlaggedSuspicionAndTheAuthoritysNotificationAreFactsOfTheCase(PublishedEvents events) {
+        String caseId = file("org-a", NoticeJson.complete("CN_CC_1195"));
+        lifecycle.queueForReview(caseId);
+
+        String flagId = lifecycle.flagCriminalOffence(caseId, MODERATOR, "threatens to hurt the author");
+        Instant phoned = clock.instant().minusSeconds(600);
+        lifecycle.recordAuthorityNotified(caseId, "officer", flagId, "Landeskriminalamt Berlin", phoned, "LKA-42");
+
+        assertThat(of(events, CriminalOffenceFlagged.class)).singleElement().satisfies(flag -> {
+            assertThat(flag.eventId()).hasToString(flagId);
+            assertThat(flag.caseId()).isEqualTo(caseId);
+            assertThat(flag.actor()).isEqualTo(MODERATOR);
+            assertThat(flag.reason()).isEqualTo("threatens to hurt the author");
+            assertThat(flag.eventType().topic()).isEqualTo("takedown.notice-events");
+        });
+        assertThat(of(events, AuthorityNotified.class))
+                .singleElement()
+                .isEqualTo(new AuthorityNotified(
+                        of(events, AuthorityNotified.class).get(0).eventId(),
+                        clock.instant(),
+                        caseId,
+                        "officer",
+                        flagId,
+                        "Landeskriminalamt Berlin",
+                        phoned,
+                        "LKA-42"));
+        CaseView seenByTheNotifier = view(caseId, "org-a");
+        assertThat(seenByTheNotifier.history())
+                .as("the parties read the history: nobody is tipped off")
+                .extracting(CaseView.HistoryEntry::actor)
+                .doesNotContain(MODERATOR, "officer");
+        assertThat(seenByTheNotifier.status())
+                .as("the report to the authority changes nothing in the notice's own lifecycle")
+                .isEqualTo(CaseStatus.UNDER_REVIEW);
+    }
+
+    /** DSA Art. 16(4) on every channel: the answer, and for Kafka a receipt keyed like the inbound record. */
+    @Test
+    void aKafkaNoticeIsAcknowledgedOnTheReplyTopicOnceAndEveryAnswerCarriesThePublishedTimes(PublishedEvents events) {
+        Submitter portal = new Submitter("portal:org-k", "org-k", Submitter.Channel.KAFKA);
+        NoticeSubmission notice = submission(NoticeJson.complete("CN_CC_1195"));
+
+        IntakeResult first = intake.submit(notice, portal, "record-1", false);
+        IntakeResult redelivered = intake.submit(notice, portal, "record-1", false);
+
+        assertThat(redelivered.replayed()).isTrue();
+        assertThat(first.receivedAt()).isEqualTo(clock.instant());
+        assertThat(first.responseTimes().times())
+                .containsEntry("review.standard", "PT24H")
+                .containsKey("CN_CC_1195.appeal-window");
+        assertThat(redelivered.responseTimes()).isEqualTo(first.responseTimes());
+        assertThat(of(events, NoticeAcknowledged.class))
+                .as("one receipt, keyed like the inbound record; the redelivery opens nothing and is not acknowledged")
+                .singleElement()
+                .satisfies(receipt -> {
+                    assertThat(receipt.key()).isEqualTo("org-k:record-1");
+                    assertThat(receipt.caseId()).isEqualTo(first.caseId());
+                    assertThat(receipt.receivedAt()).isEqualTo(first.receivedAt());
+                    assertThat(receipt.responseTimes())
+                            .isEqualTo(first.responseTimes().times());
+                    assertThat(receipt.eventType().topic()).isEqualTo("takedown.notices.receipts");
+                });
+
+        file("org-a", NoticeJson.complete("CN_CC_1195"));
+        assertThat(of(events, NoticeAcknowledged.class))
+                .as("an API notice is answered in its response, not on the reply topic")
+                .hasSize(1);
+    }
+
     @Test
     void theUploaderIsForwardedTheNoticeInItsProfilesLanguageAndTheNotifierReadsItsOwn() {
         String caseId = file(
@@ -186,6 +260,9 @@ class CaseLifecycleTest {
                 .satisfies(receipt -> {
                     assertThat(recipient(receipt)).isEqualTo("notifier:legal@a.test");
                     assertThat(receipt.subject()).isEqualTo("We received your notice " + caseId);
+                    assertThat(receipt.body())
+                            .contains("its reference is " + caseId, "/api/response-times", "- review.standard: PT24H")
+                            .containsPattern("- CN_CC_1195\\.appeal-window: P\\d+M");
                 });
         List<LetterView> sent = told(caseId);
         assertThat(sent)

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  * appeals go to someone other than whoever took the decision under review.
  */
 @Service
+@EnableConfigurationProperties(CriminalOffenceAuthority.class)
 public class Review {
 
     /** Measures whose effect is hard to undo: a second reviewer confirms them (four-eyes). */
@@ -56,6 +58,7 @@ public class Review {
     private final RiskWarnings riskWarnings;
     private final Appeals appeals;
     private final Misuse misuse;
+    private final CriminalOffenceAuthority authority;
     private final Clock clock;
 
     Review(
@@ -67,6 +70,7 @@ public class Review {
             RiskWarnings riskWarnings,
             Appeals appeals,
             Misuse misuse,
+            CriminalOffenceAuthority authority,
             Clock clock) {
         this.tasks = tasks;
         this.cases = cases;
@@ -76,6 +80,7 @@ public class Review {
         this.riskWarnings = riskWarnings;
         this.appeals = appeals;
         this.misuse = misuse;
+        this.authority = authority;
         this.clock = clock;
     }
 
@@ -131,7 +136,81 @@ public class Review {
             case RESTORE_OVERDUE, ENFORCEMENT_OVERDUE ->
                 throw new CaseStateException("an overdue restore or enforcement is resolved at POST"
                         + " /api/tasks/{id}/resolution, not decided as a notice");
+            case CRIMINAL_OFFENCE ->
+                throw new CaseStateException("the authority's notification is recorded at POST"
+                        + " /api/tasks/{id}/authority-notification, not decided as a notice");
         };
+    }
+
+    /**
+     * DSA Art. 18: a moderator working a case's task flags information that gives rise to a suspicion of a criminal
+     * offence involving a threat to the life or safety of persons, with the reason; compliance officers get a task to
+     * inform the authority. The moderator's own task stays as it is.
+     *
+     * @return the case id
+     */
+    @Transactional
+    public String flagCriminalOffence(Moderator moderator, String taskId, String reason) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (reason == null || reason.isBlank()) {
+            problems.add(new FieldProblem("reason", "say what gives rise to the suspicion"));
+        }
+        TextBounds.requireWithin("reason", reason, 4000, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidDecisionException(problems);
+        }
+        ReviewTask task = tasks.get(taskId, moderator.id(), moderator.queues());
+        if (!Set.of(ReviewTask.Kind.REVIEW, ReviewTask.Kind.CONFIRMATION, ReviewTask.Kind.APPEAL)
+                .contains(task.kind())) {
+            throw new CaseStateException("a suspected criminal offence is flagged from a moderator's review,"
+                    + " confirmation or complaint task; this task is " + task.name());
+        }
+        lifecycle.flagCriminalOffence(task.caseId(), moderator.id(), reason.strip());
+        return task.caseId();
+    }
+
+    /** The authority compliance officers inform of a suspected criminal offence (DSA Art. 18), as configured. */
+    public CriminalOffenceAuthority authority() {
+        return authority;
+    }
+
+    /**
+     * DSA Art. 18: a compliance officer who claimed the task records that the configured authority was informed, when
+     * and under which reference; a ledger fact on the case. The task then closes.
+     *
+     * @return the case id
+     */
+    @Transactional
+    public String recordAuthorityNotification(Moderator officer, String taskId, AuthorityNotification notification) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String reference = notification == null ? null : notification.reference();
+        if (reference == null || reference.isBlank()) {
+            problems.add(new FieldProblem("reference", "the reference of the notification to the authority"));
+        }
+        TextBounds.requireWithin("reference", reference, 200, problems);
+        Instant now = clock.instant();
+        Instant notifiedAt =
+                notification == null || notification.notifiedAt() == null ? now : notification.notifiedAt();
+        if (notifiedAt.isAfter(now)) {
+            problems.add(new FieldProblem("notified_at", "lies in the future"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDecisionException(problems);
+        }
+        ReviewTask task = tasks.get(taskId, officer.id(), officer.queues());
+        if (task.kind() != ReviewTask.Kind.CRIMINAL_OFFENCE) {
+            throw new CaseStateException("task " + taskId + " reports no suspected criminal offence");
+        }
+        if (!authority.configured()) {
+            throw new CaseStateException(
+                    "no competent authority is configured (takedown.art18.authority): the notification names none");
+        }
+        if (!officer.id().equals(task.assignee())) {
+            throw new TaskClaimConflictException("claim task " + taskId + " before recording the notification");
+        }
+        lifecycle.recordAuthorityNotified(
+                task.caseId(), officer.id(), tasks.flagOf(taskId), authority.name(), notifiedAt, reference.strip());
+        return tasks.complete(taskId, officer.id(), officer.queues(), Map.of());
     }
 
     /**

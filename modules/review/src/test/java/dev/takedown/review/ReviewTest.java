@@ -97,7 +97,86 @@ class ReviewTest {
                 riskWarnings,
                 appeals,
                 misuse,
+                AUTHORITY,
                 Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static final CriminalOffenceAuthority AUTHORITY =
+            new CriminalOffenceAuthority("Landeskriminalamt Berlin", "lka@polizei.berlin.de", null, null);
+    private static final Moderator OFFICER = new Moderator("officer", List.of("COMPLIANCE_OFFICER"));
+
+    /** DSA Art. 18: the flag is the lifecycle's step with the moderator and the reason; the moderator's task stays. */
+    @Test
+    void aModeratorFlagsASuspectedOffenceWithAReasonAndKeepsTheTask() {
+        task("t-review", ReviewTask.Kind.REVIEW, FIRST);
+
+        assertThat(review.flagCriminalOffence(FIRST, "t-review", " threatens to hurt the author "))
+                .isEqualTo(CASE);
+
+        verify(lifecycle).flagCriminalOffence(CASE, "first", "threatens to hurt the author");
+        verify(tasks, never()).complete(anyString(), anyString(), any(), anyMap());
+        assertThatThrownBy(() -> review.flagCriminalOffence(FIRST, "t-review", " "))
+                .isInstanceOfSatisfying(
+                        InvalidDecisionException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("reason"));
+        task("t-restore", ReviewTask.Kind.RESTORE_OVERDUE, OFFICER);
+        assertThatThrownBy(() -> review.flagCriminalOffence(OFFICER, "t-restore", "a threat"))
+                .isInstanceOf(CaseStateException.class);
+    }
+
+    /** DSA Art. 18: who informed the configured authority, when and under which reference, then the task closes. */
+    @Test
+    void complianceRecordsTheNotificationOfTheConfiguredAuthorityOnItsClaimedTask() {
+        claimed("t-offence", ReviewTask.Kind.CRIMINAL_OFFENCE, OFFICER);
+        when(tasks.flagOf("t-offence")).thenReturn("flag-1");
+        when(tasks.complete("t-offence", "officer", OFFICER.queues(), Map.of())).thenReturn(CASE);
+        Instant phoned = NOW.minusSeconds(3600);
+
+        assertThat(review.recordAuthorityNotification(
+                        OFFICER, "t-offence", new AuthorityNotification(" LKA-2025-0042 ", phoned)))
+                .isEqualTo(CASE);
+
+        InOrder order = inOrder(lifecycle, tasks);
+        order.verify(lifecycle)
+                .recordAuthorityNotified(
+                        CASE, "officer", "flag-1", "Landeskriminalamt Berlin", phoned, "LKA-2025-0042");
+        order.verify(tasks).complete("t-offence", "officer", OFFICER.queues(), Map.of());
+        assertThatThrownBy(() -> review.recordAuthorityNotification(
+                        OFFICER, "t-offence", new AuthorityNotification("", NOW.plusSeconds(60))))
+                .isInstanceOfSatisfying(
+                        InvalidDecisionException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("reference", "notified_at"));
+    }
+
+    @Test
+    void aNotificationIsRecordedOnlyOnACriminalOffenceTaskTheOfficerClaimed() {
+        task("t-review", ReviewTask.Kind.REVIEW, OFFICER);
+        assertThatThrownBy(() ->
+                        review.recordAuthorityNotification(OFFICER, "t-review", new AuthorityNotification("ref", null)))
+                .isInstanceOf(CaseStateException.class);
+        task("t-offence", ReviewTask.Kind.CRIMINAL_OFFENCE, OFFICER);
+        assertThatThrownBy(() -> review.recordAuthorityNotification(
+                        OFFICER, "t-offence", new AuthorityNotification("ref", null)))
+                .isInstanceOf(TaskClaimConflictException.class);
+        verify(lifecycle, never())
+                .recordAuthorityNotified(anyString(), anyString(), anyString(), anyString(), any(), anyString());
+    }
+
+    @Test
+    void anAuthorityThatCannotBeReachedStopsTheStartNamingTheSetting() {
+        assertThatThrownBy(() -> new CriminalOffenceAuthority("LKA", null, null, null))
+                .hasMessageContaining("takedown.art18.authority.email or .phone");
+        assertThatThrownBy(() -> new CriminalOffenceAuthority(null, "lka@polizei.berlin.de", null, null))
+                .hasMessageContaining("takedown.art18.authority.name");
+        assertThatThrownBy(() -> new CriminalOffenceAuthority("LKA", "not an address", null, null))
+                .hasMessageContaining("takedown.art18.authority.email 'not an address'");
+        assertThat(new CriminalOffenceAuthority(" ", "", null, null).configured())
+                .as("unset: the task says no authority is configured")
+                .isFalse();
     }
 
     @Test
@@ -408,6 +487,12 @@ class ReviewTest {
         when(tasks.complaintOf(taskId)).thenReturn(complaint.complaintId());
         when(appeals.complaint(complaint.complaintId())).thenReturn(complaint);
         return complaint;
+    }
+
+    private void claimed(String taskId, ReviewTask.Kind kind, Moderator moderator) {
+        when(tasks.get(taskId, moderator.id(), moderator.queues()))
+                .thenReturn(new ReviewTask(
+                        taskId, CASE, kind.name(), kind, "COMPLIANCE_OFFICER", 100, null, NOW, moderator.id()));
     }
 
     private ReviewTask task(String taskId, ReviewTask.Kind kind, Moderator moderator) {

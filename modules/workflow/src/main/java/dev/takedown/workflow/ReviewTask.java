@@ -29,6 +29,8 @@ public record ReviewTask(
         FILTER_WIDENING,
         /** A statutory restore still not done by its last day: compliance has it done and says how. */
         RESTORE_OVERDUE,
+        /** A suspected criminal offence threatening life or safety: compliance informs the authority (DSA Art. 18). */
+        CRIMINAL_OFFENCE,
         /**
          * The platform did not confirm a measure or its lift by the deadline, or failed for good: have it done on the
          * platform and say how.

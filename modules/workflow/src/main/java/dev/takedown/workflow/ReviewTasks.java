@@ -101,6 +101,15 @@ public class ReviewTasks {
         return complaintId;
     }
 
+    /** The flagged suspicion a {@link ReviewTask.Kind#CRIMINAL_OFFENCE} task asks compliance to report. */
+    @Transactional(readOnly = true)
+    public String flagOf(String taskId) {
+        if (!(tasks.getVariable(taskId, "flagId") instanceof String flagId)) {
+            throw new CaseStateException("task " + taskId + " reports no suspected criminal offence");
+        }
+        return flagId;
+    }
+
     @Transactional
     public ReviewTask claim(String taskId, String user, Collection<String> groups) {
         Task task = visible(taskId, user, groups);
@@ -186,6 +195,7 @@ public class ReviewTasks {
             case "Task_ReviewAppeal" -> ReviewTask.Kind.APPEAL;
             case "Task_ReviewWidening" -> ReviewTask.Kind.FILTER_WIDENING;
             case "Task_ResolveRestore" -> ReviewTask.Kind.RESTORE_OVERDUE;
+            case "Task_NotifyAuthority" -> ReviewTask.Kind.CRIMINAL_OFFENCE;
             case "Task_ResolveEnforcement" -> ReviewTask.Kind.ENFORCEMENT_OVERDUE;
             default -> ReviewTask.Kind.REVIEW;
         };

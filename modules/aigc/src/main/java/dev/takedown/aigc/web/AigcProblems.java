@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * case the caller may not see is no case.
  */
 @Order(0)
-@RestControllerAdvice(assignableTypes = AigcApi.class)
+@RestControllerAdvice(assignableTypes = {AigcApi.class, UnlabelledOutputApi.class})
 class AigcProblems {
 
     @ExceptionHandler(NoticeIncompleteException.class)

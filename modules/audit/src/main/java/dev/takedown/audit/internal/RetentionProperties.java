@@ -18,22 +18,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param caseFiles      a case's records after its last one: Algorithm Measures Art. 5 keeps notices 6 months
  * @param accessLogs     who viewed what: network logs at least 6 months (Cybersecurity Law Art. 21)
  * @param inboundNotices notices as filed by portals: 6 months (Algorithm Measures Art. 5)
+ * @param unlabelledOutputs outputs provided without the explicit label under the user agreement's exception: at least
+ *                       6 months (Labelling Measures Art. 9)
  */
 @ConfigurationProperties("takedown.audit.retention")
 public record RetentionProperties(
         @DefaultValue("P3Y") Period caseFiles,
         @DefaultValue("P6M") Period accessLogs,
-        @DefaultValue("P3Y") Period inboundNotices) {
+        @DefaultValue("P3Y") Period inboundNotices,
+        @DefaultValue("P6M") Period unlabelledOutputs) {
 
     static final Period CASE_FILES_FLOOR = Period.ofMonths(6);
     static final Period ACCESS_LOGS_FLOOR = Period.ofMonths(6);
     static final Period INBOUND_NOTICES_FLOOR = Period.ofMonths(6);
+    static final Period UNLABELLED_OUTPUTS_FLOOR = Period.ofMonths(6);
 
     public RetentionProperties {
         List<String> problems = new ArrayList<>();
         floor("case-files", caseFiles, CASE_FILES_FLOOR, "Algorithm Measures Art. 5", problems);
         floor("access-logs", accessLogs, ACCESS_LOGS_FLOOR, "Cybersecurity Law Art. 21", problems);
         floor("inbound-notices", inboundNotices, INBOUND_NOTICES_FLOOR, "Algorithm Measures Art. 5", problems);
+        floor("unlabelled-outputs", unlabelledOutputs, UNLABELLED_OUTPUTS_FLOOR, "Labelling Measures Art. 9", problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Retention below the legal minimum: " + String.join("; ", problems));
         }

@@ -37,7 +37,8 @@ class LedgerFeed {
                 Topics.MEASURES,
                 Topics.ENFORCEMENT_RESULTS,
                 Topics.ACCESS_LOG,
-                Topics.SCREENING_EVENTS
+                Topics.SCREENING_EVENTS,
+                Topics.UNLABELLED_OUTPUTS
             })
     void onRecords(List<ConsumerRecord<String, byte[]>> records) {
         try {

@@ -51,7 +51,7 @@ class LegalHoldRetentionTest {
                 ledger.jdbc,
                 ledger.transactions,
                 appender,
-                new RetentionProperties(Period.ofYears(3), Period.ofMonths(6), Period.ofYears(3)),
+                new RetentionProperties(Period.ofYears(3), Period.ofMonths(6), Period.ofYears(3), Period.ofMonths(6)),
                 EmbeddedLedger.properties(4));
         trail = new AuditTrail(
                 ledger.jdbc,

@@ -9,6 +9,9 @@ import dev.takedown.audit.LegalHolds;
 import dev.takedown.audit.Retention;
 import dev.takedown.audit.Retention.Purged;
 import dev.takedown.audit.RetentionReport.RecordClass;
+import dev.takedown.events.Topics;
+import dev.takedown.events.UnlabelledOutputReported;
+import dev.takedown.testing.MovingClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +24,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -68,7 +72,7 @@ class RetentionPurgeTest {
                 ledger.jdbc,
                 ledger.transactions,
                 appender,
-                new RetentionProperties(Period.ofYears(3), Period.ofMonths(6), Period.ofYears(3)),
+                new RetentionProperties(Period.ofYears(3), Period.ofMonths(6), Period.ofYears(3), Period.ofMonths(6)),
                 EmbeddedLedger.properties(4));
         checkpointer = new Checkpointer(
                 ledger.jdbc,
@@ -108,6 +112,64 @@ class RetentionPurgeTest {
                 .isEqualTo(4);
     }
 
+    /**
+     * Labelling Measures Art. 9 on the calendar: an output provided without the label on 2026-03-03T02:00Z (day 1) is
+     * kept through day 182 (2026-08-31) and until six calendar months have passed, then purgeable; the purge runs on
+     * a clock the test moves, as the nightly run does, and leaves the record's hash in the chain.
+     */
+    @Test
+    void anUnlabelledOutputLogIsKeptOnDay182AndPurgeableAfterSixMonths() {
+        Instant provided = Instant.parse("2026-03-03T02:00:00Z");
+        new LedgerAppender(ledger.jdbc, ledger.transactions, EmbeddedLedger.properties(4))
+                .appendAll(List.of(ledger.record(
+                        Topics.UNLABELLED_OUTPUTS,
+                        new UnlabelledOutputReported(
+                                UUID.randomUUID(), provided, null, "platform-a", "acct-7", "P-42", provided, "UA-8"))));
+        MovingClock clock = new MovingClock(provided);
+        Retention nightly = new Retention(
+                ledger.jdbc,
+                ledger.transactions,
+                new LedgerAppender(ledger.jdbc, ledger.transactions, EmbeddedLedger.properties(4)),
+                new RetentionProperties(Period.ofYears(3), Period.ofMonths(6), Period.ofYears(3), Period.ofMonths(6)),
+                EmbeddedLedger.properties(4).restrictedRole(),
+                clock);
+
+        clock.advance(Duration.ofDays(181).plusHours(1));
+        assertThat(unlabelledPurged(nightly, clock.instant())).as("day 182").isZero();
+        assertThat(nightly.due(clock.instant()).classes())
+                .filteredOn(c -> c.recordClass() == RecordClass.UNLABELLED_OUTPUTS)
+                .singleElement()
+                .satisfies(c -> assertThat(c.recordsDue()).isZero());
+        clock.advance(Duration.ofDays(3).minusHours(1));
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2026-09-03T02:00:00Z"));
+        assertThat(unlabelledPurged(nightly, clock.instant()))
+                .as("exactly six months")
+                .isZero();
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(nightly.due(clock.instant()).classes())
+                .filteredOn(c -> c.recordClass() == RecordClass.UNLABELLED_OUTPUTS)
+                .singleElement()
+                .satisfies(c -> assertThat(c.recordsDue()).isOne());
+        assertThat(unlabelledPurged(nightly, clock.instant()))
+                .as("past six months")
+                .isOne();
+        assertThat(ledger.rows())
+                .filteredOn(r -> Topics.UNLABELLED_OUTPUTS.equals(r.topic()))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.payload()).isNull();
+                    assertThat(r.purgeClass()).isEqualTo(RecordClass.UNLABELLED_OUTPUTS.name());
+                });
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    private static long unlabelledPurged(Retention retention, Instant asOf) {
+        return retention.purge(asOf).stream()
+                .filter(p -> p.recordClass() == RecordClass.UNLABELLED_OUTPUTS)
+                .mapToLong(Purged::records)
+                .sum();
+    }
+
     private long accessLogsPurged(Instant asOf) {
         return retention.purge(asOf).stream()
                 .filter(p -> p.recordClass() == RecordClass.ACCESS_LOGS)
@@ -128,7 +190,8 @@ class RetentionPurgeTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(RecordClass.CASE_FILES, 15L),
                         org.assertj.core.groups.Tuple.tuple(RecordClass.ACCESS_LOGS, 1L),
-                        org.assertj.core.groups.Tuple.tuple(RecordClass.INBOUND_NOTICES, 0L));
+                        org.assertj.core.groups.Tuple.tuple(RecordClass.INBOUND_NOTICES, 0L),
+                        org.assertj.core.groups.Tuple.tuple(RecordClass.UNLABELLED_OUTPUTS, 0L));
         List<LedgerRecord> rows = ledger.rows();
         assertThat(rows.stream().filter(r -> "c1".equals(r.caseId())))
                 .hasSize(5)
@@ -188,7 +251,7 @@ class RetentionPurgeTest {
         assertThat(retention.purge(asOf))
                 .as("only the first run's own record, past the period as of then")
                 .extracting(Purged::records)
-                .containsExactly(1L, 0L, 0L);
+                .containsExactly(1L, 0L, 0L, 0L);
     }
 
     @Test

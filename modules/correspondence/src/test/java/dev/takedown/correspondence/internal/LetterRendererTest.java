@@ -227,7 +227,14 @@ class LetterRendererTest {
 
     private static Map<String, Object> model(LetterKind kind) {
         return switch (kind) {
-            case RECEIPT -> Map.of("receivedAt", Instant.parse("2025-09-19T01:00:00Z"), "processed", true);
+            case RECEIPT ->
+                Map.of(
+                        "receivedAt",
+                        Instant.parse("2025-09-19T01:00:00Z"),
+                        "processed",
+                        true,
+                        "responseTimes",
+                        Map.of("review.standard", "PT24H"));
             case CURE_REQUEST -> Map.of("days", 7, "missing", "the signature");
             case CLOSED_INCOMPLETE -> Map.of("missing", "the signature");
             case FORWARDED_NOTICE ->

@@ -244,6 +244,10 @@ public class Notice {
         return submittedBy;
     }
 
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
     public String getChannel() {
         return channel;
     }

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 @Order(0)
-@RestControllerAdvice(assignableTypes = {TaskApi.class, AppealApi.class})
+@RestControllerAdvice(assignableTypes = {TaskApi.class, AppealApi.class, OutOfCourtApi.class})
 class ReviewProblems {
 
     @ExceptionHandler(InvalidDecisionException.class)

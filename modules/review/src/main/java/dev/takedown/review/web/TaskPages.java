@@ -12,6 +12,7 @@ import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.TargetType;
 import dev.takedown.notices.TriageFacts;
+import dev.takedown.review.AuthorityNotification;
 import dev.takedown.review.DecisionRequest;
 import dev.takedown.review.InvalidDecisionException;
 import dev.takedown.review.Moderator;
@@ -221,6 +222,9 @@ class TaskPages {
         model.addAttribute("measures", COMMON_MEASURES);
         model.addAttribute("reasons", REASONS);
         model.addAttribute("me", authentication.getName());
+        if (task.kind() == ReviewTask.Kind.CRIMINAL_OFFENCE) {
+            model.addAttribute("authority", review.authority());
+        }
         return "review/task";
     }
 
@@ -324,6 +328,57 @@ class TaskPages {
             return "redirect:/tasks/" + taskId;
         }
         redirect.addFlashAttribute("message", text("tasks.resolved"));
+        return "redirect:/tasks";
+    }
+
+    /** DSA Art. 18: reports a suspected offence to compliance; the reason is required and shown inline when missing. */
+    @PostMapping("/{taskId}/criminal-offence")
+    String flagCriminalOffence(
+            @PathVariable String taskId,
+            @RequestParam(name = "offenceReason", required = false) String reason,
+            Authentication authentication,
+            RedirectAttributes redirect) {
+        try {
+            review.flagCriminalOffence(Moderator.of(authentication), taskId, reason);
+        } catch (InvalidDecisionException invalid) {
+            redirect.addFlashAttribute(
+                    "offenceProblem",
+                    reason == null || reason.isBlank()
+                            ? text("task.art18.reasonMissing")
+                            : messages.getMessage("task.escalate.reasonTooLong", new Object[] {4000}, locale()));
+            redirect.addFlashAttribute("offenceReason", reason);
+            return "redirect:/tasks/" + taskId + "#criminal-offence";
+        } catch (CaseStateException notPossible) {
+            redirect.addFlashAttribute("error", notPossible.getMessage());
+            return "redirect:/tasks/" + taskId;
+        }
+        redirect.addFlashAttribute("message", text("tasks.offenceFlagged"));
+        return "redirect:/tasks/" + taskId;
+    }
+
+    /** DSA Art. 18: a compliance officer records that the authority was informed, under which reference. */
+    @PostMapping("/{taskId}/authority-notification")
+    String recordAuthorityNotification(
+            @PathVariable String taskId,
+            @RequestParam(name = "reference", required = false) String reference,
+            Authentication authentication,
+            RedirectAttributes redirect) {
+        try {
+            review.recordAuthorityNotification(
+                    Moderator.of(authentication), taskId, new AuthorityNotification(reference, null));
+        } catch (InvalidDecisionException invalid) {
+            redirect.addFlashAttribute(
+                    "referenceProblem",
+                    reference == null || reference.isBlank()
+                            ? text("task.authority.referenceMissing")
+                            : messages.getMessage("task.escalate.reasonTooLong", new Object[] {200}, locale()));
+            redirect.addFlashAttribute("reference", reference);
+            return "redirect:/tasks/" + taskId + "#authority";
+        } catch (CaseStateException | TaskClaimConflictException notPossible) {
+            redirect.addFlashAttribute("error", notPossible.getMessage());
+            return "redirect:/tasks/" + taskId;
+        }
+        redirect.addFlashAttribute("message", text("tasks.authorityNotified"));
         return "redirect:/tasks";
     }
 
