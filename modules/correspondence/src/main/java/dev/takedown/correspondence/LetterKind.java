@@ -6,7 +6,10 @@ package dev.takedown.correspondence;
  * written in the recipient's language and time zone.
  */
 public enum LetterKind {
-    /** DSA Art. 16(4): the notice arrived. {@code receivedAt}, {@code processed} (false: recorded, not processed). */
+    /**
+     * DSA Art. 16(4): the notice arrived. {@code receivedAt}, {@code processed} (false: recorded, not processed),
+     * {@code barredBy} (the case whose restoration after a counter-notice bars it, 2013 Regulations Art. 17).
+     */
     RECEIPT,
     /** The notice is incomplete (T2). {@code days} to complete it, {@code missing} elements. */
     CURE_REQUEST,
