@@ -8,7 +8,8 @@ package dev.takedown.correspondence;
 public enum LetterKind {
     /**
      * DSA Art. 16(4): the notice arrived. {@code receivedAt}, {@code processed} (false: recorded, not processed),
-     * {@code responseTimes} (the published times by name).
+     * {@code responseTimes} (the published times by name), {@code barredBy} (the case whose restoration after a
+     * counter-notice bars it, 2013 Regulations Art. 17).
      */
     RECEIPT,
     /** The notice is incomplete (T2). {@code days} to complete it, {@code missing} elements. */

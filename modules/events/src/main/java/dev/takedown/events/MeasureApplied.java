@@ -1,6 +1,7 @@
 package dev.takedown.events;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -11,6 +12,10 @@ import java.util.UUID;
  * @param version    the measure's state version: it grows with every change of the measure, so a consumer keeps the
  *                   highest it saw per measure and ignores a record with a lower or equal one (a resubmitted outbox
  *                   row); null only in records written before versions existed
+ * @param labelTexts the explicit label a {@code LABEL} measure asks the platform to show beside the content, by
+ *                   language tag ({@code zh-CN}, {@code en}), in the words of the Labelling Measures: "may be
+ *                   AI-generated" where the uploader declared the content AI-generated and no implicit label was
+ *                   verified in its metadata (Art. 6(2)); null when the measure prescribes no text
  */
 @EventType(value = "dev.takedown.measure.applied.v1", topic = Topics.MEASURES)
 public record MeasureApplied(
@@ -23,8 +28,23 @@ public record MeasureApplied(
         String targetUrl,
         ScreeningRule rule,
         String fileSha256,
-        Long version)
+        Long version,
+        Map<String, String> labelTexts)
         implements TakedownEvent {
+
+    public MeasureApplied(
+            UUID eventId,
+            Instant occurredAt,
+            String caseId,
+            String actor,
+            String measureId,
+            String type,
+            String targetUrl,
+            ScreeningRule rule,
+            String fileSha256,
+            Long version) {
+        this(eventId, occurredAt, caseId, actor, measureId, type, targetUrl, rule, fileSha256, version, null);
+    }
 
     public MeasureApplied(
             UUID eventId,

@@ -9,7 +9,8 @@ import java.util.UUID;
  *
  * @param disposition {@link #PROCESS}: a new case whose lifecycle starts; {@link #JOINED}: it names a target of an
  *                    open case and joins it ({@code joinedCaseId}); {@link #NOT_PROCESSED}: the notifier is suspended
- *                    for misuse (DSA Art. 23(2)), so it is recorded but not processed
+ *                    for misuse (DSA Art. 23(2)), or notified again a work restored after a counter-notice under the
+ *                    2013 Regulations (Art. 17), so it is recorded but not processed
  * @param notifierType {@code RIGHTS_HOLDER}, {@code TRUSTED_FLAGGER}, {@code AUTHORITY_ORDER}, … (DSA Art. 15(1)(b)
  *                    counts trusted flaggers separately); {@code TRUSTED_FLAGGER} and {@code AUTHORITY_ORDER} only when
  *                    a registry entry bound to the submitting credential confirmed the status; a notice that declared

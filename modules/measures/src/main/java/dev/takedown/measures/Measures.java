@@ -108,15 +108,19 @@ public class Measures {
                         .withFileSha256(target.sha256())));
             } else {
                 targets.forEach(target -> planned.add(new Measure(
-                        UUID.randomUUID(),
-                        caseId,
-                        decisionId,
-                        type,
-                        target.url(),
-                        target.accountId(),
-                        null,
-                        actor,
-                        now)));
+                                UUID.randomUUID(),
+                                caseId,
+                                decisionId,
+                                type,
+                                target.url(),
+                                target.accountId(),
+                                null,
+                                actor,
+                                now)
+                        .withExplicitLabel(
+                                type == MeasureType.LABEL
+                                        ? ExplicitLabel.prescribedFor(target).orElse(null)
+                                        : null)));
             }
         }
         planned.forEach(measure -> measure.intentional(intentional));
@@ -149,7 +153,8 @@ public class Measures {
                         measure.getTargetUrl(),
                         rule(measure),
                         measure.fileSha256(),
-                        measure.getVersion()));
+                        measure.getVersion(),
+                        labelTexts(measure)));
                 if (measure.getAccountId() != null) {
                     gravest.merge(
                             measure.getAccountId(),
@@ -350,7 +355,8 @@ public class Measures {
                         measure.getTargetUrl(),
                         rule(measure),
                         measure.fileSha256(),
-                        measure.getVersion()));
+                        measure.getVersion(),
+                        labelTexts(measure)));
             case LIFTED -> events.publishEvent(lifted(measure, measure.getLastEventId()));
             case PLANNED -> {
                 return false;
@@ -405,6 +411,10 @@ public class Measures {
     private MeasureView view(Measure measure) {
         return mapper.view(
                 measure, rule(measure), enforcements.findById(measure.getId()).orElse(null));
+    }
+
+    private static Map<String, String> labelTexts(Measure measure) {
+        return measure.explicitLabel() == null ? null : measure.explicitLabel().texts();
     }
 
     private ScreeningRule rule(Measure measure) {

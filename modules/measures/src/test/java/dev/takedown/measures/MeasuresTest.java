@@ -25,7 +25,9 @@ import dev.takedown.misuse.StandingStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,73 @@ class MeasuresTest {
                     assertThat(m.targetUrl()).isNull();
                     assertThat(m.rule()).isEqualTo(rule);
                 });
+    }
+
+    @Test
+    void aLabelOnContentDeclaredAiGeneratedWithoutAVerifiedLabelCarriesTheTextTheLabellingMeasuresPrescribe() {
+        List<Measure> saved = new ArrayList<>();
+        when(repository.saveAll(anyList())).thenAnswer(call -> {
+            saved.addAll(call.getArgument(0));
+            return call.getArgument(0);
+        });
+        measures.plan(
+                "c1",
+                "d1",
+                List.of(MeasureType.LABEL, MeasureType.DELETE),
+                List.of(
+                        new MeasureTarget("https://gen.example/o/declared", "acc-1", null, true, false),
+                        new MeasureTarget("https://gen.example/o/verified", "acc-1", null, true, true),
+                        new MeasureTarget("https://gen.example/o/undeclared", "acc-1", null, false, false)),
+                null,
+                "mod",
+                false);
+        when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(saved);
+
+        measures.applyPlanned("c1");
+
+        Map<String, Map<String, String>> labelTexts = new HashMap<>();
+        published.stream()
+                .filter(MeasureApplied.class::isInstance)
+                .map(MeasureApplied.class::cast)
+                .filter(applied -> applied.type().equals("LABEL"))
+                .forEach(applied -> labelTexts.put(applied.targetUrl(), applied.labelTexts()));
+        // Art. 6(2): declared by the uploader, no implicit label verified in the metadata: "may be" AI-generated
+        assertThat(labelTexts.get("https://gen.example/o/declared"))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("zh-CN", "该内容可能为生成合成内容", "en", "This content may be AI-generated"));
+        // a verified implicit label, or no declaration, prescribes no text of ours
+        assertThat(labelTexts).containsEntry("https://gen.example/o/verified", null);
+        assertThat(labelTexts).containsEntry("https://gen.example/o/undeclared", null);
+        assertThat(published)
+                .filteredOn(MeasureApplied.class::isInstance)
+                .map(MeasureApplied.class::cast)
+                .filteredOn(applied -> applied.type().equals("DELETE"))
+                .hasSize(3)
+                .allMatch(applied -> applied.labelTexts() == null);
+    }
+
+    @Test
+    void aLabelPublishedAgainCarriesItsTextAgain() {
+        Measure label = new Measure(
+                        UUID.randomUUID(),
+                        "c1",
+                        "d1",
+                        MeasureType.LABEL,
+                        "https://gen.example/o/1",
+                        null,
+                        null,
+                        "mod",
+                        Instant.now())
+                .withExplicitLabel(ExplicitLabel.MAY_BE_AI_GENERATED);
+        label.apply(Instant.now(), UUID.randomUUID());
+        when(repository.findById(label.getId())).thenReturn(Optional.of(label));
+
+        assertThat(measures.publishAgain(label.getId().toString(), label.getVersion()))
+                .isTrue();
+
+        assertThat(((MeasureApplied) published.get(0)).labelTexts())
+                .containsEntry("zh-CN", "该内容可能为生成合成内容")
+                .containsEntry("en", "This content may be AI-generated");
     }
 
     @Test

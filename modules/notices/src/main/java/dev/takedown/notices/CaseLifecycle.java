@@ -124,6 +124,23 @@ public class CaseLifecycle {
         notice.join(open.getId(), note, clock.instant());
     }
 
+    /**
+     * The notifier notified again the same work on a target restored after a counter-notice in {@code restoredCaseId}
+     * under the 2013 Regulations, which Art. 17 forbids: the notice is recorded, not processed, and its receipt tells
+     * the notifier the rule.
+     */
+    @Transactional
+    public void recordRenotificationBarred(String noticeId, String restoredCaseId) {
+        Notice notice = require(noticeId);
+        Notice restored = require(restoredCaseId);
+        notice.bar(
+                restored.getId(),
+                "the same work on this target was restored after a counter-notice in case " + restoredCaseId
+                        + "; a rights holder may not notify it again (2013 Regulations Art. 17): recorded, not"
+                        + " processed; the copyright administration or a people's court can act on it",
+                clock.instant());
+    }
+
     /** The notifier is suspended for misuse (DSA Art. 23(2)) until {@code until}: its notice is recorded, not processed. */
     @Transactional
     public void recordNotProcessed(String noticeId, Instant until) {
@@ -537,7 +554,11 @@ public class CaseLifecycle {
                             "processed",
                             !NoticeReceived.NOT_PROCESSED.equals(received.disposition()),
                             "responseTimes",
-                            published.times()));
+                            published.times(),
+                            "barredBy",
+                            notice.getBarredByCaseId() == null
+                                    ? null
+                                    : notice.getBarredByCaseId().toString()));
         }
         if (Submitter.Channel.KAFKA.name().equals(notice.getChannel())) {
             events.publishEvent(new NoticeAcknowledged(

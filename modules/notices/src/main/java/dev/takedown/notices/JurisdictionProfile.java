@@ -423,6 +423,16 @@ public enum JurisdictionProfile {
                 }
                 requireIdentifiers(target, type.orElse(null), "targets[" + i + "].", problems);
             }
+            if (target != null
+                    && present(target.uploaderDeclaration())
+                    && UploaderDeclaration.parse(target.uploaderDeclaration()).isEmpty()) {
+                problems.add(new FieldProblem(
+                        "targets[" + i + "].uploader_declaration",
+                        "what the uploader declared on publishing: one of "
+                                + Arrays.stream(UploaderDeclaration.values())
+                                        .map(Enum::name)
+                                        .toList()));
+            }
             if (target == null || !present(target.url())) {
                 problems.add(new FieldProblem(field, "the exact URL of the material is required"));
             } else if (!TargetUrl.isValid(target.url())) {

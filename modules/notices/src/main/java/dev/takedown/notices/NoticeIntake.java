@@ -16,9 +16,13 @@ import dev.takedown.notifiers.StatusClaim;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -214,6 +218,8 @@ public class NoticeIntake {
         Standing standing = misuse.standing(notifierParty);
         // looked up before the notice is stored, which would otherwise find itself
         Optional<Notice> open = standing.suspended() || !problems.isEmpty() ? Optional.empty() : openCaseOn(notice);
+        Optional<Notice> restored =
+                standing.suspended() ? Optional.empty() : restoredUnderRegulations(notice, submission);
         Notice saved = notices.saveAndFlush(notice);
         String caseId = saved.getId().toString();
         if (status.unverified()) {
@@ -224,6 +230,9 @@ public class NoticeIntake {
         if (standing.suspended()) {
             disposition = NoticeReceived.NOT_PROCESSED;
             lifecycle.recordNotProcessed(caseId, standing.until());
+        } else if (restored.isPresent()) {
+            disposition = NoticeReceived.NOT_PROCESSED;
+            lifecycle.recordRenotificationBarred(caseId, restored.get().getId().toString());
         } else {
             misuse.recordActivity(notifierParty, caseId);
             saved.getTargets().stream()
@@ -312,6 +321,37 @@ public class NoticeIntake {
         return notices.findOpenOnTargets(urls, open, Limit.of(2)).stream()
                 .filter(other -> !other.getId().equals(notice.getId()))
                 .findFirst();
+    }
+
+    /**
+     * Under the 2013 Regulations a rights holder may not notify again a work restored after a counter-notice (Art.
+     * 17): the notifier's restored case in that profile on one of the targets, for one of the same works.
+     */
+    private Optional<Notice> restoredUnderRegulations(Notice notice, NoticeSubmission submission) {
+        String regulations = JurisdictionProfile.CN_REGS_2013.name();
+        if (!notice.getProfiles().contains(regulations)
+                || !policies.of(JurisdictionProfile.CN_REGS_2013).enabled()) {
+            return Optional.empty();
+        }
+        List<String> urls =
+                notice.getTargets().stream().map(NoticeTarget::getUrl).toList();
+        Set<String> works = workTitles(submission);
+        if (urls.isEmpty() || works.isEmpty()) {
+            return Optional.empty();
+        }
+        return notices
+                .findNotifiersOnTargets(urls, CaseStatus.RESTORED, notice.getNotifierParty(), Limit.of(20))
+                .stream()
+                .filter(earlier -> earlier.getProfiles().contains(regulations))
+                .filter(earlier -> !Collections.disjoint(works, workTitles(submissions.of(earlier))))
+                .findFirst();
+    }
+
+    private static Set<String> workTitles(NoticeSubmission submission) {
+        return submission.works().stream()
+                .filter(w -> w != null && w.title() != null && !w.title().isBlank())
+                .map(w -> w.title().strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
     }
 
     private String hash(NoticeSubmission submission) {

@@ -170,8 +170,8 @@ public record NoticeSubmission(
     /**
      * Where the material is, plus what identifies it beyond a URL for AIGC targets: a generated output's ProduceID
      * (GB 45438-2025), a model or LoRA file's SHA-256 (its re-upload is blocked by hash), a model id, a training
-     * dataset and item id; and when a generated output was generated (ISO-8601), to show which risk warning its
-     * uploader had seen by then.
+     * dataset and item id; when a generated output was generated (ISO-8601), to show which risk warning its
+     * uploader had seen by then; and what the uploader declared on publishing it ({@link UploaderDeclaration}).
      */
     public record Target(
             String type,
@@ -182,7 +182,21 @@ public record NoticeSubmission(
             String modelId,
             String datasetId,
             String itemId,
-            String generatedAt) {
+            String generatedAt,
+            String uploaderDeclaration) {
+
+        public Target(
+                String type,
+                String url,
+                String accountId,
+                String produceId,
+                String sha256,
+                String modelId,
+                String datasetId,
+                String itemId,
+                String generatedAt) {
+            this(type, url, accountId, produceId, sha256, modelId, datasetId, itemId, generatedAt, null);
+        }
 
         public Target(String type, String url, String accountId) {
             this(type, url, accountId, null, null, null, null, null, null);

@@ -16,6 +16,7 @@ import dev.takedown.events.CriminalOffenceFlagged;
 import dev.takedown.events.NoticeAcknowledged;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
+import dev.takedown.events.NoticeReceived;
 import dev.takedown.events.PartiesNotified;
 import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.events.ProceedingsConcluded;
@@ -61,7 +62,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
             "takedown.links.secret=a-secret-for-the-module-test-only-0123456789",
             "spring.kafka.listener.auto-startup=false",
             "spring.jpa.properties.hibernate.jdbc.time_zone=UTC",
-            "spring.flyway.out-of-order=true"
+            "spring.flyway.out-of-order=true",
+            "takedown.profiles.CN_REGS_2013.enabled=true"
         })
 class CaseLifecycleTest {
 
@@ -919,6 +921,47 @@ class CaseLifecycleTest {
                 .extracting(CaseLifecycleTest::recipient, LetterView::subject)
                 .containsExactlyInAnyOrder(
                         tuple("notifier:legal@a.test", "通知已撤回"), tuple("uploader-of:acct-r", "通知已撤回"));
+    }
+
+    @Test
+    void underThe2013RegulationsAWorkRestoredAfterACounterNoticeIsRecordedNotProcessedWhenNotifiedAgain(
+            PublishedEvents events) throws Exception {
+        String target = "https://gen.example/p/" + UUID.randomUUID();
+        String restored =
+                file("org-a", NoticeJson.complete("CN_REGS_2013").target(target).account("acct-regs"));
+        decideAndNotify(restored, Verdict.ACCEPT, List.of("DELETE"), "copies the work");
+        counterNotices.file(restored, counterNotice(), UploaderCases.actorFor(restored));
+        lifecycle.forwardCounterNotice(restored, null, null);
+        lifecycle.restore(restored);
+
+        String again =
+                file("org-a", NoticeJson.complete("CN_REGS_2013").target(target).language("en"));
+
+        assertThat(cases.status(again)).isEqualTo(CaseStatus.LOGGED_NOT_PROCESSED);
+        assertThat(last(again).note()).contains(restored, "2013 Regulations Art. 17", "people's court");
+        assertThat(of(events, NoticeReceived.class))
+                .filteredOn(received -> received.caseId().equals(again))
+                .singleElement()
+                .satisfies(received -> assertThat(received.disposition()).isEqualTo(NoticeReceived.NOT_PROCESSED));
+        assertThat(cases.letters(again))
+                .as("the receipt answers with the rule, not with a suspension")
+                .filteredOn(letter -> letter.kind() == LetterKind.RECEIPT)
+                .singleElement()
+                .satisfies(receipt -> assertThat(receipt.body())
+                        .contains(restored, "Article 17", "may not notify us again", "copyright administration")
+                        .doesNotContain("DSA Art. 23(2)"));
+
+        // another work on the target, another notifier, a notice under another profile: processed as usual
+        List<String> processed = List.of(
+                file("org-a", NoticeJson.complete("CN_REGS_2013").target(target).work("Dyna")),
+                file("org-b", NoticeJson.complete("CN_REGS_2013").target(target)),
+                file("org-a", NoticeJson.complete("CN_CC_1195").target(target)));
+        assertThat(processed)
+                .allSatisfy(caseId -> assertThat(cases.status(caseId)).isNotEqualTo(CaseStatus.LOGGED_NOT_PROCESSED));
+        assertThat(of(events, NoticeReceived.class))
+                .filteredOn(received -> processed.contains(received.caseId()))
+                .extracting(NoticeReceived::disposition)
+                .containsExactly(NoticeReceived.PROCESS, NoticeReceived.JOINED, NoticeReceived.JOINED);
     }
 
     @Test

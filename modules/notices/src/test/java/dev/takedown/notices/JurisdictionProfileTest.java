@@ -119,6 +119,41 @@ class JurisdictionProfileTest {
     }
 
     @Test
+    void anUploaderDeclarationThatIsNoneOfTheValuesIsNamed() {
+        NoticeSubmission.Target declared = new NoticeSubmission.Target(
+                "GENERATED_OUTPUT",
+                "https://gen.example/o/1",
+                null,
+                "p-1",
+                null,
+                null,
+                null,
+                null,
+                null,
+                "AI_GENERATED");
+        NoticeSubmission.Target untyped = new NoticeSubmission.Target(
+                null, "https://gen.example/o/2", null, null, null, null, null, null, null, "yes");
+        var problems = JurisdictionProfile.check(new NoticeSubmission(
+                List.of("CN_CC_1195"),
+                null,
+                notifier("a@b.test", new NoticeSubmission.IdentityDocument("USCC", "91310000MA1FL0000X")),
+                null,
+                null,
+                null,
+                List.of(new NoticeSubmission.Work("Ultraman", List.of())),
+                List.of(declared, untyped),
+                List.of(new NoticeSubmission.Evidence("SCREENSHOT", "https://e.test/1.png", null, null)),
+                null,
+                List.of(),
+                new NoticeSubmission.Attestations(null, null, null, true)));
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("targets[1].uploader_declaration");
+            assertThat(problem.message()).contains("AI_GENERATED", "NOT_AI_GENERATED");
+        });
+    }
+
+    @Test
     void targetUrlsAreCanonical() {
         assertThat(TargetUrl.canonical("HTTPS://Gen.Example/a/../b?x=1#frag")).isEqualTo("https://gen.example/b?x=1");
         assertThat(TargetUrl.canonical("http://gen.example")).isEqualTo("http://gen.example/");

@@ -1,5 +1,7 @@
 package dev.takedown.review;
 
+import dev.takedown.aigc.ImplicitLabels;
+import dev.takedown.aigc.LabelEvidence;
 import dev.takedown.aigc.RiskWarnings;
 import dev.takedown.events.RiskWarningsNoted;
 import dev.takedown.events.ScreeningRule;
@@ -15,6 +17,7 @@ import dev.takedown.misuse.StandingChange;
 import dev.takedown.notices.CaseDecision;
 import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseStateException;
+import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.Verdict;
@@ -25,12 +28,14 @@ import dev.takedown.workflow.TaskQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -59,6 +64,7 @@ public class Review {
     private final Appeals appeals;
     private final Misuse misuse;
     private final CriminalOffenceAuthority authority;
+    private final LabelEvidence labels;
     private final Clock clock;
 
     Review(
@@ -71,6 +77,7 @@ public class Review {
             Appeals appeals,
             Misuse misuse,
             CriminalOffenceAuthority authority,
+            LabelEvidence labels,
             Clock clock) {
         this.tasks = tasks;
         this.cases = cases;
@@ -81,6 +88,7 @@ public class Review {
         this.appeals = appeals;
         this.misuse = misuse;
         this.authority = authority;
+        this.labels = labels;
         this.clock = clock;
     }
 
@@ -426,8 +434,14 @@ public class Review {
     private void plan(
             String caseId, String decisionId, List<MeasureType> types, Moderator moderator, boolean intentional) {
         ScreeningRule rule = types.stream().anyMatch(MeasureType::isFilter) ? screeningRule(caseId, types) : null;
-        List<MeasureTarget> targets = cases.targets(caseId).stream()
-                .map(t -> new MeasureTarget(t.url(), t.accountId(), t.sha256()))
+        List<CaseTarget> caseTargets = cases.targets(caseId);
+        Set<Integer> labelled = types.contains(MeasureType.LABEL) ? verifiedLabels(caseId) : Set.of();
+        List<MeasureTarget> targets = IntStream.range(0, caseTargets.size())
+                .mapToObj(i -> {
+                    CaseTarget t = caseTargets.get(i);
+                    return new MeasureTarget(
+                            t.url(), t.accountId(), t.sha256(), t.declaredAiGenerated(), labelled.contains(i));
+                })
                 .toList();
         for (int i = 0; i < types.size(); i++) {
             if (types.get(i).needsFileHash() && targets.stream().allMatch(t -> t.sha256() == null)) {
@@ -436,6 +450,16 @@ public class Review {
             }
         }
         measures.plan(caseId, decisionId, types, targets, rule, moderator.id(), intentional);
+    }
+
+    /** The targets whose latest label check found their implicit label present, by index. */
+    private Set<Integer> verifiedLabels(String caseId) {
+        Map<Integer, String> latest = new HashMap<>();
+        labels.forCase(caseId).forEach(check -> latest.put(check.targetIndex(), check.status()));
+        return latest.entrySet().stream()
+                .filter(e -> ImplicitLabels.Status.PRESENT.name().equals(e.getValue()))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     /** A filter needs something to match: terms from the notice's works or a registered work's definition. */

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import dev.takedown.aigc.LabelEvidence;
 import dev.takedown.aigc.RiskWarnings;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.measures.MeasureStatus;
@@ -29,6 +30,8 @@ import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.TargetType;
+import dev.takedown.notices.UploaderDeclaration;
 import dev.takedown.notices.Verdict;
 import dev.takedown.workflow.ReviewTask;
 import dev.takedown.workflow.ReviewTasks;
@@ -84,6 +87,9 @@ class ReviewTest {
     @Mock
     Misuse misuse;
 
+    @Mock
+    LabelEvidence labels;
+
     private Review review;
 
     @BeforeEach
@@ -98,6 +104,7 @@ class ReviewTest {
                 appeals,
                 misuse,
                 AUTHORITY,
+                labels,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -177,6 +184,45 @@ class ReviewTest {
         assertThat(new CriminalOffenceAuthority(" ", "", null, null).configured())
                 .as("unset: the task says no authority is configured")
                 .isFalse();
+    }
+
+    @Test
+    void aLabelMeasureKnowsWhichTargetsWereDeclaredAiGeneratedAndWhichLabelsAChecksVerified() {
+        ReviewTask task = task("t-review", ReviewTask.Kind.REVIEW, FIRST);
+        when(lifecycle.decide(CASE, "t-review", Verdict.ACCEPT, List.of("LABEL"), "unlabelled", "first"))
+                .thenReturn(decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, "first"));
+        when(cases.targets(CASE))
+                .thenReturn(List.of(
+                        declared("https://gen.example/o/1", UploaderDeclaration.AI_GENERATED),
+                        declared("https://gen.example/o/2", UploaderDeclaration.AI_GENERATED),
+                        declared("https://gen.example/o/3", UploaderDeclaration.NOT_AI_GENERATED)));
+        // the label of the first target was missing, then a later image carried it; the second's was tampered
+        when(labels.forCase(CASE))
+                .thenReturn(List.of(labelCheck(0, "MISSING"), labelCheck(1, "TAMPERED"), labelCheck(0, "PRESENT")));
+
+        review.decide(FIRST, "t-review", new DecisionRequest("ACCEPT", List.of("LABEL"), "unlabelled"));
+
+        verify(measures)
+                .plan(
+                        CASE,
+                        "d-1",
+                        List.of(MeasureType.LABEL),
+                        List.of(
+                                new MeasureTarget("https://gen.example/o/1", null, null, true, true),
+                                new MeasureTarget("https://gen.example/o/2", null, null, true, false),
+                                new MeasureTarget("https://gen.example/o/3", null, null, false, false)),
+                        null,
+                        "first",
+                        false);
+    }
+
+    private static CaseTarget declared(String url, UploaderDeclaration declaration) {
+        return new CaseTarget(
+                url, null, TargetType.GENERATED_OUTPUT, "p-" + url.hashCode(), null, null, null, declaration);
+    }
+
+    private static LabelEvidence.LabelCheck labelCheck(int target, String status) {
+        return new LabelEvidence.LabelCheck(target, null, status, Map.of(), null, null, "first", NOW);
     }
 
     @Test

@@ -38,6 +38,21 @@ class LetterRendererTest {
     }
 
     @Test
+    void aReceiptOfABarredReNotificationStatesTheRuleOfTheRegulationsInsteadOfASuspension() {
+        Map<String, Object> model = Map.of(
+                "receivedAt", Instant.parse("2025-09-19T01:00:00Z"), "processed", false, "barredBy", "case-restored");
+
+        assertThat(render(LetterKind.RECEIPT, Locale.ENGLISH, model, null).body())
+                .contains("restored after the uploader's counter-notice in case case-restored", "Article 17")
+                .contains("may not notify us again", "copyright administration", "people's court")
+                .doesNotContain("DSA Art. 23(2)");
+        assertThat(render(LetterKind.RECEIPT, Locale.SIMPLIFIED_CHINESE, model, null)
+                        .body())
+                .contains("case-restored", "第十七条", "不得再通知", "著作权行政管理部门", "人民法院")
+                .doesNotContain("第23条");
+    }
+
+    @Test
     void theStatementOfReasonsSaysWhatTheCaseIsAnOrderDecidedByAutomatedMeansItsGroundAndTheCertifiedBodies() {
         Map<String, Object> model = new java.util.HashMap<>(model(LetterKind.FORWARDED_NOTICE));
         model.put("source", "ORDER");

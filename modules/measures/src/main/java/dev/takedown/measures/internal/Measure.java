@@ -1,5 +1,6 @@
 package dev.takedown.measures.internal;
 
+import dev.takedown.measures.ExplicitLabel;
 import dev.takedown.measures.MeasureStatus;
 import dev.takedown.measures.MeasureType;
 import jakarta.persistence.Column;
@@ -31,6 +32,9 @@ public class Measure {
     private String accountId;
     private String fileSha256;
     private boolean intentional;
+
+    @Enumerated(EnumType.STRING)
+    private ExplicitLabel explicitLabel;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
@@ -94,6 +98,15 @@ public class Measure {
 
     public String fileSha256() {
         return fileSha256;
+    }
+
+    public Measure withExplicitLabel(ExplicitLabel label) {
+        this.explicitLabel = label;
+        return this;
+    }
+
+    public ExplicitLabel explicitLabel() {
+        return explicitLabel;
     }
 
     /**

@@ -67,6 +67,10 @@ public class Notice {
     private String idempotencyKey;
     private String requestHash;
     private UUID joinedCaseId;
+
+    /** The case whose restoration after a counter-notice bars this notice (2013 Regulations Art. 17). */
+    private UUID barredByCaseId;
+
     private Instant notifiedAt;
     private String notifierParty;
     private String notifierType;
@@ -151,6 +155,19 @@ public class Notice {
         this.notifierType = type;
         this.claimedStatus = claimedInVain;
         this.registryEntry = entry;
+    }
+
+    /**
+     * The notifier notified again content restored after a counter-notice in {@code restoredCase} (2013 Regulations
+     * Art. 17): recorded, not processed.
+     */
+    public void bar(UUID restoredCase, String note, Instant at) {
+        barredByCaseId = restoredCase;
+        moveTo(CaseStatus.LOGGED_NOT_PROCESSED, submittedBy, note, at);
+    }
+
+    public UUID getBarredByCaseId() {
+        return barredByCaseId;
     }
 
     /** A notice on a target that already has an open case joins that case instead of opening another. */

@@ -46,6 +46,15 @@ public interface NoticeRepository extends JpaRepository<Notice, UUID> {
     List<ListedCase> listOthersOnTargets(
             @Param("urls") Collection<String> urls, @Param("caseId") UUID caseId, Limit limit);
 
+    /** The notifier's cases in {@code status} on any of the targets, newest first. */
+    @Query("select distinct n from Notice n join n.targets t where t.url in :urls and n.status = :status "
+            + "and coalesce(n.notifierParty, n.organisationId) = :party order by n.receivedAt desc")
+    List<Notice> findNotifiersOnTargets(
+            @Param("urls") Collection<String> urls,
+            @Param("status") CaseStatus status,
+            @Param("party") String party,
+            Limit limit);
+
     /** The oldest case that is still open on any of the targets; new notices on them join it. */
     @Query("select n from Notice n join n.targets t where t.url in :urls and n.status in :open "
             + "and n.joinedCaseId is null order by n.receivedAt")

@@ -2,6 +2,7 @@ package dev.takedown.notices.internal;
 
 import dev.takedown.notices.NoticeSubmission;
 import dev.takedown.notices.TargetType;
+import dev.takedown.notices.UploaderDeclaration;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,6 +36,9 @@ public class NoticeTarget {
     private String itemId;
     private Instant generatedAt;
 
+    @Enumerated(EnumType.STRING)
+    private UploaderDeclaration uploaderDeclaration;
+
     protected NoticeTarget() {}
 
     NoticeTarget(int position, TargetType type, String url, NoticeSubmission.Target target) {
@@ -48,6 +52,8 @@ public class NoticeTarget {
         this.datasetId = target.datasetId();
         this.itemId = target.itemId();
         this.generatedAt = target.generatedAt() == null ? null : Instant.parse(target.generatedAt());
+        this.uploaderDeclaration =
+                UploaderDeclaration.parse(target.uploaderDeclaration()).orElse(null);
     }
 
     public String getProduceId() {
@@ -72,6 +78,10 @@ public class NoticeTarget {
 
     public Instant getGeneratedAt() {
         return generatedAt;
+    }
+
+    public UploaderDeclaration getUploaderDeclaration() {
+        return uploaderDeclaration;
     }
 
     public TargetType getType() {

@@ -10,6 +10,7 @@ import dev.takedown.notices.CaseView;
 import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.NoticeSubmission;
 import dev.takedown.notices.TargetType;
+import dev.takedown.notices.UploaderDeclaration;
 import dev.takedown.notices.Verdict;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +43,8 @@ class CaseMapperTest {
                             null,
                             null,
                             null,
-                            "2025-09-01T08:00:00Z"),
+                            "2025-09-01T08:00:00Z",
+                            "AI_GENERATED"),
                     new NoticeSubmission.Target(null, "https://gen.example/p/2"),
                     new NoticeSubmission.Target("NOT_A_TYPE", "https://gen.example/p/3"),
                     new NoticeSubmission.Target("URL", "not a url")),
@@ -109,10 +111,15 @@ class CaseMapperTest {
                         "produce-9",
                         null,
                         null,
-                        Instant.parse("2025-09-01T08:00:00Z")));
+                        Instant.parse("2025-09-01T08:00:00Z"),
+                        UploaderDeclaration.AI_GENERATED));
+        assertThat(mapper.target(targets.get(0)).declaredAiGenerated()).isTrue();
         assertThat(mapper.target(targets.get(1)).type())
                 .as("no type given: a URL")
                 .isEqualTo(TargetType.URL);
+        assertThat(mapper.target(targets.get(1)).uploaderDeclaration())
+                .as("nothing declared")
+                .isNull();
     }
 
     @Test
