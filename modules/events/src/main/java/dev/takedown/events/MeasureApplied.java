@@ -11,6 +11,10 @@ import java.util.UUID;
  * @param version    the measure's state version: it grows with every change of the measure, so a consumer keeps the
  *                   highest it saw per measure and ignores a record with a lower or equal one (a resubmitted outbox
  *                   row); null only in records written before versions existed
+ * @param modelName    the blocked model's name on the platform, for a {@code BLOCK_REUPLOAD}: a re-upload under the
+ *                     same name tokens is a similar upload; null when the notice named none
+ * @param similarUploads what screening answers for a similar upload, decided by the case's jurisdiction profile;
+ *                     null for other measures (and in older records: screening then holds for review)
  */
 @EventType(value = "dev.takedown.measure.applied.v1", topic = Topics.MEASURES)
 public record MeasureApplied(
@@ -23,7 +27,9 @@ public record MeasureApplied(
         String targetUrl,
         ScreeningRule rule,
         String fileSha256,
-        Long version)
+        Long version,
+        String modelName,
+        SimilarUploads similarUploads)
         implements TakedownEvent {
 
     public MeasureApplied(
@@ -34,8 +40,22 @@ public record MeasureApplied(
             String measureId,
             String type,
             String targetUrl,
+            ScreeningRule rule,
+            String fileSha256,
+            Long version) {
+        this(eventId, occurredAt, caseId, actor, measureId, type, targetUrl, rule, fileSha256, version, null, null);
+    }
+
+    public MeasureApplied(
+            UUID eventId,
+            Instant occurredAt,
+            String caseId,
+            String actor,
+            String measureId,
+            String type,
+            String targetUrl,
             ScreeningRule rule) {
-        this(eventId, occurredAt, caseId, actor, measureId, type, targetUrl, rule, null, null);
+        this(eventId, occurredAt, caseId, actor, measureId, type, targetUrl, rule, null, null, null, null);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.takedown.review;
 import dev.takedown.aigc.RiskWarnings;
 import dev.takedown.events.RiskWarningsNoted;
 import dev.takedown.events.ScreeningRule;
+import dev.takedown.events.SimilarUploads;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.kernel.TextBounds;
 import dev.takedown.measures.MeasureStatus;
@@ -16,6 +17,7 @@ import dev.takedown.notices.CaseDecision;
 import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.DecisionKind;
+import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.Verdict;
 import dev.takedown.workflow.ReviewTask;
@@ -348,7 +350,7 @@ public class Review {
             String caseId, String decisionId, List<MeasureType> types, Moderator moderator, boolean intentional) {
         ScreeningRule rule = types.stream().anyMatch(MeasureType::isFilter) ? screeningRule(caseId, types) : null;
         List<MeasureTarget> targets = cases.targets(caseId).stream()
-                .map(t -> new MeasureTarget(t.url(), t.accountId(), t.sha256()))
+                .map(t -> new MeasureTarget(t.url(), t.accountId(), t.sha256(), t.modelId()))
                 .toList();
         for (int i = 0; i < types.size(); i++) {
             if (types.get(i).needsFileHash() && targets.stream().allMatch(t -> t.sha256() == null)) {
@@ -356,7 +358,21 @@ public class Review {
                         "measures[" + i + "]", "no target of this notice names a file sha256 to block")));
             }
         }
-        measures.plan(caseId, decisionId, types, targets, rule, moderator.id(), intentional);
+        if (types.stream().anyMatch(MeasureType::needsFileHash)) {
+            measures.plan(
+                    caseId, decisionId, types, targets, rule, moderator.id(), intentional, similarUploads(caseId));
+        } else {
+            measures.plan(caseId, decisionId, types, targets, rule, moderator.id(), intentional);
+        }
+    }
+
+    /** What a re-upload block answers for a similar upload: the case's governing profile decides. */
+    private SimilarUploads similarUploads(String caseId) {
+        JurisdictionProfile profile =
+                JurisdictionProfile.byName(cases.triageFacts(caseId).profile());
+        return (profile == null ? JurisdictionProfile.DEFAULT : profile)
+                .family()
+                .similarUploads();
     }
 
     /** A filter needs something to match: terms from the notice's works or a registered work's definition. */

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.takedown.aigc.RiskWarnings;
+import dev.takedown.events.SimilarUploads;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.measures.MeasureStatus;
 import dev.takedown.measures.MeasureTarget;
@@ -29,6 +30,8 @@ import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.TargetType;
+import dev.takedown.notices.TriageFacts;
 import dev.takedown.notices.Verdict;
 import dev.takedown.workflow.ReviewTask;
 import dev.takedown.workflow.ReviewTasks;
@@ -132,6 +135,45 @@ class ReviewTest {
                         FIRST.queues(),
                         Map.of("accepted", true, "secondReview", true, "decisionId", "d-1"));
         verify(lifecycle, never()).recordManifestlyUnfounded(anyString(), anyBoolean());
+    }
+
+    @Test
+    void aReuploadBlockAnswersSimilarUploadsAsTheCasesProfileSays() {
+        CaseTarget lora = new CaseTarget(
+                "https://gen.example/m/7", "acct-1", TargetType.LORA, null, "a".repeat(64), "Ultraman Tiga LoRA", null);
+        MeasureTarget blocked =
+                new MeasureTarget("https://gen.example/m/7", "acct-1", "a".repeat(64), "Ultraman Tiga LoRA");
+        when(cases.targets(CASE)).thenReturn(List.of(lora));
+        when(lifecycle.decide(CASE, "t-review", Verdict.ACCEPT, List.of("BLOCK_REUPLOAD"), "a copy", "first"))
+                .thenReturn(decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, "first"));
+        task("t-review", ReviewTask.Kind.REVIEW, FIRST);
+
+        when(cases.triageFacts(CASE)).thenReturn(new TriageFacts("EU_DSA", null, TargetType.LORA, false));
+        review.decide(FIRST, "t-review", new DecisionRequest("ACCEPT", List.of("BLOCK_REUPLOAD"), "a copy"));
+        when(cases.triageFacts(CASE)).thenReturn(new TriageFacts("CN_CC_1195", null, TargetType.LORA, false));
+        review.decide(FIRST, "t-review", new DecisionRequest("ACCEPT", List.of("BLOCK_REUPLOAD"), "a copy"));
+
+        InOrder order = inOrder(measures);
+        order.verify(measures)
+                .plan(
+                        CASE,
+                        "d-1",
+                        List.of(MeasureType.BLOCK_REUPLOAD),
+                        List.of(blocked),
+                        null,
+                        "first",
+                        false,
+                        SimilarUploads.REVIEW);
+        order.verify(measures)
+                .plan(
+                        CASE,
+                        "d-1",
+                        List.of(MeasureType.BLOCK_REUPLOAD),
+                        List.of(blocked),
+                        null,
+                        "first",
+                        false,
+                        SimilarUploads.BLOCK);
     }
 
     @Test

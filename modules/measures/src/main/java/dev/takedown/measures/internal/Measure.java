@@ -1,5 +1,6 @@
 package dev.takedown.measures.internal;
 
+import dev.takedown.events.SimilarUploads;
 import dev.takedown.measures.MeasureStatus;
 import dev.takedown.measures.MeasureType;
 import jakarta.persistence.Column;
@@ -30,6 +31,11 @@ public class Measure {
     private String targetUrl;
     private String accountId;
     private String fileSha256;
+    private String modelName;
+
+    @Enumerated(EnumType.STRING)
+    private SimilarUploads similarUploads;
+
     private boolean intentional;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -94,6 +100,21 @@ public class Measure {
 
     public String fileSha256() {
         return fileSha256;
+    }
+
+    /** What screening answers for an upload resembling the blocked file named {@code modelName}. */
+    public Measure withSimilarUploads(String modelName, SimilarUploads similarUploads) {
+        this.modelName = modelName;
+        this.similarUploads = similarUploads;
+        return this;
+    }
+
+    public String modelName() {
+        return modelName;
+    }
+
+    public SimilarUploads similarUploads() {
+        return similarUploads;
     }
 
     /**
