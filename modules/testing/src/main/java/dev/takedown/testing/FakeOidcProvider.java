@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,11 +22,15 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -71,8 +76,8 @@ public final class FakeOidcProvider implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY_ID = "fake-key";
 
-    private final KeyPair keys = rsaKeyPair();
-    private final KeyPair stranger = rsaKeyPair();
+    private final KeyPair keys = rsaKeyPair("fake-oidc-issuer.pem");
+    private final KeyPair stranger = rsaKeyPair("fake-oidc-stranger.pem");
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final String issuer;
@@ -227,11 +232,23 @@ public final class FakeOidcProvider implements AutoCloseable {
         return jwt.serialize();
     }
 
-    private static KeyPair rsaKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
+    /**
+     * A fixed test key beside this class: generating two 2,048-bit keys cost about five seconds of CPU in every test
+     * JVM that signs someone in (C1 has none of BigInteger's intrinsics).
+     */
+    private static KeyPair rsaKeyPair(String resource) {
+        try (InputStream pem = FakeOidcProvider.class.getResourceAsStream(resource)) {
+            String base64 = new String(pem.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            PublicKey publicKey =
+                    rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            return new KeyPair(publicKey, privateKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
