@@ -16,6 +16,10 @@ import java.util.UUID;
  *                   language tag ({@code zh-CN}, {@code en}), in the words of the Labelling Measures: "may be
  *                   AI-generated" where the uploader declared the content AI-generated and no implicit label was
  *                   verified in its metadata (Art. 6(2)); null when the measure prescribes no text
+ * @param modelName    the blocked model's name on the platform, for a {@code BLOCK_REUPLOAD}: a re-upload under the
+ *                     same name tokens is a similar upload; null when the notice named none
+ * @param similarUploads what screening answers for a similar upload, decided by the case's jurisdiction profile;
+ *                     null for other measures (and in older records: screening then holds for review)
  */
 @EventType(value = "dev.takedown.measure.applied.v1", topic = Topics.MEASURES)
 public record MeasureApplied(
@@ -29,7 +33,9 @@ public record MeasureApplied(
         ScreeningRule rule,
         String fileSha256,
         Long version,
-        Map<String, String> labelTexts)
+        Map<String, String> labelTexts,
+        String modelName,
+        SimilarUploads similarUploads)
         implements TakedownEvent {
 
     public MeasureApplied(
@@ -43,7 +49,20 @@ public record MeasureApplied(
             ScreeningRule rule,
             String fileSha256,
             Long version) {
-        this(eventId, occurredAt, caseId, actor, measureId, type, targetUrl, rule, fileSha256, version, null);
+        this(
+                eventId,
+                occurredAt,
+                caseId,
+                actor,
+                measureId,
+                type,
+                targetUrl,
+                rule,
+                fileSha256,
+                version,
+                null,
+                null,
+                null);
     }
 
     public MeasureApplied(

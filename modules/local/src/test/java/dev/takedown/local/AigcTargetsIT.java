@@ -114,7 +114,17 @@ class AigcTargetsIT extends StackTest {
             JsonNode verdict = platform.post("/api/screen/file", ask).json();
             assertThat(verdict.get("decision").asText()).isEqualTo("BLOCK");
             assertThat(verdict.get("measure_ids").get(0).asText()).isEqualTo(expected);
+            assertThat(verdict.get("reason").asText()).isEqualTo("SAME_FILE");
         });
+        JsonNode renamed = platform.post(
+                        "/api/screen/file",
+                        "{\"sha256\": \"" + "1".repeat(64) + "\", \"name\": \"Ultra_LoRA_v1 (retrained).safetensors\"}")
+                .json();
+        assertThat(renamed.get("decision").asText())
+                .as("a changed file under the blocked model's name, under a Chinese profile")
+                .isEqualTo("BLOCK");
+        assertThat(renamed.get("reason").asText()).isEqualTo("SIMILAR_TO_BLOCKED");
+        assertThat(renamed.get("measure_ids")).extracting(JsonNode::asText).contains(expected);
         assertThat(platform.post("/api/screen/file", "{\"sha256\": \"" + "0".repeat(64) + "\"}")
                         .json()
                         .get("decision")

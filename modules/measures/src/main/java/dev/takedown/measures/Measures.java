@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.ScreeningRule;
+import dev.takedown.events.SimilarUploads;
 import dev.takedown.events.StrikeRecorded;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.measures.internal.EnforcementRepository;
@@ -80,6 +81,24 @@ public class Measures {
             ScreeningRule rule,
             String actor,
             boolean intentional) {
+        return plan(caseId, decisionId, types, targets, rule, actor, intentional, SimilarUploads.REVIEW);
+    }
+
+    /**
+     * As {@link #plan(String, String, List, List, ScreeningRule, String, boolean)}; a re-upload block also tells
+     * screening what to answer for an upload resembling the blocked model ({@code similarUploads}, which the case's
+     * jurisdiction profile decides).
+     */
+    @Transactional
+    public List<MeasureView> plan(
+            String caseId,
+            String decisionId,
+            List<MeasureType> types,
+            List<MeasureTarget> targets,
+            ScreeningRule rule,
+            String actor,
+            boolean intentional,
+            SimilarUploads similarUploads) {
         Instant now = clock.instant();
         List<Measure> planned = new ArrayList<>();
         for (MeasureType type : types.stream().distinct().toList()) {
@@ -105,7 +124,8 @@ public class Measures {
                                 null,
                                 actor,
                                 now)
-                        .withFileSha256(target.sha256())));
+                        .withFileSha256(target.sha256())
+                        .withSimilarUploads(target.modelName(), similarUploads)));
             } else {
                 targets.forEach(target -> planned.add(new Measure(
                                 UUID.randomUUID(),
@@ -154,7 +174,9 @@ public class Measures {
                         rule(measure),
                         measure.fileSha256(),
                         measure.getVersion(),
-                        labelTexts(measure)));
+                        labelTexts(measure),
+                        measure.modelName(),
+                        measure.similarUploads()));
                 if (measure.getAccountId() != null) {
                     gravest.merge(
                             measure.getAccountId(),
@@ -356,7 +378,9 @@ public class Measures {
                         rule(measure),
                         measure.fileSha256(),
                         measure.getVersion(),
-                        labelTexts(measure)));
+                        labelTexts(measure),
+                        measure.modelName(),
+                        measure.similarUploads()));
             case LIFTED -> events.publishEvent(lifted(measure, measure.getLastEventId()));
             case PLANNED -> {
                 return false;

@@ -11,7 +11,9 @@ import dev.takedown.events.CloudEventHeaders;
 import dev.takedown.events.EnforcementFailed;
 import dev.takedown.events.InboundSignatures;
 import dev.takedown.events.LiftEnforced;
+import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureEnforced;
+import dev.takedown.events.SimilarUploads;
 import dev.takedown.events.Topics;
 import dev.takedown.testing.EmbeddedDatabase;
 import java.time.Clock;
@@ -35,6 +37,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -257,6 +260,34 @@ class EnforcementAnswersTest {
         assertThat(reasons(measureId))
                 .containsExactly("the answer is to version " + appliedVersion + " of measure " + measureId
                         + ", whose last command is version " + liftVersion);
+    }
+
+    @Test
+    void aReuploadBlockKeepsTheModelNameAndTheProfilesAnswerWhenItsCommandIsSentAgain(PublishedEvents published) {
+        String caseId = "case-" + UUID.randomUUID();
+        measures.plan(
+                caseId,
+                "d-1",
+                List.of(MeasureType.BLOCK_REUPLOAD),
+                List.of(new MeasureTarget(
+                        "https://gen.example/m/1", null, "a".repeat(64), "Ultraman Tiga LoRA", false, false)),
+                null,
+                "mod",
+                false,
+                SimilarUploads.REVIEW);
+        measures.applyPlanned(caseId);
+        String measureId = measures.forCase(caseId).get(0).measureId();
+
+        assertThat(measures.publishAgain(measureId, version(measureId))).isTrue();
+
+        assertThat(published
+                        .ofType(MeasureApplied.class)
+                        .matching(e -> e.measureId().equals(measureId)))
+                .hasSize(2)
+                .allSatisfy(applied -> {
+                    assertThat(applied.modelName()).isEqualTo("Ultraman Tiga LoRA");
+                    assertThat(applied.similarUploads()).isEqualTo(SimilarUploads.REVIEW);
+                });
     }
 
     private String applied() {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.ScreeningRule;
+import dev.takedown.events.SimilarUploads;
 import dev.takedown.measures.internal.EnforcementRepository;
 import dev.takedown.measures.internal.Measure;
 import dev.takedown.measures.internal.MeasureMapperImpl;
@@ -87,9 +88,9 @@ class MeasuresTest {
                 "d1",
                 List.of(MeasureType.LABEL, MeasureType.DELETE),
                 List.of(
-                        new MeasureTarget("https://gen.example/o/declared", "acc-1", null, true, false),
-                        new MeasureTarget("https://gen.example/o/verified", "acc-1", null, true, true),
-                        new MeasureTarget("https://gen.example/o/undeclared", "acc-1", null, false, false)),
+                        new MeasureTarget("https://gen.example/o/declared", "acc-1", null, null, true, false),
+                        new MeasureTarget("https://gen.example/o/verified", "acc-1", null, null, true, true),
+                        new MeasureTarget("https://gen.example/o/undeclared", "acc-1", null, null, false, false)),
                 null,
                 "mod",
                 false);
@@ -140,6 +141,39 @@ class MeasuresTest {
         assertThat(((MeasureApplied) published.get(0)).labelTexts())
                 .containsEntry("zh-CN", "该内容可能为生成合成内容")
                 .containsEntry("en", "This content may be AI-generated");
+    }
+
+    @Test
+    void aReuploadBlockTellsScreeningTheModelNameAndWhatItsProfileAnswersForSimilarUploads() {
+        List<Measure> saved = new ArrayList<>();
+        when(repository.saveAll(anyList())).thenAnswer(call -> {
+            List<Measure> planned = call.getArgument(0);
+            saved.addAll(planned);
+            return planned;
+        });
+        measures.plan(
+                "c1",
+                "d1",
+                List.of(MeasureType.BLOCK_REUPLOAD),
+                List.of(new MeasureTarget(
+                        "https://a.test/m/1", "acc-1", "a".repeat(64), "Ultraman Tiga LoRA", false, false)),
+                null,
+                "mod",
+                false,
+                SimilarUploads.BLOCK);
+        when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(saved);
+
+        measures.applyPlanned("c1");
+
+        assertThat(published)
+                .filteredOn(MeasureApplied.class::isInstance)
+                .singleElement()
+                .satisfies(event -> {
+                    MeasureApplied applied = (MeasureApplied) event;
+                    assertThat(applied.fileSha256()).isEqualTo("a".repeat(64));
+                    assertThat(applied.modelName()).isEqualTo("Ultraman Tiga LoRA");
+                    assertThat(applied.similarUploads()).isEqualTo(SimilarUploads.BLOCK);
+                });
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.takedown.notices;
 
 import dev.takedown.events.ClaimType;
+import dev.takedown.events.SimilarUploads;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.kernel.TextBounds;
 import java.time.Instant;
@@ -132,6 +133,14 @@ public enum JurisdictionProfile {
         /** The rights a notice under this family may claim. */
         public Set<ClaimType> claimTypes() {
             return claimTypes;
+        }
+
+        /**
+         * What screening answers for an upload resembling a blocked model: a stay-down duty in China, a human's
+         * assessment where the law knows no general monitoring duty (DSA Art. 8, 17 U.S.C. §512(m)).
+         */
+        public SimilarUploads similarUploads() {
+            return this == CN ? SimilarUploads.BLOCK : SimilarUploads.REVIEW;
         }
     }
 

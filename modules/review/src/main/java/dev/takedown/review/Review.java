@@ -5,6 +5,7 @@ import dev.takedown.aigc.LabelEvidence;
 import dev.takedown.aigc.RiskWarnings;
 import dev.takedown.events.RiskWarningsNoted;
 import dev.takedown.events.ScreeningRule;
+import dev.takedown.events.SimilarUploads;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.kernel.TextBounds;
 import dev.takedown.measures.MeasureStatus;
@@ -19,6 +20,7 @@ import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.DecisionKind;
+import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.Verdict;
 import dev.takedown.workflow.ReviewTask;
@@ -440,7 +442,12 @@ public class Review {
                 .mapToObj(i -> {
                     CaseTarget t = caseTargets.get(i);
                     return new MeasureTarget(
-                            t.url(), t.accountId(), t.sha256(), t.declaredAiGenerated(), labelled.contains(i));
+                            t.url(),
+                            t.accountId(),
+                            t.sha256(),
+                            t.modelId(),
+                            t.declaredAiGenerated(),
+                            labelled.contains(i));
                 })
                 .toList();
         for (int i = 0; i < types.size(); i++) {
@@ -449,7 +456,21 @@ public class Review {
                         "measures[" + i + "]", "no target of this notice names a file sha256 to block")));
             }
         }
-        measures.plan(caseId, decisionId, types, targets, rule, moderator.id(), intentional);
+        if (types.stream().anyMatch(MeasureType::needsFileHash)) {
+            measures.plan(
+                    caseId, decisionId, types, targets, rule, moderator.id(), intentional, similarUploads(caseId));
+        } else {
+            measures.plan(caseId, decisionId, types, targets, rule, moderator.id(), intentional);
+        }
+    }
+
+    /** What a re-upload block answers for a similar upload: the case's governing profile decides. */
+    private SimilarUploads similarUploads(String caseId) {
+        JurisdictionProfile profile =
+                JurisdictionProfile.byName(cases.triageFacts(caseId).profile());
+        return (profile == null ? JurisdictionProfile.DEFAULT : profile)
+                .family()
+                .similarUploads();
     }
 
     /** The targets whose latest label check found their implicit label present, by index. */

@@ -14,6 +14,7 @@ import static org.mockito.Mockito.when;
 
 import dev.takedown.aigc.LabelEvidence;
 import dev.takedown.aigc.RiskWarnings;
+import dev.takedown.events.SimilarUploads;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.measures.MeasureStatus;
 import dev.takedown.measures.MeasureTarget;
@@ -31,6 +32,7 @@ import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.NoticeCases;
 import dev.takedown.notices.TargetType;
+import dev.takedown.notices.TriageFacts;
 import dev.takedown.notices.UploaderDeclaration;
 import dev.takedown.notices.Verdict;
 import dev.takedown.workflow.ReviewTask;
@@ -208,9 +210,9 @@ class ReviewTest {
                         "d-1",
                         List.of(MeasureType.LABEL),
                         List.of(
-                                new MeasureTarget("https://gen.example/o/1", null, null, true, true),
-                                new MeasureTarget("https://gen.example/o/2", null, null, true, false),
-                                new MeasureTarget("https://gen.example/o/3", null, null, false, false)),
+                                new MeasureTarget("https://gen.example/o/1", null, null, null, true, true),
+                                new MeasureTarget("https://gen.example/o/2", null, null, null, true, false),
+                                new MeasureTarget("https://gen.example/o/3", null, null, null, false, false)),
                         null,
                         "first",
                         false);
@@ -257,6 +259,45 @@ class ReviewTest {
                         FIRST.queues(),
                         Map.of("accepted", true, "secondReview", true, "decisionId", "d-1"));
         verify(lifecycle, never()).recordManifestlyUnfounded(anyString(), anyBoolean());
+    }
+
+    @Test
+    void aReuploadBlockAnswersSimilarUploadsAsTheCasesProfileSays() {
+        CaseTarget lora = new CaseTarget(
+                "https://gen.example/m/7", "acct-1", TargetType.LORA, null, "a".repeat(64), "Ultraman Tiga LoRA", null);
+        MeasureTarget blocked = new MeasureTarget(
+                "https://gen.example/m/7", "acct-1", "a".repeat(64), "Ultraman Tiga LoRA", false, false);
+        when(cases.targets(CASE)).thenReturn(List.of(lora));
+        when(lifecycle.decide(CASE, "t-review", Verdict.ACCEPT, List.of("BLOCK_REUPLOAD"), "a copy", "first"))
+                .thenReturn(decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, "first"));
+        task("t-review", ReviewTask.Kind.REVIEW, FIRST);
+
+        when(cases.triageFacts(CASE)).thenReturn(new TriageFacts("EU_DSA", null, TargetType.LORA, false));
+        review.decide(FIRST, "t-review", new DecisionRequest("ACCEPT", List.of("BLOCK_REUPLOAD"), "a copy"));
+        when(cases.triageFacts(CASE)).thenReturn(new TriageFacts("CN_CC_1195", null, TargetType.LORA, false));
+        review.decide(FIRST, "t-review", new DecisionRequest("ACCEPT", List.of("BLOCK_REUPLOAD"), "a copy"));
+
+        InOrder order = inOrder(measures);
+        order.verify(measures)
+                .plan(
+                        CASE,
+                        "d-1",
+                        List.of(MeasureType.BLOCK_REUPLOAD),
+                        List.of(blocked),
+                        null,
+                        "first",
+                        false,
+                        SimilarUploads.REVIEW);
+        order.verify(measures)
+                .plan(
+                        CASE,
+                        "d-1",
+                        List.of(MeasureType.BLOCK_REUPLOAD),
+                        List.of(blocked),
+                        null,
+                        "first",
+                        false,
+                        SimilarUploads.BLOCK);
     }
 
     @Test

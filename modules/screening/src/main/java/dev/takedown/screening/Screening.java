@@ -1,6 +1,7 @@
 package dev.takedown.screening;
 
 import dev.takedown.events.ScreeningRule;
+import dev.takedown.events.SimilarUploads;
 import dev.takedown.screening.ImageVerdict.ImageMatch;
 import dev.takedown.screening.internal.CompiledMeasure;
 import dev.takedown.screening.internal.EventPublisher;
@@ -207,6 +208,90 @@ public class Screening {
         return files.check(sha256.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * An upload: BLOCK for the blocked file itself; for another file whose {@code name} (the model's name or file
+     * name the uploader gave, may be null) contains a blocked model's name tokens, what that block's profile says
+     * (BLOCK if any matching block says so, else REVIEW). Names are matched as prompts are (same normaliser and word
+     * rules), so case, width, separators such as {@code _-.} and confusable letters do not hide a copy.
+     */
+    public FileVerdict checkFile(String sha256, String name) {
+        String hash = sha256.toLowerCase(Locale.ROOT);
+        List<String> same =
+                files.check(hash).map(ids -> ids.stream().sorted().toList()).orElse(List.of());
+        FileNames named = fileNames;
+        if (!same.isEmpty()) {
+            FileVerdict verdict = new FileVerdict(hash, Decision.BLOCK, FileVerdict.Reason.SAME_FILE, same);
+            recorder.recordFile(verdict, same.stream().map(named::caseOf).toList());
+            return verdict;
+        }
+        List<CompiledMeasure> similar =
+                name == null || name.isBlank() || named.index().measureCount() == 0
+                        ? List.of()
+                        : named.index().check(name, normaliser.scratch(name), null).matched().stream()
+                                .sorted(Comparator.comparing(CompiledMeasure::measureId))
+                                .toList();
+        if (similar.isEmpty()) {
+            FileVerdict verdict = new FileVerdict(hash, Decision.ALLOW, null, List.of());
+            recorder.recordFile(verdict, List.of());
+            return verdict;
+        }
+        Decision decision =
+                similar.stream().anyMatch(m -> named.similarUploads().get(m.measureId()) == SimilarUploads.BLOCK)
+                        ? Decision.BLOCK
+                        : Decision.REVIEW;
+        FileVerdict verdict = new FileVerdict(
+                hash,
+                decision,
+                FileVerdict.Reason.SIMILAR_TO_BLOCKED,
+                similar.stream().map(CompiledMeasure::measureId).toList());
+        recorder.recordFile(
+                verdict, similar.stream().map(CompiledMeasure::caseId).toList());
+        return verdict;
+    }
+
+    /**
+     * The blocked models' names as one term index, with each block's case and answer for similar uploads. Rebuilt
+     * whole on every change of a re-upload block: they are few next to the filters, and a check reads one snapshot.
+     */
+    private record FileNames(
+            PromptIndex index, Map<String, String> caseIds, Map<String, SimilarUploads> similarUploads) {
+
+        static final FileNames EMPTY = new FileNames(new PromptIndex(List.of()), Map.of(), Map.of());
+
+        String caseOf(String measureId) {
+            return caseIds.get(measureId);
+        }
+    }
+
+    /** Re-upload blocks by measure id; written only under {@code this} lock. */
+    private final Map<String, MeasureChange.BlockFile> fileBlocks = new HashMap<>();
+
+    private volatile FileNames fileNames = FileNames.EMPTY;
+
+    private void rebuildFileNames() {
+        List<CompiledMeasure> names = new ArrayList<>();
+        Map<String, String> caseIds = new HashMap<>();
+        Map<String, SimilarUploads> answers = new HashMap<>();
+        for (MeasureChange.BlockFile block : fileBlocks.values()) {
+            if (block.caseId() != null) {
+                caseIds.put(block.measureId(), block.caseId());
+            }
+            answers.put(
+                    block.measureId(), block.similarUploads() == null ? SimilarUploads.REVIEW : block.similarUploads());
+            if (block.modelName() != null && !block.modelName().isBlank()) {
+                CompiledMeasure name = CompiledMeasure.compile(
+                        block.measureId(),
+                        block.caseId(),
+                        new ScreeningRule(block.modelName(), List.of(block.modelName()), null, null, null, null),
+                        normaliser);
+                if (!name.terms().isEmpty()) {
+                    names.add(name);
+                }
+            }
+        }
+        fileNames = new FileNames(new PromptIndex(names), Map.copyOf(caseIds), Map.copyOf(answers));
+    }
+
     public void apply(String measureId, String caseId, ScreeningRule rule) {
         update(List.of(new MeasureChange.Apply(measureId, caseId, rule)));
     }
@@ -233,6 +318,7 @@ public class Screening {
             }
         }
         synchronized (this) {
+            boolean filesChanged = false;
             Set<String> removed = new HashSet<>();
             Map<String, CompiledMeasure> added = new LinkedHashMap<>();
             for (MeasureChange change : changes) {
@@ -246,14 +332,20 @@ public class Screening {
                     urls.block(block.targetUrl(), block.measureId());
                 } else if (change instanceof MeasureChange.BlockFile block) {
                     files.block(block.sha256(), block.measureId());
+                    fileBlocks.put(block.measureId(), block);
+                    filesChanged = true;
                 } else {
                     urls.unblock(change.measureId());
                     files.unblock(change.measureId());
+                    filesChanged |= fileBlocks.remove(change.measureId()) != null;
                     if (measures.remove(change.measureId()) != null) {
                         removed.add(change.measureId());
                         added.remove(change.measureId());
                     }
                 }
+            }
+            if (filesChanged) {
+                rebuildFileNames();
             }
             if (!removed.isEmpty() || !added.isEmpty()) {
                 snapshot.set(snapshot.get().with(removed, List.copyOf(added.values()), compacting));

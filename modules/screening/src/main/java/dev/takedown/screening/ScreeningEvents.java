@@ -10,8 +10,9 @@ import java.time.Instant;
  * <ul>
  * <li>{@link #BLOCKED}: a sampled BLOCK/REVIEW verdict; subject = the measure id; body
  * {@code {"eventId","occurredAt","caseId","actor":"system","measureIds":[...],"promptSha256","node","decision",
- * "check"}} ({@code check} is {@code prompt} or {@code image}; image verdicts carry {@code pdqHash} instead of
- * {@code promptSha256}).</li>
+ * "check"}} ({@code check} is {@code prompt}, {@code image} or {@code file}; image verdicts carry {@code pdqHash} instead of
+ * {@code promptSha256}; upload verdicts have {@code check} {@code file} and carry {@code fileSha256} and
+ * {@code reason}, {@code SAME_FILE} or {@code SIMILAR_TO_BLOCKED}).</li>
  * <li>{@link #REPLAY_COMPLETED}: a measure's replay suite ran against a new index snapshot; subject = the measure id;
  * body {@code {"eventId","occurredAt","measureId","caseId","actor":"system","node","passed","failed":[sha256...],
  * "at"}}.</li>

@@ -1,5 +1,6 @@
 package dev.takedown.measures.internal;
 
+import dev.takedown.events.SimilarUploads;
 import dev.takedown.measures.ExplicitLabel;
 import dev.takedown.measures.MeasureStatus;
 import dev.takedown.measures.MeasureType;
@@ -31,6 +32,11 @@ public class Measure {
     private String targetUrl;
     private String accountId;
     private String fileSha256;
+    private String modelName;
+
+    @Enumerated(EnumType.STRING)
+    private SimilarUploads similarUploads;
+
     private boolean intentional;
 
     @Enumerated(EnumType.STRING)
@@ -107,6 +113,21 @@ public class Measure {
 
     public ExplicitLabel explicitLabel() {
         return explicitLabel;
+    }
+
+    /** What screening answers for an upload resembling the blocked file named {@code modelName}. */
+    public Measure withSimilarUploads(String modelName, SimilarUploads similarUploads) {
+        this.modelName = modelName;
+        this.similarUploads = similarUploads;
+        return this;
+    }
+
+    public String modelName() {
+        return modelName;
+    }
+
+    public SimilarUploads similarUploads() {
+        return similarUploads;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.takedown.screening.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.screening.Decision;
+import dev.takedown.screening.FileVerdict;
 import dev.takedown.screening.ReplayResult;
 import dev.takedown.screening.ScreeningEvents;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,31 @@ public final class EventPublisher implements AutoCloseable {
             body.put("node", node);
             body.put("decision", decision.name());
             body.put("check", prompt != null ? "prompt" : "image");
+            return new ScreeningEvents.Event(
+                    id.toString(),
+                    ScreeningEvents.BLOCKED,
+                    at,
+                    measureId,
+                    caseId != null ? caseId : measureId,
+                    JSON.writeValueAsBytes(body));
+        });
+    }
+
+    /** A sampled upload verdict about {@code measureId}: the file's hash, the decision and why. */
+    public void fileBlocked(String measureId, String caseId, FileVerdict verdict, Instant at) {
+        submit(() -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            UUID id = UUID.randomUUID();
+            body.put("eventId", id.toString());
+            body.put("occurredAt", at.toString());
+            body.put("caseId", caseId);
+            body.put("actor", "system");
+            body.put("measureIds", verdict.measureIds());
+            body.put("fileSha256", verdict.sha256());
+            body.put("node", node);
+            body.put("decision", verdict.decision().name());
+            body.put("reason", verdict.reason().name());
+            body.put("check", "file");
             return new ScreeningEvents.Event(
                     id.toString(),
                     ScreeningEvents.BLOCKED,

@@ -2,6 +2,7 @@ package dev.takedown.screening.internal;
 
 import dev.takedown.screening.BlockCount;
 import dev.takedown.screening.Decision;
+import dev.takedown.screening.FileVerdict;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Counts verdicts and picks the ones sampled to the audit ledger. Per measure: every BLOCK and REVIEW is counted; the
  * first one in each clock minute and every {@code sampleEvery}-th one are sampled (published as a
  * {@code screening.blocked} event by {@link EventPublisher}). The Micrometer counter {@value #METER} counts every
- * verdict, tagged {@code decision} and {@code check} (prompt / image). Lock-free; an ALLOW costs one counter bump.
+ * verdict, tagged {@code decision} and {@code check} (prompt / image / file). Lock-free; an ALLOW costs one counter bump.
  */
 public final class VerdictRecorder {
 
@@ -38,6 +39,7 @@ public final class VerdictRecorder {
     private final EventPublisher events;
     private final Map<Decision, Counter> promptMeters;
     private final Map<Decision, Counter> imageMeters;
+    private final Map<Decision, Counter> fileMeters;
 
     public VerdictRecorder(int sampleEvery, Clock clock, EventPublisher events, MeterRegistry meters) {
         if (sampleEvery < 1) {
@@ -48,6 +50,7 @@ public final class VerdictRecorder {
         this.events = events;
         this.promptMeters = meters == null ? null : counters(meters, "prompt");
         this.imageMeters = meters == null ? null : counters(meters, "image");
+        this.fileMeters = meters == null ? null : counters(meters, "file");
     }
 
     private static Map<Decision, Counter> counters(MeterRegistry meters, String check) {
@@ -74,9 +77,33 @@ public final class VerdictRecorder {
         if (meters != null) {
             meters.get(decision).increment();
         }
-        if (decision == Decision.ALLOW) {
-            return;
+        if (decision != Decision.ALLOW) {
+            sample(
+                    decision,
+                    measureIds,
+                    (i, at) -> events.blocked(
+                            measureIds.get(i), caseIds.get(i), measureIds, decision, prompt, pdqHash, at));
         }
+    }
+
+    /** Records an upload's verdict; {@code caseIds} in the order of its measure ids. */
+    public void recordFile(FileVerdict verdict, List<String> caseIds) {
+        if (fileMeters != null) {
+            fileMeters.get(verdict.decision()).increment();
+        }
+        if (verdict.decision() != Decision.ALLOW) {
+            List<String> ids = verdict.measureIds();
+            sample(verdict.decision(), ids, (i, at) -> events.fileBlocked(ids.get(i), caseIds.get(i), verdict, at));
+        }
+    }
+
+    /** Publishes the sampled verdict about the {@code i}-th measure. */
+    @FunctionalInterface
+    private interface Publish {
+        void sampled(int i, Instant at);
+    }
+
+    private void sample(Decision decision, List<String> measureIds, Publish publish) {
         Instant now = null;
         for (int i = 0; i < measureIds.size(); i++) {
             String measureId = measureIds.get(i);
@@ -91,7 +118,7 @@ public final class VerdictRecorder {
             boolean firstThisMinute = last != minute && tally.sampledMinute.compareAndSet(last, minute);
             if (firstThisMinute || n % sampleEvery == 0) {
                 tally.sampled.incrementAndGet();
-                events.blocked(measureId, caseIds.get(i), measureIds, decision, prompt, pdqHash, now);
+                publish.sampled(i, now);
             }
         }
     }

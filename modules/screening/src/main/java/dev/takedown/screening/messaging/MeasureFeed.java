@@ -7,6 +7,7 @@ import dev.takedown.events.CloudEventHeaders;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.ScreeningRule;
+import dev.takedown.events.SimilarUploads;
 import dev.takedown.events.Topics;
 import dev.takedown.screening.MeasureChange;
 import dev.takedown.screening.Screening;
@@ -165,7 +166,11 @@ public class MeasureFeed {
             return Optional.of(new Read(
                     index,
                     new MeasureChange.BlockFile(
-                            measureId, body.get("fileSha256").asText().toLowerCase(Locale.ROOT)),
+                            measureId,
+                            text(body, "caseId", null),
+                            body.get("fileSha256").asText().toLowerCase(Locale.ROOT),
+                            text(body, "modelName", null),
+                            similarUploads(body)),
                     version));
         }
         if (body.hasNonNull("targetUrl")) {
@@ -175,6 +180,15 @@ public class MeasureFeed {
                     version));
         }
         return Optional.empty();
+    }
+
+    private static SimilarUploads similarUploads(JsonNode body) {
+        String answer = text(body, "similarUploads", null);
+        try {
+            return answer == null ? null : SimilarUploads.valueOf(answer);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException("similarUploads is not one of BLOCK, REVIEW");
+        }
     }
 
     private static Long version(JsonNode body) {

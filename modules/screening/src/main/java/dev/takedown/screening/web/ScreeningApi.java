@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.takedown.kernel.FieldProblem;
+import dev.takedown.screening.FileVerdict;
 import dev.takedown.screening.ImageVerdict;
 import dev.takedown.screening.PdqHash;
 import dev.takedown.screening.PromptVerdict;
@@ -18,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -146,19 +146,25 @@ class ScreeningApi {
         return verdicts;
     }
 
-    /** Asked before accepting an upload (a model, a LoRA): refused when a re-upload block holds its hash. */
+    /**
+     * Asked before accepting an upload (a model, a LoRA): refused when a re-upload block holds its hash; when only
+     * its {@code name} resembles a blocked model's, BLOCK or REVIEW as the block's jurisdiction profile says.
+     */
     @PostMapping(path = "/api/screen/file", consumes = MediaType.APPLICATION_JSON_VALUE)
     FileVerdict file(@RequestBody FileRequest request) {
         String sha256 = request == null ? null : request.sha256();
+        List<FieldProblem> problems = new ArrayList<>();
         if (sha256 == null || !SHA256.matcher(sha256).matches()) {
-            refuse(List.of(new FieldProblem("sha256", "64 hexadecimal characters (SHA-256 of the file)")));
+            problems.add(new FieldProblem("sha256", "64 hexadecimal characters (SHA-256 of the file)"));
         }
-        List<String> ids = screening
-                .checkFile(sha256)
-                .map(found -> found.stream().sorted().toList())
-                .orElse(List.of());
-        return new FileVerdict(sha256.toLowerCase(Locale.ROOT), ids.isEmpty() ? "ALLOW" : "BLOCK", ids);
+        if (request != null && request.name() != null && request.name().length() > MAX_NAME_CHARS) {
+            problems.add(new FieldProblem("name", "must be at most " + MAX_NAME_CHARS + " characters"));
+        }
+        refuse(problems);
+        return screening.checkFile(sha256, request.name());
     }
+
+    static final int MAX_NAME_CHARS = 500;
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -269,11 +275,9 @@ class ScreeningApi {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record HashRequest(String pdq, String accountId) {}
 
+    /** {@code name}: the model's name or file name the uploader gave, optional. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record FileRequest(String sha256) {}
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record FileVerdict(String sha256, String decision, List<String> measureIds) {}
+    record FileRequest(String sha256, String name) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ScreeningStatus(String node, int activeFilters, int blockedUrls, int indexSegments, long replayRuns) {}

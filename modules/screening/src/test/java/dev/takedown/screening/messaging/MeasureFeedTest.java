@@ -11,9 +11,11 @@ import dev.takedown.events.CloudEventHeaders;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.ScreeningRule;
+import dev.takedown.events.SimilarUploads;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.events.Topics;
 import dev.takedown.screening.Decision;
+import dev.takedown.screening.FileVerdict;
 import dev.takedown.screening.Screening;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -189,6 +191,48 @@ class MeasureFeedTest {
 
     private static MeasureLifted lifted(String measureId, long version) {
         return new MeasureLifted(UUID.randomUUID(), Instant.now(), "case-1", "senior", measureId, "appeal", version);
+    }
+
+    @Test
+    void aReuploadBlockCarriesTheModelNameAndWhatItsProfileAnswersForSimilarUploads() throws Exception {
+        feed.on(List.of(record(
+                "m-20",
+                new MeasureApplied(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        "case-cn",
+                        "mod",
+                        "m-20",
+                        "BLOCK_REUPLOAD",
+                        null,
+                        null,
+                        "A".repeat(64),
+                        1L,
+                        null,
+                        "Ultraman Tiga LoRA",
+                        SimilarUploads.BLOCK))));
+
+        FileVerdict same = screening.checkFile("a".repeat(64), null);
+        assertThat(same.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(same.reason()).isEqualTo(FileVerdict.Reason.SAME_FILE);
+        FileVerdict similar = screening.checkFile("b".repeat(64), "ultraman-tiga-lora-v2");
+        assertThat(similar.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(similar.reason()).isEqualTo(FileVerdict.Reason.SIMILAR_TO_BLOCKED);
+    }
+
+    @Test
+    void anUnknownAnswerForSimilarUploadsIsDeadLettered() throws Exception {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(
+                Topics.MEASURES,
+                0,
+                offset++,
+                "m-21",
+                "{\"measureId\":\"m-21\",\"fileSha256\":\"" + "a".repeat(64) + "\",\"similarUploads\":\"MAYBE\"}");
+
+        assertThatThrownBy(() -> feed.on(List.of(record)))
+                .isInstanceOf(BatchListenerFailedException.class)
+                .hasMessageContaining("similarUploads");
+        assertThat(screening.checkFile("a".repeat(64), null).decision()).isEqualTo(Decision.ALLOW);
     }
 
     @Test

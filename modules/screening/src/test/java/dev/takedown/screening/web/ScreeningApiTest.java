@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.takedown.events.SimilarUploads;
 import dev.takedown.screening.MeasureChange;
 import dev.takedown.screening.PdqResources;
 import dev.takedown.screening.Screening;
@@ -264,5 +265,57 @@ class ScreeningApiTest {
         screening.lift("m-9");
         mvc.perform(get("/api/screening/url").param("url", "https://gen.example/img/1"))
                 .andExpect(jsonPath("$.blocked").value(false));
+    }
+
+    @Test
+    void aSimilarUploadIsBlockedUnderCnAndHeldForReviewUnderEu() throws Exception {
+        String upload = "{\"sha256\":\"" + "b".repeat(64) + "\",\"name\":\"ultraman_tiga_lora_v2.safetensors\"}";
+        screening.update(List.of(new MeasureChange.BlockFile(
+                "m-cn", "case-cn", "a".repeat(64), "Ultraman Tiga LoRA", SimilarUploads.BLOCK)));
+        mvc.perform(post("/api/screen/file")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(upload))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sha256").value("b".repeat(64)))
+                .andExpect(jsonPath("$.decision").value("BLOCK"))
+                .andExpect(jsonPath("$.reason").value("SIMILAR_TO_BLOCKED"))
+                .andExpect(jsonPath("$.measure_ids[0]").value("m-cn"));
+
+        screening.lift("m-cn");
+        screening.update(List.of(new MeasureChange.BlockFile(
+                "m-eu", "case-eu", "a".repeat(64), "Ultraman Tiga LoRA", SimilarUploads.REVIEW)));
+        mvc.perform(post("/api/screen/file")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(upload))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.decision").value("REVIEW"))
+                .andExpect(jsonPath("$.reason").value("SIMILAR_TO_BLOCKED"))
+                .andExpect(jsonPath("$.measure_ids[0]").value("m-eu"));
+
+        mvc.perform(post("/api/screen/file")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"sha256\":\"" + "A".repeat(64) + "\"}"))
+                .andExpect(jsonPath("$.decision").value("BLOCK"))
+                .andExpect(jsonPath("$.reason").value("SAME_FILE"));
+        mvc.perform(post("/api/screen/file")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"sha256\":\"" + "c".repeat(64) + "\",\"name\":\"Gundam LoRA\"}"))
+                .andExpect(jsonPath("$.decision").value("ALLOW"))
+                .andExpect(jsonPath("$.reason").doesNotExist());
+    }
+
+    @Test
+    void anUploadWithoutAHashOrWithAnOverlongNameIsRefusedNamingTheField() throws Exception {
+        mvc.perform(post("/api/screen/file")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"x\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("sha256"));
+        mvc.perform(post("/api/screen/file")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"sha256\":\"" + "c".repeat(64) + "\",\"name\":\"" + "n".repeat(501) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
     }
 }
