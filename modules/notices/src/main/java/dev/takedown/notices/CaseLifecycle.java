@@ -72,7 +72,7 @@ public class CaseLifecycle {
     private final Misuse misuse;
     private final ApplicationEventPublisher events;
     private final String publicBaseUrl;
-    private final String outOfCourtBodies;
+    private final OutOfCourtBodies outOfCourtBodies;
     private final Clock clock;
 
     CaseLifecycle(
@@ -89,7 +89,7 @@ public class CaseLifecycle {
             Misuse misuse,
             ApplicationEventPublisher events,
             @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
-            @Value("${takedown.out-of-court.bodies:}") String outOfCourtBodies,
+            OutOfCourtBodies outOfCourtBodies,
             Clock clock) {
         this.notices = notices;
         this.submissions = submissions;
@@ -104,7 +104,7 @@ public class CaseLifecycle {
         this.misuse = misuse;
         this.events = events;
         this.publicBaseUrl = publicBaseUrl;
-        this.outOfCourtBodies = outOfCourtBodies.strip();
+        this.outOfCourtBodies = outOfCourtBodies;
         this.clock = clock;
     }
 
@@ -509,7 +509,7 @@ public class CaseLifecycle {
                                 "ground",
                                 legalGround(notice),
                                 "bodies",
-                                outOfCourtBodies),
+                                outOfCourtBodies.names()),
                         link));
             }
         }

@@ -15,6 +15,7 @@ import dev.takedown.notices.CaseDecision;
 import dev.takedown.notices.CaseNotFoundException;
 import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.OutOfCourtBodies;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -38,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link OutOfCourtDecisionImplemented}).
  */
 @Service
-@EnableConfigurationProperties(OutOfCourtBodies.class)
 public class OutOfCourtSettlements {
 
     public enum Party {
@@ -116,13 +115,11 @@ public class OutOfCourtSettlements {
     public Referral refer(String caseId, ReferralRequest request, String officer) {
         List<FieldProblem> problems = new ArrayList<>();
         ReferralRequest r = request == null ? new ReferralRequest(null, null, null, null) : request;
-        OutOfCourtBodies.Body body =
-                r.bodyId() == null ? null : bodies.referralBodies().get(r.bodyId());
+        OutOfCourtBodies.Body body = r.bodyId() == null ? null : bodies.bodies().get(r.bodyId());
         if (body == null) {
             problems.add(new FieldProblem(
                     "body_id",
-                    "one of the certified bodies configured: "
-                            + bodies.referralBodies().keySet()));
+                    "one of the certified bodies configured: " + bodies.bodies().keySet()));
         }
         Party party = parse(Party.class, "party", r.party(), problems);
         TextBounds.requireWithin("body_reference", r.bodyReference(), 200, problems);
@@ -318,7 +315,7 @@ public class OutOfCourtSettlements {
 
     private Referral row(ResultSet rs, int row) throws SQLException {
         String bodyId = rs.getString("body_id");
-        OutOfCourtBodies.Body body = bodies.referralBodies().get(bodyId);
+        OutOfCourtBodies.Body body = bodies.bodies().get(bodyId);
         return new Referral(
                 rs.getString("id"),
                 rs.getString("case_id"),

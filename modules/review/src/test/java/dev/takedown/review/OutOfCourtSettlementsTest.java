@@ -25,6 +25,7 @@ import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.OutOfCourtBodies;
 import dev.takedown.notices.Verdict;
 import dev.takedown.review.OutOfCourtSettlements.Implementation;
 import dev.takedown.review.OutOfCourtSettlements.ImplementationRequest;
