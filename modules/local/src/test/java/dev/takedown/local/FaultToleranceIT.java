@@ -40,7 +40,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -51,7 +50,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Tag("packaged")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ResourceLock(PackagedApp.CHILD_JVMS)
 class FaultToleranceIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);

@@ -22,13 +22,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class PackagedApp {
 
-    /**
-     * Held by each class that starts the packaged jar, one at a time: their starts are CPU-bound. They run beside the
-     * classes on the shared context ({@link StackTest#SHARED_CONTEXT}), which leave a core idle while they wait on the
-     * browser, the broker or a timer, and which these classes do not touch.
-     */
-    static final String CHILD_JVMS = "takedown-child-jvms";
-
     /** C1 only and the serial collector: a start costs less CPU, which is what a 2-core machine runs out of. */
     static final List<String> HEAP_AND_JIT = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 

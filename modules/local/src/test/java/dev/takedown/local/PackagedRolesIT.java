@@ -28,7 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -42,7 +41,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * {@code target/packaged-roles/}.
  */
 @Tag("packaged")
-@ResourceLock(PackagedApp.CHILD_JVMS)
 class PackagedRolesIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(45);

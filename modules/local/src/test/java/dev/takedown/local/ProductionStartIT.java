@@ -25,7 +25,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -38,7 +37,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * each database-dependent case once. Logs stay in {@code target/production-start/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ResourceLock(PackagedApp.CHILD_JVMS)
 class ProductionStartIT {
 
     private static final Path WORK = Path.of("target/production-start").toAbsolutePath();

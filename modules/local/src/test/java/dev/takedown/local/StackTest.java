@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -18,8 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * profile (demo accounts, HTTP Basic on the API, page sign-in through {@link FakeOidcProvider}, so that its doors are
  * in the authorization matrix and the bad-input corpus). All subclasses share
  * one cached context: a second one would start a second process engine in this JVM, which Camunda's webapps and REST
- * API cannot tell apart from the first. They run one at a time ({@link #SHARED_CONTEXT}), beside the classes that run
- * the packaged jar in JVMs of their own ({@link PackagedApp#CHILD_JVMS}).
+ * API cannot tell apart from the first. Failsafe runs two test JVMs, each with its own context, and each takes one
+ * class at a time.
  */
 @SpringBootTest(
         classes = TakedownApplication.class,
@@ -37,11 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.datasource.hikari.connection-timeout=5000"
         })
 @ActiveProfiles("local")
-@ResourceLock(StackTest.SHARED_CONTEXT)
 public abstract class StackTest {
-
-    /** Held by every class on the shared context: their cases, clocks and queues are one system. */
-    static final String SHARED_CONTEXT = "takedown-shared-context";
 
     @LocalServerPort
     protected int port;
