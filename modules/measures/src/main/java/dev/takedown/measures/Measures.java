@@ -160,23 +160,9 @@ public class Measures {
         Map<String, MeasureType> gravest = new LinkedHashMap<>();
         Set<String> intentional = new LinkedHashSet<>();
         for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
-            UUID eventId = UUID.randomUUID();
-            if (measure.apply(now, eventId)) {
+            if (measure.apply(now, UUID.randomUUID())) {
                 measures.flush();
-                events.publishEvent(new MeasureApplied(
-                        eventId,
-                        now,
-                        caseId,
-                        measure.getPlannedBy(),
-                        measure.getId().toString(),
-                        measure.getType().name(),
-                        measure.getTargetUrl(),
-                        rule(measure),
-                        measure.fileSha256(),
-                        measure.getVersion(),
-                        labelTexts(measure),
-                        measure.modelName(),
-                        measure.similarUploads()));
+                events.publishEvent(applied(measure));
                 if (measure.getAccountId() != null) {
                     gravest.merge(
                             measure.getAccountId(),
@@ -366,21 +352,7 @@ public class Measures {
             return false;
         }
         switch (measure.getStatus()) {
-            case APPLIED ->
-                events.publishEvent(new MeasureApplied(
-                        measure.getLastEventId(),
-                        measure.getAppliedAt(),
-                        measure.getCaseId(),
-                        measure.getPlannedBy(),
-                        measure.getId().toString(),
-                        measure.getType().name(),
-                        measure.getTargetUrl(),
-                        rule(measure),
-                        measure.fileSha256(),
-                        measure.getVersion(),
-                        labelTexts(measure),
-                        measure.modelName(),
-                        measure.similarUploads()));
+            case APPLIED -> events.publishEvent(applied(measure));
             case LIFTED -> events.publishEvent(lifted(measure, measure.getLastEventId()));
             case PLANNED -> {
                 return false;
@@ -398,6 +370,24 @@ public class Measures {
         measures.flush();
         events.publishEvent(lifted(measure, eventId));
         return true;
+    }
+
+    /** The measure's applied record as first published: its event id and time are the ones the application kept. */
+    private MeasureApplied applied(Measure measure) {
+        return new MeasureApplied(
+                measure.getLastEventId(),
+                measure.getAppliedAt(),
+                measure.getCaseId(),
+                measure.getPlannedBy(),
+                measure.getId().toString(),
+                measure.getType().name(),
+                measure.getTargetUrl(),
+                rule(measure),
+                measure.fileSha256(),
+                measure.getVersion(),
+                labelTexts(measure),
+                measure.modelName(),
+                measure.similarUploads());
     }
 
     private static MeasureLifted lifted(Measure measure, UUID eventId) {
