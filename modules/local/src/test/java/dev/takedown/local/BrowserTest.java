@@ -17,7 +17,6 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,8 +35,15 @@ abstract class BrowserTest extends StackTest {
 
     private final List<String> violations = new CopyOnWriteArrayList<>();
 
+    /**
+     * One browser per test JVM, closed when the JVM exits: Playwright's driver and Chromium cost seconds of CPU to start,
+     * and every class works in browser contexts of its own.
+     */
     @BeforeAll
-    static void launch() {
+    static synchronized void launch() {
+        if (browser != null) {
+            return;
+        }
         // browser classes run beside the child-JVM starts of the packaged-jar classes on two cores: a page can take
         // longer than Playwright's 5 s default to settle; a condition that never holds still fails, after 15 s
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
@@ -56,16 +62,7 @@ abstract class BrowserTest extends StackTest {
                                 "--disable-component-update",
                                 "--disable-sync",
                                 "--no-first-run")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        Runtime.getRuntime().addShutdownHook(new Thread(playwright::close, "playwright-close"));
     }
 
     @BeforeEach
