@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.takedown.events.CaseLiftsEnforced;
+import dev.takedown.events.CaseMeasuresEnforced;
 import dev.takedown.events.CloudEventHeaders;
 import dev.takedown.events.EnforcementFailed;
 import dev.takedown.events.InboundSignatures;
@@ -260,6 +262,78 @@ class EnforcementAnswersTest {
         assertThat(reasons(measureId))
                 .containsExactly("the answer is to version " + appliedVersion + " of measure " + measureId
                         + ", whose last command is version " + liftVersion);
+    }
+
+    /**
+     * A case is removed when the platform confirmed its last measure in effect, and restored when it confirmed the last
+     * lift: one fact each, at the latest of the platform's times, never while one measure is unconfirmed.
+     */
+    @Test
+    void theCaseIsRemovedOnlyWhenItsLastMeasureIsConfirmedAndRestoredWhenItsLastLiftIs(PublishedEvents published) {
+        String caseId = "case-" + UUID.randomUUID();
+        measures.plan(
+                caseId,
+                "d-1",
+                List.of(MeasureType.DELETE),
+                List.of(
+                        new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null),
+                        new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null)),
+                null,
+                "mod",
+                false);
+        measures.applyPlanned(caseId);
+        List<String> ids =
+                measures.forCase(caseId).stream().map(MeasureView::measureId).toList();
+        Instant first = Instant.parse("2026-03-02T08:00:09Z");
+        Instant last = Instant.parse("2026-03-02T08:00:04Z");
+        assertThat(enforcements.removalConfirmed(caseId)).isFalse();
+
+        enforcements.record(new MeasureEnforced(ids.get(0), version(ids.get(0)), first), "kafka-org:platform");
+        assertThat(enforcements.removalConfirmed(caseId))
+                .as("one of two confirmed")
+                .isFalse();
+        assertThat(enforcements.removedAt(caseId)).isEmpty();
+        assertThat(published
+                        .ofType(CaseMeasuresEnforced.class)
+                        .matching(e -> e.caseId().equals(caseId)))
+                .isEmpty();
+
+        enforcements.record(new MeasureEnforced(ids.get(1), version(ids.get(1)), last), "kafka-org:platform");
+        enforcements.record(new MeasureEnforced(ids.get(1), version(ids.get(1)), last), "kafka-org:platform");
+        assertThat(enforcements.removalConfirmed(caseId)).isTrue();
+        assertThat(enforcements.removedAt(caseId))
+                .as("the later of the platform's times, whichever answer came last")
+                .contains(first);
+        assertThat(published
+                        .ofType(CaseMeasuresEnforced.class)
+                        .matching(e -> e.caseId().equals(caseId)))
+                .singleElement()
+                .satisfies(enforced -> {
+                    assertThat(enforced.measures()).isEqualTo(2);
+                    assertThat(enforced.platformAt()).isEqualTo(first);
+                    assertThat(enforced.actor()).isEqualTo("kafka-org:platform");
+                });
+
+        measures.liftAll(caseId, "system", "restored after counter-notice");
+        assertThat(enforcements.restorationConfirmed(caseId)).isFalse();
+        Instant restoredAt = Instant.parse("2026-03-20T00:00:02Z");
+        enforcements.record(new LiftEnforced(ids.get(0), version(ids.get(0)), restoredAt), "kafka-org:platform");
+        assertThat(published
+                        .ofType(CaseLiftsEnforced.class)
+                        .matching(e -> e.caseId().equals(caseId)))
+                .isEmpty();
+        enforcements.record(new LiftEnforced(ids.get(1), version(ids.get(1)), restoredAt), "kafka-org:platform");
+
+        assertThat(enforcements.restorationConfirmed(caseId)).isTrue();
+        assertThat(enforcements.restoredAt(caseId)).contains(restoredAt);
+        assertThat(published
+                        .ofType(CaseLiftsEnforced.class)
+                        .matching(e -> e.caseId().equals(caseId)))
+                .singleElement()
+                .satisfies(lifted -> assertThat(lifted.platformAt()).isEqualTo(restoredAt));
+        assertThat(enforcements.removalConfirmed("case-without-measures"))
+                .as("nothing in effect, nothing to wait for")
+                .isTrue();
     }
 
     @Test

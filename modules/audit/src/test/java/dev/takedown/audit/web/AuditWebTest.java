@@ -228,6 +228,7 @@ class AuditWebTest {
                 .andExpect(jsonPath("$.notices.from_trusted_flaggers").value(1))
                 .andExpect(jsonPath("$.notices.by_category['=cmd|calc']").value(2))
                 .andExpect(jsonPath("$.decisions.median_hours_to_action").value(5.0))
+                .andExpect(jsonPath("$.decisions.median_hours_to_removal").value(7.5))
                 .andExpect(jsonPath("$.counter_notices.cases_restored").value(2));
         mvc.perform(get("/api/audit/reports/transparency")
                         .param("from", "2026-03-01")
@@ -265,7 +266,9 @@ class AuditWebTest {
                 .andExpect(xpath("//a[@id='download-json']/@href")
                         .string("/audit/reports/transparency/download?from=2026-03-01&to=2026-03-02&format=json"))
                 .andExpect(xpath("//*[@id='notices-total']").string(containsString("5 notices, 1 from trusted")))
-                .andExpect(xpath("//table[@id='by-category']//th").string("=cmd|calc"));
+                .andExpect(xpath("//table[@id='by-category']//th").string("=cmd|calc"))
+                .andExpect(xpath("//table[@id='decisions']//tr[th='median hours to confirmed removal']/td")
+                        .string("7.50"));
     }
 
     @Test
@@ -439,7 +442,7 @@ class AuditWebTest {
                         new TreeMap<>(Map.of("RIGHTS_HOLDER", 4L, "TRUSTED_FLAGGER", 1L)),
                         new TreeMap<>(Map.of("EU_DSA", 5L)),
                         new TreeMap<>(Map.of("PROCESS", 5L))),
-                new TransparencyReport.Decisions(4, 3, 1, 1, 15.0, 3, 5.0),
+                new TransparencyReport.Decisions(4, 3, 1, 1, 15.0, 3, 5.0, 2, 7.5),
                 new TransparencyReport.Complaints(1, 1, 1, 6.0),
                 new TransparencyReport.CounterNotices(1, 2, 2));
     }
