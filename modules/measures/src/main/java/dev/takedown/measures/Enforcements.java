@@ -69,6 +69,9 @@ public class Enforcements {
         Measure measure = measure(result.measureId())
                 .orElseThrow(() -> new AcknowledgementRefusedException(
                         "no measure " + quoted(result.measureId()) + " was ever requested"));
+        // answers to two measures of one case, recorded at once (two nodes, two partitions), would each see the
+        // other's measure unconfirmed, and neither would tell the case that all are: one case's answers wait in turn
+        measures.lockCase("measures:" + measure.getCaseId());
         Enforcement enforcement = enforcements
                 .findById(measure.getId())
                 .orElseThrow(() -> new AcknowledgementRefusedException(

@@ -21,10 +21,16 @@ import dev.takedown.testing.EmbeddedDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -79,6 +86,9 @@ class EnforcementAnswersTest {
     /** What the container's error handler was given: record key and reason. */
     static final List<String> refused = new CopyOnWriteArrayList<>();
 
+    /** The cases told that all their measures are enforced, from any thread. */
+    static final List<String> removed = new CopyOnWriteArrayList<>();
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         EmbeddedDatabase.register(registry);
@@ -96,6 +106,11 @@ class EnforcementAnswersTest {
         @Bean
         Clock clock() {
             return Clock.systemUTC();
+        }
+
+        @EventListener
+        void on(CaseMeasuresEnforced enforced) {
+            removed.add(enforced.caseId());
         }
 
         @Bean
@@ -334,6 +349,52 @@ class EnforcementAnswersTest {
         assertThat(enforcements.removalConfirmed("case-without-measures"))
                 .as("nothing in effect, nothing to wait for")
                 .isTrue();
+    }
+
+    /**
+     * Two nodes record the answers to a case's two measures at the same moment: each must see the other's, so that
+     * exactly one of them tells the case it is removed (neither would, and the lifecycle would wait for good).
+     */
+    @Test
+    void answersToOneCaseRecordedAtOnceTellTheCaseOnce() throws Exception {
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        List<String> caseIds = new ArrayList<>();
+        try {
+            for (int round = 0; round < 8; round++) {
+                String caseId = "case-" + UUID.randomUUID();
+                caseIds.add(caseId);
+                measures.plan(
+                        caseId,
+                        "d-1",
+                        List.of(MeasureType.DELETE),
+                        List.of(
+                                new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null),
+                                new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null)),
+                        null,
+                        "mod",
+                        false);
+                measures.applyPlanned(caseId);
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<?>> answers = new ArrayList<>();
+                for (MeasureView measure : measures.forCase(caseId)) {
+                    answers.add(nodes.submit(() -> {
+                        together.await();
+                        return enforcements.record(
+                                new MeasureEnforced(measure.measureId(), version(measure.measureId()), Instant.now()),
+                                "kafka-org:platform");
+                    }));
+                }
+                for (Future<?> answer : answers) {
+                    answer.get(30, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+        for (String caseId : caseIds) {
+            assertThat(enforcements.removalConfirmed(caseId)).isTrue();
+            assertThat(removed).as("told once: " + caseId).containsOnlyOnce(caseId);
+        }
     }
 
     @Test
