@@ -1,7 +1,6 @@
 package dev.takedown.workflow.internal;
 
 import java.util.Map;
-import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Cockpit and Tasklist trust our login instead of keeping their own user store: Spring Security admits only
- * ADMIN to {@code /camunda/**}, and this filter hands that principal to the webapps.
+ * ADMIN to {@code /camunda/**}, and this filter hands that principal to the webapps ({@link SignedInAdministrators}).
  */
 @Configuration
 class CamundaSingleSignOn {
@@ -17,8 +16,7 @@ class CamundaSingleSignOn {
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerAuthentication() {
         var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setInitParameters(
-                Map.of("authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
+        registration.setInitParameters(Map.of("authentication-provider", SignedInAdministrators.class.getName()));
         registration.addUrlPatterns("/camunda/*");
         // after Spring Security's filter chain (order -100), which has already authenticated the request
         registration.setOrder(101);
