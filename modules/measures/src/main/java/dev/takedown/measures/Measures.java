@@ -99,6 +99,33 @@ public class Measures {
             String actor,
             boolean intentional,
             SimilarUploads similarUploads) {
+        return plan(
+                caseId,
+                decisionId,
+                types,
+                targets,
+                rule,
+                actor,
+                intentional,
+                similarUploads,
+                MeasureScope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
+    }
+
+    /**
+     * As {@link #plan(String, String, List, List, ScreeningRule, String, boolean, SimilarUploads)}; every measure
+     * restricts within {@code scope} (the countries and the last day the moderator chose).
+     */
+    @Transactional
+    public List<MeasureView> plan(
+            String caseId,
+            String decisionId,
+            List<MeasureType> types,
+            List<MeasureTarget> targets,
+            ScreeningRule rule,
+            String actor,
+            boolean intentional,
+            SimilarUploads similarUploads,
+            MeasureScope scope) {
         Instant now = clock.instant();
         List<Measure> planned = new ArrayList<>();
         for (MeasureType type : types.stream().distinct().toList()) {
@@ -143,7 +170,7 @@ public class Measures {
                                         : null)));
             }
         }
-        planned.forEach(measure -> measure.intentional(intentional));
+        planned.forEach(measure -> measure.intentional(intentional).withScope(scope));
         return measures.saveAll(planned).stream().map(this::view).toList();
     }
 
@@ -254,29 +281,21 @@ public class Measures {
                     rule.replayPrompts());
             lifted(old, now, actor, "superseded by a model remediation");
             Measure next = new Measure(
-                    UUID.randomUUID(),
-                    caseId,
-                    old.getDecisionId(),
-                    old.getType(),
-                    null,
-                    null,
-                    write(widened),
-                    actor,
-                    now);
+                            UUID.randomUUID(),
+                            caseId,
+                            old.getDecisionId(),
+                            old.getType(),
+                            null,
+                            null,
+                            write(widened),
+                            actor,
+                            now)
+                    // the widened filter restricts where and as long as the one it replaces
+                    .withScope(old.scope());
             UUID eventId = UUID.randomUUID();
             next.apply(now, eventId);
             measures.saveAndFlush(next);
-            events.publishEvent(new MeasureApplied(
-                    eventId,
-                    now,
-                    caseId,
-                    actor,
-                    next.getId().toString(),
-                    next.getType().name(),
-                    null,
-                    widened,
-                    null,
-                    next.getVersion()));
+            events.publishEvent(applied(next));
             replaced.add(view(next));
         }
         return replaced;
@@ -387,7 +406,9 @@ public class Measures {
                 measure.getVersion(),
                 labelTexts(measure),
                 measure.modelName(),
-                measure.similarUploads());
+                measure.similarUploads(),
+                measure.scope().countries(),
+                measure.scope().endsOn());
     }
 
     private static MeasureLifted lifted(Measure measure, UUID eventId) {
@@ -406,6 +427,19 @@ public class Measures {
         return measures.findByCaseIdOrderByPlannedAt(caseId).stream()
                 .map(this::view)
                 .toList();
+    }
+
+    /**
+     * Where and how long the case's measures in effect restrict, taken together ({@link MeasureScope#widest}); empty
+     * when none is in effect.
+     */
+    @Transactional(readOnly = true)
+    public Optional<MeasureScope> scopeInEffect(String caseId) {
+        List<MeasureScope> scopes = measures.findByCaseIdOrderByPlannedAt(caseId).stream()
+                .filter(m -> m.getStatus() == MeasureStatus.APPLIED)
+                .map(Measure::scope)
+                .toList();
+        return scopes.isEmpty() ? Optional.empty() : Optional.of(MeasureScope.widest(scopes));
     }
 
     @Transactional(readOnly = true)

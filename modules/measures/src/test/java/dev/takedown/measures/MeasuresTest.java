@@ -25,6 +25,7 @@ import dev.takedown.misuse.Standing;
 import dev.takedown.misuse.StandingStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -214,6 +215,59 @@ class MeasuresTest {
         MeasureApplied filterApplied = (MeasureApplied) published.get(1);
         assertThat(filterApplied.rule().terms()).containsExactly("奥特曼");
         assertThat(((MeasureApplied) published.get(0)).rule()).isNull();
+    }
+
+    @Test
+    void everyMeasureOfADecisionRestrictsWhereAndAsLongAsTheModeratorChoseAndItsRecordSaysSo() {
+        when(repository.saveAll(anyList())).thenAnswer(call -> call.getArgument(0));
+        MeasureScope scope = new MeasureScope(List.of("DE", "AT"), LocalDate.parse("2026-06-30"));
+
+        measures.plan(
+                "c1",
+                "d1",
+                List.of(MeasureType.GEO_BLOCK, MeasureType.PROMPT_FILTER),
+                List.of(new MeasureTarget("https://a.test/1", null)),
+                rule,
+                "mod",
+                false,
+                SimilarUploads.REVIEW,
+                scope);
+        @SuppressWarnings("unchecked")
+        org.mockito.ArgumentCaptor<List<Measure>> saved = org.mockito.ArgumentCaptor.forClass(List.class);
+        verify(repository).saveAll(saved.capture());
+        assertThat(saved.getValue()).extracting(Measure::scope).containsOnly(scope);
+
+        when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(saved.getValue());
+        assertThat(measures.scopeInEffect("c1")).as("nothing applied yet").isEmpty();
+        measures.applyPlanned("c1");
+
+        assertThat(published).hasSize(2).allSatisfy(event -> {
+            assertThat(((MeasureApplied) event).countries()).containsExactly("DE", "AT");
+            assertThat(((MeasureApplied) event).endsOn()).isEqualTo(LocalDate.parse("2026-06-30"));
+        });
+        assertThat(measures.scopeInEffect("c1")).contains(scope);
+
+        published.clear();
+        measures.widenFilters("c1", List.of("Ultraman Tiga"), "owner");
+        assertThat(published)
+                .filteredOn(MeasureApplied.class::isInstance)
+                .singleElement()
+                .satisfies(widened -> assertThat(((MeasureApplied) widened).countries())
+                        .as("a widened filter keeps the scope of the one it replaces")
+                        .containsExactly("DE", "AT"));
+    }
+
+    @Test
+    void theScopeOfSeveralMeasuresIsTheirWidestReach() {
+        MeasureScope de = new MeasureScope(List.of("DE"), LocalDate.parse("2026-06-30"));
+        MeasureScope at = new MeasureScope(List.of("AT"), LocalDate.parse("2026-09-30"));
+
+        assertThat(MeasureScope.widest(List.of(de, at)))
+                .isEqualTo(new MeasureScope(List.of("DE", "AT"), LocalDate.parse("2026-09-30")));
+        assertThat(MeasureScope.widest(List.of(de, MeasureScope.WORLDWIDE_UNTIL_FURTHER_NOTICE)))
+                .isEqualTo(MeasureScope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
+        assertThatThrownBy(() -> new MeasureScope(List.of("Germany"), null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.takedown.measures.internal;
 
 import dev.takedown.events.SimilarUploads;
 import dev.takedown.measures.ExplicitLabel;
+import dev.takedown.measures.MeasureScope;
 import dev.takedown.measures.MeasureStatus;
 import dev.takedown.measures.MeasureType;
 import jakarta.persistence.Column;
@@ -12,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -45,6 +48,11 @@ public class Measure {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private String rule;
+
+    /** Comma-separated ISO 3166-1 alpha-2 codes; null = worldwide. */
+    private String countries;
+
+    private LocalDate endsOn;
 
     @Enumerated(EnumType.STRING)
     private MeasureStatus status;
@@ -113,6 +121,16 @@ public class Measure {
 
     public ExplicitLabel explicitLabel() {
         return explicitLabel;
+    }
+
+    public Measure withScope(MeasureScope scope) {
+        this.countries = scope.worldwide() ? null : String.join(",", scope.countries());
+        this.endsOn = scope.endsOn();
+        return this;
+    }
+
+    public MeasureScope scope() {
+        return new MeasureScope(countries == null ? null : Arrays.asList(countries.split(",")), endsOn);
     }
 
     /** What screening answers for an upload resembling the blocked file named {@code modelName}. */
