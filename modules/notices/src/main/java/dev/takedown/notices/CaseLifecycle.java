@@ -73,6 +73,7 @@ public class CaseLifecycle {
     private final ApplicationEventPublisher events;
     private final String publicBaseUrl;
     private final OutOfCourtBodies outOfCourtBodies;
+    private final Optional<RestrictionScopes> scopes;
     private final Clock clock;
 
     CaseLifecycle(
@@ -90,6 +91,7 @@ public class CaseLifecycle {
             ApplicationEventPublisher events,
             @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
             OutOfCourtBodies outOfCourtBodies,
+            Optional<RestrictionScopes> scopes,
             Clock clock) {
         this.notices = notices;
         this.submissions = submissions;
@@ -105,6 +107,7 @@ public class CaseLifecycle {
         this.events = events;
         this.publicBaseUrl = publicBaseUrl;
         this.outOfCourtBodies = outOfCourtBodies;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -485,6 +488,9 @@ public class CaseLifecycle {
         if (outcome == CaseOutcome.ACTION_TAKEN) {
             // the letter opens the notice; the page offers the answers whose windows are still open
             String link = publicBaseUrl + "/u/" + links.issueAll(caseId, profile, policies.of(profile), now);
+            // a module slice without the measures has none in effect to narrow; measures default to worldwide
+            RestrictionScopes.Scope scope = scopes.flatMap(known -> known.inEffect(caseId))
+                    .orElse(RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
             for (NoticeTarget target : notice.getTargets()) {
                 // the uploader's letter opens its page, where it can answer with a counter-notice
                 recipients.add(tellUploader(
@@ -509,7 +515,11 @@ public class CaseLifecycle {
                                 "ground",
                                 legalGround(notice),
                                 "bodies",
-                                outOfCourtBodies.names()),
+                                outOfCourtBodies.names(),
+                                "countries",
+                                scope.countries(),
+                                "endsOn",
+                                scope.endsOn() == null ? null : scope.endsOn().toString()),
                         link));
             }
         }

@@ -3,6 +3,7 @@ package dev.takedown.notices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.correspondence.Correspondence;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.hibernate.SessionFactory;
@@ -94,6 +96,10 @@ class CaseLifecycleTest {
     /** The workflow module provides it from the engine's timers and tasks. */
     @MockitoBean
     RunningDeadlines deadlines;
+
+    /** The workflow module provides it from the measures in effect. */
+    @MockitoBean
+    RestrictionScopes scopes;
 
     @Autowired
     CaseLifecycle lifecycle;
@@ -393,6 +399,31 @@ class CaseLifecycleTest {
         assertThat(cases.decisions(caseId))
                 .extracting(CaseDecision::verdict)
                 .containsExactly(Verdict.ACCEPT, Verdict.CONFIRM);
+    }
+
+    @Test
+    void theStatementOfReasonsSaysWhereAndUntilWhenTheMeasuresInEffectRestrict() {
+        String worldwide = file("org-a", NoticeJson.complete("EU_DSA").account("acct-ww"));
+        String geoBlocked = file("org-a", NoticeJson.complete("EU_DSA").account("acct-geo"));
+        when(scopes.inEffect(geoBlocked))
+                .thenReturn(
+                        Optional.of(new RestrictionScopes.Scope(List.of("DE", "AT"), LocalDate.parse("2025-12-31"))));
+
+        decideAndNotify(worldwide, Verdict.ACCEPT, List.of("DELETE"), "copies the work");
+        decideAndNotify(geoBlocked, Verdict.ACCEPT, List.of("GEO_BLOCK"), "copies the work");
+
+        assertThat(told(worldwide))
+                .filteredOn(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .contains("territorial scope: worldwide; duration: until further" + " notice"));
+        assertThat(told(geoBlocked))
+                .filteredOn(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .contains(
+                                "(a) Measure: GEO_BLOCK on ",
+                                "territorial scope: DE, AT; duration: until 2025-12-31" + " inclusive"));
     }
 
     @Test

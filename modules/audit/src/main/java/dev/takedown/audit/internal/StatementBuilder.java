@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -101,6 +102,7 @@ public final class StatementBuilder {
 
     private final List<String> territorialScope;
 
+    /** @param territorialScope what a worldwide measure is reported to restrict in: the EU and EEA codes */
     public StatementBuilder(List<String> territorialScope) {
         this.territorialScope = List.copyOf(territorialScope);
     }
@@ -132,12 +134,23 @@ public final class StatementBuilder {
         JsonNode n = json(notice);
         Set<String> types = new LinkedHashSet<>();
         List<String> targets = new ArrayList<>();
+        Set<String> countries = new TreeSet<>();
+        boolean worldwide = false;
+        Map<String, List<String>> endsOnByType = new HashMap<>();
         for (LedgerRecord measure : applied) {
             JsonNode m = json(measure);
-            types.add(m.path("type").asText());
+            String type = m.path("type").asText();
+            types.add(type);
             if (m.hasNonNull("targetUrl")) {
                 targets.add(m.path("targetUrl").asText());
             }
+            // a measure naming no country (or recorded before measures had a scope) restricts everywhere
+            List<String> named = strings(m.path("countries"));
+            worldwide |= named.isEmpty();
+            countries.addAll(named);
+            endsOnByType
+                    .computeIfAbsent(type, t -> new ArrayList<>())
+                    .add(m.hasNonNull("endsOn") ? m.path("endsOn").asText() : null);
         }
         Set<String> visibility = new TreeSet<>();
         types.stream().map(VISIBILITY::get).filter(v -> v != null).forEach(visibility::add);
@@ -163,9 +176,17 @@ public final class StatementBuilder {
                 contentTypes(types, targets),
                 claims.get(0).statementCategory(),
                 keywords.isEmpty() ? null : keywords,
-                territorialScope,
+                worldwide
+                        ? territorialScope
+                        : countries.stream()
+                                .filter(StatementValidator.EU_EEA::contains)
+                                .toList(),
                 day(notice.occurredAt()),
                 day(actedAt),
+                endDate(endsOnByType, VISIBILITY),
+                endDate(endsOnByType, MONETARY),
+                endDate(endsOnByType, PROVISION),
+                endDate(endsOnByType, ACCOUNT),
                 facts(n, notice.occurredAt(), decision, onComplaint, claims, types),
                 switch (notifierKind(n)) {
                     case "TRUSTED_FLAGGER" -> "SOURCE_TRUSTED_FLAGGER";
@@ -238,6 +259,20 @@ public final class StatementBuilder {
                 types.stream().filter(t -> OTHER.equals(VISIBILITY.get(t))).toList();
         return "Restriction not in the TDB list: " + String.join(", ", other)
                 + " (generation or transmission of the work stopped)";
+    }
+
+    /**
+     * The last day of the restrictions of one kind: blank (until further notice) if any of them has no end, else the
+     * latest; blank too when none is of that kind.
+     */
+    private static String endDate(Map<String, List<String>> endsOnByType, Map<String, String> kind) {
+        List<String> ends = endsOnByType.entrySet().stream()
+                .filter(e -> kind.containsKey(e.getKey()))
+                .flatMap(e -> e.getValue().stream())
+                .toList();
+        return ends.isEmpty() || ends.contains(null)
+                ? null
+                : ends.stream().max(String::compareTo).orElseThrow();
     }
 
     private static String firstMapped(Set<String> types, Map<String, String> mapping) {

@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout          per request
  * @param settle           how long after a case's first measure its statement is built, so that every measure of the
  *                         decision has reached the ledger (they arrive on several Kafka partitions)
- * @param territorialScope ISO 3166-1 alpha-2 codes the restrictions apply in; the whole EU and EEA unless geo-limited
+ * @param territorialScope ISO 3166-1 alpha-2 codes a worldwide measure is reported to restrict in (the TDB takes EU and
+ *                         EEA codes only); a measure limited to some countries reports those of them in the EU or EEA
  */
 @ConfigurationProperties("takedown.audit.tdb")
 public record TdbProperties(

@@ -77,6 +77,63 @@ class StatementBuilderTest {
     }
 
     @Test
+    void aWorldwideMeasureUntilFurtherNoticeIsReportedForTheWholeConfiguredScopeWithoutAnEndDate() {
+        received("RIGHTS_HOLDER", List.of("COPYRIGHT"));
+        record("dev.takedown.notice.decided.v1", DAY_2, "mod-1", decision("d-1", "ACCEPT", "DELETE", null));
+        record("dev.takedown.measure.applied.v1", DAY_2, TakedownEvent.SYSTEM, measure("DELETE", "a.png"));
+
+        StatementOfReasons s = BUILDER.build("d-1", records).orElseThrow();
+
+        assertThat(s.territorialScope()).containsExactly("DE", "FR");
+        assertThat(s.endDateVisibilityRestriction()).isNull();
+        assertThat(StatementValidator.problems(s)).isEmpty();
+    }
+
+    @Test
+    void aGeoBlockWithAnEndIsReportedWhereAndUntilWhenTheMeasureSays() {
+        received("RIGHTS_HOLDER", List.of("COPYRIGHT"));
+        record("dev.takedown.notice.decided.v1", DAY_2, "mod-1", decision("d-1", "ACCEPT", "GEO_BLOCK", null));
+        // the TDB takes EU and EEA codes only: a block that also covers Switzerland is reported for Austria
+        record(
+                "dev.takedown.measure.applied.v1",
+                DAY_2,
+                TakedownEvent.SYSTEM,
+                scoped(measure("GEO_BLOCK", "a.png"), "2026-06-30", "CH", "AT"));
+        record(
+                "dev.takedown.measure.applied.v1",
+                DAY_2,
+                TakedownEvent.SYSTEM,
+                scoped(measure("SUSPEND_MONETISATION", "a.png"), "2026-04-30", "AT"));
+
+        StatementOfReasons s = BUILDER.build("d-1", records).orElseThrow();
+
+        assertThat(s.territorialScope()).containsExactly("AT");
+        assertThat(s.decisionVisibility()).containsExactly("DECISION_VISIBILITY_CONTENT_DISABLED");
+        assertThat(s.endDateVisibilityRestriction()).isEqualTo("2026-06-30");
+        assertThat(s.endDateMonetaryRestriction()).isEqualTo("2026-04-30");
+        assertThat(s.endDateServiceRestriction()).isNull();
+        assertThat(StatementValidator.problems(s)).isEmpty();
+    }
+
+    @Test
+    void aMeasureOutsideTheEuIsNotReportedAsAnEuRestriction() {
+        received("RIGHTS_HOLDER", List.of("COPYRIGHT"));
+        record("dev.takedown.notice.decided.v1", DAY_2, "mod-1", decision("d-1", "ACCEPT", "GEO_BLOCK", null));
+        record(
+                "dev.takedown.measure.applied.v1",
+                DAY_2,
+                TakedownEvent.SYSTEM,
+                scoped(measure("GEO_BLOCK", "a.png"), null, "US"));
+
+        StatementOfReasons s = BUILDER.build("d-1", records).orElseThrow();
+
+        assertThat(s.territorialScope()).isEmpty();
+        assertThat(StatementValidator.problems(s))
+                .extracting(StatementValidator.Problem::field)
+                .containsExactly("territorial_scope");
+    }
+
+    @Test
     void anAutomatedDecisionOnAnAuthoritysOrderSaysSo() {
         received("AUTHORITY_ORDER", List.of());
         record(
@@ -195,6 +252,14 @@ class StatementBuilderTest {
                 .put("caseId", "case-1")
                 .put("type", type)
                 .put("targetUrl", "https://gallery.example/img/" + file);
+    }
+
+    private static ObjectNode scoped(ObjectNode measure, String endsOn, String... countries) {
+        measure.putArray("countries")
+                .addAll(java.util.Arrays.stream(countries)
+                        .map(JSON.getNodeFactory()::textNode)
+                        .toList());
+        return endsOn == null ? measure : measure.put("endsOn", endsOn);
     }
 
     private void record(String type, Instant at, String actor, ObjectNode payload) {

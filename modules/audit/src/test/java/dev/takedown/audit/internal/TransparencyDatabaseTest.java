@@ -316,6 +316,10 @@ class TransparencyDatabaseTest {
                 List.of("US"),
                 "1999-12-31",
                 "2026-13-01",
+                "2026-1-31",
+                null,
+                null,
+                null,
                 null,
                 "SOURCE_ARTICLE_16",
                 "Maybe",
@@ -333,6 +337,7 @@ class TransparencyDatabaseTest {
                         "territorial_scope",
                         "content_date",
                         "application_date",
+                        "end_date_visibility_restriction",
                         "decision_facts",
                         "automated_detection",
                         "puid");

@@ -87,6 +87,26 @@ class LetterRendererTest {
     }
 
     @Test
+    void theStatementNamesTheCountriesAndTheLastDayTheMeasuresChoseOrWorldwideUntilFurtherNotice() {
+        Map<String, Object> model = new java.util.HashMap<>(model(LetterKind.FORWARDED_NOTICE));
+
+        assertThat(render(LetterKind.FORWARDED_NOTICE, Locale.ENGLISH, model, null)
+                        .body())
+                .contains("(a) Measure: DELETE on https://v.example/1; territorial scope: worldwide; duration: until"
+                        + " further notice");
+
+        model.put("countries", List.of("DE", "AT"));
+        model.put("endsOn", "2026-03-31");
+        assertThat(render(LetterKind.FORWARDED_NOTICE, Locale.ENGLISH, model, null)
+                        .body())
+                .contains("(a) Measure: DELETE on https://v.example/1; territorial scope: DE, AT; duration: until"
+                        + " 2026-03-31 inclusive");
+        assertThat(render(LetterKind.FORWARDED_NOTICE, Locale.SIMPLIFIED_CHINESE, model, null)
+                        .body())
+                .contains("地域范围：DE, AT；期限：至 2026-03-31（含当日）");
+    }
+
+    @Test
     void theUsCounterNoticeCopyCarriesTheUploadersIdentityTheStatementsAndTheRestoreDate() {
         LetterRenderer.Rendered letter = render(LetterKind.COUNTER_NOTICE_COPY, Locale.ENGLISH, usCopy(), null);
 
