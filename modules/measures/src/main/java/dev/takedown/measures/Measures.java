@@ -2,6 +2,7 @@ package dev.takedown.measures;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.ScreeningRule;
@@ -17,6 +18,8 @@ import dev.takedown.misuse.Misuse;
 import dev.takedown.misuse.Party;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -226,12 +229,12 @@ public class Measures {
      * lifted.
      */
     @Transactional
-    public int liftAll(String caseId, String actor, String reason) {
+    public int liftAll(String caseId, String actor, LiftCause cause, String reason) {
         Instant now = clock.instant();
         int lifted = 0;
         Set<String> accounts = new LinkedHashSet<>();
         for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
-            if (measure.getStatus() == MeasureStatus.APPLIED && lifted(measure, now, actor, reason)) {
+            if (measure.getStatus() == MeasureStatus.APPLIED && lifted(measure, now, actor, cause, reason)) {
                 lifted++;
                 if (measure.getAccountId() != null) {
                     accounts.add(measure.getAccountId());
@@ -279,7 +282,7 @@ public class Measures {
                     rule.licensees(),
                     rule.imageHashes(),
                     rule.replayPrompts());
-            lifted(old, now, actor, "superseded by a model remediation");
+            lifted(old, now, actor, LiftCause.SUPERSEDED, "superseded by a model remediation");
             Measure next = new Measure(
                             UUID.randomUUID(),
                             caseId,
@@ -327,8 +330,25 @@ public class Measures {
                 });
             }
         }
-        lifted(measure, clock.instant(), actor, reason);
+        lifted(measure, clock.instant(), actor, LiftCause.BY_HAND, reason);
         return view(measure);
+    }
+
+    /**
+     * Lifts the measures in effect whose last day has passed (the end the moderator chose); their strikes stay, since
+     * the infringement they counted was upheld. Returns how many were lifted, at most 100 per call.
+     */
+    @Transactional
+    public int expireDue() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        int expired = 0;
+        for (Measure measure : measures.findTop100ByStatusAndEndsOnBeforeOrderByEndsOn(MeasureStatus.APPLIED, today)) {
+            if (lifted(measure, now, TakedownEvent.SYSTEM, LiftCause.EXPIRY, "its last day has passed")) {
+                expired++;
+            }
+        }
+        return expired;
     }
 
     /**
@@ -381,9 +401,9 @@ public class Measures {
     }
 
     /** Lifts the measure and publishes the lift with the version of this change; false when it already was lifted. */
-    private boolean lifted(Measure measure, Instant now, String actor, String reason) {
+    private boolean lifted(Measure measure, Instant now, String actor, LiftCause cause, String reason) {
         UUID eventId = UUID.randomUUID();
-        if (!measure.lift(now, actor, reason, eventId)) {
+        if (!measure.lift(now, actor, cause, reason, eventId)) {
             return false;
         }
         measures.flush();
@@ -419,7 +439,8 @@ public class Measures {
                 measure.getLiftedBy(),
                 measure.getId().toString(),
                 measure.getLiftReason(),
-                measure.getVersion());
+                measure.getVersion(),
+                measure.getLiftCause() == null ? null : measure.getLiftCause().name());
     }
 
     @Transactional(readOnly = true)

@@ -2,3 +2,5 @@
 -- worldwide; the last day it applies, null until further notice
 alter table measure add column countries varchar(1000);
 alter table measure add column ends_on date;
+-- why it was lifted (events.LiftCause); null while it restricts
+alter table measure add column lift_cause varchar(20);

@@ -1,5 +1,6 @@
 package dev.takedown.measures.internal;
 
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.SimilarUploads;
 import dev.takedown.measures.ExplicitLabel;
 import dev.takedown.measures.MeasureScope;
@@ -63,6 +64,9 @@ public class Measure {
     private Instant liftedAt;
     private String liftedBy;
     private String liftReason;
+
+    @Enumerated(EnumType.STRING)
+    private LiftCause liftCause;
 
     /** Grows with every change of the row; the measure's records carry it so that consumers drop older ones. */
     @Version
@@ -164,13 +168,14 @@ public class Measure {
     }
 
     /** True when this call lifted the measure; lifting twice changes nothing. */
-    public boolean lift(Instant at, String actor, String reason, UUID eventId) {
+    public boolean lift(Instant at, String actor, LiftCause cause, String reason, UUID eventId) {
         if (status == MeasureStatus.LIFTED) {
             return false;
         }
         status = MeasureStatus.LIFTED;
         liftedAt = at;
         liftedBy = actor;
+        liftCause = cause;
         liftReason = reason;
         lastEventId = eventId;
         return true;
@@ -226,6 +231,10 @@ public class Measure {
 
     public String getLiftReason() {
         return liftReason;
+    }
+
+    public LiftCause getLiftCause() {
+        return liftCause;
     }
 
     /** The version of the last change, once it is flushed. */

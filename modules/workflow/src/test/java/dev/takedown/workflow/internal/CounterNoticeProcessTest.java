@@ -22,6 +22,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.TaskReminderDue;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.CaseLifecycle;
@@ -136,7 +137,7 @@ class CounterNoticeProcessTest {
     })
     void withoutProofOfProceedingsTheContentIsRestoredWhenTheStatutoryWaitIsOver(
             JurisdictionProfile profile, OffsetDateTime filedAt, int waitDays, OffsetDateTime expectedRestoreAt) {
-        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        when(measures.liftAll(eq(caseId), anyString(), any(), anyString())).thenReturn(1);
         ClockUtil.setCurrentTime(Date.from(filedAt.toInstant()));
         stubTimers(
                 profile,
@@ -169,7 +170,7 @@ class CounterNoticeProcessTest {
                 .isEnded();
         InOrder order = inOrder(lifecycle, measures);
         order.verify(lifecycle).forwardCounterNotice(eq(caseId), any(), any());
-        order.verify(measures).liftAll(caseId, "system", "restored after counter-notice");
+        order.verify(measures).liftAll(caseId, "system", LiftCause.COUNTER_NOTICE, "restored after counter-notice");
         order.verify(lifecycle).restore(caseId);
         verify(lifecycle, never()).maintainPendingProceedings(anyString());
         verifyNoInteractions(publisher);
@@ -192,7 +193,7 @@ class CounterNoticeProcessTest {
     })
     void usRestoreComesAfterBusinessDayTenAndAnOverdueOneGoesToComplianceAtDayFourteen(
             OffsetDateTime receivedAt, OffsetDateTime restoreFrom, OffsetDateTime overdueAt) {
-        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        when(measures.liftAll(eq(caseId), anyString(), any(), anyString())).thenReturn(1);
         ClockUtil.setCurrentTime(Date.from(receivedAt.toInstant()));
         stubTimers(
                 JurisdictionProfile.US_DMCA,
@@ -266,7 +267,7 @@ class CounterNoticeProcessTest {
     @Test
     void aRestoreDoneInTimeLeavesComplianceNothing() {
         Instant receivedAt = OffsetDateTime.parse("2026-05-16T12:00-04:00").toInstant();
-        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        when(measures.liftAll(eq(caseId), anyString(), any(), anyString())).thenReturn(1);
         ClockUtil.setCurrentTime(Date.from(receivedAt));
         stubTimers(
                 JurisdictionProfile.US_DMCA,
@@ -286,7 +287,7 @@ class CounterNoticeProcessTest {
     @Test
     void theRightsHoldersRetractionDuringTheWaitLiftsTheMeasures() {
         Instant receivedAt = OffsetDateTime.parse("2025-11-20T10:00-05:00").toInstant();
-        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        when(measures.liftAll(eq(caseId), anyString(), any(), anyString())).thenReturn(1);
         ClockUtil.setCurrentTime(Date.from(receivedAt));
         stubTimers(
                 JurisdictionProfile.US_DMCA,
@@ -306,7 +307,7 @@ class CounterNoticeProcessTest {
                 .isEnded();
         Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
         InOrder order = inOrder(measures, lifecycle);
-        order.verify(measures).liftAll(caseId, "system", "notice retracted by the rights holder");
+        order.verify(measures).liftAll(caseId, "system", LiftCause.RETRACTION, "notice retracted by the rights holder");
         order.verify(lifecycle).recordRetracted(caseId);
     }
 
@@ -364,7 +365,7 @@ class CounterNoticeProcessTest {
     @ParameterizedTest
     @CsvSource({"DISMISSED", "WITHDRAWN"})
     void proceedingsThatFailOrAreWithdrawnRestoreTheContent(ProceedingsOutcome outcome) {
-        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        when(measures.liftAll(eq(caseId), anyString(), any(), anyString())).thenReturn(1);
         ProcessInstance processInstance = maintainedPendingProceedings();
 
         concludeProceedings(outcome.name(), "judgment 42");
@@ -380,7 +381,11 @@ class CounterNoticeProcessTest {
                 .isEnded();
         InOrder order = inOrder(measures, lifecycle);
         order.verify(measures)
-                .liftAll(caseId, "system", "proceedings " + outcome.name().toLowerCase(Locale.ROOT));
+                .liftAll(
+                        caseId,
+                        "system",
+                        LiftCause.PROCEEDINGS,
+                        "proceedings " + outcome.name().toLowerCase(Locale.ROOT));
         order.verify(lifecycle).restoreAfterProceedings(caseId, outcome, "judgment 42");
         verify(lifecycle, never()).closeUpheldByProceedings(anyString(), anyString());
     }
@@ -497,7 +502,7 @@ class CounterNoticeProcessTest {
     @Test
     void theRightsHoldersRetractionBeforeTheCopyIsDeliveredLiftsTheMeasures() {
         Instant sentAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
-        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        when(measures.liftAll(eq(caseId), anyString(), any(), anyString())).thenReturn(1);
         when(noticeCases.timers(caseId))
                 .thenReturn(caseTimers(
                         JurisdictionProfile.CN_ECOM,
@@ -522,7 +527,7 @@ class CounterNoticeProcessTest {
                 .hasNotPassed("Event_CounterNoticeDelivered", "Event_StatutoryWaitOver")
                 .isEnded();
         InOrder order = inOrder(measures, lifecycle);
-        order.verify(measures).liftAll(caseId, "system", "notice retracted by the rights holder");
+        order.verify(measures).liftAll(caseId, "system", LiftCause.RETRACTION, "notice retracted by the rights holder");
         order.verify(lifecycle).recordRetracted(caseId);
     }
 
@@ -585,7 +590,7 @@ class CounterNoticeProcessTest {
                 .isEnded();
         InOrder order = inOrder(lifecycle, measures);
         order.verify(lifecycle).forwardCounterNotice(eq(caseId), any(), any());
-        order.verify(measures).liftAll(caseId, "system", "restored after counter-notice");
+        order.verify(measures).liftAll(caseId, "system", LiftCause.COUNTER_NOTICE, "restored after counter-notice");
         order.verify(lifecycle).restore(caseId);
     }
 
