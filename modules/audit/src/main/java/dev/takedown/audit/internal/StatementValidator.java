@@ -115,6 +115,12 @@ public final class StatementValidator {
             text(problems, "illegal_content_legal_ground", s.illegalContentLegalGround(), 500, true);
             text(problems, "illegal_content_explanation", s.illegalContentExplanation(), 2000, true);
         }
+        if ("DECISION_GROUND_INCOMPATIBLE_CONTENT".equals(s.decisionGround())) {
+            text(problems, "incompatible_content_ground", s.incompatibleContentGround(), 500, true);
+            text(problems, "incompatible_content_explanation", s.incompatibleContentExplanation(), 2000, true);
+            oneOf(problems, "incompatible_content_illegal", s.incompatibleContentIllegal(), YES_NO, false);
+        }
+        text(problems, "decision_ground_reference_url", s.decisionGroundReferenceUrl(), 500, false);
         if (s.contentType() == null || s.contentType().isEmpty()) {
             problems.add(new Problem("content_type", "is required"));
         } else {

@@ -183,7 +183,9 @@ class ForgedInboundRecordsTest {
                 Duration.ofMillis(5),
                 Duration.ofSeconds(5),
                 Duration.ZERO,
-                List.copyOf(StatementValidator.EU_EEA));
+                List.copyOf(StatementValidator.EU_EEA),
+                "Terms of Service, section 4 (rights of others)",
+                null);
         return new TransparencyDatabase(ledger.jdbc, ledger.transactions, properties, Clock.systemUTC());
     }
 }

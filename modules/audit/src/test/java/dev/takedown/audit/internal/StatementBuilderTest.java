@@ -23,7 +23,8 @@ class StatementBuilderTest {
     private static final Instant DAY_1 = Instant.parse("2026-03-01T09:00:00Z");
     private static final Instant DAY_2 = Instant.parse("2026-03-02T09:00:00Z");
     private static final Instant DAY_3 = Instant.parse("2026-03-03T09:00:00Z");
-    private static final StatementBuilder BUILDER = new StatementBuilder(List.of("DE", "FR"));
+    private static final StatementBuilder BUILDER = new StatementBuilder(
+            List.of("DE", "FR"), "Terms of Service, section 4 (rights of others)", "https://gen.example/terms");
 
     private final List<LedgerRecord> records = new ArrayList<>();
 
@@ -131,6 +132,74 @@ class StatementBuilderTest {
         assertThat(StatementValidator.problems(s))
                 .extracting(StatementValidator.Problem::field)
                 .containsExactly("territorial_scope");
+    }
+
+    @Test
+    void aClaimOfTheTermsAloneIsReportedUnderTheTermsNotTheLaw() {
+        received("RIGHTS_HOLDER", List.of("TOS_ONLY"));
+        record("dev.takedown.notice.decided.v1", DAY_2, "mod-1", decision("d-1", "ACCEPT", "DEMOTE", null));
+        record("dev.takedown.measure.applied.v1", DAY_2, TakedownEvent.SYSTEM, measure("DEMOTE", "a.png"));
+
+        StatementOfReasons s = BUILDER.build("d-1", records).orElseThrow();
+
+        assertThat(s.decisionGround()).isEqualTo("DECISION_GROUND_INCOMPATIBLE_CONTENT");
+        assertThat(s.incompatibleContentGround()).isEqualTo("Terms of Service, section 4 (rights of others)");
+        assertThat(s.decisionGroundReferenceUrl()).isEqualTo("https://gen.example/terms");
+        assertThat(s.incompatibleContentExplanation()).contains("terms of service", "DEMOTE");
+        assertThat(s.incompatibleContentIllegal()).isEqualTo("No");
+        assertThat(s.illegalContentLegalGround()).isNull();
+        assertThat(s.category()).isEqualTo("STATEMENT_CATEGORY_OTHER_VIOLATION_TC");
+        assertThat(StatementValidator.problems(s)).isEmpty();
+    }
+
+    @Test
+    void aClaimOfTheTermsBesideAnIllegalOneIsReportedUnderTheLaw() {
+        received("RIGHTS_HOLDER", List.of("TOS_ONLY", "TRADEMARK"));
+        record("dev.takedown.notice.decided.v1", DAY_2, "mod-1", decision("d-1", "ACCEPT", "DELETE", null));
+        record("dev.takedown.measure.applied.v1", DAY_2, TakedownEvent.SYSTEM, measure("DELETE", "a.png"));
+
+        StatementOfReasons s = BUILDER.build("d-1", records).orElseThrow();
+
+        assertThat(s.decisionGround()).isEqualTo("DECISION_GROUND_ILLEGAL_CONTENT");
+        assertThat(s.illegalContentLegalGround())
+                .contains("industrial property")
+                .doesNotContain("terms of service");
+        assertThat(s.category()).isEqualTo("STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS");
+        assertThat(s.incompatibleContentGround()).isNull();
+    }
+
+    @Test
+    void aLiftOnComplaintIsAHumanDecisionEndingTheRestrictionThatDay() {
+        received("RIGHTS_HOLDER", List.of("COPYRIGHT"));
+        record("dev.takedown.notice.decided.v1", DAY_1, "mod-1", decision("d-1", "ACCEPT", "DELETE", null));
+        record(
+                "dev.takedown.measure.applied.v1",
+                DAY_1,
+                TakedownEvent.SYSTEM,
+                measure("DELETE", "a.png").put("measureId", "m-1"));
+        record(
+                "dev.takedown.measure.lifted.v1",
+                DAY_3,
+                TakedownEvent.SYSTEM,
+                JSON.createObjectNode()
+                        .put("caseId", "case-1")
+                        .put("measureId", "m-1")
+                        .put("reason", "Jane Roe at jane@roe.test says so")
+                        .put("cause", "APPEAL"));
+        String puid = StatementBuilder.liftPuid(records.get(records.size() - 1).eventId());
+
+        StatementOfReasons s = BUILDER.buildLift(puid, records).orElseThrow();
+
+        assertThat(s.puid()).isEqualTo(puid).matches("^[a-zA-Z0-9-_]+$");
+        assertThat(s.applicationDate()).isEqualTo("2026-03-01");
+        assertThat(s.endDateVisibilityRestriction()).isEqualTo("2026-03-03");
+        assertThat(s.automatedDecision()).isEqualTo("AUTOMATED_DECISION_NOT_AUTOMATED");
+        assertThat(s.illegalContentLegalGround()).contains("Art. 20");
+        assertThat(s.decisionFacts())
+                .contains("internal complaint", "lifted on 2026-03-03")
+                .doesNotContain("Jane", "jane@roe.test");
+        assertThat(StatementValidator.problems(s)).isEmpty();
+        assertThat(BUILDER.buildLift("lift-unknown", records)).isEmpty();
     }
 
     @Test
