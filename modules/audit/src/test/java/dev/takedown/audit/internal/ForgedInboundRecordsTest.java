@@ -104,7 +104,7 @@ class ForgedInboundRecordsTest {
                 .as("disclosure feed")
                 .isEmpty();
         TransparencyReport report = new ComplianceReports(
-                        ledger.jdbc, ledger.transactions, new ReportProperties(Duration.ofHours(24)))
+                        ledger.jdbc, ledger.transactions, new ReportProperties(Duration.ofHours(24), null, null))
                 .transparency(LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1));
         assertThat(report.notices().total()).as("reports: notices").isZero();
         assertThat(report.decisions().total()).as("reports: decisions").isZero();

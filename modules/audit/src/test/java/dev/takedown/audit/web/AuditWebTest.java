@@ -228,7 +228,15 @@ class AuditWebTest {
                 .andExpect(jsonPath("$.notices.from_trusted_flaggers").value(1))
                 .andExpect(jsonPath("$.notices.by_category['=cmd|calc']").value(2))
                 .andExpect(jsonPath("$.decisions.median_hours_to_action").value(5.0))
-                .andExpect(jsonPath("$.counter_notices.cases_restored").value(2));
+                .andExpect(jsonPath("$.counter_notices.cases_restored").value(2))
+                .andExpect(jsonPath("$.orders.median_hours_to_effect").value(3.5))
+                .andExpect(jsonPath("$.notice_actions.by_basis.TERMS").value(1))
+                .andExpect(jsonPath("$.automated_means.error_rate").value(0.25))
+                .andExpect(jsonPath("$.automated_means.error_rate_method").value("reversed / decided"))
+                .andExpect(
+                        jsonPath("$.out_of_court.decided_by_outcome.OVERTURNED").value(1))
+                .andExpect(jsonPath("$.suspensions.suspended.UPLOADER").value(2))
+                .andExpect(jsonPath("$.active_recipients.average_monthly").value(1_250_000.0));
         mvc.perform(get("/api/audit/reports/transparency")
                         .param("from", "2026-03-01")
                         .param("to", "2026-03-02")
@@ -238,7 +246,12 @@ class AuditWebTest {
                 .andExpect(header().string(
                                 "Content-Disposition",
                                 "attachment; filename=\"transparency-2026-03-01-2026-03-02.csv\""))
-                .andExpect(content().string(containsString("notices_by_category,'=cmd|calc,2\r\n")));
+                .andExpect(content().string(containsString("notices_by_category,'=cmd|calc,2\r\n")))
+                .andExpect(content().string(containsString("actions_by_basis,TERMS,1\r\n")))
+                .andExpect(content().string(containsString("automated_means,accuracy,0.9\r\n")))
+                .andExpect(content().string(containsString("automated_means,accuracy_method,blocked / replayed\r\n")))
+                .andExpect(content().string(containsString("suspensions_by_party,NOTIFIER,1\r\n")))
+                .andExpect(content().string(containsString("active_recipients,months_reported,2026-03\r\n")));
         mvc.perform(get("/audit/reports/transparency/download")
                         .param("from", "2026-03-01")
                         .param("to", "2026-03-02"))
@@ -265,7 +278,20 @@ class AuditWebTest {
                 .andExpect(xpath("//a[@id='download-json']/@href")
                         .string("/audit/reports/transparency/download?from=2026-03-01&to=2026-03-02&format=json"))
                 .andExpect(xpath("//*[@id='notices-total']").string(containsString("5 notices, 1 from trusted")))
-                .andExpect(xpath("//table[@id='by-category']//th").string("=cmd|calc"));
+                .andExpect(xpath("//table[@id='by-category']//th").string("=cmd|calc"))
+                // a bar per count, its length the count's share of the total: 3 of 5 → 144 of 240
+                .andExpect(xpath("//table[@id='by-category']//tr[th='COPYRIGHT']//rect/@width")
+                        .string("144"))
+                .andExpect(xpath("//table[@id='actions-by-basis']//tr[th='TERMS']//rect/@width")
+                        .string("60"))
+                .andExpect(xpath("//table[@id='automated-means']").string(containsString("25.0%")))
+                .andExpect(xpath("//table[@id='automated-means']").string(containsString("reversed / decided")))
+                .andExpect(xpath("//table[@id='suspensions']//tr[th='UPLOADER']/td[@class='count']")
+                        .string("2"))
+                .andExpect(
+                        xpath("//table[@id='terminations']//td[@class='empty']").exists())
+                .andExpect(xpath("//*[@id='active-recipients']").string(containsString("1,250,000")))
+                .andExpect(xpath("//script").doesNotExist());
     }
 
     @Test
@@ -441,7 +467,18 @@ class AuditWebTest {
                         new TreeMap<>(Map.of("PROCESS", 5L))),
                 new TransparencyReport.Decisions(4, 3, 1, 1, 15.0, 3, 5.0),
                 new TransparencyReport.Complaints(1, 1, 1, 6.0),
-                new TransparencyReport.CounterNotices(1, 2, 2));
+                new TransparencyReport.CounterNotices(1, 2, 2),
+                new TransparencyReport.Orders(2, new TreeMap<>(Map.of("COPYRIGHT", 2L)), 1, 3.5),
+                new TransparencyReport.NoticeActions(new TreeMap<>(Map.of("LAW", 3L, "TERMS", 1L)), 1),
+                new TransparencyReport.OwnInitiative(0, new TreeMap<>(Map.of("SUSPENDED", 1L)), "the ladder's"),
+                new TreeMap<>(Map.of("MEASURE", 1L)),
+                new TransparencyReport.AutomatedMeans(
+                        1, 4, 1, 0.25, "reversed / decided", 9, 1, 0.9, "blocked / replayed"),
+                new TransparencyReport.OutOfCourt(2, new TreeMap<>(Map.of("OVERTURNED", 1L)), 30.0, 1),
+                new TransparencyReport.Suspensions(
+                        new TreeMap<>(Map.of("NOTIFIER", 1L, "UPLOADER", 2L)), new TreeMap<>()),
+                new TransparencyReport.ActiveRecipients(
+                        1_250_000.0, List.of("2026-03"), List.of(), "logged-in accounts, deduplicated"));
     }
 
     private static List<LedgerRecord> timeline() {
