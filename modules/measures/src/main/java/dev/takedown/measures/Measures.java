@@ -440,7 +440,9 @@ public class Measures {
                 measure.getId().toString(),
                 measure.getLiftReason(),
                 measure.getVersion(),
-                measure.getLiftCause() == null ? null : measure.getLiftCause().name());
+                measure.getLiftCause() == null ? null : measure.getLiftCause().name(),
+                measure.getType().name(),
+                measure.getTargetUrl());
     }
 
     @Transactional(readOnly = true)

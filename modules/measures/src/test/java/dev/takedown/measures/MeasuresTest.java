@@ -321,7 +321,8 @@ class MeasuresTest {
         assertThat(measures.restate(id, 1, liftedAt.plusSeconds(5))).isTrue();
         assertThat(published)
                 .singleElement()
-                .isEqualTo(new MeasureLifted(liftId, liftedAt, "c1", "senior", id, "licence shown", 2L, "BY_HAND"));
+                .isEqualTo(new MeasureLifted(
+                        liftId, liftedAt, "c1", "senior", id, "licence shown", 2L, "BY_HAND", "PROMPT_FILTER", null));
     }
 
     @Test

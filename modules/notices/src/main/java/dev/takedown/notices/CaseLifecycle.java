@@ -12,6 +12,8 @@ import dev.takedown.events.ClaimType;
 import dev.takedown.events.CounterNoticeFiled;
 import dev.takedown.events.CriminalOffenceFlagged;
 import dev.takedown.events.LegalGround;
+import dev.takedown.events.LiftCause;
+import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.NoticeAcknowledged;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
@@ -41,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -679,6 +682,48 @@ public class CaseLifecycle {
                 "no proof of proceedings within the statutory wait: content restored")) {
             tellBoth(notice, LetterKind.RESTORED, "RESTORED", Map.of());
         }
+    }
+
+    /**
+     * A measure that ended without a further decision on the case (its period ran out, or staff lifted it) is
+     * explained to both sides with a statement of reasons (DSA Art. 17(3)); the other lifts follow a step of the case
+     * whose own letter tells them. A filter's end concerns every uploader of the case, a target's only its own.
+     */
+    @EventListener
+    void on(MeasureLifted lifted) {
+        LiftCause cause = LiftCause.valueOf(Objects.requireNonNullElse(lifted.cause(), LiftCause.SUPERSEDED.name()));
+        if (cause != LiftCause.EXPIRY && cause != LiftCause.BY_HAND) {
+            return;
+        }
+        Optional<Notice> found = load(lifted.caseId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Notice notice = found.get();
+        Map<String, Object> model = model(
+                "measure",
+                lifted.type(),
+                "target",
+                lifted.targetUrl(),
+                "cause",
+                cause.name(),
+                "endedAt",
+                lifted.occurredAt(),
+                "family",
+                notice.governingProfile().family());
+        List<String> recipients = new ArrayList<>();
+        recipients.add(tellNotifier(notice, LetterKind.MEASURE_ENDED, model));
+        notice.getTargets().stream()
+                .filter(target ->
+                        lifted.targetUrl() == null || lifted.targetUrl().equals(target.getUrl()))
+                .forEach(target -> recipients.add(tellUploader(notice, target, LetterKind.MEASURE_ENDED, model, null)));
+        events.publishEvent(new PartiesNotified(
+                UUID.randomUUID(),
+                clock.instant(),
+                lifted.caseId(),
+                TakedownEvent.SYSTEM,
+                "MEASURE_ENDED",
+                recipients));
     }
 
     /** The rights holder's retraction lifted the measures; both sides are told. */

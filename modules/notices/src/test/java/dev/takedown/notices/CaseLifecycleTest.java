@@ -14,6 +14,7 @@ import dev.takedown.events.AppealDecided;
 import dev.takedown.events.AuthorityNotified;
 import dev.takedown.events.CounterNoticeDelivered;
 import dev.takedown.events.CriminalOffenceFlagged;
+import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.NoticeAcknowledged;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
@@ -133,6 +134,9 @@ class CaseLifecycleTest {
 
     @Autowired
     MovingClock clock;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     // --- every step once, and only once ----------------------------------------------------------------------------
 
@@ -424,6 +428,72 @@ class CaseLifecycleTest {
                         .contains(
                                 "(a) Measure: GEO_BLOCK on ",
                                 "territorial scope: DE, AT; duration: until 2025-12-31" + " inclusive"));
+    }
+
+    @Test
+    void aMeasureThatRanOutIsExplainedToTheNotifierAndTheUploaderOfItsTargetOnly() {
+        String caseId = file(
+                "org-a",
+                NoticeJson.complete("EU_DSA")
+                        .target("https://gen.example/img/geo")
+                        .account("acct-geo")
+                        .language("en"));
+        decideAndNotify(caseId, Verdict.ACCEPT, List.of("GEO_BLOCK"), "copies the work");
+        int before = told(caseId).size();
+
+        transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
+                UUID.randomUUID(),
+                clock.instant(),
+                caseId,
+                "system",
+                UUID.randomUUID().toString(),
+                "its last day has passed",
+                2L,
+                "EXPIRY",
+                "GEO_BLOCK",
+                "https://gen.example/img/other")));
+        assertThat(told(caseId))
+                .as("a target of another uploader: only the notifier is told")
+                .hasSize(before + 1);
+
+        transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
+                UUID.randomUUID(),
+                clock.instant(),
+                caseId,
+                "system",
+                UUID.randomUUID().toString(),
+                "restored after counter-notice",
+                2L,
+                "COUNTER_NOTICE",
+                "GEO_BLOCK",
+                "https://gen.example/img/geo")));
+        assertThat(told(caseId)).as("a restore has its own letter").hasSize(before + 1);
+
+        transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
+                UUID.randomUUID(),
+                clock.instant(),
+                caseId,
+                "system",
+                UUID.randomUUID().toString(),
+                "its last day has passed",
+                2L,
+                "EXPIRY",
+                "GEO_BLOCK",
+                "https://gen.example/img/geo")));
+        assertThat(told(caseId))
+                .filteredOn(letter -> letter.kind() == LetterKind.MEASURE_ENDED)
+                .hasSize(3)
+                .extracting(CaseLifecycleTest::recipient)
+                .containsExactlyInAnyOrder("notifier:legal@a.test", "notifier:legal@a.test", "uploader-of:acct-geo");
+        assertThat(told(caseId))
+                .filteredOn(letter ->
+                        letter.kind() == LetterKind.MEASURE_ENDED && letter.recipientRole() == PartyRole.UPLOADER)
+                .singleElement()
+                .satisfies(letter -> assertThat(letter.body())
+                        .contains(
+                                "(a) The measure GEO_BLOCK on https://gen.example/img/geo no longer applies",
+                                "limited period",
+                                "ended automatically"));
     }
 
     @Test
