@@ -431,8 +431,36 @@ class TransparencyDatabaseTest {
         assertThat(tdb(3).prepare()).as("a lift is stated once").isZero();
     }
 
+    @Test
+    void thePreviewShowsEachStatementWithItsStateAndThePayloadAsSent() {
+        appender.appendAll(acceptedCase("case-1", "dec-1", "DELETE"));
+        tdb(3).prepare();
+        dev.takedown.audit.TdbStatements preview = new dev.takedown.audit.TdbStatements(ledger.jdbc, properties(3));
+
+        assertThat(preview.endpoint())
+                .hasValueSatisfying(url -> assertThat(url.getPath()).isEqualTo("/api/v1/statements"));
+        assertThat(preview.recent(20)).singleElement().satisfies(statement -> {
+            assertThat(statement.puid()).isEqualTo("dec-1");
+            assertThat(statement.caseId()).isEqualTo("case-1");
+            assertThat(statement.state()).isEqualTo("PENDING");
+            assertThat(statement.payload())
+                    .contains("\"puid\" : \"dec-1\"", "\"decision_ground\" : \"DECISION_GROUND_ILLEGAL_CONTENT\"")
+                    .as("indented for reading")
+                    .contains("\n  ");
+        });
+        tdb(3).submitPending();
+        assertThat(preview.recent(20)).singleElement().satisfies(statement -> {
+            assertThat(statement.state()).isEqualTo("SUBMITTED");
+            assertThat(statement.tdbUuid()).isEqualTo("uuid-dec-1");
+        });
+    }
+
     private TransparencyDatabase tdb(int maxAttempts) {
-        TdbProperties properties = new TdbProperties(
+        return new TransparencyDatabase(ledger.jdbc, ledger.transactions, properties(maxAttempts), Clock.systemUTC());
+    }
+
+    private TdbProperties properties(int maxAttempts) {
+        return new TdbProperties(
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/statements",
                 "test-token",
                 100,
@@ -444,7 +472,6 @@ class TransparencyDatabaseTest {
                 List.copyOf(StatementValidator.EU_EEA),
                 "Terms of Service, section 4 (rights of others)",
                 null);
-        return new TransparencyDatabase(ledger.jdbc, ledger.transactions, properties, Clock.systemUTC());
     }
 
     private List<ConsumerRecord<String, String>> acceptedCase(String caseId, String decisionId, String measure) {

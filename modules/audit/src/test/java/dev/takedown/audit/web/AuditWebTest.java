@@ -34,6 +34,7 @@ import dev.takedown.audit.LegalHold;
 import dev.takedown.audit.LegalHolds;
 import dev.takedown.audit.Retention;
 import dev.takedown.audit.SlaDashboard;
+import dev.takedown.audit.TdbStatements;
 import dev.takedown.audit.TransparencyReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,7 @@ class AuditWebTest {
     private final LegalHolds holds = mock(LegalHolds.class);
     private final Retention retention = mock(Retention.class);
     private final DisclosureFeed feed = mock(DisclosureFeed.class);
+    private final TdbStatements tdb = mock(TdbStatements.class);
     private MockMvc mvc;
 
     @BeforeEach
@@ -86,7 +88,7 @@ class AuditWebTest {
         var json = new MappingJackson2HttpMessageConverter(mapper);
         mvc = MockMvcBuilders.standaloneSetup(
                         new AuditApi(trail, search, reports, holds, retention),
-                        new AuditPages(trail, search, reports, holds, mapper),
+                        new AuditPages(trail, search, reports, holds, tdb, mapper),
                         new PublicDisclosures(feed))
                 .setMessageConverters(new ByteArrayHttpMessageConverter(), json)
                 .setViewResolvers(views)
@@ -262,6 +264,41 @@ class AuditWebTest {
                         .param("to", "2026-03-02")
                         .param("format", "xlsx"))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void transparencyPagePreviewsEachPayloadAsTheTransparencyDatabaseReceivesIt() throws Exception {
+        when(reports.transparency(MARCH_1, MARCH_2)).thenReturn(report());
+        when(tdb.endpoint())
+                .thenReturn(java.util.Optional.of(java.net.URI.create("http://127.0.0.1:4711/api/v1/statements")));
+        when(tdb.recent(20))
+                .thenReturn(List.of(new TdbStatements.Statement(
+                        "d-1",
+                        "case-1",
+                        "INVALID",
+                        0,
+                        "territorial_scope: the measures restrict in no EU or EEA country",
+                        null,
+                        null,
+                        Instant.parse("2026-03-02T10:00:00Z"),
+                        "{\n  \"puid\" : \"d-1\"\n}")));
+
+        mvc.perform(get("/audit/reports/transparency")
+                        .param("from", "2026-03-01")
+                        .param("to", "2026-03-02"))
+                .andExpect(status().isOk())
+                .andExpect(xpath("//*[@id='tdb-endpoint']").string(containsString("127.0.0.1:4711")))
+                .andExpect(xpath("//table[@id='tdb-statements']//td[2]").string("INVALID"))
+                .andExpect(xpath("//table[@id='tdb-statements']//td[4]").string(containsString("territorial_scope")))
+                .andExpect(xpath("//table[@id='tdb-statements']//pre").string(containsString("\"puid\" : \"d-1\"")));
+
+        when(tdb.endpoint()).thenReturn(java.util.Optional.empty());
+        when(tdb.recent(20)).thenReturn(List.of());
+        mvc.perform(get("/audit/reports/transparency")
+                        .param("from", "2026-03-01")
+                        .param("to", "2026-03-02"))
+                .andExpect(xpath("//*[@id='tdb-endpoint']").string(containsString("Submission is off")))
+                .andExpect(xpath("//table[@id='tdb-statements']").doesNotExist());
     }
 
     @Test
