@@ -77,6 +77,7 @@ public class CaseLifecycle {
     private final String publicBaseUrl;
     private final OutOfCourtBodies outOfCourtBodies;
     private final Optional<RestrictionScopes> scopes;
+    private final String termsClause;
     private final Clock clock;
 
     CaseLifecycle(
@@ -95,6 +96,7 @@ public class CaseLifecycle {
             @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
             OutOfCourtBodies outOfCourtBodies,
             Optional<RestrictionScopes> scopes,
+            @Value("${takedown.terms.clause:the platform's terms of service}") String termsClause,
             Clock clock) {
         this.notices = notices;
         this.submissions = submissions;
@@ -111,6 +113,7 @@ public class CaseLifecycle {
         this.publicBaseUrl = publicBaseUrl;
         this.outOfCourtBodies = outOfCourtBodies;
         this.scopes = scopes;
+        this.termsClause = termsClause;
         this.clock = clock;
     }
 
@@ -522,7 +525,13 @@ public class CaseLifecycle {
                                 "countries",
                                 scope.countries(),
                                 "endsOn",
-                                scope.endsOn() == null ? null : scope.endsOn().toString()),
+                                scope.endsOn() == null ? null : scope.endsOn().toString(),
+                                // a breach of the terms alone is decided under the terms (DSA Art. 17(3)(e)), not
+                                // the law
+                                "terms",
+                                termsOnly(notice),
+                                "termsClause",
+                                termsClause),
                         link));
             }
         }
@@ -1037,6 +1046,12 @@ public class CaseLifecycle {
      * DSA Art. 17(3)(d): the rights the notice claims (copyright when it names none) and the provisions the decision
      * applies under each profile of the case.
      */
+    private boolean termsOnly(Notice notice) {
+        var claim = submissions.of(notice).claim();
+        List<ClaimType> claims = claim == null ? List.of() : claim.claimTypes();
+        return !claims.isEmpty() && claims.stream().allMatch(type -> type.kind() == ClaimType.Kind.TERMS);
+    }
+
     private String legalGround(Notice notice) {
         var claim = submissions.of(notice).claim();
         List<ClaimType> claims = claim == null ? List.of() : claim.claimTypes();

@@ -431,6 +431,35 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void aBreachOfTheTermsAloneIsStatedUnderTheTermsNotTheLaw() {
+        String terms =
+                file("org-a", NoticeJson.complete("EU_DSA").account("acct-tos").claim("TOS_ONLY"));
+        String law =
+                file("org-a", NoticeJson.complete("EU_DSA").account("acct-law").claim("TOS_ONLY", "TRADEMARK"));
+
+        decideAndNotify(terms, Verdict.ACCEPT, List.of("DEMOTE"), "breaches the terms");
+        decideAndNotify(law, Verdict.ACCEPT, List.of("DELETE"), "infringes the mark");
+
+        assertThat(told(terms))
+                .filteredOn(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .contains(
+                                "(d) Legal ground: none relied on",
+                                // the clause of takedown.terms.clause, and the moderator's explanation
+                                "(e) Terms and conditions: Terms of Service: no content that infringes the intellectual"
+                                        + " property or other rights of others; explanation: the notice claimed a"
+                                        + " breach of this clause only",
+                                "breaches the terms")
+                        .doesNotContain("Terms and conditions: not relied on"));
+        assertThat(told(law))
+                .filteredOn(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .contains("(d) Legal ground: TOS_ONLY, TRADEMARK", "(e) Terms and conditions: not relied on"));
+    }
+
+    @Test
     void aMeasureThatRanOutIsExplainedToTheNotifierAndTheUploaderOfItsTargetOnly() {
         String caseId = file(
                 "org-a",
