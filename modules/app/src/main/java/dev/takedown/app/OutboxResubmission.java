@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Resubmits outbox entries that stayed incomplete, while the node runs. Spring Modulith 1.4 resubmits them only on
  * restart ({@code republish-outstanding-events-on-restart}); a broker outage longer than the producer's delivery
  * timeout (2 min by default) fails the sends and would leave the events unpublished until the node restarts
- * ({@code FaultToleranceIT.brokerDownLongerThanTheDeliveryTimeoutTheOutboxStillDrains}). Only entries older than
+ * ({@code FaultToleranceIT.brokerKilledWhileNoticesArriveLosesNothing}). Only entries older than
  * {@code takedown.outbox.resubmit-older-than} are resubmitted, so a send still in flight is rarely sent twice; when it
  * is, consumers are idempotent by event id.
  */

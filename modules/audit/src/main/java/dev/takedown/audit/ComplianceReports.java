@@ -225,11 +225,15 @@ public class ComplianceReports {
                         + FIRST_MEASURES
                         + "), a as (select count(*) as actions, percentile_cont(0.5) within group (order by"
                         + " extract(epoch from m.at - r.at)::float8) as to_action from m left join r using (case_id)"
-                        + " where m.at >= ? and m.at < ?)"
+                        + " where m.at >= ? and m.at < ?), x as (" + FIRST_REMOVALS
+                        + "), e as (select count(*) as removals, percentile_cont(0.5) within group (order by"
+                        + " extract(epoch from x.at - r.at)::float8) as to_removal from x left join r using (case_id)"
+                        + " where x.at >= ? and x.at < ?)"
                         + " select count(*) as total, count(m.case_id) as with_action,"
                         + " count(*) filter (where d.actor_type = 'AUTOMATED') as automated,"
                         + " percentile_cont(0.5) within group (order by extract(epoch from d.at - r.at)::float8) as to_decision,"
-                        + " (select actions from a) as actions, (select to_action from a) as to_action"
+                        + " (select actions from a) as actions, (select to_action from a) as to_action,"
+                        + " (select removals from e) as removals, (select to_removal from e) as to_removal"
                         + " from d left join r using (case_id) left join m using (case_id) where d.at >= ? and d.at < ?",
                 (rs, row) -> new TransparencyReport.Decisions(
                         rs.getLong("total"),
@@ -238,10 +242,15 @@ public class ComplianceReports {
                         rs.getLong("automated"),
                         hours(rs, "to_decision"),
                         rs.getLong("actions"),
-                        hours(rs, "to_action")),
+                        hours(rs, "to_action"),
+                        rs.getLong("removals"),
+                        hours(rs, "to_removal")),
                 NOTICE_DECIDED,
                 NOTICE_RECEIVED,
                 MEASURE_APPLIED,
+                start,
+                end,
+                ENFORCEMENT_RECORDED,
                 start,
                 end,
                 start,

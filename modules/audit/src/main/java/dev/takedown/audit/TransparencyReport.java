@@ -54,7 +54,9 @@ public record TransparencyReport(
     /**
      * First-instance decisions (a case's first ACCEPT or REJECT) taken in the period. {@code withAction}: the case has
      * had a measure applied (a decision overturned on second review has none). {@code automated}: decided by an
-     * automated actor. {@code actions}: cases whose first measure took effect in the period, timed from receipt.
+     * automated actor. {@code actions}: cases whose first measure was published in the period, timed from receipt.
+     * {@code removals}: cases whose first measure the platform confirmed in effect in the period (by the platform's
+     * time), timed from receipt: the time to removal, since a published measure has removed nothing yet.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Decisions(
@@ -64,7 +66,9 @@ public record TransparencyReport(
             long automated,
             Double medianHoursToDecision,
             long actions,
-            Double medianHoursToAction) {}
+            Double medianHoursToAction,
+            long removals,
+            Double medianHoursToRemoval) {}
 
     /** Internal complaints (Art. 20) filed in the period; appeals decided in it, timed from their filing. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

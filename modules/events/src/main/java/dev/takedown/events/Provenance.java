@@ -35,6 +35,8 @@ public final class Provenance {
             AppealDecided.class,
             AppealFiled.class,
             AuthorityNotified.class,
+            CaseLiftsEnforced.class,
+            CaseMeasuresEnforced.class,
             CaseViewed.class,
             CounterNoticeDelivered.class,
             CounterNoticeFiled.class,

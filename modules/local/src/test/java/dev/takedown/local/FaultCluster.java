@@ -38,6 +38,9 @@ final class FaultCluster implements AutoCloseable {
     private final Thread reaper = new Thread(this::close, "fault-cluster-reaper");
     private EmbeddedPostgres postgres;
     private Process broker;
+    /** Confirms the measures' commands, as the platform of the local profile does. */
+    private final FaultPlatform platform;
+
     private int brokerStarts;
 
     /** One application node: a name, a port and the JVM currently running it (null while down). */
@@ -79,6 +82,7 @@ final class FaultCluster implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(reaper);
         startPostgres();
         startBroker();
+        platform = new FaultPlatform(bootstrap());
     }
 
     // ---------------------------------------------------------------------------------------------------- database
@@ -226,6 +230,7 @@ final class FaultCluster implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        platform.close();
         List<Process> running = new ArrayList<>();
         nodes.values().forEach(n -> {
             if (n.process != null) {

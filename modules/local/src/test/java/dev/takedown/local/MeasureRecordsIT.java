@@ -198,6 +198,19 @@ class MeasureRecordsIT extends StackTest {
                 .untilAsserted(() -> assertThat(notes(compliance, caseId))
                         .anySatisfy(note ->
                                 assertThat(note).startsWith("ENFORCED: DELETE").contains(enforcedAt.toString())));
+        List<String> statuses = new ArrayList<>();
+        compliance
+                .get("/api/notices/" + caseId)
+                .json()
+                .get("history")
+                .forEach(h -> statuses.add(h.path("status").asText()));
+        assertThat(notes(compliance, caseId))
+                .as("the case is removed as of the platform's time")
+                .contains("every measure confirmed in effect by the platform at " + enforcedAt);
+        assertThat(statuses.indexOf("MEASURE_ENFORCED"))
+                .as("the parties were told after the platform confirmed the removal")
+                .isNotNegative()
+                .isLessThan(statuses.indexOf("NOTIFIED"));
         await().atMost(Cases.PATIENCE)
                 .untilAsserted(() -> assertThat(runtime.createProcessInstanceQuery()
                                 .processDefinitionKey("measure-enforcement")

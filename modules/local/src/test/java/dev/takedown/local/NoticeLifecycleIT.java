@@ -79,11 +79,18 @@ class NoticeLifecycleIT extends StackTest {
                                 .get("status")
                                 .asText()));
         JsonNode history = holderA.get("/api/notices/" + caseId).json().get("history");
-        // the platform's confirmation is a note under the status of the moment: it repeats a status, never adds one
+        // each measure's confirmation is a note under the status of the moment; the last one enforces the case, and
+        // only then are the parties told
         assertThat(StreamSupport.stream(history.spliterator(), false)
                         .map(h -> h.get("status").asText())
                         .distinct())
-                .containsExactly("RECEIVED", "UNDER_REVIEW", "DECIDED_ACTION", "MEASURE_APPLIED", "NOTIFIED");
+                .containsExactly(
+                        "RECEIVED",
+                        "UNDER_REVIEW",
+                        "DECIDED_ACTION",
+                        "MEASURE_APPLIED",
+                        "MEASURE_ENFORCED",
+                        "NOTIFIED");
 
         String canonicalTarget = target.replace("GEN.example", "gen.example").replace("#preview", "");
         ConsumerRecord<String, String> measure =

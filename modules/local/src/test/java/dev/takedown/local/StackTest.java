@@ -33,6 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
             // read every 2 s, not every 30 s (OperationsIT)
             "management.prometheus.metrics.export.enabled=true",
             "takedown.metrics.kafka-refresh=PT2S",
+            // the reference platform confirms at once, not after the demo's second: every decided case waits for it
+            "takedown.reference-adapter.delay=PT0.05S",
             "spring.datasource.hikari.connection-timeout=5000"
         })
 @ActiveProfiles("local")

@@ -1,5 +1,7 @@
 package dev.takedown.measures;
 
+import dev.takedown.events.CaseLiftsEnforced;
+import dev.takedown.events.CaseMeasuresEnforced;
 import dev.takedown.events.EnforcementFailed;
 import dev.takedown.events.EnforcementRecorded;
 import dev.takedown.events.EnforcementResult;
@@ -12,8 +14,12 @@ import dev.takedown.measures.internal.MeasureRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * What the platform answered to the measures' commands. An answer counts only for the command it names: a measure of
  * ours, the version of its last command (an answer to an older version, say to the application after the lift was
  * sent, confirms nothing) and the kind of that command (a lift is confirmed by {@link LiftEnforced} only). The same
- * answer twice is recorded once.
+ * answer twice is recorded once. The confirmation of a case's last measure (or last lift) is a fact of the case
+ * ({@link CaseMeasuresEnforced}, {@link CaseLiftsEnforced}): only then is its content removed (or restored).
  */
 @Service
 public class Enforcements {
@@ -47,7 +54,8 @@ public class Enforcements {
     }
 
     /**
-     * Records a platform's answer and tells the case and the enforcement process ({@link EnforcementRecorded}).
+     * Records a platform's answer and tells the case and the enforcement process ({@link EnforcementRecorded}); the
+     * confirmation that completes the case's measures or lifts is told as well.
      *
      * @param principal who signed it, {@code kafka-org:<platform>}
      * @return the recorded fact; empty when the same answer was recorded before
@@ -61,6 +69,9 @@ public class Enforcements {
         Measure measure = measure(result.measureId())
                 .orElseThrow(() -> new AcknowledgementRefusedException(
                         "no measure " + quoted(result.measureId()) + " was ever requested"));
+        // answers to two measures of one case, recorded at once (two nodes, two partitions), would each see the
+        // other's measure unconfirmed, and neither would tell the case that all are: one case's answers wait in turn
+        measures.lockCase("measures:" + measure.getCaseId());
         Enforcement enforcement = enforcements
                 .findById(measure.getId())
                 .orElseThrow(() -> new AcknowledgementRefusedException(
@@ -119,8 +130,99 @@ public class Enforcements {
                 failure,
                 platformAt);
         events.publishEvent(recorded);
+        if (outcome == EnforcementRecorded.Outcome.ENFORCED) {
+            removal(measure.getCaseId())
+                    .ifPresent(settled -> events.publishEvent(new CaseMeasuresEnforced(
+                            UUID.randomUUID(), now, measure.getCaseId(), principal, settled.measures(), settled.at())));
+        } else if (outcome == EnforcementRecorded.Outcome.LIFT_ENFORCED) {
+            restoration(measure.getCaseId())
+                    .ifPresent(settled -> events.publishEvent(new CaseLiftsEnforced(
+                            UUID.randomUUID(), now, measure.getCaseId(), principal, settled.measures(), settled.at())));
+        }
         return Optional.of(recorded);
     }
+
+    /**
+     * Whether the platform confirmed every measure of the case in effect (true when none is): until then the case's
+     * content is not removed.
+     */
+    @Transactional(readOnly = true)
+    public boolean removalConfirmed(String caseId) {
+        return settled(caseId, MeasureStatus.APPLIED, EnforcementStatus.ENFORCED, Enforcement::getEnforcedAt)
+                .isPresent();
+    }
+
+    /**
+     * When the platform confirmed the last of the case's measures in effect, by its clock; empty while one is
+     * unconfirmed or when none is in effect.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> removedAt(String caseId) {
+        return removal(caseId).map(Settled::at);
+    }
+
+    /**
+     * Whether the platform confirmed every lift of the case's measures, with none left in effect (true when nothing
+     * was lifted): until then the case's content is not restored.
+     */
+    @Transactional(readOnly = true)
+    public boolean restorationConfirmed(String caseId) {
+        return settled(caseId, MeasureStatus.LIFTED, EnforcementStatus.LIFT_ENFORCED, Enforcement::getLiftEnforcedAt)
+                .isPresent();
+    }
+
+    /** When the platform confirmed the last lift of the case's measures, by its clock; empty until it has. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> restoredAt(String caseId) {
+        return restoration(caseId).map(Settled::at);
+    }
+
+    private Optional<Settled> removal(String caseId) {
+        return settled(caseId, MeasureStatus.APPLIED, EnforcementStatus.ENFORCED, Enforcement::getEnforcedAt)
+                .filter(settled -> settled.at() != null);
+    }
+
+    private Optional<Settled> restoration(String caseId) {
+        return settled(caseId, MeasureStatus.LIFTED, EnforcementStatus.LIFT_ENFORCED, Enforcement::getLiftEnforcedAt)
+                .filter(settled -> settled.at() != null);
+    }
+
+    /**
+     * The case's measures in {@code status}, each confirmed by the platform ({@code confirmed}, to the command of the
+     * measure's present version), and the latest confirmation; empty while one is not. A lift is settled only when no
+     * measure is still in effect (a filter replaced by a wider one is lifted while its successor applies).
+     */
+    private Optional<Settled> settled(
+            String caseId, MeasureStatus status, EnforcementStatus confirmed, Function<Enforcement, Instant> at) {
+        List<Measure> ofCase = measures.findByCaseIdOrderByPlannedAt(caseId);
+        if (status == MeasureStatus.LIFTED && ofCase.stream().anyMatch(m -> m.getStatus() == MeasureStatus.APPLIED)) {
+            return Optional.empty();
+        }
+        List<Measure> concerned =
+                ofCase.stream().filter(m -> m.getStatus() == status).toList();
+        Map<UUID, Enforcement> answers =
+                enforcements.findAllById(concerned.stream().map(Measure::getId).toList()).stream()
+                        .collect(Collectors.toMap(Enforcement::getMeasureId, Function.identity()));
+        Instant latest = null;
+        int commanded = 0;
+        for (Measure measure : concerned) {
+            Enforcement answer = answers.get(measure.getId());
+            if (answer == null) {
+                // applied or lifted before the platform was asked to confirm anything: nothing to wait for
+                continue;
+            }
+            if (answer.getState() != confirmed || answer.getCommandVersion() != measure.getVersion()) {
+                return Optional.empty();
+            }
+            commanded++;
+            Instant confirmedAt = at.apply(answer);
+            latest = latest == null || confirmedAt.isAfter(latest) ? confirmedAt : latest;
+        }
+        return Optional.of(new Settled(commanded, latest));
+    }
+
+    /** How many measures the platform confirmed and when it confirmed the last ({@code null} for none). */
+    private record Settled(int measures, Instant at) {}
 
     /** Whether the platform confirmed the command of this version (the measure, or its lift). */
     @Transactional(readOnly = true)

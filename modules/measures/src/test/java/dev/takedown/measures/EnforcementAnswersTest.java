@@ -7,9 +7,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.takedown.events.CaseLiftsEnforced;
+import dev.takedown.events.CaseMeasuresEnforced;
 import dev.takedown.events.CloudEventHeaders;
 import dev.takedown.events.EnforcementFailed;
 import dev.takedown.events.InboundSignatures;
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.LiftEnforced;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureEnforced;
@@ -19,10 +22,16 @@ import dev.takedown.testing.EmbeddedDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -77,6 +87,9 @@ class EnforcementAnswersTest {
     /** What the container's error handler was given: record key and reason. */
     static final List<String> refused = new CopyOnWriteArrayList<>();
 
+    /** The cases told that all their measures are enforced, from any thread. */
+    static final List<String> removed = new CopyOnWriteArrayList<>();
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         EmbeddedDatabase.register(registry);
@@ -94,6 +107,11 @@ class EnforcementAnswersTest {
         @Bean
         Clock clock() {
             return Clock.systemUTC();
+        }
+
+        @EventListener
+        void on(CaseMeasuresEnforced enforced) {
+            removed.add(enforced.caseId());
         }
 
         @Bean
@@ -260,6 +278,124 @@ class EnforcementAnswersTest {
         assertThat(reasons(measureId))
                 .containsExactly("the answer is to version " + appliedVersion + " of measure " + measureId
                         + ", whose last command is version " + liftVersion);
+    }
+
+    /**
+     * A case is removed when the platform confirmed its last measure in effect, and restored when it confirmed the last
+     * lift: one fact each, at the latest of the platform's times, never while one measure is unconfirmed.
+     */
+    @Test
+    void theCaseIsRemovedOnlyWhenItsLastMeasureIsConfirmedAndRestoredWhenItsLastLiftIs(PublishedEvents published) {
+        String caseId = "case-" + UUID.randomUUID();
+        measures.plan(
+                caseId,
+                "d-1",
+                List.of(MeasureType.DELETE),
+                List.of(
+                        new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null),
+                        new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null)),
+                null,
+                "mod",
+                false);
+        measures.applyPlanned(caseId);
+        List<String> ids =
+                measures.forCase(caseId).stream().map(MeasureView::measureId).toList();
+        Instant first = Instant.parse("2026-03-02T08:00:09Z");
+        Instant last = Instant.parse("2026-03-02T08:00:04Z");
+        assertThat(enforcements.removalConfirmed(caseId)).isFalse();
+
+        enforcements.record(new MeasureEnforced(ids.get(0), version(ids.get(0)), first), "kafka-org:platform");
+        assertThat(enforcements.removalConfirmed(caseId))
+                .as("one of two confirmed")
+                .isFalse();
+        assertThat(enforcements.removedAt(caseId)).isEmpty();
+        assertThat(published
+                        .ofType(CaseMeasuresEnforced.class)
+                        .matching(e -> e.caseId().equals(caseId)))
+                .isEmpty();
+
+        enforcements.record(new MeasureEnforced(ids.get(1), version(ids.get(1)), last), "kafka-org:platform");
+        enforcements.record(new MeasureEnforced(ids.get(1), version(ids.get(1)), last), "kafka-org:platform");
+        assertThat(enforcements.removalConfirmed(caseId)).isTrue();
+        assertThat(enforcements.removedAt(caseId))
+                .as("the later of the platform's times, whichever answer came last")
+                .contains(first);
+        assertThat(published
+                        .ofType(CaseMeasuresEnforced.class)
+                        .matching(e -> e.caseId().equals(caseId)))
+                .singleElement()
+                .satisfies(enforced -> {
+                    assertThat(enforced.measures()).isEqualTo(2);
+                    assertThat(enforced.platformAt()).isEqualTo(first);
+                    assertThat(enforced.actor()).isEqualTo("kafka-org:platform");
+                });
+
+        measures.liftAll(caseId, "system", LiftCause.COUNTER_NOTICE, "restored after counter-notice");
+        assertThat(enforcements.restorationConfirmed(caseId)).isFalse();
+        Instant restoredAt = Instant.parse("2026-03-20T00:00:02Z");
+        enforcements.record(new LiftEnforced(ids.get(0), version(ids.get(0)), restoredAt), "kafka-org:platform");
+        assertThat(published
+                        .ofType(CaseLiftsEnforced.class)
+                        .matching(e -> e.caseId().equals(caseId)))
+                .isEmpty();
+        enforcements.record(new LiftEnforced(ids.get(1), version(ids.get(1)), restoredAt), "kafka-org:platform");
+
+        assertThat(enforcements.restorationConfirmed(caseId)).isTrue();
+        assertThat(enforcements.restoredAt(caseId)).contains(restoredAt);
+        assertThat(published
+                        .ofType(CaseLiftsEnforced.class)
+                        .matching(e -> e.caseId().equals(caseId)))
+                .singleElement()
+                .satisfies(lifted -> assertThat(lifted.platformAt()).isEqualTo(restoredAt));
+        assertThat(enforcements.removalConfirmed("case-without-measures"))
+                .as("nothing in effect, nothing to wait for")
+                .isTrue();
+    }
+
+    /**
+     * Two nodes record the answers to a case's two measures at the same moment: each must see the other's, so that
+     * exactly one of them tells the case it is removed (neither would, and the lifecycle would wait for good).
+     */
+    @Test
+    void answersToOneCaseRecordedAtOnceTellTheCaseOnce() throws Exception {
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        List<String> caseIds = new ArrayList<>();
+        try {
+            for (int round = 0; round < 8; round++) {
+                String caseId = "case-" + UUID.randomUUID();
+                caseIds.add(caseId);
+                measures.plan(
+                        caseId,
+                        "d-1",
+                        List.of(MeasureType.DELETE),
+                        List.of(
+                                new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null),
+                                new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null)),
+                        null,
+                        "mod",
+                        false);
+                measures.applyPlanned(caseId);
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<?>> answers = new ArrayList<>();
+                for (MeasureView measure : measures.forCase(caseId)) {
+                    answers.add(nodes.submit(() -> {
+                        together.await();
+                        return enforcements.record(
+                                new MeasureEnforced(measure.measureId(), version(measure.measureId()), Instant.now()),
+                                "kafka-org:platform");
+                    }));
+                }
+                for (Future<?> answer : answers) {
+                    answer.get(30, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+        for (String caseId : caseIds) {
+            assertThat(enforcements.removalConfirmed(caseId)).isTrue();
+            assertThat(removed).as("told once: " + caseId).containsOnlyOnce(caseId);
+        }
     }
 
     @Test

@@ -468,7 +468,24 @@ public class CaseLifecycle {
 
     @Transactional
     public void recordMeasuresApplied(String caseId, int inEffect) {
-        move(require(caseId), CaseStatus.MEASURE_APPLIED, TakedownEvent.SYSTEM, inEffect + " measure(s) in effect");
+        move(
+                require(caseId),
+                CaseStatus.MEASURE_APPLIED,
+                TakedownEvent.SYSTEM,
+                inEffect + " measure(s) sent to the platform");
+    }
+
+    /**
+     * The platform confirmed every measure of the case in effect: the content is removed as of {@code removedAt}, the
+     * platform's time of its last confirmation. Only now are the parties told that it was.
+     */
+    @Transactional
+    public void recordMeasuresEnforced(String caseId, Instant removedAt) {
+        move(
+                require(caseId),
+                CaseStatus.MEASURE_ENFORCED,
+                TakedownEvent.SYSTEM,
+                "every measure confirmed in effect by the platform at " + removedAt);
     }
 
     /**
@@ -680,15 +697,20 @@ public class CaseLifecycle {
         }
     }
 
-    /** The measures were lifted after the statutory wait without proof of proceedings; both sides are told. */
+    /**
+     * The measures were lifted after the statutory wait without proof of proceedings, and the platform confirmed the
+     * last lift at {@code restoredAt}, its time ({@code null} when the case had nothing to lift); both sides are told
+     * only now.
+     */
     @Transactional
-    public void restore(String caseId) {
+    public void restore(String caseId, Instant restoredAt) {
         Notice notice = require(caseId);
         if (move(
                 notice,
                 CaseStatus.RESTORED,
                 TakedownEvent.SYSTEM,
-                "no proof of proceedings within the statutory wait: content restored")) {
+                "no proof of proceedings within the statutory wait: content restored"
+                        + (restoredAt == null ? "" : ", confirmed by the platform at " + restoredAt))) {
             tellBoth(notice, LetterKind.RESTORED, "RESTORED", Map.of());
         }
     }

@@ -13,7 +13,10 @@ public enum CaseStatus {
     AWAITING_SECOND_REVIEW,
     DECIDED_ACTION,
     DECIDED_NO_ACTION,
+    /** The measures were published to the platform; nothing is removed before the platform confirms it. */
     MEASURE_APPLIED,
+    /** The platform confirmed every measure of the case in effect: the content is removed. */
+    MEASURE_ENFORCED,
     NOTIFIED,
     COUNTER_NOTICE_FORWARDED,
     MAINTAINED_PENDING_PROCEEDINGS,

@@ -154,6 +154,9 @@ class CaseLifecycleTest {
                 .isEqualTo(decision);
         lifecycle.recordMeasuresApplied(caseId, 1);
         lifecycle.recordMeasuresApplied(caseId, 1);
+        Instant removedAt = Instant.parse("2026-03-02T08:00:07.250Z");
+        lifecycle.recordMeasuresEnforced(caseId, removedAt);
+        lifecycle.recordMeasuresEnforced(caseId, removedAt);
         lifecycle.notifyDecision(caseId);
         lifecycle.notifyDecision(caseId);
         lifecycle.close(caseId);
@@ -168,7 +171,11 @@ class CaseLifecycleTest {
                         tuple(CaseStatus.RECEIVED, "holder@org-a", "via API"),
                         tuple(CaseStatus.UNDER_REVIEW, "system", "complete under its profiles; queued for review"),
                         tuple(CaseStatus.DECIDED_ACTION, MODERATOR, "accepted: DELETE — copies the work"),
-                        tuple(CaseStatus.MEASURE_APPLIED, "system", "1 measure(s) in effect"),
+                        tuple(CaseStatus.MEASURE_APPLIED, "system", "1 measure(s) sent to the platform"),
+                        tuple(
+                                CaseStatus.MEASURE_ENFORCED,
+                                "system",
+                                "every measure confirmed in effect by the platform at 2026-03-02T08:00:07.250Z"),
                         tuple(CaseStatus.NOTIFIED, "system", "decision sent to the parties"),
                         tuple(CaseStatus.CLOSED, "system", "case closed"));
         assertThat(kinds(caseId))
@@ -1031,12 +1038,18 @@ class CaseLifecycleTest {
                         .contains("Jane Doe", "1 Main St", "+1 555 0100", "jane@example.test")
                         .contains("under penalty of perjury", "Consent to the jurisdiction", "Acceptance of service")
                         .contains("restore the removed material on Friday, 2025-10-03"));
-        lifecycle.restore(restored);
-        lifecycle.restore(restored);
+        Instant restoredAt = Instant.parse("2025-10-03T14:00:02Z");
+        lifecycle.restore(restored, restoredAt);
+        lifecycle.restore(restored, restoredAt);
         lifecycle.close(restored);
 
         assertThat(statuses(restored))
                 .containsSubsequence(CaseStatus.COUNTER_NOTICE_FORWARDED, CaseStatus.RESTORED, CaseStatus.CLOSED);
+        assertThat(view(restored, "org-a").history())
+                .filteredOn(entry -> entry.status() == CaseStatus.RESTORED)
+                .extracting(CaseView.HistoryEntry::note)
+                .containsExactly("no proof of proceedings within the statutory wait: content restored, confirmed by"
+                        + " the platform at 2025-10-03T14:00:02Z");
         assertThat(kinds(restored)).containsOnlyOnce("RESTORED→notifier:legal@a.test", "RESTORED→uploader-of:acct-us");
 
         String retracted = file("org-a", NoticeJson.complete("CN_ECOM").account("acct-r"));
@@ -1062,7 +1075,7 @@ class CaseLifecycleTest {
         decideAndNotify(restored, Verdict.ACCEPT, List.of("DELETE"), "copies the work");
         counterNotices.file(restored, counterNotice(), UploaderCases.actorFor(restored));
         lifecycle.forwardCounterNotice(restored, null, null);
-        lifecycle.restore(restored);
+        lifecycle.restore(restored, clock.instant());
 
         String again =
                 file("org-a", NoticeJson.complete("CN_REGS_2013").target(target).language("en"));

@@ -33,6 +33,8 @@ public final class ReportCsv {
         row(out, "decisions", "median_hours_to_decision", decisions.medianHoursToDecision());
         row(out, "decisions", "actions", decisions.actions());
         row(out, "decisions", "median_hours_to_action", decisions.medianHoursToAction());
+        row(out, "decisions", "removals", decisions.removals());
+        row(out, "decisions", "median_hours_to_removal", decisions.medianHoursToRemoval());
         TransparencyReport.Complaints complaints = report.complaints();
         row(out, "complaints", "filed", complaints.filed());
         row(out, "complaints", "decided", complaints.decided());

@@ -178,6 +178,17 @@ class ComplianceReportsTest {
         assertThat(day.measures())
                 .as("no measure was published in the ledger that day")
                 .isZero();
+
+        TransparencyReport.Decisions report = reports.transparency(may1, may1).decisions();
+        assertThat(report.removals()).isEqualTo(2);
+        assertThat(report.medianHoursToRemoval())
+                .as("the same removals in the transparency report: 2 h and 6 h after the notice")
+                .isEqualTo(4.0);
+        assertThat(ReportCsv.transparency(reports.transparency(may1, may1)))
+                .contains("decisions,removals,2\r\n", "decisions,median_hours_to_removal,4.0\r\n");
+        assertThat(reports.transparency(MARCH_1, MARCH_2).decisions().removals())
+                .as("nothing confirmed in March: published measures are no removals")
+                .isZero();
     }
 
     private static org.apache.kafka.clients.consumer.ConsumerRecord<String, String> enforcement(

@@ -230,6 +230,7 @@ class AuditWebTest {
                 .andExpect(jsonPath("$.notices.from_trusted_flaggers").value(1))
                 .andExpect(jsonPath("$.notices.by_category['=cmd|calc']").value(2))
                 .andExpect(jsonPath("$.decisions.median_hours_to_action").value(5.0))
+                .andExpect(jsonPath("$.decisions.median_hours_to_removal").value(7.5))
                 .andExpect(jsonPath("$.counter_notices.cases_restored").value(2))
                 .andExpect(jsonPath("$.orders.median_hours_to_effect").value(3.5))
                 .andExpect(jsonPath("$.notice_actions.by_basis.TERMS").value(1))
@@ -316,6 +317,8 @@ class AuditWebTest {
                         .string("/audit/reports/transparency/download?from=2026-03-01&to=2026-03-02&format=json"))
                 .andExpect(xpath("//*[@id='notices-total']").string(containsString("5 notices, 1 from trusted")))
                 .andExpect(xpath("//table[@id='by-category']//th").string("=cmd|calc"))
+                .andExpect(xpath("//table[@id='decisions']//tr[th='median hours to confirmed removal']/td")
+                        .string("7.50"))
                 // a bar per count, its length the count's share of the total: 3 of 5 → 144 of 240
                 .andExpect(xpath("//table[@id='by-category']//tr[th='COPYRIGHT']//rect/@width")
                         .string("144"))
@@ -502,7 +505,7 @@ class AuditWebTest {
                         new TreeMap<>(Map.of("RIGHTS_HOLDER", 4L, "TRUSTED_FLAGGER", 1L)),
                         new TreeMap<>(Map.of("EU_DSA", 5L)),
                         new TreeMap<>(Map.of("PROCESS", 5L))),
-                new TransparencyReport.Decisions(4, 3, 1, 1, 15.0, 3, 5.0),
+                new TransparencyReport.Decisions(4, 3, 1, 1, 15.0, 3, 5.0, 2, 7.5),
                 new TransparencyReport.Complaints(1, 1, 1, 6.0),
                 new TransparencyReport.CounterNotices(1, 2, 2),
                 new TransparencyReport.Orders(2, new TreeMap<>(Map.of("COPYRIGHT", 2L)), 1, 3.5),

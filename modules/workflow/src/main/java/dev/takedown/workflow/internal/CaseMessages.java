@@ -1,5 +1,7 @@
 package dev.takedown.workflow.internal;
 
+import dev.takedown.events.CaseLiftsEnforced;
+import dev.takedown.events.CaseMeasuresEnforced;
 import dev.takedown.events.CounterNoticeDelivered;
 import dev.takedown.events.CounterNoticeFiled;
 import dev.takedown.events.LegalActionProofFiled;
@@ -29,6 +31,8 @@ class CaseMessages {
     static final String NOTICE_RETRACTED = "NoticeRetracted";
     static final String COUNTER_NOTICE_DELIVERED = "CounterNoticeDelivered";
     static final String PROCEEDINGS_CONCLUDED = "ProceedingsConcluded";
+    static final String CASE_MEASURES_ENFORCED = "CaseMeasuresEnforced";
+    static final String CASE_LIFTS_ENFORCED = "CaseLiftsEnforced";
 
     private static final Logger log = LoggerFactory.getLogger(CaseMessages.class);
 
@@ -69,6 +73,21 @@ class CaseMessages {
                 .correlateAllWithResult();
     }
 
+    /**
+     * The lifecycle waits for the platform's confirmation of a decision's measures before it tells the parties. A
+     * confirmation nobody waits for (a filter widened later, measures applied on appeal) correlates nothing.
+     */
+    @ApplicationModuleListener
+    void on(CaseMeasuresEnforced enforced) {
+        correlateAll(CASE_MEASURES_ENFORCED, enforced);
+    }
+
+    /** A restoration is told once the platform confirmed the lifts; a lift nobody waits for correlates nothing. */
+    @ApplicationModuleListener
+    void on(CaseLiftsEnforced enforced) {
+        correlateAll(CASE_LIFTS_ENFORCED, enforced);
+    }
+
     @ApplicationModuleListener
     void on(NoticeRetracted retracted) {
         correlate(NOTICE_RETRACTED, retracted);
@@ -94,6 +113,15 @@ class CaseMessages {
         runtime.createMessageCorrelation(message)
                 .processInstanceBusinessKey(event.caseId())
                 .correlateWithResult();
+    }
+
+    private void correlateAll(String message, TakedownEvent event) {
+        if (redelivered(message, event)) {
+            return;
+        }
+        runtime.createMessageCorrelation(message)
+                .processInstanceBusinessKey(event.caseId())
+                .correlateAllWithResult();
     }
 
     private boolean redelivered(String message, TakedownEvent event) {

@@ -17,6 +17,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -24,6 +25,7 @@ import static org.mockito.Mockito.when;
 
 import dev.takedown.events.LiftCause;
 import dev.takedown.events.TaskReminderDue;
+import dev.takedown.measures.Enforcements;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseTimers;
@@ -43,6 +45,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -85,6 +88,8 @@ class CounterNoticeProcessTest {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final Instant NOTICE_RECEIVED_AT = Instant.parse("2025-09-01T01:00:00Z");
     private static final Instant NOTIFIED_AT = Instant.parse("2025-09-02T01:00:00Z");
+    /** When the platform confirms the last lift, by its clock. */
+    private static final Instant RESTORED_AT = Instant.parse("2026-07-01T00:00:03Z");
 
     private static StatutoryCalendars calendars;
 
@@ -100,6 +105,10 @@ class CounterNoticeProcessTest {
     @Mock
     ApplicationEventPublisher publisher;
 
+    /** The platform has confirmed nothing unless a test says so. */
+    @Mock
+    Enforcements enforcements;
+
     private final String caseId = UUID.randomUUID().toString();
 
     @BeforeAll
@@ -110,7 +119,8 @@ class CounterNoticeProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(ENGINE.getProcessEngine());
-        registerBeans(noticeCases, lifecycle, measures, publisher, calendars);
+        registerBeans(noticeCases, lifecycle, measures, publisher, calendars, enforcements);
+        lenient().when(enforcements.restoredAt(caseId)).thenReturn(Optional.of(RESTORED_AT));
     }
 
     @AfterEach
@@ -156,6 +166,7 @@ class CounterNoticeProcessTest {
         fire(wait);
         assertThat(processInstance).isWaitingAt("Task_RestoreContent");
         execute(jobAt("Task_RestoreContent"));
+        confirmLifts();
 
         assertThat(processInstance)
                 .hasPassedInOrder(
@@ -165,21 +176,24 @@ class CounterNoticeProcessTest {
                         "Event_StatutoryWaitOver",
                         "Gateway_Restore",
                         "Task_RestoreContent",
+                        "Gateway_LiftsConfirmed",
+                        "Event_LiftsEnforced",
+                        "Task_NotifyRestored",
                         "EndEvent_ContentRestored")
                 .hasNotPassed("Event_LegalActionProofFiled", "Task_MaintainMeasures")
                 .isEnded();
         InOrder order = inOrder(lifecycle, measures);
         order.verify(lifecycle).forwardCounterNotice(eq(caseId), any(), any());
         order.verify(measures).liftAll(caseId, "system", LiftCause.COUNTER_NOTICE, "restored after counter-notice");
-        order.verify(lifecycle).restore(caseId);
+        order.verify(lifecycle).restore(caseId, RESTORED_AT);
         verify(lifecycle, never()).maintainPendingProceedings(anyString());
         verifyNoInteractions(publisher);
     }
 
     /**
      * US: restored after the end of business day 10 after receipt and no later than business day 14 (17 U.S.C.
-     * 512(g)(2)(C)), federal holidays not counted. Until day 10 a lift by hand is refused; a restore still not done by
-     * the end of day 14 (its job failing) goes to compliance, and the restore job still completes.
+     * 512(g)(2)(C)), federal holidays not counted. Until day 10 a lift by hand is refused; a restore the platform has
+     * not confirmed by the end of day 14 goes to compliance, and both sides are told once the platform confirms it.
      */
     @ParameterizedTest(name = "received {0}: restore from {1}, overdue at {2}")
     @CsvSource({
@@ -231,7 +245,9 @@ class CounterNoticeProcessTest {
         Job overdue = timer("Event_RestoreOverdue");
         Assertions.assertThat(overdue.getDuedate()).isEqualTo(Date.from(overdueAt.toInstant()));
 
-        // the restore job keeps failing until the end of day 14
+        // the lifts are sent, and the platform does not confirm them until after the end of day 14
+        execute(jobAt("Task_RestoreContent"));
+        assertThat(processInstance).hasPassed("Gateway_LiftsConfirmed").isWaitingAt("Event_LiftsEnforced");
         fire(overdue);
         Task resolve = taskService()
                 .createTaskQuery()
@@ -246,22 +262,23 @@ class CounterNoticeProcessTest {
         Assertions.assertThat(resolve.getDueDate())
                 .as("compliance has the seniors' time to have it done")
                 .isEqualTo(Date.from(complianceDue));
-        assertThat(processInstance).isWaitingAt("Task_RestoreContent", "Task_ResolveRestore");
+        assertThat(processInstance).isWaitingAt("Event_LiftsEnforced", "Task_ResolveRestore");
 
         // compliance lets its task lapse too: its dashboards are reminded, the task stays
         fire(timer("Event_ResolveRestoreOverdue"));
         assertThat(processInstance)
                 .hasPassed("Task_RemindCompliance", "EndEvent_ComplianceReminded")
-                .isWaitingAt("Task_RestoreContent", "Task_ResolveRestore");
+                .isWaitingAt("Event_LiftsEnforced", "Task_ResolveRestore");
         verify(publisher).publishEvent(any(TaskReminderDue.class));
+        verify(lifecycle, never()).restore(anyString(), any());
 
-        execute(jobAt("Task_RestoreContent"));
+        confirmLifts();
         complete(resolve);
 
         assertThat(processInstance)
-                .hasPassed("Task_RestoreContent", "EndEvent_ContentRestored", "Task_ResolveRestore")
+                .hasPassed("Task_NotifyRestored", "EndEvent_ContentRestored", "Task_ResolveRestore")
                 .isEnded();
-        verify(lifecycle).restore(caseId);
+        verify(lifecycle).restore(caseId, RESTORED_AT);
     }
 
     @Test
@@ -277,9 +294,20 @@ class CounterNoticeProcessTest {
 
         ProcessInstance processInstance = startAndForward();
         fire(timer("Event_StatutoryWaitOver"));
+        // the platform confirmed the lifts before the process looked (the measures were lifted by hand, say)
+        when(enforcements.restorationConfirmed(caseId)).thenReturn(true);
         execute(jobAt("Task_RestoreContent"));
+        execute(jobAt("Task_NotifyRestored"));
 
-        assertThat(processInstance).hasNotPassed("Event_RestoreOverdue").isEnded();
+        assertThat(processInstance)
+                .hasPassedInOrder(
+                        "Task_RestoreContent",
+                        "Gateway_LiftsConfirmed",
+                        "Gateway_RestorationConfirmed",
+                        "Task_NotifyRestored")
+                .hasNotPassed("Event_LiftsEnforced", "Event_RestoreOverdue")
+                .isEnded();
+        verify(lifecycle).restore(caseId, RESTORED_AT);
         Assertions.assertThat(timers("Event_RestoreOverdue")).isEmpty();
         Assertions.assertThat(taskService().createTaskQuery().count()).isZero();
     }
@@ -340,7 +368,7 @@ class CounterNoticeProcessTest {
         Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
         verify(lifecycle).forwardCounterNotice(caseId, null, null);
         verify(lifecycle).maintainPendingProceedings(caseId);
-        verify(lifecycle, never()).restore(anyString());
+        verify(lifecycle, never()).restore(anyString(), any());
         verifyNoInteractions(measures, publisher);
     }
 
@@ -452,6 +480,7 @@ class CounterNoticeProcessTest {
                 .isEqualTo(Date.from(calendarResult(JurisdictionProfile.CN_ECOM, deliveredAt, 15)));
         fire(wait);
         execute(jobAt("Task_RestoreContent"));
+        confirmLifts();
         assertThat(processInstance)
                 .hasPassedInOrder(
                         "Gateway_AwaitsDelivery",
@@ -495,7 +524,7 @@ class CounterNoticeProcessTest {
                 .as("a delivery after the proof arms no wait")
                 .isWaitingAt("Event_ProceedingsConcluded");
         Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
-        verify(lifecycle, never()).restore(anyString());
+        verify(lifecycle, never()).restore(anyString(), any());
     }
 
     /** CN: a retraction that comes before the copy is recorded as delivered finds the wait and lifts the measures. */
@@ -578,6 +607,7 @@ class CounterNoticeProcessTest {
                 .isWaitingAt("Task_RestoreContent");
         Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
         execute(jobAt("Task_RestoreContent"));
+        confirmLifts();
 
         assertThat(processInstance)
                 .hasPassedInOrder(
@@ -585,13 +615,26 @@ class CounterNoticeProcessTest {
                         "Gateway_RestoreImmediately",
                         "Gateway_Restore",
                         "Task_RestoreContent",
+                        "Gateway_LiftsConfirmed",
+                        "Event_LiftsEnforced",
+                        "Task_NotifyRestored",
                         "EndEvent_ContentRestored")
                 .hasNotPassed("Gateway_AwaitLegalAction", "Event_StatutoryWaitOver")
                 .isEnded();
         InOrder order = inOrder(lifecycle, measures);
         order.verify(lifecycle).forwardCounterNotice(eq(caseId), any(), any());
         order.verify(measures).liftAll(caseId, "system", LiftCause.COUNTER_NOTICE, "restored after counter-notice");
-        order.verify(lifecycle).restore(caseId);
+        order.verify(lifecycle).restore(caseId, RESTORED_AT);
+    }
+
+    /** The platform confirms the last lift: the parties are told only now. */
+    private void confirmLifts() {
+        verify(lifecycle, never()).restore(anyString(), any());
+        runtimeService()
+                .createMessageCorrelation(CaseMessages.CASE_LIFTS_ENFORCED)
+                .processInstanceBusinessKey(caseId)
+                .correlateWithResult();
+        execute(jobAt("Task_NotifyRestored"));
     }
 
     private ProcessInstance startAndForward() {

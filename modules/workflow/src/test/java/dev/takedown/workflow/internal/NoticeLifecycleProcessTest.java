@@ -27,6 +27,7 @@ import dev.takedown.events.NoticeCured;
 import dev.takedown.events.TaskEscalated;
 import dev.takedown.events.TaskReminderDue;
 import dev.takedown.kernel.FieldProblem;
+import dev.takedown.measures.Enforcements;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.CaseOutcome;
@@ -112,6 +113,8 @@ class NoticeLifecycleProcessTest {
 
     /** Fri 2025-09-19 09:00 in Beijing: the notice arrives. */
     private static final Instant RECEIVED_AT = Instant.parse("2025-09-19T01:00:00Z");
+    /** The platform confirms the last measure of the case in effect. */
+    private static final Instant REMOVED_AT = RECEIVED_AT.plus(Duration.ofMinutes(150));
     /** The parties are told the decision three hours later. */
     private static final Instant NOTIFIED_AT = RECEIVED_AT.plus(Duration.ofHours(3));
     /**
@@ -143,6 +146,10 @@ class NoticeLifecycleProcessTest {
     @Mock
     ApplicationEventPublisher publisher;
 
+    /** The platform has confirmed nothing unless a test says so. */
+    @Mock
+    Enforcements enforcements;
+
     private final String caseId = UUID.randomUUID().toString();
     private final List<FieldProblem> missingSignature = List.of(new FieldProblem("signature.value", "is required"));
     /** What validation finds; a cure empties it. */
@@ -157,7 +164,8 @@ class NoticeLifecycleProcessTest {
     void setUp() {
         BpmnAwareTests.init(ENGINE.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(RECEIVED_AT));
-        registerBeans(noticeCases, lifecycle, measures, publisher, calendars);
+        registerBeans(noticeCases, lifecycle, measures, publisher, calendars, enforcements);
+        lenient().when(enforcements.removedAt(caseId)).thenReturn(Optional.of(REMOVED_AT));
         lenient().when(noticeCases.problems(caseId)).thenAnswer(invocation -> problems.get());
         lenient()
                 .when(noticeCases.triageFacts(caseId))
@@ -373,6 +381,7 @@ class NoticeLifecycleProcessTest {
                 .hasPassed("Gateway_NoticeAccepted", "Gateway_SecondReviewNeeded")
                 .isWaitingAt("Task_ApplyMeasures");
         execute(jobAt("Task_ApplyMeasures"));
+        confirmRemoval(processInstance);
         notifyParties(processInstance);
 
         Job window = timer("Event_RedressWindowClosed");
@@ -415,6 +424,56 @@ class NoticeLifecycleProcessTest {
         steps.verify(lifecycle).close(caseId);
         verify(measures, never()).liftAll(anyString(), anyString(), any(), anyString());
         verifyNoInteractions(publisher);
+    }
+
+    /**
+     * Content is removed when the platform says so: however long it stays silent (its measures' enforcement processes
+     * raise the overdue task meanwhile), nobody is told it was removed; the confirmation that comes at last lets the
+     * case record the platform's time and tell the parties, and the complaint window runs from that notification.
+     */
+    @Test
+    void partiesAreToldOfTheRemovalOnlyOnceThePlatformConfirmsItHoweverLateThatIs() {
+        governedBy(JurisdictionProfile.EU_DSA, CaseOutcome.ACTION_TAKEN);
+        when(measures.applyPlanned(caseId)).thenReturn(2);
+        ProcessInstance processInstance = startAndValidate();
+        complete(reviewTask(), decision(true, false));
+        execute(jobAt("Task_ApplyMeasures"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder("Task_ApplyMeasures", "Gateway_MeasuresConfirmed")
+                .isWaitingAt("Event_MeasuresEnforced");
+        Assertions.assertThat(managementService()
+                        .createJobQuery()
+                        .processInstanceId(processInstance.getId())
+                        .count())
+                .as("no timer of the lifecycle gives up on the platform")
+                .isZero();
+        ClockUtil.setCurrentTime(Date.from(RECEIVED_AT.plus(Duration.ofDays(3))));
+        assertThat(processInstance).isWaitingAt("Event_MeasuresEnforced");
+        verify(lifecycle, never()).recordMeasuresEnforced(anyString(), any());
+        verify(lifecycle, never()).notifyDecision(anyString());
+
+        correlate(CaseMessages.CASE_MEASURES_ENFORCED);
+        execute(jobAt("Task_RecordRemoval"));
+        assertThat(processInstance).isWaitingAt("Task_NotifyDecision");
+        Instant notifiedAt = RECEIVED_AT.plus(Duration.ofDays(3)).plusSeconds(5);
+        ClockUtil.setCurrentTime(Date.from(notifiedAt));
+        execute(jobAt("Task_NotifyDecision"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder(
+                        "Task_ApplyMeasures",
+                        "Gateway_MeasuresConfirmed",
+                        "Event_MeasuresEnforced",
+                        "Gateway_RemovalConfirmed",
+                        "Task_RecordRemoval",
+                        "Gateway_DecisionMerge",
+                        "Task_NotifyDecision")
+                .isWaitingAt("Gateway_RedressWindow");
+        InOrder steps = inOrder(lifecycle);
+        steps.verify(lifecycle).recordMeasuresApplied(caseId, 2);
+        steps.verify(lifecycle).recordMeasuresEnforced(caseId, REMOVED_AT);
+        steps.verify(lifecycle).notifyDecision(caseId);
     }
 
     @Test
@@ -513,6 +572,7 @@ class NoticeLifecycleProcessTest {
         complete(seniorReview, decision(true, false));
         assertThat(processInstance).isWaitingAt("Task_ApplyMeasures");
         execute(jobAt("Task_ApplyMeasures"));
+        confirmRemoval(processInstance);
 
         assertThat(processInstance)
                 .hasPassedInOrder(
@@ -613,7 +673,11 @@ class NoticeLifecycleProcessTest {
 
         complete(confirmation, withVariables("confirmed", true));
         assertThat(processInstance).isWaitingAt("Task_ApplyMeasures");
+        // nothing came into effect (already applied by a retried job, say): nothing for the platform to confirm
+        when(enforcements.removalConfirmed(caseId)).thenReturn(true);
+        when(enforcements.removedAt(caseId)).thenReturn(Optional.empty());
         execute(jobAt("Task_ApplyMeasures"));
+        execute(jobAt("Task_RecordRemoval"));
         notifyParties(processInstance);
 
         assertThat(processInstance)
@@ -623,11 +687,15 @@ class NoticeLifecycleProcessTest {
                         "Gateway_DecisionConfirmed",
                         "Gateway_ApplyMeasures",
                         "Task_ApplyMeasures",
+                        "Gateway_MeasuresConfirmed",
+                        "Gateway_RemovalConfirmed",
+                        "Task_RecordRemoval",
                         "Gateway_DecisionMerge",
-                        "Task_NotifyDecision");
+                        "Task_NotifyDecision")
+                .hasNotPassed("Event_MeasuresEnforced");
         verify(measures).applyPlanned(caseId);
-        // nothing came into effect (already applied by a retried job, say): no status change
         verify(lifecycle, never()).recordMeasuresApplied(anyString(), anyInt());
+        verify(lifecycle, never()).recordMeasuresEnforced(anyString(), any());
         verify(lifecycle).notifyDecision(caseId);
     }
 
@@ -657,6 +725,7 @@ class NoticeLifecycleProcessTest {
 
         complete(confirmation, withVariables("confirmed", true));
         execute(jobAt("Task_ApplyMeasures"));
+        confirmRemoval(processInstance);
         assertThat(processInstance).isWaitingAt("Task_NotifyDecision");
         verify(measures).applyPlanned(caseId);
     }
@@ -713,6 +782,10 @@ class NoticeLifecycleProcessTest {
         Assertions.assertThat(wait.getDuedate()).isEqualTo(Date.from(CN_RESTORE_AT));
         fire(wait);
         execute(jobAt("Task_RestoreContent"));
+        Instant restoredAt = CN_RESTORE_AT.plusSeconds(2);
+        when(enforcements.restoredAt(caseId)).thenReturn(Optional.of(restoredAt));
+        correlate(CaseMessages.CASE_LIFTS_ENFORCED);
+        execute(jobAt("Task_NotifyRestored"));
 
         assertThat(processInstance)
                 .hasPassedInOrder(
@@ -728,7 +801,7 @@ class NoticeLifecycleProcessTest {
         InOrder order = inOrder(lifecycle, measures);
         order.verify(lifecycle).forwardCounterNotice(eq(caseId), any(), any());
         order.verify(measures).liftAll(eq(caseId), eq("system"), any(), any());
-        order.verify(lifecycle).restore(caseId);
+        order.verify(lifecycle).restore(caseId, restoredAt);
         order.verify(lifecycle).close(caseId);
         verify(lifecycle, never()).recordRetracted(anyString());
     }
@@ -784,6 +857,7 @@ class NoticeLifecycleProcessTest {
         ProcessInstance processInstance = startAndValidate();
         complete(reviewTask(), decision(true, false));
         execute(jobAt("Task_ApplyMeasures"));
+        confirmRemoval(processInstance);
         assertThat(processInstance).hasPassed("Gateway_ModelRemediation").isWaitingAt("Task_OpenRemediation");
         execute(jobAt("Task_OpenRemediation"));
         verify(remediations).open(caseId);
@@ -821,6 +895,7 @@ class NoticeLifecycleProcessTest {
         ProcessInstance processInstance = startAndValidate();
         complete(reviewTask(), decision(true, false));
         execute(jobAt("Task_ApplyMeasures"));
+        confirmRemoval(processInstance);
         execute(jobAt("Task_OpenRemediation"));
         notifyParties(processInstance);
 
@@ -894,13 +969,30 @@ class NoticeLifecycleProcessTest {
         return new CorrelatedEvents(jdbc, Clock.systemUTC(), Duration.ofDays(30));
     }
 
-    /** The delegates and expression beans the three processes name, wired to the mocks and the engine's clock. */
+    /** As below, with a platform that has confirmed nothing. */
     static void registerBeans(
             NoticeCases noticeCases,
             CaseLifecycle lifecycle,
             Measures measures,
             ApplicationEventPublisher publisher,
             StatutoryCalendars calendars) {
+        registerBeans(
+                noticeCases,
+                lifecycle,
+                measures,
+                publisher,
+                calendars,
+                mock(Enforcements.class, withSettings().strictness(Strictness.LENIENT)));
+    }
+
+    /** The delegates and expression beans the three processes name, wired to the mocks and the engine's clock. */
+    static void registerBeans(
+            NoticeCases noticeCases,
+            CaseLifecycle lifecycle,
+            Measures measures,
+            ApplicationEventPublisher publisher,
+            StatutoryCalendars calendars,
+            Enforcements enforcements) {
         Clock clock = ENGINE_CLOCK;
         Mocks.register("validateNotice", new ValidateNotice(noticeCases, lifecycle));
         Mocks.register("recordTriageNote", new RecordTriageNote(lifecycle));
@@ -913,7 +1005,10 @@ class NoticeLifecycleProcessTest {
         Mocks.register("liftOnRetraction", new LiftOnRetraction(measures, lifecycle));
         Mocks.register("closeCase", new CloseCase(lifecycle));
         Mocks.register("maintainMeasures", new MaintainMeasures(lifecycle));
-        Mocks.register("restoreContent", new RestoreContent(measures, lifecycle));
+        Mocks.register("restoreContent", new RestoreContent(measures));
+        Mocks.register("platformConfirmations", new PlatformConfirmations(enforcements));
+        Mocks.register("recordRemoval", new RecordRemoval(enforcements, lifecycle));
+        Mocks.register("notifyRestored", new NotifyRestored(enforcements, lifecycle));
         Mocks.register("closeUpheld", new CloseUpheld(lifecycle));
         Mocks.register("restoreAfterProceedings", new RestoreAfterProceedings(measures, lifecycle));
         Mocks.register("openAppeal", new OpenAppeal(lifecycle));
@@ -1043,6 +1138,7 @@ class NoticeLifecycleProcessTest {
         ProcessInstance processInstance = startAndValidate();
         complete(reviewTask(), decision(true, false));
         execute(jobAt("Task_ApplyMeasures"));
+        confirmRemoval(processInstance);
         notifyParties(processInstance);
         return processInstance;
     }
@@ -1052,6 +1148,7 @@ class NoticeLifecycleProcessTest {
         ProcessInstance processInstance = startAndValidate();
         complete(reviewTask(), decision(true, false));
         execute(jobAt("Task_ApplyMeasures"));
+        confirmRemoval(processInstance);
         assertThat(processInstance).isWaitingAt("Task_NotifyDecision");
         ClockUtil.setCurrentTime(Date.from(NOTIFIED_AT));
         execute(jobAt("Task_NotifyDecision"));
@@ -1075,6 +1172,16 @@ class NoticeLifecycleProcessTest {
                         COUNTER_NOTICE_DELIVERED_AT,
                         RECEIVED_AT));
         lenient().when(noticeCases.outcome(caseId)).thenReturn(Optional.of(outcome));
+    }
+
+    /** The decision's measures wait for the platform; its confirmation lets the case record the removal. */
+    private void confirmRemoval(ProcessInstance processInstance) {
+        assertThat(processInstance).isWaitingAt("Event_MeasuresEnforced");
+        verify(lifecycle, never()).notifyDecision(anyString());
+        correlate(CaseMessages.CASE_MEASURES_ENFORCED);
+        assertThat(processInstance).isWaitingAt("Task_RecordRemoval");
+        execute(jobAt("Task_RecordRemoval"));
+        verify(lifecycle).recordMeasuresEnforced(caseId, REMOVED_AT);
     }
 
     private void notifyParties(ProcessInstance processInstance) {
