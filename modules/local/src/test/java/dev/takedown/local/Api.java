@@ -23,11 +23,19 @@ final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
-    private final String authorization;
+    /** The header that carries the caller's credential ({@code Authorization} or {@code X-Api-Key}). */
+    private final String credentialHeader;
+
+    private final String credential;
 
     private Api(String baseUrl, String authorization) {
+        this(baseUrl, "Authorization", authorization);
+    }
+
+    private Api(String baseUrl, String credentialHeader, String credential) {
         this.baseUrl = baseUrl;
-        this.authorization = authorization;
+        this.credentialHeader = credentialHeader;
+        this.credential = credential;
     }
 
     static Api as(String baseUrl, String user) {
@@ -45,6 +53,16 @@ final class Api {
         return new Api(baseUrl, null);
     }
 
+    /** A portal or platform service with an API key an administrator issued. */
+    static Api withKey(String baseUrl, String key) {
+        return new Api(baseUrl, "X-Api-Key", key);
+    }
+
+    /** An OAuth2 bearer token, as a client of the issuer sends it. */
+    static Api bearer(String baseUrl, String token) {
+        return new Api(baseUrl, "Bearer " + token);
+    }
+
     Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), Map.of());
     }
@@ -59,6 +77,10 @@ final class Api {
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString(json)),
                 Map.of());
+    }
+
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), Map.of());
     }
 
     Response post(String path, String json, Map<String, String> headers) {
@@ -114,8 +136,8 @@ final class Api {
     }
 
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+        if (credential != null) {
+            request.header(credentialHeader, credential);
         }
         headers.forEach(request::header);
         try {

@@ -30,6 +30,8 @@ final class PageSession {
     private final String baseUrl;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    /** Sent with every request besides the cookies: a credential a page must not accept, say. */
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     private PageSession(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -50,6 +52,52 @@ final class PageSession {
         assertThat(signedIn.status()).as("login of " + user).isEqualTo(302);
         assertThat(signedIn.location()).as("login of " + user).doesNotContain("error");
         return session;
+    }
+
+    /**
+     * Signs in through the OIDC issuer as a browser would: the application sends us to the issuer, the user signs in
+     * there as {@code login} with {@code roles} (and an organisation, if any), and the issuer's redirect back lands the
+     * session on the home page.
+     */
+    static PageSession oidc(String baseUrl, String login, String roles, String organisation) {
+        PageSession session = new PageSession(baseUrl);
+        Response start = session.get("/oauth2/authorization/oidc");
+        assertThat(start.status()).as("to the issuer: " + start.body()).isEqualTo(302);
+        String typed = "&login=" + URLEncoder.encode(login, StandardCharsets.UTF_8) + "&roles="
+                + URLEncoder.encode(roles, StandardCharsets.UTF_8)
+                + (organisation == null
+                        ? ""
+                        : "&organisation=" + URLEncoder.encode(organisation, StandardCharsets.UTF_8));
+        Response issued = session.send(
+                HttpRequest.newBuilder(URI.create(start.location() + typed)).GET());
+        assertThat(issued.status()).as("the issuer's answer: " + issued.body()).isEqualTo(302);
+        assertThat(issued.location()).startsWith(baseUrl + "/login/oauth2/code/oidc?code=");
+        Response landed = session.send(
+                HttpRequest.newBuilder(URI.create(issued.location())).GET());
+        assertThat(landed.status())
+                .as("sign-in of " + login + ": " + landed.body())
+                .isEqualTo(302);
+        assertThat(landed.location()).as("sign-in of " + login).doesNotContain("/login");
+        return session;
+    }
+
+    /** Sends this header with every request from now on. */
+    PageSession sending(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** A JSON request with this session's cookies, as a script on one of the pages would send it. */
+    Response json(String method, String path, String body) {
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body)),
+                "application/json");
     }
 
     /** The session's current CSRF token, as the login page's form carries it. */
@@ -119,7 +167,12 @@ final class PageSession {
     }
 
     private Response send(HttpRequest.Builder request) {
-        request.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        return send(request, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    }
+
+    private Response send(HttpRequest.Builder request, String accept) {
+        request.header("Accept", accept);
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(

@@ -48,7 +48,8 @@ import java.util.concurrent.Executors;
  * document, JWKS, {@code /authorize} that redirects back with a code, and {@code /token} that checks the client secret,
  * the redirect URI and the PKCE verifier before it returns an RS256-signed ID token carrying the nonce. Who signs in is
  * chosen by the test, as if typed into the provider's form: {@code login}, {@code roles}, {@code organisation}
- * parameters on {@code /authorize}; {@code tamper} makes the ID token wrong in one way.
+ * parameters on {@code /authorize}; {@code tamper} makes the ID token wrong in one way. {@link #accessToken} mints
+ * the bearer tokens an API client of the same issuer would send.
  */
 public final class FakeOidcProvider implements AutoCloseable {
 
@@ -218,14 +219,40 @@ public final class FakeOidcProvider implements AutoCloseable {
         if (grant.organisation() != null) {
             claims.claim("organisation", grant.organisation());
         }
+        return sign(claims.build(), grant.tamper() == Tamper.WRONG_SIGNATURE ? stranger : keys);
+    }
+
+    /**
+     * An access token as the issuer mints it for an API client (the client-credentials or token-exchange result a
+     * portal sends as {@code Authorization: Bearer}): signed with the issuer's key, for {@code audience}, with roles
+     * and organisation in the same claims as the ID tokens, valid for an hour.
+     */
+    public String accessToken(String login, List<String> roles, String organisation, String audience) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(UUID.nameUUIDFromBytes(login.getBytes(StandardCharsets.UTF_8))
+                        .toString())
+                .audience(audience)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+                .claim("preferred_username", login)
+                .claim("realm_access", Map.of("roles", roles));
+        if (organisation != null) {
+            claims.claim("organisation", organisation);
+        }
+        return sign(claims.build(), keys);
+    }
+
+    private static String sign(JWTClaimsSet claims, KeyPair signer) {
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256)
                         .type(JOSEObjectType.JWT)
                         .keyID(KEY_ID)
                         .build(),
-                claims.build());
+                claims);
         try {
-            jwt.sign(new RSASSASigner((grant.tamper() == Tamper.WRONG_SIGNATURE ? stranger : keys).getPrivate()));
+            jwt.sign(new RSASSASigner(signer.getPrivate()));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
