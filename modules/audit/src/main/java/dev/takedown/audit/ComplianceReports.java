@@ -9,6 +9,7 @@ import static dev.takedown.audit.internal.EventTypes.MEASURE_LIFTED;
 import static dev.takedown.audit.internal.EventTypes.NOTICE_DECIDED;
 import static dev.takedown.audit.internal.EventTypes.NOTICE_RECEIVED;
 
+import dev.takedown.audit.internal.RegulatorFigures;
 import dev.takedown.audit.internal.ReportProperties;
 import dev.takedown.events.ClaimType;
 import java.sql.ResultSet;
@@ -68,10 +69,12 @@ public class ComplianceReports {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final Duration defaultSla;
+    private final RegulatorFigures figures;
 
     public ComplianceReports(JdbcTemplate jdbc, PlatformTransactionManager transactions, ReportProperties properties) {
         this.jdbc = jdbc;
         this.defaultSla = properties.sla();
+        this.figures = new RegulatorFigures(jdbc, properties);
         // one snapshot, so the figures of a report add up even while records are being appended
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -87,7 +90,15 @@ public class ComplianceReports {
                 notices(start, end),
                 decisions(start, end),
                 complaints(start, end),
-                counterNotices(start, end)));
+                counterNotices(start, end),
+                figures.orders(start, end),
+                figures.noticeActions(start, end),
+                figures.ownInitiative(start, end),
+                figures.complaintsBySubject(start, end),
+                figures.automatedMeans(start, end),
+                figures.outOfCourt(start, end),
+                figures.suspensions(start, end),
+                figures.activeRecipients(from, to)));
     }
 
     /** With the configured target ({@code takedown.audit.reports.sla}, 24 h unless set). */

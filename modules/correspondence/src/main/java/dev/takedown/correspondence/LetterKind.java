@@ -42,6 +42,12 @@ public enum LetterKind {
     /** To both parties: the rights holder withdrew the notice. */
     RETRACTED,
     /**
+     * To both parties: the statement of reasons for a measure that ended without a further decision on the case (DSA
+     * Art. 17(3)): its period ran out, or staff lifted it. {@code measure}, {@code target} (may be absent for a
+     * filter), {@code cause} ({@code EXPIRY}, {@code BY_HAND}), {@code endedAt}, {@code family}.
+     */
+    MEASURE_ENDED,
+    /**
      * To both parties: the proceedings that kept the measure after a counter-notice ended. {@code outcome} (UPHELD:
      * the measure stays; DISMISSED, WITHDRAWN: restored), {@code reference} (the judgment or decision).
      */

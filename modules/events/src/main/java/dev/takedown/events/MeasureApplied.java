@@ -1,6 +1,8 @@
 package dev.takedown.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +22,9 @@ import java.util.UUID;
  *                     same name tokens is a similar upload; null when the notice named none
  * @param similarUploads what screening answers for a similar upload, decided by the case's jurisdiction profile;
  *                     null for other measures (and in older records: screening then holds for review)
+ * @param countries    where the measure restricts, ISO 3166-1 alpha-2 codes; empty (null in older records) =
+ *                     worldwide
+ * @param endsOn       the last day the measure applies; null = until further notice
  */
 @EventType(value = "dev.takedown.measure.applied.v1", topic = Topics.MEASURES)
 public record MeasureApplied(
@@ -35,8 +40,42 @@ public record MeasureApplied(
         Long version,
         Map<String, String> labelTexts,
         String modelName,
-        SimilarUploads similarUploads)
+        SimilarUploads similarUploads,
+        List<String> countries,
+        LocalDate endsOn)
         implements TakedownEvent {
+
+    public MeasureApplied(
+            UUID eventId,
+            Instant occurredAt,
+            String caseId,
+            String actor,
+            String measureId,
+            String type,
+            String targetUrl,
+            ScreeningRule rule,
+            String fileSha256,
+            Long version,
+            Map<String, String> labelTexts,
+            String modelName,
+            SimilarUploads similarUploads) {
+        this(
+                eventId,
+                occurredAt,
+                caseId,
+                actor,
+                measureId,
+                type,
+                targetUrl,
+                rule,
+                fileSha256,
+                version,
+                labelTexts,
+                modelName,
+                similarUploads,
+                List.of(),
+                null);
+    }
 
     public MeasureApplied(
             UUID eventId,

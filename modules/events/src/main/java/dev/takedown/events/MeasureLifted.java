@@ -9,11 +9,46 @@ import java.util.UUID;
  *
  * @param version the measure's state version, higher than that of its {@link MeasureApplied}; null only in records
  *                written before versions existed
+ * @param cause   why, a {@link LiftCause} name; null only in records written before causes existed
+ * @param type    the measure's type, as in its {@link MeasureApplied}; null in records written before lifts named it
+ * @param targetUrl the target it restricted, as in its {@link MeasureApplied}; null for a filter
  */
 @EventType(value = "dev.takedown.measure.lifted.v1", topic = Topics.MEASURES)
 public record MeasureLifted(
-        UUID eventId, Instant occurredAt, String caseId, String actor, String measureId, String reason, Long version)
+        UUID eventId,
+        Instant occurredAt,
+        String caseId,
+        String actor,
+        String measureId,
+        String reason,
+        Long version,
+        String cause,
+        String type,
+        String targetUrl)
         implements TakedownEvent {
+
+    public MeasureLifted(
+            UUID eventId,
+            Instant occurredAt,
+            String caseId,
+            String actor,
+            String measureId,
+            String reason,
+            Long version,
+            String cause) {
+        this(eventId, occurredAt, caseId, actor, measureId, reason, version, cause, null, null);
+    }
+
+    public MeasureLifted(
+            UUID eventId,
+            Instant occurredAt,
+            String caseId,
+            String actor,
+            String measureId,
+            String reason,
+            Long version) {
+        this(eventId, occurredAt, caseId, actor, measureId, reason, version, null);
+    }
 
     public MeasureLifted(
             UUID eventId, Instant occurredAt, String caseId, String actor, String measureId, String reason) {

@@ -2,6 +2,7 @@ package dev.takedown.measures;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.ScreeningRule;
@@ -17,6 +18,8 @@ import dev.takedown.misuse.Misuse;
 import dev.takedown.misuse.Party;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -99,6 +102,33 @@ public class Measures {
             String actor,
             boolean intentional,
             SimilarUploads similarUploads) {
+        return plan(
+                caseId,
+                decisionId,
+                types,
+                targets,
+                rule,
+                actor,
+                intentional,
+                similarUploads,
+                MeasureScope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
+    }
+
+    /**
+     * As {@link #plan(String, String, List, List, ScreeningRule, String, boolean, SimilarUploads)}; every measure
+     * restricts within {@code scope} (the countries and the last day the moderator chose).
+     */
+    @Transactional
+    public List<MeasureView> plan(
+            String caseId,
+            String decisionId,
+            List<MeasureType> types,
+            List<MeasureTarget> targets,
+            ScreeningRule rule,
+            String actor,
+            boolean intentional,
+            SimilarUploads similarUploads,
+            MeasureScope scope) {
         Instant now = clock.instant();
         List<Measure> planned = new ArrayList<>();
         for (MeasureType type : types.stream().distinct().toList()) {
@@ -143,7 +173,7 @@ public class Measures {
                                         : null)));
             }
         }
-        planned.forEach(measure -> measure.intentional(intentional));
+        planned.forEach(measure -> measure.intentional(intentional).withScope(scope));
         return measures.saveAll(planned).stream().map(this::view).toList();
     }
 
@@ -199,12 +229,12 @@ public class Measures {
      * lifted.
      */
     @Transactional
-    public int liftAll(String caseId, String actor, String reason) {
+    public int liftAll(String caseId, String actor, LiftCause cause, String reason) {
         Instant now = clock.instant();
         int lifted = 0;
         Set<String> accounts = new LinkedHashSet<>();
         for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
-            if (measure.getStatus() == MeasureStatus.APPLIED && lifted(measure, now, actor, reason)) {
+            if (measure.getStatus() == MeasureStatus.APPLIED && lifted(measure, now, actor, cause, reason)) {
                 lifted++;
                 if (measure.getAccountId() != null) {
                     accounts.add(measure.getAccountId());
@@ -252,31 +282,23 @@ public class Measures {
                     rule.licensees(),
                     rule.imageHashes(),
                     rule.replayPrompts());
-            lifted(old, now, actor, "superseded by a model remediation");
+            lifted(old, now, actor, LiftCause.SUPERSEDED, "superseded by a model remediation");
             Measure next = new Measure(
-                    UUID.randomUUID(),
-                    caseId,
-                    old.getDecisionId(),
-                    old.getType(),
-                    null,
-                    null,
-                    write(widened),
-                    actor,
-                    now);
+                            UUID.randomUUID(),
+                            caseId,
+                            old.getDecisionId(),
+                            old.getType(),
+                            null,
+                            null,
+                            write(widened),
+                            actor,
+                            now)
+                    // the widened filter restricts where and as long as the one it replaces
+                    .withScope(old.scope());
             UUID eventId = UUID.randomUUID();
             next.apply(now, eventId);
             measures.saveAndFlush(next);
-            events.publishEvent(new MeasureApplied(
-                    eventId,
-                    now,
-                    caseId,
-                    actor,
-                    next.getId().toString(),
-                    next.getType().name(),
-                    null,
-                    widened,
-                    null,
-                    next.getVersion()));
+            events.publishEvent(applied(next));
             replaced.add(view(next));
         }
         return replaced;
@@ -308,8 +330,25 @@ public class Measures {
                 });
             }
         }
-        lifted(measure, clock.instant(), actor, reason);
+        lifted(measure, clock.instant(), actor, LiftCause.BY_HAND, reason);
         return view(measure);
+    }
+
+    /**
+     * Lifts the measures in effect whose last day has passed (the end the moderator chose); their strikes stay, since
+     * the infringement they counted was upheld. Returns how many were lifted, at most 100 per call.
+     */
+    @Transactional
+    public int expireDue() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        int expired = 0;
+        for (Measure measure : measures.findTop100ByStatusAndEndsOnBeforeOrderByEndsOn(MeasureStatus.APPLIED, today)) {
+            if (lifted(measure, now, TakedownEvent.SYSTEM, LiftCause.EXPIRY, "its last day has passed")) {
+                expired++;
+            }
+        }
+        return expired;
     }
 
     /**
@@ -362,9 +401,9 @@ public class Measures {
     }
 
     /** Lifts the measure and publishes the lift with the version of this change; false when it already was lifted. */
-    private boolean lifted(Measure measure, Instant now, String actor, String reason) {
+    private boolean lifted(Measure measure, Instant now, String actor, LiftCause cause, String reason) {
         UUID eventId = UUID.randomUUID();
-        if (!measure.lift(now, actor, reason, eventId)) {
+        if (!measure.lift(now, actor, cause, reason, eventId)) {
             return false;
         }
         measures.flush();
@@ -387,7 +426,9 @@ public class Measures {
                 measure.getVersion(),
                 labelTexts(measure),
                 measure.modelName(),
-                measure.similarUploads());
+                measure.similarUploads(),
+                measure.scope().countries(),
+                measure.scope().endsOn());
     }
 
     private static MeasureLifted lifted(Measure measure, UUID eventId) {
@@ -398,7 +439,10 @@ public class Measures {
                 measure.getLiftedBy(),
                 measure.getId().toString(),
                 measure.getLiftReason(),
-                measure.getVersion());
+                measure.getVersion(),
+                measure.getLiftCause() == null ? null : measure.getLiftCause().name(),
+                measure.getType().name(),
+                measure.getTargetUrl());
     }
 
     @Transactional(readOnly = true)
@@ -406,6 +450,19 @@ public class Measures {
         return measures.findByCaseIdOrderByPlannedAt(caseId).stream()
                 .map(this::view)
                 .toList();
+    }
+
+    /**
+     * Where and how long the case's measures in effect restrict, taken together ({@link MeasureScope#widest}); empty
+     * when none is in effect.
+     */
+    @Transactional(readOnly = true)
+    public Optional<MeasureScope> scopeInEffect(String caseId) {
+        List<MeasureScope> scopes = measures.findByCaseIdOrderByPlannedAt(caseId).stream()
+                .filter(m -> m.getStatus() == MeasureStatus.APPLIED)
+                .map(Measure::scope)
+                .toList();
+        return scopes.isEmpty() ? Optional.empty() : Optional.of(MeasureScope.widest(scopes));
     }
 
     @Transactional(readOnly = true)

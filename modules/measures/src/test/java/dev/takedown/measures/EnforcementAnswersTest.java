@@ -12,6 +12,7 @@ import dev.takedown.events.CaseMeasuresEnforced;
 import dev.takedown.events.CloudEventHeaders;
 import dev.takedown.events.EnforcementFailed;
 import dev.takedown.events.InboundSignatures;
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.LiftEnforced;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureEnforced;
@@ -329,7 +330,7 @@ class EnforcementAnswersTest {
                     assertThat(enforced.actor()).isEqualTo("kafka-org:platform");
                 });
 
-        measures.liftAll(caseId, "system", "restored after counter-notice");
+        measures.liftAll(caseId, "system", LiftCause.COUNTER_NOTICE, "restored after counter-notice");
         assertThat(enforcements.restorationConfirmed(caseId)).isFalse();
         Instant restoredAt = Instant.parse("2026-03-20T00:00:02Z");
         enforcements.record(new LiftEnforced(ids.get(0), version(ids.get(0)), restoredAt), "kafka-org:platform");

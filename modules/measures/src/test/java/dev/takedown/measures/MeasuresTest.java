@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.ScreeningRule;
@@ -25,6 +27,7 @@ import dev.takedown.misuse.Standing;
 import dev.takedown.misuse.StandingStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -217,6 +220,59 @@ class MeasuresTest {
     }
 
     @Test
+    void everyMeasureOfADecisionRestrictsWhereAndAsLongAsTheModeratorChoseAndItsRecordSaysSo() {
+        when(repository.saveAll(anyList())).thenAnswer(call -> call.getArgument(0));
+        MeasureScope scope = new MeasureScope(List.of("DE", "AT"), LocalDate.parse("2026-06-30"));
+
+        measures.plan(
+                "c1",
+                "d1",
+                List.of(MeasureType.GEO_BLOCK, MeasureType.PROMPT_FILTER),
+                List.of(new MeasureTarget("https://a.test/1", null)),
+                rule,
+                "mod",
+                false,
+                SimilarUploads.REVIEW,
+                scope);
+        @SuppressWarnings("unchecked")
+        org.mockito.ArgumentCaptor<List<Measure>> saved = org.mockito.ArgumentCaptor.forClass(List.class);
+        verify(repository).saveAll(saved.capture());
+        assertThat(saved.getValue()).extracting(Measure::scope).containsOnly(scope);
+
+        when(repository.findByCaseIdOrderByPlannedAt("c1")).thenReturn(saved.getValue());
+        assertThat(measures.scopeInEffect("c1")).as("nothing applied yet").isEmpty();
+        measures.applyPlanned("c1");
+
+        assertThat(published).hasSize(2).allSatisfy(event -> {
+            assertThat(((MeasureApplied) event).countries()).containsExactly("DE", "AT");
+            assertThat(((MeasureApplied) event).endsOn()).isEqualTo(LocalDate.parse("2026-06-30"));
+        });
+        assertThat(measures.scopeInEffect("c1")).contains(scope);
+
+        published.clear();
+        measures.widenFilters("c1", List.of("Ultraman Tiga"), "owner");
+        assertThat(published)
+                .filteredOn(MeasureApplied.class::isInstance)
+                .singleElement()
+                .satisfies(widened -> assertThat(((MeasureApplied) widened).countries())
+                        .as("a widened filter keeps the scope of the one it replaces")
+                        .containsExactly("DE", "AT"));
+    }
+
+    @Test
+    void theScopeOfSeveralMeasuresIsTheirWidestReach() {
+        MeasureScope de = new MeasureScope(List.of("DE"), LocalDate.parse("2026-06-30"));
+        MeasureScope at = new MeasureScope(List.of("AT"), LocalDate.parse("2026-09-30"));
+
+        assertThat(MeasureScope.widest(List.of(de, at)))
+                .isEqualTo(new MeasureScope(List.of("DE", "AT"), LocalDate.parse("2026-09-30")));
+        assertThat(MeasureScope.widest(List.of(de, MeasureScope.WORLDWIDE_UNTIL_FURTHER_NOTICE)))
+                .isEqualTo(MeasureScope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
+        assertThatThrownBy(() -> new MeasureScope(List.of("Germany"), null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void liftingTwicePublishesOnceAndALiftedMeasureIsNotReapplied() {
         Measure measure = new Measure(
                 UUID.randomUUID(),
@@ -247,7 +303,7 @@ class MeasuresTest {
         UUID liftId = UUID.randomUUID();
         Instant liftedAt = Instant.parse("2026-12-01T10:00:00Z");
         measure.apply(liftedAt.minusSeconds(60), UUID.randomUUID());
-        measure.lift(liftedAt, "senior", "licence shown", liftId);
+        measure.lift(liftedAt, "senior", LiftCause.BY_HAND, "licence shown", liftId);
         // as flushed: applied 1, lifted 2
         ReflectionTestUtils.setField(measure, "version", 2L);
         when(repository.findById(measure.getId())).thenReturn(Optional.of(measure));
@@ -265,7 +321,8 @@ class MeasuresTest {
         assertThat(measures.restate(id, 1, liftedAt.plusSeconds(5))).isTrue();
         assertThat(published)
                 .singleElement()
-                .isEqualTo(new MeasureLifted(liftId, liftedAt, "c1", "senior", id, "licence shown", 2L));
+                .isEqualTo(new MeasureLifted(
+                        liftId, liftedAt, "c1", "senior", id, "licence shown", 2L, "BY_HAND", "PROMPT_FILTER", null));
     }
 
     @Test
@@ -329,7 +386,7 @@ class MeasuresTest {
                 .thenReturn(Standing.good(uploader));
 
         measures.applyPlanned("c1");
-        int lifted = measures.liftAll("c1", "system", "restored");
+        int lifted = measures.liftAll("c1", "system", LiftCause.COUNTER_NOTICE, "restored");
 
         assertThat(lifted).isEqualTo(2);
         // one finding per case on the account's standing, as grave as the gravest measure; lifting withdraws it
@@ -339,7 +396,40 @@ class MeasuresTest {
                 .filteredOn(dev.takedown.events.StrikeRecorded.class::isInstance)
                 .extracting(e -> ((dev.takedown.events.StrikeRecorded) e).accountStatus())
                 .containsExactly("WARNED", "GOOD_STANDING");
-        assertThat(published).filteredOn(MeasureLifted.class::isInstance).hasSize(2);
+        assertThat(published)
+                .filteredOn(MeasureLifted.class::isInstance)
+                .hasSize(2)
+                .allMatch(e -> "COUNTER_NOTICE".equals(((MeasureLifted) e).cause()));
+    }
+
+    @Test
+    void aMeasurePastItsLastDayIsLiftedAsExpiredAndItsStrikeStays() {
+        Measure ended = new Measure(
+                        UUID.randomUUID(),
+                        "c1",
+                        "d1",
+                        MeasureType.GEO_BLOCK,
+                        "https://a.test/1",
+                        "acc-1",
+                        null,
+                        "mod",
+                        Instant.now())
+                .withScope(new MeasureScope(
+                        List.of("DE"), LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)));
+        ended.apply(Instant.now(), UUID.randomUUID());
+        when(repository.findTop100ByStatusAndEndsOnBeforeOrderByEndsOn(
+                        MeasureStatus.APPLIED, LocalDate.now(java.time.ZoneOffset.UTC)))
+                .thenReturn(List.of(ended));
+
+        assertThat(measures.expireDue()).isEqualTo(1);
+
+        assertThat(ended.getStatus()).isEqualTo(MeasureStatus.LIFTED);
+        assertThat(published).singleElement().satisfies(e -> {
+            assertThat(((MeasureLifted) e).cause()).isEqualTo("EXPIRY");
+            assertThat(((MeasureLifted) e).actor()).isEqualTo("system");
+        });
+        verify(strikes, never()).remove(any(), any(), any());
+        verify(misuse, never()).withdraw(any(), any());
     }
 
     @Test

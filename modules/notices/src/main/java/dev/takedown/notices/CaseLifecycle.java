@@ -12,6 +12,8 @@ import dev.takedown.events.ClaimType;
 import dev.takedown.events.CounterNoticeFiled;
 import dev.takedown.events.CriminalOffenceFlagged;
 import dev.takedown.events.LegalGround;
+import dev.takedown.events.LiftCause;
+import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.NoticeAcknowledged;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
@@ -41,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -73,6 +76,8 @@ public class CaseLifecycle {
     private final ApplicationEventPublisher events;
     private final String publicBaseUrl;
     private final OutOfCourtBodies outOfCourtBodies;
+    private final Optional<RestrictionScopes> scopes;
+    private final String termsClause;
     private final Clock clock;
 
     CaseLifecycle(
@@ -90,6 +95,8 @@ public class CaseLifecycle {
             ApplicationEventPublisher events,
             @Value("${takedown.public-base-url:http://localhost:8080}") String publicBaseUrl,
             OutOfCourtBodies outOfCourtBodies,
+            Optional<RestrictionScopes> scopes,
+            @Value("${takedown.terms.clause:the platform's terms of service}") String termsClause,
             Clock clock) {
         this.notices = notices;
         this.submissions = submissions;
@@ -105,6 +112,8 @@ public class CaseLifecycle {
         this.events = events;
         this.publicBaseUrl = publicBaseUrl;
         this.outOfCourtBodies = outOfCourtBodies;
+        this.scopes = scopes;
+        this.termsClause = termsClause;
         this.clock = clock;
     }
 
@@ -502,6 +511,9 @@ public class CaseLifecycle {
         if (outcome == CaseOutcome.ACTION_TAKEN) {
             // the letter opens the notice; the page offers the answers whose windows are still open
             String link = publicBaseUrl + "/u/" + links.issueAll(caseId, profile, policies.of(profile), now);
+            // a module slice without the measures has none in effect to narrow; measures default to worldwide
+            RestrictionScopes.Scope scope = scopes.flatMap(known -> known.inEffect(caseId))
+                    .orElse(RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
             for (NoticeTarget target : notice.getTargets()) {
                 // the uploader's letter opens its page, where it can answer with a counter-notice
                 recipients.add(tellUploader(
@@ -526,7 +538,17 @@ public class CaseLifecycle {
                                 "ground",
                                 legalGround(notice),
                                 "bodies",
-                                outOfCourtBodies.names()),
+                                outOfCourtBodies.names(),
+                                "countries",
+                                scope.countries(),
+                                "endsOn",
+                                scope.endsOn() == null ? null : scope.endsOn().toString(),
+                                // a breach of the terms alone is decided under the terms (DSA Art. 17(3)(e)), not
+                                // the law
+                                "terms",
+                                termsOnly(notice),
+                                "termsClause",
+                                termsClause),
                         link));
             }
         }
@@ -691,6 +713,48 @@ public class CaseLifecycle {
                         + (restoredAt == null ? "" : ", confirmed by the platform at " + restoredAt))) {
             tellBoth(notice, LetterKind.RESTORED, "RESTORED", Map.of());
         }
+    }
+
+    /**
+     * A measure that ended without a further decision on the case (its period ran out, or staff lifted it) is
+     * explained to both sides with a statement of reasons (DSA Art. 17(3)); the other lifts follow a step of the case
+     * whose own letter tells them. A filter's end concerns every uploader of the case, a target's only its own.
+     */
+    @EventListener
+    void on(MeasureLifted lifted) {
+        LiftCause cause = LiftCause.valueOf(Objects.requireNonNullElse(lifted.cause(), LiftCause.SUPERSEDED.name()));
+        if (cause != LiftCause.EXPIRY && cause != LiftCause.BY_HAND) {
+            return;
+        }
+        Optional<Notice> found = load(lifted.caseId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Notice notice = found.get();
+        Map<String, Object> model = model(
+                "measure",
+                lifted.type(),
+                "target",
+                lifted.targetUrl(),
+                "cause",
+                cause.name(),
+                "endedAt",
+                lifted.occurredAt(),
+                "family",
+                notice.governingProfile().family());
+        List<String> recipients = new ArrayList<>();
+        recipients.add(tellNotifier(notice, LetterKind.MEASURE_ENDED, model));
+        notice.getTargets().stream()
+                .filter(target ->
+                        lifted.targetUrl() == null || lifted.targetUrl().equals(target.getUrl()))
+                .forEach(target -> recipients.add(tellUploader(notice, target, LetterKind.MEASURE_ENDED, model, null)));
+        events.publishEvent(new PartiesNotified(
+                UUID.randomUUID(),
+                clock.instant(),
+                lifted.caseId(),
+                TakedownEvent.SYSTEM,
+                "MEASURE_ENDED",
+                recipients));
     }
 
     /** The rights holder's retraction lifted the measures; both sides are told. */
@@ -1004,6 +1068,12 @@ public class CaseLifecycle {
      * DSA Art. 17(3)(d): the rights the notice claims (copyright when it names none) and the provisions the decision
      * applies under each profile of the case.
      */
+    private boolean termsOnly(Notice notice) {
+        var claim = submissions.of(notice).claim();
+        List<ClaimType> claims = claim == null ? List.of() : claim.claimTypes();
+        return !claims.isEmpty() && claims.stream().allMatch(type -> type.kind() == ClaimType.Kind.TERMS);
+    }
+
     private String legalGround(Notice notice) {
         var claim = submissions.of(notice).claim();
         List<ClaimType> claims = claim == null ? List.of() : claim.claimTypes();

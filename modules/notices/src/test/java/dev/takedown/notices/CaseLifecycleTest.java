@@ -3,6 +3,7 @@ package dev.takedown.notices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.correspondence.Correspondence;
@@ -13,6 +14,7 @@ import dev.takedown.events.AppealDecided;
 import dev.takedown.events.AuthorityNotified;
 import dev.takedown.events.CounterNoticeDelivered;
 import dev.takedown.events.CriminalOffenceFlagged;
+import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.NoticeAcknowledged;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.NoticeDecided;
@@ -33,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.hibernate.SessionFactory;
@@ -95,6 +98,10 @@ class CaseLifecycleTest {
     @MockitoBean
     RunningDeadlines deadlines;
 
+    /** The workflow module provides it from the measures in effect. */
+    @MockitoBean
+    RestrictionScopes scopes;
+
     @Autowired
     CaseLifecycle lifecycle;
 
@@ -127,6 +134,9 @@ class CaseLifecycleTest {
 
     @Autowired
     MovingClock clock;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     // --- every step once, and only once ----------------------------------------------------------------------------
 
@@ -400,6 +410,126 @@ class CaseLifecycleTest {
         assertThat(cases.decisions(caseId))
                 .extracting(CaseDecision::verdict)
                 .containsExactly(Verdict.ACCEPT, Verdict.CONFIRM);
+    }
+
+    @Test
+    void theStatementOfReasonsSaysWhereAndUntilWhenTheMeasuresInEffectRestrict() {
+        String worldwide = file("org-a", NoticeJson.complete("EU_DSA").account("acct-ww"));
+        String geoBlocked = file("org-a", NoticeJson.complete("EU_DSA").account("acct-geo"));
+        when(scopes.inEffect(geoBlocked))
+                .thenReturn(
+                        Optional.of(new RestrictionScopes.Scope(List.of("DE", "AT"), LocalDate.parse("2025-12-31"))));
+
+        decideAndNotify(worldwide, Verdict.ACCEPT, List.of("DELETE"), "copies the work");
+        decideAndNotify(geoBlocked, Verdict.ACCEPT, List.of("GEO_BLOCK"), "copies the work");
+
+        assertThat(told(worldwide))
+                .filteredOn(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .contains("territorial scope: worldwide; duration: until further" + " notice"));
+        assertThat(told(geoBlocked))
+                .filteredOn(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .contains(
+                                "(a) Measure: GEO_BLOCK on ",
+                                "territorial scope: DE, AT; duration: until 2025-12-31" + " inclusive"));
+    }
+
+    @Test
+    void aBreachOfTheTermsAloneIsStatedUnderTheTermsNotTheLaw() {
+        String terms =
+                file("org-a", NoticeJson.complete("EU_DSA").account("acct-tos").claim("TOS_ONLY"));
+        String law =
+                file("org-a", NoticeJson.complete("EU_DSA").account("acct-law").claim("TOS_ONLY", "TRADEMARK"));
+
+        decideAndNotify(terms, Verdict.ACCEPT, List.of("DEMOTE"), "breaches the terms");
+        decideAndNotify(law, Verdict.ACCEPT, List.of("DELETE"), "infringes the mark");
+
+        assertThat(told(terms))
+                .filteredOn(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .contains(
+                                "(d) Legal ground: none relied on",
+                                // the clause of takedown.terms.clause, and the moderator's explanation
+                                "(e) Terms and conditions: Terms of Service: no content that infringes the intellectual"
+                                        + " property or other rights of others; explanation: the notice claimed a"
+                                        + " breach of this clause only",
+                                "breaches the terms")
+                        .doesNotContain("Terms and conditions: not relied on"));
+        assertThat(told(law))
+                .filteredOn(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .contains("(d) Legal ground: TOS_ONLY, TRADEMARK", "(e) Terms and conditions: not relied on"));
+    }
+
+    @Test
+    void aMeasureThatRanOutIsExplainedToTheNotifierAndTheUploaderOfItsTargetOnly() {
+        String caseId = file(
+                "org-a",
+                NoticeJson.complete("EU_DSA")
+                        .target("https://gen.example/img/geo")
+                        .account("acct-geo")
+                        .language("en"));
+        decideAndNotify(caseId, Verdict.ACCEPT, List.of("GEO_BLOCK"), "copies the work");
+        int before = told(caseId).size();
+
+        transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
+                UUID.randomUUID(),
+                clock.instant(),
+                caseId,
+                "system",
+                UUID.randomUUID().toString(),
+                "its last day has passed",
+                2L,
+                "EXPIRY",
+                "GEO_BLOCK",
+                "https://gen.example/img/other")));
+        assertThat(told(caseId))
+                .as("a target of another uploader: only the notifier is told")
+                .hasSize(before + 1);
+
+        transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
+                UUID.randomUUID(),
+                clock.instant(),
+                caseId,
+                "system",
+                UUID.randomUUID().toString(),
+                "restored after counter-notice",
+                2L,
+                "COUNTER_NOTICE",
+                "GEO_BLOCK",
+                "https://gen.example/img/geo")));
+        assertThat(told(caseId)).as("a restore has its own letter").hasSize(before + 1);
+
+        transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
+                UUID.randomUUID(),
+                clock.instant(),
+                caseId,
+                "system",
+                UUID.randomUUID().toString(),
+                "its last day has passed",
+                2L,
+                "EXPIRY",
+                "GEO_BLOCK",
+                "https://gen.example/img/geo")));
+        assertThat(told(caseId))
+                .filteredOn(letter -> letter.kind() == LetterKind.MEASURE_ENDED)
+                .hasSize(3)
+                .extracting(CaseLifecycleTest::recipient)
+                .containsExactlyInAnyOrder("notifier:legal@a.test", "notifier:legal@a.test", "uploader-of:acct-geo");
+        assertThat(told(caseId))
+                .filteredOn(letter ->
+                        letter.kind() == LetterKind.MEASURE_ENDED && letter.recipientRole() == PartyRole.UPLOADER)
+                .singleElement()
+                .satisfies(letter -> assertThat(letter.body())
+                        .contains(
+                                "(a) The measure GEO_BLOCK on https://gen.example/img/geo no longer applies",
+                                "limited period",
+                                "ended automatically"));
     }
 
     @Test

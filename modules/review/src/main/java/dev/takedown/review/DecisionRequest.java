@@ -15,13 +15,29 @@ import java.util.List;
  * @param manifestlyUnfounded on a rejection: the notice was manifestly unfounded (counts towards DSA Art. 23(2))
  * @param intentional         the moderator found intent (DSA Art. 23(3)(d)): on a manifestly unfounded notice, its
  *                            notifier's; on an acceptance, the uploader's. Intentional misuse weighs more
+ * @param countries           on an acceptance or a reversal imposing measures: where they restrict, ISO 3166-1
+ *                            alpha-2 codes; none = worldwide (DSA Art. 17(3)(a))
+ * @param endDate             the last day the measures apply ({@code YYYY-MM-DD}, after today); none = until further
+ *                            notice
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record DecisionRequest(
-        String outcome, List<String> measures, String reason, Boolean manifestlyUnfounded, Boolean intentional) {
+        String outcome,
+        List<String> measures,
+        String reason,
+        Boolean manifestlyUnfounded,
+        Boolean intentional,
+        List<String> countries,
+        String endDate) {
 
     public DecisionRequest {
         measures = measures == null ? List.of() : measures;
+        countries = countries == null ? List.of() : countries;
+    }
+
+    public DecisionRequest(
+            String outcome, List<String> measures, String reason, Boolean manifestlyUnfounded, Boolean intentional) {
+        this(outcome, measures, reason, manifestlyUnfounded, intentional, null, null);
     }
 
     public DecisionRequest(String outcome, List<String> measures, String reason) {

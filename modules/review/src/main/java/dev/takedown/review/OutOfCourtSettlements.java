@@ -2,6 +2,7 @@ package dev.takedown.review;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.OutOfCourtDecided;
 import dev.takedown.events.OutOfCourtDecisionImplemented;
 import dev.takedown.events.OutOfCourtReferred;
@@ -220,7 +221,11 @@ public class OutOfCourtSettlements {
                 throw new InvalidDecisionException(List.of(new FieldProblem(
                         "measures", "the body overturned measures in effect: they are lifted, none applied")));
             }
-            count = measures.liftAll(caseId, officer, "overturned by " + bodyName(referral) + reference(referral));
+            count = measures.liftAll(
+                    caseId,
+                    officer,
+                    LiftCause.OUT_OF_COURT,
+                    "overturned by " + bodyName(referral) + reference(referral));
             implementation = Implementation.LIFTED;
         } else {
             List<MeasureType> types = measureTypes(requested);

@@ -8,6 +8,7 @@ import dev.takedown.events.ScreeningRule;
 import dev.takedown.events.SimilarUploads;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.kernel.TextBounds;
+import dev.takedown.measures.MeasureScope;
 import dev.takedown.measures.MeasureStatus;
 import dev.takedown.measures.MeasureTarget;
 import dev.takedown.measures.MeasureType;
@@ -29,6 +30,9 @@ import dev.takedown.workflow.TaskClaimConflictException;
 import dev.takedown.workflow.TaskQuery;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -265,7 +269,7 @@ public class Review {
     }
 
     private CaseDecision review(Moderator moderator, ReviewTask task, DecisionRequest request) {
-        List<MeasureType> measureTypes = validate(request);
+        List<MeasureType> measureTypes = validate(request, today());
         boolean accepted = "ACCEPT".equals(request.outcome());
         List<String> names = measureTypes.stream().map(Enum::name).toList();
         CaseDecision decision = lifecycle.decide(
@@ -276,7 +280,7 @@ public class Review {
                 reason(request),
                 moderator.id());
         if (accepted) {
-            plan(task.caseId(), decision.decisionId(), measureTypes, moderator, request.intent());
+            plan(task.caseId(), decision.decisionId(), measureTypes, moderator, request.intent(), scope(request));
         }
         noteRiskWarnings(task.caseId(), moderator.id());
         if (!accepted && Boolean.TRUE.equals(request.manifestlyUnfounded())) {
@@ -387,7 +391,10 @@ public class Review {
                 measures.forCase(task.caseId()).stream().anyMatch(measure -> measure.status() != MeasureStatus.LIFTED);
         List<MeasureType> newMeasures = List.of();
         if (reversed && !actionWasTaken) {
-            newMeasures = validate(new DecisionRequest("ACCEPT", request.measures(), reason));
+            newMeasures = validate(
+                    new DecisionRequest(
+                            "ACCEPT", request.measures(), reason, null, null, request.countries(), request.endDate()),
+                    today());
         }
         CaseDecision decision = lifecycle.decideAppeal(
                 task.caseId(),
@@ -399,7 +406,7 @@ public class Review {
                 reason,
                 moderator.id());
         if (!newMeasures.isEmpty()) {
-            plan(task.caseId(), decision.decisionId(), newMeasures, moderator, request.intent());
+            plan(task.caseId(), decision.decisionId(), newMeasures, moderator, request.intent(), scope(request));
         }
         return decision;
     }
@@ -434,7 +441,12 @@ public class Review {
     }
 
     private void plan(
-            String caseId, String decisionId, List<MeasureType> types, Moderator moderator, boolean intentional) {
+            String caseId,
+            String decisionId,
+            List<MeasureType> types,
+            Moderator moderator,
+            boolean intentional,
+            MeasureScope scope) {
         ScreeningRule rule = types.stream().anyMatch(MeasureType::isFilter) ? screeningRule(caseId, types) : null;
         List<CaseTarget> caseTargets = cases.targets(caseId);
         Set<Integer> labelled = types.contains(MeasureType.LABEL) ? verifiedLabels(caseId) : Set.of();
@@ -456,12 +468,16 @@ public class Review {
                         "measures[" + i + "]", "no target of this notice names a file sha256 to block")));
             }
         }
-        if (types.stream().anyMatch(MeasureType::needsFileHash)) {
-            measures.plan(
-                    caseId, decisionId, types, targets, rule, moderator.id(), intentional, similarUploads(caseId));
-        } else {
-            measures.plan(caseId, decisionId, types, targets, rule, moderator.id(), intentional);
-        }
+        measures.plan(
+                caseId,
+                decisionId,
+                types,
+                targets,
+                rule,
+                moderator.id(),
+                intentional,
+                types.stream().anyMatch(MeasureType::needsFileHash) ? similarUploads(caseId) : SimilarUploads.REVIEW,
+                scope);
     }
 
     /** What a re-upload block answers for a similar upload: the case's governing profile decides. */
@@ -511,8 +527,11 @@ public class Review {
         }
     }
 
-    /** Checks a review decision's shape before anything is touched; names every problem. */
-    static List<MeasureType> validate(DecisionRequest request) {
+    /**
+     * Checks a review decision's shape before anything is touched; names every problem. An end date must lie after
+     * {@code today}: a measure that ends before it starts restricts nothing.
+     */
+    static List<MeasureType> validate(DecisionRequest request, LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();
         List<MeasureType> types = new ArrayList<>();
         String outcome = request.outcome();
@@ -537,10 +556,44 @@ public class Review {
                 && (request.reason() == null || request.reason().isBlank())) {
             problems.add(new FieldProblem("reason", "a rejection must give its reason to the notifier"));
         }
+        for (int i = 0; i < request.countries().size(); i++) {
+            String country = request.countries().get(i);
+            if (!MeasureScope.isCountry(country)) {
+                problems.add(new FieldProblem(
+                        "countries[" + i + "]", "'" + country + "' is not an ISO 3166-1 alpha-2 country code"));
+            }
+        }
+        if (!isBlank(request.endDate())) {
+            try {
+                if (!LocalDate.parse(request.endDate().strip()).isAfter(today)) {
+                    problems.add(new FieldProblem("end_date", "must be after today (" + today + ")"));
+                }
+            } catch (DateTimeParseException notADate) {
+                problems.add(new FieldProblem("end_date", "must be a date, YYYY-MM-DD"));
+            }
+        }
+        if ("REJECT".equals(outcome) && (!request.countries().isEmpty() || !isBlank(request.endDate()))) {
+            problems.add(new FieldProblem("countries", "a rejection applies no measures, so it has no scope"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidDecisionException(problems);
         }
         return types;
+    }
+
+    /** Where and how long the decision's measures restrict; {@link #validate} has checked it. */
+    private static MeasureScope scope(DecisionRequest request) {
+        String endDate = request.endDate();
+        return new MeasureScope(request.countries(), isBlank(endDate) ? null : LocalDate.parse(endDate.strip()));
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** The day an end date is compared with, in UTC like every day of the ledger. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /** What the uploaders had been warned of at generation time goes on the ledger with the decision. */

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.measures.MeasureType;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DecisionRulesTest {
 
+    private static final LocalDate TODAY = LocalDate.parse("2026-03-01");
+
     private static List<String> problems(DecisionRequest request) {
         try {
-            Review.validate(request);
+            Review.validate(request, TODAY);
             return List.of();
         } catch (InvalidDecisionException e) {
             return e.problems().stream().map(FieldProblem::field).toList();
@@ -24,7 +27,7 @@ class DecisionRulesTest {
         assertThat(problems(new DecisionRequest("ACCEPT", List.of(), null))).containsExactly("measures");
         assertThat(problems(new DecisionRequest("ACCEPT", List.of("DELETE", "NUKE"), null)))
                 .containsExactly("measures[1]");
-        assertThat(Review.validate(new DecisionRequest("ACCEPT", List.of("DELETE", "PROMPT_FILTER"), null)))
+        assertThat(Review.validate(new DecisionRequest("ACCEPT", List.of("DELETE", "PROMPT_FILTER"), null), TODAY))
                 .containsExactly(MeasureType.DELETE, MeasureType.PROMPT_FILTER);
     }
 
@@ -37,8 +40,27 @@ class DecisionRulesTest {
     }
 
     @Test
+    void countriesAreIsoCodesAndTheLastDayLiesAfterToday() {
+        assertThat(problems(accept(List.of("DE", "AT"), "2026-03-02"))).isEmpty();
+        assertThat(problems(accept(List.of(), null)))
+                .as("no scope: worldwide until further notice")
+                .isEmpty();
+        assertThat(problems(accept(List.of("DE", "Germany", "de", "XX"), null)))
+                .containsExactly("countries[1]", "countries[2]", "countries[3]");
+        assertThat(problems(accept(List.of(), "2026-03-01"))).containsExactly("end_date");
+        assertThat(problems(accept(List.of(), "1 March"))).containsExactly("end_date");
+        assertThat(problems(new DecisionRequest("REJECT", null, "parody", null, null, List.of("DE"), null)))
+                .as("a rejection restricts nowhere")
+                .containsExactly("countries");
+    }
+
+    private static DecisionRequest accept(List<String> countries, String endDate) {
+        return new DecisionRequest("ACCEPT", List.of("GEO_BLOCK"), "copy", null, null, countries, endDate);
+    }
+
+    @Test
     void outcomeMustBeKnown() {
-        assertThatThrownBy(() -> Review.validate(new DecisionRequest("MAYBE", null, null)))
+        assertThatThrownBy(() -> Review.validate(new DecisionRequest("MAYBE", null, null), TODAY))
                 .isInstanceOf(InvalidDecisionException.class);
         assertThat(problems(new DecisionRequest(null, null, null))).containsExactly("outcome");
     }

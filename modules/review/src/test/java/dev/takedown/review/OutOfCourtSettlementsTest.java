@@ -11,6 +11,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.OutOfCourtDecided;
 import dev.takedown.events.OutOfCourtDecisionImplemented;
 import dev.takedown.events.OutOfCourtReferred;
@@ -84,7 +85,7 @@ class OutOfCourtSettlementsTest {
     void aBodyThatOverturnsAMeasureHasItLiftedAndEachStepIsALedgerFact() {
         when(cases.decisions("case-1")).thenReturn(List.of(decision("d-1", "case-1", Verdict.ACCEPT)));
         when(measures.forCase("case-1")).thenReturn(List.of(measure(MeasureStatus.APPLIED)));
-        when(measures.liftAll("case-1", "officer", "overturned by User Rights GmbH (UR-7)"))
+        when(measures.liftAll("case-1", "officer", LiftCause.OUT_OF_COURT, "overturned by User Rights GmbH (UR-7)"))
                 .thenReturn(1);
 
         Referral referred =
@@ -186,7 +187,7 @@ class OutOfCourtSettlementsTest {
         assertThatThrownBy(() -> settlements.implement(referred.referralId(), null, "o"))
                 .as("our decision stands")
                 .isInstanceOf(CaseStateException.class);
-        verify(measures, never()).liftAll(anyString(), anyString(), anyString());
+        verify(measures, never()).liftAll(anyString(), anyString(), any(), anyString());
         verify(measures, never()).plan(anyString(), anyString(), any(), any(), any(), anyString(), anyBoolean());
     }
 

@@ -16,6 +16,7 @@ import dev.takedown.aigc.LabelEvidence;
 import dev.takedown.aigc.RiskWarnings;
 import dev.takedown.events.SimilarUploads;
 import dev.takedown.kernel.FieldProblem;
+import dev.takedown.measures.MeasureScope;
 import dev.takedown.measures.MeasureStatus;
 import dev.takedown.measures.MeasureTarget;
 import dev.takedown.measures.MeasureType;
@@ -215,7 +216,9 @@ class ReviewTest {
                                 new MeasureTarget("https://gen.example/o/3", null, null, null, false, false)),
                         null,
                         "first",
-                        false);
+                        false,
+                        SimilarUploads.REVIEW,
+                        MeasureScope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
     }
 
     private static CaseTarget declared(String url, UploaderDeclaration declaration) {
@@ -225,6 +228,32 @@ class ReviewTest {
 
     private static LabelEvidence.LabelCheck labelCheck(int target, String status) {
         return new LabelEvidence.LabelCheck(target, null, status, Map.of(), null, null, "first", NOW);
+    }
+
+    @Test
+    void theCountriesAndLastDayTheModeratorChoseAreThoseOfEveryMeasure() {
+        task("t-review", ReviewTask.Kind.REVIEW, FIRST);
+        when(lifecycle.decide(CASE, "t-review", Verdict.ACCEPT, List.of("GEO_BLOCK"), "copy", "first"))
+                .thenReturn(decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, "first"));
+        when(cases.targets(CASE)).thenReturn(List.of(new CaseTarget("https://gen.example/p/1", "acct-1")));
+
+        review.decide(
+                FIRST,
+                "t-review",
+                new DecisionRequest(
+                        "ACCEPT", List.of("GEO_BLOCK"), "copy", null, null, List.of("DE", "AT"), "2099-12-31"));
+
+        verify(measures)
+                .plan(
+                        CASE,
+                        "d-1",
+                        List.of(MeasureType.GEO_BLOCK),
+                        List.of(new MeasureTarget("https://gen.example/p/1", "acct-1", null)),
+                        null,
+                        "first",
+                        false,
+                        SimilarUploads.REVIEW,
+                        new MeasureScope(List.of("DE", "AT"), java.time.LocalDate.parse("2099-12-31")));
     }
 
     @Test
@@ -250,7 +279,9 @@ class ReviewTest {
                         List.of(new MeasureTarget("https://gen.example/p/1", "acct-1", null)),
                         null,
                         "first",
-                        false);
+                        false,
+                        SimilarUploads.REVIEW,
+                        MeasureScope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
         order.verify(lifecycle).awaitSecondReview(CASE);
         order.verify(tasks)
                 .complete(
@@ -287,7 +318,8 @@ class ReviewTest {
                         null,
                         "first",
                         false,
-                        SimilarUploads.REVIEW);
+                        SimilarUploads.REVIEW,
+                        MeasureScope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
         order.verify(measures)
                 .plan(
                         CASE,
@@ -297,7 +329,8 @@ class ReviewTest {
                         null,
                         "first",
                         false,
-                        SimilarUploads.BLOCK);
+                        SimilarUploads.BLOCK,
+                        MeasureScope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
     }
 
     @Test
@@ -408,7 +441,8 @@ class ReviewTest {
 
         review.decide(THIRD, "t-appeal", new DecisionRequest("REVERSE", List.of("DELETE"), "not infringing"));
 
-        verify(measures, never()).plan(anyString(), anyString(), any(), any(), any(), anyString(), anyBoolean());
+        verify(measures, never())
+                .plan(anyString(), anyString(), any(), any(), any(), anyString(), anyBoolean(), any(), any());
         verify(tasks).complete("t-appeal", "third", THIRD.queues(), Map.of("reversed", true, "decisionId", "d-3"));
     }
 
@@ -455,7 +489,9 @@ class ReviewTest {
                         List.of(new MeasureTarget("https://gen.example/p/1", null, null)),
                         null,
                         "second",
-                        false);
+                        false,
+                        SimilarUploads.REVIEW,
+                        MeasureScope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
     }
 
     /**

@@ -44,6 +44,44 @@ public final class ReportCsv {
         row(out, "counter_notices", "filed", counter.filed());
         row(out, "counter_notices", "measures_lifted", counter.measuresLifted());
         row(out, "counter_notices", "cases_restored", counter.casesRestored());
+        TransparencyReport.Orders orders = report.orders();
+        row(out, "orders", "received", orders.received());
+        rows(out, "orders_by_category", orders.byCategory());
+        row(out, "orders", "given_effect", orders.givenEffect());
+        row(out, "orders", "median_hours_to_effect", orders.medianHoursToEffect());
+        rows(out, "actions_by_basis", report.noticeActions().byBasis());
+        row(
+                out,
+                "actions",
+                "on_trusted_flaggers_notices",
+                report.noticeActions().onTrustedFlaggersNotices());
+        TransparencyReport.OwnInitiative own = report.ownInitiative();
+        row(out, "own_initiative", "measures_without_notice", own.measuresWithoutNotice());
+        rows(out, "own_initiative_account_measures", own.accountMeasures());
+        row(out, "own_initiative", "method", own.method());
+        rows(out, "complaints_by_subject", report.complaintsBySubject());
+        TransparencyReport.AutomatedMeans automated = report.automatedMeans();
+        row(out, "automated_means", "decisions", automated.decisions());
+        row(out, "automated_means", "complaints_decided", automated.complaintsDecided());
+        row(out, "automated_means", "complaints_reversed", automated.complaintsReversed());
+        row(out, "automated_means", "error_rate", automated.errorRate());
+        row(out, "automated_means", "error_rate_method", automated.errorRateMethod());
+        row(out, "automated_means", "prompts_blocked", automated.promptsBlocked());
+        row(out, "automated_means", "prompts_generated", automated.promptsGenerated());
+        row(out, "automated_means", "accuracy", automated.accuracy());
+        row(out, "automated_means", "accuracy_method", automated.accuracyMethod());
+        TransparencyReport.OutOfCourt outOfCourt = report.outOfCourt();
+        row(out, "out_of_court", "referred", outOfCourt.referred());
+        rows(out, "out_of_court_decided_by_outcome", outOfCourt.decidedByOutcome());
+        row(out, "out_of_court", "median_days_to_decision", outOfCourt.medianDaysToDecision());
+        row(out, "out_of_court", "implemented", outOfCourt.implemented());
+        rows(out, "suspensions_by_party", report.suspensions().suspended());
+        rows(out, "terminations_by_party", report.suspensions().terminated());
+        TransparencyReport.ActiveRecipients recipients = report.activeRecipients();
+        row(out, "active_recipients", "average_monthly", recipients.averageMonthly());
+        row(out, "active_recipients", "months_reported", String.join(" ", recipients.monthsReported()));
+        row(out, "active_recipients", "months_missing", String.join(" ", recipients.monthsMissing()));
+        row(out, "active_recipients", "method", recipients.method());
         return out.toString();
     }
 

@@ -7,10 +7,12 @@ import dev.takedown.audit.LedgerRecord;
 import dev.takedown.events.ClaimType;
 import dev.takedown.events.LegalGround;
 import dev.takedown.events.LegalGround.Step;
+import dev.takedown.events.LiftCause;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -99,10 +101,37 @@ public final class StatementBuilder {
             Map.entry("wav", "CONTENT_TYPE_AUDIO"),
             Map.entry("txt", "CONTENT_TYPE_TEXT"));
 
-    private final List<String> territorialScope;
+    private static final String NOT_AUTOMATED = "AUTOMATED_DECISION_NOT_AUTOMATED";
 
-    public StatementBuilder(List<String> territorialScope) {
+    /** Why a restriction ended, as the facts of its lift say it. */
+    private static final Map<LiftCause, String> LIFTS = Map.of(
+            LiftCause.COUNTER_NOTICE,
+                    "the uploader's counter-notice was not followed by proof of proceedings within the statutory"
+                            + " period, so the content was restored",
+            LiftCause.PROCEEDINGS, "the proceedings that kept it after a counter-notice ended without upholding it",
+            LiftCause.RETRACTION, "the notifier withdrew the notice",
+            LiftCause.APPEAL, "an internal complaint (Art. 20 DSA) reversed the decision",
+            LiftCause.OUT_OF_COURT,
+                    "the decision of a certified out-of-court dispute settlement body (Art. 21 DSA) was implemented",
+            LiftCause.EXPIRY, "the period it was imposed for ended",
+            LiftCause.BY_HAND, "a member of staff lifted it after a further review");
+
+    /** Lifts no person decided: a statutory period or the measure's own period ran out. */
+    private static final Set<LiftCause> AUTOMATED_LIFTS = Set.of(LiftCause.COUNTER_NOTICE, LiftCause.EXPIRY);
+
+    private final List<String> territorialScope;
+    private final String termsClause;
+    private final String termsUrl;
+
+    /**
+     * @param territorialScope what a worldwide measure is reported to restrict in: the EU and EEA codes
+     * @param termsClause      the clause of the terms of service a claim of the terms alone is reported under
+     * @param termsUrl         where the terms are published; may be null
+     */
+    public StatementBuilder(List<String> territorialScope, String termsClause, String termsUrl) {
         this.territorialScope = List.copyOf(territorialScope);
+        this.termsClause = termsClause;
+        this.termsUrl = termsUrl;
     }
 
     /**
@@ -130,55 +159,179 @@ public final class StatementBuilder {
             return Optional.empty();
         }
         JsonNode n = json(notice);
-        Set<String> types = new LinkedHashSet<>();
+        return Optional.of(statement(
+                n,
+                notice.occurredAt(),
+                applied,
+                facts(n, notice.occurredAt(), decision, onComplaint, claims(n), types(applied)),
+                // the decision is automated only if an automated actor took it
+                decision.actorType() == ActorType.HUMAN ? NOT_AUTOMATED : "AUTOMATED_DECISION_FULLY",
+                onComplaint ? Step.COMPLAINT_DECIDED : Step.DECIDED,
+                null,
+                decisionId));
+    }
+
+    /**
+     * The statement for a lift: the restriction it ended, reported with the day it ended as its end date, and why it
+     * ended in the facts. {@code puid} is {@link #liftPuid} of the first record of the lift: the measures one step
+     * lifted together share the step's time and cause. Empty unless the case is an EU_DSA case and the lift restored
+     * something (a filter replaced by a wider one restored nothing).
+     */
+    public Optional<StatementOfReasons> buildLift(String puid, List<LedgerRecord> caseRecords) {
+        LedgerRecord notice = first(caseRecords, EventTypes.NOTICE_RECEIVED);
+        LedgerRecord first = caseRecords.stream()
+                .filter(r -> r.eventType().equals(EventTypes.MEASURE_LIFTED))
+                .filter(r -> puid.equals(liftPuid(r.eventId())))
+                .findFirst()
+                .orElse(null);
+        if (notice == null
+                || first == null
+                || !strings(json(notice).path("jurisdictionProfiles")).contains(PROFILE)) {
+            return Optional.empty();
+        }
+        LiftCause cause = cause(json(first));
+        if (cause == null || !cause.restores()) {
+            return Optional.empty();
+        }
+        Set<String> measureIds = caseRecords.stream()
+                .filter(r -> r.eventType().equals(EventTypes.MEASURE_LIFTED))
+                .filter(r -> r.occurredAt().equals(first.occurredAt()) && cause == cause(json(r)))
+                .map(r -> json(r).path("measureId").asText())
+                .collect(Collectors.toSet());
+        List<LedgerRecord> applied = caseRecords.stream()
+                .filter(r -> r.eventType().equals(EventTypes.MEASURE_APPLIED))
+                .filter(r -> measureIds.contains(json(r).path("measureId").asText()))
+                .toList();
+        if (applied.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode n = json(notice);
+        Set<String> types = types(applied);
+        Instant appliedAt = applied.stream()
+                .map(LedgerRecord::occurredAt)
+                .min(Instant::compareTo)
+                .orElseThrow();
+        String facts = "The restriction (" + String.join(", ", types) + ") applied on " + day(appliedAt)
+                + " after " + source(n) + " received on " + day(notice.occurredAt()) + " was lifted on "
+                + day(first.occurredAt()) + ": " + LIFTS.get(cause) + ".";
+        return Optional.of(statement(
+                n,
+                notice.occurredAt(),
+                applied,
+                facts,
+                AUTOMATED_LIFTS.contains(cause) ? "AUTOMATED_DECISION_FULLY" : NOT_AUTOMATED,
+                cause == LiftCause.APPEAL ? Step.COMPLAINT_DECIDED : Step.DECIDED,
+                first.occurredAt(),
+                puid));
+    }
+
+    /** A lift's puid: from the id of its first record, so the same lift is never submitted twice. */
+    public static String liftPuid(String eventId) {
+        return "lift-" + eventId;
+    }
+
+    private static LiftCause cause(JsonNode lifted) {
+        try {
+            return LiftCause.valueOf(lifted.path("cause").asText(""));
+        } catch (IllegalArgumentException unknownOrOlder) {
+            return null;
+        }
+    }
+
+    /**
+     * The fields every statement shares, from the notice and the measures of the restriction. {@code liftedAt}: the
+     * restriction ended then (its end dates are that day); null while it holds (the measures' own last days).
+     */
+    private StatementOfReasons statement(
+            JsonNode n,
+            Instant receivedAt,
+            List<LedgerRecord> applied,
+            String facts,
+            String automatedDecision,
+            Step step,
+            Instant liftedAt,
+            String puid) {
+        Set<String> types = types(applied);
         List<String> targets = new ArrayList<>();
+        Set<String> countries = new TreeSet<>();
+        boolean worldwide = false;
+        Map<String, List<String>> endsOnByType = new HashMap<>();
         for (LedgerRecord measure : applied) {
             JsonNode m = json(measure);
-            types.add(m.path("type").asText());
+            String type = m.path("type").asText();
             if (m.hasNonNull("targetUrl")) {
                 targets.add(m.path("targetUrl").asText());
             }
+            // a measure naming no country (or recorded before measures had a scope) restricts everywhere
+            List<String> named = strings(m.path("countries"));
+            worldwide |= named.isEmpty();
+            countries.addAll(named);
+            String endsOn = liftedAt != null
+                    ? day(liftedAt)
+                    : m.hasNonNull("endsOn") ? m.path("endsOn").asText() : null;
+            endsOnByType.computeIfAbsent(type, t -> new ArrayList<>()).add(endsOn);
         }
         Set<String> visibility = new TreeSet<>();
         types.stream().map(VISIBILITY::get).filter(v -> v != null).forEach(visibility::add);
         List<ClaimType> claims = claims(n);
+        // a claim of the terms alone is reported under the terms; illegal claims beside it carry the statement
+        List<ClaimType> illegal =
+                claims.stream().filter(c -> c.kind() != ClaimType.Kind.TERMS).toList();
+        boolean terms = illegal.isEmpty();
+        List<ClaimType> grounds = terms ? claims : illegal;
         Instant actedAt = applied.stream()
                 .map(LedgerRecord::occurredAt)
                 .min(Instant::compareTo)
                 .orElseThrow();
-        List<String> keywords = claims.stream()
+        List<String> keywords = grounds.stream()
                 .map(ClaimType::keyword)
                 .filter(k -> !k.equals("KEYWORD_OTHER"))
                 .distinct()
                 .toList();
-        return Optional.of(new StatementOfReasons(
+        return new StatementOfReasons(
                 visibility.isEmpty() ? null : List.copyOf(visibility),
                 visibility.contains(OTHER) ? otherVisibility(types) : null,
                 firstMapped(types, MONETARY),
                 firstMapped(types, PROVISION),
                 firstMapped(types, ACCOUNT),
-                "DECISION_GROUND_ILLEGAL_CONTENT",
-                legalGround(claims, onComplaint),
-                explanation(claims, types),
+                terms ? "DECISION_GROUND_INCOMPATIBLE_CONTENT" : "DECISION_GROUND_ILLEGAL_CONTENT",
+                terms ? termsUrl : null,
+                terms ? null : legalGround(grounds, step),
+                terms ? null : explanation(grounds, types),
+                terms ? termsClause : null,
+                terms ? termsExplanation(types) : null,
+                terms ? "No" : null,
                 contentTypes(types, targets),
-                claims.get(0).statementCategory(),
+                grounds.get(0).statementCategory(),
                 keywords.isEmpty() ? null : keywords,
-                territorialScope,
-                day(notice.occurredAt()),
+                worldwide
+                        ? territorialScope
+                        : countries.stream()
+                                .filter(StatementValidator.EU_EEA::contains)
+                                .toList(),
+                day(receivedAt),
                 day(actedAt),
-                facts(n, notice.occurredAt(), decision, onComplaint, claims, types),
+                endDate(endsOnByType, VISIBILITY),
+                endDate(endsOnByType, MONETARY),
+                endDate(endsOnByType, PROVISION),
+                endDate(endsOnByType, ACCOUNT),
+                facts,
                 switch (notifierKind(n)) {
                     case "TRUSTED_FLAGGER" -> "SOURCE_TRUSTED_FLAGGER";
                     // an authority's order is not an Art. 16 notice
                     case "AUTHORITY_ORDER" -> "SOURCE_TYPE_OTHER_NOTIFICATION";
                     default -> "SOURCE_ARTICLE_16";
                 },
-                // detection is always a notice here; the decision is automated only if an automated actor took it
+                // detection is always a notice here
                 "No",
-                decision.actorType() == ActorType.HUMAN
-                        ? "AUTOMATED_DECISION_NOT_AUTOMATED"
-                        : "AUTOMATED_DECISION_FULLY",
-                decisionId));
+                automatedDecision,
+                puid);
+    }
+
+    private static Set<String> types(List<LedgerRecord> applied) {
+        Set<String> types = new LinkedHashSet<>();
+        applied.forEach(r -> types.add(json(r).path("type").asText()));
+        return types;
     }
 
     private static boolean isAccepting(LedgerRecord record, String decisionId) {
@@ -215,10 +368,10 @@ public final class StatementBuilder {
         return NOTIFIERS.contains(type) ? type : "NOTIFIER";
     }
 
-    private static String legalGround(List<ClaimType> claims, boolean onComplaint) {
+    private static String legalGround(List<ClaimType> claims, Step step) {
         Set<String> grounds = new LinkedHashSet<>();
         claims.forEach(c -> grounds.add(GROUNDS.get(c.kind())));
-        String procedure = LegalGround.of(PROFILE, onComplaint ? Step.COMPLAINT_DECIDED : Step.DECIDED).stream()
+        String procedure = LegalGround.of(PROFILE, step).stream()
                 .map(LegalGround::citation)
                 .collect(Collectors.joining(" and "));
         return "Infringement of " + String.join(", ", grounds) + ". Acted on under " + procedure + ".";
@@ -233,11 +386,31 @@ public final class StatementBuilder {
                 + " authorisation, so it was restricted (" + String.join(", ", types) + ").";
     }
 
+    private static String termsExplanation(Set<String> types) {
+        return "The notice identified the content and the clause of the terms of service it breaches; the review found"
+                + " the content incompatible with that clause, though not shown to be illegal, so it was restricted ("
+                + String.join(", ", types) + ").";
+    }
+
     private static String otherVisibility(Set<String> types) {
         List<String> other =
                 types.stream().filter(t -> OTHER.equals(VISIBILITY.get(t))).toList();
         return "Restriction not in the TDB list: " + String.join(", ", other)
                 + " (generation or transmission of the work stopped)";
+    }
+
+    /**
+     * The last day of the restrictions of one kind: blank (until further notice) if any of them has no end, else the
+     * latest; blank too when none is of that kind.
+     */
+    private static String endDate(Map<String, List<String>> endsOnByType, Map<String, String> kind) {
+        List<String> ends = endsOnByType.entrySet().stream()
+                .filter(e -> kind.containsKey(e.getKey()))
+                .flatMap(e -> e.getValue().stream())
+                .toList();
+        return ends.isEmpty() || ends.contains(null)
+                ? null
+                : ends.stream().max(String::compareTo).orElseThrow();
     }
 
     private static String firstMapped(Set<String> types, Map<String, String> mapping) {
@@ -277,11 +450,7 @@ public final class StatementBuilder {
             boolean onComplaint,
             List<ClaimType> claims,
             Set<String> types) {
-        String kind = notifierKind(notice);
-        String notifier = kind.equals("AUTHORITY_ORDER")
-                ? "an order of a competent authority"
-                : "a notice under Art. 16 DSA from a "
-                        + kind.toLowerCase(Locale.ROOT).replace('_', ' ');
+        String notifier = source(notice);
         String channel = CHANNELS.contains(notice.path("channel").asText(""))
                 ? notice.path("channel").asText().toLowerCase(Locale.ROOT)
                 : "an electronic";
@@ -296,6 +465,15 @@ public final class StatementBuilder {
                 + " channel, claiming " + claims.stream().map(Enum::name).collect(Collectors.joining(", "))
                 + " in " + targets + (targets == 1 ? " item" : " items") + ". " + decided + " Measures taken: "
                 + String.join(", ", types) + ".";
+    }
+
+    /** Who started the case, by kind: never a name. */
+    private static String source(JsonNode notice) {
+        String kind = notifierKind(notice);
+        return kind.equals("AUTHORITY_ORDER")
+                ? "an order of a competent authority"
+                : "a notice under Art. 16 DSA from a "
+                        + kind.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static LedgerRecord first(List<LedgerRecord> records, String type) {

@@ -115,6 +115,12 @@ public final class StatementValidator {
             text(problems, "illegal_content_legal_ground", s.illegalContentLegalGround(), 500, true);
             text(problems, "illegal_content_explanation", s.illegalContentExplanation(), 2000, true);
         }
+        if ("DECISION_GROUND_INCOMPATIBLE_CONTENT".equals(s.decisionGround())) {
+            text(problems, "incompatible_content_ground", s.incompatibleContentGround(), 500, true);
+            text(problems, "incompatible_content_explanation", s.incompatibleContentExplanation(), 2000, true);
+            oneOf(problems, "incompatible_content_illegal", s.incompatibleContentIllegal(), YES_NO, false);
+        }
+        text(problems, "decision_ground_reference_url", s.decisionGroundReferenceUrl(), 500, false);
         if (s.contentType() == null || s.contentType().isEmpty()) {
             problems.add(new Problem("content_type", "is required"));
         } else {
@@ -131,9 +137,16 @@ public final class StatementValidator {
         }
         if (s.territorialScope() != null) {
             allOf(problems, "territorial_scope", s.territorialScope(), EU_EEA);
+            if (s.territorialScope().isEmpty()) {
+                problems.add(new Problem("territorial_scope", "the measures restrict in no EU or EEA country"));
+            }
         }
         date(problems, "content_date", s.contentDate(), LocalDate.of(2000, 1, 1));
         date(problems, "application_date", s.applicationDate(), LocalDate.of(2020, 1, 1));
+        endDate(problems, "end_date_visibility_restriction", s.endDateVisibilityRestriction(), s.applicationDate());
+        endDate(problems, "end_date_monetary_restriction", s.endDateMonetaryRestriction(), s.applicationDate());
+        endDate(problems, "end_date_service_restriction", s.endDateServiceRestriction(), s.applicationDate());
+        endDate(problems, "end_date_account_restriction", s.endDateAccountRestriction(), s.applicationDate());
         text(problems, "decision_facts", s.decisionFacts(), 5000, true);
         oneOf(problems, "source_type", s.sourceType(), SOURCE, true);
         oneOf(problems, "automated_detection", s.automatedDetection(), YES_NO, true);
@@ -185,6 +198,23 @@ public final class StatementValidator {
             }
         } catch (DateTimeParseException notADate) {
             problems.add(new Problem(field, "must be a YYYY-MM-DD date on or after " + earliest));
+        }
+    }
+
+    /** Blank is allowed (indefinite); a date must not lie before the restriction applied. */
+    private static void endDate(List<Problem> problems, String field, String value, String applicationDate) {
+        if (value == null) {
+            return;
+        }
+        try {
+            if (!DATE.matcher(value).matches()
+                    || (applicationDate != null
+                            && DATE.matcher(applicationDate).matches()
+                            && LocalDate.parse(value).isBefore(LocalDate.parse(applicationDate)))) {
+                problems.add(new Problem(field, "must be a YYYY-MM-DD date on or after the application date"));
+            }
+        } catch (DateTimeParseException notADate) {
+            problems.add(new Problem(field, "must be a YYYY-MM-DD date on or after the application date"));
         }
     }
 

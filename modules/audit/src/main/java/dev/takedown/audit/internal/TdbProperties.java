@@ -20,7 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout          per request
  * @param settle           how long after a case's first measure its statement is built, so that every measure of the
  *                         decision has reached the ledger (they arrive on several Kafka partitions)
- * @param territorialScope ISO 3166-1 alpha-2 codes the restrictions apply in; the whole EU and EEA unless geo-limited
+ * @param territorialScope ISO 3166-1 alpha-2 codes a worldwide measure is reported to restrict in (the TDB takes EU and
+ *                         EEA codes only); a measure limited to some countries reports those of them in the EU or EEA
+ * @param termsClause      the clause of the terms of service a notice claiming only a breach of the terms
+ *                         ({@code TOS_ONLY}) is reported under ({@code incompatible_content_ground}, ≤ 500 characters)
+ * @param termsUrl         where the terms are published ({@code decision_ground_reference_url}); may be empty
  */
 @ConfigurationProperties("takedown.audit.tdb")
 public record TdbProperties(
@@ -37,7 +41,10 @@ public record TdbProperties(
             "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU",
             "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO"
         })
-        List<String> territorialScope) {
+        List<String> territorialScope,
+
+        String termsClause,
+        String termsUrl) {
 
     public TdbProperties {
         if (batchSize < 1 || batchSize > 100) {

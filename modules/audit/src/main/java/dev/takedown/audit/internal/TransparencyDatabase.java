@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Statements of reasons to the DSA Transparency Database (Art. 24(5), R17): builds one per EU_DSA decision that
  * restricted (an accepting decision, or a complaint's reversal of a decision to take no action) with a measure in
- * effect, validates it locally, and sends pending ones in batches to the multiple-statements
+ * effect, and one per lift that restored something (the restriction with the day it ended), validates it locally, and sends pending ones in batches to the multiple-statements
  * endpoint, which answers 201. Transient failures (network, 5xx, 429) are retried with exponential back-off and then
  * wait for the next run. A 422 naming puids the TDB already holds is not a failure: the statement is there, so it is
  * reconciled and the rest of the batch is sent again; any other 422 is narrowed down to the statements at fault.
@@ -57,7 +57,10 @@ public final class TransparencyDatabase {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
-        this.builder = new StatementBuilder(properties.territorialScope());
+        this.builder = new StatementBuilder(
+                properties.territorialScope(),
+                properties.termsClause(),
+                properties.termsUrl() == null || properties.termsUrl().isBlank() ? null : properties.termsUrl());
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
         this.clock = clock;
     }
@@ -113,26 +116,62 @@ public final class TransparencyDatabase {
         for (Map<String, Object> decision : decisions) {
             String caseId = (String) decision.get("case_id");
             String decisionId = (String) decision.get("decision_id");
-            List<LedgerRecord> records = jdbc.query(
-                    LedgerRows.SELECT + " where case_id = ?" + " order by occurred_at, chain, seq",
-                    LedgerRows.MAPPER,
-                    caseId);
-            Optional<StatementOfReasons> statement = builder.build(decisionId, records);
-            if (statement.isPresent()) {
-                List<StatementValidator.Problem> problems = StatementValidator.problems(statement.get());
-                stored += jdbc.update(
-                        "insert into audit_tdb_statement (puid, case_id, state, statement, problem)"
-                                + " values (?, ?, ?, ?, ?) on conflict (puid) do nothing",
-                        decisionId,
-                        caseId,
-                        problems.isEmpty() ? "PENDING" : "INVALID",
-                        write(statement.get()),
-                        problems.isEmpty()
-                                ? null
-                                : problems.stream().map(Object::toString).collect(Collectors.joining("; ")));
-            }
+            stored += store(decisionId, caseId, builder.build(decisionId, records(caseId)));
+        }
+        // the lifts that restored something: the first record of each (the measures one step lifted share its time
+        // and cause); records written before lifts named a cause are not reported
+        List<Map<String, Object>> lifts = jdbc.queryForList(
+                """
+                select l.case_id, l.event_id
+                from audit_ledger l
+                where l.event_type = ?
+                  and coalesce(l.payload::jsonb ->> 'cause', 'SUPERSEDED') <> 'SUPERSEDED'
+                  and l.occurred_at < ?
+                  and not exists (select 1 from audit_ledger o
+                                  where o.case_id = l.case_id and o.event_type = l.event_type
+                                    and o.occurred_at = l.occurred_at
+                                    and o.payload::jsonb ->> 'cause' = l.payload::jsonb ->> 'cause'
+                                    and o.event_id < l.event_id)
+                  and not exists (select 1 from audit_tdb_statement s where s.puid = 'lift-' || l.event_id)
+                  and exists (select 1 from audit_ledger r where r.case_id = l.case_id and r.event_type = ?
+                              and r.payload::jsonb -> 'jurisdictionProfiles' @> cast(? as jsonb))
+                order by l.occurred_at limit ?""",
+                EventTypes.MEASURE_LIFTED,
+                OffsetDateTime.ofInstant(settled, ZoneOffset.UTC),
+                EventTypes.NOTICE_RECEIVED,
+                "[\"" + StatementBuilder.PROFILE + "\"]",
+                PREPARE_LIMIT);
+        for (Map<String, Object> lift : lifts) {
+            String caseId = (String) lift.get("case_id");
+            String puid = StatementBuilder.liftPuid((String) lift.get("event_id"));
+            stored += store(puid, caseId, builder.buildLift(puid, records(caseId)));
         }
         return stored;
+    }
+
+    private List<LedgerRecord> records(String caseId) {
+        return jdbc.query(
+                LedgerRows.SELECT + " where case_id = ?" + " order by occurred_at, chain, seq",
+                LedgerRows.MAPPER,
+                caseId);
+    }
+
+    /** Keeps the statement, pending or with the fields at fault; 1 if it was new. */
+    private int store(String puid, String caseId, Optional<StatementOfReasons> statement) {
+        if (statement.isEmpty()) {
+            return 0;
+        }
+        List<StatementValidator.Problem> problems = StatementValidator.problems(statement.get());
+        return jdbc.update(
+                "insert into audit_tdb_statement (puid, case_id, state, statement, problem)"
+                        + " values (?, ?, ?, ?, ?) on conflict (puid) do nothing",
+                puid,
+                caseId,
+                problems.isEmpty() ? "PENDING" : "INVALID",
+                write(statement.get()),
+                problems.isEmpty()
+                        ? null
+                        : problems.stream().map(Object::toString).collect(Collectors.joining("; ")));
     }
 
     /**

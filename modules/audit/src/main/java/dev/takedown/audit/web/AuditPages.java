@@ -9,6 +9,7 @@ import dev.takedown.audit.CaseState;
 import dev.takedown.audit.ComplianceReports;
 import dev.takedown.audit.LegalHolds;
 import dev.takedown.audit.SlaDashboard;
+import dev.takedown.audit.TdbStatements;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +40,21 @@ class AuditPages {
     private final CaseSearch search;
     private final ComplianceReports reports;
     private final LegalHolds holds;
+    private final TdbStatements tdb;
     private final ObjectMapper json;
 
-    AuditPages(AuditTrail trail, CaseSearch search, ComplianceReports reports, LegalHolds holds, ObjectMapper json) {
+    AuditPages(
+            AuditTrail trail,
+            CaseSearch search,
+            ComplianceReports reports,
+            LegalHolds holds,
+            TdbStatements tdb,
+            ObjectMapper json) {
         this.trail = trail;
         this.search = search;
         this.reports = reports;
         this.holds = holds;
+        this.tdb = tdb;
         this.json = json;
     }
 
@@ -110,6 +119,9 @@ class AuditPages {
         LocalDate end = to != null ? to : LocalDate.now(ZoneOffset.UTC);
         LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
         model.addAttribute("report", reports.transparency(start, end));
+        // the payloads as the Transparency Database receives them (on the local sandbox too)
+        model.addAttribute("tdbEndpoint", tdb.endpoint().map(Object::toString).orElse(null));
+        model.addAttribute("tdbStatements", tdb.recent(20));
         return "audit/transparency";
     }
 

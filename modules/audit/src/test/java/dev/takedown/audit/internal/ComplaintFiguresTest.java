@@ -62,7 +62,7 @@ class ComplaintFiguresTest {
     @Test
     void eachComplaintCountsWithItsOwnTimeToDecide() {
         TransparencyReport report = new ComplianceReports(
-                        ledger.jdbc, ledger.transactions, new ReportProperties(Duration.ofHours(24)))
+                        ledger.jdbc, ledger.transactions, new ReportProperties(Duration.ofHours(24), null, null))
                 .transparency(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1));
 
         // 10 h and 2 h from filing; the median of two is their mean

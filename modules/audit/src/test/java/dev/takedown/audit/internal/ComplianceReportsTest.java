@@ -34,7 +34,8 @@ class ComplianceReportsTest {
         ledger = new EmbeddedLedger();
         ledger.reset();
         ReportSeed.seed(ledger, new LedgerAppender(ledger.jdbc, ledger.transactions, EmbeddedLedger.properties(4)));
-        reports = new ComplianceReports(ledger.jdbc, ledger.transactions, new ReportProperties(Duration.ofHours(24)));
+        reports = new ComplianceReports(
+                ledger.jdbc, ledger.transactions, new ReportProperties(Duration.ofHours(24), null, null));
     }
 
     @AfterAll

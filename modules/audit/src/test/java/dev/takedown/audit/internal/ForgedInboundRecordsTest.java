@@ -104,7 +104,7 @@ class ForgedInboundRecordsTest {
                 .as("disclosure feed")
                 .isEmpty();
         TransparencyReport report = new ComplianceReports(
-                        ledger.jdbc, ledger.transactions, new ReportProperties(Duration.ofHours(24)))
+                        ledger.jdbc, ledger.transactions, new ReportProperties(Duration.ofHours(24), null, null))
                 .transparency(LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1));
         assertThat(report.notices().total()).as("reports: notices").isZero();
         assertThat(report.decisions().total()).as("reports: decisions").isZero();
@@ -183,7 +183,9 @@ class ForgedInboundRecordsTest {
                 Duration.ofMillis(5),
                 Duration.ofSeconds(5),
                 Duration.ZERO,
-                List.copyOf(StatementValidator.EU_EEA));
+                List.copyOf(StatementValidator.EU_EEA),
+                "Terms of Service, section 4 (rights of others)",
+                null);
         return new TransparencyDatabase(ledger.jdbc, ledger.transactions, properties, Clock.systemUTC());
     }
 }

@@ -23,7 +23,8 @@ class StatementBuilderTest {
     private static final Instant DAY_1 = Instant.parse("2026-03-01T09:00:00Z");
     private static final Instant DAY_2 = Instant.parse("2026-03-02T09:00:00Z");
     private static final Instant DAY_3 = Instant.parse("2026-03-03T09:00:00Z");
-    private static final StatementBuilder BUILDER = new StatementBuilder(List.of("DE", "FR"));
+    private static final StatementBuilder BUILDER = new StatementBuilder(
+            List.of("DE", "FR"), "Terms of Service, section 4 (rights of others)", "https://gen.example/terms");
 
     private final List<LedgerRecord> records = new ArrayList<>();
 
@@ -74,6 +75,131 @@ class StatementBuilderTest {
         assertThat(s.illegalContentLegalGround()).hasSizeLessThanOrEqualTo(500);
         assertThat(s.categorySpecification()).doesNotHaveDuplicates().doesNotContain("KEYWORD_OTHER");
         assertThat(StatementValidator.problems(s)).isEmpty();
+    }
+
+    @Test
+    void aWorldwideMeasureUntilFurtherNoticeIsReportedForTheWholeConfiguredScopeWithoutAnEndDate() {
+        received("RIGHTS_HOLDER", List.of("COPYRIGHT"));
+        record("dev.takedown.notice.decided.v1", DAY_2, "mod-1", decision("d-1", "ACCEPT", "DELETE", null));
+        record("dev.takedown.measure.applied.v1", DAY_2, TakedownEvent.SYSTEM, measure("DELETE", "a.png"));
+
+        StatementOfReasons s = BUILDER.build("d-1", records).orElseThrow();
+
+        assertThat(s.territorialScope()).containsExactly("DE", "FR");
+        assertThat(s.endDateVisibilityRestriction()).isNull();
+        assertThat(StatementValidator.problems(s)).isEmpty();
+    }
+
+    @Test
+    void aGeoBlockWithAnEndIsReportedWhereAndUntilWhenTheMeasureSays() {
+        received("RIGHTS_HOLDER", List.of("COPYRIGHT"));
+        record("dev.takedown.notice.decided.v1", DAY_2, "mod-1", decision("d-1", "ACCEPT", "GEO_BLOCK", null));
+        // the TDB takes EU and EEA codes only: a block that also covers Switzerland is reported for Austria
+        record(
+                "dev.takedown.measure.applied.v1",
+                DAY_2,
+                TakedownEvent.SYSTEM,
+                scoped(measure("GEO_BLOCK", "a.png"), "2026-06-30", "CH", "AT"));
+        record(
+                "dev.takedown.measure.applied.v1",
+                DAY_2,
+                TakedownEvent.SYSTEM,
+                scoped(measure("SUSPEND_MONETISATION", "a.png"), "2026-04-30", "AT"));
+
+        StatementOfReasons s = BUILDER.build("d-1", records).orElseThrow();
+
+        assertThat(s.territorialScope()).containsExactly("AT");
+        assertThat(s.decisionVisibility()).containsExactly("DECISION_VISIBILITY_CONTENT_DISABLED");
+        assertThat(s.endDateVisibilityRestriction()).isEqualTo("2026-06-30");
+        assertThat(s.endDateMonetaryRestriction()).isEqualTo("2026-04-30");
+        assertThat(s.endDateServiceRestriction()).isNull();
+        assertThat(StatementValidator.problems(s)).isEmpty();
+    }
+
+    @Test
+    void aMeasureOutsideTheEuIsNotReportedAsAnEuRestriction() {
+        received("RIGHTS_HOLDER", List.of("COPYRIGHT"));
+        record("dev.takedown.notice.decided.v1", DAY_2, "mod-1", decision("d-1", "ACCEPT", "GEO_BLOCK", null));
+        record(
+                "dev.takedown.measure.applied.v1",
+                DAY_2,
+                TakedownEvent.SYSTEM,
+                scoped(measure("GEO_BLOCK", "a.png"), null, "US"));
+
+        StatementOfReasons s = BUILDER.build("d-1", records).orElseThrow();
+
+        assertThat(s.territorialScope()).isEmpty();
+        assertThat(StatementValidator.problems(s))
+                .extracting(StatementValidator.Problem::field)
+                .containsExactly("territorial_scope");
+    }
+
+    @Test
+    void aClaimOfTheTermsAloneIsReportedUnderTheTermsNotTheLaw() {
+        received("RIGHTS_HOLDER", List.of("TOS_ONLY"));
+        record("dev.takedown.notice.decided.v1", DAY_2, "mod-1", decision("d-1", "ACCEPT", "DEMOTE", null));
+        record("dev.takedown.measure.applied.v1", DAY_2, TakedownEvent.SYSTEM, measure("DEMOTE", "a.png"));
+
+        StatementOfReasons s = BUILDER.build("d-1", records).orElseThrow();
+
+        assertThat(s.decisionGround()).isEqualTo("DECISION_GROUND_INCOMPATIBLE_CONTENT");
+        assertThat(s.incompatibleContentGround()).isEqualTo("Terms of Service, section 4 (rights of others)");
+        assertThat(s.decisionGroundReferenceUrl()).isEqualTo("https://gen.example/terms");
+        assertThat(s.incompatibleContentExplanation()).contains("terms of service", "DEMOTE");
+        assertThat(s.incompatibleContentIllegal()).isEqualTo("No");
+        assertThat(s.illegalContentLegalGround()).isNull();
+        assertThat(s.category()).isEqualTo("STATEMENT_CATEGORY_OTHER_VIOLATION_TC");
+        assertThat(StatementValidator.problems(s)).isEmpty();
+    }
+
+    @Test
+    void aClaimOfTheTermsBesideAnIllegalOneIsReportedUnderTheLaw() {
+        received("RIGHTS_HOLDER", List.of("TOS_ONLY", "TRADEMARK"));
+        record("dev.takedown.notice.decided.v1", DAY_2, "mod-1", decision("d-1", "ACCEPT", "DELETE", null));
+        record("dev.takedown.measure.applied.v1", DAY_2, TakedownEvent.SYSTEM, measure("DELETE", "a.png"));
+
+        StatementOfReasons s = BUILDER.build("d-1", records).orElseThrow();
+
+        assertThat(s.decisionGround()).isEqualTo("DECISION_GROUND_ILLEGAL_CONTENT");
+        assertThat(s.illegalContentLegalGround())
+                .contains("industrial property")
+                .doesNotContain("terms of service");
+        assertThat(s.category()).isEqualTo("STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS");
+        assertThat(s.incompatibleContentGround()).isNull();
+    }
+
+    @Test
+    void aLiftOnComplaintIsAHumanDecisionEndingTheRestrictionThatDay() {
+        received("RIGHTS_HOLDER", List.of("COPYRIGHT"));
+        record("dev.takedown.notice.decided.v1", DAY_1, "mod-1", decision("d-1", "ACCEPT", "DELETE", null));
+        record(
+                "dev.takedown.measure.applied.v1",
+                DAY_1,
+                TakedownEvent.SYSTEM,
+                measure("DELETE", "a.png").put("measureId", "m-1"));
+        record(
+                "dev.takedown.measure.lifted.v1",
+                DAY_3,
+                TakedownEvent.SYSTEM,
+                JSON.createObjectNode()
+                        .put("caseId", "case-1")
+                        .put("measureId", "m-1")
+                        .put("reason", "Jane Roe at jane@roe.test says so")
+                        .put("cause", "APPEAL"));
+        String puid = StatementBuilder.liftPuid(records.get(records.size() - 1).eventId());
+
+        StatementOfReasons s = BUILDER.buildLift(puid, records).orElseThrow();
+
+        assertThat(s.puid()).isEqualTo(puid).matches("^[a-zA-Z0-9-_]+$");
+        assertThat(s.applicationDate()).isEqualTo("2026-03-01");
+        assertThat(s.endDateVisibilityRestriction()).isEqualTo("2026-03-03");
+        assertThat(s.automatedDecision()).isEqualTo("AUTOMATED_DECISION_NOT_AUTOMATED");
+        assertThat(s.illegalContentLegalGround()).contains("Art. 20");
+        assertThat(s.decisionFacts())
+                .contains("internal complaint", "lifted on 2026-03-03")
+                .doesNotContain("Jane", "jane@roe.test");
+        assertThat(StatementValidator.problems(s)).isEmpty();
+        assertThat(BUILDER.buildLift("lift-unknown", records)).isEmpty();
     }
 
     @Test
@@ -195,6 +321,14 @@ class StatementBuilderTest {
                 .put("caseId", "case-1")
                 .put("type", type)
                 .put("targetUrl", "https://gallery.example/img/" + file);
+    }
+
+    private static ObjectNode scoped(ObjectNode measure, String endsOn, String... countries) {
+        measure.putArray("countries")
+                .addAll(java.util.Arrays.stream(countries)
+                        .map(JSON.getNodeFactory()::textNode)
+                        .toList());
+        return endsOn == null ? measure : measure.put("endsOn", endsOn);
     }
 
     private void record(String type, Instant at, String actor, ObjectNode payload) {

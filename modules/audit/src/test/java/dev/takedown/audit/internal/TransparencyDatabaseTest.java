@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.takedown.events.LiftCause;
+import dev.takedown.events.MeasureApplied;
+import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.TakedownEvent;
+import dev.takedown.events.Topics;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,6 +21,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -309,13 +314,21 @@ class TransparencyDatabaseTest {
                 null,
                 "DECISION_GROUND_ILLEGAL_CONTENT",
                 null,
+                null,
                 "x".repeat(2001),
+                null,
+                null,
+                null,
                 List.of(),
                 "STATEMENT_CATEGORY_PORNOGRAPHY_OR_SEXUALIZED_CONTENT",
                 null,
                 List.of("US"),
                 "1999-12-31",
                 "2026-13-01",
+                "2026-1-31",
+                null,
+                null,
+                null,
                 null,
                 "SOURCE_ARTICLE_16",
                 "Maybe",
@@ -333,13 +346,121 @@ class TransparencyDatabaseTest {
                         "territorial_scope",
                         "content_date",
                         "application_date",
+                        "end_date_visibility_restriction",
                         "decision_facts",
                         "automated_detection",
                         "puid");
     }
 
+    @Test
+    void aLiftThatRestoredGetsItsOwnStatementAndAWiderFilterReplacingANarrowerNone() {
+        String measureId = UUID.randomUUID().toString();
+        String filterId = UUID.randomUUID().toString();
+        UUID liftId = UUID.randomUUID();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>(List.of(
+                ReportSeed.notice(
+                        ledger, "case-1", 1, "org-a", List.of("EU_DSA"), "RIGHTS_HOLDER", "COPYRIGHT", "PROCESS", null),
+                ReportSeed.decided(
+                        ledger, "case-1", 2, "mod-1", "dec-1", "ACCEPT", List.of("DELETE", "PROMPT_FILTER"), null)));
+        records.add(ledger.record(
+                Topics.MEASURES,
+                new MeasureApplied(
+                        UUID.randomUUID(),
+                        ReportSeed.at(3),
+                        "case-1",
+                        TakedownEvent.SYSTEM,
+                        measureId,
+                        "DELETE",
+                        "https://x.example/a.png",
+                        null)));
+        records.add(ledger.record(
+                Topics.MEASURES,
+                new MeasureApplied(
+                        UUID.randomUUID(),
+                        ReportSeed.at(3),
+                        "case-1",
+                        TakedownEvent.SYSTEM,
+                        filterId,
+                        "PROMPT_FILTER",
+                        null,
+                        null)));
+        records.add(ledger.record(
+                Topics.MEASURES,
+                new MeasureLifted(
+                        UUID.randomUUID(),
+                        ReportSeed.at(30),
+                        "case-1",
+                        "owner",
+                        filterId,
+                        "superseded by a model remediation",
+                        2L,
+                        LiftCause.SUPERSEDED.name())));
+        records.add(ledger.record(
+                Topics.MEASURES,
+                new MeasureLifted(
+                        liftId,
+                        ReportSeed.at(400),
+                        "case-1",
+                        TakedownEvent.SYSTEM,
+                        measureId,
+                        "restored after counter-notice",
+                        2L,
+                        LiftCause.COUNTER_NOTICE.name())));
+        appender.appendAll(records);
+
+        assertThat(tdb(3).prepare()).isEqualTo(2);
+
+        assertThat(states()).containsOnlyKeys("dec-1", "lift-" + liftId);
+        JsonNode lift = statement("lift-" + liftId);
+        assertThat(texts(lift.path("decision_visibility")))
+                .as("the restriction the lift ended")
+                .containsExactly("DECISION_VISIBILITY_CONTENT_REMOVED");
+        assertThat(lift.path("application_date").asText())
+                .isEqualTo(statement("dec-1").path("application_date").asText());
+        assertThat(lift.path("end_date_visibility_restriction").asText())
+                .isEqualTo(java.time.LocalDate.ofInstant(ReportSeed.at(400), java.time.ZoneOffset.UTC)
+                        .toString());
+        assertThat(lift.path("decision_facts").asText())
+                .contains("(DELETE)", "counter-notice", "was lifted on")
+                .doesNotContain("restored after counter-notice", "org-a");
+        assertThat(lift.path("automated_decision").asText()).isEqualTo("AUTOMATED_DECISION_FULLY");
+        assertThat(lift.path("puid").asText()).isEqualTo("lift-" + liftId);
+        assertThat(ledger.jdbc.queryForObject(
+                        "select state from audit_tdb_statement where puid = ?", String.class, "lift-" + liftId))
+                .isEqualTo("PENDING");
+        assertThat(tdb(3).prepare()).as("a lift is stated once").isZero();
+    }
+
+    @Test
+    void thePreviewShowsEachStatementWithItsStateAndThePayloadAsSent() {
+        appender.appendAll(acceptedCase("case-1", "dec-1", "DELETE"));
+        tdb(3).prepare();
+        dev.takedown.audit.TdbStatements preview = new dev.takedown.audit.TdbStatements(ledger.jdbc, properties(3));
+
+        assertThat(preview.endpoint())
+                .hasValueSatisfying(url -> assertThat(url.getPath()).isEqualTo("/api/v1/statements"));
+        assertThat(preview.recent(20)).singleElement().satisfies(statement -> {
+            assertThat(statement.puid()).isEqualTo("dec-1");
+            assertThat(statement.caseId()).isEqualTo("case-1");
+            assertThat(statement.state()).isEqualTo("PENDING");
+            assertThat(statement.payload())
+                    .contains("\"puid\" : \"dec-1\"", "\"decision_ground\" : \"DECISION_GROUND_ILLEGAL_CONTENT\"")
+                    .as("indented for reading")
+                    .contains("\n  ");
+        });
+        tdb(3).submitPending();
+        assertThat(preview.recent(20)).singleElement().satisfies(statement -> {
+            assertThat(statement.state()).isEqualTo("SUBMITTED");
+            assertThat(statement.tdbUuid()).isEqualTo("uuid-dec-1");
+        });
+    }
+
     private TransparencyDatabase tdb(int maxAttempts) {
-        TdbProperties properties = new TdbProperties(
+        return new TransparencyDatabase(ledger.jdbc, ledger.transactions, properties(maxAttempts), Clock.systemUTC());
+    }
+
+    private TdbProperties properties(int maxAttempts) {
+        return new TdbProperties(
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/statements",
                 "test-token",
                 100,
@@ -348,8 +469,9 @@ class TransparencyDatabaseTest {
                 Duration.ofMillis(5),
                 Duration.ofSeconds(5),
                 Duration.ZERO,
-                List.copyOf(StatementValidator.EU_EEA));
-        return new TransparencyDatabase(ledger.jdbc, ledger.transactions, properties, Clock.systemUTC());
+                List.copyOf(StatementValidator.EU_EEA),
+                "Terms of Service, section 4 (rights of others)",
+                null);
     }
 
     private List<ConsumerRecord<String, String>> acceptedCase(String caseId, String decisionId, String measure) {

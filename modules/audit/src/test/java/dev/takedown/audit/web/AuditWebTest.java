@@ -34,6 +34,7 @@ import dev.takedown.audit.LegalHold;
 import dev.takedown.audit.LegalHolds;
 import dev.takedown.audit.Retention;
 import dev.takedown.audit.SlaDashboard;
+import dev.takedown.audit.TdbStatements;
 import dev.takedown.audit.TransparencyReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,7 @@ class AuditWebTest {
     private final LegalHolds holds = mock(LegalHolds.class);
     private final Retention retention = mock(Retention.class);
     private final DisclosureFeed feed = mock(DisclosureFeed.class);
+    private final TdbStatements tdb = mock(TdbStatements.class);
     private MockMvc mvc;
 
     @BeforeEach
@@ -86,7 +88,7 @@ class AuditWebTest {
         var json = new MappingJackson2HttpMessageConverter(mapper);
         mvc = MockMvcBuilders.standaloneSetup(
                         new AuditApi(trail, search, reports, holds, retention),
-                        new AuditPages(trail, search, reports, holds, mapper),
+                        new AuditPages(trail, search, reports, holds, tdb, mapper),
                         new PublicDisclosures(feed))
                 .setMessageConverters(new ByteArrayHttpMessageConverter(), json)
                 .setViewResolvers(views)
@@ -229,7 +231,15 @@ class AuditWebTest {
                 .andExpect(jsonPath("$.notices.by_category['=cmd|calc']").value(2))
                 .andExpect(jsonPath("$.decisions.median_hours_to_action").value(5.0))
                 .andExpect(jsonPath("$.decisions.median_hours_to_removal").value(7.5))
-                .andExpect(jsonPath("$.counter_notices.cases_restored").value(2));
+                .andExpect(jsonPath("$.counter_notices.cases_restored").value(2))
+                .andExpect(jsonPath("$.orders.median_hours_to_effect").value(3.5))
+                .andExpect(jsonPath("$.notice_actions.by_basis.TERMS").value(1))
+                .andExpect(jsonPath("$.automated_means.error_rate").value(0.25))
+                .andExpect(jsonPath("$.automated_means.error_rate_method").value("reversed / decided"))
+                .andExpect(
+                        jsonPath("$.out_of_court.decided_by_outcome.OVERTURNED").value(1))
+                .andExpect(jsonPath("$.suspensions.suspended.UPLOADER").value(2))
+                .andExpect(jsonPath("$.active_recipients.average_monthly").value(1_250_000.0));
         mvc.perform(get("/api/audit/reports/transparency")
                         .param("from", "2026-03-01")
                         .param("to", "2026-03-02")
@@ -239,7 +249,12 @@ class AuditWebTest {
                 .andExpect(header().string(
                                 "Content-Disposition",
                                 "attachment; filename=\"transparency-2026-03-01-2026-03-02.csv\""))
-                .andExpect(content().string(containsString("notices_by_category,'=cmd|calc,2\r\n")));
+                .andExpect(content().string(containsString("notices_by_category,'=cmd|calc,2\r\n")))
+                .andExpect(content().string(containsString("actions_by_basis,TERMS,1\r\n")))
+                .andExpect(content().string(containsString("automated_means,accuracy,0.9\r\n")))
+                .andExpect(content().string(containsString("automated_means,accuracy_method,blocked / replayed\r\n")))
+                .andExpect(content().string(containsString("suspensions_by_party,NOTIFIER,1\r\n")))
+                .andExpect(content().string(containsString("active_recipients,months_reported,2026-03\r\n")));
         mvc.perform(get("/audit/reports/transparency/download")
                         .param("from", "2026-03-01")
                         .param("to", "2026-03-02"))
@@ -250,6 +265,41 @@ class AuditWebTest {
                         .param("to", "2026-03-02")
                         .param("format", "xlsx"))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void transparencyPagePreviewsEachPayloadAsTheTransparencyDatabaseReceivesIt() throws Exception {
+        when(reports.transparency(MARCH_1, MARCH_2)).thenReturn(report());
+        when(tdb.endpoint())
+                .thenReturn(java.util.Optional.of(java.net.URI.create("http://127.0.0.1:4711/api/v1/statements")));
+        when(tdb.recent(20))
+                .thenReturn(List.of(new TdbStatements.Statement(
+                        "d-1",
+                        "case-1",
+                        "INVALID",
+                        0,
+                        "territorial_scope: the measures restrict in no EU or EEA country",
+                        null,
+                        null,
+                        Instant.parse("2026-03-02T10:00:00Z"),
+                        "{\n  \"puid\" : \"d-1\"\n}")));
+
+        mvc.perform(get("/audit/reports/transparency")
+                        .param("from", "2026-03-01")
+                        .param("to", "2026-03-02"))
+                .andExpect(status().isOk())
+                .andExpect(xpath("//*[@id='tdb-endpoint']").string(containsString("127.0.0.1:4711")))
+                .andExpect(xpath("//table[@id='tdb-statements']//td[2]").string("INVALID"))
+                .andExpect(xpath("//table[@id='tdb-statements']//td[4]").string(containsString("territorial_scope")))
+                .andExpect(xpath("//table[@id='tdb-statements']//pre").string(containsString("\"puid\" : \"d-1\"")));
+
+        when(tdb.endpoint()).thenReturn(java.util.Optional.empty());
+        when(tdb.recent(20)).thenReturn(List.of());
+        mvc.perform(get("/audit/reports/transparency")
+                        .param("from", "2026-03-01")
+                        .param("to", "2026-03-02"))
+                .andExpect(xpath("//*[@id='tdb-endpoint']").string(containsString("Submission is off")))
+                .andExpect(xpath("//table[@id='tdb-statements']").doesNotExist());
     }
 
     @Test
@@ -268,7 +318,20 @@ class AuditWebTest {
                 .andExpect(xpath("//*[@id='notices-total']").string(containsString("5 notices, 1 from trusted")))
                 .andExpect(xpath("//table[@id='by-category']//th").string("=cmd|calc"))
                 .andExpect(xpath("//table[@id='decisions']//tr[th='median hours to confirmed removal']/td")
-                        .string("7.50"));
+                        .string("7.50"))
+                // a bar per count, its length the count's share of the total: 3 of 5 → 144 of 240
+                .andExpect(xpath("//table[@id='by-category']//tr[th='COPYRIGHT']//rect/@width")
+                        .string("144"))
+                .andExpect(xpath("//table[@id='actions-by-basis']//tr[th='TERMS']//rect/@width")
+                        .string("60"))
+                .andExpect(xpath("//table[@id='automated-means']").string(containsString("25.0%")))
+                .andExpect(xpath("//table[@id='automated-means']").string(containsString("reversed / decided")))
+                .andExpect(xpath("//table[@id='suspensions']//tr[th='UPLOADER']/td[@class='count']")
+                        .string("2"))
+                .andExpect(
+                        xpath("//table[@id='terminations']//td[@class='empty']").exists())
+                .andExpect(xpath("//*[@id='active-recipients']").string(containsString("1,250,000")))
+                .andExpect(xpath("//script").doesNotExist());
     }
 
     @Test
@@ -444,7 +507,18 @@ class AuditWebTest {
                         new TreeMap<>(Map.of("PROCESS", 5L))),
                 new TransparencyReport.Decisions(4, 3, 1, 1, 15.0, 3, 5.0, 2, 7.5),
                 new TransparencyReport.Complaints(1, 1, 1, 6.0),
-                new TransparencyReport.CounterNotices(1, 2, 2));
+                new TransparencyReport.CounterNotices(1, 2, 2),
+                new TransparencyReport.Orders(2, new TreeMap<>(Map.of("COPYRIGHT", 2L)), 1, 3.5),
+                new TransparencyReport.NoticeActions(new TreeMap<>(Map.of("LAW", 3L, "TERMS", 1L)), 1),
+                new TransparencyReport.OwnInitiative(0, new TreeMap<>(Map.of("SUSPENDED", 1L)), "the ladder's"),
+                new TreeMap<>(Map.of("MEASURE", 1L)),
+                new TransparencyReport.AutomatedMeans(
+                        1, 4, 1, 0.25, "reversed / decided", 9, 1, 0.9, "blocked / replayed"),
+                new TransparencyReport.OutOfCourt(2, new TreeMap<>(Map.of("OVERTURNED", 1L)), 30.0, 1),
+                new TransparencyReport.Suspensions(
+                        new TreeMap<>(Map.of("NOTIFIER", 1L, "UPLOADER", 2L)), new TreeMap<>()),
+                new TransparencyReport.ActiveRecipients(
+                        1_250_000.0, List.of("2026-03"), List.of(), "logged-in accounts, deduplicated"));
     }
 
     private static List<LedgerRecord> timeline() {

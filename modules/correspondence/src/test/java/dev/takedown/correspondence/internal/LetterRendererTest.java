@@ -87,6 +87,46 @@ class LetterRendererTest {
     }
 
     @Test
+    void aMeasureThatEndedByItselfIsExplainedWithoutADecisionAndWithTheRedress() {
+        Map<String, Object> model = new java.util.HashMap<>(model(LetterKind.MEASURE_ENDED));
+
+        LetterRenderer.Rendered expired = render(LetterKind.MEASURE_ENDED, Locale.ENGLISH, model, null);
+        assertThat(expired.subject()).isEqualTo("Measure ended: GEO_BLOCK");
+        assertThat(expired.body())
+                .contains(
+                        "(a) The measure GEO_BLOCK on https://v.example/1 no longer applies since",
+                        "(b) Facts: the decision imposed it for a limited period, which has ended",
+                        "(c) Automated means: it ended automatically",
+                        "out-of-court dispute settlement (DSA Art. 21)");
+
+        model.put("cause", "BY_HAND");
+        model.remove("target");
+        assertThat(render(LetterKind.MEASURE_ENDED, Locale.SIMPLIFIED_CHINESE, model, null)
+                        .body())
+                .contains("与之匹配的每一项生成请求", "工作人员经再次审查后解除了该措施", "(c) 自动化手段：无");
+    }
+
+    @Test
+    void theStatementNamesTheCountriesAndTheLastDayTheMeasuresChoseOrWorldwideUntilFurtherNotice() {
+        Map<String, Object> model = new java.util.HashMap<>(model(LetterKind.FORWARDED_NOTICE));
+
+        assertThat(render(LetterKind.FORWARDED_NOTICE, Locale.ENGLISH, model, null)
+                        .body())
+                .contains("(a) Measure: DELETE on https://v.example/1; territorial scope: worldwide; duration: until"
+                        + " further notice");
+
+        model.put("countries", List.of("DE", "AT"));
+        model.put("endsOn", "2026-03-31");
+        assertThat(render(LetterKind.FORWARDED_NOTICE, Locale.ENGLISH, model, null)
+                        .body())
+                .contains("(a) Measure: DELETE on https://v.example/1; territorial scope: DE, AT; duration: until"
+                        + " 2026-03-31 inclusive");
+        assertThat(render(LetterKind.FORWARDED_NOTICE, Locale.SIMPLIFIED_CHINESE, model, null)
+                        .body())
+                .contains("地域范围：DE, AT；期限：至 2026-03-31（含当日）");
+    }
+
+    @Test
     void theUsCounterNoticeCopyCarriesTheUploadersIdentityTheStatementsAndTheRestoreDate() {
         LetterRenderer.Rendered letter = render(LetterKind.COUNTER_NOTICE_COPY, Locale.ENGLISH, usCopy(), null);
 
@@ -282,6 +322,13 @@ class LetterRendererTest {
             case REINSTATEMENT -> standing("NOTIFIER", "LIFTED", null, null, "entered in error");
             case CONFIRMATION -> Map.of("days", 7);
             case RESTORED, RETRACTED -> Map.of();
+            case MEASURE_ENDED ->
+                Map.of(
+                        "measure", "GEO_BLOCK",
+                        "target", "https://v.example/1",
+                        "cause", "EXPIRY",
+                        "endedAt", Instant.parse("2026-07-01T00:15:00Z"),
+                        "family", "EU");
         };
     }
 }

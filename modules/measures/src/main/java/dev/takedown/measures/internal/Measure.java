@@ -1,7 +1,9 @@
 package dev.takedown.measures.internal;
 
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.SimilarUploads;
 import dev.takedown.measures.ExplicitLabel;
+import dev.takedown.measures.MeasureScope;
 import dev.takedown.measures.MeasureStatus;
 import dev.takedown.measures.MeasureType;
 import jakarta.persistence.Column;
@@ -12,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -46,6 +50,11 @@ public class Measure {
     @Column(columnDefinition = "jsonb")
     private String rule;
 
+    /** Comma-separated ISO 3166-1 alpha-2 codes; null = worldwide. */
+    private String countries;
+
+    private LocalDate endsOn;
+
     @Enumerated(EnumType.STRING)
     private MeasureStatus status;
 
@@ -55,6 +64,9 @@ public class Measure {
     private Instant liftedAt;
     private String liftedBy;
     private String liftReason;
+
+    @Enumerated(EnumType.STRING)
+    private LiftCause liftCause;
 
     /** Grows with every change of the row; the measure's records carry it so that consumers drop older ones. */
     @Version
@@ -115,6 +127,16 @@ public class Measure {
         return explicitLabel;
     }
 
+    public Measure withScope(MeasureScope scope) {
+        this.countries = scope.worldwide() ? null : String.join(",", scope.countries());
+        this.endsOn = scope.endsOn();
+        return this;
+    }
+
+    public MeasureScope scope() {
+        return new MeasureScope(countries == null ? null : Arrays.asList(countries.split(",")), endsOn);
+    }
+
     /** What screening answers for an upload resembling the blocked file named {@code modelName}. */
     public Measure withSimilarUploads(String modelName, SimilarUploads similarUploads) {
         this.modelName = modelName;
@@ -146,13 +168,14 @@ public class Measure {
     }
 
     /** True when this call lifted the measure; lifting twice changes nothing. */
-    public boolean lift(Instant at, String actor, String reason, UUID eventId) {
+    public boolean lift(Instant at, String actor, LiftCause cause, String reason, UUID eventId) {
         if (status == MeasureStatus.LIFTED) {
             return false;
         }
         status = MeasureStatus.LIFTED;
         liftedAt = at;
         liftedBy = actor;
+        liftCause = cause;
         liftReason = reason;
         lastEventId = eventId;
         return true;
@@ -208,6 +231,10 @@ public class Measure {
 
     public String getLiftReason() {
         return liftReason;
+    }
+
+    public LiftCause getLiftCause() {
+        return liftCause;
     }
 
     /** The version of the last change, once it is flushed. */

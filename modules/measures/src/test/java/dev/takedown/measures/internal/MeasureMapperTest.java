@@ -2,6 +2,7 @@ package dev.takedown.measures.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.ScreeningRule;
 import dev.takedown.measures.MeasureStatus;
 import dev.takedown.measures.MeasureType;
@@ -24,7 +25,12 @@ class MeasureMapperTest {
         Measure measure = new Measure(
                 id, "case-1", "d-1", MeasureType.DELETE, "https://gen.example/a", "acc-1", null, "mod", PLANNED);
         measure.apply(PLANNED.plusSeconds(60), UUID.randomUUID());
-        measure.lift(PLANNED.plusSeconds(120), "senior", "restored after counter-notice", UUID.randomUUID());
+        measure.lift(
+                PLANNED.plusSeconds(120),
+                "senior",
+                LiftCause.COUNTER_NOTICE,
+                "restored after counter-notice",
+                UUID.randomUUID());
 
         MeasureView view = mapper.view(measure, null, null);
 

@@ -248,6 +248,8 @@ class TaskPages {
             @RequestParam(name = "reasonTemplate", required = false) String reasonTemplate,
             @RequestParam(name = "manifestlyUnfounded", required = false) Boolean manifestlyUnfounded,
             @RequestParam(name = "intentional", required = false) Boolean intentional,
+            @RequestParam(name = "countries", required = false) String countries,
+            @RequestParam(name = "endDate", required = false) String endDate,
             Authentication authentication,
             RedirectAttributes redirect) {
         try {
@@ -255,7 +257,13 @@ class TaskPages {
                     Moderator.of(authentication),
                     taskId,
                     new DecisionRequest(
-                            outcome, measures, reason(reason, reasonTemplate), manifestlyUnfounded, intentional));
+                            outcome,
+                            measures,
+                            reason(reason, reasonTemplate),
+                            manifestlyUnfounded,
+                            intentional,
+                            countries(countries),
+                            endDate));
         } catch (InvalidDecisionException invalid) {
             Map<String, String> byField = new LinkedHashMap<>();
             for (FieldProblem p : invalid.problems()) {
@@ -268,6 +276,8 @@ class TaskPages {
             redirect.addFlashAttribute("decisionProblems", byField);
             redirect.addFlashAttribute("reason", reason);
             redirect.addFlashAttribute("chosenMeasures", measures == null ? List.of() : measures);
+            redirect.addFlashAttribute("countries", countries);
+            redirect.addFlashAttribute("endDate", endDate);
             return "redirect:/tasks/" + taskId;
         } catch (TaskClaimConflictException notYours) {
             redirect.addFlashAttribute("error", notYours.getMessage());
@@ -380,6 +390,15 @@ class TaskPages {
         }
         redirect.addFlashAttribute("message", text("tasks.authorityNotified"));
         return "redirect:/tasks";
+    }
+
+    /** The countries field as typed: codes separated by commas or spaces, in either case. */
+    private static List<String> countries(String typed) {
+        return typed == null || typed.isBlank()
+                ? List.of()
+                : Arrays.stream(typed.strip().split("[,\\s]+"))
+                        .map(code -> code.toUpperCase(Locale.ROOT))
+                        .toList();
     }
 
     /** The same decision on several tasks I have claimed; each is decided on its own, failures are listed. */

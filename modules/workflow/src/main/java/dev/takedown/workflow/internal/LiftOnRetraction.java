@@ -1,5 +1,6 @@
 package dev.takedown.workflow.internal;
 
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.CaseLifecycle;
@@ -22,7 +23,7 @@ class LiftOnRetraction implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseId = CaseVariables.caseId(execution);
-        measures.liftAll(caseId, TakedownEvent.SYSTEM, "notice retracted by the rights holder");
+        measures.liftAll(caseId, TakedownEvent.SYSTEM, LiftCause.RETRACTION, "notice retracted by the rights holder");
         lifecycle.recordRetracted(caseId);
     }
 }

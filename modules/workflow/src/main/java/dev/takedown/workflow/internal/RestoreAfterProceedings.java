@@ -1,5 +1,6 @@
 package dev.takedown.workflow.internal;
 
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.measures.Measures;
 import dev.takedown.notices.CaseLifecycle;
@@ -27,7 +28,10 @@ class RestoreAfterProceedings implements JavaDelegate {
         ProceedingsOutcome outcome =
                 ProceedingsOutcome.valueOf((String) execution.getVariable(CaseVariables.PROCEEDINGS_OUTCOME));
         measures.liftAll(
-                caseId, TakedownEvent.SYSTEM, "proceedings " + outcome.name().toLowerCase(Locale.ROOT));
+                caseId,
+                TakedownEvent.SYSTEM,
+                LiftCause.PROCEEDINGS,
+                "proceedings " + outcome.name().toLowerCase(Locale.ROOT));
         lifecycle.restoreAfterProceedings(
                 caseId, outcome, (String) execution.getVariable(CaseVariables.PROCEEDINGS_REFERENCE));
     }

@@ -1,5 +1,6 @@
 package dev.takedown.workflow.internal;
 
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.measures.Measures;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,6 +22,10 @@ class RestoreContent implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        measures.liftAll(CaseVariables.caseId(execution), TakedownEvent.SYSTEM, "restored after counter-notice");
+        measures.liftAll(
+                CaseVariables.caseId(execution),
+                TakedownEvent.SYSTEM,
+                LiftCause.COUNTER_NOTICE,
+                "restored after counter-notice");
     }
 }

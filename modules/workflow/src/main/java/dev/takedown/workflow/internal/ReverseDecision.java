@@ -1,5 +1,6 @@
 package dev.takedown.workflow.internal;
 
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.measures.Measures;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,7 +20,7 @@ class ReverseDecision implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseId = CaseVariables.caseId(execution);
-        if (measures.liftAll(caseId, TakedownEvent.SYSTEM, "decision reversed on appeal") == 0) {
+        if (measures.liftAll(caseId, TakedownEvent.SYSTEM, LiftCause.APPEAL, "decision reversed on appeal") == 0) {
             measures.applyPlanned(caseId);
         }
     }

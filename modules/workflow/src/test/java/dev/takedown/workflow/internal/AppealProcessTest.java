@@ -20,6 +20,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.takedown.events.AppealFiled;
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.TaskEscalated;
 import dev.takedown.events.TaskReminderDue;
 import dev.takedown.measures.Measures;
@@ -120,7 +121,8 @@ class AppealProcessTest {
 
     @Test
     void reversedDecisionLiftsTheMeasuresThatWereApplied() {
-        when(measures.liftAll(caseId, "system", "decision reversed on appeal")).thenReturn(2);
+        when(measures.liftAll(caseId, "system", LiftCause.APPEAL, "decision reversed on appeal"))
+                .thenReturn(2);
         ProcessInstance processInstance = startAndOpen();
 
         complete(complaintReview(), decision(true));
@@ -136,13 +138,14 @@ class AppealProcessTest {
                         "EndEvent_DecisionReversed")
                 .hasNotPassed("EndEvent_DecisionUpheld", "Task_LiftSuspension")
                 .isEnded();
-        verify(measures).liftAll(caseId, "system", "decision reversed on appeal");
+        verify(measures).liftAll(caseId, "system", LiftCause.APPEAL, "decision reversed on appeal");
         verify(measures, never()).applyPlanned(anyString());
     }
 
     @Test
     void reversedDecisionToDoNothingAppliesTheMeasuresTheComplaintReviewPlanned() {
-        when(measures.liftAll(caseId, "system", "decision reversed on appeal")).thenReturn(0);
+        when(measures.liftAll(caseId, "system", LiftCause.APPEAL, "decision reversed on appeal"))
+                .thenReturn(0);
         ProcessInstance processInstance = startAndOpen();
 
         complete(complaintReview(), decision(true));
@@ -152,7 +155,7 @@ class AppealProcessTest {
                 .hasPassed("Task_ReverseDecision", "EndEvent_DecisionReversed")
                 .isEnded();
         InOrder order = inOrder(measures);
-        order.verify(measures).liftAll(caseId, "system", "decision reversed on appeal");
+        order.verify(measures).liftAll(caseId, "system", LiftCause.APPEAL, "decision reversed on appeal");
         order.verify(measures).applyPlanned(caseId);
     }
 

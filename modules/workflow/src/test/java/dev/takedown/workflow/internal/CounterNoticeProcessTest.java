@@ -23,6 +23,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.TaskReminderDue;
 import dev.takedown.measures.Enforcements;
 import dev.takedown.measures.Measures;
@@ -146,7 +147,7 @@ class CounterNoticeProcessTest {
     })
     void withoutProofOfProceedingsTheContentIsRestoredWhenTheStatutoryWaitIsOver(
             JurisdictionProfile profile, OffsetDateTime filedAt, int waitDays, OffsetDateTime expectedRestoreAt) {
-        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        when(measures.liftAll(eq(caseId), anyString(), any(), anyString())).thenReturn(1);
         ClockUtil.setCurrentTime(Date.from(filedAt.toInstant()));
         stubTimers(
                 profile,
@@ -183,7 +184,7 @@ class CounterNoticeProcessTest {
                 .isEnded();
         InOrder order = inOrder(lifecycle, measures);
         order.verify(lifecycle).forwardCounterNotice(eq(caseId), any(), any());
-        order.verify(measures).liftAll(caseId, "system", "restored after counter-notice");
+        order.verify(measures).liftAll(caseId, "system", LiftCause.COUNTER_NOTICE, "restored after counter-notice");
         order.verify(lifecycle).restore(caseId, RESTORED_AT);
         verify(lifecycle, never()).maintainPendingProceedings(anyString());
         verifyNoInteractions(publisher);
@@ -206,7 +207,7 @@ class CounterNoticeProcessTest {
     })
     void usRestoreComesAfterBusinessDayTenAndAnOverdueOneGoesToComplianceAtDayFourteen(
             OffsetDateTime receivedAt, OffsetDateTime restoreFrom, OffsetDateTime overdueAt) {
-        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        when(measures.liftAll(eq(caseId), anyString(), any(), anyString())).thenReturn(1);
         ClockUtil.setCurrentTime(Date.from(receivedAt.toInstant()));
         stubTimers(
                 JurisdictionProfile.US_DMCA,
@@ -283,7 +284,7 @@ class CounterNoticeProcessTest {
     @Test
     void aRestoreDoneInTimeLeavesComplianceNothing() {
         Instant receivedAt = OffsetDateTime.parse("2026-05-16T12:00-04:00").toInstant();
-        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        when(measures.liftAll(eq(caseId), anyString(), any(), anyString())).thenReturn(1);
         ClockUtil.setCurrentTime(Date.from(receivedAt));
         stubTimers(
                 JurisdictionProfile.US_DMCA,
@@ -314,7 +315,7 @@ class CounterNoticeProcessTest {
     @Test
     void theRightsHoldersRetractionDuringTheWaitLiftsTheMeasures() {
         Instant receivedAt = OffsetDateTime.parse("2025-11-20T10:00-05:00").toInstant();
-        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        when(measures.liftAll(eq(caseId), anyString(), any(), anyString())).thenReturn(1);
         ClockUtil.setCurrentTime(Date.from(receivedAt));
         stubTimers(
                 JurisdictionProfile.US_DMCA,
@@ -334,7 +335,7 @@ class CounterNoticeProcessTest {
                 .isEnded();
         Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
         InOrder order = inOrder(measures, lifecycle);
-        order.verify(measures).liftAll(caseId, "system", "notice retracted by the rights holder");
+        order.verify(measures).liftAll(caseId, "system", LiftCause.RETRACTION, "notice retracted by the rights holder");
         order.verify(lifecycle).recordRetracted(caseId);
     }
 
@@ -392,7 +393,7 @@ class CounterNoticeProcessTest {
     @ParameterizedTest
     @CsvSource({"DISMISSED", "WITHDRAWN"})
     void proceedingsThatFailOrAreWithdrawnRestoreTheContent(ProceedingsOutcome outcome) {
-        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        when(measures.liftAll(eq(caseId), anyString(), any(), anyString())).thenReturn(1);
         ProcessInstance processInstance = maintainedPendingProceedings();
 
         concludeProceedings(outcome.name(), "judgment 42");
@@ -408,7 +409,11 @@ class CounterNoticeProcessTest {
                 .isEnded();
         InOrder order = inOrder(measures, lifecycle);
         order.verify(measures)
-                .liftAll(caseId, "system", "proceedings " + outcome.name().toLowerCase(Locale.ROOT));
+                .liftAll(
+                        caseId,
+                        "system",
+                        LiftCause.PROCEEDINGS,
+                        "proceedings " + outcome.name().toLowerCase(Locale.ROOT));
         order.verify(lifecycle).restoreAfterProceedings(caseId, outcome, "judgment 42");
         verify(lifecycle, never()).closeUpheldByProceedings(anyString(), anyString());
     }
@@ -526,7 +531,7 @@ class CounterNoticeProcessTest {
     @Test
     void theRightsHoldersRetractionBeforeTheCopyIsDeliveredLiftsTheMeasures() {
         Instant sentAt = OffsetDateTime.parse("2025-09-20T10:00+08:00").toInstant();
-        when(measures.liftAll(eq(caseId), anyString(), anyString())).thenReturn(1);
+        when(measures.liftAll(eq(caseId), anyString(), any(), anyString())).thenReturn(1);
         when(noticeCases.timers(caseId))
                 .thenReturn(caseTimers(
                         JurisdictionProfile.CN_ECOM,
@@ -551,7 +556,7 @@ class CounterNoticeProcessTest {
                 .hasNotPassed("Event_CounterNoticeDelivered", "Event_StatutoryWaitOver")
                 .isEnded();
         InOrder order = inOrder(measures, lifecycle);
-        order.verify(measures).liftAll(caseId, "system", "notice retracted by the rights holder");
+        order.verify(measures).liftAll(caseId, "system", LiftCause.RETRACTION, "notice retracted by the rights holder");
         order.verify(lifecycle).recordRetracted(caseId);
     }
 
@@ -618,7 +623,7 @@ class CounterNoticeProcessTest {
                 .isEnded();
         InOrder order = inOrder(lifecycle, measures);
         order.verify(lifecycle).forwardCounterNotice(eq(caseId), any(), any());
-        order.verify(measures).liftAll(caseId, "system", "restored after counter-notice");
+        order.verify(measures).liftAll(caseId, "system", LiftCause.COUNTER_NOTICE, "restored after counter-notice");
         order.verify(lifecycle).restore(caseId, RESTORED_AT);
     }
 

@@ -22,6 +22,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.NoticeCured;
 import dev.takedown.events.TaskEscalated;
 import dev.takedown.events.TaskReminderDue;
@@ -421,7 +422,7 @@ class NoticeLifecycleProcessTest {
         steps.verify(lifecycle).recordMeasuresApplied(caseId, 2);
         steps.verify(lifecycle).notifyDecision(caseId);
         steps.verify(lifecycle).close(caseId);
-        verify(measures, never()).liftAll(anyString(), anyString(), anyString());
+        verify(measures, never()).liftAll(anyString(), anyString(), any(), anyString());
         verifyNoInteractions(publisher);
     }
 
@@ -763,7 +764,7 @@ class NoticeLifecycleProcessTest {
     @Test
     void counterNoticeRunsTheCounterNoticeProcessWhichRestoresAfterTheStatutoryWait() {
         governedBy(JurisdictionProfile.CN_CC_1195, CaseOutcome.ACTION_TAKEN);
-        when(measures.liftAll(eq(caseId), any(), any())).thenReturn(1);
+        when(measures.liftAll(eq(caseId), any(), any(), any())).thenReturn(1);
         ProcessInstance processInstance = acceptedAndNotifiedWithCounterNoticeRouteOpen();
 
         ClockUtil.setCurrentTime(Date.from(COUNTER_NOTICE_DELIVERED_AT));
@@ -799,7 +800,7 @@ class NoticeLifecycleProcessTest {
                 .isEnded();
         InOrder order = inOrder(lifecycle, measures);
         order.verify(lifecycle).forwardCounterNotice(eq(caseId), any(), any());
-        order.verify(measures).liftAll(eq(caseId), eq("system"), any());
+        order.verify(measures).liftAll(eq(caseId), eq("system"), any(), any());
         order.verify(lifecycle).restore(caseId, restoredAt);
         order.verify(lifecycle).close(caseId);
         verify(lifecycle, never()).recordRetracted(anyString());
@@ -838,7 +839,12 @@ class NoticeLifecycleProcessTest {
                 .hasNotPassed("Gateway_RedressWindow", "Event_NoticeRetracted", "CallActivity_CounterNotice")
                 .isEnded();
         InOrder order = inOrder(lifecycle, measures);
-        order.verify(measures).liftAll(eq(caseId), eq("system"), eq("notice retracted by the rights holder"));
+        order.verify(measures)
+                .liftAll(
+                        eq(caseId),
+                        eq("system"),
+                        eq(LiftCause.RETRACTION),
+                        eq("notice retracted by the rights holder"));
         order.verify(lifecycle).recordRetracted(caseId);
         order.verify(lifecycle).close(caseId);
     }
@@ -931,7 +937,12 @@ class NoticeLifecycleProcessTest {
                         "EndEvent_CaseClosed")
                 .isEnded();
         InOrder order = inOrder(lifecycle, measures);
-        order.verify(measures).liftAll(eq(caseId), eq("system"), eq("notice retracted by the rights holder"));
+        order.verify(measures)
+                .liftAll(
+                        eq(caseId),
+                        eq("system"),
+                        eq(LiftCause.RETRACTION),
+                        eq("notice retracted by the rights holder"));
         order.verify(lifecycle).recordRetracted(caseId);
         order.verify(lifecycle).close(caseId);
     }
