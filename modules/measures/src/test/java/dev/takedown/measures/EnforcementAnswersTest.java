@@ -286,18 +286,7 @@ class EnforcementAnswersTest {
      */
     @Test
     void theCaseIsRemovedOnlyWhenItsLastMeasureIsConfirmedAndRestoredWhenItsLastLiftIs(PublishedEvents published) {
-        String caseId = "case-" + UUID.randomUUID();
-        measures.plan(
-                caseId,
-                "d-1",
-                List.of(MeasureType.DELETE),
-                List.of(
-                        new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null),
-                        new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null)),
-                null,
-                "mod",
-                false);
-        measures.applyPlanned(caseId);
+        String caseId = caseWithTwoDeletions();
         List<String> ids =
                 measures.forCase(caseId).stream().map(MeasureView::measureId).toList();
         Instant first = Instant.parse("2026-03-02T08:00:09Z");
@@ -362,19 +351,8 @@ class EnforcementAnswersTest {
         List<String> caseIds = new ArrayList<>();
         try {
             for (int round = 0; round < 8; round++) {
-                String caseId = "case-" + UUID.randomUUID();
+                String caseId = caseWithTwoDeletions();
                 caseIds.add(caseId);
-                measures.plan(
-                        caseId,
-                        "d-1",
-                        List.of(MeasureType.DELETE),
-                        List.of(
-                                new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null),
-                                new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null)),
-                        null,
-                        "mod",
-                        false);
-                measures.applyPlanned(caseId);
                 CyclicBarrier together = new CyclicBarrier(2);
                 List<Future<?>> answers = new ArrayList<>();
                 for (MeasureView measure : measures.forCase(caseId)) {
@@ -449,6 +427,23 @@ class EnforcementAnswersTest {
                 .filter(r -> List.of(keys).contains(r.substring(0, r.indexOf(" → "))))
                 .map(r -> r.substring(r.indexOf(" → ") + 3))
                 .toList();
+    }
+
+    /** A case whose two targets were decided for deletion, both measures applied and commanded. */
+    private String caseWithTwoDeletions() {
+        String caseId = "case-" + UUID.randomUUID();
+        measures.plan(
+                caseId,
+                "d-1",
+                List.of(MeasureType.DELETE),
+                List.of(
+                        new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null),
+                        new MeasureTarget("https://gen.example/p/" + UUID.randomUUID(), null)),
+                null,
+                "mod",
+                false);
+        measures.applyPlanned(caseId);
+        return caseId;
     }
 
     private void send(String key, String type, Object answer, String keyId, String secret) throws Exception {
