@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged application as the tests that run it in JVMs of their own ({@link PackagedRolesIT},
- * {@link FaultCluster}, {@link ProductionStartIT}) start it: the exec jar extracted once per test JVM
+ * {@link FaultCluster}, {@link ProductionStartIT}) start it: the exec jar extracted once per test JVM, in a folder of its own
  * ({@code -Djarmode=tools extract}: the application jar beside {@code lib/}, started with {@code java -jar} as Spring
  * Boot recommends for production). No class-data-sharing archive: its training start (about 50 s, a start that dumps
  * every loaded class) cost as much CPU as it saved on the default run's nine starts (about 7 s each, 24 s → 17 s of
@@ -25,7 +25,15 @@ final class PackagedApp {
     /** C1 only and the serial collector: a start costs less CPU, which is what a 2-core machine runs out of. */
     static final List<String> HEAP_AND_JIT = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
-    private static final Path HOME = Path.of("target/packaged-app").toAbsolutePath();
+    /**
+     * One folder per test JVM: the two JVMs of the whole-stack phase each extract anew, and a shared folder was
+     * replaced under the other's running nodes, whose next restart found no jar.
+     */
+    private static final Path HOME = Path.of(
+                    "target/packaged-app",
+                    String.valueOf(ProcessHandle.current().pid()))
+            .toAbsolutePath();
+
     private static PackagedApp extracted;
 
     private final Path jar;
