@@ -38,7 +38,8 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
  * engine settings as {@code config/application.yml} has them (history audit, job executor 10/4/20, legacy FEEL),
  * started singly from several threads or in batches of {@code --batch} per engine command;
  * {@code --acquire-by-due-date=false} puts the engine's default job acquisition back, {@code --sync-validation=true}
- * runs validation and triage in the starting transaction (no job), as a batched starter would.</li>
+ * runs validation and triage in the starting transaction (no job), as a batched starter would;
+ * {@code --open-timers=N} first puts N timers due in a year into the job table, as open cases leave them.</li>
  * </ul>
  * Prints one line {@code engine <mode> batch <n>: <count> in <s> s = <rate>/s; cpu <ms> ms/instance}; the rate runs
  * from the first start until the last instance reached its end (trivial) or its review task (lifecycle).
@@ -73,6 +74,8 @@ public final class EnginePeer {
         boolean byDueDate = Boolean.parseBoolean(a.getOrDefault("acquire-by-due-date", "true"));
         // validation in the starting transaction instead of a job of its own: what a batched starter would run
         boolean syncValidation = Boolean.parseBoolean(a.getOrDefault("sync-validation", "false"));
+        // the review timers of this many open cases' worth, due in a year, already in act_ru_job
+        int openTimers = Integer.parseInt(a.getOrDefault("open-timers", "0"));
 
         ProcessEngine engine = engine(url, lifecycle, byDueDate);
         try {
@@ -99,6 +102,9 @@ public final class EnginePeer {
                                         .endEvent()
                                         .done())
                         .deploy();
+            }
+            if (openTimers > 0) {
+                openTimers(url, openTimers);
             }
             // the first instances run interpreted and compile the path: not counted
             if (warmup > 0) {
@@ -157,6 +163,22 @@ public final class EnginePeer {
                 }
                 Thread.sleep(100);
             }
+        }
+    }
+
+    /**
+     * A platform with many open cases holds two review timers per case, due in hours or days; the engine's default
+     * acquisition query reads all of them each time it looks for due jobs. These stand-ins are due in a year.
+     */
+    private static void openTimers(String url, int count) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            s.execute("insert into act_ru_job (id_, rev_, type_, exclusive_, retries_, duedate_, handler_type_,"
+                    + " handler_cfg_, suspension_state_, priority_, create_time_)"
+                    + " select 'open-timer-' || g, 1, 'timer', true, 3, now() + interval '365 days',"
+                    + " 'timer-transition', 'none', 1, 0, now() from generate_series(1, " + count + ") g"
+                    + " on conflict do nothing");
+            s.execute("analyze act_ru_job");
         }
     }
 

@@ -107,6 +107,8 @@ public final class IntakeComparison {
         int engineCount = Integer.parseInt(a.getOrDefault("engine-count", "0"));
         int engineRepeats = Integer.parseInt(a.getOrDefault("engine-repeats", "3"));
         int engineBatch = Integer.parseInt(a.getOrDefault("engine-batch", "100"));
+        // open cases' review timers in the job table before the lifecycle peers run (two per case)
+        int openTimers = Integer.parseInt(a.getOrDefault("open-timers", "0"));
         List<String> enginePeers = Arrays.stream(
                         a.getOrDefault("engine-peers", "").split(","))
                 .filter(name -> !name.isBlank())
@@ -144,7 +146,8 @@ public final class IntakeComparison {
                 results.put("ceiling", turns);
             }
             if (engineCount > 0) {
-                engines = enginePeers(work, postgres, cpu, engineCount, engineRepeats, engineBatch, enginePeers);
+                engines = enginePeers(
+                        work, postgres, cpu, engineCount, engineRepeats, engineBatch, enginePeers, openTimers);
                 printTableStatistics(postgres.replace("/postgres?", "/takedown_engine_audit?"), "engine lifecycle");
             }
             // all app variants run side by side, each with a broker of its own, and take turns at each rate in
@@ -205,9 +208,11 @@ public final class IntakeComparison {
                 if (warmupRate > 0 && !appWarmup.isZero()) {
                     for (String variant : variants) {
                         System.out.println(variant + " warm-up "
-                                + LoadDriver.run(options(apps.get(variant), warmupRate, Duration.ZERO, appWarmup)
-                                                .withApiKey(keys.get(variant))
-                                                .withTaskDatabase(taskDatabase(variant, databases)))
+                                + LoadDriver.run(tasks(
+                                                variant,
+                                                options(apps.get(variant), warmupRate, Duration.ZERO, appWarmup)
+                                                        .withApiKey(keys.get(variant)),
+                                                databases))
                                         .line());
                     }
                 }
@@ -223,10 +228,10 @@ public final class IntakeComparison {
                             Duration appBefore = app.cpuTime();
                             Duration postgresBefore = cpu.postgres();
                             Duration brokersBefore = CpuMeter.brokers();
-                            LoadDriver.Report report = LoadDriver.run(options(app, rate, warmup, duration)
-                                    .withApiKey(keys.get(variant))
-                                    .withTaskDatabase(taskDatabase(variant, databases))
-                                    .withEveryTask());
+                            LoadDriver.Report report = LoadDriver.run(tasks(
+                                    variant,
+                                    options(app, rate, warmup, duration).withApiKey(keys.get(variant)),
+                                    databases));
                             // each process's CPU over the turn (its drain included, so the background work of the
                             // turn's notices is counted) per notice filed in it
                             double filed = rate * (warmup.toNanos() + duration.toNanos()) / 1e9;
@@ -283,9 +288,11 @@ public final class IntakeComparison {
         return LoadDriver.Options.of(app.baseUrl(), rate, warmup, duration);
     }
 
-    /** P_accept starts no lifecycle, so there is no task to wait for. */
-    private static String taskDatabase(String variant, Map<String, String> databases) {
-        return variant.equals("accept") ? null : databases.get(variant);
+    /** Every case followed to its first task, told by the database; P_accept starts no lifecycle, so none. */
+    private static LoadDriver.Options tasks(String variant, LoadDriver.Options options, Map<String, String> databases) {
+        return variant.equals("accept")
+                ? options.withoutTasks()
+                : options.withTaskDatabase(databases.get(variant)).withEveryTask();
     }
 
     /** Each turn starts on tables without the previous turn's dead rows. */
@@ -304,7 +311,14 @@ public final class IntakeComparison {
      * review timers from run to run as a busy platform's does.
      */
     static Map<String, List<EngineRun>> enginePeers(
-            Path work, String postgres, CpuMeter cpu, int count, int repeats, int batch, List<String> only)
+            Path work,
+            String postgres,
+            CpuMeter cpu,
+            int count,
+            int repeats,
+            int batch,
+            List<String> only,
+            int openTimers)
             throws Exception {
         Map<String, List<EngineRun>> runs = new LinkedHashMap<>();
         // name, mode, batch, database, acquire by due date, validation in the starting transaction
@@ -348,6 +362,7 @@ public final class IntakeComparison {
                             "--batch=" + kind[2],
                             "--acquire-by-due-date=" + kind[4],
                             "--sync-validation=" + kind[5],
+                            "--open-timers=" + (kind[1].equals("lifecycle") ? openTimers : 0),
                             "--count=" + instances),
                     work.resolve(name),
                     log,

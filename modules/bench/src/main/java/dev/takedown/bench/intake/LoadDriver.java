@@ -95,6 +95,12 @@ public final class LoadDriver {
                     baseUrl, user, password, moderator, rate, warmup, duration, taskSample, drain, apiKey, jdbcUrl);
         }
 
+        /** Follows no case to a task: for an app that starts no lifecycle. */
+        public Options withoutTasks() {
+            return new Options(
+                    baseUrl, user, password, moderator, rate, warmup, duration, 0, drain, apiKey, taskDatabase);
+        }
+
         /** Follows every accepted case to its first task (cheap with the database probe), not a sample of 20. */
         public Options withEveryTask() {
             return new Options(
@@ -222,7 +228,7 @@ public final class LoadDriver {
                 LockSupport.parkNanos(wait);
             }
             boolean measured = i >= warmupCount;
-            boolean sample = measured && (i - warmupCount) % sampleEvery == 0;
+            boolean sample = options.taskSample() > 0 && measured && (i - warmupCount) % sampleEvery == 0;
             if (sample) {
                 sampled[0]++;
             }
