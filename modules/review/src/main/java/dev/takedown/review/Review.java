@@ -23,6 +23,7 @@ import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.RestrictionScopes;
 import dev.takedown.notices.Verdict;
 import dev.takedown.workflow.ReviewTask;
 import dev.takedown.workflow.ReviewTasks;
@@ -396,6 +397,7 @@ public class Review {
                             "ACCEPT", request.measures(), reason, null, null, request.countries(), request.endDate()),
                     today());
         }
+        MeasureScope scope = newMeasures.isEmpty() ? MeasureScope.WORLDWIDE_UNTIL_FURTHER_NOTICE : scope(request);
         CaseDecision decision = lifecycle.decideAppeal(
                 task.caseId(),
                 task.taskId(),
@@ -403,10 +405,11 @@ public class Review {
                 complaint.subject().name(),
                 reversed ? Verdict.REVERSE : Verdict.UPHOLD,
                 newMeasures.stream().map(Enum::name).toList(),
+                new RestrictionScopes.Scope(scope.countries(), scope.endsOn()),
                 reason,
                 moderator.id());
         if (!newMeasures.isEmpty()) {
-            plan(task.caseId(), decision.decisionId(), newMeasures, moderator, request.intent(), scope(request));
+            plan(task.caseId(), decision.decisionId(), newMeasures, moderator, request.intent(), scope);
         }
         return decision;
     }

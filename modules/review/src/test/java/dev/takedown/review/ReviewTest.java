@@ -32,6 +32,7 @@ import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.RestrictionScopes;
 import dev.takedown.notices.TargetType;
 import dev.takedown.notices.TriageFacts;
 import dev.takedown.notices.UploaderDeclaration;
@@ -435,6 +436,7 @@ class ReviewTest {
                         "MEASURE",
                         Verdict.REVERSE,
                         List.of(),
+                        RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE,
                         "not infringing",
                         "third"))
                 .thenReturn(decision("d-3", DecisionKind.APPEAL, Verdict.REVERSE, "third"));
@@ -472,6 +474,7 @@ class ReviewTest {
                         "NO_ACTION",
                         Verdict.REVERSE,
                         List.of("DELETE"),
+                        RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE,
                         "it is a copy",
                         "second"))
                 .thenReturn(decision("d-3", DecisionKind.APPEAL, Verdict.REVERSE, "second"));
@@ -537,7 +540,15 @@ class ReviewTest {
                 .decideSuspensionComplaint(CASE, "c-t-appeal", notifier, Verdict.REVERSE, "under review", "second");
         verify(lifecycle, never())
                 .decideAppeal(
-                        anyString(), anyString(), anyString(), anyString(), any(), any(), anyString(), anyString());
+                        anyString(),
+                        anyString(),
+                        anyString(),
+                        anyString(),
+                        any(),
+                        any(),
+                        any(),
+                        anyString(),
+                        anyString());
         verifyNoInteractions(measures);
         verify(tasks)
                 .complete("t-appeal", "second", SECOND.queues(), Map.of("reversed", true, "decisionId", "c-t-appeal"));

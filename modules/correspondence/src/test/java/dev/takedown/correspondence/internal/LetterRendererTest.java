@@ -127,6 +127,68 @@ class LetterRendererTest {
     }
 
     @Test
+    void everyLetterThatLiftsOrKeepsAMeasureCarriesTheStatementsItemsAThroughF() {
+        String restored = render(LetterKind.RESTORED, Locale.ENGLISH, model(LetterKind.RESTORED), null)
+                .body();
+        assertThat(restored)
+                .contains(
+                        "(a) Measure lifted: GEO_BLOCK on https://v.example/1 (territorial scope: DE, AT; duration:"
+                                + " until 2026-03-31 inclusive) no longer applies; the content is available again",
+                        "(a) Measure lifted: PROMPT_FILTER on every generation request it matched (territorial scope:"
+                                + " worldwide; duration: until further notice)",
+                        "(b) Facts: the case followed a notice under the platform's notice-and-action mechanism (the"
+                                + " notifier's identity is not disclosed); then the uploader filed a counter-notice",
+                        "(c) Automated means: the measures were lifted automatically on these facts",
+                        "(d) Legal ground: the restriction relied on COPYRIGHT (CN_CC_1195: PRC Civil Code Art. 1195);"
+                                + " it is lifted under CN_CC_1195: PRC Civil Code Art. 1196.",
+                        "(e) Terms and conditions: not relied on.",
+                        "(f) Redress: internal complaint within the appeal window, out-of-court dispute settlement (DSA"
+                                + " Art. 21), or the courts. Certified out-of-court dispute settlement bodies (DSA"
+                                + " Art. 21): Appeals Centre Europe.");
+        assertThat(render(LetterKind.RESTORED, Locale.SIMPLIFIED_CHINESE, model(LetterKind.RESTORED), null)
+                        .body())
+                .contains(
+                        "(a) 已解除的措施：对 https://v.example/1 采取的 GEO_BLOCK（地域范围：DE, AT；期限：至 2026-03-31（含当日））",
+                        "(b) 事实：本案源于一份依据平台通知与处理机制提交的通知",
+                        "(c) 自动化手段：措施依上述事实自动解除",
+                        "(d) 法律依据：原限制所依据的是 COPYRIGHT",
+                        "(e) 服务条款：未援引。",
+                        "经认证的庭外争议解决机构（《数字服务法》第21条）：Appeals Centre Europe。");
+
+        assertThat(render(
+                                LetterKind.PROCEEDINGS_CONCLUDED,
+                                Locale.ENGLISH,
+                                model(LetterKind.PROCEEDINGS_CONCLUDED),
+                                null)
+                        .body())
+                .contains(
+                        "then the court or authority dismissed the rights holder's claim ((2026) Hu 0115 Min Chu 2).",
+                        "(c) Automated means: none; a person decided.");
+        assertThat(render(LetterKind.RETRACTED, Locale.ENGLISH, model(LetterKind.RETRACTED), null)
+                        .body())
+                .contains("then the rights holder withdrew the notice.", "(a) Measure lifted: GEO_BLOCK");
+
+        Map<String, Object> kept = new java.util.HashMap<>(model(LetterKind.APPEAL_OUTCOME));
+        assertThat(render(LetterKind.APPEAL_OUTCOME, Locale.ENGLISH, kept, null).body())
+                .contains(
+                        "(a) Measure maintained: GEO_BLOCK on https://v.example/1; territorial scope: DE, AT; duration:"
+                                + " until 2026-03-31 inclusive",
+                        "who upheld the decision.",
+                        "(d) Legal ground: COPYRIGHT (CN_CC_1195: PRC Civil Code Art. 1195)",
+                        "(e) Terms and conditions: not relied on.");
+
+        Map<String, Object> terms = statement("MAINTAINED", "APPEAL_UPHOLD", false);
+        terms.put("terms", true);
+        terms.put("measures", List.of());
+        kept.put("statement", terms);
+        assertThat(render(LetterKind.APPEAL_OUTCOME, Locale.ENGLISH, kept, null).body())
+                .contains(
+                        "(a) Measure: none is in effect.",
+                        "(d) Legal ground: none relied on",
+                        "(e) Terms and conditions: Terms of Service s. 4; the restriction under this clause applies.");
+    }
+
+    @Test
     void theUsCounterNoticeCopyCarriesTheUploadersIdentityTheStatementsAndTheRestoreDate() {
         LetterRenderer.Rendered letter = render(LetterKind.COUNTER_NOTICE_COPY, Locale.ENGLISH, usCopy(), null);
 
@@ -280,6 +342,32 @@ class LetterRendererTest {
         return Map.of("party", party, "change", change, "arguments", arguments, "weighed", window != null);
     }
 
+    /** As notices builds it: a geo-block until a day and a filter worldwide, after a notice, on copyright. */
+    private static Map<String, Object> statement(String effect, String facts, boolean automated) {
+        Map<String, Object> geoBlock = new java.util.LinkedHashMap<>();
+        geoBlock.put("measure", "GEO_BLOCK");
+        geoBlock.put("target", "https://v.example/1");
+        geoBlock.put("countries", List.of("DE", "AT"));
+        geoBlock.put("endsOn", "2026-03-31");
+        Map<String, Object> filter = new java.util.LinkedHashMap<>();
+        filter.put("measure", "PROMPT_FILTER");
+        filter.put("countries", List.of());
+        Map<String, Object> statement = new java.util.LinkedHashMap<>();
+        statement.put("effect", effect);
+        statement.put("measures", List.of(geoBlock, filter));
+        statement.put("source", "NOTICE");
+        statement.put("facts", facts);
+        statement.put("reference", "(2026) Hu 0115 Min Chu 2");
+        statement.put("automated", automated);
+        statement.put("ground", "COPYRIGHT (CN_CC_1195: PRC Civil Code Art. 1195)");
+        statement.put("basis", "CN_CC_1195: PRC Civil Code Art. 1196");
+        statement.put("terms", false);
+        statement.put("termsClause", "Terms of Service s. 4");
+        statement.put("bodies", "Appeals Centre Europe");
+        statement.put("family", "EU");
+        return statement;
+    }
+
     private static Map<String, Object> model(LetterKind kind) {
         return switch (kind) {
             case RECEIPT ->
@@ -315,13 +403,28 @@ class LetterRendererTest {
                         "family",
                         "CN");
             case COUNTER_NOTICE_COPY -> usCopy();
-            case APPEAL_OUTCOME -> Map.of("verdict", "UPHOLD", "reason", "the decision stands");
-            case PROCEEDINGS_CONCLUDED -> Map.of("outcome", "DISMISSED", "reference", "(2026) Hu 0115 Min Chu 2");
+            case APPEAL_OUTCOME ->
+                Map.of(
+                        "verdict",
+                        "UPHOLD",
+                        "reason",
+                        "the decision stands",
+                        "statement",
+                        statement("MAINTAINED", "APPEAL_UPHOLD", false));
+            case PROCEEDINGS_CONCLUDED ->
+                Map.of(
+                        "outcome",
+                        "DISMISSED",
+                        "reference",
+                        "(2026) Hu 0115 Min Chu 2",
+                        "statement",
+                        statement("LIFTED", "PROCEEDINGS_DISMISSED", false));
             case WARNING -> standing("UPLOADER", "WARNED", null, "P365D", null);
             case SUSPENSION -> standing("NOTIFIER", "SUSPENDED", UNTIL, "P90D", null);
             case REINSTATEMENT -> standing("NOTIFIER", "LIFTED", null, null, "entered in error");
             case CONFIRMATION -> Map.of("days", 7);
-            case RESTORED, RETRACTED -> Map.of();
+            case RESTORED -> Map.of("statement", statement("LIFTED", "COUNTER_NOTICE", true));
+            case RETRACTED -> Map.of("statement", statement("LIFTED", "RETRACTION", true));
             case MEASURE_ENDED ->
                 Map.of(
                         "measure", "GEO_BLOCK",
