@@ -511,11 +511,19 @@ public class CaseLifecycle {
         if (outcome == CaseOutcome.ACTION_TAKEN) {
             // the letter opens the notice; the page offers the answers whose windows are still open
             String link = publicBaseUrl + "/u/" + links.issueAll(caseId, profile, policies.of(profile), now);
-            // a module slice without the measures has none in effect to narrow; measures default to worldwide
-            RestrictionScopes.Scope scope = scopes.flatMap(known -> known.inEffect(caseId))
-                    .orElse(RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
+            List<RestrictionScopes.Restriction> restricting = inEffect(caseId);
+            if (restricting.isEmpty()) {
+                // a module slice without the measures knows none in effect: the decision's measures, worldwide unless
+                // the scopes say otherwise
+                RestrictionScopes.Scope scope = scopes.flatMap(known -> known.inEffect(caseId))
+                        .orElse(RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
+                restricting = imposed(
+                        notice,
+                        decided.getMeasures(),
+                        decided.getMeasures().stream().map(measure -> scope).toList());
+            }
             recipients.addAll(forwardNotice(
-                    notice, decided.getMeasures(), decided.getReason(), decided.getDecidedBy(), scope, link));
+                    notice, decided.getMeasures(), decided.getReason(), decided.getDecidedBy(), restricting, link));
         }
         for (Notice joined : notices.findByJoinedCaseId(notice.getId())) {
             boolean sameOrganisation = sameOrganisation(joined, notice);
@@ -547,10 +555,16 @@ public class CaseLifecycle {
             List<String> measures,
             String reason,
             String decidedBy,
-            RestrictionScopes.Scope scope,
+            List<RestrictionScopes.Restriction> restricting,
             String link) {
         List<String> recipients = new ArrayList<>();
         for (NoticeTarget target : notice.getTargets()) {
+            // its content's measures and the filters, which act on every request of the case
+            List<Map<String, Object>> restrictions = restricting.stream()
+                    .filter(measure ->
+                            measure.target() == null || measure.target().equals(target.getUrl()))
+                    .map(CaseLifecycle::restriction)
+                    .toList();
             recipients.add(tellUploader(
                     notice,
                     target,
@@ -574,10 +588,8 @@ public class CaseLifecycle {
                             legalGround(notice),
                             "bodies",
                             outOfCourtBodies.names(),
-                            "countries",
-                            scope.countries(),
-                            "endsOn",
-                            scope.endsOn() == null ? null : scope.endsOn().toString(),
+                            "restrictions",
+                            restrictions,
                             // a breach of the terms alone is decided under the terms (DSA Art. 17(3)(e)), not the law
                             "terms",
                             termsOnly(notice),
@@ -849,7 +861,7 @@ public class CaseLifecycle {
      * done. Both sides are told the reasons with a statement of what the decision does to the content (DSA Art.
      * 17(3)); a reversal that imposes measures also forwards the notice to each uploader, as a first decision would.
      *
-     * @param scope where and until when the measures a reversal imposes restrict
+     * @param scopes where and until when each measure a reversal imposes restricts, in the order of {@code measures}
      */
     @Transactional
     public CaseDecision decideAppeal(
@@ -859,7 +871,7 @@ public class CaseLifecycle {
             String subject,
             Verdict verdict,
             List<String> measures,
-            RestrictionScopes.Scope scope,
+            List<RestrictionScopes.Scope> scopes,
             String reason,
             String moderator) {
         requireKind(verdict, DecisionKind.APPEAL);
@@ -898,7 +910,7 @@ public class CaseLifecycle {
                             statement(
                                     notice,
                                     effect,
-                                    imposes ? imposed(notice, decision.measures(), scope) : inEffect,
+                                    imposes ? imposed(notice, decision.measures(), scopes) : inEffect,
                                     "APPEAL_" + verdict.name(),
                                     null,
                                     false,
@@ -912,7 +924,13 @@ public class CaseLifecycle {
                         caseId,
                         TakedownEvent.SYSTEM,
                         "MEASURES_IMPOSED_ON_COMPLAINT",
-                        forwardNotice(notice, decision.measures(), reason, moderator, scope, link)));
+                        forwardNotice(
+                                notice,
+                                decision.measures(),
+                                reason,
+                                moderator,
+                                imposed(notice, decision.measures(), scopes),
+                                link)));
             }
         }
         events.publishEvent(new AppealDecided(
@@ -1240,13 +1258,17 @@ public class CaseLifecycle {
         return scopes.map(known -> known.measures(caseId)).orElse(List.of());
     }
 
-    /** The measures a decision imposes on each target of the case, before they are planned. */
+    /** The measures a decision imposes on each target of the case, each with its scope, before they are planned. */
     private static List<RestrictionScopes.Restriction> imposed(
-            Notice notice, List<String> measures, RestrictionScopes.Scope scope) {
-        return measures.stream()
-                .flatMap(measure -> notice.getTargets().stream()
-                        .map(target -> new RestrictionScopes.Restriction(measure, target.getUrl(), scope, false, null)))
-                .toList();
+            Notice notice, List<String> measures, List<RestrictionScopes.Scope> scopes) {
+        List<RestrictionScopes.Restriction> imposed = new ArrayList<>();
+        for (int i = 0; i < measures.size(); i++) {
+            for (NoticeTarget target : notice.getTargets()) {
+                imposed.add(new RestrictionScopes.Restriction(
+                        measures.get(i), target.getUrl(), scopes.get(i), false, null));
+            }
+        }
+        return imposed;
     }
 
     /** DSA Art. 17(3)(b): a notice, a trusted flagger's notice or an authority's order, as the registries confirmed. */

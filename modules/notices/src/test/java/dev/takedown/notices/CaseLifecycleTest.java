@@ -423,8 +423,47 @@ class CaseLifecycleTest {
                 .thenReturn(
                         Optional.of(new RestrictionScopes.Scope(List.of("DE", "AT"), LocalDate.parse("2025-12-31"))));
 
+        String perMeasure = file(
+                "org-a",
+                NoticeJson.complete("EU_DSA")
+                        .target("https://gen.example/img/two")
+                        .account("acct-two"));
+        when(scopes.measures(perMeasure))
+                .thenReturn(List.of(
+                        new RestrictionScopes.Restriction(
+                                "GEO_BLOCK", "https://gen.example/img/two", GERMANY_UNTIL_NEW_YEAR, true, null),
+                        new RestrictionScopes.Restriction(
+                                "DEMOTE",
+                                "https://gen.example/img/two",
+                                RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE,
+                                true,
+                                null),
+                        new RestrictionScopes.Restriction(
+                                "DELETE",
+                                "https://gen.example/img/two",
+                                GERMANY_UNTIL_NEW_YEAR,
+                                false,
+                                LiftCause.EXPIRY),
+                        new RestrictionScopes.Restriction(
+                                "PROMPT_FILTER", null, new RestrictionScopes.Scope(List.of("FR"), null), true, null)));
+
         decideAndNotify(worldwide, Verdict.ACCEPT, List.of("DELETE"), "copies the work");
         decideAndNotify(geoBlocked, Verdict.ACCEPT, List.of("GEO_BLOCK"), "copies the work");
+        decideAndNotify(perMeasure, Verdict.ACCEPT, List.of("GEO_BLOCK", "DEMOTE", "PROMPT_FILTER"), "copies it");
+
+        assertThat(told(perMeasure))
+                .filteredOn(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .as("each measure in effect with its own scope")
+                        .contains(
+                                "(a) Measure: GEO_BLOCK on https://gen.example/img/two; territorial scope: DE;"
+                                        + " duration: until 2025-12-31 inclusive",
+                                "(a) Measure: DEMOTE on https://gen.example/img/two; territorial scope: worldwide;"
+                                        + " duration: until further notice",
+                                "(a) Measure: PROMPT_FILTER on every generation request it matched; territorial"
+                                        + " scope: FR; duration: until further notice")
+                        .doesNotContain("Measure: DELETE"));
 
         assertThat(told(worldwide))
                 .filteredOn(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
@@ -553,7 +592,7 @@ class CaseLifecycleTest {
                 "NO_ACTION",
                 Verdict.REVERSE,
                 List.of("DELETE"),
-                GERMANY_UNTIL_NEW_YEAR,
+                List.of(GERMANY_UNTIL_NEW_YEAR),
                 "not a parody",
                 SENIOR);
         assertThat(lifecycle.decideAppeal(
@@ -563,7 +602,7 @@ class CaseLifecycleTest {
                         "NO_ACTION",
                         Verdict.REVERSE,
                         List.of("DELETE"),
-                        GERMANY_UNTIL_NEW_YEAR,
+                        List.of(GERMANY_UNTIL_NEW_YEAR),
                         "not a parody",
                         SENIOR))
                 .as("the same task decided twice")
@@ -614,15 +653,7 @@ class CaseLifecycleTest {
             assertThat(decided.complaintId()).isEqualTo("complaint-0");
         });
         assertThatThrownBy(() -> lifecycle.decideAppeal(
-                        caseId,
-                        "t",
-                        "complaint-0",
-                        "NO_ACTION",
-                        Verdict.ACCEPT,
-                        List.of(),
-                        RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE,
-                        "x",
-                        SENIOR))
+                        caseId, "t", "complaint-0", "NO_ACTION", Verdict.ACCEPT, List.of(), List.of(), "x", SENIOR))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> lifecycle.decide(caseId, "t", Verdict.UPHOLD, List.of(), "x", SENIOR))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -242,7 +242,13 @@ class ReviewTest {
                 FIRST,
                 "t-review",
                 new DecisionRequest(
-                        "ACCEPT", List.of("GEO_BLOCK"), "copy", null, null, List.of("DE", "AT"), "2099-12-31"));
+                        "ACCEPT",
+                        List.of(MeasureChoice.of("GEO_BLOCK")),
+                        "copy",
+                        null,
+                        null,
+                        List.of("DE", "AT"),
+                        "2099-12-31"));
 
         verify(measures)
                 .plan(
@@ -255,6 +261,65 @@ class ReviewTest {
                         false,
                         SimilarUploads.REVIEW,
                         new MeasureScope(List.of("DE", "AT"), java.time.LocalDate.parse("2099-12-31")));
+    }
+
+    @Test
+    void eachMeasureIsPlannedWithItsOwnScopeOrTheDecisions() {
+        task("t-review", ReviewTask.Kind.REVIEW, FIRST);
+        when(lifecycle.decide(
+                        CASE, "t-review", Verdict.ACCEPT, List.of("GEO_BLOCK", "DEMOTE", "DELETE"), "copy", "first"))
+                .thenReturn(decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, "first"));
+        when(cases.targets(CASE)).thenReturn(List.of(new CaseTarget("https://gen.example/p/1", "acct-1")));
+
+        review.decide(
+                FIRST,
+                "t-review",
+                new DecisionRequest(
+                        "ACCEPT",
+                        List.of(
+                                new MeasureChoice("GEO_BLOCK", List.of("DE"), "2099-06-30"),
+                                MeasureChoice.of("DEMOTE"),
+                                new MeasureChoice("DELETE", null, "2099-01-31")),
+                        "copy",
+                        null,
+                        null,
+                        List.of("AT"),
+                        "2099-12-31"));
+
+        List<MeasureTarget> targets = List.of(new MeasureTarget("https://gen.example/p/1", "acct-1", null));
+        verify(measures)
+                .plan(
+                        CASE,
+                        "d-1",
+                        List.of(MeasureType.GEO_BLOCK),
+                        targets,
+                        null,
+                        "first",
+                        false,
+                        SimilarUploads.REVIEW,
+                        new MeasureScope(List.of("DE"), java.time.LocalDate.parse("2099-06-30")));
+        verify(measures)
+                .plan(
+                        CASE,
+                        "d-1",
+                        List.of(MeasureType.DEMOTE),
+                        targets,
+                        null,
+                        "first",
+                        false,
+                        SimilarUploads.REVIEW,
+                        new MeasureScope(List.of("AT"), java.time.LocalDate.parse("2099-12-31")));
+        verify(measures)
+                .plan(
+                        CASE,
+                        "d-1",
+                        List.of(MeasureType.DELETE),
+                        targets,
+                        null,
+                        "first",
+                        false,
+                        SimilarUploads.REVIEW,
+                        new MeasureScope(List.of("AT"), java.time.LocalDate.parse("2099-01-31")));
     }
 
     @Test
@@ -436,7 +501,7 @@ class ReviewTest {
                         "MEASURE",
                         Verdict.REVERSE,
                         List.of(),
-                        RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE,
+                        List.of(),
                         "not infringing",
                         "third"))
                 .thenReturn(decision("d-3", DecisionKind.APPEAL, Verdict.REVERSE, "third"));
@@ -474,7 +539,7 @@ class ReviewTest {
                         "NO_ACTION",
                         Verdict.REVERSE,
                         List.of("DELETE"),
-                        RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE,
+                        List.of(RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE),
                         "it is a copy",
                         "second"))
                 .thenReturn(decision("d-3", DecisionKind.APPEAL, Verdict.REVERSE, "second"));

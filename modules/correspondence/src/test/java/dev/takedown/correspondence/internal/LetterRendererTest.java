@@ -115,15 +115,25 @@ class LetterRendererTest {
                 .contains("(a) Measure: DELETE on https://v.example/1; territorial scope: worldwide; duration: until"
                         + " further notice");
 
-        model.put("countries", List.of("DE", "AT"));
-        model.put("endsOn", "2026-03-31");
+        model.put(
+                "restrictions",
+                List.of(
+                        restriction("GEO_BLOCK", "https://v.example/1", List.of("DE", "AT"), "2026-03-31"),
+                        restriction("DEMOTE", "https://v.example/1", List.of(), null),
+                        restriction("PROMPT_FILTER", null, List.of("FR"), null)));
         assertThat(render(LetterKind.FORWARDED_NOTICE, Locale.ENGLISH, model, null)
                         .body())
-                .contains("(a) Measure: DELETE on https://v.example/1; territorial scope: DE, AT; duration: until"
-                        + " 2026-03-31 inclusive");
+                .as("each measure with its own scope")
+                .contains(
+                        "(a) Measure: GEO_BLOCK on https://v.example/1; territorial scope: DE, AT; duration: until"
+                                + " 2026-03-31 inclusive",
+                        "(a) Measure: DEMOTE on https://v.example/1; territorial scope: worldwide; duration: until"
+                                + " further notice",
+                        "(a) Measure: PROMPT_FILTER on every generation request it matched; territorial scope: FR;"
+                                + " duration: until further notice");
         assertThat(render(LetterKind.FORWARDED_NOTICE, Locale.SIMPLIFIED_CHINESE, model, null)
                         .body())
-                .contains("地域范围：DE, AT；期限：至 2026-03-31（含当日）");
+                .contains("地域范围：DE, AT；期限：至 2026-03-31（含当日）", "地域范围：全球；期限：直至另行通知");
     }
 
     @Test
@@ -342,6 +352,20 @@ class LetterRendererTest {
         return Map.of("party", party, "change", change, "arguments", arguments, "weighed", window != null);
     }
 
+    private static Map<String, Object> restriction(
+            String measure, String target, List<String> countries, String endsOn) {
+        Map<String, Object> restriction = new java.util.LinkedHashMap<>();
+        restriction.put("measure", measure);
+        if (target != null) {
+            restriction.put("target", target);
+        }
+        restriction.put("countries", countries);
+        if (endsOn != null) {
+            restriction.put("endsOn", endsOn);
+        }
+        return restriction;
+    }
+
     /** As notices builds it: a geo-block until a day and a filter worldwide, after a notice, on copyright. */
     private static Map<String, Object> statement(String effect, String facts, boolean automated) {
         Map<String, Object> geoBlock = new java.util.LinkedHashMap<>();
@@ -383,6 +407,7 @@ class LetterRendererTest {
             case FORWARDED_NOTICE ->
                 Map.of(
                         "measures", List.of("DELETE"),
+                        "restrictions", List.of(restriction("DELETE", "https://v.example/1", List.of(), null)),
                         "target", "https://v.example/1",
                         "work", "Song",
                         "reason", "matches the work",
