@@ -74,9 +74,18 @@ public record TransparencyReport(
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Complaints(long filed, long decided, long reversed, Double medianHoursToDecide) {}
 
-    /** Counter-notices filed and measures lifted (restorations) in the period. */
+    /**
+     * Counter-notices filed and measures lifted in the period.
+     *
+     * @param liftedByCause the lifts by {@code LiftCause}; those recorded before lifts named one under
+     *                      {@link #CAUSE_NOT_RECORDED}, so that they add up to {@code measuresLifted}
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record CounterNotices(long filed, long measuresLifted, long casesRestored) {}
+    public record CounterNotices(
+            long filed, long measuresLifted, long casesRestored, SortedMap<String, Long> liftedByCause) {
+
+        public static final String CAUSE_NOT_RECORDED = "NOT_RECORDED";
+    }
 
     /**
      * Art. 15(1)(a): orders of Member State authorities (notices whose notifier a competent-authority registry entry

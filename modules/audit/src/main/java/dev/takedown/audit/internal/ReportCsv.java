@@ -44,6 +44,7 @@ public final class ReportCsv {
         row(out, "counter_notices", "filed", counter.filed());
         row(out, "counter_notices", "measures_lifted", counter.measuresLifted());
         row(out, "counter_notices", "cases_restored", counter.casesRestored());
+        rows(out, "lifts_by_cause", counter.liftedByCause());
         TransparencyReport.Orders orders = report.orders();
         row(out, "orders", "received", orders.received());
         rows(out, "orders_by_category", orders.byCategory());
