@@ -109,6 +109,9 @@ class CaseLifecycleTest {
     CaseLifecycle lifecycle;
 
     @Autowired
+    dev.takedown.notifiers.Registries registries;
+
+    @Autowired
     NoticeIntake intake;
 
     @Autowired
@@ -785,6 +788,36 @@ class CaseLifecycleTest {
         assertThat(intake.confirm(tokenOf(confirmation))).as("the link expired").isEmpty();
     }
 
+    /** DSA Art. 15(1)(a) counts orders by member state: an order records its authority's, from the registry. */
+    @Test
+    void anOrderRecordsTheMemberStateOfTheAuthorityThatIssuedIt(PublishedEvents events) {
+        String organisation = "court-" + UUID.randomUUID();
+        registries.register(
+                new dev.takedown.notifiers.AuthorityDetails(
+                        "Landgericht Hamburg",
+                        "de",
+                        "judicial",
+                        "poststelle@lg-hamburg.example",
+                        List.of("DSA Art. 9"),
+                        List.of("holder@" + organisation)),
+                "compliance");
+        String json = NoticeJson.complete("EU_DSA")
+                .claim("COPYRIGHT")
+                .json()
+                .replace("\"type\": \"RIGHTS_HOLDER\"", "\"type\": \"AUTHORITY_ORDER\"")
+                .replace("\"claim\": {", "\"claim\": {\"legal_basis\": \"DSA Art. 9\", ");
+
+        String caseId = file(organisation, json);
+
+        assertThat(of(events, dev.takedown.events.NoticeReceived.class))
+                .filteredOn(r -> r.caseId().equals(caseId))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.notifierType()).isEqualTo("AUTHORITY_ORDER");
+                    assertThat(r.issuerMemberState()).isEqualTo("DE");
+                });
+    }
+
     /** A logged-out notifier can hold no status: its claim to be a trusted flagger is noted and not believed. */
     @Test
     void aPublicReportThatClaimsTrustedFlaggerStatusIsAnOrdinaryNotice(PublishedEvents events) {
@@ -1313,6 +1346,10 @@ class CaseLifecycleTest {
     private String file(String organisation, NoticeJson notice) {
         return intake.submit(submission(notice), holder(organisation), null, false)
                 .caseId();
+    }
+
+    private String file(String organisation, String json) {
+        return intake.submit(read(json), holder(organisation), null, false).caseId();
     }
 
     private String queued(String organisation) {

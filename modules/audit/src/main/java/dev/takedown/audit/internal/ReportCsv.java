@@ -48,6 +48,7 @@ public final class ReportCsv {
         TransparencyReport.Orders orders = report.orders();
         row(out, "orders", "received", orders.received());
         rows(out, "orders_by_category", orders.byCategory());
+        rows(out, "orders_by_member_state", orders.byMemberState());
         row(out, "orders", "given_effect", orders.givenEffect());
         row(out, "orders", "median_hours_to_effect", orders.medianHoursToEffect());
         rows(out, "actions_by_basis", report.noticeActions().byBasis());

@@ -511,7 +511,12 @@ class AuditWebTest {
                 new TransparencyReport.Complaints(1, 1, 1, 6.0),
                 new TransparencyReport.CounterNotices(
                         1, 2, 2, new java.util.TreeMap<>(java.util.Map.of("COUNTER_NOTICE", 1L, "NOT_RECORDED", 1L))),
-                new TransparencyReport.Orders(2, new TreeMap<>(Map.of("COPYRIGHT", 2L)), 1, 3.5),
+                new TransparencyReport.Orders(
+                        2,
+                        new TreeMap<>(Map.of("COPYRIGHT", 2L)),
+                        new TreeMap<>(Map.of("DE", 1L, "UNSPECIFIED", 1L)),
+                        1,
+                        3.5),
                 new TransparencyReport.NoticeActions(new TreeMap<>(Map.of("LAW", 3L, "TERMS", 1L)), 1),
                 new TransparencyReport.OwnInitiative(0, new TreeMap<>(Map.of("SUSPENDED", 1L)), "the ladder's"),
                 new TreeMap<>(Map.of("MEASURE", 1L)),
