@@ -271,6 +271,18 @@ class LifecycleIT extends StackTest {
                                 "{\"outcome\":\"REVERSE\",\"reason\":\"a copy, not parody\",\"measures\":[\"DELETE\"]}")
                         .status())
                 .isEqualTo(200);
+        // the uploader is forwarded the notice with its statement of reasons, as after a first decision that restricts
+        assertThat(jdbc.queryForList(
+                        "select body from letter where case_id = ?::uuid and kind = 'FORWARDED_NOTICE'",
+                        String.class,
+                        caseId))
+                .singleElement()
+                .asString()
+                .contains(
+                        "(a) Measure: DELETE on ",
+                        "territorial scope: worldwide; duration: until further notice",
+                        "(c) Automated means: none",
+                        "explanation: a copy, not parody");
         await().atMost(Cases.PATIENCE).until(() -> cases.measureStatuses(caseId).equals(List.of("APPLIED")));
 
         String late = cases.file("rightsholder-a", Cases.notice("EU_DSA", "acct-late"));
