@@ -321,7 +321,7 @@ class LetterRendererTest {
             case SUSPENSION -> standing("NOTIFIER", "SUSPENDED", UNTIL, "P90D", null);
             case REINSTATEMENT -> standing("NOTIFIER", "LIFTED", null, null, "entered in error");
             case CONFIRMATION -> Map.of("days", 7);
-            case RESTORED, RETRACTED -> Map.of();
+            case RESTORED, RESTORED_ON_APPEAL, RETRACTED -> Map.of();
             case MEASURE_ENDED ->
                 Map.of(
                         "measure", "GEO_BLOCK",
