@@ -13,6 +13,7 @@ import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureEnforced;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.Topics;
+import dev.takedown.measures.MeasureType;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,7 +50,8 @@ import org.springframework.stereotype.Component;
  * escalation follow). The mode starts as {@code takedown.reference-adapter.mode} and an administrator may switch it
  * while the stack runs ({@link #switchTo}); a command already waiting for its answer is answered in the mode of the
  * moment it is answered. It keeps the highest version it saw per measure and answers nothing older, nor a command
- * overtaken while it waited, as a platform must. Records it cannot read are not its business: it skips them.
+ * overtaken while it waited, as a platform must. Records it cannot read are not its business: it skips them, and so
+ * it skips filter measures, which the screening nodes confirm.
  */
 @Component
 @Profile("local")
@@ -132,7 +134,8 @@ public class ReferencePlatformAdapter {
         if (!(lift || apply)
                 || body == null
                 || !body.path("measureId").isTextual()
-                || !body.path("version").isIntegralNumber()) {
+                || !body.path("version").isIntegralNumber()
+                || filter(body.path("type").asText())) {
             return;
         }
         String measureId = body.get("measureId").asText();
@@ -175,6 +178,12 @@ public class ReferencePlatformAdapter {
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("reference platform: no answer to measure {} version {}: {}", measureId, version, e.toString());
         }
+    }
+
+    /** Whether a command's measure type is a filter, which the screening nodes confirm, not the platform. */
+    public static boolean filter(String type) {
+        return Arrays.stream(MeasureType.values())
+                .anyMatch(t -> t.isFilter() && t.name().equals(type));
     }
 
     /** What it answers now. */
