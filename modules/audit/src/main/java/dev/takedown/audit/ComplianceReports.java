@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -278,11 +279,26 @@ public class ComplianceReports {
     }
 
     private TransparencyReport.CounterNotices counterNotices(OffsetDateTime start, OffsetDateTime end) {
+        // a lift recorded before lifts named their cause is counted as such, not left out of the breakdown
+        SortedMap<String, Long> byCause = new TreeMap<>();
+        jdbc.query(
+                "select coalesce(payload::jsonb ->> 'cause', ?) as cause, count(*) as n from audit_ledger"
+                        + " where event_type = ? and occurred_at >= ? and occurred_at < ? group by 1",
+                rs -> {
+                    byCause.put(rs.getString("cause"), rs.getLong("n"));
+                },
+                TransparencyReport.CounterNotices.CAUSE_NOT_RECORDED,
+                MEASURE_LIFTED,
+                start,
+                end);
         return jdbc.queryForObject(
                 "select count(*) as lifted, count(distinct case_id) as cases from audit_ledger"
                         + " where event_type = ? and occurred_at >= ? and occurred_at < ?",
                 (rs, row) -> new TransparencyReport.CounterNotices(
-                        count(COUNTER_NOTICE_FILED, start, end), rs.getLong("lifted"), rs.getLong("cases")),
+                        count(COUNTER_NOTICE_FILED, start, end),
+                        rs.getLong("lifted"),
+                        rs.getLong("cases"),
+                        Collections.unmodifiableSortedMap(byCause)),
                 MEASURE_LIFTED,
                 start,
                 end);

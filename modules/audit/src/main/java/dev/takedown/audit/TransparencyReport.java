@@ -74,19 +74,35 @@ public record TransparencyReport(
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Complaints(long filed, long decided, long reversed, Double medianHoursToDecide) {}
 
-    /** Counter-notices filed and measures lifted (restorations) in the period. */
+    /**
+     * Counter-notices filed and measures lifted in the period.
+     *
+     * @param liftedByCause the lifts by {@code LiftCause}; those recorded before lifts named one under
+     *                      {@link #CAUSE_NOT_RECORDED}, so that they add up to {@code measuresLifted}
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record CounterNotices(long filed, long measuresLifted, long casesRestored) {}
+    public record CounterNotices(
+            long filed, long measuresLifted, long casesRestored, SortedMap<String, Long> liftedByCause) {
+
+        public static final String CAUSE_NOT_RECORDED = "NOT_RECORDED";
+    }
 
     /**
      * Art. 15(1)(a): orders of Member State authorities (notices whose notifier a competent-authority registry entry
      * confirmed) received in the period, by the category of the right claimed; the median time to give them effect
-     * (the case's first measure, for orders given effect in the period). The Member State of the authority is not
-     * recorded on the ledger, so orders are not broken down by it.
+     * (the case's first measure, for orders given effect in the period).
+     *
+     * @param byMemberState the orders received by the EU or EEA state of their authority, as the Commission's template
+     *                      breaks them down; {@link #UNSPECIFIED}: an authority outside the EU and EEA, or an order
+     *                      recorded before orders named it
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Orders(
-            long received, SortedMap<String, Long> byCategory, long givenEffect, Double medianHoursToEffect) {}
+            long received,
+            SortedMap<String, Long> byCategory,
+            SortedMap<String, Long> byMemberState,
+            long givenEffect,
+            Double medianHoursToEffect) {}
 
     /**
      * Art. 15(1)(b): first-instance decisions with action taken in the period, by the basis they were taken on

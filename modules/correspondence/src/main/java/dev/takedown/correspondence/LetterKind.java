@@ -6,6 +6,8 @@ package dev.takedown.correspondence;
  * written in the recipient's language and time zone.
  */
 public enum LetterKind {
+    // RESTORED, RETRACTED, PROCEEDINGS_CONCLUDED and APPEAL_OUTCOME carry, under {@code statement}, the statement of
+    // reasons of what they do to the content (DSA Art. 17(3)(a)-(f)); letters/statement.txt lists its keys
     /**
      * DSA Art. 16(4): the notice arrived. {@code receivedAt}, {@code processed} (false: recorded, not processed),
      * {@code responseTimes} (the published times by name), {@code barredBy} (the case whose restoration after a
@@ -37,11 +39,14 @@ public enum LetterKind {
      * (CN), {@code restoreOn} and {@code restoreBy} (US).
      */
     COUNTER_NOTICE_COPY,
-    /** To both parties: the measures were lifted after the statutory wait. */
+    /** To both parties: the measures were lifted after the statutory wait. {@code statement}. */
     RESTORED,
-    /** To both parties: a decision reversed on complaint lifted the measures and the platform restored the content. */
+    /**
+     * To both parties: a decision reversed on complaint lifted the measures and the platform restored the content.
+     * {@code statement}.
+     */
     RESTORED_ON_APPEAL,
-    /** To both parties: the rights holder withdrew the notice. */
+    /** To both parties: the rights holder withdrew the notice. {@code statement}. */
     RETRACTED,
     /**
      * To both parties: the statement of reasons for a measure that ended without a further decision on the case (DSA
@@ -51,10 +56,14 @@ public enum LetterKind {
     MEASURE_ENDED,
     /**
      * To both parties: the proceedings that kept the measure after a counter-notice ended. {@code outcome} (UPHELD:
-     * the measure stays; DISMISSED, WITHDRAWN: restored), {@code reference} (the judgment or decision).
+     * the measure stays; DISMISSED, WITHDRAWN: restored), {@code reference} (the judgment or decision),
+     * {@code statement}.
      */
     PROCEEDINGS_CONCLUDED,
-    /** To both parties: the internal complaint was decided (DSA Art. 20(5)). {@code verdict} (UPHOLD, REVERSE), {@code reason}. */
+    /**
+     * To both parties: the internal complaint was decided (DSA Art. 20(5)). {@code verdict} (UPHOLD, REVERSE),
+     * {@code reason}, {@code statement} (absent for a complaint against a suspension).
+     */
     APPEAL_OUTCOME,
     /**
      * DSA Art. 23: a warning before any suspension, with the reasons, the weighing (Art. 23(3)) and the redress.

@@ -21,6 +21,9 @@ import java.util.UUID;
  *                    notice); null when nothing was claimed or the claim was confirmed
  * @param registryEntryId the trusted flagger or competent authority entry that confirmed the status; null otherwise
  * @param rightTypes  every right claimed ({@link ClaimType} names), in the order given
+ * @param issuerMemberState an order's: the EU or EEA state of the authority that confirmed it (ISO 3166-1 alpha-2),
+ *                    from its registry entry (DSA Art. 15(1)(a) counts orders by member state); null for any other
+ *                    notice, an authority outside the EU and EEA, and orders recorded before it was kept
  */
 @EventType(value = "dev.takedown.notice.received.v1", topic = Topics.NOTICE_EVENTS)
 public record NoticeReceived(
@@ -38,12 +41,49 @@ public record NoticeReceived(
         String rightType,
         String claimedNotifierType,
         String registryEntryId,
-        List<String> rightTypes)
+        List<String> rightTypes,
+        String issuerMemberState)
         implements TakedownEvent {
 
     public NoticeReceived {
         rightTypes =
                 rightTypes == null ? (rightType == null ? List.of() : List.of(rightType)) : List.copyOf(rightTypes);
+    }
+
+    /** A notice recorded before orders named the member state of their authority. */
+    public NoticeReceived(
+            UUID eventId,
+            Instant occurredAt,
+            String caseId,
+            String actor,
+            String organisationId,
+            List<String> jurisdictionProfiles,
+            String channel,
+            int targetCount,
+            String disposition,
+            String joinedCaseId,
+            String notifierType,
+            String rightType,
+            String claimedNotifierType,
+            String registryEntryId,
+            List<String> rightTypes) {
+        this(
+                eventId,
+                occurredAt,
+                caseId,
+                actor,
+                organisationId,
+                jurisdictionProfiles,
+                channel,
+                targetCount,
+                disposition,
+                joinedCaseId,
+                notifierType,
+                rightType,
+                claimedNotifierType,
+                registryEntryId,
+                rightTypes,
+                null);
     }
 
     /** A notice recorded before it could claim several rights. */

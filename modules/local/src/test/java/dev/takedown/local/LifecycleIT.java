@@ -28,6 +28,12 @@ class LifecycleIT extends StackTest {
     JdbcTemplate jdbc;
 
     @Autowired
+    dev.takedown.audit.internal.TransparencyDatabase transparencyDatabase;
+
+    @Autowired
+    dev.takedown.audit.TdbStatements tdbStatements;
+
+    @Autowired
     PasswordEncoder passwords;
 
     private Cases cases;
@@ -250,6 +256,37 @@ class LifecycleIT extends StackTest {
         await().atMost(Cases.PATIENCE).until(() -> cases.measureStatuses(caseId).equals(List.of("LIFTED")));
     }
 
+    /** The local stack submits a decision's statement of reasons to its stand-in of the TDB, which accepts it. */
+    @Test
+    void aDecisionsStatementOfReasonsIsAcceptedByTheTransparencyDatabaseSandboxAndPreviewedSo() {
+        String caseId = cases.file("rightsholder-a", Cases.notice("EU_DSA", "acct-tdb"));
+        cases.decide(
+                "moderator",
+                caseId,
+                "{\"outcome\":\"ACCEPT\",\"measures\":[\"DISABLE_ACCESS\"],\"reason\":\"moderator note 7781\","
+                        + "\"countries\":[\"DE\"]}");
+        await().atMost(Cases.PATIENCE).until(() -> cases.measureStatuses(caseId).equals(List.of("APPLIED")));
+
+        await().atMost(Cases.PATIENCE).until(() -> {
+            transparencyDatabase.prepare();
+            transparencyDatabase.submitPending();
+            return tdbStatements.recent(200).stream()
+                    .anyMatch(s -> caseId.equals(s.caseId()) && s.state().equals("SUBMITTED"));
+        });
+        assertThat(tdbStatements.recent(200))
+                .as("what the transparency page previews")
+                .filteredOn(s -> caseId.equals(s.caseId()))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.tdbUuid())
+                            .as("the sandbox's id of the accepted statement")
+                            .isNotBlank();
+                    assertThat(s.payload())
+                            .contains("DECISION_VISIBILITY_CONTENT_DISABLED", "\"territorial_scope\" : [ \"DE\" ]")
+                            .doesNotContain("7781");
+                });
+    }
+
     @Test
     void notifierComplaintAgainstNoActionCanApplyMeasuresButNotAfterItsWindow() {
         String caseId = cases.file("rightsholder-a", Cases.notice("EU_DSA", "acct-na"));
@@ -271,6 +308,18 @@ class LifecycleIT extends StackTest {
                                 "{\"outcome\":\"REVERSE\",\"reason\":\"a copy, not parody\",\"measures\":[\"DELETE\"]}")
                         .status())
                 .isEqualTo(200);
+        // the uploader is forwarded the notice with its statement of reasons, as after a first decision that restricts
+        assertThat(jdbc.queryForList(
+                        "select body from letter where case_id = ?::uuid and kind = 'FORWARDED_NOTICE'",
+                        String.class,
+                        caseId))
+                .singleElement()
+                .asString()
+                .contains(
+                        "(a) Measure: DELETE on ",
+                        "territorial scope: worldwide; duration: until further notice",
+                        "(c) Automated means: none",
+                        "explanation: a copy, not parody");
         await().atMost(Cases.PATIENCE).until(() -> cases.measureStatuses(caseId).equals(List.of("APPLIED")));
 
         String late = cases.file("rightsholder-a", Cases.notice("EU_DSA", "acct-late"));

@@ -35,7 +35,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "takedown.metrics.kafka-refresh=PT2S",
             // the reference platform confirms at once, not after the demo's second: every decided case waits for it
             "takedown.reference-adapter.delay=PT0.05S",
-            "spring.datasource.hikari.connection-timeout=5000"
+            "spring.datasource.hikari.connection-timeout=5000",
+            // statements of reasons go to the local stand-in of the TDB when a test sends them, not on a schedule
+            "takedown.audit.tdb.interval=PT24H",
+            "takedown.audit.tdb.settle=PT0S"
         })
 @ActiveProfiles("local")
 public abstract class StackTest {
@@ -52,6 +55,10 @@ public abstract class StackTest {
         registry.add("takedown.oidc.client-secret", () -> FakeOidcProvider.CLIENT_SECRET);
         registry.add("takedown.oidc.name", () -> FakeOidcProvider.NAME);
         registry.add("takedown.evidence.directory", () -> EVIDENCE_DIRECTORY.toString());
+        registry.add(
+                "takedown.audit.tdb.url",
+                () -> TestInfrastructure.transparencyDatabase().url());
+        registry.add("takedown.audit.tdb.token", () -> LocalTransparencyDatabase.TOKEN);
     }
 
     /** Evidence files of the test JVM's cases, in a fresh temporary directory. */

@@ -18,6 +18,7 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
     private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
     private static LocalInfrastructure infrastructure;
     private static FakeOidcProvider oidc;
+    private static LocalTransparencyDatabase transparencyDatabase;
 
     static synchronized LocalInfrastructure get() {
         if (infrastructure == null) {
@@ -46,6 +47,16 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "takedown-test-oidc-shutdown"));
         }
         return oidc;
+    }
+
+    /** The stand-in of the Commission's Transparency Database API the shared context submits to, as the local stack. */
+    static synchronized LocalTransparencyDatabase transparencyDatabase() {
+        if (transparencyDatabase == null) {
+            transparencyDatabase = LocalTransparencyDatabase.start();
+            LocalTransparencyDatabase started = transparencyDatabase;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "takedown-test-tdb-shutdown"));
+        }
+        return transparencyDatabase;
     }
 
     @Override

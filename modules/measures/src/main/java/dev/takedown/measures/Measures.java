@@ -465,6 +465,20 @@ public class Measures {
         return scopes.isEmpty() ? Optional.empty() : Optional.of(MeasureScope.widest(scopes));
     }
 
+    /** Each measure of the case with its scope and, once lifted, the cause, in the order they were planned. */
+    @Transactional(readOnly = true)
+    public List<MeasureRestriction> restrictions(String caseId) {
+        return measures.findByCaseIdOrderByPlannedAt(caseId).stream()
+                .map(m -> new MeasureRestriction(
+                        m.getId().toString(),
+                        m.getType(),
+                        m.getTargetUrl(),
+                        m.getStatus(),
+                        m.scope(),
+                        m.getLiftCause()))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public MeasureView find(String measureId) {
         return view(load(measureId));

@@ -2,6 +2,7 @@ package dev.takedown.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.mock;
@@ -248,9 +249,24 @@ class MeasuresTest {
             assertThat(((MeasureApplied) event).endsOn()).isEqualTo(LocalDate.parse("2026-06-30"));
         });
         assertThat(measures.scopeInEffect("c1")).contains(scope);
+        assertThat(measures.restrictions("c1"))
+                .as("what the statements of reasons read: each measure, where, until when, in effect")
+                .extracting(
+                        MeasureRestriction::type,
+                        MeasureRestriction::targetUrl,
+                        MeasureRestriction::status,
+                        MeasureRestriction::scope,
+                        MeasureRestriction::liftCause)
+                .containsExactly(
+                        tuple(MeasureType.GEO_BLOCK, "https://a.test/1", MeasureStatus.APPLIED, scope, null),
+                        tuple(MeasureType.PROMPT_FILTER, null, MeasureStatus.APPLIED, scope, null));
 
         published.clear();
         measures.widenFilters("c1", List.of("Ultraman Tiga"), "owner");
+        assertThat(measures.restrictions("c1"))
+                .filteredOn(restriction -> restriction.status() == MeasureStatus.LIFTED)
+                .singleElement()
+                .satisfies(replaced -> assertThat(replaced.liftCause()).isEqualTo(LiftCause.SUPERSEDED));
         assertThat(published)
                 .filteredOn(MeasureApplied.class::isInstance)
                 .singleElement()

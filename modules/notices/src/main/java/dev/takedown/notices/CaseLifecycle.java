@@ -511,46 +511,19 @@ public class CaseLifecycle {
         if (outcome == CaseOutcome.ACTION_TAKEN) {
             // the letter opens the notice; the page offers the answers whose windows are still open
             String link = publicBaseUrl + "/u/" + links.issueAll(caseId, profile, policies.of(profile), now);
-            // a module slice without the measures has none in effect to narrow; measures default to worldwide
-            RestrictionScopes.Scope scope = scopes.flatMap(known -> known.inEffect(caseId))
-                    .orElse(RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
-            for (NoticeTarget target : notice.getTargets()) {
-                // the uploader's letter opens its page, where it can answer with a counter-notice
-                recipients.add(tellUploader(
+            List<RestrictionScopes.Restriction> restricting = inEffect(caseId);
+            if (restricting.isEmpty()) {
+                // a module slice without the measures knows none in effect: the decision's measures, worldwide unless
+                // the scopes say otherwise
+                RestrictionScopes.Scope scope = scopes.flatMap(known -> known.inEffect(caseId))
+                        .orElse(RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE);
+                restricting = imposed(
                         notice,
-                        target,
-                        LetterKind.FORWARDED_NOTICE,
-                        model(
-                                "measures",
-                                decided.getMeasures(),
-                                "target",
-                                target.getUrl(),
-                                "work",
-                                notice.getWorkTitle(),
-                                "reason",
-                                decided.getReason(),
-                                "family",
-                                profile.family(),
-                                "source",
-                                source(notice),
-                                "automated",
-                                TakedownEvent.SYSTEM.equals(decided.getDecidedBy()),
-                                "ground",
-                                legalGround(notice),
-                                "bodies",
-                                outOfCourtBodies.names(),
-                                "countries",
-                                scope.countries(),
-                                "endsOn",
-                                scope.endsOn() == null ? null : scope.endsOn().toString(),
-                                // a breach of the terms alone is decided under the terms (DSA Art. 17(3)(e)), not
-                                // the law
-                                "terms",
-                                termsOnly(notice),
-                                "termsClause",
-                                termsClause),
-                        link));
+                        decided.getMeasures(),
+                        decided.getMeasures().stream().map(measure -> scope).toList());
             }
+            recipients.addAll(forwardNotice(
+                    notice, decided.getMeasures(), decided.getReason(), decided.getDecidedBy(), restricting, link));
         }
         for (Notice joined : notices.findByJoinedCaseId(notice.getId())) {
             boolean sameOrganisation = sameOrganisation(joined, notice);
@@ -571,6 +544,60 @@ public class CaseLifecycle {
         }
         events.publishEvent(
                 new PartiesNotified(UUID.randomUUID(), now, caseId, TakedownEvent.SYSTEM, outcome.name(), recipients));
+    }
+
+    /**
+     * Forwards the notice to each uploader with the statement of reasons of the decision that restricted its content
+     * (DSA Art. 17(3)); the letter opens its page, where it can answer with a counter-notice. Returns their addresses.
+     */
+    private List<String> forwardNotice(
+            Notice notice,
+            List<String> measures,
+            String reason,
+            String decidedBy,
+            List<RestrictionScopes.Restriction> restricting,
+            String link) {
+        List<String> recipients = new ArrayList<>();
+        for (NoticeTarget target : notice.getTargets()) {
+            // its content's measures and the filters, which act on every request of the case
+            List<Map<String, Object>> restrictions = restricting.stream()
+                    .filter(measure ->
+                            measure.target() == null || measure.target().equals(target.getUrl()))
+                    .map(CaseLifecycle::restriction)
+                    .toList();
+            recipients.add(tellUploader(
+                    notice,
+                    target,
+                    LetterKind.FORWARDED_NOTICE,
+                    model(
+                            "measures",
+                            measures,
+                            "target",
+                            target.getUrl(),
+                            "work",
+                            notice.getWorkTitle(),
+                            "reason",
+                            reason,
+                            "family",
+                            notice.governingProfile().family(),
+                            "source",
+                            source(notice),
+                            "automated",
+                            TakedownEvent.SYSTEM.equals(decidedBy),
+                            "ground",
+                            legalGround(notice),
+                            "bodies",
+                            outOfCourtBodies.names(),
+                            "restrictions",
+                            restrictions,
+                            // a breach of the terms alone is decided under the terms (DSA Art. 17(3)(e)), not the law
+                            "terms",
+                            termsOnly(notice),
+                            "termsClause",
+                            termsClause),
+                    link));
+        }
+        return recipients;
     }
 
     /**
@@ -673,7 +700,20 @@ public class CaseLifecycle {
                     notice,
                     LetterKind.PROCEEDINGS_CONCLUDED,
                     "PROCEEDINGS_UPHELD",
-                    model("outcome", ProceedingsOutcome.UPHELD, "reference", reference));
+                    model(
+                            "outcome",
+                            ProceedingsOutcome.UPHELD,
+                            "reference",
+                            reference,
+                            "statement",
+                            statement(
+                                    notice,
+                                    Effect.MAINTAINED,
+                                    inEffect(caseId),
+                                    "PROCEEDINGS_UPHELD",
+                                    reference,
+                                    false,
+                                    null)));
         }
     }
 
@@ -698,7 +738,20 @@ public class CaseLifecycle {
                     notice,
                     LetterKind.PROCEEDINGS_CONCLUDED,
                     "PROCEEDINGS_" + outcome.name(),
-                    model("outcome", outcome, "reference", reference));
+                    model(
+                            "outcome",
+                            outcome,
+                            "reference",
+                            reference,
+                            "statement",
+                            statement(
+                                    notice,
+                                    Effect.LIFTED,
+                                    liftedFor(caseId, LiftCause.PROCEEDINGS),
+                                    "PROCEEDINGS_" + outcome.name(),
+                                    reference,
+                                    false,
+                                    LegalGround.Step.RESTORED_AFTER_COUNTER_NOTICE)));
         }
     }
 
@@ -715,7 +768,20 @@ public class CaseLifecycle {
                 CaseStatus.RESTORED,
                 TakedownEvent.SYSTEM,
                 "no proof of proceedings within the statutory wait: content restored" + confirmedAt(restoredAt))) {
-            tellBoth(notice, LetterKind.RESTORED, "RESTORED", Map.of());
+            tellBoth(
+                    notice,
+                    LetterKind.RESTORED,
+                    "RESTORED",
+                    model(
+                            "statement",
+                            statement(
+                                    notice,
+                                    Effect.LIFTED,
+                                    liftedFor(caseId, LiftCause.COUNTER_NOTICE),
+                                    LiftCause.COUNTER_NOTICE.name(),
+                                    null,
+                                    true,
+                                    LegalGround.Step.RESTORED_AFTER_COUNTER_NOTICE)));
         }
     }
 
@@ -777,7 +843,21 @@ public class CaseLifecycle {
                 CaseStatus.RETRACTED,
                 TakedownEvent.SYSTEM,
                 "notice retracted; measures lifted" + confirmedAt(restoredAt))) {
-            tellBoth(notice, LetterKind.RETRACTED, "RETRACTED", Map.of());
+            // a withdrawn notice executes no provision: nothing keeps the restriction
+            tellBoth(
+                    notice,
+                    LetterKind.RETRACTED,
+                    "RETRACTED",
+                    model(
+                            "statement",
+                            statement(
+                                    notice,
+                                    Effect.LIFTED,
+                                    liftedFor(caseId, LiftCause.RETRACTION),
+                                    LiftCause.RETRACTION.name(),
+                                    null,
+                                    true,
+                                    null)));
         }
     }
 
@@ -793,7 +873,20 @@ public class CaseLifecycle {
                 TakedownEvent.SYSTEM,
                 "decision reversed on complaint: content restored" + confirmedAt(restoredAt),
                 clock.instant());
-        tellBoth(notice, LetterKind.RESTORED_ON_APPEAL, "RESTORED_ON_APPEAL", Map.of());
+        tellBoth(
+                notice,
+                LetterKind.RESTORED_ON_APPEAL,
+                "RESTORED_ON_APPEAL",
+                model(
+                        "statement",
+                        statement(
+                                notice,
+                                Effect.LIFTED,
+                                liftedFor(caseId, LiftCause.APPEAL),
+                                "APPEAL_REVERSE",
+                                null,
+                                false,
+                                LegalGround.Step.COMPLAINT_DECIDED)));
     }
 
     @Transactional
@@ -808,7 +901,10 @@ public class CaseLifecycle {
     /**
      * The internal complaint is decided by someone other than the original decider (DSA Art. 20):
      * {@link Verdict#UPHOLD} or {@link Verdict#REVERSE}, with the measures a reversal orders when nothing had been
-     * done. Both sides are told the reasons.
+     * done. Both sides are told the reasons with a statement of what the decision does to the content (DSA Art.
+     * 17(3)); a reversal that imposes measures also forwards the notice to each uploader, as a first decision would.
+     *
+     * @param scopes where and until when each measure a reversal imposes restricts, in the order of {@code measures}
      */
     @Transactional
     public CaseDecision decideAppeal(
@@ -818,6 +914,7 @@ public class CaseLifecycle {
             String subject,
             Verdict verdict,
             List<String> measures,
+            List<RestrictionScopes.Scope> scopes,
             String reason,
             String moderator) {
         requireKind(verdict, DecisionKind.APPEAL);
@@ -837,11 +934,47 @@ public class CaseLifecycle {
                 moderator,
                 reason,
                 now)) {
+            // the process lifts the measures a reversal ends, or applies those it imposes, after this decision
+            List<RestrictionScopes.Restriction> inEffect = inEffect(caseId);
+            boolean imposes = verdict == Verdict.REVERSE && !decision.measures().isEmpty();
+            Effect effect = imposes
+                    ? Effect.RESTRICTED
+                    : verdict == Verdict.REVERSE ? Effect.LIFTED : inEffect.isEmpty() ? Effect.NONE : Effect.MAINTAINED;
             tellBoth(
                     notice,
                     LetterKind.APPEAL_OUTCOME,
                     verdict == Verdict.REVERSE ? "APPEAL_REVERSED" : "APPEAL_UPHELD",
-                    model("verdict", verdict, "reason", reason));
+                    model(
+                            "verdict",
+                            verdict,
+                            "reason",
+                            reason,
+                            "statement",
+                            statement(
+                                    notice,
+                                    effect,
+                                    imposes ? imposed(notice, decision.measures(), scopes) : inEffect,
+                                    "APPEAL_" + verdict.name(),
+                                    null,
+                                    false,
+                                    LegalGround.Step.COMPLAINT_DECIDED)));
+            if (imposes) {
+                JurisdictionProfile profile = notice.governingProfile();
+                String link = publicBaseUrl + "/u/" + links.issueAll(caseId, profile, policies.of(profile), now);
+                events.publishEvent(new PartiesNotified(
+                        UUID.randomUUID(),
+                        now,
+                        caseId,
+                        TakedownEvent.SYSTEM,
+                        "MEASURES_IMPOSED_ON_COMPLAINT",
+                        forwardNotice(
+                                notice,
+                                decision.measures(),
+                                reason,
+                                moderator,
+                                imposed(notice, decision.measures(), scopes),
+                                link)));
+            }
         }
         events.publishEvent(new AppealDecided(
                 UUID.randomUUID(),
@@ -1083,6 +1216,102 @@ public class CaseLifecycle {
                 opens,
                 List.of()));
         return uploaderAddress(target);
+    }
+
+    /** What a statement of reasons says a step does to the content (DSA Art. 17(3)(a)). */
+    private enum Effect {
+        RESTRICTED,
+        MAINTAINED,
+        LIFTED,
+        NONE
+    }
+
+    /**
+     * The statement of reasons (DSA Art. 17(3)(a)–(f)) that a letter lifting, maintaining or imposing measures after
+     * the first decision carries, built from the case's facts ({@code correspondence/letters/statement.txt}).
+     *
+     * @param facts     what happened at this step (the template's {@code statement.facts.*})
+     * @param automated the lift followed from the facts without anyone deciding again
+     * @param step      the provisions this step applies; null where none does
+     */
+    private Map<String, Object> statement(
+            Notice notice,
+            Effect effect,
+            List<RestrictionScopes.Restriction> measures,
+            String facts,
+            String reference,
+            boolean automated,
+            LegalGround.Step step) {
+        return model(
+                "effect",
+                effect,
+                "measures",
+                measures.stream().map(CaseLifecycle::restriction).toList(),
+                "source",
+                source(notice),
+                "facts",
+                facts,
+                "reference",
+                reference,
+                "automated",
+                automated,
+                "ground",
+                legalGround(notice),
+                "basis",
+                step == null ? null : LegalGround.basis(notice.getProfiles(), step),
+                "terms",
+                termsOnly(notice),
+                "termsClause",
+                termsClause,
+                "bodies",
+                outOfCourtBodies.names(),
+                "family",
+                notice.governingProfile().family());
+    }
+
+    private static Map<String, Object> restriction(RestrictionScopes.Restriction measure) {
+        return model(
+                "measure",
+                measure.measure(),
+                "target",
+                measure.target(),
+                "countries",
+                measure.scope().countries(),
+                "endsOn",
+                measure.scope().endsOn() == null
+                        ? null
+                        : measure.scope().endsOn().toString());
+    }
+
+    private List<RestrictionScopes.Restriction> inEffect(String caseId) {
+        return restrictions(caseId).stream()
+                .filter(RestrictionScopes.Restriction::inEffect)
+                .toList();
+    }
+
+    /** The measures a step has just lifted for {@code cause}. */
+    private List<RestrictionScopes.Restriction> liftedFor(String caseId, LiftCause cause) {
+        return restrictions(caseId).stream()
+                .filter(measure -> measure.liftCause() == cause)
+                .toList();
+    }
+
+    private List<RestrictionScopes.Restriction> restrictions(String caseId) {
+        // a module slice without the measures knows none
+        return scopes.map(known -> known.measures(caseId)).orElse(List.of());
+    }
+
+    /** The measures a decision imposes on each target of the case, each with its scope, before they are planned. */
+    private static List<RestrictionScopes.Restriction> imposed(
+            Notice notice, List<String> measures, List<RestrictionScopes.Scope> scopes) {
+        List<RestrictionScopes.Restriction> imposed = new ArrayList<>();
+        for (int i = 0; i < measures.size(); i++) {
+            for (NoticeTarget target : notice.getTargets()) {
+                imposed.add(new RestrictionScopes.Restriction(
+                        measures.get(i), target.getUrl(), scopes.get(i), false, null));
+            }
+        }
+        return imposed;
     }
 
     /** DSA Art. 17(3)(b): a notice, a trusted flagger's notice or an authority's order, as the registries confirmed. */

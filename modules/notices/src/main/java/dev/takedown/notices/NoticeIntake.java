@@ -261,7 +261,8 @@ public class NoticeIntake {
                 claimTypes(submission).isEmpty() ? null : claimTypes(submission).get(0),
                 saved.getClaimedStatus(),
                 saved.getRegistryEntry(),
-                claimTypes(submission)));
+                claimTypes(submission),
+                status.memberState()));
         return result(saved, saved.getStatus(), false, problems, NotifierStatus.of(status));
     }
 

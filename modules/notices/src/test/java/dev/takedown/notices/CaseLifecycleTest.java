@@ -14,6 +14,7 @@ import dev.takedown.events.AppealDecided;
 import dev.takedown.events.AuthorityNotified;
 import dev.takedown.events.CounterNoticeDelivered;
 import dev.takedown.events.CriminalOffenceFlagged;
+import dev.takedown.events.LiftCause;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.NoticeAcknowledged;
 import dev.takedown.events.NoticeCured;
@@ -72,6 +73,8 @@ class CaseLifecycleTest {
 
     private static final String MODERATOR = "moderator";
     private static final String SENIOR = "senior";
+    private static final RestrictionScopes.Scope GERMANY_UNTIL_NEW_YEAR =
+            new RestrictionScopes.Scope(List.of("DE"), LocalDate.parse("2025-12-31"));
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -104,6 +107,9 @@ class CaseLifecycleTest {
 
     @Autowired
     CaseLifecycle lifecycle;
+
+    @Autowired
+    dev.takedown.notifiers.Registries registries;
 
     @Autowired
     NoticeIntake intake;
@@ -420,8 +426,47 @@ class CaseLifecycleTest {
                 .thenReturn(
                         Optional.of(new RestrictionScopes.Scope(List.of("DE", "AT"), LocalDate.parse("2025-12-31"))));
 
+        String perMeasure = file(
+                "org-a",
+                NoticeJson.complete("EU_DSA")
+                        .target("https://gen.example/img/two")
+                        .account("acct-two"));
+        when(scopes.measures(perMeasure))
+                .thenReturn(List.of(
+                        new RestrictionScopes.Restriction(
+                                "GEO_BLOCK", "https://gen.example/img/two", GERMANY_UNTIL_NEW_YEAR, true, null),
+                        new RestrictionScopes.Restriction(
+                                "DEMOTE",
+                                "https://gen.example/img/two",
+                                RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE,
+                                true,
+                                null),
+                        new RestrictionScopes.Restriction(
+                                "DELETE",
+                                "https://gen.example/img/two",
+                                GERMANY_UNTIL_NEW_YEAR,
+                                false,
+                                LiftCause.EXPIRY),
+                        new RestrictionScopes.Restriction(
+                                "PROMPT_FILTER", null, new RestrictionScopes.Scope(List.of("FR"), null), true, null)));
+
         decideAndNotify(worldwide, Verdict.ACCEPT, List.of("DELETE"), "copies the work");
         decideAndNotify(geoBlocked, Verdict.ACCEPT, List.of("GEO_BLOCK"), "copies the work");
+        decideAndNotify(perMeasure, Verdict.ACCEPT, List.of("GEO_BLOCK", "DEMOTE", "PROMPT_FILTER"), "copies it");
+
+        assertThat(told(perMeasure))
+                .filteredOn(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .as("each measure in effect with its own scope")
+                        .contains(
+                                "(a) Measure: GEO_BLOCK on https://gen.example/img/two; territorial scope: DE;"
+                                        + " duration: until 2025-12-31 inclusive",
+                                "(a) Measure: DEMOTE on https://gen.example/img/two; territorial scope: worldwide;"
+                                        + " duration: until further notice",
+                                "(a) Measure: PROMPT_FILTER on every generation request it matched; territorial"
+                                        + " scope: FR; duration: until further notice")
+                        .doesNotContain("Measure: DELETE"));
 
         assertThat(told(worldwide))
                 .filteredOn(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
@@ -534,7 +579,11 @@ class CaseLifecycleTest {
 
     @Test
     void aReversedComplaintTurnsTheOutcomeAroundAndBothSidesAreTold(PublishedEvents events) {
-        String caseId = file("org-a", NoticeJson.complete("EU_DSA").account("acct-eu"));
+        String caseId = file(
+                "org-a",
+                NoticeJson.complete("EU_DSA")
+                        .target("https://gen.example/img/1")
+                        .account("acct-eu"));
         decideAndNotify(caseId, Verdict.REJECT, List.of(), "looks like parody");
         lifecycle.openAppealReview(caseId);
         clock.advance(Duration.ofDays(2));
@@ -546,6 +595,7 @@ class CaseLifecycleTest {
                 "NO_ACTION",
                 Verdict.REVERSE,
                 List.of("DELETE"),
+                List.of(GERMANY_UNTIL_NEW_YEAR),
                 "not a parody",
                 SENIOR);
         assertThat(lifecycle.decideAppeal(
@@ -555,6 +605,7 @@ class CaseLifecycleTest {
                         "NO_ACTION",
                         Verdict.REVERSE,
                         List.of("DELETE"),
+                        List.of(GERMANY_UNTIL_NEW_YEAR),
                         "not a parody",
                         SENIOR))
                 .as("the same task decided twice")
@@ -563,13 +614,40 @@ class CaseLifecycleTest {
         assertThat(view(caseId, "org-a").outcome()).isEqualTo(CaseOutcome.ACTION_TAKEN);
         assertThat(statuses(caseId)).containsSubsequence(CaseStatus.APPEAL_REVIEW, CaseStatus.APPEAL_REVERSED);
         assertThat(kinds(caseId))
+                .as("a measure imposed on the complaint forwards the notice to the uploader, as a first decision would")
                 .containsExactlyInAnyOrder(
                         "DECISION→notifier:legal@a.test",
                         "APPEAL_OUTCOME→notifier:legal@a.test",
-                        "APPEAL_OUTCOME→uploader-of:acct-eu");
+                        "APPEAL_OUTCOME→uploader-of:acct-eu",
+                        "FORWARDED_NOTICE→uploader-of:acct-eu");
         assertThat(told(caseId))
                 .filteredOn(n -> n.kind() == LetterKind.APPEAL_OUTCOME)
-                .allSatisfy(n -> assertThat(n.body()).contains("Reasons: not a parody", "DSA Art. 21"));
+                .allSatisfy(n -> assertThat(n.body())
+                        .contains(
+                                "Reasons: not a parody",
+                                "DSA Art. 21",
+                                "(a) Measure: DELETE on https://gen.example/img/1; territorial scope: DE; duration:"
+                                        + " until 2025-12-31 inclusive",
+                                "(b) Facts: the case followed a notice under the platform's notice-and-action"
+                                        + " mechanism",
+                                "who reversed the decision",
+                                "(c) Automated means: none; a person decided.",
+                                "(d) Legal ground: COPYRIGHT (EU_DSA: Regulation (EU) 2022/2065 (DSA) Art. 16 +"
+                                        + " Regulation (EU) 2022/2065 (DSA) Art. 17)",
+                                "(e) Terms and conditions: not relied on.",
+                                "(f) Redress: internal complaint within the appeal window, out-of-court dispute"
+                                        + " settlement (DSA Art. 21), or the courts."));
+        assertThat(told(caseId))
+                .filteredOn(n -> n.kind() == LetterKind.FORWARDED_NOTICE)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .contains(
+                                "(a) Measure: DELETE on https://gen.example/img/1; territorial scope: DE; duration:"
+                                        + " until 2025-12-31 inclusive",
+                                "(c) Automated means: none; a moderator reviewed the notice.",
+                                "(d) Legal ground: COPYRIGHT",
+                                "explanation: not a parody",
+                                "You may file an internal complaint free of charge within six months"));
         assertThat(of(events, AppealDecided.class)).singleElement().satisfies(decided -> {
             assertThat(decided.outcome()).isEqualTo("REVERSE");
             assertThat(decided.measures()).containsExactly("DELETE");
@@ -578,7 +656,7 @@ class CaseLifecycleTest {
             assertThat(decided.complaintId()).isEqualTo("complaint-0");
         });
         assertThatThrownBy(() -> lifecycle.decideAppeal(
-                        caseId, "t", "complaint-0", "NO_ACTION", Verdict.ACCEPT, List.of(), "x", SENIOR))
+                        caseId, "t", "complaint-0", "NO_ACTION", Verdict.ACCEPT, List.of(), List.of(), "x", SENIOR))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> lifecycle.decide(caseId, "t", Verdict.UPHOLD, List.of(), "x", SENIOR))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -708,6 +786,36 @@ class CaseLifecycleTest {
         assertThat(unconfirmed.closeExpired()).isEqualTo(1);
         assertThat(cases.status(waiting)).isEqualTo(CaseStatus.CLOSED_UNCONFIRMED);
         assertThat(intake.confirm(tokenOf(confirmation))).as("the link expired").isEmpty();
+    }
+
+    /** DSA Art. 15(1)(a) counts orders by member state: an order records its authority's, from the registry. */
+    @Test
+    void anOrderRecordsTheMemberStateOfTheAuthorityThatIssuedIt(PublishedEvents events) {
+        String organisation = "court-" + UUID.randomUUID();
+        registries.register(
+                new dev.takedown.notifiers.AuthorityDetails(
+                        "Landgericht Hamburg",
+                        "de",
+                        "judicial",
+                        "poststelle@lg-hamburg.example",
+                        List.of("DSA Art. 9"),
+                        List.of("holder@" + organisation)),
+                "compliance");
+        String json = NoticeJson.complete("EU_DSA")
+                .claim("COPYRIGHT")
+                .json()
+                .replace("\"type\": \"RIGHTS_HOLDER\"", "\"type\": \"AUTHORITY_ORDER\"")
+                .replace("\"claim\": {", "\"claim\": {\"legal_basis\": \"DSA Art. 9\", ");
+
+        String caseId = file(organisation, json);
+
+        assertThat(of(events, dev.takedown.events.NoticeReceived.class))
+                .filteredOn(r -> r.caseId().equals(caseId))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.notifierType()).isEqualTo("AUTHORITY_ORDER");
+                    assertThat(r.issuerMemberState()).isEqualTo("DE");
+                });
     }
 
     /** A logged-out notifier can hold no status: its claim to be a trusted flagger is noted and not believed. */
@@ -991,6 +1099,12 @@ class CaseLifecycleTest {
                 .singleElement()
                 .satisfies(e -> assertThat(e.outcome()).isEqualTo("UPHELD"));
 
+        when(scopes.measures(upheld))
+                .thenReturn(List.of(new RestrictionScopes.Restriction(
+                        "DELIST", "https://v.example/kept", GERMANY_UNTIL_NEW_YEAR, true, null)));
+        when(scopes.measures(dismissed))
+                .thenReturn(List.of(new RestrictionScopes.Restriction(
+                        "DELIST", "https://v.example/gone", GERMANY_UNTIL_NEW_YEAR, false, LiftCause.PROCEEDINGS)));
         lifecycle.closeUpheldByProceedings(upheld, "(2026) Hu 0115 Min Chu 1");
         lifecycle.restoreAfterProceedings(
                 dismissed,
@@ -1010,6 +1124,25 @@ class CaseLifecycleTest {
         assertThat(told(upheld))
                 .filteredOn(n -> n.kind() == LetterKind.PROCEEDINGS_CONCLUDED)
                 .allSatisfy(n -> assertThat(n.body()).contains("(2026) Hu 0115 Min Chu 1"));
+        assertThat(told(upheld))
+                .filteredOn(
+                        n -> n.kind() == LetterKind.PROCEEDINGS_CONCLUDED && n.recipientRole() == PartyRole.UPLOADER)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .contains(
+                                "(a) 维持的措施：对 https://v.example/kept 采取的 DELIST；地域范围：DE；期限：至 2025-12-31（含当日）",
+                                "此后法院或有关部门支持了通知（(2026) Hu 0115 Min Chu 1）。",
+                                "(c) 自动化手段：无；由人员作出决定。",
+                                "(d) 法律依据：COPYRIGHT (CN_ECOM: PRC E-Commerce Law Art. 42)"));
+        assertThat(told(dismissed))
+                .filteredOn(
+                        n -> n.kind() == LetterKind.PROCEEDINGS_CONCLUDED && n.recipientRole() == PartyRole.UPLOADER)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .contains(
+                                "(a) 已解除的措施：对 https://v.example/gone 采取的 DELIST",
+                                "此后法院或有关部门驳回了权利人的请求（(2026) Hu 0115 Min Chu 2）。",
+                                "现依据 CN_ECOM: PRC E-Commerce Law Art. 43 予以解除。"));
         assertThat(kinds(dismissed))
                 .containsOnlyOnce(
                         "PROCEEDINGS_CONCLUDED→notifier:legal@a.test", "PROCEEDINGS_CONCLUDED→uploader-of:acct-cn-2");
@@ -1047,6 +1180,16 @@ class CaseLifecycleTest {
                         .contains("under penalty of perjury", "Consent to the jurisdiction", "Acceptance of service")
                         .contains("restore the removed material on Friday, 2025-10-03"));
         Instant restoredAt = Instant.parse("2025-10-03T14:00:02Z");
+        when(scopes.measures(restored))
+                .thenReturn(List.of(
+                        new RestrictionScopes.Restriction(
+                                "DISABLE_ACCESS",
+                                "https://v.example/us",
+                                GERMANY_UNTIL_NEW_YEAR,
+                                false,
+                                LiftCause.COUNTER_NOTICE),
+                        new RestrictionScopes.Restriction(
+                                "DELETE", "https://v.example/us", GERMANY_UNTIL_NEW_YEAR, false, LiftCause.EXPIRY)));
         lifecycle.restore(restored, restoredAt);
         lifecycle.restore(restored, restoredAt);
         lifecycle.close(restored);
@@ -1059,9 +1202,32 @@ class CaseLifecycleTest {
                 .containsExactly("no proof of proceedings within the statutory wait: content restored, confirmed by"
                         + " the platform at 2025-10-03T14:00:02Z");
         assertThat(kinds(restored)).containsOnlyOnce("RESTORED→notifier:legal@a.test", "RESTORED→uploader-of:acct-us");
+        assertThat(told(restored))
+                .filteredOn(n -> n.kind() == LetterKind.RESTORED && n.recipientRole() == PartyRole.UPLOADER)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .as("the measure the restore lifted, not one that had ended before")
+                        .contains(
+                                "(a) Measure lifted: DISABLE_ACCESS on https://v.example/us (territorial scope: DE;"
+                                        + " duration: until 2025-12-31 inclusive) no longer applies",
+                                "then the uploader filed a counter-notice, and no proof that the rights holder"
+                                        + " started proceedings arrived within the statutory period.",
+                                "(c) Automated means: the measures were lifted automatically on these facts",
+                                "(d) Legal ground: the restriction relied on COPYRIGHT (US_DMCA: 17 U.S.C."
+                                        + " §512(c)(1)(C)); it is lifted under US_DMCA: 17 U.S.C. §512(g)(2)(C).",
+                                "(e) Terms and conditions: not relied on.",
+                                "(f) Redress: internal complaint within the appeal window, or the courts.")
+                        .doesNotContain("Measure lifted: DELETE"));
 
         String retracted = file("org-a", NoticeJson.complete("CN_ECOM").account("acct-r"));
         decideAndNotify(retracted, Verdict.ACCEPT, List.of("DELIST"), null);
+        when(scopes.measures(retracted))
+                .thenReturn(List.of(new RestrictionScopes.Restriction(
+                        "DELIST",
+                        "https://v.example/cn",
+                        RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE,
+                        false,
+                        LiftCause.RETRACTION)));
         lifecycle.recordRetracted(retracted, restoredAt);
         lifecycle.recordRetracted(retracted, restoredAt);
         lifecycle.closeRemedied(retracted);
@@ -1077,6 +1243,18 @@ class CaseLifecycleTest {
                 .extracting(CaseLifecycleTest::recipient, LetterView::subject)
                 .containsExactlyInAnyOrder(
                         tuple("notifier:legal@a.test", "通知已撤回"), tuple("uploader-of:acct-r", "通知已撤回"));
+        assertThat(told(retracted))
+                .filteredOn(n -> n.kind() == LetterKind.RETRACTED && n.recipientRole() == PartyRole.UPLOADER)
+                .singleElement()
+                .satisfies(n -> assertThat(n.body())
+                        .contains(
+                                "(a) 已解除的措施：对 https://v.example/cn 采取的 DELIST（地域范围：全球；期限：直至另行通知）",
+                                "此后权利人撤回了通知。",
+                                "(c) 自动化手段：措施依上述事实自动解除",
+                                "(d) 法律依据：原限制所依据的是 COPYRIGHT (CN_ECOM: PRC E-Commerce Law Art. 42)；上述事实发生后，"
+                                        + "没有任何规定要求继续限制。",
+                                "(e) 服务条款：未援引。",
+                                "(f) 救济途径："));
 
         String reversed = file("org-a", NoticeJson.complete("US_DMCA").account("acct-rev"));
         decideAndNotify(reversed, Verdict.ACCEPT, List.of("DISABLE_ACCESS"), null);
@@ -1199,6 +1377,10 @@ class CaseLifecycleTest {
     private String file(String organisation, NoticeJson notice) {
         return intake.submit(submission(notice), holder(organisation), null, false)
                 .caseId();
+    }
+
+    private String file(String organisation, String json) {
+        return intake.submit(read(json), holder(organisation), null, false).caseId();
     }
 
     private String queued(String organisation) {

@@ -102,7 +102,7 @@ public class NotifierStatuses {
                     "“" + basis + "” is not a legal basis " + authority.get().name() + " issues orders under "
                             + authority.get().legalBases());
         }
-        return StatusCheck.confirmed(
-                claimed, authority.get().id(), authority.get().name());
+        return StatusCheck.confirmedOrder(
+                authority.get().id(), authority.get().name(), authority.get().country());
     }
 }

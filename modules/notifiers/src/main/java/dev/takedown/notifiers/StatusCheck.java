@@ -2,6 +2,7 @@ package dev.takedown.notifiers;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.takedown.notifiers.internal.EntryChecks;
 import java.util.Locale;
 
 /**
@@ -9,10 +10,17 @@ import java.util.Locale;
  * ordinary notice, and {@code refusal} says why the claim was not confirmed.
  *
  * @param entryId   the registry entry that confirmed the status; null when unverified or nothing was claimed
- * @param entryName the entity or authority of that entry
+ * @param entryName   the entity or authority of that entry
+ * @param memberState the EU or EEA state of a confirmed authority whose order it is (ISO 3166-1 alpha-2), for the
+ *                    Art. 15(1)(a) figures by member state; null otherwise
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record StatusCheck(ClaimedStatus claimed, boolean verified, String entryId, String entryName, String refusal) {
+public record StatusCheck(
+        ClaimedStatus claimed, boolean verified, String entryId, String entryName, String refusal, String memberState) {
+
+    public StatusCheck(ClaimedStatus claimed, boolean verified, String entryId, String entryName, String refusal) {
+        this(claimed, verified, entryId, entryName, refusal, null);
+    }
 
     /** The notifier type recorded for an ordinary notifier whose claim of a status was not confirmed. */
     public static final String ORDINARY = "NOTIFIER";
@@ -23,6 +31,17 @@ public record StatusCheck(ClaimedStatus claimed, boolean verified, String entryI
 
     public static StatusCheck confirmed(ClaimedStatus claimed, String entryId, String entryName) {
         return new StatusCheck(claimed, true, entryId, entryName, null);
+    }
+
+    /** An order of a registered authority of {@code country}; its member state only if it lies in the EU or EEA. */
+    public static StatusCheck confirmedOrder(String entryId, String entryName, String country) {
+        return new StatusCheck(
+                ClaimedStatus.AUTHORITY_ORDER,
+                true,
+                entryId,
+                entryName,
+                null,
+                EntryChecks.euOrEea(country) ? country : null);
     }
 
     public static StatusCheck refused(ClaimedStatus claimed, String refusal) {

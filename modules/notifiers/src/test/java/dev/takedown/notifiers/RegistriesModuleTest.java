@@ -184,13 +184,31 @@ class RegistriesModuleTest {
         assertThat(authority.kind()).isEqualTo(AuthorityKind.JUDICIAL);
         assertThat(statuses.check(new StatusClaim(account, "AUTHORITY_ORDER", null, null, null, "dsa art. 9")))
                 .satisfies(c -> assertThat(c.verified()).isTrue())
-                .satisfies(c -> assertThat(c.entryName()).isEqualTo("Landgericht Hamburg"));
+                .satisfies(c -> assertThat(c.entryName()).isEqualTo("Landgericht Hamburg"))
+                .satisfies(c -> assertThat(c.memberState())
+                        .as("the order's member state, for the Art. 15(1)(a) figures")
+                        .isEqualTo("DE"));
         assertThat(statuses.check(new StatusClaim(account, "AUTHORITY_ORDER", null, null, null, "GDPR Art. 17"))
                         .refusal())
                 .contains("not a legal basis");
         assertThat(statuses.check(new StatusClaim(account, "AUTHORITY_ORDER", null, null, null, null))
                         .refusal())
                 .contains("claim.legal_basis");
+        String beijing = "authority-" + UUID.randomUUID();
+        registries.register(
+                new AuthorityDetails(
+                        "Beijing Internet Court",
+                        "CN",
+                        "judicial",
+                        "court@bjinternetcourt.example",
+                        List.of("Civil Code Art. 1195"),
+                        List.of(beijing)),
+                "compliance");
+        assertThat(statuses.check(
+                        new StatusClaim(beijing, "AUTHORITY_ORDER", null, null, null, "Civil Code Art. 1195")))
+                .as("an authority outside the EU and the EEA orders under no member state")
+                .satisfies(c -> assertThat(c.verified()).isTrue())
+                .satisfies(c -> assertThat(c.memberState()).isNull());
         assertThat(statuses.check(new StatusClaim("someone", "AUTHORITY_ORDER", null, null, null, "DSA Art. 9")))
                 .satisfies(c -> assertThat(c.verified()).isFalse())
                 .satisfies(c -> assertThat(c.notifierType("AUTHORITY_ORDER")).isEqualTo(StatusCheck.ORDINARY));

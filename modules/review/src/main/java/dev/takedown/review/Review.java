@@ -23,6 +23,7 @@ import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.JurisdictionProfile;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.RestrictionScopes;
 import dev.takedown.notices.Verdict;
 import dev.takedown.workflow.ReviewTask;
 import dev.takedown.workflow.ReviewTasks;
@@ -35,6 +36,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -280,7 +282,7 @@ public class Review {
                 reason(request),
                 moderator.id());
         if (accepted) {
-            plan(task.caseId(), decision.decisionId(), measureTypes, moderator, request.intent(), scope(request));
+            plan(task.caseId(), decision.decisionId(), measureTypes, moderator, request.intent(), scopes(request));
         }
         noteRiskWarnings(task.caseId(), moderator.id());
         if (!accepted && Boolean.TRUE.equals(request.manifestlyUnfounded())) {
@@ -396,6 +398,7 @@ public class Review {
                             "ACCEPT", request.measures(), reason, null, null, request.countries(), request.endDate()),
                     today());
         }
+        List<MeasureScope> scopes = newMeasures.isEmpty() ? List.of() : scopes(request);
         CaseDecision decision = lifecycle.decideAppeal(
                 task.caseId(),
                 task.taskId(),
@@ -403,10 +406,13 @@ public class Review {
                 complaint.subject().name(),
                 reversed ? Verdict.REVERSE : Verdict.UPHOLD,
                 newMeasures.stream().map(Enum::name).toList(),
+                scopes.stream()
+                        .map(scope -> new RestrictionScopes.Scope(scope.countries(), scope.endsOn()))
+                        .toList(),
                 reason,
                 moderator.id());
         if (!newMeasures.isEmpty()) {
-            plan(task.caseId(), decision.decisionId(), newMeasures, moderator, request.intent(), scope(request));
+            plan(task.caseId(), decision.decisionId(), newMeasures, moderator, request.intent(), scopes);
         }
         return decision;
     }
@@ -446,7 +452,7 @@ public class Review {
             List<MeasureType> types,
             Moderator moderator,
             boolean intentional,
-            MeasureScope scope) {
+            List<MeasureScope> scopes) {
         ScreeningRule rule = types.stream().anyMatch(MeasureType::isFilter) ? screeningRule(caseId, types) : null;
         List<CaseTarget> caseTargets = cases.targets(caseId);
         Set<Integer> labelled = types.contains(MeasureType.LABEL) ? verifiedLabels(caseId) : Set.of();
@@ -468,16 +474,15 @@ public class Review {
                         "measures[" + i + "]", "no target of this notice names a file sha256 to block")));
             }
         }
-        measures.plan(
-                caseId,
-                decisionId,
-                types,
-                targets,
-                rule,
-                moderator.id(),
-                intentional,
-                types.stream().anyMatch(MeasureType::needsFileHash) ? similarUploads(caseId) : SimilarUploads.REVIEW,
-                scope);
+        SimilarUploads similar =
+                types.stream().anyMatch(MeasureType::needsFileHash) ? similarUploads(caseId) : SimilarUploads.REVIEW;
+        // the measures sharing a scope are planned together
+        Map<MeasureScope, List<MeasureType>> byScope = new LinkedHashMap<>();
+        for (int i = 0; i < types.size(); i++) {
+            byScope.computeIfAbsent(scopes.get(i), scope -> new ArrayList<>()).add(types.get(i));
+        }
+        byScope.forEach((scope, typesInScope) -> measures.plan(
+                caseId, decisionId, typesInScope, targets, rule, moderator.id(), intentional, similar, scope));
     }
 
     /** What a re-upload block answers for a similar upload: the case's governing profile decides. */
@@ -539,11 +544,19 @@ public class Review {
             problems.add(new FieldProblem("outcome", "must be ACCEPT or REJECT"));
         }
         for (int i = 0; i < request.measures().size(); i++) {
-            String name = request.measures().get(i);
+            MeasureChoice choice = request.measures().get(i);
+            String name = choice == null ? null : choice.type();
             try {
-                types.add(MeasureType.valueOf(name));
+                MeasureType type = MeasureType.valueOf(name);
+                if (types.contains(type)) {
+                    problems.add(new FieldProblem("measures[" + i + "]", "'" + name + "' is chosen twice"));
+                }
+                types.add(type);
             } catch (IllegalArgumentException | NullPointerException unknown) {
                 problems.add(new FieldProblem("measures[" + i + "]", "unknown measure '" + name + "'"));
+            }
+            if (choice != null) {
+                problems.addAll(scopeProblems("measures[" + i + "].", choice.countries(), choice.endDate(), today));
             }
         }
         if ("ACCEPT".equals(outcome) && request.measures().isEmpty()) {
@@ -556,22 +569,7 @@ public class Review {
                 && (request.reason() == null || request.reason().isBlank())) {
             problems.add(new FieldProblem("reason", "a rejection must give its reason to the notifier"));
         }
-        for (int i = 0; i < request.countries().size(); i++) {
-            String country = request.countries().get(i);
-            if (!MeasureScope.isCountry(country)) {
-                problems.add(new FieldProblem(
-                        "countries[" + i + "]", "'" + country + "' is not an ISO 3166-1 alpha-2 country code"));
-            }
-        }
-        if (!isBlank(request.endDate())) {
-            try {
-                if (!LocalDate.parse(request.endDate().strip()).isAfter(today)) {
-                    problems.add(new FieldProblem("end_date", "must be after today (" + today + ")"));
-                }
-            } catch (DateTimeParseException notADate) {
-                problems.add(new FieldProblem("end_date", "must be a date, YYYY-MM-DD"));
-            }
-        }
+        problems.addAll(scopeProblems("", request.countries(), request.endDate(), today));
         if ("REJECT".equals(outcome) && (!request.countries().isEmpty() || !isBlank(request.endDate()))) {
             problems.add(new FieldProblem("countries", "a rejection applies no measures, so it has no scope"));
         }
@@ -581,10 +579,43 @@ public class Review {
         return types;
     }
 
-    /** Where and how long the decision's measures restrict; {@link #validate} has checked it. */
-    private static MeasureScope scope(DecisionRequest request) {
-        String endDate = request.endDate();
-        return new MeasureScope(request.countries(), isBlank(endDate) ? null : LocalDate.parse(endDate.strip()));
+    /** The countries and last day of a decision or of one of its measures ({@code prefix}), each problem named. */
+    private static List<FieldProblem> scopeProblems(
+            String prefix, List<String> countries, String endDate, LocalDate today) {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<String> codes = countries == null ? List.of() : countries;
+        for (int i = 0; i < codes.size(); i++) {
+            String country = codes.get(i);
+            if (!MeasureScope.isCountry(country)) {
+                problems.add(new FieldProblem(
+                        prefix + "countries[" + i + "]",
+                        "'" + country + "' is not an ISO 3166-1 alpha-2 country code"));
+            }
+        }
+        if (!isBlank(endDate)) {
+            try {
+                if (!LocalDate.parse(endDate.strip()).isAfter(today)) {
+                    problems.add(new FieldProblem(prefix + "end_date", "must be after today (" + today + ")"));
+                }
+            } catch (DateTimeParseException notADate) {
+                problems.add(new FieldProblem(prefix + "end_date", "must be a date, YYYY-MM-DD"));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Where and how long each measure of the decision restricts, in the order chosen: its own countries and last day
+     * where it gives them, else the decision's; {@link #validate} has checked them.
+     */
+    private static List<MeasureScope> scopes(DecisionRequest request) {
+        return request.measures().stream()
+                .map(choice -> {
+                    List<String> countries = choice.countries() != null ? choice.countries() : request.countries();
+                    String endDate = choice.endDate() != null ? choice.endDate() : request.endDate();
+                    return new MeasureScope(countries, isBlank(endDate) ? null : LocalDate.parse(endDate.strip()));
+                })
+                .toList();
     }
 
     private static boolean isBlank(String text) {

@@ -3,6 +3,7 @@ package dev.takedown.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.measures.MeasureType;
 import java.time.LocalDate;
@@ -55,7 +56,28 @@ class DecisionRulesTest {
     }
 
     private static DecisionRequest accept(List<String> countries, String endDate) {
-        return new DecisionRequest("ACCEPT", List.of("GEO_BLOCK"), "copy", null, null, countries, endDate);
+        return new DecisionRequest(
+                "ACCEPT", List.of(MeasureChoice.of("GEO_BLOCK")), "copy", null, null, countries, endDate);
+    }
+
+    @Test
+    void eachMeasureMayHaveCountriesAndALastDayOfItsOwnCheckedAndNamedLikeTheDecisions() throws Exception {
+        DecisionRequest request = new ObjectMapper().readValue("""
+                        {"outcome": "ACCEPT", "reason": "copy", "countries": ["FR"],
+                         "measures": ["DELETE",
+                                      {"type": "GEO_BLOCK", "countries": ["DE", "Atlantis"], "end_date": "2026-03-01"},
+                                      {"type": "DEMOTE", "countries": [], "end_date": "2026-06-30"},
+                                      {"type": "DELETE"}]}
+                        """, DecisionRequest.class);
+
+        assertThat(request.measures())
+                .containsExactly(
+                        MeasureChoice.of("DELETE"),
+                        new MeasureChoice("GEO_BLOCK", List.of("DE", "Atlantis"), "2026-03-01"),
+                        new MeasureChoice("DEMOTE", List.of(), "2026-06-30"),
+                        MeasureChoice.of("DELETE"));
+        assertThat(problems(request))
+                .containsExactly("measures[1].countries[1]", "measures[1].end_date", "measures[3]");
     }
 
     @Test

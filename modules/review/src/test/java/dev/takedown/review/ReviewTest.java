@@ -32,6 +32,7 @@ import dev.takedown.notices.CaseStateException;
 import dev.takedown.notices.CaseTarget;
 import dev.takedown.notices.DecisionKind;
 import dev.takedown.notices.NoticeCases;
+import dev.takedown.notices.RestrictionScopes;
 import dev.takedown.notices.TargetType;
 import dev.takedown.notices.TriageFacts;
 import dev.takedown.notices.UploaderDeclaration;
@@ -241,7 +242,13 @@ class ReviewTest {
                 FIRST,
                 "t-review",
                 new DecisionRequest(
-                        "ACCEPT", List.of("GEO_BLOCK"), "copy", null, null, List.of("DE", "AT"), "2099-12-31"));
+                        "ACCEPT",
+                        List.of(MeasureChoice.of("GEO_BLOCK")),
+                        "copy",
+                        null,
+                        null,
+                        List.of("DE", "AT"),
+                        "2099-12-31"));
 
         verify(measures)
                 .plan(
@@ -254,6 +261,65 @@ class ReviewTest {
                         false,
                         SimilarUploads.REVIEW,
                         new MeasureScope(List.of("DE", "AT"), java.time.LocalDate.parse("2099-12-31")));
+    }
+
+    @Test
+    void eachMeasureIsPlannedWithItsOwnScopeOrTheDecisions() {
+        task("t-review", ReviewTask.Kind.REVIEW, FIRST);
+        when(lifecycle.decide(
+                        CASE, "t-review", Verdict.ACCEPT, List.of("GEO_BLOCK", "DEMOTE", "DELETE"), "copy", "first"))
+                .thenReturn(decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, "first"));
+        when(cases.targets(CASE)).thenReturn(List.of(new CaseTarget("https://gen.example/p/1", "acct-1")));
+
+        review.decide(
+                FIRST,
+                "t-review",
+                new DecisionRequest(
+                        "ACCEPT",
+                        List.of(
+                                new MeasureChoice("GEO_BLOCK", List.of("DE"), "2099-06-30"),
+                                MeasureChoice.of("DEMOTE"),
+                                new MeasureChoice("DELETE", null, "2099-01-31")),
+                        "copy",
+                        null,
+                        null,
+                        List.of("AT"),
+                        "2099-12-31"));
+
+        List<MeasureTarget> targets = List.of(new MeasureTarget("https://gen.example/p/1", "acct-1", null));
+        verify(measures)
+                .plan(
+                        CASE,
+                        "d-1",
+                        List.of(MeasureType.GEO_BLOCK),
+                        targets,
+                        null,
+                        "first",
+                        false,
+                        SimilarUploads.REVIEW,
+                        new MeasureScope(List.of("DE"), java.time.LocalDate.parse("2099-06-30")));
+        verify(measures)
+                .plan(
+                        CASE,
+                        "d-1",
+                        List.of(MeasureType.DEMOTE),
+                        targets,
+                        null,
+                        "first",
+                        false,
+                        SimilarUploads.REVIEW,
+                        new MeasureScope(List.of("AT"), java.time.LocalDate.parse("2099-12-31")));
+        verify(measures)
+                .plan(
+                        CASE,
+                        "d-1",
+                        List.of(MeasureType.DELETE),
+                        targets,
+                        null,
+                        "first",
+                        false,
+                        SimilarUploads.REVIEW,
+                        new MeasureScope(List.of("AT"), java.time.LocalDate.parse("2099-01-31")));
     }
 
     @Test
@@ -435,6 +501,7 @@ class ReviewTest {
                         "MEASURE",
                         Verdict.REVERSE,
                         List.of(),
+                        List.of(),
                         "not infringing",
                         "third"))
                 .thenReturn(decision("d-3", DecisionKind.APPEAL, Verdict.REVERSE, "third"));
@@ -472,6 +539,7 @@ class ReviewTest {
                         "NO_ACTION",
                         Verdict.REVERSE,
                         List.of("DELETE"),
+                        List.of(RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE),
                         "it is a copy",
                         "second"))
                 .thenReturn(decision("d-3", DecisionKind.APPEAL, Verdict.REVERSE, "second"));
@@ -537,7 +605,15 @@ class ReviewTest {
                 .decideSuspensionComplaint(CASE, "c-t-appeal", notifier, Verdict.REVERSE, "under review", "second");
         verify(lifecycle, never())
                 .decideAppeal(
-                        anyString(), anyString(), anyString(), anyString(), any(), any(), anyString(), anyString());
+                        anyString(),
+                        anyString(),
+                        anyString(),
+                        anyString(),
+                        any(),
+                        any(),
+                        any(),
+                        anyString(),
+                        anyString());
         verifyNoInteractions(measures);
         verify(tasks)
                 .complete("t-appeal", "second", SECOND.queues(), Map.of("reversed", true, "decisionId", "c-t-appeal"));

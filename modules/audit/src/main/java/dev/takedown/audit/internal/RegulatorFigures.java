@@ -58,9 +58,11 @@ public final class RegulatorFigures {
 
     public TransparencyReport.Orders orders(OffsetDateTime start, OffsetDateTime end) {
         SortedMap<String, Long> byCategory = new TreeMap<>();
+        SortedMap<String, Long> byMemberState = new TreeMap<>();
         jdbc.query(
                 "with n as (" + FIRST_NOTICES + ")"
-                        + " select coalesce(p ->> 'rightType', '') as right_type from n"
+                        + " select coalesce(p ->> 'rightType', '') as right_type,"
+                        + " coalesce(p ->> 'issuerMemberState', '') as member_state from n"
                         + " where p ->> 'notifierType' = 'AUTHORITY_ORDER' and at >= ? and at < ?",
                 rs -> {
                     String right = rs.getString("right_type");
@@ -70,6 +72,8 @@ public final class RegulatorFigures {
                                     : ClaimType.ofRecorded(right).name(),
                             1L,
                             Long::sum);
+                    String state = rs.getString("member_state");
+                    byMemberState.merge(state.isEmpty() ? TransparencyReport.UNSPECIFIED : state, 1L, Long::sum);
                 },
                 RECEIVED,
                 start,
@@ -88,7 +92,11 @@ public final class RegulatorFigures {
                 start,
                 end);
         return new TransparencyReport.Orders(
-                byCategory.values().stream().mapToLong(Long::longValue).sum(), byCategory, hours.size(), median(hours));
+                byCategory.values().stream().mapToLong(Long::longValue).sum(),
+                byCategory,
+                byMemberState,
+                hours.size(),
+                median(hours));
     }
 
     /** The first-instance decisions of the period that led to a measure, by the basis their notice claimed. */

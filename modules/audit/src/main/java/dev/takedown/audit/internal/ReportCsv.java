@@ -44,9 +44,11 @@ public final class ReportCsv {
         row(out, "counter_notices", "filed", counter.filed());
         row(out, "counter_notices", "measures_lifted", counter.measuresLifted());
         row(out, "counter_notices", "cases_restored", counter.casesRestored());
+        rows(out, "lifts_by_cause", counter.liftedByCause());
         TransparencyReport.Orders orders = report.orders();
         row(out, "orders", "received", orders.received());
         rows(out, "orders_by_category", orders.byCategory());
+        rows(out, "orders_by_member_state", orders.byMemberState());
         row(out, "orders", "given_effect", orders.givenEffect());
         row(out, "orders", "median_hours_to_effect", orders.medianHoursToEffect());
         rows(out, "actions_by_basis", report.noticeActions().byBasis());

@@ -117,6 +117,8 @@ public final class StatementBuilder {
             LiftCause.BY_HAND, "a member of staff lifted it after a further review");
 
     /** Lifts no person decided: a statutory period or the measure's own period ran out. */
+    private static final String CAUSE_NOT_RECORDED = "the cause was not recorded at the time";
+
     private static final Set<LiftCause> AUTOMATED_LIFTS = Set.of(LiftCause.COUNTER_NOTICE, LiftCause.EXPIRY);
 
     private final List<String> territorialScope;
@@ -190,7 +192,14 @@ public final class StatementBuilder {
             return Optional.empty();
         }
         LiftCause cause = cause(json(first));
-        if (cause == null || !cause.restores()) {
+        // recorded before lifts named a cause: reported as such, unless a measure was applied in the same step, which
+        // was a wider filter replacing it and restored nothing
+        boolean notRecorded = cause == null;
+        boolean replaced = notRecorded
+                && caseRecords.stream()
+                        .anyMatch(r -> r.eventType().equals(EventTypes.MEASURE_APPLIED)
+                                && r.occurredAt().equals(first.occurredAt()));
+        if (replaced || (!notRecorded && !cause.restores())) {
             return Optional.empty();
         }
         Set<String> measureIds = caseRecords.stream()
@@ -213,13 +222,16 @@ public final class StatementBuilder {
                 .orElseThrow();
         String facts = "The restriction (" + String.join(", ", types) + ") applied on " + day(appliedAt)
                 + " after " + source(n) + " received on " + day(notice.occurredAt()) + " was lifted on "
-                + day(first.occurredAt()) + ": " + LIFTS.get(cause) + ".";
+                + day(first.occurredAt()) + ": " + (notRecorded ? CAUSE_NOT_RECORDED : LIFTS.get(cause)) + ".";
         return Optional.of(statement(
                 n,
                 notice.occurredAt(),
                 applied,
                 facts,
-                AUTOMATED_LIFTS.contains(cause) ? "AUTOMATED_DECISION_FULLY" : NOT_AUTOMATED,
+                // without a cause, who carried out the lift is all the record says
+                (notRecorded ? first.actorType() == ActorType.AUTOMATED : AUTOMATED_LIFTS.contains(cause))
+                        ? "AUTOMATED_DECISION_FULLY"
+                        : NOT_AUTOMATED,
                 cause == LiftCause.APPEAL ? Step.COMPLAINT_DECIDED : Step.DECIDED,
                 first.occurredAt(),
                 puid));

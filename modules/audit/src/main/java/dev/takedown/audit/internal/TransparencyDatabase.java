@@ -119,24 +119,29 @@ public final class TransparencyDatabase {
             stored += store(decisionId, caseId, builder.build(decisionId, records(caseId)));
         }
         // the lifts that restored something: the first record of each (the measures one step lifted share its time
-        // and cause); records written before lifts named a cause are not reported
+        // and cause). A lift recorded before lifts named a cause is reported with its cause not recorded, unless a
+        // measure of its case was applied at the same instant: that was a wider filter replacing it, nothing restored
         List<Map<String, Object>> lifts = jdbc.queryForList(
                 """
                 select l.case_id, l.event_id
                 from audit_ledger l
                 where l.event_type = ?
-                  and coalesce(l.payload::jsonb ->> 'cause', 'SUPERSEDED') <> 'SUPERSEDED'
+                  and coalesce(l.payload::jsonb ->> 'cause', '') <> 'SUPERSEDED'
+                  and not (l.payload::jsonb ->> 'cause' is null
+                           and exists (select 1 from audit_ledger a where a.case_id = l.case_id
+                                       and a.event_type = ? and a.occurred_at = l.occurred_at))
                   and l.occurred_at < ?
                   and not exists (select 1 from audit_ledger o
                                   where o.case_id = l.case_id and o.event_type = l.event_type
                                     and o.occurred_at = l.occurred_at
-                                    and o.payload::jsonb ->> 'cause' = l.payload::jsonb ->> 'cause'
+                                    and o.payload::jsonb ->> 'cause' is not distinct from l.payload::jsonb ->> 'cause'
                                     and o.event_id < l.event_id)
                   and not exists (select 1 from audit_tdb_statement s where s.puid = 'lift-' || l.event_id)
                   and exists (select 1 from audit_ledger r where r.case_id = l.case_id and r.event_type = ?
                               and r.payload::jsonb -> 'jurisdictionProfiles' @> cast(? as jsonb))
                 order by l.occurred_at limit ?""",
                 EventTypes.MEASURE_LIFTED,
+                EventTypes.MEASURE_APPLIED,
                 OffsetDateTime.ofInstant(settled, ZoneOffset.UTC),
                 EventTypes.NOTICE_RECEIVED,
                 "[\"" + StatementBuilder.PROFILE + "\"]",

@@ -86,7 +86,14 @@ class ComplianceReportsTest {
         TransparencyReport report = reports.transparency(MARCH_1, MARCH_2);
 
         assertThat(report.complaints()).isEqualTo(new TransparencyReport.Complaints(1, 1, 1, 6.0));
-        assertThat(report.counterNotices()).isEqualTo(new TransparencyReport.CounterNotices(1, 2, 2));
+        assertThat(report.counterNotices())
+                .isEqualTo(new TransparencyReport.CounterNotices(
+                        1, 2, 2, new java.util.TreeMap<>(java.util.Map.of("COUNTER_NOTICE", 1L, "NOT_RECORDED", 1L))));
+        assertThat(report.counterNotices().liftedByCause().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .as("c2's lift, recorded before lifts named a cause, is reported, not dropped")
+                .isEqualTo(report.counterNotices().measuresLifted());
     }
 
     @Test
@@ -98,7 +105,9 @@ class ComplianceReportsTest {
         assertThat(firstDay.decisions().total()).isEqualTo(2);
         assertThat(firstDay.decisions().medianHoursToDecision()).isEqualTo(3.0);
         assertThat(firstDay.complaints().decided()).isEqualTo(1);
-        assertThat(firstDay.counterNotices()).isEqualTo(new TransparencyReport.CounterNotices(0, 1, 1));
+        assertThat(firstDay.counterNotices())
+                .isEqualTo(new TransparencyReport.CounterNotices(
+                        0, 1, 1, new java.util.TreeMap<>(java.util.Map.of("NOT_RECORDED", 1L))));
 
         TransparencyReport empty = reports.transparency(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30));
         assertThat(empty.notices().total()).isZero();
@@ -247,7 +256,9 @@ class ComplianceReportsTest {
                         "decisions,median_hours_to_decision,15.0\r\n",
                         "decisions,median_hours_to_action,5.0\r\n",
                         "complaints,reversed,1\r\n",
-                        "counter_notices,measures_lifted,2\r\n");
+                        "counter_notices,measures_lifted,2\r\n",
+                        "lifts_by_cause,COUNTER_NOTICE,1\r\n",
+                        "lifts_by_cause,NOT_RECORDED,1\r\n");
     }
 
     @Test

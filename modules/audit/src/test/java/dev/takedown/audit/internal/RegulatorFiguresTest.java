@@ -37,10 +37,10 @@ import org.junit.jupiter.api.Test;
  * are from 2026-03-01T00:00Z ({@link ReportSeed#at}):
  *
  * <pre>
- * o0 order                      received 2026-02-27 (before March: not counted)
- * o1 order COPYRIGHT            received 1, ACCEPT 2 by system (d-o1), DELETE 3        → 2 h to effect
- * o2 order TRADEMARK            received 2, ACCEPT 4 by mod (d-o2),    DELETE 8        → 6 h to effect
- * o3 order, no right named      received 5, undecided
+ * o0 order of FR               received 2026-02-27 (before March: not counted)
+ * o1 order of DE, COPYRIGHT     received 1, ACCEPT 2 by system (d-o1), DELETE 3        → 2 h to effect
+ * o2 order of DE, TRADEMARK     received 2, ACCEPT 4 by mod (d-o2),    DELETE 8        → 6 h to effect
+ * o3 order, no right or member state named (recorded before orders named it), received 5, undecided
  * t1 trusted flagger TOS_ONLY   received 1, ACCEPT 3 by mod (d-t1),    DEMOTE 3.5      → TERMS
  * n1 TOS_ONLY + COPYRIGHT       received 1, ACCEPT 2 by system (d-n1), DELETE 2.5      → LAW
  * n2 COPYRIGHT                  received 1, REJECT 2 by system (d-n2)
@@ -66,11 +66,11 @@ class RegulatorFiguresTest {
         ledger = new EmbeddedLedger();
         ledger.reset();
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        records.add(notice("o0", Instant.parse("2026-02-27T10:00:00Z"), "AUTHORITY_ORDER", List.of("COPYRIGHT")));
-        records.add(notice("o1", ReportSeed.at(1), "AUTHORITY_ORDER", List.of("COPYRIGHT")));
+        records.add(notice("o0", Instant.parse("2026-02-27T10:00:00Z"), "AUTHORITY_ORDER", List.of("COPYRIGHT"), "FR"));
+        records.add(notice("o1", ReportSeed.at(1), "AUTHORITY_ORDER", List.of("COPYRIGHT"), "DE"));
         records.add(decided("o1", 2, TakedownEvent.SYSTEM, "d-o1", "ACCEPT"));
         records.add(applied("o1", 3, "DELETE"));
-        records.add(notice("o2", ReportSeed.at(2), "AUTHORITY_ORDER", List.of("TRADEMARK")));
+        records.add(notice("o2", ReportSeed.at(2), "AUTHORITY_ORDER", List.of("TRADEMARK"), "DE"));
         records.add(decided("o2", 4, "mod-1", "d-o2", "ACCEPT"));
         records.add(applied("o2", 8, "DELETE"));
         records.add(notice("o3", ReportSeed.at(5), "AUTHORITY_ORDER", List.of()));
@@ -149,12 +149,15 @@ class RegulatorFiguresTest {
     }
 
     @Test
-    void ordersOfAuthoritiesByCategoryWithTheMedianTimeToGiveThemEffect() {
+    void ordersOfAuthoritiesByCategoryAndMemberStateWithTheMedianTimeToGiveThemEffect() {
         assertThat(march.orders().received())
                 .as("o1, o2, o3; o0 came in February")
                 .isEqualTo(3);
         assertThat(march.orders().byCategory())
                 .containsExactly(entry("COPYRIGHT", 1L), entry("TRADEMARK", 1L), entry("UNSPECIFIED", 1L));
+        assertThat(march.orders().byMemberState())
+                .as("by the authority's member state, as the Commission's template; o3 names none")
+                .containsExactly(entry("DE", 2L), entry("UNSPECIFIED", 1L));
         assertThat(march.orders().givenEffect()).isEqualTo(2);
         assertThat(march.orders().medianHoursToEffect()).as("(2 h + 6 h) / 2").isEqualTo(4.0);
     }
@@ -238,6 +241,11 @@ class RegulatorFiguresTest {
 
     private static ConsumerRecord<String, String> notice(
             String caseId, Instant at, String notifierType, List<String> rights) {
+        return notice(caseId, at, notifierType, rights, null);
+    }
+
+    private static ConsumerRecord<String, String> notice(
+            String caseId, Instant at, String notifierType, List<String> rights, String memberState) {
         return event(new NoticeReceived(
                 UUID.randomUUID(),
                 at,
@@ -253,7 +261,8 @@ class RegulatorFiguresTest {
                 rights.isEmpty() ? null : rights.get(0),
                 null,
                 null,
-                rights));
+                rights,
+                memberState));
     }
 
     private static ConsumerRecord<String, String> decided(

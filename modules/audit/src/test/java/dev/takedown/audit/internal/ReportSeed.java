@@ -27,7 +27,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * c3 CN_ECOM RIGHTS_HOLDER   org-c  received 3  REJECT 33 (reason with an email and a phone number); right type is
  *                                               a spreadsheet formula
  * c4 CN_ECOM RIGHTS_HOLDER   org-a  received 4  ACCEPT 30 by "system", DELETE shop URL at 31, counter-notice 40,
- *                                               lifted 45
+ *                                               lifted 45 (COUNTER_NOTICE; c2's lift names no cause, as before
+ *                                               lifts named one)
  * c5 US_DMCA RIGHTS_HOLDER   org-b  received 5  JOINED c1
  * c6 EU_DSA  RIGHTS_HOLDER   org-a  received 2026-02-20T10:00, ACCEPT 12:00 (outside March)
  * access log: c1 viewed at 50, c4 viewed at 51
@@ -115,7 +116,7 @@ public final class ReportSeed {
         records.add(applied(ledger, "c4", 31, "mod-1", "DELETE", "https://shop.example/item/9", null));
         records.add(ledger.record(
                 Topics.NOTICE_EVENTS, new CounterNoticeFiled(UUID.randomUUID(), at(40), "c4", "uploader-4", "cn-1")));
-        records.add(lifted(ledger, "c4", 45, "restored after counter-notice"));
+        records.add(lifted(ledger, "c4", 45, "restored after counter-notice", "COUNTER_NOTICE"));
         // c5
         records.add(notice(
                 ledger,
@@ -229,6 +230,11 @@ public final class ReportSeed {
     }
 
     static ConsumerRecord<String, String> lifted(EmbeddedLedger ledger, String caseId, double hours, String reason) {
+        return lifted(ledger, caseId, hours, reason, null);
+    }
+
+    static ConsumerRecord<String, String> lifted(
+            EmbeddedLedger ledger, String caseId, double hours, String reason, String cause) {
         return ledger.record(
                 Topics.MEASURES,
                 new MeasureLifted(
@@ -237,6 +243,8 @@ public final class ReportSeed {
                         caseId,
                         "mod-3",
                         UUID.randomUUID().toString(),
-                        reason));
+                        reason,
+                        cause == null ? null : 2L,
+                        cause));
     }
 }

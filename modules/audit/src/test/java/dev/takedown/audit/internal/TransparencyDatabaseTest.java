@@ -431,6 +431,70 @@ class TransparencyDatabaseTest {
         assertThat(tdb(3).prepare()).as("a lift is stated once").isZero();
     }
 
+    /**
+     * A lift recorded before lifts named a cause is reported with its cause not recorded, who carried it out deciding
+     * whether it was automated; one in the same instant as an application on its case was a wider filter replacing
+     * the old one and restored nothing.
+     */
+    @Test
+    void aLiftRecordedBeforeLiftsNamedACauseIsReportedWithItsCauseNotRecorded() {
+        String measureId = UUID.randomUUID().toString();
+        String filterId = UUID.randomUUID().toString();
+        UUID liftId = UUID.randomUUID();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>(List.of(
+                ReportSeed.notice(
+                        ledger, "case-1", 1, "org-a", List.of("EU_DSA"), "RIGHTS_HOLDER", "COPYRIGHT", "PROCESS", null),
+                ReportSeed.decided(
+                        ledger, "case-1", 2, "mod-1", "dec-1", "ACCEPT", List.of("DELETE", "PROMPT_FILTER"), null)));
+        for (String[] measure : List.of(
+                new String[] {measureId, "DELETE", "https://x.example/a.png"},
+                new String[] {filterId, "PROMPT_FILTER", null})) {
+            records.add(ledger.record(
+                    Topics.MEASURES,
+                    new MeasureApplied(
+                            UUID.randomUUID(),
+                            ReportSeed.at(3),
+                            "case-1",
+                            TakedownEvent.SYSTEM,
+                            measure[0],
+                            measure[1],
+                            measure[2],
+                            null)));
+        }
+        // the filter replaced by a wider one in one instant, as remediation did before lifts named a cause
+        records.add(ledger.record(
+                Topics.MEASURES,
+                new MeasureLifted(UUID.randomUUID(), ReportSeed.at(30), "case-1", "owner", filterId, "widened")));
+        records.add(ledger.record(
+                Topics.MEASURES,
+                new MeasureApplied(
+                        UUID.randomUUID(),
+                        ReportSeed.at(30),
+                        "case-1",
+                        "owner",
+                        UUID.randomUUID().toString(),
+                        "PROMPT_FILTER",
+                        null,
+                        null)));
+        records.add(ledger.record(
+                Topics.MEASURES,
+                new MeasureLifted(liftId, ReportSeed.at(400), "case-1", "mod-3", measureId, "lifted by mod-3")));
+        appender.appendAll(records);
+
+        assertThat(tdb(3).prepare()).isEqualTo(2);
+
+        assertThat(states()).containsOnlyKeys("dec-1", "lift-" + liftId);
+        JsonNode lift = statement("lift-" + liftId);
+        assertThat(texts(lift.path("decision_visibility"))).containsExactly("DECISION_VISIBILITY_CONTENT_REMOVED");
+        assertThat(lift.path("decision_facts").asText())
+                .contains("(DELETE)", "was lifted on", "the cause was not recorded at the time")
+                .doesNotContain("mod-3");
+        assertThat(lift.path("automated_decision").asText())
+                .as("a person carried it out")
+                .isEqualTo("AUTOMATED_DECISION_NOT_AUTOMATED");
+        assertThat(tdb(3).prepare()).as("a lift is stated once").isZero();
+    }
+
     @Test
     void thePreviewShowsEachStatementWithItsStateAndThePayloadAsSent() {
         appender.appendAll(acceptedCase("case-1", "dec-1", "DELETE"));

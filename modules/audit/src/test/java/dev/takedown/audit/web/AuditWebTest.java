@@ -331,6 +331,8 @@ class AuditWebTest {
                 .andExpect(
                         xpath("//table[@id='terminations']//td[@class='empty']").exists())
                 .andExpect(xpath("//*[@id='active-recipients']").string(containsString("1,250,000")))
+                .andExpect(xpath("//table[@id='counter-notices']//tr[th='lifted: NOT_RECORDED']/td")
+                        .string("1"))
                 .andExpect(xpath("//script").doesNotExist());
     }
 
@@ -507,8 +509,14 @@ class AuditWebTest {
                         new TreeMap<>(Map.of("PROCESS", 5L))),
                 new TransparencyReport.Decisions(4, 3, 1, 1, 15.0, 3, 5.0, 2, 7.5),
                 new TransparencyReport.Complaints(1, 1, 1, 6.0),
-                new TransparencyReport.CounterNotices(1, 2, 2),
-                new TransparencyReport.Orders(2, new TreeMap<>(Map.of("COPYRIGHT", 2L)), 1, 3.5),
+                new TransparencyReport.CounterNotices(
+                        1, 2, 2, new java.util.TreeMap<>(java.util.Map.of("COUNTER_NOTICE", 1L, "NOT_RECORDED", 1L))),
+                new TransparencyReport.Orders(
+                        2,
+                        new TreeMap<>(Map.of("COPYRIGHT", 2L)),
+                        new TreeMap<>(Map.of("DE", 1L, "UNSPECIFIED", 1L)),
+                        1,
+                        3.5),
                 new TransparencyReport.NoticeActions(new TreeMap<>(Map.of("LAW", 3L, "TERMS", 1L)), 1),
                 new TransparencyReport.OwnInitiative(0, new TreeMap<>(Map.of("SUSPENDED", 1L)), "the ladder's"),
                 new TreeMap<>(Map.of("MEASURE", 1L)),

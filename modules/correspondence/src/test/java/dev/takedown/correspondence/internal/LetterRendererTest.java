@@ -115,15 +115,87 @@ class LetterRendererTest {
                 .contains("(a) Measure: DELETE on https://v.example/1; territorial scope: worldwide; duration: until"
                         + " further notice");
 
-        model.put("countries", List.of("DE", "AT"));
-        model.put("endsOn", "2026-03-31");
+        model.put(
+                "restrictions",
+                List.of(
+                        restriction("GEO_BLOCK", "https://v.example/1", List.of("DE", "AT"), "2026-03-31"),
+                        restriction("DEMOTE", "https://v.example/1", List.of(), null),
+                        restriction("PROMPT_FILTER", null, List.of("FR"), null)));
         assertThat(render(LetterKind.FORWARDED_NOTICE, Locale.ENGLISH, model, null)
                         .body())
-                .contains("(a) Measure: DELETE on https://v.example/1; territorial scope: DE, AT; duration: until"
-                        + " 2026-03-31 inclusive");
+                .as("each measure with its own scope")
+                .contains(
+                        "(a) Measure: GEO_BLOCK on https://v.example/1; territorial scope: DE, AT; duration: until"
+                                + " 2026-03-31 inclusive",
+                        "(a) Measure: DEMOTE on https://v.example/1; territorial scope: worldwide; duration: until"
+                                + " further notice",
+                        "(a) Measure: PROMPT_FILTER on every generation request it matched; territorial scope: FR;"
+                                + " duration: until further notice");
         assertThat(render(LetterKind.FORWARDED_NOTICE, Locale.SIMPLIFIED_CHINESE, model, null)
                         .body())
-                .contains("地域范围：DE, AT；期限：至 2026-03-31（含当日）");
+                .contains("地域范围：DE, AT；期限：至 2026-03-31（含当日）", "地域范围：全球；期限：直至另行通知");
+    }
+
+    @Test
+    void everyLetterThatLiftsOrKeepsAMeasureCarriesTheStatementsItemsAThroughF() {
+        String restored = render(LetterKind.RESTORED, Locale.ENGLISH, model(LetterKind.RESTORED), null)
+                .body();
+        assertThat(restored)
+                .contains(
+                        "(a) Measure lifted: GEO_BLOCK on https://v.example/1 (territorial scope: DE, AT; duration:"
+                                + " until 2026-03-31 inclusive) no longer applies; the content is available again",
+                        "(a) Measure lifted: PROMPT_FILTER on every generation request it matched (territorial scope:"
+                                + " worldwide; duration: until further notice)",
+                        "(b) Facts: the case followed a notice under the platform's notice-and-action mechanism (the"
+                                + " notifier's identity is not disclosed); then the uploader filed a counter-notice",
+                        "(c) Automated means: the measures were lifted automatically on these facts",
+                        "(d) Legal ground: the restriction relied on COPYRIGHT (CN_CC_1195: PRC Civil Code Art. 1195);"
+                                + " it is lifted under CN_CC_1195: PRC Civil Code Art. 1196.",
+                        "(e) Terms and conditions: not relied on.",
+                        "(f) Redress: internal complaint within the appeal window, out-of-court dispute settlement (DSA"
+                                + " Art. 21), or the courts. Certified out-of-court dispute settlement bodies (DSA"
+                                + " Art. 21): Appeals Centre Europe.");
+        assertThat(render(LetterKind.RESTORED, Locale.SIMPLIFIED_CHINESE, model(LetterKind.RESTORED), null)
+                        .body())
+                .contains(
+                        "(a) 已解除的措施：对 https://v.example/1 采取的 GEO_BLOCK（地域范围：DE, AT；期限：至 2026-03-31（含当日））",
+                        "(b) 事实：本案源于一份依据平台通知与处理机制提交的通知",
+                        "(c) 自动化手段：措施依上述事实自动解除",
+                        "(d) 法律依据：原限制所依据的是 COPYRIGHT",
+                        "(e) 服务条款：未援引。",
+                        "经认证的庭外争议解决机构（《数字服务法》第21条）：Appeals Centre Europe。");
+
+        assertThat(render(
+                                LetterKind.PROCEEDINGS_CONCLUDED,
+                                Locale.ENGLISH,
+                                model(LetterKind.PROCEEDINGS_CONCLUDED),
+                                null)
+                        .body())
+                .contains(
+                        "then the court or authority dismissed the rights holder's claim ((2026) Hu 0115 Min Chu 2).",
+                        "(c) Automated means: none; a person decided.");
+        assertThat(render(LetterKind.RETRACTED, Locale.ENGLISH, model(LetterKind.RETRACTED), null)
+                        .body())
+                .contains("then the rights holder withdrew the notice.", "(a) Measure lifted: GEO_BLOCK");
+
+        Map<String, Object> kept = new java.util.HashMap<>(model(LetterKind.APPEAL_OUTCOME));
+        assertThat(render(LetterKind.APPEAL_OUTCOME, Locale.ENGLISH, kept, null).body())
+                .contains(
+                        "(a) Measure maintained: GEO_BLOCK on https://v.example/1; territorial scope: DE, AT; duration:"
+                                + " until 2026-03-31 inclusive",
+                        "who upheld the decision.",
+                        "(d) Legal ground: COPYRIGHT (CN_CC_1195: PRC Civil Code Art. 1195)",
+                        "(e) Terms and conditions: not relied on.");
+
+        Map<String, Object> terms = statement("MAINTAINED", "APPEAL_UPHOLD", false);
+        terms.put("terms", true);
+        terms.put("measures", List.of());
+        kept.put("statement", terms);
+        assertThat(render(LetterKind.APPEAL_OUTCOME, Locale.ENGLISH, kept, null).body())
+                .contains(
+                        "(a) Measure: none is in effect.",
+                        "(d) Legal ground: none relied on",
+                        "(e) Terms and conditions: Terms of Service s. 4; the restriction under this clause applies.");
     }
 
     @Test
@@ -280,6 +352,46 @@ class LetterRendererTest {
         return Map.of("party", party, "change", change, "arguments", arguments, "weighed", window != null);
     }
 
+    private static Map<String, Object> restriction(
+            String measure, String target, List<String> countries, String endsOn) {
+        Map<String, Object> restriction = new java.util.LinkedHashMap<>();
+        restriction.put("measure", measure);
+        if (target != null) {
+            restriction.put("target", target);
+        }
+        restriction.put("countries", countries);
+        if (endsOn != null) {
+            restriction.put("endsOn", endsOn);
+        }
+        return restriction;
+    }
+
+    /** As notices builds it: a geo-block until a day and a filter worldwide, after a notice, on copyright. */
+    private static Map<String, Object> statement(String effect, String facts, boolean automated) {
+        Map<String, Object> geoBlock = new java.util.LinkedHashMap<>();
+        geoBlock.put("measure", "GEO_BLOCK");
+        geoBlock.put("target", "https://v.example/1");
+        geoBlock.put("countries", List.of("DE", "AT"));
+        geoBlock.put("endsOn", "2026-03-31");
+        Map<String, Object> filter = new java.util.LinkedHashMap<>();
+        filter.put("measure", "PROMPT_FILTER");
+        filter.put("countries", List.of());
+        Map<String, Object> statement = new java.util.LinkedHashMap<>();
+        statement.put("effect", effect);
+        statement.put("measures", List.of(geoBlock, filter));
+        statement.put("source", "NOTICE");
+        statement.put("facts", facts);
+        statement.put("reference", "(2026) Hu 0115 Min Chu 2");
+        statement.put("automated", automated);
+        statement.put("ground", "COPYRIGHT (CN_CC_1195: PRC Civil Code Art. 1195)");
+        statement.put("basis", "CN_CC_1195: PRC Civil Code Art. 1196");
+        statement.put("terms", false);
+        statement.put("termsClause", "Terms of Service s. 4");
+        statement.put("bodies", "Appeals Centre Europe");
+        statement.put("family", "EU");
+        return statement;
+    }
+
     private static Map<String, Object> model(LetterKind kind) {
         return switch (kind) {
             case RECEIPT ->
@@ -295,6 +407,7 @@ class LetterRendererTest {
             case FORWARDED_NOTICE ->
                 Map.of(
                         "measures", List.of("DELETE"),
+                        "restrictions", List.of(restriction("DELETE", "https://v.example/1", List.of(), null)),
                         "target", "https://v.example/1",
                         "work", "Song",
                         "reason", "matches the work",
@@ -315,13 +428,29 @@ class LetterRendererTest {
                         "family",
                         "CN");
             case COUNTER_NOTICE_COPY -> usCopy();
-            case APPEAL_OUTCOME -> Map.of("verdict", "UPHOLD", "reason", "the decision stands");
-            case PROCEEDINGS_CONCLUDED -> Map.of("outcome", "DISMISSED", "reference", "(2026) Hu 0115 Min Chu 2");
+            case APPEAL_OUTCOME ->
+                Map.of(
+                        "verdict",
+                        "UPHOLD",
+                        "reason",
+                        "the decision stands",
+                        "statement",
+                        statement("MAINTAINED", "APPEAL_UPHOLD", false));
+            case PROCEEDINGS_CONCLUDED ->
+                Map.of(
+                        "outcome",
+                        "DISMISSED",
+                        "reference",
+                        "(2026) Hu 0115 Min Chu 2",
+                        "statement",
+                        statement("LIFTED", "PROCEEDINGS_DISMISSED", false));
             case WARNING -> standing("UPLOADER", "WARNED", null, "P365D", null);
             case SUSPENSION -> standing("NOTIFIER", "SUSPENDED", UNTIL, "P90D", null);
             case REINSTATEMENT -> standing("NOTIFIER", "LIFTED", null, null, "entered in error");
             case CONFIRMATION -> Map.of("days", 7);
-            case RESTORED, RESTORED_ON_APPEAL, RETRACTED -> Map.of();
+            case RESTORED -> Map.of("statement", statement("LIFTED", "COUNTER_NOTICE", true));
+            case RESTORED_ON_APPEAL -> Map.of("statement", statement("LIFTED", "APPEAL_REVERSE", false));
+            case RETRACTED -> Map.of("statement", statement("LIFTED", "RETRACTION", true));
             case MEASURE_ENDED ->
                 Map.of(
                         "measure", "GEO_BLOCK",

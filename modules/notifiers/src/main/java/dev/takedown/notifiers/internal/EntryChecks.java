@@ -21,7 +21,15 @@ public final class EntryChecks {
             "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
             "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
 
+    /** The EEA states beyond the EU, where the DSA applies too. */
+    private static final Set<String> EEA_STATES = Set.of("IS", "LI", "NO");
+
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    /** Whether an ISO 3166-1 alpha-2 code is a state of the EU or the EEA. */
+    public static boolean euOrEea(String code) {
+        return MEMBER_STATES.contains(code) || EEA_STATES.contains(code);
+    }
 
     private final List<FieldProblem> problems = new ArrayList<>();
 

@@ -15,6 +15,7 @@ import dev.takedown.notices.TriageFacts;
 import dev.takedown.review.AuthorityNotification;
 import dev.takedown.review.DecisionRequest;
 import dev.takedown.review.InvalidDecisionException;
+import dev.takedown.review.MeasureChoice;
 import dev.takedown.review.Moderator;
 import dev.takedown.review.Review;
 import dev.takedown.workflow.ReviewTask;
@@ -258,7 +259,7 @@ class TaskPages {
                     taskId,
                     new DecisionRequest(
                             outcome,
-                            measures,
+                            MeasureChoice.of(measures),
                             reason(reason, reasonTemplate),
                             manifestlyUnfounded,
                             intentional,
