@@ -45,6 +45,7 @@ class EventExternalization {
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
                         .build(),
                 topic(Topics.ENFORCEMENT_RESULTS),
+                topic(Topics.SCREENING_NODES),
                 topic(Topics.ACCESS_LOG),
                 topic(Topics.SCREENING_EVENTS),
                 topic(Topics.RISK_WARNINGS),
@@ -56,6 +57,7 @@ class EventExternalization {
                 topic(Topics.TASKS + ".DLT"),
                 topic(Topics.MEASURES + ".DLT"),
                 topic(Topics.ENFORCEMENT_RESULTS + ".DLT"),
+                topic(Topics.SCREENING_NODES + ".DLT"),
                 topic(Topics.ACCESS_LOG + ".DLT"),
                 topic(Topics.SCREENING_EVENTS + ".DLT"),
                 topic(Topics.RISK_WARNINGS + ".DLT"),

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpMethod;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -33,6 +34,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @ComponentScan("dev.takedown.screening")
 // a measure record it cannot read goes to the dead-letter topic with its reason, as on the application nodes
 @Import({ScreeningNode.NodeSecurity.class, DeadLetters.class})
+// the node's heartbeat keeps it in the registry of nodes that confirm filter measures
+@EnableScheduling
 public class ScreeningNode {
 
     /**

@@ -41,6 +41,11 @@ public enum LetterKind {
     COUNTER_NOTICE_COPY,
     /** To both parties: the measures were lifted after the statutory wait. {@code statement}. */
     RESTORED,
+    /**
+     * To both parties: a decision reversed on complaint lifted the measures and the platform restored the content.
+     * {@code statement}.
+     */
+    RESTORED_ON_APPEAL,
     /** To both parties: the rights holder withdrew the notice. {@code statement}. */
     RETRACTED,
     /**

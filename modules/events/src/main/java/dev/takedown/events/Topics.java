@@ -20,6 +20,11 @@ public final class Topics {
     public static final String MEASURES = "takedown.measures";
     /** Acknowledgements from platform enforcement adapters; key = measure id. */
     public static final String ENFORCEMENT_RESULTS = "takedown.enforcement-results";
+    /**
+     * Screening nodes' heartbeats ({@link ScreeningNodeAlive}) and their answers to filter measures
+     * ({@link FilterIndexed}); key = node id. Written by Takedown's own screening nodes only.
+     */
+    public static final String SCREENING_NODES = "takedown.screening-nodes";
     /** Who viewed which case or evidence; key = actor id. */
     public static final String ACCESS_LOG = "takedown.access-log";
     /** Sampled screening blocks and replay-suite results, from every screening node; key = case id. */

@@ -398,6 +398,11 @@ class AuthorizationMatrixIT extends StackTest {
             api("GET", "/api/admin/api-keys", ADMIN, Tenant.NONE, null),
             api("POST", "/api/admin/api-keys/{keyId}/revocation", ADMIN, Tenant.NONE, "")
                     .expect(404),
+            // the local stack's reference platform (local profile): its mode, switched by administrators only; {} names
+            // no mode and is refused, so the platform keeps answering
+            api("GET", "/api/admin/reference-platform", ADMIN, Tenant.NONE, null),
+            api("PUT", "/api/admin/reference-platform", ADMIN, Tenant.NONE, "{}")
+                    .expect(400),
             // screening
             api("GET", "/api/screening/url", STAFF, Tenant.NONE, null).query("?url=https%3A%2F%2Fmatrix.test%2Fx"),
             api("GET", "/api/screen/status", SCREENING_CLIENTS, Tenant.NONE, null),

@@ -13,6 +13,7 @@ import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureEnforced;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.Topics;
+import dev.takedown.local.messaging.ReferencePlatformAdapter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -113,7 +114,10 @@ final class FaultPlatform implements AutoCloseable {
         } catch (Exception notJson) {
             return;
         }
-        if (!body.path("measureId").isTextual() || !body.path("version").isIntegralNumber()) {
+        if (!body.path("measureId").isTextual()
+                || !body.path("version").isIntegralNumber()
+                // the screening nodes confirm filters
+                || ReferencePlatformAdapter.filter(body.path("type").asText())) {
             return;
         }
         String measureId = body.get("measureId").asText();

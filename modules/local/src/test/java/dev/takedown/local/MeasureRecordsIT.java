@@ -29,6 +29,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,12 +42,17 @@ class MeasureRecordsIT extends StackTest {
 
     private static final String APPLIED = "dev.takedown.measure.applied.v1";
     private static final String LIFTED = "dev.takedown.measure.lifted.v1";
+    /** Where administrators switch the reference platform's answers (local profile). */
+    private static final String PLATFORM = "/api/admin/reference-platform";
 
     @Autowired
     ManagementService management;
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
 
     @Autowired
     ObjectMapper json;
@@ -218,6 +224,66 @@ class MeasureRecordsIT extends StackTest {
                                 .count())
                         .as("its enforcement instance ended")
                         .isZero());
+    }
+
+    /**
+     * An administrator switches the reference platform to fail while the stack runs: the decided case's measure
+     * fails for good, a moderator gets the enforcement task, and nobody is told that the content was removed. The
+     * mode is switched back afterwards, whatever happens, for the tests after this one.
+     */
+    @Test
+    void aPlatformSwitchedToFailLeavesTheCaseUnremovedAndGivesItsMeasureATask() {
+        Api admin = Api.as(baseUrl(), "admin");
+        String before = admin.get(PLATFORM).json().get("mode").asText();
+        Api.Response unknown = admin.put(PLATFORM, "{\"mode\":\"sometimes\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.json().get("errors").get(0).get("field").asText()).isEqualTo("mode");
+        assertThat(Api.as(baseUrl(), "moderator")
+                        .put(PLATFORM, "{\"mode\":\"fail\"}")
+                        .status())
+                .as("administrators only")
+                .isEqualTo(403);
+        assertThat(admin.get(PLATFORM).json().get("mode").asText()).isEqualTo(before);
+        try {
+            Api.Response switched = admin.put(PLATFORM, "{\"mode\":\"FAIL\"}");
+            assertThat(switched.status()).as(switched.body()).isEqualTo(200);
+            assertThat(switched.json().get("mode").asText()).isEqualTo("fail");
+
+            Cases cases = new Cases(baseUrl(), management, runtime);
+            String caseId = cases.file("rightsholder-a", Cases.notice("CN_CC_1195", "acct-f"));
+            assertThat(cases.decide(
+                                    "moderator",
+                                    caseId,
+                                    "{\"outcome\":\"ACCEPT\",\"measures\":[\"DELETE\"],\"reason\":\"copies the work\"}")
+                            .status())
+                    .isEqualTo(200);
+            String measureId = cases.appliedMeasure(caseId, "DELETE");
+            Api compliance = Api.as(baseUrl(), "compliance");
+
+            await().atMost(Cases.PATIENCE)
+                    .untilAsserted(() -> assertThat(tasks.createTaskQuery()
+                                    .processInstanceBusinessKeyLike(measureId + ":%")
+                                    .taskDefinitionKey("Task_ResolveEnforcement")
+                                    .count())
+                            .as("the failure is a moderator's task")
+                            .isOne());
+            assertThat(compliance
+                            .get("/api/measures/" + measureId)
+                            .json()
+                            .path("enforcement")
+                            .asText())
+                    .as("failed for good, the measure stays unconfirmed")
+                    .isEqualTo("OVERDUE");
+            assertThat(cases.history("compliance", caseId))
+                    .as("the case is not removed")
+                    .doesNotContain("MEASURE_ENFORCED", "NOTIFIED");
+            assertThat(cases.notificationKinds(caseId))
+                    .as("neither side is told that the content was removed")
+                    .noneMatch(kind -> kind.startsWith("DECISION") || kind.startsWith("FORWARDED_NOTICE"));
+        } finally {
+            admin.put(PLATFORM, "{\"mode\":\"" + before + "\"}");
+        }
     }
 
     private static List<String> notes(Api reader, String caseId) {

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * What the platform answered to the measures' commands. An answer counts only for the command it names: a measure of
  * ours, the version of its last command (an answer to an older version, say to the application after the lift was
  * sent, confirms nothing) and the kind of that command (a lift is confirmed by {@link LiftEnforced} only). The same
- * answer twice is recorded once. The confirmation of a case's last measure (or last lift) is a fact of the case
+ * answer twice is recorded once. A filter is confirmed by the screening nodes ({@link ScreeningConfirmations}), every
+ * other measure by the platform. The confirmation of a case's last measure (or last lift) is a fact of the case
  * ({@link CaseMeasuresEnforced}, {@link CaseLiftsEnforced}): only then is its content removed (or restored).
  */
 @Service
@@ -69,6 +70,13 @@ public class Enforcements {
         Measure measure = measure(result.measureId())
                 .orElseThrow(() -> new AcknowledgementRefusedException(
                         "no measure " + quoted(result.measureId()) + " was ever requested"));
+        // a filter acts in the screening index: the screening nodes confirm it, the platform cannot
+        if (measure.getType().isFilter() != ScreeningConfirmations.PRINCIPAL.equals(principal)) {
+            throw new AcknowledgementRefusedException("measure " + measure.getId() + " is "
+                    + (measure.getType().isFilter()
+                            ? "a filter: the screening nodes confirm it, not the platform"
+                            : "no filter: the platform confirms it"));
+        }
         // answers to two measures of one case, recorded at once (two nodes, two partitions), would each see the
         // other's measure unconfirmed, and neither would tell the case that all are: one case's answers wait in turn
         measures.lockCase("measures:" + measure.getCaseId());

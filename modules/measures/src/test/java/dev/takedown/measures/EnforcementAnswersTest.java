@@ -2,6 +2,7 @@ package dev.takedown.measures;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,17 +12,20 @@ import dev.takedown.events.CaseLiftsEnforced;
 import dev.takedown.events.CaseMeasuresEnforced;
 import dev.takedown.events.CloudEventHeaders;
 import dev.takedown.events.EnforcementFailed;
+import dev.takedown.events.FilterIndexed;
 import dev.takedown.events.InboundSignatures;
 import dev.takedown.events.LiftCause;
 import dev.takedown.events.LiftEnforced;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureEnforced;
+import dev.takedown.events.ScreeningRule;
 import dev.takedown.events.SimilarUploads;
 import dev.takedown.events.Topics;
 import dev.takedown.testing.EmbeddedDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +133,9 @@ class EnforcementAnswersTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ScreeningConfirmations screening;
 
     @Test
     void aSignedConfirmationOfTheLastCommandRecordsThePlatformsTime() throws Exception {
@@ -402,6 +409,73 @@ class EnforcementAnswersTest {
                     assertThat(applied.modelName()).isEqualTo("Ultraman Tiga LoRA");
                     assertThat(applied.similarUploads()).isEqualTo(SimilarUploads.REVIEW);
                 });
+    }
+
+    /**
+     * A filter acts in the screening index, so the screening nodes confirm it, not the platform: it is enforced when
+     * every live node has it in its index, as of the last node's answer. A live node that never answers keeps it
+     * unconfirmed; once that node stops and drops out of the registry, the next check confirms it.
+     */
+    @Test
+    void aFilterIsEnforcedWhenEveryLiveScreeningNodeHasItInItsIndex(PublishedEvents published) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String a = "node-a-" + UUID.randomUUID();
+        String b = "node-b-" + UUID.randomUUID();
+        screening.alive(a, now);
+        screening.alive(b, now);
+        String caseId = "case-" + UUID.randomUUID();
+        String filter = filter(caseId);
+        long version = version(filter);
+
+        assertThatThrownBy(() -> enforcements.record(new MeasureEnforced(filter, version, now), "kafka-org:platform"))
+                .as("the platform cannot confirm a filter")
+                .isInstanceOf(AcknowledgementRefusedException.class)
+                .hasMessageContaining("the screening nodes confirm it");
+        screening.indexed(new FilterIndexed(a, filter, version, false, now.plusMillis(5)));
+        assertThat(measures.find(filter).enforcement())
+                .as("one of two nodes answered")
+                .isEqualTo(EnforcementStatus.REQUESTED);
+        screening.indexed(new FilterIndexed(b, filter, version, false, now.plusMillis(9)));
+
+        MeasureView enforced = measures.find(filter);
+        assertThat(enforced.enforcement()).isEqualTo(EnforcementStatus.ENFORCED);
+        assertThat(enforced.enforcedAt()).as("the last node's answer").isEqualTo(now.plusMillis(9));
+        assertThat(published
+                        .ofType(CaseMeasuresEnforced.class)
+                        .matching(e -> e.caseId().equals(caseId)))
+                .singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo(ScreeningConfirmations.PRINCIPAL));
+
+        String silent = "node-c-" + UUID.randomUUID();
+        screening.alive(silent, now);
+        String wider = filter("case-" + UUID.randomUUID());
+        screening.indexed(new FilterIndexed(a, wider, version(wider), false, now.plusMillis(20)));
+        screening.indexed(new FilterIndexed(b, wider, version(wider), false, now.plusMillis(21)));
+        screening.recheck();
+        assertThat(measures.find(wider).enforcement())
+                .as("a live node has not answered")
+                .isEqualTo(EnforcementStatus.REQUESTED);
+
+        jdbc.update("update screening_node set last_seen = now() - interval '10 minutes' where node_id = ?", silent);
+        assertThat(screening.liveNodes()).doesNotContain(silent).contains(a, b);
+        screening.recheck();
+        assertThat(measures.find(wider).enforcement())
+                .as("the silent node stopped and left the registry")
+                .isEqualTo(EnforcementStatus.ENFORCED);
+        assertThat(measures.find(wider).enforcedAt()).isEqualTo(now.plusMillis(21));
+    }
+
+    private String filter(String caseId) {
+        measures.plan(
+                caseId,
+                "d-1",
+                List.of(MeasureType.PROMPT_FILTER),
+                List.of(),
+                new ScreeningRule("Ultraman", List.of("奥特曼"), null, null, null, null),
+                "mod",
+                false);
+        measures.applyPlanned(caseId);
+        return measures.forCase(caseId).get(0).measureId();
     }
 
     private String applied() {

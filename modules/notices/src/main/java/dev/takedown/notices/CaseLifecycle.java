@@ -717,9 +717,13 @@ public class CaseLifecycle {
         }
     }
 
-    /** The proceedings were dismissed or withdrawn and the measures lifted; both sides are told. */
+    /**
+     * The proceedings were dismissed or withdrawn, the measures lifted, and the platform confirmed the last lift at
+     * {@code restoredAt}, its time ({@code null} when the case had nothing to lift); both sides are told only now.
+     */
     @Transactional
-    public void restoreAfterProceedings(String caseId, ProceedingsOutcome outcome, String reference) {
+    public void restoreAfterProceedings(
+            String caseId, ProceedingsOutcome outcome, String reference, Instant restoredAt) {
         if (!outcome.restores()) {
             throw new IllegalArgumentException(outcome + " does not restore the content");
         }
@@ -728,7 +732,8 @@ public class CaseLifecycle {
                 notice,
                 CaseStatus.RESTORED,
                 TakedownEvent.SYSTEM,
-                "proceedings " + outcome.name().toLowerCase(Locale.ROOT) + " (" + reference + "): content restored")) {
+                "proceedings " + outcome.name().toLowerCase(Locale.ROOT) + " (" + reference + "): content restored"
+                        + confirmedAt(restoredAt))) {
             tellBoth(
                     notice,
                     LetterKind.PROCEEDINGS_CONCLUDED,
@@ -762,8 +767,7 @@ public class CaseLifecycle {
                 notice,
                 CaseStatus.RESTORED,
                 TakedownEvent.SYSTEM,
-                "no proof of proceedings within the statutory wait: content restored"
-                        + (restoredAt == null ? "" : ", confirmed by the platform at " + restoredAt))) {
+                "no proof of proceedings within the statutory wait: content restored" + confirmedAt(restoredAt))) {
             tellBoth(
                     notice,
                     LetterKind.RESTORED,
@@ -779,6 +783,10 @@ public class CaseLifecycle {
                                     true,
                                     LegalGround.Step.RESTORED_AFTER_COUNTER_NOTICE)));
         }
+    }
+
+    private static String confirmedAt(Instant restoredAt) {
+        return restoredAt == null ? "" : ", confirmed by the platform at " + restoredAt;
     }
 
     /**
@@ -823,11 +831,18 @@ public class CaseLifecycle {
                 recipients));
     }
 
-    /** The rights holder's retraction lifted the measures; both sides are told. */
+    /**
+     * The rights holder's retraction lifted the measures and the platform confirmed the last lift at
+     * {@code restoredAt} ({@code null} when nothing was lifted); both sides are told only now.
+     */
     @Transactional
-    public void recordRetracted(String caseId) {
+    public void recordRetracted(String caseId, Instant restoredAt) {
         Notice notice = require(caseId);
-        if (move(notice, CaseStatus.RETRACTED, TakedownEvent.SYSTEM, "notice retracted; measures lifted")) {
+        if (move(
+                notice,
+                CaseStatus.RETRACTED,
+                TakedownEvent.SYSTEM,
+                "notice retracted; measures lifted" + confirmedAt(restoredAt))) {
             // a withdrawn notice executes no provision: nothing keeps the restriction
             tellBoth(
                     notice,
@@ -844,6 +859,34 @@ public class CaseLifecycle {
                                     true,
                                     null)));
         }
+    }
+
+    /**
+     * A decision reversed on complaint lifted the measures, and the platform confirmed the last lift at
+     * {@code restoredAt}: both sides learn that the content is back. The complaint's outcome was told when it was
+     * decided; the case keeps its status.
+     */
+    @Transactional
+    public void restoreOnAppeal(String caseId, Instant restoredAt) {
+        Notice notice = require(caseId);
+        notice.note(
+                TakedownEvent.SYSTEM,
+                "decision reversed on complaint: content restored" + confirmedAt(restoredAt),
+                clock.instant());
+        tellBoth(
+                notice,
+                LetterKind.RESTORED_ON_APPEAL,
+                "RESTORED_ON_APPEAL",
+                model(
+                        "statement",
+                        statement(
+                                notice,
+                                Effect.LIFTED,
+                                liftedFor(caseId, LiftCause.APPEAL),
+                                "APPEAL_REVERSE",
+                                null,
+                                false,
+                                LegalGround.Step.COMPLAINT_DECIDED)));
     }
 
     @Transactional

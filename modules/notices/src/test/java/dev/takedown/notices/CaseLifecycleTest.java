@@ -1106,10 +1106,18 @@ class CaseLifecycleTest {
                 .thenReturn(List.of(new RestrictionScopes.Restriction(
                         "DELIST", "https://v.example/gone", GERMANY_UNTIL_NEW_YEAR, false, LiftCause.PROCEEDINGS)));
         lifecycle.closeUpheldByProceedings(upheld, "(2026) Hu 0115 Min Chu 1");
-        lifecycle.restoreAfterProceedings(dismissed, ProceedingsOutcome.DISMISSED, "(2026) Hu 0115 Min Chu 2");
+        lifecycle.restoreAfterProceedings(
+                dismissed,
+                ProceedingsOutcome.DISMISSED,
+                "(2026) Hu 0115 Min Chu 2",
+                Instant.parse("2026-03-02T01:00:04Z"));
 
         assertThat(cases.status(upheld)).isEqualTo(CaseStatus.CLOSED);
         assertThat(cases.status(dismissed)).isEqualTo(CaseStatus.RESTORED);
+        assertThat(last(dismissed).note())
+                .isEqualTo(
+                        "proceedings dismissed ((2026) Hu 0115 Min Chu 2): content restored, confirmed by the platform"
+                                + " at 2026-03-02T01:00:04Z");
         assertThat(kinds(upheld))
                 .containsOnlyOnce(
                         "PROCEEDINGS_CONCLUDED→notifier:legal@a.test", "PROCEEDINGS_CONCLUDED→uploader-of:acct-cn-1");
@@ -1220,11 +1228,16 @@ class CaseLifecycleTest {
                         RestrictionScopes.Scope.WORLDWIDE_UNTIL_FURTHER_NOTICE,
                         false,
                         LiftCause.RETRACTION)));
-        lifecycle.recordRetracted(retracted);
-        lifecycle.recordRetracted(retracted);
+        lifecycle.recordRetracted(retracted, restoredAt);
+        lifecycle.recordRetracted(retracted, restoredAt);
         lifecycle.closeRemedied(retracted);
 
         assertThat(statuses(retracted)).containsSubsequence(CaseStatus.RETRACTED, CaseStatus.CLOSED_REMEDIED);
+        assertThat(view(retracted, "org-a").history())
+                .filteredOn(entry -> entry.status() == CaseStatus.RETRACTED)
+                .extracting(CaseView.HistoryEntry::note)
+                .containsExactly(
+                        "notice retracted; measures lifted, confirmed by the platform at 2025-10-03T14:00:02Z");
         assertThat(told(retracted))
                 .filteredOn(n -> n.kind() == LetterKind.RETRACTED)
                 .extracting(CaseLifecycleTest::recipient, LetterView::subject)
@@ -1242,6 +1255,24 @@ class CaseLifecycleTest {
                                         + "没有任何规定要求继续限制。",
                                 "(e) 服务条款：未援引。",
                                 "(f) 救济途径："));
+
+        String reversed = file("org-a", NoticeJson.complete("US_DMCA").account("acct-rev"));
+        decideAndNotify(reversed, Verdict.ACCEPT, List.of("DISABLE_ACCESS"), null);
+        CaseStatus before = cases.status(reversed);
+        lifecycle.restoreOnAppeal(reversed, restoredAt);
+
+        assertThat(cases.status(reversed))
+                .as("the complaint's outcome keeps the status")
+                .isEqualTo(before);
+        assertThat(last(reversed).note())
+                .isEqualTo("decision reversed on complaint: content restored, confirmed by the platform at"
+                        + " 2025-10-03T14:00:02Z");
+        assertThat(told(reversed))
+                .filteredOn(n -> n.kind() == LetterKind.RESTORED_ON_APPEAL)
+                .extracting(CaseLifecycleTest::recipient, LetterView::subject)
+                .containsExactlyInAnyOrder(
+                        tuple("notifier:legal@a.test", "Content restored"),
+                        tuple("uploader-of:acct-rev", "Content restored"));
     }
 
     @Test

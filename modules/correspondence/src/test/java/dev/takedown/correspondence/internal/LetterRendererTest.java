@@ -449,6 +449,7 @@ class LetterRendererTest {
             case REINSTATEMENT -> standing("NOTIFIER", "LIFTED", null, null, "entered in error");
             case CONFIRMATION -> Map.of("days", 7);
             case RESTORED -> Map.of("statement", statement("LIFTED", "COUNTER_NOTICE", true));
+            case RESTORED_ON_APPEAL -> Map.of("statement", statement("LIFTED", "APPEAL_REVERSE", false));
             case RETRACTED -> Map.of("statement", statement("LIFTED", "RETRACTION", true));
             case MEASURE_ENDED ->
                 Map.of(

@@ -13,17 +13,22 @@ import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureEnforced;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.Topics;
+import dev.takedown.measures.MeasureType;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -40,16 +45,19 @@ import org.springframework.stereotype.Component;
 /**
  * The platform of the local stack: it reads the commands on {@code takedown.measures} as a real platform's adapter
  * does (docs/integration.md) and, after {@code takedown.reference-adapter.delay}, answers each on
- * {@code takedown.enforcement-results}, signed with the local platform key, as {@code mode} says: {@code ack}
+ * {@code takedown.enforcement-results}, signed with the local platform key, as its mode says: {@code ack}
  * confirms, {@code fail} fails with {@code failure}, {@code silent} never answers (the deadline, the task and the
- * escalation follow). It keeps the highest version it saw per measure and answers nothing older, nor a command
- * overtaken while it waited, as a platform must. Records it cannot read are not its business: it skips them.
+ * escalation follow). The mode starts as {@code takedown.reference-adapter.mode} and an administrator may switch it
+ * while the stack runs ({@link #switchTo}); a command already waiting for its answer is answered in the mode of the
+ * moment it is answered. It keeps the highest version it saw per measure and answers nothing older, nor a command
+ * overtaken while it waited, as a platform must. Records it cannot read are not its business: it skips them, and so
+ * it skips filter measures, which the screening nodes confirm.
  */
 @Component
 @Profile("local")
 @ConditionalOnProperty(name = "takedown.reference-adapter.enabled", havingValue = "true")
 @EnableConfigurationProperties(ReferencePlatformAdapter.Settings.class)
-class ReferencePlatformAdapter {
+public class ReferencePlatformAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ReferencePlatformAdapter.class);
 
@@ -59,10 +67,23 @@ class ReferencePlatformAdapter {
     private static final String LIFTED =
             MeasureLifted.class.getAnnotation(EventType.class).value();
 
-    enum Mode {
+    /** What the reference platform answers. */
+    public enum Mode {
         ACK,
         FAIL,
-        SILENT
+        SILENT;
+
+        /** The mode named {@code ack}, {@code fail} or {@code silent} (any case); empty for anything else. */
+        public static Optional<Mode> named(String name) {
+            return Arrays.stream(values())
+                    .filter(mode -> mode.name().equalsIgnoreCase(name == null ? "" : name.strip()))
+                    .findFirst();
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**
@@ -83,6 +104,7 @@ class ReferencePlatformAdapter {
     private final ObjectMapper json;
     private final Clock clock;
     private final Settings settings;
+    private final AtomicReference<Mode> mode;
     private final Map<String, Long> highest = new ConcurrentHashMap<>();
     private final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "reference-platform");
@@ -95,6 +117,7 @@ class ReferencePlatformAdapter {
         this.json = json;
         this.clock = clock;
         this.settings = settings;
+        this.mode = new AtomicReference<>(settings.mode());
         log.info("reference platform adapter: {} after {}", settings.mode(), settings.delay());
     }
 
@@ -111,12 +134,13 @@ class ReferencePlatformAdapter {
         if (!(lift || apply)
                 || body == null
                 || !body.path("measureId").isTextual()
-                || !body.path("version").isIntegralNumber()) {
+                || !body.path("version").isIntegralNumber()
+                || filter(body.path("type").asText())) {
             return;
         }
         String measureId = body.get("measureId").asText();
         long version = body.get("version").asLong();
-        if (highest.merge(measureId, version, Math::max) > version || settings.mode() == Mode.SILENT) {
+        if (highest.merge(measureId, version, Math::max) > version || mode.get() == Mode.SILENT) {
             return;
         }
         answers.schedule(
@@ -124,13 +148,14 @@ class ReferencePlatformAdapter {
     }
 
     private void answer(String measureId, long version, boolean lift) {
-        if (highest.getOrDefault(measureId, version) > version) {
+        Mode now = mode.get();
+        if (highest.getOrDefault(measureId, version) > version || now == Mode.SILENT) {
             return;
         }
-        Instant now = clock.instant();
-        EnforcementResult result = settings.mode() == Mode.FAIL
-                ? new EnforcementFailed(measureId, version, settings.failure(), now, "the reference platform fails")
-                : lift ? new LiftEnforced(measureId, version, now) : new MeasureEnforced(measureId, version, now);
+        Instant at = clock.instant();
+        EnforcementResult result = now == Mode.FAIL
+                ? new EnforcementFailed(measureId, version, settings.failure(), at, "the reference platform fails")
+                : lift ? new LiftEnforced(measureId, version, at) : new MeasureEnforced(measureId, version, at);
         String ceType = result instanceof EnforcementFailed
                 ? EnforcementFailed.TYPE
                 : lift ? LiftEnforced.TYPE : MeasureEnforced.TYPE;
@@ -142,7 +167,7 @@ class ReferencePlatformAdapter {
                     .add(CloudEventHeaders.TYPE, ceType.getBytes(StandardCharsets.UTF_8))
                     .add(CloudEventHeaders.SOURCE, SOURCE.getBytes(StandardCharsets.UTF_8))
                     .add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8))
-                    .add(CloudEventHeaders.TIME, now.toString().getBytes(StandardCharsets.UTF_8))
+                    .add(CloudEventHeaders.TIME, at.toString().getBytes(StandardCharsets.UTF_8))
                     .add(CloudEventHeaders.CONTENT_TYPE, "application/json".getBytes(StandardCharsets.UTF_8))
                     .add(InboundSignatures.KEY_ID, settings.keyId().getBytes(StandardCharsets.UTF_8))
                     .add(
@@ -152,6 +177,25 @@ class ReferencePlatformAdapter {
             kafka.send(answer);
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("reference platform: no answer to measure {} version {}: {}", measureId, version, e.toString());
+        }
+    }
+
+    /** Whether a command's measure type is a filter, which the screening nodes confirm, not the platform. */
+    public static boolean filter(String type) {
+        return Arrays.stream(MeasureType.values())
+                .anyMatch(t -> t.isFilter() && t.name().equals(type));
+    }
+
+    /** What it answers now. */
+    public Mode mode() {
+        return mode.get();
+    }
+
+    /** Answers from now on as {@code next} says, until switched again or the stack restarts. */
+    public void switchTo(Mode next) {
+        Mode before = mode.getAndSet(next);
+        if (before != next) {
+            log.info("reference platform adapter switched from {} to {}", before, next);
         }
     }
 

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,9 @@ import org.springframework.stereotype.Component;
  * sent again after its {@code MeasureLifted}) changes nothing. A record that cannot be read, or whose rule screening
  * refuses, is dead-lettered to {@code takedown.measures.DLT} with its reason; the records before it are applied and
  * the ones after it are delivered again.
+ *
+ * <p>Once a batch is in the index, each versioned change in it is answered ({@link Indexed}): a filter measure counts
+ * as enforced when every live screening node has it in its index.
  */
 @Component
 public class MeasureFeed {
@@ -54,12 +58,27 @@ public class MeasureFeed {
 
     private final Screening screening;
     private final ObjectMapper json;
+    private final Indexed indexed;
     /** The highest version applied per measure; a lift stays here, so no older record brings the measure back. */
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
 
+    /** What the node tells once a command of a measure is in its index (or, for a lift, out of it). */
+    @FunctionalInterface
+    public interface Indexed {
+
+        void indexed(String measureId, long version, boolean lift);
+    }
+
+    /** A feed that tells nobody what it indexed (a replay, a benchmark). */
     public MeasureFeed(Screening screening, ObjectMapper json) {
+        this(screening, json, (measureId, version, lift) -> {});
+    }
+
+    @Autowired
+    public MeasureFeed(Screening screening, ObjectMapper json, Indexed indexed) {
         this.screening = screening;
         this.json = json;
+        this.indexed = indexed;
     }
 
     /** A change read from the record at {@code index} of the batch; {@code version} null in pre-version records. */
@@ -125,6 +144,16 @@ public class MeasureFeed {
     private void applied(Read read) {
         if (read.version() != null) {
             versions.merge(read.change().measureId(), read.version(), Math::max);
+            try {
+                indexed.indexed(read.change().measureId(), read.version(), read.change() instanceof MeasureChange.Lift);
+            } catch (RuntimeException untold) {
+                // the index holds the change; a lost answer leaves the measure unconfirmed, which its deadline shows
+                log.warn(
+                        "Measure {} version {} indexed, not told: {}",
+                        read.change().measureId(),
+                        read.version(),
+                        untold.toString());
+            }
         }
     }
 

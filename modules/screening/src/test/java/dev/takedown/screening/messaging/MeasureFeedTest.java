@@ -19,6 +19,7 @@ import dev.takedown.screening.FileVerdict;
 import dev.takedown.screening.Screening;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -68,6 +69,30 @@ class MeasureFeedTest {
         feed.on(List.of(record(
                 "m-1", new MeasureLifted(UUID.randomUUID(), Instant.now(), "case-1", "mod", "m-1", "counter-notice"))));
         assertThat(screening.checkPrompt("an ultraman toy", "x").decision()).isEqualTo(Decision.ALLOW);
+    }
+
+    /**
+     * The node answers a command once its index holds it (a lift once the measure left it), each version once: the
+     * filter counts as enforced when every node has answered.
+     */
+    @Test
+    void eachCommandIsAnsweredOnceTheIndexHoldsIt() throws Exception {
+        List<String> answers = new ArrayList<>();
+        MeasureFeed answering = new MeasureFeed(
+                screening,
+                json,
+                (measureId, version, lift) -> answers.add(measureId + ":" + version + (lift ? " lift " : " ")
+                        + screening.checkPrompt("an ultraman toy", "x").decision()));
+        MeasureApplied applied = new MeasureApplied(
+                UUID.randomUUID(), Instant.now(), "case-1", "mod", "m-9", "PROMPT_FILTER", null, RULE, null, 1L);
+
+        answering.on(List.of(record("m-9", applied)));
+        answering.on(List.of(record("m-9", applied)));
+        answering.on(List.of(record(
+                "m-9",
+                new MeasureLifted(UUID.randomUUID(), Instant.now(), "case-1", "mod", "m-9", "counter-notice", 2L))));
+
+        assertThat(answers).containsExactly("m-9:1 BLOCK", "m-9:2 lift ALLOW");
     }
 
     @Test

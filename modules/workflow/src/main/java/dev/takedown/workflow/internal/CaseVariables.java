@@ -19,6 +19,8 @@ final class CaseVariables {
     static final String PROCEEDINGS_OUTCOME = "proceedingsOutcome";
 
     static final String PROCEEDINGS_REFERENCE = "proceedingsReference";
+    /** Whether a reversal on complaint lifted measures, whose restoration the parties then wait to be told. */
+    static final String LIFTED_ON_APPEAL = "liftedOnAppeal";
 
     private CaseVariables() {}
 

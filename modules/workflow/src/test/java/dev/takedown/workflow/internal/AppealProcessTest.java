@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
@@ -23,6 +24,7 @@ import dev.takedown.events.AppealFiled;
 import dev.takedown.events.LiftCause;
 import dev.takedown.events.TaskEscalated;
 import dev.takedown.events.TaskReminderDue;
+import dev.takedown.measures.Enforcements;
 import dev.takedown.measures.Measures;
 import dev.takedown.misuse.Misuse;
 import dev.takedown.misuse.NotSuspendedException;
@@ -34,6 +36,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -70,6 +73,8 @@ class AppealProcessTest {
 
     private static final String PROCESS = "appeal";
     private static final Instant FILED_AT = Instant.parse("2025-10-20T08:00:00Z");
+    /** When the platform confirms the last lift, by its clock. */
+    private static final Instant RESTORED_AT = Instant.parse("2025-10-24T09:00:02Z");
 
     @Mock
     NoticeCases noticeCases;
@@ -86,6 +91,10 @@ class AppealProcessTest {
     @Mock
     Misuse misuse;
 
+    /** The platform has confirmed nothing unless a test says so. */
+    @Mock
+    Enforcements enforcements;
+
     private final String caseId = UUID.randomUUID().toString();
 
     @BeforeEach
@@ -93,7 +102,7 @@ class AppealProcessTest {
         BpmnAwareTests.init(ENGINE.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(FILED_AT));
         // the complaint process reads no statutory deadline, so no calendars
-        registerBeans(noticeCases, lifecycle, measures, publisher, null);
+        registerBeans(noticeCases, lifecycle, measures, publisher, null, enforcements);
         Mocks.register("liftSuspension", new LiftSuspension(misuse));
     }
 
@@ -119,15 +128,24 @@ class AppealProcessTest {
         verifyNoInteractions(measures, publisher);
     }
 
+    /** Both sides learn that the content is back only when the platform confirms the lifts. */
     @Test
     void reversedDecisionLiftsTheMeasuresThatWereApplied() {
         when(measures.liftAll(caseId, "system", LiftCause.APPEAL, "decision reversed on appeal"))
                 .thenReturn(2);
+        when(enforcements.restoredAt(caseId)).thenReturn(Optional.of(RESTORED_AT));
         ProcessInstance processInstance = startAndOpen();
 
         complete(complaintReview(), decision(true));
         assertThat(processInstance).hasPassed("Gateway_AppealReversed").isWaitingAt("Task_ReverseDecision");
         execute(jobAt("Task_ReverseDecision"));
+        assertThat(processInstance).isWaitingAt("Event_AppealLiftsEnforced");
+        verify(lifecycle, never()).restoreOnAppeal(anyString(), any());
+        runtimeService()
+                .createMessageCorrelation(CaseMessages.CASE_LIFTS_ENFORCED)
+                .processInstanceBusinessKey(caseId)
+                .correlateAllWithResult();
+        execute(jobAt("Task_NotifyRestoredOnAppeal"));
 
         assertThat(processInstance)
                 .hasPassedInOrder(
@@ -135,11 +153,40 @@ class AppealProcessTest {
                         "Gateway_AppealReversed",
                         "Gateway_ComplaintSubject",
                         "Task_ReverseDecision",
-                        "EndEvent_DecisionReversed")
-                .hasNotPassed("EndEvent_DecisionUpheld", "Task_LiftSuspension")
+                        "Gateway_LiftedOnAppeal",
+                        "Gateway_AppealLiftsConfirmed",
+                        "Event_AppealLiftsEnforced",
+                        "Task_NotifyRestoredOnAppeal",
+                        "EndEvent_RestoredOnAppeal")
+                .hasNotPassed("EndEvent_DecisionUpheld", "Task_LiftSuspension", "EndEvent_DecisionReversed")
                 .isEnded();
         verify(measures).liftAll(caseId, "system", LiftCause.APPEAL, "decision reversed on appeal");
         verify(measures, never()).applyPlanned(anyString());
+        verify(lifecycle).restoreOnAppeal(caseId, RESTORED_AT);
+    }
+
+    @Test
+    void aRestorationThePlatformConfirmedBeforeTheProcessLookedIsToldAtOnce() {
+        when(measures.liftAll(caseId, "system", LiftCause.APPEAL, "decision reversed on appeal"))
+                .thenReturn(1);
+        when(enforcements.restorationConfirmed(caseId)).thenReturn(true);
+        when(enforcements.restoredAt(caseId)).thenReturn(Optional.of(RESTORED_AT));
+        ProcessInstance processInstance = startAndOpen();
+
+        complete(complaintReview(), decision(true));
+        execute(jobAt("Task_ReverseDecision"));
+        execute(jobAt("Task_NotifyRestoredOnAppeal"));
+
+        assertThat(processInstance)
+                .hasPassedInOrder(
+                        "Gateway_LiftedOnAppeal",
+                        "Gateway_AppealLiftsConfirmed",
+                        "Gateway_AppealRestorationConfirmed",
+                        "Task_NotifyRestoredOnAppeal",
+                        "EndEvent_RestoredOnAppeal")
+                .hasNotPassed("Event_AppealLiftsEnforced")
+                .isEnded();
+        verify(lifecycle).restoreOnAppeal(caseId, RESTORED_AT);
     }
 
     @Test
@@ -152,11 +199,13 @@ class AppealProcessTest {
         execute(jobAt("Task_ReverseDecision"));
 
         assertThat(processInstance)
-                .hasPassed("Task_ReverseDecision", "EndEvent_DecisionReversed")
+                .hasPassed("Task_ReverseDecision", "Gateway_LiftedOnAppeal", "EndEvent_DecisionReversed")
+                .hasNotPassed("Gateway_AppealLiftsConfirmed")
                 .isEnded();
         InOrder order = inOrder(measures);
         order.verify(measures).liftAll(caseId, "system", LiftCause.APPEAL, "decision reversed on appeal");
         order.verify(measures).applyPlanned(caseId);
+        verify(lifecycle, never()).restoreOnAppeal(anyString(), any());
     }
 
     @Test

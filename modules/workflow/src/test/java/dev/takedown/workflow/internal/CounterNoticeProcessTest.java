@@ -328,15 +328,30 @@ class CounterNoticeProcessTest {
                 .createMessageCorrelation("NoticeRetracted")
                 .processInstanceBusinessKey(caseId)
                 .correlateWithResult();
+        assertThat(processInstance)
+                .as("both sides are told once the platform confirms the lifts")
+                .isWaitingAt("Event_RetractionLiftsEnforced");
+        verify(lifecycle, never()).recordRetracted(anyString(), any());
+        runtimeService()
+                .createMessageCorrelation(CaseMessages.CASE_LIFTS_ENFORCED)
+                .processInstanceBusinessKey(caseId)
+                .correlateWithResult();
+        execute(jobAt("Task_NotifyRetracted"));
 
         assertThat(processInstance)
-                .hasPassedInOrder("Event_RetractedDuringWait", "Task_LiftOnRetraction", "EndEvent_Retracted")
+                .hasPassedInOrder(
+                        "Event_RetractedDuringWait",
+                        "Task_LiftOnRetraction",
+                        "Gateway_RetractionLiftsConfirmed",
+                        "Event_RetractionLiftsEnforced",
+                        "Task_NotifyRetracted",
+                        "EndEvent_Retracted")
                 .hasNotPassed("Event_StatutoryWaitOver", "Task_RestoreContent")
                 .isEnded();
         Assertions.assertThat(timers("Event_StatutoryWaitOver")).isEmpty();
         InOrder order = inOrder(measures, lifecycle);
         order.verify(measures).liftAll(caseId, "system", LiftCause.RETRACTION, "notice retracted by the rights holder");
-        order.verify(lifecycle).recordRetracted(caseId);
+        order.verify(lifecycle).recordRetracted(caseId, RESTORED_AT);
     }
 
     @Test
@@ -390,20 +405,39 @@ class CounterNoticeProcessTest {
         verifyNoInteractions(measures);
     }
 
-    @ParameterizedTest
-    @CsvSource({"DISMISSED", "WITHDRAWN"})
-    void proceedingsThatFailOrAreWithdrawnRestoreTheContent(ProceedingsOutcome outcome) {
+    /**
+     * Both sides learn that the content is back only when the platform confirms the lifts, whether its confirmation
+     * comes after the process looked or before.
+     */
+    @ParameterizedTest(name = "{0}, confirmed before the process looked: {1}")
+    @CsvSource({"DISMISSED, false", "WITHDRAWN, true"})
+    void proceedingsThatFailOrAreWithdrawnRestoreTheContent(ProceedingsOutcome outcome, boolean confirmedBefore) {
         when(measures.liftAll(eq(caseId), anyString(), any(), anyString())).thenReturn(1);
         ProcessInstance processInstance = maintainedPendingProceedings();
 
         concludeProceedings(outcome.name(), "judgment 42");
         assertThat(processInstance).isWaitingAt("Task_RestoreAfterProceedings");
+        if (confirmedBefore) {
+            when(enforcements.restorationConfirmed(caseId)).thenReturn(true);
+        }
         execute(jobAt("Task_RestoreAfterProceedings"));
+        if (!confirmedBefore) {
+            assertThat(processInstance).isWaitingAt("Event_ProceedingsLiftsEnforced");
+            verify(lifecycle, never()).restoreAfterProceedings(anyString(), any(), anyString(), any());
+            runtimeService()
+                    .createMessageCorrelation(CaseMessages.CASE_LIFTS_ENFORCED)
+                    .processInstanceBusinessKey(caseId)
+                    .correlateWithResult();
+        }
+        execute(jobAt("Task_NotifyRestoredAfterProceedings"));
 
         assertThat(processInstance)
                 .hasPassedInOrder(
                         "Gateway_ProceedingsOutcome",
                         "Task_RestoreAfterProceedings",
+                        "Gateway_ProceedingsLiftsConfirmed",
+                        confirmedBefore ? "Gateway_ProceedingsRestorationConfirmed" : "Event_ProceedingsLiftsEnforced",
+                        "Task_NotifyRestoredAfterProceedings",
                         "EndEvent_RestoredAfterProceedings")
                 .hasNotPassed("Task_CloseUpheld")
                 .isEnded();
@@ -414,7 +448,7 @@ class CounterNoticeProcessTest {
                         "system",
                         LiftCause.PROCEEDINGS,
                         "proceedings " + outcome.name().toLowerCase(Locale.ROOT));
-        order.verify(lifecycle).restoreAfterProceedings(caseId, outcome, "judgment 42");
+        order.verify(lifecycle).restoreAfterProceedings(caseId, outcome, "judgment 42", RESTORED_AT);
         verify(lifecycle, never()).closeUpheldByProceedings(anyString(), anyString());
     }
 
@@ -541,23 +575,30 @@ class CounterNoticeProcessTest {
         ClockUtil.setCurrentTime(Date.from(sentAt));
         ProcessInstance processInstance = startAndForward();
         assertThat(processInstance).isWaitingAt("Gateway_AwaitDelivery");
+        // the platform confirmed the lifts before the process looked
+        when(enforcements.restorationConfirmed(caseId)).thenReturn(true);
 
         runtimeService()
                 .createMessageCorrelation("NoticeRetracted")
                 .processInstanceBusinessKey(caseId)
                 .correlateWithResult();
+        execute(jobAt("Task_NotifyRetracted"));
 
         assertThat(processInstance)
                 .hasPassedInOrder(
                         "Event_RetractedBeforeDelivery",
                         "Gateway_Retracted",
                         "Task_LiftOnRetraction",
+                        "Gateway_RetractionLiftsConfirmed",
+                        "Gateway_RetractionRestorationConfirmed",
+                        "Task_NotifyRetracted",
                         "EndEvent_Retracted")
-                .hasNotPassed("Event_CounterNoticeDelivered", "Event_StatutoryWaitOver")
+                .hasNotPassed(
+                        "Event_CounterNoticeDelivered", "Event_StatutoryWaitOver", "Event_RetractionLiftsEnforced")
                 .isEnded();
         InOrder order = inOrder(measures, lifecycle);
         order.verify(measures).liftAll(caseId, "system", LiftCause.RETRACTION, "notice retracted by the rights holder");
-        order.verify(lifecycle).recordRetracted(caseId);
+        order.verify(lifecycle).recordRetracted(caseId, RESTORED_AT);
     }
 
     @Test

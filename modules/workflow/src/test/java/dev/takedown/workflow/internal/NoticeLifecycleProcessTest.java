@@ -803,7 +803,7 @@ class NoticeLifecycleProcessTest {
         order.verify(measures).liftAll(eq(caseId), eq("system"), any(), any());
         order.verify(lifecycle).restore(caseId, restoredAt);
         order.verify(lifecycle).close(caseId);
-        verify(lifecycle, never()).recordRetracted(anyString());
+        verify(lifecycle, never()).recordRetracted(anyString(), any());
     }
 
     /**
@@ -826,6 +826,14 @@ class NoticeLifecycleProcessTest {
 
         correlate("NoticeRetracted");
         execute(jobAt("Task_LiftMeasures"));
+        assertThat(processInstance)
+                .as("both sides are told once the platform confirms the lifts")
+                .isWaitingAt("Event_RetractionLiftsEnforced");
+        verify(lifecycle, never()).recordRetracted(anyString(), any());
+        Instant restoredAt = Instant.parse("2027-03-01T08:00:05Z");
+        when(enforcements.restoredAt(caseId)).thenReturn(Optional.of(restoredAt));
+        correlate(CaseMessages.CASE_LIFTS_ENFORCED);
+        execute(jobAt("Task_NotifyRetracted"));
 
         assertThat(processInstance)
                 .hasPassedInOrder(
@@ -833,6 +841,9 @@ class NoticeLifecycleProcessTest {
                         "Event_RetractedAwaitingCounterNotice",
                         "Gateway_Retracted",
                         "Task_LiftMeasures",
+                        "Gateway_RetractionLiftsConfirmed",
+                        "Event_RetractionLiftsEnforced",
+                        "Task_NotifyRetracted",
                         "Gateway_CloseMerge",
                         "Task_CloseCase",
                         "EndEvent_CaseClosed")
@@ -845,7 +856,7 @@ class NoticeLifecycleProcessTest {
                         eq("system"),
                         eq(LiftCause.RETRACTION),
                         eq("notice retracted by the rights holder"));
-        order.verify(lifecycle).recordRetracted(caseId);
+        order.verify(lifecycle).recordRetracted(caseId, restoredAt);
         order.verify(lifecycle).close(caseId);
     }
 
@@ -924,7 +935,12 @@ class NoticeLifecycleProcessTest {
         correlate("NoticeRetracted");
         assertThat(processInstance).hasPassed("Event_NoticeRetracted").isWaitingAt("Task_LiftMeasures");
         Assertions.assertThat(timers("Event_RedressWindowClosed")).isEmpty();
+        // the platform had confirmed the lifts before the process looked (they were lifted by hand, say)
+        when(enforcements.restorationConfirmed(caseId)).thenReturn(true);
+        Instant restoredAt = Instant.parse("2027-03-01T08:00:05Z");
+        when(enforcements.restoredAt(caseId)).thenReturn(Optional.of(restoredAt));
         execute(jobAt("Task_LiftMeasures"));
+        execute(jobAt("Task_NotifyRetracted"));
 
         assertThat(processInstance)
                 .hasPassedInOrder(
@@ -932,9 +948,13 @@ class NoticeLifecycleProcessTest {
                         "Event_NoticeRetracted",
                         "Gateway_Retracted",
                         "Task_LiftMeasures",
+                        "Gateway_RetractionLiftsConfirmed",
+                        "Gateway_RetractionRestorationConfirmed",
+                        "Task_NotifyRetracted",
                         "Gateway_CloseMerge",
                         "Task_CloseCase",
                         "EndEvent_CaseClosed")
+                .hasNotPassed("Event_RetractionLiftsEnforced")
                 .isEnded();
         InOrder order = inOrder(lifecycle, measures);
         order.verify(measures)
@@ -943,7 +963,7 @@ class NoticeLifecycleProcessTest {
                         eq("system"),
                         eq(LiftCause.RETRACTION),
                         eq("notice retracted by the rights holder"));
-        order.verify(lifecycle).recordRetracted(caseId);
+        order.verify(lifecycle).recordRetracted(caseId, restoredAt);
         order.verify(lifecycle).close(caseId);
     }
 
@@ -1002,7 +1022,8 @@ class NoticeLifecycleProcessTest {
         Mocks.register("recordEscalation", new RecordEscalation(lifecycle, publisher));
         Mocks.register("applyMeasures", new ApplyMeasures(measures, lifecycle));
         Mocks.register("notifyDecision", new NotifyDecision(lifecycle));
-        Mocks.register("liftOnRetraction", new LiftOnRetraction(measures, lifecycle));
+        Mocks.register("liftOnRetraction", new LiftOnRetraction(measures));
+        Mocks.register("notifyRetracted", new NotifyRetracted(enforcements, lifecycle));
         Mocks.register("closeCase", new CloseCase(lifecycle));
         Mocks.register("maintainMeasures", new MaintainMeasures(lifecycle));
         Mocks.register("restoreContent", new RestoreContent(measures));
@@ -1010,7 +1031,9 @@ class NoticeLifecycleProcessTest {
         Mocks.register("recordRemoval", new RecordRemoval(enforcements, lifecycle));
         Mocks.register("notifyRestored", new NotifyRestored(enforcements, lifecycle));
         Mocks.register("closeUpheld", new CloseUpheld(lifecycle));
-        Mocks.register("restoreAfterProceedings", new RestoreAfterProceedings(measures, lifecycle));
+        Mocks.register("restoreAfterProceedings", new RestoreAfterProceedings(measures));
+        Mocks.register("notifyRestoredAfterProceedings", new NotifyRestoredAfterProceedings(enforcements, lifecycle));
+        Mocks.register("notifyRestoredOnAppeal", new NotifyRestoredOnAppeal(enforcements, lifecycle));
         Mocks.register("openAppeal", new OpenAppeal(lifecycle));
         Mocks.register("reverseDecision", new ReverseDecision(measures));
         Mocks.register("alertCompliance", new AlertCompliance(publisher, clock));

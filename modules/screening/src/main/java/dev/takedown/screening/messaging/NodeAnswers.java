@@ -1,0 +1,104 @@
+package dev.takedown.screening.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.events.CloudEventHeaders;
+import dev.takedown.events.FilterIndexed;
+import dev.takedown.events.ScreeningNodeAlive;
+import dev.takedown.events.ScreeningNodeLeft;
+import dev.takedown.events.Topics;
+import dev.takedown.screening.Screening;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's voice on {@link Topics#SCREENING_NODES}: a heartbeat every {@code takedown.screening.heartbeat} (the
+ * registry of nodes that must answer), and an answer for every measure command its index took in. The node id is
+ * {@link Screening#nodeId()} ({@code takedown.screening.node-id}, by default the host name and a suffix new at every
+ * start): a restarted node is a new node, and the old one drops out of the registry when its heartbeats stop. Fire and forget: a lost answer leaves the measure unconfirmed
+ * until the node answers again (it does when it rereads the topic after a restart), and its deadline shows it.
+ */
+@Component
+class NodeAnswers implements MeasureFeed.Indexed {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeAnswers.class);
+    private static final String SOURCE = "/screening-node";
+
+    private final ObjectProvider<KafkaTemplate<?, ?>> kafka;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+    private final String nodeId;
+
+    NodeAnswers(ObjectProvider<KafkaTemplate<?, ?>> kafka, ObjectMapper json, Screening screening) {
+        this.kafka = kafka;
+        this.json = json;
+        this.nodeId = screening.nodeId();
+    }
+
+    @Override
+    public void indexed(String measureId, long version, boolean lift) {
+        send(FilterIndexed.TYPE, new FilterIndexed(nodeId, measureId, version, lift, clock.instant()));
+    }
+
+    @Scheduled(initialDelayString = "PT0S", fixedDelayString = "${takedown.screening.heartbeat:PT10S}")
+    void alive() {
+        send(ScreeningNodeAlive.TYPE, new ScreeningNodeAlive(nodeId, clock.instant()));
+    }
+
+    /** A node that shuts down says so before its producer closes, so that nothing waits for it. */
+    @EventListener(ContextClosedEvent.class)
+    void leaving() {
+        send(ScreeningNodeLeft.TYPE, new ScreeningNodeLeft(nodeId, clock.instant()))
+                .ifPresent(sent -> {
+                    try {
+                        sent.get(2, TimeUnit.SECONDS);
+                    } catch (Exception notDelivered) {
+                        log.info("Screening node {} left without saying so: {}", nodeId, notDelivered.toString());
+                    }
+                });
+    }
+
+    private Optional<CompletableFuture<?>> send(String type, Object body) {
+        @SuppressWarnings("unchecked")
+        KafkaOperations<String, byte[]> producer = (KafkaOperations<String, byte[]>) kafka.getIfUnique();
+        if (producer == null) {
+            return Optional.empty();
+        }
+        try {
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(Topics.SCREENING_NODES, nodeId, json.writeValueAsBytes(body));
+            header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
+            header(record, CloudEventHeaders.TYPE, type);
+            header(record, CloudEventHeaders.SOURCE, SOURCE);
+            header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
+            header(record, CloudEventHeaders.TIME, clock.instant().toString());
+            header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
+            return Optional.of(producer.send(record).whenComplete((sent, error) -> {
+                if (error != null) {
+                    log.warn("Screening node {}: {} not delivered: {}", nodeId, type, error.toString());
+                }
+            }));
+        } catch (JsonProcessingException | RuntimeException e) {
+            log.warn("Screening node {}: {} not sent: {}", nodeId, type, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
