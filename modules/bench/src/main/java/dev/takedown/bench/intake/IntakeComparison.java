@@ -108,6 +108,8 @@ public final class IntakeComparison {
         int engineCount = Integer.parseInt(a.getOrDefault("engine-count", "0"));
         int engineRepeats = Integer.parseInt(a.getOrDefault("engine-repeats", "3"));
         int engineBatch = Integer.parseInt(a.getOrDefault("engine-batch", "100"));
+        // instances each peer JVM runs before it measures (the JIT's share)
+        int engineWarmup = Integer.parseInt(a.getOrDefault("engine-warmup", "1000"));
         // open cases' review timers in the job table before the lifecycle peers run (two per case)
         int openTimers = Integer.parseInt(a.getOrDefault("open-timers", "0"));
         List<String> enginePeers = Arrays.stream(
@@ -150,7 +152,15 @@ public final class IntakeComparison {
             }
             if (engineCount > 0) {
                 engines = enginePeers(
-                        work, postgres, cpu, engineCount, engineRepeats, engineBatch, enginePeers, openTimers);
+                        work,
+                        postgres,
+                        cpu,
+                        engineCount,
+                        engineWarmup,
+                        engineRepeats,
+                        engineBatch,
+                        enginePeers,
+                        openTimers);
                 printTableStatistics(postgres.replace("/postgres?", "/takedown_engine_audit?"), "engine lifecycle");
             }
             // all app variants run side by side, each with a broker of its own, and take turns at each rate in
@@ -337,6 +347,7 @@ public final class IntakeComparison {
             String postgres,
             CpuMeter cpu,
             int count,
+            int warmup,
             int repeats,
             int batch,
             List<String> only,
@@ -385,6 +396,7 @@ public final class IntakeComparison {
                             "--acquire-by-due-date=" + kind[4],
                             "--sync-validation=" + kind[5],
                             "--open-timers=" + (kind[1].equals("lifecycle") ? openTimers : 0),
+                            "--warmup=" + warmup,
                             "--count=" + instances),
                     work.resolve(name),
                     log,
