@@ -37,7 +37,7 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
  * the first user task (validation's async job, triage, the review task with its timers and message subscriptions),
  * engine settings as {@code config/application.yml} has them (history audit, job executor 10/4/20, legacy FEEL),
  * started singly from several threads or in batches of {@code --batch} per engine command;
- * {@code --acquire-by-due-date=false} puts the engine's default job acquisition back, {@code --sync-validation=true}
+ * {@code --acquire-by-due-date=true} acquires the earliest due jobs first through an index, {@code --sync-validation=true}
  * runs validation and triage in the starting transaction (no job), as a batched starter would;
  * {@code --open-timers=N} first puts N timers due in a year into the job table, as open cases leave them.</li>
  * </ul>
@@ -70,8 +70,9 @@ public final class EnginePeer {
         int threads = Integer.parseInt(a.getOrDefault("threads", "4"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "1000"));
         boolean lifecycle = mode.equals("lifecycle");
-        // as configured (jobExecutorAcquireByDueDate with workflow's index), or the engine's default acquisition
-        boolean byDueDate = Boolean.parseBoolean(a.getOrDefault("acquire-by-due-date", "true"));
+        // the engine's default acquisition (as configured), or the earliest due jobs first through an index on the due
+        // date
+        boolean byDueDate = Boolean.parseBoolean(a.getOrDefault("acquire-by-due-date", "false"));
         // validation in the starting transaction instead of a job of its own: what a batched starter would run
         boolean syncValidation = Boolean.parseBoolean(a.getOrDefault("sync-validation", "false"));
         // the review timers of this many open cases' worth, due in a year, already in act_ru_job
@@ -240,7 +241,7 @@ public final class EnginePeer {
         config.setBeans(beans);
         ProcessEngine engine = config.buildProcessEngine();
         if (lifecycle && byDueDate) {
-            // workflow V39_1, which the engine's own schema scripts do not have
+            // the index the by-due-date acquisition query needs; the engine's schema has none
             try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
                     Statement s = c.createStatement()) {
                 s.execute("create index if not exists td_idx_job_duedate on act_ru_job (duedate_)");

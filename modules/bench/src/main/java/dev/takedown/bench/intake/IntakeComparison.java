@@ -54,17 +54,9 @@ public final class IntakeComparison {
     static final double P99_LIMIT_MS = 100;
     static final double FIRST_TASK_LIMIT_MS = 5_000;
 
-    /**
-     * The engine settings main had before intake's path changed (docs/benchmarks.md, intake against peers): the
-     * eventing bridge on for every stream, acquisition of all jobs instead of the earliest due through an index, no
-     * multi-row inserts. The index itself stays (a migration), unused by this query.
-     */
-    static final List<String> BEFORE = List.of(
-            "--camunda.bpm.eventing.execution=true",
-            "--camunda.bpm.eventing.history=true",
-            "--camunda.bpm.generic-properties.properties.jobExecutorAcquireByDueDate=false",
-            "--camunda.bpm.generic-properties.properties.ensureJobDueDateNotNull=false",
-            "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=false");
+    /** The engine's eventing bridge as main had it before (every stream on; nothing listens to two of them). */
+    static final List<String> BEFORE =
+            List.of("--camunda.bpm.eventing.execution=true", "--camunda.bpm.eventing.history=true");
 
     /** Starter/Boot defaults for every setting the tuned configuration changes. */
     static final List<String> DEFAULTS = List.of(
@@ -338,8 +330,8 @@ public final class IntakeComparison {
     /**
      * P_engine, alone on the machine before the apps start, each run a JVM of its own, the kinds in alternating
      * order: (a) start → end with history none; (b) the lifecycle to its review task started singly, as configured;
-     * (b) with the engine's default job acquisition; (b) started in batches with validation in the starting
-     * transaction, as a batched starter would run it. The lifecycle kinds share one database, which grows by their
+     * (b) acquiring jobs by due date through an index; (b) with validation in the starting transaction, started
+     * singly and in batches, as a batched starter would run it. The lifecycle kinds share one database, which grows by their
      * review timers from run to run as a busy platform's does.
      */
     static Map<String, List<EngineRun>> enginePeers(
@@ -356,16 +348,16 @@ public final class IntakeComparison {
         Map<String, List<EngineRun>> runs = new LinkedHashMap<>();
         // name, mode, batch, database, acquire by due date, validation in the starting transaction
         List<String[]> peers = List.of(
-                new String[] {"engine-trivial", "trivial", "1", "engine_none", "true", "false"},
-                new String[] {"engine-lifecycle", "lifecycle", "1", "engine_audit", "true", "false"},
-                new String[] {"engine-lifecycle-all-jobs", "lifecycle", "1", "engine_audit", "false", "false"},
-                new String[] {"engine-lifecycle-sync", "lifecycle", "1", "engine_audit", "true", "true"},
+                new String[] {"engine-trivial", "trivial", "1", "engine_none", "false", "false"},
+                new String[] {"engine-lifecycle", "lifecycle", "1", "engine_audit", "false", "false"},
+                new String[] {"engine-lifecycle-by-due-date", "lifecycle", "1", "engine_audit", "true", "false"},
+                new String[] {"engine-lifecycle-sync", "lifecycle", "1", "engine_audit", "false", "true"},
                 new String[] {
                     "engine-lifecycle-sync-batch" + batch,
                     "lifecycle",
                     Integer.toString(batch),
                     "engine_audit",
-                    "true",
+                    "false",
                     "true"
                 });
         List<String[]> kinds = new ArrayList<>();
