@@ -83,6 +83,10 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
             designatedAgent(environment, findings);
             criminalOffenceAuthority(environment, findings);
         }
+        if (engine || screeningNode) {
+            // the nodes whose screening index answers filter commands; on the others enforcementKeys checks secrets
+            screeningKey(environment, !engine, findings);
+        }
         proxies(environment, findings);
         realmImports(environment, findings);
         if (engine) {
@@ -148,11 +152,7 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
                 .bind("takedown.enforcement.keys", Bindable.mapOf(String.class, InboundSignatures.Key.class))
                 .orElse(Map.of())
                 .forEach((id, key) -> {
-                    String secret = key.secret() == null ? "" : key.secret();
-                    if (secret.length() < 32
-                            || secret.contains("local-demo")
-                            || secret.contains("not-for-production")
-                            || DEMO_SECRETS.contains(secret)) {
+                    if (demoOrWeak(key.secret())) {
                         findings.add(new Finding(
                                 "takedown.enforcement.keys." + id + ".secret",
                                 "is missing, shorter than 32 characters or a demo secret from this repository: anyone"
@@ -160,6 +160,41 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
                                 "generate one (openssl rand -hex 32) and hand it to the platform's adapter only"));
                     }
                 });
+    }
+
+    private static boolean demoOrWeak(String secret) {
+        String value = secret == null ? "" : secret;
+        return value.length() < 32
+                || value.contains("local-demo")
+                || value.contains("not-for-production")
+                || DEMO_SECRETS.contains(value);
+    }
+
+    /** Filters are confirmed by the screening nodes' signed answers: without their key, none ever is. */
+    private static void screeningKey(Environment environment, boolean checkSecret, List<Finding> findings) {
+        String signer = environment.getProperty("takedown.enforcement.screening.signer", "screening-nodes");
+        String keyId = environment.getProperty("takedown.screening.answer-key", "");
+        InboundSignatures.Key key = Binder.get(environment)
+                .bind("takedown.enforcement.keys", Bindable.mapOf(String.class, InboundSignatures.Key.class))
+                .orElse(Map.of())
+                .get(keyId);
+        if (key == null || !signer.equals(key.organisation())) {
+            findings.add(
+                    new Finding(
+                            "takedown.screening.answer-key",
+                            "names no key of the organisation '" + signer
+                                    + "' in takedown.enforcement.keys: the screening"
+                                    + " nodes' answers cannot be signed or verified, so no filter is ever confirmed",
+                            "add a key with organisation " + signer
+                                    + " to takedown.enforcement.keys (openssl rand -hex 32)"
+                                    + " and name it in takedown.screening.answer-key (TAKEDOWN_SCREENING_ANSWERKEY) on every node"));
+        } else if (checkSecret && demoOrWeak(key.secret())) {
+            findings.add(new Finding(
+                    "takedown.enforcement.keys." + keyId + ".secret",
+                    "is missing, shorter than 32 characters or a demo secret from this repository: anyone could"
+                            + " confirm that a filter is in every screening index",
+                    "generate one (openssl rand -hex 32) and give it to the screening and application nodes only"));
+        }
     }
 
     private static void signingKey(Environment environment, List<Finding> findings) {

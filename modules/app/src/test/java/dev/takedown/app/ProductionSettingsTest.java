@@ -46,6 +46,10 @@ class ProductionSettingsTest {
                 .withProperty("takedown.designated-agent.email", "copyright@platform.com")
                 .withProperty("takedown.art18.authority.name", "Landeskriminalamt Berlin")
                 .withProperty("takedown.art18.authority.email", "internetwache@polizei.berlin.de")
+                .withProperty("takedown.enforcement.keys.screening-2026.organisation", "screening-nodes")
+                .withProperty(
+                        "takedown.enforcement.keys.screening-2026.secret", "7d1e0f9c2b8a3d4e5f6a7b8c9d0e1f2a3b4c5d6e")
+                .withProperty("takedown.screening.answer-key", "screening-2026")
                 .withProperty("server.forward-headers-strategy", "none")
                 .withProperty("camunda.bpm.database.schema-update", "false")
                 .withProperty("camunda.bpm.generic-properties.properties.enableExpressionsInAdhocQueries", "false");
@@ -156,6 +160,34 @@ class ProductionSettingsTest {
                 .isEmpty();
     }
 
+    /** The screening nodes' key confirms filters: without one none is ever confirmed, a demo one lets anyone. */
+    @Test
+    void everyNodeThatScreensNeedsTheScreeningNodesKey() throws IOException {
+        assertThat(ProductionSettings.findings(safe().withProperty("takedown.screening.answer-key", "")))
+                .extracting(Finding::setting)
+                .containsExactly("takedown.screening.answer-key");
+        assertThat(ProductionSettings.findings(safe().withProperty("takedown.screening.answer-key", "platform-2026")
+                        .withProperty("takedown.enforcement.keys.platform-2026.organisation", "platform")
+                        .withProperty(
+                                "takedown.enforcement.keys.platform-2026.secret",
+                                "5b0c3e9a1d7f4e26b8a0c9d1e2f3a4b5c6d7e8f9")))
+                .as("the platform's key is not the screening nodes'")
+                .extracting(Finding::setting)
+                .containsExactly("takedown.screening.answer-key");
+
+        MockEnvironment screening = new MockEnvironment()
+                .withProperty("takedown.node.clients.platform", new BCryptPasswordEncoder(4).encode("a-real-secret"))
+                .withProperty("takedown.enforcement.keys.screening-local.organisation", "screening-nodes")
+                .withProperty(
+                        "takedown.enforcement.keys.screening-local.secret",
+                        "local-demo-screening-key-not-for-production")
+                .withProperty("takedown.screening.answer-key", "screening-local");
+        screening.setActiveProfiles("screening-node", "node");
+        assertThat(ProductionSettings.findings(screening))
+                .extracting(Finding::setting)
+                .containsExactly("takedown.enforcement.keys.screening-local.secret");
+    }
+
     @Test
     void deploymentsOverRestNeedAnExplicitAcknowledgement() throws IOException {
         assertThat(ProductionSettings.findings(safe().withProperty("takedown.engine-rest.deployments", "ALLOWED")
@@ -223,7 +255,11 @@ class ProductionSettingsTest {
     @Test
     void aScreeningNodeNeedsNoCheckpointKeyAndNoEngineSettings() {
         MockEnvironment screening = new MockEnvironment()
-                .withProperty("takedown.node.clients.platform", new BCryptPasswordEncoder(4).encode("a-real-secret"));
+                .withProperty("takedown.node.clients.platform", new BCryptPasswordEncoder(4).encode("a-real-secret"))
+                .withProperty("takedown.enforcement.keys.screening-2026.organisation", "screening-nodes")
+                .withProperty(
+                        "takedown.enforcement.keys.screening-2026.secret", "7d1e0f9c2b8a3d4e5f6a7b8c9d0e1f2a3b4c5d6e")
+                .withProperty("takedown.screening.answer-key", "screening-2026");
         screening.setActiveProfiles("screening-node", "node");
         assertThat(ProductionSettings.findings(screening)).isEmpty();
 

@@ -106,7 +106,13 @@ class PackagedRolesIT {
                         new BCryptPasswordEncoder(4).encode("demo"),
                         // production refuses the demo secret's hash (ProductionStartIT)
                         "SPRING_PROFILES_ACTIVE",
-                        "test"));
+                        "test",
+                        // it signs its answers with the local profile's screening key, which the app node verifies
+                        "SPRING_APPLICATION_JSON",
+                        """
+                        {"takedown": {"screening": {"answer-key": "screening-local"}, "enforcement": {"keys":
+                          {"screening-local": {"organisation": "screening-nodes",
+                                               "secret": "local-demo-screening-key-not-for-production"}}}}}"""));
 
         awaitHealthy(app.name(), app.process(), app.url(), app.log());
         // the application node has migrated the schema; the local profile's accounts live in modules/local, not in

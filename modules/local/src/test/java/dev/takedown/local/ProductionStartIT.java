@@ -92,6 +92,9 @@ class ProductionStartIT {
         safe.put("TAKEDOWN_DESIGNATEDAGENT_EMAIL", "copyright@platform.test");
         safe.put("TAKEDOWN_ART18_AUTHORITY_NAME", "Landeskriminalamt Berlin");
         safe.put("TAKEDOWN_ART18_AUTHORITY_EMAIL", "internetwache@polizei.berlin.de");
+        safe.put("TAKEDOWN_ENFORCEMENT_KEYS_SCREENING2026_ORGANISATION", "screening-nodes");
+        safe.put("TAKEDOWN_ENFORCEMENT_KEYS_SCREENING2026_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
+        safe.put("TAKEDOWN_SCREENING_ANSWERKEY", "screening2026");
     }
 
     @Test

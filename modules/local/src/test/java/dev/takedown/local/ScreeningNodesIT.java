@@ -50,7 +50,14 @@ class ScreeningNodesIT extends StackTest {
                             "spring.kafka.bootstrap-servers",
                             TestInfrastructure.get().kafkaBootstrapServers(),
                             "takedown.node.clients.platform",
-                            new BCryptPasswordEncoder().encode("demo")))
+                            new BCryptPasswordEncoder().encode("demo"),
+                            // it signs its answers with the screening nodes' key, as the local profile's nodes do
+                            "takedown.enforcement.keys.screening-local.organisation",
+                            "screening-nodes",
+                            "takedown.enforcement.keys.screening-local.secret",
+                            "local-demo-screening-key-not-for-production",
+                            "takedown.screening.answer-key",
+                            "screening-local"))
                     .run();
         }
         return "http://localhost:" + node.getEnvironment().getProperty("local.server.port");

@@ -18,6 +18,7 @@ import dev.takedown.events.LiftCause;
 import dev.takedown.events.LiftEnforced;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureEnforced;
+import dev.takedown.events.ScreeningNodeAlive;
 import dev.takedown.events.ScreeningRule;
 import dev.takedown.events.SimilarUploads;
 import dev.takedown.events.Topics;
@@ -74,12 +75,15 @@ import org.springframework.util.backoff.FixedBackOff;
             "takedown.enforcement.keys.platform-key.organisation=platform",
             "takedown.enforcement.keys.platform-key.secret=" + EnforcementAnswersTest.SECRET,
             "takedown.enforcement.keys.other-key.organisation=other-platform",
-            "takedown.enforcement.keys.other-key.secret=" + EnforcementAnswersTest.OTHER_SECRET
+            "takedown.enforcement.keys.other-key.secret=" + EnforcementAnswersTest.OTHER_SECRET,
+            "takedown.enforcement.keys.screening-key.organisation=screening-nodes",
+            "takedown.enforcement.keys.screening-key.secret=" + EnforcementAnswersTest.SCREENING_SECRET
         })
 class EnforcementAnswersTest {
 
     static final String SECRET = "the-platform-key-for-this-test-only-0123456789";
     static final String OTHER_SECRET = "another-platform-key-for-this-test-only-0123456789";
+    static final String SCREENING_SECRET = "the-screening-nodes-key-for-this-test-only-0123456789";
 
     private static final EmbeddedKafkaKraftBroker broker = broker();
 
@@ -465,6 +469,59 @@ class EnforcementAnswersTest {
         assertThat(measures.find(wider).enforcedAt()).isEqualTo(now.plusMillis(21));
     }
 
+    /**
+     * Whoever can reach the broker can write on the screening nodes' topic: only a record signed with the screening
+     * nodes' key, and keyed by the node it speaks for, registers a node or confirms a filter.
+     */
+    @Test
+    void screeningNodeRecordsCountOnlySignedByTheNodesKeyAndForTheirOwnNode() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String node = "node-k-" + UUID.randomUUID();
+        String other = "node-x-" + UUID.randomUUID();
+        String filter = filter("case-" + UUID.randomUUID());
+        FilterIndexed answer = new FilterIndexed(node, filter, version(filter), false, now);
+
+        sendTo(Topics.SCREENING_NODES, node, FilterIndexed.TYPE, answer, null, null);
+        sendTo(Topics.SCREENING_NODES, node, FilterIndexed.TYPE, answer, "platform-key", SECRET);
+        sendTo(Topics.SCREENING_NODES, node, FilterIndexed.TYPE, answer, "screening-key", OTHER_SECRET);
+        sendTo(Topics.SCREENING_NODES, other, FilterIndexed.TYPE, answer, "screening-key", SCREENING_SECRET);
+        sendTo(Topics.SCREENING_NODES, other, ScreeningNodeAlive.TYPE, new ScreeningNodeAlive(other, now), null, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> reasons(node, other).size() == 5);
+        assertThat(reasons(node, other))
+                .containsExactlyInAnyOrder(
+                        "no takedown-key-id header",
+                        "signed by 'platform', not by the screening nodes 'screening-nodes'",
+                        "takedown-signature does not match key 'screening-key'",
+                        "the record key must be the node the record speaks for",
+                        "no takedown-key-id header");
+        assertThat(screening.liveNodes())
+                .as("an unsigned heartbeat registers nothing")
+                .doesNotContain(other);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from screening_ack where measure_id = ?::uuid", Long.class, filter))
+                .as("no forged answer was recorded")
+                .isZero();
+
+        sendTo(
+                Topics.SCREENING_NODES,
+                node,
+                ScreeningNodeAlive.TYPE,
+                new ScreeningNodeAlive(node, now),
+                "screening-key",
+                SCREENING_SECRET);
+        sendTo(Topics.SCREENING_NODES, node, FilterIndexed.TYPE, answer, "screening-key", SCREENING_SECRET);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "select count(*) from screening_ack where measure_id = ?::uuid and node_id = ?",
+                                Long.class,
+                                filter,
+                                node))
+                        .isOne());
+        assertThat(screening.liveNodes()).contains(node);
+        // the other tests count live nodes: this one leaves
+        screening.left(node);
+    }
+
     private String filter(String caseId) {
         measures.plan(
                 caseId,
@@ -521,9 +578,13 @@ class EnforcementAnswersTest {
     }
 
     private void send(String key, String type, Object answer, String keyId, String secret) throws Exception {
+        sendTo(Topics.ENFORCEMENT_RESULTS, key, type, answer, keyId, secret);
+    }
+
+    private void sendTo(String topic, String key, String type, Object answer, String keyId, String secret)
+            throws Exception {
         byte[] value = JSON.writeValueAsBytes(answer);
-        ProducerRecord<String, String> record =
-                new ProducerRecord<>(Topics.ENFORCEMENT_RESULTS, key, new String(value, UTF_8));
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, new String(value, UTF_8));
         record.headers().add(CloudEventHeaders.TYPE, type.getBytes(UTF_8));
         if (keyId != null) {
             record.headers().add(InboundSignatures.KEY_ID, keyId.getBytes(UTF_8));
@@ -542,7 +603,7 @@ class EnforcementAnswersTest {
 
     private static EmbeddedKafkaKraftBroker broker() {
         EmbeddedKafkaKraftBroker broker =
-                new EmbeddedKafkaKraftBroker(1, 1, Topics.ENFORCEMENT_RESULTS, Topics.MEASURES);
+                new EmbeddedKafkaKraftBroker(1, 1, Topics.ENFORCEMENT_RESULTS, Topics.MEASURES, Topics.SCREENING_NODES);
         broker.afterPropertiesSet();
         return broker;
     }

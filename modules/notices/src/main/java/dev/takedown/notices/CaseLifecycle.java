@@ -939,7 +939,9 @@ public class CaseLifecycle {
             boolean imposes = verdict == Verdict.REVERSE && !decision.measures().isEmpty();
             Effect effect = imposes
                     ? Effect.RESTRICTED
-                    : verdict == Verdict.REVERSE ? Effect.LIFTED : inEffect.isEmpty() ? Effect.NONE : Effect.MAINTAINED;
+                    : verdict == Verdict.REVERSE
+                            ? Effect.LIFTING
+                            : inEffect.isEmpty() ? Effect.NONE : Effect.MAINTAINED;
             tellBoth(
                     notice,
                     LetterKind.APPEAL_OUTCOME,
@@ -1223,6 +1225,8 @@ public class CaseLifecycle {
         RESTRICTED,
         MAINTAINED,
         LIFTED,
+        // decided, not yet done: the letter that tells the content is back waits for the platform's confirmation
+        LIFTING,
         NONE
     }
 

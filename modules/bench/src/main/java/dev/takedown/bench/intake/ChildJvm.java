@@ -71,7 +71,10 @@ public final class ChildJvm implements AutoCloseable {
 
     /** This JVM's class path, which holds the local stack (demo accounts, {@code LocalTakedown}). */
     public static String ownClasspath() {
-        return System.getProperty("java.class.path");
+        // absolute, since the child runs in a working directory of its own
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> new File(entry).getAbsolutePath())
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
     }
 
     public String baseUrl() {
@@ -113,6 +116,15 @@ public final class ChildJvm implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("not ready within " + patience);
+    }
+
+    /** Waits for a child that ends by itself (a peer that prints its figures and exits); its exit code. */
+    public int awaitExit(Duration patience) throws InterruptedException {
+        if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("child JVM still running after " + patience);
+        }
+        return process.exitValue();
     }
 
     /** Peak resident set size in MiB (VmHWM), or -1 where /proc is not available. */

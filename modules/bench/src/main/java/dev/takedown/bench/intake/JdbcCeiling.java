@@ -125,6 +125,7 @@ public final class JdbcCeiling implements AutoCloseable {
                 0,
                 0,
                 0,
+                0,
                 0);
     }
 

@@ -9,12 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Open-loop load on {@code POST /api/notices} (issue 9). Requests are scheduled by their <em>intended</em> start time
@@ -34,7 +35,8 @@ import org.HdrHistogram.Recorder;
  * one, and a request's latency runs from its intended start, so a stalled server is charged for every request it
  * delayed (no coordinated omission). Requests still unanswered when the run ends count as failed with the latency
  * they had reached. A sample of accepted cases is followed until its first moderator task appears in
- * {@code GET /api/tasks} (polled as the moderator), or in the engine's task table, which measures the asynchronous
+ * {@code GET /api/tasks} (polled as the moderator), or in the engine's task table (told by a PostgreSQL notification
+ * when the task's transaction commits), which measures the asynchronous
  * half of intake.
  *
  * <pre>
@@ -92,9 +94,31 @@ public final class LoadDriver {
             return new Options(
                     baseUrl, user, password, moderator, rate, warmup, duration, taskSample, drain, apiKey, jdbcUrl);
         }
+
+        /** Follows no case to a task: for an app that starts no lifecycle. */
+        public Options withoutTasks() {
+            return new Options(
+                    baseUrl, user, password, moderator, rate, warmup, duration, 0, drain, apiKey, taskDatabase);
+        }
+
+        /** Follows every accepted case to its first task (cheap with the database probe), not a sample of 20. */
+        public Options withEveryTask() {
+            return new Options(
+                    baseUrl,
+                    user,
+                    password,
+                    moderator,
+                    rate,
+                    warmup,
+                    duration,
+                    Integer.MAX_VALUE,
+                    drain,
+                    apiKey,
+                    taskDatabase);
+        }
     }
 
-    /** Latencies in milliseconds; task latency is from the 201 to the first poll that shows the task. */
+    /** Latencies in milliseconds; task latency is from the 201 to the moment the probe saw the task. */
     public record Report(
             double offeredPerSecond,
             long sent,
@@ -108,12 +132,13 @@ public final class LoadDriver {
             int taskSampled,
             int taskSeen,
             double taskP50,
+            double taskP99,
             double taskMax) {
 
         public String line() {
             return String.format(
                     "offered %.1f/s: sent %d, accepted %d (%.1f/s), failed %d; latency ms p50 %.1f "
-                            + "p99 %.1f p99.9 %.1f max %.1f; first task (%d/%d seen) ms p50 %.0f max %.0f",
+                            + "p99 %.1f p99.9 %.1f max %.1f; first task (%d/%d seen) ms p50 %.0f p99 %.0f max %.0f",
                     offeredPerSecond,
                     sent,
                     accepted,
@@ -126,6 +151,7 @@ public final class LoadDriver {
                     taskSeen,
                     taskSampled,
                     taskP50,
+                    taskP99,
                     taskMax);
         }
     }
@@ -202,7 +228,7 @@ public final class LoadDriver {
                 LockSupport.parkNanos(wait);
             }
             boolean measured = i >= warmupCount;
-            boolean sample = measured && (i - warmupCount) % sampleEvery == 0;
+            boolean sample = options.taskSample() > 0 && measured && (i - warmupCount) % sampleEvery == 0;
             if (sample) {
                 sampled[0]++;
             }
@@ -259,10 +285,12 @@ public final class LoadDriver {
         double seconds = (sendEnd - (start + warmupCount * period)) / 1e9;
         int seen;
         double taskP50;
+        double taskP99;
         double taskMax;
         synchronized (taskLatency) {
             seen = (int) taskLatency.getTotalCount();
             taskP50 = taskLatency.getValueAtPercentile(50) / 1e6;
+            taskP99 = taskLatency.getValueAtPercentile(99) / 1e6;
             taskMax = taskLatency.getMaxValue() / 1e6;
         }
         return new Report(
@@ -278,6 +306,7 @@ public final class LoadDriver {
                 sampled[0],
                 seen,
                 taskP50,
+                taskP99,
                 taskMax);
     }
 
@@ -312,19 +341,24 @@ public final class LoadDriver {
         return t;
     }
 
-    /** Which of the given case ids have a task now. */
+    /** When each of the given case ids got a task (nanoTime), for those that have one now. */
     private interface TaskProbe extends AutoCloseable {
-        Set<String> withTask(Set<String> caseIds) throws Exception;
+        Map<String, Long> withTask(Set<String> caseIds) throws Exception;
+
+        /** Whether a call waits for news itself, so the poller need not sleep between calls. */
+        default boolean waits() {
+            return false;
+        }
 
         @Override
         default void close() throws SQLException {}
     }
 
-    /** The moderator's queue, {@code GET /api/tasks}. */
+    /** The moderator's queue, {@code GET /api/tasks}, polled: a task is seen at the poll that lists it. */
     private record QueueProbe(HttpClient http, URI baseUrl, String authorization) implements TaskProbe {
 
         @Override
-        public Set<String> withTask(Set<String> caseIds) throws Exception {
+        public Map<String, Long> withTask(Set<String> caseIds) throws Exception {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(baseUrl.resolve("/api/tasks"))
                             .header("Authorization", authorization)
@@ -332,20 +366,31 @@ public final class LoadDriver {
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            Set<String> found = new HashSet<>();
+            Map<String, Long> found = new HashMap<>();
+            long now = System.nanoTime();
             if (response.statusCode() == 200) {
                 for (JsonNode task : JSON.readTree(response.body())) {
-                    found.add(task.path("case_id").asText());
+                    String caseId = task.path("case_id").asText();
+                    if (caseIds.contains(caseId)) {
+                        found.put(caseId, now);
+                    }
                 }
             }
             return found;
         }
     }
 
-    /** The engine's task table, on one connection: a lifecycle's business key is its case id. */
+    /**
+     * The engine's task table, told by PostgreSQL: a trigger on {@code act_ru_task} (installed in the benchmark's
+     * database only) notifies each new task's business key, the case id, when its transaction commits. A task may
+     * commit before the driver has read the 201 that names its case, so every notification is kept until asked for.
+     */
     private static final class DatabaseProbe implements TaskProbe {
 
+        private static final String CHANNEL = "bench_task_created";
+
         private final String jdbcUrl;
+        private final Map<String, Long> seen = new HashMap<>();
         private Connection connection;
 
         DatabaseProbe(String jdbcUrl) {
@@ -353,18 +398,35 @@ public final class LoadDriver {
         }
 
         @Override
-        public Set<String> withTask(Set<String> caseIds) throws Exception {
+        public boolean waits() {
+            return true;
+        }
+
+        @Override
+        public Map<String, Long> withTask(Set<String> caseIds) throws Exception {
             if (connection == null) {
                 connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                try (Statement s = connection.createStatement()) {
+                    s.execute("create or replace function bench_task_created() returns trigger language plpgsql as $$"
+                            + " begin perform pg_notify('" + CHANNEL + "', (select business_key_ from act_ru_execution"
+                            + " where id_ = new.proc_inst_id_)); return new; end $$");
+                    s.execute("create or replace trigger bench_task_created after insert on act_ru_task"
+                            + " for each row execute function bench_task_created()");
+                    s.execute("listen " + CHANNEL);
+                }
             }
-            Set<String> found = new HashSet<>();
-            try (PreparedStatement s = connection.prepareStatement("select e.business_key_ from act_ru_task t"
-                    + " join act_ru_execution e on e.id_ = t.proc_inst_id_ where e.business_key_ = any (?)")) {
-                s.setArray(1, connection.createArrayOf("varchar", caseIds.toArray()));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getString(1));
-                    }
+            PGNotification[] news = connection.unwrap(PGConnection.class).getNotifications(250);
+            long now = System.nanoTime();
+            if (news != null) {
+                for (PGNotification n : news) {
+                    seen.putIfAbsent(n.getParameter(), now);
+                }
+            }
+            Map<String, Long> found = new HashMap<>();
+            for (String caseId : caseIds) {
+                Long at = seen.remove(caseId);
+                if (at != null) {
+                    found.put(caseId, at);
                 }
             }
             return found;
@@ -378,7 +440,7 @@ public final class LoadDriver {
         }
     }
 
-    /** Probes every 250 ms while sampled cases wait for their first task. */
+    /** Asks the probe while sampled cases wait for their first task (polling every 250 ms unless it waits itself). */
     private static final class TaskPoller implements Runnable {
 
         private final TaskProbe probe;
@@ -407,25 +469,26 @@ public final class LoadDriver {
 
         private void poll() {
             while (running) {
-                if (!awaiting.isEmpty()) {
+                if (!awaiting.isEmpty() || probe.waits()) {
                     try {
-                        Set<String> found = probe.withTask(Set.copyOf(awaiting.keySet()));
-                        long now = System.nanoTime();
-                        for (String caseId : found) {
-                            Long filed = awaiting.remove(caseId);
+                        Map<String, Long> found = probe.withTask(Set.copyOf(awaiting.keySet()));
+                        for (Map.Entry<String, Long> task : found.entrySet()) {
+                            Long filed = awaiting.remove(task.getKey());
                             if (filed != null) {
                                 synchronized (latency) {
-                                    latency.recordValue(Math.max(0, now - filed));
+                                    latency.recordValue(Math.max(0, task.getValue() - filed));
                                 }
                             }
                         }
                     } catch (InterruptedException e) {
                         return;
                     } catch (Exception e) {
-                        // the next poll tries again
+                        // the next call tries again
                     }
                 }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+                if (!probe.waits()) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+                }
             }
         }
     }

@@ -1,12 +1,19 @@
 package dev.takedown.bench.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.takedown.bench.bulk.BulkDatabase;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +62,87 @@ class IntakeSmokeTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void databaseProbeSeesEachTaskWhenItsTransactionCommits() throws Exception {
+        try (BulkDatabase database = new BulkDatabase()) {
+            String url = database.dataSource().getJdbcUrl();
+            try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                    Statement s = c.createStatement()) {
+                s.execute("create table act_ru_execution (id_ varchar(64) primary key, business_key_ varchar(255))");
+                s.execute("create table act_ru_task (id_ varchar(64) primary key, proc_inst_id_ varchar(64))");
+            }
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            AtomicInteger filed = new AtomicInteger();
+            server.createContext("/api/notices", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                String caseId = "case-" + filed.incrementAndGet();
+                // the task commits before the driver reads the 201 that names its case: the probe must keep it
+                try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                        Statement s = c.createStatement()) {
+                    s.execute("insert into act_ru_execution values ('p-" + caseId + "', '" + caseId + "')");
+                    s.execute("insert into act_ru_task values ('t-" + caseId + "', 'p-" + caseId + "')");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                byte[] body = ("{\"case_id\":\"" + caseId + "\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(201, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            try {
+                LoadDriver.Report report = LoadDriver.run(LoadDriver.Options.of(
+                                "http://localhost:" + server.getAddress().getPort(),
+                                50,
+                                Duration.ofMillis(100),
+                                Duration.ofMillis(400))
+                        .withTaskDatabase(url)
+                        .withEveryTask());
+                assertThat(report.accepted()).isEqualTo(20);
+                assertThat(report.taskSampled()).isEqualTo(20);
+                assertThat(report.taskSeen()).isEqualTo(20);
+            } finally {
+                server.stop(0);
+            }
+        }
+    }
+
+    @Test
+    void enginePeerTakesTheLifecycleToItsReviewTask() throws Exception {
+        try (BulkDatabase database = new BulkDatabase()) {
+            String url = database.dataSource().getJdbcUrl();
+            String line = EnginePeer.measure(
+                    Map.of("jdbc-url", url, "mode", "lifecycle", "count", "8", "warmup", "0", "threads", "2"));
+            assertThat(line).startsWith("engine lifecycle batch 1: 8 in");
+            // stub delegates, real diagram and decision table: each instance waits in the review task of the queue
+            // triage chose for a rights holder's CN notice
+            try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from act_ru_task t join act_ru_identitylink l"
+                            + " on l.task_id_ = t.id_ where t.task_def_key_ = 'Task_ReviewNotice'"
+                            + " and l.group_id_ = 'MODERATOR'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(8);
+            }
+            String batched = EnginePeer.measure(Map.of(
+                    "jdbc-url", url,
+                    "mode", "lifecycle",
+                    "count", "8",
+                    "warmup", "0",
+                    "batch", "4",
+                    "sync-validation", "true"));
+            assertThat(batched).startsWith("engine lifecycle batch 4: 8 in");
+        }
+    }
+
+    @Test
+    void intervalOfTheMeanFollowsStudentsT() {
+        // mean 2, sample standard deviation 1, t(0.975; 2) = 4.303: 4.303 / sqrt(3)
+        assertThat(Stats.mean(new double[] {1, 2, 3})).isEqualTo(2.0);
+        assertThat(Stats.halfWidth95(new double[] {1, 2, 3})).isCloseTo(2.484, within(0.001));
+        assertThat(Stats.halfWidth95(new double[] {5})).isNaN();
     }
 
     @Test

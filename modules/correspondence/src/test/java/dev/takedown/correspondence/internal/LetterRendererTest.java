@@ -178,6 +178,27 @@ class LetterRendererTest {
                         .body())
                 .contains("then the rights holder withdrew the notice.", "(a) Measure lifted: GEO_BLOCK");
 
+        // a reversal tells what will be lifted; only the letter after the platform's confirmation says it is back
+        String reversed = render(
+                        LetterKind.APPEAL_OUTCOME,
+                        Locale.ENGLISH,
+                        Map.of(
+                                "verdict",
+                                "REVERSE",
+                                "reason",
+                                "the content is a parody",
+                                "statement",
+                                statement("LIFTING", "APPEAL_REVERSE", false)),
+                        null)
+                .body();
+        assertThat(reversed)
+                .contains(
+                        "(a) Measure to be lifted: GEO_BLOCK on https://v.example/1 (territorial scope: DE, AT;"
+                                + " duration: until 2026-03-31 inclusive); you will be told when the platform has made"
+                                + " the content available again.",
+                        "(d) Legal ground: the restriction relied on COPYRIGHT")
+                .doesNotContain("no longer applies", "available again wherever");
+
         Map<String, Object> kept = new java.util.HashMap<>(model(LetterKind.APPEAL_OUTCOME));
         assertThat(render(LetterKind.APPEAL_OUTCOME, Locale.ENGLISH, kept, null).body())
                 .contains(

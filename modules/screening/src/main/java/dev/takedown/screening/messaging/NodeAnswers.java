@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.CloudEventHeaders;
 import dev.takedown.events.FilterIndexed;
+import dev.takedown.events.InboundSignatures;
 import dev.takedown.events.ScreeningNodeAlive;
 import dev.takedown.events.ScreeningNodeLeft;
 import dev.takedown.events.Topics;
@@ -18,8 +19,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,8 +33,12 @@ import org.springframework.stereotype.Component;
  * This node's voice on {@link Topics#SCREENING_NODES}: a heartbeat every {@code takedown.screening.heartbeat} (the
  * registry of nodes that must answer), and an answer for every measure command its index took in. The node id is
  * {@link Screening#nodeId()} ({@code takedown.screening.node-id}, by default the host name and a suffix new at every
- * start): a restarted node is a new node, and the old one drops out of the registry when its heartbeats stop. Fire and forget: a lost answer leaves the measure unconfirmed
- * until the node answers again (it does when it rereads the topic after a restart), and its deadline shows it.
+ * start): a restarted node is a new node, and the old one drops out of the registry when its heartbeats stop. Fire and
+ * forget: a lost answer leaves the measure unconfirmed until the node answers again (it does when it rereads the topic
+ * after a restart), and its deadline shows it. Anyone who can reach the broker could write on this topic, so every
+ * record is signed, as a platform signs its answers ({@link InboundSignatures}), with the screening nodes' key:
+ * {@code takedown.screening.answer-key} names it among {@code takedown.enforcement.keys}. Unsigned records are refused
+ * by the application.
  */
 @Component
 class NodeAnswers implements MeasureFeed.Indexed {
@@ -40,13 +48,35 @@ class NodeAnswers implements MeasureFeed.Indexed {
 
     private final ObjectProvider<KafkaTemplate<?, ?>> kafka;
     private final ObjectMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final String nodeId;
+    private final String keyId;
+    private final String secret;
 
-    NodeAnswers(ObjectProvider<KafkaTemplate<?, ?>> kafka, ObjectMapper json, Screening screening) {
+    NodeAnswers(
+            ObjectProvider<KafkaTemplate<?, ?>> kafka,
+            ObjectMapper json,
+            Screening screening,
+            Clock clock,
+            @Value("${takedown.screening.answer-key:}") String keyId,
+            Environment environment) {
         this.kafka = kafka;
         this.json = json;
+        this.clock = clock;
         this.nodeId = screening.nodeId();
+        this.keyId = keyId.isBlank() ? null : keyId;
+        this.secret = this.keyId == null
+                ? null
+                : Binder.get(environment)
+                        .bind("takedown.enforcement.keys." + keyId + ".secret", String.class)
+                        .orElse(null);
+        if (this.keyId != null && secret == null) {
+            throw new IllegalStateException(
+                    "takedown.screening.answer-key names " + keyId + ", which takedown.enforcement.keys does not hold");
+        }
+        if (this.keyId == null) {
+            log.warn("takedown.screening.answer-key is not set: this node's answers go unsigned and are refused");
+        }
     }
 
     @Override
@@ -79,14 +109,18 @@ class NodeAnswers implements MeasureFeed.Indexed {
             return Optional.empty();
         }
         try {
-            ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(Topics.SCREENING_NODES, nodeId, json.writeValueAsBytes(body));
+            byte[] value = json.writeValueAsBytes(body);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SCREENING_NODES, nodeId, value);
             header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
             header(record, CloudEventHeaders.TYPE, type);
             header(record, CloudEventHeaders.SOURCE, SOURCE);
             header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
             header(record, CloudEventHeaders.TIME, clock.instant().toString());
             header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
+            if (keyId != null) {
+                header(record, InboundSignatures.KEY_ID, keyId);
+                header(record, InboundSignatures.SIGNATURE, InboundSignatures.sign(secret, nodeId, value));
+            }
             return Optional.of(producer.send(record).whenComplete((sent, error) -> {
                 if (error != null) {
                     log.warn("Screening node {}: {} not delivered: {}", nodeId, type, error.toString());
