@@ -1,6 +1,8 @@
 package dev.takedown.bench.intake;
 
 import dev.takedown.TakedownApplication;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -14,10 +16,13 @@ public final class AcceptOnlyTakedown {
     private AcceptOnlyTakedown() {}
 
     public static void main(String[] args) {
+        // a command-line argument, since config/application.yml turns externalisation on over any default
+        String[] withoutKafka = Stream.concat(
+                        Arrays.stream(args), Stream.of("--spring.modulith.events.externalization.enabled=false"))
+                .toArray(String[]::new);
         new SpringApplicationBuilder(TakedownApplication.class)
                 .initializers(context -> context.addBeanFactoryPostProcessor(
                         factory -> ((BeanDefinitionRegistry) factory).removeBeanDefinition("caseProcesses")))
-                .properties("spring.modulith.events.externalization.enabled=false")
-                .run(args);
+                .run(withoutKafka);
     }
 }

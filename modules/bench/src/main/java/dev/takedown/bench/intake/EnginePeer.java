@@ -1,5 +1,6 @@
 package dev.takedown.bench.intake;
 
+import dev.takedown.bench.Args;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,11 +53,7 @@ public final class EnginePeer {
     private EnginePeer() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            a.put(kv[0], kv.length == 2 ? kv[1] : "true");
-        }
+        Map<String, String> a = Args.parse(args);
         System.out.println(measure(a));
     }
 

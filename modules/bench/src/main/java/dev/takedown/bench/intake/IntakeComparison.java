@@ -1,6 +1,7 @@
 package dev.takedown.bench.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.bench.Args;
 import dev.takedown.events.Topics;
 import dev.takedown.local.LocalInfrastructure;
 import java.net.URI;
@@ -74,11 +75,7 @@ public final class IntakeComparison {
     private IntakeComparison() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            a.put(kv[0], kv.length == 2 ? kv[1] : "true");
-        }
+        Map<String, String> a = Args.parse(args);
         double[] rates = parse(a.getOrDefault("rates", "10,20,40"));
         double[] ceilingRates = parse(a.getOrDefault("ceiling-rates", "100,400,1600"));
         Duration warmup = Duration.parse(a.getOrDefault("warmup", "PT5S"));
@@ -86,10 +83,7 @@ public final class IntakeComparison {
         // each app is driven this long at the lowest rate before any turn counts: a cold JVM interprets and compiles
         // the whole intake path in its first tens of seconds, which would land on whichever variant goes first
         Duration appWarmup = Duration.parse(a.getOrDefault("app-warmup", "PT45S"));
-        List<String> variants = Arrays.stream(
-                        a.getOrDefault("variants", "accept,tuned").split(","))
-                .filter(variant -> !variant.isBlank())
-                .toList();
+        List<String> variants = Args.list(a.getOrDefault("variants", "accept,tuned"));
         // profiling aids: a flight recording per app JVM, and PostgreSQL logging statements slower than N ms
         boolean jfr = Boolean.parseBoolean(a.getOrDefault("jfr", "false"));
         String slowMs = a.get("slow-ms");
@@ -104,10 +98,7 @@ public final class IntakeComparison {
         int engineWarmup = Integer.parseInt(a.getOrDefault("engine-warmup", "1000"));
         // open cases' review timers in the job table before the lifecycle peers run (two per case)
         int openTimers = Integer.parseInt(a.getOrDefault("open-timers", "0"));
-        List<String> enginePeers = Arrays.stream(
-                        a.getOrDefault("engine-peers", "").split(","))
-                .filter(name -> !name.isBlank())
-                .toList();
+        List<String> enginePeers = Args.list(a.getOrDefault("engine-peers", ""));
         Path work = Files.createTempDirectory("takedown-intake");
         System.out.println(
                 "work directory " + work + "; cores " + Runtime.getRuntime().availableProcessors());

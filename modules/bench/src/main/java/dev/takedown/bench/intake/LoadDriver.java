@@ -2,6 +2,7 @@ package dev.takedown.bench.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.bench.Args;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -159,11 +159,7 @@ public final class LoadDriver {
     private LoadDriver() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            a.put(kv[0], kv.length == 2 ? kv[1] : "true");
-        }
+        Map<String, String> a = Args.parse(args);
         Options options = new Options(
                 URI.create(a.getOrDefault("base-url", "http://localhost:8080")),
                 a.getOrDefault("user", "rightsholder-a"),

@@ -2,6 +2,7 @@ package dev.takedown.bench.screening;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.bench.Args;
 import dev.takedown.events.CloudEventHeaders;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.ScreeningRule;
@@ -210,11 +211,7 @@ public final class EnforcementLatency {
     private EnforcementLatency() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            a.put(kv[0], kv.length == 2 ? kv[1] : "true");
-        }
+        Map<String, String> a = Args.parse(args);
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         System.out.println("cores " + Runtime.getRuntime().availableProcessors());

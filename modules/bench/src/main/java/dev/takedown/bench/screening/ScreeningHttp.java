@@ -2,6 +2,7 @@ package dev.takedown.bench.screening;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.bench.Args;
 import dev.takedown.bench.intake.ChildJvm;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.ScreeningRule;
@@ -27,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,11 +71,7 @@ public final class ScreeningHttp {
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        Map<String, String> a = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            a.put(kv[0], kv.length == 2 ? kv[1] : "true");
-        }
+        Map<String, String> a = Args.parse(args);
         int terms = Integer.parseInt(a.getOrDefault("terms", "10000"));
         int perMeasure = Integer.parseInt(a.getOrDefault("terms-per-measure", "10"));
         int clients = Integer.parseInt(a.getOrDefault("clients", "8"));

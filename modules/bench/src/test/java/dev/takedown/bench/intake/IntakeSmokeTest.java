@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.takedown.bench.bulk.BulkDatabase;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,15 +27,8 @@ class IntakeSmokeTest {
 
     @Test
     void loadDriverSendsAtTheRateAndFollowsSampledCasesToTheirTask() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         AtomicInteger filed = new AtomicInteger();
-        server.createContext("/api/notices", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            byte[] body = ("{\"case_id\":\"case-" + filed.incrementAndGet() + "\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(201, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        HttpServer server = intake(caseId -> filed.incrementAndGet());
         server.createContext("/api/tasks", exchange -> {
             StringBuilder tasks = new StringBuilder("[");
             for (int i = 1; i <= filed.get(); i++) {
@@ -73,12 +68,8 @@ class IntakeSmokeTest {
                 s.execute("create table act_ru_execution (id_ varchar(64) primary key, business_key_ varchar(255))");
                 s.execute("create table act_ru_task (id_ varchar(64) primary key, proc_inst_id_ varchar(64))");
             }
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            AtomicInteger filed = new AtomicInteger();
-            server.createContext("/api/notices", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                String caseId = "case-" + filed.incrementAndGet();
-                // the task commits before the driver reads the 201 that names its case: the probe must keep it
+            // the task commits before the driver reads the 201 that names its case: the probe must keep it
+            HttpServer server = intake(caseId -> {
                 try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
                         Statement s = c.createStatement()) {
                     s.execute("insert into act_ru_execution values ('p-" + caseId + "', '" + caseId + "')");
@@ -86,10 +77,6 @@ class IntakeSmokeTest {
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
-                byte[] body = ("{\"case_id\":\"" + caseId + "\"}").getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(201, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
             });
             server.start();
             try {
@@ -153,5 +140,21 @@ class IntakeSmokeTest {
             assertThat(report.accepted()).isEqualTo(20);
             assertThat(report.failed()).isZero();
         }
+    }
+
+    /** A stub of {@code POST /api/notices}: each filing gets the next case id, handed to {@code onFiled} first. */
+    private static HttpServer intake(Consumer<String> onFiled) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        AtomicInteger filed = new AtomicInteger();
+        server.createContext("/api/notices", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            String caseId = "case-" + filed.incrementAndGet();
+            onFiled.accept(caseId);
+            byte[] body = ("{\"case_id\":\"" + caseId + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(201, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        return server;
     }
 }

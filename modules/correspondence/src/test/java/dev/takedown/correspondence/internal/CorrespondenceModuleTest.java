@@ -411,6 +411,9 @@ class CorrespondenceModuleTest {
                 Map.of(
                         "measures",
                         List.of("DELETE"),
+                        "restrictions",
+                        List.of(Map.of(
+                                "measure", "DELETE", "target", "https://gen.example/p/1", "countries", List.of())),
                         "target",
                         "https://gen.example/p/1",
                         "work",
