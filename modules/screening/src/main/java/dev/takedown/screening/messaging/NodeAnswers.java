@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -52,6 +55,12 @@ class NodeAnswers implements MeasureFeed.Indexed {
     private final String nodeId;
     private final String keyId;
     private final String secret;
+    private final ExecutorService sender =
+            new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), runnable -> {
+                Thread thread = new Thread(runnable, "screening-node-answers");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     NodeAnswers(
             ObjectProvider<KafkaTemplate<?, ?>> kafka,
@@ -89,7 +98,10 @@ class NodeAnswers implements MeasureFeed.Indexed {
         send(ScreeningNodeAlive.TYPE, new ScreeningNodeAlive(nodeId, clock.instant()));
     }
 
-    /** A node that shuts down says so before its producer closes, so that nothing waits for it. */
+    /**
+     * A node that shuts down says so before its producer closes, so that nothing waits for it; at most two seconds,
+     * so that a node whose broker is gone still stops at once.
+     */
     @EventListener(ContextClosedEvent.class)
     void leaving() {
         send(ScreeningNodeLeft.TYPE, new ScreeningNodeLeft(nodeId, clock.instant()))
@@ -100,9 +112,16 @@ class NodeAnswers implements MeasureFeed.Indexed {
                         log.info("Screening node {} left without saying so: {}", nodeId, notDelivered.toString());
                     }
                 });
+        sender.shutdown();
     }
 
-    private Optional<CompletableFuture<?>> send(String type, Object body) {
+    /**
+     * Hands the record to the producer on this class's own thread: a send waits up to the producer's
+     * {@code max.block.ms} (a minute) for the broker's metadata, which would hold the scheduler's one thread (every
+     * other scheduled job with it), the measures consumer, or the shutdown. What the queue cannot take is dropped, as a
+     * lost answer is.
+     */
+    private Optional<Future<?>> send(String type, Object body) {
         @SuppressWarnings("unchecked")
         KafkaOperations<String, byte[]> producer = (KafkaOperations<String, byte[]>) kafka.getIfUnique();
         if (producer == null) {
@@ -121,11 +140,11 @@ class NodeAnswers implements MeasureFeed.Indexed {
                 header(record, InboundSignatures.KEY_ID, keyId);
                 header(record, InboundSignatures.SIGNATURE, InboundSignatures.sign(secret, nodeId, value));
             }
-            return Optional.of(producer.send(record).whenComplete((sent, error) -> {
+            return Optional.of(sender.submit(() -> producer.send(record).whenComplete((sent, error) -> {
                 if (error != null) {
                     log.warn("Screening node {}: {} not delivered: {}", nodeId, type, error.toString());
                 }
-            }));
+            })));
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("Screening node {}: {} not sent: {}", nodeId, type, e.toString());
             return Optional.empty();

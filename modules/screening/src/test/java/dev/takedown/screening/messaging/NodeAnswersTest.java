@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -13,6 +14,7 @@ import dev.takedown.events.InboundSignatures;
 import dev.takedown.screening.Screening;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -47,7 +49,7 @@ class NodeAnswersTest {
         new NodeAnswers(provider, json, screening, clock, "screening-key", environment).indexed("m-1", 3, false);
 
         ArgumentCaptor<ProducerRecord<String, byte[]>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
-        verify(kafka).send(sent.capture());
+        verify(kafka, timeout(2_000)).send(sent.capture());
         ProducerRecord<String, byte[]> record = sent.getValue();
         assertThat(record.key()).isEqualTo(screening.nodeId());
         InboundSignatures.Verdict verdict = new InboundSignatures(
@@ -60,6 +62,25 @@ class NodeAnswersTest {
         assertThat(verdict).isEqualTo(new InboundSignatures.Verified("screening-nodes", "screening-key"));
         assertThat(new String(record.value(), StandardCharsets.UTF_8))
                 .contains("\"measureId\":\"m-1\"", "\"nodeId\":\"" + screening.nodeId() + "\"");
+    }
+
+    /** A broker that cannot be reached holds no caller: the producer waits for it on the node's own thread. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSendThatWaitsForTheBrokerHoldsNeitherTheSchedulerNorTheShutdown() {
+        KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
+        when(kafka.send(any(ProducerRecord.class))).thenAnswer(invocation -> {
+            Thread.sleep(60_000);
+            return CompletableFuture.completedFuture(null);
+        });
+        ObjectProvider<KafkaTemplate<?, ?>> provider = mock(ObjectProvider.class);
+        when(provider.getIfUnique()).thenAnswer(invocation -> kafka);
+        NodeAnswers answers = new NodeAnswers(provider, json, screening, clock, "", new MockEnvironment());
+
+        long started = System.nanoTime();
+        answers.alive();
+        answers.leaving();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
