@@ -418,7 +418,7 @@ public class CaseLifecycle {
                 switch (StandingChangeKind.valueOf(changed.change())) {
                     case WARNED -> LetterKind.WARNING;
                     case SUSPENDED, TERMINATED -> LetterKind.SUSPENSION;
-                    case REINSTATED, LIFTED -> LetterKind.REINSTATEMENT;
+                    case REINSTATED, LIFTED, REVERSED -> LetterKind.REINSTATEMENT;
                 };
         Map<String, Object> model = standingModel(changed);
         if (Party.Kind.NOTIFIER.name().equals(changed.partyKind())) {
