@@ -433,7 +433,7 @@ class MeasuresTest {
                 .withScope(new MeasureScope(
                         List.of("DE"), LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)));
         ended.apply(Instant.now(), UUID.randomUUID());
-        when(repository.findTop100ByStatusAndEndsOnBeforeOrderByEndsOn(
+        when(repository.findTop100ByStatusAndStandingChangeIdIsNullAndEndsOnBeforeOrderByEndsOn(
                         MeasureStatus.APPLIED, LocalDate.now(java.time.ZoneOffset.UTC)))
                 .thenReturn(List.of(ended));
 

@@ -792,12 +792,14 @@ public class CaseLifecycle {
     /**
      * A measure that ended without a further decision on the case (its period ran out, or staff lifted it) is
      * explained to both sides with a statement of reasons (DSA Art. 17(3)); the other lifts follow a step of the case
-     * whose own letter tells them. A filter's end concerns every uploader of the case, a target's only its own.
+     * whose own letter tells them. A filter's end concerns every uploader of the case, a target's only its own. An
+     * account measure of the strike ladder ends with the account's standing, whose own letter tells the account (and
+     * concerns no one else).
      */
     @EventListener
     void on(MeasureLifted lifted) {
         LiftCause cause = LiftCause.valueOf(Objects.requireNonNullElse(lifted.cause(), LiftCause.SUPERSEDED.name()));
-        if (cause != LiftCause.EXPIRY && cause != LiftCause.BY_HAND) {
+        if (cause != LiftCause.EXPIRY && cause != LiftCause.BY_HAND || lifted.standingChangeId() != null) {
             return;
         }
         Optional<Notice> found = load(lifted.caseId());

@@ -556,6 +556,23 @@ class CaseLifecycleTest {
                 caseId,
                 "system",
                 UUID.randomUUID().toString(),
+                "the suspension ended on its date",
+                2L,
+                "EXPIRY",
+                "ACCOUNT_SUSPEND",
+                null,
+                "acct-geo",
+                UUID.randomUUID().toString())));
+        assertThat(told(caseId))
+                .as("the strike ladder's suspension ends with the account's standing, whose letter tells the account")
+                .hasSize(before + 1);
+
+        transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
+                UUID.randomUUID(),
+                clock.instant(),
+                caseId,
+                "system",
+                UUID.randomUUID().toString(),
                 "its last day has passed",
                 2L,
                 "EXPIRY",

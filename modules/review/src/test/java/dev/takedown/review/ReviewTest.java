@@ -652,6 +652,8 @@ class ReviewTest {
                         NOW.plusSeconds(60),
                         null,
                         null,
+                        null,
+                        null,
                         null)));
         when(tasks.complete("t-restore", "officer", compliance.queues(), Map.of()))
                 .thenReturn(CASE);
@@ -713,6 +715,8 @@ class ReviewTest {
                 null,
                 MeasureStatus.APPLIED,
                 NOW,
+                null,
+                null,
                 null,
                 null,
                 null,
