@@ -65,42 +65,6 @@ public record MeasureApplied(
             Long version,
             Map<String, String> labelTexts,
             String modelName,
-            SimilarUploads similarUploads,
-            List<String> countries,
-            LocalDate endsOn) {
-        this(
-                eventId,
-                occurredAt,
-                caseId,
-                actor,
-                measureId,
-                type,
-                targetUrl,
-                rule,
-                fileSha256,
-                version,
-                labelTexts,
-                modelName,
-                similarUploads,
-                countries,
-                endsOn,
-                null,
-                null);
-    }
-
-    public MeasureApplied(
-            UUID eventId,
-            Instant occurredAt,
-            String caseId,
-            String actor,
-            String measureId,
-            String type,
-            String targetUrl,
-            ScreeningRule rule,
-            String fileSha256,
-            Long version,
-            Map<String, String> labelTexts,
-            String modelName,
             SimilarUploads similarUploads) {
         this(
                 eventId,

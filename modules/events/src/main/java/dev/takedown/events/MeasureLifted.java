@@ -40,22 +40,8 @@ public record MeasureLifted(
             String measureId,
             String reason,
             Long version,
-            String cause,
-            String type,
-            String targetUrl) {
-        this(eventId, occurredAt, caseId, actor, measureId, reason, version, cause, type, targetUrl, null, null);
-    }
-
-    public MeasureLifted(
-            UUID eventId,
-            Instant occurredAt,
-            String caseId,
-            String actor,
-            String measureId,
-            String reason,
-            Long version,
             String cause) {
-        this(eventId, occurredAt, caseId, actor, measureId, reason, version, cause, null, null);
+        this(eventId, occurredAt, caseId, actor, measureId, reason, version, cause, null, null, null, null);
     }
 
     public MeasureLifted(

@@ -113,16 +113,12 @@ class AccountMeasuresTest {
                 .as("the platform is commanded to suspend the account")
                 .isEqualTo(EnforcementStatus.REQUESTED);
         LocalDate lastDay = LocalDate.ofInstant(suspension.until(), ZoneOffset.UTC);
-        assertThat(published
-                        .ofType(MeasureApplied.class)
-                        .matching(a -> a.measureId().equals(measure.measureId())))
-                .singleElement()
-                .satisfies(applied -> {
-                    assertThat(applied.accountId()).isEqualTo(account);
-                    assertThat(applied.standingChangeId()).isEqualTo(suspension.changeId());
-                    assertThat(applied.targetUrl()).isNull();
-                    assertThat(applied.endsOn()).as("the suspension's last day").isEqualTo(lastDay);
-                });
+        assertThat(applied(published, measure.measureId())).satisfies(applied -> {
+            assertThat(applied.accountId()).isEqualTo(account);
+            assertThat(applied.standingChangeId()).isEqualTo(suspension.changeId());
+            assertThat(applied.targetUrl()).isNull();
+            assertThat(applied.endsOn()).as("the suspension's last day").isEqualTo(lastDay);
+        });
         assertThat(measures.forCase(suspended))
                 .as("the case's decisions imposed the removal only")
                 .extracting(MeasureView::type)
@@ -158,15 +154,11 @@ class AccountMeasuresTest {
         assertThat(misuse.reinstateDue()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> measures.find(measure.measureId()).status() == MeasureStatus.LIFTED);
-        assertThat(published
-                        .ofType(MeasureLifted.class)
-                        .matching(l -> l.measureId().equals(measure.measureId())))
-                .singleElement()
-                .satisfies(lifted -> {
-                    assertThat(lifted.cause()).isEqualTo(LiftCause.EXPIRY.name());
-                    assertThat(lifted.accountId()).isEqualTo(account);
-                    assertThat(lifted.standingChangeId()).isEqualTo(suspension.changeId());
-                });
+        assertThat(lifted(published, measure.measureId())).satisfies(lifted -> {
+            assertThat(lifted.cause()).isEqualTo(LiftCause.EXPIRY.name());
+            assertThat(lifted.accountId()).isEqualTo(account);
+            assertThat(lifted.standingChangeId()).isEqualTo(suspension.changeId());
+        });
         assertThat(measures.find(measure.measureId()).enforcement())
                 .as("the platform is commanded to restore the account")
                 .isEqualTo(EnforcementStatus.LIFT_REQUESTED);
@@ -182,24 +174,17 @@ class AccountMeasuresTest {
         misuse.lift(suspension.standingChangeId(), "the uploader showed a licence", "officer");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> measures.find(suspension.measureId()).status() == MeasureStatus.LIFTED);
-        assertThat(published
-                        .ofType(MeasureLifted.class)
-                        .matching(l -> l.measureId().equals(suspension.measureId())))
-                .singleElement()
-                .satisfies(lifted -> {
-                    assertThat(lifted.cause()).isEqualTo(LiftCause.BY_HAND.name());
-                    assertThat(lifted.actor()).isEqualTo("officer");
-                    assertThat(lifted.reason()).isEqualTo("the uploader showed a licence");
-                });
+        assertThat(lifted(published, suspension.measureId())).satisfies(lifted -> {
+            assertThat(lifted.cause()).isEqualTo(LiftCause.BY_HAND.name());
+            assertThat(lifted.actor()).isEqualTo("officer");
+            assertThat(lifted.reason()).isEqualTo("the uploader showed a licence");
+        });
 
         String terminated = infringe(account);
         assertThat(misuse.standing(Party.uploader(account)).status()).isEqualTo(StandingStatus.TERMINATED);
         MeasureView termination = single(measures.onAccountsAfter(terminated));
         assertThat(termination.type()).isEqualTo(MeasureType.ACCOUNT_TERMINATE);
-        assertThat(published
-                        .ofType(MeasureApplied.class)
-                        .matching(a -> a.measureId().equals(termination.measureId())))
-                .singleElement()
+        assertThat(applied(published, termination.measureId()))
                 .satisfies(applied ->
                         assertThat(applied.endsOn()).as("until further notice").isNull());
 
@@ -208,14 +193,10 @@ class AccountMeasuresTest {
         standing(account, StandingChangeKind.REVERSED, "the strikes' content was licensed");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> measures.find(termination.measureId()).status() == MeasureStatus.LIFTED);
-        assertThat(published
-                        .ofType(MeasureLifted.class)
-                        .matching(l -> l.measureId().equals(termination.measureId())))
-                .singleElement()
-                .satisfies(lifted -> {
-                    assertThat(lifted.cause()).isEqualTo(LiftCause.APPEAL.name());
-                    assertThat(lifted.reason()).isEqualTo("the strikes' content was licensed");
-                });
+        assertThat(lifted(published, termination.measureId())).satisfies(lifted -> {
+            assertThat(lifted.cause()).isEqualTo(LiftCause.APPEAL.name());
+            assertThat(lifted.reason()).isEqualTo("the strikes' content was licensed");
+        });
     }
 
     /** A case whose removal, found intentional, counts a strike of weight 2 against the account. */
@@ -259,8 +240,20 @@ class AccountMeasuresTest {
         return jdbc.queryForObject("select version from measure where id = ?::uuid", Long.class, measure.measureId());
     }
 
-    private static MeasureView single(List<MeasureView> views) {
-        assertThat(views).hasSize(1);
-        return views.get(0);
+    private static MeasureApplied applied(PublishedEvents published, String measureId) {
+        return single(published
+                .ofType(MeasureApplied.class)
+                .matching(a -> a.measureId().equals(measureId)));
+    }
+
+    private static MeasureLifted lifted(PublishedEvents published, String measureId) {
+        return single(published
+                .ofType(MeasureLifted.class)
+                .matching(l -> l.measureId().equals(measureId)));
+    }
+
+    private static <T> T single(Iterable<T> events) {
+        assertThat(events).hasSize(1);
+        return events.iterator().next();
     }
 }

@@ -338,7 +338,18 @@ class MeasuresTest {
         assertThat(published)
                 .singleElement()
                 .isEqualTo(new MeasureLifted(
-                        liftId, liftedAt, "c1", "senior", id, "licence shown", 2L, "BY_HAND", "PROMPT_FILTER", null));
+                        liftId,
+                        liftedAt,
+                        "c1",
+                        "senior",
+                        id,
+                        "licence shown",
+                        2L,
+                        "BY_HAND",
+                        "PROMPT_FILTER",
+                        null,
+                        null,
+                        null));
     }
 
     @Test

@@ -532,7 +532,9 @@ class CaseLifecycleTest {
                 2L,
                 "EXPIRY",
                 "GEO_BLOCK",
-                "https://gen.example/img/other")));
+                "https://gen.example/img/other",
+                null,
+                null)));
         assertThat(told(caseId))
                 .as("a target of another uploader: only the notifier is told")
                 .hasSize(before + 1);
@@ -547,7 +549,9 @@ class CaseLifecycleTest {
                 2L,
                 "COUNTER_NOTICE",
                 "GEO_BLOCK",
-                "https://gen.example/img/geo")));
+                "https://gen.example/img/geo",
+                null,
+                null)));
         assertThat(told(caseId)).as("a restore has its own letter").hasSize(before + 1);
 
         transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
@@ -577,7 +581,9 @@ class CaseLifecycleTest {
                 2L,
                 "EXPIRY",
                 "GEO_BLOCK",
-                "https://gen.example/img/geo")));
+                "https://gen.example/img/geo",
+                null,
+                null)));
         assertThat(told(caseId))
                 .filteredOn(letter -> letter.kind() == LetterKind.MEASURE_ENDED)
                 .hasSize(3)
