@@ -404,8 +404,9 @@ public class CaseLifecycle {
 
     /**
      * Tells a party a change of its standing (DSA Art. 23; 17 U.S.C. 512(i)): the reasons and the weighing, the
-     * period, and the redress. The message goes with the case whose finding led to it, to its notifier or, for an
-     * uploader account, to that account. The one place such messages are sent from.
+     * period, and the redress; a reversal on complaint, whether it reversed a suspension or a termination. The message
+     * goes with the case whose finding led to it, to its notifier or, for an uploader account, to that account. The
+     * one place such messages are sent from.
      */
     @EventListener
     void tellStanding(PartyStandingChanged changed) {
@@ -414,13 +415,19 @@ public class CaseLifecycle {
             return;
         }
         Notice notice = found.get();
+        StandingChangeKind change = StandingChangeKind.valueOf(changed.change());
         LetterKind kind =
-                switch (StandingChangeKind.valueOf(changed.change())) {
+                switch (change) {
                     case WARNED -> LetterKind.WARNING;
                     case SUSPENDED, TERMINATED -> LetterKind.SUSPENSION;
                     case REINSTATED, LIFTED, REVERSED -> LetterKind.REINSTATEMENT;
                 };
         Map<String, Object> model = standingModel(changed);
+        if (change == StandingChangeKind.REVERSED) {
+            model.put(
+                    "reversed",
+                    misuse.reversed(changed.changeId()).orElseThrow().change().name());
+        }
         if (Party.Kind.NOTIFIER.name().equals(changed.partyKind())) {
             tellNotifier(
                     notice,

@@ -109,6 +109,9 @@ class CaseLifecycleTest {
     CaseLifecycle lifecycle;
 
     @Autowired
+    dev.takedown.misuse.Misuse misuse;
+
+    @Autowired
     dev.takedown.notifiers.Registries registries;
 
     @Autowired
@@ -732,6 +735,36 @@ class CaseLifecycleTest {
         assertThatThrownBy(() -> lifecycle.decideSuspensionComplaint(
                         caseId, "complaint-3", Party.uploader("acct-elsewhere"), Verdict.UPHOLD, "x", SENIOR))
                 .isInstanceOf(CaseStateException.class);
+    }
+
+    /** DSA Art. 20(1)(c): a suspension reversed on complaint is told to the account as a reversal, not an early lift. */
+    @Test
+    void aSuspensionReversedOnComplaintIsToldToTheAccountAsAReversal() {
+        String account = "acct-" + UUID.randomUUID();
+        String caseId = file("org-a", NoticeJson.complete("EU_DSA").account(account));
+        Party uploader = Party.uploader(account);
+        String earlier = UUID.randomUUID().toString();
+        misuse.recordActivity(uploader, earlier);
+        misuse.recordMisuse(uploader, earlier, 3, false).orElseThrow();
+        clock.advance(Duration.ofMinutes(1));
+        misuse.recordActivity(uploader, caseId);
+        dev.takedown.misuse.StandingChange suspension =
+                misuse.recordMisuse(uploader, caseId, 2, false).orElseThrow();
+
+        misuse.reverse(suspension.changeId(), "complaint c-1 decided in the party's favour (DSA Art. 20)");
+
+        assertThat(kinds(caseId))
+                .containsExactlyInAnyOrder("SUSPENSION→uploader-of:" + account, "REINSTATEMENT→uploader-of:" + account);
+        assertThat(told(caseId))
+                .filteredOn(letter -> letter.kind() == LetterKind.REINSTATEMENT)
+                .singleElement()
+                .satisfies(letter -> {
+                    assertThat(letter.subject())
+                            .isEqualTo("Complaint decided in your favour: account suspension reversed");
+                    assertThat(letter.body())
+                            .contains("reversed the suspension of your account", "DSA Art. 21")
+                            .doesNotContain("within six months");
+                });
     }
 
     @Test
