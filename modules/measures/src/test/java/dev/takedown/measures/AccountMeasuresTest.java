@@ -189,8 +189,8 @@ class AccountMeasuresTest {
                         assertThat(applied.endsOn()).as("until further notice").isNull());
 
         // a suspension ending says nothing about a termination; a complaint reversing it does
-        standing(account, StandingChangeKind.REINSTATED, null);
-        standing(account, StandingChangeKind.REVERSED, "the strikes' content was licensed");
+        reinstated(account);
+        misuse.reverse(termination.standingChangeId(), "the strikes' content was licensed");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> measures.find(termination.measureId()).status() == MeasureStatus.LIFTED);
         assertThat(lifted(published, termination.measureId())).satisfies(lifted -> {
@@ -215,7 +215,8 @@ class AccountMeasuresTest {
         return caseId;
     }
 
-    private void standing(String account, StandingChangeKind change, String reason) {
+    /** A suspension of the account ended, as the misuse module tells it; this account is terminated meanwhile. */
+    private void reinstated(String account) {
         transactions.executeWithoutResult(status -> events.publishEvent(new PartyStandingChanged(
                 UUID.randomUUID(),
                 clock.instant(),
@@ -224,7 +225,7 @@ class AccountMeasuresTest {
                 UUID.randomUUID().toString(),
                 Party.Kind.UPLOADER.name(),
                 account,
-                change.name(),
+                StandingChangeKind.REINSTATED.name(),
                 null,
                 0,
                 0,
@@ -233,7 +234,7 @@ class AccountMeasuresTest {
                 0,
                 0,
                 null,
-                reason)));
+                null)));
     }
 
     private long version(MeasureView measure) {

@@ -327,12 +327,13 @@ class LetterRendererTest {
                         "From 2026-01-01 09:30 UTC until 2026-01-31 09:30 UTC",
                         "weighted score 5 against a threshold of 3",
                         "intent, which a moderator found in 1",
+                        "Automated means (DSA Art. 17(3)(c)): this step was taken by automated means",
                         "DSA Art. 20",
                         "DSA Art. 21",
                         "court");
         assertThat(render(LetterKind.SUSPENSION, Locale.SIMPLIFIED_CHINESE, suspended, null)
                         .body())
-                .contains("2026年1月31日 17:30（北京时间）", "第20条", "第21条", "法院");
+                .contains("2026年1月31日 17:30（北京时间）", "本措施系通过自动化手段作出", "第20条", "第21条", "法院");
         assertThat(render(LetterKind.WARNING, Locale.ENGLISH, standing("UPLOADER", "WARNED", null, "P365D", null), null)
                         .body())
                 .contains("This is a warning", "DSA Art. 23(1)", "DSA Art. 20");
@@ -343,7 +344,7 @@ class LetterRendererTest {
                                 null)
                         .body())
                 .contains("Reasons: entered in error", "DSA Art. 20")
-                .doesNotContain("How we weighed it");
+                .doesNotContain("How we weighed it", "automated means");
         assertThat(render(
                                 LetterKind.SUSPENSION,
                                 Locale.ENGLISH,
