@@ -525,36 +525,12 @@ class CaseLifecycleTest {
         decideAndNotify(caseId, Verdict.ACCEPT, List.of("GEO_BLOCK"), "copies the work");
         int before = told(caseId).size();
 
-        transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
-                UUID.randomUUID(),
-                clock.instant(),
-                caseId,
-                "system",
-                UUID.randomUUID().toString(),
-                "its last day has passed",
-                2L,
-                "EXPIRY",
-                "GEO_BLOCK",
-                "https://gen.example/img/other",
-                null,
-                null)));
+        lifted(caseId, "its last day has passed", "EXPIRY", "GEO_BLOCK", "https://gen.example/img/other");
         assertThat(told(caseId))
                 .as("a target of another uploader: only the notifier is told")
                 .hasSize(before + 1);
 
-        transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
-                UUID.randomUUID(),
-                clock.instant(),
-                caseId,
-                "system",
-                UUID.randomUUID().toString(),
-                "restored after counter-notice",
-                2L,
-                "COUNTER_NOTICE",
-                "GEO_BLOCK",
-                "https://gen.example/img/geo",
-                null,
-                null)));
+        lifted(caseId, "restored after counter-notice", "COUNTER_NOTICE", "GEO_BLOCK", "https://gen.example/img/geo");
         assertThat(told(caseId)).as("a restore has its own letter").hasSize(before + 1);
 
         transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
@@ -574,19 +550,7 @@ class CaseLifecycleTest {
                 .as("the strike ladder's suspension ends with the account's standing, whose letter tells the account")
                 .hasSize(before + 1);
 
-        transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
-                UUID.randomUUID(),
-                clock.instant(),
-                caseId,
-                "system",
-                UUID.randomUUID().toString(),
-                "its last day has passed",
-                2L,
-                "EXPIRY",
-                "GEO_BLOCK",
-                "https://gen.example/img/geo",
-                null,
-                null)));
+        lifted(caseId, "its last day has passed", "EXPIRY", "GEO_BLOCK", "https://gen.example/img/geo");
         assertThat(told(caseId))
                 .filteredOn(letter -> letter.kind() == LetterKind.MEASURE_ENDED)
                 .hasSize(3)
@@ -601,6 +565,23 @@ class CaseLifecycleTest {
                                 "(a) The measure GEO_BLOCK on https://gen.example/img/geo no longer applies",
                                 "limited period",
                                 "ended automatically"));
+    }
+
+    /** The case's measure on {@code target} (null: a filter) was lifted, as the measures module tells it. */
+    private void lifted(String caseId, String reason, String cause, String type, String target) {
+        transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
+                UUID.randomUUID(),
+                clock.instant(),
+                caseId,
+                "system",
+                UUID.randomUUID().toString(),
+                reason,
+                2L,
+                cause,
+                type,
+                target,
+                null,
+                null)));
     }
 
     @Test
