@@ -11,7 +11,6 @@ import dev.takedown.events.LiftCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -405,7 +404,7 @@ public final class StatementBuilder {
                 claims.stream().filter(c -> c.kind() != ClaimType.Kind.TERMS).toList();
         boolean terms = illegal.isEmpty();
         List<ClaimType> grounds = terms ? claims : illegal;
-        String weighing = weighing(standing, type, m.path("endsOn").asText(null));
+        String weighing = weighing(standing, type, m.path("endsOn").asText("further notice"));
         List<LedgerRecord> content = caseRecords.stream()
                 .filter(r -> r.eventType().equals(EventTypes.MEASURE_APPLIED) && !ofStanding(r))
                 .toList();
@@ -470,10 +469,11 @@ public final class StatementBuilder {
         int total = standing.path("totalCount").asInt();
         String proportion = total == 0
                 ? ""
-                : " (" + Math.round(100.0 * windowMisuse / total) + "% of the " + total
+                // capped as the policy caps it
+                : " (" + Math.round(100.0 * Math.min(windowMisuse, total) / total) + "% of the " + total
                         + " notices naming its content)";
         return "Under the repeat-infringer policy (Art. 23(1) DSA) its findings were weighed: "
-                + windowMisuse + " findings of manifestly illegal content within the last "
+                + windowMisuse + " findings of manifestly illegal content within "
                 + windowDays(standing.path("window").asText("")) + proportion + "; the "
                 + standing.path("misuseCount").asInt() + " counted for this step, of which "
                 + standing.path("intentional").asInt() + " found intentional, scored "
@@ -484,20 +484,12 @@ public final class StatementBuilder {
                         : "suspended for a reasonable period, until " + endsOn + ".");
     }
 
-    /** The policy's window in days: recorded as an ISO-8601 period ({@code P90D}) or duration ({@code PT2160H}). */
+    /** The policy's window in days, recorded as an ISO-8601 duration ({@code PT2160H}). */
     private static String windowDays(String window) {
         try {
-            Period period = Period.parse(window);
-            if (period.getYears() == 0 && period.getMonths() == 0) {
-                return period.getDays() + " days";
-            }
-            return window.substring(1).toLowerCase(Locale.ROOT);
-        } catch (DateTimeParseException notAPeriod) {
-            try {
-                return Duration.parse(window).toDays() + " days";
-            } catch (DateTimeParseException notADuration) {
-                return "window of the policy";
-            }
+            return "the last " + Duration.parse(window).toDays() + " days";
+        } catch (DateTimeParseException notRecorded) {
+            return "the policy's window";
         }
     }
 

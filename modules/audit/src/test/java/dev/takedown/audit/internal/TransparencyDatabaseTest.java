@@ -789,7 +789,7 @@ class TransparencyDatabaseTest {
                                 changeId)));
     }
 
-    /** 4 findings in the window of 10 notices, 3 counted (1 intentional) scoring 5 against 4, over 90 days. */
+    /** 4 findings in the window of 10 notices, 3 counted (1 intentional) scoring 5 against 4, over 90 days as recorded. */
     private ConsumerRecord<String, String> standingChanged(
             String caseId, double hours, String changeId, String change, java.time.Instant until) {
         return ledger.record(
@@ -810,7 +810,7 @@ class TransparencyDatabaseTest {
                         5,
                         4,
                         1,
-                        "P90D",
+                        "PT2160H",
                         null));
     }
 
