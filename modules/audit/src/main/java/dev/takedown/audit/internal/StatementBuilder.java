@@ -456,9 +456,10 @@ public final class StatementBuilder {
                         ? day(liftedAt)
                         : m.hasNonNull("endsOn") ? m.path("endsOn").asText() : null,
                 facts,
-                // the policy acted on its own count of findings, not on a notice about the account
+                // the policy acted on its own count of findings, not on a notice about the account; the content behind
+                // each finding was identified by a notice, not by automated means
                 "SOURCE_VOLUNTARY",
-                "Yes",
+                "No",
                 automatedDecision,
                 puid);
     }

@@ -550,7 +550,7 @@ class TransparencyDatabaseTest {
                 .isEqualTo("STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS");
         assertThat(texts(account.path("territorial_scope"))).hasSize(30);
         assertThat(account.path("source_type").asText()).isEqualTo("SOURCE_VOLUNTARY");
-        assertThat(account.path("automated_detection").asText()).isEqualTo("Yes");
+        assertThat(account.path("automated_detection").asText()).isEqualTo("No");
         assertThat(account.path("automated_decision").asText()).isEqualTo("AUTOMATED_DECISION_FULLY");
         assertThat(account.path("puid").asText()).isEqualTo(puid);
         assertThat(account.toString())
