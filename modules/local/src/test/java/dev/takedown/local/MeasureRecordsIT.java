@@ -58,6 +58,12 @@ class MeasureRecordsIT extends StackTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    dev.takedown.audit.internal.TransparencyDatabase transparencyDatabase;
+
+    @Autowired
+    dev.takedown.audit.TdbStatements tdbStatements;
+
     private final FaultKafka kafka = new FaultKafka(TestInfrastructure.get().kafkaBootstrapServers());
 
     @Test
@@ -323,6 +329,20 @@ class MeasureRecordsIT extends StackTest {
                 .as("the measure carries out the standing's suspension")
                 .isEqualTo(changeId);
         assertThat(cases.notificationKinds(suspended)).contains("SUSPENSION→uploader-of:" + account);
+        String puid = "account-" + suspension[0].get("measure_id").asText();
+        await().atMost(Cases.PATIENCE).until(() -> {
+            transparencyDatabase.prepare();
+            transparencyDatabase.submitPending();
+            return tdbStatements.recent(500).stream()
+                    .anyMatch(st -> st.puid().equals(puid) && st.state().equals("SUBMITTED"));
+        });
+        assertThat(tdbStatements.recent(500))
+                .as("the suspension's own statement of reasons, accepted by the TDB sandbox")
+                .filteredOn(st -> st.puid().equals(puid))
+                .singleElement()
+                .satisfies(st -> assertThat(st.payload())
+                        .contains("DECISION_ACCOUNT_SUSPENDED", "SOURCE_VOLUNTARY", "Art. 23")
+                        .doesNotContain(account));
         Api.Response byHand = Api.as(baseUrl(), "senior")
                 .post(
                         "/api/measures/" + suspension[0].get("measure_id").asText() + "/lift",
