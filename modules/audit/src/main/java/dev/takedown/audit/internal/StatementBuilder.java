@@ -242,13 +242,40 @@ public final class StatementBuilder {
                 notice.occurredAt(),
                 applied,
                 facts,
-                // without a cause, who carried out the lift is all the record says
-                (notRecorded ? first.actorType() == ActorType.AUTOMATED : AUTOMATED_LIFTS.contains(cause))
-                        ? "AUTOMATED_DECISION_FULLY"
-                        : NOT_AUTOMATED,
+                liftDecision(cause, first),
                 cause == LiftCause.APPEAL ? Step.COMPLAINT_DECIDED : Step.DECIDED,
                 first.occurredAt(),
                 puid));
+    }
+
+    /**
+     * Whether a lift was decided by automated means: by its cause (a statutory period or the measure's own ran out);
+     * without a cause, who carried out the lift is all the record says.
+     */
+    private static String liftDecision(LiftCause cause, LedgerRecord lift) {
+        return (cause == null ? lift.actorType() == ActorType.AUTOMATED : AUTOMATED_LIFTS.contains(cause))
+                ? "AUTOMATED_DECISION_FULLY"
+                : NOT_AUTOMATED;
+    }
+
+    /** The claims a statement relies on: a claim of the terms alone is reported under the terms; illegal ones first. */
+    private static List<ClaimType> grounds(JsonNode notice) {
+        List<ClaimType> claims = claims(notice);
+        List<ClaimType> illegal =
+                claims.stream().filter(c -> c.kind() != ClaimType.Kind.TERMS).toList();
+        return illegal.isEmpty() ? claims : illegal;
+    }
+
+    private static boolean underTheTerms(List<ClaimType> grounds) {
+        return grounds.stream().allMatch(c -> c.kind() == ClaimType.Kind.TERMS);
+    }
+
+    private static List<String> keywords(List<ClaimType> grounds) {
+        return grounds.stream()
+                .map(ClaimType::keyword)
+                .filter(k -> !k.equals("KEYWORD_OTHER"))
+                .distinct()
+                .toList();
     }
 
     /** A lift's puid: from the id of its first record, so the same lift is never submitted twice. */
@@ -343,9 +370,7 @@ public final class StatementBuilder {
                 standing,
                 caseRecords,
                 facts,
-                (cause == null ? lift.actorType() == ActorType.AUTOMATED : AUTOMATED_LIFTS.contains(cause))
-                        ? "AUTOMATED_DECISION_FULLY"
-                        : NOT_AUTOMATED,
+                liftDecision(cause, lift),
                 cause == LiftCause.APPEAL ? Step.COMPLAINT_DECIDED : Step.ACCOUNT_MEASURE,
                 lift.occurredAt(),
                 puid));
@@ -399,11 +424,8 @@ public final class StatementBuilder {
             String puid) {
         JsonNode m = json(measure);
         String type = m.path("type").asText();
-        List<ClaimType> claims = claims(n);
-        List<ClaimType> illegal =
-                claims.stream().filter(c -> c.kind() != ClaimType.Kind.TERMS).toList();
-        boolean terms = illegal.isEmpty();
-        List<ClaimType> grounds = terms ? claims : illegal;
+        List<ClaimType> grounds = grounds(n);
+        boolean terms = underTheTerms(grounds);
         String weighing = weighing(standing, type, m.path("endsOn").asText("further notice"));
         List<LedgerRecord> content = caseRecords.stream()
                 .filter(r -> r.eventType().equals(EventTypes.MEASURE_APPLIED) && !ofStanding(r))
@@ -415,11 +437,7 @@ public final class StatementBuilder {
             }
         });
         List<String> countries = strings(m.path("countries"));
-        List<String> keywords = grounds.stream()
-                .map(ClaimType::keyword)
-                .filter(k -> !k.equals("KEYWORD_OTHER"))
-                .distinct()
-                .toList();
+        List<String> keywords = keywords(grounds);
         return new StatementOfReasons(
                 null,
                 null,
@@ -551,21 +569,13 @@ public final class StatementBuilder {
         }
         Set<String> visibility = new TreeSet<>();
         types.stream().map(VISIBILITY::get).filter(v -> v != null).forEach(visibility::add);
-        List<ClaimType> claims = claims(n);
-        // a claim of the terms alone is reported under the terms; illegal claims beside it carry the statement
-        List<ClaimType> illegal =
-                claims.stream().filter(c -> c.kind() != ClaimType.Kind.TERMS).toList();
-        boolean terms = illegal.isEmpty();
-        List<ClaimType> grounds = terms ? claims : illegal;
+        List<ClaimType> grounds = grounds(n);
+        boolean terms = underTheTerms(grounds);
         Instant actedAt = applied.stream()
                 .map(LedgerRecord::occurredAt)
                 .min(Instant::compareTo)
                 .orElseThrow();
-        List<String> keywords = grounds.stream()
-                .map(ClaimType::keyword)
-                .filter(k -> !k.equals("KEYWORD_OTHER"))
-                .distinct()
-                .toList();
+        List<String> keywords = keywords(grounds);
         return new StatementOfReasons(
                 visibility.isEmpty() ? null : List.copyOf(visibility),
                 visibility.contains(OTHER) ? otherVisibility(types) : null,

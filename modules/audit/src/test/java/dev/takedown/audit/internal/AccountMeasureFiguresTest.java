@@ -183,7 +183,9 @@ class AccountMeasureFiguresTest {
 
     private static ConsumerRecord<String, String> applied(
             String caseId, double hours, String type, String measureId, String changeId, LocalDate endsOn) {
-        boolean account = changeId != null;
+        if (changeId != null) {
+            return ReportSeed.accountMeasure(ledger, caseId, hours, type, measureId, changeId, endsOn);
+        }
         return ledger.record(
                 Topics.MEASURES,
                 new MeasureApplied(
@@ -193,7 +195,7 @@ class AccountMeasureFiguresTest {
                         TakedownEvent.SYSTEM,
                         measureId,
                         type,
-                        account ? null : "https://x.example/" + caseId + ".png",
+                        "https://x.example/" + caseId + ".png",
                         null,
                         null,
                         null,
@@ -202,8 +204,8 @@ class AccountMeasureFiguresTest {
                         null,
                         List.of(),
                         endsOn,
-                        account ? "acct-7" : null,
-                        changeId));
+                        null,
+                        null));
     }
 
     private static ConsumerRecord<String, String> lifted(

@@ -767,26 +767,7 @@ class TransparencyDatabaseTest {
                                 : endsOn.plusDays(1)
                                         .atStartOfDay(ZoneOffset.UTC)
                                         .toInstant()),
-                ledger.record(
-                        Topics.MEASURES,
-                        new MeasureApplied(
-                                UUID.randomUUID(),
-                                ReportSeed.at(hours),
-                                caseId,
-                                TakedownEvent.SYSTEM,
-                                measureId,
-                                type,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                List.of(),
-                                endsOn,
-                                "acct-7",
-                                changeId)));
+                ReportSeed.accountMeasure(ledger, caseId, hours, type, measureId, changeId, endsOn));
     }
 
     /** 4 findings in the window of 10 notices, 3 counted (1 intentional) scoring 5 against 4, over 90 days as recorded. */
