@@ -30,7 +30,8 @@ import org.springframework.stereotype.Service;
 public class CaseSearch {
 
     // Criteria are fixed SQL fragments chosen by which fields are set; the caller's text only ever travels as a bound
-    // parameter.
+    // parameter. A case's state follows the measures its decisions imposed: an account measure of the repeat-infringer
+    // policy (naming a standing change) neither makes it ACTION_TAKEN nor keeps it from RESTORED.
     private static final String CASES = """
             with c as (
                 select case_id, min(occurred_at) as received_at from audit_ledger
@@ -48,8 +49,8 @@ public class CaseSearch {
                        array_remove(array_agg(distinct x.p -> 'rule' ->> 'workTitle') filter (where x.t = ?), null)
                            as works,
                        array_remove(array_agg(distinct x.p ->> 'targetUrl') filter (where x.t = ?), null) as targets,
-                       count(*) filter (where x.t = ?) as applied,
-                       count(*) filter (where x.t = ?) as lifted,
+                       count(*) filter (where x.t = ? and x.p ->> 'standingChangeId' is null) as applied,
+                       count(*) filter (where x.t = ? and x.p ->> 'standingChangeId' is null) as lifted,
                        count(*) filter (where x.t = ?) as appeals,
                        count(*) filter (where x.t = ?) as appeals_decided
                 from c cross join lateral (

@@ -48,14 +48,24 @@ public class ComplianceReports {
 
     private static final String RECEIVED =
             "select case_id, min(occurred_at) as at from audit_ledger" + " where event_type = ? group by case_id";
-    /** Same shape as {@link #RECEIVED}: the first record per case of the bound type (here MeasureApplied). */
-    private static final String FIRST_MEASURES = RECEIVED;
+    /**
+     * Same shape as {@link #RECEIVED}: the first MeasureApplied per case that a decision imposed; an account measure of
+     * the repeat-infringer policy neither makes a decision one with action nor times it.
+     */
+    private static final String FIRST_MEASURES = "select case_id, min(occurred_at) as at from audit_ledger"
+            + " where event_type = ? and " + RegulatorFigures.DECISIONS_MEASURE + " group by case_id";
 
-    /** The platform's confirmation of a case's first measure, at the platform's time. */
+    /**
+     * The platform's confirmation of a case's first measure, at the platform's time; the platform's confirmation of an
+     * account measure of the repeat-infringer policy removes nothing of the case's content.
+     */
     private static final String FIRST_REMOVALS = """
             select distinct on (case_id) case_id, (payload::jsonb ->> 'platformAt')::timestamptz as at
-            from audit_ledger
-            where event_type = ? and payload::jsonb ->> 'outcome' = 'ENFORCED'
+            from audit_ledger e
+            where e.event_type = ? and e.payload::jsonb ->> 'outcome' = 'ENFORCED'
+              and not exists (select 1 from audit_ledger m where m.case_id = e.case_id and m.event_type = ?
+                              and m.payload::jsonb ->> 'measureId' = e.payload::jsonb ->> 'measureId'
+                              and m.payload::jsonb ->> 'standingChangeId' is not null)
             order by case_id, (payload::jsonb ->> 'platformAt')::timestamptz""";
 
     private static final String FIRST_DECISIONS = """
@@ -142,6 +152,7 @@ public class ComplianceReports {
                             + " from m left join r using (case_id) where m.at >= ? and m.at < ?",
                     targetSeconds,
                     ENFORCEMENT_RECORDED,
+                    MEASURE_APPLIED,
                     NOTICE_RECEIVED,
                     start,
                     end);
@@ -252,6 +263,7 @@ public class ComplianceReports {
                 start,
                 end,
                 ENFORCEMENT_RECORDED,
+                MEASURE_APPLIED,
                 start,
                 end,
                 start,
@@ -279,11 +291,13 @@ public class ComplianceReports {
     }
 
     private TransparencyReport.CounterNotices counterNotices(OffsetDateTime start, OffsetDateTime end) {
-        // a lift recorded before lifts named their cause is counted as such, not left out of the breakdown
+        // a lift recorded before lifts named their cause is counted as such, not left out of the breakdown; the end of
+        // an account measure of the repeat-infringer policy is a reinstatement, counted with the account's standing
         SortedMap<String, Long> byCause = new TreeMap<>();
         jdbc.query(
                 "select coalesce(payload::jsonb ->> 'cause', ?) as cause, count(*) as n from audit_ledger"
-                        + " where event_type = ? and occurred_at >= ? and occurred_at < ? group by 1",
+                        + " where event_type = ? and " + RegulatorFigures.DECISIONS_MEASURE
+                        + " and occurred_at >= ? and occurred_at < ? group by 1",
                 rs -> {
                     byCause.put(rs.getString("cause"), rs.getLong("n"));
                 },
@@ -293,7 +307,8 @@ public class ComplianceReports {
                 end);
         return jdbc.queryForObject(
                 "select count(*) as lifted, count(distinct case_id) as cases from audit_ledger"
-                        + " where event_type = ? and occurred_at >= ? and occurred_at < ?",
+                        + " where event_type = ? and " + RegulatorFigures.DECISIONS_MEASURE
+                        + " and occurred_at >= ? and occurred_at < ?",
                 (rs, row) -> new TransparencyReport.CounterNotices(
                         count(COUNTER_NOTICE_FILED, start, end),
                         rs.getLong("lifted"),

@@ -78,8 +78,10 @@ public class DisclosureFeed {
                         + String.join(",", KINDS.keySet().stream().map(k -> "?").toList()) + ")"
                         + " and l.case_id in (select case_id from audit_ledger where event_type = ?"
                         + " and payload::jsonb -> 'jurisdictionProfiles' @> cast(? as jsonb))"
-                        // a complaint against a suspension decides the party's standing, not the notice
+                        // a complaint against a suspension decides the party's standing, not the notice; so does
+                        // an account measure of the repeat-infringer policy, which names the standing change
                         + " and coalesce(l.payload::jsonb ->> 'subject', '') <> 'SUSPENSION'"
+                        + " and l.payload::jsonb ->> 'standingChangeId' is null"
                         + " and l.occurred_at >= ?" + after
                         + " order by l.occurred_at, l.event_id limit ?",
                 (rs, row) -> disclosure(

@@ -56,7 +56,8 @@ public record TransparencyReport(
      * had a measure applied (a decision overturned on second review has none). {@code automated}: decided by an
      * automated actor. {@code actions}: cases whose first measure was published in the period, timed from receipt.
      * {@code removals}: cases whose first measure the platform confirmed in effect in the period (by the platform's
-     * time), timed from receipt: the time to removal, since a published measure has removed nothing yet.
+     * time), timed from receipt: the time to removal, since a published measure has removed nothing yet. An account
+     * measure of the repeat-infringer policy is no decision's measure: it counts under {@link Suspensions}.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Decisions(
@@ -75,7 +76,8 @@ public record TransparencyReport(
     public record Complaints(long filed, long decided, long reversed, Double medianHoursToDecide) {}
 
     /**
-     * Counter-notices filed and measures lifted in the period.
+     * Counter-notices filed and measures lifted in the period; the end of an account measure of the repeat-infringer
+     * policy is a reinstatement of the account, not a lift of a decision's measure, and is not among them.
      *
      * @param liftedByCause the lifts by {@code LiftCause}; those recorded before lifts named one under
      *                      {@link #CAUSE_NOT_RECORDED}, so that they add up to {@code measuresLifted}

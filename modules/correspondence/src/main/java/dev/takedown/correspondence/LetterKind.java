@@ -75,7 +75,11 @@ public enum LetterKind {
     WARNING,
     /** DSA Art. 23 (uploaders also 17 U.S.C. 512(i)): a suspension, or a termination. As {@link #WARNING}, {@code change} SUSPENDED or TERMINATED. */
     SUSPENSION,
-    /** The suspension ended by itself or was lifted early. As {@link #WARNING}, {@code change} REINSTATED or LIFTED. */
+    /**
+     * The suspension ended by itself or was lifted early, or a complaint reversed a suspension or termination. As
+     * {@link #WARNING}, {@code change} REINSTATED, LIFTED or REVERSED; with REVERSED, {@code reversed} the change
+     * reversed (SUSPENDED or TERMINATED).
+     */
     REINSTATEMENT,
     /**
      * To a logged-out notifier: confirm the address by opening the letter's link; also the receipt (DSA Art. 16(4)).

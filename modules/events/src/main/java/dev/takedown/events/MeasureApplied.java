@@ -25,6 +25,11 @@ import java.util.UUID;
  * @param countries    where the measure restricts, ISO 3166-1 alpha-2 codes; empty (null in older records) =
  *                     worldwide
  * @param endsOn       the last day the measure applies; null = until further notice
+ * @param accountId    the uploader account an account measure ({@code ACCOUNT_SUSPEND}, {@code ACCOUNT_TERMINATE})
+ *                     acts on; null for other measures
+ * @param standingChangeId the change of the account's standing (DSA Art. 23: a suspension or termination) this
+ *                     measure carries out; null for a moderator's measure. Such a measure follows the standing: it
+ *                     ends when the suspension does, not with the case's other measures
  */
 @EventType(value = "dev.takedown.measure.applied.v1", topic = Topics.MEASURES)
 public record MeasureApplied(
@@ -42,7 +47,9 @@ public record MeasureApplied(
         String modelName,
         SimilarUploads similarUploads,
         List<String> countries,
-        LocalDate endsOn)
+        LocalDate endsOn,
+        String accountId,
+        String standingChangeId)
         implements TakedownEvent {
 
     public MeasureApplied(
@@ -74,6 +81,8 @@ public record MeasureApplied(
                 modelName,
                 similarUploads,
                 List.of(),
+                null,
+                null,
                 null);
     }
 

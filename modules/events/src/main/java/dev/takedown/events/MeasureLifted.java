@@ -12,6 +12,9 @@ import java.util.UUID;
  * @param cause   why, a {@link LiftCause} name; null only in records written before causes existed
  * @param type    the measure's type, as in its {@link MeasureApplied}; null in records written before lifts named it
  * @param targetUrl the target it restricted, as in its {@link MeasureApplied}; null for a filter
+ * @param accountId the account an account measure acted on, as in its {@link MeasureApplied}
+ * @param standingChangeId as in its {@link MeasureApplied}: set when the lift follows the account's standing (the
+ *                  suspension ended or was reversed), which the standing's own message tells the account
  */
 @EventType(value = "dev.takedown.measure.lifted.v1", topic = Topics.MEASURES)
 public record MeasureLifted(
@@ -24,7 +27,9 @@ public record MeasureLifted(
         Long version,
         String cause,
         String type,
-        String targetUrl)
+        String targetUrl,
+        String accountId,
+        String standingChangeId)
         implements TakedownEvent {
 
     public MeasureLifted(
@@ -36,7 +41,7 @@ public record MeasureLifted(
             String reason,
             Long version,
             String cause) {
-        this(eventId, occurredAt, caseId, actor, measureId, reason, version, cause, null, null);
+        this(eventId, occurredAt, caseId, actor, measureId, reason, version, cause, null, null, null, null);
     }
 
     public MeasureLifted(

@@ -11,7 +11,8 @@ import java.util.UUID;
  * @param caseId        the case whose finding triggered the change (for a reinstatement or a lift: the suspension's)
  * @param partyKind     {@code NOTIFIER} or {@code UPLOADER}
  * @param partyId       an organisation id, {@code email:<keyed hash>} for a logged-out notifier, or an uploader account
- * @param change        {@code WARNED}, {@code SUSPENDED}, {@code REINSTATED}, {@code LIFTED} or {@code TERMINATED}
+ * @param change        {@code WARNED}, {@code SUSPENDED}, {@code REINSTATED}, {@code LIFTED}, {@code REVERSED} (on
+ *                      complaint) or {@code TERMINATED}
  * @param until         the end of a suspension; null for any other change
  * @param misuseCount   manifestly unfounded notices, or manifestly illegal items, counted for this step
  * @param windowMisuse  such findings within the whole window (the proportion's numerator)

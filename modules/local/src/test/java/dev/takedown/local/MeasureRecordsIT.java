@@ -36,7 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The measures topic on a real broker: a lifted measure stays lifted whatever old record is sent again, on this node,
  * on a node started from the compacted topic and in the topic itself; an unreadable record is dead-lettered and the
- * next one applied.
+ * next one applied. The platform's answers (the reference adapter) confirm measures, lifts and the strike ladder's
+ * account suspensions.
  */
 class MeasureRecordsIT extends StackTest {
 
@@ -56,6 +57,12 @@ class MeasureRecordsIT extends StackTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    dev.takedown.audit.internal.TransparencyDatabase transparencyDatabase;
+
+    @Autowired
+    dev.takedown.audit.TdbStatements tdbStatements;
 
     private final FaultKafka kafka = new FaultKafka(TestInfrastructure.get().kafkaBootstrapServers());
 
@@ -284,6 +291,85 @@ class MeasureRecordsIT extends StackTest {
         } finally {
             admin.put(PLATFORM, "{\"mode\":\"" + before + "\"}");
         }
+    }
+
+    @Test
+    void aSuspensionTheStrikesLeadToIsAMeasureThePlatformConfirmsThatEndsWithTheStandingAlone() {
+        Cases cases = new Cases(baseUrl(), management, runtime);
+        String account = "acct-s" + UUID.randomUUID().toString().substring(0, 8);
+        String intentional =
+                "{\"outcome\":\"ACCEPT\",\"measures\":[\"DELETE\"],\"reason\":\"copies the work\",\"intentional\":true}";
+        String warned = cases.file("rightsholder-a", Cases.notice("EU_DSA", account));
+        assertThat(cases.decide("moderator", warned, intentional).status()).isEqualTo(200);
+        cases.awaitStatus("rightsholder-a", warned, "NOTIFIED");
+        String suspended = cases.file("rightsholder-a", Cases.notice("EU_DSA", account));
+        assertThat(cases.decide("moderator", suspended, intentional).status()).isEqualTo(200);
+        cases.awaitStatus("rightsholder-a", suspended, "NOTIFIED");
+
+        Api compliance = Api.as(baseUrl(), "compliance");
+        JsonNode[] suspension = new JsonNode[1];
+        await().atMost(Cases.PATIENCE).until(() -> {
+            for (JsonNode m :
+                    compliance.get("/api/measures?case_id=" + suspended).json()) {
+                if (m.get("type").asText().equals("ACCOUNT_SUSPEND")
+                        && m.get("enforcement").asText().equals("ENFORCED")) {
+                    suspension[0] = m;
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertThat(suspension[0].get("account_id").asText()).isEqualTo(account);
+        String changeId = suspension[0].get("standing_change_id").asText();
+        JsonNode standing = compliance
+                .get("/api/standings/party?kind=UPLOADER&id=" + account)
+                .json();
+        assertThat(standing.at("/standing/status").asText()).isEqualTo("SUSPENDED");
+        assertThat(standing.at("/standing/change_id").asText())
+                .as("the measure carries out the standing's suspension")
+                .isEqualTo(changeId);
+        assertThat(cases.notificationKinds(suspended)).contains("SUSPENSION→uploader-of:" + account);
+        String puid = "account-" + suspension[0].get("measure_id").asText();
+        await().atMost(Cases.PATIENCE).until(() -> {
+            transparencyDatabase.prepare();
+            transparencyDatabase.submitPending();
+            return tdbStatements.recent(500).stream()
+                    .anyMatch(st -> st.puid().equals(puid) && st.state().equals("SUBMITTED"));
+        });
+        assertThat(tdbStatements.recent(500))
+                .as("the suspension's own statement of reasons, accepted by the TDB sandbox")
+                .filteredOn(st -> st.puid().equals(puid))
+                .singleElement()
+                .satisfies(st -> assertThat(st.payload())
+                        .contains("DECISION_ACCOUNT_SUSPENDED", "SOURCE_VOLUNTARY", "Art. 23")
+                        .doesNotContain(account));
+        Api.Response byHand = Api.as(baseUrl(), "senior")
+                .post(
+                        "/api/measures/" + suspension[0].get("measure_id").asText() + "/lift",
+                        "{\"reason\":\"by hand\"}");
+        assertThat(byHand.status())
+                .as("a lift by hand is refused: the standing ends it")
+                .isEqualTo(409);
+        assertThat(byHand.json().get("detail").asText()).contains("carries out the account's suspension");
+
+        Api.Response lifted = compliance.post(
+                "/api/standings/suspensions/" + changeId + "/lift", "{\"reason\":\"the uploader showed a licence\"}");
+        assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
+        await().atMost(Cases.PATIENCE)
+                .until(() -> compliance
+                        .get("/api/measures/" + suspension[0].get("measure_id").asText())
+                        .json()
+                        .get("enforcement")
+                        .asText()
+                        .equals("LIFT_ENFORCED"));
+        await().atMost(Cases.PATIENCE)
+                .until(() -> cases.notificationKinds(suspended).contains("REINSTATEMENT→uploader-of:" + account));
+        assertThat(cases.notificationKinds(suspended))
+                .as("the standing's letter tells the account; no one is told a measure of the case ended")
+                .noneMatch(kind -> kind.startsWith("MEASURE_ENDED"));
+        assertThat(cases.measureStatuses(suspended))
+                .as("the case's removal stands")
+                .contains("APPLIED");
     }
 
     private static List<String> notes(Api reader, String caseId) {

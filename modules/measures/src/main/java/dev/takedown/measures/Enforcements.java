@@ -202,7 +202,10 @@ public class Enforcements {
      */
     private Optional<Settled> settled(
             String caseId, MeasureStatus status, EnforcementStatus confirmed, Function<Enforcement, Instant> at) {
-        List<Measure> ofCase = measures.findByCaseIdOrderByPlannedAt(caseId);
+        // an account suspension the case's strike led to follows the account's standing, not the case's content
+        List<Measure> ofCase = measures.findByCaseIdOrderByPlannedAt(caseId).stream()
+                .filter(Measure::isDecided)
+                .toList();
         if (status == MeasureStatus.LIFTED && ofCase.stream().anyMatch(m -> m.getStatus() == MeasureStatus.APPLIED)) {
             return Optional.empty();
         }

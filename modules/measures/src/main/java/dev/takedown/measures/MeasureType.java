@@ -34,6 +34,11 @@ public enum MeasureType {
         return this == PROMPT_FILTER || this == OUTPUT_SIMILARITY_FILTER || this == STOP_GENERATION;
     }
 
+    /** Acts on an uploader's account rather than on content: the platform is told which account. */
+    public boolean actsOnAccount() {
+        return this == ACCOUNT_WARNING || this == ACCOUNT_SUSPEND || this == ACCOUNT_TERMINATE;
+    }
+
     /** Acts on a file hash (a model or LoRA the platform must refuse to accept again), so only on hashed targets. */
     public boolean needsFileHash() {
         return this == BLOCK_REUPLOAD;

@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param enforcement    what the platform answered to the measure's last command; null before it is applied
  * @param enforcedAt     when the platform confirmed the measure in effect, by its clock: the time of removal
  * @param liftEnforcedAt when the platform confirmed the lift, by its clock: the time of restoration
+ * @param accountId      the account an account measure acts on; null for other measures
+ * @param standingChangeId the account's standing change (DSA Art. 23) the measure carries out; null for a measure a
+ *                       decision on the case imposed
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record MeasureView(
@@ -24,4 +27,6 @@ public record MeasureView(
         Instant liftedAt,
         EnforcementStatus enforcement,
         Instant enforcedAt,
-        Instant liftEnforcedAt) {}
+        Instant liftEnforcedAt,
+        String accountId,
+        String standingChangeId) {}

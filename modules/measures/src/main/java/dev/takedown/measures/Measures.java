@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.LiftCause;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
+import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.events.ScreeningRule;
 import dev.takedown.events.SimilarUploads;
 import dev.takedown.events.StrikeRecorded;
@@ -16,6 +17,8 @@ import dev.takedown.measures.internal.MeasureRepository;
 import dev.takedown.measures.internal.Strikes;
 import dev.takedown.misuse.Misuse;
 import dev.takedown.misuse.Party;
+import dev.takedown.misuse.StandingChange;
+import dev.takedown.misuse.StandingChangeKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,12 +32,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Plans measures when a moderator decides, applies them when the lifecycle reaches that step, lifts them on
- * restoration. Applying and lifting are idempotent: a retried job publishes nothing twice.
+ * restoration. Applying and lifting are idempotent: a retried job publishes nothing twice. An account suspension or
+ * termination the strike ladder decides (DSA Art. 23) is a measure too, with its own command to the platform, but it
+ * follows the account's standing rather than the case: the case's restore, expiry and letters leave it alone.
  */
 @Service
 public class Measures {
@@ -189,7 +195,7 @@ public class Measures {
         int inEffect = 0;
         Map<String, MeasureType> gravest = new LinkedHashMap<>();
         Set<String> intentional = new LinkedHashSet<>();
-        for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
+        for (Measure measure : decided(caseId)) {
             if (measure.apply(now, UUID.randomUUID())) {
                 measures.flush();
                 events.publishEvent(applied(measure));
@@ -210,7 +216,8 @@ public class Measures {
         gravest.forEach((account, type) -> strikes.add(account, caseId, type, now)
                 .ifPresent(active -> {
                     Party uploader = Party.uploader(account);
-                    misuse.recordMisuse(uploader, caseId, strikes.weightOf(type), intentional.contains(account));
+                    misuse.recordMisuse(uploader, caseId, strikes.weightOf(type), intentional.contains(account))
+                            .ifPresent(step -> restrictAccount(caseId, account, step, now));
                     events.publishEvent(new StrikeRecorded(
                             UUID.randomUUID(),
                             now,
@@ -224,16 +231,89 @@ public class Measures {
     }
 
     /**
+     * The strike ladder suspended or terminated the account: the platform is commanded to, by a measure of its own
+     * that carries out the standing change. It ends with the standing ({@link #followStanding}), so a suspension
+     * restricts until the day it ends; a warning restricts nothing.
+     */
+    private void restrictAccount(String caseId, String account, StandingChange step, Instant now) {
+        MeasureType type =
+                switch (step.change()) {
+                    case SUSPENDED -> MeasureType.ACCOUNT_SUSPEND;
+                    case TERMINATED -> MeasureType.ACCOUNT_TERMINATE;
+                    default -> null;
+                };
+        if (type == null) {
+            return;
+        }
+        LocalDate endsOn = step.until() == null ? null : LocalDate.ofInstant(step.until(), ZoneOffset.UTC);
+        Measure measure = new Measure(
+                        UUID.randomUUID(),
+                        caseId,
+                        step.changeId(),
+                        type,
+                        null,
+                        account,
+                        null,
+                        TakedownEvent.SYSTEM,
+                        now)
+                .carryingOut(step.changeId())
+                .withScope(new MeasureScope(null, endsOn));
+        measure.apply(now, UUID.randomUUID());
+        measures.saveAndFlush(measure);
+        events.publishEvent(applied(measure));
+    }
+
+    /**
+     * The account's suspension ended (on its date: {@link LiftCause#EXPIRY}; early by a compliance officer:
+     * {@link LiftCause#BY_HAND}) or a complaint reversed its suspension or termination ({@link LiftCause#APPEAL}): the
+     * account measures carrying it out are lifted and the platform commanded to restore the account. The standing's
+     * own message tells the account why.
+     */
+    @ApplicationModuleListener
+    void followStanding(PartyStandingChanged changed) {
+        if (!Party.Kind.UPLOADER.name().equals(changed.partyKind())) {
+            return;
+        }
+        StandingChangeKind change = StandingChangeKind.valueOf(changed.change());
+        LiftCause cause =
+                switch (change) {
+                    case REINSTATED -> LiftCause.EXPIRY;
+                    case LIFTED -> LiftCause.BY_HAND;
+                    case REVERSED -> LiftCause.APPEAL;
+                    default -> null;
+                };
+        if (cause == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Measure measure : measures.findByAccountIdAndStatusAndStandingChangeIdIsNotNull(
+                changed.partyId(), MeasureStatus.APPLIED)) {
+            // only a reversal ends a termination; a suspension ending leaves it
+            if (change == StandingChangeKind.REVERSED || measure.getType() == MeasureType.ACCOUNT_SUSPEND) {
+                lifted(measure, now, changed.actor(), cause, reasonOf(change, changed.reason()));
+            }
+        }
+    }
+
+    private static String reasonOf(StandingChangeKind change, String reason) {
+        return switch (change) {
+            case REINSTATED -> "the suspension ended on its date";
+            case REVERSED -> reason == null ? "reversed on complaint" : reason;
+            default -> reason;
+        };
+    }
+
+    /**
      * Lifts every applied measure of the case (restoration after a counter-notice, a retraction, a reversed appeal)
      * and removes the case's strikes, since the infringement they counted was not upheld. Returns how many were
-     * lifted.
+     * lifted. A suspension the strikes led to stands: the account may complain about it (DSA Art. 20).
      */
     @Transactional
     public int liftAll(String caseId, String actor, LiftCause cause, String reason) {
         Instant now = clock.instant();
         int lifted = 0;
         Set<String> accounts = new LinkedHashSet<>();
-        for (Measure measure : measures.findByCaseIdOrderByPlannedAt(caseId)) {
+        for (Measure measure : decided(caseId)) {
             if (measure.getStatus() == MeasureStatus.APPLIED && lifted(measure, now, actor, cause, reason)) {
                 lifted++;
                 if (measure.getAccountId() != null) {
@@ -268,7 +348,7 @@ public class Measures {
     public List<MeasureView> widenFilters(String caseId, List<String> addedTerms, String actor) {
         Instant now = clock.instant();
         List<MeasureView> replaced = new ArrayList<>();
-        for (Measure old : measures.findByCaseIdOrderByPlannedAt(caseId)) {
+        for (Measure old : decided(caseId)) {
             if (!old.getType().isFilter() || old.getStatus() != MeasureStatus.APPLIED || old.getRule() == null) {
                 continue;
             }
@@ -318,11 +398,19 @@ public class Measures {
     /**
      * Ends a measure by hand; screening nodes and enforcement adapters restore on {@link MeasureLifted}.
      *
-     * @throws LiftRefusedException a {@link LiftGuard} knows why the measure must stay for now
+     * @throws LiftRefusedException a {@link LiftGuard} knows why the measure must stay for now, or the measure
+     *                              carries out the account's standing, which ends it
      */
     @Transactional
     public MeasureView lift(String measureId, String actor, String reason) {
         Measure measure = load(measureId);
+        if (!measure.isDecided() && measure.getStatus() == MeasureStatus.APPLIED) {
+            // lifted alone, the platform would restore an account the standing still has suspended
+            throw new LiftRefusedException("measure " + measureId + " carries out the account's "
+                    + (measure.getType() == MeasureType.ACCOUNT_SUSPEND ? "suspension" : "termination")
+                    + " (standing change " + measure.getStandingChangeId()
+                    + "): it ends when the suspension is lifted or a complaint reverses it");
+        }
         if (measure.getStatus() == MeasureStatus.APPLIED) {
             for (LiftGuard guard : guards) {
                 guard.refusal(measure.getCaseId()).ifPresent(refusal -> {
@@ -343,7 +431,8 @@ public class Measures {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         int expired = 0;
-        for (Measure measure : measures.findTop100ByStatusAndEndsOnBeforeOrderByEndsOn(MeasureStatus.APPLIED, today)) {
+        for (Measure measure : measures.findTop100ByStatusAndStandingChangeIdIsNullAndEndsOnBeforeOrderByEndsOn(
+                MeasureStatus.APPLIED, today)) {
             if (lifted(measure, now, TakedownEvent.SYSTEM, LiftCause.EXPIRY, "its last day has passed")) {
                 expired++;
             }
@@ -428,7 +517,9 @@ public class Measures {
                 measure.modelName(),
                 measure.similarUploads(),
                 measure.scope().countries(),
-                measure.scope().endsOn());
+                measure.scope().endsOn(),
+                accountOf(measure),
+                measure.getStandingChangeId());
     }
 
     private static MeasureLifted lifted(Measure measure, UUID eventId) {
@@ -442,13 +533,35 @@ public class Measures {
                 measure.getVersion(),
                 measure.getLiftCause() == null ? null : measure.getLiftCause().name(),
                 measure.getType().name(),
-                measure.getTargetUrl());
+                measure.getTargetUrl(),
+                accountOf(measure),
+                measure.getStandingChangeId());
     }
 
+    /** The account an account measure acts on: the platform needs it; for content measures it stays with us. */
+    private static String accountOf(Measure measure) {
+        return measure.getType().actsOnAccount() ? measure.getAccountId() : null;
+    }
+
+    /** The measures the decisions on the case imposed, in the order they were planned. */
     @Transactional(readOnly = true)
     public List<MeasureView> forCase(String caseId) {
+        return decided(caseId).stream().map(this::view).toList();
+    }
+
+    /** The account suspensions and terminations the case's finding led to (DSA Art. 23), oldest first. */
+    @Transactional(readOnly = true)
+    public List<MeasureView> onAccountsAfter(String caseId) {
         return measures.findByCaseIdOrderByPlannedAt(caseId).stream()
+                .filter(m -> !m.isDecided())
                 .map(this::view)
+                .toList();
+    }
+
+    /** The case's measures that its decisions imposed; the account measures of the standing follow that instead. */
+    private List<Measure> decided(String caseId) {
+        return measures.findByCaseIdOrderByPlannedAt(caseId).stream()
+                .filter(Measure::isDecided)
                 .toList();
     }
 
@@ -458,7 +571,7 @@ public class Measures {
      */
     @Transactional(readOnly = true)
     public Optional<MeasureScope> scopeInEffect(String caseId) {
-        List<MeasureScope> scopes = measures.findByCaseIdOrderByPlannedAt(caseId).stream()
+        List<MeasureScope> scopes = decided(caseId).stream()
                 .filter(m -> m.getStatus() == MeasureStatus.APPLIED)
                 .map(Measure::scope)
                 .toList();
@@ -468,7 +581,7 @@ public class Measures {
     /** Each measure of the case with its scope and, once lifted, the cause, in the order they were planned. */
     @Transactional(readOnly = true)
     public List<MeasureRestriction> restrictions(String caseId) {
-        return measures.findByCaseIdOrderByPlannedAt(caseId).stream()
+        return decided(caseId).stream()
                 .map(m -> new MeasureRestriction(
                         m.getId().toString(),
                         m.getType(),

@@ -338,7 +338,18 @@ class MeasuresTest {
         assertThat(published)
                 .singleElement()
                 .isEqualTo(new MeasureLifted(
-                        liftId, liftedAt, "c1", "senior", id, "licence shown", 2L, "BY_HAND", "PROMPT_FILTER", null));
+                        liftId,
+                        liftedAt,
+                        "c1",
+                        "senior",
+                        id,
+                        "licence shown",
+                        2L,
+                        "BY_HAND",
+                        "PROMPT_FILTER",
+                        null,
+                        null,
+                        null));
     }
 
     @Test
@@ -433,7 +444,7 @@ class MeasuresTest {
                 .withScope(new MeasureScope(
                         List.of("DE"), LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)));
         ended.apply(Instant.now(), UUID.randomUUID());
-        when(repository.findTop100ByStatusAndEndsOnBeforeOrderByEndsOn(
+        when(repository.findTop100ByStatusAndStandingChangeIdIsNullAndEndsOnBeforeOrderByEndsOn(
                         MeasureStatus.APPLIED, LocalDate.now(java.time.ZoneOffset.UTC)))
                 .thenReturn(List.of(ended));
 

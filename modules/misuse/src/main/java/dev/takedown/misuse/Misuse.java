@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,12 +27,15 @@ import org.springframework.transaction.annotation.Transactional;
  * moderator found ({@link #recordMisuse}); each finding is weighed by {@link MisuseRule} and may warn, suspend or
  * (an uploader account) terminate. Every change is stored with its weighing and published as
  * {@link PartyStandingChanged}, which the notices module turns into the message to the party. A suspension ends by
- * itself ({@link #reinstateDue}) or early by a compliance officer with reasons ({@link #lift}).
+ * itself ({@link #reinstateDue}) or early by a compliance officer with reasons ({@link #lift}); a complaint decided in
+ * the party's favour (DSA Art. 20(1)(c)) reverses a suspension or a termination ({@link #reverse}).
  */
 @Service
 public class Misuse {
 
     private static final int MAX_REASON = 2000;
+    private static final Set<StandingChangeKind> RESTRICTIONS =
+            EnumSet.of(StandingChangeKind.SUSPENDED, StandingChangeKind.TERMINATED);
 
     private final StandingLedger ledger;
     private final MisusePolicy notifiers;
@@ -131,7 +136,7 @@ public class Misuse {
         return ledger.changesOf(party);
     }
 
-    /** The changes a case's findings led to, and the reinstatements and lifts of those suspensions. */
+    /** The changes a case's findings led to, and the reinstatements, lifts and reversals that ended them. */
     @Transactional(readOnly = true)
     public List<StandingChange> changesOnCase(String caseId) {
         return ledger.changesOnCase(caseId);
@@ -151,26 +156,55 @@ public class Misuse {
      */
     @Transactional
     public StandingChange lift(String suspensionId, String reason, String actor) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (reason == null || reason.isBlank()) {
-            problems.add(new FieldProblem("reason", "the party is owed the reasons for lifting its suspension"));
-        }
-        TextBounds.requireWithin("reason", reason, MAX_REASON, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidLiftException(problems);
-        }
+        requireReasons(reason, "the party is owed the reasons for lifting its suspension");
         StandingChange suspension =
                 ledger.change(suspensionId).orElseThrow(() -> new StandingChangeNotFoundException(suspensionId));
         Instant now = clock.instant();
         ledger.lock(suspension.party());
         Row row = ledger.find(suspension.party()).orElseThrow();
-        if (suspension.change() != StandingChangeKind.SUSPENDED
-                || row.status() != StandingStatus.SUSPENDED
-                || !row.changeId().equals(suspension.changeId())
-                || !row.until().isAfter(now)) {
+        if (suspension.change() != StandingChangeKind.SUSPENDED || !inForce(suspension, row, now)) {
             throw new NotSuspendedException("change " + suspensionId + " is not a suspension in force");
         }
-        return end(row, StandingChangeKind.LIFTED, actor, reason.strip(), now);
+        return end(row, StandingChangeKind.LIFTED, actor, reason.strip(), row.suspensions(), now);
+    }
+
+    /**
+     * A complaint against the suspension or termination {@code changeId} (DSA Art. 20(1)(c)) was decided in the
+     * party's favour: it ends now, recorded as {@link StandingChangeKind#REVERSED} with the reasons. The party is
+     * back to warned (the warning stays on record). A reversed suspension no longer counts towards termination; a
+     * reversed termination leaves the suspensions before it counted, as they were not reversed.
+     *
+     * @throws StandingChangeNotFoundException no such change
+     * @throws NotInForceException             the change is not the suspension or termination in force
+     * @throws InvalidLiftException            no reasons, or too long
+     */
+    @Transactional
+    public StandingChange reverse(String changeId, String reason) {
+        requireReasons(reason, "the party is owed the reasons for reversing its suspension or termination");
+        StandingChange restriction =
+                ledger.change(changeId).orElseThrow(() -> new StandingChangeNotFoundException(changeId));
+        Instant now = clock.instant();
+        ledger.lock(restriction.party());
+        Row row = ledger.find(restriction.party()).orElseThrow();
+        if (!RESTRICTIONS.contains(restriction.change()) || !inForce(restriction, row, now)) {
+            throw new NotInForceException("change " + changeId + " is not a suspension or termination in force");
+        }
+        int suspensions = row.suspensions() - (restriction.change() == StandingChangeKind.SUSPENDED ? 1 : 0);
+        return end(row, StandingChangeKind.REVERSED, TakedownEvent.SYSTEM, reason.strip(), suspensions, now);
+    }
+
+    /**
+     * The suspension or termination a {@link StandingChangeKind#REVERSED} change ended: the party's last one before
+     * it, since only the restriction in force is reversed. Empty for any other change.
+     */
+    @Transactional(readOnly = true)
+    public Optional<StandingChange> reversed(String reversalId) {
+        return ledger.change(reversalId)
+                .filter(change -> change.change() == StandingChangeKind.REVERSED)
+                .flatMap(reversal -> ledger.changesOf(reversal.party()).stream()
+                        .filter(change -> RESTRICTIONS.contains(change.change())
+                                && !change.at().isAfter(reversal.at()))
+                        .reduce((earlier, later) -> later));
     }
 
     /** Reinstates every party whose suspension has ended (the scheduled job calls this); returns how many. */
@@ -178,11 +212,35 @@ public class Misuse {
     public int reinstateDue() {
         Instant now = clock.instant();
         List<Row> due = ledger.suspendedUntil(now, 100);
-        due.forEach(row -> end(row, StandingChangeKind.REINSTATED, TakedownEvent.SYSTEM, null, now));
+        due.forEach(row -> end(row, StandingChangeKind.REINSTATED, TakedownEvent.SYSTEM, null, row.suspensions(), now));
         return due.size();
     }
 
     // ------------------------------------------------------------------------------------------------------------
+
+    private static void requireReasons(String reason, String owed) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (reason == null || reason.isBlank()) {
+            problems.add(new FieldProblem("reason", owed));
+        }
+        TextBounds.requireWithin("reason", reason, MAX_REASON, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidLiftException(problems);
+        }
+    }
+
+    /** The change is the party's standing now: the suspension not yet at its end, or the termination. */
+    private static boolean inForce(StandingChange change, Row row, Instant now) {
+        if (!row.changeId().equals(change.changeId())) {
+            return false;
+        }
+        return switch (change.change()) {
+            case SUSPENDED ->
+                row.status() == StandingStatus.SUSPENDED && row.until().isAfter(now);
+            case TERMINATED -> row.status() == StandingStatus.TERMINATED;
+            default -> false;
+        };
+    }
 
     private MisuseRule rule(Party.Kind kind) {
         return kind == Party.Kind.NOTIFIER ? notifiers.rule() : uploaders.rule();
@@ -196,7 +254,7 @@ public class Misuse {
         }
         Row row = stored.get();
         if (row.status() == StandingStatus.SUSPENDED && !row.until().isAfter(now)) {
-            end(row, StandingChangeKind.REINSTATED, TakedownEvent.SYSTEM, null, now);
+            end(row, StandingChangeKind.REINSTATED, TakedownEvent.SYSTEM, null, row.suspensions(), now);
             row = ledger.find(party).orElseThrow();
         }
         if (lapsed(row, now)) {
@@ -238,10 +296,14 @@ public class Misuse {
                 changeId, row.party(), next, now, until, caseId, TakedownEvent.SYSTEM, assessment, null));
     }
 
-    /** A suspension ends, by itself or lifted: the party is warned (the warning stays on record). */
-    private StandingChange end(Row row, StandingChangeKind change, String actor, String reason, Instant now) {
+    /**
+     * A suspension ends (by itself, lifted or reversed) or a termination is reversed: the party is warned (the warning
+     * stays on record).
+     */
+    private StandingChange end(
+            Row row, StandingChangeKind change, String actor, String reason, int suspensions, Instant now) {
         String changeId = UUID.randomUUID().toString();
-        ledger.save(new Row(row.party(), StandingStatus.WARNED, now, null, row.caseId(), changeId, row.suspensions()));
+        ledger.save(new Row(row.party(), StandingStatus.WARNED, now, null, row.caseId(), changeId, suspensions));
         return publish(new StandingChange(changeId, row.party(), change, now, null, row.caseId(), actor, null, reason));
     }
 

@@ -8,5 +8,7 @@ public enum StandingChangeKind {
     REINSTATED,
     /** A compliance officer ended the suspension early, with reasons. */
     LIFTED,
+    /** A complaint (DSA Art. 20) reversed the suspension or termination. */
+    REVERSED,
     TERMINATED
 }

@@ -24,8 +24,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The misuse module alone on real PostgreSQL and a clock the test moves: the calendar of DSA Art. 23 for a notifier
  * and for an uploader account (warning, suspension until a date, reinstatement by the scheduled check, termination
- * only after a suspension), the proportion and gravity rules on stored facts, withdrawn findings, and the compliance
- * officer's early lift with reasons. Settings are the shipped defaults (config/application.yml).
+ * only after a suspension), the proportion and gravity rules on stored facts, withdrawn findings, the compliance
+ * officer's early lift with reasons, and the reversal of a suspension or termination on complaint. Settings are the
+ * shipped defaults (config/application.yml).
  */
 @ApplicationModuleTest
 @TestPropertySource(
@@ -236,6 +237,12 @@ class MisuseModuleTest {
                 .noneSatisfy(s -> assertThat(s.party()).isEqualTo(notifier));
         assertThatThrownBy(() -> misuse.lift(suspension.changeId(), "again", "compliance"))
                 .isInstanceOf(NotSuspendedException.class);
+        assertThatThrownBy(() -> misuse.reverse(suspension.changeId(), "reversed on complaint"))
+                .as("a lifted suspension has nothing left to reverse")
+                .isInstanceOf(NotInForceException.class);
+        assertThat(misuse.history(notifier))
+                .extracting(StandingChange::change)
+                .containsExactly(StandingChangeKind.WARNED, StandingChangeKind.SUSPENDED, StandingChangeKind.LIFTED);
         assertThat(misuse.change(lifted.changeId())).contains(lifted);
         assertThat(events.ofType(PartyStandingChanged.class)
                         .matching(e -> e.change().equals("LIFTED")))
@@ -245,6 +252,146 @@ class MisuseModuleTest {
                     assertThat(e.actor()).isEqualTo("compliance");
                     assertThat(e.caseId()).isEqualTo(suspension.caseId());
                 });
+    }
+
+    /**
+     * DSA Art. 20(1)(c): a complaint decided in the uploader's favour reverses its suspension in force, recorded as a
+     * reversal (not a compliance officer's lift) and published; the reversed suspension no longer leads to
+     * termination.
+     */
+    @Test
+    void aComplaintReversesASuspensionInForceWhichThenNoLongerCountsTowardsTermination(PublishedEvents events) {
+        Party uploader = Party.uploader("acct-" + UUID.randomUUID());
+        finding(uploader, 3, false);
+        StandingChange suspension = finding(uploader, 2, false).orElseThrow();
+        assertThat(suspension.change()).isEqualTo(StandingChangeKind.SUSPENDED);
+        clock.advance(Duration.ofDays(3));
+
+        StandingChange reversal = misuse.reverse(suspension.changeId(), " complaint c-1 decided for the party ");
+
+        assertThat(reversal.change()).isEqualTo(StandingChangeKind.REVERSED);
+        assertThat(reversal.actor()).isEqualTo("system");
+        assertThat(reversal.reason()).isEqualTo("complaint c-1 decided for the party");
+        assertThat(reversal.caseId()).isEqualTo(suspension.caseId());
+        assertThat(reversal.at()).isEqualTo(clock.instant());
+        assertThat(misuse.standing(uploader)).satisfies(s -> {
+            assertThat(s.status()).isEqualTo(StandingStatus.WARNED);
+            assertThat(s.changeId()).isEqualTo(reversal.changeId());
+        });
+        assertThat(misuse.reversed(reversal.changeId()))
+                .map(StandingChange::changeId)
+                .contains(suspension.changeId());
+        assertThat(misuse.reversed(suspension.changeId())).as("not a reversal").isEmpty();
+        assertThat(events.ofType(PartyStandingChanged.class)
+                        .matching(e ->
+                                e.partyId().equals(uploader.id()) && e.change().equals("REVERSED")))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.changeId()).isEqualTo(reversal.changeId());
+                    assertThat(e.partyKind()).isEqualTo("UPLOADER");
+                    assertThat(e.actor()).isEqualTo("system");
+                    assertThat(e.reason()).isEqualTo("complaint c-1 decided for the party");
+                    assertThat(e.caseId()).isEqualTo(suspension.caseId());
+                });
+        assertThatThrownBy(() -> misuse.lift(suspension.changeId(), "early", "compliance"))
+                .isInstanceOf(NotSuspendedException.class);
+
+        assertThat(finding(uploader, 2, false))
+                .as("suspended again, not terminated: the reversed suspension does not count")
+                .hasValueSatisfying(c -> assertThat(c.change()).isEqualTo(StandingChangeKind.SUSPENDED));
+        assertThat(misuse.history(uploader))
+                .extracting(StandingChange::change)
+                .containsExactly(
+                        StandingChangeKind.WARNED,
+                        StandingChangeKind.SUSPENDED,
+                        StandingChangeKind.REVERSED,
+                        StandingChangeKind.SUSPENDED);
+        // the other tests count the reinstatements due on the shared clock: leave nobody suspended
+        clock.advance(Duration.ofDays(14));
+        assertThat(misuse.reinstateDue()).isEqualTo(1);
+    }
+
+    /**
+     * A termination reversed on complaint leaves the account warned; the suspension before it was not reversed, so
+     * the next step terminates again. A compliance officer's early lift is for suspensions only.
+     */
+    @Test
+    void aComplaintReversesATerminationWhoseSuspensionStillCounts(PublishedEvents events) {
+        Party uploader = Party.uploader("acct-" + UUID.randomUUID());
+        StandingChange termination = terminated(uploader);
+        assertThatThrownBy(() -> misuse.lift(termination.changeId(), "early", "compliance"))
+                .isInstanceOf(NotSuspendedException.class);
+        clock.advance(Duration.ofDays(1));
+
+        StandingChange reversal = misuse.reverse(termination.changeId(), "complaint c-2 decided for the party");
+
+        assertThat(reversal.change()).isEqualTo(StandingChangeKind.REVERSED);
+        assertThat(reversal.caseId()).isEqualTo(termination.caseId());
+        assertThat(misuse.standing(uploader).status()).isEqualTo(StandingStatus.WARNED);
+        assertThat(misuse.standings(StandingStatus.TERMINATED))
+                .noneSatisfy(s -> assertThat(s.party()).isEqualTo(uploader));
+        assertThat(misuse.reversed(reversal.changeId()))
+                .map(StandingChange::change)
+                .contains(StandingChangeKind.TERMINATED);
+        assertThat(events.ofType(PartyStandingChanged.class)
+                        .matching(e ->
+                                e.partyId().equals(uploader.id()) && e.change().equals("REVERSED")))
+                .singleElement()
+                .satisfies(e -> assertThat(e.changeId()).isEqualTo(reversal.changeId()));
+        assertThatThrownBy(() -> misuse.reverse(termination.changeId(), "again"))
+                .as("reversed already")
+                .isInstanceOf(NotInForceException.class);
+
+        assertThat(finding(uploader, 2, false))
+                .hasValueSatisfying(c -> assertThat(c.change()).isEqualTo(StandingChangeKind.TERMINATED));
+    }
+
+    /** Only the suspension or termination in force is reversed; anything else is refused and changes nothing. */
+    @Test
+    void aReversalOfAChangeNotInForceIsRefused() {
+        Party uploader = Party.uploader("acct-" + UUID.randomUUID());
+        StandingChange warning = finding(uploader, 3, false).orElseThrow();
+        StandingChange suspension = finding(uploader, 2, false).orElseThrow();
+
+        assertThatThrownBy(() -> misuse.reverse(warning.changeId(), "reversed"))
+                .isInstanceOf(NotInForceException.class);
+        assertThatThrownBy(() -> misuse.reverse("no-such-change", "reversed"))
+                .isInstanceOf(StandingChangeNotFoundException.class);
+        assertThatThrownBy(() -> misuse.reverse(suspension.changeId(), " "))
+                .isInstanceOfSatisfying(
+                        InvalidLiftException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .satisfies(p -> assertThat(p.field()).isEqualTo("reason")));
+
+        clock.advance(Duration.between(clock.instant(), suspension.until()));
+        assertThatThrownBy(() -> misuse.reverse(suspension.changeId(), "reversed"))
+                .as("over at its end, even before the check records it")
+                .isInstanceOf(NotInForceException.class);
+        assertThat(misuse.reinstateDue()).isEqualTo(1);
+        assertThatThrownBy(() -> misuse.reverse(suspension.changeId(), "reversed"))
+                .isInstanceOf(NotInForceException.class);
+        assertThat(finding(uploader, 2, false))
+                .hasValueSatisfying(c -> assertThat(c.change()).isEqualTo(StandingChangeKind.TERMINATED));
+        assertThatThrownBy(() -> misuse.reverse(suspension.changeId(), "reversed"))
+                .as("a later change since")
+                .isInstanceOf(NotInForceException.class);
+
+        assertThat(misuse.standing(uploader).status()).isEqualTo(StandingStatus.TERMINATED);
+        assertThat(misuse.history(uploader))
+                .extracting(StandingChange::change)
+                .doesNotContain(StandingChangeKind.REVERSED);
+    }
+
+    /** Warned, suspended, reinstated at the end, then terminated; the termination. */
+    private StandingChange terminated(Party uploader) {
+        finding(uploader, 3, false);
+        finding(uploader, 2, false).orElseThrow();
+        clock.advance(Duration.ofDays(14));
+        misuse.reinstateDue();
+        StandingChange termination = finding(uploader, 2, false).orElseThrow();
+        assertThat(termination.change()).isEqualTo(StandingChangeKind.TERMINATED);
+        return termination;
     }
 
     /** {@code count} manifestly unfounded notices of gravity 1, an hour apart; the last one's step, if any. */

@@ -404,8 +404,9 @@ public class CaseLifecycle {
 
     /**
      * Tells a party a change of its standing (DSA Art. 23; 17 U.S.C. 512(i)): the reasons and the weighing, the
-     * period, and the redress. The message goes with the case whose finding led to it, to its notifier or, for an
-     * uploader account, to that account. The one place such messages are sent from.
+     * period, and the redress; a reversal on complaint, whether it reversed a suspension or a termination. The message
+     * goes with the case whose finding led to it, to its notifier or, for an uploader account, to that account. The
+     * one place such messages are sent from.
      */
     @EventListener
     void tellStanding(PartyStandingChanged changed) {
@@ -414,13 +415,19 @@ public class CaseLifecycle {
             return;
         }
         Notice notice = found.get();
+        StandingChangeKind change = StandingChangeKind.valueOf(changed.change());
         LetterKind kind =
-                switch (StandingChangeKind.valueOf(changed.change())) {
+                switch (change) {
                     case WARNED -> LetterKind.WARNING;
                     case SUSPENDED, TERMINATED -> LetterKind.SUSPENSION;
-                    case REINSTATED, LIFTED -> LetterKind.REINSTATEMENT;
+                    case REINSTATED, LIFTED, REVERSED -> LetterKind.REINSTATEMENT;
                 };
         Map<String, Object> model = standingModel(changed);
+        if (change == StandingChangeKind.REVERSED) {
+            model.put(
+                    "reversed",
+                    misuse.reversed(changed.changeId()).orElseThrow().change().name());
+        }
         if (Party.Kind.NOTIFIER.name().equals(changed.partyKind())) {
             tellNotifier(
                     notice,
@@ -792,12 +799,14 @@ public class CaseLifecycle {
     /**
      * A measure that ended without a further decision on the case (its period ran out, or staff lifted it) is
      * explained to both sides with a statement of reasons (DSA Art. 17(3)); the other lifts follow a step of the case
-     * whose own letter tells them. A filter's end concerns every uploader of the case, a target's only its own.
+     * whose own letter tells them. A filter's end concerns every uploader of the case, a target's only its own. An
+     * account measure of the strike ladder ends with the account's standing, whose own letter tells the account (and
+     * concerns no one else).
      */
     @EventListener
     void on(MeasureLifted lifted) {
         LiftCause cause = LiftCause.valueOf(Objects.requireNonNullElse(lifted.cause(), LiftCause.SUPERSEDED.name()));
-        if (cause != LiftCause.EXPIRY && cause != LiftCause.BY_HAND) {
+        if (cause != LiftCause.EXPIRY && cause != LiftCause.BY_HAND || lifted.standingChangeId() != null) {
             return;
         }
         Optional<Notice> found = load(lifted.caseId());

@@ -109,6 +109,9 @@ class CaseLifecycleTest {
     CaseLifecycle lifecycle;
 
     @Autowired
+    dev.takedown.misuse.Misuse misuse;
+
+    @Autowired
     dev.takedown.notifiers.Registries registries;
 
     @Autowired
@@ -522,32 +525,12 @@ class CaseLifecycleTest {
         decideAndNotify(caseId, Verdict.ACCEPT, List.of("GEO_BLOCK"), "copies the work");
         int before = told(caseId).size();
 
-        transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
-                UUID.randomUUID(),
-                clock.instant(),
-                caseId,
-                "system",
-                UUID.randomUUID().toString(),
-                "its last day has passed",
-                2L,
-                "EXPIRY",
-                "GEO_BLOCK",
-                "https://gen.example/img/other")));
+        lifted(caseId, "its last day has passed", "EXPIRY", "GEO_BLOCK", "https://gen.example/img/other");
         assertThat(told(caseId))
                 .as("a target of another uploader: only the notifier is told")
                 .hasSize(before + 1);
 
-        transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
-                UUID.randomUUID(),
-                clock.instant(),
-                caseId,
-                "system",
-                UUID.randomUUID().toString(),
-                "restored after counter-notice",
-                2L,
-                "COUNTER_NOTICE",
-                "GEO_BLOCK",
-                "https://gen.example/img/geo")));
+        lifted(caseId, "restored after counter-notice", "COUNTER_NOTICE", "GEO_BLOCK", "https://gen.example/img/geo");
         assertThat(told(caseId)).as("a restore has its own letter").hasSize(before + 1);
 
         transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
@@ -556,11 +539,18 @@ class CaseLifecycleTest {
                 caseId,
                 "system",
                 UUID.randomUUID().toString(),
-                "its last day has passed",
+                "the suspension ended on its date",
                 2L,
                 "EXPIRY",
-                "GEO_BLOCK",
-                "https://gen.example/img/geo")));
+                "ACCOUNT_SUSPEND",
+                null,
+                "acct-geo",
+                UUID.randomUUID().toString())));
+        assertThat(told(caseId))
+                .as("the strike ladder's suspension ends with the account's standing, whose letter tells the account")
+                .hasSize(before + 1);
+
+        lifted(caseId, "its last day has passed", "EXPIRY", "GEO_BLOCK", "https://gen.example/img/geo");
         assertThat(told(caseId))
                 .filteredOn(letter -> letter.kind() == LetterKind.MEASURE_ENDED)
                 .hasSize(3)
@@ -575,6 +565,23 @@ class CaseLifecycleTest {
                                 "(a) The measure GEO_BLOCK on https://gen.example/img/geo no longer applies",
                                 "limited period",
                                 "ended automatically"));
+    }
+
+    /** The case's measure on {@code target} (null: a filter) was lifted, as the measures module tells it. */
+    private void lifted(String caseId, String reason, String cause, String type, String target) {
+        transactions.executeWithoutResult(status -> lifecycle.on(new MeasureLifted(
+                UUID.randomUUID(),
+                clock.instant(),
+                caseId,
+                "system",
+                UUID.randomUUID().toString(),
+                reason,
+                2L,
+                cause,
+                type,
+                target,
+                null,
+                null)));
     }
 
     @Test
@@ -709,6 +716,36 @@ class CaseLifecycleTest {
         assertThatThrownBy(() -> lifecycle.decideSuspensionComplaint(
                         caseId, "complaint-3", Party.uploader("acct-elsewhere"), Verdict.UPHOLD, "x", SENIOR))
                 .isInstanceOf(CaseStateException.class);
+    }
+
+    /** DSA Art. 20(1)(c): a suspension reversed on complaint is told to the account as a reversal, not an early lift. */
+    @Test
+    void aSuspensionReversedOnComplaintIsToldToTheAccountAsAReversal() {
+        String account = "acct-" + UUID.randomUUID();
+        String caseId = file("org-a", NoticeJson.complete("EU_DSA").account(account));
+        Party uploader = Party.uploader(account);
+        String earlier = UUID.randomUUID().toString();
+        misuse.recordActivity(uploader, earlier);
+        misuse.recordMisuse(uploader, earlier, 3, false).orElseThrow();
+        clock.advance(Duration.ofMinutes(1));
+        misuse.recordActivity(uploader, caseId);
+        dev.takedown.misuse.StandingChange suspension =
+                misuse.recordMisuse(uploader, caseId, 2, false).orElseThrow();
+
+        misuse.reverse(suspension.changeId(), "complaint c-1 decided in the party's favour (DSA Art. 20)");
+
+        assertThat(kinds(caseId))
+                .containsExactlyInAnyOrder("SUSPENSION→uploader-of:" + account, "REINSTATEMENT→uploader-of:" + account);
+        assertThat(told(caseId))
+                .filteredOn(letter -> letter.kind() == LetterKind.REINSTATEMENT)
+                .singleElement()
+                .satisfies(letter -> {
+                    assertThat(letter.subject())
+                            .isEqualTo("Complaint decided in your favour: account suspension reversed");
+                    assertThat(letter.body())
+                            .contains("reversed the suspension of your account", "DSA Art. 21")
+                            .doesNotContain("within six months");
+                });
     }
 
     @Test

@@ -463,6 +463,8 @@ class RemediationsModuleTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null));
         String id = remediations.open(caseId).remediationId();
         remediations.recordChange(id, null, "gen-5", "retrained", List.of(), OWNER);
@@ -519,6 +521,8 @@ class RemediationsModuleTest {
                 new ScreeningRule("Ultraman", terms, null, null, null, List.of("draw Ultraman")),
                 status,
                 T0,
+                null,
+                null,
                 null,
                 null,
                 null,

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  *
  * @param grounds    {@code NOT_ILLEGAL}, {@code NOT_TOS_VIOLATION}, {@code DISPROPORTIONATE}, {@code WRONG_ACCOUNT} or
  *                   {@code NO_ACTION_UNFOUNDED}
- * @param decisionId the decision complained about: a case decision, or the standing change of a suspension; absent,
- *                   the decision the case was notified of
+ * @param decisionId the decision complained about: a case decision, or the standing change of a suspension or
+ *                   termination; absent, the decision the case was notified of
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AppealRequest(String grounds, String explanation, String decisionId) {}

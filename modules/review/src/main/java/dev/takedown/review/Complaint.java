@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * One internal complaint (DSA Art. 20) as filed, and its outcome once decided.
  *
- * @param decisionId the case decision complained about, or the standing change of a suspension
+ * @param decisionId the case decision complained about, or the standing change of a suspension or termination
  */
 record Complaint(
         String complaintId,

@@ -18,8 +18,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The complaint windows still open on a case, one per party and decision that affects it (DSA Art. 20(1)), and the
- * end of each suspension in force that followed from the case (Art. 23(1)). A window closes once its party has
+ * The complaint windows still open on a case, one per party and decision that affects it (DSA Art. 20(1)), a
+ * suspension or termination among them, and the end of each suspension in force that followed from the case
+ * (Art. 23(1)). A window closes once its party has
  * complained against that decision.
  */
 @Component
@@ -58,7 +59,7 @@ class ComplaintDeadlines implements RunningDeadlines {
                         DeadlineKind.COMPLAINT_WINDOW,
                         closes,
                         target.windowEnds(),
-                        "DSA Art. 20(1): a complaint against " + against(target) + " within "
+                        "DSA Art. 20(1): a complaint against " + against(target, changes) + " within "
                                 + timers.policy().appealWindow().toTotalMonths()
                                 + " calendar months of its notification, to the end of the day with the same date "
                                 + "(Reg. 1182/71 Art. 3(2)(c))",
@@ -90,12 +91,17 @@ class ComplaintDeadlines implements RunningDeadlines {
                 && standing.until().isAfter(now);
     }
 
-    private static String against(ComplaintRules.Target target) {
+    private static String against(ComplaintRules.Target target, List<StandingChange> changes) {
         return switch (target.subject()) {
             case NO_ACTION -> "the decision to take no action (" + target.decisionId() + ")";
             case MEASURE -> "the measures decided (" + target.decisionId() + ")";
             case APPEAL_DECISION -> "the decision on a complaint (" + target.decisionId() + ")";
-            case SUSPENSION -> "the suspension (" + target.decisionId() + ")";
+            case SUSPENSION -> {
+                boolean termination = changes.stream()
+                        .anyMatch(change -> change.changeId().equals(target.decisionId())
+                                && change.change() == StandingChangeKind.TERMINATED);
+                yield (termination ? "the termination (" : "the suspension (") + target.decisionId() + ")";
+            }
         };
     }
 

@@ -13,26 +13,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may complain against which decision, and until when (DSA Art. 20(1)): the notifier against a decision to do
- * nothing, the uploader against a measure, either party against a decision on a complaint, the suspended party
- * against its Art. 23 suspension; each window runs the configured calendar months from the notification of that
- * decision, to the end of the corresponding day anywhere.
+ * nothing, the uploader against a measure, either party against a decision on a complaint, the suspended or
+ * terminated party against its Art. 23 suspension or termination (Art. 20(1)(c)); each window runs the configured
+ * calendar months from the notification of that decision, to the end of the corresponding day anywhere.
  */
 final class ComplaintRules {
 
     /** The decision a complaint is against, and when the window to complain about it ends. */
     record Target(ComplaintSubject subject, String decisionId, Instant notifiedAt, Instant windowEnds) {}
 
+    /** The changes of standing a party may complain about as {@link ComplaintSubject#SUSPENSION}. */
+    private static final Set<StandingChangeKind> RESTRICTIONS =
+            EnumSet.of(StandingChangeKind.SUSPENDED, StandingChangeKind.TERMINATED);
+
     private ComplaintRules() {}
 
     /**
      * @param decisions  the case's decisions, in order
      * @param notifiedAt when the case's first decision was notified; null before
-     * @param suspension the standing change {@code decisionId} names, if it names one
+     * @param restriction the standing change {@code decisionId} names, if it names one
      */
     static Target target(
             String caseId,
@@ -40,10 +46,10 @@ final class ComplaintRules {
             String decisionId,
             List<CaseDecision> decisions,
             Instant notifiedAt,
-            Optional<StandingChange> suspension,
+            Optional<StandingChange> restriction,
             Period window) {
-        if (suspension.isPresent()) {
-            return suspension(caseId, complainant, suspension.get(), window);
+        if (restriction.isPresent()) {
+            return restriction(caseId, complainant, restriction.get(), window);
         }
         Optional<CaseDecision> notified =
                 decisions.stream().filter(d -> d.kind() != DecisionKind.APPEAL).reduce((first, second) -> second);
@@ -90,8 +96,8 @@ final class ComplaintRules {
 
     /**
      * Every complaint the rules allow on the case, whether or not its window is still open: the affected party
-     * against the notified decision, both parties against each decision on a complaint, the suspended party against
-     * each suspension that followed from the case.
+     * against the notified decision, both parties against each decision on a complaint, the restricted party against
+     * each suspension or termination that followed from the case.
      */
     static List<Open> allowed(
             List<CaseDecision> decisions, Instant notifiedAt, List<StandingChange> changes, Period window) {
@@ -122,7 +128,7 @@ final class ComplaintRules {
             }
         }
         for (StandingChange change : changes) {
-            if (change.change() == StandingChangeKind.SUSPENDED) {
+            if (RESTRICTIONS.contains(change.change())) {
                 allowed.add(new Open(
                         change.party().kind() == Party.Kind.NOTIFIER ? Complainant.NOTIFIER : Complainant.UPLOADER,
                         new Target(
@@ -141,12 +147,12 @@ final class ComplaintRules {
                 .plus(Duration.between(target.notifiedAt(), target.windowEnds()).dividedBy(timeCompression));
     }
 
-    private static Target suspension(String caseId, Complainant complainant, StandingChange change, Period window) {
+    private static Target restriction(String caseId, Complainant complainant, StandingChange change, Period window) {
         Party.Kind kind = complainant == Complainant.NOTIFIER ? Party.Kind.NOTIFIER : Party.Kind.UPLOADER;
-        if (change.change() != StandingChangeKind.SUSPENDED
+        if (!RESTRICTIONS.contains(change.change())
                 || !caseId.equals(change.caseId())
                 || change.party().kind() != kind) {
-            throw invalid("no suspension of yours follows from this case");
+            throw invalid("no suspension or termination of yours follows from this case");
         }
         return new Target(ComplaintSubject.SUSPENSION, change.changeId(), change.at(), end(change.at(), window));
     }

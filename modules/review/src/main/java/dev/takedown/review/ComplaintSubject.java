@@ -8,6 +8,10 @@ public enum ComplaintSubject {
     MEASURE,
     /** A decision on an earlier complaint: either party's. */
     APPEAL_DECISION,
-    /** A suspension for misuse (DSA Art. 23): the suspended notifier's or uploader's. */
+    /**
+     * An Art. 23 account restriction for misuse, a suspension or a termination (DSA Art. 20(1)(c)): the restricted
+     * notifier's or uploader's. Named for the suspension, the only restriction there was at first; other modules
+     * filter on the name.
+     */
     SUSPENSION
 }

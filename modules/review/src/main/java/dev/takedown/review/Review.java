@@ -321,8 +321,8 @@ public class Review {
 
     /**
      * Decides the complaint the task reviews. A complaint against a case decision changes the case's outcome; one
-     * against a suspension changes only the complainant's standing, so the case's decisions and status stay as they
-     * were.
+     * against a suspension or termination changes only the complainant's standing, so the case's decisions and
+     * status stay as they were.
      */
     private Decision decideComplaint(Moderator moderator, ReviewTask task, DecisionRequest request) {
         requireOtherThanDeciders(task, moderator);
@@ -350,15 +350,17 @@ public class Review {
     }
 
     /**
-     * The suspended party is told the reasons; a reversal ends the suspension through the complaint's process. The
-     * decision is the complaint's, not the case's: it is stored with the complaint and answered under its id.
+     * The restricted party is told the reasons; a reversal ends the suspension or termination through the complaint's
+     * process. The decision is the complaint's, not the case's: it is stored with the complaint and answered under its
+     * id.
      */
     private Decision decideSuspensionComplaint(
             ReviewTask task, Complaint complaint, boolean reversed, String reason, Moderator moderator) {
         if (complaint.outcome().isEmpty()) {
             Party party = misuse.change(complaint.decisionId())
                     .map(StandingChange::party)
-                    .orElseThrow(() -> new CaseStateException("no suspension " + complaint.decisionId()));
+                    .orElseThrow(
+                            () -> new CaseStateException("no suspension or termination " + complaint.decisionId()));
             lifecycle.decideSuspensionComplaint(
                     task.caseId(),
                     complaint.complaintId(),

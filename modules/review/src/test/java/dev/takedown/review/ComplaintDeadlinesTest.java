@@ -106,6 +106,25 @@ class ComplaintDeadlinesTest {
                 .doesNotContain(DeadlineKind.SUSPENSION_END);
     }
 
+    /** A terminated uploader has a window against its termination, which has no end to show. */
+    @Test
+    void aTerminationHasAComplaintWindowNamedForItAndNoEnd() {
+        timers(1);
+        decisions(decision("d-1", DecisionKind.REVIEW, Verdict.ACCEPT, NOTIFIED.minusSeconds(60)));
+        when(appeals.filed(CASE)).thenReturn(Set.of(new Appeals.Filed(Complainant.UPLOADER, "d-1")));
+        dev.takedown.misuse.Party account = dev.takedown.misuse.Party.uploader("acct-a");
+        when(misuse.changesOnCase(CASE))
+                .thenReturn(List.of(new StandingChange(
+                        "t-1", account, StandingChangeKind.TERMINATED, SUSPENDED, null, CASE, "system", null, null)));
+
+        assertThat(at(Instant.parse("2025-09-15T00:00:00Z"))).singleElement().satisfies(window -> {
+            assertThat(window.name()).isEqualTo(DeadlineKind.COMPLAINT_WINDOW);
+            assertThat(window.party()).isEqualTo(Party.UPLOADER);
+            assertThat(window.at()).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
+            assertThat(window.rule()).contains("against the termination (t-1)");
+        });
+    }
+
     @Test
     void aDemoClosesTheWindowEarlierAndShowsTheRulesDateBeside() {
         timers(60);

@@ -108,6 +108,43 @@ class ComplaintRulesTest {
                 .isInstanceOf(InvalidDecisionException.class);
     }
 
+    /**
+     * DSA Art. 20(1)(c): a decision to terminate the account is complainable like a suspension, by the terminated
+     * uploader alone, within the same window from the termination; a warning is not complained about on its own.
+     */
+    @Test
+    void theTerminatedUploaderComplainsAgainstItsTerminationButNobodyAgainstAWarning() {
+        Instant terminated = Instant.parse("2025-10-01T00:00:00Z");
+        Party account = Party.uploader("acct-7");
+        StandingChange warning = new StandingChange(
+                "w-1", account, StandingChangeKind.WARNED, NOTIFIED, null, CASE, "system", null, null);
+        StandingChange termination = new StandingChange(
+                "t-1", account, StandingChangeKind.TERMINATED, terminated, null, CASE, "system", null, null);
+
+        ComplaintRules.Target target = target(Complainant.UPLOADER, "t-1", List.of(), Optional.of(termination));
+
+        assertThat(target.subject()).isEqualTo(ComplaintSubject.SUSPENSION);
+        assertThat(target.decisionId()).isEqualTo("t-1");
+        assertThat(target.notifiedAt()).isEqualTo(terminated);
+        assertThat(target.windowEnds()).isEqualTo(Instant.parse("2026-04-02T00:00:00Z"));
+        assertThatThrownBy(() -> target(Complainant.NOTIFIER, "t-1", List.of(), Optional.of(termination)))
+                .isInstanceOfSatisfying(
+                        InvalidDecisionException.class,
+                        e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                            assertThat(p.field()).isEqualTo("decision_id");
+                            assertThat(p.message()).contains("suspension or termination");
+                        }));
+        assertThatThrownBy(() -> target(Complainant.UPLOADER, "w-1", List.of(), Optional.of(warning)))
+                .isInstanceOf(InvalidDecisionException.class);
+
+        assertThat(ComplaintRules.allowed(List.of(), null, List.of(warning, termination), SIX_MONTHS))
+                .singleElement()
+                .satisfies(open -> {
+                    assertThat(open.complainant()).isEqualTo(Complainant.UPLOADER);
+                    assertThat(open.target()).isEqualTo(target);
+                });
+    }
+
     @Test
     void nothingNotifiedYetLeavesNothingToComplainAbout() {
         List<CaseDecision> decisions = List.of(decision("d-1", Verdict.ACCEPT, NOTIFIED));

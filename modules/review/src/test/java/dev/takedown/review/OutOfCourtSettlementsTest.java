@@ -207,6 +207,8 @@ class OutOfCourtSettlementsTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 }

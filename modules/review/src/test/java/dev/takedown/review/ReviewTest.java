@@ -49,6 +49,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
@@ -563,22 +565,26 @@ class ReviewTest {
     }
 
     /**
-     * Reversing a complaint against a suspension ends the suspension through the complaint's process and tells the
-     * party; the case's decisions are not its subject, so no case decision is taken and no measure moves.
+     * Reversing a complaint against a suspension, or an uploader's against its termination, ends it through the
+     * complaint's process and tells the party; the case's decisions are not its subject, so no case decision is taken
+     * and no measure moves.
      */
-    @Test
-    void reversingAComplaintAgainstASuspensionLeavesTheCaseDecisionAlone() {
+    @ParameterizedTest
+    @EnumSource(
+            value = StandingChangeKind.class,
+            names = {"SUSPENDED", "TERMINATED"})
+    void reversingAComplaintAgainstASuspensionLeavesTheCaseDecisionAlone(StandingChangeKind restriction) {
         task("t-appeal", ReviewTask.Kind.APPEAL, SECOND);
         when(cases.decisions(CASE)).thenReturn(List.of(decision("d-1", DecisionKind.REVIEW, Verdict.REJECT, "first")));
         Complaint filed = complaint("t-appeal", ComplaintSubject.SUSPENSION, "s-1");
-        Party notifier = Party.notifier("org-a");
+        Party party = restriction == StandingChangeKind.SUSPENDED ? Party.notifier("org-a") : Party.uploader("acct-a");
         when(misuse.change("s-1"))
                 .thenReturn(Optional.of(new StandingChange(
                         "s-1",
-                        notifier,
-                        StandingChangeKind.SUSPENDED,
+                        party,
+                        restriction,
                         NOW,
-                        NOW.plusSeconds(86_400),
+                        restriction == StandingChangeKind.SUSPENDED ? NOW.plusSeconds(86_400) : null,
                         CASE,
                         "system",
                         null,
@@ -602,7 +608,7 @@ class ReviewTest {
         assertThat(decided.measures()).isEmpty();
         assertThat(decided.decidedAt()).isEqualTo(decidedAt);
         verify(lifecycle)
-                .decideSuspensionComplaint(CASE, "c-t-appeal", notifier, Verdict.REVERSE, "under review", "second");
+                .decideSuspensionComplaint(CASE, "c-t-appeal", party, Verdict.REVERSE, "under review", "second");
         verify(lifecycle, never())
                 .decideAppeal(
                         anyString(),
@@ -650,6 +656,8 @@ class ReviewTest {
                         MeasureStatus.LIFTED,
                         NOW,
                         NOW.plusSeconds(60),
+                        null,
+                        null,
                         null,
                         null,
                         null)));
@@ -713,6 +721,8 @@ class ReviewTest {
                 null,
                 MeasureStatus.APPLIED,
                 NOW,
+                null,
+                null,
                 null,
                 null,
                 null,

@@ -11,6 +11,7 @@ import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.NoticeDecided;
 import dev.takedown.events.NoticeReceived;
 import dev.takedown.events.NoticeRetracted;
+import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.events.TakedownEvent;
 
 /**
@@ -29,6 +30,7 @@ public final class EventTypes {
     public static final String COUNTER_NOTICE_FILED = of(CounterNoticeFiled.class);
     public static final String LEGAL_ACTION_PROOF_FILED = of(LegalActionProofFiled.class);
     public static final String ENFORCEMENT_RECORDED = of(EnforcementRecorded.class);
+    public static final String STANDING_CHANGED = of(PartyStandingChanged.class);
 
     public static final String LEGAL_HOLD_PLACED = "dev.takedown.audit.legal-hold-placed.v1";
     public static final String LEGAL_HOLD_RELEASED = "dev.takedown.audit.legal-hold-released.v1";

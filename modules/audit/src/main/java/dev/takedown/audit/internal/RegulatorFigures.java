@@ -43,6 +43,13 @@ public final class RegulatorFigures {
     private static final String VERIFIED = type(RemediationVerified.class);
     private static final String VERIFICATION_FAILED = type(RemediationVerificationFailed.class);
 
+    /**
+     * A measure a decision imposed, not an account measure of the repeat-infringer policy (which names the standing
+     * change it carries out): those are counted from the standing changes, as own-initiative account measures and as
+     * suspensions and terminations.
+     */
+    public static final String DECISIONS_MEASURE = "payload::jsonb ->> 'standingChangeId' is null";
+
     /** Each case's first notice: who sent it and what it claimed. */
     private static final String FIRST_NOTICES = """
             select distinct on (case_id) case_id, occurred_at as at, payload::jsonb as p
@@ -81,7 +88,7 @@ public final class RegulatorFigures {
         List<Double> hours = new ArrayList<>();
         jdbc.query(
                 "with n as (" + FIRST_NOTICES + "), m as (select case_id, min(occurred_at) as at from audit_ledger"
-                        + " where event_type = ? group by case_id)"
+                        + " where event_type = ? and " + DECISIONS_MEASURE + " group by case_id)"
                         + " select extract(epoch from m.at - n.at)::float8 / 3600 as h from n join m using (case_id)"
                         + " where n.p ->> 'notifierType' = 'AUTHORITY_ORDER' and m.at >= ? and m.at < ?",
                 rs -> {
@@ -110,7 +117,8 @@ public final class RegulatorFigures {
                         + "       order by case_id, occurred_at, chain, seq)"
                         + " select n.p from d join n using (case_id)"
                         + " where d.at >= ? and d.at < ?"
-                        + " and exists (select 1 from audit_ledger m where m.case_id = d.case_id and m.event_type = ?)",
+                        + " and exists (select 1 from audit_ledger m where m.case_id = d.case_id and m.event_type = ?"
+                        + " and m." + DECISIONS_MEASURE + ")",
                 rs -> {
                     String notice = rs.getString("p");
                     byBasis.merge(termsOnly(notice) ? "TERMS" : "LAW", 1L, Long::sum);
@@ -132,6 +140,7 @@ public final class RegulatorFigures {
     public TransparencyReport.OwnInitiative ownInitiative(OffsetDateTime start, OffsetDateTime end) {
         long withoutNotice = jdbc.queryForObject(
                 "select count(*) from audit_ledger m where m.event_type = ? and m.occurred_at >= ? and m.occurred_at < ?"
+                        + " and m." + DECISIONS_MEASURE
                         + " and not exists (select 1 from audit_ledger n where n.case_id = m.case_id"
                         + " and n.event_type = ?)",
                 Long.class,

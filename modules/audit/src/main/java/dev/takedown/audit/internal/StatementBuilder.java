@@ -8,9 +8,11 @@ import dev.takedown.events.ClaimType;
 import dev.takedown.events.LegalGround;
 import dev.takedown.events.LegalGround.Step;
 import dev.takedown.events.LiftCause;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -27,6 +29,11 @@ import java.util.stream.Collectors;
  * {@code NoticeReceived}, the decision that imposed the restriction (an accepting {@code NoticeDecided}, or an
  * {@code AppealDecided} that reversed a decision to take no action) and the {@code MeasureApplied} records that
  * followed it. Only EU_DSA cases where a measure took effect get one (no restriction, no statement).
+ *
+ * <p>An account measure the repeat-infringer policy took (one carrying out a {@code PartyStandingChanged}: its
+ * {@code standingChangeId} is set) is a decision of its own, on the platform's initiative (DSA Art. 23(1)): it is
+ * never part of the case's decision or of the case's lifts, and gets its own statement ({@link #buildAccount}), as its
+ * end does ({@link #buildAccountLift}).
  *
  * <p>Nothing personal goes in, by construction: every field comes from a vocabulary or a structured fact (the claim
  * types, the notifier's kind, the channel, the measure types, the days and who decided by kind), never from text a
@@ -121,6 +128,12 @@ public final class StatementBuilder {
 
     private static final Set<LiftCause> AUTOMATED_LIFTS = Set.of(LiftCause.COUNTER_NOTICE, LiftCause.EXPIRY);
 
+    /** Why an account measure of the repeat-infringer policy ended, in account terms; other causes as {@link #LIFTS}. */
+    private static final Map<LiftCause, String> ACCOUNT_LIFTS = Map.of(
+            LiftCause.EXPIRY, "the suspension reached its last day and the account was reinstated",
+            LiftCause.APPEAL, "an internal complaint (Art. 20 DSA) reversed it and the account was reinstated",
+            LiftCause.BY_HAND, "a member of staff lifted it early, with reasons, after a further review");
+
     private final List<String> territorialScope;
     private final String termsClause;
     private final String termsUrl;
@@ -154,7 +167,7 @@ public final class StatementBuilder {
         boolean onComplaint = decision.eventType().equals(EventTypes.APPEAL_DECIDED);
         // a measure imposed on a complaint follows the complaint's decision; earlier ones were lifted or never were
         List<LedgerRecord> applied = caseRecords.stream()
-                .filter(r -> r.eventType().equals(EventTypes.MEASURE_APPLIED))
+                .filter(r -> r.eventType().equals(EventTypes.MEASURE_APPLIED) && !ofStanding(r))
                 .filter(r -> !onComplaint || !r.occurredAt().isBefore(decision.occurredAt()))
                 .toList();
         if (applied.isEmpty()) {
@@ -182,7 +195,7 @@ public final class StatementBuilder {
     public Optional<StatementOfReasons> buildLift(String puid, List<LedgerRecord> caseRecords) {
         LedgerRecord notice = first(caseRecords, EventTypes.NOTICE_RECEIVED);
         LedgerRecord first = caseRecords.stream()
-                .filter(r -> r.eventType().equals(EventTypes.MEASURE_LIFTED))
+                .filter(r -> r.eventType().equals(EventTypes.MEASURE_LIFTED) && !ofStanding(r))
                 .filter(r -> puid.equals(liftPuid(r.eventId())))
                 .findFirst()
                 .orElse(null);
@@ -198,12 +211,13 @@ public final class StatementBuilder {
         boolean replaced = notRecorded
                 && caseRecords.stream()
                         .anyMatch(r -> r.eventType().equals(EventTypes.MEASURE_APPLIED)
+                                && !ofStanding(r)
                                 && r.occurredAt().equals(first.occurredAt()));
         if (replaced || (!notRecorded && !cause.restores())) {
             return Optional.empty();
         }
         Set<String> measureIds = caseRecords.stream()
-                .filter(r -> r.eventType().equals(EventTypes.MEASURE_LIFTED))
+                .filter(r -> r.eventType().equals(EventTypes.MEASURE_LIFTED) && !ofStanding(r))
                 .filter(r -> r.occurredAt().equals(first.occurredAt()) && cause == cause(json(r)))
                 .map(r -> json(r).path("measureId").asText())
                 .collect(Collectors.toSet());
@@ -228,18 +242,288 @@ public final class StatementBuilder {
                 notice.occurredAt(),
                 applied,
                 facts,
-                // without a cause, who carried out the lift is all the record says
-                (notRecorded ? first.actorType() == ActorType.AUTOMATED : AUTOMATED_LIFTS.contains(cause))
-                        ? "AUTOMATED_DECISION_FULLY"
-                        : NOT_AUTOMATED,
+                liftDecision(cause, first),
                 cause == LiftCause.APPEAL ? Step.COMPLAINT_DECIDED : Step.DECIDED,
                 first.occurredAt(),
                 puid));
     }
 
+    /**
+     * Whether a lift was decided by automated means: by its cause (a statutory period or the measure's own ran out);
+     * without a cause, who carried out the lift is all the record says.
+     */
+    private static String liftDecision(LiftCause cause, LedgerRecord lift) {
+        return (cause == null ? lift.actorType() == ActorType.AUTOMATED : AUTOMATED_LIFTS.contains(cause))
+                ? "AUTOMATED_DECISION_FULLY"
+                : NOT_AUTOMATED;
+    }
+
+    /** The claims a statement relies on: a claim of the terms alone is reported under the terms; illegal ones first. */
+    private static List<ClaimType> grounds(JsonNode notice) {
+        List<ClaimType> claims = claims(notice);
+        List<ClaimType> illegal =
+                claims.stream().filter(c -> c.kind() != ClaimType.Kind.TERMS).toList();
+        return illegal.isEmpty() ? claims : illegal;
+    }
+
+    private static boolean underTheTerms(List<ClaimType> grounds) {
+        return grounds.stream().allMatch(c -> c.kind() == ClaimType.Kind.TERMS);
+    }
+
+    private static List<String> keywords(List<ClaimType> grounds) {
+        return grounds.stream()
+                .map(ClaimType::keyword)
+                .filter(k -> !k.equals("KEYWORD_OTHER"))
+                .distinct()
+                .toList();
+    }
+
     /** A lift's puid: from the id of its first record, so the same lift is never submitted twice. */
     public static String liftPuid(String eventId) {
         return "lift-" + eventId;
+    }
+
+    /**
+     * The statement for an account measure the repeat-infringer policy took: the suspension (until its last day) or
+     * termination of the uploader account, on the platform's initiative under Art. 23 DSA, explained by how the
+     * standing change it carried out weighed the account's findings. The case is the one whose finding triggered the
+     * step, named by kind only. Empty unless the case is an EU_DSA case and both the measure and its standing change
+     * are recorded.
+     */
+    public Optional<StatementOfReasons> buildAccount(String measureId, List<LedgerRecord> caseRecords) {
+        LedgerRecord notice = first(caseRecords, EventTypes.NOTICE_RECEIVED);
+        LedgerRecord measure = caseRecords.stream()
+                .filter(r -> r.eventType().equals(EventTypes.MEASURE_APPLIED) && ofStanding(r))
+                .filter(r -> measureId.equals(json(r).path("measureId").asText(null)))
+                .findFirst()
+                .orElse(null);
+        if (notice == null || measure == null || !euDsa(notice)) {
+            return Optional.empty();
+        }
+        JsonNode standing = standing(caseRecords, measure);
+        if (standing == null) {
+            return Optional.empty();
+        }
+        JsonNode n = json(notice);
+        JsonNode m = json(measure);
+        String restriction = m.path("type").asText().equals("ACCOUNT_TERMINATE")
+                ? "terminated"
+                : "suspended until " + m.path("endsOn").asText("further notice");
+        String facts = "Under its repeat-infringer policy (Art. 23 DSA) the platform weighs the findings of manifestly"
+                + " illegal content against each uploader account. " + finding(n, notice.occurredAt(), caseRecords)
+                + " With that finding the account's findings reached the policy's threshold, and on "
+                + day(measure.occurredAt()) + " the account was " + restriction + " ("
+                + m.path("type").asText()
+                + "). The policy's rule took the decision; no person decided it.";
+        return Optional.of(accountStatement(
+                n,
+                notice.occurredAt(),
+                measure,
+                standing,
+                caseRecords,
+                facts,
+                "AUTOMATED_DECISION_FULLY",
+                Step.ACCOUNT_MEASURE,
+                null,
+                accountPuid(measureId)));
+    }
+
+    /**
+     * The statement for the end of an account measure the repeat-infringer policy took: the suspension reached its
+     * last day, a complaint (Art. 20 DSA) reversed it, or staff lifted it early; the restriction with the day it ended
+     * as its end date. {@code puid} is {@link #accountLiftPuid} of the lift's record. Empty unless the case is an
+     * EU_DSA case and the lift restored the account.
+     */
+    public Optional<StatementOfReasons> buildAccountLift(String puid, List<LedgerRecord> caseRecords) {
+        LedgerRecord notice = first(caseRecords, EventTypes.NOTICE_RECEIVED);
+        LedgerRecord lift = caseRecords.stream()
+                .filter(r -> r.eventType().equals(EventTypes.MEASURE_LIFTED) && ofStanding(r))
+                .filter(r -> puid.equals(accountLiftPuid(r.eventId())))
+                .findFirst()
+                .orElse(null);
+        if (notice == null || lift == null || !euDsa(notice)) {
+            return Optional.empty();
+        }
+        LiftCause cause = cause(json(lift));
+        String measureId = json(lift).path("measureId").asText();
+        LedgerRecord measure = caseRecords.stream()
+                .filter(r -> r.eventType().equals(EventTypes.MEASURE_APPLIED) && ofStanding(r))
+                .filter(r -> measureId.equals(json(r).path("measureId").asText(null)))
+                .findFirst()
+                .orElse(null);
+        JsonNode standing = measure == null ? null : standing(caseRecords, measure);
+        if (standing == null || (cause != null && !cause.restores())) {
+            return Optional.empty();
+        }
+        JsonNode n = json(notice);
+        String type = json(measure).path("type").asText();
+        String restriction = type.equals("ACCOUNT_TERMINATE") ? "termination" : "suspension";
+        String ended = cause == null ? CAUSE_NOT_RECORDED : ACCOUNT_LIFTS.getOrDefault(cause, LIFTS.get(cause));
+        String facts = "The " + restriction + " of the account (" + type
+                + ") under the repeat-infringer policy (Art. 23"
+                + " DSA), applied on " + day(measure.occurredAt()) + ", ended on " + day(lift.occurredAt()) + ": "
+                + ended + ". " + finding(n, notice.occurredAt(), caseRecords);
+        return Optional.of(accountStatement(
+                n,
+                notice.occurredAt(),
+                measure,
+                standing,
+                caseRecords,
+                facts,
+                liftDecision(cause, lift),
+                cause == LiftCause.APPEAL ? Step.COMPLAINT_DECIDED : Step.ACCOUNT_MEASURE,
+                lift.occurredAt(),
+                puid));
+    }
+
+    /** An account measure's puid: from its measure id, so the same measure is never submitted twice. */
+    public static String accountPuid(String measureId) {
+        return "account-" + measureId;
+    }
+
+    /** The puid of an account measure's end: from the id of the lift's record. */
+    public static String accountLiftPuid(String eventId) {
+        return "account-lift-" + eventId;
+    }
+
+    /** A measure, or its lift, that carries out a change of an account's standing: the ladder's, not a decision's. */
+    private static boolean ofStanding(LedgerRecord record) {
+        return json(record).hasNonNull("standingChangeId");
+    }
+
+    private static boolean euDsa(LedgerRecord notice) {
+        return strings(json(notice).path("jurisdictionProfiles")).contains(PROFILE);
+    }
+
+    /** The standing change {@code measure} carried out; null while the ledger does not hold it. */
+    private static JsonNode standing(List<LedgerRecord> caseRecords, LedgerRecord measure) {
+        String changeId = json(measure).path("standingChangeId").asText();
+        return caseRecords.stream()
+                .filter(r -> r.eventType().equals(EventTypes.STANDING_CHANGED))
+                .map(StatementBuilder::json)
+                .filter(c -> changeId.equals(c.path("changeId").asText(null)))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * The fields of an account measure's statement: the account restriction, with its last day or ({@code liftedAt})
+     * the day it ended; the ground the case's claims give, as for its decision; the content types of the case's own
+     * restrictions, the content that led to the step.
+     */
+    private StatementOfReasons accountStatement(
+            JsonNode n,
+            Instant receivedAt,
+            LedgerRecord measure,
+            JsonNode standing,
+            List<LedgerRecord> caseRecords,
+            String facts,
+            String automatedDecision,
+            Step step,
+            Instant liftedAt,
+            String puid) {
+        JsonNode m = json(measure);
+        String type = m.path("type").asText();
+        List<ClaimType> grounds = grounds(n);
+        boolean terms = underTheTerms(grounds);
+        String weighing = weighing(standing, type, m.path("endsOn").asText("further notice"));
+        List<LedgerRecord> content = caseRecords.stream()
+                .filter(r -> r.eventType().equals(EventTypes.MEASURE_APPLIED) && !ofStanding(r))
+                .toList();
+        List<String> targets = new ArrayList<>();
+        content.stream().map(StatementBuilder::json).forEach(c -> {
+            if (c.hasNonNull("targetUrl")) {
+                targets.add(c.path("targetUrl").asText());
+            }
+        });
+        List<String> countries = strings(m.path("countries"));
+        List<String> keywords = keywords(grounds);
+        return new StatementOfReasons(
+                null,
+                null,
+                null,
+                null,
+                ACCOUNT.get(type),
+                terms ? "DECISION_GROUND_INCOMPATIBLE_CONTENT" : "DECISION_GROUND_ILLEGAL_CONTENT",
+                terms ? termsUrl : null,
+                terms ? null : "Repeated provision of manifestly illegal content. " + legalGround(grounds, step),
+                terms
+                        ? null
+                        : "The account repeatedly provided manifestly illegal content, infringing " + rights(grounds)
+                                + ". " + weighing,
+                terms ? termsClause : null,
+                terms
+                        ? "The account repeatedly provided content incompatible with that clause of the terms of"
+                                + " service, though not shown to be illegal. " + weighing
+                        : null,
+                terms ? "No" : null,
+                contentTypes(types(content), targets),
+                grounds.get(0).statementCategory(),
+                keywords.isEmpty() ? null : keywords,
+                countries.isEmpty()
+                        ? territorialScope
+                        : countries.stream()
+                                .filter(StatementValidator.EU_EEA::contains)
+                                .toList(),
+                day(receivedAt),
+                day(measure.occurredAt()),
+                null,
+                null,
+                null,
+                liftedAt != null
+                        ? day(liftedAt)
+                        : m.hasNonNull("endsOn") ? m.path("endsOn").asText() : null,
+                facts,
+                // the policy acted on its own count of findings, not on a notice about the account; the content behind
+                // each finding was identified by a notice, not by automated means
+                "SOURCE_VOLUNTARY",
+                "No",
+                automatedDecision,
+                puid);
+    }
+
+    /** How the policy weighed the account's findings, from the standing change: counts only, nothing personal. */
+    private static String weighing(JsonNode standing, String type, String endsOn) {
+        int windowMisuse = standing.path("windowMisuse").asInt();
+        int total = standing.path("totalCount").asInt();
+        String proportion = total == 0
+                ? ""
+                // capped as the policy caps it
+                : " (" + Math.round(100.0 * Math.min(windowMisuse, total) / total) + "% of the " + total
+                        + " notices naming its content)";
+        return "Under the repeat-infringer policy (Art. 23(1) DSA) its findings were weighed: "
+                + windowMisuse + " findings of manifestly illegal content within "
+                + windowDays(standing.path("window").asText("")) + proportion + "; the "
+                + standing.path("misuseCount").asInt() + " counted for this step, of which "
+                + standing.path("intentional").asInt() + " found intentional, scored "
+                + standing.path("weightedScore").asInt() + " weighted by gravity (an intentional finding counts more)"
+                + " against a threshold of " + standing.path("threshold").asInt() + ", so the account was "
+                + (type.equals("ACCOUNT_TERMINATE")
+                        ? "terminated."
+                        : "suspended for a reasonable period, until " + endsOn + ".");
+    }
+
+    /** The policy's window in days, recorded as an ISO-8601 duration ({@code PT2160H}). */
+    private static String windowDays(String window) {
+        try {
+            return "the last " + Duration.parse(window).toDays() + " days";
+        } catch (DateTimeParseException notRecorded) {
+            return "the policy's window";
+        }
+    }
+
+    /** The finding's case by kind: who notified what, and who accepted it; never a name or typed text. */
+    private static String finding(JsonNode notice, Instant receivedAt, List<LedgerRecord> caseRecords) {
+        String accepted = caseRecords.stream()
+                .filter(r -> r.eventType().equals(EventTypes.NOTICE_DECIDED)
+                        && "ACCEPT".equals(json(r).path("outcome").asText()))
+                .findFirst()
+                .map(d -> ", which " + (d.actorType() == ActorType.HUMAN ? "a human moderator" : "an automated process")
+                        + " accepted on " + day(d.occurredAt()))
+                .orElse("");
+        return "The finding was made in a case that started with " + source(notice) + ", received on "
+                + day(receivedAt) + ", claiming "
+                + claims(notice).stream().map(Enum::name).collect(Collectors.joining(", ")) + accepted + ".";
     }
 
     private static LiftCause cause(JsonNode lifted) {
@@ -285,21 +569,13 @@ public final class StatementBuilder {
         }
         Set<String> visibility = new TreeSet<>();
         types.stream().map(VISIBILITY::get).filter(v -> v != null).forEach(visibility::add);
-        List<ClaimType> claims = claims(n);
-        // a claim of the terms alone is reported under the terms; illegal claims beside it carry the statement
-        List<ClaimType> illegal =
-                claims.stream().filter(c -> c.kind() != ClaimType.Kind.TERMS).toList();
-        boolean terms = illegal.isEmpty();
-        List<ClaimType> grounds = terms ? claims : illegal;
+        List<ClaimType> grounds = grounds(n);
+        boolean terms = underTheTerms(grounds);
         Instant actedAt = applied.stream()
                 .map(LedgerRecord::occurredAt)
                 .min(Instant::compareTo)
                 .orElseThrow();
-        List<String> keywords = grounds.stream()
-                .map(ClaimType::keyword)
-                .filter(k -> !k.equals("KEYWORD_OTHER"))
-                .distinct()
-                .toList();
+        List<String> keywords = keywords(grounds);
         return new StatementOfReasons(
                 visibility.isEmpty() ? null : List.copyOf(visibility),
                 visibility.contains(OTHER) ? otherVisibility(types) : null,
@@ -390,12 +666,17 @@ public final class StatementBuilder {
     }
 
     private static String explanation(List<ClaimType> claims, Set<String> types) {
-        String rights = claims.stream()
-                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                .collect(Collectors.joining(", "));
-        return "The notice identified the content and the protected right (" + rights + ") and was substantiated by"
+        return "The notice identified the content and the protected right (" + rights(claims)
+                + ") and was substantiated by"
                 + " its evidence; the review found that the content infringes that right without the right holder's"
                 + " authorisation, so it was restricted (" + String.join(", ", types) + ").";
+    }
+
+    /** The rights claimed, from the vocabulary: {@code copyright reproduction, trademark}. */
+    private static String rights(List<ClaimType> claims) {
+        return claims.stream()
+                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .collect(Collectors.joining(", "));
     }
 
     private static String termsExplanation(Set<String> types) {

@@ -34,10 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Statements of reasons to the DSA Transparency Database (Art. 24(5), R17): builds one per EU_DSA decision that
  * restricted (an accepting decision, or a complaint's reversal of a decision to take no action) with a measure in
- * effect, and one per lift that restored something (the restriction with the day it ended), validates it locally, and sends pending ones in batches to the multiple-statements
- * endpoint, which answers 201. Transient failures (network, 5xx, 429) are retried with exponential back-off and then
- * wait for the next run. A 422 naming puids the TDB already holds is not a failure: the statement is there, so it is
- * reconciled and the rest of the batch is sent again; any other 422 is narrowed down to the statements at fault.
+ * effect, one per lift that restored something (the restriction with the day it ended), and one per account measure
+ * of the repeat-infringer policy and per end of one (Art. 23, decisions of their own), validates it locally, and sends
+ * pending ones in batches to the multiple-statements endpoint, which answers 201. Transient failures (network, 5xx,
+ * 429) are retried with exponential back-off and then wait for the next run. A 422 naming puids the TDB already holds
+ * is not a failure: the statement is there, so it is reconciled and the rest of the batch is sent again; any other 422
+ * is narrowed down to the statements at fault.
  */
 public final class TransparencyDatabase {
 
@@ -76,7 +78,10 @@ public final class TransparencyDatabase {
         submitPending();
     }
 
-    /** Builds and stores the statements of decisions that have none yet; returns how many were stored. */
+    /**
+     * Builds and stores the statements that have none yet (decisions, lifts, and the repeat-infringer policy's
+     * account measures and their ends); returns how many were stored.
+     */
     public int prepare() {
         Instant settled = clock.instant().minus(properties.settle());
         // the decisions that restrict: accepting a notice, or a complaint's reversal of a decision to take no action
@@ -103,6 +108,7 @@ public final class TransparencyDatabase {
                               and r.payload::jsonb -> 'jurisdictionProfiles' @> cast(? as jsonb))
                   and (select min(m.occurred_at) from audit_ledger m
                        where m.case_id = d.case_id and m.event_type = ?
+                         and m.payload::jsonb ->> 'standingChangeId' is null
                          and (not d.on_complaint or m.occurred_at >= d.occurred_at)) < ?
                 order by d.occurred_at limit ?""",
                 EventTypes.NOTICE_DECIDED,
@@ -126,14 +132,17 @@ public final class TransparencyDatabase {
                 select l.case_id, l.event_id
                 from audit_ledger l
                 where l.event_type = ?
+                  and l.payload::jsonb ->> 'standingChangeId' is null
                   and coalesce(l.payload::jsonb ->> 'cause', '') <> 'SUPERSEDED'
                   and not (l.payload::jsonb ->> 'cause' is null
                            and exists (select 1 from audit_ledger a where a.case_id = l.case_id
-                                       and a.event_type = ? and a.occurred_at = l.occurred_at))
+                                       and a.event_type = ? and a.occurred_at = l.occurred_at
+                                       and a.payload::jsonb ->> 'standingChangeId' is null))
                   and l.occurred_at < ?
                   and not exists (select 1 from audit_ledger o
                                   where o.case_id = l.case_id and o.event_type = l.event_type
                                     and o.occurred_at = l.occurred_at
+                                    and o.payload::jsonb ->> 'standingChangeId' is null
                                     and o.payload::jsonb ->> 'cause' is not distinct from l.payload::jsonb ->> 'cause'
                                     and o.event_id < l.event_id)
                   and not exists (select 1 from audit_tdb_statement s where s.puid = 'lift-' || l.event_id)
@@ -150,6 +159,64 @@ public final class TransparencyDatabase {
             String caseId = (String) lift.get("case_id");
             String puid = StatementBuilder.liftPuid((String) lift.get("event_id"));
             stored += store(puid, caseId, builder.buildLift(puid, records(caseId)));
+        }
+        // the repeat-infringer policy's account measures, each a decision of its own, once the standing change it
+        // carried out is recorded too (it arrives on another topic)
+        List<Map<String, Object>> accounts = jdbc.queryForList(
+                """
+                select m.case_id, m.payload::jsonb ->> 'measureId' as measure_id
+                from audit_ledger m
+                where m.event_type = ?
+                  and m.payload::jsonb ->> 'standingChangeId' is not null
+                  and m.payload::jsonb ->> 'measureId' is not null
+                  and m.occurred_at < ?
+                  and not exists (select 1 from audit_tdb_statement s
+                                  where s.puid = 'account-' || (m.payload::jsonb ->> 'measureId'))
+                  and exists (select 1 from audit_ledger c where c.case_id = m.case_id and c.event_type = ?
+                              and c.payload::jsonb ->> 'changeId' = m.payload::jsonb ->> 'standingChangeId')
+                  and exists (select 1 from audit_ledger r where r.case_id = m.case_id and r.event_type = ?
+                              and r.payload::jsonb -> 'jurisdictionProfiles' @> cast(? as jsonb))
+                order by m.occurred_at limit ?""",
+                EventTypes.MEASURE_APPLIED,
+                OffsetDateTime.ofInstant(settled, ZoneOffset.UTC),
+                EventTypes.STANDING_CHANGED,
+                EventTypes.NOTICE_RECEIVED,
+                "[\"" + StatementBuilder.PROFILE + "\"]",
+                PREPARE_LIMIT);
+        for (Map<String, Object> account : accounts) {
+            String caseId = (String) account.get("case_id");
+            String measureId = (String) account.get("measure_id");
+            stored += store(
+                    StatementBuilder.accountPuid(measureId), caseId, builder.buildAccount(measureId, records(caseId)));
+        }
+        // and their ends: one statement per lift, never grouped with the case's lifts
+        List<Map<String, Object>> accountLifts = jdbc.queryForList(
+                """
+                select l.case_id, l.event_id
+                from audit_ledger l
+                where l.event_type = ?
+                  and l.payload::jsonb ->> 'standingChangeId' is not null
+                  and coalesce(l.payload::jsonb ->> 'cause', '') <> 'SUPERSEDED'
+                  and l.occurred_at < ?
+                  and not exists (select 1 from audit_tdb_statement s where s.puid = 'account-lift-' || l.event_id)
+                  and exists (select 1 from audit_ledger m where m.case_id = l.case_id and m.event_type = ?
+                              and m.payload::jsonb ->> 'measureId' = l.payload::jsonb ->> 'measureId')
+                  and exists (select 1 from audit_ledger c where c.case_id = l.case_id and c.event_type = ?
+                              and c.payload::jsonb ->> 'changeId' = l.payload::jsonb ->> 'standingChangeId')
+                  and exists (select 1 from audit_ledger r where r.case_id = l.case_id and r.event_type = ?
+                              and r.payload::jsonb -> 'jurisdictionProfiles' @> cast(? as jsonb))
+                order by l.occurred_at limit ?""",
+                EventTypes.MEASURE_LIFTED,
+                OffsetDateTime.ofInstant(settled, ZoneOffset.UTC),
+                EventTypes.MEASURE_APPLIED,
+                EventTypes.STANDING_CHANGED,
+                EventTypes.NOTICE_RECEIVED,
+                "[\"" + StatementBuilder.PROFILE + "\"]",
+                PREPARE_LIMIT);
+        for (Map<String, Object> lift : accountLifts) {
+            String caseId = (String) lift.get("case_id");
+            String puid = StatementBuilder.accountLiftPuid((String) lift.get("event_id"));
+            stored += store(puid, caseId, builder.buildAccountLift(puid, records(caseId)));
         }
         return stored;
     }

@@ -12,6 +12,7 @@ import dev.takedown.events.ScreeningRule;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.events.Topics;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,6 +228,40 @@ public final class ReportSeed {
                         type,
                         targetUrl,
                         rule));
+    }
+
+    /**
+     * The repeat-infringer policy's measure on account acct-7, carrying out its standing change {@code changeId}: no
+     * target, worldwide, until {@code endsOn} (null: a termination).
+     */
+    static ConsumerRecord<String, String> accountMeasure(
+            EmbeddedLedger ledger,
+            String caseId,
+            double hours,
+            String type,
+            String measureId,
+            String changeId,
+            LocalDate endsOn) {
+        return ledger.record(
+                Topics.MEASURES,
+                new MeasureApplied(
+                        UUID.randomUUID(),
+                        at(hours),
+                        caseId,
+                        TakedownEvent.SYSTEM,
+                        measureId,
+                        type,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        endsOn,
+                        "acct-7",
+                        changeId));
     }
 
     static ConsumerRecord<String, String> lifted(EmbeddedLedger ledger, String caseId, double hours, String reason) {

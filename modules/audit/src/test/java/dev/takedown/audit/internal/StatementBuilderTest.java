@@ -294,6 +294,109 @@ class StatementBuilderTest {
         assertThat(StatementValidator.problems(s)).isEmpty();
     }
 
+    @Test
+    void anAccountMeasureOnAClaimOfTheTermsAloneIsStatedUnderTheTermsWithItsWeighing() {
+        received("RIGHTS_HOLDER", List.of("TOS_ONLY"));
+        record("dev.takedown.notice.decided.v1", DAY_2, "mod-1", decision("d-1", "ACCEPT", "DELETE", null));
+        suspended(DAY_2, "2026-03-20");
+
+        StatementOfReasons s = BUILDER.buildAccount("m-1", records).orElseThrow();
+
+        assertThat(s.decisionAccount()).isEqualTo("DECISION_ACCOUNT_SUSPENDED");
+        assertThat(s.decisionGround()).isEqualTo("DECISION_GROUND_INCOMPATIBLE_CONTENT");
+        assertThat(s.incompatibleContentGround()).isEqualTo("Terms of Service, section 4 (rights of others)");
+        assertThat(s.incompatibleContentExplanation())
+                .contains("incompatible with that clause", "within the last 90 days", "threshold of 4");
+        assertThat(s.illegalContentLegalGround()).isNull();
+        assertThat(s.endDateAccountRestriction()).isEqualTo("2026-03-20");
+        assertThat(StatementValidator.problems(s)).isEmpty();
+    }
+
+    @Test
+    void anAccountMeasureOnEveryAreaOfLawStaysWithinTheCommissionsLimits() {
+        received(
+                "RIGHTS_HOLDER",
+                java.util.Arrays.stream(dev.takedown.events.ClaimType.values())
+                        .map(Enum::name)
+                        .toList());
+        record("dev.takedown.notice.decided.v1", DAY_2, "mod-1", decision("d-1", "ACCEPT", "DELETE", null));
+        suspended(DAY_2, "2026-03-20");
+
+        StatementOfReasons s = BUILDER.buildAccount("m-1", records).orElseThrow();
+
+        assertThat(s.illegalContentLegalGround())
+                .hasSizeLessThanOrEqualTo(500)
+                .startsWith("Repeated provision of manifestly illegal content.");
+        assertThat(StatementValidator.problems(s)).isEmpty();
+    }
+
+    @Test
+    void aSuspensionStaffLiftedEarlyIsAPersonsDecisionStatedWithoutTheirReasons() {
+        received("RIGHTS_HOLDER", List.of("COPYRIGHT_REPRODUCTION"));
+        record("dev.takedown.notice.decided.v1", DAY_2, "mod-1", decision("d-1", "ACCEPT", "DELETE", null));
+        suspended(DAY_2, "2026-03-20");
+        record(
+                "dev.takedown.measure.lifted.v1",
+                DAY_3,
+                "officer-bob",
+                JSON.createObjectNode()
+                        .put("caseId", "case-1")
+                        .put("measureId", "m-1")
+                        .put("cause", "BY_HAND")
+                        .put("reason", "Bob Smith called, lifted")
+                        .put("accountId", "acct-7")
+                        .put("standingChangeId", "change-1"));
+        String puid =
+                StatementBuilder.accountLiftPuid(records.get(records.size() - 1).eventId());
+
+        StatementOfReasons s = BUILDER.buildAccountLift(puid, records).orElseThrow();
+
+        assertThat(s.decisionAccount()).isEqualTo("DECISION_ACCOUNT_SUSPENDED");
+        assertThat(s.endDateAccountRestriction()).as("the day it ended").isEqualTo("2026-03-03");
+        assertThat(s.decisionFacts())
+                .contains("a member of staff lifted it early, with reasons, after a further review")
+                .doesNotContain("Bob", "officer-bob", "acct-7");
+        assertThat(s.automatedDecision()).isEqualTo("AUTOMATED_DECISION_NOT_AUTOMATED");
+        assertThat(s.puid()).isEqualTo(puid);
+        assertThat(BUILDER.buildLift(
+                        StatementBuilder.liftPuid(
+                                records.get(records.size() - 1).eventId()),
+                        records))
+                .as("not a lift of the case's restrictions")
+                .isEmpty();
+        assertThat(StatementValidator.problems(s)).isEmpty();
+    }
+
+    /** The policy's suspension {@code m-1} and the standing change {@code change-1} it carries out. */
+    private void suspended(Instant at, String endsOn) {
+        record(
+                "dev.takedown.party.standing-changed.v1",
+                at,
+                TakedownEvent.SYSTEM,
+                JSON.createObjectNode()
+                        .put("caseId", "case-1")
+                        .put("changeId", "change-1")
+                        .put("partyKind", "UPLOADER")
+                        .put("partyId", "acct-7")
+                        .put("change", "SUSPENDED")
+                        .put("misuseCount", 3)
+                        .put("windowMisuse", 4)
+                        .put("totalCount", 10)
+                        .put("weightedScore", 5)
+                        .put("threshold", 4)
+                        .put("intentional", 1)
+                        .put("window", "P90D"));
+        ObjectNode measure = JSON.createObjectNode()
+                .put("caseId", "case-1")
+                .put("measureId", "m-1")
+                .put("type", "ACCOUNT_SUSPEND")
+                .put("endsOn", endsOn)
+                .put("accountId", "acct-7")
+                .put("standingChangeId", "change-1");
+        measure.putArray("countries");
+        record("dev.takedown.measure.applied.v1", at, TakedownEvent.SYSTEM, measure);
+    }
+
     private void received(String notifierType, List<String> rights) {
         ObjectNode notice = JSON.createObjectNode()
                 .put("caseId", "case-1")

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.takedown.events.LiftCause;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
+import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.events.TakedownEvent;
 import dev.takedown.events.Topics;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -495,6 +498,201 @@ class TransparencyDatabaseTest {
         assertThat(tdb(3).prepare()).as("a lift is stated once").isZero();
     }
 
+    /**
+     * The repeat-infringer policy suspends the uploader after the moderator's DELETE: two decisions, two statements.
+     * The content decision's restricts the content only; the account's is the platform's own, automated, explained by
+     * how the standing change weighed the account's findings, and names nobody.
+     */
+    @Test
+    void theLaddersSuspensionIsADecisionOfItsOwnWithItsOwnStatement() {
+        String measureId = UUID.randomUUID().toString();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>(acceptedCase("case-1", "dec-1", "DELETE"));
+        records.addAll(ladderStep("case-1", 5, "ACCOUNT_SUSPEND", LocalDate.of(2026, 3, 31), "change-1", measureId));
+        appender.appendAll(records);
+
+        assertThat(tdb(3).prepare()).isEqualTo(2);
+
+        String puid = "account-" + measureId;
+        assertThat(states()).containsOnly(Map.entry("dec-1", "PENDING"), Map.entry(puid, "PENDING"));
+        JsonNode decision = statement("dec-1");
+        assertThat(texts(decision.path("decision_visibility"))).containsExactly("DECISION_VISIBILITY_CONTENT_REMOVED");
+        assertThat(decision.has("decision_account"))
+                .as("the ladder's measure is not the moderator's")
+                .isFalse();
+        assertThat(decision.has("end_date_account_restriction")).isFalse();
+        assertThat(decision.path("decision_facts").asText()).doesNotContain("ACCOUNT_SUSPEND");
+
+        JsonNode account = statement(puid);
+        assertThat(account.path("decision_account").asText()).isEqualTo("DECISION_ACCOUNT_SUSPENDED");
+        assertThat(account.has("decision_visibility")).isFalse();
+        assertThat(account.path("end_date_account_restriction").asText()).isEqualTo("2026-03-31");
+        assertThat(account.path("application_date").asText()).isEqualTo("2026-03-01");
+        assertThat(account.path("decision_ground").asText()).isEqualTo("DECISION_GROUND_ILLEGAL_CONTENT");
+        assertThat(account.path("illegal_content_legal_ground").asText())
+                .contains("copyright", "Regulation (EU) 2022/2065 (DSA) Art. 23", "Art. 17")
+                .doesNotContain("Art. 16");
+        assertThat(account.path("illegal_content_explanation").asText())
+                .contains(
+                        "repeatedly provided manifestly illegal content",
+                        "4 findings of manifestly illegal content within the last 90 days",
+                        "40% of the 10 notices naming its content",
+                        "the 3 counted for this step, of which 1 found intentional, scored 5",
+                        "against a threshold of 4",
+                        "suspended for a reasonable period, until 2026-03-31");
+        assertThat(account.path("decision_facts").asText())
+                .contains(
+                        "repeat-infringer policy (Art. 23 DSA)",
+                        "a notice under Art. 16 DSA from a rights holder",
+                        "COPYRIGHT_REPRODUCTION",
+                        "a human moderator accepted on 2026-03-01",
+                        "the account was suspended until 2026-03-31 (ACCOUNT_SUSPEND)");
+        assertThat(account.path("category").asText())
+                .isEqualTo("STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS");
+        assertThat(texts(account.path("territorial_scope"))).hasSize(30);
+        assertThat(account.path("source_type").asText()).isEqualTo("SOURCE_VOLUNTARY");
+        assertThat(account.path("automated_detection").asText()).isEqualTo("No");
+        assertThat(account.path("automated_decision").asText()).isEqualTo("AUTOMATED_DECISION_FULLY");
+        assertThat(account.path("puid").asText()).isEqualTo(puid);
+        assertThat(account.toString())
+                .as("no account, notifier, moderator, standing change or target")
+                .doesNotContain("acct-7", "org-a", "mod-1", "portal:", "change-1", "x.example");
+        assertThat(ledger.jdbc.queryForObject(
+                        "select problem from audit_tdb_statement where puid = ?", String.class, puid))
+                .as("no validation problems")
+                .isNull();
+        assertThat(tdb(3).prepare()).as("each measure is stated once").isZero();
+
+        tdb(3).submitPending();
+
+        assertThat(states()).containsOnly(Map.entry("dec-1", "SUBMITTED"), Map.entry(puid, "SUBMITTED"));
+        assertThat(texts(requests.get(0).path("statements").findValues("puid")))
+                .containsExactlyInAnyOrder("dec-1", puid);
+    }
+
+    /**
+     * A termination has no end date. A suspension that reached its last day and one a complaint reversed each end in a
+     * statement of their own in account terms, never grouped with the content lift the same complaint made.
+     */
+    @Test
+    void aTerminationAndTheEndsOfSuspensionsAreStatedInAccountTerms() {
+        String expiring = UUID.randomUUID().toString();
+        String reversed = UUID.randomUUID().toString();
+        String terminated = UUID.randomUUID().toString();
+        String content = UUID.randomUUID().toString();
+        UUID expiry = UUID.randomUUID();
+        UUID appeal = UUID.randomUUID();
+        UUID contentLift = UUID.randomUUID();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>(acceptedCase("case-1", "dec-1", "DELETE"));
+        records.addAll(ladderStep("case-1", 5, "ACCOUNT_SUSPEND", LocalDate.of(2026, 3, 10), "change-1", expiring));
+        records.add(standingChanged("case-1", 240, "change-1b", "REINSTATED", null));
+        records.add(ladderLift(expiry, "case-1", 240, expiring, "change-1", LiftCause.EXPIRY));
+        records.add(ReportSeed.notice(
+                ledger, "case-2", 1, "org-a", List.of("EU_DSA"), "RIGHTS_HOLDER", "COPYRIGHT", "PROCESS", null));
+        records.add(ReportSeed.decided(ledger, "case-2", 2, "mod-1", "dec-2", "ACCEPT", List.of("DELETE"), null));
+        records.add(ledger.record(
+                Topics.MEASURES,
+                new MeasureApplied(
+                        UUID.randomUUID(),
+                        ReportSeed.at(3),
+                        "case-2",
+                        TakedownEvent.SYSTEM,
+                        content,
+                        "DELETE",
+                        "https://x.example/b.png",
+                        null)));
+        records.addAll(ladderStep("case-2", 5, "ACCOUNT_SUSPEND", LocalDate.of(2026, 4, 30), "change-2", reversed));
+        // one complaint reversed both the content decision and the suspension, in one instant
+        records.add(ledger.record(
+                Topics.MEASURES,
+                new MeasureLifted(
+                        contentLift,
+                        ReportSeed.at(300),
+                        "case-2",
+                        "senior-1",
+                        content,
+                        "reversed by senior-1",
+                        2L,
+                        LiftCause.APPEAL.name())));
+        records.add(standingChanged("case-2", 300, "change-2b", "REVERSED", null));
+        records.add(ladderLift(appeal, "case-2", 300, reversed, "change-2", LiftCause.APPEAL));
+        records.addAll(acceptedCase("case-3", "dec-3", "DELETE"));
+        records.addAll(ladderStep("case-3", 5, "ACCOUNT_TERMINATE", null, "change-3", terminated));
+        appender.appendAll(records);
+
+        assertThat(tdb(3).prepare()).isEqualTo(9);
+
+        assertThat(states())
+                .containsOnlyKeys(
+                        "dec-1",
+                        "dec-2",
+                        "dec-3",
+                        "lift-" + contentLift,
+                        "account-" + expiring,
+                        "account-" + reversed,
+                        "account-" + terminated,
+                        "account-lift-" + expiry,
+                        "account-lift-" + appeal)
+                .containsValue("PENDING")
+                .doesNotContainValue("INVALID");
+        JsonNode termination = statement("account-" + terminated);
+        assertThat(termination.path("decision_account").asText()).isEqualTo("DECISION_ACCOUNT_TERMINATED");
+        assertThat(termination.has("end_date_account_restriction"))
+                .as("terminated until further notice")
+                .isFalse();
+        assertThat(termination.path("illegal_content_explanation").asText()).endsWith("so the account was terminated.");
+
+        JsonNode reinstated = statement("account-lift-" + expiry);
+        assertThat(reinstated.path("decision_account").asText()).isEqualTo("DECISION_ACCOUNT_SUSPENDED");
+        assertThat(reinstated.has("decision_visibility")).isFalse();
+        assertThat(reinstated.path("end_date_account_restriction").asText()).isEqualTo("2026-03-11");
+        assertThat(reinstated.path("decision_facts").asText())
+                .contains(
+                        "The suspension of the account (ACCOUNT_SUSPEND)",
+                        "applied on 2026-03-01, ended on 2026-03-11",
+                        "the suspension reached its last day and the account was reinstated")
+                .doesNotContain("acct-7", "typed");
+        assertThat(reinstated.path("automated_decision").asText()).isEqualTo("AUTOMATED_DECISION_FULLY");
+        assertThat(reinstated.path("illegal_content_legal_ground").asText()).contains("Art. 23");
+
+        JsonNode reversal = statement("account-lift-" + appeal);
+        assertThat(reversal.path("decision_account").asText()).isEqualTo("DECISION_ACCOUNT_SUSPENDED");
+        assertThat(reversal.path("end_date_account_restriction").asText()).isEqualTo("2026-03-13");
+        assertThat(reversal.path("decision_facts").asText())
+                .contains("an internal complaint (Art. 20 DSA) reversed it and the account was reinstated")
+                .doesNotContain("senior-1");
+        assertThat(reversal.path("automated_decision").asText()).isEqualTo("AUTOMATED_DECISION_NOT_AUTOMATED");
+        assertThat(reversal.path("illegal_content_legal_ground").asText()).contains("Art. 20");
+
+        JsonNode restored = statement("lift-" + contentLift);
+        assertThat(texts(restored.path("decision_visibility"))).containsExactly("DECISION_VISIBILITY_CONTENT_REMOVED");
+        assertThat(restored.has("decision_account"))
+                .as("the suspension's end is not the content's")
+                .isFalse();
+        assertThat(restored.path("decision_facts").asText())
+                .contains("(DELETE)")
+                .doesNotContain("ACCOUNT_SUSPEND");
+        assertThat(tdb(3).prepare()).as("each end is stated once").isZero();
+    }
+
+    /** A suspension whose standing change the ledger has not received yet (another topic) waits for it. */
+    @Test
+    void anAccountMeasureWaitsForTheStandingChangeItCarriesOut() {
+        String measureId = UUID.randomUUID().toString();
+        List<ConsumerRecord<String, String>> step =
+                ladderStep("case-1", 5, "ACCOUNT_SUSPEND", LocalDate.of(2026, 3, 31), "change-1", measureId);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>(acceptedCase("case-1", "dec-1", "DELETE"));
+        records.add(step.get(1));
+        appender.appendAll(records);
+
+        assertThat(tdb(3).prepare()).isEqualTo(1);
+        assertThat(states()).containsOnlyKeys("dec-1");
+
+        appender.appendAll(List.of(step.get(0)));
+
+        assertThat(tdb(3).prepare()).isEqualTo(1);
+        assertThat(states()).containsOnlyKeys("dec-1", "account-" + measureId);
+    }
+
     @Test
     void thePreviewShowsEachStatementWithItsStateAndThePayloadAsSent() {
         appender.appendAll(acceptedCase("case-1", "dec-1", "DELETE"));
@@ -553,6 +751,67 @@ class TransparencyDatabaseTest {
                 ReportSeed.decided(ledger, caseId, 2, "mod-1", decisionId, "ACCEPT", List.of(measure), null),
                 ReportSeed.applied(
                         ledger, caseId, 3, TakedownEvent.SYSTEM, measure, "https://x.example/" + caseId, null));
+    }
+
+    /** The policy's step in one instant: the standing change, then the account measure that carries it out. */
+    private List<ConsumerRecord<String, String>> ladderStep(
+            String caseId, double hours, String type, LocalDate endsOn, String changeId, String measureId) {
+        return List.of(
+                standingChanged(
+                        caseId,
+                        hours,
+                        changeId,
+                        type.equals("ACCOUNT_TERMINATE") ? "TERMINATED" : "SUSPENDED",
+                        endsOn == null
+                                ? null
+                                : endsOn.plusDays(1)
+                                        .atStartOfDay(ZoneOffset.UTC)
+                                        .toInstant()),
+                ReportSeed.accountMeasure(ledger, caseId, hours, type, measureId, changeId, endsOn));
+    }
+
+    /** 4 findings in the window of 10 notices, 3 counted (1 intentional) scoring 5 against 4, over 90 days as recorded. */
+    private ConsumerRecord<String, String> standingChanged(
+            String caseId, double hours, String changeId, String change, java.time.Instant until) {
+        return ledger.record(
+                Topics.NOTICE_EVENTS,
+                new PartyStandingChanged(
+                        UUID.randomUUID(),
+                        ReportSeed.at(hours),
+                        caseId,
+                        TakedownEvent.SYSTEM,
+                        changeId,
+                        "UPLOADER",
+                        "acct-7",
+                        change,
+                        until,
+                        3,
+                        4,
+                        10,
+                        5,
+                        4,
+                        1,
+                        "PT2160H",
+                        null));
+    }
+
+    private ConsumerRecord<String, String> ladderLift(
+            UUID eventId, String caseId, double hours, String measureId, String changeId, LiftCause cause) {
+        return ledger.record(
+                Topics.MEASURES,
+                new MeasureLifted(
+                        eventId,
+                        ReportSeed.at(hours),
+                        caseId,
+                        cause == LiftCause.APPEAL ? "senior-1" : TakedownEvent.SYSTEM,
+                        measureId,
+                        "typed by senior-1 about acct-7",
+                        2L,
+                        cause.name(),
+                        "ACCOUNT_SUSPEND",
+                        null,
+                        "acct-7",
+                        changeId));
     }
 
     private Map<String, String> states() {

@@ -327,12 +327,13 @@ class LetterRendererTest {
                         "From 2026-01-01 09:30 UTC until 2026-01-31 09:30 UTC",
                         "weighted score 5 against a threshold of 3",
                         "intent, which a moderator found in 1",
+                        "Automated means (DSA Art. 17(3)(c)): this step was taken by automated means",
                         "DSA Art. 20",
                         "DSA Art. 21",
                         "court");
         assertThat(render(LetterKind.SUSPENSION, Locale.SIMPLIFIED_CHINESE, suspended, null)
                         .body())
-                .contains("2026年1月31日 17:30（北京时间）", "第20条", "第21条", "法院");
+                .contains("2026年1月31日 17:30（北京时间）", "本措施系通过自动化手段作出", "第20条", "第21条", "法院");
         assertThat(render(LetterKind.WARNING, Locale.ENGLISH, standing("UPLOADER", "WARNED", null, "P365D", null), null)
                         .body())
                 .contains("This is a warning", "DSA Art. 23(1)", "DSA Art. 20");
@@ -343,7 +344,7 @@ class LetterRendererTest {
                                 null)
                         .body())
                 .contains("Reasons: entered in error", "DSA Art. 20")
-                .doesNotContain("How we weighed it");
+                .doesNotContain("How we weighed it", "automated means");
         assertThat(render(
                                 LetterKind.SUSPENSION,
                                 Locale.ENGLISH,
@@ -351,6 +352,52 @@ class LetterRendererTest {
                                 null)
                         .subject())
                 .isEqualTo("Account terminated");
+    }
+
+    /**
+     * DSA Art. 20(1)(c): a suspension or termination reversed on complaint says so, that the account is back in order
+     * with the warning on record, and the redress that remains (not a complaint against a decision in one's favour).
+     */
+    @Test
+    void aReversalOnComplaintSaysWhatWasReversedWhereThePartyStandsAndTheRedressLeft() {
+        LetterRenderer.Rendered termination =
+                render(LetterKind.REINSTATEMENT, Locale.ENGLISH, reversed("UPLOADER", "TERMINATED"), null);
+        assertThat(termination.subject()).isEqualTo("Complaint decided in your favour: account termination reversed");
+        assertThat(termination.body())
+                .contains(
+                        "We decided your complaint (DSA Art. 20) in your favour and reversed the termination of your"
+                                + " account on 2026-01-01 09:30 UTC; your account is restored.",
+                        "our earlier warning stays on record",
+                        "You may still refer the matter to a certified out-of-court dispute settlement body"
+                                + " (DSA Art. 21) or go to court.")
+                .doesNotContain("within six months", "How we weighed it");
+
+        LetterRenderer.Rendered suspension =
+                render(LetterKind.REINSTATEMENT, Locale.ENGLISH, reversed("UPLOADER", "SUSPENDED"), null);
+        assertThat(suspension.subject()).isEqualTo("Complaint decided in your favour: account suspension reversed");
+        assertThat(suspension.body())
+                .contains("reversed the suspension of your account", "does not count towards ending your account");
+        assertThat(render(LetterKind.REINSTATEMENT, Locale.ENGLISH, reversed("NOTIFIER", "SUSPENDED"), null)
+                        .body())
+                .contains("reversed the suspension of your notices", "Notices you file are processed again");
+
+        LetterRenderer.Rendered chinese =
+                render(LetterKind.REINSTATEMENT, Locale.SIMPLIFIED_CHINESE, reversed("UPLOADER", "TERMINATED"), null);
+        assertThat(chinese.subject()).isEqualTo("投诉结果对您有利：已撤销账号终止");
+        assertThat(chinese.body())
+                .contains("并于2026年1月1日 17:30（北京时间）撤销对您账号的终止；您的账号已恢复", "此前的警告记录仍然保留", "第21条", "法院")
+                .doesNotContain("六个月");
+        assertThat(render(LetterKind.REINSTATEMENT, Locale.SIMPLIFIED_CHINESE, reversed("NOTIFIER", "SUSPENDED"), null)
+                        .subject())
+                .isEqualTo("投诉结果对您有利：已撤销对通知的暂停处理");
+    }
+
+    /** As notices builds it for a reversal on complaint of {@code reversed}. */
+    private static Map<String, Object> reversed(String party, String reversed) {
+        Map<String, Object> model = new java.util.LinkedHashMap<>(
+                standing(party, "REVERSED", null, null, "complaint c-1 decided in the party's favour (DSA Art. 20)"));
+        model.put("reversed", reversed);
+        return model;
     }
 
     private static final Instant AT = Instant.parse("2026-01-01T09:30:00Z");

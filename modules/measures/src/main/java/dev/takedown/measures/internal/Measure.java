@@ -43,6 +43,9 @@ public class Measure {
 
     private boolean intentional;
 
+    /** The account's standing change (a suspension or termination) this measure carries out; null: a decision's. */
+    private String standingChangeId;
+
     @Enumerated(EnumType.STRING)
     private ExplicitLabel explicitLabel;
 
@@ -107,6 +110,21 @@ public class Measure {
 
     public boolean isIntentional() {
         return intentional;
+    }
+
+    /** The measure carries out the account's standing change {@code changeId} rather than a decision on the case. */
+    public Measure carryingOut(String changeId) {
+        this.standingChangeId = changeId;
+        return this;
+    }
+
+    public String getStandingChangeId() {
+        return standingChangeId;
+    }
+
+    /** Whether a decision on the case imposed it (a moderator's), not the account's standing. */
+    public boolean isDecided() {
+        return standingChangeId == null;
     }
 
     public Measure withFileSha256(String sha256) {

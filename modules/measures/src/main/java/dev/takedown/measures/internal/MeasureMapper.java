@@ -18,5 +18,9 @@ public interface MeasureMapper {
     @Mapping(target = "enforcement", source = "enforcement.state")
     @Mapping(target = "enforcedAt", source = "enforcement.enforcedAt")
     @Mapping(target = "liftEnforcedAt", source = "enforcement.liftEnforcedAt")
+    // whose content a measure restricts is no one's business but the uploader's: only an account measure names it
+    @Mapping(
+            target = "accountId",
+            expression = "java(measure.getType().actsOnAccount() ? measure.getAccountId() : null)")
     MeasureView view(Measure measure, ScreeningRule rule, Enforcement enforcement);
 }

@@ -14,8 +14,15 @@ public interface MeasureRepository extends JpaRepository<Measure, UUID> {
 
     void deleteByCaseIdAndStatus(String caseId, MeasureStatus status);
 
-    /** Measures in effect whose last day lies before {@code today}, oldest first. */
-    List<Measure> findTop100ByStatusAndEndsOnBeforeOrderByEndsOn(MeasureStatus status, LocalDate today);
+    /**
+     * Decisions' measures in effect whose last day lies before {@code today}, oldest first; an account measure of the
+     * standing ends when the suspension does.
+     */
+    List<Measure> findTop100ByStatusAndStandingChangeIdIsNullAndEndsOnBeforeOrderByEndsOn(
+            MeasureStatus status, LocalDate today);
+
+    /** The account measures of the standing that {@code accountId} is under, in {@code status}. */
+    List<Measure> findByAccountIdAndStatusAndStandingChangeIdIsNotNull(String accountId, MeasureStatus status);
 
     /**
      * Serialises the platform's answers for one case's measures: a transaction-scoped PostgreSQL advisory lock on the

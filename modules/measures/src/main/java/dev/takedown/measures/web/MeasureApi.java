@@ -9,6 +9,7 @@ import dev.takedown.measures.Measures;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,9 +35,11 @@ class MeasureApi {
         this.measures = measures;
     }
 
+    /** The case's measures: those its decisions imposed, then the account measures its strike led to. */
     @GetMapping
     List<MeasureView> forCase(@RequestParam("case_id") String caseId) {
-        return measures.forCase(caseId);
+        return Stream.concat(measures.forCase(caseId).stream(), measures.onAccountsAfter(caseId).stream())
+                .toList();
     }
 
     @GetMapping("/{measureId}")

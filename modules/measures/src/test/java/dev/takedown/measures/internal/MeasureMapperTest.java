@@ -46,6 +46,8 @@ class MeasureMapperTest {
                         PLANNED.plusSeconds(120),
                         null,
                         null,
+                        null,
+                        null,
                         null));
     }
 

@@ -1,8 +1,7 @@
 package dev.takedown.workflow.internal;
 
-import dev.takedown.events.TakedownEvent;
 import dev.takedown.misuse.Misuse;
-import dev.takedown.misuse.NotSuspendedException;
+import dev.takedown.misuse.NotInForceException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -10,8 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_LiftSuspension: a complaint against an Art. 23 suspension was upheld for the party, so the suspension ends
- * now. One that already ended on its date, or was lifted meanwhile, has nothing left to lift.
+ * Task_LiftSuspension: a complaint against an Art. 23 suspension or termination (DSA Art. 20(1)(c)) was decided in
+ * the party's favour, so it is reversed now, recorded as a reversal rather than a compliance officer's early lift. A
+ * suspension that already ended on its date or was lifted meanwhile, or a standing changed since, has nothing left
+ * to reverse.
  */
 @Component("liftSuspension")
 class LiftSuspension implements JavaDelegate {
@@ -26,11 +27,12 @@ class LiftSuspension implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String suspensionId = (String) execution.getVariable(CaseVariables.COMPLAINED_DECISION);
+        String changeId = (String) execution.getVariable(CaseVariables.COMPLAINED_DECISION);
+        String complaintId = (String) execution.getVariable(CaseVariables.APPEAL_ID);
         try {
-            misuse.lift(suspensionId, "suspension reversed on complaint (DSA Art. 20)", TakedownEvent.SYSTEM);
-        } catch (NotSuspendedException over) {
-            log.info("Suspension {} reversed on complaint had already ended", suspensionId);
+            misuse.reverse(changeId, "complaint " + complaintId + " decided in the party's favour (DSA Art. 20)");
+        } catch (NotInForceException over) {
+            log.info("Standing change {} reversed on complaint was no longer in force", changeId);
         }
     }
 }

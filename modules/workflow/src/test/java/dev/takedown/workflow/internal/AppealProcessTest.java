@@ -27,7 +27,7 @@ import dev.takedown.events.TaskReminderDue;
 import dev.takedown.measures.Enforcements;
 import dev.takedown.measures.Measures;
 import dev.takedown.misuse.Misuse;
-import dev.takedown.misuse.NotSuspendedException;
+import dev.takedown.misuse.NotInForceException;
 import dev.takedown.notices.CaseLifecycle;
 import dev.takedown.notices.NoticeCases;
 import java.time.Duration;
@@ -255,10 +255,12 @@ class AppealProcessTest {
         });
     }
 
+    /** A suspension or termination reversed on complaint is recorded as a reversal; the case's measures stay. */
     @Test
     void reversedSuspensionIsLiftedWithoutTouchingTheCaseMeasures() {
         String suspensionId = UUID.randomUUID().toString();
         ProcessInstance processInstance = startAndOpen("SUSPENSION", suspensionId);
+        String complaintId = (String) runtimeService().getVariable(processInstance.getId(), "appealId");
 
         complete(complaintReview(), decision(true));
         execute(jobAt("Task_LiftSuspension"));
@@ -271,15 +273,18 @@ class AppealProcessTest {
                         "EndEvent_SuspensionLifted")
                 .hasNotPassed("Task_ReverseDecision")
                 .isEnded();
-        verify(misuse).lift(suspensionId, "suspension reversed on complaint (DSA Art. 20)", "system");
+        verify(misuse)
+                .reverse(suspensionId, "complaint " + complaintId + " decided in the party's favour (DSA Art. 20)");
+        verify(misuse, never()).lift(anyString(), anyString(), anyString());
         verifyNoInteractions(measures);
     }
 
     @Test
     void suspensionThatEndedMeanwhileHasNothingLeftToLift() {
         String suspensionId = UUID.randomUUID().toString();
-        when(misuse.lift(anyString(), anyString(), anyString()))
-                .thenThrow(new NotSuspendedException("change " + suspensionId + " is not a suspension in force"));
+        when(misuse.reverse(anyString(), anyString()))
+                .thenThrow(new NotInForceException(
+                        "change " + suspensionId + " is not a suspension or termination in force"));
         ProcessInstance processInstance = startAndOpen("SUSPENSION", suspensionId);
 
         complete(complaintReview(), decision(true));
