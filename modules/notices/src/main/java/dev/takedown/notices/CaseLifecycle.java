@@ -1001,32 +1001,44 @@ public class CaseLifecycle {
         return decision;
     }
 
-    /** A complaint against a suspension that followed from this case is under review; the case itself is not. */
+    /**
+     * A complaint against a suspension or termination that followed from this case is under review; the case itself
+     * is not.
+     */
     @Transactional
     public void openSuspensionComplaint(String caseId) {
         require(caseId)
                 .note(
                         TakedownEvent.SYSTEM,
-                        "complaint against a suspension under review (DSA Art. 20)",
+                        "complaint against a suspension or termination under review (DSA Art. 20)",
                         clock.instant());
     }
 
     /**
-     * A complaint against an Art. 23 suspension is decided: the suspended party alone is told the reasons. The
+     * A complaint against an Art. 23 suspension or termination is decided: the party alone is told the reasons. The
      * case's decisions, outcome and status are not the complaint's subject and stay as they were; a reversal ends
-     * the suspension through {@code Misuse}.
+     * the restriction through {@code Misuse}.
      *
-     * @param party the suspended party, the notifier of this case or the account of one of its targets
+     * @param party       the restricted party, the notifier of this case or the account of one of its targets
+     * @param restriction what the complaint is against: {@link StandingChangeKind#SUSPENDED} or {@code TERMINATED}
      */
     @Transactional
     public void decideSuspensionComplaint(
-            String caseId, String complaintId, Party party, Verdict verdict, String reason, String moderator) {
+            String caseId,
+            String complaintId,
+            Party party,
+            StandingChangeKind restriction,
+            Verdict verdict,
+            String reason,
+            String moderator) {
         requireKind(verdict, DecisionKind.APPEAL);
         Notice notice = require(caseId);
         Instant now = clock.instant();
         notice.note(
                 moderator,
-                "complaint against the suspension of the " + party.kind().name().toLowerCase(Locale.ROOT)
+                "complaint against the "
+                        + (restriction == StandingChangeKind.TERMINATED ? "termination" : "suspension") + " of the "
+                        + party.kind().name().toLowerCase(Locale.ROOT)
                         + (verdict == Verdict.REVERSE ? " reversed: " : " upheld: ") + reason,
                 now);
         Map<String, Object> model = model("verdict", verdict, "reason", reason);

@@ -26,6 +26,7 @@ import dev.takedown.events.ProceedingsConcluded;
 import dev.takedown.evidence.EvidenceFiles;
 import dev.takedown.kernel.Caller;
 import dev.takedown.misuse.Party;
+import dev.takedown.misuse.StandingChangeKind;
 import dev.takedown.testing.EmbeddedDatabase;
 import dev.takedown.testing.MovingClock;
 import dev.takedown.testing.NoticeJson;
@@ -688,6 +689,7 @@ class CaseLifecycleTest {
                 caseId,
                 "complaint-1",
                 Party.notifier("org-a"),
+                StandingChangeKind.SUSPENDED,
                 Verdict.REVERSE,
                 "the rejections are under review",
                 SENIOR);
@@ -699,7 +701,7 @@ class CaseLifecycleTest {
         assertThat(history(caseId))
                 .extracting(CaseView.HistoryEntry::note)
                 .contains(
-                        "complaint against a suspension under review (DSA Art. 20)",
+                        "complaint against a suspension or termination under review (DSA Art. 20)",
                         "complaint against the suspension of the notifier reversed: the rejections are under review");
         assertThat(kinds(caseId))
                 .containsExactlyInAnyOrder("DECISION→notifier:legal@a.test", "APPEAL_OUTCOME→notifier:legal@a.test");
@@ -711,10 +713,25 @@ class CaseLifecycleTest {
         });
 
         lifecycle.decideSuspensionComplaint(
-                caseId, "complaint-2", Party.uploader("acct-eu"), Verdict.UPHOLD, "three strikes stand", SENIOR);
+                caseId,
+                "complaint-2",
+                Party.uploader("acct-eu"),
+                StandingChangeKind.TERMINATED,
+                Verdict.UPHOLD,
+                "three strikes stand",
+                SENIOR);
         assertThat(kinds(caseId)).contains("APPEAL_OUTCOME→uploader-of:acct-eu");
+        assertThat(history(caseId))
+                .extracting(CaseView.HistoryEntry::note)
+                .contains("complaint against the termination of the uploader upheld: three strikes stand");
         assertThatThrownBy(() -> lifecycle.decideSuspensionComplaint(
-                        caseId, "complaint-3", Party.uploader("acct-elsewhere"), Verdict.UPHOLD, "x", SENIOR))
+                        caseId,
+                        "complaint-3",
+                        Party.uploader("acct-elsewhere"),
+                        StandingChangeKind.SUSPENDED,
+                        Verdict.UPHOLD,
+                        "x",
+                        SENIOR))
                 .isInstanceOf(CaseStateException.class);
     }
 

@@ -14,7 +14,6 @@ import dev.takedown.measures.MeasureTarget;
 import dev.takedown.measures.MeasureType;
 import dev.takedown.measures.Measures;
 import dev.takedown.misuse.Misuse;
-import dev.takedown.misuse.Party;
 import dev.takedown.misuse.StandingChange;
 import dev.takedown.notices.CaseDecision;
 import dev.takedown.notices.CaseLifecycle;
@@ -357,14 +356,14 @@ public class Review {
     private Decision decideSuspensionComplaint(
             ReviewTask task, Complaint complaint, boolean reversed, String reason, Moderator moderator) {
         if (complaint.outcome().isEmpty()) {
-            Party party = misuse.change(complaint.decisionId())
-                    .map(StandingChange::party)
+            StandingChange restriction = misuse.change(complaint.decisionId())
                     .orElseThrow(
                             () -> new CaseStateException("no suspension or termination " + complaint.decisionId()));
             lifecycle.decideSuspensionComplaint(
                     task.caseId(),
                     complaint.complaintId(),
-                    party,
+                    restriction.party(),
+                    restriction.change(),
                     reversed ? Verdict.REVERSE : Verdict.UPHOLD,
                     reason,
                     moderator.id());

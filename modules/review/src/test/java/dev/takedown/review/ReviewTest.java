@@ -608,7 +608,8 @@ class ReviewTest {
         assertThat(decided.measures()).isEmpty();
         assertThat(decided.decidedAt()).isEqualTo(decidedAt);
         verify(lifecycle)
-                .decideSuspensionComplaint(CASE, "c-t-appeal", party, Verdict.REVERSE, "under review", "second");
+                .decideSuspensionComplaint(
+                        CASE, "c-t-appeal", party, restriction, Verdict.REVERSE, "under review", "second");
         verify(lifecycle, never())
                 .decideAppeal(
                         anyString(),

@@ -109,6 +109,11 @@ final class LegalBases {
             }
             return ACCOUNT.contains(type) ? Step.ACCOUNT_MEASURE : Step.CONTENT_MEASURE;
         }
+        if (eventType.equals(EventTypes.MEASURE_LIFTED) && payload.hasNonNull("standingChangeId")) {
+            // the repeat-infringer policy's account measure ends with the standing, whatever the case did last: its
+            // period or an early lift under the policy, or a complaint's reversal
+            return "APPEAL".equals(payload.path("cause").asText()) ? Step.COMPLAINT_DECIDED : Step.ACCOUNT_MEASURE;
+        }
         if (eventType.equals(EventTypes.MEASURE_LIFTED) && lastStep != null) {
             if (lastStep.equals(EventTypes.COUNTER_NOTICE_FILED) || lastStep.equals(PROCEEDINGS_CONCLUDED)) {
                 return Step.RESTORED_AFTER_COUNTER_NOTICE;

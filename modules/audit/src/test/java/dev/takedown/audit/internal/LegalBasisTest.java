@@ -88,6 +88,23 @@ class LegalBasisTest {
     }
 
     @Test
+    void theEndOfAnAccountSuspensionExecutesArt23OrOnComplaintArt20WhateverTheCaseDidLast() {
+        append(Topics.NOTICE_EVENTS, received("case-eu", "EU_DSA"));
+        append(Topics.MEASURES, applied("case-eu", "DELETE"));
+        append(Topics.NOTICE_EVENTS, new CounterNoticeFiled(id(), AT, "case-eu", "uploader", "cn-1"));
+        append(Topics.MEASURES, accountLift("case-eu", "EXPIRY"));
+        append(Topics.MEASURES, accountLift("case-eu", "APPEAL"));
+
+        assertThat(bases("case-eu"))
+                .containsExactly(
+                        "EU_DSA: Regulation (EU) 2022/2065 (DSA) Art. 16",
+                        "EU_DSA: Regulation (EU) 2022/2065 (DSA) Art. 16 + Regulation (EU) 2022/2065 (DSA) Art. 17",
+                        null,
+                        "EU_DSA: Regulation (EU) 2022/2065 (DSA) Art. 23 + Regulation (EU) 2022/2065 (DSA) Art. 17",
+                        "EU_DSA: Regulation (EU) 2022/2065 (DSA) Art. 20 + Regulation (EU) 2022/2065 (DSA) Art. 17");
+    }
+
+    @Test
     void aCaseUnderTwoLawsNamesBothAndARecordWithoutACaseNone() {
         append(Topics.NOTICE_EVENTS, received("case-two", "CN_ECOM", "EU_DSA"));
         append(Topics.MEASURES, applied("case-two", "GEO_BLOCK"));
@@ -155,6 +172,23 @@ class LegalBasisTest {
 
     private static MeasureLifted lifted(String caseId, String reason) {
         return new MeasureLifted(id(), AT, caseId, "system", UUID.randomUUID().toString(), reason, 2L);
+    }
+
+    /** The repeat-infringer policy's suspension of the case's uploader ended ({@code cause}). */
+    private static MeasureLifted accountLift(String caseId, String cause) {
+        return new MeasureLifted(
+                id(),
+                AT,
+                caseId,
+                "system",
+                UUID.randomUUID().toString(),
+                "ended",
+                2L,
+                cause,
+                "ACCOUNT_SUSPEND",
+                null,
+                "acct-1",
+                "change-1");
     }
 
     private static UUID id() {

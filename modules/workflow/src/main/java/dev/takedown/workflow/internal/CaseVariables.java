@@ -10,7 +10,7 @@ final class CaseVariables {
     static final String CURABLE = "curable";
     static final String ACCEPTED = "accepted";
     static final String DECISION_ID = "decisionId";
-    /** A complaint's id, what it is against (a ComplaintSubject name) and the decision or suspension it names. */
+    /** A complaint's id, what it is against (a ComplaintSubject name) and the decision, suspension or termination it names. */
     static final String APPEAL_ID = "appealId";
 
     static final String COMPLAINT_SUBJECT = "complaintSubject";
