@@ -32,6 +32,7 @@ public final class Provenance {
 
     /** Every event record of the contract; {@code ProvenanceTest} checks no record of this package is missing. */
     static final List<Class<? extends TakedownEvent>> EVENTS = List.of(
+            AccountRestored.class,
             AppealDecided.class,
             AppealFiled.class,
             AuthorityNotified.class,

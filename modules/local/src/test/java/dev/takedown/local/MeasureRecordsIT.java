@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takedown.events.CloudEventHeaders;
+import dev.takedown.events.InboundSignatures;
+import dev.takedown.events.LiftEnforced;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.ScreeningRule;
@@ -57,6 +59,9 @@ class MeasureRecordsIT extends StackTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Autowired
     dev.takedown.audit.internal.TransparencyDatabase transparencyDatabase;
@@ -294,7 +299,7 @@ class MeasureRecordsIT extends StackTest {
     }
 
     @Test
-    void aSuspensionTheStrikesLeadToIsAMeasureThePlatformConfirmsThatEndsWithTheStandingAlone() {
+    void aSuspensionTheStrikesLeadToIsAMeasureThePlatformConfirmsThatEndsWithTheStandingAlone() throws Exception {
         Cases cases = new Cases(baseUrl(), management, runtime);
         String account = "acct-s" + UUID.randomUUID().toString().substring(0, 8);
         String intentional =
@@ -352,24 +357,65 @@ class MeasureRecordsIT extends StackTest {
                 .isEqualTo(409);
         assertThat(byHand.json().get("detail").asText()).contains("carries out the account's suspension");
 
-        Api.Response lifted = compliance.post(
-                "/api/standings/suspensions/" + changeId + "/lift", "{\"reason\":\"the uploader showed a licence\"}");
-        assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
-        await().atMost(Cases.PATIENCE)
-                .until(() -> compliance
-                        .get("/api/measures/" + suspension[0].get("measure_id").asText())
-                        .json()
-                        .get("enforcement")
-                        .asText()
-                        .equals("LIFT_ENFORCED"));
+        // the platform stays silent on the lift: the account is not told it is restored until the platform says so
+        String measureId = suspension[0].get("measure_id").asText();
+        Api admin = Api.as(baseUrl(), "admin");
+        String before = admin.get(PLATFORM).json().get("mode").asText();
+        try {
+            assertThat(admin.put(PLATFORM, "{\"mode\":\"silent\"}").status()).isEqualTo(200);
+            Api.Response lifted = compliance.post(
+                    "/api/standings/suspensions/" + changeId + "/lift",
+                    "{\"reason\":\"the uploader showed a licence\"}");
+            assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
+            await().atMost(Cases.PATIENCE)
+                    .until(() -> compliance
+                            .get("/api/measures/" + measureId)
+                            .json()
+                            .get("enforcement")
+                            .asText()
+                            .equals("LIFT_REQUESTED"));
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> cases.notificationKinds(suspended).stream()
+                            .noneMatch(kind -> kind.startsWith("REINSTATEMENT")));
+        } finally {
+            admin.put(PLATFORM, "{\"mode\":\"" + before + "\"}");
+        }
+        Instant restoredAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        try (KafkaProducer<String, String> producer = kafka.producer()) {
+            producer.send(liftEnforced(measureId, restoredAt)).get();
+        }
         await().atMost(Cases.PATIENCE)
                 .until(() -> cases.notificationKinds(suspended).contains("REINSTATEMENT→uploader-of:" + account));
+        assertThat(notes(compliance, suspended))
+                .anyMatch(note -> note.startsWith("ACCOUNT_RESTORED: account " + account)
+                        && note.endsWith("confirmed by the platform at " + restoredAt));
         assertThat(cases.notificationKinds(suspended))
                 .as("the standing's letter tells the account; no one is told a measure of the case ended")
                 .noneMatch(kind -> kind.startsWith("MEASURE_ENDED"));
         assertThat(cases.measureStatuses(suspended))
                 .as("the case's removal stands")
                 .contains("APPLIED");
+    }
+
+    /** The platform's signed confirmation of the measure's last command, a lift, as the local profile's key signs it. */
+    private ProducerRecord<String, String> liftEnforced(String measureId, Instant at) throws Exception {
+        long version = jdbc.queryForObject(
+                "select command_version from measure_enforcement where measure_id = ?::uuid", Long.class, measureId);
+        String value =
+                json.writeValueAsString(Map.of("measureId", measureId, "version", version, "liftedAt", at.toString()));
+        ProducerRecord<String, String> answer = new ProducerRecord<>(Topics.ENFORCEMENT_RESULTS, measureId, value);
+        answer.headers()
+                .add(CloudEventHeaders.TYPE, LiftEnforced.TYPE.getBytes(StandardCharsets.UTF_8))
+                .add(InboundSignatures.KEY_ID, "platform-local".getBytes(StandardCharsets.UTF_8))
+                .add(
+                        InboundSignatures.SIGNATURE,
+                        InboundSignatures.sign(
+                                        "local-demo-platform-key-not-for-production",
+                                        measureId,
+                                        value.getBytes(StandardCharsets.UTF_8))
+                                .getBytes(StandardCharsets.UTF_8));
+        return answer;
     }
 
     private static List<String> notes(Api reader, String caseId) {

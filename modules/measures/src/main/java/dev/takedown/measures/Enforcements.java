@@ -1,5 +1,6 @@
 package dev.takedown.measures;
 
+import dev.takedown.events.AccountRestored;
 import dev.takedown.events.CaseLiftsEnforced;
 import dev.takedown.events.CaseMeasuresEnforced;
 import dev.takedown.events.EnforcementFailed;
@@ -30,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * sent, confirms nothing) and the kind of that command (a lift is confirmed by {@link LiftEnforced} only). The same
  * answer twice is recorded once. A filter is confirmed by the screening nodes ({@link ScreeningConfirmations}), every
  * other measure by the platform. The confirmation of a case's last measure (or last lift) is a fact of the case
- * ({@link CaseMeasuresEnforced}, {@link CaseLiftsEnforced}): only then is its content removed (or restored).
+ * ({@link CaseMeasuresEnforced}, {@link CaseLiftsEnforced}): only then is its content removed (or restored). The
+ * confirmed lift of an account measure whose suspension or termination ended restores the account
+ * ({@link AccountRestored}).
  */
 @Service
 public class Enforcements {
@@ -138,7 +141,20 @@ public class Enforcements {
                 failure,
                 platformAt);
         events.publishEvent(recorded);
-        if (outcome == EnforcementRecorded.Outcome.ENFORCED) {
+        if (!measure.isDecided()) {
+            // an account measure of the standing says nothing about the case's content; its confirmed lift restores
+            // the account
+            if (outcome == EnforcementRecorded.Outcome.LIFT_ENFORCED && measure.getEndedByChangeId() != null) {
+                events.publishEvent(new AccountRestored(
+                        UUID.randomUUID(),
+                        now,
+                        measure.getCaseId(),
+                        principal,
+                        measure.getAccountId(),
+                        measure.getEndedByChangeId(),
+                        platformAt));
+            }
+        } else if (outcome == EnforcementRecorded.Outcome.ENFORCED) {
             removal(measure.getCaseId())
                     .ifPresent(settled -> events.publishEvent(new CaseMeasuresEnforced(
                             UUID.randomUUID(), now, measure.getCaseId(), principal, settled.measures(), settled.at())));

@@ -2,6 +2,7 @@ package dev.takedown.measures;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.events.AccountRestored;
 import dev.takedown.events.LiftCause;
 import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
@@ -266,8 +267,9 @@ public class Measures {
     /**
      * The account's suspension ended (on its date: {@link LiftCause#EXPIRY}; early by a compliance officer:
      * {@link LiftCause#BY_HAND}) or a complaint reversed its suspension or termination ({@link LiftCause#APPEAL}): the
-     * account measures carrying it out are lifted and the platform commanded to restore the account. The standing's
-     * own message tells the account why.
+     * account measures carrying it out are lifted and the platform commanded to restore the account; the account is
+     * told once the platform confirms ({@link Enforcements}). A restriction no measure carried out (imposed before
+     * account measures existed) has nothing to wait for: the account is restored now ({@link AccountRestored}).
      */
     @ApplicationModuleListener
     void followStanding(PartyStandingChanged changed) {
@@ -286,13 +288,27 @@ public class Measures {
             return;
         }
         Instant now = clock.instant();
-        for (Measure measure : measures.findByAccountIdAndStatusAndStandingChangeIdIsNotNull(
-                changed.partyId(), MeasureStatus.APPLIED)) {
-            // only a reversal ends a termination; a suspension ending leaves it
-            if (change == StandingChangeKind.REVERSED || measure.getType() == MeasureType.ACCOUNT_SUSPEND) {
-                lifted(measure, now, changed.actor(), cause, reasonOf(change, changed.reason()));
-            }
+        List<Measure> inEffect =
+                measures.findByAccountIdAndStatusAndStandingChangeIdIsNotNull(changed.partyId(), MeasureStatus.APPLIED);
+        if (inEffect.isEmpty()) {
+            events.publishEvent(new AccountRestored(
+                    UUID.randomUUID(),
+                    now,
+                    changed.caseId(),
+                    TakedownEvent.SYSTEM,
+                    changed.partyId(),
+                    changed.changeId(),
+                    null));
         }
+        // only a reversal ends a termination; a suspension ending leaves it
+        inEffect.stream()
+                .filter(m -> change == StandingChangeKind.REVERSED || m.getType() == MeasureType.ACCOUNT_SUSPEND)
+                .forEach(measure -> lifted(
+                        measure.endedBy(changed.changeId()),
+                        now,
+                        changed.actor(),
+                        cause,
+                        reasonOf(change, changed.reason())));
     }
 
     private static String reasonOf(StandingChangeKind change, String reason) {

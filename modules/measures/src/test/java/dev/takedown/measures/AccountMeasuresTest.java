@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.takedown.events.AccountRestored;
+import dev.takedown.events.CaseLiftsEnforced;
+import dev.takedown.events.CaseMeasuresEnforced;
 import dev.takedown.events.LiftCause;
 import dev.takedown.events.LiftEnforced;
 import dev.takedown.events.MeasureApplied;
+import dev.takedown.events.MeasureEnforced;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.PartyStandingChanged;
 import dev.takedown.misuse.Misuse;
@@ -130,6 +134,16 @@ class AccountMeasuresTest {
                 .as("a content measure keeps whose content it was to itself")
                 .isNull();
 
+        MeasureView deletion = measures.forCase(suspended).get(0);
+        enforcements.record(
+                new MeasureEnforced(deletion.measureId(), version(deletion), clock.instant()), "kafka-org:platform");
+        enforcements.record(
+                new MeasureEnforced(measure.measureId(), version(measure), clock.instant()), "kafka-org:platform");
+        assertThat(measures.find(measure.measureId()).enforcement()).isEqualTo(EnforcementStatus.ENFORCED);
+        assertThat(published.ofType(CaseMeasuresEnforced.class))
+                .as("the case's content was removed once; the account's suspension is no fact of it")
+                .hasSize(1);
+
         // the uploader's counter-notice restores the content; the suspension the strike led to stands (Art. 20 is the
         // way to contest it)
         assertThat(measures.liftAll(suspended, "system", LiftCause.COUNTER_NOTICE, "no proceedings"))
@@ -162,6 +176,39 @@ class AccountMeasuresTest {
         assertThat(measures.find(measure.measureId()).enforcement())
                 .as("the platform is commanded to restore the account")
                 .isEqualTo(EnforcementStatus.LIFT_REQUESTED);
+        assertThat(published.ofType(AccountRestored.class))
+                .as("not restored before the platform says so")
+                .isEmpty();
+
+        Instant restoredAt = clock.instant().plusSeconds(30);
+        enforcements.record(
+                new LiftEnforced(measure.measureId(), version(measures.find(measure.measureId())), restoredAt),
+                "kafka-org:platform");
+        StandingChange reinstatement = misuse.history(Party.uploader(account)).stream()
+                .filter(change -> change.change() == StandingChangeKind.REINSTATED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(published.ofType(AccountRestored.class)).singleElement().satisfies(restored -> {
+            assertThat(restored.accountId()).isEqualTo(account);
+            assertThat(restored.changeId()).isEqualTo(reinstatement.changeId());
+            assertThat(restored.platformAt()).isEqualTo(restoredAt);
+            assertThat(restored.caseId()).isEqualTo(suspended);
+        });
+        assertThat(published.ofType(CaseLiftsEnforced.class))
+                .as("the account's restore is no fact of the case's content")
+                .hasSize(1);
+    }
+
+    @Test
+    void anAccountWhoseSuspensionNoMeasureCarriedOutIsRestoredAtOnce(PublishedEvents published) {
+        String account = "acct-" + UUID.randomUUID();
+        reinstated(account);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> published.ofType(AccountRestored.class).iterator().hasNext());
+        assertThat(published.ofType(AccountRestored.class)).singleElement().satisfies(restored -> {
+            assertThat(restored.accountId()).isEqualTo(account);
+            assertThat(restored.platformAt()).as("no platform was asked").isNull();
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.takedown.correspondence.Letter;
 import dev.takedown.correspondence.LetterKind;
 import dev.takedown.correspondence.PartyRole;
 import dev.takedown.correspondence.Recipient;
+import dev.takedown.events.AccountRestored;
 import dev.takedown.events.AppealDecided;
 import dev.takedown.events.AuthorityNotified;
 import dev.takedown.events.ClaimType;
@@ -26,6 +27,7 @@ import dev.takedown.kernel.Caller;
 import dev.takedown.kernel.FieldProblem;
 import dev.takedown.misuse.Misuse;
 import dev.takedown.misuse.Party;
+import dev.takedown.misuse.StandingChange;
 import dev.takedown.misuse.StandingChangeKind;
 import dev.takedown.notices.internal.CaseMapper;
 import dev.takedown.notices.internal.Notice;
@@ -406,10 +408,59 @@ public class CaseLifecycle {
      * Tells a party a change of its standing (DSA Art. 23; 17 U.S.C. 512(i)): the reasons and the weighing, the
      * period, and the redress; a reversal on complaint, whether it reversed a suspension or a termination. The message
      * goes with the case whose finding led to it, to its notifier or, for an uploader account, to that account. The
-     * one place such messages are sent from.
+     * one place such messages are sent from. An uploader account whose suspension or termination ended is told when
+     * it is available again ({@link #on(AccountRestored)}), not before.
      */
     @EventListener
     void tellStanding(PartyStandingChanged changed) {
+        boolean ended =
+                switch (StandingChangeKind.valueOf(changed.change())) {
+                    case REINSTATED, LIFTED, REVERSED -> true;
+                    default -> false;
+                };
+        if (!ended || !Party.Kind.UPLOADER.name().equals(changed.partyKind())) {
+            tell(changed);
+        }
+    }
+
+    /**
+     * The uploader account is available again: the platform confirmed the lift of the account measure that carried
+     * out its suspension or termination (or none did). Now the account is told, with the change that ended it, and
+     * the case's history says when the platform restored it.
+     */
+    @EventListener
+    void on(AccountRestored restored) {
+        StandingChange ending = misuse.change(restored.changeId())
+                .orElseThrow(() -> new CaseStateException("no standing change " + restored.changeId()));
+        load(restored.caseId())
+                .ifPresent(notice -> notice.note(
+                        restored.actor(),
+                        "ACCOUNT_RESTORED: account " + restored.accountId() + " available again ("
+                                + ending.change().name() + ", standing change " + ending.changeId() + ")"
+                                + confirmedAt(restored.platformAt()),
+                        clock.instant()));
+        // what ended it carries no weighing: its letter needs the change, the time and the reasons
+        tell(new PartyStandingChanged(
+                restored.eventId(),
+                ending.at(),
+                restored.caseId(),
+                ending.actor(),
+                ending.changeId(),
+                Party.Kind.UPLOADER.name(),
+                restored.accountId(),
+                ending.change().name(),
+                null,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                ending.reason()));
+    }
+
+    private void tell(PartyStandingChanged changed) {
         Optional<Notice> found = load(changed.caseId());
         if (found.isEmpty()) {
             return;

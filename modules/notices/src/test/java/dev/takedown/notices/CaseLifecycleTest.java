@@ -10,6 +10,7 @@ import dev.takedown.correspondence.Correspondence;
 import dev.takedown.correspondence.LetterKind;
 import dev.takedown.correspondence.LetterView;
 import dev.takedown.correspondence.PartyRole;
+import dev.takedown.events.AccountRestored;
 import dev.takedown.events.AppealDecided;
 import dev.takedown.events.AuthorityNotified;
 import dev.takedown.events.CounterNoticeDelivered;
@@ -26,6 +27,7 @@ import dev.takedown.events.ProceedingsConcluded;
 import dev.takedown.evidence.EvidenceFiles;
 import dev.takedown.kernel.Caller;
 import dev.takedown.misuse.Party;
+import dev.takedown.misuse.StandingChange;
 import dev.takedown.misuse.StandingChangeKind;
 import dev.takedown.testing.EmbeddedDatabase;
 import dev.takedown.testing.MovingClock;
@@ -735,9 +737,12 @@ class CaseLifecycleTest {
                 .isInstanceOf(CaseStateException.class);
     }
 
-    /** DSA Art. 20(1)(c): a suspension reversed on complaint is told to the account as a reversal, not an early lift. */
+    /**
+     * DSA Art. 20(1)(c): a suspension reversed on complaint is told to the account as a reversal, not an early lift,
+     * and only once the account is available again (the platform confirmed the lift of its account measure).
+     */
     @Test
-    void aSuspensionReversedOnComplaintIsToldToTheAccountAsAReversal() {
+    void aSuspensionReversedOnComplaintIsToldToTheAccountAsAReversalOnceThePlatformRestoredIt() {
         String account = "acct-" + UUID.randomUUID();
         String caseId = file("org-a", NoticeJson.complete("EU_DSA").account(account));
         Party uploader = Party.uploader(account);
@@ -746,13 +751,31 @@ class CaseLifecycleTest {
         misuse.recordMisuse(uploader, earlier, 3, false).orElseThrow();
         clock.advance(Duration.ofMinutes(1));
         misuse.recordActivity(uploader, caseId);
-        dev.takedown.misuse.StandingChange suspension =
+        StandingChange suspension =
                 misuse.recordMisuse(uploader, caseId, 2, false).orElseThrow();
 
-        misuse.reverse(suspension.changeId(), "complaint c-1 decided in the party's favour (DSA Art. 20)");
+        StandingChange reversal =
+                misuse.reverse(suspension.changeId(), "complaint c-1 decided in the party's favour (DSA Art. 20)");
+        assertThat(kinds(caseId))
+                .as("the platform has not restored the account yet")
+                .containsExactly("SUSPENSION→uploader-of:" + account);
+
+        Instant restoredAt = clock.instant().plusSeconds(42);
+        transactions.executeWithoutResult(status -> lifecycle.on(new AccountRestored(
+                UUID.randomUUID(),
+                clock.instant(),
+                caseId,
+                "kafka-org:platform",
+                account,
+                reversal.changeId(),
+                restoredAt)));
 
         assertThat(kinds(caseId))
                 .containsExactlyInAnyOrder("SUSPENSION→uploader-of:" + account, "REINSTATEMENT→uploader-of:" + account);
+        assertThat(history(caseId))
+                .extracting(CaseView.HistoryEntry::note)
+                .contains("ACCOUNT_RESTORED: account " + account + " available again (REVERSED, standing change "
+                        + reversal.changeId() + "), confirmed by the platform at " + restoredAt);
         assertThat(told(caseId))
                 .filteredOn(letter -> letter.kind() == LetterKind.REINSTATEMENT)
                 .singleElement()

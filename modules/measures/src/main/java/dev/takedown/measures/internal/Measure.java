@@ -46,6 +46,9 @@ public class Measure {
     /** The account's standing change (a suspension or termination) this measure carries out; null: a decision's. */
     private String standingChangeId;
 
+    /** The standing change that ended it (a reinstatement, an early lift, a reversal); null otherwise. */
+    private String endedByChangeId;
+
     @Enumerated(EnumType.STRING)
     private ExplicitLabel explicitLabel;
 
@@ -120,6 +123,16 @@ public class Measure {
 
     public String getStandingChangeId() {
         return standingChangeId;
+    }
+
+    /** The account's standing change {@code changeId} ends the restriction this measure carries out. */
+    public Measure endedBy(String changeId) {
+        this.endedByChangeId = changeId;
+        return this;
+    }
+
+    public String getEndedByChangeId() {
+        return endedByChangeId;
     }
 
     /** Whether a decision on the case imposed it (a moderator's), not the account's standing. */
