@@ -15,7 +15,6 @@ import dev.takedown.audit.SlaDashboard;
 import dev.takedown.audit.TransparencyReport;
 import dev.takedown.events.EnforcementRecorded;
 import dev.takedown.events.LiftCause;
-import dev.takedown.events.MeasureApplied;
 import dev.takedown.events.MeasureLifted;
 import dev.takedown.events.NoticeReceived;
 import dev.takedown.events.PartyStandingChanged;
@@ -183,29 +182,7 @@ class AccountMeasureFiguresTest {
 
     private static ConsumerRecord<String, String> applied(
             String caseId, double hours, String type, String measureId, String changeId, LocalDate endsOn) {
-        if (changeId != null) {
-            return ReportSeed.accountMeasure(ledger, caseId, hours, type, measureId, changeId, endsOn);
-        }
-        return ledger.record(
-                Topics.MEASURES,
-                new MeasureApplied(
-                        UUID.randomUUID(),
-                        ReportSeed.at(hours),
-                        caseId,
-                        TakedownEvent.SYSTEM,
-                        measureId,
-                        type,
-                        "https://x.example/" + caseId + ".png",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        endsOn,
-                        null,
-                        null));
+        return ReportSeed.measure(ledger, caseId, hours, type, measureId, changeId, endsOn);
     }
 
     private static ConsumerRecord<String, String> lifted(

@@ -231,10 +231,11 @@ public final class ReportSeed {
     }
 
     /**
-     * The repeat-infringer policy's measure on account acct-7, carrying out its standing change {@code changeId}: no
-     * target, worldwide, until {@code endsOn} (null: a termination).
+     * A measure worldwide until {@code endsOn} (null: until further notice): with {@code changeId}, the
+     * repeat-infringer policy's on account acct-7, carrying out that standing change, with no target; without, a
+     * decision's on the case's image.
      */
-    static ConsumerRecord<String, String> accountMeasure(
+    static ConsumerRecord<String, String> measure(
             EmbeddedLedger ledger,
             String caseId,
             double hours,
@@ -251,7 +252,7 @@ public final class ReportSeed {
                         TakedownEvent.SYSTEM,
                         measureId,
                         type,
-                        null,
+                        changeId == null ? "https://x.example/" + caseId + ".png" : null,
                         null,
                         null,
                         null,
@@ -260,7 +261,7 @@ public final class ReportSeed {
                         null,
                         List.of(),
                         endsOn,
-                        "acct-7",
+                        changeId == null ? null : "acct-7",
                         changeId));
     }
 

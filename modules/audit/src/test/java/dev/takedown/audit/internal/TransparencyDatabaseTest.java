@@ -767,7 +767,7 @@ class TransparencyDatabaseTest {
                                 : endsOn.plusDays(1)
                                         .atStartOfDay(ZoneOffset.UTC)
                                         .toInstant()),
-                ReportSeed.accountMeasure(ledger, caseId, hours, type, measureId, changeId, endsOn));
+                ReportSeed.measure(ledger, caseId, hours, type, measureId, changeId, endsOn));
     }
 
     /** 4 findings in the window of 10 notices, 3 counted (1 intentional) scoring 5 against 4, over 90 days as recorded. */
