@@ -425,7 +425,8 @@ public class Measures {
             throw new LiftRefusedException("measure " + measureId + " carries out the account's "
                     + (measure.getType() == MeasureType.ACCOUNT_SUSPEND ? "suspension" : "termination")
                     + " (standing change " + measure.getStandingChangeId()
-                    + "): it ends when the suspension is lifted or a complaint reverses it");
+                    + "): it ends with the account's standing, when a suspension ends or is lifted early, or when a"
+                    + " complaint reverses it");
         }
         if (measure.getStatus() == MeasureStatus.APPLIED) {
             for (LiftGuard guard : guards) {

@@ -158,7 +158,7 @@ class AccountMeasuresTest {
 
         assertThatThrownBy(() -> measures.lift(measure.measureId(), "senior", "by hand"))
                 .isInstanceOf(LiftRefusedException.class)
-                .hasMessageContaining("ends when the suspension is lifted or a complaint reverses it");
+                .hasMessageContaining("it ends with the account's standing");
 
         // past the suspension's last day, the measures' expiry leaves it: the standing ends it
         clock.advance(Duration.ofDays(16));
